@@ -1,0 +1,113 @@
+package lowbit
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// Benchmarks run every implementation side by side; b.SetBytes counts
+// values, so "MB/s" reads as millions of values per second (divide by 1000
+// for values/ns).
+
+func benchFormats() []Format {
+	return []Format{Quant(2, 64), Quant(3, 64), Quant(4, 64), Quant(5, 64), Quant(6, 64), Quant(8, 64), SymQuant(4, 64), F16, F32}
+}
+
+const benchRows, benchCols = 1024, 128 // 128K values: L2-sized for every format
+
+func BenchmarkDot(b *testing.B) {
+	for _, nq := range []int{1, 4} {
+		for _, f := range benchFormats() {
+			for _, im := range Implementations() {
+				b.Run(fmt.Sprintf("%s/q%d/%s", f, nq, im.Name()), func(b *testing.B) {
+					rng := rand.New(rand.NewPCG(1, 1))
+					r, _ := quantizedRows(b, rng, f, benchRows, benchCols)
+					x := randomValues(rng, nq*benchCols)
+					out := make([]float32, nq*benchRows)
+					b.SetBytes(benchRows * benchCols)
+					for b.Loop() {
+						im.Dot(out, r, x)
+					}
+				})
+			}
+		}
+	}
+}
+
+func BenchmarkDotQ8(b *testing.B) {
+	for _, f := range benchFormats() {
+		for _, im := range Implementations() {
+			b.Run(fmt.Sprintf("%s/%s", f, im.Name()), func(b *testing.B) {
+				rng := rand.New(rand.NewPCG(1, 1))
+				r, _ := quantizedRows(b, rng, f, benchRows, benchCols)
+				q, _ := NewQ8(f, 1, benchCols)
+				_ = im.QuantizeQ8(q, randomValues(rng, benchCols))
+				out := make([]float32, benchRows)
+				b.SetBytes(benchRows * benchCols)
+				for b.Loop() {
+					im.DotQ8(out, r, q)
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkAddWeighted(b *testing.B) {
+	for _, f := range benchFormats() {
+		for _, im := range Implementations() {
+			b.Run(fmt.Sprintf("%s/%s", f, im.Name()), func(b *testing.B) {
+				rng := rand.New(rand.NewPCG(1, 1))
+				r, _ := quantizedRows(b, rng, f, benchRows, benchCols)
+				w := randomValues(rng, benchRows)
+				y := make([]float32, benchCols)
+				b.SetBytes(benchRows * benchCols)
+				for b.Loop() {
+					im.AddWeighted(y, r, w)
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkQuantize(b *testing.B) {
+	for _, f := range benchFormats() {
+		for _, im := range Implementations() {
+			b.Run(fmt.Sprintf("%s/%s", f, im.Name()), func(b *testing.B) {
+				rng := rand.New(rand.NewPCG(1, 1))
+				r, x := quantizedRows(b, rng, f, benchRows, benchCols)
+				b.SetBytes(benchRows * benchCols)
+				for b.Loop() {
+					_ = im.Quantize(r, x)
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkDequantize(b *testing.B) {
+	for _, f := range benchFormats() {
+		for _, im := range Implementations() {
+			b.Run(fmt.Sprintf("%s/%s", f, im.Name()), func(b *testing.B) {
+				rng := rand.New(rand.NewPCG(1, 1))
+				r, x := quantizedRows(b, rng, f, benchRows, benchCols)
+				b.SetBytes(benchRows * benchCols)
+				for b.Loop() {
+					im.Dequantize(x, r)
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkSoftmax(b *testing.B) {
+	for _, im := range Implementations() {
+		b.Run(im.Name(), func(b *testing.B) {
+			x := randomValues(rand.New(rand.NewPCG(1, 1)), 4096)
+			b.SetBytes(4096)
+			for b.Loop() {
+				im.Softmax(x)
+			}
+		})
+	}
+}

@@ -1,0 +1,83 @@
+//go:build unix
+
+package lowbit
+
+import (
+	"math/rand/v2"
+	"testing"
+	"unsafe"
+
+	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/unix"
+)
+
+// guardedBytes returns n bytes that end exactly where an unreadable page
+// begins, so a kernel that reads past the end of its input faults.
+func guardedBytes(t testing.TB, n int) []byte {
+	page := unix.Getpagesize()
+	size := (n+page-1)/page*page + page
+	mem, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_ANON|unix.MAP_PRIVATE)
+	require.NoError(t, err)
+	require.NoError(t, unix.Mprotect(mem[size-page:], unix.PROT_NONE))
+	t.Cleanup(func() { _ = unix.Munmap(mem) })
+	return mem[size-page-n : size-page : size-page]
+}
+
+func guardedCopy[T any](t testing.TB, src []T) []T {
+	var zero T
+	sz := int(unsafe.Sizeof(zero))
+	b := guardedBytes(t, len(src)*sz)
+	if len(src) == 0 {
+		return nil
+	}
+	dst := unsafe.Slice((*T)(unsafe.Pointer(&b[0])), len(src))
+	copy(dst, src)
+	return dst
+}
+
+// guardedRows copies r so that its data, scales and mins each end at a
+// guard page.
+func guardedRows(t testing.TB, r Rows) Rows {
+	g := r
+	g.Data = guardedCopy(t, r.Data)
+	g.Scales = guardedCopy(t, r.Scales)
+	g.Mins = guardedCopy(t, r.Mins)
+	return g
+}
+
+// TestGuardPages runs every kernel of every implementation with each input
+// ending at an unreadable page: any over-read crashes the test binary.
+func TestGuardPages(t *testing.T) {
+	forEachImpl(t, func(t *testing.T, im *Implementation) {
+		rng := rand.New(rand.NewPCG(21, 22))
+		for _, f := range testFormats() {
+			for _, cols := range colsFor(f) {
+				for _, n := range []int{1, 2, 7} {
+					for _, nq := range []int{1, 3, 4} {
+						r0, x0 := quantizedRows(t, rng, f, n, cols)
+						r := guardedRows(t, r0)
+						x := guardedCopy(t, randomValues(rng, nq*cols))
+						out := guardedCopy(t, make([]float32, nq*n))
+						im.Dot(out, r, x)
+
+						q0, err := NewQ8(f, nq, cols)
+						require.NoError(t, err)
+						q := &Q8{Group: q0.Group, Cols: q0.Cols, Values: guardedCopy(t, q0.Values), Scales: guardedCopy(t, q0.Scales), Sums: guardedCopy(t, q0.Sums)}
+						require.NoError(t, im.QuantizeQ8(q, x))
+						im.DotQ8(out, r, q)
+
+						w := guardedCopy(t, randomValues(rng, nq*n))
+						y := guardedCopy(t, make([]float32, nq*cols))
+						im.AddWeighted(y, r, w)
+
+						xs := guardedCopy(t, x0)
+						require.NoError(t, im.Quantize(r, xs))
+						dst := guardedCopy(t, make([]float32, n*cols))
+						im.Dequantize(dst, r)
+						im.Softmax(out)
+					}
+				}
+			}
+		}
+	})
+}

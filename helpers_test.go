@@ -1,0 +1,126 @@
+package lowbit
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/lowbit-ml/lowbit/pack"
+	"github.com/stretchr/testify/require"
+)
+
+// testFormats lists every format with a spread of groups: each code width,
+// asymmetric and symmetric, groups with full and partial last blocks, and
+// fp16 and float32.
+func testFormats() []Format {
+	fs := []Format{F32, F16}
+	for bits := 2; bits <= 8; bits++ {
+		for _, g := range []int{8, 16, 24, 32, 40, 64, 128} {
+			fs = append(fs, Quant(bits, g), SymQuant(bits, g))
+		}
+	}
+	return fs
+}
+
+// colsFor returns column counts to test with format f: one group, two
+// groups, and several.
+func colsFor(f Format) []int {
+	if !f.Quantized() {
+		return []int{1, 7, 32, 40, 128}
+	}
+	return []int{f.Group, 2 * f.Group, 5 * f.Group}
+}
+
+// forEachImpl runs fn for every implementation this CPU can run.
+func forEachImpl(t *testing.T, fn func(t *testing.T, im *Implementation)) {
+	for _, im := range Implementations() {
+		t.Run(im.Name(), func(t *testing.T) { fn(t, im) })
+	}
+}
+
+// randomValues returns n values shaped like activations: mostly normal,
+// with a few large outliers and the odd constant run.
+func randomValues(rng *rand.Rand, n int) []float32 {
+	x := make([]float32, n)
+	for i := range x {
+		x[i] = float32(rng.NormFloat64())
+		switch rng.IntN(50) {
+		case 0:
+			x[i] *= 30
+		case 1:
+			x[i] = 0
+		}
+	}
+	if n >= 16 && rng.IntN(4) == 0 { // a constant stretch
+		c := float32(rng.NormFloat64())
+		for i := 0; i < 16; i++ {
+			x[i] = c
+		}
+	}
+	return x
+}
+
+// quantizedRows quantizes n random rows into f with the generic kernel.
+func quantizedRows(t testing.TB, rng *rand.Rand, f Format, n, cols int) (Rows, []float32) {
+	r, err := NewRows(f, n, cols)
+	require.NoError(t, err)
+	x := randomValues(rng, n*cols)
+	require.NoError(t, Generic().Quantize(r, x))
+	return r, x
+}
+
+// refRow returns row i of r dequantized in float64 straight from the
+// definition, using only pack.Unpack and the fp16 conversion, and the
+// magnitude of each term (|scale*q| + |min|, or scale*q + scale*2^(Bits-1)
+// when symmetric) for error bounds.
+func refRow(r Rows, i int) (vals, mag []float64) {
+	f, cols := r.Format, r.Cols
+	vals, mag = make([]float64, cols), make([]float64, cols)
+	switch f.Bits {
+	case 32:
+		for c := range vals {
+			vals[c] = float64(math.Float32frombits(le32(r.Data[4*(i*cols+c):])))
+			mag[c] = math.Abs(vals[c])
+		}
+		return vals, mag
+	case 16:
+		for c := range vals {
+			vals[c] = float64(F16ToFloat32(uint16(r.Data[2*(i*cols+c)]) | uint16(r.Data[2*(i*cols+c)+1])<<8))
+			mag[c] = math.Abs(vals[c])
+		}
+		return vals, mag
+	}
+	rb, gb, groups := f.RowBytes(cols), f.Group*f.Bits/8, f.Groups(cols)
+	codes := make([]byte, f.Group)
+	for g := 0; g < groups; g++ {
+		pack.Unpack(codes, r.Data[i*rb+g*gb:i*rb+(g+1)*gb], f.Bits)
+		s := float64(F16ToFloat32(r.Scales[i*groups+g]))
+		for k, q := range codes {
+			var v, m float64
+			if f.Symmetric {
+				off := math.Exp2(float64(f.Bits - 1))
+				v = s * (float64(q) - off)
+				m = s*float64(q) + s*off // kernels may sum scale*q and scale*offset apart
+			} else {
+				mn := float64(F16ToFloat32(r.Mins[i*groups+g]))
+				v = s*float64(q) + mn
+				m = math.Abs(s*float64(q)) + math.Abs(mn)
+			}
+			vals[g*f.Group+k], mag[g*f.Group+k] = v, m
+		}
+	}
+	return vals, mag
+}
+
+func le32(b []byte) uint32 {
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+// sumTolerance bounds the error of a float32 sum of cols terms whose
+// magnitudes sum to mag: eps32 times the longest chain of additions the
+// generic kernels use (cols/2 with two accumulators, plus the combination of
+// block and group partial sums).
+func sumTolerance(mag float64, cols int) float64 {
+	const eps32 = 0x1p-24
+	return eps32*float64(cols/2+40)*mag + 1e-30
+}

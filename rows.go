@@ -1,0 +1,85 @@
+package lowbit
+
+import "fmt"
+
+// Rows is a view of consecutive rows of Cols values stored in one Format:
+// the input of every kernel. It owns no memory; tensor.Matrix and the mikv
+// pages build Rows over their storage.
+//
+// Storage is structure-of-arrays. Data holds every row's codes (layout of
+// package pack, rows one after the other, Format.RowBytes(Cols) bytes each);
+// for fp16 and float32 it holds the little-endian values. Scales holds one
+// fp16 scale per group, row by row; Mins one fp16 min per group (empty for
+// symmetric formats, fp16 and float32).
+type Rows struct {
+	Format Format
+	Cols   int
+	Data   []byte
+	Scales []uint16
+	Mins   []uint16
+}
+
+// NewRows allocates n zero rows of cols values in f.
+func NewRows(f Format, n, cols int) (Rows, error) {
+	if err := f.ValidateCols(cols); err != nil {
+		return Rows{}, err
+	}
+	if n < 0 {
+		return Rows{}, fmt.Errorf("lowbit: %d rows", n)
+	}
+	r := Rows{Format: f, Cols: cols, Data: make([]byte, n*f.RowBytes(cols))}
+	if g := n * f.Groups(cols); g > 0 {
+		r.Scales = make([]uint16, g)
+		if f.HasMins() {
+			r.Mins = make([]uint16, g)
+		}
+	}
+	return r, nil
+}
+
+// Len returns the number of rows: len(Data) / Format.RowBytes(Cols).
+func (r Rows) Len() int {
+	rb := r.Format.RowBytes(r.Cols)
+	if rb == 0 {
+		return 0
+	}
+	return len(r.Data) / rb
+}
+
+// Slice returns the view of rows [i, j).
+func (r Rows) Slice(i, j int) Rows {
+	rb, g := r.Format.RowBytes(r.Cols), r.Format.Groups(r.Cols)
+	s := Rows{Format: r.Format, Cols: r.Cols, Data: r.Data[i*rb : j*rb]}
+	if g > 0 {
+		s.Scales = r.Scales[i*g : j*g]
+		if r.Format.HasMins() {
+			s.Mins = r.Mins[i*g : j*g]
+		}
+	}
+	return s
+}
+
+// Check reports whether r is consistent: a valid format for Cols, Data a
+// whole number of rows, and Scales and Mins of the right lengths.
+func (r Rows) Check() error {
+	if err := r.Format.ValidateCols(r.Cols); err != nil {
+		return err
+	}
+	rb := r.Format.RowBytes(r.Cols)
+	if len(r.Data)%rb != 0 {
+		return fmt.Errorf("lowbit: %d data bytes are not a whole number of %s rows of %d values (%d bytes each)", len(r.Data), r.Format, r.Cols, rb)
+	}
+	n := len(r.Data) / rb
+	g := n * r.Format.Groups(r.Cols)
+	if len(r.Scales) != g {
+		return fmt.Errorf("lowbit: %d rows of %s need %d scales, have %d", n, r.Format, g, len(r.Scales))
+	}
+	wantMins := 0
+	if r.Format.HasMins() {
+		wantMins = g
+	}
+	if len(r.Mins) != wantMins {
+		return fmt.Errorf("lowbit: %d rows of %s need %d mins, have %d", n, r.Format, wantMins, len(r.Mins))
+	}
+	return nil
+}
