@@ -48,7 +48,11 @@ func quantizeGeneric(dst Rows, x []float32) {
 			// implementation stores the same bits whatever order its min
 			// and max see -0 and +0 in.
 			if f.Symmetric {
-				dst.Scales[gi] = F16FromFloat32(max(-lo, hi)/(off-1) + 0)
+				amax := -lo
+				if hi > amax {
+					amax = hi
+				}
+				dst.Scales[gi] = F16FromFloat32(amax/(off-1) + 0)
 				sf = F16ToFloat32(dst.Scales[gi])
 			} else {
 				dst.Scales[gi] = F16FromFloat32((hi-lo)/maxq + 0)
@@ -62,9 +66,9 @@ func quantizeGeneric(dst Rows, x []float32) {
 			for start := 0; start < f.Group; start += pack.BlockLen {
 				for k, v := range xg[start:min(f.Group, start+pack.BlockLen)] {
 					if f.Symmetric {
-						codes[k] = byte(int(roundEven(min(max(v*inv, -off), off-1))) + int(off))
+						codes[k] = byte(int(roundEven(clamp(v*inv, -off, off-1))) + int(off))
 					} else {
-						codes[k] = byte(int(roundEven(min(max((v-mf)*inv, 0), maxq))))
+						codes[k] = byte(int(roundEven(clamp((v-mf)*inv, 0, maxq))))
 					}
 				}
 				pack.PackBlock(grp, &codes, f.Bits, f.Group, start)
@@ -73,13 +77,32 @@ func quantizeGeneric(dst Rows, x []float32) {
 	}
 }
 
-// minMax returns the least and greatest of x (len(x) > 0, no NaN).
+// minMax returns the least and greatest of x (len(x) > 0, no NaN). Plain
+// comparisons: the builtin min and max order -0 before +0 and propagate
+// NaN, which costs branches here and is not needed (zeros are stored as +0
+// and NaN never gets this far).
 func minMax(x []float32) (lo, hi float32) {
 	lo, hi = x[0], x[0]
 	for _, v := range x[1:] {
-		lo, hi = min(lo, v), max(hi, v)
+		if v < lo {
+			lo = v
+		}
+		if v > hi {
+			hi = v
+		}
 	}
 	return lo, hi
+}
+
+// clamp returns v limited to [lo, hi] (no NaN).
+func clamp(v, lo, hi float32) float32 {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
 }
 
 // dequantizeGeneric is the reference Dequantize: x = float32(scale*q) + min,
@@ -133,7 +156,9 @@ func quantizeQ8Generic(q *Q8, x []float32) {
 				c0, c1 := j*cols+g+start, j*cols+g+min(group, start+pack.BlockLen)
 				var amax float32
 				for _, v := range x[c0:c1] {
-					amax = max(amax, abs32(v))
+					if a := abs32(v); a > amax {
+						amax = a
+					}
 				}
 				var inv float32
 				if amax != 0 {
@@ -141,7 +166,7 @@ func quantizeQ8Generic(q *Q8, x []float32) {
 				}
 				var sum int32
 				for c := c0; c < c1; c++ {
-					v := int8(roundEven(min(max(x[c]*inv, -127), 127)))
+					v := int8(roundEven(clamp(x[c]*inv, -127, 127)))
 					q.Values[c] = v
 					sum += int32(v)
 				}

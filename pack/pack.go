@@ -230,10 +230,40 @@ func PackBlock(group []byte, codes *[BlockLen]byte, bits, n, start int) {
 	shift, offset := 0, 0
 	for _, w := range planeTable[bits] {
 		plane := group[offset+start*w/8 : offset+(start+m)*w/8]
-		packPlane(plane, codes, w, m, shift)
+		if m == BlockLen {
+			packPlane32(plane, codes, w, shift)
+		} else {
+			packPlane(plane, codes, w, m, shift)
+		}
 		shift += w
 		offset += n * w / 8
 	}
+}
+
+// packPlane32 is packPlane for a full block, eight codes per 64-bit word:
+// the inverse of nibbles32, pairs32 and bits32.
+func packPlane32(plane []byte, codes *[BlockLen]byte, w, shift int) {
+	a := binary.LittleEndian.Uint64(codes[0:]) >> shift
+	b := binary.LittleEndian.Uint64(codes[8:]) >> shift
+	c := binary.LittleEndian.Uint64(codes[16:]) >> shift
+	d := binary.LittleEndian.Uint64(codes[24:]) >> shift
+	switch w {
+	case 4:
+		binary.LittleEndian.PutUint64(plane[0:], a&lowNibbles|(c&lowNibbles)<<4)
+		binary.LittleEndian.PutUint64(plane[8:], b&lowNibbles|(d&lowNibbles)<<4)
+	case 2:
+		binary.LittleEndian.PutUint64(plane[0:], a&lowPairs|(b&lowPairs)<<2|(c&lowPairs)<<4|(d&lowPairs)<<6)
+	case 1:
+		_ = plane[3]
+		plane[0], plane[1], plane[2], plane[3] = gatherBits(a), gatherBits(b), gatherBits(c), gatherBits(d)
+	}
+}
+
+// gatherBits returns the lowest bit of each byte of x, byte i's in bit i.
+func gatherBits(x uint64) byte {
+	// Each byte's bit lands at bit 56+i of the product; no two partial
+	// products overlap there, so nothing carries into those bits.
+	return byte((x & 0x0101010101010101) * 0x0102040810204080 >> 56)
 }
 
 // Plane layouts of a block of m values (see doc.go):

@@ -174,3 +174,23 @@ func BenchmarkUnpackRange(b *testing.B) {
 		})
 	}
 }
+
+func TestGatherBits(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		assert.Equal(t, byte(b), gatherBits(spreadBits[b]|0xfefefefefefefefe&0x0202020202020202*uint64(b&1)), "%#02x", b)
+	}
+}
+
+func BenchmarkPackBlock(b *testing.B) {
+	for _, bits := range []int{2, 4, 7} {
+		group := make([]byte, GroupBytes(bits, 64))
+		b.Run(string(rune('0'+bits))+"bit", func(b *testing.B) {
+			var codes [BlockLen]byte
+			b.SetBytes(64)
+			for b.Loop() {
+				PackBlock(group, &codes, bits, 64, 0)
+				PackBlock(group, &codes, bits, 64, 32)
+			}
+		})
+	}
+}
