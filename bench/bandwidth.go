@@ -1,0 +1,52 @@
+package main
+
+import "bytes"
+
+// Bandwidth is the streaming read bandwidth that bench measured, for one
+// buffer size.
+type Bandwidth struct {
+	Size   string  `json:"size"` // "L2" or "DRAM"
+	Bytes  int64   `json:"bytes"`
+	GBs    float64 `json:"gb_per_s"` // the best of the probes, 1e9 bytes per second
+	Method string  `json:"method"`   // the probe that gave GBs
+}
+
+// readProbes are read-only scans that Go's runtime implements in SIMD
+// assembly on every architecture it supports (internal/bytealg), so they
+// read about as fast as one core can without lowbit's own code. Each reads
+// the whole buffer and returns a value that depends on all of it.
+var readProbes = []struct {
+	name string
+	scan func(a, b []byte) int // a and b are the two halves of the buffer
+}{
+	{"bytes.IndexByte", func(a, b []byte) int { return bytes.IndexByte(a, 0) + bytes.IndexByte(b, 0) }},
+	{"bytes.Count", func(a, b []byte) int { return bytes.Count(a, []byte{0}) + bytes.Count(b, []byte{0}) }},
+	{"bytes.Equal", func(a, b []byte) int {
+		if bytes.Equal(a, b) {
+			return 1
+		}
+		return 0
+	}},
+}
+
+// measureBandwidth measures how fast one goroutine streams through a buffer
+// of n bytes with each read probe and returns the best probe's median. It
+// measures reads only (no writes), through the Go runtime's own vectorized
+// loops: a lower bound of what the core can read, and the yardstick the
+// kernels' traffic is compared with.
+func measureBandwidth(n int64, t timing) Bandwidth {
+	buf := make([]byte, n)
+	for i := range buf {
+		buf[i] = byte(i%251) + 1 // no zero byte: IndexByte and Count scan it all
+	}
+	a, b := buf[:n/2], buf[n/2:n/2*2]
+	copy(b, a) // Equal must compare all of it
+	best := Bandwidth{Bytes: n / 2 * 2}
+	for _, p := range readProbes {
+		ns := t.measure(func() { p.scan(a, b) }) // assembly calls are never elided
+		if gbs := float64(best.Bytes) / ns; gbs > best.GBs {
+			best.GBs, best.Method = gbs, p.name
+		}
+	}
+	return best
+}

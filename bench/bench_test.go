@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/lowbit-ml/lowbit"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMedian(t *testing.T) {
+	assert.Equal(t, 2.0, median([]float64{3, 1, 2}))
+	assert.Equal(t, 2.5, median([]float64{4, 1, 3, 2}))
+	assert.True(t, median(nil) != median(nil), "median of nothing is NaN")
+}
+
+func TestMeasureAllRepeatsShortOperations(t *testing.T) {
+	calls := make([]int, 2)
+	tm := timing{minSample: 200 * time.Microsecond, samples: 3}
+	ns := tm.measureAll([]func(){
+		func() { calls[0]++ },
+		func() { calls[1]++; time.Sleep(300 * time.Microsecond) },
+	})
+	require.Len(t, ns, 2)
+	assert.Greater(t, calls[0], 10, "a fast operation is repeated within a sample")
+	assert.Equal(t, 1+3, calls[1], "a slow one runs once per sample, after a warm-up")
+	assert.Greater(t, ns[1], 250e3)
+	assert.Less(t, ns[0], ns[1])
+}
+
+func TestRowCountsMatchTheTraffic(t *testing.T) {
+	for _, f := range defaultFormats(64, false) {
+		const traffic = 1 << 20
+		n, nf := rowCounts(f, 128, traffic)
+		for _, c := range kernelCases {
+			if !c.perFormat || c.name == "Dot×4" { // Dot×4 writes 4 outputs per row: more than the size
+				continue
+			}
+			rows := n
+			if c.name == "Quantize" || c.name == "Dequantize" {
+				rows = nf
+			}
+			got := c.traffic(f, rows, 128)
+			assert.InDelta(t, traffic, got, 0.05*traffic, "%s %s", c.name, f)
+		}
+	}
+}
+
+func TestDefaultSizes(t *testing.T) {
+	l2, dram := defaultSizes(CPU{L2: 2 << 20, L3: 64 << 20})
+	assert.Equal(t, int64(1<<20), l2)
+	assert.Equal(t, int64(256<<20), dram)
+	l2, dram = defaultSizes(CPU{L2: -1, L3: -1})
+	assert.Equal(t, int64(256<<10), l2)
+	assert.Equal(t, int64(64<<20), dram)
+}
+
+func TestTileRepeats(t *testing.T) {
+	dst := make([]int, 7)
+	tile(dst, []int{1, 2, 3})
+	assert.Equal(t, []int{1, 2, 3, 1, 2, 3, 1}, dst)
+}
+
+func TestInputsAreConsistent(t *testing.T) {
+	for _, f := range []lowbit.Format{lowbit.Quant(3, 64), lowbit.SymQuant(4, 32), lowbit.F16, lowbit.F32} {
+		base := newInput(f, 128, 64<<10, nil, rand.New(rand.NewPCG(1, 2)))
+		big := newInput(f, 128, 256<<10, base, rand.New(rand.NewPCG(1, 2)))
+		for _, in := range []*input{base, big} {
+			require.NoError(t, in.rows.Check())
+			assert.LessOrEqual(t, in.nf, in.n)
+			assert.Len(t, in.x, in.nf*128)
+		}
+		// The big input repeats the base rows.
+		assert.Equal(t, base.rows.Data, big.rows.Data[:len(base.rows.Data)], "%s", f)
+	}
+}
+
+// TestSmallRunAndCompare runs the whole speed mode on tiny sizes, writes
+// JSON, and compares the file with itself.
+func TestSmallRunAndCompare(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "run.json")
+	o, args, err := parseFlags([]string{"-kernels", "dot,quantize,softmax", "-formats", "q4g64,f16", "-l2", "16", "-dram", "1", "-quick", "-json", file}, os.Stderr)
+	require.NoError(t, err)
+	var out, progress bytes.Buffer
+	require.NoError(t, run(o, args, &out, &progress))
+	text := out.String()
+	assert.Contains(t, text, "CPU: ")
+	assert.Contains(t, text, "Streaming read bandwidth")
+	for _, want := range []string{"Dot          q4g64   generic", "Quantize     f16     generic", "Softmax      -       generic"} {
+		assert.Contains(t, text, want)
+	}
+	assert.Contains(t, progress.String(), "[5/5] Softmax")
+
+	rep, err := readReport(file)
+	require.NoError(t, err)
+	assert.Equal(t, describeCPU().Brand, rep.CPU.Brand)
+	require.Len(t, rep.Bandwidth, 2)
+	for _, b := range rep.Bandwidth {
+		assert.Greater(t, b.GBs, 0.0)
+	}
+	timed := 0
+	for _, k := range rep.Kernels {
+		if !k.Timed {
+			continue
+		}
+		timed++
+		assert.Greater(t, k.ValuesPerNs, 0.0, "%+v", k)
+		assert.InDelta(t, float64(k.Values)/k.NsPerCall, k.ValuesPerNs, 1e-9)
+		if k.Impl == "generic" {
+			assert.Equal(t, 1.0, k.Speedup)
+		}
+	}
+	assert.GreaterOrEqual(t, timed, 2*5) // 5 cells, 2 sizes, generic at least
+
+	var cmp bytes.Buffer
+	o, args, err = parseFlags([]string{"-compare", file, file}, os.Stderr)
+	require.NoError(t, err)
+	require.NoError(t, run(o, args, &cmp, &progress))
+	lines := strings.Split(cmp.String(), "\n")
+	rows := 0
+	for _, l := range lines {
+		if strings.HasPrefix(l, "Dot          q4g64   L2") {
+			rows++
+			assert.True(t, strings.HasSuffix(strings.TrimSpace(l), "1.00"), l)
+		}
+	}
+	assert.Equal(t, 1, rows, cmp.String())
+}
+
+func TestBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-kernels", "nope"},
+		{"-formats", "q9g64"},
+		{"-formats", "q4g64", "-cols", "96"},
+		{"-impls", "vax"},
+		{"-sizes", "l3"},
+		{"extra"},
+		{"-compare", "one.json"},
+	} {
+		o, rest, err := parseFlags(args, os.Stderr)
+		require.NoError(t, err)
+		assert.Error(t, run(o, rest, &bytes.Buffer{}, &bytes.Buffer{}), "%q", args)
+	}
+}

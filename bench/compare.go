@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// compareReports prints runs a and b side by side: the machines, then every
+// figure both measured, with the ratio b/a (above 1: b is faster).
+func compareReports(w io.Writer, a, b *Report, nameA, nameB string) {
+	fmt.Fprintf(w, "a: %s\n   %s, %s, %s\n", nameA, a.CPU, a.GoVersion, a.Date)
+	fmt.Fprintf(w, "b: %s\n   %s, %s, %s\n", nameB, b.CPU, b.GoVersion, b.Date)
+	fmt.Fprintf(w, "Ratios are b/a: above 1 means b is faster.\n")
+
+	if len(a.Bandwidth) > 0 && len(b.Bandwidth) > 0 {
+		fmt.Fprintf(w, "\nstreaming read bandwidth   a GB/s   b GB/s   b/a\n")
+		for _, ba := range a.Bandwidth {
+			for _, bb := range b.Bandwidth {
+				if ba.Size == bb.Size {
+					fmt.Fprintf(w, "  %-4s (%9s/%9s) %8.1f %8.1f %5.2f\n", ba.Size, byteSize(ba.Bytes), byteSize(bb.Bytes), ba.GBs, bb.GBs, bb.GBs/ba.GBs)
+				}
+			}
+		}
+	}
+	compareKernels(w, a, b)
+}
+
+// kernelKey identifies one cell of the kernel table across runs.
+type kernelKey struct{ kernel, format, size string }
+
+// bestOf returns, for every kernel/format/size of r, the generic result and
+// the fastest timed result.
+func bestOf(r *Report) (keys []kernelKey, generic, best map[kernelKey]KernelResult) {
+	generic, best = map[kernelKey]KernelResult{}, map[kernelKey]KernelResult{}
+	for _, k := range r.Kernels {
+		if !k.Timed {
+			continue
+		}
+		key := kernelKey{k.Kernel, k.Format, k.Size}
+		if _, seen := best[key]; !seen {
+			keys = append(keys, key)
+		}
+		if k.Impl == "generic" {
+			generic[key] = k
+		}
+		if cur, ok := best[key]; !ok || k.ValuesPerNs > cur.ValuesPerNs {
+			best[key] = k
+		}
+	}
+	return keys, generic, best
+}
+
+// compareKernels prints the kernel cells both runs timed: generic against
+// generic, and the fastest implementation of each run against each other
+// (which may differ: avx512 on one CPU, neondot on another).
+func compareKernels(w io.Writer, a, b *Report) {
+	keys, genA, bestA := bestOf(a)
+	_, genB, bestB := bestOf(b)
+	header := false
+	for _, key := range keys {
+		xb, ok := bestB[key]
+		if !ok {
+			continue
+		}
+		xa := bestA[key]
+		if !header {
+			fmt.Fprintf(w, "\n%-12s %-7s %-4s | %-24s | %s\n", "kernel", "format", "size", "generic v/ns: a  b  b/a", "fastest v/ns: a (impl)  b (impl)  b/a")
+			header = true
+		}
+		gen := strings.Repeat(" ", 24)
+		if ga, ok := genA[key]; ok {
+			if gb, ok := genB[key]; ok {
+				gen = fmt.Sprintf("%7s %7s %6.2f  ", fmtValue(ga.ValuesPerNs), fmtValue(gb.ValuesPerNs), gb.ValuesPerNs/ga.ValuesPerNs)
+			}
+		}
+		fmt.Fprintf(w, "%-12s %-7s %-4s | %s | %7s %-8s %7s %-8s %6.2f\n", key.kernel, key.format, key.size, gen,
+			fmtValue(xa.ValuesPerNs), "("+xa.Impl+")", fmtValue(xb.ValuesPerNs), "("+xb.Impl+")", xb.ValuesPerNs/xa.ValuesPerNs)
+	}
+	if !header {
+		fmt.Fprintf(w, "\nThe two runs timed no kernel in common.\n")
+	}
+}
