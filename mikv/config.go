@@ -1,0 +1,250 @@
+package mikv
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/lowbit-ml/lowbit"
+)
+
+// Tier is the storage of one tier of the cache: the format of its keys and
+// the format of its values, chosen independently from every lowbit.Format
+// (2 to 8 bits, symmetric or asymmetric, each with its own group; fp16;
+// float32).
+type Tier struct {
+	Key   lowbit.Format
+	Value lowbit.Format
+}
+
+// String returns the tier as "key/value", for example "f16/q2g64".
+func (t Tier) String() string { return t.Key.String() + "/" + t.Value.String() }
+
+// BitsPerValue returns the mean storage cost of one key value and one value
+// value in this tier, scales and mins included.
+func (t Tier) BitsPerValue() float64 {
+	return (t.Key.BitsPerValue() + t.Value.BitsPerValue()) / 2
+}
+
+// Selection is the policy that ranks the important tier's tokens: the
+// token ranked lowest (outside the sinks and the recent window) is the
+// one demoted to the retained tier.
+type Selection int
+
+const (
+	// Accumulated ranks tokens by the attention they have received, summed
+	// over every query so far and over the query heads of the KV head (H2O's
+	// heavy hitters, as in the MiKV paper). The default.
+	Accumulated Selection = iota
+	// Normalized ranks tokens by accumulated attention divided by the number
+	// of queries that could see the token (ZipCache), which removes the bias
+	// toward early tokens.
+	Normalized
+	// Recency ranks tokens by position only: the oldest is demoted first (a
+	// baseline; with Sinks it is StreamingLLM's choice).
+	Recency
+	// Random ranks tokens by a pseudo-random number fixed per token by
+	// Config.Seed (a baseline that shows what the attention ranking is
+	// worth).
+	Random
+	numSelections
+)
+
+var selectionNames = [numSelections]string{"accumulated", "normalized", "recency", "random"}
+
+// String returns the policy's name as ParseSelection reads it.
+func (s Selection) String() string {
+	if s < 0 || s >= numSelections {
+		return fmt.Sprintf("Selection(%d)", int(s))
+	}
+	return selectionNames[s]
+}
+
+// ParseSelection reads a policy name written by Selection.String.
+func ParseSelection(name string) (Selection, error) {
+	for s, n := range selectionNames {
+		if n == name {
+			return Selection(s), nil
+		}
+	}
+	return 0, fmt.Errorf("%w: unknown selection %q (want accumulated, normalized, recency or random)", ErrConfig, name)
+}
+
+// Config describes a cache. Start from DefaultConfig (the paper's setting)
+// and change what you need; New validates every field.
+//
+// The important tier holds the tokens ranked highest by Selection plus the
+// most recent ones; the retained tier holds every other token, at lower
+// precision. After each step the important tier holds
+// budget = ⌊Ratio × Len⌋ tokens of a KV head (but never fewer than the sinks
+// and the recent window): the newest ⌊RecentShare × budget⌋ tokens, the
+// first Sinks tokens, and the best-ranked of the rest.
+type Config struct {
+	Layers     int // transformer layers: one Layer each
+	KVHeads    int // key/value heads per layer
+	QueryHeads int // query heads per layer: a multiple of KVHeads (GQA); query head h reads KV head h/(QueryHeads/KVHeads)
+	HeadDim    int // values per head; every format's group must divide it
+
+	// Important stores the heavy hitters and the recent tokens (default
+	// fp16/fp16); Retained stores every other token (default 2-bit
+	// asymmetric, groups of HeadDim/2, for keys and values).
+	Important Tier
+	Retained  Tier
+	// Evict drops the tokens that would go to the retained tier instead of
+	// keeping them: the H2O eviction baseline. Retained is then unused.
+	Evict bool
+
+	// Ratio is the share r of tokens in the important tier, in [0, 1]
+	// (default 0.2). 1 is the full-precision cache; 0 is uniform
+	// quantization at the retained formats (each new token is read once at
+	// the important formats, in the step that appends it).
+	Ratio float64
+	// RecentShare is the share of the important budget reserved for the most
+	// recent tokens, in [0, 1] (default 0.5); the rest goes to the tokens
+	// Selection ranks highest.
+	RecentShare float64
+	// Sinks is the number of first tokens that always stay important
+	// (attention sinks; default 0). They count toward the budget.
+	Sinks int
+	// Selection ranks tokens for the important tier (default Accumulated).
+	Selection Selection
+	// Seed fixes the Random selection.
+	Seed uint64
+
+	// Balancer turns on the outlier-aware channel balancer (default true):
+	// retained keys are stored as Quant(k ⊙ b) and read with q ⊘ b, where
+	// b_c = sqrt(max|q_c| / max|k_c|) over the tokens seen before the first
+	// one enters the retained tier (the prompt, when it is passed to
+	// Prefill).
+	Balancer bool
+
+	// PageSize is the number of tokens per storage page of a tier (default
+	// 256). Appending fills the last page; kernels run once per page.
+	PageSize int
+	// Workers is the number of goroutines a Layer call spreads its KV heads
+	// over; 0 or 1 runs them on the caller's goroutine.
+	Workers int
+}
+
+// DefaultConfig returns the paper's configuration for a model of the given
+// shape: important tier fp16 keys and values, retained tier 2-bit
+// asymmetric keys and values in groups of headDim/2 (headDim when headDim/2
+// is not a multiple of 8), Ratio 0.2, half of it for recent tokens,
+// accumulated-attention selection, the balancer on, no sinks, pages of 256
+// tokens, no extra goroutines.
+func DefaultConfig(layers, kvHeads, queryHeads, headDim int) Config {
+	g := headDim / 2
+	if g <= 0 || g%8 != 0 || headDim%g != 0 {
+		g = headDim
+	}
+	lo := lowbit.Quant(2, g)
+	return Config{
+		Layers:      layers,
+		KVHeads:     kvHeads,
+		QueryHeads:  queryHeads,
+		HeadDim:     headDim,
+		Important:   Tier{Key: lowbit.F16, Value: lowbit.F16},
+		Retained:    Tier{Key: lo, Value: lo},
+		Ratio:       0.2,
+		RecentShare: 0.5,
+		Selection:   Accumulated,
+		Balancer:    true,
+		PageSize:    256,
+	}
+}
+
+// ErrConfig is wrapped by every error about an invalid Config.
+var ErrConfig = errors.New("mikv: invalid config")
+
+// Limits on the shape, so that sizes stay far from overflow.
+const (
+	maxDim      = 1 << 16
+	maxHeads    = 1 << 12
+	maxLayers   = 1 << 12
+	maxPageSize = 1 << 16
+	maxWorkers  = 1 << 10
+	// MaxLen is the most tokens a Layer holds.
+	MaxLen = 1<<31 - 1
+)
+
+// Validate reports the first problem with c, or nil.
+func (c Config) Validate() error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w: "+format, append([]any{ErrConfig}, a...)...)
+	}
+	switch {
+	case c.Layers < 1 || c.Layers > maxLayers:
+		return bad("%d layers (want 1…%d)", c.Layers, maxLayers)
+	case c.KVHeads < 1 || c.KVHeads > maxHeads:
+		return bad("%d KV heads (want 1…%d)", c.KVHeads, maxHeads)
+	case c.QueryHeads < c.KVHeads || c.QueryHeads > maxHeads || c.QueryHeads%c.KVHeads != 0:
+		return bad("%d query heads are not a positive multiple of %d KV heads", c.QueryHeads, c.KVHeads)
+	case c.HeadDim < 1 || c.HeadDim > maxDim:
+		return bad("head dimension %d (want 1…%d)", c.HeadDim, maxDim)
+	case !(c.Ratio >= 0 && c.Ratio <= 1):
+		return bad("ratio %v outside [0, 1]", c.Ratio)
+	case !(c.RecentShare >= 0 && c.RecentShare <= 1):
+		return bad("recent share %v outside [0, 1]", c.RecentShare)
+	case c.Sinks < 0 || c.Sinks > MaxLen:
+		return bad("%d sink tokens", c.Sinks)
+	case c.Selection < 0 || c.Selection >= numSelections:
+		return bad("unknown selection %d", int(c.Selection))
+	case c.PageSize < 1 || c.PageSize > maxPageSize:
+		return bad("page size %d (want 1…%d tokens)", c.PageSize, maxPageSize)
+	case c.Workers < 0 || c.Workers > maxWorkers:
+		return bad("%d workers (want 0…%d)", c.Workers, maxWorkers)
+	}
+	check := func(name string, f lowbit.Format) error {
+		if err := f.ValidateCols(c.HeadDim); err != nil {
+			return fmt.Errorf("%w: %s format %s for head dimension %d: %w", ErrConfig, name, f, c.HeadDim, err)
+		}
+		return nil
+	}
+	if err := check("important key", c.Important.Key); err != nil {
+		return err
+	}
+	if err := check("important value", c.Important.Value); err != nil {
+		return err
+	}
+	if !c.Evict {
+		if err := check("retained key", c.Retained.Key); err != nil {
+			return err
+		}
+		if err := check("retained value", c.Retained.Value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ShareOfF16 returns the paper's cache size as a share of an fp16 cache for
+// this configuration: (r·b_hi + (1−r)·b_lo) / 16 per side, averaged over
+// keys and values, where b is a format's BitsPerValue (fp16 scales and mins
+// included) and b_lo is 0 when Evict is set. Positions, scores and the
+// balancer are not counted, as in the paper; Stats reports them apart.
+func (c Config) ShareOfF16() float64 {
+	hi := c.Important.Key.BitsPerValue() + c.Important.Value.BitsPerValue()
+	lo := 0.0
+	if !c.Evict {
+		lo = c.Retained.Key.BitsPerValue() + c.Retained.Value.BitsPerValue()
+	}
+	return (c.Ratio*hi + (1-c.Ratio)*lo) / 32
+}
+
+// String summarises the configuration in one line.
+func (c Config) String() string {
+	ret := c.Retained.String()
+	if c.Evict {
+		ret = "evict"
+	}
+	return fmt.Sprintf("mikv %s over %s r=%g recent=%g sinks=%d %s balancer=%t", c.Important, ret, c.Ratio, c.RecentShare, c.Sinks, c.Selection, c.Balancer)
+}
+
+// budget returns the important tier's size target for a KV head holding n
+// tokens: ⌊ratio·n⌋, and the size of the recent window in it. The small
+// epsilon keeps a product such as 0.2·5 from flooring to 0.
+func (c *Config) budget(n int) (budget, recent int) {
+	budget = min(n, int(math.Floor(c.Ratio*float64(n)+1e-6)))
+	recent = int(math.Floor(c.RecentShare*float64(budget) + 1e-6))
+	return budget, recent
+}

@@ -1,0 +1,58 @@
+// Package mikv is the MiKV mixed-precision KV cache (Yang et al., "No Token
+// Left Behind: Reliable KV Cache Compression via Importance-Aware Mixed
+// Precision Quantization", arXiv:2402.18096), built on lowbit's kernels.
+//
+// An eviction policy such as H2O keeps the tokens that received the most
+// attention (heavy hitters) and the most recent ones, and drops the rest.
+// MiKV keeps the rest too, at low precision: per layer and KV head the cache
+// has an important tier (fp16 by default) and a retained tier (2-bit codes
+// with fp16 scale and min per group of HeadDim/2 by default), and attention
+// reads both.
+//
+// # Algorithm
+//
+// Prefill computes exact causal attention over the prompt, the attention
+// each key received summed over every query and every query head that
+// shares its KV head, and the channel balancer b_c = sqrt(max|q_c| /
+// max|k_c|) per KV head and channel (the queries of the group pooled). The
+// important tier keeps ⌊Ratio·n⌋ tokens: the most recent RecentShare of
+// them, the first Sinks tokens, and the best-ranked of the rest; every other
+// token is quantized into the retained tier, keys as Quant(k ⊙ b).
+//
+// Each Decode step appends the token to the important tier, scores the
+// query against both tiers (against q ⊘ b for the retained keys), runs one
+// softmax over all tokens and sums the values of both tiers with those
+// weights. It adds the step's attention to the important tokens' scores
+// and, while the important tier is over ⌊Ratio·n⌋, moves its lowest-ranked
+// token outside the sinks and the recent window into the retained tier
+// (after this step has read it at full precision). A demoted token is
+// never promoted back. The budget follows n as the sequence grows.
+//
+// Choices the paper leaves open, made here: scores of a KV head are summed
+// over its query heads; the recent window is half the budget; the balancer
+// is frozen when the first token enters the retained tier (at Prefill, for
+// a prompt longer than the budget), from every query and key seen until
+// then, and clamped to [1/1024, 1024] (channels with a zero maximum get 1);
+// important keys are stored unbalanced.
+//
+// # Baselines and beyond the paper
+//
+// The same code runs the paper's baselines: Evict drops the demoted tokens
+// (H2O), Ratio 1 is the full-precision cache and Ratio 0 uniform
+// round-to-nearest at the retained formats. Each tier's key and value
+// formats are set independently, from every lowbit.Format; Selection ranks
+// tokens by accumulated attention (H2O, the default), normalized attention
+// (ZipCache), recency only or a seeded random draw.
+//
+// # Storage
+//
+// Each tier is a list of pages of PageSize tokens. Appending fills the last
+// page, so the cache is never copied; a demotion moves the important tier's
+// last token into the freed slot. Attention calls lowbit.Dot (all query
+// heads of a KV head in one pass over a page's keys) and lowbit.AddWeighted
+// once per page. Stats reports the bytes of codes, scales and bookkeeping
+// apart, and the paper's size as a share of an fp16 cache.
+//
+// MarshalBinary and UnmarshalBinary save and restore a whole cache,
+// bit-exactly, with a versioned header and a CRC-32C checksum.
+package mikv

@@ -1,0 +1,230 @@
+package mikv
+
+import (
+	"math"
+
+	"github.com/lowbit-ml/lowbit"
+)
+
+// head is the cache of one KV head of one layer: its two tiers, its
+// balancer, and the scratch buffers of its attention steps (so that the
+// heads of a layer can run on different goroutines).
+type head struct {
+	cfg          *Config
+	layer, index int
+	group        int // query heads that read this KV head
+	dim          int
+	imp, ret     tier
+	evicted      int // tokens dropped (Evict)
+	bal          balancer
+
+	scores []float32 // group rows of every token: scores, then probabilities
+	block  []float32 // group × PageSize: one page's scores or weights
+	qi, qr []float32 // group × dim: scaled queries for the important and retained tiers
+	kr, vr []float32 // dim each: a token being demoted
+}
+
+func newHead(cfg *Config, layer, index int) *head {
+	g, d := cfg.QueryHeads/cfg.KVHeads, cfg.HeadDim
+	return &head{
+		cfg: cfg, layer: layer, index: index, group: g, dim: d,
+		imp: newTier(cfg.Important.Key, cfg.Important.Value, d, cfg.PageSize, true),
+		ret: newTier(cfg.Retained.Key, cfg.Retained.Value, d, cfg.PageSize, false),
+		bal: newBalancer(d),
+	}
+}
+
+// decode runs one step for this KV head: q holds its group's query rows,
+// k and v the new token, out receives the group's attention outputs, and n
+// is the number of tokens after this one is appended.
+func (h *head) decode(q, k, v, out []float32, n int) {
+	pos := int32(n - 1)
+	h.bal.observe(q, k)
+	score := [1]float32{initialScore(h.cfg.Selection, h.cfg.Seed, h.layer, h.index, pos)}
+	h.imp.appendRows(k, v, []int32{pos}, score[:])
+	h.attend(q, out)
+	if s := h.cfg.Selection; s == Accumulated || s == Normalized {
+		h.credit()
+	}
+	h.demote(n)
+}
+
+// attend sets out to softmax(q·K/sqrt(dim))·V over both tiers, leaving the
+// probabilities in h.scores (important tier first, in slot order). Kernels
+// run once per page: one multi-query Dot over the page's keys for every
+// query head of the group, one AddWeighted over its values.
+func (h *head) attend(q, out []float32) {
+	g, d := h.group, h.dim
+	total := h.imp.n + h.ret.n
+	h.scores = grow(h.scores, g*total)
+	h.block = grow(h.block, g*h.cfg.PageSize)
+	h.qi = grow(h.qi, g*d)
+	scale := float32(1 / math.Sqrt(float64(d)))
+	for i, x := range q {
+		h.qi[i] = x * scale
+	}
+	qr := h.qi
+	if inv := h.bal.inv; inv != nil && h.ret.n > 0 {
+		h.qr = grow(h.qr, g*d)
+		for j := range g {
+			row, src := h.qr[j*d:(j+1)*d], h.qi[j*d:(j+1)*d]
+			for c, b := range inv {
+				row[c] = src[c] * b
+			}
+		}
+		qr = h.qr
+	}
+
+	off := h.pageScores(&h.imp, h.qi, 0, total)
+	h.pageScores(&h.ret, qr, off, total)
+	for j := range g {
+		lowbit.Softmax(h.scores[j*total : (j+1)*total])
+	}
+	clear(out)
+	off = h.pageOutputs(&h.imp, out, 0, total)
+	h.pageOutputs(&h.ret, out, off, total)
+}
+
+// pageScores writes the scores of every token of t, from column off of the
+// group's score rows of length total, and returns the next column.
+func (h *head) pageScores(t *tier, x []float32, off, total int) int {
+	g := h.group
+	for i, p := range t.pages {
+		n := t.pageLen(i)
+		if g == 1 {
+			lowbit.Dot(h.scores[off:off+n], p.k.Slice(0, n), x)
+		} else {
+			blk := h.block[:g*n]
+			lowbit.Dot(blk, p.k.Slice(0, n), x)
+			for j := range g {
+				copy(h.scores[j*total+off:j*total+off+n], blk[j*n:(j+1)*n])
+			}
+		}
+		off += n
+	}
+	return off
+}
+
+// pageOutputs adds Σ p_i v_i over the tokens of t to out, reading their
+// probabilities from column off of the score rows, and returns the next
+// column.
+func (h *head) pageOutputs(t *tier, out []float32, off, total int) int {
+	g := h.group
+	for i, p := range t.pages {
+		n := t.pageLen(i)
+		w := h.scores[off : off+n]
+		if g > 1 {
+			w = h.block[:g*n]
+			for j := range g {
+				copy(w[j*n:(j+1)*n], h.scores[j*total+off:j*total+off+n])
+			}
+		}
+		lowbit.AddWeighted(out, p.v.Slice(0, n), w)
+		off += n
+	}
+	return off
+}
+
+// credit adds this step's attention probabilities, summed over the group's
+// query heads, to the important tokens' scores.
+func (h *head) credit() {
+	total := h.imp.n + h.ret.n
+	off := 0
+	for i, p := range h.imp.pages {
+		n := h.imp.pageLen(i)
+		sc := p.score[:n]
+		for j := range h.group {
+			for s, pr := range h.scores[j*total+off : j*total+off+n] {
+				sc[s] += pr
+			}
+		}
+		off += n
+	}
+}
+
+// demote moves the lowest-ranked unprotected important tokens to the
+// retained tier (or drops them, with Evict) until the important tier is
+// within its budget for n tokens.
+func (h *head) demote(n int) {
+	budget, recent := h.cfg.budget(n)
+	for h.imp.n > budget {
+		s := h.victim(n, recent)
+		if s < 0 {
+			return // only sinks and recent tokens are left
+		}
+		p, i := h.imp.slot(s)
+		if h.cfg.Evict {
+			h.evicted++
+		} else {
+			h.kr, h.vr = grow(h.kr, h.dim), grow(h.vr, h.dim)
+			h.imp.read(s, h.kr, h.vr)
+			h.bal.freeze(h.cfg.Balancer)
+			h.balanceKeys(h.kr)
+			h.ret.appendRows(h.kr, h.vr, p.pos[i:i+1], nil)
+		}
+		h.imp.remove(s)
+	}
+}
+
+// victim returns the slot of the important token to demote in a KV head of
+// n tokens with a recent window of recent tokens: the lowest-ranked one
+// that is neither a sink nor recent (the first such in slot order on a
+// tie), or -1 if there is none.
+func (h *head) victim(n, recent int) int {
+	best, bestRank := -1, math.Inf(1)
+	sel, sinks := h.cfg.Selection, h.cfg.Sinks
+	for i, p := range h.imp.pages {
+		m := h.imp.pageLen(i)
+		for s, pos := range p.pos[:m] {
+			if protected(pos, n, sinks, recent) {
+				continue
+			}
+			if r := rank(sel, p.score[s], pos, n); best < 0 || r < bestRank {
+				best, bestRank = i*h.imp.pageSize+s, r
+			}
+		}
+	}
+	return best
+}
+
+// balanceKeys multiplies rows of keys by b in place and clamps them to the
+// range the retained key format can store.
+func (h *head) balanceKeys(k []float32) {
+	b := h.bal.b
+	lim := limitOf(h.cfg.Retained.Key)
+	d := h.dim
+	for r := 0; r+d <= len(k); r += d {
+		row := k[r : r+d]
+		for c := range row {
+			x := row[c]
+			if b != nil {
+				x *= b[c]
+			}
+			row[c] = min(max(x, -lim), lim)
+		}
+	}
+}
+
+// limitOf returns the largest magnitude format f stores.
+func limitOf(f lowbit.Format) float32 {
+	if f.Bits == 32 {
+		return math.MaxFloat32
+	}
+	return lowbit.MaxF16
+}
+
+// reset empties the head.
+func (h *head) reset() {
+	h.imp.reset()
+	h.ret.reset()
+	h.evicted = 0
+	h.bal.reset()
+}
+
+// grow returns s resliced to n values, reallocated if it is too short.
+func grow(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n, n+n/4)
+	}
+	return s[:n]
+}

@@ -1,0 +1,102 @@
+package mikv
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/lowbit-ml/lowbit"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// positions returns the positions held by tier t, in slot order.
+func positions(t *tier) []int32 {
+	var p []int32
+	for i, pg := range t.pages {
+		p = append(p, pg.pos[:t.pageLen(i)]...)
+	}
+	return p
+}
+
+// checkInvariants checks a layer of n tokens: per KV head, the important
+// tier holds exactly max(budget, protected) tokens, every sink and recent
+// token is in it, and the tiers hold every position once (or, with Evict,
+// no position twice and the rest counted as evicted).
+func checkInvariants(t *testing.T, l *Layer, n int) {
+	t.Helper()
+	require.Equal(t, n, l.Len())
+	cfg := l.cfg
+	budget, recent := cfg.budget(n)
+	prot := 0
+	for p := range n {
+		if protected(int32(p), n, cfg.Sinks, recent) {
+			prot++
+		}
+	}
+	for _, h := range l.heads {
+		imp, ret := positions(&h.imp), positions(&h.ret)
+		require.Equal(t, max(budget, prot), len(imp), "important tier of head %d at %d tokens (budget %d, protected %d)", h.index, n, budget, prot)
+		for _, p := range imp {
+			require.True(t, p >= 0 && int(p) < n)
+		}
+		all := append(slices.Clone(imp), ret...)
+		slices.Sort(all)
+		require.Equal(t, len(all), len(slices.Compact(slices.Clone(all))), "a position is held twice")
+		if cfg.Evict {
+			require.Empty(t, ret)
+			require.Equal(t, n-len(imp), h.evicted)
+		} else {
+			require.Len(t, all, n, "a token was lost")
+			require.Zero(t, h.evicted)
+		}
+		for p := range n {
+			if protected(int32(p), n, cfg.Sinks, recent) {
+				require.Contains(t, imp, int32(p), "protected position %d is not important at %d tokens", p, n)
+			}
+		}
+		// Page bookkeeping: every page but the last is full.
+		require.Equal(t, (h.imp.n+cfg.PageSize-1)/cfg.PageSize, len(h.imp.pages))
+		require.Equal(t, (h.ret.n+cfg.PageSize-1)/cfg.PageSize, len(h.ret.pages))
+	}
+	st := l.Stats()
+	assert.Equal(t, n*cfg.KVHeads, st.Important+st.Retained+st.Evicted)
+}
+
+// Long random decode sequences over many configurations keep the
+// invariants after every step.
+func TestInvariantsOverLongDecodes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for trial := range 24 {
+		cfg := DefaultConfig(1, 1+rng.IntN(3), 0, 16)
+		cfg.QueryHeads = cfg.KVHeads * (1 + rng.IntN(3))
+		cfg.Ratio = []float64{0, 0.1, 0.2, 0.5, 1, rng.Float64()}[rng.IntN(6)]
+		cfg.RecentShare = []float64{0, 0.5, 1, rng.Float64()}[rng.IntN(4)]
+		cfg.Sinks = []int{0, 0, 1, 4}[rng.IntN(4)]
+		cfg.Selection = Selection(rng.IntN(int(numSelections)))
+		cfg.Evict = rng.IntN(4) == 0
+		cfg.Balancer = rng.IntN(3) > 0
+		cfg.PageSize = []int{1, 3, 16, 256}[rng.IntN(4)]
+		cfg.Workers = rng.IntN(3)
+		cfg.Retained = Tier{Key: lowbit.Quant(2+rng.IntN(7), 8), Value: lowbit.SymQuant(2+rng.IntN(7), 16)}
+		prefill := []int{0, 1, 7, 40}[rng.IntN(4)]
+		steps := 150 + rng.IntN(150)
+		t.Run(fmt.Sprintf("%d/%s/page%d/prefill%d", trial, cfg, cfg.PageSize, prefill), func(t *testing.T) {
+			l := newTestCache(t, cfg).Layer(0)
+			s := randomSeq(rng, prefill+steps, cfg.QueryHeads, cfg.KVHeads, cfg.HeadDim)
+			nq := cfg.QueryHeads * cfg.HeadDim
+			if prefill > 0 {
+				q, k, v := s.prefix(prefill)
+				require.NoError(t, l.Prefill(q, k, v, prefill, make([]float32, prefill*nq)))
+				checkInvariants(t, l, prefill)
+			}
+			out := make([]float32, nq)
+			for i := prefill; i < s.len(); i++ {
+				q, k, v := s.token(i)
+				require.NoError(t, l.Decode(q, k, v, out))
+				checkInvariants(t, l, i+1)
+			}
+		})
+	}
+}

@@ -1,0 +1,165 @@
+package mikv
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/lowbit-ml/lowbit"
+)
+
+// prefillBlockValues bounds the score block of one prefill pass (query rows
+// × keys), so that a long prompt is processed a block of queries at a time.
+const prefillBlockValues = 1 << 20
+
+// prefill fills an empty head with a prompt of n tokens. q, k, v and out
+// are the layer's whole arrays (see Layer.Prefill); the head reads and
+// writes its own columns. It computes exact causal attention over the
+// prompt, the accumulated attention of every key, and the balancer, then
+// splits the prompt between the tiers.
+func (h *head) prefill(q, k, v, out []float32, n int) {
+	g, d := h.group, h.dim
+	qh, kvh := h.cfg.QueryHeads, h.cfg.KVHeads
+	keys, vals := make([]float32, n*d), make([]float32, n*d)
+	for t := range n {
+		src := (t*kvh + h.index) * d
+		copy(keys[t*d:(t+1)*d], k[src:src+d])
+		copy(vals[t*d:(t+1)*d], v[src:src+d])
+	}
+	acc := h.exactAttention(q, keys, vals, out, n)
+
+	for t := range n {
+		src := (t*qh + h.index*g) * d
+		h.bal.observe(q[src:src+g*d], keys[t*d:(t+1)*d])
+	}
+	keep := h.selectPrompt(acc, n)
+
+	var ki, vi, kr, vr []float32
+	var pi, pr []int32
+	var si []float32
+	for t := range n {
+		row := keys[t*d : (t+1)*d]
+		if keep[t] {
+			ki, vi = append(ki, row...), append(vi, vals[t*d:(t+1)*d]...)
+			pi = append(pi, int32(t))
+			s := initialScore(h.cfg.Selection, h.cfg.Seed, h.layer, h.index, int32(t))
+			if sel := h.cfg.Selection; sel == Accumulated || sel == Normalized {
+				s = float32(acc[t])
+			}
+			si = append(si, s)
+		} else {
+			kr, vr = append(kr, row...), append(vr, vals[t*d:(t+1)*d]...)
+			pr = append(pr, int32(t))
+		}
+	}
+	h.imp.appendRows(ki, vi, pi, si)
+	switch {
+	case len(pr) == 0:
+	case h.cfg.Evict:
+		h.evicted += len(pr)
+	default:
+		h.bal.freeze(h.cfg.Balancer)
+		h.balanceKeys(kr)
+		h.ret.appendRows(kr, vr, pr, nil)
+	}
+}
+
+// exactAttention writes the causal attention output of the prompt into the
+// head's columns of out (float32 keys and values, so exact up to float32
+// rounding) and returns the attention each key received, summed over every
+// query and query head of the group. It runs the kernels on blocks of
+// queries: one multi-query Dot over the keys they can see, one AddWeighted
+// over the values.
+func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
+	g, d := h.group, h.dim
+	qh := h.cfg.QueryHeads
+	kr, err := lowbit.NewRows(lowbit.F32, n, d)
+	if err != nil {
+		panic(err)
+	}
+	vr, err := lowbit.NewRows(lowbit.F32, n, d)
+	if err != nil {
+		panic(err)
+	}
+	mustQuantize(kr, keys)
+	mustQuantize(vr, vals)
+
+	bq := min(n, max(1, prefillBlockValues/(g*n)))
+	x := make([]float32, bq*g*d)
+	y := make([]float32, bq*g*d)
+	s := make([]float32, bq*g*n)
+	acc := make([]float64, n)
+	scale := float32(1 / math.Sqrt(float64(d)))
+	for t0 := 0; t0 < n; t0 += bq {
+		t1 := min(n, t0+bq)
+		rows := (t1 - t0) * g
+		for t := t0; t < t1; t++ {
+			src := q[(t*qh+h.index*g)*d:][:g*d]
+			dst := x[(t-t0)*g*d:][:g*d]
+			for c, v := range src {
+				dst[c] = v * scale
+			}
+		}
+		sc := s[:rows*t1]
+		lowbit.Dot(sc, kr.Slice(0, t1), x[:rows*d])
+		for r := range rows {
+			t := t0 + r/g
+			row := sc[r*t1 : (r+1)*t1]
+			lowbit.Softmax(row[:t+1])
+			clear(row[t+1:])
+			for i, p := range row[:t+1] {
+				acc[i] += float64(p)
+			}
+		}
+		yy := y[:rows*d]
+		clear(yy)
+		lowbit.AddWeighted(yy, vr.Slice(0, t1), sc)
+		for t := t0; t < t1; t++ {
+			copy(out[(t*qh+h.index*g)*d:][:g*d], yy[(t-t0)*g*d:][:g*d])
+		}
+	}
+	return acc
+}
+
+// selectPrompt returns which of the prompt's n tokens stay important: the
+// sinks, the recent window, and the best-ranked of the rest up to the
+// budget.
+func (h *head) selectPrompt(acc []float64, n int) []bool {
+	budget, recent := h.cfg.budget(n)
+	keep := make([]bool, n)
+	var cand []int32
+	kept := 0
+	for t := range n {
+		if protected(int32(t), n, h.cfg.Sinks, recent) {
+			keep[t] = true
+			kept++
+		} else {
+			cand = append(cand, int32(t))
+		}
+	}
+	if rest := budget - kept; rest > 0 {
+		sel := h.cfg.Selection
+		key := func(t int32) float64 {
+			s := initialScore(sel, h.cfg.Seed, h.layer, h.index, t)
+			if sel == Accumulated || sel == Normalized {
+				s = float32(acc[t])
+			}
+			return rank(sel, s, t, n)
+		}
+		ranks := make([]float64, n)
+		for _, t := range cand {
+			ranks[t] = key(t)
+		}
+		// Highest rank first; on a tie the later token.
+		slices.SortFunc(cand, func(a, b int32) int {
+			if c := cmp.Compare(ranks[b], ranks[a]); c != 0 {
+				return c
+			}
+			return cmp.Compare(b, a)
+		})
+		for _, t := range cand[:min(rest, len(cand))] {
+			keep[t] = true
+		}
+	}
+	return keep
+}
