@@ -1,0 +1,244 @@
+//go:build !purego
+
+package lowbit
+
+import (
+	"math"
+	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
+)
+
+// The neon kernels work in two stages over chunks that stay in L1: codes
+// are unpacked from their bit planes to one byte each (unpackNEON, the only
+// width-specific code), then a width-independent kernel consumes the bytes
+// (dotCodesNEON, dotQ8CodesNEON, addWeightedCodesNEON, dequantCodesNEON);
+// Quantize runs the other way (quantizeCodesNEON, then packNEON). A chunk is
+// at most neonChunk codes: whole rows when a row fits, else one row's groups
+// in pieces. Each packed block is unpacked once per call, whatever the
+// number of query rows. Code formats whose group is not a multiple of 32
+// (blocks of 8, 16 or 24), or is over neonChunk, run the generic kernels.
+//
+// fp16 and float32 rows have their own kernels (FCVTL/FCVTN for fp16); their
+// column tails (cols%4 values) run in Go.
+
+// neonChunk is the number of codes unpacked at a time (the scratch buffer
+// on the stack of each call), and the largest group the asm serves.
+const neonChunk = 8192
+
+// neonAux is the size of the per-query, per-group float buffers (Σx for
+// Dot, Σ Sums for DotQ8, Σ w*shift for AddWeighted).
+const neonAux = 1024
+
+// neonQueries is the most query rows one pass of the code kernels serves:
+// each has its accumulators in registers.
+const neonQueries = 4
+
+var (
+	neonImpl    = &Implementation{name: "neon", k: neonKernels(false), accelerated: neonAccelerated}
+	neonDotImpl = &Implementation{name: "neondot", k: neonKernels(true), accelerated: neonAccelerated}
+)
+
+func neonKernels(dotprod bool) kernels {
+	k := kernels{
+		dot:         dotNEON,
+		dotQ8:       func(out []float32, r Rows, q *Q8) { dotQ8NEON(out, r, q, dotprod) },
+		quantizeQ8:  quantizeQ8NEON,
+		addWeighted: addWeightedNEON,
+		quantize:    quantizeNEON,
+		dequantize:  dequantizeNEON,
+		softmax:     softmaxNEON,
+	}
+	return k
+}
+
+// neonAccelerated: every kernel on fp16, float32, and codes in groups that
+// are a multiple of 32 up to neonChunk; Softmax and QuantizeQ8 always.
+func neonAccelerated(k Kernel, f Format) bool {
+	if k == KernelSoftmax || k == KernelQuantizeQ8 || !f.Quantized() {
+		return true
+	}
+	return neonCodes(f)
+}
+
+// neonCodes reports whether the code kernels serve format f.
+func neonCodes(f Format) bool { return f.Quantized() && f.Group%32 == 0 && f.Group <= neonChunk }
+
+//go:noescape
+func unpackNEON(dst, src *byte, groups, group, bits, p2, p1 int)
+
+//go:noescape
+func packNEON(dst, src *byte, groups, group, bits, p2, p1 int)
+
+//go:noescape
+func quantizeCodesNEON(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
+
+//go:noescape
+func dequantCodesNEON(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
+
+//go:noescape
+func quantizeF16NEON(dst *uint16, x *float32, n int)
+
+//go:noescape
+func dequantF16NEON(dst *float32, src *uint16, n int)
+
+//go:noescape
+func copyF32NEON(dst, src *float32, n int)
+
+// planeOffsets returns the byte offsets of the 2- and 1-bit planes in a
+// group of n codes of the given width (0 where there is none), from the
+// plane widths of package pack: planes are stored widest first.
+func planeOffsets(bits, n int) (p2, p1 int) {
+	off := 0
+	for _, w := range pack.Planes(bits) {
+		switch w {
+		case 2:
+			p2 = off
+		case 1:
+			p1 = off
+		}
+		off += n * w / 8
+	}
+	return p2, p1
+}
+
+// codeChunks walks the codes of rows in chunks of at most neonChunk codes
+// and at most gcMax groups per row: whole rows at a time when a row fits,
+// else each row in pieces of groups. It calls start(g0, g1) when a new
+// range of groups begins and chunk(i0, i1, g0, g1) for rows [i0, i1) over
+// groups [g0, g1).
+func codeChunks(f Format, n, cols, gcMax int, start func(g0, g1 int), chunk func(i0, i1, g0, g1 int)) {
+	groups := f.Groups(cols)
+	gc := min(groups, neonChunk/f.Group, gcMax)
+	if gc == groups {
+		start(0, groups)
+		rc := max(1, neonChunk/cols)
+		for i0 := 0; i0 < n; i0 += rc {
+			chunk(i0, min(n, i0+rc), 0, groups)
+		}
+		return
+	}
+	for g0 := 0; g0 < groups; g0 += gc {
+		g1 := min(groups, g0+gc)
+		start(g0, g1)
+		for i := 0; i < n; i++ {
+			chunk(i, i+1, g0, g1)
+		}
+	}
+}
+
+// unpackCodesNEON unpacks rows [i0, i1) over groups [g0, g1) of r into buf.
+func unpackCodesNEON(buf *[neonChunk]byte, r Rows, i0, i1, g0, g1 int) {
+	f := r.Format
+	rb, gb, groups := f.RowBytes(r.Cols), f.Group*f.Bits/8, f.Groups(r.Cols)
+	p2, p1 := planeOffsets(f.Bits, f.Group)
+	ng := g1 - g0
+	if ng == groups {
+		ng *= i1 - i0 // whole rows: consecutive groups
+	}
+	unpackNEON(&buf[0], &r.Data[i0*rb+g0*gb], ng, f.Group, f.Bits, p2, p1)
+}
+
+// minsOf returns a pointer to min gi of r, or nil for symmetric formats.
+func minsOf(r Rows, gi int) *uint16 {
+	if !r.Format.HasMins() {
+		return nil
+	}
+	return &r.Mins[gi]
+}
+
+// symOffset returns 2^(Bits-1) as a float32.
+func symOffset(f Format) float32 { return float32(int(1) << (f.Bits - 1)) }
+
+func quantizeNEON(dst Rows, x []float32) {
+	f := dst.Format
+	switch {
+	case f.Bits == 32:
+		n := len(x) &^ 3
+		if n > 0 {
+			copyF32NEON((*float32)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
+		}
+		for k := n; k < len(x); k++ {
+			putF32(dst.Data, k, x[k])
+		}
+		return
+	case f.Bits == 16:
+		n := len(x) &^ 3
+		if n > 0 {
+			quantizeF16NEON((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
+		}
+		for k := n; k < len(x); k++ {
+			putF16(dst.Data, k, F16FromFloat32(x[k]))
+		}
+		return
+	case !neonCodes(f):
+		quantizeGeneric(dst, x)
+		return
+	}
+	cols, G := dst.Cols, f.Group
+	rb, gb, groups := f.RowBytes(cols), G*f.Bits/8, f.Groups(cols)
+	p2, p1 := planeOffsets(f.Bits, G)
+	qlo, qhi, div, off := float32(0), float32(int(1)<<f.Bits-1), float32(int(1)<<f.Bits-1), 0
+	if f.Symmetric {
+		o := int(1) << (f.Bits - 1)
+		qlo, qhi, div, off = -float32(o), float32(o-1), float32(o-1), o
+	}
+	var buf [neonChunk]byte
+	codeChunks(f, dst.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
+		ng := g1 - g0
+		if ng == groups {
+			ng *= i1 - i0
+		}
+		gi := i0*groups + g0
+		quantizeCodesNEON(&buf[0], &x[i0*cols+g0*G], ng, G, &dst.Scales[gi], minsOf(dst, gi), qlo, qhi, div, off)
+		packNEON(&dst.Data[i0*rb+g0*gb], &buf[0], ng, G, f.Bits, p2, p1)
+	})
+}
+
+func dequantizeNEON(dst []float32, r Rows) {
+	f := r.Format
+	switch {
+	case f.Bits == 32:
+		n := len(dst) &^ 3
+		if n > 0 {
+			copyF32NEON(&dst[0], (*float32)(unsafe.Pointer(&r.Data[0])), n)
+		}
+		for k := n; k < len(dst); k++ {
+			dst[k] = f32At(r.Data, k)
+		}
+		return
+	case f.Bits == 16:
+		n := len(dst) &^ 3
+		if n > 0 {
+			dequantF16NEON(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), n)
+		}
+		for k := n; k < len(dst); k++ {
+			dst[k] = f16At(r.Data, k)
+		}
+		return
+	case !neonCodes(f):
+		dequantizeGeneric(dst, r)
+		return
+	}
+	cols, G, groups := r.Cols, f.Group, f.Groups(r.Cols)
+	var buf [neonChunk]byte
+	codeChunks(f, r.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
+		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+		gi := i0*groups + g0
+		dequantCodesNEON(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
+	})
+}
+
+func putF32(b []byte, k int, v float32) {
+	u := math.Float32bits(v)
+	b[4*k], b[4*k+1], b[4*k+2], b[4*k+3] = byte(u), byte(u>>8), byte(u>>16), byte(u>>24)
+}
+
+func putF16(b []byte, k int, h uint16) { b[2*k], b[2*k+1] = byte(h), byte(h>>8) }
+
+// Not yet in assembly.
+func dotNEON(out []float32, r Rows, x []float32)           { dotGeneric(out, r, x) }
+func dotQ8NEON(out []float32, r Rows, q *Q8, dotprod bool) { dotQ8Generic(out, r, q) }
+func quantizeQ8NEON(q *Q8, x []float32)                    { quantizeQ8Generic(q, x) }
+func addWeightedNEON(y []float32, r Rows, w []float32)     { addWeightedGeneric(y, r, w) }
+func softmaxNEON(x []float32)                              { softmaxGeneric(x) }

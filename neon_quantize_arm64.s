@@ -1,0 +1,193 @@
+//go:build !purego
+
+#include "textflag.h"
+#include "neon_arm64.h"
+
+// func quantizeCodesNEON(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
+//
+// quantizeCodesNEON quantizes groups consecutive groups of group float32
+// values (a multiple of 32) at x to one code per byte at dst, and writes
+// each group's fp16 scale (and, when mins is not nil, min), with the
+// float32 steps of quantizeGeneric, so the bytes are the same:
+//
+//	asymmetric (mins != nil): s = fp16((max-min)/div + 0), m = fp16(min + 0),
+//	                          q = FCVTNS(clamp((x-m)*inv, qlo, qhi)) + off
+//	symmetric  (mins == nil): s = fp16(max(-min, max)/div + 0), m = 0, same q
+//
+// with inv = 1/s (0 when s is 0); Go passes qlo, qhi, div and off for the
+// format (asymmetric: 0, 2^b-1, 2^b-1, 0; symmetric: -2^(b-1), 2^(b-1)-1,
+// 2^(b-1)-1, 2^(b-1)). x - 0 is x, so the symmetric case shares the loop.
+// Instructions per 32 values: 22 for min/max (2 loads, 8 FMIN, 8 FMAX,
+// loop), 44 for the codes (2 loads, FSUB, FMUL, FMAX, FMIN, FCVTNS 8 each,
+// 3 UZP1 and an ADD per 16, 2 stores, loop), plus the group's scalar work.
+TEXT ·quantizeCodesNEON(SB), NOSPLIT, $0-72
+	MOVD dst+0(FP), R0
+	MOVD x+8(FP), R1
+	MOVD groups+16(FP), R2
+	MOVD group+24(FP), R3
+	MOVD scales+32(FP), R4
+	MOVD mins+40(FP), R5
+	FMOVS qlo+48(FP), F21
+	FMOVS qhi+52(FP), F22
+	FMOVS div+56(FP), F24
+	MOVD off+64(FP), R6
+	CBZ R2, qdone
+	VDUP V21.S[0], V21.S4
+	VDUP V22.S[0], V22.S4
+	VDUP R6, V23.B16
+	MOVW $0x7f800000, R7  // +Inf
+	MOVW $0xff800000, R12 // -Inf
+	FMOVS ZR, F25
+	LSR $4, R3, R8        // steps of 16 values per group
+
+qgroup:
+	VDUP R7, V16.S4
+	VDUP R7, V17.S4
+	VDUP R12, V18.S4
+	VDUP R12, V19.S4
+	MOVD R1, R10
+	MOVD R8, R11
+
+qminmax:
+	VLD1.P 64(R10), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WFMIN(16, 16, 0)
+	WFMIN(17, 17, 1)
+	WFMAX(18, 18, 0)
+	WFMAX(19, 19, 1)
+	WFMIN(16, 16, 2)
+	WFMIN(17, 17, 3)
+	WFMAX(18, 18, 2)
+	WFMAX(19, 19, 3)
+	SUBS $1, R11
+	BNE qminmax
+	WFMIN(16, 16, 17)
+	WFMINV(16, 16)  // F16 = min
+	WFMAX(18, 18, 19)
+	WFMAXV(18, 18)  // F18 = max
+	CBZ R5, qsym
+	FSUBS F16, F18, F26   // max - min
+	FDIVS F24, F26, F26
+	FADDS F25, F26, F26   // + 0: a zero scale is +0
+	FADDS F25, F16, F27   // min + 0
+	FCVTSH F26, F26
+	FCVTSH F27, F27
+	FMOVS F26, R9
+	MOVH.P R9, 2(R4)
+	FMOVS F27, R9
+	MOVH.P R9, 2(R5)
+	FCVTHS F26, F26       // s as float32
+	FCVTHS F27, F27       // m as float32
+	B qinv
+
+qsym:
+	FNEGS F16, F16
+	FMAXS F18, F16, F26   // max(-min, max)
+	FDIVS F24, F26, F26
+	FADDS F25, F26, F26
+	FCVTSH F26, F26
+	FMOVS F26, R9
+	MOVH.P R9, 2(R4)
+	FCVTHS F26, F26
+	FMOVS ZR, F27
+
+qinv:
+	FMOVS ZR, F19
+	FCMPS F25, F26
+	BEQ qzero
+	FMOVS $(1.0), F19
+	FDIVS F26, F19, F19   // inv = 1/s
+qzero:
+	VDUP V19.S[0], V19.S4
+	VDUP V27.S[0], V20.S4
+	MOVD R8, R11
+
+qcodes:
+	VLD1.P 64(R1), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WFSUB(0, 0, 20)
+	WFSUB(1, 1, 20)
+	WFSUB(2, 2, 20)
+	WFSUB(3, 3, 20)
+	WFMUL(0, 0, 19)
+	WFMUL(1, 1, 19)
+	WFMUL(2, 2, 19)
+	WFMUL(3, 3, 19)
+	WFMAX(0, 0, 21)
+	WFMAX(1, 1, 21)
+	WFMAX(2, 2, 21)
+	WFMAX(3, 3, 21)
+	WFMIN(0, 0, 22)
+	WFMIN(1, 1, 22)
+	WFMIN(2, 2, 22)
+	WFMIN(3, 3, 22)
+	WFCVTNS(0, 0)
+	WFCVTNS(1, 1)
+	WFCVTNS(2, 2)
+	WFCVTNS(3, 3)
+	VUZP1 V1.H8, V0.H8, V0.H8
+	VUZP1 V3.H8, V2.H8, V2.H8
+	VUZP1 V2.B16, V0.B16, V0.B16
+	VADD V23.B16, V0.B16, V0.B16
+	VST1.P [V0.B16], 16(R0)
+	SUBS $1, R11
+	BNE qcodes
+	SUBS $1, R2
+	BNE qgroup
+
+qdone:
+	RET
+
+// func quantizeF16NEON(dst *uint16, x *float32, n int)
+//
+// quantizeF16NEON converts n float32 values (a multiple of 4) to fp16 with
+// FCVTN (round to nearest even, subnormals kept, as F16FromFloat32).
+// Instructions per 32 values: 10 (2 loads, 4 FCVTN, 2 stores, loop).
+TEXT ·quantizeF16NEON(SB), NOSPLIT, $0-24
+	MOVD dst+0(FP), R0
+	MOVD x+8(FP), R1
+	MOVD n+16(FP), R2
+	LSR $4, R2, R3
+	AND $15, R2
+	CBZ R3, h4
+h16:
+	VLD1.P 64(R1), [V0.S4, V1.S4, V2.S4, V3.S4]
+	WFCVTN(4, 0)
+	WFCVTN2(4, 1)
+	WFCVTN(5, 2)
+	WFCVTN2(5, 3)
+	VST1.P [V4.B16, V5.B16], 32(R0)
+	SUBS $1, R3
+	BNE h16
+h4:
+	CBZ R2, hdone
+	VLD1.P 16(R1), [V0.S4]
+	WFCVTN(4, 0)
+	FMOVD.P F4, 8(R0)
+	SUB $4, R2
+	B h4
+hdone:
+	RET
+
+// func copyF32NEON(dst, src *float32, n int)
+//
+// copyF32NEON copies n float32 values (a multiple of 4): Quantize and
+// Dequantize of float32 rows. Instructions per 32 values: 6.
+TEXT ·copyF32NEON(SB), NOSPLIT, $0-24
+	MOVD dst+0(FP), R0
+	MOVD src+8(FP), R1
+	MOVD n+16(FP), R2
+	LSR $4, R2, R3
+	AND $15, R2
+	CBZ R3, c4
+c16:
+	VLD1.P 64(R1), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(R0)
+	SUBS $1, R3
+	BNE c16
+c4:
+	CBZ R2, cdone
+	VLD1.P 16(R1), [V0.S4]
+	VST1.P [V0.S4], 16(R0)
+	SUB $4, R2
+	B c4
+cdone:
+	RET
