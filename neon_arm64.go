@@ -237,8 +237,147 @@ func putF32(b []byte, k int, v float32) {
 func putF16(b []byte, k int, h uint16) { b[2*k], b[2*k+1] = byte(h), byte(h>>8) }
 
 // Not yet in assembly.
-func dotNEON(out []float32, r Rows, x []float32)           { dotGeneric(out, r, x) }
-func dotQ8NEON(out []float32, r Rows, q *Q8, dotprod bool) { dotQ8Generic(out, r, q) }
-func quantizeQ8NEON(q *Q8, x []float32)                    { quantizeQ8Generic(q, x) }
-func addWeightedNEON(y []float32, r Rows, w []float32)     { addWeightedGeneric(y, r, w) }
-func softmaxNEON(x []float32)                              { softmaxGeneric(x) }
+func quantizeQ8NEON(q *Q8, x []float32)                { quantizeQ8Generic(q, x) }
+func addWeightedNEON(y []float32, r Rows, w []float32) { addWeightedGeneric(y, r, w) }
+func softmaxNEON(x []float32)                          { softmaxGeneric(x) }
+
+//go:noescape
+func dotCodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
+
+// dotNEON: codes through dotCodesNEON, up to neonQueries query rows per
+// pass over the unpacked chunk; fp16 and float32 through dotFloatNEON.
+func dotNEON(out []float32, r Rows, x []float32) {
+	f := r.Format
+	switch {
+	case !f.Quantized():
+		dotFloatNEON(out, r, x)
+		return
+	case !neonCodes(f):
+		dotGeneric(out, r, x)
+		return
+	}
+	n, cols := r.Len(), r.Cols
+	nq := len(x) / cols
+	clear(out)
+	if n == 0 {
+		return
+	}
+	// At most neonAux/4 query rows at a time, so that their Σx fit neonAux
+	// for at least 4 groups.
+	const qc = neonAux / 4
+	for j0 := 0; j0 < nq; j0 += qc {
+		j1 := min(nq, j0+qc)
+		dotCodesChunks(out[j0*n:j1*n], r, x[j0*cols:j1*cols])
+	}
+}
+
+func dotCodesChunks(out []float32, r Rows, x []float32) {
+	f, cols := r.Format, r.Cols
+	G, groups := f.Group, f.Groups(cols)
+	n, nq := r.Len(), len(x)/cols
+	var buf [neonChunk]byte
+	var xs [neonAux]float32
+	gc := 0
+	codeChunks(f, n, cols, neonAux/nq, func(g0, g1 int) {
+		gc = g1 - g0
+		for j := 0; j < nq; j++ {
+			for g := g0; g < g1; g++ {
+				xs[j*gc+g-g0] = sumF32(x[j*cols+g*G : j*cols+(g+1)*G])
+			}
+		}
+	}, func(i0, i1, g0, g1 int) {
+		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+		gi := i0*groups + g0
+		for j := 0; j < nq; j += neonQueries {
+			dotCodesNEON(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), 2*groups, -symOffset(f),
+				&x[j*cols+g0*G], 4*cols, min(neonQueries, nq-j), &xs[j*gc], 4*n)
+		}
+	})
+}
+
+// sumF32 returns Σ v (len(v) a multiple of 4).
+func sumF32(v []float32) float32 {
+	var s0, s1, s2, s3 float32
+	for ; len(v) >= 4; v = v[4:] {
+		s0 += v[0]
+		s1 += v[1]
+		s2 += v[2]
+		s3 += v[3]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
+// Not yet in assembly.
+func dotFloatNEON(out []float32, r Rows, x []float32) { dotFloatGeneric(out, r, x) }
+
+//go:noescape
+func dotQ8CodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
+
+// dotQ8NEON: codes through dotQ8CodesNEON (SDOT/UDOT with dotprod, SMULL
+// or widened MUL without), fp16 and float32 through dotQ8FloatNEON.
+func dotQ8NEON(out []float32, r Rows, q *Q8, dotprod bool) {
+	f := r.Format
+	switch {
+	case !f.Quantized():
+		dotQ8FloatNEON(out, r, q)
+		return
+	case !neonCodes(f):
+		dotQ8Generic(out, r, q)
+		return
+	}
+	n, nq := r.Len(), q.Len()
+	clear(out)
+	if n == 0 {
+		return
+	}
+	mode := 0
+	if dotprod {
+		mode = 2
+	}
+	if f.Bits == 8 {
+		mode++
+	}
+	const qc = neonAux / 4
+	for j0 := 0; j0 < nq; j0 += qc {
+		dotQ8CodesChunks(out[j0*n:min(nq, j0+qc)*n], r, q, j0, min(nq, j0+qc), mode)
+	}
+}
+
+func dotQ8CodesChunks(out []float32, r Rows, q *Q8, j0, j1, mode int) {
+	f, cols := r.Format, r.Cols
+	G, groups := f.Group, f.Groups(cols)
+	n, nq := r.Len(), j1-j0
+	nb, bpg := q8Blocks(G, cols), G/32
+	var buf [neonChunk]byte
+	var ss [neonAux]float32
+	gc := 0
+	codeChunks(f, n, cols, neonAux/nq, func(g0, g1 int) {
+		gc = g1 - g0
+		for j := 0; j < nq; j++ {
+			for g := g0; g < g1; g++ {
+				b := (j0+j)*nb + g*bpg
+				ss[j*gc+g-g0] = sumF32Any(q.Sums[b : b+bpg])
+			}
+		}
+	}, func(i0, i1, g0, g1 int) {
+		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+		gi := i0*groups + g0
+		for j := 0; j < nq; j += neonQueries {
+			jj := j0 + j
+			dotQ8CodesNEON(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+				&q.Values[jj*cols+g0*G], cols, min(neonQueries, nq-j), &q.Scales[jj*nb+g0*bpg], 4*nb, &ss[j*gc], 4*n, mode)
+		}
+	})
+}
+
+// sumF32Any returns Σ v in order.
+func sumF32Any(v []float32) float32 {
+	var s float32
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
+
+// Not yet in assembly.
+func dotQ8FloatNEON(out []float32, r Rows, q *Q8) { dotQ8FloatGeneric(out, r, q) }

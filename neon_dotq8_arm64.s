@@ -1,0 +1,268 @@
+//go:build !purego
+
+#include "textflag.h"
+#include "neon_arm64.h"
+
+// Each Q8 macro adds one query row's block to its group accumulator D: the
+// exact integer sum isum = Σ q*x8 of the block (codes in V28, V29; x8 of the
+// query row at R16), then D.S[0] += Scales[b]*float32(isum) (Scales[b] at
+// R17), the product generic forms. R16 and R17 then move to the next query
+// row.
+
+// Q8SDOT (neondot, codes below 128): SDOT with the codes read as int8.
+#define Q8SDOT(D) \
+	VLD1 (R16), [V8.B16, V9.B16] \
+	VEOR V10.B16, V10.B16, V10.B16 \
+	WSDOT(10, 28, 8) \
+	WSDOT(10, 29, 9) \
+	Q8FOLD(D)
+
+// Q8UDOT (neondot, 8-bit codes): UDOT of the codes with x8+128 (EOR 0x80,
+// V1), minus 128*Σq (V0, formed once per block): Σ q*(x8+128) - 128 Σ q.
+#define Q8UDOT(D) \
+	VLD1 (R16), [V8.B16, V9.B16] \
+	VEOR V1.B16, V8.B16, V8.B16 \
+	VEOR V1.B16, V9.B16, V9.B16 \
+	VEOR V10.B16, V10.B16, V10.B16 \
+	WUDOT(10, 28, 8) \
+	WUDOT(10, 29, 9) \
+	VSUB V0.S4, V10.S4, V10.S4 \
+	Q8FOLD(D)
+
+// Q8SMULL (neon, codes below 128): SMULL and SMLAL2 pair products into
+// int16 lanes (|q*x8| <= 127*127, two fit), SADDLP/SADALP widen to int32.
+#define Q8SMULL(D) \
+	VLD1 (R16), [V8.B16, V9.B16] \
+	WSMULL(10, 28, 8) \
+	WSMLAL2(10, 28, 8) \
+	WSADDLP(11, 10) \
+	WSMULL(10, 29, 9) \
+	WSMLAL2(10, 29, 9) \
+	WSADALP(11, 10) \
+	VORR V11.B16, V11.B16, V10.B16 \
+	Q8FOLD(D)
+
+// Q8WIDE (neon, 8-bit codes): codes widened to int16 once per block
+// (V2-V5), x8 widened (SXTL), MUL in int16 (|q*x8| <= 255*127 fits), SADALP.
+#define Q8WIDE(D) \
+	VLD1 (R16), [V8.B16, V9.B16] \
+	WSXTL(6, 8) \
+	WSXTL2(7, 8) \
+	WMUL8H(6, 6, 2) \
+	WMUL8H(7, 7, 3) \
+	WSADDLP(10, 6) \
+	WSADALP(10, 7) \
+	WSXTL(6, 9) \
+	WSXTL2(7, 9) \
+	WMUL8H(6, 6, 4) \
+	WMUL8H(7, 7, 5) \
+	WSADALP(10, 6) \
+	WSADALP(10, 7) \
+	Q8FOLD(D)
+
+// Q8FOLD: isum = ADDV of the int32 lanes in V10, then D += Scales[b]*isum.
+#define Q8FOLD(D) \
+	VADDV V10.S4, V10 \
+	WSCVTF(10, 10) \
+	FMOVS (R17), F11 \
+	WFMLAE(D, 10, 11, 0) \
+	ADD R10, R16 \
+	ADD R7, R17
+
+// Q8BLOCKS(label, BODY, shared) is the block loop of one variant.
+#define Q8QUERIES(BODY, end) \
+	MOVD R23, R16 \
+	MOVD R6, R17 \
+	BODY(16) \
+	CMP $1, R11 \
+	BEQ end \
+	BODY(17) \
+	CMP $2, R11 \
+	BEQ end \
+	BODY(18) \
+	CMP $3, R11 \
+	BEQ end \
+	BODY(19)
+
+// GROUPQ8 folds one query row's group sum d into its row accumulator r:
+// r += d*scale + (Σ Sums over the group's blocks)*shift, scale and shift in
+// V30 lanes 0 and 1, the Σ Sums at R24.
+#define GROUPQ8(d, r) \
+	WFMLAE(r, d, 30, 0) \
+	FMOVS (R24), F31 \
+	WFMLAE(r, 31, 30, 1) \
+	ADD R22, R24
+
+#define ROWQ(r) \
+	WFADDP(r, r, r) \
+	WFADDPS(r, r) \
+	FMOVS (R24), F28 \
+	WFADD(28, 28, r) \
+	FMOVS F28, (R24) \
+	ADD R13, R24
+
+// func dotQ8CodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
+//
+// dotQ8CodesNEON is dotCodesNEON with int8 query rows (Q8): it adds to
+// out[j*ostride + i] (bytes), for rows i < rows and query rows j < nq (1 to
+// 4), Σ over the groups of
+//
+//	scale * Σ_b Scales[b]*isum_b + shift * ss[j*groups + g]
+//
+// with isum_b the exact integer dot product of the codes and x8 of block b,
+// Scales the Q8 block scales (query row j at byte j*qsstride of qs), and ss
+// each query row's Σ Sums per group. Scales and mins run on from row to
+// row (the chunk is whole rows, or one row). mode picks the integer dot
+// product: 0 SMULL (neon, codes < 128), 1 widened MUL (neon, 8-bit codes),
+// 2 SDOT (neondot, codes < 128), 3 UDOT with x8+128 (neondot, 8-bit).
+//
+// Instructions per 32 values for one query row (1 load of codes, loop
+// control, and per query row its load, integer products, ADDV, SCVTF,
+// the scale load, FMLA and 2 pointer steps): SDOT 14, UDOT 17 (+3 per
+// block), SMULL 18, widened 22 (+4 per block); further query rows 11, 14,
+// 15, 19.
+TEXT ·dotQ8CodesNEON(SB), NOSPLIT, $0-128
+	MOVD out+0(FP), R0
+	MOVD codes+8(FP), R1
+	MOVD rows+16(FP), R2
+	MOVD groups+24(FP), R3
+	MOVD group+32(FP), R4
+	MOVD scales+40(FP), R14
+	MOVD mins+48(FP), R15
+	FMOVS negOff+56(FP), F12
+	MOVD x+64(FP), R9
+	MOVD xstride+72(FP), R10
+	MOVD nq+80(FP), R11
+	MOVD qs+88(FP), R5
+	MOVD qsstride+96(FP), R7
+	MOVD ss+104(FP), R12
+	MOVD ostride+112(FP), R13
+	MOVD mode+120(FP), R8
+	CBZ R2, done
+	MOVD R15, R19          // nil: symmetric
+	LSR $5, R4             // blocks per group
+	LSL $2, R3, R22        // bytes between the Σ Sums of two query rows
+	VMOVI $0x80, V1.B16
+	VMOVI $0x01, V2.B16    // (mode 3; mode 1 reuses V2)
+
+row:
+	VEOR V24.B16, V24.B16, V24.B16
+	VEOR V25.B16, V25.B16, V25.B16
+	VEOR V26.B16, V26.B16, V26.B16
+	VEOR V27.B16, V27.B16, V27.B16
+	MOVD R3, R20          // groups left
+	MOVD R12, R21         // Σ Sums of the group, query row 0
+	MOVD R9, R23          // x8 of the block, query row 0
+	MOVD R5, R6           // Scales of the block, query row 0
+
+group:
+	VEOR V16.B16, V16.B16, V16.B16
+	VEOR V17.B16, V17.B16, V17.B16
+	VEOR V18.B16, V18.B16, V18.B16
+	VEOR V19.B16, V19.B16, V19.B16
+	MOVD R4, R25
+	CMP $2, R8
+	BEQ bsdot
+	CMP $3, R8
+	BEQ budot
+	CBZ R8, bsmull
+
+bwide:
+	VLD1.P 32(R1), [V28.B16, V29.B16]
+	VUXTL V28.B8, V2.H8
+	VUXTL2 V28.B16, V3.H8
+	VUXTL V29.B8, V4.H8
+	VUXTL2 V29.B16, V5.H8
+	Q8QUERIES(Q8WIDE, bwideend)
+bwideend:
+	ADD $32, R23
+	ADD $4, R6
+	SUBS $1, R25
+	BNE bwide
+	B fold
+
+bsmull:
+	VLD1.P 32(R1), [V28.B16, V29.B16]
+	Q8QUERIES(Q8SMULL, bsmullend)
+bsmullend:
+	ADD $32, R23
+	ADD $4, R6
+	SUBS $1, R25
+	BNE bsmull
+	B fold
+
+bsdot:
+	VLD1.P 32(R1), [V28.B16, V29.B16]
+	Q8QUERIES(Q8SDOT, bsdotend)
+bsdotend:
+	ADD $32, R23
+	ADD $4, R6
+	SUBS $1, R25
+	BNE bsdot
+	B fold
+
+budot:
+	VLD1.P 32(R1), [V28.B16, V29.B16]
+	VEOR V0.B16, V0.B16, V0.B16
+	WUDOT(0, 28, 2)
+	WUDOT(0, 29, 2)
+	VSHL $7, V0.S4, V0.S4  // 128 * Σq per lane
+	Q8QUERIES(Q8UDOT, budotend)
+budotend:
+	ADD $32, R23
+	ADD $4, R6
+	SUBS $1, R25
+	BNE budot
+
+fold:
+	// Group end: scale and shift into V30 lanes 0 and 1.
+	MOVHU.P 2(R14), R24
+	FMOVS R24, F30
+	FCVTHS F30, F30
+	CBZ R19, gsym
+	MOVHU.P 2(R15), R24
+	FMOVS R24, F31
+	FCVTHS F31, F31
+	B gshift
+
+gsym:
+	FMULS F30, F12, F31   // shift = scale * -2^(Bits-1)
+
+gshift:
+	VMOV V31.S[0], V30.S[1]
+	MOVD R21, R24
+	GROUPQ8(16, 24)
+	CMP $1, R11
+	BEQ groupend
+	GROUPQ8(17, 25)
+	CMP $2, R11
+	BEQ groupend
+	GROUPQ8(18, 26)
+	CMP $3, R11
+	BEQ groupend
+	GROUPQ8(19, 27)
+
+groupend:
+	ADD $4, R21
+	SUBS $1, R20
+	BNE group
+
+	MOVD R0, R24
+	ROWQ(24)
+	CMP $1, R11
+	BEQ rowend
+	ROWQ(25)
+	CMP $2, R11
+	BEQ rowend
+	ROWQ(26)
+	CMP $3, R11
+	BEQ rowend
+	ROWQ(27)
+
+rowend:
+	ADD $4, R0
+	SUBS $1, R2
+	BNE row
+
+done:
+	RET
