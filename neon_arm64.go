@@ -237,9 +237,8 @@ func putF32(b []byte, k int, v float32) {
 func putF16(b []byte, k int, h uint16) { b[2*k], b[2*k+1] = byte(h), byte(h>>8) }
 
 // Not yet in assembly.
-func quantizeQ8NEON(q *Q8, x []float32)                { quantizeQ8Generic(q, x) }
-func addWeightedNEON(y []float32, r Rows, w []float32) { addWeightedGeneric(y, r, w) }
-func softmaxNEON(x []float32)                          { softmaxGeneric(x) }
+func quantizeQ8NEON(q *Q8, x []float32) { quantizeQ8Generic(q, x) }
+func softmaxNEON(x []float32)           { softmaxGeneric(x) }
 
 //go:noescape
 func dotCodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
@@ -306,9 +305,6 @@ func sumF32(v []float32) float32 {
 	}
 	return (s0 + s1) + (s2 + s3)
 }
-
-// Not yet in assembly.
-func dotFloatNEON(out []float32, r Rows, x []float32) { dotFloatGeneric(out, r, x) }
 
 //go:noescape
 func dotQ8CodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
@@ -379,5 +375,168 @@ func sumF32Any(v []float32) float32 {
 	return s
 }
 
-// Not yet in assembly.
-func dotQ8FloatNEON(out []float32, r Rows, q *Q8) { dotQ8FloatGeneric(out, r, q) }
+//go:noescape
+func addWeightedCodesNEON(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
+
+// addWeightedNEON: codes through addWeightedCodesNEON (up to neonQueries
+// weight rows per pass over the unpacked chunk; the w*shift terms are
+// summed per group and added to y once per call, in Go), fp16 and float32
+// through addWeightedFloatNEON.
+func addWeightedNEON(y []float32, r Rows, w []float32) {
+	f := r.Format
+	switch {
+	case !f.Quantized():
+		addWeightedFloatNEON(y, r, w)
+		return
+	case !neonCodes(f):
+		addWeightedGeneric(y, r, w)
+		return
+	}
+	n, cols := r.Len(), r.Cols
+	nq := len(w) / n
+	const qc = neonAux / 4
+	for j0 := 0; j0 < nq; j0 += qc {
+		j1 := min(nq, j0+qc)
+		addWeightedCodesChunks(y[j0*cols:j1*cols], r, w[j0*n:j1*n])
+	}
+}
+
+func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
+	f, cols := r.Format, r.Cols
+	G, groups := f.Group, f.Groups(cols)
+	n := r.Len()
+	nq := len(w) / n
+	passes := (nq + neonQueries - 1) / neonQueries
+	var buf [neonChunk]byte
+	var wm [neonAux]float32
+	gs, ge := 0, 0 // the groups whose wm is pending
+	flush := func() {
+		gc := ge - gs
+		for j := 0; j < nq; j++ {
+			p, jj := j/neonQueries, j%neonQueries
+			for g := gs; g < ge; g++ {
+				v := wm[(p*gc+g-gs)*neonQueries+jj]
+				yg := y[j*cols+g*G : j*cols+(g+1)*G]
+				for c := range yg {
+					yg[c] += v
+				}
+			}
+		}
+		clear(wm[:passes*gc*neonQueries])
+	}
+	codeChunks(f, n, cols, neonAux/(passes*neonQueries), func(g0, g1 int) {
+		if ge > gs {
+			flush()
+		}
+		gs, ge = g0, g1
+	}, func(i0, i1, g0, g1 int) {
+		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+		gi, gc := i0*groups+g0, g1-g0
+		for j := 0; j < nq; j += neonQueries {
+			addWeightedCodesNEON(&y[j*cols+g0*G], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+				&w[j*n+i0], 4*n, min(neonQueries, nq-j), 4*cols, &wm[j*gc])
+		}
+	})
+	flush()
+}
+
+//go:noescape
+func dotF32NEON(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
+
+//go:noescape
+func dotF16NEON(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
+
+//go:noescape
+func addWeightedF32NEON(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
+
+//go:noescape
+func addWeightedF16NEON(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
+
+//go:noescape
+func dotQ8F32NEON(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
+
+//go:noescape
+func dotQ8F16NEON(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
+
+// dotFloatNEON is Dot on fp16 and float32 rows: the asm takes the first
+// cols&^3 columns, Go the rest.
+func dotFloatNEON(out []float32, r Rows, x []float32) {
+	n, cols := r.Len(), r.Cols
+	nq := len(x) / cols
+	if n == 0 {
+		return
+	}
+	c4, es := cols&^3, r.Format.Bits/8
+	if c4 > 0 {
+		if es == 2 {
+			dotF16NEON(&out[0], &r.Data[0], n, c4, 2*cols, &x[0], 4*cols, nq, 4*n)
+		} else {
+			dotF32NEON(&out[0], &r.Data[0], n, c4, 4*cols, &x[0], 4*cols, nq, 4*n)
+		}
+	} else {
+		clear(out)
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < nq; j++ {
+			var d float32
+			for c := c4; c < cols; c++ {
+				d += floatAt(r, i*cols+c) * x[j*cols+c]
+			}
+			out[j*n+i] += d
+		}
+	}
+}
+
+// addWeightedFloatNEON is AddWeighted on fp16 and float32 rows: the asm
+// takes the first cols&^3 columns, Go the rest.
+func addWeightedFloatNEON(y []float32, r Rows, w []float32) {
+	n, cols := r.Len(), r.Cols
+	nq := len(w) / n
+	c4, es := cols&^3, r.Format.Bits/8
+	if c4 > 0 {
+		if es == 2 {
+			addWeightedF16NEON(&y[0], &r.Data[0], n, c4, 2*cols, &w[0], 4*n, nq, 4*cols)
+		} else {
+			addWeightedF32NEON(&y[0], &r.Data[0], n, c4, 4*cols, &w[0], 4*n, nq, 4*cols)
+		}
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < nq; j++ {
+			for c := c4; c < cols; c++ {
+				y[j*cols+c] += w[j*n+i] * floatAt(r, i*cols+c)
+			}
+		}
+	}
+}
+
+// dotQ8FloatNEON is DotQ8 on fp16 and float32 rows: the asm takes the
+// first cols&^3 columns, Go the rest (part of the last Q8 block).
+func dotQ8FloatNEON(out []float32, r Rows, q *Q8) {
+	n, cols, nq := r.Len(), r.Cols, q.Len()
+	if n == 0 {
+		return
+	}
+	nb := q8Blocks(cols, cols)
+	c4, es := cols&^3, r.Format.Bits/8
+	if c4 > 0 {
+		if es == 2 {
+			dotQ8F16NEON(&out[0], &r.Data[0], n, c4, 2*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
+		} else {
+			dotQ8F32NEON(&out[0], &r.Data[0], n, c4, 4*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
+		}
+	} else {
+		clear(out)
+	}
+	if c4 == cols {
+		return
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < nq; j++ {
+			var d float32
+			for c := c4; c < cols; c++ {
+				d += floatAt(r, i*cols+c) * float32(q.Values[j*cols+c])
+			}
+			out[j*n+i] += q.Scales[j*nb+nb-1] * d
+		}
+	}
+}

@@ -48,3 +48,5 @@
 #define WSADALP(d, n) WORD $(0x4E606800 | ((n)<<5) | (d))                // SADALP Vd.4S, Vn.8H
 #define WSXTL(d, n) WORD $(0x0F08A400 | ((n)<<5) | (d))                  // SXTL   Vd.8H, Vn.8B
 #define WSXTL2(d, n) WORD $(0x4F08A400 | ((n)<<5) | (d))                 // SXTL2  Vd.8H, Vn.16B
+#define WSXTL4S(d, n) WORD $(0x0F10A400 | ((n)<<5) | (d))                // SXTL   Vd.4S, Vn.4H
+#define WSXTL4S2(d, n) WORD $(0x4F10A400 | ((n)<<5) | (d))               // SXTL2  Vd.4S, Vn.8H
