@@ -43,11 +43,11 @@ func neonKernels(dotprod bool) kernels {
 	k := kernels{
 		dot:         dotNEON,
 		dotQ8:       func(out []float32, r Rows, q *Q8) { dotQ8NEON(out, r, q, dotprod) },
-		quantizeQ8:  quantizeQ8NEON,
+		quantizeQ8:  quantizeQ8NEONRows,
 		addWeighted: addWeightedNEON,
 		quantize:    quantizeNEON,
 		dequantize:  dequantizeNEON,
-		softmax:     softmaxNEON,
+		softmax:     softmaxNEONRows,
 	}
 	return k
 }
@@ -237,8 +237,7 @@ func putF32(b []byte, k int, v float32) {
 func putF16(b []byte, k int, h uint16) { b[2*k], b[2*k+1] = byte(h), byte(h>>8) }
 
 // Not yet in assembly.
-func quantizeQ8NEON(q *Q8, x []float32) { quantizeQ8Generic(q, x) }
-func softmaxNEON(x []float32)           { softmaxGeneric(x) }
+func softmaxNEON(x []float32) { softmaxGeneric(x) }
 
 //go:noescape
 func dotCodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
@@ -538,5 +537,59 @@ func dotQ8FloatNEON(out []float32, r Rows, q *Q8) {
 			}
 			out[j*n+i] += q.Scales[j*nb+nb-1] * d
 		}
+	}
+}
+
+//go:noescape
+func quantizeQ8NEON(values *int8, x *float32, scales, sums *float32, groups, group int)
+
+//go:noescape
+func maxNEON(x *float32, n int) float32
+
+//go:noescape
+func expSumNEON(x *float32, n int, m float32) float32
+
+//go:noescape
+func scaleNEON(x *float32, n int, s float32)
+
+// quantizeQ8NEONRows is QuantizeQ8: x is cut into groups of q.Group values,
+// and those into blocks, the same way for every query row.
+func quantizeQ8NEONRows(q *Q8, x []float32) {
+	quantizeQ8NEON(&q.Values[0], &x[0], &q.Scales[0], &q.Sums[0], len(x)/q.Group, q.Group)
+}
+
+// softmaxNEONRows is Softmax: the max, exp and scale passes in asm over
+// the first len(x)&^3 values, the rest in Go.
+func softmaxNEONRows(x []float32) {
+	n4 := len(x) &^ 3
+	m := float32(math.Inf(-1))
+	if n4 > 0 {
+		m = maxNEON(&x[0], n4)
+	}
+	nan := m != m
+	for _, v := range x[n4:] {
+		m = max(m, v)
+		nan = nan || v != v
+	}
+	if nan || math.IsInf(float64(m), 0) {
+		for k := range x {
+			x[k] = float32(math.NaN())
+		}
+		return
+	}
+	var sum float32
+	if n4 > 0 {
+		sum = expSumNEON(&x[0], n4, m)
+	}
+	for k := n4; k < len(x); k++ {
+		x[k] = exp32(x[k] - m)
+		sum += x[k]
+	}
+	inv := 1 / sum
+	if n4 > 0 {
+		scaleNEON(&x[0], n4, inv)
+	}
+	for k := n4; k < len(x); k++ {
+		x[k] *= inv
 	}
 }

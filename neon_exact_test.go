@@ -90,3 +90,23 @@ func TestNEONUnpackPack(t *testing.T) {
 		}
 	}
 }
+
+// TestNEONQuantizeQ8Exact checks that QuantizeQ8 values, scales and sums
+// are the same bits as generic's, for blocks of 32, short last blocks and
+// float rows of any length.
+func TestNEONQuantizeQ8Exact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(45, 46))
+	for _, im := range Implementations()[1:] {
+		for _, s := range neonShapes() {
+			nq := s.n%4 + 1
+			x := randomValues(rng, nq*s.cols)
+			want, err := NewQ8(s.f, nq, s.cols)
+			require.NoError(t, err)
+			require.NoError(t, Generic().QuantizeQ8(want, x))
+			got, err := NewQ8(s.f, nq, s.cols)
+			require.NoError(t, err)
+			require.NoError(t, im.QuantizeQ8(got, x))
+			require.Equal(t, want, got, "%s: QuantizeQ8 %s rows %d cols %d", im, s.f, nq, s.cols)
+		}
+	}
+}
