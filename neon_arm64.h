@@ -25,7 +25,6 @@
 #define WFABS(d, n) WORD $(0x4EA0F800 | ((n)<<5) | (d))    // FABS   Vd.4S, Vn.4S
 #define WFRINTN(d, n) WORD $(0x4E218800 | ((n)<<5) | (d))  // FRINTN Vd.4S, Vn.4S (round to nearest even)
 #define WFCVTNS(d, n) WORD $(0x4E21A800 | ((n)<<5) | (d))  // FCVTNS Vd.4S, Vn.4S (to int32, nearest even)
-#define WFCVTNU(d, n) WORD $(0x6E21A800 | ((n)<<5) | (d))  // FCVTNU Vd.4S, Vn.4S (to uint32, nearest even, saturating)
 #define WFCVTZS(d, n) WORD $(0x4EA1B800 | ((n)<<5) | (d))  // FCVTZS Vd.4S, Vn.4S
 #define WSCVTF(d, n) WORD $(0x4E21D800 | ((n)<<5) | (d))   // SCVTF  Vd.4S, Vn.4S
 #define WUCVTF(d, n) WORD $(0x6E21D800 | ((n)<<5) | (d))   // UCVTF  Vd.4S, Vn.4S

@@ -1,0 +1,105 @@
+//go:build arm64 && !purego
+
+package lowbit
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// neonEdgeShapes are the shapes the neon passes and chunks turn on: one
+// row, more rows than one unpack chunk holds, a row longer than a chunk
+// (cut into pieces of groups), every width and both 8-bit DotQ8 paths, fp16
+// and float32 with column tails.
+func neonEdgeShapes() []struct {
+	f       Format
+	n, cols int
+} {
+	type shape = struct {
+		f       Format
+		n, cols int
+	}
+	return []shape{
+		{Quant(4, 32), 1, 64}, {Quant(4, 32), 70, 128}, {SymQuant(3, 64), 5, 128}, {Quant(8, 32), 3, 96},
+		{SymQuant(8, 128), 2, 256}, {Quant(7, 96), 4, 192}, {Quant(2, 256), 3, 256}, {Quant(5, 32), 2, 64},
+		{SymQuant(6, 64), 3, 128}, {SymQuant(5, 32), 2, neonChunk + 64}, {F16, 3, 45}, {F32, 4, 67}, {F16, 1, 3},
+	}
+}
+
+// TestNEONQueryRows runs Dot, DotQ8 and AddWeighted with 1 to 9 query rows
+// (passes of four and a remainder) on the edge shapes, against float64.
+func TestNEONQueryRows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(47, 48))
+	for _, im := range Implementations()[1:] {
+		for _, s := range neonEdgeShapes() {
+			r, _ := quantizedRows(t, rng, s.f, s.n, s.cols)
+			rows := make([][]float64, s.n)
+			mags := make([][]float64, s.n)
+			for i := range rows {
+				rows[i], mags[i] = refRow(r, i)
+			}
+			for nq := 1; nq <= 9; nq++ {
+				x := randomValues(rng, nq*s.cols)
+				out := make([]float32, nq*s.n)
+				im.Dot(out, r, x)
+				checkDots(t, rows, mags, x64(x), out, "%s Dot %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
+
+				q, err := NewQ8(s.f, nq, s.cols)
+				require.NoError(t, err)
+				require.NoError(t, im.QuantizeQ8(q, x))
+				im.DotQ8(out, r, q)
+				checkDots(t, rows, mags, dequantizeQ8(q), out, "%s DotQ8 %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
+
+				w := randomValues(rng, nq*s.n)
+				y := randomValues(rng, nq*s.cols)
+				want := make([]float64, len(y))
+				mag := make([]float64, len(y))
+				for k, v := range y {
+					want[k], mag[k] = float64(v), math.Abs(float64(v))
+				}
+				for i := range rows {
+					for j := 0; j < nq; j++ {
+						wi := float64(w[j*s.n+i])
+						for c, v := range rows[i] {
+							want[j*s.cols+c] += wi * v
+							mag[j*s.cols+c] += math.Abs(wi) * mags[i][c]
+						}
+					}
+				}
+				im.AddWeighted(y, r, w)
+				for k := range y {
+					require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*s.n), "%s AddWeighted %s rows %d cols %d queries %d: y[%d]", im, s.f, s.n, s.cols, nq, k)
+				}
+			}
+		}
+	}
+}
+
+func x64(x []float32) []float64 {
+	v := make([]float64, len(x))
+	for i, f := range x {
+		v[i] = float64(f)
+	}
+	return v
+}
+
+// checkDots compares out[j*n+i] with Σ_c rows[i][c]*x[j*cols+c].
+func checkDots(t *testing.T, rows, mags [][]float64, x []float64, out []float32, msg string, args ...any) {
+	t.Helper()
+	n := len(rows)
+	cols := len(rows[0])
+	for j := 0; j < len(x)/cols; j++ {
+		for i, row := range rows {
+			var want, m float64
+			for c, v := range row {
+				want += v * x[j*cols+c]
+				m += mags[i][c] * math.Abs(x[j*cols+c])
+			}
+			require.InDelta(t, want, out[j*n+i], sumTolerance(m, cols), fmt.Sprintf(msg, args...)+fmt.Sprintf(": row %d query %d", i, j))
+		}
+	}
+}
