@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -25,6 +27,16 @@ type options struct {
 	l2KiB     int
 	dramMiB   int
 	fallbacks bool
+	mikv      bool
+	contexts  string
+	quality   bool
+	tune      bool
+	model     string
+	budget    float64
+	seqs      int
+	length    int
+	prefill   int
+	workers   int
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
@@ -43,6 +55,16 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.IntVar(&o.l2KiB, "l2", 0, "bytes moved per call at the L2 size, in `KiB` (default half the L2 cache)")
 	fs.IntVar(&o.dramMiB, "dram", 0, "bytes moved per call at the DRAM size, in `MiB` (default the larger of 64 MiB and 4x the L3 cache)")
 	fs.BoolVar(&o.fallbacks, "fallbacks", false, "time implementations also where they fall back to the generic code")
+	fs.BoolVar(&o.mikv, "mikv", true, "measure MiKV decode attention")
+	fs.StringVar(&o.contexts, "contexts", "", "MiKV context `lengths`, comma-separated (default 1024,4096; -quick 1024)")
+	fs.BoolVar(&o.quality, "quality", false, "cache fidelity on the checkpoint given by -model, instead of speed")
+	fs.BoolVar(&o.tune, "tune", false, "search cache configurations on the checkpoint given by -model, instead of speed")
+	fs.StringVar(&o.model, "model", os.Getenv("LOWBIT_MODEL"), "llama2.c checkpoint `file` for -quality and -tune (default $LOWBIT_MODEL)")
+	fs.Float64Var(&o.budget, "budget", 0.35, "-tune: cache memory budget as a `share` of the fp16 cache")
+	fs.IntVar(&o.seqs, "seqs", 0, "-quality, -tune: sequences to evaluate on (default 8; -quick 3)")
+	fs.IntVar(&o.length, "len", 0, "-quality, -tune: tokens per sequence (default the model's context)")
+	fs.IntVar(&o.prefill, "prefill", 64, "-quality, -tune: prompt tokens passed to Prefill; the rest is decoded token by token")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "-quality, -tune: sequences evaluated in parallel")
 	if err := fs.Parse(args); err != nil {
 		return nil, nil, err
 	}
@@ -81,7 +103,16 @@ func run(o *options, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unexpected arguments %q", args)
 	}
 	rep := newReport()
-	if err := runSpeed(o, rep, stdout, stderr); err != nil {
+	var err error
+	switch {
+	case o.quality:
+		err = runQuality(o, rep, stdout, stderr)
+	case o.tune:
+		err = runTune(o, rep, stdout, stderr)
+	default:
+		err = runSpeed(o, rep, stdout, stderr)
+	}
+	if err != nil {
 		return err
 	}
 	if o.jsonFile != "" {
@@ -128,6 +159,13 @@ Dot×%d: %d query rows (a GQA group) per pass. impl*: falls back to generic.
 `, gqaHeads, gqaHeads)
 		rep.Cols = kr.cols
 		rep.Kernels = kr.run(w, progress)
+	}
+	if o.mikv {
+		ms, err := o.mikvRun()
+		if err != nil {
+			return err
+		}
+		rep.MiKV = ms.run(w, progress)
 	}
 	fmt.Fprintf(progress, "bench: done in %.0f s\n", time.Since(start).Seconds())
 	return nil
@@ -296,3 +334,7 @@ func splitList(s string) []string {
 	}
 	return out
 }
+
+// baseName is a file's name without its directory (reports never carry
+// paths of the machine they ran on).
+func baseName(path string) string { return filepath.Base(path) }

@@ -25,6 +25,9 @@ type Report struct {
 	Cols            int            `json:"cols,omitempty"`
 	Bandwidth       []Bandwidth    `json:"bandwidth,omitempty"`
 	Kernels         []KernelResult `json:"kernels,omitempty"`
+	MiKV            []MiKVResult   `json:"mikv,omitempty"`
+	Quality         *QualityReport `json:"quality,omitempty"`
+	Tune            *TuneReport    `json:"tune,omitempty"`
 }
 
 // ImplInfo is one implementation this CPU runs.

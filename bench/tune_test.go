@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/lowbit-ml/lowbit"
+	"github.com/lowbit-ml/lowbit/mikv"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFrontier(t *testing.T) {
+	pt := func(share, kl float64) TunePoint {
+		return TunePoint{PolicyScore: PolicyScore{Share: share, MeanKL: kl}}
+	}
+	ps := []TunePoint{pt(0.5, 0.1), pt(0.25, 2), pt(0.3, 2.5), pt(0.3, 1), pt(0.6, 0.2), pt(0.25, 3)}
+	assert.Equal(t, []int{1, 3, 0}, frontier(ps))
+}
+
+func TestPairedDiff(t *testing.T) {
+	d, se := pairedDiff([]float64{1, 2, 3}, []float64{2, 3, 4.3})
+	assert.InDelta(t, 1.1, d, 1e-12)
+	assert.Greater(t, se, 0.0)
+	d, se = pairedDiff([]float64{1, 2}, []float64{2, 3})
+	assert.InDelta(t, 1, d, 1e-12)
+	assert.InDelta(t, 0, se, 1e-12, "a constant difference has no error")
+}
+
+func TestTuneFormatsAreOrderedByCost(t *testing.T) {
+	fs := tuneFormats(8)
+	require.Len(t, fs, 14)
+	for i := 1; i < len(fs); i++ {
+		assert.LessOrEqual(t, fs[i-1].BitsPerValue(), fs[i].BitsPerValue())
+	}
+	assert.Equal(t, lowbit.SymQuant(2, 8), fs[0])
+	assert.Equal(t, lowbit.Quant(8, 8), fs[len(fs)-1])
+	assert.Equal(t, lowbit.Quant(8, 8), widen(lowbit.Quant(7, 8), 3))
+}
+
+// TestConfigLiteralIsGo: the recommendation parses as a Go composite
+// literal of mikv.Config with every field it sets.
+func TestConfigLiteralIsGo(t *testing.T) {
+	c := mikv.DefaultConfig(5, 4, 8, 8)
+	c.Important = mikv.Tier{Key: lowbit.SymQuant(6, 8), Value: lowbit.Quant(5, 8)}
+	c.Retained = mikv.Tier{Key: lowbit.SymQuant(4, 8), Value: lowbit.SymQuant(3, 8)}
+	c.Ratio, c.Selection, c.Sinks = 0.27, mikv.Normalized, 2
+	lit := configLiteral(c)
+	expr, err := parser.ParseExpr(lit)
+	require.NoError(t, err, lit)
+	cl, ok := expr.(*ast.CompositeLit)
+	require.True(t, ok)
+	fields := map[string]bool{}
+	for _, e := range cl.Elts {
+		fields[e.(*ast.KeyValueExpr).Key.(*ast.Ident).Name] = true
+	}
+	for _, f := range []string{"Layers", "KVHeads", "QueryHeads", "HeadDim", "Important", "Retained", "Ratio", "RecentShare", "Sinks", "Selection", "Balancer", "PageSize"} {
+		assert.True(t, fields[f], f)
+	}
+	for _, want := range []string{"lowbit.SymQuant(6, 8)", "lowbit.Quant(5, 8)", "Ratio:       0.27", "mikv.Normalized"} {
+		assert.Contains(t, lit, want)
+	}
+}
+
+func TestTuneChecks(t *testing.T) {
+	cfg := mikv.DefaultConfig(1, 1, 1, 8)
+	uni := cfg
+	uni.Ratio = 0
+	two := cfg
+	two.Ratio = 0.3
+	rnd := two
+	rnd.Selection = mikv.Random
+	pt := func(name, kind string, c mikv.Config, share float64, seq ...float64) TunePoint {
+		return TunePoint{PolicyScore: PolicyScore{Name: name, Share: share, MeanKL: mean(seq), SeqKL: seq}, Kind: kind, cfg: c}
+	}
+	ps := []TunePoint{
+		pt("uniform", "uniform", uni, 0.3, 2, 2.2, 1.8),
+		pt("two-tier", "two-tier", two, 0.31, 1, 1.1, 0.9),
+		pt("random", "selection", rnd, 0.31, 1.5, 1.6, 1.4),
+	}
+	checks := tuneChecks(ps, frontier(ps))
+	require.Len(t, checks, 2)
+	assert.Equal(t, "two-tier", checks[0].A)
+	assert.Equal(t, "uniform", checks[0].B)
+	assert.InDelta(t, 1, checks[0].Diff, 1e-12)
+	assert.True(t, checks[0].Satisfied)
+	assert.Equal(t, "random", checks[1].B)
+	assert.InDelta(t, 0.5, checks[1].Diff, 1e-12)
+}
+
+// TestTuneRuns runs a tiny sweep end to end.
+func TestTuneRuns(t *testing.T) {
+	path := modelPath(t)
+	file := t.TempDir() + "/tune.json"
+	o, args, err := parseFlags([]string{"-tune", "-quick", "-model", path, "-seqs", "2", "-len", "40", "-prefill", "16", "-budget", "0.4", "-json", file}, os.Stderr)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	require.NoError(t, run(o, args, &out, io.Discard))
+	text := out.String()
+	assert.Contains(t, text, "Pareto frontier")
+	assert.Contains(t, text, "mikv.Config{")
+	rep, err := readReport(file)
+	require.NoError(t, err)
+	require.NotNil(t, rep.Tune)
+	tr := rep.Tune
+	require.GreaterOrEqual(t, tr.Best, 0)
+	assert.LessOrEqual(t, tr.Points[tr.Best].Share, 0.4)
+	assert.True(t, strings.HasPrefix(tr.Config, "mikv.Config{"))
+	for i := 1; i < len(tr.Frontier); i++ {
+		a, b := tr.Points[tr.Frontier[i-1]], tr.Points[tr.Frontier[i]]
+		assert.Less(t, a.Share, b.Share+1e-12)
+		assert.Greater(t, a.MeanKL, b.MeanKL)
+	}
+}
