@@ -86,7 +86,7 @@ func TestInputsAreConsistent(t *testing.T) {
 func TestSmallRunAndCompare(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "run.json")
-	o, args, err := parseFlags([]string{"-kernels", "dot,quantize,softmax", "-formats", "q4g64,f16", "-l2", "16", "-dram", "1", "-quick", "-json", file}, os.Stderr)
+	o, args, err := parseFlags([]string{"-kernels", "dot,quantize,softmax", "-formats", "q4g64,f16", "-l2", "16", "-dram", "1", "-quick", "-contexts", "128", "-json", file}, os.Stderr)
 	require.NoError(t, err)
 	var out, progress bytes.Buffer
 	require.NoError(t, run(o, args, &out, &progress))
@@ -132,6 +132,14 @@ func TestSmallRunAndCompare(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 1, rows, cmp.String())
+	assert.Contains(t, cmp.String(), "128     MiKV f16/int2 r=0.2")
+
+	require.Len(t, rep.MiKV, len(mikvCases()))
+	for _, m := range rep.MiKV {
+		assert.Equal(t, 128, m.Context)
+		assert.Greater(t, m.KVValuesPerNs, 0.0)
+		assert.Greater(t, m.BytesPerToken, 0.0)
+	}
 }
 
 func TestBadFlags(t *testing.T) {

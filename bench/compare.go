@@ -24,6 +24,24 @@ func compareReports(w io.Writer, a, b *Report, nameA, nameB string) {
 		}
 	}
 	compareKernels(w, a, b)
+	compareMiKV(w, a, b)
+}
+
+// compareMiKV prints the MiKV rows both runs measured.
+func compareMiKV(w io.Writer, a, b *Report) {
+	header := false
+	for _, x := range a.MiKV {
+		for _, y := range b.MiKV {
+			if x.Context != y.Context || x.Config != y.Config {
+				continue
+			}
+			if !header {
+				fmt.Fprintf(w, "\n%-7s %-22s | %-22s | %s\n", "context", "cache", "K+V values/ns: a  b  b/a", "rel. error: a  b")
+				header = true
+			}
+			fmt.Fprintf(w, "%-7d %-22s | %7s %7s %6.2f | %8.2g %8.2g\n", x.Context, x.Config, fmtValue(x.KVValuesPerNs), fmtValue(y.KVValuesPerNs), y.KVValuesPerNs/x.KVValuesPerNs, x.RelError, y.RelError)
+		}
+	}
 }
 
 // kernelKey identifies one cell of the kernel table across runs.
