@@ -2,8 +2,109 @@
 
 package lowbit
 
-// avx2Impl is the AVX2 (+FMA, F16C) kernel set.
-//
-// Not yet in assembly: every kernel runs the generic code, and Accelerated
-// reports false for all of them.
-var avx2Impl = &Implementation{name: "avx2", k: genericKernels}
+import "unsafe"
+
+// avx2Impl is the AVX2 (+FMA, F16C) kernel set: every kernel family in
+// assembly for fp16, float32 and every code width whose group is a
+// multiple of 32. Code formats with other groups (8, 16, 24, 40, …) fall
+// back to the generic kernels, as Accelerated reports.
+var avx2Impl = &Implementation{
+	name: "avx2",
+	k: kernels{
+		dot:         dotAVX2,
+		dotQ8:       dotQ8AVX2,
+		quantizeQ8:  quantizeQ8Generic,
+		addWeighted: addWeightedGeneric,
+		quantize:    quantizeGeneric,
+		dequantize:  dequantizeGeneric,
+		softmax:     softmaxGeneric,
+	},
+	accelerated: avx2Accelerated,
+}
+
+// avx2Accelerated reports which kernels and formats run AVX2 assembly.
+func avx2Accelerated(k Kernel, f Format) bool {
+	switch k {
+	case KernelDot, KernelDotQ8:
+		return f.Quantized() && avx2Blocks(f)
+	}
+	return false
+}
+
+// avx2Blocks reports whether the quantized kernels run f in assembly: its
+// groups are whole blocks of 32 codes.
+func avx2Blocks(f Format) bool { return f.Group%32 == 0 }
+
+// Chunking of the row kernels: a call to assembly covers at most
+// avx2ChunkGroups groups of each row (so per-group tables fit on the
+// stack) and avx2ChunkRows rows (so that a long call returns to Go now
+// and then).
+const (
+	avx2ChunkGroups = 64
+	avx2ChunkRows   = 1 << 14
+)
+
+// qwalk is the part of a quantized row kernel's arguments that walks rows
+// and groups of codes: the assembly reads it through the offsets that
+// go_asm.h defines (qwalk_data, …), and every kernel's argument struct
+// embeds it as its first field. The pointers are the chunk's first group
+// in its first row.
+type qwalk struct {
+	data       unsafe.Pointer // codes
+	scales     unsafe.Pointer // fp16 scales
+	shifts     unsafe.Pointer // fp16 mins, or the scales again for symmetric formats
+	rows       int            // rows in the chunk (> 0)
+	groups     int            // groups per row in the chunk (> 0)
+	kEnd       int            // 4 × blocks of 32 per group
+	groupBytes int            // code bytes per group
+	off2, off3 int            // offsets of the second and third bit planes in a group
+	rowSkip    int            // code bytes from the end of a row's chunk to the next row's
+	scaleSkip  int            // likewise in bytes of scales and shifts
+}
+
+// newQwalk returns the walk over rows [i0, i1) and groups [g0, g1) of r,
+// reading shifts (r.Mins, or r.Scales when symmetric) beside the scales.
+func newQwalk(r Rows, shifts []uint16, i0, i1, g0, g1 int) qwalk {
+	f := r.Format
+	rb, gb, groups := f.RowBytes(r.Cols), f.Group*f.Bits/8, f.Groups(r.Cols)
+	off2, off3 := avx2PlaneOffsets(f.Bits, f.Group)
+	gi := i0*groups + g0
+	return qwalk{
+		data:       unsafe.Pointer(&r.Data[i0*rb+g0*gb]),
+		scales:     unsafe.Pointer(&r.Scales[gi]),
+		shifts:     unsafe.Pointer(&shifts[gi]),
+		rows:       i1 - i0,
+		groups:     g1 - g0,
+		kEnd:       f.Group / 8,
+		groupBytes: gb,
+		off2:       off2,
+		off3:       off3,
+		rowSkip:    rb - (g1-g0)*gb,
+		scaleSkip:  2 * (groups - (g1 - g0)),
+	}
+}
+
+// avx2PlaneOffsets returns where the second and third bit planes of a
+// group of n codes start (pack/doc.go): the registers R8 and R9 of the
+// assembly.
+func avx2PlaneOffsets(bits, n int) (off2, off3 int) {
+	switch bits {
+	case 3:
+		return n / 4, 0
+	case 5, 6:
+		return n / 2, 0
+	case 7:
+		return n / 2, n/2 + n/4
+	}
+	return 0, 0
+}
+
+// shiftSource returns what the row kernels read as each group's shift and
+// the factor that turns it into the shift of deq(q) = scale*q + shift: the
+// mins (times 1), or for symmetric formats the scales (times -2^(Bits-1)).
+func shiftSource(r Rows) ([]uint16, float32) {
+	if r.Format.Symmetric {
+		return r.Scales, -float32(int(1) << (r.Format.Bits - 1))
+	}
+	return r.Mins, 1
+}

@@ -1,0 +1,207 @@
+// Shared macros of the AVX2 kernels (avx2_*_amd64.s).
+//
+// Register conventions of the quantized kernels, which walk rows, groups
+// and blocks of 32 codes (pack/doc.go draws the layouts):
+//
+//	SI  base of the group's first plane: 8-bit codes (width 8), the 4-bit
+//	    plane (widths 4, 5, 6, 7) or the 2-bit plane (widths 2, 3)
+//	R8  base of the group's second plane: the 1-bit plane (widths 3, 5)
+//	    or the 2-bit plane (widths 6, 7)
+//	R9  base of the group's third plane: the 1-bit plane (width 7)
+//	DX  K = 4 × the block's index in its group, so that a block's plane
+//	    bytes are at (base)(DX*w) for a plane of w bits per value
+//
+// The block macros below produce a block's 32 codes in one of two forms:
+// UnB leaves them as 32 bytes in value order in a YMM register (for the
+// integer kernels), FBLKn hands them out as four float32 vectors of eight
+// values each (for the float kernels) by invoking CHUNK0 … CHUNK3, which the
+// kernel defines. A CHUNKk finds its eight values, as float32 codes, in Y0
+// and may clobber Y0 and Y2; FBLKn also uses Y1 and Y5.
+
+// Block of 8-bit codes as 32 bytes.
+#define U8B(Yd, Xd, Yt, Xt) \
+	VMOVDQU (SI)(DX*8), Yd
+
+// Block of 4-bit codes ("split halves": byte j holds v_j low, v_j+16 high).
+#define U4B(Yd, Xd, Yt, Xt) \
+	VMOVDQU     (SI)(DX*4), Xd;     \
+	VPSRLW      $4, Xd, Xt;         \
+	VINSERTI128 $1, Xt, Yd, Yd;     \
+	VPAND       ·avx2Nib(SB), Yd, Yd
+
+// Block of a 2-bit plane at BASE (byte j holds v_j, v_j+8, v_j+16, v_j+24):
+// broadcast the 8 bytes, shift qword k right by 2k, mask.
+#define U2P(BASE, Yd) \
+	VPBROADCASTQ (BASE)(DX*2), Yd;        \
+	VPSRLVQ      ·avx2Shift2(SB), Yd, Yd; \
+	VPAND        ·avx2Low2(SB), Yd, Yd
+
+// Block of a 1-bit plane at BASE (bit k of the 32-bit mask holds v_k):
+// byte k becomes 0xFF where the bit is set, 0 where not.
+#define U1P(BASE, Yd) \
+	VPBROADCASTD (BASE)(DX*1), Yd;        \
+	VPSHUFB      ·avx2Spread(SB), Yd, Yd; \
+	VPAND        ·avx2BitSel(SB), Yd, Yd; \
+	VPCMPEQB     ·avx2BitSel(SB), Yd, Yd
+
+#define U2B(Yd, Xd, Yt, Xt) \
+	U2P(SI, Yd)
+
+#define U3B(Yd, Xd, Yt, Xt) \
+	U2P(SI, Yd);                   \
+	U1P(R8, Yt);                   \
+	VPAND ·avx2Bit2(SB), Yt, Yt;   \
+	VPOR  Yt, Yd, Yd
+
+#define U5B(Yd, Xd, Yt, Xt) \
+	U4B(Yd, Xd, Yt, Xt);           \
+	U1P(R8, Yt);                   \
+	VPAND ·avx2Bit4(SB), Yt, Yt;   \
+	VPOR  Yt, Yd, Yd
+
+#define U6B(Yd, Xd, Yt, Xt) \
+	U4B(Yd, Xd, Yt, Xt);           \
+	U2P(R8, Yt);                   \
+	VPSLLW $4, Yt, Yt;             \
+	VPOR  Yt, Yd, Yd
+
+#define U7B(Yd, Xd, Yt, Xt) \
+	U6B(Yd, Xd, Yt, Xt);           \
+	U1P(R9, Yt);                   \
+	VPAND ·avx2Bit6(SB), Yt, Yt;   \
+	VPOR  Yt, Yd, Yd
+
+// FBLK8: 8-bit codes straight from memory, eight at a time.
+#define FBLK8 \
+	VPMOVZXBD (SI)(DX*8), Y0;   VCVTDQ2PS Y0, Y0; CHUNK0; \
+	VPMOVZXBD 8(SI)(DX*8), Y0;  VCVTDQ2PS Y0, Y0; CHUNK1; \
+	VPMOVZXBD 16(SI)(DX*8), Y0; VCVTDQ2PS Y0, Y0; CHUNK2; \
+	VPMOVZXBD 24(SI)(DX*8), Y0; VCVTDQ2PS Y0, Y0; CHUNK3
+
+// FBLK4: bytes 0-7 of the plane hold v0-7 (low nibbles) and v16-23 (high).
+#define FBLK4 \
+	VPMOVZXBD (SI)(DX*4), Y1;                                    \
+	VPAND     ·avx2Nib(SB), Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK0;    \
+	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK2;    \
+	VPMOVZXBD 8(SI)(DX*4), Y1;                                   \
+	VPAND     ·avx2Nib(SB), Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK1;    \
+	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK3
+
+// FBLK2: byte j of the plane holds v_j, v_j+8, v_j+16, v_j+24.
+#define FBLK2 \
+	VPMOVZXBD (SI)(DX*2), Y1;                                                    \
+	VPAND  ·avx2Low2(SB), Y1, Y0;                       VCVTDQ2PS Y0, Y0; CHUNK0; \
+	VPSRLD $2, Y1, Y0; VPAND ·avx2Low2(SB), Y0, Y0;     VCVTDQ2PS Y0, Y0; CHUNK1; \
+	VPSRLD $4, Y1, Y0; VPAND ·avx2Low2(SB), Y0, Y0;     VCVTDQ2PS Y0, Y0; CHUNK2; \
+	VPSRLD $6, Y1, Y0;                                  VCVTDQ2PS Y0, Y0; CHUNK3
+
+// FBLKB: the block's 32 codes, already bytes in Y1, widened eight at a
+// time (the composite widths 3, 5, 6, 7).
+#define FBLKB \
+	VPMOVZXBD   X1, Y0;                       VCVTDQ2PS Y0, Y0; CHUNK0; \
+	VPSRLDQ     $8, X1, X5; VPMOVZXBD X5, Y0; VCVTDQ2PS Y0, Y0; CHUNK1; \
+	VEXTRACTI128 $1, Y1, X1;                                           \
+	VPMOVZXBD   X1, Y0;                       VCVTDQ2PS Y0, Y0; CHUNK2; \
+	VPSRLDQ     $8, X1, X5; VPMOVZXBD X5, Y0; VCVTDQ2PS Y0, Y0; CHUNK3
+
+#define FBLK3 U3B(Y1, X1, Y5, X5); FBLKB
+#define FBLK5 U5B(Y1, X1, Y5, X5); FBLKB
+#define FBLK6 U6B(Y1, X1, Y5, X5); FBLKB
+#define FBLK7 U7B(Y1, X1, Y5, X5); FBLKB
+
+// PLANES_INIT loads the plane bases of the first group from a qwalk at DI.
+#define PLANES_INIT \
+	MOVQ qwalk_data(DI), SI;  \
+	MOVQ SI, R8;              \
+	ADDQ qwalk_off2(DI), R8;  \
+	MOVQ SI, R9;              \
+	ADDQ qwalk_off3(DI), R9
+
+// PLANES_ADD adds REG to every plane base.
+#define PLANES_ADD(REG) \
+	ADDQ REG, SI; \
+	ADDQ REG, R8; \
+	ADDQ REG, R9
+
+// Prefetch distances of the row kernels, in bytes ahead of the codes
+// (walked 32 bytes per block, which covers every line of a group for
+// any width) and of the scales and shifts.
+#define PF_CODES 1024
+#define PF_SCALES 128
+
+// Unit kernels (one query, rows of 1, 2, 4 or 8k groups): a unit is one
+// group of one row. UNITS_REDUCE sums each of the eight 8-lane unit sums
+// at SCR(DI) … SCR+224(DI) into one lane of Y10 (unit u in lane u). It
+// clobbers Y11-Y13.
+#define UNITS_REDUCE(SCR) \
+	VMOVUPS    (SCR+0)(DI), Y10;          \
+	VHADDPS    (SCR+32)(DI), Y10, Y10;    \
+	VMOVUPS    (SCR+64)(DI), Y11;         \
+	VHADDPS    (SCR+96)(DI), Y11, Y11;    \
+	VHADDPS    Y11, Y10, Y10;             \
+	VMOVUPS    (SCR+128)(DI), Y11;        \
+	VHADDPS    (SCR+160)(DI), Y11, Y11;   \
+	VMOVUPS    (SCR+192)(DI), Y12;        \
+	VHADDPS    (SCR+224)(DI), Y12, Y12;   \
+	VHADDPS    Y12, Y11, Y11;             \
+	VPERM2F128 $0x20, Y11, Y10, Y12;      \
+	VPERM2F128 $0x31, Y11, Y10, Y13;      \
+	VADDPS     Y13, Y12, Y10
+
+// UNITS_OUT adds the eight unit values in Y10 to out, by the output mode
+// of the unitOut at UO(DI): levels 0-3 (rows of 1, 2, 4, 8 groups: sum
+// lanes in groups of 1 << levels and add 8 >> levels rows) or -1 (rows of
+// 16, 24, … groups: accumulate in Y14 until the row ends). It uses BX,
+// DX, R12 (reset to the gsum table at the end of a row), Y11 and Y14, and
+// advances the out pointer.
+#define UNITS_OUT(UO) \
+	MOVQ  (UO+unitOut_out)(DI), DX;    \
+	MOVQ  (UO+unitOut_levels)(DI), BX; \
+	CMPQ  BX, $0;                      \
+	JL    outacc;                      \
+	JE    out0;                        \
+	VEXTRACTF128 $1, Y10, X11;         \
+	VHADDPS X11, X10, X10;             \
+	CMPQ  BX, $1;                      \
+	JE    out1;                        \
+	VHADDPS X10, X10, X10;             \
+	CMPQ  BX, $2;                      \
+	JE    out2;                        \
+	VHADDPS X10, X10, X10;             \
+	VADDSS (DX), X10, X10;             \
+	VMOVSS X10, (DX);                  \
+	ADDQ  $4, DX;                      \
+	JMP   outdone;                     \
+out2:                                  \
+	VMOVSD (DX), X11;                  \
+	VADDPS X11, X10, X10;              \
+	VMOVSD X10, (DX);                  \
+	ADDQ  $8, DX;                      \
+	JMP   outdone;                     \
+out1:                                  \
+	VADDPS  (DX), X10, X10;            \
+	VMOVUPS X10, (DX);                 \
+	ADDQ  $16, DX;                     \
+	JMP   outdone;                     \
+out0:                                  \
+	VADDPS  (DX), Y10, Y10;            \
+	VMOVUPS Y10, (DX);                 \
+	ADDQ  $32, DX;                     \
+	JMP   outdone;                     \
+outacc:                                \
+	VADDPS Y10, Y14, Y14;              \
+	DECQ  (UO+unitOut_bleft)(DI);      \
+	JNZ   outdone;                     \
+	MOVQ  (UO+unitOut_bpr)(DI), BX;    \
+	MOVQ  BX, (UO+unitOut_bleft)(DI);  \
+	MOVQ  (UO+unitOut_gsum)(DI), R12;  \
+	VEXTRACTF128 $1, Y14, X11;         \
+	VADDPS X11, X14, X14;              \
+	VHADDPS X14, X14, X14;             \
+	VHADDPS X14, X14, X14;             \
+	VADDSS (DX), X14, X14;             \
+	VMOVSS X14, (DX);                  \
+	VXORPS Y14, Y14, Y14;              \
+	ADDQ  $4, DX;                      \
+outdone:                               \
+	MOVQ  DX, (UO+unitOut_out)(DI)

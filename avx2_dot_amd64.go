@@ -1,0 +1,379 @@
+//go:build !purego
+
+package lowbit
+
+import (
+	"math/bits"
+	"unsafe"
+)
+
+// dotArgs are the arguments of the quantized Dot kernels dotQ<bits>x<nq>.
+type dotArgs struct {
+	qwalk
+	x         unsafe.Pointer // query 0 at the chunk's first column
+	gsum      unsafe.Pointer // *[avx2ChunkGroups][4]float32: shift factor × Σx per group and query
+	out       unsafe.Pointer // out of query 0, first row of the chunk (the kernel adds)
+	xStride   uintptr        // bytes between query rows of x
+	outStride uintptr        // bytes between query rows of out
+	outp      uintptr        // the kernel's scratch
+	batches   int            // unit kernels: batches of 8 units
+	uo        unitOut        // unit kernels: output
+}
+
+// unitOut is the output stage of the unit kernels (UNITS_OUT in
+// avx2_amd64.h).
+type unitOut struct {
+	out     uintptr        // where the next row's value is added
+	levels  int            // rows of 1 << levels groups (0 to 3), or -1: rows of 8*bpr groups
+	bpr     int            // batches of 8 units per row (levels -1)
+	bleft   int            // batches left in the row (levels -1)
+	gsum    unsafe.Pointer // per unit of a batch (levels 0-3) or per group of a row (-1): shift factor × Σx
+	gstep   int            // bytes the gsum pointer advances per batch: 0, or 32 for levels -1
+	scratch [8][8]float32  // the eight unit sums of a batch
+}
+
+// The quantized Dot kernels, by code width and number of queries (1 to 4).
+//
+//go:noescape
+func dotQ2x1(a *dotArgs)
+
+//go:noescape
+func dotQ3x1(a *dotArgs)
+
+//go:noescape
+func dotQ4x1(a *dotArgs)
+
+//go:noescape
+func dotQ5x1(a *dotArgs)
+
+//go:noescape
+func dotQ6x1(a *dotArgs)
+
+//go:noescape
+func dotQ7x1(a *dotArgs)
+
+//go:noescape
+func dotQ8x1(a *dotArgs)
+
+//go:noescape
+func dotQ2x2(a *dotArgs)
+
+//go:noescape
+func dotQ3x2(a *dotArgs)
+
+//go:noescape
+func dotQ4x2(a *dotArgs)
+
+//go:noescape
+func dotQ5x2(a *dotArgs)
+
+//go:noescape
+func dotQ6x2(a *dotArgs)
+
+//go:noescape
+func dotQ7x2(a *dotArgs)
+
+//go:noescape
+func dotQ8x2(a *dotArgs)
+
+//go:noescape
+func dotQ2x3(a *dotArgs)
+
+//go:noescape
+func dotQ3x3(a *dotArgs)
+
+//go:noescape
+func dotQ4x3(a *dotArgs)
+
+//go:noescape
+func dotQ5x3(a *dotArgs)
+
+//go:noescape
+func dotQ6x3(a *dotArgs)
+
+//go:noescape
+func dotQ7x3(a *dotArgs)
+
+//go:noescape
+func dotQ8x3(a *dotArgs)
+
+//go:noescape
+func dotQ2x4(a *dotArgs)
+
+//go:noescape
+func dotQ3x4(a *dotArgs)
+
+//go:noescape
+func dotQ4x4(a *dotArgs)
+
+//go:noescape
+func dotQ5x4(a *dotArgs)
+
+//go:noescape
+func dotQ6x4(a *dotArgs)
+
+//go:noescape
+func dotQ7x4(a *dotArgs)
+
+//go:noescape
+func dotQ8x4(a *dotArgs)
+
+// The unit kernels of one query (DOTU), by code width.
+//
+//go:noescape
+func dotU2(a *dotArgs)
+
+//go:noescape
+func dotU3(a *dotArgs)
+
+//go:noescape
+func dotU4(a *dotArgs)
+
+//go:noescape
+func dotU5(a *dotArgs)
+
+//go:noescape
+func dotU6(a *dotArgs)
+
+//go:noescape
+func dotU7(a *dotArgs)
+
+//go:noescape
+func dotU8(a *dotArgs)
+
+// dotUnit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
+func dotUnit(bits int, a *dotArgs) {
+	switch bits {
+	case 2:
+		dotU2(a)
+	case 3:
+		dotU3(a)
+	case 4:
+		dotU4(a)
+	case 5:
+		dotU5(a)
+	case 6:
+		dotU6(a)
+	case 7:
+		dotU7(a)
+	case 8:
+		dotU8(a)
+	}
+}
+
+// dotRows calls the row kernel of the code width and number of queries.
+func dotRows(bits, nq int, a *dotArgs) {
+	switch nq {
+	case 1:
+		switch bits {
+		case 2:
+			dotQ2x1(a)
+		case 3:
+			dotQ3x1(a)
+		case 4:
+			dotQ4x1(a)
+		case 5:
+			dotQ5x1(a)
+		case 6:
+			dotQ6x1(a)
+		case 7:
+			dotQ7x1(a)
+		case 8:
+			dotQ8x1(a)
+		}
+	case 2:
+		switch bits {
+		case 2:
+			dotQ2x2(a)
+		case 3:
+			dotQ3x2(a)
+		case 4:
+			dotQ4x2(a)
+		case 5:
+			dotQ5x2(a)
+		case 6:
+			dotQ6x2(a)
+		case 7:
+			dotQ7x2(a)
+		case 8:
+			dotQ8x2(a)
+		}
+	case 3:
+		switch bits {
+		case 2:
+			dotQ2x3(a)
+		case 3:
+			dotQ3x3(a)
+		case 4:
+			dotQ4x3(a)
+		case 5:
+			dotQ5x3(a)
+		case 6:
+			dotQ6x3(a)
+		case 7:
+			dotQ7x3(a)
+		case 8:
+			dotQ8x3(a)
+		}
+	case 4:
+		switch bits {
+		case 2:
+			dotQ2x4(a)
+		case 3:
+			dotQ3x4(a)
+		case 4:
+			dotQ4x4(a)
+		case 5:
+			dotQ5x4(a)
+		case 6:
+			dotQ6x4(a)
+		case 7:
+			dotQ7x4(a)
+		case 8:
+			dotQ8x4(a)
+		}
+	}
+}
+
+// dotAVX2 is Dot. Code rows whose group is not a multiple of 32 run the
+// generic kernel.
+func dotAVX2(out []float32, r Rows, x []float32) {
+	switch {
+	case r.Format.Quantized() && avx2Blocks(r.Format):
+		dotQuantAVX2(out, r, x)
+	default:
+		dotGeneric(out, r, x)
+	}
+}
+
+// dotQuantAVX2 runs the queries four at a time; a lone query runs the unit
+// kernel where the row shape allows it.
+func dotQuantAVX2(out []float32, r Rows, x []float32) {
+	cols := r.Cols
+	n, nq := r.Len(), len(x)/cols
+	clear(out)
+	if n == 0 {
+		return
+	}
+	for j0 := 0; j0 < nq; j0 += 4 {
+		qn := min(4, nq-j0)
+		done := 0
+		if qn == 1 {
+			done = dotUnitsAVX2(out[j0*n:(j0+1)*n], r, x[j0*cols:(j0+1)*cols])
+		}
+		if done < n {
+			dotRowsAVX2(out[j0*n+done:], n, r.Slice(done, n), x[j0*cols:], qn)
+		}
+	}
+}
+
+// unitShape returns the output mode of the unit kernels for rows of groups
+// groups (levels, batches per row) and how many rows make whole batches of
+// 8 units, or ok = false if the unit kernels do not serve such rows.
+func unitShape(groups int) (levels, bpr int, ok bool) {
+	switch groups {
+	case 1, 2, 4, 8:
+		return bits.TrailingZeros(uint(groups)), 1, true
+	}
+	if groups%8 == 0 && groups <= avx2UnitGroups {
+		return -1, groups / 8, true
+	}
+	return 0, 0, false
+}
+
+// avx2UnitGroups is the most groups per row that the unit kernels take.
+const avx2UnitGroups = 256
+
+// dotUnitsAVX2 adds to out (one query row) the dot products of the first
+// rows of r with x that make whole batches of 8 units, and returns how many
+// rows it did.
+func dotUnitsAVX2(out []float32, r Rows, x []float32) int {
+	f, n := r.Format, r.Len()
+	groups := f.Groups(r.Cols)
+	levels, bpr, ok := unitShape(groups)
+	if !ok {
+		return 0
+	}
+	if levels >= 0 {
+		n -= n % (8 >> levels)
+	}
+	if n == 0 {
+		return 0
+	}
+	shifts, mult := shiftSource(r)
+	var gsum [avx2UnitGroups]float32
+	for g := 0; g < groups; g++ {
+		gsum[g] = mult * sumFloats(x[g*f.Group:][:f.Group])
+	}
+	gstep := 32
+	if levels >= 0 {
+		for l := groups; l < 8; l++ {
+			gsum[l] = gsum[l%groups]
+		}
+		gstep = 0
+	}
+	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
+		i1 := min(n, i0+avx2ChunkRows)
+		a := dotArgs{
+			qwalk:   newQwalk(r, shifts, i0, i1, 0, groups),
+			x:       unsafe.Pointer(&x[0]),
+			out:     unsafe.Pointer(&out[i0]),
+			batches: (i1 - i0) * groups / 8,
+			uo: unitOut{
+				out:    uintptr(unsafe.Pointer(&out[i0])),
+				levels: levels,
+				bpr:    bpr,
+				bleft:  bpr,
+				gsum:   unsafe.Pointer(&gsum),
+				gstep:  gstep,
+			},
+		}
+		dotUnit(f.Bits, &a)
+	}
+	return n
+}
+
+// dotRowsAVX2 adds to out[j*stride+i] the dot products of every row i of r
+// with the qn query rows of x, over chunks of groups and rows.
+func dotRowsAVX2(out []float32, stride int, r Rows, x []float32, qn int) {
+	f, cols := r.Format, r.Cols
+	n, groups := r.Len(), f.Groups(cols)
+	shifts, mult := shiftSource(r)
+	var gsum [avx2ChunkGroups][4]float32
+	for g0 := 0; g0 < groups; g0 += avx2ChunkGroups {
+		g1 := min(groups, g0+avx2ChunkGroups)
+		for g := g0; g < g1; g++ {
+			for j := range gsum[g-g0] {
+				var s float32
+				if j < qn {
+					s = mult * sumFloats(x[j*cols+g*f.Group:][:f.Group])
+				}
+				gsum[g-g0][j] = s
+			}
+		}
+		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
+			i1 := min(n, i0+avx2ChunkRows)
+			a := dotArgs{
+				qwalk:     newQwalk(r, shifts, i0, i1, g0, g1),
+				x:         unsafe.Pointer(&x[g0*f.Group]),
+				gsum:      unsafe.Pointer(&gsum),
+				out:       unsafe.Pointer(&out[i0]),
+				xStride:   uintptr(4 * cols),
+				outStride: uintptr(4 * stride),
+			}
+			dotRows(f.Bits, qn, &a)
+		}
+	}
+}
+
+// sumFloats returns Σ v (len(v) a multiple of 8).
+func sumFloats(v []float32) float32 {
+	var s0, s1, s2, s3 float32
+	for ; len(v) >= 8; v = v[8:] {
+		s0 += v[0] + v[4]
+		s1 += v[1] + v[5]
+		s2 += v[2] + v[6]
+		s3 += v[3] + v[7]
+	}
+	return (s0 + s1) + (s2 + s3)
+}

@@ -1,0 +1,329 @@
+//go:build !purego
+
+#include "textflag.h"
+#include "go_asm.h"
+#include "avx2_amd64.h"
+
+// Dot of code rows with 1 to 4 float32 query rows (dotArgs, see
+// avx2_dot_amd64.go): for every row, group and query,
+//
+//	out[j*n+i] += Σ_blocks Σ_c scale*q_c * x_j[c]  +  shift*gsum[g][j]
+//
+// where gsum[g][j] (formed by the Go wrapper) is Σx_j over the group times
+// the shift multiplier. The codes of a block are unpacked and converted to
+// float32 once and multiplied by the scale once, whatever the number of
+// queries (GQA). Registers: SI, R8, R9, DX planes (avx2_amd64.h); AX x of
+// queries 0 and 1 at the block ((AX), (AX)(BX*1)), CX = AX + 2*BX the x of
+// queries 2 and 3, BX the x stride; R10 scales, R11 shifts, R12 gsum,
+// R13 groups left, R14 rows left; Y3 the scale, Y7 the shift sums of the
+// row (one lane per query), Y8-Y11 the accumulators.
+//
+// Instructions per block of 32 values and row: 4-bit 6 to unpack + 4 cvt +
+// 4 mul + 4 FMA per query; 2-bit 7 + 12 + 4 per query; 8-bit 4 + 8 + 4 per
+// query; 3/5/6/7-bit 8 to 17 to unpack bytes + 7 to widen + 8 + 4 per query.
+
+// DQn(k, …): chunk k of the block (eight codes as float32 in Y0) times the
+// scale, multiply-added with x of each query.
+#define DQ1(k, A) \
+	VMULPS      Y3, Y0, Y0; \
+	VFMADD231PS (k*32)(AX), Y0, A
+
+#define DQ2(k, A, B) \
+	VMULPS      Y3, Y0, Y0;               \
+	VFMADD231PS (k*32)(AX), Y0, A;        \
+	VFMADD231PS (k*32)(AX)(BX*1), Y0, B
+
+#define DQ3(k) \
+	VMULPS      Y3, Y0, Y0;                 \
+	VFMADD231PS (k*32)(AX), Y0, Y8;         \
+	VFMADD231PS (k*32)(AX)(BX*1), Y0, Y9;   \
+	VFMADD231PS (k*32)(CX), Y0, Y10
+
+#define DQ4(k) \
+	DQ3(k); \
+	VFMADD231PS (k*32)(CX)(BX*1), Y0, Y11
+
+// Group epilogues: one query keeps a group accumulator per chunk (Y8-Y11)
+// and two row accumulators (Y12, Y13), scaled once per group.
+#define GEPI1 \
+	VADDPS      Y9, Y8, Y8;    \
+	VADDPS      Y11, Y10, Y10; \
+	VFMADD231PS Y3, Y8, Y12;   \
+	VFMADD231PS Y3, Y10, Y13;  \
+	VXORPS      Y8, Y8, Y8;    \
+	VXORPS      Y9, Y9, Y9;    \
+	VXORPS      Y10, Y10, Y10; \
+	VXORPS      Y11, Y11, Y11
+
+#define NOGEPI
+
+// Row epilogues: add the row's dot products (accumulators plus the shift
+// sums in X7) to out at DX, with the out stride between queries in R12.
+// One query: four accumulators, one per chunk.
+#define REPI1 \
+	VADDPS       Y13, Y12, Y8; \
+	VEXTRACTF128 $1, Y8, X9;   \
+	VADDPS       X9, X8, X8;   \
+	VPSHUFD      $0x0e, X8, X9; \
+	VADDPS       X9, X8, X8;   \
+	VPSHUFD      $0x01, X8, X9; \
+	VADDSS       X9, X8, X8;   \
+	VADDSS       X7, X8, X8;   \
+	VADDSS       (DX), X8, X8; \
+	VMOVSS       X8, (DX)
+
+// Two queries: Y8+Y9 and Y10+Y11.
+#define REPI2 \
+	VADDPS       Y9, Y8, Y8;     \
+	VADDPS       Y11, Y10, Y10;  \
+	VHADDPS      Y10, Y8, Y8;    \
+	VEXTRACTF128 $1, Y8, X9;     \
+	VADDPS       X9, X8, X8;     \
+	VHADDPS      X8, X8, X8;     \
+	VADDPS       X7, X8, X8;     \
+	VADDSS       (DX), X8, X9;   \
+	VMOVSS       X9, (DX);       \
+	VPSHUFD      $0x01, X8, X8;  \
+	VADDSS       (DX)(R12*1), X8, X8; \
+	VMOVSS       X8, (DX)(R12*1)
+
+// Three or four queries: one accumulator each, Y8-Y11 (Y11 stays 0 for
+// three); X8 ends as [q0 q1 q2 q3].
+#define REPI34 \
+	VHADDPS      Y9, Y8, Y8;     \
+	VHADDPS      Y11, Y10, Y10;  \
+	VHADDPS      Y10, Y8, Y8;    \
+	VEXTRACTF128 $1, Y8, X9;     \
+	VADDPS       X9, X8, X8;     \
+	VADDPS       X7, X8, X8;     \
+	VADDSS       (DX), X8, X9;   \
+	VMOVSS       X9, (DX);       \
+	VPSHUFD      $0x01, X8, X9;  \
+	VADDSS       (DX)(R12*1), X9, X9; \
+	VMOVSS       X9, (DX)(R12*1); \
+	VPSHUFD      $0x02, X8, X9;  \
+	VADDSS       (DX)(R12*2), X9, X9; \
+	VMOVSS       X9, (DX)(R12*2)
+
+#define REPI3 REPI34
+
+#define REPI4 \
+	REPI34; \
+	LEAQ    (DX)(R12*2), R13;    \
+	VPSHUFD $0x03, X8, X9;       \
+	VADDSS  (R13)(R12*1), X9, X9; \
+	VMOVSS  X9, (R13)(R12*1)
+
+// DOTQ(NAME, BLK, REPI): one Dot kernel for a code width (BLK) and a
+// number of queries (CHUNK0-3 and REPI).
+#define DOTQ(NAME, BLK, GEPI, REPI) \
+TEXT NAME(SB), NOSPLIT, $0-8;          \
+	MOVQ a+0(FP), DI;                  \
+	PLANES_INIT;                       \
+	MOVQ qwalk_scales(DI), R10;        \
+	MOVQ qwalk_shifts(DI), R11;        \
+	MOVQ dotArgs_xStride(DI), BX;      \
+	MOVQ dotArgs_out(DI), AX;          \
+	MOVQ AX, dotArgs_outp(DI);         \
+	MOVQ qwalk_rows(DI), R14;          \
+row:                                   \
+	MOVQ   dotArgs_x(DI), AX;          \
+	LEAQ   (AX)(BX*2), CX;             \
+	MOVQ   dotArgs_gsum(DI), R12;      \
+	MOVQ   qwalk_groups(DI), R13;      \
+	VXORPS Y8, Y8, Y8;                 \
+	VXORPS Y9, Y9, Y9;                 \
+	VXORPS Y10, Y10, Y10;              \
+	VXORPS Y11, Y11, Y11;              \
+	VXORPS Y12, Y12, Y12;              \
+	VXORPS Y13, Y13, Y13;              \
+	VXORPS X7, X7, X7;                 \
+	PREFETCHT0 PF_SCALES(R10);         \
+	PREFETCHT0 PF_SCALES(R11);         \
+group:                                 \
+	VPBROADCASTW (R10), X3;            \
+	VCVTPH2PS    X3, Y3;               \
+	XORQ         DX, DX;               \
+block:                                 \
+	PREFETCHT0 PF_CODES(SI)(DX*8);     \
+	BLK;                               \
+	ADDQ $128, AX;                     \
+	ADDQ $128, CX;                     \
+	ADDQ $4, DX;                       \
+	CMPQ DX, qwalk_kEnd(DI);           \
+	JNE  block;                        \
+	GEPI;                              \
+	VPBROADCASTW (R11), X2;            \
+	VCVTPH2PS    X2, X2;               \
+	VFMADD231PS  (R12), X2, X7;        \
+	ADDQ $2, R10;                      \
+	ADDQ $2, R11;                      \
+	ADDQ $16, R12;                     \
+	MOVQ qwalk_groupBytes(DI), DX;     \
+	PLANES_ADD(DX);                    \
+	DECQ R13;                          \
+	JNZ  group;                        \
+	MOVQ dotArgs_outp(DI), DX;         \
+	MOVQ dotArgs_outStride(DI), R12;   \
+	REPI;                              \
+	ADDQ $4, dotArgs_outp(DI);         \
+	MOVQ qwalk_rowSkip(DI), DX;        \
+	PLANES_ADD(DX);                    \
+	ADDQ qwalk_scaleSkip(DI), R10;     \
+	ADDQ qwalk_scaleSkip(DI), R11;     \
+	DECQ R14;                          \
+	JNZ  row;                          \
+	VZEROUPPER;                        \
+	RET
+
+// One query.
+#define CHUNK0 VFMADD231PS (0*32)(AX), Y0, Y8
+#define CHUNK1 VFMADD231PS (1*32)(AX), Y0, Y9
+#define CHUNK2 VFMADD231PS (2*32)(AX), Y0, Y10
+#define CHUNK3 VFMADD231PS (3*32)(AX), Y0, Y11
+DOTQ(·dotQ2x1, FBLK2, GEPI1, REPI1)
+DOTQ(·dotQ3x1, FBLK3, GEPI1, REPI1)
+DOTQ(·dotQ4x1, FBLK4, GEPI1, REPI1)
+DOTQ(·dotQ5x1, FBLK5, GEPI1, REPI1)
+DOTQ(·dotQ6x1, FBLK6, GEPI1, REPI1)
+DOTQ(·dotQ7x1, FBLK7, GEPI1, REPI1)
+DOTQ(·dotQ8x1, FBLK8, GEPI1, REPI1)
+#undef CHUNK0
+#undef CHUNK1
+#undef CHUNK2
+#undef CHUNK3
+
+// Two queries.
+#define CHUNK0 DQ2(0, Y8, Y10)
+#define CHUNK1 DQ2(1, Y9, Y11)
+#define CHUNK2 DQ2(2, Y8, Y10)
+#define CHUNK3 DQ2(3, Y9, Y11)
+DOTQ(·dotQ2x2, FBLK2, NOGEPI, REPI2)
+DOTQ(·dotQ3x2, FBLK3, NOGEPI, REPI2)
+DOTQ(·dotQ4x2, FBLK4, NOGEPI, REPI2)
+DOTQ(·dotQ5x2, FBLK5, NOGEPI, REPI2)
+DOTQ(·dotQ6x2, FBLK6, NOGEPI, REPI2)
+DOTQ(·dotQ7x2, FBLK7, NOGEPI, REPI2)
+DOTQ(·dotQ8x2, FBLK8, NOGEPI, REPI2)
+#undef CHUNK0
+#undef CHUNK1
+#undef CHUNK2
+#undef CHUNK3
+
+// Three queries.
+#define CHUNK0 DQ3(0)
+#define CHUNK1 DQ3(1)
+#define CHUNK2 DQ3(2)
+#define CHUNK3 DQ3(3)
+DOTQ(·dotQ2x3, FBLK2, NOGEPI, REPI3)
+DOTQ(·dotQ3x3, FBLK3, NOGEPI, REPI3)
+DOTQ(·dotQ4x3, FBLK4, NOGEPI, REPI3)
+DOTQ(·dotQ5x3, FBLK5, NOGEPI, REPI3)
+DOTQ(·dotQ6x3, FBLK6, NOGEPI, REPI3)
+DOTQ(·dotQ7x3, FBLK7, NOGEPI, REPI3)
+DOTQ(·dotQ8x3, FBLK8, NOGEPI, REPI3)
+#undef CHUNK0
+#undef CHUNK1
+#undef CHUNK2
+#undef CHUNK3
+
+// Four queries.
+#define CHUNK0 DQ4(0)
+#define CHUNK1 DQ4(1)
+#define CHUNK2 DQ4(2)
+#define CHUNK3 DQ4(3)
+DOTQ(·dotQ2x4, FBLK2, NOGEPI, REPI4)
+DOTQ(·dotQ3x4, FBLK3, NOGEPI, REPI4)
+DOTQ(·dotQ4x4, FBLK4, NOGEPI, REPI4)
+DOTQ(·dotQ5x4, FBLK5, NOGEPI, REPI4)
+DOTQ(·dotQ6x4, FBLK6, NOGEPI, REPI4)
+DOTQ(·dotQ7x4, FBLK7, NOGEPI, REPI4)
+DOTQ(·dotQ8x4, FBLK8, NOGEPI, REPI4)
+#undef CHUNK0
+#undef CHUNK1
+#undef CHUNK2
+#undef CHUNK3
+
+// DOTU(NAME, BLK): the Dot kernel of one query over units (one group of one
+// row each; rows of 1, 2, 4 or 8k groups, whole rows, a multiple of 8
+// units). A unit's codes are multiplied with x into Y8 (chunks 0, 2) and
+// Y9 (1, 3) and the sum stored to the scratch; every 8 units the scratch
+// is reduced to one lane per unit, and scale, shift and the output are
+// applied to the 8 units at once. Registers as in DOTQ, and: CX x of the
+// row's first group, BX the unit's scratch offset, R12 the gsum table
+// (per unit: shift factor × Σx of its group), R13 units left in the row,
+// R14 batches of 8 units left.
+//
+// Instructions per unit of G values: G/32 blocks (as DOTQ, without the
+// scale multiply) + 9; per 8 units 35.
+#define DU_A(k) VFMADD231PS (k*32)(AX), Y0, Y8
+#define DU_B(k) VFMADD231PS (k*32)(AX), Y0, Y9
+
+#define DOTU(NAME, BLK) \
+TEXT NAME(SB), NOSPLIT, $0-8;                        \
+	MOVQ a+0(FP), DI;                                \
+	PLANES_INIT;                                     \
+	MOVQ qwalk_scales(DI), R10;                      \
+	MOVQ qwalk_shifts(DI), R11;                      \
+	MOVQ (dotArgs_uo+unitOut_gsum)(DI), R12;         \
+	MOVQ dotArgs_x(DI), CX;                          \
+	MOVQ CX, AX;                                     \
+	MOVQ qwalk_groups(DI), R13;                      \
+	MOVQ dotArgs_batches(DI), R14;                   \
+	VXORPS Y14, Y14, Y14;                            \
+batch:                                               \
+	XORQ BX, BX;                                     \
+	PREFETCHT0 PF_SCALES(R10);                       \
+	PREFETCHT0 PF_SCALES(R11);                       \
+unit:                                                \
+	XORQ   DX, DX;                                   \
+	VXORPS Y8, Y8, Y8;                               \
+	VXORPS Y9, Y9, Y9;                               \
+block:                                               \
+	PREFETCHT0 PF_CODES(SI)(DX*8);                   \
+	BLK;                                             \
+	ADDQ $128, AX;                                   \
+	ADDQ $4, DX;                                     \
+	CMPQ DX, qwalk_kEnd(DI);                         \
+	JNE  block;                                      \
+	VADDPS  Y9, Y8, Y8;                              \
+	VMOVUPS Y8, (dotArgs_uo+unitOut_scratch)(DI)(BX*1); \
+	MOVQ qwalk_groupBytes(DI), DX;                   \
+	PLANES_ADD(DX);                                  \
+	DECQ R13;                                        \
+	JNZ  samerow;                                    \
+	MOVQ CX, AX;                                     \
+	MOVQ qwalk_groups(DI), R13;                      \
+samerow:                                             \
+	ADDQ $32, BX;                                    \
+	CMPQ BX, $256;                                   \
+	JNE  unit;                                       \
+	UNITS_REDUCE(dotArgs_uo+unitOut_scratch);        \
+	VCVTPH2PS   (R10), Y11;                          \
+	VMULPS      Y11, Y10, Y10;                       \
+	VCVTPH2PS   (R11), Y11;                          \
+	VFMADD231PS (R12), Y11, Y10;                     \
+	ADDQ $16, R10;                                   \
+	ADDQ $16, R11;                                   \
+	ADDQ (dotArgs_uo+unitOut_gstep)(DI), R12;        \
+	UNITS_OUT(dotArgs_uo);                           \
+	DECQ R14;                                        \
+	JNZ  batch;                                      \
+	VZEROUPPER;                                      \
+	RET
+
+#define CHUNK0 DU_A(0)
+#define CHUNK1 DU_B(1)
+#define CHUNK2 DU_A(2)
+#define CHUNK3 DU_B(3)
+DOTU(·dotU2, FBLK2)
+DOTU(·dotU3, FBLK3)
+DOTU(·dotU4, FBLK4)
+DOTU(·dotU5, FBLK5)
+DOTU(·dotU6, FBLK6)
+DOTU(·dotU7, FBLK7)
+DOTU(·dotU8, FBLK8)
+#undef CHUNK0
+#undef CHUNK1
+#undef CHUNK2
+#undef CHUNK3

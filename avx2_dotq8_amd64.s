@@ -1,0 +1,318 @@
+//go:build !purego
+
+#include "textflag.h"
+#include "go_asm.h"
+#include "avx2_amd64.h"
+
+// DotQ8 of code rows with int8 query rows (dotQ8Args, see
+// avx2_dotq8_amd64.go). Per block of 32 codes q and query values v (int8)
+// with block scale d: isum = Σ q*v exactly in int32, then per group
+//
+//	out += scale * Σ_blocks d*isum  +  shift * gsum[g]
+//
+// where gsum[g] is the shift factor times Σ Sums over the group's blocks.
+// Codes below 128 (widths 2 to 7) go through VPMADDUBSW, whose int16 pair
+// sums cannot saturate (2*127*127 < 32768); 8-bit codes are widened to
+// int16 first (VPMOVZXBW, VPMADDWD), so every integer sum is exact.
+//
+// Instructions per block and query: 4-bit 4 to unpack + 5 (VPMADDUBSW,
+// VPMADDWD, VCVTDQ2PS, VBROADCASTSS, VFMADD231PS); 2-bit 3 + 5; 8-bit 2 +
+// 8; 3/5/6/7-bit 8 to 17 + 5.
+
+// Codes of a block: bytes in Y0 (widths 2-7), or int16 in Y0 (values 0-15)
+// and Y6 (16-31) for width 8.
+#define UC2 U2B(Y0, X0, Y5, X5)
+#define UC3 U3B(Y0, X0, Y5, X5)
+#define UC4 U4B(Y0, X0, Y5, X5)
+#define UC5 U5B(Y0, X0, Y5, X5)
+#define UC6 U6B(Y0, X0, Y5, X5)
+#define UC7 U7B(Y0, X0, Y5, X5)
+#define UC8 \
+	VPMOVZXBW (SI)(DX*8), Y0;   \
+	VPMOVZXBW 16(SI)(DX*8), Y6
+
+// QJB(VB, QB, ACC): ACC += d * Σ q*v for one query whose values of the
+// group start at VB and block scales at QB (indexed by DX); Y4 holds
+// int16 ones.
+#define QJB(VB, QB, ACC) \
+	VPMADDUBSW   (VB)(DX*8), Y0, Y1; \
+	VPMADDWD     Y4, Y1, Y1;         \
+	VCVTDQ2PS    Y1, Y1;             \
+	VBROADCASTSS (QB)(DX*1), Y2;     \
+	VFMADD231PS  Y2, Y1, ACC
+
+// QJW: QJB for 8-bit codes, widened.
+#define QJW(VB, QB, ACC) \
+	VPMOVSXBW    (VB)(DX*8), Y1;     \
+	VPMADDWD     Y0, Y1, Y1;         \
+	VPMOVSXBW    16(VB)(DX*8), Y2;   \
+	VPMADDWD     Y6, Y2, Y2;         \
+	VPADDD       Y2, Y1, Y1;         \
+	VCVTDQ2PS    Y1, Y1;             \
+	VBROADCASTSS (QB)(DX*1), Y2;     \
+	VFMADD231PS  Y2, Y1, ACC
+
+// DOTQ8U(NAME, UC, QJ): the unit kernel of one query (see DOTU in
+// avx2_dot_amd64.s): a unit is one group of one row. Registers: SI, R8,
+// R9, DX planes; AX the query values of the unit's group, CX those of the
+// row's first group; R13 the block scales of the unit's group; BX the
+// unit's scratch offset; R10 scales, R11 shifts, R12 gsum, R14 batches
+// left; Y8 the unit's sum.
+#define DOTQ8U(NAME, UC, QJ) \
+TEXT NAME(SB), NOSPLIT, $0-8;                          \
+	MOVQ a+0(FP), DI;                                  \
+	PLANES_INIT;                                       \
+	MOVQ qwalk_scales(DI), R10;                        \
+	MOVQ qwalk_shifts(DI), R11;                        \
+	MOVQ (dotQ8Args_uo+unitOut_gsum)(DI), R12;         \
+	MOVQ dotQ8Args_xv(DI), CX;                         \
+	MOVQ CX, AX;                                       \
+	MOVQ dotQ8Args_xd(DI), R13;                        \
+	MOVQ qwalk_groups(DI), R14;                        \
+	MOVQ R14, dotQ8Args_gleft(DI);                     \
+	MOVQ dotQ8Args_batches(DI), R14;                   \
+	VMOVDQU ·avx2Ones16(SB), Y4;                       \
+	VXORPS Y14, Y14, Y14;                              \
+batch:                                                 \
+	XORQ BX, BX;                                       \
+	PREFETCHT0 PF_SCALES(R10);                         \
+	PREFETCHT0 PF_SCALES(R11);                         \
+unit:                                                  \
+	XORQ   DX, DX;                                     \
+	VXORPS Y8, Y8, Y8;                                 \
+block:                                                 \
+	PREFETCHT0 PF_CODES(SI)(DX*8);                     \
+	UC;                                                \
+	QJ(AX, R13, Y8);                                   \
+	ADDQ $4, DX;                                       \
+	CMPQ DX, qwalk_kEnd(DI);                           \
+	JNE  block;                                        \
+	VMOVUPS Y8, (dotQ8Args_uo+unitOut_scratch)(DI)(BX*1); \
+	ADDQ DX, R13;                                      \
+	ADDQ dotQ8Args_group(DI), AX;                      \
+	MOVQ qwalk_groupBytes(DI), DX;                     \
+	PLANES_ADD(DX);                                    \
+	DECQ dotQ8Args_gleft(DI);                          \
+	JNZ  samerow;                                      \
+	MOVQ CX, AX;                                       \
+	MOVQ dotQ8Args_xd(DI), R13;                        \
+	MOVQ qwalk_groups(DI), DX;                         \
+	MOVQ DX, dotQ8Args_gleft(DI);                      \
+samerow:                                               \
+	ADDQ $32, BX;                                      \
+	CMPQ BX, $256;                                     \
+	JNE  unit;                                         \
+	UNITS_REDUCE(dotQ8Args_uo+unitOut_scratch);        \
+	VCVTPH2PS   (R10), Y11;                            \
+	VMULPS      Y11, Y10, Y10;                         \
+	VCVTPH2PS   (R11), Y11;                            \
+	VFMADD231PS (R12), Y11, Y10;                       \
+	ADDQ $16, R10;                                     \
+	ADDQ $16, R11;                                     \
+	ADDQ (dotQ8Args_uo+unitOut_gstep)(DI), R12;        \
+	UNITS_OUT(dotQ8Args_uo);                           \
+	DECQ R14;                                          \
+	JNZ  batch;                                        \
+	VZEROUPPER;                                        \
+	RET
+
+DOTQ8U(·dotQ8U2, UC2, QJB)
+DOTQ8U(·dotQ8U3, UC3, QJB)
+DOTQ8U(·dotQ8U4, UC4, QJB)
+DOTQ8U(·dotQ8U5, UC5, QJB)
+DOTQ8U(·dotQ8U6, UC6, QJB)
+DOTQ8U(·dotQ8U7, UC7, QJB)
+DOTQ8U(·dotQ8U8, UC8, QJW)
+
+// Row kernels of 1 to 4 queries. Registers: SI, R8, R9, DX planes; AX,
+// BX, CX, R10 the values of queries 0-3 at the group, R11-R14 their block
+// scales; the scale, shift and gsum pointers and the counters live in
+// dotQ8Args. Y8-Y11 group sums, Y12-Y15 row sums (one per query), Y3 the
+// group's scale, Y7 the shift sums (one lane per query).
+#define Q8R1 QJ(AX, R11, Y8)
+#define Q8R2 Q8R1; QJ(BX, R12, Y9)
+#define Q8R3 Q8R2; QJ(CX, R13, Y10)
+#define Q8R4 Q8R3; QJ(R10, R14, Y11)
+
+#define G8R1 \
+	VFMADD231PS Y3, Y8, Y12; \
+	VXORPS      Y8, Y8, Y8
+#define G8R2 G8R1; VFMADD231PS Y3, Y9, Y13; VXORPS Y9, Y9, Y9
+#define G8R3 G8R2; VFMADD231PS Y3, Y10, Y14; VXORPS Y10, Y10, Y10
+#define G8R4 G8R3; VFMADD231PS Y3, Y11, Y15; VXORPS Y11, Y11, Y11
+
+// Row epilogues: out (DX) += [sum of Y12+j] + X7 lane j, for query j at
+// (DX)(R9*j) (R9 the out stride).
+#define R8R1 \
+	VEXTRACTF128 $1, Y12, X13; \
+	VADDPS       X13, X12, X12; \
+	VPSHUFD      $0x0e, X12, X13; \
+	VADDPS       X13, X12, X12; \
+	VPSHUFD      $0x01, X12, X13; \
+	VADDSS       X13, X12, X12; \
+	VADDSS       X7, X12, X12;  \
+	VADDSS       (DX), X12, X12; \
+	VMOVSS       X12, (DX)
+
+#define R8R2 \
+	VHADDPS      Y13, Y12, Y12;  \
+	VEXTRACTF128 $1, Y12, X13;   \
+	VADDPS       X13, X12, X12;  \
+	VHADDPS      X12, X12, X12;  \
+	VADDPS       X7, X12, X12;   \
+	VADDSS       (DX), X12, X13; \
+	VMOVSS       X13, (DX);      \
+	VPSHUFD      $0x01, X12, X12; \
+	VADDSS       (DX)(R9*1), X12, X12; \
+	VMOVSS       X12, (DX)(R9*1)
+
+#define R8R34 \
+	VHADDPS      Y13, Y12, Y12;  \
+	VHADDPS      Y15, Y14, Y14;  \
+	VHADDPS      Y14, Y12, Y12;  \
+	VEXTRACTF128 $1, Y12, X13;   \
+	VADDPS       X13, X12, X12;  \
+	VADDPS       X7, X12, X12;   \
+	VADDSS       (DX), X12, X13; \
+	VMOVSS       X13, (DX);      \
+	VPSHUFD      $0x01, X12, X13; \
+	VADDSS       (DX)(R9*1), X13, X13; \
+	VMOVSS       X13, (DX)(R9*1); \
+	VPSHUFD      $0x02, X12, X13; \
+	VADDSS       (DX)(R9*2), X13, X13; \
+	VMOVSS       X13, (DX)(R9*2)
+
+#define R8R3 R8R34
+
+#define R8R4 \
+	R8R34; \
+	LEAQ    (DX)(R9*2), DX;        \
+	VPSHUFD $0x03, X12, X13;       \
+	VADDSS  (DX)(R9*1), X13, X13;  \
+	VMOVSS  X13, (DX)(R9*1)
+
+// Loads the query pointers of the row's first group.
+#define Q8ROWPTRS \
+	MOVQ dotQ8Args_xv(DI), AX;        \
+	MOVQ dotQ8Args_vStride(DI), DX;   \
+	LEAQ (AX)(DX*1), BX;              \
+	LEAQ (AX)(DX*2), CX;              \
+	LEAQ (CX)(DX*1), R10;             \
+	MOVQ dotQ8Args_xd(DI), R11;       \
+	MOVQ dotQ8Args_dStride(DI), DX;   \
+	LEAQ (R11)(DX*1), R12;            \
+	LEAQ (R11)(DX*2), R13;            \
+	LEAQ (R13)(DX*1), R14
+
+#define DOTQ8R(NAME, UC, QROWS, GEPI, REPI) \
+TEXT NAME(SB), NOSPLIT, $0-8;                  \
+	MOVQ a+0(FP), DI;                          \
+	PLANES_INIT;                               \
+	MOVQ qwalk_scales(DI), DX;                 \
+	MOVQ DX, dotQ8Args_scp(DI);                \
+	MOVQ qwalk_shifts(DI), DX;                 \
+	MOVQ DX, dotQ8Args_shp(DI);                \
+	MOVQ dotQ8Args_out(DI), DX;                \
+	MOVQ DX, dotQ8Args_outp(DI);               \
+	MOVQ qwalk_rows(DI), DX;                   \
+	MOVQ DX, dotQ8Args_rleft(DI);              \
+	VMOVDQU ·avx2Ones16(SB), Y4;               \
+row:                                           \
+	Q8ROWPTRS;                                 \
+	MOVQ dotQ8Args_gsum(DI), DX;               \
+	MOVQ DX, dotQ8Args_gsp(DI);                \
+	MOVQ qwalk_groups(DI), DX;                 \
+	MOVQ DX, dotQ8Args_gleft(DI);              \
+	VXORPS Y8, Y8, Y8;                         \
+	VXORPS Y9, Y9, Y9;                         \
+	VXORPS Y10, Y10, Y10;                      \
+	VXORPS Y11, Y11, Y11;                      \
+	VXORPS Y12, Y12, Y12;                      \
+	VXORPS Y13, Y13, Y13;                      \
+	VXORPS Y14, Y14, Y14;                      \
+	VXORPS Y15, Y15, Y15;                      \
+	VXORPS X7, X7, X7;                         \
+group:                                         \
+	XORQ DX, DX;                               \
+block:                                         \
+	PREFETCHT0 PF_CODES(SI)(DX*8);             \
+	UC;                                        \
+	QROWS;                                     \
+	ADDQ $4, DX;                               \
+	CMPQ DX, qwalk_kEnd(DI);                   \
+	JNE  block;                                \
+	ADDQ DX, R11;                              \
+	ADDQ DX, R12;                              \
+	ADDQ DX, R13;                              \
+	ADDQ DX, R14;                              \
+	MOVQ dotQ8Args_group(DI), DX;              \
+	ADDQ DX, AX;                               \
+	ADDQ DX, BX;                               \
+	ADDQ DX, CX;                               \
+	ADDQ DX, R10;                              \
+	MOVQ dotQ8Args_scp(DI), DX;                \
+	VPBROADCASTW (DX), X3;                     \
+	VCVTPH2PS    X3, Y3;                       \
+	GEPI;                                      \
+	MOVQ dotQ8Args_shp(DI), DX;                \
+	VPBROADCASTW (DX), X2;                     \
+	VCVTPH2PS    X2, X2;                       \
+	MOVQ dotQ8Args_gsp(DI), DX;                \
+	VFMADD231PS  (DX), X2, X7;                 \
+	ADDQ $2, dotQ8Args_scp(DI);                \
+	ADDQ $2, dotQ8Args_shp(DI);                \
+	ADDQ $16, dotQ8Args_gsp(DI);               \
+	MOVQ qwalk_groupBytes(DI), DX;             \
+	PLANES_ADD(DX);                            \
+	DECQ dotQ8Args_gleft(DI);                  \
+	JNZ  group;                                \
+	MOVQ dotQ8Args_outp(DI), DX;               \
+	MOVQ dotQ8Args_outStride(DI), R9;          \
+	REPI;                                      \
+	ADDQ $4, dotQ8Args_outp(DI);               \
+	MOVQ SI, R8;                               \
+	ADDQ qwalk_rowSkip(DI), SI;                \
+	ADDQ qwalk_rowSkip(DI), R8;                \
+	MOVQ R8, R9;                               \
+	ADDQ qwalk_off2(DI), R8;                   \
+	ADDQ qwalk_off3(DI), R9;                   \
+	MOVQ qwalk_scaleSkip(DI), DX;              \
+	ADDQ DX, dotQ8Args_scp(DI);                \
+	ADDQ DX, dotQ8Args_shp(DI);                \
+	DECQ dotQ8Args_rleft(DI);                  \
+	JNZ  row;                                  \
+	VZEROUPPER;                                \
+	RET
+
+#define QJ QJB
+DOTQ8R(·dotQ8R2x1, UC2, Q8R1, G8R1, R8R1)
+DOTQ8R(·dotQ8R3x1, UC3, Q8R1, G8R1, R8R1)
+DOTQ8R(·dotQ8R4x1, UC4, Q8R1, G8R1, R8R1)
+DOTQ8R(·dotQ8R5x1, UC5, Q8R1, G8R1, R8R1)
+DOTQ8R(·dotQ8R6x1, UC6, Q8R1, G8R1, R8R1)
+DOTQ8R(·dotQ8R7x1, UC7, Q8R1, G8R1, R8R1)
+DOTQ8R(·dotQ8R2x2, UC2, Q8R2, G8R2, R8R2)
+DOTQ8R(·dotQ8R3x2, UC3, Q8R2, G8R2, R8R2)
+DOTQ8R(·dotQ8R4x2, UC4, Q8R2, G8R2, R8R2)
+DOTQ8R(·dotQ8R5x2, UC5, Q8R2, G8R2, R8R2)
+DOTQ8R(·dotQ8R6x2, UC6, Q8R2, G8R2, R8R2)
+DOTQ8R(·dotQ8R7x2, UC7, Q8R2, G8R2, R8R2)
+DOTQ8R(·dotQ8R2x3, UC2, Q8R3, G8R3, R8R3)
+DOTQ8R(·dotQ8R3x3, UC3, Q8R3, G8R3, R8R3)
+DOTQ8R(·dotQ8R4x3, UC4, Q8R3, G8R3, R8R3)
+DOTQ8R(·dotQ8R5x3, UC5, Q8R3, G8R3, R8R3)
+DOTQ8R(·dotQ8R6x3, UC6, Q8R3, G8R3, R8R3)
+DOTQ8R(·dotQ8R7x3, UC7, Q8R3, G8R3, R8R3)
+DOTQ8R(·dotQ8R2x4, UC2, Q8R4, G8R4, R8R4)
+DOTQ8R(·dotQ8R3x4, UC3, Q8R4, G8R4, R8R4)
+DOTQ8R(·dotQ8R4x4, UC4, Q8R4, G8R4, R8R4)
+DOTQ8R(·dotQ8R5x4, UC5, Q8R4, G8R4, R8R4)
+DOTQ8R(·dotQ8R6x4, UC6, Q8R4, G8R4, R8R4)
+DOTQ8R(·dotQ8R7x4, UC7, Q8R4, G8R4, R8R4)
+#undef QJ
+#define QJ QJW
+DOTQ8R(·dotQ8R8x1, UC8, Q8R1, G8R1, R8R1)
+DOTQ8R(·dotQ8R8x2, UC8, Q8R2, G8R2, R8R2)
+DOTQ8R(·dotQ8R8x3, UC8, Q8R3, G8R3, R8R3)
+DOTQ8R(·dotQ8R8x4, UC8, Q8R4, G8R4, R8R4)
+#undef QJ
