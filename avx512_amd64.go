@@ -2,8 +2,36 @@
 
 package lowbit
 
-// avx512Impl is the AVX-512 (F, BW, VL; VNNI where present) kernel set.
-//
-// Not yet in assembly: every kernel runs the generic code, and Accelerated
-// reports false for all of them.
-var avx512Impl = &Implementation{name: "avx512", k: genericKernels}
+import "github.com/klauspost/cpuid/v2"
+
+// avx512Impl is the AVX-512 (F, BW, VL, with BMI2; VNNI where present)
+// kernel set. Code formats whose group is not a multiple of 32 fall back to
+// the generic kernels, and so does DotQ8 on a CPU without AVX-512 VNNI;
+// Accelerated reports which kernels and formats run assembly.
+var avx512Impl = &Implementation{
+	name: "avx512",
+	k: kernels{
+		dot:         dotGeneric,
+		dotQ8:       dotQ8AVX512,
+		quantizeQ8:  quantizeQ8Generic,
+		addWeighted: addWeightedGeneric,
+		quantize:    quantizeGeneric,
+		dequantize:  dequantizeGeneric,
+		softmax:     softmaxGeneric,
+	},
+	accelerated: avx512Accelerated,
+}
+
+// avx512VNNI reports whether the CPU has VPDPBUSD (AVX-512 VNNI), which the
+// DotQ8 kernels need.
+var avx512VNNI = cpuid.CPU.Supports(cpuid.AVX512VNNI)
+
+// avx512Accelerated reports which kernels run assembly: see avx512Impl.
+func avx512Accelerated(k Kernel, f Format) bool {
+	codes := f.Quantized() && f.Group%32 == 0
+	switch k {
+	case KernelDotQ8:
+		return codes && avx512VNNI
+	}
+	return false
+}

@@ -1,0 +1,193 @@
+// Macros shared by the AVX-512 kernels (avx512_*_amd64.s).
+//
+// # Units and byte orders of the integer (DotQ8) path
+//
+// The DotQ8 kernels unpack the codes of a group a unit at a time: 64 values
+// (two blocks of 32) into the 64 bytes of a Z register when the group is a
+// multiple of 64, else 32 values (one block) into a Y register. Each width
+// unpacks in whatever byte order costs fewest instructions; the query bytes
+// are laid out in the same order once per call (Go code), so the order is
+// free at run time. The orders of a 64-value unit, for byte p = 16L + i
+// (L the 128-bit lane):
+//
+//	p4 order (widths 4, 5, 6, 7): value 32*(L&1) + 16*(L>>1) + i
+//	p2 order (widths 2, 3):       value 32*(i>>3) + 8L + (i&7)
+//	natural (width 8):            value p
+//
+// A 32-value unit is in natural order for every width.
+//
+// The general kernels address a unit's planes as (DI)(R10*4), (R8)(R10*2)
+// and (R9)(R10*1) (8-bit codes at (DI)(R10*8)): DI, R8 and R9 point to the
+// group's planes and R10 steps by 8 per unit of 64 values, by 4 per unit of
+// 32. R11 and R12 are scratch. Constants, loaded once per call:
+//
+//	Z16 0x0f bytes    Z17 0x03 bytes    Z18 0x30 bytes
+//	Z19 VPSRLVW counts that shift the upper copy of a broadcast 4-bit plane by 4
+//	Z20 VPSRLVQ counts that shift the copies of a broadcast 2-bit plane by 0, 2, 4, 6
+//	Z21 VPERMILPD control that puts a 2-bit plane into p4 order
+//	Z22 VPROLVQ counts that bring each 2-bit field of a p4-order plane to bits 4-5
+//	Z23 the value of the 1-bit plane's bit in a code (4, 16 or 64) in every byte
+//
+// The unpacked codes land in Z13 (Y13); Z14 and Z15 are scratch.
+
+// The unpack macros take each plane's address as an offset and a base
+// expression such as (SI) or (R8)(R10*2) (the 1-bit plane's second word is
+// at offset o1+4): "o4 b4" for the 4-bit (or 8-bit) plane, "o2 b2" for the
+// 2-bit plane, "o1 b1" for the 1-bit plane.
+
+// Unpack 64 4-bit codes (p4 order): broadcast the 32 plane bytes to both
+// halves, shift the upper half right by 4, keep the low nibbles. 3 instructions.
+#define U64_P4(o4, b4, dst) \
+	VBROADCASTI64X4 o4 b4, dst; \
+	VPSRLVW         Z19, dst, dst; \
+	VPANDD          Z16, dst, dst
+
+// Unpack 64 2-bit codes (p2 order): broadcast the 16 plane bytes to the four
+// lanes, shift lane L right by 2L, keep the low pairs. 3 instructions.
+#define U64_P2(o2, b2, dst) \
+	VBROADCASTI32X4 o2 b2, dst; \
+	VPSRLVQ         Z20, dst, dst; \
+	VPANDD          Z17, dst, dst
+
+// Add Z23 to the bytes of dst whose bit is set in the unit's 1-bit plane,
+// after reordering the mask's bits into the byte order of the other planes
+// with PDEP (lo and hi are the deposit masks of the two blocks' 32 bits).
+// 2 vector and 5 scalar instructions.
+#define U64_P1(o1, b1, lo, hi, dst) \
+	MOVL   o1 b1, R11;       \
+	MOVL   (o1+4)b1, R12;   \
+	PDEPQ  lo, R11, R11;      \
+	PDEPQ  hi, R12, R12;      \
+	ORQ    R12, R11;          \
+	KMOVQ  R11, K2;           \
+	VPADDB Z23, dst, K2, dst
+
+// The 4-bit and 2-bit planes of 64 codes of width 6 or 7 (p4 order):
+// dst = nibble | pair<<4. 7 instructions.
+#define U64_P4P2(o4, b4, o2, b2, dst) \
+	VBROADCASTI32X4 o2 b2, Z14;       \
+	VPERMILPD       Z21, Z14, Z14;     \
+	VPROLVQ         Z22, Z14, Z14;     \
+	VPANDD          Z18, Z14, Z14;     \
+	VBROADCASTI64X4 o4 b4, dst;       \
+	VPSRLVW         Z19, dst, dst;     \
+	VPTERNLOGD      $0xec, Z16, Z14, dst
+
+#define U64_W2(o4, b4, o2, b2, o1, b1, dst) U64_P2(o2, b2, dst)
+#define U64_W3(o4, b4, o2, b2, o1, b1, dst) U64_P2(o2, b2, dst); U64_P1(o1, b1, ·pdepP2Lo(SB), ·pdepP2Hi(SB), dst)
+#define U64_W4(o4, b4, o2, b2, o1, b1, dst) U64_P4(o4, b4, dst)
+#define U64_W5(o4, b4, o2, b2, o1, b1, dst) U64_P4(o4, b4, dst); U64_P1(o1, b1, ·pdepP4Lo(SB), ·pdepP4Hi(SB), dst)
+#define U64_W6(o4, b4, o2, b2, o1, b1, dst) U64_P4P2(o4, b4, o2, b2, dst)
+#define U64_W7(o4, b4, o2, b2, o1, b1, dst) U64_P4P2(o4, b4, o2, b2, dst); U64_P1(o1, b1, ·pdepP4Lo(SB), ·pdepP4Hi(SB), dst)
+#define U64_W8(o4, b4, o2, b2, o1, b1, dst) VMOVDQU8 o4 b4, dst
+
+// 32-value units, natural order, in Y registers.
+#define U32_P4(o4, b4, dst) \
+	VBROADCASTI32X4 o4 b4, dst; \
+	VPSRLVW         Y19, dst, dst; \
+	VPANDD          Y16, dst, dst
+
+#define U32_P2(o2, b2, dst) \
+	VPBROADCASTQ o2 b2, dst; \
+	VPSRLVQ      Y20, dst, dst; \
+	VPANDD       Y17, dst, dst
+
+#define U32_P1(o1, b1, dst) \
+	KMOVD  o1 b1, K2; \
+	VPADDB Y23, dst, K2, dst
+
+#define U32_P4P2(o4, b4, o2, b2, dst) \
+	VPBROADCASTQ    o2 b2, Y14;    \
+	VPROLVQ         Y22, Y14, Y14;  \
+	VPANDD          Y18, Y14, Y14;  \
+	VBROADCASTI32X4 o4 b4, dst;    \
+	VPSRLVW         Y19, dst, dst;  \
+	VPTERNLOGD      $0xec, Y16, Y14, dst
+
+#define U32_W2(o4, b4, o2, b2, o1, b1, dst) U32_P2(o2, b2, dst)
+#define U32_W3(o4, b4, o2, b2, o1, b1, dst) U32_P2(o2, b2, dst); U32_P1(o1, b1, dst)
+#define U32_W4(o4, b4, o2, b2, o1, b1, dst) U32_P4(o4, b4, dst)
+#define U32_W5(o4, b4, o2, b2, o1, b1, dst) U32_P4(o4, b4, dst); U32_P1(o1, b1, dst)
+#define U32_W6(o4, b4, o2, b2, o1, b1, dst) U32_P4P2(o4, b4, o2, b2, dst)
+#define U32_W7(o4, b4, o2, b2, o1, b1, dst) U32_P4P2(o4, b4, o2, b2, dst); U32_P1(o1, b1, dst)
+#define U32_W8(o4, b4, o2, b2, o1, b1, dst) VMOVDQU8 o4 b4, dst
+
+// Load the unpack constants of the 64-value units (bit: the value of the
+// 1-bit plane's bit, as a ·bcastN symbol).
+#define LOAD_U64_CONSTS(bit) \
+	VPBROADCASTB ·c0f(SB), Z16;     \
+	VPBROADCASTB ·c03(SB), Z17;     \
+	VPBROADCASTB ·c30(SB), Z18;     \
+	VMOVDQU64    ·srlvwP4(SB), Z19; \
+	VMOVDQU64    ·srlvqP2(SB), Z20; \
+	VMOVDQU64    ·permilP2(SB), Z21; \
+	VMOVDQU64    ·prolvP2(SB), Z22; \
+	VPBROADCASTB bit, Z23
+
+#define LOAD_U32_CONSTS(bit) \
+	VPBROADCASTB ·c0f(SB), Z16;       \
+	VPBROADCASTB ·c03(SB), Z17;       \
+	VPBROADCASTB ·c30(SB), Z18;       \
+	VMOVDQU64    ·srlvwP4u32(SB), Y19; \
+	VMOVDQU64    ·srlvqP2u32(SB), Y20; \
+	VMOVDQU64    ·prolvP2u32(SB), Y22; \
+	VPBROADCASTB bit, Z23
+
+// REDUCE16 sums each of the 16 vectors of 16 floats at boff(base),
+// boff+64(base), …, boff+960(base) into one lane of dst: lane r holds Σ of vector r. 47
+// instructions (under 3 per vector). Clobbers Z14, Z15 and Z24-Z31.
+#define REDUCE16(base, boff, dst) \
+	REDUCE_PAIR256_B(base, boff+0, Z24);   \
+	REDUCE_PAIR256_B(base, boff+64, Z25);  \
+	REDUCE_PAIR256_B(base, boff+128, Z26); \
+	REDUCE_PAIR256_B(base, boff+192, Z27); \
+	REDUCE_PAIR256_B(base, boff+256, Z28); \
+	REDUCE_PAIR256_B(base, boff+320, Z29); \
+	REDUCE_PAIR256_B(base, boff+384, Z30); \
+	REDUCE_PAIR256_B(base, boff+448, Z31); \
+	REDUCE_PAIR128(Z24, Z28);         \
+	REDUCE_PAIR128(Z25, Z29);         \
+	REDUCE_PAIR128(Z26, Z30);         \
+	REDUCE_PAIR128(Z27, Z31);         \
+	REDUCE_PAIR64(Z24, Z26);          \
+	REDUCE_PAIR64(Z25, Z27);          \
+	REDUCE_PAIR64(Z24, Z25);          \
+	VMOVDQU64  ·reducePerm(SB), Z14;  \
+	VPERMPS    Z24, Z14, dst
+
+// lane pairs: w gets [a.lo256 + a.hi256, b.lo256 + b.hi256] of the vectors
+// a at base+off and b at base+off+512.
+#define REDUCE_PAIR256_B(base, off, w) \
+	VMOVUPS    off(base), Z14;                   \
+	VSHUFF64X2 $0x44, (off+512)(base), Z14, Z15; \
+	VSHUFF64X2 $0xee, (off+512)(base), Z14, Z14; \
+	VADDPS     Z14, Z15, w
+
+// a = [a.L0+a.L1, a.L2+a.L3, b.L0+b.L1, b.L2+b.L3] (128-bit lanes).
+#define REDUCE_PAIR128(a, b) \
+	VSHUFF64X2 $0x88, b, a, Z14; \
+	VSHUFF64X2 $0xdd, b, a, Z15; \
+	VADDPS     Z14, Z15, a
+
+// a = per 128-bit lane [a0+a1, a2+a3, b0+b1, b2+b3].
+#define REDUCE_PAIR64(a, b) \
+	VSHUFPS $0x88, b, a, Z14; \
+	VSHUFPS $0xdd, b, a, Z15; \
+	VADDPS  Z14, Z15, a
+
+// REDUCE4 sums the four vectors at boff(base), …, boff+192(base), whose
+// lane 4L+r is a partial sum of row r, into dst: lane 4k+r of dst is row
+// 4k+r's total (Σ over L of vector k's lanes 4L+r). 11 instructions.
+// Clobbers Z14, Z15, Z26 and Z27.
+#define REDUCE4(base, boff, dst) \
+	VMOVUPS    boff(base), Z14;                    \
+	VSHUFF64X2 $0x88, (boff+64)(base), Z14, Z15;   \
+	VSHUFF64X2 $0xdd, (boff+64)(base), Z14, Z14;   \
+	VADDPS     Z14, Z15, Z26;                      \
+	VMOVUPS    (boff+128)(base), Z14;              \
+	VSHUFF64X2 $0x88, (boff+192)(base), Z14, Z15;  \
+	VSHUFF64X2 $0xdd, (boff+192)(base), Z14, Z14;  \
+	VADDPS     Z14, Z15, Z27;                      \
+	VSHUFF64X2 $0x88, Z27, Z26, Z14;               \
+	VSHUFF64X2 $0xdd, Z27, Z26, Z15;               \
+	VADDPS     Z14, Z15, dst

@@ -1,0 +1,102 @@
+// Body of one DotQ8 row kernel of avx512_dotq8_amd64.s: rows of 128 values
+// in two groups of 64, one query row, four rows per iteration. Included
+// once per code width with these macros defined:
+//
+//	NAME      the function's symbol
+//	CONSTS    loads the width's unpack constants
+//	ROWBYTES  bytes of codes per row
+//	ROWINT(off, dst)  the int32 lane sums of the row at off(SI) (see below)
+//
+// Each row is unpacked into two vectors of 64 codes, lo and hi, whose
+// 128-bit lane L holds values 0-15 (lo) and 16-31 (hi) of the row's block L,
+// and ROWINT sums both against the query's int8 values (Z0, Z1) into one
+// vector of int32 lanes with VPDPBUSD. The lanes of 128-bit lane L all
+// belong to block L, so four rows' vectors are summed pairwise (exactly,
+// in int32) into one vector K whose lane 4L+r is the sum of row r's block
+// L. The float chain then runs once per four rows:
+//
+//	F = cvt(K) * D * S + P
+//
+// with D the lanes' query block scales, S the lanes' group scales (VPERMPS
+// from the four rows' converted scales) and P the shift term (the rows'
+// mins, or scales when symmetric, times the query's group sums SG, in the
+// lanes 8+r and 12+r of row r). Every 16 rows the four parked F vectors are
+// reduced to 16 sums (REDUCE4, natural order).
+//
+// Instructions per four rows: 4 ROWINT (6-16 each), 9 to combine, 9 for the
+// scales, shift term and float chain, 1 store, 7 scalar; per 16 rows 9 to
+// reduce and 8 to store. The caller passes a multiple of 4 rows.
+//
+// Registers: Z0, Z1 x8 (lo, hi); Z2 D; Z3 the VPERMPS indexes of S; Z4 SG
+// in the lanes of P; Y5 the VPSHUFB control that orders the mins;
+// Z16-Z23 unpack constants; Z6-Z12 and Z24-Z25 the sums of one iteration;
+// Z13-Z15 scratch. SI codes, DX scales, R8 mins, DI out, R13 the parked
+// vectors, R14 the offset of the next, BX iterations left in the block,
+// R10 rows in the block, CX rows after it; AX, R9, R11, R12 scratch.
+
+TEXT NAME(SB), NOSPLIT, $0-8
+	MOVQ      a+0(FP), AX
+	CONSTS
+	MOVQ      QA_recs(AX), BX
+	VMOVDQU64 0(BX), Z0
+	VMOVDQU64 64(BX), Z1
+	VMOVDQU64 128(BX), Z2
+	VMOVDQU64 ·quadScaleIdx(SB), Z3
+	MOVQ      QA_sg(AX), R11
+	VMOVUPS   (R11), Z4
+	VMOVDQU64 ·quadMinShuf(SB), Y5
+	KMOVW     QA_accMask(AX), K4
+	MOVQ      QA_data(AX), SI
+	MOVQ      QA_scales(AX), DX
+	MOVQ      QA_mins(AX), R8
+	MOVQ      QA_scratch(AX), R13
+	MOVQ      QA_out(AX), DI
+	MOVQ      QA_n(AX), CX
+
+block:
+	MOVQ    $16, R10
+	CMPQ    CX, R10
+	CMOVQLT CX, R10
+	SUBQ    R10, CX
+	MOVQ    R10, BX
+	SHRQ    $2, BX
+	XORQ    R14, R14
+
+quad:
+	ROWINT(0, Z6)
+	ROWINT(ROWBYTES, Z7)
+	ROWINT(2*ROWBYTES, Z8)
+	ROWINT(3*ROWBYTES, Z9)
+	COMBINE(Z6, Z7, Z10)
+	COMBINE(Z8, Z9, Z11)
+	COMBINE(Z10, Z11, Z12)
+	VMOVDQU32    (DX), X24
+	VINSERTI32X4 $1, (R8), Y24, Y24
+	VPSHUFB      Y5, Y24, Y24
+	VCVTPH2PS    Y24, Z24
+	VMULPS       Z4, Z24, Z25
+	VPERMPS      Z24, Z3, Z24
+	VCVTDQ2PS    Z12, Z12
+	VMULPS       Z2, Z12, Z12
+	VFMADD213PS  Z25, Z24, Z12
+	VMOVUPS      Z12, (R13)(R14*1)
+	ADDQ         $(4*ROWBYTES), SI
+	ADDQ         $16, DX
+	ADDQ         $16, R8
+	ADDQ         $64, R14
+	DECQ         BX
+	JNZ          quad
+
+	MOVL      $-1, R11
+	BZHIL     R10, R11, R11
+	KMOVW     R11, K3
+	KANDW     K3, K4, K5
+	REDUCE4(R13, 0, Z12)
+	VMOVUPS.Z (DI), K5, Z15
+	VADDPS    Z15, Z12, Z12
+	VMOVUPS   Z12, K3, (DI)
+	ADDQ      $64, DI
+	TESTQ     CX, CX
+	JNZ       block
+	VZEROUPPER
+	RET

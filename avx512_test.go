@@ -1,0 +1,107 @@
+//go:build !purego && amd64
+
+package lowbit
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+	"unsafe"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// avx512ForTest returns the avx512 implementation, or skips the test on a
+// CPU without it.
+func avx512ForTest(t *testing.T) *Implementation {
+	im := Lookup("avx512")
+	if im == nil {
+		t.Skip("this CPU does not run avx512")
+	}
+	return im
+}
+
+func TestQ8ArgsLayout(t *testing.T) {
+	var a q8Args
+	want := map[string]uintptr{
+		"data": 0, "scratch": 48, "n": 56, "accMask": 144, "rowsLeft": 152, "outCur": 208,
+	}
+	got := map[string]uintptr{
+		"data": unsafe.Offsetof(a.data), "scratch": unsafe.Offsetof(a.scratch), "n": unsafe.Offsetof(a.n),
+		"accMask": unsafe.Offsetof(a.accMask), "rowsLeft": unsafe.Offsetof(a.rowsLeft), "outCur": unsafe.Offsetof(a.outCur),
+	}
+	assert.Equal(t, want, got)
+}
+
+// checkDotQ8 compares im.DotQ8 with the float64 dot product of the rows
+// and the dequantized queries.
+func checkDotQ8(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, cols, nq int) {
+	t.Helper()
+	r, _ := quantizedRows(t, rng, f, n, cols)
+	x := randomValues(rng, nq*cols)
+	q, err := NewQ8(f, nq, cols)
+	require.NoError(t, err)
+	require.NoError(t, im.QuantizeQ8(q, x))
+	xq := dequantizeQ8(q)
+	out := make([]float32, nq*n)
+	for k := range out {
+		out[k] = float32(math.NaN()) // must be overwritten, not added to
+	}
+	im.DotQ8(out, r, q)
+	for i := 0; i < n; i++ {
+		vals, mag := refRow(r, i)
+		for j := 0; j < nq; j++ {
+			var want, m float64
+			for c, v := range vals {
+				want += v * xq[j*cols+c]
+				m += mag[c] * math.Abs(xq[j*cols+c])
+			}
+			require.InDelta(t, want, out[j*n+i], sumTolerance(m, cols), "%s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
+		}
+	}
+}
+
+func TestAVX512DotQ8Shapes(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(31, 32))
+	for bits := 2; bits <= 8; bits++ {
+		for _, sym := range []bool{false, true} {
+			for _, g := range []int{32, 64, 96, 128, 256} {
+				f := Format{Bits: bits, Group: g, Symmetric: sym}
+				require.True(t, im.Accelerated(KernelDotQ8, f))
+				for _, nq := range []int{1, 2, 3, 4, 5, 7, 9} {
+					checkDotQ8(t, im, rng, f, 1+rng.IntN(40), g*(1+rng.IntN(3)), nq)
+				}
+			}
+		}
+	}
+	// The row kernels (rows of 128 in groups of 64), alone and after a pass
+	// of two query rows.
+	for bits := 2; bits <= 8; bits++ {
+		for _, sym := range []bool{false, true} {
+			f := Format{Bits: bits, Group: 64, Symmetric: sym}
+			for _, n := range []int{1, 15, 16, 17, 100} {
+				checkDotQ8(t, im, rng, f, n, 128, 1)
+			}
+			checkDotQ8(t, im, rng, f, 33, 128, 3)
+		}
+	}
+	// Many rows (several blocks of 16 and a tail), long rows chunked by
+	// columns, and long groups split into chunks.
+	for _, c := range []struct {
+		f          Format
+		n, cols, q int
+	}{
+		{Quant(4, 64), 1000, 128, 1},
+		{Quant(4, 64), 33, 4096, 2},
+		{SymQuant(3, 32), 17, 2048 + 32*17, 1},
+		{Quant(7, 2048), 5, 4096, 3},
+		{Quant(6, 1024+64), 3, 2 * (1024 + 64), 1},
+		{Quant(5, 1024+32), 3, 1024 + 32, 4},
+		{Quant(8, 64), 16, 64, 1},
+		{Quant(2, 64), 32, 128, 4},
+	} {
+		checkDotQ8(t, im, rng, c.f, c.n, c.cols, c.q)
+	}
+}
