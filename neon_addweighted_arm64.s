@@ -38,9 +38,9 @@
 // group g afterwards. The codes of a block are widened to float once for
 // every query row.
 //
-// Instructions per 32 values: 19 shared (1 load, 8 TBL, 8 UCVTF, loop
-// control) and 15 per query row (4 loads and stores of y, 8 FMLA by
-// element, pointer step and query test); per group 9 more.
+// Instructions per 32 values: 21 shared (1 load, 8 TBL, 8 UCVTF, pointer
+// step, loop control) and 15 per query row (4 loads and stores of y, 8 FMLA
+// by element, pointer step and query test); per group 9 more.
 TEXT ·addWeightedCodesNEON(SB), NOSPLIT, $0-104
 	MOVD y+0(FP), R22
 	MOVD codes+8(FP), R1

@@ -20,7 +20,29 @@ import (
 // (blocks of 8, 16 or 24), or is over neonChunk, run the generic kernels.
 //
 // fp16 and float32 rows have their own kernels (FCVTL/FCVTN for fp16); their
-// column tails (cols%4 values) run in Go.
+// column tails (cols%4 values) run in Go. Other work left in Go: Σx per
+// query row and group for Dot, Σ Sums per group for DotQ8, adding the
+// summed w*shift of each group to y after AddWeighted (all O(queries*cols)
+// per call, not per row), and the last len(x)%4 values of Softmax.
+//
+// Instructions per 32 values (loop control included; one query row; each
+// asm function's comment has the details). NEON vectors hold 4 float32,
+// AVX2's 8, so about twice the amd64 count is the par; the amd64 tiers had
+// not landed on main when this was written (the avx2 branch's comments
+// give Dot 4-bit 18 and DotQ8 4-bit 9 per block and query):
+//
+//	unpack (stage 1)      4-bit 6, 2-bit 8, 8-bit 4, 5/6-bit 15/13, 3-bit 17, 7-bit 22
+//	Dot codes             34 (+13 per further query row; passes of 4)
+//	DotQ8 codes           SDOT 19, UDOT 26 (8-bit), SMULL 23, widened MUL 32 (8-bit);
+//	                      +12, 15, 16, 21 per further query row
+//	AddWeighted codes     36 (+15 per further weight row; passes of 4)
+//	Dequantize codes      40
+//	Quantize codes        78 + pack (4-bit 6, 2-bit 10, 7-bit 23)
+//	QuantizeQ8            92, plus about 25 per block
+//	Dot f32 / f16         16 / 24 per query row
+//	DotQ8 f32 / f16       37 / 45 per query row
+//	AddWeighted f32 / f16 18 / 26 per weight row
+//	Softmax               14 (max) + 216 (exp and sum) + 16 (scale)
 
 // neonChunk is the number of codes unpacked at a time (the scratch buffer
 // on the stack of each call), and the largest group the asm serves.

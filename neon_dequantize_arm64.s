@@ -26,7 +26,7 @@
 //	asymmetric (mins != nil): float32(scale*q) + min   (FMUL, then FADD: never FMLA)
 //	symmetric  (mins == nil): scale * (q - off)        (q - off is exact)
 //
-// Instructions per 32 values: 36 (2 loads, 8 TBL, 8 UCVTF, 8 FMUL, 8 FADD
+// Instructions per 32 values: 40 (2 loads, 8 TBL, 8 UCVTF, 8 FMUL, 8 FADD
 // or FSUB, 2 stores, loop control per 16).
 TEXT ·dequantCodesNEON(SB), NOSPLIT, $0-76
 	MOVD dst+0(FP), R0

@@ -53,9 +53,11 @@
 // scale*negOff (negOff = -2^(Bits-1)) when mins is nil. The codes of a block
 // are widened to float once (TBL to uint32 lanes, UCVTF) for all query rows.
 //
-// Instructions per 32 values: 33 for one query row (1 load, 8 TBL,
-// 8 UCVTF, 2 loads and 8 FMLA of the query, loop control), 13 for each
-// further query row; per group and query 5 more (the fold).
+// Instructions per 32 values: 34 for one query row (1 load, 8 TBL,
+// 8 UCVTF, 2 loads and 8 FMLA of the query, pointer steps, query test, loop
+// control), 13 for each further query row; per group and query 5 more
+// (the fold). AVX2 (8 lanes a vector) unpacks in registers instead and
+// needs about half: 18 for 4-bit codes and one query row.
 TEXT ·dotCodesNEON(SB), NOSPLIT, $0-112
 	MOVD out+0(FP), R0
 	MOVD codes+8(FP), R1

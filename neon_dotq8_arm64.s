@@ -69,7 +69,8 @@
 	ADD R10, R16 \
 	ADD R7, R17
 
-// Q8BLOCKS(label, BODY, shared) is the block loop of one variant.
+// Q8QUERIES(BODY, end) runs BODY for query rows 0 to nq-1 (at most 4),
+// then falls through to end.
 #define Q8QUERIES(BODY, end) \
 	MOVD R23, R16 \
 	MOVD R6, R17 \
@@ -118,9 +119,9 @@
 //
 // Instructions per 32 values for one query row (1 load of codes, loop
 // control, and per query row its load, integer products, ADDV, SCVTF,
-// the scale load, FMLA and 2 pointer steps): SDOT 14, UDOT 17 (+3 per
-// block), SMULL 18, widened 22 (+4 per block); further query rows 11, 14,
-// 15, 19.
+// the scale load, FMLA, 2 pointer steps and the query test): SDOT 19,
+// UDOT 26, SMULL 23, widened 32; each further query row 12, 15, 16, 21.
+// The AVX2 branch counts 9 per block and query for 4-bit codes.
 TEXT ·dotQ8CodesNEON(SB), NOSPLIT, $0-128
 	MOVD out+0(FP), R0
 	MOVD codes+8(FP), R1

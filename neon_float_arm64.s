@@ -105,7 +105,7 @@ done:
 // func dotF16NEON(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
 //
 // dotF16NEON is dotF32NEON for fp16 rows (FCVTL, FCVTL2). Instructions per
-// 32 values and query row: 22.
+// 32 values and query row: 24.
 TEXT ·dotF16NEON(SB), NOSPLIT, $0-72
 	MOVD out+0(FP), R0
 	MOVD data+8(FP), R2
@@ -173,7 +173,7 @@ next: \
 // addWeightedF32NEON adds w_ji * row_i to y row j (at byte j*ystride of y)
 // over the first cols values (a multiple of 4), for float32 rows i < n (at
 // byte i*rowstride of data) and weight rows j < nq, w_ji at byte
-// j*wstride + 4i of w. Instructions per 32 values and weight row: 20.
+// j*wstride + 4i of w. Instructions per 32 values and weight row: 18.
 TEXT ·addWeightedF32NEON(SB), NOSPLIT, $0-72
 	MOVD y+0(FP), R0
 	MOVD data+8(FP), R2
@@ -296,8 +296,8 @@ sum: \
 // dotQ8F32NEON is DotQ8 on float32 rows over their first cols values (a
 // multiple of 4): per Q8 block (32 values, the last block what remains),
 // the block scale times Σ row*float32(x8). Instructions per 32 values and
-// query row: 43 (4 row loads, 2 loads and 20 widening/conversion steps of
-// x8, 8 multiply-adds, the block fold, loop control).
+// query row: 37 (2 row loads, 2 loads and 20 widening/conversion steps of
+// x8, 8 multiplies and multiply-adds, the block fold, loop control).
 TEXT ·dotQ8F32NEON(SB), NOSPLIT, $0-88
 	MOVD out+0(FP), R0
 	MOVD data+8(FP), R2
@@ -320,7 +320,7 @@ done:
 // func dotQ8F16NEON(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
 //
 // dotQ8F16NEON is dotQ8F32NEON for fp16 rows. Instructions per 32 values
-// and query row: 49.
+// and query row: 45.
 TEXT ·dotQ8F16NEON(SB), NOSPLIT, $0-88
 	MOVD out+0(FP), R0
 	MOVD data+8(FP), R2

@@ -73,8 +73,8 @@ GLOBL ·neonConsts(SB), RODATA|NOPTR, $176
 	VORR V3.B16, V0.B16, V0.B16 \
 	VORR V4.B16, V1.B16, V1.B16
 
-// UNPACK_LOOP runs BODY for every block of every group, then stores the 32
-// codes of the block to dst.
+// GROUP_START sets the plane pointers and block count of the group at R1;
+// GROUP_END moves to the next group, or returns after the last.
 #define GROUP_START \
 	MOVD R1, R10 \
 	ADD R5, R1, R11 \

@@ -18,7 +18,7 @@
 // format (asymmetric: 0, 2^b-1, 2^b-1, 0; symmetric: -2^(b-1), 2^(b-1)-1,
 // 2^(b-1)-1, 2^(b-1)). x - 0 is x, so the symmetric case shares the loop.
 // Instructions per 32 values: 22 for min/max (2 loads, 8 FMIN, 8 FMAX,
-// loop), 44 for the codes (2 loads, FSUB, FMUL, FMAX, FMIN, FCVTNS 8 each,
+// loop), 56 for the codes (2 loads, FSUB, FMUL, FMAX, FMIN, FCVTNS 8 each,
 // 3 UZP1 and an ADD per 16, 2 stores, loop), plus the group's scalar work.
 TEXT ·quantizeCodesNEON(SB), NOSPLIT, $0-72
 	MOVD dst+0(FP), R0

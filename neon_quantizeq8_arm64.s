@@ -14,9 +14,9 @@
 //	sum = scale * float32(Σ values)
 //
 // Blocks are handled 8 values a step, then one at a time (float rows whose
-// length is not a multiple of 8). Instructions per 32 values: 20 for amax
-// (loads, FABS, FMAX, loop) and 48 for the values (loads, FMUL, FMAX, FMIN,
-// FCVTNS, 2 ADD, 2 UZP1 and a store per 8, loop), plus about 20 per block.
+// length is not a multiple of 8). Instructions per 32 values: 28 for amax
+// (loads, FABS, FMAX, loop) and 64 for the values (loads, FMUL, FMAX, FMIN,
+// FCVTNS, 2 ADD, 2 UZP1 and a store per 8, loop), plus about 25 per block.
 TEXT ·quantizeQ8NEON(SB), NOSPLIT, $0-48
 	MOVD values+0(FP), R0
 	MOVD x+8(FP), R1
