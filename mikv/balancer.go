@@ -13,12 +13,12 @@ const (
 // balancer is the outlier-aware channel balancer of one KV head (the paper's
 // eqs. 2-4): b_c = sqrt(max_t |q_t,c| / max_t |k_t,c|), with the queries of
 // every query head of the group pooled. It tracks the maxima until the first
-// token enters the retained tier, then freezes b: every retained key is
-// stored as Quant(k ⊙ b) and read with q ⊘ b.
+// key is stored in a quantized format, then freezes b: every quantized key
+// is stored as Quant(k ⊙ b) and read with q ⊘ b.
 type balancer struct {
 	maxQ, maxK []float32 // running maxima per channel, until frozen
 	frozen     bool
-	b, inv     []float32 // b and 1/b once frozen; nil if the balancer is off
+	b, inv     []float32 // b and 1/b once frozen
 }
 
 func newBalancer(dim int) balancer {
@@ -46,16 +46,13 @@ func maxAbs(m, x []float32) {
 	}
 }
 
-// freeze fixes b from the maxima seen so far (on) or to the identity (off:
-// b stays nil). A channel with a zero maximum on either side gets b = 1.
-func (b *balancer) freeze(on bool) {
+// freeze fixes b from the maxima seen so far. A channel with a zero
+// maximum on either side gets b = 1.
+func (b *balancer) freeze() {
 	if b.frozen {
 		return
 	}
 	b.frozen = true
-	if !on {
-		return
-	}
 	d := len(b.maxQ)
 	b.b, b.inv = make([]float32, d), make([]float32, d)
 	for c := range d {

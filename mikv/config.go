@@ -162,6 +162,7 @@ const (
 	maxHeads    = 1 << 12
 	maxLayers   = 1 << 12
 	maxPageSize = 1 << 16
+	maxPageVals = 1 << 22 // PageSize × HeadDim: a page of float32 keys is at most 16 MiB
 	maxWorkers  = 1 << 10
 	// MaxLen is the most tokens a Layer holds.
 	MaxLen = 1<<31 - 1
@@ -191,6 +192,8 @@ func (c Config) Validate() error {
 		return bad("unknown selection %d", int(c.Selection))
 	case c.PageSize < 1 || c.PageSize > maxPageSize:
 		return bad("page size %d (want 1…%d tokens)", c.PageSize, maxPageSize)
+	case c.PageSize*c.HeadDim > maxPageVals:
+		return bad("pages of %d tokens of %d values exceed %d values", c.PageSize, c.HeadDim, maxPageVals)
 	case c.Workers < 0 || c.Workers > maxWorkers:
 		return bad("%d workers (want 0…%d)", c.Workers, maxWorkers)
 	}

@@ -16,6 +16,9 @@ import (
 // keys and values (relative error 2e-3). Prefill and Decode both, MHA and
 // GQA, page boundaries crossed.
 func TestFullPrecisionIsExact(t *testing.T) {
+	if raceDetector {
+		t.Skip("single-goroutine figures: run without -race")
+	}
 	for _, shape := range []struct{ q, kv, dim int }{{4, 4, 64}, {8, 2, 32}, {6, 3, 128}, {1, 1, 8}} {
 		for _, f := range []lowbit.Format{lowbit.F32, lowbit.F16} {
 			t.Run(fmt.Sprintf("q%d-kv%d-d%d-%s", shape.q, shape.kv, shape.dim, f), func(t *testing.T) {

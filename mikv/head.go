@@ -20,7 +20,7 @@ type head struct {
 
 	scores []float32 // group rows of every token: scores, then probabilities
 	block  []float32 // group × PageSize: one page's scores or weights
-	qi, qr []float32 // group × dim: scaled queries for the important and retained tiers
+	qs, qb []float32 // group × dim: the scaled queries, and the same divided by the balancer
 	kr, vr []float32 // dim each: a token being demoted
 }
 
@@ -28,8 +28,8 @@ func newHead(cfg *Config, layer, index int) *head {
 	g, d := cfg.QueryHeads/cfg.KVHeads, cfg.HeadDim
 	return &head{
 		cfg: cfg, layer: layer, index: index, group: g, dim: d,
-		imp: newTier(cfg.Important.Key, cfg.Important.Value, d, cfg.PageSize, true),
-		ret: newTier(cfg.Retained.Key, cfg.Retained.Value, d, cfg.PageSize, false),
+		imp: newTier(cfg.Important.Key, cfg.Important.Value, d, cfg.PageSize, true, cfg.Balancer),
+		ret: newTier(cfg.Retained.Key, cfg.Retained.Value, d, cfg.PageSize, false, cfg.Balancer),
 		bal: newBalancer(d),
 	}
 }
@@ -41,6 +41,12 @@ func (h *head) decode(q, k, v, out []float32, n int) {
 	pos := int32(n - 1)
 	h.bal.observe(q, k)
 	score := [1]float32{initialScore(h.cfg.Selection, h.cfg.Seed, h.layer, h.index, pos)}
+	if h.imp.balanced {
+		h.kr = grow(h.kr, h.dim)
+		copy(h.kr, k)
+		h.convertKeys(&h.imp, h.kr, false)
+		k = h.kr
+	}
 	h.imp.appendRows(k, v, []int32{pos}, score[:])
 	h.attend(q, out)
 	if s := h.cfg.Selection; s == Accumulated || s == Normalized {
@@ -58,31 +64,38 @@ func (h *head) attend(q, out []float32) {
 	total := h.imp.n + h.ret.n
 	h.scores = grow(h.scores, g*total)
 	h.block = grow(h.block, g*h.cfg.PageSize)
-	h.qi = grow(h.qi, g*d)
+	h.qs = grow(h.qs, g*d)
 	scale := float32(1 / math.Sqrt(float64(d)))
 	for i, x := range q {
-		h.qi[i] = x * scale
+		h.qs[i] = x * scale
 	}
-	qr := h.qi
-	if inv := h.bal.inv; inv != nil && h.ret.n > 0 {
-		h.qr = grow(h.qr, g*d)
+	if inv := h.bal.inv; inv != nil {
+		h.qb = grow(h.qb, g*d)
 		for j := range g {
-			row, src := h.qr[j*d:(j+1)*d], h.qi[j*d:(j+1)*d]
+			row, src := h.qb[j*d:(j+1)*d], h.qs[j*d:(j+1)*d]
 			for c, b := range inv {
 				row[c] = src[c] * b
 			}
 		}
-		qr = h.qr
 	}
 
-	off := h.pageScores(&h.imp, h.qi, 0, total)
-	h.pageScores(&h.ret, qr, off, total)
+	off := h.pageScores(&h.imp, h.queries(&h.imp), 0, total)
+	h.pageScores(&h.ret, h.queries(&h.ret), off, total)
 	for j := range g {
 		lowbit.Softmax(h.scores[j*total : (j+1)*total])
 	}
 	clear(out)
 	off = h.pageOutputs(&h.imp, out, 0, total)
 	h.pageOutputs(&h.ret, out, off, total)
+}
+
+// queries returns the scaled queries to score tier t's keys with: divided
+// by the balancer if the tier stores balanced keys.
+func (h *head) queries(t *tier) []float32 {
+	if t.balanced && h.bal.inv != nil {
+		return h.qb
+	}
+	return h.qs
 }
 
 // pageScores writes the scores of every token of t, from column off of the
@@ -158,8 +171,7 @@ func (h *head) demote(n int) {
 		} else {
 			h.kr, h.vr = grow(h.kr, h.dim), grow(h.vr, h.dim)
 			h.imp.read(s, h.kr, h.vr)
-			h.bal.freeze(h.cfg.Balancer)
-			h.balanceKeys(h.kr)
+			h.convertKeys(&h.ret, h.kr, h.imp.balanced)
 			h.ret.appendRows(h.kr, h.vr, p.pos[i:i+1], nil)
 		}
 		h.imp.remove(s)
@@ -187,18 +199,29 @@ func (h *head) victim(n, recent int) int {
 	return best
 }
 
-// balanceKeys multiplies rows of keys by b in place and clamps them to the
-// range the retained key format can store.
-func (h *head) balanceKeys(k []float32) {
-	b := h.bal.b
-	lim := limitOf(h.cfg.Retained.Key)
+// convertKeys turns rows of keys, in place, into what tier t stores: k ⊙ b
+// if t is balanced, k otherwise, from raw keys or (balanced true) from
+// balanced ones; then it clamps them to the range of t's key format. The
+// first conversion into a balanced tier freezes the balancer.
+func (h *head) convertKeys(t *tier, k []float32, balanced bool) {
+	if t.balanced {
+		h.bal.freeze()
+	}
+	var f []float32
+	switch {
+	case t.balanced && !balanced:
+		f = h.bal.b
+	case !t.balanced && balanced:
+		f = h.bal.inv
+	}
+	lim := limitOf(t.key)
 	d := h.dim
 	for r := 0; r+d <= len(k); r += d {
 		row := k[r : r+d]
 		for c := range row {
 			x := row[c]
-			if b != nil {
-				x *= b[c]
+			if f != nil {
+				x *= f[c]
 			}
 			row[c] = min(max(x, -lim), lim)
 		}

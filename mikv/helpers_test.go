@@ -38,14 +38,6 @@ func randomSeq(rng *rand.Rand, n, qHeads, kvHeads, dim int) *seq {
 	return s
 }
 
-func normals(rng *rand.Rand, n int, sd float64) []float32 {
-	x := make([]float32, n)
-	for i := range x {
-		x[i] = float32(rng.NormFloat64() * sd)
-	}
-	return x
-}
-
 // exactAttention returns, in float64, the attention output of query t
 // (every query head) over keys and values [0, t], with scale 1/sqrt(dim).
 func exactAttention(s *seq, t int) []float64 {

@@ -68,7 +68,11 @@ func checkInvariants(t *testing.T, l *Layer, n int) {
 // invariants after every step.
 func TestInvariantsOverLongDecodes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
-	for trial := range 24 {
+	trials := 24
+	if raceDetector {
+		trials = 6
+	}
+	for trial := range trials {
 		cfg := DefaultConfig(1, 1+rng.IntN(3), 0, 16)
 		cfg.QueryHeads = cfg.KVHeads * (1 + rng.IntN(3))
 		cfg.Ratio = []float64{0, 0.1, 0.2, 0.5, 1, rng.Float64()}[rng.IntN(6)]

@@ -42,38 +42,44 @@ func (l *Layer) Len() int {
 	return l.n
 }
 
-// Prefill starts the sequence with a prompt of n tokens. q holds n rows of
+// Prefill appends a prompt of n tokens. q holds n rows of
 // QueryHeads×HeadDim values, k and v n rows of KVHeads×HeadDim values (row
 // major, token by token, head by head, RoPE already applied), and out
 // receives the attention output, shaped like q.
 //
-// The output is exact causal attention with scale 1/sqrt(HeadDim) over the
-// prompt (float32 arithmetic). Prefill then ranks the prompt's tokens by
-// the attention they received, computes the channel balancer over the
-// prompt's queries and keys, keeps the budget's share of tokens in the
-// important tier and quantizes the rest into the retained tier.
+// On an empty layer (new, or after Reset) the output is exact causal
+// attention with scale 1/sqrt(HeadDim) over the prompt, in float32
+// arithmetic. Prefill then ranks the prompt's tokens by the attention they
+// received, computes the channel balancer over the prompt's queries and
+// keys, keeps the budget's share of tokens in the important tier and
+// quantizes the rest into the retained tier. On a layer that already holds
+// tokens, Prefill appends the n tokens one by one, as n calls of Decode
+// would.
 //
-// Prefill needs an empty layer (new, or after Reset). It returns an error,
-// and changes nothing, if the layer holds tokens, if a length is wrong, if
-// q, k or v holds NaN or ±Inf, or if k or v holds a value the tiers' formats
-// cannot store (beyond ±65504 for every format but float32).
+// It returns an error, and changes nothing, if a length is wrong, if q, k or
+// v holds NaN or ±Inf, if k or v holds a value the tiers' formats cannot
+// store (beyond ±65504 for every format but float32), or if the layer would
+// exceed MaxLen tokens.
 func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if n < 0 || n > MaxLen {
-		return fmt.Errorf("%w: Prefill of %d tokens", ErrInput, n)
-	}
-	if l.n != 0 {
-		return fmt.Errorf("%w: Prefill on a layer that holds %d tokens (Reset starts a new sequence)", ErrInput, l.n)
+	if n < 0 || n > MaxLen-l.n {
+		return fmt.Errorf("%w: Prefill of %d tokens on a layer of %d", ErrInput, n, l.n)
 	}
 	if err := l.checkInput("Prefill", q, k, v, out, n); err != nil {
 		return err
 	}
-	if n == 0 {
-		return nil
+	switch {
+	case n == 0:
+	case l.n == 0:
+		l.n = n
+		l.each(func(h *head) { h.prefill(q, k, v, out, n) })
+	default:
+		nq, nkv := l.cfg.QueryHeads*l.cfg.HeadDim, l.cfg.KVHeads*l.cfg.HeadDim
+		for t := range n {
+			l.step(q[t*nq:(t+1)*nq], k[t*nkv:(t+1)*nkv], v[t*nkv:(t+1)*nkv], out[t*nq:(t+1)*nq])
+		}
 	}
-	l.n = n
-	l.each(func(h *head) { h.prefill(q, k, v, out, n) })
 	return nil
 }
 
@@ -101,6 +107,12 @@ func (l *Layer) Decode(q, k, v, out []float32) error {
 	if err := l.checkInput("Decode", q, k, v, out, 1); err != nil {
 		return err
 	}
+	l.step(q, k, v, out)
+	return nil
+}
+
+// step appends one checked token and attends with it.
+func (l *Layer) step(q, k, v, out []float32) {
 	l.n++
 	c := l.cfg
 	g, d := c.QueryHeads/c.KVHeads, c.HeadDim
@@ -108,7 +120,6 @@ func (l *Layer) Decode(q, k, v, out []float32) error {
 		i := h.index
 		h.decode(q[i*g*d:(i+1)*g*d], k[i*d:(i+1)*d], v[i*d:(i+1)*d], out[i*g*d:(i+1)*g*d], l.n)
 	})
-	return nil
 }
 
 // Reset empties the layer for a new sequence, keeping its configuration

@@ -8,9 +8,14 @@ import (
 	"github.com/lowbit-ml/lowbit"
 )
 
-// prefillBlockValues bounds the score block of one prefill pass (query rows
-// × keys), so that a long prompt is processed a block of queries at a time.
-const prefillBlockValues = 1 << 20
+// A prompt is processed a block of queries at a time: at most
+// prefillBlockTokens tokens, and at most prefillBlockValues scores (query
+// rows × keys). Small blocks waste little on the causal mask (the block's
+// queries are scored against every key up to the block's last token).
+const (
+	prefillBlockTokens = 32
+	prefillBlockValues = 1 << 18
+)
 
 // prefill fills an empty head with a prompt of n tokens. q, k, v and out
 // are the layer's whole arrays (see Layer.Prefill); the head reads and
@@ -52,14 +57,16 @@ func (h *head) prefill(q, k, v, out []float32, n int) {
 			pr = append(pr, int32(t))
 		}
 	}
-	h.imp.appendRows(ki, vi, pi, si)
+	if len(pi) > 0 {
+		h.convertKeys(&h.imp, ki, false)
+		h.imp.appendRows(ki, vi, pi, si)
+	}
 	switch {
 	case len(pr) == 0:
 	case h.cfg.Evict:
 		h.evicted += len(pr)
 	default:
-		h.bal.freeze(h.cfg.Balancer)
-		h.balanceKeys(kr)
+		h.convertKeys(&h.ret, kr, false)
 		h.ret.appendRows(kr, vr, pr, nil)
 	}
 }
@@ -84,7 +91,7 @@ func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
 	mustQuantize(kr, keys)
 	mustQuantize(vr, vals)
 
-	bq := min(n, max(1, prefillBlockValues/(g*n)))
+	bq := min(n, prefillBlockTokens, max(1, prefillBlockValues/(g*n)))
 	x := make([]float32, bq*g*d)
 	y := make([]float32, bq*g*d)
 	s := make([]float32, bq*g*n)

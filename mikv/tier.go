@@ -24,13 +24,14 @@ type tier struct {
 	dim      int
 	pageSize int
 	scores   bool // keep a ranking score per token
+	balanced bool // keys are stored as k ⊙ b (quantized keys, balancer on)
 	pages    []*page
 	n        int
 	spare    *page // the last page emptied, kept for the next append
 }
 
-func newTier(key, val lowbit.Format, dim, pageSize int, scores bool) tier {
-	return tier{key: key, val: val, dim: dim, pageSize: pageSize, scores: scores}
+func newTier(key, val lowbit.Format, dim, pageSize int, scores, balancer bool) tier {
+	return tier{key: key, val: val, dim: dim, pageSize: pageSize, scores: scores, balanced: balancer && key.Quantized()}
 }
 
 // newPage allocates an empty page.
