@@ -103,3 +103,20 @@ func checkDots(t *testing.T, rows, mags [][]float64, x []float64, out []float32,
 		}
 	}
 }
+
+// TestNEONNoRows runs the kernels on zero rows: nothing to do, nothing read.
+func TestNEONNoRows(t *testing.T) {
+	for _, im := range Implementations() {
+		for _, f := range []Format{Quant(4, 32), SymQuant(8, 64), F16, F32} {
+			r, err := NewRows(f, 0, 64)
+			require.NoError(t, err)
+			im.Dot(nil, r, make([]float32, 128))
+			q, err := NewQ8(f, 2, 64)
+			require.NoError(t, err)
+			im.DotQ8(nil, r, q)
+			im.AddWeighted(make([]float32, 64), r, nil)
+			require.NoError(t, im.Quantize(r, nil))
+			im.Dequantize(nil, r)
+		}
+	}
+}
