@@ -47,7 +47,9 @@ func F16FromFloat32(f float32) uint16 {
 	return sign | uint16(h)
 }
 
-// F16ToFloat32 converts IEEE 754 binary16 bits to float32 exactly.
+// F16ToFloat32 converts IEEE 754 binary16 bits to float32 exactly. A NaN
+// comes back quiet with its payload kept, as x86 F16C (VCVTPH2PS) and
+// arm64 FCVT convert it.
 func F16ToFloat32(h uint16) float32 {
 	// Read the exponent and mantissa bits as a float32 with the exponent
 	// 112 too small, then scale by 2^112: exact for normals, subnormals and
@@ -56,6 +58,9 @@ func F16ToFloat32(h uint16) float32 {
 	b := math.Float32bits(math.Float32frombits(uint32(h&0x7fff)<<13)*0x1p112) | uint32(h&0x8000)<<16
 	if h&0x7c00 == 0x7c00 {
 		b |= 0x7f800000
+		if h&0x3ff != 0 {
+			b |= 0x400000 // quiet
+		}
 	}
 	return math.Float32frombits(b)
 }
