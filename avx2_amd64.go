@@ -13,11 +13,11 @@ var avx2Impl = &Implementation{
 	k: kernels{
 		dot:         dotAVX2,
 		dotQ8:       dotQ8AVX2,
-		quantizeQ8:  quantizeQ8Generic,
-		addWeighted: addWeightedGeneric,
-		quantize:    quantizeGeneric,
-		dequantize:  dequantizeGeneric,
-		softmax:     softmaxGeneric,
+		quantizeQ8:  quantizeQ8AVX2,
+		addWeighted: addWeightedAVX2,
+		quantize:    quantizeAVX2,
+		dequantize:  dequantizeAVX2,
+		softmax:     softmaxAVX2Kernel,
 	},
 	accelerated: avx2Accelerated,
 }
@@ -25,8 +25,14 @@ var avx2Impl = &Implementation{
 // avx2Accelerated reports which kernels and formats run AVX2 assembly.
 func avx2Accelerated(k Kernel, f Format) bool {
 	switch k {
-	case KernelDot, KernelDotQ8:
+	case KernelDot, KernelDotQ8, KernelAddWeighted:
 		return f.Quantized() && avx2Blocks(f)
+	case KernelSoftmax:
+		return true
+	case KernelQuantizeQ8:
+		return !f.Quantized() || avx2Blocks(f)
+	case KernelQuantize, KernelDequantize:
+		return !f.Quantized() || avx2Blocks(f)
 	}
 	return false
 }

@@ -78,3 +78,60 @@ DATA ·avx2TailMask+40(SB)/8, $0
 DATA ·avx2TailMask+48(SB)/8, $0
 DATA ·avx2TailMask+56(SB)/8, $0
 GLOBL ·avx2TailMask(SB), RODATA|NOPTR, $64
+
+// VPERMD indexes that put the lanes of VPACKUSDW+VPACKUSWB (or the signed
+// packs) of four dword vectors back in order.
+DATA ·avx2PackOrder+0(SB)/4, $0
+DATA ·avx2PackOrder+4(SB)/4, $4
+DATA ·avx2PackOrder+8(SB)/4, $1
+DATA ·avx2PackOrder+12(SB)/4, $5
+DATA ·avx2PackOrder+16(SB)/4, $2
+DATA ·avx2PackOrder+20(SB)/4, $6
+DATA ·avx2PackOrder+24(SB)/4, $3
+DATA ·avx2PackOrder+28(SB)/4, $7
+GLOBL ·avx2PackOrder(SB), RODATA|NOPTR, $32
+
+// Qword k shifted left by 2k: packs four 2-bit value groups into bytes.
+// (Same values as avx2Shift2, kept apart for the reader.)
+DATA ·avx2Shl2+0(SB)/8, $0
+DATA ·avx2Shl2+8(SB)/8, $2
+DATA ·avx2Shl2+16(SB)/8, $4
+DATA ·avx2Shl2+24(SB)/8, $6
+GLOBL ·avx2Shl2(SB), RODATA|NOPTR, $32
+
+// float32 constants, one each.
+DATA ·avx2F32One+0(SB)/4, $1.0
+GLOBL ·avx2F32One(SB), RODATA|NOPTR, $4
+DATA ·avx2F32SignMask+0(SB)/4, $0x80000000
+GLOBL ·avx2F32SignMask(SB), RODATA|NOPTR, $4
+DATA ·avx2F32AbsMask+0(SB)/4, $0x7fffffff
+GLOBL ·avx2F32AbsMask(SB), RODATA|NOPTR, $4
+DATA ·avx2F32Q8Max+0(SB)/4, $127.0
+GLOBL ·avx2F32Q8Max(SB), RODATA|NOPTR, $4
+DATA ·avx2F32Q8Min+0(SB)/4, $-127.0
+GLOBL ·avx2F32Q8Min(SB), RODATA|NOPTR, $4
+
+// Softmax: exp32's constants (softmax_generic.go), eight lanes each.
+#define F8(name, bits) \
+	DATA name+0(SB)/4, $bits;  DATA name+4(SB)/4, $bits;  \
+	DATA name+8(SB)/4, $bits;  DATA name+12(SB)/4, $bits; \
+	DATA name+16(SB)/4, $bits; DATA name+20(SB)/4, $bits; \
+	DATA name+24(SB)/4, $bits; DATA name+28(SB)/4, $bits; \
+	GLOBL name(SB), RODATA|NOPTR, $32
+
+F8(·avx2ExpLog2e, 0x3fb8aa3b)   // 1.44269504088896341
+F8(·avx2ExpLn2Hi, 0x3f318000)   // 0.693359375
+F8(·avx2ExpLn2Lo, 0xb95e8083)   // -2.12194440e-4
+F8(·avx2ExpMinX, 0xc2aeac50)    // -87.3365447505
+F8(·avx2ExpP0, 0x39506967)      // 1.9875691500e-4
+F8(·avx2ExpP1, 0x3ab743ce)      // 1.3981999507e-3
+F8(·avx2ExpP2, 0x3c088908)      // 8.3334519073e-3
+F8(·avx2ExpP3, 0x3d2aa9c1)      // 4.1665795894e-2
+F8(·avx2ExpP4, 0x3e2aaaaa)      // 1.6666665459e-1
+F8(·avx2ExpP5, 0x3f000000)      // 5.0000001201e-1
+F8(·avx2F32x8One, 0x3f800000)   // 1
+F8(·avx2F32x8NegInf, 0xff800000) // -Inf
+F8(·avx2I32x8Bias, 127)          // the float32 exponent bias
+F8(·avx2F32x8Q8Max, 0x42fe0000)  // 127
+F8(·avx2F32x8Q8Min, 0xc2fe0000)  // -127
+F8(·avx2F32x8Abs, 0x7fffffff)    // clears the sign

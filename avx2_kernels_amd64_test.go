@@ -167,3 +167,123 @@ func TestAVX2Accelerated(t *testing.T) {
 		}
 	}
 }
+
+// exactnessRows returns n rows of cols values built to stress the bit-exact
+// kernels: every group gets one of several shapes (plain, tiny or huge
+// magnitude, constant, signed zeros, values on the rounding ties of a
+// power-of-two scale, the fp16 extremes).
+func exactnessRows(rng *rand.Rand, n, cols, group int) []float32 {
+	x := randomValues(rng, n*cols)
+	negZero := float32(math.Copysign(0, -1))
+	for g := 0; g < n*cols/group; g++ {
+		v := x[g*group : (g+1)*group]
+		switch rng.IntN(9) {
+		case 0:
+			for k := range v {
+				v[k] *= 1e-6 // scales in the fp16 subnormals
+			}
+		case 1:
+			for k := range v {
+				v[k] = max(-MaxF16, min(MaxF16, v[k]*3000))
+			}
+		case 2:
+			c := v[0]
+			for k := range v {
+				v[k] = c
+			}
+		case 3:
+			for k := range v {
+				v[k] = 0
+				if rng.IntN(2) == 0 {
+					v[k] = negZero
+				}
+			}
+		case 4: // halves of a power-of-two step: every scaled value is a tie
+			for k := range v {
+				v[k] = float32(rng.IntN(16)) + 0.5
+			}
+			if len(v) > 1 {
+				v[0], v[1] = 0, 15
+			}
+		case 5:
+			for k := range v {
+				v[k] = MaxF16 * float32(rng.Float64()*2-1)
+			}
+			v[0] = -MaxF16
+		case 6:
+			for k := range v {
+				v[k] = float32(rng.IntN(7)) - 3 // small integers: symmetric ties
+			}
+		}
+	}
+	return x
+}
+
+func TestAVX2QuantizeBitExact(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(35, 36))
+	var fs []Format
+	for bits := 2; bits <= 8; bits++ {
+		fs = append(fs, Quant(bits, 32), SymQuant(bits, 32), Quant(bits, 64), SymQuant(bits, 128))
+	}
+	fs = append(fs, F16, F32)
+	for _, f := range fs {
+		for _, cols := range []int{32, 96, 256, 3, 13} {
+			if f.Quantized() && cols%f.Group != 0 {
+				continue
+			}
+			n := 1 + rng.IntN(40)
+			group := cols
+			if f.Quantized() {
+				group = f.Group
+			}
+			x := exactnessRows(rng, n, cols, group)
+			got, err := NewRows(f, n, cols)
+			require.NoError(t, err)
+			want := cloneRows(got)
+			require.NoError(t, im.Quantize(got, x))
+			require.NoError(t, Generic().Quantize(want, x))
+			require.Equal(t, want.Data, got.Data, "%s cols %d rows %d: codes", f, cols, n)
+			require.Equal(t, want.Scales, got.Scales, "%s cols %d rows %d: scales", f, cols, n)
+			require.Equal(t, want.Mins, got.Mins, "%s cols %d rows %d: mins", f, cols, n)
+
+			dg, dw := make([]float32, n*cols), make([]float32, n*cols)
+			im.Dequantize(dg, got)
+			Generic().Dequantize(dw, got)
+			for k := range dg {
+				require.Equal(t, math.Float32bits(dw[k]), math.Float32bits(dg[k]), "%s cols %d: Dequantize value %d", f, cols, k)
+			}
+		}
+	}
+}
+
+func TestAVX2QuantizeQ8BitExact(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(37, 38))
+	for _, f := range []Format{Quant(4, 32), SymQuant(2, 64), Quant(8, 128), Quant(4, 40), F16, F32} {
+		for _, cols := range []int{1, 7, 31, 32, 33, 40, 64, 95, 128, 256} {
+			if f.ValidateCols(cols) != nil {
+				continue
+			}
+			for _, nq := range []int{1, 3} {
+				x := exactnessRows(rng, nq, cols, cols)
+				if rng.IntN(3) == 0 {
+					for k := range x[:min(len(x), 32)] {
+						x[k] = 0 // an all-zero block
+					}
+				}
+				got, err := NewQ8(f, nq, cols)
+				require.NoError(t, err)
+				want, err := NewQ8(f, nq, cols)
+				require.NoError(t, err)
+				require.NoError(t, im.QuantizeQ8(got, x))
+				require.NoError(t, Generic().QuantizeQ8(want, x))
+				require.Equal(t, want.Values, got.Values, "%s cols %d queries %d", f, cols, nq)
+				for b := range want.Scales {
+					require.Equal(t, math.Float32bits(want.Scales[b]), math.Float32bits(got.Scales[b]), "%s cols %d: scale %d", f, cols, b)
+					require.Equal(t, math.Float32bits(want.Sums[b]), math.Float32bits(got.Sums[b]), "%s cols %d: sum %d", f, cols, b)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,239 @@
+//go:build !purego
+
+package lowbit
+
+import "unsafe"
+
+// addWArgs are the arguments of the quantized AddWeighted kernels (see
+// avx2_addweighted_amd64.s).
+type addWArgs struct {
+	qwalk
+	y       unsafe.Pointer // y of weight row 0 at the chunk's first column
+	w       unsafe.Pointer // *[avx2AddWRows][4]float32: the chunk's weights, transposed
+	wm      unsafe.Pointer // *[avx2ChunkGroups][4]float32: Σ w*shift per group and weight row (the kernel adds)
+	yStride uintptr        // bytes between rows of y
+	wp      uintptr        // the kernel's scratch
+}
+
+// avx2AddWRows is the most rows of one AddWeighted call to assembly: the
+// size of the transposed weight table on the stack.
+const avx2AddWRows = 256
+
+// The AddWeighted kernels, by code width and number of weight rows.
+//
+//go:noescape
+func addWQ2x1(a *addWArgs)
+
+//go:noescape
+func addWQ3x1(a *addWArgs)
+
+//go:noescape
+func addWQ4x1(a *addWArgs)
+
+//go:noescape
+func addWQ5x1(a *addWArgs)
+
+//go:noescape
+func addWQ6x1(a *addWArgs)
+
+//go:noescape
+func addWQ7x1(a *addWArgs)
+
+//go:noescape
+func addWQ8x1(a *addWArgs)
+
+//go:noescape
+func addWQ2x2(a *addWArgs)
+
+//go:noescape
+func addWQ3x2(a *addWArgs)
+
+//go:noescape
+func addWQ4x2(a *addWArgs)
+
+//go:noescape
+func addWQ5x2(a *addWArgs)
+
+//go:noescape
+func addWQ6x2(a *addWArgs)
+
+//go:noescape
+func addWQ7x2(a *addWArgs)
+
+//go:noescape
+func addWQ8x2(a *addWArgs)
+
+//go:noescape
+func addWQ2x3(a *addWArgs)
+
+//go:noescape
+func addWQ3x3(a *addWArgs)
+
+//go:noescape
+func addWQ4x3(a *addWArgs)
+
+//go:noescape
+func addWQ5x3(a *addWArgs)
+
+//go:noescape
+func addWQ6x3(a *addWArgs)
+
+//go:noescape
+func addWQ7x3(a *addWArgs)
+
+//go:noescape
+func addWQ8x3(a *addWArgs)
+
+//go:noescape
+func addWQ2x4(a *addWArgs)
+
+//go:noescape
+func addWQ3x4(a *addWArgs)
+
+//go:noescape
+func addWQ4x4(a *addWArgs)
+
+//go:noescape
+func addWQ5x4(a *addWArgs)
+
+//go:noescape
+func addWQ6x4(a *addWArgs)
+
+//go:noescape
+func addWQ7x4(a *addWArgs)
+
+//go:noescape
+func addWQ8x4(a *addWArgs)
+
+// addWRows calls the kernel of the code width and number of weight rows (direct calls keep the arguments on the stack).
+func addWRows(bits, nq int, a *addWArgs) {
+	switch nq {
+	case 1:
+		switch bits {
+		case 2:
+			addWQ2x1(a)
+		case 3:
+			addWQ3x1(a)
+		case 4:
+			addWQ4x1(a)
+		case 5:
+			addWQ5x1(a)
+		case 6:
+			addWQ6x1(a)
+		case 7:
+			addWQ7x1(a)
+		case 8:
+			addWQ8x1(a)
+		}
+	case 2:
+		switch bits {
+		case 2:
+			addWQ2x2(a)
+		case 3:
+			addWQ3x2(a)
+		case 4:
+			addWQ4x2(a)
+		case 5:
+			addWQ5x2(a)
+		case 6:
+			addWQ6x2(a)
+		case 7:
+			addWQ7x2(a)
+		case 8:
+			addWQ8x2(a)
+		}
+	case 3:
+		switch bits {
+		case 2:
+			addWQ2x3(a)
+		case 3:
+			addWQ3x3(a)
+		case 4:
+			addWQ4x3(a)
+		case 5:
+			addWQ5x3(a)
+		case 6:
+			addWQ6x3(a)
+		case 7:
+			addWQ7x3(a)
+		case 8:
+			addWQ8x3(a)
+		}
+	case 4:
+		switch bits {
+		case 2:
+			addWQ2x4(a)
+		case 3:
+			addWQ3x4(a)
+		case 4:
+			addWQ4x4(a)
+		case 5:
+			addWQ5x4(a)
+		case 6:
+			addWQ6x4(a)
+		case 7:
+			addWQ7x4(a)
+		case 8:
+			addWQ8x4(a)
+		}
+	}
+}
+
+// addWeightedAVX2 is AddWeighted. Code rows whose group is not a multiple
+// of 32 run the generic kernel.
+func addWeightedAVX2(y []float32, r Rows, w []float32) {
+	switch {
+	case r.Format.Quantized() && avx2Blocks(r.Format):
+		addWeightedQuantAVX2(y, r, w)
+	default:
+		addWeightedGeneric(y, r, w)
+	}
+}
+
+// addWeightedQuantAVX2 runs the weight rows four at a time, each time over
+// chunks of groups and rows; the shift terms, one per group and weight
+// row, are summed apart and added to y at the end.
+func addWeightedQuantAVX2(y []float32, r Rows, w []float32) {
+	f, cols := r.Format, r.Cols
+	n := r.Len()
+	nq, groups := len(w)/n, f.Groups(cols)
+	shifts, mult := shiftSource(r)
+	var wt [avx2AddWRows][4]float32
+	var wm [avx2ChunkGroups][4]float32
+	for j0 := 0; j0 < nq; j0 += 4 {
+		qn := min(4, nq-j0)
+		for g0 := 0; g0 < groups; g0 += avx2ChunkGroups {
+			g1 := min(groups, g0+avx2ChunkGroups)
+			wm = [avx2ChunkGroups][4]float32{}
+			for i0 := 0; i0 < n; i0 += avx2AddWRows {
+				i1 := min(n, i0+avx2AddWRows)
+				for i := i0; i < i1; i++ {
+					for j := range wt[i-i0] {
+						var v float32
+						if j < qn {
+							v = w[(j0+j)*n+i]
+						}
+						wt[i-i0][j] = v
+					}
+				}
+				a := addWArgs{
+					qwalk:   newQwalk(r, shifts, i0, i1, g0, g1),
+					y:       unsafe.Pointer(&y[j0*cols+g0*f.Group]),
+					w:       unsafe.Pointer(&wt),
+					wm:      unsafe.Pointer(&wm),
+					yStride: uintptr(4 * cols),
+				}
+				addWRows(f.Bits, qn, &a)
+			}
+			for j := 0; j < qn; j++ {
+				for g := g0; g < g1; g++ {
+					s := mult * wm[g-g0][j]
+					yg := y[(j0+j)*cols+g*f.Group:][:f.Group]
+					for c := range yg {
+						yg[c] += s
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,311 @@
+//go:build !purego
+
+#include "textflag.h"
+#include "go_asm.h"
+#include "avx2_amd64.h"
+
+// Quantize and Dequantize of code rows, and the fp16 conversions of fp16
+// rows. All of them give the same bits as the generic kernels
+// (quantize_generic.go): every float32 step is one instruction with its own
+// rounding (no FMA), VCVTPS2DQ rounds to nearest even like roundEven, and
+// VCVTPS2PH (immediate 0: nearest even) and VCVTPH2PS convert fp16 like
+// F16FromFloat32 and F16ToFloat32.
+
+// ---- Dequantize ----
+
+// deqArgs (avx2_quantize_amd64.go): a qwalk over whole rows, so the groups
+// of all rows follow one another; per group deq(q) = (q + add)*scale +
+// shift, each step rounded: add 0 and shift the min (asymmetric), or add
+// -2^(bits-1) and shift -0 (symmetric: shiftStep 0 keeps reading the -0).
+// Registers: SI, R8, R9, DX planes; AX dst; R10 scales, R11 shifts, R12
+// the shift step, R14 groups left; Y3 scale, Y6 shift, Y7 add.
+//
+// Instructions per block of 32 values: to unpack and convert as Dot (4-bit
+// 6 + 4), then 4 × (add, mul, add, store).
+#define DEQCHUNK(k) \
+	VADDPS  Y7, Y0, Y0; \
+	VMULPS  Y3, Y0, Y0; \
+	VADDPS  Y6, Y0, Y0; \
+	VMOVUPS Y0, (k*32)(AX)
+
+#define CHUNK0 DEQCHUNK(0)
+#define CHUNK1 DEQCHUNK(1)
+#define CHUNK2 DEQCHUNK(2)
+#define CHUNK3 DEQCHUNK(3)
+
+#define DEQ(NAME, BLK) \
+TEXT NAME(SB), NOSPLIT, $0-8;          \
+	MOVQ a+0(FP), DI;                  \
+	PLANES_INIT;                       \
+	MOVQ qwalk_scales(DI), R10;        \
+	MOVQ qwalk_shifts(DI), R11;        \
+	MOVQ deqArgs_shiftStep(DI), R12;   \
+	MOVQ deqArgs_dst(DI), AX;          \
+	MOVQ deqArgs_units(DI), R14;       \
+	VBROADCASTSS deqArgs_add(DI), Y7;  \
+group:                                 \
+	VPBROADCASTW (R10), X3;            \
+	VCVTPH2PS    X3, Y3;               \
+	VPBROADCASTW (R11), X6;            \
+	VCVTPH2PS    X6, Y6;               \
+	XORQ DX, DX;                       \
+block:                                 \
+	BLK;                               \
+	ADDQ $128, AX;                     \
+	ADDQ $4, DX;                       \
+	CMPQ DX, qwalk_kEnd(DI);           \
+	JNE  block;                        \
+	ADDQ $2, R10;                      \
+	ADDQ R12, R11;                     \
+	MOVQ qwalk_groupBytes(DI), DX;     \
+	PLANES_ADD(DX);                    \
+	DECQ R14;                          \
+	JNZ  group;                        \
+	VZEROUPPER;                        \
+	RET
+
+DEQ(·deqQ2, FBLK2)
+DEQ(·deqQ3, FBLK3)
+DEQ(·deqQ4, FBLK4)
+DEQ(·deqQ5, FBLK5)
+DEQ(·deqQ6, FBLK6)
+DEQ(·deqQ7, FBLK7)
+DEQ(·deqQ8, FBLK8)
+
+#undef CHUNK0
+#undef CHUNK1
+#undef CHUNK2
+#undef CHUNK3
+
+// ---- Quantize ----
+
+// quantArgs (avx2_quantize_amd64.go): a qwalk over whole rows, the
+// float32 input x, and per width the largest code (maxq), the clamp range
+// [lo, hi] of the scaled values and the offset added to the rounded code
+// (asymmetric: [0, maxq], 0; symmetric: [-2^(b-1), 2^(b-1)-1], 2^(b-1)),
+// and the divisor of the scale (maxq, or 2^(b-1)-1). Per group:
+//
+//	asymmetric: scale = fp16((max-min)/div + 0), min = fp16(min + 0), m = min
+//	symmetric:  scale = fp16(max(-min, max)/div + 0), m = 0
+//	q = roundEven(clamp((x - m) * inv, lo, hi)) + off, inv = 1/scale or 0
+//
+// Registers: SI, R8, R9, DX planes; AX x; R10 scales, R11 mins (advanced
+// by minStep: 0 when symmetric), R14 groups left; Y4 inv, Y5 m, Y6 lo,
+// Y7 hi, Y15 off (dwords).
+//
+// Instructions per block of 32 values: 4 loads + 4 × (sub, mul, max, min,
+// cvt, add) + 4 to pack bytes + 3 to 8 per plane; per group 2 per 8 values
+// for min/max, about 30 for the scale.
+
+// QCODES: the block's 32 codes from x at AX as bytes in Y0 (value order).
+#define QCODES \
+	VMOVUPS   (AX), Y0;         \
+	VMOVUPS   32(AX), Y1;       \
+	VMOVUPS   64(AX), Y2;       \
+	VMOVUPS   96(AX), Y3;       \
+	VSUBPS    Y5, Y0, Y0;       \
+	VSUBPS    Y5, Y1, Y1;       \
+	VSUBPS    Y5, Y2, Y2;       \
+	VSUBPS    Y5, Y3, Y3;       \
+	VMULPS    Y4, Y0, Y0;       \
+	VMULPS    Y4, Y1, Y1;       \
+	VMULPS    Y4, Y2, Y2;       \
+	VMULPS    Y4, Y3, Y3;       \
+	VMAXPS    Y6, Y0, Y0;       \
+	VMAXPS    Y6, Y1, Y1;       \
+	VMAXPS    Y6, Y2, Y2;       \
+	VMAXPS    Y6, Y3, Y3;       \
+	VMINPS    Y7, Y0, Y0;       \
+	VMINPS    Y7, Y1, Y1;       \
+	VMINPS    Y7, Y2, Y2;       \
+	VMINPS    Y7, Y3, Y3;       \
+	VCVTPS2DQ Y0, Y0;           \
+	VCVTPS2DQ Y1, Y1;           \
+	VCVTPS2DQ Y2, Y2;           \
+	VCVTPS2DQ Y3, Y3;           \
+	VPADDD    Y15, Y0, Y0;      \
+	VPADDD    Y15, Y1, Y1;      \
+	VPADDD    Y15, Y2, Y2;      \
+	VPADDD    Y15, Y3, Y3;      \
+	VPACKUSDW Y1, Y0, Y0;       \
+	VPACKUSDW Y3, Y2, Y2;       \
+	VPACKUSWB Y2, Y0, Y0;       \
+	VPERMD    Y0, Y13, Y0
+
+// Planes of the codes in Y0 (clobbering Y1, Y2).
+// P8: the 8-bit codes.
+#define P8 VMOVDQU Y0, (SI)(DX*8)
+
+// P4: the low nibbles, split halves.
+#define P4 \
+	VPAND        ·avx2Nib(SB), Y0, Y1; \
+	VEXTRACTI128 $1, Y1, X2;           \
+	VPSLLW       $4, X2, X2;           \
+	VPOR         X2, X1, X1;           \
+	VMOVDQU      X1, (SI)(DX*4)
+
+// P2(S, BASE): bits S, S+1 as a 2-bit plane at BASE.
+#define P2(S, BASE) \
+	VPSRLW       $S, Y0, Y1;            \
+	VPAND        ·avx2Low2(SB), Y1, Y1; \
+	VPSLLVQ      ·avx2Shl2(SB), Y1, Y1; \
+	VEXTRACTI128 $1, Y1, X2;            \
+	VPOR         X2, X1, X1;            \
+	VPSHUFD      $0x4e, X1, X2;         \
+	VPOR         X2, X1, X1;            \
+	VMOVQ        X1, (BASE)(DX*2)
+
+// P1(S, BASE): bit S as a 1-bit plane at BASE (uses BX).
+#define P1(S, BASE) \
+	VPSLLW    $(7-S), Y0, Y1; \
+	VPMOVMSKB Y1, BX;         \
+	MOVL      BX, (BASE)(DX*1)
+
+#define PACK2 P2(0, SI)
+#define PACK3 P2(0, SI); P1(2, R8)
+#define PACK4 P4
+#define PACK5 P4; P1(4, R8)
+#define PACK6 P4; P2(4, R8)
+#define PACK7 P4; P2(4, R8); P1(6, R9)
+#define PACK8 P8
+
+// QPARAMS: the group's min (X0) and max (X1) over its values at AX; then
+// scale and min (stored as fp16 at R10, R11), Y4 = inv, Y5 = m. Uses BX,
+// CX, DX, Y0-Y3, Y8-Y12.
+#define QPARAMS \
+	VMOVUPS (AX), Y0;                      \
+	VMOVAPS Y0, Y1;                        \
+	MOVQ    $32, DX;                       \
+	MOVQ    quantArgs_groupLen(DI), CX;    \
+	CMPQ    DX, CX;                        \
+	JEQ     mmdone;                        \
+mm:                                        \
+	VMINPS  (AX)(DX*1), Y0, Y0;            \
+	VMAXPS  (AX)(DX*1), Y1, Y1;            \
+	ADDQ    $32, DX;                       \
+	CMPQ    DX, CX;                        \
+	JNE     mm;                            \
+mmdone:                                    \
+	VEXTRACTF128 $1, Y0, X2;               \
+	VMINPS  X2, X0, X0;                    \
+	VPSHUFD $0x4e, X0, X2;                 \
+	VMINPS  X2, X0, X0;                    \
+	VPSHUFD $0x01, X0, X2;                 \
+	VMINSS  X2, X0, X0;                    \
+	VEXTRACTF128 $1, Y1, X2;               \
+	VMAXPS  X2, X1, X1;                    \
+	VPSHUFD $0x4e, X1, X2;                 \
+	VMAXPS  X2, X1, X1;                    \
+	VPSHUFD $0x01, X1, X2;                 \
+	VMAXSS  X2, X1, X1;                    \
+	VXORPS  X8, X8, X8;                    \
+	CMPQ    quantArgs_symmetric(DI), $0;   \
+	JNE     sym;                           \
+	VSUBSS  X0, X1, X2;                    \
+	VDIVSS  quantArgs_div(DI), X2, X2;     \
+	VADDSS  X8, X2, X2;                    \
+	VCVTPS2PH $0, X2, X2;                  \
+	VPEXTRW $0, X2, (R10);                 \
+	VCVTPH2PS X2, X2;                      \
+	VADDSS  X8, X0, X3;                    \
+	VCVTPS2PH $0, X3, X3;                  \
+	VPEXTRW $0, X3, (R11);                 \
+	VCVTPH2PS X3, X3;                      \
+	JMP     params;                        \
+sym:                                       \
+	VXORPS  ·avx2F32SignMask(SB), X0, X0;  \
+	VMAXSS  X1, X0, X2;                    \
+	VDIVSS  quantArgs_div(DI), X2, X2;     \
+	VADDSS  X8, X2, X2;                    \
+	VCVTPS2PH $0, X2, X2;                  \
+	VPEXTRW $0, X2, (R10);                 \
+	VCVTPH2PS X2, X2;                      \
+	VXORPS  X3, X3, X3;                    \
+params:                                    \
+	VMOVSS  ·avx2F32One(SB), X4;           \
+	VDIVSS  X2, X4, X4;                    \
+	VCMPSS  $0, X8, X2, X9;                \
+	VANDNPS X4, X9, X4;                    \
+	VBROADCASTSS X4, Y4;                   \
+	VBROADCASTSS X3, Y5
+
+#define QUANT(NAME, PACK) \
+TEXT NAME(SB), NOSPLIT, $0-8;          \
+	MOVQ a+0(FP), DI;                  \
+	PLANES_INIT;                       \
+	MOVQ qwalk_scales(DI), R10;        \
+	MOVQ qwalk_shifts(DI), R11;        \
+	MOVQ quantArgs_x(DI), AX;          \
+	MOVQ quantArgs_units(DI), R14;     \
+	VBROADCASTSS quantArgs_lo(DI), Y6; \
+	VBROADCASTSS quantArgs_hi(DI), Y7; \
+	VPBROADCASTD quantArgs_off(DI), Y15; \
+	VMOVDQU ·avx2PackOrder(SB), Y13;   \
+group:                                 \
+	QPARAMS;                           \
+	XORQ DX, DX;                       \
+block:                                 \
+	QCODES;                            \
+	PACK;                              \
+	ADDQ $128, AX;                     \
+	ADDQ $4, DX;                       \
+	CMPQ DX, qwalk_kEnd(DI);           \
+	JNE  block;                        \
+	ADDQ $2, R10;                      \
+	ADDQ quantArgs_minStep(DI), R11;   \
+	MOVQ qwalk_groupBytes(DI), DX;     \
+	PLANES_ADD(DX);                    \
+	DECQ R14;                          \
+	JNZ  group;                        \
+	VZEROUPPER;                        \
+	RET
+
+QUANT(·quantQ2, PACK2)
+QUANT(·quantQ3, PACK3)
+QUANT(·quantQ4, PACK4)
+QUANT(·quantQ5, PACK5)
+QUANT(·quantQ6, PACK6)
+QUANT(·quantQ7, PACK7)
+QUANT(·quantQ8, PACK8)
+
+// ---- fp16 ----
+
+// func f16FromF32s(dst *uint16, src *float32, n int)
+// dst[k] = VCVTPS2PH(src[k]) (nearest even) for k < n, n a multiple of 8.
+// 2 instructions per 8 values.
+TEXT ·f16FromF32s(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	SHRQ $3, CX
+	JZ   done
+loop:
+	VMOVUPS   (SI), Y0
+	VCVTPS2PH $0, Y0, (DI)
+	ADDQ $32, SI
+	ADDQ $16, DI
+	DECQ CX
+	JNZ  loop
+done:
+	VZEROUPPER
+	RET
+
+// func f32FromF16s(dst *float32, src *uint16, n int)
+// dst[k] = VCVTPH2PS(src[k]) for k < n, n a multiple of 8. 2 instructions
+// per 8 values.
+TEXT ·f32FromF16s(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	SHRQ $3, CX
+	JZ   done
+loop:
+	VCVTPH2PS (SI), Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ $16, SI
+	ADDQ $32, DI
+	DECQ CX
+	JNZ  loop
+done:
+	VZEROUPPER
+	RET
