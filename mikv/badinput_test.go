@@ -119,5 +119,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 	f32 := DefaultConfig(1, 2, 4, 16)
 	f32.Important, f32.Evict = Tier{Key: lowbit.F32, Value: lowbit.F32}, true
 	d := newTestCache(t, f32)
-	assert.NoError(t, d.Layer(0).Decode(q, with(k, 2, 70000), with(v, 1, 1e30), out))
+	assert.NoError(t, d.Layer(0).Decode(q, with(k, 2, 70000), with(v, 1, 1e12), out))
+	assert.ErrorIs(t, d.Layer(0).Decode(q, k, with(v, 1, 1e30), out), ErrInput)
+	assert.ErrorIs(t, d.Layer(0).Decode(with(q, 1, -1e20), k, v, out), ErrInput)
 }

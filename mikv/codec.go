@@ -15,7 +15,7 @@ import (
 //
 //	magic "LBMIKV", version uint16
 //	config: shape, the four formats, Evict, Ratio, RecentShare, Sinks,
-//	        Selection, Seed, Balancer, PageSize, Workers
+//	        Selection, Seed, Balancer, Int8Queries, PageSize, Workers
 //	per layer: tokens; per KV head: evicted count, balancer (frozen flag,
 //	        maxima, and b and 1/b if frozen), important tier, retained tier
 //	per tier: token count; keys (codes, scales, mins), values (likewise),
@@ -101,7 +101,7 @@ func appendConfig(b []byte, c *Config) []byte {
 	b = le.AppendUint32(b, uint32(c.Sinks))
 	b = append(b, byte(c.Selection))
 	b = le.AppendUint64(b, c.Seed)
-	b = append(b, boolByte(c.Balancer))
+	b = append(b, boolByte(c.Balancer), boolByte(c.Int8Queries))
 	b = le.AppendUint32(b, uint32(c.PageSize))
 	return le.AppendUint32(b, uint32(c.Workers))
 }
@@ -325,6 +325,7 @@ func (d *decoder) config() Config {
 	c.Selection = Selection(d.u8())
 	c.Seed = d.u64()
 	c.Balancer = d.bool()
+	c.Int8Queries = d.bool()
 	c.PageSize = d.int("page size", maxPageSize)
 	c.Workers = d.int("workers", maxWorkers)
 	return c

@@ -117,6 +117,12 @@ type Config struct {
 	// one enters the retained tier (the prompt, when it is passed to
 	// Prefill).
 	Balancer bool
+	// Int8Queries scores the keys of a tier stored in 2 to 8 bits with the
+	// queries quantized to int8 per block of 32 (lowbit.DotQ8, the integer
+	// dot-product path, as ggml scores its quantized caches), instead of
+	// float32 queries (lowbit.Dot). Default true. fp16 and float32 keys are
+	// always scored with float32 queries.
+	Int8Queries bool
 
 	// PageSize is the number of tokens per storage page of a tier (default
 	// 256). Appending fills the last page; kernels run once per page.
@@ -130,8 +136,8 @@ type Config struct {
 // shape: important tier fp16 keys and values, retained tier 2-bit
 // asymmetric keys and values in groups of headDim/2 (headDim when headDim/2
 // is not a multiple of 8), Ratio 0.2, half of it for recent tokens,
-// accumulated-attention selection, the balancer on, no sinks, pages of 256
-// tokens, no extra goroutines.
+// accumulated-attention selection, the balancer on, int8 queries for the
+// quantized keys, no sinks, pages of 256 tokens, no extra goroutines.
 func DefaultConfig(layers, kvHeads, queryHeads, headDim int) Config {
 	g := headDim / 2
 	if g <= 0 || g%8 != 0 || headDim%g != 0 {
@@ -149,6 +155,7 @@ func DefaultConfig(layers, kvHeads, queryHeads, headDim int) Config {
 		RecentShare: 0.5,
 		Selection:   Accumulated,
 		Balancer:    true,
+		Int8Queries: true,
 		PageSize:    256,
 	}
 }
@@ -240,7 +247,7 @@ func (c Config) String() string {
 	if c.Evict {
 		ret = "evict"
 	}
-	return fmt.Sprintf("mikv %s over %s r=%g recent=%g sinks=%d %s balancer=%t", c.Important, ret, c.Ratio, c.RecentShare, c.Sinks, c.Selection, c.Balancer)
+	return fmt.Sprintf("mikv %s over %s r=%g recent=%g sinks=%d %s balancer=%t int8q=%t", c.Important, ret, c.Ratio, c.RecentShare, c.Sinks, c.Selection, c.Balancer, c.Int8Queries)
 }
 
 // budget returns the important tier's size target for a KV head holding n

@@ -14,20 +14,21 @@ import (
 // to float32 rounding (max abs error 5e-6 on unit-normal data, about 40 ulp
 // of the outputs' scale); in fp16 up to fp16 rounding of the
 // keys and values (relative error 2e-3). Prefill and Decode both, MHA and
-// GQA, page boundaries crossed.
+// GQA, page boundaries crossed, prompts shorter and longer than a prefill
+// key tile.
 func TestFullPrecisionIsExact(t *testing.T) {
 	if raceDetector {
 		t.Skip("single-goroutine figures: run without -race")
 	}
-	for _, shape := range []struct{ q, kv, dim int }{{4, 4, 64}, {8, 2, 32}, {6, 3, 128}, {1, 1, 8}} {
+	for _, shape := range []struct{ q, kv, dim, n, prompt int }{{4, 4, 64, 150, 40}, {8, 2, 32, 150, 40}, {6, 3, 128, 150, 40}, {1, 1, 8, 150, 40}, {2, 1, 8, 700, 600}} {
 		for _, f := range []lowbit.Format{lowbit.F32, lowbit.F16} {
-			t.Run(fmt.Sprintf("q%d-kv%d-d%d-%s", shape.q, shape.kv, shape.dim, f), func(t *testing.T) {
+			t.Run(fmt.Sprintf("q%d-kv%d-d%d-n%d-%s", shape.q, shape.kv, shape.dim, shape.n, f), func(t *testing.T) {
 				rng := rand.New(rand.NewPCG(1, uint64(shape.dim)))
-				s := randomSeq(rng, 150, shape.q, shape.kv, shape.dim)
+				s := randomSeq(rng, shape.n, shape.q, shape.kv, shape.dim)
 				cfg := fullConfig(shape.q, shape.kv, shape.dim, f)
 				cfg.PageSize = 16
 				l := newTestCache(t, cfg).Layer(0)
-				outs := runSeq(t, l, s, 40)
+				outs := runSeq(t, l, s, shape.prompt)
 				var worstAbs, worstRel float64
 				for i, out := range outs {
 					want := exactAttention(s, i)
@@ -41,7 +42,7 @@ func TestFullPrecisionIsExact(t *testing.T) {
 					assert.Less(t, worstRel, 2e-3)
 				}
 				st := l.Stats()
-				assert.Equal(t, 150*shape.kv, st.Important)
+				assert.Equal(t, shape.n*shape.kv, st.Important)
 				assert.Zero(t, st.Retained)
 			})
 		}

@@ -1,6 +1,7 @@
 package mikv
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/lowbit-ml/lowbit"
@@ -18,10 +19,11 @@ type head struct {
 	evicted      int // tokens dropped (Evict)
 	bal          balancer
 
-	scores []float32 // group rows of every token: scores, then probabilities
-	block  []float32 // group × PageSize: one page's scores or weights
-	qs, qb []float32 // group × dim: the scaled queries, and the same divided by the balancer
-	kr, vr []float32 // dim each: a token being demoted
+	scores []float32     // group rows of every token: scores, then probabilities
+	block  []float32     // group × PageSize: one page's scores or weights
+	qs, qb []float32     // group × dim: the scaled queries, and the same divided by the balancer
+	q8     [2]*lowbit.Q8 // int8 queries for the important and retained tiers' DotQ8
+	kr, vr []float32     // dim each: a token being demoted
 }
 
 func newHead(cfg *Config, layer, index int) *head {
@@ -79,8 +81,8 @@ func (h *head) attend(q, out []float32) {
 		}
 	}
 
-	off := h.pageScores(&h.imp, h.queries(&h.imp), 0, total)
-	h.pageScores(&h.ret, h.queries(&h.ret), off, total)
+	off := h.pageScores(&h.imp, 0, 0, total)
+	h.pageScores(&h.ret, 1, off, total)
 	for j := range g {
 		lowbit.Softmax(h.scores[j*total : (j+1)*total])
 	}
@@ -98,17 +100,41 @@ func (h *head) queries(t *tier) []float32 {
 	return h.qs
 }
 
-// pageScores writes the scores of every token of t, from column off of the
-// group's score rows of length total, and returns the next column.
-func (h *head) pageScores(t *tier, x []float32, off, total int) int {
+// pageScores writes the scores of every token of tier t (index ti: 0 for
+// important, 1 for retained), from column off of the group's score rows of
+// length total, and returns the next column. With Int8Queries, a tier of
+// 2-8 bit keys is scored by DotQ8 on the queries quantized once per step.
+func (h *head) pageScores(t *tier, ti, off, total int) int {
+	if t.n == 0 {
+		return off
+	}
 	g := h.group
+	x := h.queries(t)
+	var q8 *lowbit.Q8
+	if h.cfg.Int8Queries && t.key.Quantized() {
+		if h.q8[ti] == nil {
+			var err error
+			if h.q8[ti], err = lowbit.NewQ8(t.key, g, h.dim); err != nil {
+				panic(fmt.Sprintf("mikv: %v", err)) // formats were validated by New
+			}
+		}
+		q8 = h.q8[ti]
+		if err := lowbit.QuantizeQ8(q8, x); err != nil {
+			panic(fmt.Sprintf("mikv: checked queries failed to quantize: %v", err))
+		}
+	}
 	for i, p := range t.pages {
 		n := t.pageLen(i)
+		blk := h.block[:g*n]
 		if g == 1 {
-			lowbit.Dot(h.scores[off:off+n], p.k.Slice(0, n), x)
+			blk = h.scores[off : off+n]
+		}
+		if q8 != nil {
+			lowbit.DotQ8(blk, p.k.Slice(0, n), q8)
 		} else {
-			blk := h.block[:g*n]
 			lowbit.Dot(blk, p.k.Slice(0, n), x)
+		}
+		if g > 1 {
 			for j := range g {
 				copy(h.scores[j*total+off:j*total+off+n], blk[j*n:(j+1)*n])
 			}
@@ -183,16 +209,25 @@ func (h *head) demote(n int) {
 // that is neither a sink nor recent (the first such in slot order on a
 // tie), or -1 if there is none.
 func (h *head) victim(n, recent int) int {
+	lo, hi := int32(min(h.cfg.Sinks, n)), int32(n-recent) // unprotected positions: [lo, hi)
+	sel := h.cfg.Selection
 	best, bestRank := -1, math.Inf(1)
-	sel, sinks := h.cfg.Selection, h.cfg.Sinks
 	for i, p := range h.imp.pages {
 		m := h.imp.pageLen(i)
-		for s, pos := range p.pos[:m] {
-			if protected(pos, n, sinks, recent) {
-				continue
+		pos, sc := p.pos[:m], p.score[:m]
+		if sel == Accumulated || sel == Random { // rank = score: the common case, kept tight
+			for s, ps := range pos {
+				if ps >= lo && ps < hi && float64(sc[s]) < bestRank {
+					best, bestRank = i*h.imp.pageSize+s, float64(sc[s])
+				}
 			}
-			if r := rank(sel, p.score[s], pos, n); best < 0 || r < bestRank {
-				best, bestRank = i*h.imp.pageSize+s, r
+			continue
+		}
+		for s, ps := range pos {
+			if ps >= lo && ps < hi {
+				if r := rank(sel, sc[s], ps, n); r < bestRank {
+					best, bestRank = i*h.imp.pageSize+s, r
+				}
 			}
 		}
 	}
@@ -228,10 +263,14 @@ func (h *head) convertKeys(t *tier, k []float32, balanced bool) {
 	}
 }
 
-// limitOf returns the largest magnitude format f stores.
+// MaxValue bounds the magnitude of queries, and of keys and values stored
+// in float32, so that no score overflows float32.
+const MaxValue = 1 << 48
+
+// limitOf returns the largest magnitude the cache stores in format f.
 func limitOf(f lowbit.Format) float32 {
 	if f.Bits == 32 {
-		return math.MaxFloat32
+		return MaxValue
 	}
 	return lowbit.MaxF16
 }

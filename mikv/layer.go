@@ -3,7 +3,6 @@ package mikv
 import (
 	"errors"
 	"fmt"
-	"math"
 	"sync"
 	"sync/atomic"
 )
@@ -57,9 +56,9 @@ func (l *Layer) Len() int {
 // would.
 //
 // It returns an error, and changes nothing, if a length is wrong, if q, k or
-// v holds NaN or ±Inf, if k or v holds a value the tiers' formats cannot
-// store (beyond ±65504 for every format but float32), or if the layer would
-// exceed MaxLen tokens.
+// v holds NaN or ±Inf or a value beyond ±MaxValue, if k or v holds a value
+// the tiers' formats cannot store (beyond ±65504 for every format but
+// float32), or if the layer would exceed MaxLen tokens.
 func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -174,7 +173,7 @@ func (l *Layer) checkInput(call string, q, k, v, out []float32, n int) error {
 	case len(out) != nq:
 		return fmt.Errorf("%w: %s of %d tokens needs len(out) = %d, got %d", ErrInput, call, n, nq, len(out))
 	}
-	if err := checkValues(call, "q", q, math.MaxFloat32); err != nil {
+	if err := checkValues(call, "q", q, MaxValue); err != nil {
 		return err
 	}
 	keyLim, valLim := limitOf(c.Important.Key), limitOf(c.Important.Value)

@@ -1,0 +1,124 @@
+package mikv
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/lowbit-ml/lowbit"
+	"github.com/stretchr/testify/require"
+)
+
+// benchConfigs are the decode-attention benchmark's caches, for one layer of
+// kvHeads KV heads of dimension 128, each read by 4 query heads.
+func benchConfigs(kvHeads int) []namedConfig {
+	base := DefaultConfig(1, kvHeads, 4*kvHeads, 128)
+	q := func(bits int) Tier { return Tier{Key: lowbit.Quant(bits, 64), Value: lowbit.Quant(bits, 64)} }
+	with := func(f func(c *Config)) Config {
+		c := base
+		f(&c)
+		return c
+	}
+	return []namedConfig{
+		{"mikv-f16-int2", base},
+		{"mikv-int8-int2", with(func(c *Config) { c.Important = q(8) })},
+		{"uniform-int4", with(func(c *Config) { c.Ratio, c.Retained = 0, q(4) })},
+		{"full-f16", with(func(c *Config) { c.Ratio = 1 })},
+		{"full-f32", with(func(c *Config) { c.Ratio, c.Important = 1, Tier{Key: lowbit.F32, Value: lowbit.F32} })},
+	}
+}
+
+// benchFill puts n random tokens straight into the tiers of every KV head of
+// l, as a Prefill would leave them (the budget's share important: the
+// recent window and random others; the balancer frozen from the tokens),
+// without Prefill's O(n²) exact attention.
+func benchFill(tb testing.TB, l *Layer, rng *rand.Rand, n int) {
+	cfg := l.cfg
+	d, g := cfg.HeadDim, cfg.QueryHeads/cfg.KVHeads
+	budget, recent := cfg.budget(n)
+	for _, h := range l.heads {
+		k, v := normals(rng, n*d, 1), normals(rng, n*d, 1)
+		h.bal.observe(normals(rng, 64*g*d, 1), k)
+		keep := make([]bool, n)
+		for t := n - recent; t < n; t++ {
+			keep[t] = true
+		}
+		for _, t := range rng.Perm(n - recent)[:budget-recent] {
+			keep[t] = true
+		}
+		var ki, vi, kr, vr []float32
+		var pi, pr []int32
+		var si []float32
+		for t := range n {
+			if keep[t] {
+				ki, vi = append(ki, k[t*d:(t+1)*d]...), append(vi, v[t*d:(t+1)*d]...)
+				pi, si = append(pi, int32(t)), append(si, rng.Float32())
+			} else {
+				kr, vr = append(kr, k[t*d:(t+1)*d]...), append(vr, v[t*d:(t+1)*d]...)
+				pr = append(pr, int32(t))
+			}
+		}
+		if len(pi) > 0 {
+			h.convertKeys(&h.imp, ki, false)
+			h.imp.appendRows(ki, vi, pi, si)
+		}
+		if len(pr) > 0 {
+			h.convertKeys(&h.ret, kr, false)
+			h.ret.appendRows(kr, vr, pr, nil)
+		}
+	}
+	l.n = n
+	require.Equal(tb, n*cfg.KVHeads, l.Stats().Important+l.Stats().Retained)
+}
+
+// BenchmarkDecode times one Decode step (one token, every query head) of
+// one layer at a context of 1K, 4K and 32K tokens, head dimension 128,
+// with 8 KV heads × 4 query heads and with one KV head × 4 query heads, on
+// the caller's goroutine. KV/ns counts the keys and values in the cache
+// (2 × context × KV heads × 128) per ns; B/token the cache's codes, scales
+// and mins per token (all KV heads). Every 1/32 of the context the cache
+// is restored to its starting length, so the context stays within 3% of
+// its nominal size.
+func BenchmarkDecode(b *testing.B) {
+	for _, ctx := range []int{1024, 4096, 32768} {
+		for _, kv := range []int{8, 1} {
+			for _, c := range benchConfigs(kv) {
+				b.Run(fmt.Sprintf("ctx%d/kv%d/%s", ctx, kv, c.name), func(b *testing.B) {
+					benchDecode(b, c.cfg, ctx)
+				})
+			}
+		}
+	}
+}
+
+func benchDecode(b *testing.B, cfg Config, ctx int) {
+	cache, err := New(cfg)
+	require.NoError(b, err)
+	rng := rand.New(rand.NewPCG(1, uint64(ctx)))
+	l := cache.Layer(0)
+	benchFill(b, l, rng, ctx)
+	saved, err := cache.MarshalBinary()
+	require.NoError(b, err)
+	st := l.Stats()
+	nq, nkv := cfg.QueryHeads*cfg.HeadDim, cfg.KVHeads*cfg.HeadDim
+	const tokens = 64
+	qs, ks, vs := normals(rng, tokens*nq, 1), normals(rng, tokens*nkv, 1), normals(rng, tokens*nkv, 1)
+	out := make([]float32, nq)
+	var values float64 // keys and values read, summed over the steps
+	i := 0
+	for b.Loop() {
+		if l.n >= ctx+max(1, ctx/32) {
+			b.StopTimer()
+			require.NoError(b, cache.UnmarshalBinary(saved))
+			b.StartTimer()
+		}
+		j := i % tokens
+		values += float64(2 * (l.n + 1) * nkv)
+		if err := l.Decode(qs[j*nq:(j+1)*nq], ks[j*nkv:(j+1)*nkv], vs[j*nkv:(j+1)*nkv], out); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(values/float64(b.Elapsed().Nanoseconds()), "KV/ns")
+	b.ReportMetric(float64(st.CodeBytes+st.ScaleBytes)/float64(st.Tokens), "B/token")
+}
