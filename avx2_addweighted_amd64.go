@@ -183,7 +183,9 @@ func addWRows(bits, nq int, a *addWArgs) {
 // of 32 run the generic kernel.
 func addWeightedAVX2(y []float32, r Rows, w []float32) {
 	switch {
-	case r.Format.Quantized() && avx2Blocks(r.Format):
+	case !r.Format.Quantized():
+		addWeightedFloatAVX2(y, r, w)
+	case avx2Blocks(r.Format):
 		addWeightedQuantAVX2(y, r, w)
 	default:
 		addWeightedGeneric(y, r, w)

@@ -22,19 +22,13 @@ var avx2Impl = &Implementation{
 	accelerated: avx2Accelerated,
 }
 
-// avx2Accelerated reports which kernels and formats run AVX2 assembly.
+// avx2Accelerated reports which kernels and formats run AVX2 assembly:
+// all of them but those on code groups that are not whole blocks of 32.
 func avx2Accelerated(k Kernel, f Format) bool {
-	switch k {
-	case KernelDot, KernelDotQ8, KernelAddWeighted:
-		return f.Quantized() && avx2Blocks(f)
-	case KernelSoftmax:
+	if k == KernelSoftmax {
 		return true
-	case KernelQuantizeQ8:
-		return !f.Quantized() || avx2Blocks(f)
-	case KernelQuantize, KernelDequantize:
-		return !f.Quantized() || avx2Blocks(f)
 	}
-	return false
+	return !f.Quantized() || avx2Blocks(f)
 }
 
 // avx2Blocks reports whether the quantized kernels run f in assembly: its

@@ -239,7 +239,9 @@ func dotRows(bits, nq int, a *dotArgs) {
 // generic kernel.
 func dotAVX2(out []float32, r Rows, x []float32) {
 	switch {
-	case r.Format.Quantized() && avx2Blocks(r.Format):
+	case !r.Format.Quantized():
+		dotFloatAVX2(out, r, x)
+	case avx2Blocks(r.Format):
 		dotQuantAVX2(out, r, x)
 	default:
 		dotGeneric(out, r, x)

@@ -229,7 +229,9 @@ func dotQ8Rows(bits, nq int, a *dotQ8Args) {
 // the generic kernel.
 func dotQ8AVX2(out []float32, r Rows, q *Q8) {
 	switch {
-	case r.Format.Quantized() && avx2Blocks(r.Format):
+	case !r.Format.Quantized():
+		dotQ8FloatAVX2(out, r, q)
+	case avx2Blocks(r.Format):
 		dotQ8QuantAVX2(out, r, q)
 	default:
 		dotQ8Generic(out, r, q)

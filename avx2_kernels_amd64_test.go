@@ -287,3 +287,128 @@ func TestAVX2QuantizeQ8BitExact(t *testing.T) {
 		}
 	}
 }
+
+// TestAVX2FloatRows runs Dot, DotQ8 and AddWeighted on fp16 and float32
+// rows of every tail length, long enough to chunk DotQ8's query buffer,
+// with 1 to 6 query (weight) rows.
+func TestAVX2FloatRows(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(39, 40))
+	for _, f := range []Format{F16, F32} {
+		for _, cols := range []int{1, 3, 7, 8, 9, 15, 31, 33, 40, 100, 1100} {
+			for _, n := range []int{1, 2, 5} {
+				nq := 1 + rng.IntN(6)
+				r, _ := quantizedRows(t, rng, f, n, cols)
+				x := randomValues(rng, nq*cols)
+				x64 := make([]float64, len(x))
+				for k, v := range x {
+					x64[k] = float64(v)
+				}
+				out := make([]float32, nq*n)
+				im.Dot(out, r, x)
+				for i := 0; i < n; i++ {
+					for j := 0; j < nq; j++ {
+						want, tol := dotWant(r, i, x64, j)
+						require.InDelta(t, want, out[j*n+i], tol, "Dot %s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
+					}
+				}
+
+				q, err := NewQ8(f, nq, cols)
+				require.NoError(t, err)
+				require.NoError(t, im.QuantizeQ8(q, x))
+				xq := dequantizeQ8(q)
+				im.DotQ8(out, r, q)
+				for i := 0; i < n; i++ {
+					for j := 0; j < nq; j++ {
+						want, tol := dotWant(r, i, xq, j)
+						require.InDelta(t, want, out[j*n+i], tol, "DotQ8 %s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
+					}
+				}
+
+				w := randomValues(rng, nq*n)
+				y := randomValues(rng, nq*cols)
+				want, mag := make([]float64, len(y)), make([]float64, len(y))
+				for k, v := range y {
+					want[k], mag[k] = float64(v), math.Abs(float64(v))
+				}
+				for i := 0; i < n; i++ {
+					vals, vm := refRow(r, i)
+					for j := 0; j < nq; j++ {
+						for c, v := range vals {
+							want[j*cols+c] += float64(w[j*n+i]) * v
+							mag[j*cols+c] += math.Abs(float64(w[j*n+i])) * vm[c]
+						}
+					}
+				}
+				im.AddWeighted(y, r, w)
+				for k := range y {
+					require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "AddWeighted %s cols %d rows %d queries %d: y[%d]", f, cols, n, nq, k)
+				}
+			}
+		}
+	}
+}
+
+// TestAVX2AddWeightedShapes covers the code paths of AddWeighted on codes:
+// 1 to 9 weight rows, more rows than the weight table, more groups than a
+// chunk.
+func TestAVX2AddWeightedShapes(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(43, 44))
+	for _, f := range []Format{Quant(4, 32), SymQuant(7, 64), Quant(2, 96), SymQuant(8, 32)} {
+		for _, shape := range [][2]int{{1, 1}, {3, 2}, {avx2AddWRows + 5, 1}, {2, 65}} {
+			n, cols := shape[0], shape[1]*f.Group
+			nq := 1 + rng.IntN(9)
+			r, _ := quantizedRows(t, rng, f, n, cols)
+			w := randomValues(rng, nq*n)
+			y := randomValues(rng, nq*cols)
+			want, mag := make([]float64, len(y)), make([]float64, len(y))
+			for k, v := range y {
+				want[k], mag[k] = float64(v), math.Abs(float64(v))
+			}
+			for i := 0; i < n; i++ {
+				vals, vm := refRow(r, i)
+				for j := 0; j < nq; j++ {
+					for c, v := range vals {
+						want[j*cols+c] += float64(w[j*n+i]) * v
+						mag[j*cols+c] += math.Abs(float64(w[j*n+i])) * vm[c]
+					}
+				}
+			}
+			im.AddWeighted(y, r, w)
+			for k := range y {
+				require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s rows %d cols %d weights %d: y[%d]", f, n, cols, nq, k)
+			}
+		}
+	}
+}
+
+// TestAVX2SoftmaxEdges: underflow to 0, -Inf entries, one dominant value,
+// lengths around the vector width, against the generic kernel.
+func TestAVX2SoftmaxEdges(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(45, 46))
+	for _, n := range []int{1, 3, 8, 9, 23, 64, 4097} {
+		for variant := 0; variant < 4; variant++ {
+			x := make([]float32, n)
+			for k := range x {
+				x[k] = float32(rng.NormFloat64() * 30)
+				switch {
+				case variant == 1 && k%3 == 0:
+					x[k] = float32(math.Inf(-1))
+				case variant == 2:
+					x[k] = -200 * float32(rng.Float64()) // mostly below exp's range
+				case variant == 3:
+					x[k] = 5
+				}
+			}
+			x[n-1] = 60
+			want := append([]float32(nil), x...)
+			Generic().Softmax(want)
+			im.Softmax(x)
+			for k := range x {
+				require.InDelta(t, want[k], x[k], 4e-7*float64(want[k])+float64(n)*1e-9*float64(want[k])+1e-45, "n %d variant %d: x[%d]", n, variant, k)
+			}
+		}
+	}
+}

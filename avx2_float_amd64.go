@@ -1,0 +1,234 @@
+//go:build !purego
+
+package lowbit
+
+import "unsafe"
+
+// floatArgs are the arguments of the fp16 and float32 row kernels (see
+// avx2_float_amd64.s): rows of a chunk of columns, walked 32 and 8 values
+// at a time and then a tail.
+type floatArgs struct {
+	data      unsafe.Pointer // row 0 at the chunk's first column
+	q         unsafe.Pointer // query row 0 (AddWeighted: y row 0) at the chunk's first column
+	out       unsafe.Pointer // Dot: out of query 0, row 0 (the kernel adds)
+	w         unsafe.Pointer // AddWeighted: *[avx2AddWRows][4]float32, the weights transposed
+	qStride   uintptr        // bytes between query (y) rows
+	outStride uintptr        // bytes between query rows of out
+	rows      int
+	full32    int       // Dot: steps of 32 values per row
+	rest8     int       // Dot: steps of 8 values after them
+	chunks8   int       // AddWeighted: steps of 8 values per row
+	tail      int       // values after the steps of 8 (< 8)
+	tailBytes int       // their bytes in a row
+	rowSkip   int       // bytes from the end of a row's chunk to the next row's
+	mask      [8]int32  // -1 for the tail's values
+	scratch   [8]uint16 // the fp16 tail, zero-padded
+	outp      uintptr   // the kernel's scratch
+}
+
+// setCols sets the walk of a chunk of cols values in rows of rowCols
+// values of elem bytes.
+func (a *floatArgs) setCols(cols, rowCols, elem int) {
+	a.full32, a.rest8, a.chunks8 = cols/32, cols%32/8, cols/8
+	a.tail = cols % 8
+	a.tailBytes = a.tail * elem
+	a.rowSkip = (rowCols - cols) * elem
+	for k := range a.mask {
+		a.mask[k] = 0
+		if k < a.tail {
+			a.mask[k] = -1
+		}
+	}
+}
+
+// The fp16 (F16) and float32 (F32) kernels, by number of queries.
+//
+//go:noescape
+func dotF32x1(a *floatArgs)
+
+//go:noescape
+func dotF32x2(a *floatArgs)
+
+//go:noescape
+func dotF32x3(a *floatArgs)
+
+//go:noescape
+func dotF32x4(a *floatArgs)
+
+//go:noescape
+func dotF16x1(a *floatArgs)
+
+//go:noescape
+func dotF16x2(a *floatArgs)
+
+//go:noescape
+func dotF16x3(a *floatArgs)
+
+//go:noescape
+func dotF16x4(a *floatArgs)
+
+//go:noescape
+func addWF32x1(a *floatArgs)
+
+//go:noescape
+func addWF32x2(a *floatArgs)
+
+//go:noescape
+func addWF32x3(a *floatArgs)
+
+//go:noescape
+func addWF32x4(a *floatArgs)
+
+//go:noescape
+func addWF16x1(a *floatArgs)
+
+//go:noescape
+func addWF16x2(a *floatArgs)
+
+//go:noescape
+func addWF16x3(a *floatArgs)
+
+//go:noescape
+func addWF16x4(a *floatArgs)
+
+// dotFloat calls the Dot kernel of the format and number of queries.
+func dotFloat(bits, nq int, a *floatArgs) {
+	switch {
+	case bits == 32 && nq == 1:
+		dotF32x1(a)
+	case bits == 32 && nq == 2:
+		dotF32x2(a)
+	case bits == 32 && nq == 3:
+		dotF32x3(a)
+	case bits == 32 && nq == 4:
+		dotF32x4(a)
+	case bits == 16 && nq == 1:
+		dotF16x1(a)
+	case bits == 16 && nq == 2:
+		dotF16x2(a)
+	case bits == 16 && nq == 3:
+		dotF16x3(a)
+	case bits == 16 && nq == 4:
+		dotF16x4(a)
+	}
+}
+
+// addWFloat calls the AddWeighted kernel of the format and number of weight rows.
+func addWFloat(bits, nq int, a *floatArgs) {
+	switch {
+	case bits == 32 && nq == 1:
+		addWF32x1(a)
+	case bits == 32 && nq == 2:
+		addWF32x2(a)
+	case bits == 32 && nq == 3:
+		addWF32x3(a)
+	case bits == 32 && nq == 4:
+		addWF32x4(a)
+	case bits == 16 && nq == 1:
+		addWF16x1(a)
+	case bits == 16 && nq == 2:
+		addWF16x2(a)
+	case bits == 16 && nq == 3:
+		addWF16x3(a)
+	case bits == 16 && nq == 4:
+		addWF16x4(a)
+	}
+}
+
+// dotFloatAVX2 is Dot for fp16 and float32 rows.
+func dotFloatAVX2(out []float32, r Rows, x []float32) {
+	cols, elem := r.Cols, r.Format.Bits/8
+	n, nq := r.Len(), len(x)/cols
+	clear(out)
+	for j0 := 0; j0 < nq; j0 += 4 {
+		qn := min(4, nq-j0)
+		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
+			i1 := min(n, i0+avx2ChunkRows)
+			a := floatArgs{
+				data:      unsafe.Pointer(&r.Data[i0*cols*elem]),
+				q:         unsafe.Pointer(&x[j0*cols]),
+				out:       unsafe.Pointer(&out[j0*n+i0]),
+				qStride:   uintptr(4 * cols),
+				outStride: uintptr(4 * n),
+				rows:      i1 - i0,
+			}
+			a.setCols(cols, cols, elem)
+			dotFloat(r.Format.Bits, qn, &a)
+		}
+	}
+}
+
+// avx2Q8FloatCols is the size of the stack buffer that holds dequantized
+// Q8 query values for DotQ8 of fp16 and float32 rows.
+const avx2Q8FloatCols = 2048
+
+// dotQ8FloatAVX2 is DotQ8 for fp16 and float32 rows: the query values are
+// dequantized (scale × value, per block) into a buffer, a chunk of columns
+// at a time, and multiplied with the rows by the Dot kernel.
+func dotQ8FloatAVX2(out []float32, r Rows, q *Q8) {
+	cols, elem := r.Cols, r.Format.Bits/8
+	n, nq, nb := r.Len(), q.Len(), q8Blocks(cols, cols)
+	clear(out)
+	var buf [avx2Q8FloatCols]float32
+	for j0 := 0; j0 < nq; j0 += 4 {
+		qn := min(4, nq-j0)
+		step := avx2Q8FloatCols / qn &^ 31
+		for c0 := 0; c0 < cols; c0 += step {
+			c1 := min(cols, c0+step)
+			cc := c1 - c0
+			for j := 0; j < qn; j++ {
+				v := q.Values[(j0+j)*cols:]
+				d := q.Scales[(j0+j)*nb:]
+				xb := buf[j*cc : (j+1)*cc]
+				for c := range xb {
+					xb[c] = d[(c0+c)/32] * float32(v[c0+c])
+				}
+			}
+			for i0 := 0; i0 < n; i0 += avx2ChunkRows {
+				i1 := min(n, i0+avx2ChunkRows)
+				a := floatArgs{
+					data:      unsafe.Pointer(&r.Data[(i0*cols+c0)*elem]),
+					q:         unsafe.Pointer(&buf[0]),
+					out:       unsafe.Pointer(&out[j0*n+i0]),
+					qStride:   uintptr(4 * cc),
+					outStride: uintptr(4 * n),
+					rows:      i1 - i0,
+				}
+				a.setCols(cc, cols, elem)
+				dotFloat(r.Format.Bits, qn, &a)
+			}
+		}
+	}
+}
+
+// addWeightedFloatAVX2 is AddWeighted for fp16 and float32 rows.
+func addWeightedFloatAVX2(y []float32, r Rows, w []float32) {
+	cols, elem := r.Cols, r.Format.Bits/8
+	n := r.Len()
+	nq := len(w) / n
+	var wt [avx2AddWRows][4]float32
+	for j0 := 0; j0 < nq; j0 += 4 {
+		qn := min(4, nq-j0)
+		for i0 := 0; i0 < n; i0 += avx2AddWRows {
+			i1 := min(n, i0+avx2AddWRows)
+			for i := i0; i < i1; i++ {
+				for j := range wt[i-i0] {
+					var v float32
+					if j < qn {
+						v = w[(j0+j)*n+i]
+					}
+					wt[i-i0][j] = v
+				}
+			}
+			a := floatArgs{
+				data:    unsafe.Pointer(&r.Data[i0*cols*elem]),
+				q:       unsafe.Pointer(&y[j0*cols]),
+				w:       unsafe.Pointer(&wt),
+				qStride: uintptr(4 * cols),
+				rows:    i1 - i0,
+			}
+			a.setCols(cols, cols, elem)
+			addWFloat(r.Format.Bits, qn, &a)
+		}
+	}
+}
