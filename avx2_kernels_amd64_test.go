@@ -412,3 +412,17 @@ func TestAVX2SoftmaxEdges(t *testing.T) {
 		}
 	}
 }
+
+func TestAVX2AbsBitsMax(t *testing.T) {
+	avx2Or(t)
+	rng := rand.New(rand.NewPCG(47, 48))
+	for n := 0; n < 80; n++ {
+		for rep := 0; rep < 20; rep++ {
+			x := guardedCopy(t, randomValues(rng, n))
+			if n > 0 && rep%2 == 0 {
+				x[rng.IntN(n)] = []float32{float32(math.NaN()), float32(math.Inf(-1)), -MaxF16 * 2, 1e-40}[rep/2%4]
+			}
+			require.Equal(t, absBitsMaxGeneric(x), absBitsMaxAVX2(x), "n %d", n)
+		}
+	}
+}

@@ -203,6 +203,9 @@ func checkQueries(kernel string, r Rows, n int, name string) int {
 
 // firstNonFinite returns the index of the first NaN or ±Inf in x, or -1.
 func firstNonFinite(x []float32) int {
+	if absBitsMax(x) < 0x7f800000 {
+		return -1
+	}
 	for i, v := range x {
 		if math.Float32bits(v)&0x7f800000 == 0x7f800000 {
 			return i
@@ -218,10 +221,34 @@ func checkStorable(x []float32, f Format) error {
 	if f.Bits != 32 {
 		limit = MaxF16
 	}
+	if absBitsMax(x) <= math.Float32bits(limit) {
+		return nil
+	}
 	for i, v := range x {
 		if !(v >= -limit && v <= limit) {
 			return fmt.Errorf("lowbit: Quantize to %s: x[%d] = %v cannot be stored", f, i, v)
 		}
 	}
 	return nil
+}
+
+// absBitsMax returns the largest float32 bits of |v| over x (a NaN compares
+// above +Inf, +Inf above every finite value), or 0 if x is empty: one pass
+// that tells whether the slower loops above need to look for the value at
+// fault. Scanning is the whole cost of validating an input, so an
+// architecture may replace it by a vector scan (absBitsMaxAVX2 on amd64).
+var absBitsMax = absBitsMaxGeneric
+
+func absBitsMaxGeneric(x []float32) uint32 {
+	var m0, m1, m2, m3 uint32
+	for ; len(x) >= 4; x = x[4:] {
+		m0 = max(m0, math.Float32bits(x[0])&0x7fffffff)
+		m1 = max(m1, math.Float32bits(x[1])&0x7fffffff)
+		m2 = max(m2, math.Float32bits(x[2])&0x7fffffff)
+		m3 = max(m3, math.Float32bits(x[3])&0x7fffffff)
+	}
+	for _, v := range x {
+		m0 = max(m0, math.Float32bits(v)&0x7fffffff)
+	}
+	return max(max(m0, m1), max(m2, m3))
 }
