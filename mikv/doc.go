@@ -29,11 +29,16 @@
 // never promoted back. The budget follows n as the sequence grows.
 //
 // Choices the paper leaves open, made here: scores of a KV head are summed
-// over its query heads; the recent window is half the budget; the balancer
-// is frozen when the first token enters the retained tier (at Prefill, for
+// over its query heads; the recent window is half the budget; the budget
+// is recomputed from the current length at every step; the balancer is
+// frozen when the first key is stored in a 2-8 bit format (at Prefill, for
 // a prompt longer than the budget), from every query and key seen until
 // then, and clamped to [1/1024, 1024] (channels with a zero maximum get 1);
-// important keys are stored unbalanced.
+// keys stored in 2-8 bits are balanced in either tier (an int8 or int4
+// important tier suffers from outlier channels too), fp16 and float32 keys
+// are stored as they are. With Int8Queries, quantized keys are scored by
+// lowbit.DotQ8 against the query quantized to int8 per block of 32, as
+// ggml scores its quantized caches.
 //
 // # Baselines and beyond the paper
 //
