@@ -74,11 +74,11 @@
 	VPTERNLOGD      $0xec, Z16, Z14, dst
 
 #define U64_W2(o4, b4, o2, b2, o1, b1, dst) U64_P2(o2, b2, dst)
-#define U64_W3(o4, b4, o2, b2, o1, b1, dst) U64_P2(o2, b2, dst); U64_P1(o1, b1, ·pdepP2Lo(SB), ·pdepP2Hi(SB), dst)
+#define U64_W3(o4, b4, o2, b2, o1, b1, dst) U64_P2(o2, b2, dst); U64_P1(o1, b1, ·avx512PdepP2Lo(SB), ·avx512PdepP2Hi(SB), dst)
 #define U64_W4(o4, b4, o2, b2, o1, b1, dst) U64_P4(o4, b4, dst)
-#define U64_W5(o4, b4, o2, b2, o1, b1, dst) U64_P4(o4, b4, dst); U64_P1(o1, b1, ·pdepP4Lo(SB), ·pdepP4Hi(SB), dst)
+#define U64_W5(o4, b4, o2, b2, o1, b1, dst) U64_P4(o4, b4, dst); U64_P1(o1, b1, ·avx512PdepP4Lo(SB), ·avx512PdepP4Hi(SB), dst)
 #define U64_W6(o4, b4, o2, b2, o1, b1, dst) U64_P4P2(o4, b4, o2, b2, dst)
-#define U64_W7(o4, b4, o2, b2, o1, b1, dst) U64_P4P2(o4, b4, o2, b2, dst); U64_P1(o1, b1, ·pdepP4Lo(SB), ·pdepP4Hi(SB), dst)
+#define U64_W7(o4, b4, o2, b2, o1, b1, dst) U64_P4P2(o4, b4, o2, b2, dst); U64_P1(o1, b1, ·avx512PdepP4Lo(SB), ·avx512PdepP4Hi(SB), dst)
 #define U64_W8(o4, b4, o2, b2, o1, b1, dst) VMOVDQU8 o4 b4, dst
 
 // 32-value units, natural order, in Y registers.
@@ -115,22 +115,22 @@
 // Load the unpack constants of the 64-value units (bit: the value of the
 // 1-bit plane's bit, as a ·bcastN symbol).
 #define LOAD_U64_CONSTS(bit) \
-	VPBROADCASTB ·c0f(SB), Z16;     \
-	VPBROADCASTB ·c03(SB), Z17;     \
-	VPBROADCASTB ·c30(SB), Z18;     \
-	VMOVDQU64    ·srlvwP4(SB), Z19; \
-	VMOVDQU64    ·srlvqP2(SB), Z20; \
-	VMOVDQU64    ·permilP2(SB), Z21; \
-	VMOVDQU64    ·prolvP2(SB), Z22; \
+	VPBROADCASTB ·avx512C0f(SB), Z16;     \
+	VPBROADCASTB ·avx512C03(SB), Z17;     \
+	VPBROADCASTB ·avx512C30(SB), Z18;     \
+	VMOVDQU64    ·avx512SrlvwP4(SB), Z19; \
+	VMOVDQU64    ·avx512SrlvqP2(SB), Z20; \
+	VMOVDQU64    ·avx512PermilP2(SB), Z21; \
+	VMOVDQU64    ·avx512ProlvP2(SB), Z22; \
 	VPBROADCASTB bit, Z23
 
 #define LOAD_U32_CONSTS(bit) \
-	VPBROADCASTB ·c0f(SB), Z16;       \
-	VPBROADCASTB ·c03(SB), Z17;       \
-	VPBROADCASTB ·c30(SB), Z18;       \
-	VMOVDQU64    ·srlvwP4u32(SB), Y19; \
-	VMOVDQU64    ·srlvqP2u32(SB), Y20; \
-	VMOVDQU64    ·prolvP2u32(SB), Y22; \
+	VPBROADCASTB ·avx512C0f(SB), Z16;       \
+	VPBROADCASTB ·avx512C03(SB), Z17;       \
+	VPBROADCASTB ·avx512C30(SB), Z18;       \
+	VMOVDQU64    ·avx512SrlvwP4u32(SB), Y19; \
+	VMOVDQU64    ·avx512SrlvqP2u32(SB), Y20; \
+	VMOVDQU64    ·avx512ProlvP2u32(SB), Y22; \
 	VPBROADCASTB bit, Z23
 
 // REDUCE16 sums each of the 16 vectors of 16 floats at boff(base),
@@ -152,7 +152,7 @@
 	REDUCE_PAIR64(Z24, Z26);          \
 	REDUCE_PAIR64(Z25, Z27);          \
 	REDUCE_PAIR64(Z24, Z25);          \
-	VMOVDQU64  ·reducePerm(SB), Z14;  \
+	VMOVDQU64  ·avx512ReducePerm(SB), Z14;  \
 	VPERMPS    Z24, Z14, dst
 
 // lane pairs: w gets [a.lo256 + a.hi256, b.lo256 + b.hi256] of the vectors

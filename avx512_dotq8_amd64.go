@@ -7,17 +7,17 @@ import (
 	"unsafe"
 )
 
-// q8Args is the argument block of the DotQ8 kernels. The kernels read the
+// avx512Q8Args is the argument block of the DotQ8 kernels. The kernels read the
 // first block of fields and use the rest as their own state; the field
 // offsets are spelled out in avx512_dotq8_amd64.s (QA_*), and
 // TestQ8ArgsLayout pins them.
-type q8Args struct {
+type avx512Q8Args struct {
 	data    unsafe.Pointer // row 0's codes at the chunk's first column
 	scales  unsafe.Pointer // row 0's fp16 scale of the chunk's first group
 	mins    unsafe.Pointer // row 0's fp16 mins (the scales for symmetric formats)
 	out     unsafe.Pointer // out of the pass's first query row, row 0
-	recs    unsafe.Pointer // per unit: the queries' int8 values, then their lane scales (q8Records)
-	sg      unsafe.Pointer // per 16 groups and query: the shift sums (q8ShiftSums)
+	recs    unsafe.Pointer // per unit: the queries' int8 values, then their lane scales (avx512Q8Records)
+	sg      unsafe.Pointer // per 16 groups and query: the shift sums (avx512Q8ShiftSums)
 	scratch unsafe.Pointer // 64 bytes, then 16 rows × 64 bytes per query
 
 	n             int // rows
@@ -36,46 +36,46 @@ type q8Args struct {
 	rowsLeft, rowScales, rowMins, segScales, segMins, segsLeft, r, outCur uintptr
 }
 
-// q8ChunkCols bounds the columns of one kernel call: the per-query tables
+// avx512Q8ChunkCols bounds the columns of one kernel call: the per-query tables
 // of a chunk live on the stack.
-const q8ChunkCols = 1024
+const avx512Q8ChunkCols = 1024
 
-// q8MaxPass is the most query rows the DotQ8 kernels take per pass.
-const q8MaxPass = 4
+// avx512Q8MaxPass is the most query rows the DotQ8 kernels take per pass.
+const avx512Q8MaxPass = 4
 
 // Byte orders of the 64-value units (see avx512_amd64.h): the value held by
 // byte p of the unpacked vector.
 var (
-	unitOrderP4      [64]uint8
-	unitOrderP2      [64]uint8
-	unitOrderNatural [64]uint8
+	avx512OrderP4      [64]uint8
+	avx512OrderP2      [64]uint8
+	avx512OrderNatural [64]uint8
 )
 
 func init() {
 	for p := range 64 {
 		l, i := p/16, p%16
-		unitOrderP4[p] = uint8(32*(l&1) + 16*(l>>1) + i)
-		unitOrderP2[p] = uint8(32*(i>>3) + 8*l + i&7)
-		unitOrderNatural[p] = uint8(p)
+		avx512OrderP4[p] = uint8(32*(l&1) + 16*(l>>1) + i)
+		avx512OrderP2[p] = uint8(32*(i>>3) + 8*l + i&7)
+		avx512OrderNatural[p] = uint8(p)
 	}
 }
 
-// unitOrder returns the byte order of a unit of the given size for the
+// avx512UnitOrder returns the byte order of a unit of the given size for the
 // code width.
-func unitOrder(bits, unit int) *[64]uint8 {
+func avx512UnitOrder(bits, unit int) *[64]uint8 {
 	switch {
 	case unit == 32 || bits == 8:
-		return &unitOrderNatural
+		return &avx512OrderNatural
 	case bits == 2 || bits == 3:
-		return &unitOrderP2
+		return &avx512OrderP2
 	}
-	return &unitOrderP4
+	return &avx512OrderP4
 }
 
-// planeGeometry returns, for a group of g values of the given width, the
+// avx512Planes returns, for a group of g values of the given width, the
 // width of its first plane and the byte offsets of its 2-bit and 1-bit
 // planes from the group's start (0 when absent).
-func planeGeometry(bits, g int) (w0, p2, p1 int) {
+func avx512Planes(bits, g int) (w0, p2, p1 int) {
 	switch bits {
 	case 2:
 		return 2, 0, 0
@@ -96,8 +96,8 @@ func planeGeometry(bits, g int) (w0, p2, p1 int) {
 // dotQ8AVX512 is DotQ8 with VPDPBUSD for code formats whose group is a
 // multiple of 32 (other groups, and CPUs without AVX-512 VNNI, run the
 // generic code). Per call it lays out the query rows in the kernels' byte
-// order with their block scales (q8Records), then runs the kernel over
-// chunks of up to q8ChunkCols columns and passes of up to 4 query rows, so
+// order with their block scales (avx512Q8Records), then runs the kernel over
+// chunks of up to avx512Q8ChunkCols columns and passes of up to 4 query rows, so
 // each unit of codes is unpacked once per pass.
 func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 	f := r.Format
@@ -111,7 +111,7 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 	}
 	g := f.Group
 	if r.Cols == 128 && g == 64 && nq == 1 {
-		dotQ8Row(out, r, q, 0)
+		avx512DotQ8Row(out, r, q, 0)
 		return
 	}
 	unit := 64
@@ -119,19 +119,19 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		unit = 32
 	}
 	var (
-		recs    [2 * q8ChunkCols * q8MaxPass]byte
-		sg      [(q8ChunkCols / 32 / 16) * q8MaxPass * 16]float32
-		scratch [(1 + 16*q8MaxPass) * 16]float32
+		recs    [2 * avx512Q8ChunkCols * avx512Q8MaxPass]byte
+		sg      [(avx512Q8ChunkCols / 32 / 16) * avx512Q8MaxPass * 16]float32
+		scratch [(1 + 16*avx512Q8MaxPass) * 16]float32
 	)
-	w0, p2, p1 := planeGeometry(f.Bits, g)
+	w0, p2, p1 := avx512Planes(f.Bits, g)
 	rb, gb := f.RowBytes(r.Cols), g*f.Bits/8
 	for c0 := 0; c0 < r.Cols; {
 		// The chunk: whole groups, or a stretch of one long group.
 		gi, o := c0/g, c0%g
-		cw := min(g-o, q8ChunkCols)
+		cw := min(g-o, avx512Q8ChunkCols)
 		groups := 1
-		if g <= q8ChunkCols {
-			groups = min(q8ChunkCols/g, r.Cols/g-gi)
+		if g <= avx512Q8ChunkCols {
+			groups = min(avx512Q8ChunkCols/g, r.Cols/g-gi)
 			cw = groups * g
 		}
 		accMask := 0
@@ -140,7 +140,7 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		}
 		for j0 := 0; j0 < nq; {
 			if cw == 128 && g == 64 && nq-j0 < 2 {
-				dotQ8Row(out[j0*n:(j0+1)*n], r, q, j0)
+				avx512DotQ8Row(out[j0*n:(j0+1)*n], r, q, j0)
 				j0++
 				continue
 			}
@@ -151,8 +151,8 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 			case nq-j0 >= 2:
 				pass = 2
 			}
-			q8Records(recs[:], q, f, j0, pass, c0, cw, unit)
-			q8ShiftSums(sg[:], q, f, j0, pass, c0, cw, min(g, cw))
+			avx512Q8Records(recs[:], q, f, j0, pass, c0, cw, unit)
+			avx512Q8ShiftSums(sg[:], q, f, j0, pass, c0, cw, min(g, cw))
 			segs := (groups + 15) / 16
 			last := groups - 16*(segs-1)
 			first := unsafe.Pointer(&r.Data[gi*gb+o*w0/8])
@@ -160,7 +160,7 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 			if !f.Symmetric {
 				mins = unsafe.Pointer(&r.Mins[gi])
 			}
-			a := q8Args{
+			a := avx512Q8Args{
 				data:          first,
 				scales:        unsafe.Pointer(&r.Scales[gi]),
 				mins:          mins,
@@ -181,35 +181,35 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 				outStride:     4 * n,
 				accMask:       accMask,
 			}
-			callDotQ8(unit, f.Bits, pass, &a)
+			avx512CallDotQ8(unit, f.Bits, pass, &a)
 			j0 += pass
 		}
 		c0 += cw
 	}
 }
 
-// dotQ8Row runs the row kernel (rows of 128 values in groups of 64, four
+// avx512DotQ8Row runs the row kernel (rows of 128 values in groups of 64, four
 // rows at a time) for query row j; a last 1-3 rows are copied to a padded
 // block of four. Its tables are small, so it has its own (Go zeroes every
 // array it declares, and the general tables are 13 KB).
-func dotQ8Row(out []float32, r Rows, q *Q8, j int) {
+func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
 	var (
 		recs    [192]byte
 		sg      [16]float32
 		scratch [4 * 16]float32
 	)
-	q8RowRecords(recs[:], q, f, j)
+	avx512Q8RowRecords(recs[:], q, f, j)
 	// The shift sums in the lanes of the four rows' mins: 8-11 (group 0)
 	// and 12-15 (group 1).
 	var sums [16]float32
-	q8ShiftSums(sums[:], q, f, j, 1, 0, 128, 64)
+	avx512Q8ShiftSums(sums[:], q, f, j, 1, 0, 128, 64)
 	for k := range 4 {
 		sg[8+k], sg[12+k] = sums[0], sums[1]
 	}
 	n := len(out)
 	n4 := n &^ 3
-	a := q8Args{
+	a := avx512Q8Args{
 		recs:    unsafe.Pointer(&recs[0]),
 		sg:      unsafe.Pointer(&sg[0]),
 		scratch: unsafe.Pointer(&scratch[0]),
@@ -221,7 +221,7 @@ func dotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		callDotQ8Row(f.Bits, &a)
+		avx512CallDotQ8Row(f.Bits, &a)
 	}
 	if n4 < n {
 		var (
@@ -235,17 +235,17 @@ func dotQ8Row(out []float32, r Rows, q *Q8, j int) {
 		copy(mins4[:], mins[2*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n = unsafe.Pointer(&tail[0]), 4
-		callDotQ8Row(f.Bits, &a)
+		avx512CallDotQ8Row(f.Bits, &a)
 		copy(out[n4:], tail[:])
 	}
 }
 
-// q8Records lays out, for the queries [j0, j0+pass) and the columns [c0,
+// avx512Q8Records lays out, for the queries [j0, j0+pass) and the columns [c0,
 // c0+cw), one record per unit of codes: each query's int8 values in the
 // unit's byte order, then each query's lane scales (the query scale of the
 // block that each 4-byte lane of the unit belongs to).
-func q8Records(recs []byte, q *Q8, f Format, j0, pass, c0, cw, unit int) {
-	order := unitOrder(f.Bits, unit)
+func avx512Q8Records(recs []byte, q *Q8, f Format, j0, pass, c0, cw, unit int) {
+	order := avx512UnitOrder(f.Bits, unit)
 	nb := q8Blocks(q.Group, q.Cols)
 	rec := 2 * unit * pass
 	for u := 0; u < cw/unit; u++ {
@@ -267,11 +267,11 @@ func q8Records(recs []byte, q *Q8, f Format, j0, pass, c0, cw, unit int) {
 	}
 }
 
-// q8ShiftSums writes, per segment of 16 groups (of gw columns each) of the
+// avx512Q8ShiftSums writes, per segment of 16 groups (of gw columns each) of the
 // chunk [c0, c0+cw) and query, the sums of the query's block sums over
 // each group, times -2^(Bits-1) for symmetric formats: the factor of the
 // group's min (or scale) in the shift term. Unused entries are 0.
-func q8ShiftSums(sg []float32, q *Q8, f Format, j0, pass, c0, cw, gw int) {
+func avx512Q8ShiftSums(sg []float32, q *Q8, f Format, j0, pass, c0, cw, gw int) {
 	nb := q8Blocks(q.Group, q.Cols)
 	groups := cw / gw
 	segs := (groups + 15) / 16
@@ -293,11 +293,11 @@ func q8ShiftSums(sg []float32, q *Q8, f Format, j0, pass, c0, cw, gw int) {
 	}
 }
 
-// q8RowRecords lays out query row j for the row kernel: its int8 values
+// avx512Q8RowRecords lays out query row j for the row kernel: its int8 values
 // in the order of the lo and hi vectors (values 0-15, then 16-31, of each
 // block), then the query scale of the block of each lane of the combined
 // sums (lane 4L+r: block L).
-func q8RowRecords(recs []byte, q *Q8, f Format, j int) {
+func avx512Q8RowRecords(recs []byte, q *Q8, f Format, j int) {
 	nb := q8Blocks(q.Group, q.Cols)
 	x := q.Values[j*q.Cols : (j+1)*q.Cols]
 	for p := range 64 {

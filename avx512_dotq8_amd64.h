@@ -10,7 +10,7 @@
 //	FORQ(m)   expands m(acc, gaccZ, gaccY, tmpZ, tmpY, j) for each query j
 //	DP        the per-query work of one unit (DP64 or DP32)
 //
-// func NAME(a *q8Args) computes, for every row i of the chunk and query j,
+// func NAME(a *avx512Q8Args) computes, for every row i of the chunk and query j,
 //
 //	out[j][i] (+)= Σ_g scale_g * Σ_u Σ_lanes cvt(VPDPBUSD(codes_u, x8_ju)) * D_ju + Σ_seg mins·SG_j
 //
@@ -104,7 +104,7 @@ unit:
 
 	VPERMPS       Z24, Z25, Z26
 	FORQ(SCALE_G)
-	VPADDD.BCST   ·one32(SB), Z25, Z25
+	VPADDD.BCST   ·avx512One32(SB), Z25, Z25
 	ADDQ QA_groupBytes(AX), DI
 	DECQ CX
 	JNZ  group

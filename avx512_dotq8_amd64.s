@@ -8,7 +8,7 @@
 #include "textflag.h"
 #include "avx512_amd64.h"
 
-// Offsets of the fields of q8Args (avx512_dotq8_amd64.go).
+// Offsets of the fields of avx512Q8Args (avx512_dotq8_amd64.go).
 #define QA_data 0
 #define QA_scales 8
 #define QA_mins 16
@@ -68,8 +68,8 @@
 #define FORQ2(m) FORQ1(m); m(Z1, Z5, Y5, Z9, Y9, 1)
 #define FORQ4(m) FORQ2(m); m(Z2, Z6, Y6, Z10, Y10, 2); m(Z3, Z7, Y7, Z11, Y11, 3)
 
-#define NAME ·dotQ8U64W2Q1
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W2Q1
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -88,8 +88,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W2Q2
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W2Q2
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -108,8 +108,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W2Q4
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W2Q4
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -128,8 +128,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W3Q1
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W3Q1
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -148,8 +148,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W3Q2
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W3Q2
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -168,8 +168,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W3Q4
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W3Q4
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -188,8 +188,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W4Q1
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W4Q1
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -208,8 +208,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W4Q2
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W4Q2
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -228,8 +228,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W4Q4
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W4Q4
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -248,8 +248,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W5Q1
-#define CONSTS LOAD_U64_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U64W5Q1
+#define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U64_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -268,8 +268,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W5Q2
-#define CONSTS LOAD_U64_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U64W5Q2
+#define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U64_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -288,8 +288,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W5Q4
-#define CONSTS LOAD_U64_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U64W5Q4
+#define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U64_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -308,8 +308,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W6Q1
-#define CONSTS LOAD_U64_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U64W6Q1
+#define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U64_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -328,8 +328,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W6Q2
-#define CONSTS LOAD_U64_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U64W6Q2
+#define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U64_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -348,8 +348,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W6Q4
-#define CONSTS LOAD_U64_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U64W6Q4
+#define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U64_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -368,8 +368,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W7Q1
-#define CONSTS LOAD_U64_CONSTS(·c40(SB))
+#define NAME ·avx512DotQ8U64W7Q1
+#define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
 #define UNPACK(dst) U64_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -388,8 +388,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W7Q2
-#define CONSTS LOAD_U64_CONSTS(·c40(SB))
+#define NAME ·avx512DotQ8U64W7Q2
+#define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
 #define UNPACK(dst) U64_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -408,8 +408,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W7Q4
-#define CONSTS LOAD_U64_CONSTS(·c40(SB))
+#define NAME ·avx512DotQ8U64W7Q4
+#define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
 #define UNPACK(dst) U64_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -428,8 +428,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W8Q1
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W8Q1
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -448,8 +448,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W8Q2
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W8Q2
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -468,8 +468,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U64W8Q4
-#define CONSTS LOAD_U64_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U64W8Q4
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U64_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Z13
 #define USTEP 8
@@ -488,8 +488,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W2Q1
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W2Q1
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -508,8 +508,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W2Q2
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W2Q2
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -528,8 +528,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W2Q4
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W2Q4
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -548,8 +548,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W3Q1
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W3Q1
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -568,8 +568,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W3Q2
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W3Q2
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -588,8 +588,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W3Q4
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W3Q4
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -608,8 +608,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W4Q1
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W4Q1
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -628,8 +628,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W4Q2
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W4Q2
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -648,8 +648,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W4Q4
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W4Q4
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -668,8 +668,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W5Q1
-#define CONSTS LOAD_U32_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U32W5Q1
+#define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U32_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -688,8 +688,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W5Q2
-#define CONSTS LOAD_U32_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U32W5Q2
+#define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U32_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -708,8 +708,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W5Q4
-#define CONSTS LOAD_U32_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U32W5Q4
+#define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U32_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -728,8 +728,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W6Q1
-#define CONSTS LOAD_U32_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U32W6Q1
+#define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U32_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -748,8 +748,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W6Q2
-#define CONSTS LOAD_U32_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U32W6Q2
+#define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U32_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -768,8 +768,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W6Q4
-#define CONSTS LOAD_U32_CONSTS(·c10(SB))
+#define NAME ·avx512DotQ8U32W6Q4
+#define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(dst) U32_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -788,8 +788,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W7Q1
-#define CONSTS LOAD_U32_CONSTS(·c40(SB))
+#define NAME ·avx512DotQ8U32W7Q1
+#define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
 #define UNPACK(dst) U32_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -808,8 +808,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W7Q2
-#define CONSTS LOAD_U32_CONSTS(·c40(SB))
+#define NAME ·avx512DotQ8U32W7Q2
+#define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
 #define UNPACK(dst) U32_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -828,8 +828,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W7Q4
-#define CONSTS LOAD_U32_CONSTS(·c40(SB))
+#define NAME ·avx512DotQ8U32W7Q4
+#define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
 #define UNPACK(dst) U32_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -848,8 +848,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W8Q1
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W8Q1
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -868,8 +868,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W8Q2
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W8Q2
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -888,8 +888,8 @@
 #undef FORQ
 #undef DP
 
-#define NAME ·dotQ8U32W8Q4
-#define CONSTS LOAD_U32_CONSTS(·c04(SB))
+#define NAME ·avx512DotQ8U32W8Q4
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(dst) U32_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
 #define UREG Y13
 #define USTEP 4
@@ -923,13 +923,13 @@
 #define P1MASKS(o0, o1) \
 	MOVQ  o0(SI), R11;            \
 	MOVQ  o1(SI), R12;            \
-	PEXTQ ·pextLo(SB), R11, R9;   \
-	PEXTQ ·pextLo(SB), R12, AX;   \
+	PEXTQ ·avx512PextLo(SB), R11, R9;   \
+	PEXTQ ·avx512PextLo(SB), R12, AX;   \
 	SHLQ  $32, AX;                \
 	ORQ   AX, R9;                 \
 	KMOVQ R9, K2;                 \
-	PEXTQ ·pextHi(SB), R11, R11;  \
-	PEXTQ ·pextHi(SB), R12, R12;  \
+	PEXTQ ·avx512PextHi(SB), R11, R11;  \
+	PEXTQ ·avx512PextHi(SB), R12, R12;  \
 	SHLQ  $32, R12;               \
 	ORQ   R12, R11;               \
 	KMOVQ R11, K3
@@ -1034,27 +1034,27 @@
 	DP2(Z15, Z13, dst)
 
 #define QUAD_CONSTS_P2 \
-	VPBROADCASTB ·c03(SB), Z17;      \
-	VMOVDQU64    ·srlvq02(SB), Z20;  \
-	VMOVDQU64    ·srlvq46(SB), Z21;  \
-	VMOVDQU64    ·permqPairs(SB), Z22
+	VPBROADCASTB ·avx512C03(SB), Z17;      \
+	VMOVDQU64    ·avx512Srlvq02(SB), Z20;  \
+	VMOVDQU64    ·avx512Srlvq46(SB), Z21;  \
+	VMOVDQU64    ·avx512PermqPairs(SB), Z22
 
 #define QUAD_CONSTS_P4P2 \
-	VPBROADCASTB ·c0f(SB), Z16;      \
-	VPBROADCASTB ·c30(SB), Z18;      \
-	VMOVDQU64    ·prolv42(SB), Z20;  \
-	VMOVDQU64    ·prolv062(SB), Z21; \
-	VMOVDQU64    ·permqPairs(SB), Z22
+	VPBROADCASTB ·avx512C0f(SB), Z16;      \
+	VPBROADCASTB ·avx512C30(SB), Z18;      \
+	VMOVDQU64    ·avx512Prolv42(SB), Z20;  \
+	VMOVDQU64    ·avx512Prolv062(SB), Z21; \
+	VMOVDQU64    ·avx512PermqPairs(SB), Z22
 
 #define QUAD_CONSTS_W2 QUAD_CONSTS_P2
-#define QUAD_CONSTS_W3 QUAD_CONSTS_P2; VPBROADCASTB ·c04(SB), Z23
-#define QUAD_CONSTS_W4 VPBROADCASTB ·c0f(SB), Z16
-#define QUAD_CONSTS_W5 VPBROADCASTB ·c0f(SB), Z16; VPBROADCASTB ·c10(SB), Z23
+#define QUAD_CONSTS_W3 QUAD_CONSTS_P2; VPBROADCASTB ·avx512C04(SB), Z23
+#define QUAD_CONSTS_W4 VPBROADCASTB ·avx512C0f(SB), Z16
+#define QUAD_CONSTS_W5 VPBROADCASTB ·avx512C0f(SB), Z16; VPBROADCASTB ·avx512C10(SB), Z23
 #define QUAD_CONSTS_W6 QUAD_CONSTS_P4P2
-#define QUAD_CONSTS_W7 QUAD_CONSTS_P4P2; VPBROADCASTB ·c40(SB), Z23
+#define QUAD_CONSTS_W7 QUAD_CONSTS_P4P2; VPBROADCASTB ·avx512C40(SB), Z23
 #define QUAD_CONSTS_W8
 
-#define NAME ·dotQ8RowW2
+#define NAME ·avx512DotQ8RowW2
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
 #define ROWINT ROWINT_W2
@@ -1064,7 +1064,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·dotQ8RowW3
+#define NAME ·avx512DotQ8RowW3
 #define CONSTS QUAD_CONSTS_W3
 #define ROWBYTES 48
 #define ROWINT ROWINT_W3
@@ -1074,7 +1074,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·dotQ8RowW4
+#define NAME ·avx512DotQ8RowW4
 #define CONSTS QUAD_CONSTS_W4
 #define ROWBYTES 64
 #define ROWINT ROWINT_W4
@@ -1084,7 +1084,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·dotQ8RowW5
+#define NAME ·avx512DotQ8RowW5
 #define CONSTS QUAD_CONSTS_W5
 #define ROWBYTES 80
 #define ROWINT ROWINT_W5
@@ -1094,7 +1094,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·dotQ8RowW6
+#define NAME ·avx512DotQ8RowW6
 #define CONSTS QUAD_CONSTS_W6
 #define ROWBYTES 96
 #define ROWINT ROWINT_W6
@@ -1104,7 +1104,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·dotQ8RowW7
+#define NAME ·avx512DotQ8RowW7
 #define CONSTS QUAD_CONSTS_W7
 #define ROWBYTES 112
 #define ROWINT ROWINT_W7
@@ -1114,7 +1114,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·dotQ8RowW8
+#define NAME ·avx512DotQ8RowW8
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define ROWINT ROWINT_W8

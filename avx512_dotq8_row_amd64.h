@@ -41,10 +41,10 @@ TEXT NAME(SB), NOSPLIT, $0-8
 	VMOVDQU64 0(BX), Z0
 	VMOVDQU64 64(BX), Z1
 	VMOVDQU64 128(BX), Z2
-	VMOVDQU64 ·quadScaleIdx(SB), Z3
+	VMOVDQU64 ·avx512QuadScaleIdx(SB), Z3
 	MOVQ      QA_sg(AX), R11
 	VMOVUPS   (R11), Z4
-	VMOVDQU64 ·quadMinShuf(SB), Y5
+	VMOVDQU64 ·avx512QuadMinShuf(SB), Y5
 	KMOVW     QA_accMask(AX), K4
 	MOVQ      QA_data(AX), SI
 	MOVQ      QA_scales(AX), DX

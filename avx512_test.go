@@ -22,8 +22,8 @@ func avx512ForTest(t *testing.T) *Implementation {
 	return im
 }
 
-func TestQ8ArgsLayout(t *testing.T) {
-	var a q8Args
+func TestAVX512Q8ArgsLayout(t *testing.T) {
+	var a avx512Q8Args
 	want := map[string]uintptr{
 		"data": 0, "scratch": 48, "n": 56, "accMask": 144, "rowsLeft": 152, "outCur": 208,
 	}
@@ -34,9 +34,9 @@ func TestQ8ArgsLayout(t *testing.T) {
 	assert.Equal(t, want, got)
 }
 
-// checkDotQ8 compares im.DotQ8 with the float64 dot product of the rows
+// avx512CheckDotQ8 compares im.DotQ8 with the float64 dot product of the rows
 // and the dequantized queries.
-func checkDotQ8(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, cols, nq int) {
+func avx512CheckDotQ8(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, cols, nq int) {
 	t.Helper()
 	r, _ := quantizedRows(t, rng, f, n, cols)
 	x := randomValues(rng, nq*cols)
@@ -71,7 +71,7 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 				f := Format{Bits: bits, Group: g, Symmetric: sym}
 				require.True(t, im.Accelerated(KernelDotQ8, f))
 				for _, nq := range []int{1, 2, 3, 4, 5, 7, 9} {
-					checkDotQ8(t, im, rng, f, 1+rng.IntN(40), g*(1+rng.IntN(3)), nq)
+					avx512CheckDotQ8(t, im, rng, f, 1+rng.IntN(40), g*(1+rng.IntN(3)), nq)
 				}
 			}
 		}
@@ -82,9 +82,9 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 		for _, sym := range []bool{false, true} {
 			f := Format{Bits: bits, Group: 64, Symmetric: sym}
 			for _, n := range []int{1, 15, 16, 17, 100} {
-				checkDotQ8(t, im, rng, f, n, 128, 1)
+				avx512CheckDotQ8(t, im, rng, f, n, 128, 1)
 			}
-			checkDotQ8(t, im, rng, f, 33, 128, 3)
+			avx512CheckDotQ8(t, im, rng, f, 33, 128, 3)
 		}
 	}
 	// Many rows (several blocks of 16 and a tail), long rows chunked by
@@ -102,6 +102,6 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 		{Quant(8, 64), 16, 64, 1},
 		{Quant(2, 64), 32, 128, 4},
 	} {
-		checkDotQ8(t, im, rng, c.f, c.n, c.cols, c.q)
+		avx512CheckDotQ8(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
 }
