@@ -11,7 +11,7 @@ import "github.com/klauspost/cpuid/v2"
 var avx512Impl = &Implementation{
 	name: "avx512",
 	k: kernels{
-		dot:         dotGeneric,
+		dot:         dotAVX512,
 		dotQ8:       dotQ8AVX512,
 		quantizeQ8:  quantizeQ8Generic,
 		addWeighted: addWeightedGeneric,
@@ -30,6 +30,8 @@ var avx512VNNI = cpuid.CPU.Supports(cpuid.AVX512VNNI)
 func avx512Accelerated(k Kernel, f Format) bool {
 	codes := f.Quantized() && f.Group%32 == 0
 	switch k {
+	case KernelDot:
+		return codes
 	case KernelDotQ8:
 		return codes && avx512VNNI
 	}

@@ -119,10 +119,11 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		unit = 32
 	}
 	var (
-		recs    [2 * avx512Q8ChunkCols * avx512Q8MaxPass]byte
-		sg      [(avx512Q8ChunkCols / 32 / 16) * avx512Q8MaxPass * 16]float32
-		scratch [(1 + 16*avx512Q8MaxPass) * 16]float32
+		recsBuf    [2*avx512Q8ChunkCols*avx512Q8MaxPass + 64]byte
+		sgBuf      [(avx512Q8ChunkCols/32/16)*avx512Q8MaxPass*16 + 16]float32
+		scratchBuf [(1+16*avx512Q8MaxPass)*16 + 16]float32
 	)
+	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
 	w0, p2, p1 := avx512Planes(f.Bits, g)
 	rb, gb := f.RowBytes(r.Cols), g*f.Bits/8
 	for c0 := 0; c0 < r.Cols; {
@@ -151,8 +152,8 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 			case nq-j0 >= 2:
 				pass = 2
 			}
-			avx512Q8Records(recs[:], q, f, j0, pass, c0, cw, unit)
-			avx512Q8ShiftSums(sg[:], q, f, j0, pass, c0, cw, min(g, cw))
+			avx512Q8Records(recs, q, f, j0, pass, c0, cw, unit)
+			avx512Q8ShiftSums(sg, q, f, j0, pass, c0, cw, min(g, cw))
 			segs := (groups + 15) / 16
 			last := groups - 16*(segs-1)
 			first := unsafe.Pointer(&r.Data[gi*gb+o*w0/8])
@@ -195,11 +196,12 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
 	var (
-		recs    [192]byte
-		sg      [16]float32
-		scratch [4 * 16]float32
+		recsBuf    [192 + 64]byte
+		sgBuf      [16 + 16]float32
+		scratchBuf [4*16 + 16]float32
 	)
-	avx512Q8RowRecords(recs[:], q, f, j)
+	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	avx512Q8RowRecords(recs, q, f, j)
 	// The shift sums in the lanes of the four rows' mins: 8-11 (group 0)
 	// and 12-15 (group 1).
 	var sums [16]float32
@@ -309,4 +311,18 @@ func avx512Q8RowRecords(recs []byte, q *Q8, f Format, j int) {
 		d := math.Float32bits(q.Scales[j*nb+k/4])
 		*(*uint32)(unsafe.Pointer(&recs[128+4*k])) = d
 	}
+}
+
+// avx512AlignBytes returns b from its first 64-byte aligned byte on: a
+// 512-bit load that crosses a cache line runs at half speed. Kernels take
+// their tables from stack arrays with 64 bytes to spare; a goroutine's stack
+// only moves by multiples of its 2 KB or larger size, so the alignment
+// holds.
+func avx512AlignBytes(b []byte) []byte {
+	return b[-uintptr(unsafe.Pointer(&b[0]))&63:]
+}
+
+// avx512AlignFloats is avx512AlignBytes for float32 (16 to spare).
+func avx512AlignFloats(b []float32) []float32 {
+	return b[(-uintptr(unsafe.Pointer(&b[0]))&63)/4:]
 }

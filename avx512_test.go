@@ -105,3 +105,56 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 		avx512CheckDotQ8(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
 }
+
+// avx512CheckDot compares im.Dot with the float64 dot products of the
+// rows and the query rows.
+func avx512CheckDot(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, cols, nq int) {
+	t.Helper()
+	r, _ := quantizedRows(t, rng, f, n, cols)
+	x := randomValues(rng, nq*cols)
+	out := make([]float32, nq*n)
+	for k := range out {
+		out[k] = float32(math.NaN())
+	}
+	im.Dot(out, r, x)
+	for i := 0; i < n; i++ {
+		vals, mag := refRow(r, i)
+		for j := 0; j < nq; j++ {
+			var want, m float64
+			for c, v := range vals {
+				want += v * float64(x[j*cols+c])
+				m += mag[c] * math.Abs(float64(x[j*cols+c]))
+			}
+			require.InDelta(t, want, out[j*n+i], sumTolerance(m, cols), "%s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
+		}
+	}
+}
+
+func TestAVX512DotShapes(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(33, 34))
+	for bits := 2; bits <= 8; bits++ {
+		for _, sym := range []bool{false, true} {
+			for _, g := range []int{32, 64, 96, 128, 256} {
+				f := Format{Bits: bits, Group: g, Symmetric: sym}
+				require.True(t, im.Accelerated(KernelDot, f))
+				for _, nq := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9} {
+					avx512CheckDot(t, im, rng, f, 1+rng.IntN(40), g*(1+rng.IntN(3)), nq)
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		f          Format
+		n, cols, q int
+	}{
+		{Quant(4, 64), 1000, 128, 1},
+		{Quant(4, 64), 33, 4096, 2},
+		{SymQuant(3, 32), 17, 2048 + 32*17, 1},
+		{Quant(7, 2048), 5, 4096, 3},
+		{Quant(8, 64), 16, 64, 4},
+		{Quant(2, 64), 32, 128, 4},
+	} {
+		avx512CheckDot(t, im, rng, c.f, c.n, c.cols, c.q)
+	}
+}

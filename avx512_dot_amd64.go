@@ -1,0 +1,208 @@
+//go:build !purego
+
+package lowbit
+
+import (
+	"math"
+	"unsafe"
+)
+
+// avx512DotArgs is the argument block of the Dot kernels; the kernels read
+// the first fields and use the last five as their state. The offsets are
+// spelled out in avx512_dot_amd64.s (DA_*).
+type avx512DotArgs struct {
+	data    unsafe.Pointer // row 0's codes (or values)
+	scales  unsafe.Pointer // row 0's fp16 scales
+	mins    unsafe.Pointer // row 0's fp16 mins, or avx512ZeroF16 (symmetric)
+	x       unsafe.Pointer // the pass's first query row
+	out     unsafe.Pointer // out of the pass's first query row
+	scratch unsafe.Pointer // 16 rows × 64 bytes per query row
+
+	n             int // rows
+	rowBytes      int // bytes of codes (or values) per row
+	rowScaleBytes int // bytes of scales per row
+	rowMinBytes   int // bytes of mins per row (0 when symmetric)
+	groups        int // groups per row
+	blockLimit    int // 4 × blocks per group
+	groupBytes    int // bytes of codes per group
+	off2, off1    int // offsets of the 2-bit and 1-bit planes in a group
+	xStride       int // bytes between query rows of x
+	outStride     int // bytes between query rows of out
+	minStride     int // bytes between the mins of two groups (0 when symmetric)
+	negOff        int // float32 bits of -2^(Bits-1) when symmetric, else 0
+	cols          int // float rows: values per row
+	tailMask      int // float rows: mask of the last cols%16 values
+
+	// Kernel state.
+	rowsLeft, r, outCur, rowScales, rowMins uintptr
+}
+
+// avx512ZeroF16 is the fp16 "min" of symmetric rows for the Dot kernels,
+// which add -2^(Bits-1)*scale to it.
+var avx512ZeroF16 uint16
+
+// avx512Passes calls fn for the query rows [0, nq) in passes of 4, 2 or 1.
+func avx512Passes(nq int, fn func(j0, pass int)) {
+	for j0 := 0; j0 < nq; {
+		pass := 1
+		switch {
+		case nq-j0 >= 4:
+			pass = 4
+		case nq-j0 >= 2:
+			pass = 2
+		}
+		fn(j0, pass)
+		j0 += pass
+	}
+}
+
+// dotAVX512 is Dot. Code formats whose group is a multiple of 32 run
+// avx512DotW<bits>Q<pass>: each block of codes is dequantized once per pass
+// of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
+// and multiplied into every query row. fp16 and float32 rows run
+// avx512DotF; other groups run the generic code.
+func dotAVX512(out []float32, r Rows, x []float32) {
+	f := r.Format
+	if !f.Quantized() {
+		dotFloatAVX512(out, r, x)
+		return
+	}
+	if f.Group%32 != 0 {
+		dotGeneric(out, r, x)
+		return
+	}
+	n, cols := r.Len(), r.Cols
+	if n == 0 {
+		return
+	}
+	if f.Bits == 4 && f.Group == 64 && cols == 128 {
+		avx512Passes(len(x)/cols, func(j0, pass int) {
+			avx512DotRow(out[j0*n:(j0+pass)*n], r, x[j0*cols:(j0+pass)*cols], pass)
+		})
+		return
+	}
+	var scratchBuf [4*16*16 + 16]float32
+	scratch := avx512AlignFloats(scratchBuf[:])
+	_, p2, p1 := avx512Planes(f.Bits, f.Group)
+	a := avx512DotArgs{
+		data:          unsafe.Pointer(&r.Data[0]),
+		scales:        unsafe.Pointer(&r.Scales[0]),
+		mins:          unsafe.Pointer(&avx512ZeroF16),
+		scratch:       unsafe.Pointer(&scratch[0]),
+		n:             n,
+		rowBytes:      f.RowBytes(cols),
+		rowScaleBytes: 2 * f.Groups(cols),
+		groups:        f.Groups(cols),
+		blockLimit:    f.Group / 32 * 4,
+		groupBytes:    f.Group * f.Bits / 8,
+		off2:          p2,
+		off1:          p1,
+		xStride:       4 * cols,
+		outStride:     4 * n,
+	}
+	if f.Symmetric {
+		a.negOff = int(math.Float32bits(-float32(int(1) << (f.Bits - 1))))
+	} else {
+		a.mins = unsafe.Pointer(&r.Mins[0])
+		a.rowMinBytes, a.minStride = a.rowScaleBytes, 2
+	}
+	// The kernels load x with 512-bit memory operands, at half speed when
+	// they cross cache lines: x that is not 64-byte aligned is copied.
+	var xBuf [avx512DotAlignedX + 16]float32
+	avx512Passes(len(x)/cols, func(j0, pass int) {
+		xp := x[j0*cols : (j0+pass)*cols]
+		if uintptr(unsafe.Pointer(&xp[0]))&63 != 0 && len(xp) <= avx512DotAlignedX {
+			xa := avx512AlignFloats(xBuf[:])
+			copy(xa, xp)
+			xp = xa
+		}
+		a.x, a.out = unsafe.Pointer(&xp[0]), unsafe.Pointer(&out[j0*n])
+		avx512CallDot(f.Bits, pass, &a)
+	})
+}
+
+// avx512DotAlignedX bounds the query values a Dot pass copies to align them.
+const avx512DotAlignedX = 2048
+
+// dotFloatAVX512 is Dot for fp16 and float32 rows (for now the generic code).
+func dotFloatAVX512(out []float32, r Rows, x []float32) {
+	dotGeneric(out, r, x)
+}
+
+// avx512DotRow runs the 4-bit Dot row kernel (rows of 128 values in groups
+// of 64, four rows at a time) for pass query rows x; a last 1-3 rows are
+// copied to a padded block of four.
+func avx512DotRow(out []float32, r Rows, x []float32, pass int) {
+	f := r.Format
+	var (
+		recsBuf    [4*8*16 + 16]float32
+		sgBuf      [4*16 + 16]float32
+		scratchBuf [4*4*16 + 16]float32
+	)
+	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	avx512DotRowTables(recs, sg, f, x, pass)
+	n := len(out) / pass
+	n4 := n &^ 3
+	a := avx512Q8Args{
+		recs:      unsafe.Pointer(&recs[0]),
+		sg:        unsafe.Pointer(&sg[0]),
+		scratch:   unsafe.Pointer(&scratch[0]),
+		outStride: 4 * n,
+	}
+	mins := r.Scales
+	if !f.Symmetric {
+		mins = r.Mins
+	}
+	if n4 > 0 {
+		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
+		a.out, a.n = unsafe.Pointer(&out[0]), n4
+		avx512CallDotRow(pass, &a)
+	}
+	if n4 < n {
+		var (
+			data          [4 * 64]byte
+			scales, mins4 [8]uint16
+			tail          [4 * 4]float32
+		)
+		copy(data[:], r.Data[n4*64:])
+		copy(scales[:], r.Scales[2*n4:])
+		copy(mins4[:], mins[2*n4:])
+		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
+		avx512CallDotRow(pass, &a)
+		for j := 0; j < pass; j++ {
+			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
+		}
+	}
+}
+
+// avx512DotRowTables lays out the query rows x for the 4-bit Dot row
+// kernel: per query row and nibble k (0-7) of a code dword, the x value of
+// each dword lane's nibble times 16^-k (the kernel converts the nibble in
+// place, as q*16^k); and the query rows' group sums (times -2^(Bits-1)
+// when symmetric) in lanes 8-11 (group 0) and 12-15 (group 1), where the
+// kernel puts the rows' mins.
+func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) {
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	for j := 0; j < pass; j++ {
+		xj := x[j*128 : (j+1)*128]
+		for k := range 8 {
+			scale := float32(math.Ldexp(1, -4*k))
+			t := recs[(j*8+k)*16 : (j*8+k+1)*16]
+			for l := range t {
+				t[l] = xj[32*(l/4)+4*(l%4)+k/2+16*(k%2)] * scale
+			}
+		}
+		var s0, s1 float32
+		for c := range 64 {
+			s0 += xj[c]
+			s1 += xj[64+c]
+		}
+		for l := range 4 {
+			sg[j*16+8+l], sg[j*16+12+l] = mul*s0, mul*s1
+		}
+	}
+}

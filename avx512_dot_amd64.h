@@ -1,0 +1,115 @@
+// Body of one Dot kernel of avx512_dot_amd64.s (codes, groups a multiple
+// of 32), included once per code width and number of query rows with these
+// macros defined:
+//
+//	NAME      the function's symbol
+//	CONSTS    loads the width's constants (Z16-Z22)
+//	TABLES    builds the group's lookup tables from S (Z10) and M (Z11), if any
+//	DEQ       dequantizes the block at R10 into Z8 (values 0-15) and Z9 (16-31)
+//	FORQ(m)   expands m(acc, xaddr) per query row, xaddr(off) its x address
+//
+// func NAME(a *avx512DotArgs) computes, for every row i and query row j,
+//
+//	out[j][i] = Σ_g Σ_blocks Σ_c (S_g * q_c + M_g) * x_j[c]
+//
+// where S_g is the group's scale and M_g its min, or -2^(Bits-1)*S_g when
+// symmetric (mins then point to a single fp16 zero, stride 0, and Z23 holds
+// -2^(Bits-1)). Per group: S and M broadcast from fp16 (5 instructions) and
+// the lookup tables of widths 2-5 (1-2); per block the width's DEQ (4-16,
+// see avx512_dot_amd64.s) and 2 FMAs per query row; per row and query row a
+// store and under 3 instructions of the 16-row reduction (REDUCE16).
+//
+// Registers: AX args, SI row, DI/R8/R9 the group's planes, R10 block index
+// (4 per block), BX x at the block, R12 and R14 one and three x strides, CX
+// groups left, DX the group's scale, R11 its min, R13 the parked rows. Z0-Z3
+// row accumulators, Z8/Z9 dequantized values, Z10 S, Z11 M, Z12/Z13 tables,
+// Z14/Z15 scratch, Z16-Z22 constants, Z23 the symmetric offset.
+
+TEXT NAME(SB), NOSPLIT, $0-8
+	MOVQ         a+0(FP), AX
+	CONSTS
+	VPBROADCASTD DA_negOff(AX), Z23
+	MOVQ         DA_data(AX), SI
+	MOVQ         DA_scratch(AX), R13
+	MOVQ         DA_xStride(AX), R12
+	LEAQ         (R12)(R12*2), R14
+	MOVQ         DA_n(AX), R11
+	MOVQ         R11, DA_rowsLeft(AX)
+	MOVQ         DA_out(AX), R11
+	MOVQ         R11, DA_outCur(AX)
+	MOVQ         DA_scales(AX), R11
+	MOVQ         R11, DA_rowScales(AX)
+	MOVQ         DA_mins(AX), R11
+	MOVQ         R11, DA_rowMins(AX)
+
+block:
+	MOVQ       $0, DA_r(AX)
+	MOVQ       DA_rowScales(AX), R11
+	PREFETCHT0 256(R11)
+	MOVQ       DA_rowMins(AX), R11
+	PREFETCHT0 256(R11)
+
+row:
+	MOVQ       SI, DI
+	MOVQ       DA_x(AX), BX
+	MOVQ       DA_rowScales(AX), DX
+	MOVQ       DA_rowMins(AX), R11
+	MOVQ       DA_groups(AX), CX
+	PREFETCHT0 1024(SI)
+	FORQ(ZERO_ACC)
+
+group:
+	MOVQ         DI, R8
+	ADDQ         DA_off2(AX), R8
+	MOVQ         DI, R9
+	ADDQ         DA_off1(AX), R9
+	VPBROADCASTW (DX), Y10
+	VCVTPH2PS    Y10, Z10
+	VPBROADCASTW (R11), Y11
+	VCVTPH2PS    Y11, Z11
+	VFMADD231PS  Z23, Z10, Z11
+	TABLES
+	XORQ         R10, R10
+
+blk:
+	DEQ
+	FORQ(FMA_X)
+	ADDQ $128, BX
+	ADDQ $4, R10
+	CMPQ R10, DA_blockLimit(AX)
+	JB   blk
+
+	ADDQ $2, DX
+	ADDQ DA_minStride(AX), R11
+	ADDQ DA_groupBytes(AX), DI
+	DECQ CX
+	JNZ  group
+
+	// Row done: park its accumulators for the reduction.
+	MOVQ DA_r(AX), R10
+	SHLQ $6, R10
+	FORQ(PARK)
+	ADDQ DA_rowBytes(AX), SI
+	MOVQ DA_rowScaleBytes(AX), R10
+	ADDQ R10, DA_rowScales(AX)
+	MOVQ DA_rowMinBytes(AX), R10
+	ADDQ R10, DA_rowMins(AX)
+	INCQ DA_r(AX)
+	DECQ DA_rowsLeft(AX)
+	JZ   flush
+	CMPQ DA_r(AX), $16
+	JB   row
+
+flush:
+	MOVL  $-1, R10
+	MOVQ  DA_r(AX), R11
+	BZHIL R11, R10, R10
+	KMOVW R10, K1
+	MOVQ  DA_outCur(AX), R10
+	MOVQ  DA_outStride(AX), R11
+	FORQ(FLUSH)
+	ADDQ  $64, DA_outCur(AX)
+	CMPQ  DA_rowsLeft(AX), $0
+	JNE   block
+	VZEROUPPER
+	RET

@@ -1,0 +1,143 @@
+//go:build !purego
+
+package lowbit
+
+// Declarations of the Dot kernels of avx512_dot_amd64.s.
+
+//go:noescape
+func avx512DotW2Q1(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW2Q2(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW2Q4(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW3Q1(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW3Q2(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW3Q4(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW4Q1(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW4Q2(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW4Q4(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW5Q1(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW5Q2(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW5Q4(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW6Q1(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW6Q2(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW6Q4(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW7Q1(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW7Q2(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW7Q4(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW8Q1(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW8Q2(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotW8Q4(a *avx512DotArgs)
+
+// avx512CallDot runs the Dot kernel for the code width and pass query rows.
+func avx512CallDot(bits, pass int, a *avx512DotArgs) {
+	switch bits<<4 | pass {
+	case 2<<4 | 1:
+		avx512DotW2Q1(a)
+	case 2<<4 | 2:
+		avx512DotW2Q2(a)
+	case 2<<4 | 4:
+		avx512DotW2Q4(a)
+	case 3<<4 | 1:
+		avx512DotW3Q1(a)
+	case 3<<4 | 2:
+		avx512DotW3Q2(a)
+	case 3<<4 | 4:
+		avx512DotW3Q4(a)
+	case 4<<4 | 1:
+		avx512DotW4Q1(a)
+	case 4<<4 | 2:
+		avx512DotW4Q2(a)
+	case 4<<4 | 4:
+		avx512DotW4Q4(a)
+	case 5<<4 | 1:
+		avx512DotW5Q1(a)
+	case 5<<4 | 2:
+		avx512DotW5Q2(a)
+	case 5<<4 | 4:
+		avx512DotW5Q4(a)
+	case 6<<4 | 1:
+		avx512DotW6Q1(a)
+	case 6<<4 | 2:
+		avx512DotW6Q2(a)
+	case 6<<4 | 4:
+		avx512DotW6Q4(a)
+	case 7<<4 | 1:
+		avx512DotW7Q1(a)
+	case 7<<4 | 2:
+		avx512DotW7Q2(a)
+	case 7<<4 | 4:
+		avx512DotW7Q4(a)
+	case 8<<4 | 1:
+		avx512DotW8Q1(a)
+	case 8<<4 | 2:
+		avx512DotW8Q2(a)
+	case 8<<4 | 4:
+		avx512DotW8Q4(a)
+	default:
+		panic("lowbit: no avx512 Dot kernel")
+	}
+}
+
+// Row kernels: 4-bit codes, rows of 128 values in groups of 64.
+
+//go:noescape
+func avx512DotRowW4Q1(a *avx512Q8Args)
+
+//go:noescape
+func avx512DotRowW4Q2(a *avx512Q8Args)
+
+//go:noescape
+func avx512DotRowW4Q4(a *avx512Q8Args)
+
+// avx512CallDotRow runs the 4-bit Dot row kernel for pass query rows.
+func avx512CallDotRow(pass int, a *avx512Q8Args) {
+	switch pass {
+	case 1:
+		avx512DotRowW4Q1(a)
+	case 2:
+		avx512DotRowW4Q2(a)
+	case 4:
+		avx512DotRowW4Q4(a)
+	default:
+		panic("lowbit: no avx512 Dot row kernel")
+	}
+}

@@ -1,0 +1,86 @@
+// Body of one Dot row kernel of avx512_dot_amd64.s: 4-bit codes, rows of
+// 128 values in two groups of 64, four rows per iteration, included once
+// per number of query rows with these macros defined:
+//
+//	NAME      the function's symbol
+//	SETUP     loads what stays in registers (masks, x tables)
+//	QUAD      the four rows' multiply-adds
+//	FORQ(m)   expands m(j, acc0, acc1, acc2, acc3) per query row j
+//
+// A row's 64 code bytes are one vector of 16 dword lanes, 8 nibbles each.
+// Nibble k of every lane is masked in place (VPANDD with 0xf<<4k, no
+// shift) and converted (VCVTUDQ2PS: q*16^k, exact), then multiplied by x
+// laid out per call in the same lanes and scaled by 16^-k (the table xk,
+// avx512DotRowTables). So a row costs 8 VPANDD, 8 VCVTUDQ2PS and 8 FMAs
+// per query row, of which only the FMAs grow with the query rows. Lanes
+// 0-7 belong to group 0, lanes 8-15 to group 1, so four rows' accumulators
+// are combined into one vector K whose lane 4L+r is row r's (group L/2)
+// partial, and per four rows and query row
+//
+//	F = K * S + P
+//
+// with S the group scales and P the shift term (mins, or scales when
+// symmetric, times the query's group sums), as in the DotQ8 row kernels.
+// Every 16 rows the four parked F vectors of each query row are reduced
+// to 16 sums (REDUCE4).
+//
+// Registers: Z0-Z15 accumulators (query j, row r: Z(4j+r)), or for one
+// query row Z0-Z3 and the x tables in Z4-Z11; Z16-Z23 the nibble masks;
+// Z24-Z27 the four rows' codes and Z28-Z29 nibbles, then MREG the rows'
+// scales and mins, SREG their group scales S, T1-T4 scratch (Z26-Z31, or
+// for four query rows Z24-Z29). SI codes, DX scales, R8 mins, BX x tables,
+// R9 the shift-term tables, DI out, R13 the parked vectors, R14 the offset
+// of the next, R12 iterations left in the block, R10 rows in the block, CX
+// rows after it, R11 scratch.
+
+TEXT NAME(SB), NOSPLIT, $0-8
+	MOVQ a+0(FP), AX
+	MOVQ QA_recs(AX), BX
+	MOVQ QA_sg(AX), R9
+	SETUP
+	MOVQ QA_data(AX), SI
+	MOVQ QA_scales(AX), DX
+	MOVQ QA_mins(AX), R8
+	MOVQ QA_scratch(AX), R13
+	MOVQ QA_out(AX), DI
+	MOVQ QA_n(AX), CX
+
+block:
+	MOVQ    $16, R10
+	CMPQ    CX, R10
+	CMOVQLT CX, R10
+	SUBQ    R10, CX
+	MOVQ    R10, R12
+	SHRQ    $2, R12
+	XORQ    R14, R14
+
+quad:
+	PREFETCHT0 1024(SI)
+	PREFETCHT0 1088(SI)
+	PREFETCHT0 1152(SI)
+	PREFETCHT0 1216(SI)
+	QUAD
+	VMOVDQU32    (DX), MREGX
+	VINSERTI32X4 $1, (R8), MREGY, MREGY
+	VPSHUFB      ·avx512QuadMinShuf(SB), MREGY, MREGY
+	VCVTPH2PS    MREGY, MREG
+	VMOVDQU32    ·avx512QuadScaleIdx(SB), SREG
+	VPERMPS      MREG, SREG, SREG
+	FORQ(QUAD_OUT)
+	ADDQ         $256, SI
+	ADDQ         $16, DX
+	ADDQ         $16, R8
+	ADDQ         $64, R14
+	DECQ         R12
+	JNZ          quad
+
+	MOVL  $-1, R11
+	BZHIL R10, R11, R11
+	KMOVW R11, K1
+	MOVQ  DI, R11
+	FORQ(ROW_FLUSH)
+	ADDQ  $64, DI
+	TESTQ CX, CX
+	JNZ   block
+	VZEROUPPER
+	RET
