@@ -52,6 +52,8 @@ func TestLayersOnSeparateGoroutines(t *testing.T) {
 	wg.Wait()
 	close(stop)
 	watcher.Wait()
-	require.Equal(t, want, got)
+	for i := range want {
+		require.Equal(t, bits(want[i]), bits(got[i]), "layer %d", i)
+	}
 	assert.Equal(t, serial.Stats(), c.Stats())
 }

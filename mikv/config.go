@@ -171,9 +171,10 @@ const (
 	maxPageSize = 1 << 16
 	maxPageVals = 1 << 22 // PageSize × HeadDim: a page of float32 keys is at most 16 MiB
 	maxWorkers  = 1 << 10
-	// MaxLen is the most tokens a Layer holds.
-	MaxLen = 1<<31 - 1
 )
+
+// MaxLen is the most tokens a Layer holds.
+const MaxLen = 1<<31 - 1
 
 // Validate reports the first problem with c, or nil.
 func (c Config) Validate() error {

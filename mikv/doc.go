@@ -53,9 +53,9 @@
 //
 // Each tier is a list of pages of PageSize tokens. Appending fills the last
 // page, so the cache is never copied; a demotion moves the important tier's
-// last token into the freed slot. Attention calls lowbit.Dot (all query
-// heads of a KV head in one pass over a page's keys) and lowbit.AddWeighted
-// once per page. Stats reports the bytes of codes, scales and bookkeeping
+// last token into the freed slot. Attention calls lowbit.Dot or
+// lowbit.DotQ8 (all query heads of a KV head in one pass over a page's
+// keys) and lowbit.AddWeighted once per page. Stats reports the bytes of codes, scales and bookkeeping
 // apart, and the paper's size as a share of an fp16 cache.
 //
 // MarshalBinary and UnmarshalBinary save and restore a whole cache,

@@ -130,3 +130,16 @@ func fullConfig(qHeads, kvHeads, dim int, f lowbit.Format) Config {
 	cfg.Important = Tier{Key: f, Value: f}
 	return cfg
 }
+
+// bits returns the bit patterns of rows of float32 values, so that
+// comparisons are bit-exact (NaN equal to itself, -0 apart from +0).
+func bits(rows [][]float32) [][]uint32 {
+	b := make([][]uint32, len(rows))
+	for i, r := range rows {
+		b[i] = make([]uint32, len(r))
+		for j, v := range r {
+			b[i][j] = math.Float32bits(v)
+		}
+	}
+	return b
+}
