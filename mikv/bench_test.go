@@ -127,9 +127,10 @@ func benchDecode(b *testing.B, cfg Config, ctx int) {
 		i++
 	}
 	b.ReportMetric(values/float64(b.Elapsed().Nanoseconds()), "KV/ns")
-	if c, _ := threadCPU(); cpuOK && c > cpu0 {
-		cpu += c - cpu0
-		b.ReportMetric(values/float64(cpu), "KV/cpu-ns")
+	if c, _ := threadCPU(); cpuOK {
+		if cpu += c - cpu0; cpu > 0 {
+			b.ReportMetric(values/float64(cpu), "KV/cpu-ns")
+		}
 	}
 	b.ReportMetric(float64(st.CodeBytes+st.ScaleBytes)/float64(st.Tokens), "B/token")
 }
