@@ -29,11 +29,12 @@ var avx512VNNI = cpuid.CPU.Supports(cpuid.AVX512VNNI)
 // avx512Accelerated reports which kernels run assembly: see avx512Impl.
 func avx512Accelerated(k Kernel, f Format) bool {
 	codes := f.Quantized() && f.Group%32 == 0
+	floats := !f.Quantized()
 	switch k {
 	case KernelDot:
-		return codes
+		return codes || floats
 	case KernelDotQ8:
-		return codes && avx512VNNI
+		return codes && avx512VNNI || floats
 	}
 	return false
 }

@@ -30,8 +30,10 @@ type avx512DotArgs struct {
 	outStride     int // bytes between query rows of out
 	minStride     int // bytes between the mins of two groups (0 when symmetric)
 	negOff        int // float32 bits of -2^(Bits-1) when symmetric, else 0
-	cols          int // float rows: values per row
+	cols          int // float rows: values per row (of the chunk)
 	tailMask      int // float rows: mask of the last cols%16 values
+	steps         int // float rows: cols/16
+	accMask       int // float rows: 0xffff to add to out, 0 to store
 
 	// Kernel state.
 	rowsLeft, r, outCur, rowScales, rowMins uintptr
@@ -124,9 +126,83 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 // avx512DotAlignedX bounds the query values a Dot pass copies to align them.
 const avx512DotAlignedX = 2048
 
-// dotFloatAVX512 is Dot for fp16 and float32 rows (for now the generic code).
+// dotFloatAVX512 is Dot for fp16 and float32 rows: avx512DotF16/F32 in
+// passes of up to 4 query rows.
 func dotFloatAVX512(out []float32, r Rows, x []float32) {
-	dotGeneric(out, r, x)
+	n, cols := r.Len(), r.Cols
+	if n == 0 {
+		return
+	}
+	if cols == 128 {
+		avx512Passes(len(x)/cols, func(j0, pass int) {
+			avx512DotRowFloat(out[j0*n:(j0+pass)*n], r, x[j0*cols:(j0+pass)*cols], pass)
+		})
+		return
+	}
+	var scratchBuf [4*16*16 + 16]float32
+	a := avx512DotFloatArgs(r, 0, cols, avx512AlignFloats(scratchBuf[:]))
+	a.outStride = 4 * n
+	var xBuf [avx512DotAlignedX + 16]float32
+	avx512Passes(len(x)/cols, func(j0, pass int) {
+		xp := x[j0*cols : (j0+pass)*cols]
+		if uintptr(unsafe.Pointer(&xp[0]))&63 != 0 && len(xp) <= avx512DotAlignedX {
+			xa := avx512AlignFloats(xBuf[:])
+			copy(xa, xp)
+			xp = xa
+		}
+		a.x, a.out, a.xStride = unsafe.Pointer(&xp[0]), unsafe.Pointer(&out[j0*n]), 4*cols
+		avx512CallDotF(r.Format.Bits, pass, &a)
+	})
+}
+
+// avx512DotFloatArgs returns the arguments of the float Dot kernels for the
+// columns [c0, c0+cw) of the fp16 or float32 rows r.
+func avx512DotFloatArgs(r Rows, c0, cw int, scratch []float32) avx512DotArgs {
+	esz := r.Format.Bits / 8
+	return avx512DotArgs{
+		data:     unsafe.Pointer(&r.Data[c0*esz]),
+		scratch:  unsafe.Pointer(&scratch[0]),
+		n:        r.Len(),
+		rowBytes: r.Cols * esz,
+		cols:     cw,
+		steps:    cw / 16,
+		tailMask: 1<<(cw%16) - 1,
+	}
+}
+
+// dotQ8FloatAVX512 is DotQ8 for fp16 and float32 rows: the float Dot
+// kernels with the int8 query rows dequantized (value times block scale),
+// in chunks of columns, each adding to out.
+func dotQ8FloatAVX512(out []float32, r Rows, q *Q8) {
+	n, cols := r.Len(), r.Cols
+	if n == 0 {
+		return
+	}
+	nq, nb := q.Len(), q8Blocks(cols, cols)
+	var (
+		scratchBuf [4*16*16 + 16]float32
+		xBuf       [avx512DotAlignedX + 16]float32
+	)
+	scratch, xs := avx512AlignFloats(scratchBuf[:]), avx512AlignFloats(xBuf[:])
+	for c0 := 0; c0 < cols; c0 += avx512DotAlignedX / 4 {
+		cw := min(avx512DotAlignedX/4, cols-c0)
+		a := avx512DotFloatArgs(r, c0, cw, scratch)
+		a.outStride = 4 * n
+		if c0 > 0 {
+			a.accMask = 0xffff
+		}
+		avx512Passes(nq, func(j0, pass int) {
+			for jj := 0; jj < pass; jj++ {
+				vals := q.Values[(j0+jj)*cols+c0 : (j0+jj)*cols+c0+cw]
+				scales := q.Scales[(j0+jj)*nb:]
+				for c, v := range vals {
+					xs[jj*cw+c] = scales[(c0+c)/32] * float32(v)
+				}
+			}
+			a.x, a.out, a.xStride = unsafe.Pointer(&xs[0]), unsafe.Pointer(&out[j0*n]), 4*cw
+			avx512CallDotF(r.Format.Bits, pass, &a)
+		})
+	}
 }
 
 // avx512DotRow runs the 4-bit Dot row kernel (rows of 128 values in groups
@@ -203,6 +279,42 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) {
 		}
 		for l := range 4 {
 			sg[j*16+8+l], sg[j*16+12+l] = mul*s0, mul*s1
+		}
+	}
+}
+
+// avx512DotRowFloat runs the fp16 or float32 Dot row kernel (rows of 128
+// values, four at a time) for pass query rows x (copied to an aligned
+// table); a last 1-3 rows are copied to a padded block of four.
+func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
+	var (
+		xBuf       [4*128 + 16]float32
+		scratchBuf [4*4*16 + 16]float32
+	)
+	xs, scratch := avx512AlignFloats(xBuf[:]), avx512AlignFloats(scratchBuf[:])
+	copy(xs, x)
+	n := len(out) / pass
+	n4 := n &^ 3
+	rb := r.Format.RowBytes(128)
+	a := avx512Q8Args{
+		recs:      unsafe.Pointer(&xs[0]),
+		scratch:   unsafe.Pointer(&scratch[0]),
+		outStride: 4 * n,
+	}
+	if n4 > 0 {
+		a.data, a.out, a.n = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&out[0]), n4
+		avx512CallDotRowF(r.Format.Bits, pass, &a)
+	}
+	if n4 < n {
+		var (
+			data [4 * 512]byte
+			tail [4 * 4]float32
+		)
+		copy(data[:], r.Data[n4*rb:])
+		a.data, a.out, a.n, a.outStride = unsafe.Pointer(&data[0]), unsafe.Pointer(&tail[0]), 4, 16
+		avx512CallDotRowF(r.Format.Bits, pass, &a)
+		for j := 0; j < pass; j++ {
+			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
 	}
 }

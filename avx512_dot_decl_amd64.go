@@ -141,3 +141,85 @@ func avx512CallDotRow(pass int, a *avx512Q8Args) {
 		panic("lowbit: no avx512 Dot row kernel")
 	}
 }
+
+// Kernels for fp16 and float32 rows.
+
+//go:noescape
+func avx512DotF16Q1(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotF16Q2(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotF16Q4(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotF32Q1(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotF32Q2(a *avx512DotArgs)
+
+//go:noescape
+func avx512DotF32Q4(a *avx512DotArgs)
+
+// avx512CallDotF runs the fp16 (bits 16) or float32 Dot kernel for pass
+// query rows.
+func avx512CallDotF(bits, pass int, a *avx512DotArgs) {
+	switch bits<<4 | pass {
+	case 16<<4 | 1:
+		avx512DotF16Q1(a)
+	case 16<<4 | 2:
+		avx512DotF16Q2(a)
+	case 16<<4 | 4:
+		avx512DotF16Q4(a)
+	case 32<<4 | 1:
+		avx512DotF32Q1(a)
+	case 32<<4 | 2:
+		avx512DotF32Q2(a)
+	case 32<<4 | 4:
+		avx512DotF32Q4(a)
+	default:
+		panic("lowbit: no avx512 float Dot kernel")
+	}
+}
+
+// Row kernels for fp16 and float32 rows of 128 values.
+
+//go:noescape
+func avx512DotRowF16Q1(a *avx512Q8Args)
+
+//go:noescape
+func avx512DotRowF16Q2(a *avx512Q8Args)
+
+//go:noescape
+func avx512DotRowF16Q4(a *avx512Q8Args)
+
+//go:noescape
+func avx512DotRowF32Q1(a *avx512Q8Args)
+
+//go:noescape
+func avx512DotRowF32Q2(a *avx512Q8Args)
+
+//go:noescape
+func avx512DotRowF32Q4(a *avx512Q8Args)
+
+// avx512CallDotRowF runs the fp16 (bits 16) or float32 Dot row kernel for
+// pass query rows.
+func avx512CallDotRowF(bits, pass int, a *avx512Q8Args) {
+	switch bits<<4 | pass {
+	case 16<<4 | 1:
+		avx512DotRowF16Q1(a)
+	case 16<<4 | 2:
+		avx512DotRowF16Q2(a)
+	case 16<<4 | 4:
+		avx512DotRowF16Q4(a)
+	case 32<<4 | 1:
+		avx512DotRowF32Q1(a)
+	case 32<<4 | 2:
+		avx512DotRowF32Q2(a)
+	case 32<<4 | 4:
+		avx512DotRowF32Q4(a)
+	default:
+		panic("lowbit: no avx512 float Dot row kernel")
+	}
+}

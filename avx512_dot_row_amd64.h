@@ -1,10 +1,13 @@
 // Body of one Dot row kernel of avx512_dot_amd64.s: 4-bit codes, rows of
-// 128 values in two groups of 64, four rows per iteration, included once
-// per number of query rows with these macros defined:
+// 128 values in two groups of 64 (or fp16 and float32 rows of 128 values,
+// see below), four rows per iteration, included once per number of query
+// rows with these macros defined:
 //
 //	NAME      the function's symbol
 //	SETUP     loads what stays in registers (masks, x tables)
 //	QUAD      the four rows' multiply-adds
+//	QUADBYTES the four rows' bytes of codes
+//	QUAD_SCALES, QUAD_OUT  the scale step of four rows, and of each query row
 //	FORQ(m)   expands m(j, acc0, acc1, acc2, acc3) per query row j
 //
 // A row's 64 code bytes are one vector of 16 dword lanes, 8 nibbles each.
@@ -22,7 +25,9 @@
 // with S the group scales and P the shift term (mins, or scales when
 // symmetric, times the query's group sums), as in the DotQ8 row kernels.
 // Every 16 rows the four parked F vectors of each query row are reduced
-// to 16 sums (REDUCE4).
+// to 16 sums (REDUCE4). The fp16 and float32 row kernels have no scale
+// step: each row's 8 vectors of 16 values are converted (fp16) and
+// multiplied into x, and four rows combine straight into F.
 //
 // Registers: Z0-Z15 accumulators (query j, row r: Z(4j+r)), or for one
 // query row Z0-Z3 and the x tables in Z4-Z11; Z16-Z23 the nibble masks;
@@ -60,14 +65,9 @@ quad:
 	PREFETCHT0 1152(SI)
 	PREFETCHT0 1216(SI)
 	QUAD
-	VMOVDQU32    (DX), MREGX
-	VINSERTI32X4 $1, (R8), MREGY, MREGY
-	VPSHUFB      ·avx512QuadMinShuf(SB), MREGY, MREGY
-	VCVTPH2PS    MREGY, MREG
-	VMOVDQU32    ·avx512QuadScaleIdx(SB), SREG
-	VPERMPS      MREG, SREG, SREG
+	QUAD_SCALES
 	FORQ(QUAD_OUT)
-	ADDQ         $256, SI
+	ADDQ         $QUADBYTES, SI
 	ADDQ         $16, DX
 	ADDQ         $16, R8
 	ADDQ         $64, R14

@@ -101,7 +101,11 @@ func avx512Planes(bits, g int) (w0, p2, p1 int) {
 // each unit of codes is unpacked once per pass.
 func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 	f := r.Format
-	if !f.Quantized() || f.Group%32 != 0 || !avx512VNNI {
+	if !f.Quantized() {
+		dotQ8FloatAVX512(out, r, q)
+		return
+	}
+	if f.Group%32 != 0 || !avx512VNNI {
 		dotQ8Generic(out, r, q)
 		return
 	}

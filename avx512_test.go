@@ -158,3 +158,20 @@ func TestAVX512DotShapes(t *testing.T) {
 		avx512CheckDot(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
 }
+
+func TestAVX512FloatRows(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(35, 36))
+	for _, f := range []Format{F16, F32} {
+		for _, k := range []Kernel{KernelDot, KernelDotQ8} {
+			require.True(t, im.Accelerated(k, f))
+		}
+		for _, cols := range []int{1, 7, 15, 16, 17, 31, 33, 128, 200, 520, 1030} {
+			for _, nq := range []int{1, 2, 3, 4, 5, 9} {
+				n := 1 + rng.IntN(40)
+				avx512CheckDot(t, im, rng, f, n, cols, nq)
+				avx512CheckDotQ8(t, im, rng, f, n, cols, nq)
+			}
+		}
+	}
+}

@@ -1,0 +1,85 @@
+// Body of one Dot kernel of avx512_dot_amd64.s for fp16 or float32 rows,
+// included once per element type and number of query rows with these
+// macros defined:
+//
+//	NAME      the function's symbol
+//	LOADV(addr, dst)        16 row values to float32
+//	LOADVM(addr, k, dst)    the values of mask k, zeros elsewhere
+//	ESZ       bytes per value (2 or 4)
+//	FORQ(m)   expands m(acc, xaddr, j) per query row (as in the code kernels)
+//
+// func NAME(a *avx512DotArgs) computes, for every row i and query row j,
+// out[j][i] (+)= Σ_c row_i[c] * x_j[c] over the cols values of the chunk
+// (a.steps steps of 16 values, one conversion for fp16 and one FMA per
+// query row each, then a step masked by a.tailMask for the last cols%16),
+// and the 16-row reduction (REDUCE16). With a.accMask 0xffff it adds to
+// out instead of storing.
+//
+// Registers: AX args, SI row, DI the row's next values, BX x at them, R12
+// and R14 one and three x strides, CX steps left, R13 the parked rows, R10
+// and R11 scratch; Z0-Z3 accumulators, Z8 values, Z9 masked x.
+
+TEXT NAME(SB), NOSPLIT, $0-8
+	MOVQ  a+0(FP), AX
+	MOVQ  DA_data(AX), SI
+	MOVQ  DA_scratch(AX), R13
+	MOVQ  DA_xStride(AX), R12
+	LEAQ  (R12)(R12*2), R14
+	KMOVW DA_tailMask(AX), K2
+	KMOVW DA_accMask(AX), K4
+	MOVQ  DA_n(AX), R11
+	MOVQ  R11, DA_rowsLeft(AX)
+	MOVQ  DA_out(AX), R11
+	MOVQ  R11, DA_outCur(AX)
+
+block:
+	MOVQ $0, DA_r(AX)
+
+row:
+	MOVQ       SI, DI
+	MOVQ       DA_x(AX), BX
+	MOVQ       DA_steps(AX), CX
+	PREFETCHT0 1024(SI)
+	FORQ(ZERO_ACC)
+	TESTQ      CX, CX
+	JZ         tail
+
+step:
+	LOADV((DI), Z8)
+	FORQ(FMA_XF)
+	ADDQ $(16*ESZ), DI
+	ADDQ $64, BX
+	DECQ CX
+	JNZ  step
+
+tail:
+	KORTESTW K2, K2
+	JZ       park
+	LOADVM((DI), K2, Z8)
+	FORQ(FMA_XFM)
+
+park:
+	MOVQ DA_r(AX), R10
+	SHLQ $6, R10
+	FORQ(PARK)
+	ADDQ DA_rowBytes(AX), SI
+	INCQ DA_r(AX)
+	DECQ DA_rowsLeft(AX)
+	JZ   flush
+	CMPQ DA_r(AX), $16
+	JB   row
+
+flush:
+	MOVL  $-1, R10
+	MOVQ  DA_r(AX), R11
+	BZHIL R11, R10, R10
+	KMOVW R10, K1
+	KANDW K1, K4, K3
+	MOVQ  DA_outCur(AX), R10
+	MOVQ  DA_outStride(AX), R11
+	FORQ(FLUSH_ACC)
+	ADDQ  $64, DA_outCur(AX)
+	CMPQ  DA_rowsLeft(AX), $0
+	JNE   block
+	VZEROUPPER
+	RET
