@@ -14,7 +14,7 @@ var avx512Impl = &Implementation{
 		dot:         dotAVX512,
 		dotQ8:       dotQ8AVX512,
 		quantizeQ8:  quantizeQ8Generic,
-		addWeighted: addWeightedGeneric,
+		addWeighted: addWeightedAVX512,
 		quantize:    quantizeGeneric,
 		dequantize:  dequantizeGeneric,
 		softmax:     softmaxGeneric,
@@ -35,6 +35,8 @@ func avx512Accelerated(k Kernel, f Format) bool {
 		return codes || floats
 	case KernelDotQ8:
 		return codes && avx512VNNI || floats
+	case KernelAddWeighted:
+		return codes || floats
 	}
 	return false
 }

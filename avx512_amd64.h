@@ -191,3 +191,134 @@
 	VSHUFF64X2 $0x88, Z27, Z26, Z14;               \
 	VSHUFF64X2 $0xdd, Z27, Z26, Z15;               \
 	VADDPS     Z14, Z15, dst
+
+// # Dequantizing blocks (Dot, AddWeighted)
+//
+// The float kernels address a block's planes as the DotQ8 kernels' 32-value
+// units: (DI)(R10*4), (R8)(R10*2), (R9)(R10*1), R10 stepping by 4 per
+// block. Per group, Z10 holds the scale S and Z11 the min M (or the
+// symmetric offset times S) in every lane, and TABLES_Wn builds the lookup
+// tables Z12 (and Z13) from them; CONSTS_Wn loads the width's constants
+// into Z16-Z22.
+
+// Dequantize one block: Z8 = values 0-15, Z9 = values 16-31, from the
+// group's lookup tables (widths 2-5: VPERMPS over 16 entries, VPERMI2PS
+// over 32) or by conversion (widths 6-8).
+
+// Width 2: the 8 plane bytes twice as dwords, shifted by 0, 2 (Z8) and 4, 6
+// (Z9); the table repeats every 4 entries. 6 instructions.
+#define DEQ_W2 \
+	VPBROADCASTQ (R8)(R10*2), X8; \
+	VPMOVZXBD    X8, Z8;          \
+	VPSRLVD      Z20, Z8, Z9;     \
+	VPSRLVD      Z19, Z8, Z8;     \
+	VPERMPS      Z12, Z8, Z8;     \
+	VPERMPS      Z12, Z9, Z9
+
+// Width 3: width 2, the other fields cleared, plus the 1-bit plane as bit
+// 4 of the index. 13.
+#define DEQ_W3 \
+	VPBROADCASTQ (R8)(R10*2), X8; \
+	VPMOVZXBD    X8, Z8;          \
+	VPSRLVD      Z20, Z8, Z9;     \
+	VPSRLVD      Z19, Z8, Z8;     \
+	VPANDD       Z18, Z8, Z8;     \
+	VPANDD       Z18, Z9, Z9;     \
+	KMOVD        (R9)(R10*1), K2; \
+	KSHIFTRD     $16, K2, K3;     \
+	VPORD        Z22, Z8, K2, Z8; \
+	VPORD        Z22, Z9, K3, Z9; \
+	VPERMI2PS    Z13, Z12, Z8;    \
+	VPERMI2PS    Z13, Z12, Z9
+
+// Width 4: the 16 plane bytes as dwords; VPERMPS reads the low nibble, and
+// the high nibble after a shift. 4 instructions.
+#define DEQ_W4 \
+	VPMOVZXBD (DI)(R10*4), Z8; \
+	VPSRLD    $4, Z8, Z9;      \
+	VPERMPS   Z12, Z8, Z8;     \
+	VPERMPS   Z12, Z9, Z9
+
+// Width 5: width 4 plus the 1-bit plane as bit 4. 10.
+#define DEQ_W5 \
+	VPMOVZXBD (DI)(R10*4), Z8;    \
+	VPSRLD    $4, Z8, Z9;         \
+	VPANDD    Z18, Z8, Z8;        \
+	KMOVD     (R9)(R10*1), K2;    \
+	KSHIFTRD  $16, K2, K3;        \
+	VPORD     Z22, Z8, K2, Z8;    \
+	VPORD     Z22, Z9, K3, Z9;    \
+	VPERMI2PS Z13, Z12, Z8;       \
+	VPERMI2PS Z13, Z12, Z9
+
+// Widths 6, 7: the codes nibble | pair<<4 (| bit<<6) as dwords. 9 (13).
+#define CODES_W6 \
+	VPMOVZXBD    (DI)(R10*4), Z8;     \
+	VPBROADCASTQ (R8)(R10*2), X14;    \
+	VPMOVZXBD    X14, Z14;            \
+	VPSLLVD      Z19, Z14, Z15;       \
+	VPANDD       Z21, Z15, Z15;       \
+	VPSRLVD      Z20, Z14, Z14;       \
+	VPSRLD       $4, Z8, Z9;          \
+	VPTERNLOGD   $0xf8, Z21, Z14, Z9; \
+	VPTERNLOGD   $0xec, Z18, Z15, Z8
+
+#define CODES_P1 \
+	KMOVD    (R9)(R10*1), K2; \
+	KSHIFTRD $16, K2, K3;     \
+	VPORD    Z22, Z8, K2, Z8; \
+	VPORD    Z22, Z9, K3, Z9
+
+// Converted codes times S plus M.
+#define CVT_DEQ \
+	VCVTDQ2PS   Z8, Z8;        \
+	VCVTDQ2PS   Z9, Z9;        \
+	VFMADD213PS Z11, Z10, Z8;  \
+	VFMADD213PS Z11, Z10, Z9
+
+#define DEQ_W6 CODES_W6; CVT_DEQ
+#define DEQ_W7 CODES_W6; CODES_P1; CVT_DEQ
+#define DEQ_W8 \
+	VPMOVZXBD (DI)(R10*8), Z8;   \
+	VPMOVZXBD 16(DI)(R10*8), Z9; \
+	CVT_DEQ
+
+// The lookup tables of a group: S*iota + M.
+#define TABLE16 \
+	VMOVAPS     Z16, Z12; \
+	VFMADD213PS Z11, Z10, Z12
+#define TABLE32 \
+	TABLE16;              \
+	VMOVAPS     Z17, Z13; \
+	VFMADD213PS Z11, Z10, Z13
+
+#define CONSTS_W2 \
+	VMOVUPS   ·avx512Iota4(SB), Z16;   \
+	VMOVDQU32 ·avx512Srlvd02(SB), Z19; \
+	VMOVDQU32 ·avx512Srlvd46(SB), Z20
+#define CONSTS_W3 \
+	CONSTS_W2;                         \
+	VMOVUPS      ·avx512Iota4p4(SB), Z17; \
+	VPBROADCASTD ·avx512D03(SB), Z18;    \
+	VPBROADCASTD ·avx512D16(SB), Z22
+#define CONSTS_W4 VMOVUPS ·avx512Iota16(SB), Z16
+#define CONSTS_W5 \
+	CONSTS_W4;                             \
+	VMOVUPS      ·avx512Iota16p16(SB), Z17; \
+	VPBROADCASTD ·avx512D0f(SB), Z18;       \
+	VPBROADCASTD ·avx512D16(SB), Z22
+#define CONSTS_W6 \
+	VPBROADCASTD ·avx512D0f(SB), Z18;     \
+	VMOVDQU32    ·avx512Sllvd42(SB), Z19; \
+	VMOVDQU32    ·avx512Srlvd02(SB), Z20; \
+	VPBROADCASTD ·avx512D30(SB), Z21
+#define CONSTS_W7 CONSTS_W6; VPBROADCASTD ·avx512D64(SB), Z22
+#define CONSTS_W8
+
+#define TABLES_W2 TABLE16
+#define TABLES_W3 TABLE32
+#define TABLES_W4 TABLE16
+#define TABLES_W5 TABLE32
+#define TABLES_W6
+#define TABLES_W7
+#define TABLES_W8

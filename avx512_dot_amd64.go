@@ -155,19 +155,23 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 	})
 }
 
-// avx512DotFloatArgs returns the arguments of the float Dot kernels for the
-// columns [c0, c0+cw) of the fp16 or float32 rows r.
+// avx512DotFloatArgs returns the arguments of the float Dot (and
+// AddWeighted) kernels for the columns [c0, c0+cw) of the fp16 or float32
+// rows r, with the reduction scratch (nil for AddWeighted).
 func avx512DotFloatArgs(r Rows, c0, cw int, scratch []float32) avx512DotArgs {
 	esz := r.Format.Bits / 8
-	return avx512DotArgs{
+	a := avx512DotArgs{
 		data:     unsafe.Pointer(&r.Data[c0*esz]),
-		scratch:  unsafe.Pointer(&scratch[0]),
 		n:        r.Len(),
 		rowBytes: r.Cols * esz,
 		cols:     cw,
 		steps:    cw / 16,
 		tailMask: 1<<(cw%16) - 1,
 	}
+	if scratch != nil {
+		a.scratch = unsafe.Pointer(&scratch[0])
+	}
+	return a
 }
 
 // dotQ8FloatAVX512 is DotQ8 for fp16 and float32 rows: the float Dot

@@ -175,3 +175,58 @@ func TestAVX512FloatRows(t *testing.T) {
 		}
 	}
 }
+
+// avx512CheckAddWeighted compares im.AddWeighted with float64 sums.
+func avx512CheckAddWeighted(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, cols, nq int) {
+	t.Helper()
+	r, _ := quantizedRows(t, rng, f, n, cols)
+	w := randomValues(rng, nq*n)
+	y := randomValues(rng, nq*cols)
+	want := make([]float64, len(y))
+	mag := make([]float64, len(y))
+	for k, v := range y {
+		want[k], mag[k] = float64(v), math.Abs(float64(v))
+	}
+	for i := 0; i < n; i++ {
+		vals, vm := refRow(r, i)
+		for j := 0; j < nq; j++ {
+			for c, v := range vals {
+				want[j*cols+c] += float64(w[j*n+i]) * v
+				mag[j*cols+c] += math.Abs(float64(w[j*n+i])) * vm[c]
+			}
+		}
+	}
+	im.AddWeighted(y, r, w)
+	for k := range y {
+		require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s cols %d rows %d weight rows %d: y[%d]", f, cols, n, nq, k)
+	}
+}
+
+func TestAVX512AddWeightedShapes(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(37, 38))
+	for bits := 2; bits <= 8; bits++ {
+		for _, sym := range []bool{false, true} {
+			for _, g := range []int{32, 64, 96, 128, 256} {
+				f := Format{Bits: bits, Group: g, Symmetric: sym}
+				require.True(t, im.Accelerated(KernelAddWeighted, f))
+				for _, nq := range []int{1, 2, 3, 4, 5, 9} {
+					avx512CheckAddWeighted(t, im, rng, f, 1+rng.IntN(40), g*(1+rng.IntN(3)), nq)
+				}
+			}
+			f := Format{Bits: bits, Group: 64, Symmetric: sym}
+			for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
+				avx512CheckAddWeighted(t, im, rng, f, n, 128, 1)
+				avx512CheckAddWeighted(t, im, rng, f, n, 128, 2)
+			}
+		}
+	}
+	for _, f := range []Format{F16, F32} {
+		require.True(t, im.Accelerated(KernelAddWeighted, f))
+		for _, cols := range []int{1, 7, 15, 16, 17, 33, 128, 200, 1030} {
+			for _, nq := range []int{1, 2, 3, 4, 5, 9} {
+				avx512CheckAddWeighted(t, im, rng, f, 1+rng.IntN(40), cols, nq)
+			}
+		}
+	}
+}

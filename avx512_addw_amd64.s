@@ -1,0 +1,725 @@
+//go:build !purego
+
+// AddWeighted for code formats whose group is a multiple of 32 (one
+// function per code width and number of weight rows: 1, 2 or 4; body
+// avx512_addw_amd64.h), and for fp16 and float32 rows (avx512_addwf_amd64.h).
+
+#include "textflag.h"
+#include "avx512_amd64.h"
+
+// Offsets of the fields of avx512DotArgs (avx512_dot_amd64.go).
+#define DA_data 0
+#define DA_scales 8
+#define DA_mins 16
+#define DA_x 24
+#define DA_out 32
+#define DA_scratch 40
+#define DA_n 48
+#define DA_rowBytes 56
+#define DA_rowScaleBytes 64
+#define DA_rowMinBytes 72
+#define DA_groups 80
+#define DA_blockLimit 88
+#define DA_groupBytes 96
+#define DA_off2 104
+#define DA_off1 112
+#define DA_xStride 120
+#define DA_outStride 128
+#define DA_minStride 136
+#define DA_negOff 144
+#define DA_cols 152
+#define DA_tailMask 160
+#define DA_steps 168
+#define DA_accMask 176
+#define DA_rowsLeft 184
+#define DA_r 192
+#define DA_outCur 200
+#define DA_rowScales 208
+#define DA_rowMins 216
+
+// The y address of weight row j, block offset off.
+#define YA0(off) off(BX)
+#define YA1(off) off(BX)(R12*1)
+#define YA2(off) off(BX)(R12*2)
+#define YA3(off) off(BX)(R14*1)
+
+// The row's weight of weight row j (R10: the stride of w, R11 three).
+#define WA0 (R13)
+#define WA1 (R13)(R10*1)
+#define WA2 (R13)(R10*2)
+#define WA3 (R13)(R11*1)
+
+#define FORQ1(m) m(Z4, YA0, WA0)
+#define FORQ2(m) FORQ1(m); m(Z5, YA1, WA1)
+#define FORQ4(m) FORQ2(m); m(Z6, YA2, WA2); m(Z7, YA3, WA3)
+
+#define LOAD_W(w, ya, wa) VBROADCASTSS wa, w
+
+// y_j += w * the block's values.
+#define ADD_Y(w, ya, wa) \
+	VMOVUPS     ya(0), Z24;    \
+	VMOVUPS     ya(64), Z25;   \
+	VFMADD231PS w, Z8, Z24;    \
+	VFMADD231PS w, Z9, Z25;    \
+	VMOVUPS     Z24, ya(0);    \
+	VMOVUPS     Z25, ya(64)
+
+#define NAME ·avx512AddWeightedW2Q1
+#define CONSTS CONSTS_W2
+#define TABLES TABLES_W2
+#define DEQ DEQ_W2
+#define FORQ FORQ1
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW2Q2
+#define CONSTS CONSTS_W2
+#define TABLES TABLES_W2
+#define DEQ DEQ_W2
+#define FORQ FORQ2
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW2Q4
+#define CONSTS CONSTS_W2
+#define TABLES TABLES_W2
+#define DEQ DEQ_W2
+#define FORQ FORQ4
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW3Q1
+#define CONSTS CONSTS_W3
+#define TABLES TABLES_W3
+#define DEQ DEQ_W3
+#define FORQ FORQ1
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW3Q2
+#define CONSTS CONSTS_W3
+#define TABLES TABLES_W3
+#define DEQ DEQ_W3
+#define FORQ FORQ2
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW3Q4
+#define CONSTS CONSTS_W3
+#define TABLES TABLES_W3
+#define DEQ DEQ_W3
+#define FORQ FORQ4
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW4Q1
+#define CONSTS CONSTS_W4
+#define TABLES TABLES_W4
+#define DEQ DEQ_W4
+#define FORQ FORQ1
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW4Q2
+#define CONSTS CONSTS_W4
+#define TABLES TABLES_W4
+#define DEQ DEQ_W4
+#define FORQ FORQ2
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW4Q4
+#define CONSTS CONSTS_W4
+#define TABLES TABLES_W4
+#define DEQ DEQ_W4
+#define FORQ FORQ4
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW5Q1
+#define CONSTS CONSTS_W5
+#define TABLES TABLES_W5
+#define DEQ DEQ_W5
+#define FORQ FORQ1
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW5Q2
+#define CONSTS CONSTS_W5
+#define TABLES TABLES_W5
+#define DEQ DEQ_W5
+#define FORQ FORQ2
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW5Q4
+#define CONSTS CONSTS_W5
+#define TABLES TABLES_W5
+#define DEQ DEQ_W5
+#define FORQ FORQ4
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW6Q1
+#define CONSTS CONSTS_W6
+#define TABLES TABLES_W6
+#define DEQ DEQ_W6
+#define FORQ FORQ1
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW6Q2
+#define CONSTS CONSTS_W6
+#define TABLES TABLES_W6
+#define DEQ DEQ_W6
+#define FORQ FORQ2
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW6Q4
+#define CONSTS CONSTS_W6
+#define TABLES TABLES_W6
+#define DEQ DEQ_W6
+#define FORQ FORQ4
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW7Q1
+#define CONSTS CONSTS_W7
+#define TABLES TABLES_W7
+#define DEQ DEQ_W7
+#define FORQ FORQ1
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW7Q2
+#define CONSTS CONSTS_W7
+#define TABLES TABLES_W7
+#define DEQ DEQ_W7
+#define FORQ FORQ2
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW7Q4
+#define CONSTS CONSTS_W7
+#define TABLES TABLES_W7
+#define DEQ DEQ_W7
+#define FORQ FORQ4
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW8Q1
+#define CONSTS CONSTS_W8
+#define TABLES TABLES_W8
+#define DEQ DEQ_W8
+#define FORQ FORQ1
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW8Q2
+#define CONSTS CONSTS_W8
+#define TABLES TABLES_W8
+#define DEQ DEQ_W8
+#define FORQ FORQ2
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedW8Q4
+#define CONSTS CONSTS_W8
+#define TABLES TABLES_W8
+#define DEQ DEQ_W8
+#define FORQ FORQ4
+#include "avx512_addw_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORQ
+
+// AddWeighted for fp16 and float32 rows (see avx512_addwf_amd64.h).
+
+#define ADD_YF(w, ya, wa) \
+	VMOVUPS     ya(0), Z24; \
+	VFMADD231PS w, Z8, Z24; \
+	VMOVUPS     Z24, ya(0)
+#define ADD_YFM(w, ya, wa) \
+	VMOVUPS.Z   ya(0), K2, Z24; \
+	VFMADD231PS w, Z8, Z24;     \
+	VMOVUPS     Z24, K2, ya(0)
+
+#define LOADV_F16(addr, dst) VCVTPH2PS addr, dst
+#define LOADVM_F16(addr, k, dst) \
+	VMOVDQU16.Z addr, k, Y15; \
+	VCVTPH2PS   Y15, dst
+#define LOADV_F32(addr, dst) VMOVUPS addr, dst
+#define LOADVM_F32(addr, k, dst) VMOVUPS.Z addr, k, dst
+
+#define NAME ·avx512AddWeightedF16Q1
+#define LOADV LOADV_F16
+#define LOADVM LOADVM_F16
+#define ESZ 2
+#define FORQ FORQ1
+#include "avx512_addwf_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedF16Q2
+#define LOADV LOADV_F16
+#define LOADVM LOADVM_F16
+#define ESZ 2
+#define FORQ FORQ2
+#include "avx512_addwf_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedF16Q4
+#define LOADV LOADV_F16
+#define LOADVM LOADVM_F16
+#define ESZ 2
+#define FORQ FORQ4
+#include "avx512_addwf_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedF32Q1
+#define LOADV LOADV_F32
+#define LOADVM LOADVM_F32
+#define ESZ 4
+#define FORQ FORQ1
+#include "avx512_addwf_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedF32Q2
+#define LOADV LOADV_F32
+#define LOADVM LOADVM_F32
+#define ESZ 4
+#define FORQ FORQ2
+#include "avx512_addwf_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORQ
+
+#define NAME ·avx512AddWeightedF32Q4
+#define LOADV LOADV_F32
+#define LOADVM LOADVM_F32
+#define ESZ 4
+#define FORQ FORQ4
+#include "avx512_addwf_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORQ
+
+// Row kernels: rows of 128 values, one weight row (avx512_addw_row_amd64.h).
+
+// Offsets of the fields of avx512Q8Args (avx512_dotq8_amd64.go).
+#define QA_data 0
+#define QA_scales 8
+#define QA_mins 16
+#define QA_out 24
+#define QA_recs 32
+#define QA_sg 40
+#define QA_scratch 48
+#define QA_n 56
+
+// F16: y += w * row, y in Z0-Z7. 
+#define STEP_F16 \
+	VBROADCASTSS (R13), Z8; \
+	VCVTPH2PS 0(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z0; \
+	VCVTPH2PS 32(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z1; \
+	VCVTPH2PS 64(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z2; \
+	VCVTPH2PS 96(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z3; \
+	VCVTPH2PS 128(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z4; \
+	VCVTPH2PS 160(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z5; \
+	VCVTPH2PS 192(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z6; \
+	VCVTPH2PS 224(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z7
+
+// F32: y += w * row, y in Z0-Z7. 
+#define STEP_F32 \
+	VBROADCASTSS (R13), Z8; \
+	VFMADD231PS 0(SI), Z8, Z0; \
+	VFMADD231PS 64(SI), Z8, Z1; \
+	VFMADD231PS 128(SI), Z8, Z2; \
+	VFMADD231PS 192(SI), Z8, Z3; \
+	VFMADD231PS 256(SI), Z8, Z4; \
+	VFMADD231PS 320(SI), Z8, Z5; \
+	VFMADD231PS 384(SI), Z8, Z6; \
+	VFMADD231PS 448(SI), Z8, Z7
+
+#define SETUP_FLOAT \
+	VMOVUPS 0(DI), Z0; \
+	VMOVUPS 64(DI), Z1; \
+	VMOVUPS 128(DI), Z2; \
+	VMOVUPS 192(DI), Z3; \
+	VMOVUPS 256(DI), Z4; \
+	VMOVUPS 320(DI), Z5; \
+	VMOVUPS 384(DI), Z6; \
+	VMOVUPS 448(DI), Z7; \
+
+#define FINISH_FLOAT \
+	VMOVUPS Z0, 0(DI); \
+	VMOVUPS Z1, 64(DI); \
+	VMOVUPS Z2, 128(DI); \
+	VMOVUPS Z3, 192(DI); \
+	VMOVUPS Z4, 256(DI); \
+	VMOVUPS Z5, 320(DI); \
+	VMOVUPS Z6, 384(DI); \
+	VMOVUPS Z7, 448(DI); \
+
+
+// 4-bit: the row's 16 code dwords, nibble k masked in place and converted
+// (q*16^k), times w*scale of the lane's group, into Y_k (Z0-Z7); w*min into
+// Z8. 26 instructions per row.
+#define STEP_W4 \
+	VMOVDQU32 (SI), Z24; \
+	VMOVD (DX), X25; \
+	VPINSRD $1, (R8), X25, X25; \
+	VCVTPH2PS X25, X25; \
+	VPERMPS Z25, Z26, Z28; \
+	VPERMPS Z25, Z27, Z29; \
+	VBROADCASTSS (R13), Z30; \
+	VMULPS Z30, Z28, Z28; \
+	VFMADD231PS Z30, Z29, Z8; \
+	VPANDD Z16, Z24, Z31; \
+	VCVTUDQ2PS Z31, Z31; \
+	VFMADD231PS Z28, Z31, Z0; \
+	VPANDD Z17, Z24, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS Z28, Z29, Z1; \
+	VPANDD Z18, Z24, Z31; \
+	VCVTUDQ2PS Z31, Z31; \
+	VFMADD231PS Z28, Z31, Z2; \
+	VPANDD Z19, Z24, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS Z28, Z29, Z3; \
+	VPANDD Z20, Z24, Z31; \
+	VCVTUDQ2PS Z31, Z31; \
+	VFMADD231PS Z28, Z31, Z4; \
+	VPANDD Z21, Z24, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS Z28, Z29, Z5; \
+	VPANDD Z22, Z24, Z31; \
+	VCVTUDQ2PS Z31, Z31; \
+	VFMADD231PS Z28, Z31, Z6; \
+	VPANDD Z23, Z24, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS Z28, Z29, Z7
+
+#define SETUP_W4 \
+	VMOVDQU32 ·avx512NibMask+0(SB), Z16; \
+	VMOVDQU32 ·avx512NibMask+64(SB), Z17; \
+	VMOVDQU32 ·avx512NibMask+128(SB), Z18; \
+	VMOVDQU32 ·avx512NibMask+192(SB), Z19; \
+	VMOVDQU32 ·avx512NibMask+256(SB), Z20; \
+	VMOVDQU32 ·avx512NibMask+320(SB), Z21; \
+	VMOVDQU32 ·avx512NibMask+384(SB), Z22; \
+	VMOVDQU32 ·avx512NibMask+448(SB), Z23; \
+	VPXORD Z0, Z0, Z0; \
+	VPXORD Z1, Z1, Z1; \
+	VPXORD Z2, Z2, Z2; \
+	VPXORD Z3, Z3, Z3; \
+	VPXORD Z4, Z4, Z4; \
+	VPXORD Z5, Z5, Z5; \
+	VPXORD Z6, Z6, Z6; \
+	VPXORD Z7, Z7, Z7; \
+	VPXORD Z8, Z8, Z8; \
+	VMOVDQU32 ·avx512AwIdxS4(SB), Z26; \
+	VMOVDQU32 ·avx512AwIdxM4(SB), Z27
+
+// The lanes of the 4-bit sums: Y_k * 16^-k + Z8 * the min's factor (1, or
+// -2^(Bits-1) when the mins are the scales), the k-th 64 bytes at DI.
+#define FINISH_W4 \
+	MOVQ QA_scratch(AX), R9; \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+0(SB), Z0, Z9; VMOVUPS Z9, 0(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+4(SB), Z1, Z9; VMOVUPS Z9, 64(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+8(SB), Z2, Z9; VMOVUPS Z9, 128(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+12(SB), Z3, Z9; VMOVUPS Z9, 192(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+16(SB), Z4, Z9; VMOVUPS Z9, 256(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+20(SB), Z5, Z9; VMOVUPS Z9, 320(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+24(SB), Z6, Z9; VMOVUPS Z9, 384(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+28(SB), Z7, Z9; VMOVUPS Z9, 448(DI); \
+
+
+// 2-bit: two rows (32 bytes each) per vector, lanes 0-7 and 8-15; field k
+// of the code dwords masked in place and converted (q*4^k), times the
+// lane's row weight and group scale, into Y_k (Z0-Z15); w*min into Z16.
+// The masks are the caller's table at BX. 58 instructions per two rows.
+#define STEP_W2 \
+	VMOVDQU32 (SI), Z17; \
+	VMOVQ (DX), X18; \
+	VPINSRQ $1, (R8), X18, X18; \
+	VCVTPH2PS X18, Y18; \
+	VPERMPS Z18, Z20, Z19; \
+	VPERMPS Z18, Z21, Z18; \
+	VBROADCASTSS (R13), Z22; \
+	VBROADCASTSS 4(R13), K1, Z22; \
+	VMULPS Z22, Z19, Z19; \
+	VFMADD231PS Z22, Z18, Z16; \
+	VPANDD 0(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z0; \
+	VPANDD 64(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z1; \
+	VPANDD 128(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z2; \
+	VPANDD 192(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z3; \
+	VPANDD 256(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z4; \
+	VPANDD 320(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z5; \
+	VPANDD 384(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z6; \
+	VPANDD 448(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z7; \
+	VPANDD 512(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z8; \
+	VPANDD 576(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z9; \
+	VPANDD 640(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z10; \
+	VPANDD 704(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z11; \
+	VPANDD 768(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z12; \
+	VPANDD 832(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z13; \
+	VPANDD 896(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z14; \
+	VPANDD 960(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z15
+
+#define SETUP_W2 \
+	VPXORD Z0, Z0, Z0; \
+	VPXORD Z1, Z1, Z1; \
+	VPXORD Z2, Z2, Z2; \
+	VPXORD Z3, Z3, Z3; \
+	VPXORD Z4, Z4, Z4; \
+	VPXORD Z5, Z5, Z5; \
+	VPXORD Z6, Z6, Z6; \
+	VPXORD Z7, Z7, Z7; \
+	VPXORD Z8, Z8, Z8; \
+	VPXORD Z9, Z9, Z9; \
+	VPXORD Z10, Z10, Z10; \
+	VPXORD Z11, Z11, Z11; \
+	VPXORD Z12, Z12, Z12; \
+	VPXORD Z13, Z13, Z13; \
+	VPXORD Z14, Z14, Z14; \
+	VPXORD Z15, Z15, Z15; \
+	VPXORD Z16, Z16, Z16; \
+	VMOVDQU32 ·avx512AwIdxS2(SB), Z20; \
+	VMOVDQU32 ·avx512AwIdxM2(SB), Z21; \
+	MOVL      $0xff00, R11;             \
+	KMOVW     R11, K1
+
+// The lanes of the 2-bit sums: Y_k * 4^-k + Z16 * the min's factor.
+#define FINISH_W2 \
+	MOVQ QA_scratch(AX), R9; \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+0(SB), Z0, Z17; VMOVUPS Z17, 0(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+4(SB), Z1, Z17; VMOVUPS Z17, 64(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+8(SB), Z2, Z17; VMOVUPS Z17, 128(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+12(SB), Z3, Z17; VMOVUPS Z17, 192(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+16(SB), Z4, Z17; VMOVUPS Z17, 256(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+20(SB), Z5, Z17; VMOVUPS Z17, 320(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+24(SB), Z6, Z17; VMOVUPS Z17, 384(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+28(SB), Z7, Z17; VMOVUPS Z17, 448(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+32(SB), Z8, Z17; VMOVUPS Z17, 512(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+36(SB), Z9, Z17; VMOVUPS Z17, 576(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+40(SB), Z10, Z17; VMOVUPS Z17, 640(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+44(SB), Z11, Z17; VMOVUPS Z17, 704(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+48(SB), Z12, Z17; VMOVUPS Z17, 768(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+52(SB), Z13, Z17; VMOVUPS Z17, 832(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+56(SB), Z14, Z17; VMOVUPS Z17, 896(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+60(SB), Z15, Z17; VMOVUPS Z17, 960(DI); \
+
+
+#define NAME ·avx512AddWeightedRowF16
+#define SETUP SETUP_FLOAT
+#define STEP STEP_F16
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 256
+#define STEPSCALES 0
+#define FINISH FINISH_FLOAT
+#include "avx512_addw_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRowF32
+#define SETUP SETUP_FLOAT
+#define STEP STEP_F32
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 512
+#define STEPSCALES 0
+#define FINISH FINISH_FLOAT
+#include "avx512_addw_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRowW4
+#define SETUP SETUP_W4
+#define STEP STEP_W4
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 4
+#define FINISH FINISH_W4
+#include "avx512_addw_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRowW2
+#define SETUP SETUP_W2
+#define STEP STEP_W2
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 8
+#define FINISH FINISH_W2
+#include "avx512_addw_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH

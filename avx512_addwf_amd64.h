@@ -1,0 +1,60 @@
+// Body of one AddWeighted kernel of avx512_addw_amd64.s for fp16 or
+// float32 rows, included once per element type and number of weight rows
+// with these macros defined:
+//
+//	NAME      the function's symbol
+//	LOADV, LOADVM, ESZ   as for the float Dot kernels
+//	FORQ(m)   as for the code kernels
+//
+// func NAME(a *avx512DotArgs) computes y_j[c] += w_j[i] * row_i[c] for
+// every row i and weight row j: 16 values per step (converted once for
+// fp16) and per weight row a load, an FMA and a store of y; a masked step
+// for the last cols%16 values (a.tailMask).
+//
+// Registers: AX args, SI row, DI the row's next values, BX y at them, R12
+// and R14 one and three y strides, CX steps left, R13 the row's weights,
+// R10 and R11 the stride of w and three; Z4-Z7 weights, Z8 values, Z24
+// scratch.
+
+TEXT NAME(SB), NOSPLIT, $0-8
+	MOVQ  a+0(FP), AX
+	MOVQ  DA_data(AX), SI
+	MOVQ  DA_out(AX), R13
+	MOVQ  DA_xStride(AX), R12
+	LEAQ  (R12)(R12*2), R14
+	KMOVW DA_tailMask(AX), K2
+	MOVQ  DA_n(AX), R11
+	MOVQ  R11, DA_rowsLeft(AX)
+
+row:
+	MOVQ       DA_outStride(AX), R10
+	LEAQ       (R10)(R10*2), R11
+	FORQ(LOAD_W)
+	MOVQ       SI, DI
+	MOVQ       DA_x(AX), BX
+	MOVQ       DA_steps(AX), CX
+	PREFETCHT0 1024(SI)
+	TESTQ      CX, CX
+	JZ         tail
+
+step:
+	LOADV((DI), Z8)
+	FORQ(ADD_YF)
+	ADDQ $(16*ESZ), DI
+	ADDQ $64, BX
+	DECQ CX
+	JNZ  step
+
+tail:
+	KORTESTW K2, K2
+	JZ       next
+	LOADVM((DI), K2, Z8)
+	FORQ(ADD_YFM)
+
+next:
+	ADDQ DA_rowBytes(AX), SI
+	ADDQ $4, R13
+	DECQ DA_rowsLeft(AX)
+	JNZ  row
+	VZEROUPPER
+	RET
