@@ -1,0 +1,265 @@
+package fuzz
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lowbit-ml/lowbit"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// updateSeeds rewrites the generated seed files of the corpus:
+//
+//	go test ./fuzz -run TestSeedCorpus -update-seeds
+var updateSeeds = flag.Bool("update-seeds", false, "rewrite the generated seed corpus in testdata/fuzz")
+
+// Style bytes (see Source.Style).
+const (
+	sUnit      = 0
+	sHuge      = 1
+	sTiny      = 2
+	sMixed     = 3
+	sZeros     = 4
+	sConstant  = 8
+	sNonFinite = 16
+)
+
+// rowHeader returns the first bytes of a rowCase input.
+func rowHeader(f lowbit.Format, cols, rows, queries int, mode, rowStyle, opStyle byte) []byte {
+	b0, b1, b2 := byte(slices.Index(formatBits[:], f.Bits)), byte(0), byte(cols-1)
+	if f.Quantized() {
+		b1, b2 = byte(f.Group/8-1), byte(cols/f.Group-1)
+		if f.Symmetric {
+			b0 |= 16
+		}
+	}
+	return []byte{b0, b1, b2, byte(rows), byte(queries - 1), mode, rowStyle, opStyle}
+}
+
+// specialBytes returns the bytes that make Source.Values draw v, one of
+// specials or (in a NonFinite style) of nonFinite.
+func specialBytes(v float32) []byte {
+	for j, s := range nonFinite {
+		if math.Float32bits(s) == math.Float32bits(v) || v != v && s != s {
+			return []byte{0, byte(8 * j)}
+		}
+	}
+	for i, s := range specials {
+		if math.Float32bits(s) == math.Float32bits(v) {
+			for k := i; k < 256; k += len(specials) {
+				if k%8 != 0 {
+					return []byte{0, byte(k)}
+				}
+			}
+		}
+	}
+	panic(fmt.Sprintf("%v is not a special value", v))
+}
+
+// valueBytes returns the bytes that make Source.Values draw vs.
+func valueBytes(vs ...float32) []byte {
+	var b []byte
+	for _, v := range vs {
+		b = append(b, specialBytes(v)...)
+	}
+	return b
+}
+
+// allFormats lists every format with a group that varies from format to
+// format (small, partial and full last blocks).
+func allFormats() []lowbit.Format {
+	groups := []int{8, 16, 24, 32, 40, 64, 96, 256, 56, 128, 72, 48, 160, 200}
+	fs := []lowbit.Format{lowbit.F32, lowbit.F16}
+	i := 0
+	for bits := 2; bits <= 8; bits++ {
+		fs = append(fs, lowbit.Quant(bits, groups[i%len(groups)]), lowbit.SymQuant(bits, groups[(i+1)%len(groups)]))
+		i += 2
+	}
+	return fs
+}
+
+// styleCycle is the order in which seeds go through the value styles.
+var styleCycle = []byte{sUnit, sUnit | sZeros, sTiny, sHuge, sMixed, sUnit | sConstant, sUnit | sNonFinite, sMixed | sZeros | sConstant, sTiny | sZeros}
+
+// floatLengths are the row lengths around every vector and block boundary.
+var floatLengths = []int{1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256}
+
+// rowSeeds returns the seeds of a rowCase target: every format in every
+// style, raw and quantized rows, fp16 and float32 rows of every block
+// boundary length, the largest shapes, and every misuse.
+func rowSeeds() map[string][]byte {
+	seeds := map[string][]byte{}
+	for i, f := range allFormats() {
+		cols := 40
+		if f.Quantized() {
+			cols = f.Group * (1 + i%3)
+		}
+		for k := 0; k < 2; k++ {
+			st := styleCycle[(2*i+k)%len(styleCycle)]
+			mode := byte(k * 3) // quantized rows, guard after; raw codes, guard before
+			name := fmt.Sprintf("%s-%s-%d", f, Style{Class: Magnitude(st & 3), Zeros: st&4 != 0, Constant: st&8 != 0, NonFinite: st&16 != 0}, k)
+			seeds[name] = rowHeader(f, cols, 1+(i+k)%3, 1+(i+k)%3, mode, st, styleCycle[(2*i+k+4)%len(styleCycle)])
+		}
+	}
+	for i, n := range floatLengths {
+		if i%2 == 0 {
+			seeds[fmt.Sprintf("f32-len%d", n)] = rowHeader(lowbit.F32, n, 2, 1, byte(n%2*2), sUnit|sZeros, sUnit)
+		} else {
+			seeds[fmt.Sprintf("f16-len%d", n)] = rowHeader(lowbit.F16, n, 1, 2, byte(n%2*2), sMixed, sUnit)
+		}
+	}
+	seeds["q4g8-40groups-9queries"] = rowHeader(lowbit.Quant(4, 8), 320, 2, 9, 0, sUnit, sUnit)
+	seeds["q5sg256-maxcols"] = rowHeader(lowbit.SymQuant(5, 256), MaxCols, 2, 2, 1, sMixed, sUnit)
+	seeds["q3g24-maxcols-9rows"] = rowHeader(lowbit.Quant(3, 24), 42*24, 9, 1, 0, sUnit|sConstant, sUnit)
+	seeds["q4g32-0rows"] = rowHeader(lowbit.Quant(4, 32), 64, 0, 3, 0, sUnit, sUnit)
+	seeds["f32-0rows"] = rowHeader(lowbit.F32, 5, 0, 1, 0, sUnit, sUnit)
+	seeds["q2g16-all-nonfinite"] = rowHeader(lowbit.Quant(2, 16), 48, 3, 2, 1, sMixed|sNonFinite, sMixed|sNonFinite)
+	seeds["f16-nonfinite-rows"] = rowHeader(lowbit.F16, 33, 3, 2, 0, sUnit|sNonFinite, sUnit)
+	// Raw codes with an infinite scale and a NaN min, then a -Inf scale.
+	seeds["q4g8-inf-scale-nan-min"] = append(rowHeader(lowbit.Quant(4, 8), 8, 1, 1, 1, sNonFinite, sUnit), append([]byte{1, 2, 3, 4}, valueBytes(float32(math.Inf(1)), float32(math.NaN()))...)...)
+	seeds["q3sg8-minus-inf-scale"] = append(rowHeader(lowbit.SymQuant(3, 8), 16, 1, 1, 1, sNonFinite, sUnit), append([]byte{1, 2, 3, 4, 5, 6}, valueBytes(float32(math.Inf(-1)), 1)...)...)
+	seeds["q8sg32-tiny-operands"] = rowHeader(lowbit.SymQuant(8, 32), 96, 2, 2, 0, sUnit, sTiny)
+	seeds["q6g64-huge-operands"] = rowHeader(lowbit.Quant(6, 64), 128, 2, 2, 0, sHuge, sHuge)
+	for k, name := range misuseKinds {
+		f := allFormats()[(3*k+1)%16]
+		cols := 24
+		if f.Quantized() {
+			cols = 2 * f.Group
+		}
+		seeds[fmt.Sprintf("misuse%d-%s", k, strings.ReplaceAll(name, " ", "-"))] = append(rowHeader(f, cols, 2, 2, 0xf0, sUnit, sUnit), byte(k))
+	}
+	return seeds
+}
+
+// softmaxSeeds covers every length around a vector boundary, every style,
+// and the special inputs: NaN, +Inf, -Inf entries, all -Inf, one-hot
+// (huge spread), uniform (equal values) and signed zeros.
+func softmaxSeeds() map[string][]byte {
+	inf, nan := float32(math.Inf(1)), float32(math.NaN())
+	negZero := float32(math.Copysign(0, -1))
+	seeds := map[string][]byte{}
+	for i, n := range []int{0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 257, 511} {
+		st := styleCycle[i%len(styleCycle)] &^ sNonFinite
+		seeds[fmt.Sprintf("len%d", n)] = []byte{byte(n), byte(n >> 8), st, byte(i % 8), byte(i % 2)}
+	}
+	for i, st := range styleCycle {
+		seeds[fmt.Sprintf("style%d", i)] = []byte{100, 0, st, 3, 0}
+	}
+	seeds["nan"] = append([]byte{9, 0, sNonFinite, 0, 0}, valueBytes(1, 0.5, nan)...)
+	seeds["plus-inf"] = append([]byte{17, 0, sNonFinite, 0, 1}, valueBytes(-1, inf, 1)...)
+	seeds["minus-inf"] = append([]byte{20, 0, sNonFinite, 0, 0}, valueBytes(-1, -inf, 0.5, -inf, 1)...)
+	seeds["all-minus-inf"] = append([]byte{3, 0, sNonFinite, 0, 0}, valueBytes(-inf, -inf, -inf)...)
+	seeds["one-hot"] = append([]byte{33, 0, sUnit, 0, 0}, valueBytes(math.MaxFloat32, -math.MaxFloat32, 1e30)...)
+	seeds["uniform"] = append([]byte{softmaxRun, 0, sUnit | sConstant, 0, 0, 0}, valueBytes(0.5)...)
+	seeds["signed-zeros"] = append([]byte{16, 0, sZeros, 0, 0}, valueBytes(0, negZero, 0, negZero, 0x1p-126, math.SmallestNonzeroFloat32)...)
+	return seeds
+}
+
+// packSeeds covers every width with groups of one, several and partial
+// blocks, and every bad call.
+func packSeeds() map[string][]byte {
+	seeds := map[string][]byte{}
+	for bits := 2; bits <= 8; bits++ {
+		for i, n := range []int{8, 16, 24, 32, 40, 64, 96, 320} {
+			if (bits+i)%2 == 0 {
+				seeds[fmt.Sprintf("b%d-n%d", bits, n)] = []byte{byte(bits - 2), byte(n/8 - 1), byte(16*i + 2*bits + 1)}
+			}
+		}
+	}
+	for k := 0; k < 6; k++ {
+		data := []byte{byte(k), byte(k + 3), 0}
+		n := 8 * (1 + int(data[1])%40)
+		data = append(data, bytes.Repeat([]byte{0xff}, n+n*(2+k)/8)...) // all bits set
+		seeds[fmt.Sprintf("badcall%d", k)] = append(data, byte(k))
+	}
+	return seeds
+}
+
+// f16Seeds are the fp16 conversion's edge cases: zeros, the ends of the
+// range and of the subnormals, halfway points, NaN payloads.
+func f16Seeds() map[string][2]uint32 {
+	f := func(v float32) uint32 { return math.Float32bits(v) }
+	return map[string][2]uint32{
+		"zeros":            {f(float32(math.Copysign(0, -1))), 0x0000},
+		"max":              {f(65504), 0x7bff},
+		"below-overflow":   {f(65519.996), 0xfbff},
+		"overflow":         {f(65520), 0x7c00},
+		"inf":              {f(float32(math.Inf(-1))), 0xfc00},
+		"smallest-sub":     {f(0x1p-24), 0x0001},
+		"half-smallest":    {f(0x1p-25), 0x8001},
+		"above-half":       {f(0x1.000002p-25), 0x0002},
+		"sub-tie":          {f(0x1.8p-24), 0x03ff},
+		"smallest-normal":  {f(0x1p-14), 0x0400},
+		"largest-sub-tie":  {f(0x1.ffcp-15), 0x83ff},
+		"normal-tie-even":  {f(1 + 0x1p-11), 0x3c00},
+		"normal-tie-odd":   {f(1 + 0x3p-11), 0x3c01},
+		"nan-payload":      {0x7fa01234, 0x7c01},
+		"neg-nan":          {0xffc00001, 0xfe00},
+		"float32-max":      {f(math.MaxFloat32), 0x7e01},
+		"float32-smallest": {1, 0x8000},
+	}
+}
+
+// corpusFile returns a corpus file's contents for the given arguments.
+func corpusFile(args ...any) []byte {
+	var b bytes.Buffer
+	b.WriteString("go test fuzz v1\n")
+	for _, a := range args {
+		switch v := a.(type) {
+		case []byte:
+			fmt.Fprintf(&b, "[]byte(%q)\n", v)
+		case uint32:
+			fmt.Fprintf(&b, "uint32(%d)\n", v)
+		case uint16:
+			fmt.Fprintf(&b, "uint16(%d)\n", v)
+		}
+	}
+	return b.Bytes()
+}
+
+// generatedCorpus returns every generated seed file, by path below
+// testdata/fuzz.
+func generatedCorpus() map[string][]byte {
+	files := map[string][]byte{}
+	for _, target := range []string{"FuzzDot", "FuzzDotQ8", "FuzzAddWeighted", "FuzzQuantize", "FuzzDequantize"} {
+		for name, data := range rowSeeds() {
+			files[filepath.Join(target, name)] = corpusFile(data)
+		}
+	}
+	for name, data := range softmaxSeeds() {
+		files[filepath.Join("FuzzSoftmax", name)] = corpusFile(data)
+	}
+	for name, data := range packSeeds() {
+		files[filepath.Join("FuzzPack", name)] = corpusFile(data)
+	}
+	for name, a := range f16Seeds() {
+		files[filepath.Join("FuzzF16", name)] = corpusFile(a[0], uint16(a[1]))
+	}
+	return files
+}
+
+// TestSeedCorpus checks that every generated seed is in testdata/fuzz as
+// generated (with -update-seeds it writes them). Inputs the fuzzer found
+// may sit beside them.
+func TestSeedCorpus(t *testing.T) {
+	for path, want := range generatedCorpus() {
+		full := filepath.Join("testdata", "fuzz", path)
+		if *updateSeeds {
+			require.NoError(t, os.MkdirAll(filepath.Dir(full), 0o755))
+			require.NoError(t, os.WriteFile(full, want, 0o644))
+			continue
+		}
+		got, err := os.ReadFile(full)
+		if assert.NoError(t, err, "run: go test ./fuzz -run TestSeedCorpus -update-seeds") {
+			assert.Equal(t, string(want), string(got), "%s differs from its generator", full)
+		}
+	}
+}
