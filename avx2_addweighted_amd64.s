@@ -4,6 +4,14 @@
 #include "go_asm.h"
 #include "avx2_amd64.h"
 
+// The unpack constants in registers (avx2_amd64.h).
+#undef K_NIB
+#undef K_LOW2
+#undef K_SHIFT2
+#define K_NIB Y15
+#define K_LOW2 Y14
+#define K_SHIFT2 Y13
+
 // AddWeighted of code rows with 1 to 4 weight rows (addWArgs, see
 // avx2_addweighted_amd64.go): for every row i, group and weight row j,
 //
@@ -64,6 +72,7 @@ TEXT NAME(SB), NOSPLIT, $0-8;          \
 	MOVQ addWArgs_w(DI), DX;           \
 	MOVQ DX, addWArgs_wp(DI);          \
 	MOVQ qwalk_rows(DI), R14;          \
+	K_LOAD;                            \
 row:                                   \
 	MOVQ    addWArgs_y(DI), AX;        \
 	LEAQ    (AX)(BX*2), CX;            \

@@ -18,6 +18,19 @@
 // kernel defines. A CHUNKk finds its eight values, as float32 codes, in Y0
 // and may clobber Y0 and Y2; FBLKn also uses Y1 and Y5.
 
+// The constants of the unpack macros: memory operands unless a kernel
+// with free registers rebinds them (#undef, #define K_NIB Y15, …) and
+// loads them with K_LOAD in its prologue.
+#define K_NIB ·avx2Nib(SB)
+#define K_LOW2 ·avx2Low2(SB)
+#define K_SHIFT2 ·avx2Shift2(SB)
+
+// K_LOAD loads the constants a kernel keeps in registers.
+#define K_LOAD \
+	VMOVDQU ·avx2Nib(SB), K_NIB;       \
+	VMOVDQU ·avx2Low2(SB), K_LOW2;     \
+	VMOVDQU ·avx2Shift2(SB), K_SHIFT2
+
 // Block of 8-bit codes as 32 bytes.
 #define U8B(Yd, Xd, Yt, Xt) \
 	VMOVDQU (SI)(DX*8), Yd
@@ -27,14 +40,14 @@
 	VMOVDQU     (SI)(DX*4), Xd;     \
 	VPSRLW      $4, Xd, Xt;         \
 	VINSERTI128 $1, Xt, Yd, Yd;     \
-	VPAND       ·avx2Nib(SB), Yd, Yd
+	VPAND       K_NIB, Yd, Yd
 
 // Block of a 2-bit plane at BASE (byte j holds v_j, v_j+8, v_j+16, v_j+24):
 // broadcast the 8 bytes, shift qword k right by 2k, mask.
 #define U2P(BASE, Yd) \
 	VPBROADCASTQ (BASE)(DX*2), Yd;        \
-	VPSRLVQ      ·avx2Shift2(SB), Yd, Yd; \
-	VPAND        ·avx2Low2(SB), Yd, Yd
+	VPSRLVQ      K_SHIFT2, Yd, Yd; \
+	VPAND        K_LOW2, Yd, Yd
 
 // Block of a 1-bit plane at BASE (bit k of the 32-bit mask holds v_k):
 // byte k becomes 0xFF where the bit is set, 0 where not.
@@ -81,18 +94,18 @@
 // FBLK4: bytes 0-7 of the plane hold v0-7 (low nibbles) and v16-23 (high).
 #define FBLK4 \
 	VPMOVZXBD (SI)(DX*4), Y1;                                    \
-	VPAND     ·avx2Nib(SB), Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK0;    \
+	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK0;    \
 	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK2;    \
 	VPMOVZXBD 8(SI)(DX*4), Y1;                                   \
-	VPAND     ·avx2Nib(SB), Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK1;    \
+	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK1;    \
 	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK3
 
 // FBLK2: byte j of the plane holds v_j, v_j+8, v_j+16, v_j+24.
 #define FBLK2 \
 	VPMOVZXBD (SI)(DX*2), Y1;                                                    \
-	VPAND  ·avx2Low2(SB), Y1, Y0;                       VCVTDQ2PS Y0, Y0; CHUNK0; \
-	VPSRLD $2, Y1, Y0; VPAND ·avx2Low2(SB), Y0, Y0;     VCVTDQ2PS Y0, Y0; CHUNK1; \
-	VPSRLD $4, Y1, Y0; VPAND ·avx2Low2(SB), Y0, Y0;     VCVTDQ2PS Y0, Y0; CHUNK2; \
+	VPAND  K_LOW2, Y1, Y0;                       VCVTDQ2PS Y0, Y0; CHUNK0; \
+	VPSRLD $2, Y1, Y0; VPAND K_LOW2, Y0, Y0;     VCVTDQ2PS Y0, Y0; CHUNK1; \
+	VPSRLD $4, Y1, Y0; VPAND K_LOW2, Y0, Y0;     VCVTDQ2PS Y0, Y0; CHUNK2; \
 	VPSRLD $6, Y1, Y0;                                  VCVTDQ2PS Y0, Y0; CHUNK3
 
 // FBLKB: the block's 32 codes, already bytes in Y1, widened eight at a
@@ -117,6 +130,25 @@
 	MOVQ SI, R9;              \
 	ADDQ qwalk_off3(DI), R9
 
+// PADDn(X) adds X to the plane bases that width n uses.
+#define PADD1(X) ADDQ X, SI
+#define PADD2(X) ADDQ X, SI; ADDQ X, R8
+#define PADD3(X) ADDQ X, SI; ADDQ X, R8; ADDQ X, R9
+
+// UNITS_SCALE applies the batch's scales (R10) and shifts (R11) to the
+// unit sums in Y10: Y10 = Y10*scale + shift*gsum, from the gsum pointer
+// at UO+gsp; advances R10, R11 and gsp. Uses DX, Y11.
+#define UNITS_SCALE(UO) \
+	VCVTPH2PS   (R10), Y11;                \
+	VMULPS      Y11, Y10, Y10;             \
+	VCVTPH2PS   (R11), Y11;                \
+	MOVQ        (UO+unitOut_gsp)(DI), DX;  \
+	VFMADD231PS (DX), Y11, Y10;            \
+	ADDQ        (UO+unitOut_gstep)(DI), DX; \
+	MOVQ        DX, (UO+unitOut_gsp)(DI);  \
+	ADDQ        $16, R10;                  \
+	ADDQ        $16, R11
+
 // PLANES_ADD adds REG to every plane base.
 #define PLANES_ADD(REG) \
 	ADDQ REG, SI; \
@@ -130,30 +162,32 @@
 #define PF_SCALES 128
 
 // Unit kernels (one query, rows of 1, 2, 4 or 8k groups): a unit is one
-// group of one row. UNITS_REDUCE sums each of the eight 8-lane unit sums
-// at SCR(DI) … SCR+224(DI) into one lane of Y10 (unit u in lane u). It
-// clobbers Y11-Y13.
-#define UNITS_REDUCE(SCR) \
-	VMOVUPS    (SCR+0)(DI), Y10;          \
-	VHADDPS    (SCR+32)(DI), Y10, Y10;    \
-	VMOVUPS    (SCR+64)(DI), Y11;         \
-	VHADDPS    (SCR+96)(DI), Y11, Y11;    \
-	VHADDPS    Y11, Y10, Y10;             \
-	VMOVUPS    (SCR+128)(DI), Y11;        \
-	VHADDPS    (SCR+160)(DI), Y11, Y11;   \
-	VMOVUPS    (SCR+192)(DI), Y12;        \
-	VHADDPS    (SCR+224)(DI), Y12, Y12;   \
-	VHADDPS    Y12, Y11, Y11;             \
-	VPERM2F128 $0x20, Y11, Y10, Y12;      \
-	VPERM2F128 $0x31, Y11, Y10, Y13;      \
-	VADDPS     Y13, Y12, Y10
+// group of one row. Units go in pairs: the 8-lane sums of units A and B
+// are folded at once by UNITS_PAIR into Y11 (newest) … Y14 (oldest), and
+// after four pairs UNITS_FINISH sums each unit into one lane of Y10 (unit
+// u of the batch in lane u). No scratch memory: the sums stay in registers.
+#define UNITS_PAIR(A, B) \
+	VHADDPS B, A, A;   \
+	VMOVAPS Y13, Y14;  \
+	VMOVAPS Y12, Y13;  \
+	VMOVAPS Y11, Y12;  \
+	VMOVAPS A, Y11
+
+// UNITS_FINISH: Y14 = pair 0 (units 0, 1) … Y11 = pair 3 (units 6, 7).
+// Clobbers Y0-Y2.
+#define UNITS_FINISH \
+	VHADDPS    Y13, Y14, Y0;      \
+	VHADDPS    Y11, Y12, Y1;      \
+	VPERM2F128 $0x20, Y1, Y0, Y2; \
+	VPERM2F128 $0x31, Y1, Y0, Y0; \
+	VADDPS     Y2, Y0, Y10
 
 // UNITS_OUT adds the eight unit values in Y10 to out, by the output mode
 // of the unitOut at UO(DI): levels 0-3 (rows of 1, 2, 4, 8 groups: sum
 // lanes in groups of 1 << levels and add 8 >> levels rows) or -1 (rows of
-// 16, 24, … groups: accumulate in Y14 until the row ends). It uses BX,
-// DX, R12 (reset to the gsum table at the end of a row), Y11 and Y14, and
-// advances the out pointer.
+// 16, 24, … groups: accumulate in the unitOut until the row ends). It
+// uses BX, DX, Y10 and Y11, and advances the out pointer (and, at the end
+// of a row, resets the gsum pointer gsp).
 #define UNITS_OUT(UO) \
 	MOVQ  (UO+unitOut_out)(DI), DX;    \
 	MOVQ  (UO+unitOut_levels)(DI), BX; \
@@ -189,19 +223,22 @@ out0:                                  \
 	ADDQ  $32, DX;                     \
 	JMP   outdone;                     \
 outacc:                                \
-	VADDPS Y10, Y14, Y14;              \
+	VADDPS (UO+unitOut_acc)(DI), Y10, Y10; \
 	DECQ  (UO+unitOut_bleft)(DI);      \
-	JNZ   outdone;                     \
+	JNZ   outkeep;                     \
 	MOVQ  (UO+unitOut_bpr)(DI), BX;    \
 	MOVQ  BX, (UO+unitOut_bleft)(DI);  \
-	MOVQ  (UO+unitOut_gsum)(DI), R12;  \
-	VEXTRACTF128 $1, Y14, X11;         \
-	VADDPS X11, X14, X14;              \
-	VHADDPS X14, X14, X14;             \
-	VHADDPS X14, X14, X14;             \
-	VADDSS (DX), X14, X14;             \
-	VMOVSS X14, (DX);                  \
-	VXORPS Y14, Y14, Y14;              \
+	MOVQ  (UO+unitOut_gsum)(DI), BX;   \
+	MOVQ  BX, (UO+unitOut_gsp)(DI);    \
+	VEXTRACTF128 $1, Y10, X11;         \
+	VADDPS X11, X10, X10;              \
+	VHADDPS X10, X10, X10;             \
+	VHADDPS X10, X10, X10;             \
+	VADDSS (DX), X10, X10;             \
+	VMOVSS X10, (DX);                  \
 	ADDQ  $4, DX;                      \
+	VXORPS Y10, Y10, Y10;              \
+outkeep:                               \
+	VMOVUPS Y10, (UO+unitOut_acc)(DI); \
 outdone:                               \
 	MOVQ  DX, (UO+unitOut_out)(DI)

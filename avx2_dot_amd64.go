@@ -23,13 +23,14 @@ type dotArgs struct {
 // unitOut is the output stage of the unit kernels (UNITS_OUT in
 // avx2_amd64.h).
 type unitOut struct {
-	out     uintptr        // where the next row's value is added
-	levels  int            // rows of 1 << levels groups (0 to 3), or -1: rows of 8*bpr groups
-	bpr     int            // batches of 8 units per row (levels -1)
-	bleft   int            // batches left in the row (levels -1)
-	gsum    unsafe.Pointer // per unit of a batch (levels 0-3) or per group of a row (-1): shift factor × Σx
-	gstep   int            // bytes the gsum pointer advances per batch: 0, or 32 for levels -1
-	scratch [8][8]float32  // the eight unit sums of a batch
+	out    uintptr        // where the next row's value is added
+	levels int            // rows of 1 << levels groups (0 to 3), or -1: rows of 8*bpr groups
+	bpr    int            // batches of 8 units per row (levels -1)
+	bleft  int            // batches left in the row (levels -1)
+	gsum   unsafe.Pointer // per unit of a batch (levels 0-3) or per group of a row (-1): shift factor × Σx
+	gsp    uintptr        // the kernel's gsum pointer
+	gstep  int            // bytes the gsum pointer advances per batch: 0, or 32 for levels -1
+	acc    [8]float32     // the partial sums of a row (levels -1)
 }
 
 // The quantized Dot kernels, by code width and number of queries (1 to 4).
@@ -141,23 +142,58 @@ func dotU7(a *dotArgs)
 //go:noescape
 func dotU8(a *dotArgs)
 
+//go:noescape
+func dotU2p(a *dotArgs)
+
+//go:noescape
+func dotU3p(a *dotArgs)
+
+//go:noescape
+func dotU4p(a *dotArgs)
+
+//go:noescape
+func dotU5p(a *dotArgs)
+
+//go:noescape
+func dotU6p(a *dotArgs)
+
+//go:noescape
+func dotU7p(a *dotArgs)
+
+//go:noescape
+func dotU8p(a *dotArgs)
+
 // dotUnit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
-func dotUnit(bits int, a *dotArgs) {
-	switch bits {
-	case 2:
+func dotUnit(bits int, pairs bool, a *dotArgs) {
+	switch {
+	case bits == 2 && !pairs:
 		dotU2(a)
-	case 3:
+	case bits == 3 && !pairs:
 		dotU3(a)
-	case 4:
+	case bits == 4 && !pairs:
 		dotU4(a)
-	case 5:
+	case bits == 5 && !pairs:
 		dotU5(a)
-	case 6:
+	case bits == 6 && !pairs:
 		dotU6(a)
-	case 7:
+	case bits == 7 && !pairs:
 		dotU7(a)
-	case 8:
+	case bits == 8 && !pairs:
 		dotU8(a)
+	case bits == 2 && pairs:
+		dotU2p(a)
+	case bits == 3 && pairs:
+		dotU3p(a)
+	case bits == 4 && pairs:
+		dotU4p(a)
+	case bits == 5 && pairs:
+		dotU5p(a)
+	case bits == 6 && pairs:
+		dotU6p(a)
+	case bits == 7 && pairs:
+		dotU7p(a)
+	case bits == 8 && pairs:
+		dotU8p(a)
 	}
 }
 
@@ -330,7 +366,7 @@ func dotUnitsAVX2(out []float32, r Rows, x []float32) int {
 				gstep:  gstep,
 			},
 		}
-		dotUnit(f.Bits, &a)
+		dotUnit(f.Bits, f.Group%64 == 0, &a)
 	}
 	return n
 }

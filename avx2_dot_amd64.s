@@ -4,6 +4,14 @@
 #include "go_asm.h"
 #include "avx2_amd64.h"
 
+// The unpack constants in registers (avx2_amd64.h).
+#undef K_NIB
+#undef K_LOW2
+#undef K_SHIFT2
+#define K_NIB Y15
+#define K_LOW2 Y4
+#define K_SHIFT2 Y6
+
 // Dot of code rows with 1 to 4 float32 query rows (dotArgs, see
 // avx2_dot_amd64.go): for every row, group and query,
 //
@@ -126,6 +134,7 @@ TEXT NAME(SB), NOSPLIT, $0-8;          \
 	MOVQ dotArgs_out(DI), AX;          \
 	MOVQ AX, dotArgs_outp(DI);         \
 	MOVQ qwalk_rows(DI), R14;          \
+	K_LOAD;                            \
 row:                                   \
 	MOVQ   dotArgs_x(DI), AX;          \
 	LEAQ   (AX)(BX*2), CX;             \
@@ -244,68 +253,85 @@ DOTQ(·dotQ8x4, FBLK8, NOGEPI, REPI4)
 #undef CHUNK2
 #undef CHUNK3
 
-// DOTU(NAME, BLK): the Dot kernel of one query over units (one group of one
-// row each; rows of 1, 2, 4 or 8k groups, whole rows, a multiple of 8
-// units). A unit's codes are multiplied with x into Y8 (chunks 0, 2) and
-// Y9 (1, 3) and the sum stored to the scratch; every 8 units the scratch
-// is reduced to one lane per unit, and scale, shift and the output are
-// applied to the 8 units at once. Registers as in DOTQ, and: CX x of the
-// row's first group, BX the unit's scratch offset, R12 the gsum table
-// (per unit: shift factor × Σx of its group), R13 units left in the row,
-// R14 batches of 8 units left.
+// DOTU(NAME, BLK, PADD, BLOOP): the Dot kernel of one query over units
+// (one group of one row each; rows of 1, 2, 4 or 8k groups, whole rows, a
+// multiple of 8 units). Units go in pairs, each unit's codes times x into
+// Y8 (chunks 0, 2) and Y9 (1, 3), summed into Y10 (A) and Y7 (B); the pair
+// is folded
+// (UNITS_PAIR) and after four pairs each unit's sum is one lane of Y10,
+// where scale, shift and output are applied to 8 units at once. BLOOP
+// walks a unit's blocks one or two at a time (groups of an odd or even
+// number of blocks). Registers as in DOTQ, and: CX x of the row's first
+// group, BX pairs left in the batch, R12 units left in the row, R14
+// batches left, Y11-Y14 the pairs.
 //
 // Instructions per unit of G values: G/32 blocks (as DOTQ, without the
-// scale multiply) + 9; per 8 units 35.
+// scale multiply) + 11; per 8 units 4 for the folds and about 30.
 #define DU_A(k) VFMADD231PS (k*32)(AX), Y0, Y8
 #define DU_B(k) VFMADD231PS (k*32)(AX), Y0, Y9
 
-#define DOTU(NAME, BLK) \
+#define DUB1(BLK, L) \
+L:                           \
+	BLK;                     \
+	ADDQ $128, AX;           \
+	ADDQ $4, DX;             \
+	CMPQ DX, qwalk_kEnd(DI); \
+	JNE  L
+
+#define DUB2(BLK, L) \
+L:                           \
+	BLK;                     \
+	ADDQ $4, DX;             \
+	ADDQ $128, AX;           \
+	BLK;                     \
+	ADDQ $128, AX;           \
+	ADDQ $4, DX;             \
+	CMPQ DX, qwalk_kEnd(DI); \
+	JNE  L
+
+// DUNIT: one unit, its sum into RES (the accumulators Y8, Y9 are renamed
+// per unit, so units A and B do not wait for each other), then on to the
+// next group or row; the label LS ends it, so an instruction must follow
+// on the same line.
+#define DUNIT(RES, BLK, PADD, BLOOP, LB, LS) \
+	VXORPS     Y8, Y8, Y8;                \
+	VXORPS     Y9, Y9, Y9;                \
+	PREFETCHT0 PF_CODES(SI);              \
+	XORQ       DX, DX;                    \
+	BLOOP(BLK, LB);                       \
+	VADDPS     Y9, Y8, RES;               \
+	PADD(qwalk_groupBytes(DI));           \
+	DECQ       R12;                       \
+	JNZ        LS;                        \
+	MOVQ       CX, AX;                    \
+	MOVQ       qwalk_groups(DI), R12;     \
+LS:
+
+#define DOTU(NAME, BLK, PADD, BLOOP) \
 TEXT NAME(SB), NOSPLIT, $0-8;                        \
 	MOVQ a+0(FP), DI;                                \
 	PLANES_INIT;                                     \
 	MOVQ qwalk_scales(DI), R10;                      \
 	MOVQ qwalk_shifts(DI), R11;                      \
-	MOVQ (dotArgs_uo+unitOut_gsum)(DI), R12;         \
+	MOVQ (dotArgs_uo+unitOut_gsum)(DI), DX;          \
+	MOVQ DX, (dotArgs_uo+unitOut_gsp)(DI);           \
 	MOVQ dotArgs_x(DI), CX;                          \
 	MOVQ CX, AX;                                     \
-	MOVQ qwalk_groups(DI), R13;                      \
+	MOVQ qwalk_groups(DI), R12;                      \
 	MOVQ dotArgs_batches(DI), R14;                   \
-	VXORPS Y14, Y14, Y14;                            \
+	K_LOAD;                                          \
 batch:                                               \
-	XORQ BX, BX;                                     \
+	MOVQ $4, BX;                                     \
 	PREFETCHT0 PF_SCALES(R10);                       \
 	PREFETCHT0 PF_SCALES(R11);                       \
-unit:                                                \
-	XORQ   DX, DX;                                   \
-	VXORPS Y8, Y8, Y8;                               \
-	VXORPS Y9, Y9, Y9;                               \
-block:                                               \
-	PREFETCHT0 PF_CODES(SI)(DX*8);                   \
-	BLK;                                             \
-	ADDQ $128, AX;                                   \
-	ADDQ $4, DX;                                     \
-	CMPQ DX, qwalk_kEnd(DI);                         \
-	JNE  block;                                      \
-	VADDPS  Y9, Y8, Y8;                              \
-	VMOVUPS Y8, (dotArgs_uo+unitOut_scratch)(DI)(BX*1); \
-	MOVQ qwalk_groupBytes(DI), DX;                   \
-	PLANES_ADD(DX);                                  \
-	DECQ R13;                                        \
-	JNZ  samerow;                                    \
-	MOVQ CX, AX;                                     \
-	MOVQ qwalk_groups(DI), R13;                      \
-samerow:                                             \
-	ADDQ $32, BX;                                    \
-	CMPQ BX, $256;                                   \
-	JNE  unit;                                       \
-	UNITS_REDUCE(dotArgs_uo+unitOut_scratch);        \
-	VCVTPH2PS   (R10), Y11;                          \
-	VMULPS      Y11, Y10, Y10;                       \
-	VCVTPH2PS   (R11), Y11;                          \
-	VFMADD231PS (R12), Y11, Y10;                     \
-	ADDQ $16, R10;                                   \
-	ADDQ $16, R11;                                   \
-	ADDQ (dotArgs_uo+unitOut_gstep)(DI), R12;        \
+pair:                                                \
+	DUNIT(Y10, BLK, PADD, BLOOP, blocksA, nextA)     \
+	DUNIT(Y7, BLK, PADD, BLOOP, blocksB, nextB)      \
+	UNITS_PAIR(Y10, Y7);                             \
+	DECQ BX;                                         \
+	JNZ  pair;                                       \
+	UNITS_FINISH;                                    \
+	UNITS_SCALE(dotArgs_uo);                         \
 	UNITS_OUT(dotArgs_uo);                           \
 	DECQ R14;                                        \
 	JNZ  batch;                                      \
@@ -316,13 +342,20 @@ samerow:                                             \
 #define CHUNK1 DU_B(1)
 #define CHUNK2 DU_A(2)
 #define CHUNK3 DU_B(3)
-DOTU(·dotU2, FBLK2)
-DOTU(·dotU3, FBLK3)
-DOTU(·dotU4, FBLK4)
-DOTU(·dotU5, FBLK5)
-DOTU(·dotU6, FBLK6)
-DOTU(·dotU7, FBLK7)
-DOTU(·dotU8, FBLK8)
+DOTU(·dotU2, FBLK2, PADD1, DUB1)
+DOTU(·dotU3, FBLK3, PADD2, DUB1)
+DOTU(·dotU4, FBLK4, PADD1, DUB1)
+DOTU(·dotU5, FBLK5, PADD2, DUB1)
+DOTU(·dotU6, FBLK6, PADD2, DUB1)
+DOTU(·dotU7, FBLK7, PADD3, DUB1)
+DOTU(·dotU8, FBLK8, PADD1, DUB1)
+DOTU(·dotU2p, FBLK2, PADD1, DUB2)
+DOTU(·dotU3p, FBLK3, PADD2, DUB2)
+DOTU(·dotU4p, FBLK4, PADD1, DUB2)
+DOTU(·dotU5p, FBLK5, PADD2, DUB2)
+DOTU(·dotU6p, FBLK6, PADD2, DUB2)
+DOTU(·dotU7p, FBLK7, PADD3, DUB2)
+DOTU(·dotU8p, FBLK8, PADD1, DUB2)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2

@@ -48,6 +48,27 @@ func dotQ8U7(a *dotQ8Args)
 func dotQ8U8(a *dotQ8Args)
 
 //go:noescape
+func dotQ8U2p(a *dotQ8Args)
+
+//go:noescape
+func dotQ8U3p(a *dotQ8Args)
+
+//go:noescape
+func dotQ8U4p(a *dotQ8Args)
+
+//go:noescape
+func dotQ8U5p(a *dotQ8Args)
+
+//go:noescape
+func dotQ8U6p(a *dotQ8Args)
+
+//go:noescape
+func dotQ8U7p(a *dotQ8Args)
+
+//go:noescape
+func dotQ8U8p(a *dotQ8Args)
+
+//go:noescape
 func dotQ8R2x1(a *dotQ8Args)
 
 //go:noescape
@@ -132,22 +153,36 @@ func dotQ8R7x4(a *dotQ8Args)
 func dotQ8R8x4(a *dotQ8Args)
 
 // dotQ8Unit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
-func dotQ8Unit(bits int, a *dotQ8Args) {
-	switch bits {
-	case 2:
+func dotQ8Unit(bits int, pairs bool, a *dotQ8Args) {
+	switch {
+	case bits == 2 && !pairs:
 		dotQ8U2(a)
-	case 3:
+	case bits == 3 && !pairs:
 		dotQ8U3(a)
-	case 4:
+	case bits == 4 && !pairs:
 		dotQ8U4(a)
-	case 5:
+	case bits == 5 && !pairs:
 		dotQ8U5(a)
-	case 6:
+	case bits == 6 && !pairs:
 		dotQ8U6(a)
-	case 7:
+	case bits == 7 && !pairs:
 		dotQ8U7(a)
-	case 8:
+	case bits == 8 && !pairs:
 		dotQ8U8(a)
+	case bits == 2 && pairs:
+		dotQ8U2p(a)
+	case bits == 3 && pairs:
+		dotQ8U3p(a)
+	case bits == 4 && pairs:
+		dotQ8U4p(a)
+	case bits == 5 && pairs:
+		dotQ8U5p(a)
+	case bits == 6 && pairs:
+		dotQ8U6p(a)
+	case bits == 7 && pairs:
+		dotQ8U7p(a)
+	case bits == 8 && pairs:
+		dotQ8U8p(a)
 	}
 }
 
@@ -316,7 +351,7 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 				gstep:  gstep,
 			},
 		}
-		dotQ8Unit(f.Bits, &a)
+		dotQ8Unit(f.Bits, f.Group%64 == 0, &a)
 	}
 	return n
 }

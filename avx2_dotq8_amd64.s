@@ -4,6 +4,14 @@
 #include "go_asm.h"
 #include "avx2_amd64.h"
 
+// The unpack constants in registers (avx2_amd64.h).
+#undef K_NIB
+#undef K_LOW2
+#undef K_SHIFT2
+#define K_NIB Y15
+#define K_LOW2 Y9
+#define K_SHIFT2 Y3
+
 // DotQ8 of code rows with int8 query rows (dotQ8Args, see
 // avx2_dotq8_amd64.go). Per block of 32 codes q and query values v (int8)
 // with block scale d: isum = Σ q*v exactly in int32, then per group
@@ -52,77 +60,107 @@
 	VBROADCASTSS (QB)(DX*1), Y2;     \
 	VFMADD231PS  Y2, Y1, ACC
 
-// DOTQ8U(NAME, UC, QJ): the unit kernel of one query (see DOTU in
-// avx2_dot_amd64.s): a unit is one group of one row. Registers: SI, R8,
-// R9, DX planes; AX the query values of the unit's group, CX those of the
-// row's first group; R13 the block scales of the unit's group; BX the
-// unit's scratch offset; R10 scales, R11 shifts, R12 gsum, R14 batches
-// left; Y8 the unit's sum.
-#define DOTQ8U(NAME, UC, QJ) \
+// DOTQ8U(NAME, UC, QJ, PADD, BLOOP): the unit kernel of one query (see
+// DOTU in avx2_dot_amd64.s): a unit is one group of one row, and units go
+// in pairs, A into Y8 and B into Y10; BLOOP walks a unit's blocks one or
+// two at a time. Registers: SI, R8, R9, DX planes; AX the query values of
+// the unit's group, CX those of the row's first group; R13 the block
+// scales of the unit's group; BX pairs left in the batch; R10 scales, R11
+// shifts, R12 units left in the row, R14 batches left; Y11-Y14 the pairs.
+//
+// Instructions per unit: G/32 blocks + 11; per 8 units 4 for the pairs'
+// folds and about 30.
+#define Q8B1(UC, QJ, ACC, L) \
+L:                           \
+	UC;                      \
+	QJ(AX, R13, ACC);        \
+	ADDQ $4, DX;             \
+	CMPQ DX, qwalk_kEnd(DI); \
+	JNE  L
+
+#define Q8B2(UC, QJ, ACC, L) \
+L:                           \
+	UC;                      \
+	QJ(AX, R13, ACC);        \
+	ADDQ $4, DX;             \
+	UC;                      \
+	QJ(AX, R13, ACC);        \
+	ADDQ $4, DX;             \
+	CMPQ DX, qwalk_kEnd(DI); \
+	JNE  L
+
+// Q8UNIT: one unit into ACC, then on to the next group (or row); the
+// label LS ends it, so an instruction must follow on the same line.
+#define Q8UNIT(ACC, UC, QJ, PADD, BLOOP, LB, LS) \
+	VXORPS     ACC, ACC, ACC;             \
+	PREFETCHT0 PF_CODES(SI);              \
+	XORQ       DX, DX;                    \
+	BLOOP(UC, QJ, ACC, LB);               \
+	ADDQ       DX, R13;                   \
+	ADDQ       dotQ8Args_group(DI), AX;   \
+	PADD(qwalk_groupBytes(DI));           \
+	DECQ       R12;                       \
+	JNZ        LS;                        \
+	MOVQ       CX, AX;                    \
+	MOVQ       dotQ8Args_xd(DI), R13;     \
+	MOVQ       qwalk_groups(DI), R12;     \
+LS:
+
+#define DOTQ8U(NAME, UC, QJ, PADD, BLOOP) \
 TEXT NAME(SB), NOSPLIT, $0-8;                          \
 	MOVQ a+0(FP), DI;                                  \
 	PLANES_INIT;                                       \
 	MOVQ qwalk_scales(DI), R10;                        \
 	MOVQ qwalk_shifts(DI), R11;                        \
-	MOVQ (dotQ8Args_uo+unitOut_gsum)(DI), R12;         \
+	MOVQ (dotQ8Args_uo+unitOut_gsum)(DI), DX;          \
+	MOVQ DX, (dotQ8Args_uo+unitOut_gsp)(DI);           \
 	MOVQ dotQ8Args_xv(DI), CX;                         \
 	MOVQ CX, AX;                                       \
 	MOVQ dotQ8Args_xd(DI), R13;                        \
-	MOVQ qwalk_groups(DI), R14;                        \
-	MOVQ R14, dotQ8Args_gleft(DI);                     \
+	MOVQ qwalk_groups(DI), R12;                        \
 	MOVQ dotQ8Args_batches(DI), R14;                   \
 	VMOVDQU ·avx2Ones16(SB), Y4;                       \
-	VXORPS Y14, Y14, Y14;                              \
+	K_LOAD;                                            \
 batch:                                                 \
-	XORQ BX, BX;                                       \
+	MOVQ $4, BX;                                       \
 	PREFETCHT0 PF_SCALES(R10);                         \
 	PREFETCHT0 PF_SCALES(R11);                         \
-unit:                                                  \
-	XORQ   DX, DX;                                     \
-	VXORPS Y8, Y8, Y8;                                 \
-block:                                                 \
-	PREFETCHT0 PF_CODES(SI)(DX*8);                     \
-	UC;                                                \
-	QJ(AX, R13, Y8);                                   \
-	ADDQ $4, DX;                                       \
-	CMPQ DX, qwalk_kEnd(DI);                           \
-	JNE  block;                                        \
-	VMOVUPS Y8, (dotQ8Args_uo+unitOut_scratch)(DI)(BX*1); \
-	ADDQ DX, R13;                                      \
-	ADDQ dotQ8Args_group(DI), AX;                      \
-	MOVQ qwalk_groupBytes(DI), DX;                     \
-	PLANES_ADD(DX);                                    \
-	DECQ dotQ8Args_gleft(DI);                          \
-	JNZ  samerow;                                      \
-	MOVQ CX, AX;                                       \
-	MOVQ dotQ8Args_xd(DI), R13;                        \
-	MOVQ qwalk_groups(DI), DX;                         \
-	MOVQ DX, dotQ8Args_gleft(DI);                      \
-samerow:                                               \
-	ADDQ $32, BX;                                      \
-	CMPQ BX, $256;                                     \
-	JNE  unit;                                         \
-	UNITS_REDUCE(dotQ8Args_uo+unitOut_scratch);        \
-	VCVTPH2PS   (R10), Y11;                            \
-	VMULPS      Y11, Y10, Y10;                         \
-	VCVTPH2PS   (R11), Y11;                            \
-	VFMADD231PS (R12), Y11, Y10;                       \
-	ADDQ $16, R10;                                     \
-	ADDQ $16, R11;                                     \
-	ADDQ (dotQ8Args_uo+unitOut_gstep)(DI), R12;        \
+pair:                                                  \
+	Q8UNIT(Y8, UC, QJ, PADD, BLOOP, blocksA, nextA)    \
+	Q8UNIT(Y10, UC, QJ, PADD, BLOOP, blocksB, nextB)   \
+	UNITS_PAIR(Y8, Y10);                               \
+	DECQ BX;                                           \
+	JNZ  pair;                                         \
+	UNITS_FINISH;                                      \
+	UNITS_SCALE(dotQ8Args_uo);                         \
 	UNITS_OUT(dotQ8Args_uo);                           \
 	DECQ R14;                                          \
 	JNZ  batch;                                        \
 	VZEROUPPER;                                        \
 	RET
 
-DOTQ8U(·dotQ8U2, UC2, QJB)
-DOTQ8U(·dotQ8U3, UC3, QJB)
-DOTQ8U(·dotQ8U4, UC4, QJB)
-DOTQ8U(·dotQ8U5, UC5, QJB)
-DOTQ8U(·dotQ8U6, UC6, QJB)
-DOTQ8U(·dotQ8U7, UC7, QJB)
-DOTQ8U(·dotQ8U8, UC8, QJW)
+DOTQ8U(·dotQ8U2, UC2, QJB, PADD1, Q8B1)
+DOTQ8U(·dotQ8U3, UC3, QJB, PADD2, Q8B1)
+DOTQ8U(·dotQ8U4, UC4, QJB, PADD1, Q8B1)
+DOTQ8U(·dotQ8U5, UC5, QJB, PADD2, Q8B1)
+DOTQ8U(·dotQ8U6, UC6, QJB, PADD2, Q8B1)
+DOTQ8U(·dotQ8U7, UC7, QJB, PADD3, Q8B1)
+DOTQ8U(·dotQ8U8, UC8, QJW, PADD1, Q8B1)
+DOTQ8U(·dotQ8U2p, UC2, QJB, PADD1, Q8B2)
+DOTQ8U(·dotQ8U3p, UC3, QJB, PADD2, Q8B2)
+DOTQ8U(·dotQ8U4p, UC4, QJB, PADD1, Q8B2)
+DOTQ8U(·dotQ8U5p, UC5, QJB, PADD2, Q8B2)
+DOTQ8U(·dotQ8U6p, UC6, QJB, PADD2, Q8B2)
+DOTQ8U(·dotQ8U7p, UC7, QJB, PADD3, Q8B2)
+DOTQ8U(·dotQ8U8p, UC8, QJW, PADD1, Q8B2)
+
+// The row kernels use every register: the unpack constants stay in memory.
+#undef K_NIB
+#undef K_LOW2
+#undef K_SHIFT2
+#define K_NIB ·avx2Nib(SB)
+#define K_LOW2 ·avx2Low2(SB)
+#define K_SHIFT2 ·avx2Shift2(SB)
 
 // Row kernels of 1 to 4 queries. Registers: SI, R8, R9, DX planes; AX,
 // BX, CX, R10 the values of queries 0-3 at the group, R11-R14 their block

@@ -4,6 +4,14 @@
 #include "go_asm.h"
 #include "avx2_amd64.h"
 
+// The unpack constants in registers (avx2_amd64.h).
+#undef K_NIB
+#undef K_LOW2
+#undef K_SHIFT2
+#define K_NIB Y15
+#define K_LOW2 Y14
+#define K_SHIFT2 Y13
+
 // Quantize and Dequantize of code rows, and the fp16 conversions of fp16
 // rows. All of them give the same bits as the generic kernels
 // (quantize_generic.go): every float32 step is one instruction with its own
@@ -43,6 +51,7 @@ TEXT NAME(SB), NOSPLIT, $0-8;          \
 	MOVQ deqArgs_dst(DI), AX;          \
 	MOVQ deqArgs_units(DI), R14;       \
 	VBROADCASTSS deqArgs_add(DI), Y7;  \
+	K_LOAD;                            \
 group:                                 \
 	VPBROADCASTW (R10), X3;            \
 	VCVTPH2PS    X3, Y3;               \
