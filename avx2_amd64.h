@@ -242,3 +242,36 @@ outkeep:                               \
 	VMOVUPS Y10, (UO+unitOut_acc)(DI); \
 outdone:                               \
 	MOVQ  DX, (UO+unitOut_out)(DI)
+
+// OUT2/OUT3/OUT4(X, T, O, S, R): add lanes 0-1 (0-2, 0-3) of X to out at O,
+// O+S, O+2S, O+3S (S a register; R a scratch register for O+2S). All the
+// loads come before the stores: query rows of out are often a multiple of
+// 4 KiB apart, and a load behind a store to an address with the same low
+// 12 bits would wait for it (4K aliasing). T is a scratch XMM register.
+#define OUT2(X, T, O, S, R) \
+	VMOVSS     (O), T;                 \
+	VINSERTPS  $0x10, (O)(S*1), T, T;  \
+	VADDPS     T, X, X;                \
+	VMOVSS     X, (O);                 \
+	VEXTRACTPS $1, X, (O)(S*1)
+
+#define OUT3(X, T, O, S, R) \
+	VMOVSS     (O), T;                 \
+	VINSERTPS  $0x10, (O)(S*1), T, T;  \
+	VINSERTPS  $0x20, (O)(S*2), T, T;  \
+	VADDPS     T, X, X;                \
+	VMOVSS     X, (O);                 \
+	VEXTRACTPS $1, X, (O)(S*1);        \
+	VEXTRACTPS $2, X, (O)(S*2)
+
+#define OUT4(X, T, O, S, R) \
+	LEAQ       (O)(S*2), R;            \
+	VMOVSS     (O), T;                 \
+	VINSERTPS  $0x10, (O)(S*1), T, T;  \
+	VINSERTPS  $0x20, (O)(S*2), T, T;  \
+	VINSERTPS  $0x30, (R)(S*1), T, T;  \
+	VADDPS     T, X, X;                \
+	VMOVSS     X, (O);                 \
+	VEXTRACTPS $1, X, (O)(S*1);        \
+	VEXTRACTPS $2, X, (O)(S*2);        \
+	VEXTRACTPS $3, X, (R)(S*1)

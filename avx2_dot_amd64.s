@@ -41,15 +41,15 @@
 	VFMADD231PS (k*32)(AX), Y0, A;        \
 	VFMADD231PS (k*32)(AX)(BX*1), Y0, B
 
-#define DQ3(k) \
+#define DQ3(k, E0, E1, E2) \
 	VMULPS      Y3, Y0, Y0;                 \
-	VFMADD231PS (k*32)(AX), Y0, Y8;         \
-	VFMADD231PS (k*32)(AX)(BX*1), Y0, Y9;   \
-	VFMADD231PS (k*32)(CX), Y0, Y10
+	VFMADD231PS (k*32)(AX), Y0, E0;         \
+	VFMADD231PS (k*32)(AX)(BX*1), Y0, E1;   \
+	VFMADD231PS (k*32)(CX), Y0, E2
 
-#define DQ4(k) \
-	DQ3(k); \
-	VFMADD231PS (k*32)(CX)(BX*1), Y0, Y11
+#define DQ4(k, E0, E1, E2, E3) \
+	DQ3(k, E0, E1, E2); \
+	VFMADD231PS (k*32)(CX)(BX*1), Y0, E3
 
 // Group epilogues: one query keeps a group accumulator per chunk (Y8-Y11)
 // and two row accumulators (Y12, Y13), scaled once per group.
@@ -89,38 +89,25 @@
 	VADDPS       X9, X8, X8;     \
 	VHADDPS      X8, X8, X8;     \
 	VADDPS       X7, X8, X8;     \
-	VADDSS       (DX), X8, X9;   \
-	VMOVSS       X9, (DX);       \
-	VPSHUFD      $0x01, X8, X8;  \
-	VADDSS       (DX)(R12*1), X8, X8; \
-	VMOVSS       X8, (DX)(R12*1)
+	OUT2(X8, X9, DX, R12, R13)
 
-// Three or four queries: one accumulator each, Y8-Y11 (Y11 stays 0 for
-// three); X8 ends as [q0 q1 q2 q3].
+// Three or four queries: two accumulators each, Y8+j (even chunks) and
+// Y12+j (odd chunks; Y11 and Y15 stay 0 for three); X8 ends as
+// [q0 q1 q2 q3].
 #define REPI34 \
+	VADDPS       Y12, Y8, Y8;    \
+	VADDPS       Y13, Y9, Y9;    \
+	VADDPS       Y14, Y10, Y10;  \
+	VADDPS       Y15, Y11, Y11;  \
 	VHADDPS      Y9, Y8, Y8;     \
 	VHADDPS      Y11, Y10, Y10;  \
 	VHADDPS      Y10, Y8, Y8;    \
 	VEXTRACTF128 $1, Y8, X9;     \
 	VADDPS       X9, X8, X8;     \
-	VADDPS       X7, X8, X8;     \
-	VADDSS       (DX), X8, X9;   \
-	VMOVSS       X9, (DX);       \
-	VPSHUFD      $0x01, X8, X9;  \
-	VADDSS       (DX)(R12*1), X9, X9; \
-	VMOVSS       X9, (DX)(R12*1); \
-	VPSHUFD      $0x02, X8, X9;  \
-	VADDSS       (DX)(R12*2), X9, X9; \
-	VMOVSS       X9, (DX)(R12*2)
+	VADDPS       X7, X8, X8
 
-#define REPI3 REPI34
-
-#define REPI4 \
-	REPI34; \
-	LEAQ    (DX)(R12*2), R13;    \
-	VPSHUFD $0x03, X8, X9;       \
-	VADDSS  (R13)(R12*1), X9, X9; \
-	VMOVSS  X9, (R13)(R12*1)
+#define REPI3 REPI34; OUT3(X8, X9, DX, R12, R13)
+#define REPI4 REPI34; OUT4(X8, X9, DX, R12, R13)
 
 // DOTQ(NAME, BLK, REPI): one Dot kernel for a code width (BLK) and a
 // number of queries (CHUNK0-3 and REPI).
@@ -134,7 +121,7 @@ TEXT NAME(SB), NOSPLIT, $0-8;          \
 	MOVQ dotArgs_out(DI), AX;          \
 	MOVQ AX, dotArgs_outp(DI);         \
 	MOVQ qwalk_rows(DI), R14;          \
-	K_LOAD;                            \
+	ROWKLOAD;                          \
 row:                                   \
 	MOVQ   dotArgs_x(DI), AX;          \
 	LEAQ   (AX)(BX*2), CX;             \
@@ -146,6 +133,7 @@ row:                                   \
 	VXORPS Y11, Y11, Y11;              \
 	VXORPS Y12, Y12, Y12;              \
 	VXORPS Y13, Y13, Y13;              \
+	ZEROHI;                            \
 	VXORPS X7, X7, X7;                 \
 	PREFETCHT0 PF_SCALES(R10);         \
 	PREFETCHT0 PF_SCALES(R11);         \
@@ -185,6 +173,11 @@ block:                                 \
 	VZEROUPPER;                        \
 	RET
 
+// One and two queries keep the unpack constants in registers; three and
+// four need Y12-Y15 for their accumulators.
+#define ROWKLOAD K_LOAD
+#define ZEROHI
+
 // One query.
 #define CHUNK0 VFMADD231PS (0*32)(AX), Y0, Y8
 #define CHUNK1 VFMADD231PS (1*32)(AX), Y0, Y9
@@ -219,11 +212,22 @@ DOTQ(·dotQ8x2, FBLK8, NOGEPI, REPI2)
 #undef CHUNK2
 #undef CHUNK3
 
+#undef K_NIB
+#undef K_LOW2
+#undef K_SHIFT2
+#define K_NIB ·avx2Nib(SB)
+#define K_LOW2 ·avx2Low2(SB)
+#define K_SHIFT2 ·avx2Shift2(SB)
+#undef ROWKLOAD
+#define ROWKLOAD
+#undef ZEROHI
+#define ZEROHI VXORPS Y14, Y14, Y14; VXORPS Y15, Y15, Y15
+
 // Three queries.
-#define CHUNK0 DQ3(0)
-#define CHUNK1 DQ3(1)
-#define CHUNK2 DQ3(2)
-#define CHUNK3 DQ3(3)
+#define CHUNK0 DQ3(0, Y8, Y9, Y10)
+#define CHUNK1 DQ3(1, Y12, Y13, Y14)
+#define CHUNK2 DQ3(2, Y8, Y9, Y10)
+#define CHUNK3 DQ3(3, Y12, Y13, Y14)
 DOTQ(·dotQ2x3, FBLK2, NOGEPI, REPI3)
 DOTQ(·dotQ3x3, FBLK3, NOGEPI, REPI3)
 DOTQ(·dotQ4x3, FBLK4, NOGEPI, REPI3)
@@ -237,10 +241,10 @@ DOTQ(·dotQ8x3, FBLK8, NOGEPI, REPI3)
 #undef CHUNK3
 
 // Four queries.
-#define CHUNK0 DQ4(0)
-#define CHUNK1 DQ4(1)
-#define CHUNK2 DQ4(2)
-#define CHUNK3 DQ4(3)
+#define CHUNK0 DQ4(0, Y8, Y9, Y10, Y11)
+#define CHUNK1 DQ4(1, Y12, Y13, Y14, Y15)
+#define CHUNK2 DQ4(2, Y8, Y9, Y10, Y11)
+#define CHUNK3 DQ4(3, Y12, Y13, Y14, Y15)
 DOTQ(·dotQ2x4, FBLK2, NOGEPI, REPI4)
 DOTQ(·dotQ3x4, FBLK3, NOGEPI, REPI4)
 DOTQ(·dotQ4x4, FBLK4, NOGEPI, REPI4)
@@ -252,6 +256,14 @@ DOTQ(·dotQ8x4, FBLK8, NOGEPI, REPI4)
 #undef CHUNK1
 #undef CHUNK2
 #undef CHUNK3
+
+// The unit kernels keep the unpack constants in registers again.
+#undef K_NIB
+#undef K_LOW2
+#undef K_SHIFT2
+#define K_NIB Y15
+#define K_LOW2 Y4
+#define K_SHIFT2 Y6
 
 // DOTU(NAME, BLK, PADD, BLOOP): the Dot kernel of one query over units
 // (one group of one row each; rows of 1, 2, 4 or 8k groups, whole rows, a

@@ -198,11 +198,7 @@ DOTQ8U(·dotQ8U8p, UC8, QJW, PADD1, Q8B2)
 	VADDPS       X13, X12, X12;  \
 	VHADDPS      X12, X12, X12;  \
 	VADDPS       X7, X12, X12;   \
-	VADDSS       (DX), X12, X13; \
-	VMOVSS       X13, (DX);      \
-	VPSHUFD      $0x01, X12, X12; \
-	VADDSS       (DX)(R9*1), X12, X12; \
-	VMOVSS       X12, (DX)(R9*1)
+	OUT2(X12, X13, DX, R9, R8)
 
 #define R8R34 \
 	VHADDPS      Y13, Y12, Y12;  \
@@ -210,24 +206,10 @@ DOTQ8U(·dotQ8U8p, UC8, QJW, PADD1, Q8B2)
 	VHADDPS      Y14, Y12, Y12;  \
 	VEXTRACTF128 $1, Y12, X13;   \
 	VADDPS       X13, X12, X12;  \
-	VADDPS       X7, X12, X12;   \
-	VADDSS       (DX), X12, X13; \
-	VMOVSS       X13, (DX);      \
-	VPSHUFD      $0x01, X12, X13; \
-	VADDSS       (DX)(R9*1), X13, X13; \
-	VMOVSS       X13, (DX)(R9*1); \
-	VPSHUFD      $0x02, X12, X13; \
-	VADDSS       (DX)(R9*2), X13, X13; \
-	VMOVSS       X13, (DX)(R9*2)
+	VADDPS       X7, X12, X12
 
-#define R8R3 R8R34
-
-#define R8R4 \
-	R8R34; \
-	LEAQ    (DX)(R9*2), DX;        \
-	VPSHUFD $0x03, X12, X13;       \
-	VADDSS  (DX)(R9*1), X13, X13;  \
-	VMOVSS  X13, (DX)(R9*1)
+#define R8R3 R8R34; OUT3(X12, X13, DX, R9, R8)
+#define R8R4 R8R34; OUT4(X12, X13, DX, R9, R8)
 
 // Loads the query pointers of the row's first group.
 #define Q8ROWPTRS \

@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "go_asm.h"
+#include "avx2_amd64.h"
 
 // Dot and AddWeighted of fp16 and float32 rows with 1 to 4 query (weight)
 // rows (floatArgs, see avx2_float_amd64.go). A row is walked 32 values at
@@ -84,11 +85,7 @@ tailcopy:                                       \
 	VEXTRACTF128 $1, Y8, X9;     \
 	VADDPS       X9, X8, X8;     \
 	VHADDPS      X8, X8, X8;     \
-	VADDSS       (DX), X8, X9;   \
-	VMOVSS       X9, (DX);       \
-	VPSHUFD      $0x01, X8, X8;  \
-	VADDSS       (DX)(R12*1), X8, X8; \
-	VMOVSS       X8, (DX)(R12*1)
+	OUT2(X8, X9, DX, R12, R13)
 
 #define FE34 \
 	VADDPS       Y12, Y8, Y8;    \
@@ -99,22 +96,9 @@ tailcopy:                                       \
 	VHADDPS      Y11, Y10, Y10;  \
 	VHADDPS      Y10, Y8, Y8;    \
 	VEXTRACTF128 $1, Y8, X9;     \
-	VADDPS       X9, X8, X8;     \
-	VADDSS       (DX), X8, X9;   \
-	VMOVSS       X9, (DX);       \
-	VPSHUFD      $0x01, X8, X9;  \
-	VADDSS       (DX)(R12*1), X9, X9; \
-	VMOVSS       X9, (DX)(R12*1); \
-	VPSHUFD      $0x02, X8, X9;  \
-	VADDSS       (DX)(R12*2), X9, X9; \
-	VMOVSS       X9, (DX)(R12*2)
-#define FE3 FE34
-#define FE4 \
-	FE34;                          \
-	LEAQ    (DX)(R12*2), DX;       \
-	VPSHUFD $0x03, X8, X9;         \
-	VADDSS  (DX)(R12*1), X9, X9;   \
-	VMOVSS  X9, (DX)(R12*1)
+	VADDPS       X9, X8, X8
+#define FE3 FE34; OUT3(X8, X9, DX, R12, R13)
+#define FE4 FE34; OUT4(X8, X9, DX, R12, R13)
 
 // DOTF(NAME, RLD, RTAIL, STEP, C0, C1, C2, C3, FDT, FE): the Dot kernel of
 // one format (RLD, RTAIL, STEP = row bytes per 8 values) and number of

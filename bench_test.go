@@ -111,3 +111,67 @@ func BenchmarkSoftmax(b *testing.B) {
 		})
 	}
 }
+
+// Attention shapes: keys of head dimension 128 in q4g64 (the paper's
+// group of half a head), 4K rows (L2-resident) and 1M rows (64 MiB of
+// codes: streamed from DRAM), scored against 1 and 4 query rows (GQA).
+// The 1M-row keys are built once and shared by every implementation.
+
+var attnKeys = map[int]Rows{}
+
+func attentionKeys(b *testing.B, n int) Rows {
+	if r, ok := attnKeys[n]; ok {
+		return r
+	}
+	rng := rand.New(rand.NewPCG(2, 2))
+	block, _ := quantizedRows(b, rng, Quant(4, 64), 4096, 128)
+	r, err := NewRows(Quant(4, 64), n, 128)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rb := len(block.Data) / 4096
+	for i := 0; i < n; i += 4096 {
+		copy(r.Data[i*rb:], block.Data)
+		copy(r.Scales[i*2:], block.Scales)
+		copy(r.Mins[i*2:], block.Mins)
+	}
+	attnKeys[n] = r
+	return r
+}
+
+func BenchmarkDotAttention(b *testing.B) {
+	for _, n := range []int{4096, 1 << 20} {
+		for _, nq := range []int{1, 4} {
+			for _, im := range Implementations() {
+				b.Run(fmt.Sprintf("q4g64/%dx128/q%d/%s", n, nq, im.Name()), func(b *testing.B) {
+					r := attentionKeys(b, n)
+					x := randomValues(rand.New(rand.NewPCG(3, 3)), nq*128)
+					out := make([]float32, nq*n)
+					b.SetBytes(int64(n) * 128)
+					for b.Loop() {
+						im.Dot(out, r, x)
+					}
+				})
+			}
+		}
+	}
+}
+
+// BenchmarkAddWeightedAttention is the value side of attention: 4K rows of
+// 128 values weighted by one row of probabilities.
+func BenchmarkAddWeightedAttention(b *testing.B) {
+	for _, f := range []Format{Quant(4, 64), Quant(2, 64), F16} {
+		for _, im := range Implementations() {
+			b.Run(fmt.Sprintf("%s/4096x128/%s", f, im.Name()), func(b *testing.B) {
+				rng := rand.New(rand.NewPCG(1, 1))
+				r, _ := quantizedRows(b, rng, f, 4096, 128)
+				w := randomValues(rng, 4096)
+				y := make([]float32, 128)
+				b.SetBytes(4096 * 128)
+				for b.Loop() {
+					im.AddWeighted(y, r, w)
+				}
+			})
+		}
+	}
+}
