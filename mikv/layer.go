@@ -162,16 +162,17 @@ func (l *Layer) each(fn func(h *head)) {
 // tokens.
 func (l *Layer) checkInput(call string, q, k, v, out []float32, n int) error {
 	c := l.cfg
-	nq, nkv := n*c.QueryHeads*c.HeadDim, n*c.KVHeads*c.HeadDim
+	pq, pkv := c.QueryHeads*c.HeadDim, c.KVHeads*c.HeadDim // per token; n×per may not fit an int on 32-bit platforms
+	fits := func(x []float32, per int) bool { return len(x)%per == 0 && len(x)/per == n }
 	switch {
-	case len(q) != nq:
-		return fmt.Errorf("%w: %s of %d tokens needs len(q) = %d, got %d", ErrInput, call, n, nq, len(q))
-	case len(k) != nkv:
-		return fmt.Errorf("%w: %s of %d tokens needs len(k) = %d, got %d", ErrInput, call, n, nkv, len(k))
-	case len(v) != nkv:
-		return fmt.Errorf("%w: %s of %d tokens needs len(v) = %d, got %d", ErrInput, call, n, nkv, len(v))
-	case len(out) != nq:
-		return fmt.Errorf("%w: %s of %d tokens needs len(out) = %d, got %d", ErrInput, call, n, nq, len(out))
+	case !fits(q, pq):
+		return fmt.Errorf("%w: %s of %d tokens needs len(q) = %d × %d, got %d", ErrInput, call, n, n, pq, len(q))
+	case !fits(k, pkv):
+		return fmt.Errorf("%w: %s of %d tokens needs len(k) = %d × %d, got %d", ErrInput, call, n, n, pkv, len(k))
+	case !fits(v, pkv):
+		return fmt.Errorf("%w: %s of %d tokens needs len(v) = %d × %d, got %d", ErrInput, call, n, n, pkv, len(v))
+	case !fits(out, pq):
+		return fmt.Errorf("%w: %s of %d tokens needs len(out) = %d × %d, got %d", ErrInput, call, n, n, pq, len(out))
 	}
 	if err := checkValues(call, "q", q, MaxValue); err != nil {
 		return err
