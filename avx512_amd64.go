@@ -15,8 +15,8 @@ var avx512Impl = &Implementation{
 		dotQ8:       dotQ8AVX512,
 		quantizeQ8:  quantizeQ8Generic,
 		addWeighted: addWeightedAVX512,
-		quantize:    quantizeGeneric,
-		dequantize:  dequantizeGeneric,
+		quantize:    quantizeAVX512,
+		dequantize:  dequantizeAVX512,
 		softmax:     softmaxGeneric,
 	},
 	accelerated: avx512Accelerated,
@@ -35,7 +35,7 @@ func avx512Accelerated(k Kernel, f Format) bool {
 		return codes || floats
 	case KernelDotQ8:
 		return codes && avx512VNNI || floats
-	case KernelAddWeighted:
+	case KernelAddWeighted, KernelDequantize, KernelQuantize:
 		return codes || floats
 	}
 	return false

@@ -29,7 +29,7 @@ type avx512DotArgs struct {
 	xStride       int // bytes between query rows of x
 	outStride     int // bytes between query rows of out
 	minStride     int // bytes between the mins of two groups (0 when symmetric)
-	negOff        int // float32 bits of -2^(Bits-1) when symmetric, else 0
+	negOff        int // when symmetric: float32 bits of -2^(Bits-1) (Dot, AddWeighted), 2^(Bits-1) (Dequantize); else 0
 	cols          int // float rows: values per row (of the chunk)
 	tailMask      int // float rows: mask of the last cols%16 values
 	steps         int // float rows: cols/16

@@ -3,10 +3,14 @@
 package lowbit
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,18 +24,6 @@ func avx512ForTest(t *testing.T) *Implementation {
 		t.Skip("this CPU does not run avx512")
 	}
 	return im
-}
-
-func TestAVX512Q8ArgsLayout(t *testing.T) {
-	var a avx512Q8Args
-	want := map[string]uintptr{
-		"data": 0, "scratch": 48, "n": 56, "accMask": 144, "rowsLeft": 152, "outCur": 208,
-	}
-	got := map[string]uintptr{
-		"data": unsafe.Offsetof(a.data), "scratch": unsafe.Offsetof(a.scratch), "n": unsafe.Offsetof(a.n),
-		"accMask": unsafe.Offsetof(a.accMask), "rowsLeft": unsafe.Offsetof(a.rowsLeft), "outCur": unsafe.Offsetof(a.outCur),
-	}
-	assert.Equal(t, want, got)
 }
 
 // avx512CheckDotQ8 compares im.DotQ8 with the float64 dot product of the rows
@@ -226,6 +218,85 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 		for _, cols := range []int{1, 7, 15, 16, 17, 33, 128, 200, 1030} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 9} {
 				avx512CheckAddWeighted(t, im, rng, f, 1+rng.IntN(40), cols, nq)
+			}
+		}
+	}
+}
+
+func TestAVX512DequantizeBits(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(39, 40))
+	for _, f := range testFormats() {
+		require.True(t, im.Accelerated(KernelDequantize, f) == asmCovered(KernelDequantize, f), "%s", f)
+		for _, cols := range colsFor(f) {
+			for _, n := range []int{1, 2, 7, 33} {
+				r, _ := quantizedRows(t, rng, f, n, cols)
+				want := make([]float32, n*cols)
+				got := make([]float32, n*cols)
+				Generic().Dequantize(want, r)
+				im.Dequantize(got, r)
+				for k := range want {
+					require.Equal(t, math.Float32bits(want[k]), math.Float32bits(got[k]), "%s cols %d rows %d: value %d", f, cols, n, k)
+				}
+			}
+		}
+	}
+}
+
+// TestAVX512ArgsLayout checks every field offset that the assembly files
+// define (QA_*, DA_*, QZ_*) against the Go structs.
+func TestAVX512ArgsLayout(t *testing.T) {
+	structs := map[string]reflect.Type{
+		"QA_": reflect.TypeFor[avx512Q8Args](),
+		"DA_": reflect.TypeFor[avx512DotArgs](),
+		"QZ_": reflect.TypeFor[avx512QuantArgs](),
+	}
+	files, err := filepath.Glob("avx512_*_amd64.s")
+	require.NoError(t, err)
+	checked := 0
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		require.NoError(t, err)
+		for _, line := range strings.Split(string(src), "\n") {
+			var name string
+			var off uintptr
+			if _, err := fmt.Sscanf(line, "#define %s %d", &name, &off); err != nil || len(name) < 4 {
+				continue
+			}
+			typ, ok := structs[name[:3]]
+			if !ok {
+				continue
+			}
+			field, ok := typ.FieldByName(name[3:])
+			require.True(t, ok, "%s: %s names no field of %s", file, name, typ)
+			assert.Equal(t, field.Offset, off, "%s: %s", file, name)
+			checked++
+		}
+	}
+	assert.Greater(t, checked, 50)
+}
+
+func TestAVX512QuantizeBytes(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(41, 42))
+	for _, f := range testFormats() {
+		require.True(t, im.Accelerated(KernelQuantize, f) == asmCovered(KernelQuantize, f), "%s", f)
+		for _, cols := range colsFor(f) {
+			for _, n := range []int{1, 2, 7, 33} {
+				x := randomValues(rng, n*cols)
+				// Edge values: signed zeros, a constant group, the fp16 limits.
+				x[0], x[len(x)-1] = float32(math.Copysign(0, -1)), MaxF16
+				if n > 1 {
+					for c := range cols {
+						x[cols+c] = float32(math.Copysign(0, -1))
+					}
+				}
+				want, err := NewRows(f, n, cols)
+				require.NoError(t, err)
+				got := cloneRows(want)
+				require.NoError(t, Generic().Quantize(want, x))
+				require.NoError(t, im.Quantize(got, x))
+				require.Equal(t, want, got, "%s cols %d rows %d", f, cols, n)
 			}
 		}
 	}

@@ -1,0 +1,58 @@
+// Body of one Dequantize kernel of avx512_dequant_amd64.s (codes, groups a
+// multiple of 32), included once per code width with these macros defined:
+//
+//	NAME      the function's symbol
+//	CONSTS    loads the width's constants (as for Dot), then the code
+//	          tables (a.x) and the symmetric offset (a.negOff)
+//	TABLES    builds the group's lookup tables: iota*S, then + M
+//	DEQ       dequantizes the block at R10 into Z8 and Z9
+//
+// func NAME(a *avx512DotArgs) writes every value of the rows, in order, to
+// a.out: the rows' groups are one sequence (a.groups in all), and per
+// group the scale S and min M (fp16 zero when symmetric) are broadcast,
+// then each block is dequantized and stored. The result is the generic
+// Dequantize's bits: float32(S*q) + M, or S*float32(q - 2^(Bits-1)), each
+// step rounded (tables built by VMULPS then VADDPS; the conversion widths
+// subtract the offset from the integer codes, then VMULPS, VADDPS).
+//
+// Registers: DI/R8/R9 the group's planes, R10 block index, BX out, CX
+// groups left, DX the group's scale, R11 its min; Z8/Z9 values, Z10 S, Z11
+// M, Z12/Z13 tables, Z14/Z15 scratch, Z16-Z22 constants, Z23 the offset.
+
+TEXT NAME(SB), NOSPLIT, $0-8
+	MOVQ a+0(FP), AX
+	CONSTS
+	MOVQ DA_data(AX), DI
+	MOVQ DA_scales(AX), DX
+	MOVQ DA_mins(AX), R11
+	MOVQ DA_out(AX), BX
+	MOVQ DA_groups(AX), CX
+
+group:
+	MOVQ         DI, R8
+	ADDQ         DA_off2(AX), R8
+	MOVQ         DI, R9
+	ADDQ         DA_off1(AX), R9
+	VPBROADCASTW (DX), Y10
+	VCVTPH2PS    Y10, Z10
+	VPBROADCASTW (R11), Y11
+	VCVTPH2PS    Y11, Z11
+	TABLES
+	XORQ         R10, R10
+
+blk:
+	DEQ
+	VMOVUPS Z8, (BX)
+	VMOVUPS Z9, 64(BX)
+	ADDQ    $128, BX
+	ADDQ    $4, R10
+	CMPQ    R10, DA_blockLimit(AX)
+	JB      blk
+
+	ADDQ $2, DX
+	ADDQ DA_minStride(AX), R11
+	ADDQ DA_groupBytes(AX), DI
+	DECQ CX
+	JNZ  group
+	VZEROUPPER
+	RET
