@@ -63,10 +63,12 @@ func qualityPolicies(d int) []qualityPolicy {
 		{"H2O f16 r=0.25", h2o(0.25)},
 		{"uniform int2 sym", uniform(qs(2))},
 		{"MiKV f16/int2sym r=0.05", mk(f16, both(qs(2)), 0.05, true)},
+		{"MiKV int3sym/int2sym r=0.3", mk(both(qs(3)), both(qs(2)), 0.3, true)},
 		{"H2O f16 r=0.33", h2o(1.0 / 3)},
 		{"uniform int3 sym", uniform(qs(3))},
 		{"MiKV f16/int2sym r=0.11", mk(f16, both(qs(2)), 0.11, true)},
 		{"MiKV int8sym/int2sym r=0.22", mk(both(qs(8)), both(qs(2)), 0.22, true)},
+		{"MiKV int4sym/int3sym r=0.3", mk(both(qs(4)), both(qs(3)), 0.3, true)},
 		{"MiKV int4sym/int2sym r=0.5", mk(both(qs(4)), both(qs(2)), 0.5, true)},
 		{"H2O f16 r=0.5", h2o(0.5)},
 		{"uniform int6 sym", uniform(qs(6))},
@@ -99,6 +101,9 @@ type QualityReport struct {
 	Length    int           `json:"length"`
 	Prefill   int           `json:"prefill"`
 	Policies  []PolicyScore `json:"policies"`
+	Seconds   float64       `json:"seconds"`     // wall clock
+	CPUSecs   float64       `json:"cpu_seconds"` // CPU time of the process (0 if unknown)
+	Workers   int           `json:"workers"`
 }
 
 // runQuality is -quality: every policy on the model's samples, in a table.
@@ -107,6 +112,7 @@ func runQuality(o *options, rep *Report, w, progress io.Writer) error {
 		return fmt.Errorf("-quality needs a checkpoint: -model FILE or LOWBIT_MODEL")
 	}
 	start := time.Now()
+	cpu0, _ := processCPUTime()
 	nseq := o.seqs
 	if nseq <= 0 {
 		nseq = 8
@@ -128,10 +134,14 @@ func runQuality(o *options, rep *Report, w, progress io.Writer) error {
 	if err != nil {
 		return err
 	}
-	qr := &QualityReport{Model: baseName(o.model), Sequences: nseq, Length: len(e.seqs[0]), Prefill: e.prefill, Policies: scores}
+	qr := &QualityReport{Model: baseName(o.model), Sequences: nseq, Length: len(e.seqs[0]), Prefill: e.prefill, Policies: scores,
+		Seconds: time.Since(start).Seconds(), Workers: e.workers}
+	if cpu, ok := processCPUTime(); ok {
+		qr.CPUSecs = (cpu - cpu0).Seconds()
+	}
 	rep.Quality = qr
 	printQuality(w, rep, qr, e.m.HeadDim())
-	fmt.Fprintf(progress, "bench: done in %.0f s\n", time.Since(start).Seconds())
+	fmt.Fprintf(progress, "bench: done in %.0f s\n", qr.Seconds)
 	return nil
 }
 
@@ -174,4 +184,5 @@ pays 4 bits per value for its fp16 scale and min, a symmetric one 2).
 		}
 		fmt.Fprintf(w, "  %-34s %5.1f%%  %7.4f ± %-7.4f %8.4f %6.3f\n", r.Name, 100*r.Share, r.MeanKL, r.KLStdErr, r.P95KL, r.Top1)
 	}
+	fmt.Fprintf(w, "\n%d policies in %s.\n", len(qr.Policies), runTime(qr.Seconds, qr.CPUSecs, qr.Workers))
 }

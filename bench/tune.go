@@ -25,7 +25,9 @@ type TuneReport struct {
 	Best      int         `json:"best"`     // index into Points of the recommendation; -1 if none fits
 	Config    string      `json:"config"`   // the recommendation as a Go literal
 	Checks    []TuneCheck `json:"checks"`
-	Seconds   float64     `json:"seconds"`
+	Seconds   float64     `json:"seconds"`     // wall clock
+	CPUSecs   float64     `json:"cpu_seconds"` // CPU time of the process (0 if unknown)
+	Workers   int         `json:"workers"`
 	Stages    []string    `json:"stages"`
 	Formats   []string    `json:"formats"`
 }
@@ -187,6 +189,7 @@ func runTune(o *options, rep *Report, w, progress io.Writer) error {
 		return fmt.Errorf("-budget %v: want a share of the fp16 cache in (0, 2]", o.budget)
 	}
 	start := time.Now()
+	cpu0, _ := processCPUTime()
 	nseq := o.seqs
 	if nseq <= 0 {
 		nseq = 8
@@ -337,6 +340,10 @@ func runTune(o *options, rep *Report, w, progress io.Writer) error {
 	}
 	tr.Checks = tuneChecks(t.points, tr.Frontier)
 	tr.Seconds = time.Since(start).Seconds()
+	if cpu, ok := processCPUTime(); ok {
+		tr.CPUSecs = (cpu - cpu0).Seconds()
+	}
+	tr.Workers = e.workers
 	rep.Tune = tr
 	printTune(w, rep, tr)
 	fmt.Fprintf(progress, "bench: done in %.0f s\n", tr.Seconds)
@@ -424,10 +431,10 @@ func printTune(w io.Writer, rep *Report, tr *TuneReport) {
 (seeds 1-%d), %d tokens each, teacher-forced (a %d-token prompt by Prefill,
 then Decode). Mean KL(exact || cache) of the next-token distributions in
 nats ± standard error over sequences; share: the cache's codes, scales and
-mins as a share of an fp16 cache. %d configurations in %.0f s (%s).
+mins as a share of an fp16 cache. %d configurations in %s (%s).
 
 Pareto frontier (no configuration is both smaller and better):
-`, tr.Model, tr.Sequences, tr.Sequences, tr.Length, tr.Prefill, len(tr.Points), tr.Seconds, strings.Join(tr.Stages, "; "))
+`, tr.Model, tr.Sequences, tr.Sequences, tr.Length, tr.Prefill, len(tr.Points), runTime(tr.Seconds, tr.CPUSecs, tr.Workers), strings.Join(tr.Stages, "; "))
 	fmt.Fprintf(w, "  %6s  %-17s %8s %6s   %s\n", "share", "mean KL ± s.e.", "p95 KL", "top-1", "configuration (* importance-aware)")
 	for _, i := range tr.Frontier {
 		p := tr.Points[i]
@@ -459,4 +466,13 @@ Pareto frontier (no configuration is both smaller and better):
 			fmt.Fprintf(w, "  %-46s %7.4f   %-46s %7.4f   %+.4f ± %.4f %s\n", c.A, c.KLA, c.B, c.KLB, c.Diff, c.DiffSE, ok)
 		}
 	}
+}
+
+// runTime describes how long a run took: wall clock, and CPU time when
+// known (on a shared machine the wall clock overstates the cost).
+func runTime(wall, cpu float64, workers int) string {
+	if cpu <= 0 {
+		return fmt.Sprintf("%.0f s with %d workers", wall, workers)
+	}
+	return fmt.Sprintf("%.0f s wall, %.0f s CPU, %d workers", wall, cpu, workers)
 }
