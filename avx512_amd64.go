@@ -13,11 +13,11 @@ var avx512Impl = &Implementation{
 	k: kernels{
 		dot:         dotAVX512,
 		dotQ8:       dotQ8AVX512,
-		quantizeQ8:  quantizeQ8Generic,
+		quantizeQ8:  quantizeQ8AVX512,
 		addWeighted: addWeightedAVX512,
 		quantize:    quantizeAVX512,
 		dequantize:  dequantizeAVX512,
-		softmax:     softmaxGeneric,
+		softmax:     softmaxAVX512,
 	},
 	accelerated: avx512Accelerated,
 }
@@ -31,6 +31,8 @@ func avx512Accelerated(k Kernel, f Format) bool {
 	codes := f.Quantized() && f.Group%32 == 0
 	floats := !f.Quantized()
 	switch k {
+	case KernelQuantizeQ8, KernelSoftmax:
+		return true
 	case KernelDot:
 		return codes || floats
 	case KernelDotQ8:

@@ -322,3 +322,16 @@
 #define TABLES_W6
 #define TABLES_W7
 #define TABLES_W8
+
+// op-reduce the 16 lanes of z to lane 0 of x (y, x: its Y and X names;
+// ty, tx scratch).
+#define HREDUCE(op, z, y, x, ty, tx) \
+	VEXTRACTF64X4 $1, z, ty;  \
+	op            ty, y, y;   \
+	VEXTRACTF128  $1, y, tx;  \
+	op            tx, x, x;   \
+	VPERMILPS     $0x4e, x, tx; \
+	op            tx, x, x;   \
+	VPERMILPS     $0xb1, x, tx; \
+	op            tx, x, x
+

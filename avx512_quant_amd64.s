@@ -30,18 +30,6 @@
 //	Z19 symmetric: the code offset 2^(Bits-1) (dwords)
 //	Z20 0x0f, Z21 0x03 (dwords); Z22, Z23 the 2-bit fields' VPSLLVD counts
 
-// op-reduce the 16 lanes of z to lane 0 of x (y, x: its Y and X names;
-// ty, tx scratch).
-#define HREDUCE(op, z, y, x, ty, tx) \
-	VEXTRACTF64X4 $1, z, ty;  \
-	op            ty, y, y;   \
-	VEXTRACTF128  $1, y, tx;  \
-	op            tx, x, x;   \
-	VPERMILPS     $0x4e, x, tx; \
-	op            tx, x, x;   \
-	VPERMILPS     $0xb1, x, tx; \
-	op            tx, x, x
-
 // Asymmetric: s16 = fp16((hi-lo)/maxq + 0), m16 = fp16(lo + 0); Z10 the min
 // read back, Z11 1/s (0 when s is 0). X16 holds 0, X17 maxq.
 #define SCALE_ASYM \

@@ -301,3 +301,55 @@ func TestAVX512QuantizeBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestAVX512QuantizeQ8Bits(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(43, 44))
+	for _, f := range testFormats() {
+		require.True(t, im.Accelerated(KernelQuantizeQ8, f))
+		for _, cols := range colsFor(f) {
+			for _, nq := range []int{1, 3} {
+				x := randomValues(rng, nq*cols)
+				x[0] = float32(math.Copysign(0, -1))
+				if cols >= 64 {
+					for c := 32; c < 64; c++ { // an all-zero block
+						x[c] = 0
+					}
+				}
+				want, err := NewQ8(f, nq, cols)
+				require.NoError(t, err)
+				got, err := NewQ8(f, nq, cols)
+				require.NoError(t, err)
+				require.NoError(t, Generic().QuantizeQ8(want, x))
+				require.NoError(t, im.QuantizeQ8(got, x))
+				require.Equal(t, want, got, "%s cols %d rows %d", f, cols, nq)
+			}
+		}
+	}
+}
+
+func TestAVX512Softmax(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(45, 46))
+	for n := 1; n <= 70; n++ {
+		x := make([]float32, n)
+		for i := range x {
+			x[i] = float32(rng.NormFloat64() * 20)
+		}
+		x[rng.IntN(n)] = -100 // below exp32's range after the max is taken off
+		want := append([]float32(nil), x...)
+		Generic().Softmax(want)
+		im.Softmax(x)
+		for i := range x {
+			require.InDelta(t, want[i], x[i], 4e-7*float64(want[i])+1e-45, "n %d: x[%d]", n, i)
+		}
+		for _, bad := range []float32{float32(math.NaN()), float32(math.Inf(1))} {
+			y := make([]float32, n)
+			y[n-1] = bad
+			im.Softmax(y)
+			for i, v := range y {
+				require.True(t, math.IsNaN(float64(v)), "n %d with %v at the end: y[%d] = %v", n, bad, i, v)
+			}
+		}
+	}
+}

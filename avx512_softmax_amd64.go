@@ -1,0 +1,30 @@
+//go:build !purego
+
+package lowbit
+
+import "math"
+
+//go:noescape
+func avx512SoftmaxMax(x *float32, n int) (max float32, nan bool)
+
+//go:noescape
+func avx512SoftmaxExp(x *float32, n int, max float32) (sum float32)
+
+//go:noescape
+func avx512SoftmaxScale(x *float32, n int, s float32)
+
+// softmaxAVX512 is Softmax in three passes of 16 values per step: the max
+// (and whether x holds a NaN), exp(x - max) as exp32 computes it with its
+// sum, then the product with 1/sum. The special cases (NaN, +Inf, all -Inf)
+// are the generic code's.
+func softmaxAVX512(x []float32) {
+	m, nan := avx512SoftmaxMax(&x[0], len(x))
+	if nan || math.IsInf(float64(m), 0) {
+		for k := range x {
+			x[k] = float32(math.NaN())
+		}
+		return
+	}
+	sum := avx512SoftmaxExp(&x[0], len(x), m)
+	avx512SoftmaxScale(&x[0], len(x), 1/sum)
+}
