@@ -108,6 +108,11 @@ DATA ·avx2F32AbsMask+0(SB)/4, $0x7fffffff
 GLOBL ·avx2F32AbsMask(SB), RODATA|NOPTR, $4
 DATA ·avx2F32Q8Max+0(SB)/4, $127.0
 GLOBL ·avx2F32Q8Max(SB), RODATA|NOPTR, $4
+
+// 2^-120: a QuantizeQ8 block whose max|x| is below it is stored as zeros
+// (127/max|x| would overflow).
+DATA ·avx2F32Q8Tiny+0(SB)/4, $0x03800000
+GLOBL ·avx2F32Q8Tiny(SB), RODATA|NOPTR, $4
 DATA ·avx2F32Q8Min+0(SB)/4, $-127.0
 GLOBL ·avx2F32Q8Min(SB), RODATA|NOPTR, $4
 

@@ -343,15 +343,15 @@ DOTQ8R(·dotQ8R8x4, UC8, Q8R4, G8R4, R8R4)
 // 32 and a last block of tail < 32 values, every block as the generic
 // kernel does it (bit-exact):
 //
-//	amax = max |x|, inv = 127/amax (0 if amax = 0), d = amax/127
+//	amax = max |x| (0 if below 2^-120), inv = 127/amax (0 if amax = 0), d = amax/127
 //	v = roundEven(clamp(x*inv, -127, 127)), Scales = d, Sums = d*Σv
 //
 // Registers: AX x, DI values, SI the args, R10 scales, R11 sums, R13 full
 // blocks left in the row, R14 rows left; Y0-Y3 the block, Y8-Y11 the
 // tail's load masks.
 //
-// Instructions per block of 32 values: 4 loads, 12 for amax, 3 for inv
-// and d, 16 to scale, clamp and round, 10 for Σv, 4 to pack, 1 store.
+// Instructions per block of 32 values: 4 loads, 12 for amax, 5 for inv
+// and d (with the 2^-120 flush), 16 to scale, clamp and round, 10 for Σv, 4 to pack, 1 store.
 
 // Q8BLOCK quantizes the block in Y0-Y3 and leaves its int8 values in Y0
 // (value order); it stores scale and sum at R10, R11 and advances them.
@@ -369,10 +369,11 @@ DOTQ8R(·dotQ8R8x4, UC8, Q8R4, G8R4, R8R4)
 	VMAXPS       X5, X4, X4;                 \
 	VPSHUFD      $0x01, X4, X5;              \
 	VMAXSS       X5, X4, X4;                 \
-	VXORPS       X7, X7, X7;                 \
+	VMOVSS       ·avx2F32Q8Tiny(SB), X7;     \
+	VCMPSS       $1, X7, X4, X7;             \
+	VANDNPS      X4, X7, X4;                 \
 	VMOVSS       ·avx2F32Q8Max(SB), X6;      \
 	VDIVSS       X4, X6, X5;                 \
-	VCMPSS       $0, X7, X4, X7;             \
 	VANDNPS      X5, X7, X5;                 \
 	VDIVSS       X6, X4, X4;                 \
 	VMOVSS       X4, (R10);                  \

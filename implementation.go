@@ -109,8 +109,10 @@ func (im *Implementation) DotQ8(out []float32, r Rows, q *Q8) {
 }
 
 // QuantizeQ8 quantizes the query rows x into q: per block, scale =
-// max|x|/127 and Values = round-to-nearest-even(x*127/max|x|). It returns an
-// error, and leaves q unchanged, if x holds NaN or ±Inf.
+// max|x|/127 and Values = round-to-nearest-even(x*127/max|x|); a block whose
+// values are all below 2^-120 in magnitude (where 127/max|x| overflows) is
+// stored as zeros with scale 0. It returns an error, and leaves q unchanged,
+// if x holds NaN or ±Inf.
 func (im *Implementation) QuantizeQ8(q *Q8, x []float32) error {
 	if err := q.check(); err != nil {
 		panic(err.Error())

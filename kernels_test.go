@@ -474,3 +474,25 @@ func names(impls []*Implementation) string {
 	}
 	return s
 }
+
+// TestQuantizeQ8TinyBlocks: a block below 2^-120 (where 127/max|x| would
+// overflow) is stored as zeros with scale 0 by every implementation; one
+// just above it keeps its values.
+func TestQuantizeQ8TinyBlocks(t *testing.T) {
+	forEachImpl(t, func(t *testing.T, im *Implementation) {
+		q, err := NewQ8(Quant(4, 32), 1, 64)
+		require.NoError(t, err)
+		x := make([]float32, 64)
+		for i := range 32 {
+			x[i] = float32(i-16) * 0x1p-126    // max 2^-122: flushed
+			x[32+i] = float32(i-16) * 0x1p-124 // max 2^-120: kept
+		}
+		x[5] = 0
+		require.NoError(t, im.QuantizeQ8(q, x))
+		assert.Equal(t, make([]int8, 32), q.Values[:32])
+		assert.Equal(t, []float32{0, 0x1p-120 / 127}, q.Scales)
+		assert.Equal(t, float32(0), q.Sums[0])
+		assert.Equal(t, int8(-127), q.Values[32])
+		assert.Equal(t, int8(0), q.Values[48])
+	})
+}

@@ -9,7 +9,7 @@
 // values to int8 blocks as quantizeQ8Generic, bit for bit: each group is cut
 // into blocks of 32 (the last what remains), and per block
 //
-//	amax = max|x|, inv = 127/amax (0 if amax is 0),
+//	amax = max|x| (0 if below 2^-120), inv = 127/amax (0 if amax is 0),
 //	value = FCVTNS(clamp(x*inv, -127, 127)), scale = amax/127,
 //	sum = scale * float32(Σ values)
 //
@@ -29,7 +29,8 @@ TEXT ·quantizeQ8NEON(SB), NOSPLIT, $0-48
 	VDUP R9, V18.S4
 	MOVW $0x42fe0000, R9   // 127
 	VDUP R9, V19.S4
-	FMOVS ZR, F25
+	MOVW $0x03800000, R9   // 2^-120: below it, 127/amax would overflow
+	FMOVS R9, F25
 
 group:
 	MOVD R3, R6            // values left in the group
@@ -72,7 +73,10 @@ amax1:
 inv:
 	FMOVS ZR, F17
 	FCMPS F25, F16
-	BEQ zero
+	BGE nonzero
+	FMOVS ZR, F16          // a block below 2^-120 is stored as zeros, scale 0
+	B zero
+nonzero:
 	FMOVS F19, F17
 	FDIVS F16, F17, F17    // inv = 127/amax
 zero:

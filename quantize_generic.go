@@ -143,9 +143,15 @@ func dequantizeGeneric(dst []float32, r Rows) {
 	}
 }
 
+// q8MinMax is the least max|x| of a block that QuantizeQ8 stores: below
+// it 127/max|x| would overflow float32, and the block (every value under
+// 2^-120) is stored as zeros with scale 0.
+const q8MinMax = 0x1p-120
+
 // quantizeQ8Generic is the reference QuantizeQ8. Per block:
 // d = max|x|/127, Values = roundEven(clamp(x * (127/max|x|), -127, 127)),
-// Sums = d * Σ Values; an all-zero block has d = 0 and zero values.
+// Sums = d * Σ Values; a block whose max|x| is 0 or below q8MinMax has
+// d = 0 and zero values.
 func quantizeQ8Generic(q *Q8, x []float32) {
 	cols, group := q.Cols, q.Group
 	nb := q8Blocks(group, cols)
@@ -159,6 +165,9 @@ func quantizeQ8Generic(q *Q8, x []float32) {
 					if a := abs32(v); a > amax {
 						amax = a
 					}
+				}
+				if amax < q8MinMax {
+					amax = 0 // 127/amax would overflow: store zeros
 				}
 				var inv float32
 				if amax != 0 {

@@ -285,6 +285,9 @@ func refQuantizeQ8(q *lowbit.Q8, x []float32) {
 				for _, v := range x[c0:c1] {
 					amax = max(amax, float32(math.Abs(float64(v))))
 				}
+				if amax < 0x1p-120 {
+					amax = 0 // 127/amax would overflow: the block is stored as zeros
+				}
 				var inv float32
 				if amax != 0 {
 					inv = 127 / amax
