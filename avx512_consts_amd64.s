@@ -428,3 +428,8 @@ DATA ·avx512ExpP4+0(SB)/4, $0x3e2aaaaa
 GLOBL ·avx512ExpP4(SB), RODATA|NOPTR, $4
 DATA ·avx512ExpP5+0(SB)/4, $0x3f000000
 GLOBL ·avx512ExpP5(SB), RODATA|NOPTR, $4
+
+// 2^-120: a QuantizeQ8 block whose max|x| is below it is stored as zeros
+// (127/max|x| would overflow).
+DATA ·avx512F32Q8Tiny+0(SB)/4, $0x03800000
+GLOBL ·avx512F32Q8Tiny(SB), RODATA|NOPTR, $4

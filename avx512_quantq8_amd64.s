@@ -9,8 +9,9 @@
 //
 // For each of groups groups of group values, in blocks of 32 (the last of
 // a group may be shorter; masked loads and stores, no access beyond it):
-// amax = max|x| (VANDPS, VMAXPS, across the lanes), inv = 127/amax (0 for
-// an all-zero block), d = amax/127; values roundEven(min(max(x*inv, -127),
+// amax = max|x| (VANDPS, VMAXPS, across the lanes), inv = 127/amax and
+// d = amax/127 (both 0 for a block whose amax is below 2^-120, where
+// 127/amax would overflow: such a block is stored as zeros); values roundEven(min(max(x*inv, -127),
 // 127)) (VCVTPS2DQ round to nearest even, VPMOVDB), sum their int32 total,
 // scale d and sum d*float32(total). About 45 instructions per block.
 TEXT ·avx512QuantizeQ8(SB), NOSPLIT, $0-48
@@ -23,7 +24,7 @@ TEXT ·avx512QuantizeQ8(SB), NOSPLIT, $0-48
 	VBROADCASTSS ·avx512F127(SB), Z18
 	VXORPS       Z17, Z17, Z17
 	VSUBPS       Z18, Z17, Z17
-	VXORPS       X20, X20, X20
+	VMOVSS       ·avx512F32Q8Tiny(SB), X21
 	MOVL         $-1, R12
 
 group:
@@ -43,9 +44,9 @@ blk:
 	VANDPS    Z16, Z1, Z3
 	VMAXPS    Z3, Z2, Z2
 	HREDUCE(VMAXPS, Z2, Y2, X2, Y6, X6)
-	VCMPSS    $4, X20, X2, K3
+	VCMPSS    $13, X21, X2, K3 // amax >= 2^-120
 	VDIVSS.Z  X2, X18, K3, X3
-	VDIVSS    X18, X2, X4
+	VDIVSS.Z  X18, X2, K3, X4
 	VMOVSS    X4, (DX)
 	VBROADCASTSS X3, Z3
 
