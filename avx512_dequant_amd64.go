@@ -45,7 +45,7 @@ func dequantizeAVX512(dst []float32, r Rows) {
 	a := avx512DotArgs{
 		data:       unsafe.Pointer(&r.Data[0]),
 		scales:     unsafe.Pointer(&r.Scales[0]),
-		mins:       unsafe.Pointer(&avx512ZeroF16),
+		mins:       unsafe.Pointer(&avx512NegZeroF16),
 		x:          unsafe.Pointer(&iota[0]),
 		out:        unsafe.Pointer(&dst[0]),
 		groups:     len(r.Scales),
@@ -60,3 +60,9 @@ func dequantizeAVX512(dst []float32, r Rows) {
 	}
 	avx512CallDequantize(f.Bits, &a)
 }
+
+// avx512NegZeroF16 is the fp16 "min" of symmetric rows for the Dequantize
+// kernels: they add it to scale*(q - 2^(Bits-1)), and x + -0 is x for
+// every x, -0 included (a +0 would turn a -0 product, from a -0 scale, into
+// +0).
+var avx512NegZeroF16 uint16 = 0x8000

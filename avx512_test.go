@@ -353,3 +353,35 @@ func TestAVX512Softmax(t *testing.T) {
 		}
 	}
 }
+
+// TestAVX512DequantizeRawScales dequantizes rows whose scales and mins are
+// arbitrary fp16 bits (negative, ±0, subnormal, large): the bits must
+// still be generic's.
+func TestAVX512DequantizeRawScales(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(47, 48))
+	specials := []uint16{0x0000, 0x8000, 0x0001, 0x8001, 0x3c00, 0xbc00, 0x7bff, 0xfbff, 0x03ff}
+	for bits := 2; bits <= 8; bits++ {
+		for _, sym := range []bool{false, true} {
+			f := Format{Bits: bits, Group: 64, Symmetric: sym}
+			r, err := NewRows(f, 4, 128)
+			require.NoError(t, err)
+			for i := range r.Data {
+				r.Data[i] = byte(rng.Uint32())
+			}
+			for i := range r.Scales {
+				r.Scales[i] = specials[rng.IntN(len(specials))]
+			}
+			for i := range r.Mins {
+				r.Mins[i] = specials[rng.IntN(len(specials))]
+			}
+			want := make([]float32, 4*128)
+			got := make([]float32, 4*128)
+			Generic().Dequantize(want, r)
+			im.Dequantize(got, r)
+			for k := range want {
+				require.Equal(t, math.Float32bits(want[k]), math.Float32bits(got[k]), "%s value %d", f, k)
+			}
+		}
+	}
+}
