@@ -477,7 +477,7 @@
 #define STEP_W4 \
 	VMOVDQU32 (SI), Z24; \
 	VMOVD (DX), X25; \
-	VPINSRD $1, (R8), X25, X25; \
+	VPBROADCASTD (R8), K4, X25; \
 	VCVTPH2PS X25, X25; \
 	VPERMPS Z25, Z26, Z28; \
 	VPERMPS Z25, Z27, Z29; \
@@ -528,7 +528,9 @@
 	VPXORD Z7, Z7, Z7; \
 	VPXORD Z8, Z8, Z8; \
 	VMOVDQU32 ·avx512AwIdxS4(SB), Z26; \
-	VMOVDQU32 ·avx512AwIdxM4(SB), Z27
+	VMOVDQU32 ·avx512AwIdxM4(SB), Z27; \
+	MOVL      $2, R11;                  \
+	KMOVW     R11, K4
 
 // The lanes of the 4-bit sums: Y_k * 16^-k + Z8 * the min's factor (1, or
 // -2^(Bits-1) when the mins are the scales), the k-th 64 bytes at DI.
@@ -551,7 +553,7 @@
 #define STEP_W2 \
 	VMOVDQU32 (SI), Z17; \
 	VMOVQ (DX), X18; \
-	VPINSRQ $1, (R8), X18, X18; \
+	VPBROADCASTQ (R8), K4, X18; \
 	VCVTPH2PS X18, Y18; \
 	VPERMPS Z18, Z20, Z19; \
 	VPERMPS Z18, Z21, Z18; \
@@ -629,7 +631,9 @@
 	VMOVDQU32 ·avx512AwIdxS2(SB), Z20; \
 	VMOVDQU32 ·avx512AwIdxM2(SB), Z21; \
 	MOVL      $0xff00, R11;             \
-	KMOVW     R11, K1
+	KMOVW     R11, K1;                  \
+	MOVL      $2, R11;                  \
+	KMOVW     R11, K4
 
 // The lanes of the 2-bit sums: Y_k * 4^-k + Z16 * the min's factor.
 #define FINISH_W2 \

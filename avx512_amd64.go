@@ -6,8 +6,9 @@ import "github.com/klauspost/cpuid/v2"
 
 // avx512Impl is the AVX-512 (F, BW, VL, with BMI2; VNNI where present)
 // kernel set. Code formats whose group is not a multiple of 32 fall back to
-// the generic kernels, and so does DotQ8 on a CPU without AVX-512 VNNI;
-// Accelerated reports which kernels and formats run assembly.
+// the generic kernels, and DotQ8 on codes runs the avx2 kernels on a CPU
+// without AVX-512 VNNI; Accelerated reports which kernels and formats run
+// assembly.
 var avx512Impl = &Implementation{
 	name: "avx512",
 	k: kernels{
@@ -36,7 +37,10 @@ func avx512Accelerated(k Kernel, f Format) bool {
 	case KernelDot:
 		return codes || floats
 	case KernelDotQ8:
-		return codes && avx512VNNI || floats
+		if !avx512VNNI && f.Quantized() {
+			return avx2Impl.Accelerated(k, f)
+		}
+		return codes || floats
 	case KernelAddWeighted, KernelDequantize, KernelQuantize:
 		return codes || floats
 	}

@@ -94,8 +94,8 @@ func avx512Planes(bits, g int) (w0, p2, p1 int) {
 }
 
 // dotQ8AVX512 is DotQ8 with VPDPBUSD for code formats whose group is a
-// multiple of 32 (other groups, and CPUs without AVX-512 VNNI, run the
-// generic code). Per call it lays out the query rows in the kernels' byte
+// multiple of 32 (other groups run the generic code, and on CPUs without
+// AVX-512 VNNI the avx2 kernels run). Per call it lays out the query rows in the kernels' byte
 // order with their block scales (avx512Q8Records), then runs the kernel over
 // chunks of up to avx512Q8ChunkCols columns and passes of up to 4 query rows, so
 // each unit of codes is unpacked once per pass.
@@ -105,7 +105,12 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		dotQ8FloatAVX512(out, r, q)
 		return
 	}
-	if f.Group%32 != 0 || !avx512VNNI {
+	if !avx512VNNI {
+		// Without VPDPBUSD the avx2 kernels (VPMADDUBSW) serve.
+		avx2Impl.k.dotQ8(out, r, q)
+		return
+	}
+	if f.Group%32 != 0 {
 		dotQ8Generic(out, r, q)
 		return
 	}

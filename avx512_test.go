@@ -385,3 +385,16 @@ func TestAVX512DequantizeRawScales(t *testing.T) {
 		}
 	}
 }
+
+// TestAVX512DotQ8WithoutVNNI runs DotQ8 as on an AVX-512 CPU without VNNI:
+// the avx2 kernels serve the codes.
+func TestAVX512DotQ8WithoutVNNI(t *testing.T) {
+	im := avx512ForTest(t)
+	defer func(v bool) { avx512VNNI = v }(avx512VNNI)
+	avx512VNNI = false
+	rng := rand.New(rand.NewPCG(49, 50))
+	for _, f := range []Format{Quant(4, 64), SymQuant(8, 32), Quant(3, 96), F16} {
+		assert.Equal(t, avx2Impl.Accelerated(KernelDotQ8, f) || !f.Quantized(), im.Accelerated(KernelDotQ8, f), "%s", f)
+		avx512CheckDotQ8(t, im, rng, f, 20, 2*max(f.Group, 64), 3)
+	}
+}
