@@ -14,6 +14,8 @@
 //
 // dequantizing each block once (as Dot does) and adding it into every
 // weight row's y: per block and weight row 2 loads, 2 FMAs and 2 stores.
+// Budget per 32 values (one block): DEQ + 6 per weight row + 4 for the
+// loop, plus (7 to 8)/(blocks per group) for the group.
 // (a.x holds y, a.out w, a.xStride y's and a.outStride w's row strides.)
 //
 // Registers: AX args, SI row, DI/R8/R9 the group's planes, R10 block index,

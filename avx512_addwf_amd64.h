@@ -9,7 +9,8 @@
 // func NAME(a *avx512DotArgs) computes y_j[c] += w_j[i] * row_i[c] for
 // every row i and weight row j: 16 values per step (converted once for
 // fp16) and per weight row a load, an FMA and a store of y; a masked step
-// for the last cols%16 values (a.tailMask).
+// for the last cols%16 values (a.tailMask). Budget per 32 values: 2
+// conversions (fp16), 6 per weight row, 8 for the loop.
 //
 // Registers: AX args, SI row, DI the row's next values, BX y at them, R12
 // and R14 one and three y strides, CX steps left, R13 the row's weights,

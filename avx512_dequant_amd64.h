@@ -13,7 +13,9 @@
 // then each block is dequantized and stored. The result is the generic
 // Dequantize's bits: float32(S*q) + M, or S*float32(q - 2^(Bits-1)), each
 // step rounded (tables built by VMULPS then VADDPS; the conversion widths
-// subtract the offset from the integer codes, then VMULPS, VADDPS).
+// subtract the offset from the integer codes, then VMULPS, VADDPS). Budget
+// per 32 values (one block): DEQ (4-18) + 2 stores + 4 for the loop, plus
+// 9-10/(blocks per group) for the group.
 //
 // Registers: DI/R8/R9 the group's planes, R10 block index, BX out, CX
 // groups left, DX the group's scale, R11 its min; Z8/Z9 values, Z10 S, Z11

@@ -16,8 +16,10 @@
 // symmetric (mins then point to a single fp16 zero, stride 0, and Z23 holds
 // -2^(Bits-1)). Per group: S and M broadcast from fp16 (5 instructions) and
 // the lookup tables of widths 2-5 (1-2); per block the width's DEQ (4-16,
-// see avx512_dot_amd64.s) and 2 FMAs per query row; per row and query row a
-// store and under 3 instructions of the 16-row reduction (REDUCE16).
+// see avx512_amd64.h) and 2 FMAs per query row; per row and query row a
+// store and under 3 instructions of the 16-row reduction (REDUCE16). Budget
+// per 32 values (one block): DEQ + 2 per query row + 4 for the loop, plus
+// (7 to 8)/(blocks per group) for the group.
 //
 // Registers: AX args, SI row, DI/R8/R9 the group's planes, R10 block index
 // (4 per block), BX x at the block, R12 and R14 one and three x strides, CX

@@ -15,7 +15,9 @@
 // shift) and converted (VCVTUDQ2PS: q*16^k, exact), then multiplied by x
 // laid out per call in the same lanes and scaled by 16^-k (the table xk,
 // avx512DotRowTables). So a row costs 8 VPANDD, 8 VCVTUDQ2PS and 8 FMAs
-// per query row, of which only the FMAs grow with the query rows. Lanes
+// per query row, of which only the FMAs grow with the query rows: a budget
+// per 32 values of 4 + 2 per query row, plus about 1.5 per query row for
+// combining, scaling and reducing. Lanes
 // 0-7 belong to group 0, lanes 8-15 to group 1, so four rows' accumulators
 // are combined into one vector K whose lane 4L+r is row r's (group L/2)
 // partial, and per four rows and query row

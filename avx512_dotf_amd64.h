@@ -13,7 +13,9 @@
 // (a.steps steps of 16 values, one conversion for fp16 and one FMA per
 // query row each, then a step masked by a.tailMask for the last cols%16),
 // and the 16-row reduction (REDUCE16). With a.accMask 0xffff it adds to
-// out instead of storing.
+// out instead of storing. Budget per 32 values: 2 conversions (fp16), 2
+// FMAs per query row, 8 for the loop; the row kernels (avx512_dot_row_amd64.h)
+// drop the loop.
 //
 // Registers: AX args, SI row, DI the row's next values, BX x at them, R12
 // and R14 one and three x strides, CX steps left, R13 the parked rows, R10

@@ -23,7 +23,9 @@
 // Instructions per unit and query: 4 (VPDPBUSD, VCVTDQ2PS, VFMADD231PS, and
 // a zero idiom), plus the unpack (3 for widths 2, 4; 1 for 8; 8-10 for 3, 5,
 // 6, 7; see avx512_amd64.h); per group and query 1; per row and query about
-// 5 (shift term, store, reduction share).
+// 5 (shift term, store, reduction share). Budget per 32 values and query
+// (units of 64, groups of 64, long rows): about 2 + 1.5 (widths 2, 4), 2 +
+// 0.5 (8), 2 + 5 (7), plus 2 for the group and loop.
 //
 // Registers: AX args, SI row, DI/R8/R9 the group's planes, R10 unit index,
 // R11/R12 scratch, BX query records (x8 then D of each query, per unit),

@@ -25,7 +25,10 @@
 //
 // Instructions per four rows: 4 ROWINT (6-16 each), 9 to combine, 9 for the
 // scales, shift term and float chain, 1 store, 7 scalar; per 16 rows 9 to
-// reduce and 8 to store. The caller passes a multiple of 4 rows.
+// reduce and 8 to store. Budget per 32 values (a quarter row): ROWINT/4
+// (1.75 for width 4, 2 for 2 and 8, 3.75 for 6, 4.25 for 7; 3 more scalar
+// for 3, 5 and 7) plus 1.7 for the rest. The caller passes a multiple of 4
+// rows.
 //
 // Registers: Z0, Z1 x8 (lo, hi); Z2 D; Z3 the VPERMPS indexes of S; Z4 SG
 // in the lanes of P; Y5 the VPSHUFB control that orders the mins;

@@ -15,7 +15,11 @@
 // across the lanes), the scale and min rounded to fp16 (VCVTPS2PH, round to
 // nearest even) and read back, 1/s by VDIVSS (0 when s is 0), then per 16
 // values (x - m) * (1/s) (or x * (1/s)), clamped, rounded to nearest even
-// by VCVTPS2DQ, and the codes packed plane by plane.
+// by VCVTPS2DQ, and the codes packed plane by plane. Budget per 32 values
+// (one block): 10 for the codes, the packing (2 for width 8, 5 for 4, 11
+// for 2, 4 for a 1-bit plane; 16 to 20 for 6 and 7) and 4 for the loop,
+// plus per group 4 per 16 values for the min and max and about 30 for the
+// scale (its chain of dependent scalar steps dominates for small groups).
 //
 // Registers: SI values, DI/R8/R9 the group's planes, R10 block index, BX
 // the group's end, CX groups left, DX its scale, R11 its min; Z0-Z3 min and
