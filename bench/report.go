@@ -23,7 +23,8 @@ type Report struct {
 	Implementations []ImplInfo     `json:"implementations"`
 	Active          string         `json:"active"`
 	Cols            int            `json:"cols,omitempty"`
-	Bandwidth       []Bandwidth    `json:"bandwidth,omitempty"`
+	Bandwidth       []Bandwidth    `json:"bandwidth,omitempty"`     // before the kernel table
+	BandwidthEnd    []Bandwidth    `json:"bandwidth_end,omitempty"` // after it
 	Kernels         []KernelResult `json:"kernels,omitempty"`
 	MiKV            []MiKVResult   `json:"mikv,omitempty"`
 	Quality         *QualityReport `json:"quality,omitempty"`
