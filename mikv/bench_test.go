@@ -158,3 +158,55 @@ func BenchmarkPrefill(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPageKernels times the kernels a decode step runs, in the shape
+// it runs them: one page of 256 tokens of head dimension 128, 4 query rows
+// (a GQA group). values/ns counts the page's values (256 × 128) per ns, so
+// the figures compare with BenchmarkDecode's KV/ns: a step reads each key
+// once (Dot or DotQ8) and each value once (AddWeighted).
+func BenchmarkPageKernels(b *testing.B) {
+	const rows, dim, nq = 256, 128, 4
+	rng := rand.New(rand.NewPCG(4, 4))
+	for _, f := range []lowbit.Format{lowbit.Quant(2, 64), lowbit.Quant(4, 64), lowbit.Quant(8, 64), lowbit.F16, lowbit.F32} {
+		r, err := lowbit.NewRows(f, rows, dim)
+		require.NoError(b, err)
+		require.NoError(b, lowbit.Quantize(r, normals(rng, rows*dim, 1)))
+		x := normals(rng, nq*dim, 1)
+		q8, err := lowbit.NewQ8(f, nq, dim)
+		require.NoError(b, err)
+		require.NoError(b, lowbit.QuantizeQ8(q8, x))
+		scores, w, y := make([]float32, nq*rows), normals(rng, nq*rows, 0.01), make([]float32, nq*dim)
+		report := func(b *testing.B) {
+			b.ReportMetric(float64(rows*dim)*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "values/ns")
+		}
+		b.Run(fmt.Sprintf("Dot/%s", f), func(b *testing.B) {
+			for b.Loop() {
+				lowbit.Dot(scores, r, x)
+			}
+			report(b)
+		})
+		b.Run(fmt.Sprintf("DotQ8/%s", f), func(b *testing.B) {
+			for b.Loop() {
+				lowbit.DotQ8(scores, r, q8)
+			}
+			report(b)
+		})
+		b.Run(fmt.Sprintf("AddWeighted/%s", f), func(b *testing.B) {
+			for b.Loop() {
+				lowbit.AddWeighted(y, r, w)
+			}
+			report(b)
+		})
+	}
+	b.Run("Softmax/4x4096", func(b *testing.B) {
+		x := normals(rng, 4096, 3)
+		buf := make([]float32, len(x))
+		for b.Loop() {
+			for range nq {
+				copy(buf, x)
+				lowbit.Softmax(buf)
+			}
+		}
+		b.ReportMetric(float64(nq*4096)*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "values/ns")
+	})
+}
