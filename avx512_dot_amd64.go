@@ -108,23 +108,58 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		a.mins = unsafe.Pointer(&r.Mins[0])
 		a.rowMinBytes, a.minStride = a.rowScaleBytes, 2
 	}
-	// The kernels load x with 512-bit memory operands, at half speed when
-	// they cross cache lines: x that is not 64-byte aligned is copied.
-	var xBuf [avx512DotAlignedX + 16]float32
-	avx512Passes(len(x)/cols, func(j0, pass int) {
+	nq := len(x) / cols
+	for j0 := 0; j0 < nq; {
+		pass := avx512Pass(nq - j0)
 		xp := x[j0*cols : (j0+pass)*cols]
-		if uintptr(unsafe.Pointer(&xp[0]))&63 != 0 && len(xp) <= avx512DotAlignedX {
-			xa := avx512AlignFloats(xBuf[:])
-			copy(xa, xp)
-			xp = xa
+		a.out = unsafe.Pointer(&out[j0*n])
+		if avx512Misaligned(xp) {
+			avx512DotAligned(a, xp, f.Bits, pass)
+		} else {
+			a.x = unsafe.Pointer(&xp[0])
+			avx512CallDot(f.Bits, pass, &a)
 		}
-		a.x, a.out = unsafe.Pointer(&xp[0]), unsafe.Pointer(&out[j0*n])
-		avx512CallDot(f.Bits, pass, &a)
-	})
+		j0 += pass
+	}
+}
+
+// avx512Pass returns the query rows of the next pass when rem are left: 4,
+// 2 or 1.
+func avx512Pass(rem int) int {
+	switch {
+	case rem >= 4:
+		return 4
+	case rem >= 2:
+		return 2
+	}
+	return 1
+}
+
+// avx512DotAligned runs a Dot kernel on a 64-byte aligned copy of
+// the query rows x (bits: the code width, or 16 and 32 for the float
+// kernels): the kernels load x with 512-bit memory operands, at half speed
+// when they cross cache lines. The copy's array is zeroed only on this
+// path, and a copy of the arguments keeps it on the stack.
+func avx512DotAligned(a avx512DotArgs, x []float32, bits, pass int) {
+	var xBuf [avx512DotAlignedX + 16]float32
+	xa := avx512AlignFloats(xBuf[:])
+	copy(xa, x)
+	a.x = unsafe.Pointer(&xa[0])
+	if bits < 16 {
+		avx512CallDot(bits, pass, &a)
+	} else {
+		avx512CallDotF(bits, pass, &a)
+	}
+}
+
+// avx512Misaligned reports whether x should be copied to a 64-byte aligned
+// buffer of avx512DotAlignedX values for the Dot kernels.
+func avx512Misaligned(x []float32) bool {
+	return uintptr(unsafe.Pointer(&x[0]))&63 != 0 && len(x) <= avx512DotAlignedX
 }
 
 // avx512DotAlignedX bounds the query values a Dot pass copies to align them.
-const avx512DotAlignedX = 2048
+const avx512DotAlignedX = 1024
 
 // dotFloatAVX512 is Dot for fp16 and float32 rows: avx512DotF16/F32 in
 // passes of up to 4 query rows.
@@ -142,17 +177,20 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 	var scratchBuf [4*16*16 + 16]float32
 	a := avx512DotFloatArgs(r, 0, cols, avx512AlignFloats(scratchBuf[:]))
 	a.outStride = 4 * n
-	var xBuf [avx512DotAlignedX + 16]float32
-	avx512Passes(len(x)/cols, func(j0, pass int) {
+	a.xStride = 4 * cols
+	nq := len(x) / cols
+	for j0 := 0; j0 < nq; {
+		pass := avx512Pass(nq - j0)
 		xp := x[j0*cols : (j0+pass)*cols]
-		if uintptr(unsafe.Pointer(&xp[0]))&63 != 0 && len(xp) <= avx512DotAlignedX {
-			xa := avx512AlignFloats(xBuf[:])
-			copy(xa, xp)
-			xp = xa
+		a.out = unsafe.Pointer(&out[j0*n])
+		if avx512Misaligned(xp) {
+			avx512DotAligned(a, xp, r.Format.Bits, pass)
+		} else {
+			a.x = unsafe.Pointer(&xp[0])
+			avx512CallDotF(r.Format.Bits, pass, &a)
 		}
-		a.x, a.out, a.xStride = unsafe.Pointer(&xp[0]), unsafe.Pointer(&out[j0*n]), 4*cols
-		avx512CallDotF(r.Format.Bits, pass, &a)
-	})
+		j0 += pass
+	}
 }
 
 // avx512DotFloatArgs returns the arguments of the float Dot (and

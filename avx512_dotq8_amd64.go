@@ -123,16 +123,43 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		avx512DotQ8Row(out, r, q, 0)
 		return
 	}
+	// The tables live on the stack, and Go zeroes every array it declares:
+	// short rows and single query rows get smaller ones.
+	switch {
+	case r.Cols <= 256 && nq == 1:
+		var (
+			recsBuf    [2*256 + 64]byte
+			sgBuf      [16 + 16]float32
+			scratchBuf [17*16 + 16]float32
+		)
+		avx512DotQ8Chunks(out, r, q, avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:]))
+	case r.Cols <= 256:
+		var (
+			recsBuf    [2*256*avx512Q8MaxPass + 64]byte
+			sgBuf      [avx512Q8MaxPass*16 + 16]float32
+			scratchBuf [(1+16*avx512Q8MaxPass)*16 + 16]float32
+		)
+		avx512DotQ8Chunks(out, r, q, avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:]))
+	default:
+		var (
+			recsBuf    [2*avx512Q8ChunkCols*avx512Q8MaxPass + 64]byte
+			sgBuf      [(avx512Q8ChunkCols/32/16)*avx512Q8MaxPass*16 + 16]float32
+			scratchBuf [(1+16*avx512Q8MaxPass)*16 + 16]float32
+		)
+		avx512DotQ8Chunks(out, r, q, avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:]))
+	}
+}
+
+// avx512DotQ8Chunks runs the general DotQ8 kernels over chunks of up to
+// avx512Q8ChunkCols columns and passes of up to 4 query rows, with tables
+// (recs, sg) and scratch large enough for r.Cols (and q.Len() query rows).
+func avx512DotQ8Chunks(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []float32) {
+	f := r.Format
+	n, nq, g := r.Len(), q.Len(), f.Group
 	unit := 64
 	if g%64 != 0 {
 		unit = 32
 	}
-	var (
-		recsBuf    [2*avx512Q8ChunkCols*avx512Q8MaxPass + 64]byte
-		sgBuf      [(avx512Q8ChunkCols/32/16)*avx512Q8MaxPass*16 + 16]float32
-		scratchBuf [(1+16*avx512Q8MaxPass)*16 + 16]float32
-	)
-	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
 	w0, p2, p1 := avx512Planes(f.Bits, g)
 	rb, gb := f.RowBytes(r.Cols), g*f.Bits/8
 	for c0 := 0; c0 < r.Cols; {

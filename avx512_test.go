@@ -398,3 +398,32 @@ func TestAVX512DotQ8WithoutVNNI(t *testing.T) {
 		avx512CheckDotQ8(t, im, rng, f, 20, 2*max(f.Group, 64), 3)
 	}
 }
+
+// TestAVX512NoAllocations runs the paths that copy or pad on the stack
+// (misaligned query rows, tails of row kernels) under AllocsPerRun.
+func TestAVX512NoAllocations(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(51, 52))
+	for _, f := range []Format{Quant(2, 64), Quant(4, 64), Quant(8, 32), F16, F32} {
+		for _, cols := range []int{100, 128, 256} {
+			if f.Quantized() && cols%f.Group != 0 {
+				continue
+			}
+			r, _ := quantizedRows(t, rng, f, 7, cols)
+			x := randomValues(rng, 3*cols+1)[1:] // not 64-byte aligned
+			out := make([]float32, 3*7)
+			q, err := NewQ8(f, 3, cols)
+			require.NoError(t, err)
+			require.NoError(t, im.QuantizeQ8(q, x))
+			y := make([]float32, 3*cols)
+			allocs := testing.AllocsPerRun(3, func() {
+				im.Dot(out, r, x)
+				im.Dot(out[:7], r, x[:cols])
+				im.DotQ8(out, r, q)
+				im.AddWeighted(y, r, out)
+				im.AddWeighted(y[:cols], r, out[:7])
+			})
+			assert.Zero(t, allocs, "%s cols %d", f, cols)
+		}
+	}
+}
