@@ -10,14 +10,14 @@ import (
 
 // A prompt is processed a block of queries at a time: at most
 // prefillBlockTokens tokens, and at most prefillBlockValues scores (query
-// rows × keys), against tiles of prefillTileTokens keys. Blocks of a few
-// dozen tokens waste little on the causal mask (the block's queries are
-// scored against every key up to the block's last token) and read each key
-// tile once for many query rows.
+// rows × keys). Blocks of a few dozen tokens waste little on the causal
+// mask (the block's queries are scored against every key up to the block's
+// last token) and give the kernels many query rows per pass over the keys.
+// (Cutting the keys into cache-sized tiles was measured slower: the copies
+// between tile and row layouts cost more than the kernels gained.)
 const (
 	prefillBlockTokens = 64
 	prefillBlockValues = 1 << 22
-	prefillTileTokens  = 256
 )
 
 // prefill fills an empty head with a prompt of n tokens. q, k, v and out
@@ -78,8 +78,8 @@ func (h *head) prefill(q, k, v, out []float32, n int) {
 // head's columns of out (float32 keys and values, so exact up to float32
 // rounding) and returns the attention each key received, summed over every
 // query and query head of the group. It runs the kernels on blocks of
-// queries (all query heads of the group) against tiles of keys and values
-// small enough to stay in cache while the block's queries pass over them.
+// queries (all query heads of the group): one multi-query Dot over the keys
+// they can see, one AddWeighted over the values.
 func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
 	g, d := h.group, h.dim
 	qh := h.cfg.QueryHeads
@@ -95,11 +95,9 @@ func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
 	mustQuantize(vr, vals)
 
 	bq := min(n, prefillBlockTokens, max(1, prefillBlockValues/(g*n)))
-	tile := min(n, prefillTileTokens)
 	x := make([]float32, bq*g*d)
 	y := make([]float32, bq*g*d)
 	s := make([]float32, bq*g*n)
-	w := make([]float32, bq*g*tile)
 	acc := make([]float64, n)
 	scale := float32(1 / math.Sqrt(float64(d)))
 	for t0 := 0; t0 < n; t0 += bq {
@@ -113,18 +111,7 @@ func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
 			}
 		}
 		sc := s[:rows*t1]
-		if t1 <= tile {
-			lowbit.Dot(sc, kr.Slice(0, t1), x[:rows*d])
-		} else {
-			for k0 := 0; k0 < t1; k0 += tile {
-				k1 := min(t1, k0+tile)
-				wt := w[:rows*(k1-k0)]
-				lowbit.Dot(wt, kr.Slice(k0, k1), x[:rows*d])
-				for r := range rows {
-					copy(sc[r*t1+k0:r*t1+k1], wt[r*(k1-k0):(r+1)*(k1-k0)])
-				}
-			}
-		}
+		lowbit.Dot(sc, kr.Slice(0, t1), x[:rows*d])
 		for r := range rows {
 			t := t0 + r/g
 			row := sc[r*t1 : (r+1)*t1]
@@ -136,18 +123,7 @@ func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
 		}
 		yy := y[:rows*d]
 		clear(yy)
-		if t1 <= tile {
-			lowbit.AddWeighted(yy, vr.Slice(0, t1), sc)
-		} else {
-			for k0 := 0; k0 < t1; k0 += tile {
-				k1 := min(t1, k0+tile)
-				wt := w[:rows*(k1-k0)]
-				for r := range rows {
-					copy(wt[r*(k1-k0):(r+1)*(k1-k0)], sc[r*t1+k0:r*t1+k1])
-				}
-				lowbit.AddWeighted(yy, vr.Slice(k0, k1), wt)
-			}
-		}
+		lowbit.AddWeighted(yy, vr.Slice(0, t1), sc)
 		for t := t0; t < t1; t++ {
 			copy(out[(t*qh+h.index*g)*d:][:g*d], yy[(t-t0)*g*d:][:g*d])
 		}
