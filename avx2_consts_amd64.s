@@ -140,3 +140,5 @@ F8(·avx2I32x8Bias, 127)          // the float32 exponent bias
 F8(·avx2F32x8Q8Max, 0x42fe0000)  // 127
 F8(·avx2F32x8Q8Min, 0xc2fe0000)  // -127
 F8(·avx2F32x8Abs, 0x7fffffff)    // clears the sign
+F8(·avx2F32x8RoundMagic, 0x4b400000) // 1.5*2^23: adding and subtracting it rounds to nearest even
+F8(·avx2I32x8ExpBias, 0xb4c0007f)     // 127 - 0x4b400000: the exponent bits of 2^n from those of n + 1.5*2^23

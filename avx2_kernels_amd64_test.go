@@ -42,12 +42,17 @@ var avx2GroupCounts = []int{1, 2, 3, 4, 8, 16, 24, 65}
 // of a float32 evaluation's error.
 func dotWant(r Rows, i int, x []float64, j int) (want, tol float64) {
 	vals, mag := refRow(r, i)
+	return dotWantRow(vals, mag, x[j*r.Cols:][:r.Cols])
+}
+
+// dotWantRow is dotWant for a row already dequantized by refRow.
+func dotWantRow(vals, mag, x []float64) (want, tol float64) {
 	var m float64
 	for c, v := range vals {
-		want += v * x[j*r.Cols+c]
-		m += mag[c] * math.Abs(x[j*r.Cols+c])
+		want += v * x[c]
+		m += mag[c] * math.Abs(x[c])
 	}
-	return want, sumTolerance(m, r.Cols)
+	return want, sumTolerance(m, len(vals))
 }
 
 func TestAVX2DotShapes(t *testing.T) {
@@ -72,9 +77,13 @@ func TestAVX2DotShapes(t *testing.T) {
 					out[k] = float32(math.NaN()) // Dot overwrites
 				}
 				im.Dot(out, r, x)
+				refs := make([][2][]float64, n)
+				for i := range refs {
+					refs[i][0], refs[i][1] = refRow(r, i)
+				}
 				for i := 0; i < n; i++ {
 					for j := 0; j < nq; j++ {
-						want, tol := dotWant(r, i, x64, j)
+						want, tol := dotWantRow(refs[i][0], refs[i][1], x64[j*cols:][:cols])
 						require.InDelta(t, want, out[j*n+i], tol, "%s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
 					}
 				}
@@ -89,7 +98,7 @@ func TestAVX2DotShapes(t *testing.T) {
 				im.DotQ8(out, r, q)
 				for i := 0; i < n; i++ {
 					for j := 0; j < nq; j++ {
-						want, tol := dotWant(r, i, xq, j)
+						want, tol := dotWantRow(refs[i][0], refs[i][1], xq[j*cols:][:cols])
 						require.InDelta(t, want, out[j*n+i], tol, "DotQ8 %s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
 					}
 				}
@@ -146,8 +155,9 @@ func TestAVX2ManyRows(t *testing.T) {
 				got := make([]float32, nq*n)
 				im.Dot(got, r, x)
 				for i := 0; i < n; i++ {
+					vals, mag := refRow(r, i)
 					for j := 0; j < nq; j++ {
-						want, tol := dotWant(r, i, x64, j)
+						want, tol := dotWantRow(vals, mag, x64[j*cols:][:cols])
 						require.InDelta(t, want, got[j*n+i], tol, "%s cols %d: row %d query %d", f, cols, i, j)
 					}
 				}

@@ -15,24 +15,31 @@
 //
 // Instructions per 8 values: max pass 3; exp pass 22; scale pass 3.
 
-// EXP8: Y0 = exp(Y0) for Y0 <= 0 (lanes below expMinX give 0); uses Y1-Y3.
+// EXP8: Y0 = exp(Y0) for Y0 <= 0 (lanes below expMinX give 0); uses Y1-Y3, Y5-Y7.
+// The polynomial is evaluated by Estrin's scheme ((P0 r + P1) r^2 +
+// (P2 r + P3)) r^2 + (P4 r + P5), then p r^2 + r + 1, for a shorter
+// dependency chain than Horner's.
+// n is rounded as roundEven does, by adding and subtracting 1.5*2^23; the
+// bits of the sum are n + 0x4b400000, from which 2^n is one add and shift.
 #define EXP8 \
-	VMULPS       ·avx2ExpLog2e(SB), Y0, Y1;   \
-	VROUNDPS     $0, Y1, Y1;                  \
+	VMULPS       ·avx2ExpLog2e(SB), Y0, Y1;       \
+	VADDPS       ·avx2F32x8RoundMagic(SB), Y1, Y1; \
+	VSUBPS       ·avx2F32x8RoundMagic(SB), Y1, Y5; \
 	VMOVAPS      Y0, Y2;                      \
-	VFNMADD231PS ·avx2ExpLn2Hi(SB), Y1, Y2;   \
-	VFNMADD231PS ·avx2ExpLn2Lo(SB), Y1, Y2;   \
+	VFNMADD231PS ·avx2ExpLn2Hi(SB), Y5, Y2;   \
+	VFNMADD231PS ·avx2ExpLn2Lo(SB), Y5, Y2;   \
+	VMULPS       Y2, Y2, Y5;                  \
 	VMOVUPS      ·avx2ExpP0(SB), Y3;          \
 	VFMADD213PS  ·avx2ExpP1(SB), Y2, Y3;      \
-	VFMADD213PS  ·avx2ExpP2(SB), Y2, Y3;      \
-	VFMADD213PS  ·avx2ExpP3(SB), Y2, Y3;      \
-	VFMADD213PS  ·avx2ExpP4(SB), Y2, Y3;      \
-	VFMADD213PS  ·avx2ExpP5(SB), Y2, Y3;      \
-	VMULPS       Y2, Y3, Y3;                  \
-	VFMADD213PS  Y2, Y2, Y3;                  \
+	VMOVUPS      ·avx2ExpP2(SB), Y6;          \
+	VFMADD213PS  ·avx2ExpP3(SB), Y2, Y6;      \
+	VMOVUPS      ·avx2ExpP4(SB), Y7;          \
+	VFMADD213PS  ·avx2ExpP5(SB), Y2, Y7;      \
+	VFMADD213PS  Y6, Y5, Y3;                  \
+	VFMADD213PS  Y7, Y5, Y3;                  \
+	VFMADD213PS  Y2, Y5, Y3;                  \
 	VADDPS       ·avx2F32x8One(SB), Y3, Y3;   \
-	VCVTPS2DQ    Y1, Y1;                      \
-	VPADDD       ·avx2I32x8Bias(SB), Y1, Y1;  \
+	VPADDD       ·avx2I32x8ExpBias(SB), Y1, Y1; \
 	VPSLLD       $23, Y1, Y1;                 \
 	VMULPS       Y1, Y3, Y3;                  \
 	VCMPPS       $0x1d, ·avx2ExpMinX(SB), Y0, Y1; \
@@ -50,12 +57,35 @@ TEXT ·softmaxAVX2(SB), NOSPLIT, $0-17
 	SUBQ DX, BX
 	VMOVDQU (AX)(BX*4), Y15
 
-	// Pass 1: max and NaN.
+	// Pass 1: max and NaN, four vectors at a time into four maxima.
 	VMOVUPS ·avx2F32x8NegInf(SB), Y4
+	VMOVAPS Y4, Y8
+	VMOVAPS Y4, Y9
+	VMOVAPS Y4, Y10
 	VXORPS  Y5, Y5, Y5
 	MOVQ SI, DI
 	MOVQ CX, BX
-	TESTQ BX, BX
+	SHRQ $2, BX
+	JZ   max1one
+max4:
+	VMOVUPS (DI), Y0
+	VMOVUPS 32(DI), Y1
+	VMOVUPS 64(DI), Y2
+	VMOVUPS 96(DI), Y3
+	VMAXPS  Y0, Y4, Y4
+	VMAXPS  Y1, Y8, Y8
+	VMAXPS  Y2, Y9, Y9
+	VMAXPS  Y3, Y10, Y10
+	VCMPPS  $3, Y1, Y0, Y0
+	VCMPPS  $3, Y3, Y2, Y2
+	VORPS   Y0, Y5, Y5
+	VORPS   Y2, Y5, Y5
+	ADDQ $128, DI
+	DECQ BX
+	JNZ  max4
+max1one:
+	MOVQ CX, BX
+	ANDQ $3, BX
 	JZ   max1tail
 max1:
 	VMOVUPS (DI), Y0
@@ -75,6 +105,9 @@ max1tail:
 	VBLENDVPS Y15, Y0, Y2, Y0
 	VMAXPS  Y0, Y4, Y4
 max1done:
+	VMAXPS  Y8, Y4, Y4
+	VMAXPS  Y10, Y9, Y9
+	VMAXPS  Y9, Y4, Y4
 	VMOVMSKPS Y5, BX
 	TESTQ BX, BX
 	JNZ  bad
@@ -91,8 +124,8 @@ max1done:
 	VBROADCASTSS X4, Y4
 
 	// Pass 2: e = exp(x - max), stored; sum.
-	VXORPS Y6, Y6, Y6
-	VXORPS Y7, Y7, Y7
+	VXORPS Y8, Y8, Y8
+	VXORPS Y9, Y9, Y9
 	MOVQ SI, DI
 	MOVQ CX, BX
 	TESTQ BX, BX
@@ -102,7 +135,7 @@ exp2:
 	VSUBPS  Y4, Y0, Y0
 	EXP8
 	VMOVUPS Y0, (DI)
-	VADDPS  Y0, Y6, Y6
+	VADDPS  Y0, Y8, Y8
 	ADDQ $32, DI
 	DECQ BX
 	JZ   exp2tail
@@ -110,7 +143,7 @@ exp2:
 	VSUBPS  Y4, Y0, Y0
 	EXP8
 	VMOVUPS Y0, (DI)
-	VADDPS  Y0, Y7, Y7
+	VADDPS  Y0, Y9, Y9
 	ADDQ $32, DI
 	DECQ BX
 	JNZ  exp2
@@ -122,17 +155,17 @@ exp2tail:
 	EXP8
 	VANDPS  Y15, Y0, Y0
 	VMASKMOVPS Y0, Y15, (DI)
-	VADDPS  Y0, Y6, Y6
+	VADDPS  Y0, Y8, Y8
 exp2done:
-	VADDPS  Y7, Y6, Y6
-	VEXTRACTF128 $1, Y6, X0
-	VADDPS  X0, X6, X6
-	VPSHUFD $0x4e, X6, X0
-	VADDPS  X0, X6, X6
-	VPSHUFD $0x01, X6, X0
-	VADDSS  X0, X6, X6
+	VADDPS  Y9, Y8, Y8
+	VEXTRACTF128 $1, Y8, X0
+	VADDPS  X0, X8, X8
+	VPSHUFD $0x4e, X8, X0
+	VADDPS  X0, X8, X8
+	VPSHUFD $0x01, X8, X0
+	VADDSS  X0, X8, X8
 	VMOVSS  ·avx2F32One(SB), X0
-	VDIVSS  X6, X0, X0
+	VDIVSS  X8, X0, X0
 	VBROADCASTSS X0, Y0
 
 	// Pass 3: times 1/sum.
