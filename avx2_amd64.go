@@ -4,10 +4,19 @@ package lowbit
 
 import "unsafe"
 
-// avx2Impl is the AVX2 (+FMA, F16C) kernel set: every kernel family in
-// assembly for fp16, float32 and every code width whose group is a
-// multiple of 32. Code formats with other groups (8, 16, 24, 40, …) fall
-// back to the generic kernels, as Accelerated reports.
+// avx2Impl is the AVX2 (+FMA, F16C) kernel set, hand-written Go assembly
+// in avx2_*_amd64.s with the unpack macros shared in avx2_amd64.h:
+//
+//   - every kernel family runs assembly on fp16, float32 and every code
+//     width whose group is a multiple of 32 (whole blocks of 32 codes);
+//     code formats with other groups (8, 16, 24, 40, …) fall back to the
+//     generic kernels, as Accelerated reports;
+//   - Dot and DotQ8 of one query row run unit kernels (a unit is one group
+//     of one row; eight units are scaled and stored at once) on rows of 1,
+//     2, 4 or 8k groups (k <= 32), and row kernels otherwise; several query
+//     rows go four at a time through row kernels that unpack each block of
+//     codes once for all of them (GQA);
+//   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits.
 var avx2Impl = &Implementation{
 	name: "avx2",
 	k: kernels{

@@ -183,65 +183,65 @@
 	VADDPS     Y2, Y0, Y10
 
 // UNITS_OUT adds the eight unit values in Y10 to out, by the output mode
-// of the unitOut at UO(DI): levels 0-3 (rows of 1, 2, 4, 8 groups: sum
+// of the unitOut at UO(DI), with T1 and T2 as scratch registers: levels 0-3 (rows of 1, 2, 4, 8 groups: sum
 // lanes in groups of 1 << levels and add 8 >> levels rows) or -1 (rows of
 // 16, 24, … groups: accumulate in the unitOut until the row ends). It
-// uses BX, DX, Y10 and Y11, and advances the out pointer (and, at the end
+// uses T1, T2, Y10 and Y11, and advances the out pointer (and, at the end
 // of a row, resets the gsum pointer gsp).
-#define UNITS_OUT(UO) \
-	MOVQ  (UO+unitOut_out)(DI), DX;    \
-	MOVQ  (UO+unitOut_levels)(DI), BX; \
-	CMPQ  BX, $0;                      \
+#define UNITS_OUT(UO, T1, T2) \
+	MOVQ  (UO+unitOut_out)(DI), T2;    \
+	MOVQ  (UO+unitOut_levels)(DI), T1; \
+	CMPQ  T1, $0;                      \
 	JL    outacc;                      \
 	JE    out0;                        \
 	VEXTRACTF128 $1, Y10, X11;         \
 	VHADDPS X11, X10, X10;             \
-	CMPQ  BX, $1;                      \
+	CMPQ  T1, $1;                      \
 	JE    out1;                        \
 	VHADDPS X10, X10, X10;             \
-	CMPQ  BX, $2;                      \
+	CMPQ  T1, $2;                      \
 	JE    out2;                        \
 	VHADDPS X10, X10, X10;             \
-	VADDSS (DX), X10, X10;             \
-	VMOVSS X10, (DX);                  \
-	ADDQ  $4, DX;                      \
+	VADDSS (T2), X10, X10;             \
+	VMOVSS X10, (T2);                  \
+	ADDQ  $4, T2;                      \
 	JMP   outdone;                     \
 out2:                                  \
-	VMOVSD (DX), X11;                  \
+	VMOVSD (T2), X11;                  \
 	VADDPS X11, X10, X10;              \
-	VMOVSD X10, (DX);                  \
-	ADDQ  $8, DX;                      \
+	VMOVSD X10, (T2);                  \
+	ADDQ  $8, T2;                      \
 	JMP   outdone;                     \
 out1:                                  \
-	VADDPS  (DX), X10, X10;            \
-	VMOVUPS X10, (DX);                 \
-	ADDQ  $16, DX;                     \
+	VADDPS  (T2), X10, X10;            \
+	VMOVUPS X10, (T2);                 \
+	ADDQ  $16, T2;                     \
 	JMP   outdone;                     \
 out0:                                  \
-	VADDPS  (DX), Y10, Y10;            \
-	VMOVUPS Y10, (DX);                 \
-	ADDQ  $32, DX;                     \
+	VADDPS  (T2), Y10, Y10;            \
+	VMOVUPS Y10, (T2);                 \
+	ADDQ  $32, T2;                     \
 	JMP   outdone;                     \
 outacc:                                \
 	VADDPS (UO+unitOut_acc)(DI), Y10, Y10; \
 	DECQ  (UO+unitOut_bleft)(DI);      \
 	JNZ   outkeep;                     \
-	MOVQ  (UO+unitOut_bpr)(DI), BX;    \
-	MOVQ  BX, (UO+unitOut_bleft)(DI);  \
-	MOVQ  (UO+unitOut_gsum)(DI), BX;   \
-	MOVQ  BX, (UO+unitOut_gsp)(DI);    \
+	MOVQ  (UO+unitOut_bpr)(DI), T1;    \
+	MOVQ  T1, (UO+unitOut_bleft)(DI);  \
+	MOVQ  (UO+unitOut_gsum)(DI), T1;   \
+	MOVQ  T1, (UO+unitOut_gsp)(DI);    \
 	VEXTRACTF128 $1, Y10, X11;         \
 	VADDPS X11, X10, X10;              \
 	VHADDPS X10, X10, X10;             \
 	VHADDPS X10, X10, X10;             \
-	VADDSS (DX), X10, X10;             \
-	VMOVSS X10, (DX);                  \
-	ADDQ  $4, DX;                      \
+	VADDSS (T2), X10, X10;             \
+	VMOVSS X10, (T2);                  \
+	ADDQ  $4, T2;                      \
 	VXORPS Y10, Y10, Y10;              \
 outkeep:                               \
 	VMOVUPS Y10, (UO+unitOut_acc)(DI); \
 outdone:                               \
-	MOVQ  DX, (UO+unitOut_out)(DI)
+	MOVQ  T2, (UO+unitOut_out)(DI)
 
 // OUT2/OUT3/OUT4(X, T, O, S, R): add lanes 0-1 (0-2, 0-3) of X to out at O,
 // O+S, O+2S, O+3S (S a register; R a scratch register for O+2S). All the

@@ -142,3 +142,15 @@ F8(·avx2F32x8Q8Min, 0xc2fe0000)  // -127
 F8(·avx2F32x8Abs, 0x7fffffff)    // clears the sign
 F8(·avx2F32x8RoundMagic, 0x4b400000) // 1.5*2^23: adding and subtracting it rounds to nearest even
 F8(·avx2I32x8ExpBias, 0xb4c0007f)     // 127 - 0x4b400000: the exponent bits of 2^n from those of n + 1.5*2^23
+
+// VPERMD indexes [0 2 4 6 1 3 5 7]: from block order to the order three
+// VPHADDD leave 8 blocks' sums in ([b0 b2 b4 b6 | b1 b3 b5 b7]).
+DATA ·avx2EvenOdd+0(SB)/4, $0
+DATA ·avx2EvenOdd+4(SB)/4, $2
+DATA ·avx2EvenOdd+8(SB)/4, $4
+DATA ·avx2EvenOdd+12(SB)/4, $6
+DATA ·avx2EvenOdd+16(SB)/4, $1
+DATA ·avx2EvenOdd+20(SB)/4, $3
+DATA ·avx2EvenOdd+24(SB)/4, $5
+DATA ·avx2EvenOdd+28(SB)/4, $7
+GLOBL ·avx2EvenOdd(SB), RODATA|NOPTR, $32

@@ -344,7 +344,7 @@ pair:                                                \
 	JNZ  pair;                                       \
 	UNITS_FINISH;                                    \
 	UNITS_SCALE(dotArgs_uo);                         \
-	UNITS_OUT(dotArgs_uo);                           \
+	UNITS_OUT(dotArgs_uo, BX, DX);                           \
 	DECQ R14;                                        \
 	JNZ  batch;                                      \
 	VZEROUPPER;                                      \

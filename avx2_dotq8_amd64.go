@@ -9,19 +9,37 @@ import "unsafe"
 type dotQ8Args struct {
 	qwalk
 	xv        unsafe.Pointer // Q8 values of query 0 at the chunk's first column
-	xd        unsafe.Pointer // Q8 block scales of query 0 at the chunk's first block
-	gsum      unsafe.Pointer // row kernels: *[avx2ChunkGroups][4]float32, shift factor × Σ Sums per group and query
+	tab       unsafe.Pointer // row kernels: *avx2Q8Tables, per block and query d and bt
 	out       unsafe.Pointer // out of query 0, first row of the chunk (the kernels add)
 	vStride   uintptr        // bytes between query rows of values
-	dStride   uintptr        // bytes between query rows of block scales
 	outStride uintptr        // bytes between query rows of out
 	group     int            // values per group (bytes of Q8 values)
-	batches   int            // unit kernel: batches of 8 units
-	// the kernels' scratch
-	outp, scp, shp, gsp uintptr
-	gleft, rleft        int
-	uo                  unitOut
+	// the one-query kernel
+	batches int                           // batches of 8 blocks
+	nb4     int                           // 4 × blocks per row: the period of dt and bt
+	smode   int                           // blocks per group: 1, 2, 4, 8, or 16 for more
+	sper    int                           // batches per group (smode 16)
+	sleft   int                           // the kernel's: batches left in the group
+	toff    int                           // the kernel's: offset in dt and bt, bytes
+	dt      [avx2Q8UnitBlocks + 8]float32 // the query's block scales, from block 0 of a row, repeated
+	bt      [avx2Q8UnitBlocks + 8]float32 // the shift factor × Sums, likewise
+	uo      unitOut
+	// the row kernels' scratch
+	outp  uintptr
+	rleft int
 }
+
+// avx2Q8UnitBlocks is the most blocks per row that the one-query DotQ8
+// kernel takes; avx2Q8RowBlocks the most blocks per chunk of the row
+// kernels' tables (so groups of more than 4096 values run generic code).
+const (
+	avx2Q8UnitBlocks = 256
+	avx2Q8RowBlocks  = 128
+)
+
+// avx2Q8Tables are the row kernels' per-block tables: d of each query,
+// and the shift factor × Sums of each query (2048 bytes further).
+type avx2Q8Tables [2][avx2Q8RowBlocks][4]float32
 
 // The DotQ8 kernels: dotQ8U<bits> the unit kernels of one query,
 // dotQ8R<bits>x<nq> the row kernels of nq queries.
@@ -46,27 +64,6 @@ func dotQ8U7(a *dotQ8Args)
 
 //go:noescape
 func dotQ8U8(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U2p(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U3p(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U4p(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U5p(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U6p(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U7p(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U8p(a *dotQ8Args)
 
 //go:noescape
 func dotQ8R2x1(a *dotQ8Args)
@@ -153,36 +150,22 @@ func dotQ8R7x4(a *dotQ8Args)
 func dotQ8R8x4(a *dotQ8Args)
 
 // dotQ8Unit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
-func dotQ8Unit(bits int, pairs bool, a *dotQ8Args) {
-	switch {
-	case bits == 2 && !pairs:
+func dotQ8Unit(bits int, a *dotQ8Args) {
+	switch bits {
+	case 2:
 		dotQ8U2(a)
-	case bits == 3 && !pairs:
+	case 3:
 		dotQ8U3(a)
-	case bits == 4 && !pairs:
+	case 4:
 		dotQ8U4(a)
-	case bits == 5 && !pairs:
+	case 5:
 		dotQ8U5(a)
-	case bits == 6 && !pairs:
+	case 6:
 		dotQ8U6(a)
-	case bits == 7 && !pairs:
+	case 7:
 		dotQ8U7(a)
-	case bits == 8 && !pairs:
+	case 8:
 		dotQ8U8(a)
-	case bits == 2 && pairs:
-		dotQ8U2p(a)
-	case bits == 3 && pairs:
-		dotQ8U3p(a)
-	case bits == 4 && pairs:
-		dotQ8U4p(a)
-	case bits == 5 && pairs:
-		dotQ8U5p(a)
-	case bits == 6 && pairs:
-		dotQ8U6p(a)
-	case bits == 7 && pairs:
-		dotQ8U7p(a)
-	case bits == 8 && pairs:
-		dotQ8U8p(a)
 	}
 }
 
@@ -260,13 +243,13 @@ func dotQ8Rows(bits, nq int, a *dotQ8Args) {
 	}
 }
 
-// dotQ8AVX2 is DotQ8. Code rows whose group is not a multiple of 32 run
-// the generic kernel.
+// dotQ8AVX2 is DotQ8. Code rows whose group is not a multiple of 32, or
+// is longer than 4096 values, run the generic kernel.
 func dotQ8AVX2(out []float32, r Rows, q *Q8) {
-	switch {
-	case !r.Format.Quantized():
+	switch f := r.Format; {
+	case !f.Quantized():
 		dotQ8FloatAVX2(out, r, q)
-	case avx2Blocks(r.Format):
+	case avx2Blocks(f) && f.Group <= 32*avx2Q8RowBlocks:
 		dotQ8QuantAVX2(out, r, q)
 	default:
 		dotQ8Generic(out, r, q)
@@ -274,7 +257,7 @@ func dotQ8AVX2(out []float32, r Rows, q *Q8) {
 }
 
 // dotQ8QuantAVX2 runs the queries four at a time; a lone query runs the
-// unit kernel where the row shape allows it.
+// one-query kernel where the row shape allows it.
 func dotQ8QuantAVX2(out []float32, r Rows, q *Q8) {
 	n, nq := r.Len(), q.Len()
 	clear(out)
@@ -293,25 +276,15 @@ func dotQ8QuantAVX2(out []float32, r Rows, q *Q8) {
 	}
 }
 
-// q8GroupSum returns Σ Sums over the blocks of group g of query row j.
-func q8GroupSum(q *Q8, j, g int) float32 {
-	bpg := q.Group / 32
-	nb := q.Cols / 32
-	var s float32
-	for _, v := range q.Sums[j*nb+g*bpg:][:bpg] {
-		s += v
-	}
-	return s
-}
-
 // dotQ8UnitsAVX2 adds to out (query row j) the DotQ8 products of the first
-// rows of r that make whole batches of 8 units, and returns how many rows
-// it did.
+// rows of r that make whole batches of 8 blocks, and returns how many rows
+// it did: rows of 1, 2, 4 or 8k blocks (k <= 32) in groups of 1, 2, 4 or
+// 8k blocks.
 func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
-	f, n := r.Format, r.Len()
-	groups := f.Groups(r.Cols)
-	levels, bpr, ok := unitShape(groups)
-	if !ok {
+	f, cols, n := r.Format, r.Cols, r.Len()
+	nb, bpg := cols/32, f.Group/32
+	levels, bpr, ok := unitShape(nb)
+	if !ok || bpg > 8 && bpg%8 != 0 || bpg&(bpg-1) != 0 && bpg < 8 {
 		return 0
 	}
 	if levels >= 0 {
@@ -321,59 +294,51 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 		return 0
 	}
 	shifts, mult := shiftSource(r)
-	var gsum [avx2UnitGroups]float32
-	for g := 0; g < groups; g++ {
-		gsum[g] = mult * q8GroupSum(q, j, g)
+	a := dotQ8Args{
+		xv:    unsafe.Pointer(&q.Values[j*cols]),
+		group: f.Group,
+		nb4:   4 * nb,
+		smode: min(bpg, 16),
+		sper:  max(1, bpg/8),
+		uo:    unitOut{levels: levels, bpr: bpr},
 	}
-	gstep := 32
-	if levels >= 0 {
-		for l := groups; l < 8; l++ {
-			gsum[l] = gsum[l%groups]
-		}
-		gstep = 0
+	a.sleft = a.sper
+	for k := range a.dt[:nb+8] {
+		a.dt[k] = q.Scales[j*nb+k%nb]
+		a.bt[k] = mult * q.Sums[j*nb+k%nb]
 	}
-	nb := q.Cols / 32
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)
-		a := dotQ8Args{
-			qwalk:   newQwalk(r, shifts, i0, i1, 0, groups),
-			xv:      unsafe.Pointer(&q.Values[j*q.Cols]),
-			xd:      unsafe.Pointer(&q.Scales[j*nb]),
-			out:     unsafe.Pointer(&out[i0]),
-			group:   f.Group,
-			batches: (i1 - i0) * groups / 8,
-			uo: unitOut{
-				out:    uintptr(unsafe.Pointer(&out[i0])),
-				levels: levels,
-				bpr:    bpr,
-				bleft:  bpr,
-				gsum:   unsafe.Pointer(&gsum),
-				gstep:  gstep,
-			},
-		}
-		dotQ8Unit(f.Bits, f.Group%64 == 0, &a)
+		a.qwalk = newQwalk(r, shifts, i0, i1, 0, f.Groups(cols))
+		a.out = unsafe.Pointer(&out[i0])
+		a.batches = (i1 - i0) * nb / 8
+		a.uo.out = uintptr(unsafe.Pointer(&out[i0]))
+		a.uo.bleft = bpr
+		a.sleft = a.sper
+		dotQ8Unit(f.Bits, &a)
 	}
 	return n
 }
 
 // dotQ8RowsAVX2 adds to out[j*stride+i] the DotQ8 products of every row i
-// of r with the qn query rows of q from j0 on, over chunks of groups and
-// rows.
+// of r with the qn query rows of q from j0 on, over chunks of at most
+// avx2Q8RowBlocks blocks of whole groups.
 func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 	f, cols := r.Format, r.Cols
 	n, groups := r.Len(), f.Groups(cols)
 	shifts, mult := shiftSource(r)
 	nb, bpg := cols/32, f.Group/32
-	var gsum [avx2ChunkGroups][4]float32
-	for g0 := 0; g0 < groups; g0 += avx2ChunkGroups {
-		g1 := min(groups, g0+avx2ChunkGroups)
-		for g := g0; g < g1; g++ {
-			for j := range gsum[g-g0] {
-				var s float32
+	chunk := avx2Q8RowBlocks / bpg
+	var tab avx2Q8Tables
+	for g0 := 0; g0 < groups; g0 += chunk {
+		g1 := min(groups, g0+chunk)
+		for b := g0 * bpg; b < g1*bpg; b++ {
+			for j := range tab[0][b-g0*bpg] {
+				var d, s float32
 				if j < qn {
-					s = mult * q8GroupSum(q, j0+j, g)
+					d, s = q.Scales[(j0+j)*nb+b], mult*q.Sums[(j0+j)*nb+b]
 				}
-				gsum[g-g0][j] = s
+				tab[0][b-g0*bpg][j], tab[1][b-g0*bpg][j] = d, s
 			}
 		}
 		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
@@ -381,11 +346,9 @@ func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 			a := dotQ8Args{
 				qwalk:     newQwalk(r, shifts, i0, i1, g0, g1),
 				xv:        unsafe.Pointer(&q.Values[j0*cols+g0*f.Group]),
-				xd:        unsafe.Pointer(&q.Scales[j0*nb+g0*bpg]),
-				gsum:      unsafe.Pointer(&gsum),
+				tab:       unsafe.Pointer(&tab),
 				out:       unsafe.Pointer(&out[i0]),
 				vStride:   uintptr(cols),
-				dStride:   uintptr(4 * nb),
 				outStride: uintptr(4 * stride),
 				group:     f.Group,
 			}

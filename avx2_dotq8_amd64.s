@@ -14,18 +14,23 @@
 
 // DotQ8 of code rows with int8 query rows (dotQ8Args, see
 // avx2_dotq8_amd64.go). Per block of 32 codes q and query values v (int8)
-// with block scale d: isum = Σ q*v exactly in int32, then per group
+// with block scale d, the integer sum isum = Σ q*v is formed exactly and
+// reduced to one integer per block before any float arithmetic, as the
+// generic kernel does; then per block
 //
-//	out += scale * Σ_blocks d*isum  +  shift * gsum[g]
+//	out += (isum*d)*scale  +  shift*bt[block]
 //
-// where gsum[g] is the shift factor times Σ Sums over the group's blocks.
-// Codes below 128 (widths 2 to 7) go through VPMADDUBSW, whose int16 pair
-// sums cannot saturate (2*127*127 < 32768); 8-bit codes are widened to
-// int16 first (VPMOVZXBW, VPMADDWD), so every integer sum is exact.
+// where bt is the shift factor times the block's Sums. Codes below 128
+// (widths 2 to 7) go through VPMADDUBSW, whose int16 pair sums cannot
+// saturate (2*127*127 < 32768); 8-bit codes are widened to int16 first
+// (VPMOVZXBW, VPMADDWD). The int32 lane sums of several blocks or queries
+// are reduced together with VPHADDD (transposed), so each block's float
+// work is done for 4 or 8 blocks at once.
 //
-// Instructions per block and query: 4-bit 4 to unpack + 5 (VPMADDUBSW,
-// VPMADDWD, VCVTDQ2PS, VBROADCASTSS, VFMADD231PS); 2-bit 3 + 5; 8-bit 2 +
-// 8; 3/5/6/7-bit 8 to 17 + 5.
+// Instructions per block of 32 values: to unpack the codes 4-bit 4, 2-bit
+// 3, 8-bit 2, 3/5/6/7-bit 8 to 17; per query 2 (8-bit 5) for the lane
+// sums; then row kernels 5 to reduce and 4 float per block, the one-query
+// kernel 2.5 per block to reduce and about 30 per 8 blocks.
 
 // Codes of a block: bytes in Y0 (widths 2-7), or int16 in Y0 (values 0-15)
 // and Y6 (16-31) for width 8.
@@ -39,122 +44,235 @@
 	VPMOVZXBW (SI)(DX*8), Y0;   \
 	VPMOVZXBW 16(SI)(DX*8), Y6
 
-// QJB(VB, QB, ACC): ACC += d * Σ q*v for one query whose values of the
-// group start at VB and block scales at QB (indexed by DX); Y4 holds
-// int16 ones.
-#define QJB(VB, QB, ACC) \
-	VPMADDUBSW   (VB)(DX*8), Y0, Y1; \
-	VPMADDWD     Y4, Y1, Y1;         \
-	VCVTDQ2PS    Y1, Y1;             \
-	VBROADCASTSS (QB)(DX*1), Y2;     \
-	VFMADD231PS  Y2, Y1, ACC
+// QIB(VB, DST): DST = the eight int32 lane sums of q*v for the query
+// whose values of the group start at VB (indexed by DX); Y4 holds int16
+// ones. QIW: the same for 8-bit codes (uses Y1).
+#define QIB(VB, DST) \
+	VPMADDUBSW (VB)(DX*8), Y0, DST; \
+	VPMADDWD   Y4, DST, DST
 
-// QJW: QJB for 8-bit codes, widened.
-#define QJW(VB, QB, ACC) \
-	VPMOVSXBW    (VB)(DX*8), Y1;     \
-	VPMADDWD     Y0, Y1, Y1;         \
-	VPMOVSXBW    16(VB)(DX*8), Y2;   \
-	VPMADDWD     Y6, Y2, Y2;         \
-	VPADDD       Y2, Y1, Y1;         \
-	VCVTDQ2PS    Y1, Y1;             \
-	VBROADCASTSS (QB)(DX*1), Y2;     \
-	VFMADD231PS  Y2, Y1, ACC
+#define QIW(VB, DST) \
+	VPMOVSXBW (VB)(DX*8), DST;   \
+	VPMADDWD  Y0, DST, DST;      \
+	VPMOVSXBW 16(VB)(DX*8), Y1;  \
+	VPMADDWD  Y6, Y1, Y1;        \
+	VPADDD    Y1, DST, DST
 
-// DOTQ8U(NAME, UC, QJ, PADD, BLOOP): the unit kernel of one query (see
-// DOTU in avx2_dot_amd64.s): a unit is one group of one row, and units go
-// in pairs, A into Y8 and B into Y10; BLOOP walks a unit's blocks one or
-// two at a time. Registers: SI, R8, R9, DX planes; AX the query values of
-// the unit's group, CX those of the row's first group; R13 the block
-// scales of the unit's group; BX pairs left in the batch; R10 scales, R11
-// shifts, R12 units left in the row, R14 batches left; Y11-Y14 the pairs.
-//
-// Instructions per unit: G/32 blocks + 11; per 8 units 4 for the pairs'
-// folds and about 30.
-#define Q8B1(UC, QJ, ACC, L) \
-L:                           \
-	UC;                      \
-	QJ(AX, R13, ACC);        \
-	ADDQ $4, DX;             \
-	CMPQ DX, qwalk_kEnd(DI); \
-	JNE  L
+// ---- One query, blocks in batches of 8 ----
 
-#define Q8B2(UC, QJ, ACC, L) \
-L:                           \
-	UC;                      \
-	QJ(AX, R13, ACC);        \
-	ADDQ $4, DX;             \
-	UC;                      \
-	QJ(AX, R13, ACC);        \
-	ADDQ $4, DX;             \
-	CMPQ DX, qwalk_kEnd(DI); \
-	JNE  L
-
-// Q8UNIT: one unit into ACC, then on to the next group (or row); the
-// label LS ends it, so an instruction must follow on the same line.
-#define Q8UNIT(ACC, UC, QJ, PADD, BLOOP, LB, LS) \
-	VXORPS     ACC, ACC, ACC;             \
-	PREFETCHT0 PF_CODES(SI);              \
+// QBLK(QI, UC, PADD, DST, L): one block's lane sums into DST, then on to
+// the next block: the next unit (group) when the unit ends, the next row
+// when the row ends. The label L ends it, so an instruction must follow on
+// the same line.
+#define QBLK(QI, UC, PADD, DST, L) \
+	UC;                                   \
+	QI(AX, DST);                          \
+	ADDQ       $4, DX;                    \
+	CMPQ       DX, qwalk_kEnd(DI);        \
+	JNE        L;                         \
 	XORQ       DX, DX;                    \
-	BLOOP(UC, QJ, ACC, LB);               \
-	ADDQ       DX, R13;                   \
 	ADDQ       dotQ8Args_group(DI), AX;   \
 	PADD(qwalk_groupBytes(DI));           \
+	PREFETCHT0 PF_CODES(SI);              \
 	DECQ       R12;                       \
-	JNZ        LS;                        \
+	JNZ        L;                         \
 	MOVQ       CX, AX;                    \
-	MOVQ       dotQ8Args_xd(DI), R13;     \
 	MOVQ       qwalk_groups(DI), R12;     \
-LS:
+L:
 
-#define DOTQ8U(NAME, UC, QJ, PADD, BLOOP) \
+// QSCALES: the scales (Y1) and shifts (Y2) of the batch's 8 blocks, by
+// blocks per group (smode 1, 2, 4, 8, or 16 for more: the group's scale
+// steps every sper batches); advances R10, R11. Uses BX.
+#define QSCALES \
+	MOVQ dotQ8Args_smode(DI), BX;  \
+	CMPQ BX, $2;                   \
+	JEQ  s2;                       \
+	JGT  s4up;                     \
+	VCVTPH2PS (R10), Y1;           \
+	VCVTPH2PS (R11), Y2;           \
+	ADDQ $16, R10;                 \
+	ADDQ $16, R11;                 \
+	JMP  sdone;                    \
+s2:                                \
+	VMOVQ      (R10), X1;          \
+	VPUNPCKLWD X1, X1, X1;         \
+	VCVTPH2PS  X1, Y1;             \
+	VMOVQ      (R11), X2;          \
+	VPUNPCKLWD X2, X2, X2;         \
+	VCVTPH2PS  X2, Y2;             \
+	ADDQ $8, R10;                  \
+	ADDQ $8, R11;                  \
+	JMP  sdone;                    \
+s4up:                              \
+	CMPQ BX, $4;                   \
+	JGT  s8up;                     \
+	VMOVD      (R10), X1;          \
+	VPUNPCKLWD X1, X1, X1;         \
+	VPUNPCKLDQ X1, X1, X1;         \
+	VCVTPH2PS  X1, Y1;             \
+	VMOVD      (R11), X2;          \
+	VPUNPCKLWD X2, X2, X2;         \
+	VPUNPCKLDQ X2, X2, X2;         \
+	VCVTPH2PS  X2, Y2;             \
+	ADDQ $4, R10;                  \
+	ADDQ $4, R11;                  \
+	JMP  sdone;                    \
+s8up:                              \
+	VPBROADCASTW (R10), X1;        \
+	VCVTPH2PS    X1, Y1;           \
+	VPBROADCASTW (R11), X2;        \
+	VCVTPH2PS    X2, Y2;           \
+	CMPQ BX, $8;                   \
+	JEQ  s8;                       \
+	DECQ dotQ8Args_sleft(DI);      \
+	JNZ  sdone;                    \
+	MOVQ dotQ8Args_sper(DI), BX;   \
+	MOVQ BX, dotQ8Args_sleft(DI);  \
+s8:                                \
+	ADDQ $2, R10;                  \
+	ADDQ $2, R11;                  \
+sdone:
+
+// QPAIR: two blocks' lane sums folded to four lanes each, [A | B], into P.
+#define QPAIR(QI, UC, PADD, P, LA, LB) \
+	QBLK(QI, UC, PADD, Y7, LA)            \
+	QBLK(QI, UC, PADD, Y8, LB)            \
+	VPERM2I128 $0x20, Y8, Y7, Y1;         \
+	VPERM2I128 $0x31, Y8, Y7, P;          \
+	VPADDD     Y1, P, P;
+
+// Q8OUT adds the 8 blocks' values in Y0, in the order [b0 b2 b4 b6 | b1
+// b3 b5 b7], to out by the output mode of dotQ8Args_uo (see UNITS_OUT):
+// rows of one block need block order (VPERMD); rows of 2, 4, 8 blocks start
+// by adding the halves, which gives the sums of block pairs in order. Uses
+// BX, R13, Y1.
+#define Q8OUT \
+	MOVQ  (dotQ8Args_uo+unitOut_out)(DI), R13;    \
+	MOVQ  (dotQ8Args_uo+unitOut_levels)(DI), BX;  \
+	CMPQ  BX, $0;                                 \
+	JL    qacc;                                   \
+	JE    q0;                                     \
+	VEXTRACTF128 $1, Y0, X1;                      \
+	VADDPS X1, X0, X0;                            \
+	CMPQ  BX, $1;                                 \
+	JE    q1;                                     \
+	VHADDPS X0, X0, X0;                           \
+	CMPQ  BX, $2;                                 \
+	JE    q2;                                     \
+	VHADDPS X0, X0, X0;                           \
+	VADDSS (R13), X0, X0;                         \
+	VMOVSS X0, (R13);                             \
+	ADDQ  $4, R13;                                \
+	JMP   qdone;                                  \
+q2:                                               \
+	VMOVSD (R13), X1;                             \
+	VADDPS X1, X0, X0;                            \
+	VMOVSD X0, (R13);                             \
+	ADDQ  $8, R13;                                \
+	JMP   qdone;                                  \
+q1:                                               \
+	VADDPS  (R13), X0, X0;                        \
+	VMOVUPS X0, (R13);                            \
+	ADDQ  $16, R13;                               \
+	JMP   qdone;                                  \
+q0:                                               \
+	VMOVDQU ·avx2PackOrder(SB), Y1;               \
+	VPERMD  Y0, Y1, Y0;                           \
+	VADDPS  (R13), Y0, Y0;                        \
+	VMOVUPS Y0, (R13);                            \
+	ADDQ  $32, R13;                               \
+	JMP   qdone;                                  \
+qacc:                                             \
+	VADDPS (dotQ8Args_uo+unitOut_acc)(DI), Y0, Y0; \
+	DECQ  (dotQ8Args_uo+unitOut_bleft)(DI);       \
+	JNZ   qkeep;                                  \
+	MOVQ  (dotQ8Args_uo+unitOut_bpr)(DI), BX;     \
+	MOVQ  BX, (dotQ8Args_uo+unitOut_bleft)(DI);   \
+	VEXTRACTF128 $1, Y0, X1;                      \
+	VADDPS X1, X0, X0;                            \
+	VHADDPS X0, X0, X0;                           \
+	VHADDPS X0, X0, X0;                           \
+	VADDSS (R13), X0, X0;                         \
+	VMOVSS X0, (R13);                             \
+	ADDQ  $4, R13;                                \
+	VXORPS Y0, Y0, Y0;                            \
+qkeep:                                            \
+	VMOVUPS Y0, (dotQ8Args_uo+unitOut_acc)(DI);   \
+qdone:                                            \
+	MOVQ  R13, (dotQ8Args_uo+unitOut_out)(DI)
+
+// DOTQ8U(NAME, UC, QI, PADD): DotQ8 of one query over whole rows of nb
+// blocks (nb 1, 2, 4 or 8k), a multiple of 8 blocks in all. At the start
+// of a batch of 8 blocks, the factors d*scale (Y10) and shift*bt (Y2) of
+// its blocks are formed, off the critical path, in the order the
+// reduction leaves the sums in. Blocks go in pairs whose lane sums are
+// folded to four lanes each (two VPERM2I128 and an add: [A | B]) into
+// Y14, Y13, Y12, Y11; after four pairs, three VPHADDD give the 8
+// blocks' exact integer sums, converted and multiply-added with those
+// factors in one FMA. d comes from the table dt (the query's block scales
+// repeated with period nb, which divides 8 or is a multiple of 8), bt
+// likewise. Registers: SI, R8, R9, DX planes;
+// AX the query values of the block's group, CX those of the row's start;
+// R10 scales, R11 shifts, R12 groups left in the row, R14 batches left
+// (the tables' offset is in dotQ8Args_toff: R13 and BX are the output
+// stage's scratch, so DX, the block's place in its group, stays in its
+// register); Y7, Y8 a pair, Y11-Y14 the folded pairs.
+#define DOTQ8U(NAME, UC, QI, PADD) \
 TEXT NAME(SB), NOSPLIT, $0-8;                          \
 	MOVQ a+0(FP), DI;                                  \
 	PLANES_INIT;                                       \
 	MOVQ qwalk_scales(DI), R10;                        \
 	MOVQ qwalk_shifts(DI), R11;                        \
-	MOVQ (dotQ8Args_uo+unitOut_gsum)(DI), DX;          \
-	MOVQ DX, (dotQ8Args_uo+unitOut_gsp)(DI);           \
 	MOVQ dotQ8Args_xv(DI), CX;                         \
 	MOVQ CX, AX;                                       \
-	MOVQ dotQ8Args_xd(DI), R13;                        \
 	MOVQ qwalk_groups(DI), R12;                        \
+	MOVQ $0, dotQ8Args_toff(DI);                       \
 	MOVQ dotQ8Args_batches(DI), R14;                   \
+	XORQ DX, DX;                                       \
 	VMOVDQU ·avx2Ones16(SB), Y4;                       \
 	K_LOAD;                                            \
 batch:                                                 \
-	MOVQ $4, BX;                                       \
 	PREFETCHT0 PF_SCALES(R10);                         \
 	PREFETCHT0 PF_SCALES(R11);                         \
-pair:                                                  \
-	Q8UNIT(Y8, UC, QJ, PADD, BLOOP, blocksA, nextA)    \
-	Q8UNIT(Y10, UC, QJ, PADD, BLOOP, blocksB, nextB)   \
-	UNITS_PAIR(Y8, Y10);                               \
-	DECQ BX;                                           \
-	JNZ  pair;                                         \
-	UNITS_FINISH;                                      \
-	UNITS_SCALE(dotQ8Args_uo);                         \
-	UNITS_OUT(dotQ8Args_uo);                           \
+	QSCALES;                                           \
+	MOVQ        dotQ8Args_toff(DI), R13;               \
+	VMULPS      dotQ8Args_dt(DI)(R13*1), Y1, Y10;      \
+	VMULPS      dotQ8Args_bt(DI)(R13*1), Y2, Y2;       \
+	VMOVDQU     ·avx2EvenOdd(SB), Y1;                  \
+	VPERMD      Y10, Y1, Y10;                          \
+	VPERMD      Y2, Y1, Y2;                            \
+	ADDQ $32, R13;                                     \
+	CMPQ R13, dotQ8Args_nb4(DI);                       \
+	JB   wrapped;                                      \
+	XORQ R13, R13;                                     \
+wrapped:                                               \
+	MOVQ R13, dotQ8Args_toff(DI);                      \
+	QPAIR(QI, UC, PADD, Y14, a0, b0)                   \
+	QPAIR(QI, UC, PADD, Y13, a1, b1)                   \
+	QPAIR(QI, UC, PADD, Y12, a2, b2)                   \
+	QPAIR(QI, UC, PADD, Y11, a3, b3)                   \
+	VPHADDD     Y13, Y14, Y0;                          \
+	VPHADDD     Y11, Y12, Y1;                          \
+	VPHADDD     Y1, Y0, Y0;                            \
+	VCVTDQ2PS   Y0, Y0;                                \
+	VFMADD213PS Y2, Y10, Y0;                           \
+	Q8OUT;                                             \
 	DECQ R14;                                          \
 	JNZ  batch;                                        \
 	VZEROUPPER;                                        \
 	RET
 
-DOTQ8U(·dotQ8U2, UC2, QJB, PADD1, Q8B1)
-DOTQ8U(·dotQ8U3, UC3, QJB, PADD2, Q8B1)
-DOTQ8U(·dotQ8U4, UC4, QJB, PADD1, Q8B1)
-DOTQ8U(·dotQ8U5, UC5, QJB, PADD2, Q8B1)
-DOTQ8U(·dotQ8U6, UC6, QJB, PADD2, Q8B1)
-DOTQ8U(·dotQ8U7, UC7, QJB, PADD3, Q8B1)
-DOTQ8U(·dotQ8U8, UC8, QJW, PADD1, Q8B1)
-DOTQ8U(·dotQ8U2p, UC2, QJB, PADD1, Q8B2)
-DOTQ8U(·dotQ8U3p, UC3, QJB, PADD2, Q8B2)
-DOTQ8U(·dotQ8U4p, UC4, QJB, PADD1, Q8B2)
-DOTQ8U(·dotQ8U5p, UC5, QJB, PADD2, Q8B2)
-DOTQ8U(·dotQ8U6p, UC6, QJB, PADD2, Q8B2)
-DOTQ8U(·dotQ8U7p, UC7, QJB, PADD3, Q8B2)
-DOTQ8U(·dotQ8U8p, UC8, QJW, PADD1, Q8B2)
+DOTQ8U(·dotQ8U2, UC2, QIB, PADD1)
+DOTQ8U(·dotQ8U3, UC3, QIB, PADD2)
+DOTQ8U(·dotQ8U4, UC4, QIB, PADD1)
+DOTQ8U(·dotQ8U5, UC5, QIB, PADD2)
+DOTQ8U(·dotQ8U6, UC6, QIB, PADD2)
+DOTQ8U(·dotQ8U7, UC7, QIB, PADD3)
+DOTQ8U(·dotQ8U8, UC8, QIW, PADD1)
 
-// The row kernels use every register: the unpack constants stay in memory.
+// ---- 1 to 4 queries, row by row ----
+
+// The row kernels keep the unpack constants in memory.
 #undef K_NIB
 #undef K_LOW2
 #undef K_SHIFT2
@@ -162,180 +280,132 @@ DOTQ8U(·dotQ8U8p, UC8, QJW, PADD1, Q8B2)
 #define K_LOW2 ·avx2Low2(SB)
 #define K_SHIFT2 ·avx2Shift2(SB)
 
-// Row kernels of 1 to 4 queries. Registers: SI, R8, R9, DX planes; AX,
-// BX, CX, R10 the values of queries 0-3 at the group, R11-R14 their block
-// scales; the scale, shift and gsum pointers and the counters live in
-// dotQ8Args. Y8-Y11 group sums, Y12-Y15 row sums (one per query), Y3 the
-// group's scale, Y7 the shift sums (one lane per query).
-#define Q8R1 QJ(AX, R11, Y8)
-#define Q8R2 Q8R1; QJ(BX, R12, Y9)
-#define Q8R3 Q8R2; QJ(CX, R13, Y10)
-#define Q8R4 Q8R3; QJ(R10, R14, Y11)
+// Lane sums of each query: q0 into Y8 … q3 into Y11 (those of absent
+// queries stay 0).
+#define Q8R1(QI) QI(AX, Y8)
+#define Q8R2(QI) Q8R1(QI); QI(BX, Y9)
+#define Q8R3(QI) Q8R2(QI); QI(CX, Y10)
+#define Q8R4(QI) Q8R3(QI); QI(R10, Y11)
 
-#define G8R1 \
-	VFMADD231PS Y3, Y8, Y12; \
-	VXORPS      Y8, Y8, Y8
-#define G8R2 G8R1; VFMADD231PS Y3, Y9, Y13; VXORPS Y9, Y9, Y9
-#define G8R3 G8R2; VFMADD231PS Y3, Y10, Y14; VXORPS Y10, Y10, Y10
-#define G8R4 G8R3; VFMADD231PS Y3, Y11, Y15; VXORPS Y11, Y11, Y11
+// Row epilogues: out (DX, stride R9) += X12, one lane per query.
+#define R8O1 VADDSS (DX), X12, X12; VMOVSS X12, (DX)
+#define R8O2 OUT2(X12, X13, DX, R9, R8)
+#define R8O3 OUT3(X12, X13, DX, R9, R8)
+#define R8O4 OUT4(X12, X13, DX, R9, R8)
 
-// Row epilogues: out (DX) += [sum of Y12+j] + X7 lane j, for query j at
-// (DX)(R9*j) (R9 the out stride).
-#define R8R1 \
-	VEXTRACTF128 $1, Y12, X13; \
-	VADDPS       X13, X12, X12; \
-	VPSHUFD      $0x0e, X12, X13; \
-	VADDPS       X13, X12, X12; \
-	VPSHUFD      $0x01, X12, X13; \
-	VADDSS       X13, X12, X12; \
-	VADDSS       X7, X12, X12;  \
-	VADDSS       (DX), X12, X12; \
-	VMOVSS       X12, (DX)
-
-#define R8R2 \
-	VHADDPS      Y13, Y12, Y12;  \
-	VEXTRACTF128 $1, Y12, X13;   \
-	VADDPS       X13, X12, X12;  \
-	VHADDPS      X12, X12, X12;  \
-	VADDPS       X7, X12, X12;   \
-	OUT2(X12, X13, DX, R9, R8)
-
-#define R8R34 \
-	VHADDPS      Y13, Y12, Y12;  \
-	VHADDPS      Y15, Y14, Y14;  \
-	VHADDPS      Y14, Y12, Y12;  \
-	VEXTRACTF128 $1, Y12, X13;   \
-	VADDPS       X13, X12, X12;  \
-	VADDPS       X7, X12, X12
-
-#define R8R3 R8R34; OUT3(X12, X13, DX, R9, R8)
-#define R8R4 R8R34; OUT4(X12, X13, DX, R9, R8)
-
-// Loads the query pointers of the row's first group.
-#define Q8ROWPTRS \
-	MOVQ dotQ8Args_xv(DI), AX;        \
-	MOVQ dotQ8Args_vStride(DI), DX;   \
-	LEAQ (AX)(DX*1), BX;              \
-	LEAQ (AX)(DX*2), CX;              \
-	LEAQ (CX)(DX*1), R10;             \
-	MOVQ dotQ8Args_xd(DI), R11;       \
-	MOVQ dotQ8Args_dStride(DI), DX;   \
-	LEAQ (R11)(DX*1), R12;            \
-	LEAQ (R11)(DX*2), R13;            \
-	LEAQ (R13)(DX*1), R14
-
-#define DOTQ8R(NAME, UC, QROWS, GEPI, REPI) \
+// DOTQ8R(NAME, UC, QI, QROWS, OUT): DotQ8 of 1 to 4 queries over a chunk
+// of groups of each row. Per block the queries' lane sums are reduced
+// together (three VPHADDD, an extract and an add) to [isum q0 … q3];
+// converted, times the d of each query (table [block][4]), times the
+// group's scale, plus its shift times bt (table [block][4], 2048 bytes
+// after the d table), into the row's sums X12. Registers: SI, R8, R9, DX
+// planes; AX, BX, CX, R10 the values of queries 0-3 at the group; R11
+// scales, R12 shifts, R13 the tables at the group, R14 groups left; X3
+// the scale, X2 the shift.
+#define DOTQ8R(NAME, UC, QI, QROWS, OUT) \
 TEXT NAME(SB), NOSPLIT, $0-8;                  \
 	MOVQ a+0(FP), DI;                          \
 	PLANES_INIT;                               \
-	MOVQ qwalk_scales(DI), DX;                 \
-	MOVQ DX, dotQ8Args_scp(DI);                \
-	MOVQ qwalk_shifts(DI), DX;                 \
-	MOVQ DX, dotQ8Args_shp(DI);                \
+	MOVQ qwalk_scales(DI), R11;                \
+	MOVQ qwalk_shifts(DI), R12;                \
 	MOVQ dotQ8Args_out(DI), DX;                \
 	MOVQ DX, dotQ8Args_outp(DI);               \
 	MOVQ qwalk_rows(DI), DX;                   \
 	MOVQ DX, dotQ8Args_rleft(DI);              \
 	VMOVDQU ·avx2Ones16(SB), Y4;               \
+	VPXOR  Y8, Y8, Y8;                         \
+	VPXOR  Y9, Y9, Y9;                         \
+	VPXOR  Y10, Y10, Y10;                      \
+	VPXOR  Y11, Y11, Y11;                      \
 row:                                           \
-	Q8ROWPTRS;                                 \
-	MOVQ dotQ8Args_gsum(DI), DX;               \
-	MOVQ DX, dotQ8Args_gsp(DI);                \
-	MOVQ qwalk_groups(DI), DX;                 \
-	MOVQ DX, dotQ8Args_gleft(DI);              \
-	VXORPS Y8, Y8, Y8;                         \
-	VXORPS Y9, Y9, Y9;                         \
-	VXORPS Y10, Y10, Y10;                      \
-	VXORPS Y11, Y11, Y11;                      \
-	VXORPS Y12, Y12, Y12;                      \
-	VXORPS Y13, Y13, Y13;                      \
-	VXORPS Y14, Y14, Y14;                      \
-	VXORPS Y15, Y15, Y15;                      \
-	VXORPS X7, X7, X7;                         \
+	MOVQ dotQ8Args_xv(DI), AX;                 \
+	MOVQ dotQ8Args_vStride(DI), DX;            \
+	LEAQ (AX)(DX*1), BX;                       \
+	LEAQ (AX)(DX*2), CX;                       \
+	LEAQ (CX)(DX*1), R10;                      \
+	MOVQ dotQ8Args_tab(DI), R13;               \
+	MOVQ qwalk_groups(DI), R14;                \
+	VXORPS X12, X12, X12;                      \
+	PREFETCHT0 PF_SCALES(R11);                 \
+	PREFETCHT0 PF_SCALES(R12);                 \
 group:                                         \
+	VPBROADCASTW (R11), X3;                    \
+	VCVTPH2PS    X3, X3;                       \
+	VPBROADCASTW (R12), X2;                    \
+	VCVTPH2PS    X2, X2;                       \
+	PREFETCHT0   PF_CODES(SI);                 \
 	XORQ DX, DX;                               \
 block:                                         \
-	PREFETCHT0 PF_CODES(SI)(DX*8);             \
 	UC;                                        \
-	QROWS;                                     \
+	QROWS(QI);                                 \
+	VPHADDD      Y9, Y8, Y1;                   \
+	VPHADDD      Y11, Y10, Y5;                 \
+	VPHADDD      Y5, Y1, Y1;                   \
+	VEXTRACTI128 $1, Y1, X5;                   \
+	VPADDD       X5, X1, X1;                   \
+	VCVTDQ2PS    X1, X1;                       \
+	VMULPS       (R13)(DX*4), X1, X1;          \
+	VFMADD231PS  X3, X1, X12;                  \
+	VFMADD231PS  2048(R13)(DX*4), X2, X12;     \
 	ADDQ $4, DX;                               \
 	CMPQ DX, qwalk_kEnd(DI);                   \
 	JNE  block;                                \
-	ADDQ DX, R11;                              \
-	ADDQ DX, R12;                              \
-	ADDQ DX, R13;                              \
-	ADDQ DX, R14;                              \
+	LEAQ (R13)(DX*4), R13;                     \
 	MOVQ dotQ8Args_group(DI), DX;              \
 	ADDQ DX, AX;                               \
 	ADDQ DX, BX;                               \
 	ADDQ DX, CX;                               \
 	ADDQ DX, R10;                              \
-	MOVQ dotQ8Args_scp(DI), DX;                \
-	VPBROADCASTW (DX), X3;                     \
-	VCVTPH2PS    X3, Y3;                       \
-	GEPI;                                      \
-	MOVQ dotQ8Args_shp(DI), DX;                \
-	VPBROADCASTW (DX), X2;                     \
-	VCVTPH2PS    X2, X2;                       \
-	MOVQ dotQ8Args_gsp(DI), DX;                \
-	VFMADD231PS  (DX), X2, X7;                 \
-	ADDQ $2, dotQ8Args_scp(DI);                \
-	ADDQ $2, dotQ8Args_shp(DI);                \
-	ADDQ $16, dotQ8Args_gsp(DI);               \
+	ADDQ $2, R11;                              \
+	ADDQ $2, R12;                              \
 	MOVQ qwalk_groupBytes(DI), DX;             \
 	PLANES_ADD(DX);                            \
-	DECQ dotQ8Args_gleft(DI);                  \
+	DECQ R14;                                  \
 	JNZ  group;                                \
 	MOVQ dotQ8Args_outp(DI), DX;               \
 	MOVQ dotQ8Args_outStride(DI), R9;          \
-	REPI;                                      \
+	OUT;                                       \
 	ADDQ $4, dotQ8Args_outp(DI);               \
-	MOVQ SI, R8;                               \
 	ADDQ qwalk_rowSkip(DI), SI;                \
-	ADDQ qwalk_rowSkip(DI), R8;                \
-	MOVQ R8, R9;                               \
+	MOVQ SI, R8;                               \
 	ADDQ qwalk_off2(DI), R8;                   \
+	MOVQ SI, R9;                               \
 	ADDQ qwalk_off3(DI), R9;                   \
-	MOVQ qwalk_scaleSkip(DI), DX;              \
-	ADDQ DX, dotQ8Args_scp(DI);                \
-	ADDQ DX, dotQ8Args_shp(DI);                \
+	ADDQ qwalk_scaleSkip(DI), R11;             \
+	ADDQ qwalk_scaleSkip(DI), R12;             \
 	DECQ dotQ8Args_rleft(DI);                  \
 	JNZ  row;                                  \
 	VZEROUPPER;                                \
 	RET
 
-#define QJ QJB
-DOTQ8R(·dotQ8R2x1, UC2, Q8R1, G8R1, R8R1)
-DOTQ8R(·dotQ8R3x1, UC3, Q8R1, G8R1, R8R1)
-DOTQ8R(·dotQ8R4x1, UC4, Q8R1, G8R1, R8R1)
-DOTQ8R(·dotQ8R5x1, UC5, Q8R1, G8R1, R8R1)
-DOTQ8R(·dotQ8R6x1, UC6, Q8R1, G8R1, R8R1)
-DOTQ8R(·dotQ8R7x1, UC7, Q8R1, G8R1, R8R1)
-DOTQ8R(·dotQ8R2x2, UC2, Q8R2, G8R2, R8R2)
-DOTQ8R(·dotQ8R3x2, UC3, Q8R2, G8R2, R8R2)
-DOTQ8R(·dotQ8R4x2, UC4, Q8R2, G8R2, R8R2)
-DOTQ8R(·dotQ8R5x2, UC5, Q8R2, G8R2, R8R2)
-DOTQ8R(·dotQ8R6x2, UC6, Q8R2, G8R2, R8R2)
-DOTQ8R(·dotQ8R7x2, UC7, Q8R2, G8R2, R8R2)
-DOTQ8R(·dotQ8R2x3, UC2, Q8R3, G8R3, R8R3)
-DOTQ8R(·dotQ8R3x3, UC3, Q8R3, G8R3, R8R3)
-DOTQ8R(·dotQ8R4x3, UC4, Q8R3, G8R3, R8R3)
-DOTQ8R(·dotQ8R5x3, UC5, Q8R3, G8R3, R8R3)
-DOTQ8R(·dotQ8R6x3, UC6, Q8R3, G8R3, R8R3)
-DOTQ8R(·dotQ8R7x3, UC7, Q8R3, G8R3, R8R3)
-DOTQ8R(·dotQ8R2x4, UC2, Q8R4, G8R4, R8R4)
-DOTQ8R(·dotQ8R3x4, UC3, Q8R4, G8R4, R8R4)
-DOTQ8R(·dotQ8R4x4, UC4, Q8R4, G8R4, R8R4)
-DOTQ8R(·dotQ8R5x4, UC5, Q8R4, G8R4, R8R4)
-DOTQ8R(·dotQ8R6x4, UC6, Q8R4, G8R4, R8R4)
-DOTQ8R(·dotQ8R7x4, UC7, Q8R4, G8R4, R8R4)
-#undef QJ
-#define QJ QJW
-DOTQ8R(·dotQ8R8x1, UC8, Q8R1, G8R1, R8R1)
-DOTQ8R(·dotQ8R8x2, UC8, Q8R2, G8R2, R8R2)
-DOTQ8R(·dotQ8R8x3, UC8, Q8R3, G8R3, R8R3)
-DOTQ8R(·dotQ8R8x4, UC8, Q8R4, G8R4, R8R4)
-#undef QJ
+DOTQ8R(·dotQ8R2x1, UC2, QIB, Q8R1, R8O1)
+DOTQ8R(·dotQ8R3x1, UC3, QIB, Q8R1, R8O1)
+DOTQ8R(·dotQ8R4x1, UC4, QIB, Q8R1, R8O1)
+DOTQ8R(·dotQ8R5x1, UC5, QIB, Q8R1, R8O1)
+DOTQ8R(·dotQ8R6x1, UC6, QIB, Q8R1, R8O1)
+DOTQ8R(·dotQ8R7x1, UC7, QIB, Q8R1, R8O1)
+DOTQ8R(·dotQ8R8x1, UC8, QIW, Q8R1, R8O1)
+DOTQ8R(·dotQ8R2x2, UC2, QIB, Q8R2, R8O2)
+DOTQ8R(·dotQ8R3x2, UC3, QIB, Q8R2, R8O2)
+DOTQ8R(·dotQ8R4x2, UC4, QIB, Q8R2, R8O2)
+DOTQ8R(·dotQ8R5x2, UC5, QIB, Q8R2, R8O2)
+DOTQ8R(·dotQ8R6x2, UC6, QIB, Q8R2, R8O2)
+DOTQ8R(·dotQ8R7x2, UC7, QIB, Q8R2, R8O2)
+DOTQ8R(·dotQ8R8x2, UC8, QIW, Q8R2, R8O2)
+DOTQ8R(·dotQ8R2x3, UC2, QIB, Q8R3, R8O3)
+DOTQ8R(·dotQ8R3x3, UC3, QIB, Q8R3, R8O3)
+DOTQ8R(·dotQ8R4x3, UC4, QIB, Q8R3, R8O3)
+DOTQ8R(·dotQ8R5x3, UC5, QIB, Q8R3, R8O3)
+DOTQ8R(·dotQ8R6x3, UC6, QIB, Q8R3, R8O3)
+DOTQ8R(·dotQ8R7x3, UC7, QIB, Q8R3, R8O3)
+DOTQ8R(·dotQ8R8x3, UC8, QIW, Q8R3, R8O3)
+DOTQ8R(·dotQ8R2x4, UC2, QIB, Q8R4, R8O4)
+DOTQ8R(·dotQ8R3x4, UC3, QIB, Q8R4, R8O4)
+DOTQ8R(·dotQ8R4x4, UC4, QIB, Q8R4, R8O4)
+DOTQ8R(·dotQ8R5x4, UC5, QIB, Q8R4, R8O4)
+DOTQ8R(·dotQ8R6x4, UC6, QIB, Q8R4, R8O4)
+DOTQ8R(·dotQ8R7x4, UC7, QIB, Q8R4, R8O4)
+DOTQ8R(·dotQ8R8x4, UC8, QIW, Q8R4, R8O4)
 
 // ---- QuantizeQ8 ----
 

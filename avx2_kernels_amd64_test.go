@@ -169,11 +169,9 @@ func TestAVX2ManyRows(t *testing.T) {
 func TestAVX2Accelerated(t *testing.T) {
 	im := avx2Or(t)
 	for _, f := range testFormats() {
-		for _, k := range []Kernel{KernelDot, KernelDotQ8} {
-			want := !f.Quantized() || f.Group%32 == 0
-			if f.Quantized() {
-				require.Equal(t, want, im.Accelerated(k, f), fmt.Sprintf("%s %s", k, f))
-			}
+		for _, k := range Kernels() {
+			want := k == KernelSoftmax || !f.Quantized() || f.Group%32 == 0
+			require.Equal(t, want, im.Accelerated(k, f), fmt.Sprintf("%s %s", k, f))
 		}
 	}
 }
@@ -433,6 +431,50 @@ func TestAVX2AbsBitsMax(t *testing.T) {
 				x[rng.IntN(n)] = []float32{float32(math.NaN()), float32(math.Inf(-1)), -MaxF16 * 2, 1e-40}[rep/2%4]
 			}
 			require.Equal(t, absBitsMaxGeneric(x), absBitsMaxAVX2(x), "n %d", n)
+		}
+	}
+}
+
+// TestAVX2DotQ8BlockSumsFirst: each block's integer sum must be formed
+// before its scale multiplies it. Block 0 of every row sums to 0 from
+// partial sums of ±129540 under a block scale of 1e30; a kernel that
+// scaled partial sums first would carry ±1.3e35 and lose block 1's 32.
+func TestAVX2DotQ8BlockSumsFirst(t *testing.T) {
+	im := avx2Or(t)
+	f := Quant(8, 32)
+	for _, nq := range []int{1, 3} {
+		r, err := NewRows(f, 4, 64)
+		require.NoError(t, err)
+		for i := 0; i < 4; i++ {
+			row := r.Data[i*64:]
+			for c := 0; c < 8; c++ {
+				row[c] = 255
+			}
+			for c := 32; c < 64; c++ {
+				row[c] = 1
+			}
+			r.Scales[2*i], r.Scales[2*i+1] = F16FromFloat32(1), F16FromFloat32(1)
+		}
+		q, err := NewQ8(f, nq, 64)
+		require.NoError(t, err)
+		for j := 0; j < nq; j++ {
+			v := q.Values[j*64:]
+			for c := 0; c < 4; c++ {
+				v[c], v[c+4] = 127, -127
+			}
+			for c := 32; c < 64; c++ {
+				v[c] = 1
+			}
+			q.Scales[2*j], q.Scales[2*j+1] = 1e30, 1
+			q.Sums[2*j], q.Sums[2*j+1] = 0, 32
+		}
+		out := make([]float32, 4*nq)
+		im.DotQ8(out, r, q)
+		want := make([]float32, 4*nq)
+		Generic().DotQ8(want, r, q)
+		for k := range out {
+			require.Equal(t, float32(32), want[k])
+			require.Equal(t, want[k], out[k], "%d queries: out[%d]", nq, k)
 		}
 	}
 }
