@@ -335,3 +335,17 @@
 	VPERMILPS     $0xb1, x, tx; \
 	op            tx, x, x
 
+
+// REDUCE4T is REDUCE4 with the scratch registers t1-t4.
+#define REDUCE4T(base, boff, dst, t1, t2, t3, t4) \
+	VMOVUPS    boff(base), t1;                    \
+	VSHUFF64X2 $0x88, (boff+64)(base), t1, t2;    \
+	VSHUFF64X2 $0xdd, (boff+64)(base), t1, t1;    \
+	VADDPS     t1, t2, t3;                        \
+	VMOVUPS    (boff+128)(base), t1;              \
+	VSHUFF64X2 $0x88, (boff+192)(base), t1, t2;   \
+	VSHUFF64X2 $0xdd, (boff+192)(base), t1, t1;   \
+	VADDPS     t1, t2, t4;                        \
+	VSHUFF64X2 $0x88, t4, t3, t1;                 \
+	VSHUFF64X2 $0xdd, t4, t3, t2;                 \
+	VADDPS     t1, t2, dst

@@ -77,7 +77,7 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 	if n == 0 {
 		return
 	}
-	if f.Bits == 4 && f.Group == 64 && cols == 128 {
+	if (f.Bits == 4 || f.Bits == 2) && f.Group == 64 && cols == 128 {
 		avx512Passes(len(x)/cols, func(j0, pass int) {
 			avx512DotRow(out[j0*n:(j0+pass)*n], r, x[j0*cols:(j0+pass)*cols], pass)
 		})
@@ -247,13 +247,13 @@ func dotQ8FloatAVX512(out []float32, r Rows, q *Q8) {
 	}
 }
 
-// avx512DotRow runs the 4-bit Dot row kernel (rows of 128 values in groups
-// of 64, four rows at a time) for pass query rows x; a last 1-3 rows are
-// copied to a padded block of four.
+// avx512DotRow runs the 4-bit or 2-bit Dot row kernel (rows of 128 values
+// in groups of 64, four rows at a time) for pass query rows x; a last 1-3
+// rows are copied to a padded block of four.
 func avx512DotRow(out []float32, r Rows, x []float32, pass int) {
 	f := r.Format
 	var (
-		recsBuf    [4*8*16 + 16]float32
+		recsBuf    [4*16*16 + 16]float32
 		sgBuf      [4*16 + 16]float32
 		scratchBuf [4*4*16 + 16]float32
 	)
@@ -274,7 +274,7 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow(pass, &a)
+		avx512CallDotRow(f.Bits, pass, &a)
 	}
 	if n4 < n {
 		var (
@@ -282,22 +282,22 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) {
 			scales, mins4 [8]uint16
 			tail          [4 * 4]float32
 		)
-		copy(data[:], r.Data[n4*64:])
+		copy(data[:], r.Data[n4*f.RowBytes(128):])
 		copy(scales[:], r.Scales[2*n4:])
 		copy(mins4[:], mins[2*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow(pass, &a)
+		avx512CallDotRow(f.Bits, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
 	}
 }
 
-// avx512DotRowTables lays out the query rows x for the 4-bit Dot row
-// kernel: per query row and nibble k (0-7) of a code dword, the x value of
-// each dword lane's nibble times 16^-k (the kernel converts the nibble in
-// place, as q*16^k); and the query rows' group sums (times -2^(Bits-1)
+// avx512DotRowTables lays out the query rows x for the 4-bit (2-bit) Dot
+// row kernel: per query row and nibble k (0-7) (2-bit field k, 0-15) of a
+// code dword, the x value of each dword lane's nibble times 16^-k (4^-k:
+// the kernel converts the field in place, as q*16^k or q*4^k); and the query rows' group sums (times -2^(Bits-1)
 // when symmetric) in lanes 8-11 (group 0) and 12-15 (group 1), where the
 // kernel puts the rows' mins.
 func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) {
@@ -305,15 +305,13 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) {
 	if f.Symmetric {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
+	if f.Bits == 2 {
+		avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols2[0][0], &avx512RowScales2[0], 16, pass)
+	} else {
+		avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols4[0][0], &avx512RowScales4[0], 8, pass)
+	}
 	for j := 0; j < pass; j++ {
 		xj := x[j*128 : (j+1)*128]
-		for k := range 8 {
-			scale := float32(math.Ldexp(1, -4*k))
-			t := recs[(j*8+k)*16 : (j*8+k+1)*16]
-			for l := range t {
-				t[l] = xj[32*(l/4)+4*(l%4)+k/2+16*(k%2)] * scale
-			}
-		}
 		var s0, s1 float32
 		for c := range 64 {
 			s0 += xj[c]
@@ -357,6 +355,35 @@ func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
 		avx512CallDotRowF(r.Format.Bits, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
+		}
+	}
+}
+
+// The lanes' columns and scales of the Dot row kernels' x tables: field k
+// of dword lane l holds column avx512RowColsN[k][l] and is scaled by
+// avx512RowScalesN[k] (16^-k or 4^-k). 4-bit: the nibble k of a lane's
+// four code bytes, column 32*(l/4) + 4*(l%4) + k/2 + 16*(k%2); 2-bit (two
+// rows per vector, l%8 of either): column 32*(l%8/2) + 4*(l%2) + k/4 +
+// 8*(k%4).
+var (
+	avx512RowCols4   [8][16]int32
+	avx512RowScales4 [8]float32
+	avx512RowCols2   [16][16]int32
+	avx512RowScales2 [16]float32
+)
+
+func init() {
+	for k := range 8 {
+		avx512RowScales4[k] = float32(math.Ldexp(1, -4*k))
+		for l := range 16 {
+			avx512RowCols4[k][l] = int32(32*(l/4) + 4*(l%4) + k/2 + 16*(k%2))
+		}
+	}
+	for k := range 16 {
+		avx512RowScales2[k] = float32(math.Ldexp(1, -2*k))
+		for l := range 16 {
+			lr := l % 8
+			avx512RowCols2[k][l] = int32(32*(lr/2) + 4*(lr%2) + k/4 + 8*(k%4))
 		}
 	}
 }

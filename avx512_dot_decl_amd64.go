@@ -128,15 +128,31 @@ func avx512DotRowW4Q2(a *avx512Q8Args)
 //go:noescape
 func avx512DotRowW4Q4(a *avx512Q8Args)
 
-// avx512CallDotRow runs the 4-bit Dot row kernel for pass query rows.
-func avx512CallDotRow(pass int, a *avx512Q8Args) {
-	switch pass {
-	case 1:
+//go:noescape
+func avx512DotRowW2Q1(a *avx512Q8Args)
+
+//go:noescape
+func avx512DotRowW2Q2(a *avx512Q8Args)
+
+//go:noescape
+func avx512DotRowW2Q4(a *avx512Q8Args)
+
+// avx512CallDotRow runs the 4-bit or 2-bit Dot row kernel for pass query
+// rows.
+func avx512CallDotRow(bits, pass int, a *avx512Q8Args) {
+	switch bits<<4 | pass {
+	case 4<<4 | 1:
 		avx512DotRowW4Q1(a)
-	case 2:
+	case 4<<4 | 2:
 		avx512DotRowW4Q2(a)
-	case 4:
+	case 4<<4 | 4:
 		avx512DotRowW4Q4(a)
+	case 2<<4 | 1:
+		avx512DotRowW2Q1(a)
+	case 2<<4 | 2:
+		avx512DotRowW2Q2(a)
+	case 2<<4 | 4:
+		avx512DotRowW2Q4(a)
 	default:
 		panic("lowbit: no avx512 Dot row kernel")
 	}
@@ -223,3 +239,9 @@ func avx512CallDotRowF(bits, pass int, a *avx512Q8Args) {
 		panic("lowbit: no avx512 float Dot row kernel")
 	}
 }
+
+// avx512DotRowXTables writes the x tables of the Dot row kernels (see
+// avx512_dot_amd64.s).
+//
+//go:noescape
+func avx512DotRowXTables(dst, x *float32, cols *int32, scales *float32, fields, pass int)

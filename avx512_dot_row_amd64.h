@@ -8,6 +8,7 @@
 //	QUAD      the four rows' multiply-adds
 //	QUADBYTES the four rows' bytes of codes
 //	QUAD_SCALES, QUAD_OUT  the scale step of four rows, and of each query row
+//	FLUSH_OUT the reduction and store of each query row (ROW_FLUSH)
 //	FORQ(m)   expands m(j, acc0, acc1, acc2, acc3) per query row j
 //
 // A row's 64 code bytes are one vector of 16 dword lanes, 8 nibbles each.
@@ -80,7 +81,7 @@ quad:
 	BZHIL R10, R11, R11
 	KMOVW R11, K1
 	MOVQ  DI, R11
-	FORQ(ROW_FLUSH)
+	FORQ(FLUSH_OUT)
 	ADDQ  $64, DI
 	TESTQ CX, CX
 	JNZ   block
