@@ -253,7 +253,7 @@ func dotQ8FloatAVX512(out []float32, r Rows, q *Q8) {
 func avx512DotRow(out []float32, r Rows, x []float32, pass int) {
 	f := r.Format
 	var (
-		recsBuf    [4*16*16 + 16]float32
+		recsBuf    [4*16*16 + 8*16 + 16]float32
 		sgBuf      [4*16 + 16]float32
 		scratchBuf [4*4*16 + 16]float32
 	)
@@ -309,6 +309,15 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) {
 		avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols2[0][0], &avx512RowScales2[0], 16, pass)
 	} else {
 		avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols4[0][0], &avx512RowScales4[0], 8, pass)
+		// The four-query kernel keeps query row 0's table in registers and
+		// reads the nibble masks from here, after the tables.
+		masks := recs[4*8*16:]
+		for k := range 8 {
+			m := math.Float32frombits(0xf << (4 * k))
+			for l := range 16 {
+				masks[16*k+l] = m
+			}
+		}
 	}
 	for j := 0; j < pass; j++ {
 		xj := x[j*128 : (j+1)*128]

@@ -33,7 +33,9 @@
 // multiplied into x, and four rows combine straight into F.
 //
 // Registers: Z0-Z15 accumulators (query j, row r: Z(4j+r)), or for one
-// query row Z0-Z3 and the x tables in Z4-Z11; Z16-Z23 the nibble masks;
+// query row Z0-Z3 and the x tables in Z4-Z11; Z16-Z23 the nibble masks
+// (for four query rows: query row 0's x table, the masks read from the
+// table that follows the x tables);
 // Z24-Z27 the four rows' codes and Z28-Z29 nibbles, then MREG the rows'
 // scales and mins, SREG their group scales S, T1-T4 scratch (Z26-Z31, or
 // for four query rows Z24-Z29). SI codes, DX scales, R8 mins, BX x tables,
