@@ -112,16 +112,19 @@ type Config struct {
 	Seed uint64
 
 	// Balancer turns on the outlier-aware channel balancer (default true):
-	// retained keys are stored as Quant(k ⊙ b) and read with q ⊘ b, where
-	// b_c = sqrt(max|q_c| / max|k_c|) over the tokens seen before the first
-	// one enters the retained tier (the prompt, when it is passed to
-	// Prefill).
+	// keys stored in 2 to 8 bits (in either tier) are stored as
+	// Quant(k ⊙ b) and read with q ⊘ b, where b_c = sqrt(max|q_c| /
+	// max|k_c|) over the tokens seen before the first such key is stored
+	// (the prompt, when it is passed to Prefill). fp16 and float32 keys are
+	// stored as they are.
 	Balancer bool
 	// Int8Queries scores the keys of a tier stored in 2 to 8 bits with the
 	// queries quantized to int8 per block of 32 (lowbit.DotQ8, the integer
-	// dot-product path, as ggml scores its quantized caches), instead of
-	// float32 queries (lowbit.Dot). Default true. fp16 and float32 keys are
-	// always scored with float32 queries.
+	// dot-product path, as ggml scores its quantized caches) instead of
+	// float32 queries (lowbit.Dot). Default false: with the kernels of this
+	// version, Dot on 2-bit keys with 4 query rows is the faster of the two
+	// on AVX2 and AVX-512 (see BenchmarkPageKernels), and it adds no error.
+	// fp16 and float32 keys are always scored with float32 queries.
 	Int8Queries bool
 
 	// PageSize is the number of tokens per storage page of a tier (default
@@ -136,8 +139,8 @@ type Config struct {
 // shape: important tier fp16 keys and values, retained tier 2-bit
 // asymmetric keys and values in groups of headDim/2 (headDim when headDim/2
 // is not a multiple of 8), Ratio 0.2, half of it for recent tokens,
-// accumulated-attention selection, the balancer on, int8 queries for the
-// quantized keys, no sinks, pages of 256 tokens, no extra goroutines.
+// accumulated-attention selection, the balancer on, float32 queries, no
+// sinks, pages of 256 tokens, no extra goroutines.
 func DefaultConfig(layers, kvHeads, queryHeads, headDim int) Config {
 	g := headDim / 2
 	if g <= 0 || g%8 != 0 || headDim%g != 0 {
@@ -155,7 +158,6 @@ func DefaultConfig(layers, kvHeads, queryHeads, headDim int) Config {
 		RecentShare: 0.5,
 		Selection:   Accumulated,
 		Balancer:    true,
-		Int8Queries: true,
 		PageSize:    256,
 	}
 }

@@ -64,6 +64,7 @@ func qualityConfigs() []namedConfig {
 		{"h2o", with(func(c *Config) { c.Evict, c.Ratio = true, base.ShareOfF16() })},
 		{"uniform-int2", with(func(c *Config) { c.Ratio = 0 })},
 		{"mikv-no-balancer", with(func(c *Config) { c.Balancer = false })},
+		{"mikv-int8-queries", with(func(c *Config) { c.Int8Queries = true })},
 		{"mikv-normalized", with(func(c *Config) { c.Selection = Normalized })},
 		{"mikv-recency", with(func(c *Config) { c.Selection = Recency })},
 		{"mikv-random", with(func(c *Config) { c.Selection = Random })},
@@ -78,8 +79,8 @@ func qualityConfigs() []namedConfig {
 // On synthetic data with key outlier channels, a sink, heavy hitters and
 // lookups of prompt tokens after the prompt (the paper's Line Retrieval
 // situation), MiKV's output error at a third of the fp16 cache is lower
-// than H2O's eviction at the same memory and than uniform int2's, and the
-// balancer lowers it. The log holds every policy's figures, and those of
+// than H2O's eviction at the same memory and than uniform int2's, the
+// balancer lowers it, and int8 queries (DotQ8) add next to nothing. The log holds every policy's figures, and those of
 // the same data without lookups (no assertions there: when every query
 // attends to what the prompt attended to, eviction loses little).
 func TestQualityAtEqualMemory(t *testing.T) {
@@ -104,6 +105,7 @@ func TestQualityAtEqualMemory(t *testing.T) {
 			assert.Less(t, errs["mikv"], errs["h2o"], "MiKV against H2O eviction at the same memory")
 			assert.Less(t, errs["mikv"], errs["uniform-int2"], "MiKV against uniform int2")
 			assert.Less(t, errs["mikv"], errs["mikv-no-balancer"], "the balancer")
+			assert.Less(t, errs["mikv-int8-queries"], 1.02*errs["mikv"], "int8 queries add next to no error")
 		})
 	}
 }
