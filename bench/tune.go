@@ -141,6 +141,9 @@ func describe(c mikv.Config) string {
 		return "full " + c.Important.String()
 	}
 	s := fmt.Sprintf("%s over %s r=%g %s", c.Important, c.Retained, c.Ratio, c.Selection)
+	if c.Sinks > 0 {
+		s += fmt.Sprintf(" sinks=%d", c.Sinks)
+	}
 	if !c.Balancer {
 		s += " no balancer"
 	}
@@ -295,7 +298,8 @@ func runTune(o *options, rep *Report, w, progress io.Writer) error {
 
 	// Stage 3: for the best importance-aware configurations within the
 	// budget, the other rankings at equal tiers (normalized attention;
-	// recency and random as baselines), and the balancer off.
+	// recency and random as baselines), the balancer off, and four
+	// attention sinks.
 	var aware []TunePoint
 	for _, p := range t.points {
 		if importanceAware(p.cfg) && p.Share <= o.budget {
@@ -320,6 +324,9 @@ func runTune(o *options, rep *Report, w, progress io.Writer) error {
 		}
 		c := p.cfg
 		c.Balancer = false
+		addCfg("two-tier", c)
+		c = p.cfg
+		c.Sinks = 4 // attention sinks always important
 		addCfg("two-tier", c)
 	}
 	tr.Stages = append(tr.Stages, fmt.Sprintf("selection: %d configurations", len(cfgs)))
