@@ -28,6 +28,7 @@ type options struct {
 	dramMiB   int
 	fallbacks bool
 	mikv      bool
+	mikvAll   bool
 	contexts  string
 	quality   bool
 	tune      bool
@@ -56,7 +57,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.IntVar(&o.dramMiB, "dram", 0, "bytes moved per call at the DRAM size, in `MiB` (default the larger of 64 MiB and 4x the L3 cache)")
 	fs.BoolVar(&o.fallbacks, "fallbacks", false, "time implementations also where they fall back to the generic code")
 	fs.BoolVar(&o.mikv, "mikv", true, "measure MiKV decode attention")
-	fs.StringVar(&o.contexts, "contexts", "", "MiKV context `lengths`, comma-separated (default 1024,4096; -quick 1024)")
+	fs.StringVar(&o.contexts, "contexts", "", "MiKV context `lengths`, comma-separated (default 1024,4096,32768; -quick 1024)")
+	fs.BoolVar(&o.mikvAll, "mikv-all", false, "MiKV: every configuration at every context (by default long contexts measure two)")
 	fs.BoolVar(&o.quality, "quality", false, "cache fidelity on the checkpoint given by -model, instead of speed")
 	fs.BoolVar(&o.tune, "tune", false, "search cache configurations on the checkpoint given by -model, instead of speed")
 	fs.StringVar(&o.model, "model", os.Getenv("LOWBIT_MODEL"), "llama2.c checkpoint `file` for -quality and -tune (default $LOWBIT_MODEL)")
