@@ -146,8 +146,8 @@ values in the cache per ns of one Decode step (median of %d); B/tok: cache
 bytes per token (keys and values: codes, scales, mins; bookkeeping apart);
 err: mean |out - exact| / |exact| against float64 attention over the
 unquantized keys and values (max in brackets). Each cache is filled by an
-exact Prefill, O(n²): from %d tokens on only %s are measured (-mikv-all:
-every configuration).
+exact Prefill, O(n²), so from %d tokens on only two are measured:
+%s (-mikv-all: all).
 
 `, mikvHeadDim, mikvQueryHeads, synthOutliers, synthOutlierScale, synthOutlierOffset, ms.steps, ms.longContext, strings.Join(longCases, " and "))
 	fmt.Fprintf(w, "%-7s %-22s %9s %7s %8s %6s %7s %s\n", "context", "cache", "µs/step", "KV/ns", "B/tok", "+bk", "%fp16", "err (max)")
