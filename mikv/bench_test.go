@@ -177,37 +177,37 @@ func BenchmarkPageKernels(b *testing.B) {
 		require.NoError(b, err)
 		require.NoError(b, lowbit.QuantizeQ8(q8, x))
 		scores, w, y := make([]float32, nq*rows), normals(rng, nq*rows, 0.01), make([]float32, nq*dim)
-		report := func(b *testing.B) {
-			b.ReportMetric(float64(rows*dim)*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "values/ns")
+		run := func(name string, kernel func()) {
+			b.Run(fmt.Sprintf("%s/%s", name, f), func(b *testing.B) {
+				timeKernel(b, rows*dim, kernel)
+			})
 		}
-		b.Run(fmt.Sprintf("Dot/%s", f), func(b *testing.B) {
-			for b.Loop() {
-				lowbit.Dot(scores, r, x)
-			}
-			report(b)
-		})
-		b.Run(fmt.Sprintf("DotQ8/%s", f), func(b *testing.B) {
-			for b.Loop() {
-				lowbit.DotQ8(scores, r, q8)
-			}
-			report(b)
-		})
-		b.Run(fmt.Sprintf("AddWeighted/%s", f), func(b *testing.B) {
-			for b.Loop() {
-				lowbit.AddWeighted(y, r, w)
-			}
-			report(b)
-		})
+		run("Dot", func() { lowbit.Dot(scores, r, x) })
+		run("DotQ8", func() { lowbit.DotQ8(scores, r, q8) })
+		run("AddWeighted", func() { lowbit.AddWeighted(y, r, w) })
 	}
 	b.Run("Softmax/4x4096", func(b *testing.B) {
 		x := normals(rng, 4096, 3)
 		buf := make([]float32, len(x))
-		for b.Loop() {
+		timeKernel(b, nq*4096, func() {
 			for range nq {
 				copy(buf, x)
 				lowbit.Softmax(buf)
 			}
-		}
-		b.ReportMetric(float64(nq*4096)*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "values/ns")
+		})
 	})
+}
+
+// timeKernel runs kernel in a benchmark loop and reports values/ns, and
+// values per CPU-ns where the thread's CPU time is measured.
+func timeKernel(b *testing.B, values int, kernel func()) {
+	defer lockThread()()
+	c0, ok := threadCPU()
+	for b.Loop() {
+		kernel()
+	}
+	b.ReportMetric(float64(values)*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "values/ns")
+	if c1, _ := threadCPU(); ok && c1 > c0 {
+		b.ReportMetric(float64(values)*float64(b.N)/float64(c1-c0), "values/cpu-ns")
+	}
 }
