@@ -185,6 +185,25 @@ func BenchmarkPageKernels(b *testing.B) {
 		run("Dot", func() { lowbit.Dot(scores, r, x) })
 		run("DotQ8", func() { lowbit.DotQ8(scores, r, q8) })
 		run("AddWeighted", func() { lowbit.AddWeighted(y, r, w) })
+		// The same work as one call per query row.
+		run("Dot-1x4", func() {
+			for j := range nq {
+				lowbit.Dot(scores[j*rows:(j+1)*rows], r, x[j*dim:(j+1)*dim])
+			}
+		})
+		q81, err := lowbit.NewQ8(f, 1, dim)
+		require.NoError(b, err)
+		require.NoError(b, lowbit.QuantizeQ8(q81, x[:dim]))
+		run("DotQ8-1x4", func() {
+			for j := range nq {
+				lowbit.DotQ8(scores[j*rows:(j+1)*rows], r, q81)
+			}
+		})
+		run("AddWeighted-1x4", func() {
+			for j := range nq {
+				lowbit.AddWeighted(y[j*dim:(j+1)*dim], r, w[j*rows:(j+1)*rows])
+			}
+		})
 	}
 	b.Run("Softmax/4x4096", func(b *testing.B) {
 		x := normals(rng, 4096, 3)
