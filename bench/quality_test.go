@@ -23,14 +23,20 @@ func modelPath(t *testing.T) string {
 }
 
 // TestMiKVBeatsH2OAtEqualMemory: on the model's own samples, a MiKV cache
-// has a lower mean KL than H2O eviction at the same memory (50% of fp16).
+// has a lower mean KL than H2O eviction at the same memory (50% of fp16);
+// 3 sequences of the full context (-short: 2 of 192 tokens, for runs under
+// emulation).
 // The MiKV configuration asserted is int8 over int3 at r = 0.2; the paper's
 // own setting (fp16 over int2 at r = 0.2, also 50% at head dimension 8) is
 // measured and logged, not asserted: on this model it loses to H2O (its
 // 2-bit tier costs 6 bits per value at group 8, and 2-bit keys are too
 // coarse for a head of 8 values).
 func TestMiKVBeatsH2OAtEqualMemory(t *testing.T) {
-	e, err := newEvalSet(modelPath(t), 3, 0, 64, runtime.NumCPU(), io.Discard)
+	seqs, length := 3, 0
+	if testing.Short() {
+		seqs, length = 2, 192
+	}
+	e, err := newEvalSet(modelPath(t), seqs, length, 64, runtime.NumCPU(), io.Discard)
 	require.NoError(t, err)
 	d := e.m.HeadDim()
 	both := func(f lowbit.Format) mikv.Tier { return mikv.Tier{Key: f, Value: f} }
@@ -59,7 +65,7 @@ func TestMiKVBeatsH2OAtEqualMemory(t *testing.T) {
 
 func TestQualityTableRuns(t *testing.T) {
 	path := modelPath(t)
-	o, args, err := parseFlags([]string{"-quality", "-model", path, "-seqs", "2", "-len", "40", "-prefill", "16"}, os.Stderr)
+	o, args, err := parseFlags([]string{"-quality", "-model", path, "-seqs", "2", "-len", "24", "-prefill", "8"}, os.Stderr)
 	require.NoError(t, err)
 	var out bytes.Buffer
 	require.NoError(t, run(o, args, &out, io.Discard))

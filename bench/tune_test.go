@@ -97,7 +97,7 @@ func TestTuneChecks(t *testing.T) {
 func TestTuneRuns(t *testing.T) {
 	path := modelPath(t)
 	file := t.TempDir() + "/tune.json"
-	o, args, err := parseFlags([]string{"-tune", "-quick", "-model", path, "-seqs", "2", "-len", "40", "-prefill", "16", "-budget", "0.4", "-json", file}, os.Stderr)
+	o, args, err := parseFlags([]string{"-tune", "-quick", "-model", path, "-seqs", "2", "-len", "24", "-prefill", "8", "-budget", "0.4", "-json", file}, os.Stderr)
 	require.NoError(t, err)
 	var out bytes.Buffer
 	require.NoError(t, run(o, args, &out, io.Discard))
