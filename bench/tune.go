@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -400,9 +402,11 @@ func tuneChecks(ps []TunePoint, front []int) []TuneCheck {
 	return checks
 }
 
-// configLiteral writes c as a Go composite literal.
+// configLiteral writes c as a Go composite literal: every field that is
+// not its zero value (found by reflection, so that fields mikv adds later
+// are not lost), formats as lowbit constructors, the selection by name.
 func configLiteral(c mikv.Config) string {
-	f := func(x lowbit.Format) string {
+	format := func(x lowbit.Format) string {
 		switch {
 		case x.Bits == 16:
 			return "lowbit.F16"
@@ -413,21 +417,32 @@ func configLiteral(c mikv.Config) string {
 		}
 		return fmt.Sprintf("lowbit.Quant(%d, %d)", x.Bits, x.Group)
 	}
-	sel := map[mikv.Selection]string{mikv.Accumulated: "mikv.Accumulated", mikv.Normalized: "mikv.Normalized", mikv.Recency: "mikv.Recency", mikv.Random: "mikv.Random"}[c.Selection]
+	selections := map[mikv.Selection]string{mikv.Accumulated: "mikv.Accumulated", mikv.Normalized: "mikv.Normalized", mikv.Recency: "mikv.Recency", mikv.Random: "mikv.Random"}
 	var b strings.Builder
-	fmt.Fprintf(&b, "mikv.Config{\n")
-	fmt.Fprintf(&b, "\tLayers: %d, KVHeads: %d, QueryHeads: %d, HeadDim: %d,\n", c.Layers, c.KVHeads, c.QueryHeads, c.HeadDim)
-	fmt.Fprintf(&b, "\tImportant:   mikv.Tier{Key: %s, Value: %s},\n", f(c.Important.Key), f(c.Important.Value))
-	fmt.Fprintf(&b, "\tRetained:    mikv.Tier{Key: %s, Value: %s},\n", f(c.Retained.Key), f(c.Retained.Value))
-	fmt.Fprintf(&b, "\tRatio:       %g,\n", c.Ratio)
-	fmt.Fprintf(&b, "\tRecentShare: %g,\n", c.RecentShare)
-	if c.Sinks > 0 {
-		fmt.Fprintf(&b, "\tSinks:       %d,\n", c.Sinks)
+	b.WriteString("mikv.Config{\n")
+	v := reflect.ValueOf(c)
+	for i := 0; i < v.NumField(); i++ {
+		name, f := v.Type().Field(i).Name, v.Field(i)
+		if f.IsZero() && name != "Selection" { // Accumulated is the zero Selection: say it anyway
+			continue
+		}
+		var val string
+		switch x := f.Interface().(type) {
+		case mikv.Tier:
+			val = fmt.Sprintf("mikv.Tier{Key: %s, Value: %s}", format(x.Key), format(x.Value))
+		case mikv.Selection:
+			val = selections[x]
+			if val == "" {
+				val = fmt.Sprintf("mikv.Selection(%d)", int(x))
+			}
+		case float64:
+			val = strconv.FormatFloat(x, 'g', -1, 64)
+		default:
+			val = fmt.Sprint(x)
+		}
+		fmt.Fprintf(&b, "\t%-12s %s,\n", name+":", val)
 	}
-	fmt.Fprintf(&b, "\tSelection:   %s,\n", sel)
-	fmt.Fprintf(&b, "\tBalancer:    %t,\n", c.Balancer)
-	fmt.Fprintf(&b, "\tPageSize:    %d,\n", c.PageSize)
-	fmt.Fprintf(&b, "}")
+	b.WriteString("}")
 	return b.String()
 }
 

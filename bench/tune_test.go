@@ -49,7 +49,7 @@ func TestConfigLiteralIsGo(t *testing.T) {
 	c := mikv.DefaultConfig(5, 4, 8, 8)
 	c.Important = mikv.Tier{Key: lowbit.SymQuant(6, 8), Value: lowbit.Quant(5, 8)}
 	c.Retained = mikv.Tier{Key: lowbit.SymQuant(4, 8), Value: lowbit.SymQuant(3, 8)}
-	c.Ratio, c.Selection, c.Sinks = 0.27, mikv.Normalized, 2
+	c.Ratio, c.Selection, c.Sinks, c.Int8Queries = 0.27, mikv.Normalized, 2, true
 	lit := configLiteral(c)
 	expr, err := parser.ParseExpr(lit)
 	require.NoError(t, err, lit)
@@ -59,12 +59,15 @@ func TestConfigLiteralIsGo(t *testing.T) {
 	for _, e := range cl.Elts {
 		fields[e.(*ast.KeyValueExpr).Key.(*ast.Ident).Name] = true
 	}
-	for _, f := range []string{"Layers", "KVHeads", "QueryHeads", "HeadDim", "Important", "Retained", "Ratio", "RecentShare", "Sinks", "Selection", "Balancer", "PageSize"} {
+	for _, f := range []string{"Layers", "KVHeads", "QueryHeads", "HeadDim", "Important", "Retained", "Ratio", "RecentShare", "Sinks", "Selection", "Balancer", "Int8Queries", "PageSize"} {
 		assert.True(t, fields[f], f)
 	}
-	for _, want := range []string{"lowbit.SymQuant(6, 8)", "lowbit.Quant(5, 8)", "Ratio:       0.27", "mikv.Normalized"} {
+	assert.False(t, fields["Evict"], "zero fields are left out")
+	for _, want := range []string{"lowbit.SymQuant(6, 8)", "lowbit.Quant(5, 8)", "Ratio:       0.27,", "mikv.Normalized"} {
 		assert.Contains(t, lit, want)
 	}
+	c.Selection = mikv.Accumulated
+	assert.Contains(t, configLiteral(c), "Selection:   mikv.Accumulated,", "the zero selection is named too")
 }
 
 func TestTuneChecks(t *testing.T) {
