@@ -69,8 +69,8 @@ func checkInvariants(t *testing.T, l *Layer, n int) {
 func TestInvariantsOverLongDecodes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	trials := 24
-	if raceDetector {
-		trials = 6
+	if raceDetector || testing.Short() {
+		trials = 8
 	}
 	for trial := range trials {
 		cfg := DefaultConfig(1, 1+rng.IntN(3), 0, 16)

@@ -43,6 +43,10 @@ func (r *reference) decodeError(t *testing.T, cfg Config) (float64, float64) {
 	return sum / float64(qualLen-qualPrompt), l.Stats().ShareOfF16
 }
 
+// asserted are the configurations TestQualityAtEqualMemory compares; the
+// others are printed for the figures, and skipped with -short.
+var asserted = map[string]bool{"mikv": true, "h2o": true, "uniform-int2": true, "mikv-no-balancer": true, "mikv-int8-queries": true}
+
 type namedConfig struct {
 	name string
 	cfg  Config
@@ -92,9 +96,15 @@ func TestQualityAtEqualMemory(t *testing.T) {
 		p    pattern
 	}{{"retrieval", retrieval}, {"no-lookups", noLookups}} {
 		t.Run(pat.name, func(t *testing.T) {
+			if testing.Short() && pat.name != "retrieval" {
+				t.Skip("figures only; -short runs the asserted comparisons")
+			}
 			ref := newReference(pat.p)
 			errs := map[string]float64{}
 			for _, c := range qualityConfigs() {
+				if testing.Short() && !asserted[c.name] {
+					continue
+				}
 				e, share := ref.decodeError(t, c.cfg)
 				errs[c.name] = e
 				t.Logf("%-17s share of fp16 %5.1f%%  mean relative output error %.4f   (%s)", c.name, 100*share, e, c.cfg)
