@@ -398,6 +398,9 @@ DATA ·avx512Bit4+0(SB)/4, $0x00000010
 GLOBL ·avx512Bit4(SB), RODATA|NOPTR, $4
 DATA ·avx512Bit6+0(SB)/4, $0x00000040
 GLOBL ·avx512Bit6(SB), RODATA|NOPTR, $4
+// Dot row tables: |y|-1 below this (unsigned) is a nonzero subnormal y
+DATA ·avx512SubnormalBits+0(SB)/4, $0x007fffff
+GLOBL ·avx512SubnormalBits(SB), RODATA|NOPTR, $4
 // QuantizeQ8 and Softmax: |x| mask, 127.0
 DATA ·avx512AbsMask+0(SB)/4, $0x7fffffff
 GLOBL ·avx512AbsMask(SB), RODATA|NOPTR, $4

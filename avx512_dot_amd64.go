@@ -79,10 +79,21 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 	}
 	if (f.Bits == 4 || f.Bits == 2) && f.Group == 64 && cols == 128 {
 		avx512Passes(len(x)/cols, func(j0, pass int) {
-			avx512DotRow(out[j0*n:(j0+pass)*n], r, x[j0*cols:(j0+pass)*cols], pass)
+			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
+			if !avx512DotRow(o, r, xp, pass) {
+				dotCodesAVX512(o, r, xp)
+			}
 		})
 		return
 	}
+	dotCodesAVX512(out, r, x)
+}
+
+// dotCodesAVX512 is Dot for code formats whose group is a multiple of 32
+// by the general kernels (avx512DotW<bits>Q<pass>), for any query values.
+func dotCodesAVX512(out []float32, r Rows, x []float32) {
+	f := r.Format
+	n, cols := r.Len(), r.Cols
 	var scratchBuf [4*16*16 + 16]float32
 	scratch := avx512AlignFloats(scratchBuf[:])
 	_, p2, p1 := avx512Planes(f.Bits, f.Group)
@@ -249,8 +260,12 @@ func dotQ8FloatAVX512(out []float32, r Rows, q *Q8) {
 
 // avx512DotRow runs the 4-bit or 2-bit Dot row kernel (rows of 128 values
 // in groups of 64, four rows at a time) for pass query rows x; a last 1-3
-// rows are copied to a padded block of four.
-func avx512DotRow(out []float32, r Rows, x []float32, pass int) {
+// rows are copied to a padded block of four. It returns false, having
+// written nothing, when the kernel's products cannot be exact for x: when
+// a query value times 16^-k (4^-k) is a float32 subnormal, which may have
+// lost bits; that takes nonzero query values below 2^-98 (2^-96 for 2-bit
+// codes), and the general kernels serve them (see avx512DotRowTables).
+func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 	f := r.Format
 	var (
 		recsBuf    [4*16*16 + 8*16 + 16]float32
@@ -258,7 +273,9 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) {
 		scratchBuf [4*4*16 + 16]float32
 	)
 	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
-	avx512DotRowTables(recs, sg, f, x, pass)
+	if !avx512DotRowTables(recs, sg, f, x, pass) {
+		return false
+	}
 	n := len(out) / pass
 	n4 := n &^ 3
 	a := avx512Q8Args{
@@ -292,6 +309,7 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
 	}
+	return true
 }
 
 // avx512DotRowTables lays out the query rows x for the 4-bit (2-bit) Dot
@@ -299,16 +317,22 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) {
 // code dword, the x value of each dword lane's nibble times 16^-k (4^-k:
 // the kernel converts the field in place, as q*16^k or q*4^k); and the query rows' group sums (times -2^(Bits-1)
 // when symmetric) in lanes 8-11 (group 0) and 12-15 (group 1), where the
-// kernel puts the rows' mins.
-func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) {
+// kernel puts the rows' mins. It returns false if a scaled x value is a
+// nonzero float32 subnormal, which may have lost bits (the kernel's
+// products q*16^k * x*16^-k would not be q*x), and then stops there.
+func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) bool {
 	mul := float32(1)
 	if f.Symmetric {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
 	if f.Bits == 2 {
-		avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols2[0][0], &avx512RowScales2[0], 16, pass)
+		if avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols2[0][0], &avx512RowScales2[0], 16, pass) {
+			return false
+		}
 	} else {
-		avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols4[0][0], &avx512RowScales4[0], 8, pass)
+		if avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols4[0][0], &avx512RowScales4[0], 8, pass) {
+			return false
+		}
 		// The four-query kernel keeps query row 0's table in registers and
 		// reads the nibble masks from here, after the tables.
 		masks := recs[4*8*16:]
@@ -330,6 +354,7 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) {
 			sg[j*16+8+l], sg[j*16+12+l] = mul*s0, mul*s1
 		}
 	}
+	return true
 }
 
 // avx512DotRowFloat runs the fp16 or float32 Dot row kernel (rows of 128

@@ -2365,15 +2365,23 @@
 #undef QUAD_OUT
 #undef FORQ
 
-// func avx512DotRowXTables(dst, x *float32, cols *int32, scales *float32, fields, pass int)
+// func avx512DotRowXTables(dst, x *float32, cols *int32, scales *float32, fields, pass int) (lossy bool)
 //
 // The x tables of the Dot row kernels: for each query row j (of 128
 // values at x+512j) and field k, the 16 values x_j[cols[16k+l]] *
-// scales[k] (VGATHERDPS, VMULPS), at dst+64*(fields*j+k).
-TEXT ·avx512DotRowXTables(SB), NOSPLIT, $0-48
-	MOVQ dst+0(FP), DI
-	MOVQ x+8(FP), SI
-	MOVQ pass+40(FP), CX
+// scales[k] (VGATHERDPS, VMULPS), at dst+64*(fields*j+k). lossy reports
+// whether a scaled value is a nonzero float32 subnormal (below 2^-126),
+// where scaling by 16^-k (4^-k) may have dropped bits of x: the row
+// kernels' products q*16^k * x*16^-k are then not q*x. 4 instructions
+// per 16 values for the check.
+TEXT ·avx512DotRowXTables(SB), NOSPLIT, $0-49
+	MOVQ         dst+0(FP), DI
+	MOVQ         x+8(FP), SI
+	MOVQ         pass+40(FP), CX
+	VPBROADCASTD ·avx512AbsMask(SB), Z2
+	VPBROADCASTD ·avx512One32(SB), Z3
+	VPBROADCASTD ·avx512SubnormalBits(SB), Z4
+	KXORW        K3, K3, K3
 
 query:
 	MOVQ cols+16(FP), R8
@@ -2386,6 +2394,10 @@ field:
 	VGATHERDPS   (SI)(Z1*4), K1, Z0
 	VMULPS.BCST  (R9), Z0, Z0
 	VMOVUPS      Z0, (DI)
+	VPANDD       Z2, Z0, Z5
+	VPSUBD       Z3, Z5, Z5
+	VPCMPUD      $1, Z4, Z5, K2
+	KORW         K2, K3, K3
 	ADDQ         $64, R8
 	ADDQ         $4, R9
 	ADDQ         $64, DI
@@ -2394,5 +2406,7 @@ field:
 	ADDQ         $512, SI
 	DECQ         CX
 	JNZ          query
+	KORTESTW     K3, K3
+	SETNE        lossy+48(FP)
 	VZEROUPPER
 	RET

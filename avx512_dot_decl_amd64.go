@@ -240,8 +240,8 @@ func avx512CallDotRowF(bits, pass int, a *avx512Q8Args) {
 	}
 }
 
-// avx512DotRowXTables writes the x tables of the Dot row kernels (see
-// avx512_dot_amd64.s).
+// avx512DotRowXTables writes the x tables of the Dot row kernels and
+// reports whether scaling lost bits of x (see avx512_dot_amd64.s).
 //
 //go:noescape
-func avx512DotRowXTables(dst, x *float32, cols *int32, scales *float32, fields, pass int)
+func avx512DotRowXTables(dst, x *float32, cols *int32, scales *float32, fields, pass int) (lossy bool)

@@ -435,3 +435,53 @@ func TestAVX512NoAllocations(t *testing.T) {
 		}
 	}
 }
+
+// Regression tests for the inputs FuzzDot, FuzzDotQ8 and FuzzAddWeighted
+// found (their fuzz inputs are in fuzz/testdata/fuzz as avx512-*). Each
+// builds the failing situation directly at the kernel level, for every
+// path it can reach (row kernels and general kernels, 1 to 9 query rows).
+
+// TestAVX512DotTinyQueries pins FuzzDot's finding: the 2- and 4-bit Dot
+// row kernels multiply code fields converted in place (q·16^k, q·4^k)
+// with query values scaled by 16^-k (4^-k), which for query values below
+// 2^-96 are float32 subnormals that lose bits or vanish. Every query value
+// here is a float32 subnormal or just above, against scales near 1000, so
+// the products are normal and the sums exact to a few units in the last
+// place.
+func TestAVX512DotTinyQueries(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(63, 64))
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(8, 64)} {
+		for _, nq := range []int{1, 2, 3, 4, 5, 9} {
+			n := 1 + rng.IntN(20)
+			vals := randomValues(rng, n*128)
+			for k := range vals {
+				vals[k] = min(max(vals[k]*5000, -60000), 60000)
+			}
+			r, err := NewRows(f, n, 128)
+			require.NoError(t, err)
+			require.NoError(t, Generic().Quantize(r, vals))
+			x := randomValues(rng, nq*128)
+			for k := range x {
+				x[k] *= 0x1p-128 // subnormal; times 16^-7 below 2^-149
+				if k%7 == 0 && nq%2 == 0 {
+					x[k] *= 0x1p30 // with some just above 2^-96
+				}
+			}
+			out := make([]float32, nq*n)
+			im.Dot(out, r, x)
+			for i := 0; i < n; i++ {
+				v, mag := refRow(r, i)
+				for j := 0; j < nq; j++ {
+					var want, m float64
+					for c := range v {
+						want += v[c] * float64(x[j*128+c])
+						m += mag[c] * math.Abs(float64(x[j*128+c]))
+					}
+					tol := 0x1p-24*200*m + 256*0x1p-149
+					require.InDelta(t, want, out[j*n+i], tol, "%s, %d rows, %d queries: row %d, query %d", f, n, nq, i, j)
+				}
+			}
+		}
+	}
+}
