@@ -23,10 +23,18 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		return
 	}
 	n, cols := r.Len(), r.Cols
-	if cols == 128 && len(w) == n && (f.Bits == 4 || f.Bits == 2) && f.Group == 64 {
-		avx512AddWeightedRow(y, r, w)
+	if cols == 128 && len(w) == n && (f.Bits == 4 || f.Bits == 2) && f.Group == 64 && avx512AddWeightedRow(y, r, w) {
 		return
 	}
+	addWeightedCodesAVX512(y, r, w)
+}
+
+// addWeightedCodesAVX512 is AddWeighted for code formats whose group is a
+// multiple of 32 by the general kernels (avx512AddWeightedW<bits>Q<pass>),
+// for any weights.
+func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
+	f := r.Format
+	n, cols := r.Len(), r.Cols
 	_, p2, p1 := avx512Planes(f.Bits, f.Group)
 	a := avx512DotArgs{
 		data:          unsafe.Pointer(&r.Data[0]),
@@ -81,11 +89,20 @@ func addWeightedFloatAVX512(y []float32, r Rows, w []float32) {
 // the 128 sums in registers, in its own lane order (each code dword's
 // fields are converted in place), and writes them to a table that this
 // function adds into y. The 2-bit kernel takes rows two at a time; an odd
-// last row is copied next to a zero row.
-func avx512AddWeightedRow(y []float32, r Rows, w []float32) {
+// last row is copied next to a zero row, into a second table.
+//
+// The kernel's field sums are 16^k (4^k) times the column sums they stand
+// for, so for results above about 2^100 they overflow where the result
+// does not. An overflow is sticky (the sums become ±Inf or NaN), so when
+// a table holds a value that is not finite, avx512AddWeightedRow returns
+// false having left y alone, and the caller runs the general kernels,
+// whose partial sums are the terms' own. That costs a scan of the 128
+// (256) sums, and a second pass only where the result is not finite or
+// would overflow in the row kernel.
+func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	f := r.Format
 	var (
-		lanesBuf [16*16 + 16]float32
+		lanesBuf [2*16*16 + 16]float32
 		masksBuf [16*16 + 16]uint32
 		mul      = float32(1)
 	)
@@ -107,12 +124,15 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) {
 	}
 	if f.Bits == 4 {
 		avx512AddWeightedRowW4(&a)
+		if !avx512Finite(lanes[:128]) {
+			return false
+		}
 		for k := range 8 {
 			for l := range 16 {
 				y[32*(l/4)+4*(l%4)+k/2+16*(k%2)] += lanes[16*k+l]
 			}
 		}
-		return
+		return true
 	}
 	for k := range 16 {
 		for l := range 16 {
@@ -120,10 +140,13 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) {
 		}
 	}
 	n := r.Len()
+	pairs, odd := lanes[:256], lanes[256:512]
 	if n2 := n &^ 1; n2 > 0 {
 		a.n = n2
 		avx512AddWeightedRowW2(&a)
-		avx512AddLanesW2(y, lanes)
+		if !avx512Finite(pairs) {
+			return false
+		}
 	}
 	if n%2 == 1 {
 		var (
@@ -136,9 +159,29 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) {
 		copy(mins4[:2], mins[2*(n-1):])
 		w2[0] = w[n-1]
 		a.data, a.scales, a.mins, a.sg, a.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&w2[0]), 2
+		a.out = unsafe.Pointer(&odd[0])
 		avx512AddWeightedRowW2(&a)
-		avx512AddLanesW2(y, lanes)
+		if !avx512Finite(odd) {
+			return false
+		}
 	}
+	if n >= 2 {
+		avx512AddLanesW2(y, pairs)
+	}
+	if n%2 == 1 {
+		avx512AddLanesW2(y, odd)
+	}
+	return true
+}
+
+// avx512Finite reports whether every value of v is finite.
+func avx512Finite(v []float32) bool {
+	for _, x := range v {
+		if x-x != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // avx512AddLanesW2 adds the lanes table of the 2-bit row kernel into y:

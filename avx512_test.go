@@ -485,3 +485,45 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 		}
 	}
 }
+
+// TestAVX512AddWeightedNoFalseOverflow pins FuzzAddWeighted's finding: the
+// 2- and 4-bit AddWeighted row kernels sum w·scale·(q·16^k) (q·4^k) per
+// field and scale by 16^-k at the end, and those sums overflow 2^128 for
+// results above 2^100 that are finite. Here weights of ±1e30 times values
+// up to 6e4 give results near 1e35.
+func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(65, 66))
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), Quant(8, 64)} {
+		for _, nq := range []int{1, 2, 3} {
+			for _, n := range []int{1, 2, 3, 8, 17} {
+				vals := randomValues(rng, n*128)
+				for k := range vals {
+					vals[k] = min(max(vals[k]*20000, -60000), 60000)
+				}
+				r, err := NewRows(f, n, 128)
+				require.NoError(t, err)
+				require.NoError(t, Generic().Quantize(r, vals))
+				w := randomValues(rng, nq*n)
+				for k := range w {
+					w[k] *= 1e30
+				}
+				y := make([]float32, nq*128)
+				want, mag := make([]float64, len(y)), make([]float64, len(y))
+				for i := 0; i < n; i++ {
+					v, vm := refRow(r, i)
+					for j := 0; j < nq; j++ {
+						for c := range v {
+							want[j*128+c] += float64(w[j*n+i]) * v[c]
+							mag[j*128+c] += math.Abs(float64(w[j*n+i])) * vm[c]
+						}
+					}
+				}
+				im.AddWeighted(y, r, w)
+				for k := range y {
+					require.InDelta(t, want[k], y[k], 0x1p-24*float64(2*n+8)*mag[k], "%s, %d rows, %d weight rows: y[%d]", f, n, nq, k)
+				}
+			}
+		}
+	}
+}
