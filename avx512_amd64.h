@@ -2,33 +2,34 @@
 //
 // # Units and byte orders of the integer (DotQ8) path
 //
-// The DotQ8 kernels unpack the codes of a group a unit at a time: 64 values
-// (two blocks of 32) into the 64 bytes of a Z register when the group is a
-// multiple of 64, else 32 values (one block) into a Y register. Each width
-// unpacks in whatever byte order costs fewest instructions; the query bytes
-// are laid out in the same order once per call (Go code), so the order is
-// free at run time. The orders of a 64-value unit, for byte p = 16L + i
-// (L the 128-bit lane):
+// The general DotQ8 kernels unpack the codes of a group a unit at a time:
+// 64 values (two blocks of 32) into the 64 bytes of a Z register when the
+// group is a multiple of 64, else 32 values (one block) into a Y register.
+// Each width unpacks in whatever byte order costs fewest instructions, as
+// long as each 128-bit lane holds values of one block (the kernels sum a
+// block's products per lane); the query bytes are laid out in the same
+// order once per call (Go code), so the order is free at run time. The
+// orders of a 64-value unit, for byte p = 16L + i (L the 128-bit lane):
 //
 //	p4 order (widths 4, 5, 6, 7): value 32*(L&1) + 16*(L>>1) + i
-//	p2 order (widths 2, 3):       value 32*(i>>3) + 8L + (i&7)
-//	natural (width 8):            value p
+//	natural (widths 2, 3, 8):     value p
 //
 // A 32-value unit is in natural order for every width.
 //
-// The general kernels address a unit's planes as (DI)(R10*4), (R8)(R10*2)
-// and (R9)(R10*1) (8-bit codes at (DI)(R10*8)): DI, R8 and R9 point to the
-// group's planes and R10 steps by 8 per unit of 64 values, by 4 per unit of
-// 32. R11 and R12 are scratch. Constants, loaded once per call:
+// The kernels address a unit's planes by pointers that step from unit to
+// unit (DI the first plane, R8 the 2-bit plane, R9 the 1-bit plane), and
+// the other three rows of a quad at fixed offsets from them. R11 and R12
+// are scratch. Constants, loaded once per call:
 //
 //	Z16 0x0f bytes    Z17 0x03 bytes    Z18 0x30 bytes
 //	Z19 VPSRLVW counts that shift the upper copy of a broadcast 4-bit plane by 4
-//	Z20 VPSRLVQ counts that shift the copies of a broadcast 2-bit plane by 0, 2, 4, 6
-//	Z21 VPERMILPD control that puts a 2-bit plane into p4 order
+//	Z20 (natural 2-bit) VPSRLVQ counts 0, 2, 4, 6 per block's qwords
+//	Z21 VPERMILPD control that puts a 2-bit plane into p4 order; (natural
+//	    2-bit) VPERMQ indexes that repeat each block's plane four times
 //	Z22 VPROLVQ counts that bring each 2-bit field of a p4-order plane to bits 4-5
 //	Z23 the value of the 1-bit plane's bit in a code (4, 16 or 64) in every byte
 //
-// The unpacked codes land in Z13 (Y13); Z14 and Z15 are scratch.
+// The unpacked codes land in the macro's dst; Z14 and Z15 are scratch.
 
 // The unpack macros take each plane's address as an offset and a base
 // expression such as (SI) or (R8)(R10*2) (the 1-bit plane's second word is
@@ -41,13 +42,6 @@
 	VBROADCASTI64X4 o4 b4, dst; \
 	VPSRLVW         Z19, dst, dst; \
 	VPANDD          Z16, dst, dst
-
-// Unpack 64 2-bit codes (p2 order): broadcast the 16 plane bytes to the four
-// lanes, shift lane L right by 2L, keep the low pairs. 3 instructions.
-#define U64_P2(o2, b2, dst) \
-	VBROADCASTI32X4 o2 b2, dst; \
-	VPSRLVQ         Z20, dst, dst; \
-	VPANDD          Z17, dst, dst
 
 // Add Z23 to the bytes of dst whose bit is set in the unit's 1-bit plane,
 // after reordering the mask's bits into the byte order of the other planes
@@ -73,8 +67,23 @@
 	VPSRLVW         Z19, dst, dst;     \
 	VPTERNLOGD      $0xec, Z16, Z14, dst
 
-#define U64_W2(o4, b4, o2, b2, o1, b1, dst) U64_P2(o2, b2, dst)
-#define U64_W3(o4, b4, o2, b2, o1, b1, dst) U64_P2(o2, b2, dst); U64_P1(o1, b1, ·avx512PdepP2Lo(SB), ·avx512PdepP2Hi(SB), dst)
+// Unpack 64 2-bit codes in natural order: the 16 plane bytes (two blocks
+// of 8) as qwords [b0 b0 b0 b0 b1 b1 b1 b1], shifted by 0, 2, 4, 6, keep
+// the low pairs: byte p holds value p. 4 instructions.
+#define U64_N2(o2, b2, dst) \
+	VBROADCASTI32X4 o2 b2, dst;  \
+	VPERMQ          dst, Z21, dst; \
+	VPSRLVQ         Z20, dst, dst; \
+	VPANDD          Z17, dst, dst
+
+// Add Z23 to the bytes of dst (natural order) whose bit is set in the
+// unit's 1-bit plane. 2 instructions.
+#define U64_N1(o1, b1, dst) \
+	KMOVQ  o1 b1, K2; \
+	VPADDB Z23, dst, K2, dst
+
+#define U64_N2W2(o4, b4, o2, b2, o1, b1, dst) U64_N2(o2, b2, dst)
+#define U64_N2W3(o4, b4, o2, b2, o1, b1, dst) U64_N2(o2, b2, dst); U64_N1(o1, b1, dst)
 #define U64_W4(o4, b4, o2, b2, o1, b1, dst) U64_P4(o4, b4, dst)
 #define U64_W5(o4, b4, o2, b2, o1, b1, dst) U64_P4(o4, b4, dst); U64_P1(o1, b1, ·avx512PdepP4Lo(SB), ·avx512PdepP4Hi(SB), dst)
 #define U64_W6(o4, b4, o2, b2, o1, b1, dst) U64_P4P2(o4, b4, o2, b2, dst)
@@ -119,9 +128,15 @@
 	VPBROADCASTB ·avx512C03(SB), Z17;     \
 	VPBROADCASTB ·avx512C30(SB), Z18;     \
 	VMOVDQU64    ·avx512SrlvwP4(SB), Z19; \
-	VMOVDQU64    ·avx512SrlvqP2(SB), Z20; \
 	VMOVDQU64    ·avx512PermilP2(SB), Z21; \
 	VMOVDQU64    ·avx512ProlvP2(SB), Z22; \
+	VPBROADCASTB bit, Z23
+
+// The constants of U64_N2 and U64_N1.
+#define LOAD_N2_CONSTS(bit) \
+	VPBROADCASTB ·avx512C03(SB), Z17;        \
+	VMOVDQU64    ·avx512Srlvq0246(SB), Z20;  \
+	VMOVDQU64    ·avx512PermqQuads(SB), Z21; \
 	VPBROADCASTB bit, Z23
 
 #define LOAD_U32_CONSTS(bit) \
@@ -194,12 +209,11 @@
 
 // # Dequantizing blocks (Dot, AddWeighted)
 //
-// The float kernels address a block's planes as the DotQ8 kernels' 32-value
-// units: (DI)(R10*4), (R8)(R10*2), (R9)(R10*1), R10 stepping by 4 per
-// block. Per group, Z10 holds the scale S and Z11 the min M (or the
-// symmetric offset times S) in every lane, and TABLES_Wn builds the lookup
-// tables Z12 (and Z13) from them; CONSTS_Wn loads the width's constants
-// into Z16-Z22.
+// The float kernels address a block's planes as (DI)(R10*4), (R8)(R10*2)
+// and (R9)(R10*1), R10 stepping by 4 per block. Per group, Z10 holds the
+// scale S and Z11 the min M (or the symmetric offset times S) in every
+// lane, and TABLES_Wn builds the lookup tables Z12 (and Z13) from them;
+// CONSTS_Wn loads the width's constants into Z16-Z22.
 
 // Dequantize one block: Z8 = values 0-15, Z9 = values 16-31, from the
 // group's lookup tables (widths 2-5: VPERMPS over 16 entries, VPERMI2PS

@@ -18,7 +18,7 @@
 #define QA_sg 40
 #define QA_scratch 48
 #define QA_n 56
-#define QA_outStride 136
+#define QA_outStride 64
 
 // Offsets of the fields of avx512DotArgs (avx512_dot_amd64.go).
 #define DA_data 0

@@ -7,33 +7,56 @@ import (
 	"unsafe"
 )
 
-// avx512Q8Args is the argument block of the DotQ8 kernels. The kernels read the
-// first block of fields and use the rest as their own state; the field
-// offsets are spelled out in avx512_dotq8_amd64.s (QA_*), and
-// TestQ8ArgsLayout pins them.
+// avx512Q8Args is the argument block of the row kernels: DotQ8 and Dot on
+// rows of 128 values in groups of 64 (and fp16 and float32 rows of 128),
+// and AddWeighted on such rows. Each kernel's comment says what it reads
+// from recs, sg and scratch. The field offsets are spelled out in the
+// assembly files (QA_*), and TestAVX512ArgsLayout pins them.
 type avx512Q8Args struct {
-	data    unsafe.Pointer // row 0's codes at the chunk's first column
+	data    unsafe.Pointer // row 0's codes (or values)
+	scales  unsafe.Pointer // row 0's fp16 scales
+	mins    unsafe.Pointer // row 0's fp16 mins (the scales for symmetric formats)
+	out     unsafe.Pointer // out of the pass's first query row, row 0
+	recs    unsafe.Pointer // the query tables (x8 and block scales, or x tables)
+	sg      unsafe.Pointer // the shift sums (or AddWeighted's weights)
+	scratch unsafe.Pointer // the reduction area (or AddWeighted's min factor)
+
+	n         int // rows (a multiple of 4, or of 2 for the 2-bit AddWeighted)
+	outStride int // bytes between the query rows of out
+	accMask   int // DotQ8 row kernel: 0xffff to add to out, 0 to store
+}
+
+// avx512DotQ8Args is the argument block of the general DotQ8 kernels
+// (avx512_dotq8_amd64.h), which take four rows (a quad) at a time. The
+// kernels read the first block of fields and use the rest as their own
+// state; the field offsets are spelled out in avx512_dotq8_amd64.s (QG_*).
+type avx512DotQ8Args struct {
+	data    unsafe.Pointer // row 0's first plane at the chunk's first column
 	scales  unsafe.Pointer // row 0's fp16 scale of the chunk's first group
 	mins    unsafe.Pointer // row 0's fp16 mins (the scales for symmetric formats)
 	out     unsafe.Pointer // out of the pass's first query row, row 0
-	recs    unsafe.Pointer // per unit: the queries' int8 values, then their lane scales (avx512Q8Records)
-	sg      unsafe.Pointer // per 16 groups and query: the shift sums (avx512Q8ShiftSums)
-	scratch unsafe.Pointer // 64 bytes, then 16 rows × 64 bytes per query
+	recs    unsafe.Pointer // per unit: the queries' int8 values, then their block scales (avx512Q8QuadRecords)
+	sg      unsafe.Pointer // per 16 groups and query: the shift sums (avx512Q8QuadSG)
+	scratch unsafe.Pointer // 256 bytes, 64-byte aligned: the transposed scales
 
-	n             int // rows
-	rowBytes      int // bytes of codes per row
-	rowScaleBytes int // bytes of scales per row
-	segs          int // segments of up to 16 groups per row in the chunk
-	lastCount     int // groups in the last segment
-	lastMask      int // (1<<lastCount)-1
-	unitLimit     int // R10 at the end of a group: units per group × step
-	groupBytes    int // bytes of codes per group
-	off2, off1    int // offsets of the 2-bit and 1-bit planes from the first plane
-	outStride     int // bytes between the query rows of out
-	accMask       int // 0xffff: add to out; 0: store
+	quads          int    // quads of rows
+	rowOff         [3]int // bytes from row 0's codes to those of rows 1, 2, 3
+	scaleOff       [3]int // bytes from row 0's scales (and mins) to those of rows 1, 2, 3
+	quadBytes      int    // bytes of codes from one quad to the next
+	quadScaleBytes int    // bytes of scales (and mins) from one quad to the next
+	segs           int    // segments of up to 16 groups per row in the chunk
+	lastCount      int    // groups in the last segment
+	lastMask       int    // (1<<lastCount)-1
+	units          int    // units per group (of the chunk)
+	off2, off1     int    // offsets of the 2-bit and 1-bit planes from data
+	skip0          int    // bytes from the end of a group's first plane to the next group's
+	skip2, skip1   int    // the same for the 2-bit and 1-bit planes
+	outStride      int    // bytes between the query rows of out
+	storeMask      int    // rows of a quad to store: 0xf, or fewer for the last
+	accMask        int    // 0xf: add to out; 0: store
 
 	// Kernel state.
-	rowsLeft, rowScales, rowMins, segScales, segMins, segsLeft, r, outCur uintptr
+	quadsLeft, quadData, quadScales, quadMins, outCur, segsLeft, segScales, segMins, segSG uintptr
 }
 
 // avx512Q8ChunkCols bounds the columns of one kernel call: the per-query tables
@@ -47,7 +70,6 @@ const avx512Q8MaxPass = 4
 // byte p of the unpacked vector.
 var (
 	avx512OrderP4      [64]uint8
-	avx512OrderP2      [64]uint8
 	avx512OrderNatural [64]uint8
 )
 
@@ -55,21 +77,18 @@ func init() {
 	for p := range 64 {
 		l, i := p/16, p%16
 		avx512OrderP4[p] = uint8(32*(l&1) + 16*(l>>1) + i)
-		avx512OrderP2[p] = uint8(32*(i>>3) + 8*l + i&7)
 		avx512OrderNatural[p] = uint8(p)
 	}
 }
 
-// avx512UnitOrder returns the byte order of a unit of the given size for the
-// code width.
+// avx512UnitOrder returns the byte order in which the general DotQ8
+// kernels unpack a unit of the given size for the code width: p4 order for
+// 64-value units of widths 4-7, natural order otherwise.
 func avx512UnitOrder(bits, unit int) *[64]uint8 {
-	switch {
-	case unit == 32 || bits == 8:
-		return &avx512OrderNatural
-	case bits == 2 || bits == 3:
-		return &avx512OrderP2
+	if unit == 64 && bits >= 4 && bits <= 7 {
+		return &avx512OrderP4
 	}
-	return &avx512OrderP4
+	return &avx512OrderNatural
 }
 
 // avx512Planes returns, for a group of g values of the given width, the
@@ -95,10 +114,10 @@ func avx512Planes(bits, g int) (w0, p2, p1 int) {
 
 // dotQ8AVX512 is DotQ8 with VPDPBUSD for code formats whose group is a
 // multiple of 32 (other groups run the generic code, and on CPUs without
-// AVX-512 VNNI the avx2 kernels run). Per call it lays out the query rows in the kernels' byte
-// order with their block scales (avx512Q8Records), then runs the kernel over
-// chunks of up to avx512Q8ChunkCols columns and passes of up to 4 query rows, so
-// each unit of codes is unpacked once per pass.
+// AVX-512 VNNI the avx2 kernels run). One query row against rows of 128
+// values in groups of 64 runs the row kernel; everything else the general
+// kernels (avx512DotQ8Quads), which form every block's integer sum
+// exactly, as the row kernel does, before scaling it.
 func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 	f := r.Format
 	if !f.Quantized() {
@@ -118,42 +137,42 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 	if n == 0 {
 		return
 	}
-	g := f.Group
-	if r.Cols == 128 && g == 64 && nq == 1 {
+	if r.Cols == 128 && f.Group == 64 && nq == 1 {
 		avx512DotQ8Row(out, r, q, 0)
 		return
 	}
 	// The tables live on the stack, and Go zeroes every array it declares:
 	// short rows and single query rows get smaller ones.
+	var scratchBuf [64 + 16]float32
+	scratch := avx512AlignFloats(scratchBuf[:])
 	switch {
 	case r.Cols <= 256 && nq == 1:
 		var (
-			recsBuf    [2*256 + 64]byte
-			sgBuf      [16 + 16]float32
-			scratchBuf [17*16 + 16]float32
+			recsBuf [2*256 + 64]byte
+			sgBuf   [64 + 16]float32
 		)
-		avx512DotQ8Chunks(out, r, q, avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:]))
+		avx512DotQ8Quads(out, r, q, avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), scratch)
 	case r.Cols <= 256:
 		var (
-			recsBuf    [2*256*avx512Q8MaxPass + 64]byte
-			sgBuf      [avx512Q8MaxPass*16 + 16]float32
-			scratchBuf [(1+16*avx512Q8MaxPass)*16 + 16]float32
+			recsBuf [2*256*avx512Q8MaxPass + 64]byte
+			sgBuf   [avx512Q8MaxPass*64 + 16]float32
 		)
-		avx512DotQ8Chunks(out, r, q, avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:]))
+		avx512DotQ8Quads(out, r, q, avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), scratch)
 	default:
 		var (
-			recsBuf    [2*avx512Q8ChunkCols*avx512Q8MaxPass + 64]byte
-			sgBuf      [(avx512Q8ChunkCols/32/16)*avx512Q8MaxPass*16 + 16]float32
-			scratchBuf [(1+16*avx512Q8MaxPass)*16 + 16]float32
+			recsBuf [2*avx512Q8ChunkCols*avx512Q8MaxPass + 64]byte
+			sgBuf   [(avx512Q8ChunkCols/32/16)*avx512Q8MaxPass*64 + 16]float32
 		)
-		avx512DotQ8Chunks(out, r, q, avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:]))
+		avx512DotQ8Quads(out, r, q, avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), scratch)
 	}
 }
 
-// avx512DotQ8Chunks runs the general DotQ8 kernels over chunks of up to
+// avx512DotQ8Quads runs the general DotQ8 kernels over chunks of up to
 // avx512Q8ChunkCols columns and passes of up to 4 query rows, with tables
-// (recs, sg) and scratch large enough for r.Cols (and q.Len() query rows).
-func avx512DotQ8Chunks(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []float32) {
+// (recs, sg) large enough for r.Cols (and q.Len() query rows): the rows in
+// quads of four, and a last 1-3 rows as a quad whose missing rows repeat
+// the last one (their sums are computed and not stored).
+func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []float32) {
 	f := r.Format
 	n, nq, g := r.Len(), q.Len(), f.Group
 	unit := 64
@@ -161,7 +180,8 @@ func avx512DotQ8Chunks(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []
 		unit = 32
 	}
 	w0, p2, p1 := avx512Planes(f.Bits, g)
-	rb, gb := f.RowBytes(r.Cols), g*f.Bits/8
+	rb, gb, rsb := f.RowBytes(r.Cols), g*f.Bits/8, 2*f.Groups(r.Cols)
+	n4, tail := n&^3, n&3
 	for c0 := 0; c0 < r.Cols; {
 		// The chunk: whole groups, or a stretch of one long group.
 		gi, o := c0/g, c0%g
@@ -171,12 +191,13 @@ func avx512DotQ8Chunks(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []
 			groups = min(avx512Q8ChunkCols/g, r.Cols/g-gi)
 			cw = groups * g
 		}
+		gw := min(g, cw) // values per group in the chunk
 		accMask := 0
 		if c0 > 0 {
-			accMask = 0xffff
+			accMask = 0xf
 		}
 		for j0 := 0; j0 < nq; {
-			if cw == 128 && g == 64 && nq-j0 < 2 {
+			if r.Cols == 128 && g == 64 && nq-j0 < 2 {
 				avx512DotQ8Row(out[j0*n:(j0+1)*n], r, q, j0)
 				j0++
 				continue
@@ -188,37 +209,52 @@ func avx512DotQ8Chunks(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []
 			case nq-j0 >= 2:
 				pass = 2
 			}
-			avx512Q8Records(recs, q, f, j0, pass, c0, cw, unit)
-			avx512Q8ShiftSums(sg, q, f, j0, pass, c0, cw, min(g, cw))
+			avx512Q8QuadRecords(recs, q, f, j0, pass, c0, cw, unit)
+			avx512Q8QuadSG(sg, q, f, j0, pass, c0, cw, gw)
 			segs := (groups + 15) / 16
 			last := groups - 16*(segs-1)
-			first := unsafe.Pointer(&r.Data[gi*gb+o*w0/8])
-			mins := unsafe.Pointer(&r.Scales[gi])
+			first := gi*gb + o*w0/8
+			a := avx512DotQ8Args{
+				recs:           unsafe.Pointer(&recs[0]),
+				sg:             unsafe.Pointer(&sg[0]),
+				scratch:        unsafe.Pointer(&scratch[0]),
+				quadBytes:      4 * rb,
+				quadScaleBytes: 4 * rsb,
+				segs:           segs,
+				lastCount:      last,
+				lastMask:       1<<last - 1,
+				units:          gw / unit,
+				off2:           p2 + o*2/8 - o*w0/8,
+				off1:           p1 + o/8 - o*w0/8,
+				skip0:          gb - gw*w0/8,
+				skip2:          gb - gw*2/8,
+				skip1:          gb - gw/8,
+				outStride:      4 * n,
+				accMask:        accMask,
+			}
+			mins := r.Scales
 			if !f.Symmetric {
-				mins = unsafe.Pointer(&r.Mins[gi])
+				mins = r.Mins
 			}
-			a := avx512Q8Args{
-				data:          first,
-				scales:        unsafe.Pointer(&r.Scales[gi]),
-				mins:          mins,
-				out:           unsafe.Pointer(&out[j0*n]),
-				recs:          unsafe.Pointer(&recs[0]),
-				sg:            unsafe.Pointer(&sg[0]),
-				scratch:       unsafe.Pointer(&scratch[0]),
-				n:             n,
-				rowBytes:      rb,
-				rowScaleBytes: 2 * f.Groups(r.Cols),
-				segs:          segs,
-				lastCount:     last,
-				lastMask:      1<<last - 1,
-				unitLimit:     min(g, cw) / unit * (unit / 8),
-				groupBytes:    gb,
-				off2:          p2 + o*2/8 - o*w0/8,
-				off1:          p1 + o/8 - o*w0/8,
-				outStride:     4 * n,
-				accMask:       accMask,
+			// rows [i0, i0+4*quads+rows) with rows (1-3) in a last quad
+			run := func(i0, quads, rows int) {
+				for k := range 3 {
+					rk := min(k+1, rows-1)
+					a.rowOff[k], a.scaleOff[k] = rk*rb, rk*rsb
+				}
+				a.data = unsafe.Pointer(&r.Data[i0*rb+first])
+				a.scales = unsafe.Pointer(&r.Scales[i0*rsb/2+gi])
+				a.mins = unsafe.Pointer(&mins[i0*rsb/2+gi])
+				a.out = unsafe.Pointer(&out[j0*n+i0])
+				a.quads, a.storeMask = quads, 1<<rows-1
+				avx512CallDotQ8(unit, f.Bits, pass, &a)
 			}
-			avx512CallDotQ8(unit, f.Bits, pass, &a)
+			if n4 > 0 {
+				run(0, n4/4, 4)
+			}
+			if tail > 0 {
+				run(n4, 1, tail)
+			}
 			j0 += pass
 		}
 		c0 += cw
@@ -278,11 +314,15 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	}
 }
 
-// avx512Q8Records lays out, for the queries [j0, j0+pass) and the columns [c0,
-// c0+cw), one record per unit of codes: each query's int8 values in the
-// unit's byte order, then each query's lane scales (the query scale of the
-// block that each 4-byte lane of the unit belongs to).
-func avx512Q8Records(recs []byte, q *Q8, f Format, j0, pass, c0, cw, unit int) {
+// avx512Q8QuadRecords lays out, for the queries [j0, j0+pass) and the
+// columns [c0, c0+cw), one record per unit of codes for the general
+// kernels: each query's int8 values in the unit's byte order, then each
+// query's block scales in the lanes of the kernel's block sums. Units of
+// 64: 16 lanes, 4L+r holding row r's sum of 128-bit lane L's block, each
+// block in two lanes (L 0 and 2 in p4 order, 0 and 1 in natural order),
+// of which the first gets the block's scale and the other 0; units of 32:
+// the block's scale, broadcast by the kernel.
+func avx512Q8QuadRecords(recs []byte, q *Q8, f Format, j0, pass, c0, cw, unit int) {
 	order := avx512UnitOrder(f.Bits, unit)
 	nb := q8Blocks(q.Group, q.Cols)
 	rec := 2 * unit * pass
@@ -296,10 +336,55 @@ func avx512Q8Records(recs []byte, q *Q8, f Format, j0, pass, c0, cw, unit int) {
 				x8[p] = byte(vals[order[p]])
 			}
 			d := base[(pass+jj)*unit : (pass+jj+1)*unit]
-			scales := q.Scales[(j0+jj)*nb:]
-			for k := 0; k < unit/4; k++ {
-				b := (cu + int(order[4*k])) / 32
-				*(*uint32)(unsafe.Pointer(&d[4*k])) = math.Float32bits(scales[b])
+			clear(d)
+			scales := q.Scales[(j0+jj)*nb+cu/32:]
+			if unit == 32 {
+				*(*uint32)(unsafe.Pointer(&d[0])) = math.Float32bits(scales[0])
+				continue
+			}
+			for l := range 4 {
+				// Lane l's block, and whether l is the first lane of it.
+				blk, firstLane := int(order[16*l])/32, l < 2
+				if order == &avx512OrderNatural {
+					firstLane = l%2 == 0
+				}
+				if !firstLane {
+					continue
+				}
+				for r := range 4 {
+					*(*uint32)(unsafe.Pointer(&d[16*l+4*r])) = math.Float32bits(scales[blk])
+				}
+			}
+		}
+	}
+}
+
+// avx512Q8QuadSG writes, for the general kernels, per segment of 16 groups
+// (of gw columns each) of the chunk [c0, c0+cw) and query, the sums of the
+// query's block sums over each group, times -2^(Bits-1) for symmetric
+// formats (the factor of the group's min, or scale, in the shift term), in
+// the kernel's lanes: 4 vectors of 16, lane 4e+r of vector k holding group
+// 4k+e (for each of the four rows r). Unused entries are 0.
+func avx512Q8QuadSG(sg []float32, q *Q8, f Format, j0, pass, c0, cw, gw int) {
+	nb := q8Blocks(q.Group, q.Cols)
+	groups := cw / gw
+	segs := (groups + 15) / 16
+	clear(sg[:segs*pass*64])
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	for k := 0; k < groups; k++ {
+		s, e := k/16, k%16
+		for jj := 0; jj < pass; jj++ {
+			sums := q.Sums[(j0+jj)*nb:]
+			var t float32
+			for c := c0 + k*gw; c < c0+(k+1)*gw; c += 32 {
+				t += sums[c/32]
+			}
+			v := sg[(s*pass+jj)*64+4*e : (s*pass+jj)*64+4*e+4]
+			for r := range v {
+				v[r] = mul * t
 			}
 		}
 	}

@@ -1,146 +1,157 @@
-// Body of one DotQ8 kernel of avx512_dotq8_amd64.s, included once per
-// variant with these macros defined:
+// Body of one general DotQ8 kernel of avx512_dotq8_amd64.s, included once
+// per variant with these macros defined:
 //
 //	NAME      the function's symbol
-//	CONSTS    loads the unpack constants (LOAD_U64_CONSTS or LOAD_U32_CONSTS)
-//	UNPACK    unpacks one unit of codes into its argument (U64_Wn or U32_Wn
-//	          at the general kernels' addresses)
-//	USTEP     R10's step per unit: 8 (units of 64 values) or 4 (units of 32)
+//	CONSTS    loads the unpack constants (Z16-Z23)
+//	UNPACK(b4, b2, b1, dst)  unpacks one unit of codes whose planes are at
+//	          b4, b2 and b1 into dst (a U64_* or U32_* macro of avx512_amd64.h)
+//	U0-U3     the registers of the four rows' unpacked units (Z or Y 8-11)
+//	ADVANCE   steps the plane pointers DI, R8, R9 to the next unit
+//	RECSIZE   bytes of query records per unit
 //	NQ        query rows per pass (1, 2 or 4)
-//	FORQ(m)   expands m(acc, gaccZ, gaccY, tmpZ, tmpY, j) for each query j
-//	DP        the per-query work of one unit (DP64 or DP32)
+//	FORQ(m)   expands m(j, acc, accY, accX, gacc, gaccX) for each query j
+//	DP        the work of one unit and query (DP64 or DP32)
 //
-// func NAME(a *avx512Q8Args) computes, for every row i of the chunk and query j,
+// func NAME(a *avx512DotQ8Args) computes, for four rows at a time (a quad)
+// and every query row j of the pass,
 //
-//	out[j][i] (+)= Σ_g scale_g * Σ_u Σ_lanes cvt(VPDPBUSD(codes_u, x8_ju)) * D_ju + Σ_seg mins·SG_j
+//	out[j][i] (+)= Σ_g scale_g * Σ_blocks d_b * isum_b + Σ_g min_g * SG_jg
 //
-// in that order: per unit of a group the exact int32 lane sums of 4 code×int8
-// products, converted and weighted by their blocks' query scales (D); per
-// group times the group's scale; per row the shift term (min or symmetric
-// offset times the query block sums, SG) for 16 groups at a time; every 16
-// rows the 16 lane vectors of each query are reduced to 16 sums (REDUCE16).
+// with isum_b = Σ q*x8 over block b, formed exactly in int32 before any
+// float arithmetic (the contract of DotQ8): per unit (64 values, two
+// blocks, or 32, one block) and query, VPDPBUSD gives each row 16 (8)
+// int32 lanes of 4 products; a tree of VSHUFPS and VPADDD sums the four
+// rows' lanes of each 128-bit lane (which belong to one block) into lane
+// 4L+r, and one more VPADDD joins the two 128-bit lanes of each block
+// (U64; U32 joins them in an X register). Then the block sums are
+// converted and weighted by their query block scales d (records, 0 in the
+// lanes that repeat a block) into the group accumulator, which at the end
+// of the group is weighted by the four rows' scales (the transposed scale
+// table, lane 4L+r: row r) into the quad's accumulator. The shift term,
+// min (or the symmetric offset times scale) times the query's group sums
+// SG, is added once per segment of 16 groups: the four rows' mins,
+// transposed to lane 4(g%4)+r, times SG in the same lanes (avx512Q8QuadSG).
+// At the end of the quad each query's accumulator is summed over its
+// 128-bit lanes into the four rows' results, and stored (or added to out)
+// under the quad's store mask.
 //
-// Instructions per unit and query: 4 (VPDPBUSD, VCVTDQ2PS, VFMADD231PS, and
-// a zero idiom), plus the unpack (3 for widths 2, 4; 1 for 8; 8-10 for 3, 5,
-// 6, 7; see avx512_amd64.h); per group and query 1; per row and query about
-// 5 (shift term, store, reduction share). Budget per 32 values and query
-// (units of 64, groups of 64, long rows): about 2 + 1.5 (widths 2, 4), 2 +
-// 0.5 (8), 2 + 5 (7), plus 2 for the group and loop.
+// Instructions per unit (of four rows): the unpack, 4 × (4 for width 2,
+// 3 for 4, 1 for 8, 7 for 6, and 5 more, scalar, for the 1-bit plane of 5
+// and 7; 2 for that of 3), 20 per query (DP64 or DP32: 4 VPDPBUSD and 4
+// zero idioms, 9 for the tree, 2 to join a block's lanes, a conversion
+// and an FMA), and 4 to 6 scalar for the loop. Per group 2 per query and
+// 8; per segment of 16 groups about 50, and 4 per query; per quad 8 per
+// query and 25. Budget per 32 values (units of 64, groups of 64, long
+// rows), one query: 4.5 (width 4), 5 (2), 3.5 (8), 10 (7), plus about 2
+// for the group; four queries: 3 per query (width 4).
 //
-// Registers: AX args, SI row, DI/R8/R9 the group's planes, R10 unit index,
-// R11/R12 scratch, BX query records (x8 then D of each query, per unit),
-// CX groups left in the segment, R13 the scratch area (16 row vectors per
-// query from offset 64), R14 the shift sums SG of the segment. Z0-Z3 row
-// accumulators, Z4-Z7 group accumulators, Z8-Z11 integer sums, Z12 the
-// segment's mins, Z13 codes, Z24 the segment's scales, Z25 the group's index
-// among them, Z26 its scale in every lane.
+// Registers: AX args; DX, R14, SI the byte offsets of rows 1, 2, 3 from row
+// 0; DI, R8, R9 the unit's first, 2-bit and 1-bit planes in row 0; BX the
+// unit's query records (x8 of each query, then its block scales); CX groups
+// left in the segment; R10 units left in the group; R13 the group's row
+// scales in the transposed table; R11, R12 scratch. Z0-Z3 quad accumulators,
+// Z4-Z7 group accumulators, Z8-Z11 unpacked units, Z14/Z15/Z28 scratch,
+// Z16-Z23 unpack constants, Z24-Z27 the rows' lane sums, Z29 row scales.
 
 TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ a+0(FP), AX
+	MOVQ  a+0(FP), AX
 	CONSTS
-	KMOVW QA_accMask(AX), K4
-	MOVQ  QA_data(AX), SI
-	MOVQ  QA_scratch(AX), R13
-	MOVQ  QA_n(AX), R11
-	MOVQ  R11, QA_rowsLeft(AX)
-	MOVQ  QA_out(AX), R11
-	MOVQ  R11, QA_outCur(AX)
-	MOVQ  QA_scales(AX), R11
-	MOVQ  R11, QA_rowScales(AX)
-	MOVQ  QA_mins(AX), R11
-	MOVQ  R11, QA_rowMins(AX)
+	MOVQ  QG_rowOff+0(AX), DX
+	MOVQ  QG_rowOff+8(AX), R14
+	MOVQ  QG_rowOff+16(AX), SI
+	KMOVW QG_storeMask(AX), K5
+	KMOVW QG_accMask(AX), K6
+	KANDW K5, K6, K6
+	MOVQ  QG_data(AX), R11
+	MOVQ  R11, QG_quadData(AX)
+	MOVQ  QG_scales(AX), R11
+	MOVQ  R11, QG_quadScales(AX)
+	MOVQ  QG_mins(AX), R11
+	MOVQ  R11, QG_quadMins(AX)
+	MOVQ  QG_out(AX), R11
+	MOVQ  R11, QG_outCur(AX)
+	MOVQ  QG_quads(AX), R11
+	MOVQ  R11, QG_quadsLeft(AX)
 
-block:
-	MOVQ $0, QA_r(AX)
-
-row:
-	MOVQ QA_recs(AX), BX
-	MOVQ QA_sg(AX), R14
-	MOVQ SI, DI
-	MOVQ QA_segs(AX), R11
-	MOVQ R11, QA_segsLeft(AX)
-	MOVQ QA_rowScales(AX), R11
-	MOVQ R11, QA_segScales(AX)
-	MOVQ QA_rowMins(AX), R11
-	MOVQ R11, QA_segMins(AX)
+quad:
 	FORQ(ZERO_ACC)
+	MOVQ QG_recs(AX), BX
+	MOVQ QG_sg(AX), R11
+	MOVQ R11, QG_segSG(AX)
+	MOVQ QG_quadScales(AX), R11
+	MOVQ R11, QG_segScales(AX)
+	MOVQ QG_quadMins(AX), R11
+	MOVQ R11, QG_segMins(AX)
+	MOVQ QG_segs(AX), R11
+	MOVQ R11, QG_segsLeft(AX)
+	MOVQ QG_quadData(AX), DI
+	MOVQ DI, R8
+	ADDQ QG_off2(AX), R8
+	MOVQ DI, R9
+	ADDQ QG_off1(AX), R9
 
 seg:
-	// A segment of 16 groups (the row's last may be shorter): convert the
-	// scales into the scratch area, and add the shift term.
+	// A segment of 16 groups (the row's last may be shorter): the four
+	// rows' scales into the transposed table, and the shift term.
 	MOVL   $16, CX
 	KXNORW K1, K1, K1
-	DECQ   QA_segsLeft(AX)
+	DECQ   QG_segsLeft(AX)
 	JNZ    segfull
-	MOVQ   QA_lastCount(AX), CX
-	KMOVW  QA_lastMask(AX), K1
+	MOVQ   QG_lastCount(AX), CX
+	KMOVW  QG_lastMask(AX), K1
 
 segfull:
-	MOVQ        QA_segScales(AX), R11
-	VMOVDQU16.Z (R11), K1, Y24
-	VCVTPH2PS   Y24, Z24
-	VPXORD      Z25, Z25, Z25
-	MOVQ        QA_segMins(AX), R11
-	VMOVDQU16.Z (R11), K1, Y12
-	VCVTPH2PS   Y12, Z12
+	MOVQ            QG_segScales(AX), R11
+	TRANSPOSE4(R11)
+	MOVQ            QG_scratch(AX), R13
+	VMOVAPS         Z24, 0(R13)
+	VMOVAPS         Z25, 64(R13)
+	VMOVAPS         Z26, 128(R13)
+	VMOVAPS         Z27, 192(R13)
+	MOVQ            QG_segMins(AX), R11
+	TRANSPOSE4(R11)
+	MOVQ            QG_segSG(AX), R11
 	FORQ(SHIFT_TERM)
-	ADDQ        $(NQ*64), R14
-	ADDQ        $32, QA_segScales(AX)
-	ADDQ        $32, QA_segMins(AX)
+	ADDQ            $(NQ*256), QG_segSG(AX)
+	ADDQ            $32, QG_segScales(AX)
+	ADDQ            $32, QG_segMins(AX)
 
 group:
-	MOVQ DI, R8
-	ADDQ QA_off2(AX), R8
-	MOVQ DI, R9
-	ADDQ QA_off1(AX), R9
-	XORQ R10, R10
-	FORQ(ZERO_G)
+	MOVQ QG_units(AX), R10
 
 unit:
-	UNPACK(UREG)
+	UNPACK((DI), (R8), (R9), U0)
+	UNPACK((DI)(DX*1), (R8)(DX*1), (R9)(DX*1), U1)
+	UNPACK((DI)(R14*1), (R8)(R14*1), (R9)(R14*1), U2)
+	UNPACK((DI)(SI*1), (R8)(SI*1), (R9)(SI*1), U3)
 	FORQ(DP)
+	ADVANCE
 	ADDQ $RECSIZE, BX
-	ADDQ $USTEP, R10
-	CMPQ R10, QA_unitLimit(AX)
-	JB   unit
+	DECQ R10
+	JNZ  unit
 
-	VPERMPS       Z24, Z25, Z26
+	VBROADCASTF32X4 (R13), Z29
 	FORQ(SCALE_G)
-	VPADDD.BCST   ·avx512One32(SB), Z25, Z25
-	ADDQ QA_groupBytes(AX), DI
-	DECQ CX
-	JNZ  group
-	CMPQ QA_segsLeft(AX), $0
-	JNE  seg
+	ADDQ            $16, R13
+	ADDQ            QG_skip0(AX), DI
+	ADDQ            QG_skip2(AX), R8
+	ADDQ            QG_skip1(AX), R9
+	DECQ            CX
+	JNZ             group
+	CMPQ            QG_segsLeft(AX), $0
+	JNE             seg
 
-	// Row done: park its accumulators for the reduction.
-	MOVQ QA_r(AX), R11
-	SHLQ $6, R11
-	FORQ(PARK)
-	ADDQ QA_rowBytes(AX), SI
-	MOVQ QA_rowScaleBytes(AX), R11
-	ADDQ R11, QA_rowScales(AX)
-	ADDQ R11, QA_rowMins(AX)
-	INCQ QA_r(AX)
-	DECQ QA_rowsLeft(AX)
-	JZ   flush
-	CMPQ QA_r(AX), $16
-	JB   row
-
-flush:
-	// Reduce the parked rows of each query to one vector and store (or
-	// add) its first r lanes.
-	MOVQ  QA_r(AX), CX
-	MOVL  $1, R11
-	SHLL  CX, R11
-	DECL  R11
-	KMOVW R11, K1
-	KANDW K1, K4, K3
-	MOVQ  QA_outCur(AX), R11
-	MOVQ  QA_outStride(AX), R12
-	FORQ(FLUSH)
-	ADDQ  $64, QA_outCur(AX)
-	CMPQ  QA_rowsLeft(AX), $0
-	JNE   block
+	// Quad done: each query's four sums, stored or added under the masks.
+	MOVQ QG_outCur(AX), R11
+	MOVQ QG_outStride(AX), R12
+	FORQ(STORE_QUAD)
+	ADDQ $16, QG_outCur(AX)
+	MOVQ QG_quadBytes(AX), R11
+	ADDQ R11, QG_quadData(AX)
+	MOVQ QG_quadScaleBytes(AX), R11
+	ADDQ R11, QG_quadScales(AX)
+	ADDQ R11, QG_quadMins(AX)
+	DECQ QG_quadsLeft(AX)
+	JNZ  quad
 	VZEROUPPER
 	RET

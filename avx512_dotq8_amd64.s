@@ -1,14 +1,17 @@
 //go:build !purego
 
 // DotQ8 for code formats whose group is a multiple of 32, with VPDPBUSD
-// (AVX-512 VNNI): one function per code width, unit (64 or 32 values) and
-// number of query rows per pass (1, 2 or 4). The body is in
-// avx512_dotq8_amd64.h, the unpack macros in avx512_amd64.h.
+// (AVX-512 VNNI): general kernels, four rows at a time, one function per
+// unit (64 or 32 values), code width and number of query rows per pass
+// (1, 2 or 4), whose body is avx512_dotq8_amd64.h; and row kernels for
+// rows of 128 values in groups of 64 and one query row, whose body is
+// avx512_dotq8_row_amd64.h. The unpack macros are in avx512_amd64.h.
 
 #include "textflag.h"
 #include "avx512_amd64.h"
 
-// Offsets of the fields of avx512Q8Args (avx512_dotq8_amd64.go).
+// Offsets of the fields of avx512Q8Args (avx512_dotq8_amd64.go), used by
+// the row kernels.
 #define QA_data 0
 #define QA_scales 8
 #define QA_mins 16
@@ -17,482 +20,749 @@
 #define QA_sg 40
 #define QA_scratch 48
 #define QA_n 56
-#define QA_rowBytes 64
-#define QA_rowScaleBytes 72
-#define QA_segs 80
-#define QA_lastCount 88
-#define QA_lastMask 96
-#define QA_unitLimit 104
-#define QA_groupBytes 112
-#define QA_off2 120
-#define QA_off1 128
-#define QA_outStride 136
-#define QA_accMask 144
-#define QA_rowsLeft 152
-#define QA_rowScales 160
-#define QA_rowMins 168
-#define QA_segScales 176
-#define QA_segMins 184
-#define QA_segsLeft 192
-#define QA_r 200
-#define QA_outCur 208
+#define QA_accMask 72
+
+// Offsets of the fields of avx512DotQ8Args (avx512_dotq8_amd64.go), used
+// by the general kernels.
+#define QG_data 0
+#define QG_scales 8
+#define QG_mins 16
+#define QG_out 24
+#define QG_recs 32
+#define QG_sg 40
+#define QG_scratch 48
+#define QG_quads 56
+#define QG_rowOff 64
+#define QG_scaleOff 88
+#define QG_quadBytes 112
+#define QG_quadScaleBytes 120
+#define QG_segs 128
+#define QG_lastCount 136
+#define QG_lastMask 144
+#define QG_units 152
+#define QG_off2 160
+#define QG_off1 168
+#define QG_skip0 176
+#define QG_skip2 184
+#define QG_skip1 192
+#define QG_outStride 200
+#define QG_storeMask 208
+#define QG_accMask 216
+#define QG_quadsLeft 224
+#define QG_quadData 232
+#define QG_quadScales 240
+#define QG_quadMins 248
+#define QG_outCur 256
+#define QG_segsLeft 264
+#define QG_segScales 272
+#define QG_segMins 280
+#define QG_segSG 288
+
+// The fp16 scales (or mins) of 16 groups of the four rows of a quad, at
+// base and at base + QG_scaleOff (lanes of K1), converted and transposed:
+// lane 4(g%4)+r of Z(24 + g/4) holds row r's value of group g. 19
+// instructions.
+#define TRANSPOSE4(base) \
+	VMOVDQU16.Z   (base), K1, Y24;                 \
+	MOVQ          QG_scaleOff+0(AX), R12;          \
+	VMOVDQU16.Z   (base)(R12*1), K1, Y25;          \
+	MOVQ          QG_scaleOff+8(AX), R12;          \
+	VMOVDQU16.Z   (base)(R12*1), K1, Y26;          \
+	MOVQ          QG_scaleOff+16(AX), R12;         \
+	VMOVDQU16.Z   (base)(R12*1), K1, Y27;          \
+	VINSERTI64X4  $1, Y25, Z24, Z24;               \
+	VINSERTI64X4  $1, Y27, Z26, Z26;               \
+	VMOVDQU64     ·avx512QuadTIdx+0(SB), Z25;      \
+	VPERMI2W      Z26, Z24, Z25;                   \
+	VMOVDQU64     ·avx512QuadTIdx+64(SB), Z27;     \
+	VPERMI2W      Z26, Z24, Z27;                   \
+	VCVTPH2PS     Y25, Z24;                        \
+	VEXTRACTI64X4 $1, Z25, Y25;                    \
+	VCVTPH2PS     Y25, Z25;                        \
+	VCVTPH2PS     Y27, Z26;                        \
+	VEXTRACTI64X4 $1, Z27, Y27;                    \
+	VCVTPH2PS     Y27, Z27
 
 // Per-query steps (see the body's comment for the registers).
-#define ZERO_ACC(a, gz, gy, iz, iy, j) VPXORD a, a, a
-#define ZERO_G(a, gz, gy, iz, iy, j) VPXORD gz, gz, gz
-#define SHIFT_TERM(a, gz, gy, iz, iy, j) VFMADD231PS (j*64)(R14), Z12, a
-#define SCALE_G(a, gz, gy, iz, iy, j) VFMADD231PS Z26, gz, a
-#define PARK(a, gz, gy, iz, iy, j) VMOVUPS a, (64+j*1024)(R13)(R11*1)
-#define FLUSH(a, gz, gy, iz, iy, j) \
-	REDUCE16(R13, 64+j*1024, Z12); \
-	VMOVUPS.Z (R11), K3, Z15;      \
-	VADDPS    Z15, Z12, Z12;       \
-	VMOVUPS   Z12, K1, (R11);      \
-	ADDQ      R12, R11
+#define ZERO_ACC(j, a, ay, ax, g, gx) \
+	VPXORD a, a, a; \
+	VPXORD g, g, g
+#define SHIFT_TERM(j, a, ay, ax, g, gx) \
+	VFMADD231PS (j*256)(R11), Z24, a;     \
+	VFMADD231PS (j*256+64)(R11), Z25, a;  \
+	VFMADD231PS (j*256+128)(R11), Z26, a; \
+	VFMADD231PS (j*256+192)(R11), Z27, a
+#define SCALE_G(j, a, ay, ax, g, gx) \
+	VFMADD231PS Z29, g, a; \
+	VPXORD      g, g, g
+#define STORE_QUAD(j, a, ay, ax, g, gx) \
+	VEXTRACTF64X4 $1, a, Y14;    \
+	VADDPS        Y14, ay, Y14;  \
+	VEXTRACTF128  $1, Y14, X15;  \
+	VADDPS        X15, X14, X14; \
+	VMOVUPS.Z     (R11), K6, X15; \
+	VADDPS        X15, X14, X14; \
+	VMOVUPS       X14, K5, (R11); \
+	ADDQ          R12, R11
 
-// One unit and query: the int32 lane sums of 4 products, converted, times
-// the lanes' query block scales, into the group accumulator.
-#define DP64(a, gz, gy, iz, iy, j) \
-	VPXORD      iz, iz, iz;           \
-	VPDPBUSD    (j*64)(BX), Z13, iz;  \
-	VCVTDQ2PS   iz, iz;               \
-	VFMADD231PS (NQ*64+j*64)(BX), iz, gz
+// One unit of 64 values (two blocks) and query: the four rows' int32 lane
+// sums, summed per 128-bit lane and row (lane 4L+r), the two lanes of each
+// block joined (VSHUFI64X2 CROSS: 0xb1 for natural order, whose blocks are
+// lanes 0-1 and 2-3; 0x4e for p4 order, lanes 0, 2 and 1, 3), converted
+// and times the records' block scales (0 in the repeated lanes) into the
+// group accumulator. 20 instructions, 4 of them zero idioms.
+#define DP64(j, a, ay, ax, g, gx) \
+	VPXORD      Z24, Z24, Z24;                 \
+	VPXORD      Z25, Z25, Z25;                 \
+	VPXORD      Z26, Z26, Z26;                 \
+	VPXORD      Z27, Z27, Z27;                 \
+	VPDPBUSD    (j*64)(BX), Z8, Z24;           \
+	VPDPBUSD    (j*64)(BX), Z9, Z25;           \
+	VPDPBUSD    (j*64)(BX), Z10, Z26;          \
+	VPDPBUSD    (j*64)(BX), Z11, Z27;          \
+	VSHUFPS     $0x88, Z25, Z24, Z14;          \
+	VSHUFPS     $0xdd, Z25, Z24, Z15;          \
+	VPADDD      Z14, Z15, Z24;                 \
+	VSHUFPS     $0x88, Z27, Z26, Z14;          \
+	VSHUFPS     $0xdd, Z27, Z26, Z15;          \
+	VPADDD      Z14, Z15, Z26;                 \
+	VSHUFPS     $0x88, Z26, Z24, Z14;          \
+	VSHUFPS     $0xdd, Z26, Z24, Z15;          \
+	VPADDD      Z14, Z15, Z24;                 \
+	VSHUFI64X2  $CROSS, Z24, Z24, Z28;         \
+	VPADDD      Z28, Z24, Z24;                 \
+	VCVTDQ2PS   Z24, Z24;                      \
+	VFMADD231PS (NQ*64+j*64)(BX), Z24, g
 
-#define DP32(a, gz, gy, iz, iy, j) \
-	VPXORD      iy, iy, iy;           \
-	VPDPBUSD    (j*32)(BX), Y13, iy;  \
-	VCVTDQ2PS   iy, iy;               \
-	VFMADD231PS (NQ*32+j*32)(BX), iy, gy
+// One unit of 32 values (one block) and query, in Y registers: the two
+// 128-bit lanes joined in an X register, times the block's scale. 20
+// instructions, 4 of them zero idioms.
+#define DP32(j, a, ay, ax, g, gx) \
+	VPXORD          Y24, Y24, Y24;             \
+	VPXORD          Y25, Y25, Y25;             \
+	VPXORD          Y26, Y26, Y26;             \
+	VPXORD          Y27, Y27, Y27;             \
+	VPDPBUSD        (j*32)(BX), Y8, Y24;       \
+	VPDPBUSD        (j*32)(BX), Y9, Y25;       \
+	VPDPBUSD        (j*32)(BX), Y10, Y26;      \
+	VPDPBUSD        (j*32)(BX), Y11, Y27;      \
+	VSHUFPS         $0x88, Y25, Y24, Y14;      \
+	VSHUFPS         $0xdd, Y25, Y24, Y15;      \
+	VPADDD          Y14, Y15, Y24;             \
+	VSHUFPS         $0x88, Y27, Y26, Y14;      \
+	VSHUFPS         $0xdd, Y27, Y26, Y15;      \
+	VPADDD          Y14, Y15, Y26;             \
+	VSHUFPS         $0x88, Y26, Y24, Y14;      \
+	VSHUFPS         $0xdd, Y26, Y24, Y15;      \
+	VPADDD          Y14, Y15, Y24;             \
+	VEXTRACTI32X4   $1, Y24, X28;              \
+	VPADDD          X28, X24, X24;             \
+	VCVTDQ2PS       X24, X24;                  \
+	VFMADD231PS.BCST (NQ*32+j*32)(BX), X24, gx
 
-#define FORQ1(m) m(Z0, Z4, Y4, Z8, Y8, 0)
-#define FORQ2(m) FORQ1(m); m(Z1, Z5, Y5, Z9, Y9, 1)
-#define FORQ4(m) FORQ2(m); m(Z2, Z6, Y6, Z10, Y10, 2); m(Z3, Z7, Y7, Z11, Y11, 3)
+#define FORQ1(m) m(0, Z0, Y0, X0, Z4, X4)
+#define FORQ2(m) FORQ1(m); m(1, Z1, Y1, X1, Z5, X5)
+#define FORQ4(m) FORQ2(m); m(2, Z2, Y2, X2, Z6, X6); m(3, Z3, Y3, X3, Z7, X7)
+
+// Per width and unit: the unpack constants and macro, the plane pointers'
+// step per unit, and (units of 64) the byte order's CROSS.
 
 #define NAME ·avx512DotQ8U64W2Q1
-#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U64_N2W2(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $16, R8
 #define RECSIZE 128
 #define NQ 1
 #define FORQ FORQ1
 #define DP DP64
+#define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W2Q2
-#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U64_N2W2(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $16, R8
 #define RECSIZE 256
 #define NQ 2
 #define FORQ FORQ2
 #define DP DP64
+#define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W2Q4
-#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U64_N2W2(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $16, R8
 #define RECSIZE 512
 #define NQ 4
 #define FORQ FORQ4
 #define DP DP64
+#define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W3Q1
-#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U64_N2W3(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 128
 #define NQ 1
 #define FORQ FORQ1
 #define DP DP64
+#define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W3Q2
-#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U64_N2W3(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 256
 #define NQ 2
 #define FORQ FORQ2
 #define DP DP64
+#define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W3Q4
-#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U64_N2W3(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 512
 #define NQ 4
 #define FORQ FORQ4
 #define DP DP64
+#define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W4Q1
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W4(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI
 #define RECSIZE 128
 #define NQ 1
 #define FORQ FORQ1
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W4Q2
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W4(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI
 #define RECSIZE 256
 #define NQ 2
 #define FORQ FORQ2
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W4Q4
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W4(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI
 #define RECSIZE 512
 #define NQ 4
 #define FORQ FORQ4
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W5Q1
 #define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U64_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W5(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 128
 #define NQ 1
 #define FORQ FORQ1
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W5Q2
 #define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U64_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W5(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 256
 #define NQ 2
 #define FORQ FORQ2
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W5Q4
 #define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U64_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W5(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 512
 #define NQ 4
 #define FORQ FORQ4
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W6Q1
-#define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U64_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U64_W6(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 128
 #define NQ 1
 #define FORQ FORQ1
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W6Q2
-#define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U64_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U64_W6(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 256
 #define NQ 2
 #define FORQ FORQ2
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W6Q4
-#define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U64_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U64_W6(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 512
 #define NQ 4
 #define FORQ FORQ4
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W7Q1
 #define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
-#define UNPACK(dst) U64_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W7(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 128
 #define NQ 1
 #define FORQ FORQ1
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W7Q2
 #define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
-#define UNPACK(dst) U64_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W7(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 256
 #define NQ 2
 #define FORQ FORQ2
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W7Q4
 #define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
-#define UNPACK(dst) U64_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W7(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 512
 #define NQ 4
 #define FORQ FORQ4
 #define DP DP64
+#define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W8Q1
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W8(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $64, DI
 #define RECSIZE 128
 #define NQ 1
 #define FORQ FORQ1
 #define DP DP64
+#define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W8Q2
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W8(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $64, DI
 #define RECSIZE 256
 #define NQ 2
 #define FORQ FORQ2
 #define DP DP64
+#define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U64W8Q4
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U64_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Z13
-#define USTEP 8
+#define UNPACK(b4, b2, b1, dst) U64_W8(0, b4, 0, b2, 0, b1, dst)
+#define U0 Z8
+#define U1 Z9
+#define U2 Z10
+#define U3 Z11
+#define ADVANCE ADDQ $64, DI
 #define RECSIZE 512
 #define NQ 4
 #define FORQ FORQ4
 #define DP DP64
+#define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
+#undef CROSS
 
 #define NAME ·avx512DotQ8U32W2Q1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W2(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $8, R8
 #define RECSIZE 64
 #define NQ 1
 #define FORQ FORQ1
@@ -501,8 +771,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -510,9 +783,12 @@
 
 #define NAME ·avx512DotQ8U32W2Q2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W2(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $8, R8
 #define RECSIZE 128
 #define NQ 2
 #define FORQ FORQ2
@@ -521,8 +797,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -530,9 +809,12 @@
 
 #define NAME ·avx512DotQ8U32W2Q4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W2(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W2(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $8, R8
 #define RECSIZE 256
 #define NQ 4
 #define FORQ FORQ4
@@ -541,8 +823,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -550,9 +835,12 @@
 
 #define NAME ·avx512DotQ8U32W3Q1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W3(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 64
 #define NQ 1
 #define FORQ FORQ1
@@ -561,8 +849,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -570,9 +861,12 @@
 
 #define NAME ·avx512DotQ8U32W3Q2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W3(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 128
 #define NQ 2
 #define FORQ FORQ2
@@ -581,8 +875,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -590,9 +887,12 @@
 
 #define NAME ·avx512DotQ8U32W3Q4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W3(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W3(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 256
 #define NQ 4
 #define FORQ FORQ4
@@ -601,8 +901,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -610,9 +913,12 @@
 
 #define NAME ·avx512DotQ8U32W4Q1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W4(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI
 #define RECSIZE 64
 #define NQ 1
 #define FORQ FORQ1
@@ -621,8 +927,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -630,9 +939,12 @@
 
 #define NAME ·avx512DotQ8U32W4Q2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W4(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI
 #define RECSIZE 128
 #define NQ 2
 #define FORQ FORQ2
@@ -641,8 +953,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -650,9 +965,12 @@
 
 #define NAME ·avx512DotQ8U32W4Q4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W4(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W4(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI
 #define RECSIZE 256
 #define NQ 4
 #define FORQ FORQ4
@@ -661,8 +979,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -670,9 +991,12 @@
 
 #define NAME ·avx512DotQ8U32W5Q1
 #define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U32_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W5(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 64
 #define NQ 1
 #define FORQ FORQ1
@@ -681,8 +1005,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -690,9 +1017,12 @@
 
 #define NAME ·avx512DotQ8U32W5Q2
 #define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U32_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W5(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 128
 #define NQ 2
 #define FORQ FORQ2
@@ -701,8 +1031,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -710,9 +1043,12 @@
 
 #define NAME ·avx512DotQ8U32W5Q4
 #define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U32_W5(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W5(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 256
 #define NQ 4
 #define FORQ FORQ4
@@ -721,18 +1057,24 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
 
 #define NAME ·avx512DotQ8U32W6Q1
-#define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U32_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U32_W6(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 64
 #define NQ 1
 #define FORQ FORQ1
@@ -741,18 +1083,24 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
 
 #define NAME ·avx512DotQ8U32W6Q2
-#define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U32_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U32_W6(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 128
 #define NQ 2
 #define FORQ FORQ2
@@ -761,18 +1109,24 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
 #undef DP
 
 #define NAME ·avx512DotQ8U32W6Q4
-#define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
-#define UNPACK(dst) U32_W6(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
+#define UNPACK(b4, b2, b1, dst) U32_W6(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 256
 #define NQ 4
 #define FORQ FORQ4
@@ -781,8 +1135,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -790,9 +1147,12 @@
 
 #define NAME ·avx512DotQ8U32W7Q1
 #define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
-#define UNPACK(dst) U32_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W7(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 64
 #define NQ 1
 #define FORQ FORQ1
@@ -801,8 +1161,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -810,9 +1173,12 @@
 
 #define NAME ·avx512DotQ8U32W7Q2
 #define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
-#define UNPACK(dst) U32_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W7(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 128
 #define NQ 2
 #define FORQ FORQ2
@@ -821,8 +1187,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -830,9 +1199,12 @@
 
 #define NAME ·avx512DotQ8U32W7Q4
 #define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
-#define UNPACK(dst) U32_W7(0, (DI)(R10*4), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W7(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 256
 #define NQ 4
 #define FORQ FORQ4
@@ -841,8 +1213,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -850,9 +1225,12 @@
 
 #define NAME ·avx512DotQ8U32W8Q1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W8(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $32, DI
 #define RECSIZE 64
 #define NQ 1
 #define FORQ FORQ1
@@ -861,8 +1239,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -870,9 +1251,12 @@
 
 #define NAME ·avx512DotQ8U32W8Q2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W8(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $32, DI
 #define RECSIZE 128
 #define NQ 2
 #define FORQ FORQ2
@@ -881,8 +1265,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ
@@ -890,9 +1277,12 @@
 
 #define NAME ·avx512DotQ8U32W8Q4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
-#define UNPACK(dst) U32_W8(0, (DI)(R10*8), 0, (R8)(R10*2), 0, (R9)(R10*1), dst)
-#define UREG Y13
-#define USTEP 4
+#define UNPACK(b4, b2, b1, dst) U32_W8(0, b4, 0, b2, 0, b1, dst)
+#define U0 Y8
+#define U1 Y9
+#define U2 Y10
+#define U3 Y11
+#define ADVANCE ADDQ $32, DI
 #define RECSIZE 256
 #define NQ 4
 #define FORQ FORQ4
@@ -901,8 +1291,11 @@
 #undef NAME
 #undef CONSTS
 #undef UNPACK
-#undef UREG
-#undef USTEP
+#undef U0
+#undef U1
+#undef U2
+#undef U3
+#undef ADVANCE
 #undef RECSIZE
 #undef NQ
 #undef FORQ

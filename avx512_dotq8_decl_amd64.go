@@ -6,135 +6,135 @@ package lowbit
 // 32 values, code width, query rows per pass.
 
 //go:noescape
-func avx512DotQ8U64W2Q1(a *avx512Q8Args)
+func avx512DotQ8U64W2Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W2Q2(a *avx512Q8Args)
+func avx512DotQ8U64W2Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W2Q4(a *avx512Q8Args)
+func avx512DotQ8U64W2Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W3Q1(a *avx512Q8Args)
+func avx512DotQ8U64W3Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W3Q2(a *avx512Q8Args)
+func avx512DotQ8U64W3Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W3Q4(a *avx512Q8Args)
+func avx512DotQ8U64W3Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W4Q1(a *avx512Q8Args)
+func avx512DotQ8U64W4Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W4Q2(a *avx512Q8Args)
+func avx512DotQ8U64W4Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W4Q4(a *avx512Q8Args)
+func avx512DotQ8U64W4Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W5Q1(a *avx512Q8Args)
+func avx512DotQ8U64W5Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W5Q2(a *avx512Q8Args)
+func avx512DotQ8U64W5Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W5Q4(a *avx512Q8Args)
+func avx512DotQ8U64W5Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W6Q1(a *avx512Q8Args)
+func avx512DotQ8U64W6Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W6Q2(a *avx512Q8Args)
+func avx512DotQ8U64W6Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W6Q4(a *avx512Q8Args)
+func avx512DotQ8U64W6Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W7Q1(a *avx512Q8Args)
+func avx512DotQ8U64W7Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W7Q2(a *avx512Q8Args)
+func avx512DotQ8U64W7Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W7Q4(a *avx512Q8Args)
+func avx512DotQ8U64W7Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W8Q1(a *avx512Q8Args)
+func avx512DotQ8U64W8Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W8Q2(a *avx512Q8Args)
+func avx512DotQ8U64W8Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U64W8Q4(a *avx512Q8Args)
+func avx512DotQ8U64W8Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W2Q1(a *avx512Q8Args)
+func avx512DotQ8U32W2Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W2Q2(a *avx512Q8Args)
+func avx512DotQ8U32W2Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W2Q4(a *avx512Q8Args)
+func avx512DotQ8U32W2Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W3Q1(a *avx512Q8Args)
+func avx512DotQ8U32W3Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W3Q2(a *avx512Q8Args)
+func avx512DotQ8U32W3Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W3Q4(a *avx512Q8Args)
+func avx512DotQ8U32W3Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W4Q1(a *avx512Q8Args)
+func avx512DotQ8U32W4Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W4Q2(a *avx512Q8Args)
+func avx512DotQ8U32W4Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W4Q4(a *avx512Q8Args)
+func avx512DotQ8U32W4Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W5Q1(a *avx512Q8Args)
+func avx512DotQ8U32W5Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W5Q2(a *avx512Q8Args)
+func avx512DotQ8U32W5Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W5Q4(a *avx512Q8Args)
+func avx512DotQ8U32W5Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W6Q1(a *avx512Q8Args)
+func avx512DotQ8U32W6Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W6Q2(a *avx512Q8Args)
+func avx512DotQ8U32W6Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W6Q4(a *avx512Q8Args)
+func avx512DotQ8U32W6Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W7Q1(a *avx512Q8Args)
+func avx512DotQ8U32W7Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W7Q2(a *avx512Q8Args)
+func avx512DotQ8U32W7Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W7Q4(a *avx512Q8Args)
+func avx512DotQ8U32W7Q4(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W8Q1(a *avx512Q8Args)
+func avx512DotQ8U32W8Q1(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W8Q2(a *avx512Q8Args)
+func avx512DotQ8U32W8Q2(a *avx512DotQ8Args)
 
 //go:noescape
-func avx512DotQ8U32W8Q4(a *avx512Q8Args)
+func avx512DotQ8U32W8Q4(a *avx512DotQ8Args)
 
 // avx512CallDotQ8 runs the DotQ8 kernel for units of unit values, the code width
 // and pass query rows. (A table of func values would make a escape to the
 // heap: escape analysis cannot see through an indirect call.)
-func avx512CallDotQ8(unit, bits, pass int, a *avx512Q8Args) {
+func avx512CallDotQ8(unit, bits, pass int, a *avx512DotQ8Args) {
 	switch unit<<8 | bits<<4 | pass {
 	case 64<<8 | 2<<4 | 1:
 		avx512DotQ8U64W2Q1(a)

@@ -93,6 +93,9 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 		{Quant(5, 1024+32), 3, 1024 + 32, 4},
 		{Quant(8, 64), 16, 64, 1},
 		{Quant(2, 64), 32, 128, 4},
+		// A last chunk of 128 columns in groups of 64 (not a row of 128).
+		{Quant(4, 64), 5, 1024 + 128, 1},
+		{SymQuant(2, 64), 6, 1024 + 128, 3},
 	} {
 		avx512CheckDotQ8(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
@@ -256,6 +259,7 @@ func TestAVX512DequantizeBits(t *testing.T) {
 func TestAVX512ArgsLayout(t *testing.T) {
 	structs := map[string]reflect.Type{
 		"QA_": reflect.TypeFor[avx512Q8Args](),
+		"QG_": reflect.TypeFor[avx512DotQ8Args](),
 		"DA_": reflect.TypeFor[avx512DotArgs](),
 		"QZ_": reflect.TypeFor[avx512QuantArgs](),
 	}
@@ -440,6 +444,91 @@ func TestAVX512NoAllocations(t *testing.T) {
 // found (their fuzz inputs are in fuzz/testdata/fuzz as avx512-*). Each
 // builds the failing situation directly at the kernel level, for every
 // path it can reach (row kernels and general kernels, 1 to 9 query rows).
+
+// avx512RefDotQ8 returns DotQ8's exact sums by its contract, per block b
+// scale*d_b*isum_b + shift*Sums_b with isum_b = Σ q*x8 in integers, and
+// Σ|terms| for the tolerance (u times the terms and roundings of the
+// longest chain, as fuzz/tolerance.go derives it).
+func avx512RefDotQ8(r Rows, q *Q8) (want, tol []float64) {
+	f, cols := r.Format, r.Cols
+	n, nq := r.Len(), q.Len()
+	want, tol = make([]float64, nq*n), make([]float64, nq*n)
+	var codes [32]byte
+	nb := q8Blocks(q.Group, q.Cols)
+	for i := 0; i < n; i++ {
+		for j := 0; j < nq; j++ {
+			var s, mag float64
+			terms := 0
+			b := j * nb
+			codeBlocks(r, i, &codes, func(gi, col, m int) {
+				scale, shift := groupParams(r, gi)
+				isum := 0
+				for k := 0; k < m; k++ {
+					isum += int(codes[k]) * int(q.Values[j*cols+col+k])
+				}
+				t1 := float64(scale) * float64(q.Scales[b]) * float64(isum)
+				t2 := float64(shift) * float64(q.Sums[b])
+				s += t1 + t2
+				mag += math.Abs(t1) + math.Abs(t2)
+				terms += 2
+				b++
+			})
+			want[j*n+i] = s
+			tol[j*n+i] = float64(terms+3)*0x1p-24*mag + float64(terms)*0x1p-140
+		}
+	}
+	_ = f
+	return want, tol
+}
+
+// TestAVX512DotQ8ExactBlockSums pins FuzzDotQ8's finding: a block whose
+// codes are all equal, against int8 queries of ±127 that sum to 0, adds
+// exactly 0 (its isum is 0, and so is its Sums), though each lane of 4
+// products is 4·127·code. The query block's scale d is 1e30/127, so a
+// kernel that scales the lanes before adding them loses every other term
+// of the row to the rounding of ±1e31 partial sums.
+func TestAVX512DotQ8ExactBlockSums(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(61, 62))
+	for bits := 2; bits <= 8; bits++ {
+		for _, sym := range []bool{false, true} {
+			for _, g := range []int{32, 64, 96, 128} {
+				f := Format{Bits: bits, Group: g, Symmetric: sym}
+				for _, c := range []struct{ n, cols, nq int }{
+					{5, 2 * g, 1}, {3, 3 * g, 2}, {6, 2 * g, 4}, {9, 3 * g, 9}, {7, 128, 1}, {7, 128, 3},
+				} {
+					if c.cols%g != 0 {
+						continue
+					}
+					vals := randomValues(rng, c.n*c.cols)
+					for i := 0; i < c.n; i++ {
+						for k := 0; k < 32; k++ {
+							vals[i*c.cols+k] = 0.5 // one code in all of block 0
+						}
+					}
+					r, err := NewRows(f, c.n, c.cols)
+					require.NoError(t, err)
+					require.NoError(t, Generic().Quantize(r, vals))
+					x := randomValues(rng, c.nq*c.cols)
+					for j := 0; j < c.nq; j++ {
+						for k := 0; k < 32; k++ {
+							x[j*c.cols+k] = float32(1e30 * float64(1-2*(k/16)))
+						}
+					}
+					q, err := NewQ8(f, c.nq, c.cols)
+					require.NoError(t, err)
+					require.NoError(t, im.QuantizeQ8(q, x))
+					want, tol := avx512RefDotQ8(r, q)
+					out := make([]float32, c.nq*c.n)
+					im.DotQ8(out, r, q)
+					for k := range out {
+						require.InDelta(t, want[k], out[k], tol[k], "%s, %d rows of %d, %d queries: row %d, query %d", f, c.n, c.cols, c.nq, k%c.n, k/c.n)
+					}
+				}
+			}
+		}
+	}
+}
 
 // TestAVX512DotTinyQueries pins FuzzDot's finding: the 2- and 4-bit Dot
 // row kernels multiply code fields converted in place (q·16^k, q·4^k)
