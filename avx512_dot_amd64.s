@@ -350,13 +350,15 @@
 	VMOVUPS T3, (j*256)(R13)(R14*1)
 
 // Per query row: combine the four rows, scale (SREG), add the shift term
-// (the rows' scales and mins in MREG times the query row's sums), park.
+// (the rows' mins in MREG's lanes 8-15 times the query row's sums, under
+// the mask K4 = 0xff00, so that the rows' scales in lanes 0-7, one of them
+// perhaps Inf or NaN, give 0 and not 0*Inf in another row's lane), park.
 // Scratch: T1-T4.
 #define QUAD_OUT_CODES(j, a0, a1, a2, a3) \
 	COMBINE_F(a0, a1, T3, T1, T2);        \
 	COMBINE_F(a2, a3, T4, T1, T2);        \
 	COMBINE_F(T3, T4, T3, T1, T2);        \
-	VMULPS      (j*64)(R9), MREG, T4;     \
+	VMULPS.Z    (j*64)(R9), MREG, K4, T4; \
 	VFMADD231PS SREG, T3, T4;             \
 	VMOVUPS     T4, (j*256)(R13)(R14*1)
 

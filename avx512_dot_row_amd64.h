@@ -54,6 +54,8 @@ TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ QA_scratch(AX), R13
 	MOVQ QA_out(AX), DI
 	MOVQ QA_n(AX), CX
+	MOVL $0xff00, R11
+	KMOVW R11, K4
 
 block:
 	MOVQ    $16, R10

@@ -20,7 +20,9 @@
 // with D the lanes' query block scales, S the lanes' group scales (VPERMPS
 // from the four rows' converted scales) and P the shift term (the rows'
 // mins, or scales when symmetric, times the query's group sums SG, in the
-// lanes 8+r and 12+r of row r). Every 16 rows the four parked F vectors are
+// lanes 8+r and 12+r of row r; the multiply leaves the other lanes 0 by
+// the mask K6, not by SG's zeros, so that one row's Inf or NaN scale, in
+// those lanes, cannot reach another row's sum as 0*Inf). Every 16 rows the four parked F vectors are
 // reduced to 16 sums (REDUCE4, natural order).
 //
 // Instructions per four rows: 4 ROWINT (6-16 each), 9 to combine, 9 for the
@@ -49,6 +51,8 @@ TEXT NAME(SB), NOSPLIT, $0-8
 	VMOVUPS   (R11), Z4
 	VMOVDQU64 ·avx512QuadMinShuf(SB), Y5
 	KMOVW     QA_accMask(AX), K4
+	MOVL      $0xff00, R11
+	KMOVW     R11, K6
 	MOVQ      QA_data(AX), SI
 	MOVQ      QA_scales(AX), DX
 	MOVQ      QA_mins(AX), R8
@@ -77,7 +81,7 @@ quad:
 	VINSERTI32X4 $1, (R8), Y24, Y24
 	VPSHUFB      Y5, Y24, Y24
 	VCVTPH2PS    Y24, Z24
-	VMULPS       Z4, Z24, Z25
+	VMULPS.Z     Z4, Z24, K6, Z25
 	VPERMPS      Z24, Z3, Z24
 	VCVTDQ2PS    Z12, Z12
 	VMULPS       Z2, Z12, Z12

@@ -616,3 +616,61 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 		}
 	}
 }
+
+// TestAVX512RowKernelsKeepRowsApart pins FuzzDotQ8's finding: the DotQ8
+// and Dot row kernels take four rows at a time, and formed the shift term
+// as the four rows' scales and mins (one vector) times the query's group
+// sums (0 in the scales' lanes), so a scale of ±Inf or NaN in one row gave
+// 0*Inf = NaN in a lane that belongs to another row's sum. Every row whose
+// own scales and mins are finite must get its own finite sum.
+func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(67, 68))
+	bad := []uint16{0x7c00, 0xfc00, 0x7e00} // +Inf, -Inf, NaN
+	for bits := 2; bits <= 8; bits++ {
+		for _, sym := range []bool{false, true} {
+			f := Format{Bits: bits, Group: 64, Symmetric: sym}
+			for _, n := range []int{4, 8, 7} {
+				r, _ := quantizedRows(t, rng, f, n, 128)
+				badRow := rng.IntN(n)
+				if sym || rng.IntN(2) == 0 {
+					r.Scales[2*badRow+rng.IntN(2)] = bad[rng.IntN(3)]
+				} else {
+					r.Mins[2*badRow+rng.IntN(2)] = bad[rng.IntN(3)]
+				}
+				for _, nq := range []int{1, 2, 4} {
+					x := randomValues(rng, nq*128)
+					q, err := NewQ8(f, nq, 128)
+					require.NoError(t, err)
+					require.NoError(t, im.QuantizeQ8(q, x))
+					want, tol := avx512RefDotQ8(r, q)
+					out := make([]float32, nq*n)
+					im.DotQ8(out, r, q)
+					for k, v := range out {
+						if k%n != badRow {
+							require.InDelta(t, want[k], v, tol[k], "DotQ8 %s, %d rows (row %d with a non-finite scale or min), %d queries: row %d, query %d", f, n, badRow, nq, k%n, k/n)
+						}
+					}
+					if bits != 2 && bits != 4 {
+						continue
+					}
+					im.Dot(out, r, x)
+					for i := 0; i < n; i++ {
+						if i == badRow {
+							continue
+						}
+						vals, mag := refRow(r, i)
+						for j := 0; j < nq; j++ {
+							var w, m float64
+							for c, v := range vals {
+								w += v * float64(x[j*128+c])
+								m += mag[c] * math.Abs(float64(x[j*128+c]))
+							}
+							require.InDelta(t, w, out[j*n+i], sumTolerance(m, 128), "Dot %s, %d rows (row %d with a non-finite scale or min), %d queries: row %d, query %d", f, n, badRow, nq, i, j)
+						}
+					}
+				}
+			}
+		}
+	}
+}
