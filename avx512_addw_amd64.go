@@ -7,11 +7,13 @@ import (
 	"unsafe"
 )
 
-// addWeightedAVX512 is AddWeighted. Code formats whose group is a multiple
-// of 32 run avx512AddWeightedW<bits>Q<pass>: each block of codes is
-// dequantized once per pass of up to 4 weight rows (as Dot does) and added,
-// times the row's weight, into each weight row's y. Other groups run the
-// generic code; fp16 and float32 rows run addWeightedFloatAVX512.
+// addWeightedAVX512 is AddWeighted. Rows of 128 2- or 4-bit codes in
+// groups of 64 run the row kernels, once per weight row (see
+// avx512EachWeightRow). Other code formats whose group is a multiple of 32
+// run avx512AddWeightedW<bits>Q<pass>: each block of codes is dequantized
+// once per pass of up to 4 weight rows (as Dot does) and added, times the
+// row's weight, into each weight row's y. Other groups run the generic
+// code; fp16 and float32 rows run addWeightedFloatAVX512.
 func addWeightedAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	if !f.Quantized() {
@@ -22,11 +24,39 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		addWeightedGeneric(y, r, w)
 		return
 	}
-	n, cols := r.Len(), r.Cols
-	if cols == 128 && len(w) == n && (f.Bits == 4 || f.Bits == 2) && f.Group == 64 && avx512AddWeightedRow(y, r, w) {
+	if r.Cols == 128 && (f.Bits == 4 || f.Bits == 2) && f.Group == 64 {
+		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
+			if !avx512AddWeightedRow(y, r, w) {
+				addWeightedCodesAVX512(y, r, w)
+			}
+		})
 		return
 	}
 	addWeightedCodesAVX512(y, r, w)
+}
+
+// avx512RowChunk is the most rows avx512EachWeightRow hands a row kernel at
+// a time: 1024 rows of 128 values are 32-256 KiB, so that the second and
+// later weight rows find them in L2.
+const avx512RowChunk = 1024
+
+// avx512EachWeightRow runs a one-weight-row AddWeighted kernel, fn, once
+// per weight row of w over chunks of avx512RowChunk rows of r. The row
+// kernels (rows of 128 values) run one weight row at a pass several times
+// faster than the general kernels run four, so for several weight rows
+// (the query heads of a GQA group) one pass per weight row over rows that
+// stay in cache beats one pass for all: with 4 weight rows, at 256 rows of
+// 2-bit codes 8.8 against 6.6 values/ns, at 4096 rows 12 against 6.6.
+func avx512EachWeightRow(y []float32, r Rows, w []float32, fn func(y []float32, r Rows, w []float32)) {
+	n, cols := r.Len(), r.Cols
+	nw := len(w) / n
+	for r0 := 0; r0 < n; r0 += avx512RowChunk {
+		r1 := min(n, r0+avx512RowChunk)
+		rc := r.Slice(r0, r1)
+		for j := range nw {
+			fn(y[j*cols:(j+1)*cols], rc, w[j*n+r0:j*n+r1])
+		}
+	}
 }
 
 // addWeightedCodesAVX512 is AddWeighted for code formats whose group is a
@@ -63,17 +93,22 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	})
 }
 
-// addWeightedFloatAVX512 is AddWeighted for fp16 and float32 rows:
-// avx512AddWeightedF16/F32 in passes of up to 4 weight rows.
+// addWeightedFloatAVX512 is AddWeighted for fp16 and float32 rows: rows of
+// 128 run the row kernels (fp16 once per weight row, which is faster than
+// the general kernel's passes: 12.5 against 8.6 values/ns for 4 weight
+// rows over 256 rows; float32 for one weight row only, where it is not),
+// others avx512AddWeightedF16/F32 in passes of up to 4 weight rows.
 func addWeightedFloatAVX512(y []float32, r Rows, w []float32) {
 	n, cols := r.Len(), r.Cols
-	if cols == 128 && len(w) == n {
-		a := avx512Q8Args{data: unsafe.Pointer(&r.Data[0]), out: unsafe.Pointer(&y[0]), sg: unsafe.Pointer(&w[0]), n: n}
-		if r.Format.Bits == 16 {
-			avx512AddWeightedRowF16(&a)
-		} else {
-			avx512AddWeightedRowF32(&a)
-		}
+	if cols == 128 && (len(w) == n || r.Format.Bits == 16) {
+		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
+			a := avx512Q8Args{data: unsafe.Pointer(&r.Data[0]), out: unsafe.Pointer(&y[0]), sg: unsafe.Pointer(&w[0]), n: r.Len()}
+			if r.Format.Bits == 16 {
+				avx512AddWeightedRowF16(&a)
+			} else {
+				avx512AddWeightedRowF32(&a)
+			}
+		})
 		return
 	}
 	a := avx512DotFloatArgs(r, 0, cols, nil)
@@ -103,11 +138,9 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	f := r.Format
 	var (
 		lanesBuf [2*16*16 + 16]float32
-		masksBuf [16*16 + 16]uint32
 		mul      = float32(1)
 	)
 	lanes := avx512AlignFloats(lanesBuf[:])
-	masks := masksBuf[(-uintptr(unsafe.Pointer(&masksBuf[0]))&63)/4:]
 	mins := r.Mins
 	if f.Symmetric {
 		mins, mul = r.Scales, -float32(int(1)<<(f.Bits-1))
@@ -117,34 +150,29 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 		scales:  unsafe.Pointer(&r.Scales[0]),
 		mins:    unsafe.Pointer(&mins[0]),
 		out:     unsafe.Pointer(&lanes[0]),
-		recs:    unsafe.Pointer(&masks[0]),
+		recs:    unsafe.Pointer(&avx512W2Masks[0]),
 		sg:      unsafe.Pointer(&w[0]),
 		scratch: unsafe.Pointer(&mul),
 		n:       r.Len(),
 	}
+	yy := (*[128]float32)(y)
 	if f.Bits == 4 {
 		avx512AddWeightedRowW4(&a)
-		if !avx512Finite(lanes[:128]) {
+		t := (*[128]float32)(lanes)
+		if !avx512Finite(t[:]) {
 			return false
 		}
-		for k := range 8 {
-			for l := range 16 {
-				y[32*(l/4)+4*(l%4)+k/2+16*(k%2)] += lanes[16*k+l]
-			}
+		for i, v := range t {
+			yy[avx512W4Cols[i]&127] += v
 		}
 		return true
 	}
-	for k := range 16 {
-		for l := range 16 {
-			masks[16*k+l] = 3 << (2 * k)
-		}
-	}
 	n := r.Len()
-	pairs, odd := lanes[:256], lanes[256:512]
+	pairs, odd := (*[256]float32)(lanes[:256]), (*[256]float32)(lanes[256:512])
 	if n2 := n &^ 1; n2 > 0 {
 		a.n = n2
 		avx512AddWeightedRowW2(&a)
-		if !avx512Finite(pairs) {
+		if !avx512Finite(pairs[:]) {
 			return false
 		}
 	}
@@ -161,36 +189,72 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 		a.data, a.scales, a.mins, a.sg, a.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&w2[0]), 2
 		a.out = unsafe.Pointer(&odd[0])
 		avx512AddWeightedRowW2(&a)
-		if !avx512Finite(odd) {
+		if !avx512Finite(odd[:]) {
 			return false
 		}
 	}
 	if n >= 2 {
-		avx512AddLanesW2(y, pairs)
+		avx512AddLanesW2(yy, pairs)
 	}
 	if n%2 == 1 {
-		avx512AddLanesW2(y, odd)
+		avx512AddLanesW2(yy, odd)
 	}
 	return true
 }
 
-// avx512Finite reports whether every value of v is finite.
-func avx512Finite(v []float32) bool {
-	for _, x := range v {
-		if x-x != 0 {
-			return false
+// avx512W2Masks is the 2-bit row kernel's table of field masks (64-byte
+// aligned): 16 dwords of 3<<(2k) for each field k.
+var avx512W2Masks = func() []uint32 {
+	buf := make([]uint32, 16*16+16)
+	m := buf[(-uintptr(unsafe.Pointer(&buf[0]))&63)/4:][:16*16]
+	for k := range 16 {
+		for l := range 16 {
+			m[16*k+l] = 3 << (2 * k)
 		}
 	}
-	return true
-}
+	return m
+}()
 
-// avx512AddLanesW2 adds the lanes table of the 2-bit row kernel into y:
-// field k of dword lane l (and of l+8, the second row of each pair) holds
-// the sum of column 32*(l/2) + 4*(l%2) + k/4 + 8*(k%4).
-func avx512AddLanesW2(y, lanes []float32) {
+// avx512W4Cols maps the 4-bit row kernel's lanes table to columns: field k
+// of dword lane l (entry 16k+l) holds the sum of column
+// 32*(l/4) + 4*(l%4) + k/2 + 16*(k%2).
+var avx512W4Cols = func() (c [128]uint8) {
+	for k := range 8 {
+		for l := range 16 {
+			c[16*k+l] = uint8(32*(l/4) + 4*(l%4) + k/2 + 16*(k%2))
+		}
+	}
+	return c
+}()
+
+// avx512W2Cols maps the 2-bit row kernel's lanes table to columns: field k
+// of dword lane l (and of l+8, the second row of each pair), entry 8k+l
+// here, holds the sum of column 32*(l/2) + 4*(l%2) + k/4 + 8*(k%4).
+var avx512W2Cols = func() (c [128]uint8) {
 	for k := range 16 {
 		for l := range 8 {
-			y[32*(l/2)+4*(l%2)+k/4+8*(k%4)] += lanes[16*k+l] + lanes[16*k+8+l]
+			c[8*k+l] = uint8(32*(l/2) + 4*(l%2) + k/4 + 8*(k%4))
+		}
+	}
+	return c
+}()
+
+// avx512Finite reports whether every value of v is finite: the exponent
+// field of each, plus one, carries into bit 31 only if it is all ones.
+func avx512Finite(v []float32) bool {
+	var acc uint32
+	for _, x := range v {
+		acc |= math.Float32bits(x)&0x7f800000 + 0x00800000
+	}
+	return acc&0x80000000 == 0
+}
+
+// avx512AddLanesW2 adds the lanes table of the 2-bit row kernel into y
+// (see avx512W2Cols).
+func avx512AddLanesW2(y *[128]float32, lanes *[256]float32) {
+	for k := range 16 {
+		for l := range 8 {
+			y[avx512W2Cols[8*k+l]&127] += lanes[16*k+l] + lanes[16*k+8+l]
 		}
 	}
 }

@@ -79,6 +79,13 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			avx512CheckDotQ8(t, im, rng, f, 33, 128, 3)
 		}
 	}
+	// Several query rows run the row kernel once per query row over chunks
+	// of avx512RowChunk rows.
+	for _, f := range []Format{Quant(2, 64), SymQuant(3, 64), Quant(4, 64), Quant(8, 64)} {
+		for _, n := range []int{avx512RowChunk + 1, 2*avx512RowChunk + 6} {
+			avx512CheckDotQ8(t, im, rng, f, n, 128, 4)
+		}
+	}
 	// Many rows (several blocks of 16 and a tail), long rows chunked by
 	// columns, and long groups split into chunks.
 	for _, c := range []struct {
@@ -222,6 +229,14 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 				avx512CheckAddWeighted(t, im, rng, f, n, 128, 1)
 				avx512CheckAddWeighted(t, im, rng, f, n, 128, 2)
 			}
+		}
+	}
+	// Several weight rows on rows of 128 run the row kernels once per
+	// weight row over chunks of avx512RowChunk rows: a chunk boundary, odd
+	// chunk tails (the 2-bit kernel takes rows in pairs).
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), F16, F32} {
+		for _, n := range []int{avx512RowChunk - 1, avx512RowChunk + 1, 2*avx512RowChunk + 3} {
+			avx512CheckAddWeighted(t, im, rng, f, n, 128, 3)
 		}
 	}
 	for _, f := range []Format{F16, F32} {
