@@ -239,14 +239,16 @@ var avx512W2Cols = func() (c [128]uint8) {
 	return c
 }()
 
-// avx512Finite reports whether every value of v is finite: the exponent
-// field of each, plus one, carries into bit 31 only if it is all ones.
+// avx512Finite reports whether every value of v (an even number of them)
+// is finite: the exponent field of each, plus one, carries into the
+// value's sign bit only if it is all ones. Two values per 64-bit word.
 func avx512Finite(v []float32) bool {
-	var acc uint32
-	for _, x := range v {
-		acc |= math.Float32bits(x)&0x7f800000 + 0x00800000
+	u := unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(v))), len(v)/2)
+	var acc uint64
+	for _, x := range u {
+		acc |= x&0x7f8000007f800000 + 0x0080000000800000
 	}
-	return acc&0x80000000 == 0
+	return acc&0x8000000080000000 == 0
 }
 
 // avx512AddLanesW2 adds the lanes table of the 2-bit row kernel into y

@@ -689,3 +689,23 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestAVX512Finite checks the row kernels' finiteness scan: a non-finite
+// value at any position, in either half of a 64-bit word, is found, and
+// the largest and smallest finite values pass.
+func TestAVX512Finite(t *testing.T) {
+	v := make([]float32, 256)
+	for k := range v {
+		v[k] = float32(k) - 100
+	}
+	v[3], v[4], v[7], v[8] = math.MaxFloat32, -math.MaxFloat32, math.SmallestNonzeroFloat32, float32(math.Copysign(0, -1))
+	require.True(t, avx512Finite(v))
+	for _, bad := range []float32{float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN()), math.Float32frombits(0xffc00001)} {
+		for k := range v {
+			old := v[k]
+			v[k] = bad
+			require.False(t, avx512Finite(v), "%v at %d", bad, k)
+			v[k] = old
+		}
+	}
+}

@@ -121,10 +121,13 @@ type Config struct {
 	// Int8Queries scores the keys of a tier stored in 2 to 8 bits with the
 	// queries quantized to int8 per block of 32 (lowbit.DotQ8, the integer
 	// dot-product path, as ggml scores its quantized caches) instead of
-	// float32 queries (lowbit.Dot). Default false: with the kernels of this
-	// version, Dot on 2-bit keys with 4 query rows is the faster of the two
-	// on AVX2 and AVX-512 (see BenchmarkPageKernels), and it adds no error.
-	// fp16 and float32 keys are always scored with float32 queries.
+	// float32 queries (lowbit.Dot). It is the faster path with this
+	// version's kernels (a decode step of the paper's cache at 4K tokens,
+	// AVX-512: 10.3 against 9.5 K+V values/ns; 2-bit keys, 4 query rows,
+	// AVX2: 10 against 7.4 values/ns in BenchmarkPageKernels), but it rounds
+	// every query to 8 bits, so it is off by default: float32 queries add no
+	// error to the scores. fp16 and float32 keys are always scored with
+	// float32 queries.
 	Int8Queries bool
 
 	// PageSize is the number of tokens per storage page of a tier (default
