@@ -370,34 +370,19 @@ func avx512Q8QuadRecords(recs []byte, q *Q8, f Format, j0, pass, c0, cw, unit in
 	}
 }
 
-// avx512Q8QuadSG writes, for the general kernels, per segment of 16 groups
-// (of gw columns each) of the chunk [c0, c0+cw) and query, the sums of the
-// query's block sums over each group, times -2^(Bits-1) for symmetric
-// formats (the factor of the group's min, or scale, in the shift term), in
-// the kernel's lanes: 4 vectors of 16, lane 4e+r of vector k holding group
-// 4k+e (for each of the four rows r). Unused entries are 0.
+// avx512Q8QuadSG writes, for the general kernels, the shift sums of
+// avx512Q8ShiftSums in the kernel's lanes: each entry repeated for the
+// four rows of a quad (entry k of the shift sums in lanes 4k to 4k+3), so
+// lane 4e+r of vector k holds group 4k+e for each of the four rows r. A
+// chunk has at most avx512Q8ChunkCols columns in groups of 32 or more
+// columns: two segments of 16 groups.
 func avx512Q8QuadSG(sg []float32, q *Q8, f Format, j0, pass, c0, cw, gw int) {
-	nb := q8Blocks(q.Group, q.Cols)
-	groups := cw / gw
-	segs := (groups + 15) / 16
-	clear(sg[:segs*pass*64])
-	mul := float32(1)
-	if f.Symmetric {
-		mul = -float32(int(1) << (f.Bits - 1))
-	}
-	for k := 0; k < groups; k++ {
-		s, e := k/16, k%16
-		for jj := 0; jj < pass; jj++ {
-			sums := q.Sums[(j0+jj)*nb:]
-			var t float32
-			for c := c0 + k*gw; c < c0+(k+1)*gw; c += 32 {
-				t += sums[c/32]
-			}
-			v := sg[(s*pass+jj)*64+4*e : (s*pass+jj)*64+4*e+4]
-			for r := range v {
-				v[r] = mul * t
-			}
-		}
+	var sums [2 * avx512Q8MaxPass * 16]float32
+	avx512Q8ShiftSums(sums[:], q, f, j0, pass, c0, cw, gw)
+	segs := (cw/gw + 15) / 16
+	for k, t := range sums[:segs*pass*16] {
+		v := sg[4*k : 4*k+4]
+		v[0], v[1], v[2], v[3] = t, t, t, t
 	}
 }
 
