@@ -161,12 +161,13 @@ func BenchmarkPrefill(b *testing.B) {
 }
 
 // BenchmarkPageKernels times the kernels a decode step runs, in the shape
-// it runs them: one page of 256 tokens of head dimension 128, 4 query rows
-// (a GQA group). values/ns counts the page's values (256 × 128) per ns, so
-// the figures compare with BenchmarkDecode's KV/ns: a step reads each key
-// once (Dot or DotQ8) and each value once (AddWeighted).
+// it runs them: one page of 1024 tokens (the default PageSize) of head
+// dimension 128, 4 query rows (a GQA group). values/ns counts the page's
+// values (1024 × 128) per ns, so the figures compare with
+// BenchmarkDecode's KV/ns: a step reads each key once (Dot or DotQ8) and
+// each value once (AddWeighted).
 func BenchmarkPageKernels(b *testing.B) {
-	const rows, dim, nq = 256, 128, 4
+	const rows, dim, nq = 1024, 128, 4
 	rng := rand.New(rand.NewPCG(4, 4))
 	for _, f := range []lowbit.Format{lowbit.Quant(2, 64), lowbit.Quant(4, 64), lowbit.Quant(8, 64), lowbit.F16, lowbit.F32} {
 		r, err := lowbit.NewRows(f, rows, dim)
