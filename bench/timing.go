@@ -23,22 +23,20 @@ type timing struct {
 // minSamples is the fewest samples a median is taken of.
 const minSamples = 3
 
-// measure times op (after one warm-up run) and returns the median
+// measure times op (after a warm-up) and returns the median
 // nanoseconds per run.
 func (t timing) measure(op func()) float64 { return t.measureAll([]func(){op})[0] }
 
 // measureAll times the operations side by side and returns the median
-// nanoseconds per run of each. Each gets one warm-up run (which also sizes
-// its samples); then the samples take turns (a b c a b c ...), so that a
+// nanoseconds per run of each. Each gets a warm-up (which also sizes its
+// samples); then the samples take turns (a b c a b c ...), so that a
 // burst of load from elsewhere on the machine hits every operation alike
 // and their ratios stay meaningful.
 func (t timing) measureAll(ops []func()) []float64 {
 	reps := make([]int, len(ops))
 	n := t.samples
 	for i, op := range ops {
-		start := time.Now()
-		op() // warm-up: page faults, caches, branch predictors
-		once := max(time.Since(start), time.Nanosecond)
+		once := warmUp(op, t.minSample)
 		reps[i] = 1
 		if once < t.minSample {
 			reps[i] = int(math.Ceil(float64(t.minSample) / float64(once)))
@@ -64,6 +62,28 @@ func (t timing) measureAll(ops []func()) []float64 {
 	}
 	return med
 }
+
+// warmUp runs op once (page faults, caches, branch predictors; under an
+// emulator, translating its code) and returns how long one run takes: the
+// fastest of up to warmUpRuns runs, stopping at the first that takes
+// minSample or longer, so that a slow first run does not size the samples
+// of a fast operation.
+func warmUp(op func(), minSample time.Duration) time.Duration {
+	once := time.Duration(math.MaxInt64)
+	for range warmUpRuns {
+		start := time.Now()
+		op()
+		el := max(time.Since(start), time.Nanosecond)
+		once = min(once, el)
+		if el >= minSample {
+			break
+		}
+	}
+	return once
+}
+
+// warmUpRuns bounds the runs warmUp makes.
+const warmUpRuns = 3
 
 // median returns the median of x (the mean of the middle two for an even
 // count); x is reordered.
