@@ -18,7 +18,10 @@
 // avx512DotRowTables). So a row costs 8 VPANDD, 8 VCVTUDQ2PS and 8 FMAs
 // per query row, of which only the FMAs grow with the query rows: a budget
 // per 32 values of 4 + 2 per query row, plus about 1.5 per query row for
-// combining, scaling and reducing. Lanes
+// combining, scaling and reducing (for four query rows, 1.25 more for the
+// loads of the x tables and masks, each made once per field and four
+// rows: 10 loads per row instead of 32, which made that kernel
+// load-bound). Lanes
 // 0-7 belong to group 0, lanes 8-15 to group 1, so four rows' accumulators
 // are combined into one vector K whose lane 4L+r is row r's (group L/2)
 // partial, and per four rows and query row
@@ -34,7 +37,8 @@
 //
 // Registers: Z0-Z15 accumulators (query j, row r: Z(4j+r)), or for one
 // query row Z0-Z3 and the x tables in Z4-Z11; Z16-Z23 the nibble masks
-// (for four query rows: query row 0's x table, the masks read from the
+// (for four query rows: the four rows' nibbles in Z16-Z19 and the field's
+// x tables in Z20-Z23, the mask in Z30, read once per field from the
 // table that follows the x tables);
 // Z24-Z27 the four rows' codes and Z28-Z29 nibbles, then MREG the rows'
 // scales and mins, SREG their group scales S, T1-T4 scratch (Z26-Z31, or
