@@ -87,6 +87,10 @@ func dotChunk(out []float32, r Rows, x []float32, g0, g1 int, xs *[dotChunkQueri
 func dotChunk1(out []float32, r Rows, x []float32, g0, g1 int, xs []float32) {
 	f, cols := r.Format, r.Cols
 	rb, gb, groups := f.RowBytes(cols), f.Group*f.Bits/8, f.Groups(cols)
+	if (f.Bits == 4 || f.Bits == 2) && f.Group%pack.BlockLen == 0 {
+		dotChunk1InPlace(out, r, x, g0, g1, xs)
+		return
+	}
 	var codes [unpackChunk]byte
 	for i := range out {
 		row := r.Data[i*rb : (i+1)*rb]
@@ -103,6 +107,71 @@ func dotChunk1(out []float32, r Rows, x []float32, g0, g1 int, xs []float32) {
 		}
 		out[i] += acc
 	}
+}
+
+// dotChunk1InPlace is dotChunk1 for 4- and 2-bit codes in groups of whole
+// blocks: each block's bytes are read in place (dotNibbles, dotPairs)
+// rather than unpacked to a buffer first: 1.35-1.4 times as fast (one
+// query row, 1024 rows of 128 values in groups of 64: 4-bit 1.6 -> 2.2
+// values/ns, 2-bit 1.6 -> 2.3).
+func dotChunk1InPlace(out []float32, r Rows, x []float32, g0, g1 int, xs []float32) {
+	f := r.Format
+	rb, gb, groups := f.RowBytes(r.Cols), f.Group*f.Bits/8, f.Groups(r.Cols)
+	for i := range out {
+		row := r.Data[i*rb : (i+1)*rb]
+		var acc float32
+		for g := g0; g < g1; g++ {
+			var d float32
+			if f.Bits == 4 {
+				d = dotNibbles(row[g*gb:(g+1)*gb], x[g*f.Group:(g+1)*f.Group])
+			} else {
+				d = dotPairs(row[g*gb:(g+1)*gb], x[g*f.Group:(g+1)*f.Group])
+			}
+			scale, shift := groupParams(r, i*groups+g)
+			acc += scale*d + shift*xs[g-g0]
+		}
+		out[i] += acc
+	}
+}
+
+// dotNibbles returns Σ q_k x_k over a group of 4-bit codes q stored as
+// pack lays them out (per block of 32, byte k holds codes k and k+16) in p;
+// len(x) = 2 len(p), a multiple of 32. The table is read through a local
+// pointer, so that its address stays in a register.
+func dotNibbles(p []byte, x []float32) float32 {
+	lut := &codeFloat
+	var d0, d1, d2, d3 float32
+	for len(p) >= 16 && len(x) >= 32 {
+		q, y := p[:16], x[:32]
+		for k := 0; k < 16; k += 2 {
+			b0, b1 := q[k], q[k+1]
+			d0 += lut[b0&15] * y[k]
+			d1 += lut[b0>>4] * y[k+16]
+			d2 += lut[b1&15] * y[k+1]
+			d3 += lut[b1>>4] * y[k+17]
+		}
+		p, x = p[16:], x[32:]
+	}
+	return (d0 + d1) + (d2 + d3)
+}
+
+// dotPairs is dotNibbles for 2-bit codes (per block of 32, byte k holds
+// codes k, k+8, k+16 and k+24); len(x) = 4 len(p).
+func dotPairs(p []byte, x []float32) float32 {
+	lut := &codeFloat
+	var d0, d1, d2, d3 float32
+	for len(p) >= 8 && len(x) >= 32 {
+		q, y := p[:8], x[:32]
+		for k := range 8 {
+			b := q[k]
+			d0 += lut[b&3] * y[k]
+			d1 += lut[b>>2&3] * y[k+8]
+			d2 += lut[b>>4&3] * y[k+16]
+			d3 += lut[b>>6] * y[k+24]
+		}
+		p, x = p[8:], x[32:]
+	}
+	return (d0 + d1) + (d2 + d3)
 }
 
 // unpackChunk is the most codes the generic kernels unpack at a time: a
