@@ -68,6 +68,8 @@ type exactAttention struct {
 	rowK   []float32
 }
 
+// Prefill appends n tokens and writes their causal attention outputs (see
+// Attention).
 func (a *exactAttention) Prefill(q, k, v []float32, n int, out []float32) error {
 	c := a.c
 	hd, kvd := c.HeadDim(), c.KVDim()
@@ -106,6 +108,7 @@ func (a *exactAttention) Prefill(q, k, v []float32, n int, out []float32) error 
 	return nil
 }
 
+// Decode appends one token and writes its attention output (see Attention).
 func (a *exactAttention) Decode(q, k, v, out []float32) error { return a.Prefill(q, k, v, 1, out) }
 
 // attend writes the output of the query heads q over the first n tokens.
