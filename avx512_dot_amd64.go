@@ -96,29 +96,8 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	n, cols := r.Len(), r.Cols
 	var scratchBuf [4*16*16 + 16]float32
 	scratch := avx512AlignFloats(scratchBuf[:])
-	_, p2, p1 := avx512Planes(f.Bits, f.Group)
-	a := avx512DotArgs{
-		data:          unsafe.Pointer(&r.Data[0]),
-		scales:        unsafe.Pointer(&r.Scales[0]),
-		mins:          unsafe.Pointer(&avx512ZeroF16),
-		scratch:       unsafe.Pointer(&scratch[0]),
-		n:             n,
-		rowBytes:      f.RowBytes(cols),
-		rowScaleBytes: 2 * f.Groups(cols),
-		groups:        f.Groups(cols),
-		blockLimit:    f.Group / 32 * 4,
-		groupBytes:    f.Group * f.Bits / 8,
-		off2:          p2,
-		off1:          p1,
-		xStride:       4 * cols,
-		outStride:     4 * n,
-	}
-	if f.Symmetric {
-		a.negOff = int(math.Float32bits(-float32(int(1) << (f.Bits - 1))))
-	} else {
-		a.mins = unsafe.Pointer(&r.Mins[0])
-		a.rowMinBytes, a.minStride = a.rowScaleBytes, 2
-	}
+	a := avx512CodeArgs(r)
+	a.scratch = unsafe.Pointer(&scratch[0])
 	nq := len(x) / cols
 	for j0 := 0; j0 < nq; {
 		pass := avx512Pass(nq - j0)
@@ -202,6 +181,39 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 		}
 		j0 += pass
 	}
+}
+
+// avx512CodeArgs returns the arguments of the general Dot and AddWeighted
+// kernels for the code rows r (group a multiple of 32) that do not depend
+// on the query or weight rows: the rows, their planes and groups, the
+// strides of 4-byte x and out rows, and the mins (or, for symmetric
+// formats, the zero min and the offset -2^(Bits-1)).
+func avx512CodeArgs(r Rows) avx512DotArgs {
+	f := r.Format
+	n, cols := r.Len(), r.Cols
+	_, p2, p1 := avx512Planes(f.Bits, f.Group)
+	a := avx512DotArgs{
+		data:          unsafe.Pointer(&r.Data[0]),
+		scales:        unsafe.Pointer(&r.Scales[0]),
+		mins:          unsafe.Pointer(&avx512ZeroF16),
+		n:             n,
+		rowBytes:      f.RowBytes(cols),
+		rowScaleBytes: 2 * f.Groups(cols),
+		groups:        f.Groups(cols),
+		blockLimit:    f.Group / 32 * 4,
+		groupBytes:    f.Group * f.Bits / 8,
+		off2:          p2,
+		off1:          p1,
+		xStride:       4 * cols,
+		outStride:     4 * n,
+	}
+	if f.Symmetric {
+		a.negOff = int(math.Float32bits(-float32(int(1) << (f.Bits - 1))))
+	} else {
+		a.mins = unsafe.Pointer(&r.Mins[0])
+		a.rowMinBytes, a.minStride = a.rowScaleBytes, 2
+	}
+	return a
 }
 
 // avx512DotFloatArgs returns the arguments of the float Dot (and

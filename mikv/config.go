@@ -121,12 +121,13 @@ type Config struct {
 	// Int8Queries scores the keys of a tier stored in 2 to 8 bits with the
 	// queries quantized to int8 per block of 32 (lowbit.DotQ8, the integer
 	// dot-product path, as ggml scores its quantized caches) instead of
-	// float32 queries (lowbit.Dot). With this version's kernels it is as
-	// fast or faster (a decode step of the paper's cache, AVX-512: 11.1
+	// float32 queries (lowbit.Dot). With this version's kernels the two
+	// are about as fast (a decode step of the paper's cache, AVX-512: 11.1
 	// against 11.5 K+V values/ns at 4K tokens, 12.2 against 11.0 at 32K;
-	// 2-bit keys, 4 query rows, AVX2: 10 against 7.4 values/ns in
-	// BenchmarkPageKernels), but it rounds every query to 8 bits, so it is
-	// off by default: float32 queries add no error to the scores. fp16 and float32 keys are always scored with
+	// 2-bit keys, 4 query rows, pages of 256 tokens, AVX2: 10 against 7.6
+	// values/ns in BenchmarkPageKernels), but int8 queries round every
+	// query to 8 bits, so they are off by default: float32 queries add no
+	// error to the scores. fp16 and float32 keys are always scored with
 	// float32 queries.
 	Int8Queries bool
 
