@@ -609,21 +609,11 @@
 	VFMADD231PS 448(BX), Z29, Z3; \
 	VFMADD231PS 960(BX), Z29, Z7
 
-// One field of QUADQ4: the field's mask (from the table after the x
-// tables) loaded once, the four rows' nibbles masked and converted into
-// Z16-Z19, then each query row's x table for the field loaded once (into
-// Z20-Z23) for the four rows' multiply-adds (op: VMULPS for the first
-// field, VFMADD231PS after it). 5 loads per field and four rows, not 16.
-#define Q4FIELD(op, mask, x0, x1, x2, x3) \
-	VMOVDQU32 mask(BX), Z30; \
-	VPANDD Z30, Z24, Z16; \
-	VCVTUDQ2PS Z16, Z16; \
-	VPANDD Z30, Z25, Z17; \
-	VCVTUDQ2PS Z17, Z17; \
-	VPANDD Z30, Z26, Z18; \
-	VCVTUDQ2PS Z18, Z18; \
-	VPANDD Z30, Z27, Z19; \
-	VCVTUDQ2PS Z19, Z19; \
+// The four-query multiply-adds of the four-row kernels: four rows' values
+// in Z16-Z19; each query row's x for them loaded once (Z20-Z23, from
+// x0-x3 off BX) and multiplied into the accumulators Z(4j+r) (op: VMULPS
+// for a kernel's first step, VFMADD231PS after it).
+#define XQ4(op, x0, x1, x2, x3) \
 	VMOVUPS x0(BX), Z20; \
 	op Z20, Z16, Z0; \
 	op Z20, Z17, Z1; \
@@ -644,6 +634,23 @@
 	op Z23, Z17, Z13; \
 	op Z23, Z18, Z14; \
 	op Z23, Z19, Z15
+
+// One field of QUADQ4: the field's mask (from the table after the x
+// tables) loaded once, the four rows' nibbles masked and converted into
+// Z16-Z19, then each query row's x table for the field loaded once (into
+// Z20-Z23) for the four rows' multiply-adds (op: VMULPS for the first
+// field, VFMADD231PS after it). 5 loads per field and four rows, not 16.
+#define Q4FIELD(op, mask, x0, x1, x2, x3) \
+	VMOVDQU32 mask(BX), Z30; \
+	VPANDD Z30, Z24, Z16; \
+	VCVTUDQ2PS Z16, Z16; \
+	VPANDD Z30, Z25, Z17; \
+	VCVTUDQ2PS Z17, Z17; \
+	VPANDD Z30, Z26, Z18; \
+	VCVTUDQ2PS Z18, Z18; \
+	VPANDD Z30, Z27, Z19; \
+	VCVTUDQ2PS Z19, Z19; \
+	XQ4(op, x0, x1, x2, x3)
 
 // Four query rows, four rows (Z24-Z27): the eight fields.
 #define QUADQ4 \
@@ -1060,26 +1067,7 @@
 	load d1(SI), Z17; \
 	load d2(SI), Z18; \
 	load d3(SI), Z19; \
-	VMOVUPS x0(BX), Z20; \
-	op Z20, Z16, Z0; \
-	op Z20, Z17, Z1; \
-	op Z20, Z18, Z2; \
-	op Z20, Z19, Z3; \
-	VMOVUPS x1(BX), Z21; \
-	op Z21, Z16, Z4; \
-	op Z21, Z17, Z5; \
-	op Z21, Z18, Z6; \
-	op Z21, Z19, Z7; \
-	VMOVUPS x2(BX), Z22; \
-	op Z22, Z16, Z8; \
-	op Z22, Z17, Z9; \
-	op Z22, Z18, Z10; \
-	op Z22, Z19, Z11; \
-	VMOVUPS x3(BX), Z23; \
-	op Z23, Z16, Z12; \
-	op Z23, Z17, Z13; \
-	op Z23, Z18, Z14; \
-	op Z23, Z19, Z15
+	XQ4(op, x0, x1, x2, x3)
 
 #define QUADF16Q4 \
 	F4STEP(VCVTPH2PS, VMULPS, 0, 256, 512, 768, 0, 512, 1024, 1536); \
