@@ -124,3 +124,25 @@ func sumTolerance(mag float64, cols int) float64 {
 	const eps32 = 0x1p-24
 	return eps32*float64(cols/2+40)*mag + 1e-30
 }
+
+// addWeightedWant returns what AddWeighted(y, r, w) should leave in y,
+// from the definition in float64 (y plus, for each weight row j, Σ_i
+// w[j*n+i]·row i), and the magnitude of each result's terms, for
+// sumTolerance.
+func addWeightedWant(r Rows, w, y []float32) (want, mag []float64) {
+	n, cols := r.Len(), r.Cols
+	want, mag = make([]float64, len(y)), make([]float64, len(y))
+	for k, v := range y {
+		want[k], mag[k] = float64(v), math.Abs(float64(v))
+	}
+	for i := 0; i < n; i++ {
+		vals, vm := refRow(r, i)
+		for j := 0; j < len(w)/n; j++ {
+			for c, v := range vals {
+				want[j*cols+c] += float64(w[j*n+i]) * v
+				mag[j*cols+c] += math.Abs(float64(w[j*n+i])) * vm[c]
+			}
+		}
+	}
+	return want, mag
+}

@@ -141,20 +141,7 @@ func TestAddWeightedMatchesFloat64(t *testing.T) {
 						r, _ := quantizedRows(t, rng, f, n, cols)
 						w := randomValues(rng, nq*n)
 						y := randomValues(rng, nq*cols)
-						want := make([]float64, len(y))
-						mag := make([]float64, len(y))
-						for k, v := range y {
-							want[k], mag[k] = float64(v), math.Abs(float64(v))
-						}
-						for i := 0; i < n; i++ {
-							vals, vm := refRow(r, i)
-							for j := 0; j < nq; j++ {
-								for c, v := range vals {
-									want[j*cols+c] += float64(w[j*n+i]) * v
-									mag[j*cols+c] += math.Abs(float64(w[j*n+i])) * vm[c]
-								}
-							}
-						}
+						want, mag := addWeightedWant(r, w, y)
 						im.AddWeighted(y, r, w)
 						for k := range y {
 							require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s cols %d rows %d queries %d: y[%d]", f, cols, n, nq, k)
