@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 // Dequantize for code formats whose group is a multiple of 32 (one function
 // per code width, body avx512_dequant_amd64.h) and for fp16 rows.

@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 // Dot for code formats whose group is a multiple of 32 (one function per
 // code width and number of query rows: 1, 2 or 4), and for fp16 and float32

@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 // DotQ8 for code formats whose group is a multiple of 32, with VPDPBUSD
 // (AVX-512 VNNI): general kernels, four rows at a time, one function per

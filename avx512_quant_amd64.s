@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 // Quantize for code formats whose group is a multiple of 32 (one function
 // per code width and symmetry, body avx512_quant_amd64.h), for fp16 rows,

@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 // QuantizeQ8 (with the generic code's values, scales and sums).
 
