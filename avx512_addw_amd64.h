@@ -27,34 +27,34 @@
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ         a+0(FP), AX
 	CONSTS
-	VPBROADCASTD DA_negOff(AX), Z23
-	MOVQ         DA_data(AX), SI
-	MOVQ         DA_out(AX), R13
-	MOVQ         DA_xStride(AX), R12
+	VPBROADCASTD avx512DotArgs_negOff(AX), Z23
+	MOVQ         avx512DotArgs_data(AX), SI
+	MOVQ         avx512DotArgs_out(AX), R13
+	MOVQ         avx512DotArgs_xStride(AX), R12
 	LEAQ         (R12)(R12*2), R14
-	MOVQ         DA_n(AX), R11
-	MOVQ         R11, DA_rowsLeft(AX)
-	MOVQ         DA_scales(AX), R11
-	MOVQ         R11, DA_rowScales(AX)
-	MOVQ         DA_mins(AX), R11
-	MOVQ         R11, DA_rowMins(AX)
+	MOVQ         avx512DotArgs_n(AX), R11
+	MOVQ         R11, avx512DotArgs_rowsLeft(AX)
+	MOVQ         avx512DotArgs_scales(AX), R11
+	MOVQ         R11, avx512DotArgs_rowScales(AX)
+	MOVQ         avx512DotArgs_mins(AX), R11
+	MOVQ         R11, avx512DotArgs_rowMins(AX)
 
 row:
-	MOVQ       DA_outStride(AX), R10
+	MOVQ       avx512DotArgs_outStride(AX), R10
 	LEAQ       (R10)(R10*2), R11
 	FORQ(LOAD_W)
 	MOVQ       SI, DI
-	MOVQ       DA_x(AX), BX
-	MOVQ       DA_rowScales(AX), DX
-	MOVQ       DA_rowMins(AX), R11
-	MOVQ       DA_groups(AX), CX
+	MOVQ       avx512DotArgs_x(AX), BX
+	MOVQ       avx512DotArgs_rowScales(AX), DX
+	MOVQ       avx512DotArgs_rowMins(AX), R11
+	MOVQ       avx512DotArgs_groups(AX), CX
 	PREFETCHT0 1024(SI)
 
 group:
 	MOVQ         DI, R8
-	ADDQ         DA_off2(AX), R8
+	ADDQ         avx512DotArgs_off2(AX), R8
 	MOVQ         DI, R9
-	ADDQ         DA_off1(AX), R9
+	ADDQ         avx512DotArgs_off1(AX), R9
 	VPBROADCASTW (DX), Y10
 	VCVTPH2PS    Y10, Z10
 	VPBROADCASTW (R11), Y11
@@ -68,22 +68,22 @@ blk:
 	FORQ(ADD_Y)
 	ADDQ $128, BX
 	ADDQ $4, R10
-	CMPQ R10, DA_blockLimit(AX)
+	CMPQ R10, avx512DotArgs_blockLimit(AX)
 	JB   blk
 
 	ADDQ $2, DX
-	ADDQ DA_minStride(AX), R11
-	ADDQ DA_groupBytes(AX), DI
+	ADDQ avx512DotArgs_minStride(AX), R11
+	ADDQ avx512DotArgs_groupBytes(AX), DI
 	DECQ CX
 	JNZ  group
 
-	ADDQ DA_rowBytes(AX), SI
+	ADDQ avx512DotArgs_rowBytes(AX), SI
 	ADDQ $4, R13
-	MOVQ DA_rowScaleBytes(AX), R10
-	ADDQ R10, DA_rowScales(AX)
-	MOVQ DA_rowMinBytes(AX), R10
-	ADDQ R10, DA_rowMins(AX)
-	DECQ DA_rowsLeft(AX)
+	MOVQ avx512DotArgs_rowScaleBytes(AX), R10
+	ADDQ R10, avx512DotArgs_rowScales(AX)
+	MOVQ avx512DotArgs_rowMinBytes(AX), R10
+	ADDQ R10, avx512DotArgs_rowMins(AX)
+	DECQ avx512DotArgs_rowsLeft(AX)
 	JNZ  row
 	VZEROUPPER
 	RET

@@ -5,37 +5,8 @@
 // avx512_addw_amd64.h), and for fp16 and float32 rows (avx512_addwf_amd64.h).
 
 #include "textflag.h"
+#include "go_asm.h"
 #include "avx512_amd64.h"
-
-// Offsets of the fields of avx512DotArgs (avx512_dot_amd64.go).
-#define DA_data 0
-#define DA_scales 8
-#define DA_mins 16
-#define DA_x 24
-#define DA_out 32
-#define DA_scratch 40
-#define DA_n 48
-#define DA_rowBytes 56
-#define DA_rowScaleBytes 64
-#define DA_rowMinBytes 72
-#define DA_groups 80
-#define DA_blockLimit 88
-#define DA_groupBytes 96
-#define DA_off2 104
-#define DA_off1 112
-#define DA_xStride 120
-#define DA_outStride 128
-#define DA_minStride 136
-#define DA_negOff 144
-#define DA_cols 152
-#define DA_tailMask 160
-#define DA_steps 168
-#define DA_accMask 176
-#define DA_rowsLeft 184
-#define DA_r 192
-#define DA_outCur 200
-#define DA_rowScales 208
-#define DA_rowMins 216
 
 // The y address of weight row j, block offset off.
 #define YA0(off) off(BX)
@@ -408,16 +379,6 @@
 
 // Row kernels: rows of 128 values, one weight row (avx512_addw_row_amd64.h).
 
-// Offsets of the fields of avx512Q8Args (avx512_dotq8_amd64.go).
-#define QA_data 0
-#define QA_scales 8
-#define QA_mins 16
-#define QA_out 24
-#define QA_recs 32
-#define QA_sg 40
-#define QA_scratch 48
-#define QA_n 56
-
 // F16: y += w * row, y in Z0-Z7. 
 #define STEP_F16 \
 	VBROADCASTSS (R13), Z8; \
@@ -535,7 +496,7 @@
 // The lanes of the 4-bit sums: Y_k * 16^-k + Z8 * the min's factor (1, or
 // -2^(Bits-1) when the mins are the scales), the k-th 64 bytes at DI.
 #define FINISH_W4 \
-	MOVQ QA_scratch(AX), R9; \
+	MOVQ avx512Q8Args_scratch(AX), R9; \
 	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+0(SB), Z0, Z9; VMOVUPS Z9, 0(DI); \
 	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+4(SB), Z1, Z9; VMOVUPS Z9, 64(DI); \
 	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+8(SB), Z2, Z9; VMOVUPS Z9, 128(DI); \
@@ -637,7 +598,7 @@
 
 // The lanes of the 2-bit sums: Y_k * 4^-k + Z16 * the min's factor.
 #define FINISH_W2 \
-	MOVQ QA_scratch(AX), R9; \
+	MOVQ avx512Q8Args_scratch(AX), R9; \
 	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+0(SB), Z0, Z17; VMOVUPS Z17, 0(DI); \
 	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+4(SB), Z1, Z17; VMOVUPS Z17, 64(DI); \
 	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+8(SB), Z2, Z17; VMOVUPS Z17, 128(DI); \

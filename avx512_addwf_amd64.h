@@ -19,21 +19,21 @@
 
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ  a+0(FP), AX
-	MOVQ  DA_data(AX), SI
-	MOVQ  DA_out(AX), R13
-	MOVQ  DA_xStride(AX), R12
+	MOVQ  avx512DotArgs_data(AX), SI
+	MOVQ  avx512DotArgs_out(AX), R13
+	MOVQ  avx512DotArgs_xStride(AX), R12
 	LEAQ  (R12)(R12*2), R14
-	KMOVW DA_tailMask(AX), K2
-	MOVQ  DA_n(AX), R11
-	MOVQ  R11, DA_rowsLeft(AX)
+	KMOVW avx512DotArgs_tailMask(AX), K2
+	MOVQ  avx512DotArgs_n(AX), R11
+	MOVQ  R11, avx512DotArgs_rowsLeft(AX)
 
 row:
-	MOVQ       DA_outStride(AX), R10
+	MOVQ       avx512DotArgs_outStride(AX), R10
 	LEAQ       (R10)(R10*2), R11
 	FORQ(LOAD_W)
 	MOVQ       SI, DI
-	MOVQ       DA_x(AX), BX
-	MOVQ       DA_steps(AX), CX
+	MOVQ       avx512DotArgs_x(AX), BX
+	MOVQ       avx512DotArgs_steps(AX), CX
 	PREFETCHT0 1024(SI)
 	TESTQ      CX, CX
 	JZ         tail
@@ -53,9 +53,9 @@ tail:
 	FORQ(ADD_YFM)
 
 next:
-	ADDQ DA_rowBytes(AX), SI
+	ADDQ avx512DotArgs_rowBytes(AX), SI
 	ADDQ $4, R13
-	DECQ DA_rowsLeft(AX)
+	DECQ avx512DotArgs_rowsLeft(AX)
 	JNZ  row
 	VZEROUPPER
 	RET

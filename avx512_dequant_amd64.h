@@ -24,17 +24,17 @@
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), AX
 	CONSTS
-	MOVQ DA_data(AX), DI
-	MOVQ DA_scales(AX), DX
-	MOVQ DA_mins(AX), R11
-	MOVQ DA_out(AX), BX
-	MOVQ DA_groups(AX), CX
+	MOVQ avx512DotArgs_data(AX), DI
+	MOVQ avx512DotArgs_scales(AX), DX
+	MOVQ avx512DotArgs_mins(AX), R11
+	MOVQ avx512DotArgs_out(AX), BX
+	MOVQ avx512DotArgs_groups(AX), CX
 
 group:
 	MOVQ         DI, R8
-	ADDQ         DA_off2(AX), R8
+	ADDQ         avx512DotArgs_off2(AX), R8
 	MOVQ         DI, R9
-	ADDQ         DA_off1(AX), R9
+	ADDQ         avx512DotArgs_off1(AX), R9
 	VPBROADCASTW (DX), Y10
 	VCVTPH2PS    Y10, Z10
 	VPBROADCASTW (R11), Y11
@@ -48,12 +48,12 @@ blk:
 	VMOVUPS Z9, 64(BX)
 	ADDQ    $128, BX
 	ADDQ    $4, R10
-	CMPQ    R10, DA_blockLimit(AX)
+	CMPQ    R10, avx512DotArgs_blockLimit(AX)
 	JB      blk
 
 	ADDQ $2, DX
-	ADDQ DA_minStride(AX), R11
-	ADDQ DA_groupBytes(AX), DI
+	ADDQ avx512DotArgs_minStride(AX), R11
+	ADDQ avx512DotArgs_groupBytes(AX), DI
 	DECQ CX
 	JNZ  group
 	VZEROUPPER

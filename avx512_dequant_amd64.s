@@ -4,37 +4,8 @@
 // per code width, body avx512_dequant_amd64.h) and for fp16 rows.
 
 #include "textflag.h"
+#include "go_asm.h"
 #include "avx512_amd64.h"
-
-// Offsets of the fields of avx512DotArgs (avx512_dot_amd64.go).
-#define DA_data 0
-#define DA_scales 8
-#define DA_mins 16
-#define DA_x 24
-#define DA_out 32
-#define DA_scratch 40
-#define DA_n 48
-#define DA_rowBytes 56
-#define DA_rowScaleBytes 64
-#define DA_rowMinBytes 72
-#define DA_groups 80
-#define DA_blockLimit 88
-#define DA_groupBytes 96
-#define DA_off2 104
-#define DA_off1 112
-#define DA_xStride 120
-#define DA_outStride 128
-#define DA_minStride 136
-#define DA_negOff 144
-#define DA_cols 152
-#define DA_tailMask 160
-#define DA_steps 168
-#define DA_accMask 176
-#define DA_rowsLeft 184
-#define DA_r 192
-#define DA_outCur 200
-#define DA_rowScales 208
-#define DA_rowMins 216
 
 // Exact lookup tables: iota*S, then + M (each rounded).
 #define XTABLE16 \
@@ -48,7 +19,7 @@
 // The code tables of a.x (iota, less the symmetric offset) into Z16 (and
 // Z17).
 #define XIOTA16 \
-	MOVQ    DA_x(AX), R10; \
+	MOVQ    avx512DotArgs_x(AX), R10; \
 	VMOVUPS (R10), Z16
 #define XIOTA32 \
 	XIOTA16;             \
@@ -65,7 +36,7 @@
 	VADDPS    Z11, Z8, Z8;  \
 	VADDPS    Z11, Z9, Z9
 
-#define XOFF VPBROADCASTD DA_negOff(AX), Z23
+#define XOFF VPBROADCASTD avx512DotArgs_negOff(AX), Z23
 
 #define XDEQ_W2 DEQ_W2
 #define XDEQ_W3 DEQ_W3

@@ -8,8 +8,8 @@ import (
 )
 
 // avx512DotArgs is the argument block of the Dot kernels; the kernels read
-// the first fields and use the last five as their state. The offsets are
-// spelled out in avx512_dot_amd64.s (DA_*).
+// the first fields and use the last five as their state, through the
+// offsets go_asm.h defines (avx512DotArgs_data, …).
 type avx512DotArgs struct {
 	data    unsafe.Pointer // row 0's codes (or values)
 	scales  unsafe.Pointer // row 0's fp16 scales

@@ -30,41 +30,41 @@
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ         a+0(FP), AX
 	CONSTS
-	VPBROADCASTD DA_negOff(AX), Z23
-	MOVQ         DA_data(AX), SI
-	MOVQ         DA_scratch(AX), R13
-	MOVQ         DA_xStride(AX), R12
+	VPBROADCASTD avx512DotArgs_negOff(AX), Z23
+	MOVQ         avx512DotArgs_data(AX), SI
+	MOVQ         avx512DotArgs_scratch(AX), R13
+	MOVQ         avx512DotArgs_xStride(AX), R12
 	LEAQ         (R12)(R12*2), R14
-	MOVQ         DA_n(AX), R11
-	MOVQ         R11, DA_rowsLeft(AX)
-	MOVQ         DA_out(AX), R11
-	MOVQ         R11, DA_outCur(AX)
-	MOVQ         DA_scales(AX), R11
-	MOVQ         R11, DA_rowScales(AX)
-	MOVQ         DA_mins(AX), R11
-	MOVQ         R11, DA_rowMins(AX)
+	MOVQ         avx512DotArgs_n(AX), R11
+	MOVQ         R11, avx512DotArgs_rowsLeft(AX)
+	MOVQ         avx512DotArgs_out(AX), R11
+	MOVQ         R11, avx512DotArgs_outCur(AX)
+	MOVQ         avx512DotArgs_scales(AX), R11
+	MOVQ         R11, avx512DotArgs_rowScales(AX)
+	MOVQ         avx512DotArgs_mins(AX), R11
+	MOVQ         R11, avx512DotArgs_rowMins(AX)
 
 block:
-	MOVQ       $0, DA_r(AX)
-	MOVQ       DA_rowScales(AX), R11
+	MOVQ       $0, avx512DotArgs_r(AX)
+	MOVQ       avx512DotArgs_rowScales(AX), R11
 	PREFETCHT0 256(R11)
-	MOVQ       DA_rowMins(AX), R11
+	MOVQ       avx512DotArgs_rowMins(AX), R11
 	PREFETCHT0 256(R11)
 
 row:
 	MOVQ       SI, DI
-	MOVQ       DA_x(AX), BX
-	MOVQ       DA_rowScales(AX), DX
-	MOVQ       DA_rowMins(AX), R11
-	MOVQ       DA_groups(AX), CX
+	MOVQ       avx512DotArgs_x(AX), BX
+	MOVQ       avx512DotArgs_rowScales(AX), DX
+	MOVQ       avx512DotArgs_rowMins(AX), R11
+	MOVQ       avx512DotArgs_groups(AX), CX
 	PREFETCHT0 1024(SI)
 	FORQ(ZERO_ACC)
 
 group:
 	MOVQ         DI, R8
-	ADDQ         DA_off2(AX), R8
+	ADDQ         avx512DotArgs_off2(AX), R8
 	MOVQ         DI, R9
-	ADDQ         DA_off1(AX), R9
+	ADDQ         avx512DotArgs_off1(AX), R9
 	VPBROADCASTW (DX), Y10
 	VCVTPH2PS    Y10, Z10
 	VPBROADCASTW (R11), Y11
@@ -78,40 +78,40 @@ blk:
 	FORQ(FMA_X)
 	ADDQ $128, BX
 	ADDQ $4, R10
-	CMPQ R10, DA_blockLimit(AX)
+	CMPQ R10, avx512DotArgs_blockLimit(AX)
 	JB   blk
 
 	ADDQ $2, DX
-	ADDQ DA_minStride(AX), R11
-	ADDQ DA_groupBytes(AX), DI
+	ADDQ avx512DotArgs_minStride(AX), R11
+	ADDQ avx512DotArgs_groupBytes(AX), DI
 	DECQ CX
 	JNZ  group
 
 	// Row done: park its accumulators for the reduction.
-	MOVQ DA_r(AX), R10
+	MOVQ avx512DotArgs_r(AX), R10
 	SHLQ $6, R10
 	FORQ(PARK)
-	ADDQ DA_rowBytes(AX), SI
-	MOVQ DA_rowScaleBytes(AX), R10
-	ADDQ R10, DA_rowScales(AX)
-	MOVQ DA_rowMinBytes(AX), R10
-	ADDQ R10, DA_rowMins(AX)
-	INCQ DA_r(AX)
-	DECQ DA_rowsLeft(AX)
+	ADDQ avx512DotArgs_rowBytes(AX), SI
+	MOVQ avx512DotArgs_rowScaleBytes(AX), R10
+	ADDQ R10, avx512DotArgs_rowScales(AX)
+	MOVQ avx512DotArgs_rowMinBytes(AX), R10
+	ADDQ R10, avx512DotArgs_rowMins(AX)
+	INCQ avx512DotArgs_r(AX)
+	DECQ avx512DotArgs_rowsLeft(AX)
 	JZ   flush
-	CMPQ DA_r(AX), $16
+	CMPQ avx512DotArgs_r(AX), $16
 	JB   row
 
 flush:
 	MOVL  $-1, R10
-	MOVQ  DA_r(AX), R11
+	MOVQ  avx512DotArgs_r(AX), R11
 	BZHIL R11, R10, R10
 	KMOVW R10, K1
-	MOVQ  DA_outCur(AX), R10
-	MOVQ  DA_outStride(AX), R11
+	MOVQ  avx512DotArgs_outCur(AX), R10
+	MOVQ  avx512DotArgs_outStride(AX), R11
 	FORQ(FLUSH)
-	ADDQ  $64, DA_outCur(AX)
-	CMPQ  DA_rowsLeft(AX), $0
+	ADDQ  $64, avx512DotArgs_outCur(AX)
+	CMPQ  avx512DotArgs_rowsLeft(AX), $0
 	JNE   block
 	VZEROUPPER
 	RET

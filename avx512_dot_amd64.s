@@ -6,49 +6,8 @@
 // avx512_dotf_amd64.h.
 
 #include "textflag.h"
+#include "go_asm.h"
 #include "avx512_amd64.h"
-
-// Offsets of the fields of avx512Q8Args (avx512_dotq8_amd64.go), which the
-// Dot row kernels share.
-#define QA_data 0
-#define QA_scales 8
-#define QA_mins 16
-#define QA_out 24
-#define QA_recs 32
-#define QA_sg 40
-#define QA_scratch 48
-#define QA_n 56
-#define QA_outStride 64
-
-// Offsets of the fields of avx512DotArgs (avx512_dot_amd64.go).
-#define DA_data 0
-#define DA_scales 8
-#define DA_mins 16
-#define DA_x 24
-#define DA_out 32
-#define DA_scratch 40
-#define DA_n 48
-#define DA_rowBytes 56
-#define DA_rowScaleBytes 64
-#define DA_rowMinBytes 72
-#define DA_groups 80
-#define DA_blockLimit 88
-#define DA_groupBytes 96
-#define DA_off2 104
-#define DA_off1 112
-#define DA_xStride 120
-#define DA_outStride 128
-#define DA_minStride 136
-#define DA_negOff 144
-#define DA_cols 152
-#define DA_tailMask 160
-#define DA_steps 168
-#define DA_accMask 176
-#define DA_rowsLeft 184
-#define DA_r 192
-#define DA_outCur 200
-#define DA_rowScales 208
-#define DA_rowMins 216
 
 // The x address of query row j, block offset off.
 #define XA0(off) off(BX)
@@ -365,7 +324,7 @@
 #define ROW_FLUSH(j, a0, a1, a2, a3) \
 	REDUCE4(R13, j*256, Z30);      \
 	VMOVUPS Z30, K1, (R11);        \
-	ADDQ    QA_outStride(AX), R11
+	ADDQ    avx512Q8Args_outStride(AX), R11
 
 // The rows' work: the codes of row r, then per nibble k the mask, the
 // conversion and one multiply-add per query row. The accumulator of query
@@ -1870,7 +1829,7 @@
 #define ROW_FLUSH_W2(j, a0, a1, a2, a3) \
 	REDUCE4T(R13, j*256, Z10, Z8, Z9, Z14, Z15); \
 	VMOVUPS Z10, K1, (R11);                      \
-	ADDQ    QA_outStride(AX), R11
+	ADDQ    avx512Q8Args_outStride(AX), R11
 
 #define ROWFORQW2_1(m) m(0, Z0, Z1, Z0, Z0)
 #define ROWFORQW2_2(m) ROWFORQW2_1(m); m(1, Z2, Z3, Z2, Z2)

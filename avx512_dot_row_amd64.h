@@ -49,15 +49,15 @@
 
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), AX
-	MOVQ QA_recs(AX), BX
-	MOVQ QA_sg(AX), R9
+	MOVQ avx512Q8Args_recs(AX), BX
+	MOVQ avx512Q8Args_sg(AX), R9
 	SETUP
-	MOVQ QA_data(AX), SI
-	MOVQ QA_scales(AX), DX
-	MOVQ QA_mins(AX), R8
-	MOVQ QA_scratch(AX), R13
-	MOVQ QA_out(AX), DI
-	MOVQ QA_n(AX), CX
+	MOVQ avx512Q8Args_data(AX), SI
+	MOVQ avx512Q8Args_scales(AX), DX
+	MOVQ avx512Q8Args_mins(AX), R8
+	MOVQ avx512Q8Args_scratch(AX), R13
+	MOVQ avx512Q8Args_out(AX), DI
+	MOVQ avx512Q8Args_n(AX), CX
 	MOVL $0xff00, R11
 	KMOVW R11, K4
 

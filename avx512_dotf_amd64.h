@@ -23,24 +23,24 @@
 
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ  a+0(FP), AX
-	MOVQ  DA_data(AX), SI
-	MOVQ  DA_scratch(AX), R13
-	MOVQ  DA_xStride(AX), R12
+	MOVQ  avx512DotArgs_data(AX), SI
+	MOVQ  avx512DotArgs_scratch(AX), R13
+	MOVQ  avx512DotArgs_xStride(AX), R12
 	LEAQ  (R12)(R12*2), R14
-	KMOVW DA_tailMask(AX), K2
-	KMOVW DA_accMask(AX), K4
-	MOVQ  DA_n(AX), R11
-	MOVQ  R11, DA_rowsLeft(AX)
-	MOVQ  DA_out(AX), R11
-	MOVQ  R11, DA_outCur(AX)
+	KMOVW avx512DotArgs_tailMask(AX), K2
+	KMOVW avx512DotArgs_accMask(AX), K4
+	MOVQ  avx512DotArgs_n(AX), R11
+	MOVQ  R11, avx512DotArgs_rowsLeft(AX)
+	MOVQ  avx512DotArgs_out(AX), R11
+	MOVQ  R11, avx512DotArgs_outCur(AX)
 
 block:
-	MOVQ $0, DA_r(AX)
+	MOVQ $0, avx512DotArgs_r(AX)
 
 row:
 	MOVQ       SI, DI
-	MOVQ       DA_x(AX), BX
-	MOVQ       DA_steps(AX), CX
+	MOVQ       avx512DotArgs_x(AX), BX
+	MOVQ       avx512DotArgs_steps(AX), CX
 	PREFETCHT0 1024(SI)
 	FORQ(ZERO_ACC)
 	TESTQ      CX, CX
@@ -61,27 +61,27 @@ tail:
 	FORQ(FMA_XFM)
 
 park:
-	MOVQ DA_r(AX), R10
+	MOVQ avx512DotArgs_r(AX), R10
 	SHLQ $6, R10
 	FORQ(PARK)
-	ADDQ DA_rowBytes(AX), SI
-	INCQ DA_r(AX)
-	DECQ DA_rowsLeft(AX)
+	ADDQ avx512DotArgs_rowBytes(AX), SI
+	INCQ avx512DotArgs_r(AX)
+	DECQ avx512DotArgs_rowsLeft(AX)
 	JZ   flush
-	CMPQ DA_r(AX), $16
+	CMPQ avx512DotArgs_r(AX), $16
 	JB   row
 
 flush:
 	MOVL  $-1, R10
-	MOVQ  DA_r(AX), R11
+	MOVQ  avx512DotArgs_r(AX), R11
 	BZHIL R11, R10, R10
 	KMOVW R10, K1
 	KANDW K1, K4, K3
-	MOVQ  DA_outCur(AX), R10
-	MOVQ  DA_outStride(AX), R11
+	MOVQ  avx512DotArgs_outCur(AX), R10
+	MOVQ  avx512DotArgs_outStride(AX), R11
 	FORQ(FLUSH_ACC)
-	ADDQ  $64, DA_outCur(AX)
-	CMPQ  DA_rowsLeft(AX), $0
+	ADDQ  $64, avx512DotArgs_outCur(AX)
+	CMPQ  avx512DotArgs_rowsLeft(AX), $0
 	JNE   block
 	VZEROUPPER
 	RET

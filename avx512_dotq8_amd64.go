@@ -10,8 +10,8 @@ import (
 // avx512Q8Args is the argument block of the row kernels: DotQ8 and Dot on
 // rows of 128 values in groups of 64 (and fp16 and float32 rows of 128),
 // and AddWeighted on such rows. Each kernel's comment says what it reads
-// from recs, sg and scratch. The field offsets are spelled out in the
-// assembly files (QA_*), and TestAVX512ArgsLayout pins them.
+// from recs, sg and scratch. The assembly reads the fields through the
+// offsets go_asm.h defines (avx512Q8Args_data, …).
 type avx512Q8Args struct {
 	data    unsafe.Pointer // row 0's codes (or values)
 	scales  unsafe.Pointer // row 0's fp16 scales
@@ -29,7 +29,7 @@ type avx512Q8Args struct {
 // avx512DotQ8Args is the argument block of the general DotQ8 kernels
 // (avx512_dotq8_amd64.h), which take four rows (a quad) at a time. The
 // kernels read the first block of fields and use the rest as their own
-// state; the field offsets are spelled out in avx512_dotq8_amd64.s (QG_*).
+// state (offsets from go_asm.h).
 type avx512DotQ8Args struct {
 	data    unsafe.Pointer // row 0's first plane at the chunk's first column
 	scales  unsafe.Pointer // row 0's fp16 scale of the chunk's first group

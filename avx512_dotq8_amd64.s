@@ -8,67 +8,20 @@
 // avx512_dotq8_row_amd64.h. The unpack macros are in avx512_amd64.h.
 
 #include "textflag.h"
+#include "go_asm.h"
 #include "avx512_amd64.h"
 
-// Offsets of the fields of avx512Q8Args (avx512_dotq8_amd64.go), used by
-// the row kernels.
-#define QA_data 0
-#define QA_scales 8
-#define QA_mins 16
-#define QA_out 24
-#define QA_recs 32
-#define QA_sg 40
-#define QA_scratch 48
-#define QA_n 56
-#define QA_accMask 72
-
-// Offsets of the fields of avx512DotQ8Args (avx512_dotq8_amd64.go), used
-// by the general kernels.
-#define QG_data 0
-#define QG_scales 8
-#define QG_mins 16
-#define QG_out 24
-#define QG_recs 32
-#define QG_sg 40
-#define QG_scratch 48
-#define QG_quads 56
-#define QG_rowOff 64
-#define QG_scaleOff 88
-#define QG_quadBytes 112
-#define QG_quadScaleBytes 120
-#define QG_segs 128
-#define QG_lastCount 136
-#define QG_lastMask 144
-#define QG_units 152
-#define QG_off2 160
-#define QG_off1 168
-#define QG_skip0 176
-#define QG_skip2 184
-#define QG_skip1 192
-#define QG_outStride 200
-#define QG_storeMask 208
-#define QG_accMask 216
-#define QG_quadsLeft 224
-#define QG_quadData 232
-#define QG_quadScales 240
-#define QG_quadMins 248
-#define QG_outCur 256
-#define QG_segsLeft 264
-#define QG_segScales 272
-#define QG_segMins 280
-#define QG_segSG 288
-
 // The fp16 scales (or mins) of 16 groups of the four rows of a quad, at
-// base and at base + QG_scaleOff (lanes of K1), converted and transposed:
+// base and at base + avx512DotQ8Args_scaleOff (lanes of K1), converted and transposed:
 // lane 4(g%4)+r of Z(24 + g/4) holds row r's value of group g. 19
 // instructions.
 #define TRANSPOSE4(base) \
 	VMOVDQU16.Z   (base), K1, Y24;                 \
-	MOVQ          QG_scaleOff+0(AX), R12;          \
+	MOVQ          avx512DotQ8Args_scaleOff+0(AX), R12;          \
 	VMOVDQU16.Z   (base)(R12*1), K1, Y25;          \
-	MOVQ          QG_scaleOff+8(AX), R12;          \
+	MOVQ          avx512DotQ8Args_scaleOff+8(AX), R12;          \
 	VMOVDQU16.Z   (base)(R12*1), K1, Y26;          \
-	MOVQ          QG_scaleOff+16(AX), R12;         \
+	MOVQ          avx512DotQ8Args_scaleOff+16(AX), R12;         \
 	VMOVDQU16.Z   (base)(R12*1), K1, Y27;          \
 	VINSERTI64X4  $1, Y25, Z24, Z24;               \
 	VINSERTI64X4  $1, Y27, Z26, Z26;               \

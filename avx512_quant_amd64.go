@@ -8,7 +8,7 @@ import (
 )
 
 // avx512QuantArgs is the argument block of the Quantize kernels (offsets
-// QZ_* in avx512_quant_amd64.s).
+// from go_asm.h).
 type avx512QuantArgs struct {
 	x, data, scales, mins unsafe.Pointer // the values; the codes, scales and mins of the first group
 	groups                int            // groups in all rows

@@ -5,22 +5,8 @@
 // and QuantizeQ8.
 
 #include "textflag.h"
+#include "go_asm.h"
 #include "avx512_amd64.h"
-
-// Offsets of the fields of avx512QuantArgs (avx512_quant_amd64.go).
-#define QZ_x 0
-#define QZ_data 8
-#define QZ_scales 16
-#define QZ_mins 24
-#define QZ_groups 32
-#define QZ_groupBytes 40
-#define QZ_xBytes 48
-#define QZ_off2 56
-#define QZ_off1 64
-#define QZ_minStride 72
-#define QZ_c1 80
-#define QZ_c2 88
-#define QZ_c3 96
 
 // Constants of the Quantize kernels (c1-c3 from the arguments):
 //
