@@ -3,7 +3,7 @@
 // Dot for code formats whose group is a multiple of 32 (one function per
 // code width and number of query rows: 1, 2 or 4), and for fp16 and float32
 // rows (1, 2 or 4 query rows). The bodies are avx512_dot_amd64.h and
-// avx512_dotf_amd64.h.
+// avx512_float_dot_amd64.h.
 
 #include "textflag.h"
 #include "go_asm.h"
@@ -759,7 +759,7 @@
 #undef T4
 #undef FORQ
 
-// Dot kernels for fp16 and float32 rows (see avx512_dotf_amd64.h).
+// Dot kernels for fp16 and float32 rows (see avx512_float_dot_amd64.h).
 
 #define FMA_XF(acc, xa, j) VFMADD231PS xa(0), Z8, acc
 #define FMA_XFM(acc, xa, j) \
@@ -784,7 +784,7 @@
 #define LOADVM LOADVM_F16
 #define ESZ 2
 #define FORQ FORQ1
-#include "avx512_dotf_amd64.h"
+#include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -796,7 +796,7 @@
 #define LOADVM LOADVM_F16
 #define ESZ 2
 #define FORQ FORQ2
-#include "avx512_dotf_amd64.h"
+#include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -808,7 +808,7 @@
 #define LOADVM LOADVM_F16
 #define ESZ 2
 #define FORQ FORQ4
-#include "avx512_dotf_amd64.h"
+#include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -820,7 +820,7 @@
 #define LOADVM LOADVM_F32
 #define ESZ 4
 #define FORQ FORQ1
-#include "avx512_dotf_amd64.h"
+#include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -832,7 +832,7 @@
 #define LOADVM LOADVM_F32
 #define ESZ 4
 #define FORQ FORQ2
-#include "avx512_dotf_amd64.h"
+#include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -844,7 +844,7 @@
 #define LOADVM LOADVM_F32
 #define ESZ 4
 #define FORQ FORQ4
-#include "avx512_dotf_amd64.h"
+#include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM

@@ -261,9 +261,6 @@ func putF32(b []byte, k int, v float32) {
 
 func putF16(b []byte, k int, h uint16) { b[2*k], b[2*k+1] = byte(h), byte(h>>8) }
 
-// Not yet in assembly.
-func softmaxNEON(x []float32) { softmaxGeneric(x) }
-
 //go:noescape
 func dotCodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
 

@@ -2,7 +2,7 @@
 
 package lowbit
 
-// Declarations of the Dequantize kernels of avx512_dequant_amd64.s.
+// Declarations of the Dequantize kernels of avx512_dequantize_amd64.s.
 
 //go:noescape
 func avx512DequantizeW2(a *avx512DotArgs)

@@ -1,4 +1,4 @@
-// Body of one AddWeighted kernel of avx512_addw_amd64.s (codes, groups a
+// Body of one AddWeighted kernel of avx512_addweighted_amd64.s (codes, groups a
 // multiple of 32), included once per code width and number of weight rows
 // with these macros defined:
 //

@@ -1,7 +1,7 @@
 //go:build gc && !purego
 
 // Quantize for code formats whose group is a multiple of 32 (one function
-// per code width and symmetry, body avx512_quant_amd64.h), for fp16 rows,
+// per code width and symmetry, body avx512_quantize_amd64.h), for fp16 rows,
 // and QuantizeQ8.
 
 #include "textflag.h"
@@ -106,7 +106,7 @@
 #define SCALE SCALE_ASYM
 #define CODES CODES_ASYM
 #define PACK PACK_P2(0)
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -116,7 +116,7 @@
 #define SCALE SCALE_SYM
 #define CODES CODES_SYM
 #define PACK PACK_P2(0)
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -126,7 +126,7 @@
 #define SCALE SCALE_ASYM
 #define CODES CODES_ASYM
 #define PACK PACK_P2(0); PACK_P1(·avx512Bit2(SB))
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -136,7 +136,7 @@
 #define SCALE SCALE_SYM
 #define CODES CODES_SYM
 #define PACK PACK_P2(0); PACK_P1(·avx512Bit2(SB))
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -146,7 +146,7 @@
 #define SCALE SCALE_ASYM
 #define CODES CODES_ASYM
 #define PACK PACK_P4
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -156,7 +156,7 @@
 #define SCALE SCALE_SYM
 #define CODES CODES_SYM
 #define PACK PACK_P4
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -166,7 +166,7 @@
 #define SCALE SCALE_ASYM
 #define CODES CODES_ASYM
 #define PACK PACK_P4; PACK_P1(·avx512Bit4(SB))
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -176,7 +176,7 @@
 #define SCALE SCALE_SYM
 #define CODES CODES_SYM
 #define PACK PACK_P4; PACK_P1(·avx512Bit4(SB))
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -186,7 +186,7 @@
 #define SCALE SCALE_ASYM
 #define CODES CODES_ASYM
 #define PACK PACK_P4; PACK_P2(4)
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -196,7 +196,7 @@
 #define SCALE SCALE_SYM
 #define CODES CODES_SYM
 #define PACK PACK_P4; PACK_P2(4)
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -206,7 +206,7 @@
 #define SCALE SCALE_ASYM
 #define CODES CODES_ASYM
 #define PACK PACK_P4; PACK_P2(4); PACK_P1(·avx512Bit6(SB))
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -216,7 +216,7 @@
 #define SCALE SCALE_SYM
 #define CODES CODES_SYM
 #define PACK PACK_P4; PACK_P2(4); PACK_P1(·avx512Bit6(SB))
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -226,7 +226,7 @@
 #define SCALE SCALE_ASYM
 #define CODES CODES_ASYM
 #define PACK PACK_P8
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES
@@ -236,7 +236,7 @@
 #define SCALE SCALE_SYM
 #define CODES CODES_SYM
 #define PACK PACK_P8
-#include "avx512_quant_amd64.h"
+#include "avx512_quantize_amd64.h"
 #undef NAME
 #undef SCALE
 #undef CODES

@@ -1,7 +1,7 @@
 //go:build gc && !purego
 
 // Dequantize for code formats whose group is a multiple of 32 (one function
-// per code width, body avx512_dequant_amd64.h) and for fp16 rows.
+// per code width, body avx512_dequantize_amd64.h) and for fp16 rows.
 
 #include "textflag.h"
 #include "go_asm.h"
@@ -53,7 +53,7 @@
 #define CONSTS CONSTS_W2; XIOTA16
 #define TABLES XTABLE16
 #define DEQ XDEQ_W2
-#include "avx512_dequant_amd64.h"
+#include "avx512_dequantize_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -63,7 +63,7 @@
 #define CONSTS CONSTS_W3; XIOTA32
 #define TABLES XTABLE32
 #define DEQ XDEQ_W3
-#include "avx512_dequant_amd64.h"
+#include "avx512_dequantize_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -73,7 +73,7 @@
 #define CONSTS CONSTS_W4; XIOTA16
 #define TABLES XTABLE16
 #define DEQ XDEQ_W4
-#include "avx512_dequant_amd64.h"
+#include "avx512_dequantize_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -83,7 +83,7 @@
 #define CONSTS CONSTS_W5; XIOTA32
 #define TABLES XTABLE32
 #define DEQ XDEQ_W5
-#include "avx512_dequant_amd64.h"
+#include "avx512_dequantize_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -93,7 +93,7 @@
 #define CONSTS CONSTS_W6; XOFF
 #define TABLES 
 #define DEQ XDEQ_W6
-#include "avx512_dequant_amd64.h"
+#include "avx512_dequantize_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -103,7 +103,7 @@
 #define CONSTS CONSTS_W7; XOFF
 #define TABLES 
 #define DEQ XDEQ_W7
-#include "avx512_dequant_amd64.h"
+#include "avx512_dequantize_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -113,7 +113,7 @@
 #define CONSTS XOFF
 #define TABLES 
 #define DEQ XDEQ_W8
-#include "avx512_dequant_amd64.h"
+#include "avx512_dequantize_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES

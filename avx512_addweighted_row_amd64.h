@@ -1,4 +1,4 @@
-// Body of one AddWeighted row kernel of avx512_addw_amd64.s: rows of 128
+// Body of one AddWeighted row kernel of avx512_addweighted_amd64.s: rows of 128
 // values, one weight row, the 128 sums in registers over all rows.
 // Included once per format with these macros defined:
 //

@@ -1,4 +1,4 @@
-// Body of one Quantize kernel of avx512_quant_amd64.s (codes, groups a
+// Body of one Quantize kernel of avx512_quantize_amd64.s (codes, groups a
 // multiple of 32), included once per code width and symmetry with these
 // macros defined:
 //

@@ -1,4 +1,4 @@
-// Body of one AddWeighted kernel of avx512_addw_amd64.s for fp16 or
+// Body of one AddWeighted kernel of avx512_addweighted_amd64.s for fp16 or
 // float32 rows, included once per element type and number of weight rows
 // with these macros defined:
 //

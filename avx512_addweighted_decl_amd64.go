@@ -2,7 +2,7 @@
 
 package lowbit
 
-// Declarations of the AddWeighted kernels of avx512_addw_amd64.s.
+// Declarations of the AddWeighted kernels of avx512_addweighted_amd64.s.
 
 //go:noescape
 func avx512AddWeightedW2Q1(a *avx512DotArgs)

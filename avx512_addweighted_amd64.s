@@ -2,7 +2,7 @@
 
 // AddWeighted for code formats whose group is a multiple of 32 (one
 // function per code width and number of weight rows: 1, 2 or 4; body
-// avx512_addw_amd64.h), and for fp16 and float32 rows (avx512_addwf_amd64.h).
+// avx512_addweighted_amd64.h), and for fp16 and float32 rows (avx512_float_addweighted_amd64.h).
 
 #include "textflag.h"
 #include "go_asm.h"
@@ -40,7 +40,7 @@
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
 #define FORQ FORQ1
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -52,7 +52,7 @@
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
 #define FORQ FORQ2
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -64,7 +64,7 @@
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
 #define FORQ FORQ4
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -76,7 +76,7 @@
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
 #define FORQ FORQ1
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -88,7 +88,7 @@
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
 #define FORQ FORQ2
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -100,7 +100,7 @@
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
 #define FORQ FORQ4
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -112,7 +112,7 @@
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
 #define FORQ FORQ1
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -124,7 +124,7 @@
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
 #define FORQ FORQ2
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -136,7 +136,7 @@
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
 #define FORQ FORQ4
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -148,7 +148,7 @@
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
 #define FORQ FORQ1
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -160,7 +160,7 @@
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
 #define FORQ FORQ2
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -172,7 +172,7 @@
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
 #define FORQ FORQ4
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -184,7 +184,7 @@
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
 #define FORQ FORQ1
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -196,7 +196,7 @@
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
 #define FORQ FORQ2
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -208,7 +208,7 @@
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
 #define FORQ FORQ4
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -220,7 +220,7 @@
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
 #define FORQ FORQ1
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -232,7 +232,7 @@
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
 #define FORQ FORQ2
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -244,7 +244,7 @@
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
 #define FORQ FORQ4
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -256,7 +256,7 @@
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
 #define FORQ FORQ1
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -268,7 +268,7 @@
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
 #define FORQ FORQ2
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
@@ -280,14 +280,14 @@
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
 #define FORQ FORQ4
-#include "avx512_addw_amd64.h"
+#include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
 #undef FORQ
 
-// AddWeighted for fp16 and float32 rows (see avx512_addwf_amd64.h).
+// AddWeighted for fp16 and float32 rows (see avx512_float_addweighted_amd64.h).
 
 #define ADD_YF(w, ya, wa) \
 	VMOVUPS     ya(0), Z24; \
@@ -310,7 +310,7 @@
 #define LOADVM LOADVM_F16
 #define ESZ 2
 #define FORQ FORQ1
-#include "avx512_addwf_amd64.h"
+#include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -322,7 +322,7 @@
 #define LOADVM LOADVM_F16
 #define ESZ 2
 #define FORQ FORQ2
-#include "avx512_addwf_amd64.h"
+#include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -334,7 +334,7 @@
 #define LOADVM LOADVM_F16
 #define ESZ 2
 #define FORQ FORQ4
-#include "avx512_addwf_amd64.h"
+#include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -346,7 +346,7 @@
 #define LOADVM LOADVM_F32
 #define ESZ 4
 #define FORQ FORQ1
-#include "avx512_addwf_amd64.h"
+#include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -358,7 +358,7 @@
 #define LOADVM LOADVM_F32
 #define ESZ 4
 #define FORQ FORQ2
-#include "avx512_addwf_amd64.h"
+#include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
@@ -370,14 +370,14 @@
 #define LOADVM LOADVM_F32
 #define ESZ 4
 #define FORQ FORQ4
-#include "avx512_addwf_amd64.h"
+#include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
 #undef FORQ
 
-// Row kernels: rows of 128 values, one weight row (avx512_addw_row_amd64.h).
+// Row kernels: rows of 128 values, one weight row (avx512_addweighted_row_amd64.h).
 
 // F16: y += w * row, y in Z0-Z7. 
 #define STEP_F16 \
@@ -625,7 +625,7 @@
 #define STEPBYTES 256
 #define STEPSCALES 0
 #define FINISH FINISH_FLOAT
-#include "avx512_addw_row_amd64.h"
+#include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP
 #undef STEP
@@ -643,7 +643,7 @@
 #define STEPBYTES 512
 #define STEPSCALES 0
 #define FINISH FINISH_FLOAT
-#include "avx512_addw_row_amd64.h"
+#include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP
 #undef STEP
@@ -661,7 +661,7 @@
 #define STEPBYTES 64
 #define STEPSCALES 4
 #define FINISH FINISH_W4
-#include "avx512_addw_row_amd64.h"
+#include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP
 #undef STEP
@@ -679,7 +679,7 @@
 #define STEPBYTES 64
 #define STEPSCALES 8
 #define FINISH FINISH_W2
-#include "avx512_addw_row_amd64.h"
+#include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP
 #undef STEP

@@ -3,7 +3,7 @@
 package lowbit
 
 // avx512QuantizeQ8 quantizes groups groups of group values (see
-// avx512_quantq8_amd64.s).
+// avx512_quantizeq8_amd64.s).
 //
 //go:noescape
 func avx512QuantizeQ8(x *float32, values *int8, scales, sums *float32, groups, group int)

@@ -1,4 +1,4 @@
-// Body of one Dequantize kernel of avx512_dequant_amd64.s (codes, groups a
+// Body of one Dequantize kernel of avx512_dequantize_amd64.s (codes, groups a
 // multiple of 32), included once per code width with these macros defined:
 //
 //	NAME      the function's symbol

@@ -2,7 +2,7 @@
 
 package lowbit
 
-// Declarations of the Quantize kernels of avx512_quant_amd64.s.
+// Declarations of the Quantize kernels of avx512_quantize_amd64.s.
 
 //go:noescape
 func avx512QuantizeW2(a *avx512QuantArgs)
