@@ -4,10 +4,10 @@ package lowbit
 
 import "unsafe"
 
-// addWArgs are the arguments of the quantized AddWeighted kernels (see
+// avx2AddWeightedArgs are the arguments of the quantized AddWeighted kernels (see
 // avx2_addweighted_amd64.s).
-type addWArgs struct {
-	qwalk
+type avx2AddWeightedArgs struct {
+	avx2Walk
 	y       unsafe.Pointer // y of weight row 0 at the chunk's first column
 	w       unsafe.Pointer // *[avx2AddWRows][4]float32: the chunk's weights, transposed
 	wm      unsafe.Pointer // *[avx2ChunkGroups][4]float32: Σ w*shift per group and weight row (the kernel adds)
@@ -22,159 +22,159 @@ const avx2AddWRows = 256
 // The AddWeighted kernels, by code width and number of weight rows.
 //
 //go:noescape
-func addWQ2x1(a *addWArgs)
+func avx2AddWeightedW2X1(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ3x1(a *addWArgs)
+func avx2AddWeightedW3X1(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ4x1(a *addWArgs)
+func avx2AddWeightedW4X1(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ5x1(a *addWArgs)
+func avx2AddWeightedW5X1(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ6x1(a *addWArgs)
+func avx2AddWeightedW6X1(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ7x1(a *addWArgs)
+func avx2AddWeightedW7X1(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ8x1(a *addWArgs)
+func avx2AddWeightedW8X1(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ2x2(a *addWArgs)
+func avx2AddWeightedW2X2(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ3x2(a *addWArgs)
+func avx2AddWeightedW3X2(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ4x2(a *addWArgs)
+func avx2AddWeightedW4X2(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ5x2(a *addWArgs)
+func avx2AddWeightedW5X2(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ6x2(a *addWArgs)
+func avx2AddWeightedW6X2(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ7x2(a *addWArgs)
+func avx2AddWeightedW7X2(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ8x2(a *addWArgs)
+func avx2AddWeightedW8X2(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ2x3(a *addWArgs)
+func avx2AddWeightedW2X3(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ3x3(a *addWArgs)
+func avx2AddWeightedW3X3(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ4x3(a *addWArgs)
+func avx2AddWeightedW4X3(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ5x3(a *addWArgs)
+func avx2AddWeightedW5X3(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ6x3(a *addWArgs)
+func avx2AddWeightedW6X3(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ7x3(a *addWArgs)
+func avx2AddWeightedW7X3(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ8x3(a *addWArgs)
+func avx2AddWeightedW8X3(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ2x4(a *addWArgs)
+func avx2AddWeightedW2X4(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ3x4(a *addWArgs)
+func avx2AddWeightedW3X4(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ4x4(a *addWArgs)
+func avx2AddWeightedW4X4(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ5x4(a *addWArgs)
+func avx2AddWeightedW5X4(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ6x4(a *addWArgs)
+func avx2AddWeightedW6X4(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ7x4(a *addWArgs)
+func avx2AddWeightedW7X4(a *avx2AddWeightedArgs)
 
 //go:noescape
-func addWQ8x4(a *addWArgs)
+func avx2AddWeightedW8X4(a *avx2AddWeightedArgs)
 
 // addWRows calls the kernel of the code width and number of weight rows (direct calls keep the arguments on the stack).
-func addWRows(bits, nq int, a *addWArgs) {
+func addWRows(bits, nq int, a *avx2AddWeightedArgs) {
 	switch nq {
 	case 1:
 		switch bits {
 		case 2:
-			addWQ2x1(a)
+			avx2AddWeightedW2X1(a)
 		case 3:
-			addWQ3x1(a)
+			avx2AddWeightedW3X1(a)
 		case 4:
-			addWQ4x1(a)
+			avx2AddWeightedW4X1(a)
 		case 5:
-			addWQ5x1(a)
+			avx2AddWeightedW5X1(a)
 		case 6:
-			addWQ6x1(a)
+			avx2AddWeightedW6X1(a)
 		case 7:
-			addWQ7x1(a)
+			avx2AddWeightedW7X1(a)
 		case 8:
-			addWQ8x1(a)
+			avx2AddWeightedW8X1(a)
 		}
 	case 2:
 		switch bits {
 		case 2:
-			addWQ2x2(a)
+			avx2AddWeightedW2X2(a)
 		case 3:
-			addWQ3x2(a)
+			avx2AddWeightedW3X2(a)
 		case 4:
-			addWQ4x2(a)
+			avx2AddWeightedW4X2(a)
 		case 5:
-			addWQ5x2(a)
+			avx2AddWeightedW5X2(a)
 		case 6:
-			addWQ6x2(a)
+			avx2AddWeightedW6X2(a)
 		case 7:
-			addWQ7x2(a)
+			avx2AddWeightedW7X2(a)
 		case 8:
-			addWQ8x2(a)
+			avx2AddWeightedW8X2(a)
 		}
 	case 3:
 		switch bits {
 		case 2:
-			addWQ2x3(a)
+			avx2AddWeightedW2X3(a)
 		case 3:
-			addWQ3x3(a)
+			avx2AddWeightedW3X3(a)
 		case 4:
-			addWQ4x3(a)
+			avx2AddWeightedW4X3(a)
 		case 5:
-			addWQ5x3(a)
+			avx2AddWeightedW5X3(a)
 		case 6:
-			addWQ6x3(a)
+			avx2AddWeightedW6X3(a)
 		case 7:
-			addWQ7x3(a)
+			avx2AddWeightedW7X3(a)
 		case 8:
-			addWQ8x3(a)
+			avx2AddWeightedW8X3(a)
 		}
 	case 4:
 		switch bits {
 		case 2:
-			addWQ2x4(a)
+			avx2AddWeightedW2X4(a)
 		case 3:
-			addWQ3x4(a)
+			avx2AddWeightedW3X4(a)
 		case 4:
-			addWQ4x4(a)
+			avx2AddWeightedW4X4(a)
 		case 5:
-			addWQ5x4(a)
+			avx2AddWeightedW5X4(a)
 		case 6:
-			addWQ6x4(a)
+			avx2AddWeightedW6X4(a)
 		case 7:
-			addWQ7x4(a)
+			avx2AddWeightedW7X4(a)
 		case 8:
-			addWQ8x4(a)
+			avx2AddWeightedW8X4(a)
 		}
 	}
 }
@@ -218,12 +218,12 @@ func addWeightedQuantAVX2(y []float32, r Rows, w []float32) {
 						wt[i-i0][j] = v
 					}
 				}
-				a := addWArgs{
-					qwalk:   newQwalk(r, shifts, i0, i1, g0, g1),
-					y:       unsafe.Pointer(&y[j0*cols+g0*f.Group]),
-					w:       unsafe.Pointer(&wt),
-					wm:      unsafe.Pointer(&wm),
-					yStride: uintptr(4 * cols),
+				a := avx2AddWeightedArgs{
+					avx2Walk: newAVX2Walk(r, shifts, i0, i1, g0, g1),
+					y:        unsafe.Pointer(&y[j0*cols+g0*f.Group]),
+					w:        unsafe.Pointer(&wt),
+					wm:       unsafe.Pointer(&wm),
+					yStride:  uintptr(4 * cols),
 				}
 				addWRows(f.Bits, qn, &a)
 			}

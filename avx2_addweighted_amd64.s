@@ -12,7 +12,7 @@
 #define K_LOW2 Y14
 #define K_SHIFT2 Y13
 
-// AddWeighted of code rows with 1 to 4 weight rows (addWArgs, see
+// AddWeighted of code rows with 1 to 4 weight rows (avx2AddWeightedArgs, see
 // avx2_addweighted_amd64.go): for every row i, group and weight row j,
 //
 //	y_j[c] += (w_j[i]*scale) * q_c          for the group's columns c
@@ -66,26 +66,26 @@
 TEXT NAME(SB), NOSPLIT, $0-8;          \
 	MOVQ a+0(FP), DI;                  \
 	PLANES_INIT;                       \
-	MOVQ qwalk_scales(DI), R10;        \
-	MOVQ qwalk_shifts(DI), R11;        \
-	MOVQ addWArgs_yStride(DI), BX;     \
-	MOVQ addWArgs_w(DI), DX;           \
-	MOVQ DX, addWArgs_wp(DI);          \
-	MOVQ qwalk_rows(DI), R14;          \
+	MOVQ avx2Walk_scales(DI), R10;        \
+	MOVQ avx2Walk_shifts(DI), R11;        \
+	MOVQ avx2AddWeightedArgs_yStride(DI), BX;     \
+	MOVQ avx2AddWeightedArgs_w(DI), DX;           \
+	MOVQ DX, avx2AddWeightedArgs_wp(DI);          \
+	MOVQ avx2Walk_rows(DI), R14;          \
 	K_LOAD;                            \
 row:                                   \
-	MOVQ    addWArgs_y(DI), AX;        \
+	MOVQ    avx2AddWeightedArgs_y(DI), AX;        \
 	LEAQ    (AX)(BX*2), CX;            \
-	MOVQ    addWArgs_wm(DI), R12;      \
-	MOVQ    qwalk_groups(DI), R13;     \
-	MOVQ    addWArgs_wp(DI), DX;       \
+	MOVQ    avx2AddWeightedArgs_wm(DI), R12;      \
+	MOVQ    avx2Walk_groups(DI), R13;     \
+	MOVQ    avx2AddWeightedArgs_wp(DI), DX;       \
 	VMOVUPS (DX), X6;                  \
 	PREFETCHT0 PF_SCALES(R10);         \
 	PREFETCHT0 PF_SCALES(R11);         \
 group:                                 \
 	VPBROADCASTW (R10), X3;            \
 	VCVTPH2PS    X3, Y3;               \
-	MOVQ         addWArgs_wp(DI), DX;  \
+	MOVQ         avx2AddWeightedArgs_wp(DI), DX;  \
 	WS;                                \
 	VPBROADCASTW (R11), X2;            \
 	VCVTPH2PS    X2, X2;               \
@@ -99,20 +99,20 @@ block:                                 \
 	ADDQ $128, AX;                     \
 	ADDQ $128, CX;                     \
 	ADDQ $4, DX;                       \
-	CMPQ DX, qwalk_kEnd(DI);           \
+	CMPQ DX, avx2Walk_kEnd(DI);           \
 	JNE  block;                        \
 	ADDQ $2, R10;                      \
 	ADDQ $2, R11;                      \
 	ADDQ $16, R12;                     \
-	MOVQ qwalk_groupBytes(DI), DX;     \
+	MOVQ avx2Walk_groupBytes(DI), DX;     \
 	PLANES_ADD(DX);                    \
 	DECQ R13;                          \
 	JNZ  group;                        \
-	ADDQ $16, addWArgs_wp(DI);         \
-	MOVQ qwalk_rowSkip(DI), DX;        \
+	ADDQ $16, avx2AddWeightedArgs_wp(DI);         \
+	MOVQ avx2Walk_rowSkip(DI), DX;        \
 	PLANES_ADD(DX);                    \
-	ADDQ qwalk_scaleSkip(DI), R10;     \
-	ADDQ qwalk_scaleSkip(DI), R11;     \
+	ADDQ avx2Walk_scaleSkip(DI), R10;     \
+	ADDQ avx2Walk_scaleSkip(DI), R11;     \
 	DECQ R14;                          \
 	JNZ  row;                          \
 	VZEROUPPER;                        \
@@ -122,13 +122,13 @@ block:                                 \
 #define CHUNK1 AW1(1)
 #define CHUNK2 AW1(2)
 #define CHUNK3 AW1(3)
-ADDW(·addWQ2x1, FBLK2, AWS1)
-ADDW(·addWQ3x1, FBLK3, AWS1)
-ADDW(·addWQ4x1, FBLK4, AWS1)
-ADDW(·addWQ5x1, FBLK5, AWS1)
-ADDW(·addWQ6x1, FBLK6, AWS1)
-ADDW(·addWQ7x1, FBLK7, AWS1)
-ADDW(·addWQ8x1, FBLK8, AWS1)
+ADDW(·avx2AddWeightedW2X1, FBLK2, AWS1)
+ADDW(·avx2AddWeightedW3X1, FBLK3, AWS1)
+ADDW(·avx2AddWeightedW4X1, FBLK4, AWS1)
+ADDW(·avx2AddWeightedW5X1, FBLK5, AWS1)
+ADDW(·avx2AddWeightedW6X1, FBLK6, AWS1)
+ADDW(·avx2AddWeightedW7X1, FBLK7, AWS1)
+ADDW(·avx2AddWeightedW8X1, FBLK8, AWS1)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2
@@ -138,13 +138,13 @@ ADDW(·addWQ8x1, FBLK8, AWS1)
 #define CHUNK1 AW2(1)
 #define CHUNK2 AW2(2)
 #define CHUNK3 AW2(3)
-ADDW(·addWQ2x2, FBLK2, AWS2)
-ADDW(·addWQ3x2, FBLK3, AWS2)
-ADDW(·addWQ4x2, FBLK4, AWS2)
-ADDW(·addWQ5x2, FBLK5, AWS2)
-ADDW(·addWQ6x2, FBLK6, AWS2)
-ADDW(·addWQ7x2, FBLK7, AWS2)
-ADDW(·addWQ8x2, FBLK8, AWS2)
+ADDW(·avx2AddWeightedW2X2, FBLK2, AWS2)
+ADDW(·avx2AddWeightedW3X2, FBLK3, AWS2)
+ADDW(·avx2AddWeightedW4X2, FBLK4, AWS2)
+ADDW(·avx2AddWeightedW5X2, FBLK5, AWS2)
+ADDW(·avx2AddWeightedW6X2, FBLK6, AWS2)
+ADDW(·avx2AddWeightedW7X2, FBLK7, AWS2)
+ADDW(·avx2AddWeightedW8X2, FBLK8, AWS2)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2
@@ -154,13 +154,13 @@ ADDW(·addWQ8x2, FBLK8, AWS2)
 #define CHUNK1 AW3(1)
 #define CHUNK2 AW3(2)
 #define CHUNK3 AW3(3)
-ADDW(·addWQ2x3, FBLK2, AWS3)
-ADDW(·addWQ3x3, FBLK3, AWS3)
-ADDW(·addWQ4x3, FBLK4, AWS3)
-ADDW(·addWQ5x3, FBLK5, AWS3)
-ADDW(·addWQ6x3, FBLK6, AWS3)
-ADDW(·addWQ7x3, FBLK7, AWS3)
-ADDW(·addWQ8x3, FBLK8, AWS3)
+ADDW(·avx2AddWeightedW2X3, FBLK2, AWS3)
+ADDW(·avx2AddWeightedW3X3, FBLK3, AWS3)
+ADDW(·avx2AddWeightedW4X3, FBLK4, AWS3)
+ADDW(·avx2AddWeightedW5X3, FBLK5, AWS3)
+ADDW(·avx2AddWeightedW6X3, FBLK6, AWS3)
+ADDW(·avx2AddWeightedW7X3, FBLK7, AWS3)
+ADDW(·avx2AddWeightedW8X3, FBLK8, AWS3)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2
@@ -170,13 +170,13 @@ ADDW(·addWQ8x3, FBLK8, AWS3)
 #define CHUNK1 AW4(1)
 #define CHUNK2 AW4(2)
 #define CHUNK3 AW4(3)
-ADDW(·addWQ2x4, FBLK2, AWS4)
-ADDW(·addWQ3x4, FBLK3, AWS4)
-ADDW(·addWQ4x4, FBLK4, AWS4)
-ADDW(·addWQ5x4, FBLK5, AWS4)
-ADDW(·addWQ6x4, FBLK6, AWS4)
-ADDW(·addWQ7x4, FBLK7, AWS4)
-ADDW(·addWQ8x4, FBLK8, AWS4)
+ADDW(·avx2AddWeightedW2X4, FBLK2, AWS4)
+ADDW(·avx2AddWeightedW3X4, FBLK3, AWS4)
+ADDW(·avx2AddWeightedW4X4, FBLK4, AWS4)
+ADDW(·avx2AddWeightedW5X4, FBLK5, AWS4)
+ADDW(·avx2AddWeightedW6X4, FBLK6, AWS4)
+ADDW(·avx2AddWeightedW7X4, FBLK7, AWS4)
+ADDW(·avx2AddWeightedW8X4, FBLK8, AWS4)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2

@@ -26,7 +26,7 @@ var avx2Impl = &Implementation{
 		addWeighted: addWeightedAVX2,
 		quantize:    quantizeAVX2,
 		dequantize:  dequantizeAVX2,
-		softmax:     softmaxAVX2Kernel,
+		softmax:     softmaxAVX2,
 	},
 	accelerated: avx2Accelerated,
 }
@@ -53,12 +53,12 @@ const (
 	avx2ChunkRows   = 1 << 14
 )
 
-// qwalk is the part of a quantized row kernel's arguments that walks rows
+// avx2Walk is the part of a quantized row kernel's arguments that walks rows
 // and groups of codes: the assembly reads it through the offsets that
-// go_asm.h defines (qwalk_data, …), and every kernel's argument struct
+// go_asm.h defines (avx2Walk_data, …), and every kernel's argument struct
 // embeds it as its first field. The pointers are the chunk's first group
 // in its first row.
-type qwalk struct {
+type avx2Walk struct {
 	data       unsafe.Pointer // codes
 	scales     unsafe.Pointer // fp16 scales
 	shifts     unsafe.Pointer // fp16 mins, or the scales again for symmetric formats
@@ -71,14 +71,14 @@ type qwalk struct {
 	scaleSkip  int            // likewise in bytes of scales and shifts
 }
 
-// newQwalk returns the walk over rows [i0, i1) and groups [g0, g1) of r,
+// newAVX2Walk returns the walk over rows [i0, i1) and groups [g0, g1) of r,
 // reading shifts (r.Mins, or r.Scales when symmetric) beside the scales.
-func newQwalk(r Rows, shifts []uint16, i0, i1, g0, g1 int) qwalk {
+func newAVX2Walk(r Rows, shifts []uint16, i0, i1, g0, g1 int) avx2Walk {
 	f := r.Format
 	rb, gb, groups := f.RowBytes(r.Cols), f.Group*f.Bits/8, f.Groups(r.Cols)
 	off2, off3 := avx2PlaneOffsets(f.Bits, f.Group)
 	gi := i0*groups + g0
-	return qwalk{
+	return avx2Walk{
 		data:       unsafe.Pointer(&r.Data[i0*rb+g0*gb]),
 		scales:     unsafe.Pointer(&r.Scales[gi]),
 		shifts:     unsafe.Pointer(&shifts[gi]),

@@ -122,13 +122,13 @@
 #define FBLK6 U6B(Y1, X1, Y5, X5); FBLKB
 #define FBLK7 U7B(Y1, X1, Y5, X5); FBLKB
 
-// PLANES_INIT loads the plane bases of the first group from a qwalk at DI.
+// PLANES_INIT loads the plane bases of the first group from a avx2Walk at DI.
 #define PLANES_INIT \
-	MOVQ qwalk_data(DI), SI;  \
+	MOVQ avx2Walk_data(DI), SI;  \
 	MOVQ SI, R8;              \
-	ADDQ qwalk_off2(DI), R8;  \
+	ADDQ avx2Walk_off2(DI), R8;  \
 	MOVQ SI, R9;              \
-	ADDQ qwalk_off3(DI), R9
+	ADDQ avx2Walk_off3(DI), R9
 
 // PADDn(X) adds X to the plane bases that width n uses.
 #define PADD1(X) ADDQ X, SI
@@ -142,10 +142,10 @@
 	VCVTPH2PS   (R10), Y11;                \
 	VMULPS      Y11, Y10, Y10;             \
 	VCVTPH2PS   (R11), Y11;                \
-	MOVQ        (UO+unitOut_gsp)(DI), DX;  \
+	MOVQ        (UO+avx2UnitOut_gsp)(DI), DX;  \
 	VFMADD231PS (DX), Y11, Y10;            \
-	ADDQ        (UO+unitOut_gstep)(DI), DX; \
-	MOVQ        DX, (UO+unitOut_gsp)(DI);  \
+	ADDQ        (UO+avx2UnitOut_gstep)(DI), DX; \
+	MOVQ        DX, (UO+avx2UnitOut_gsp)(DI);  \
 	ADDQ        $16, R10;                  \
 	ADDQ        $16, R11
 
@@ -183,14 +183,14 @@
 	VADDPS     Y2, Y0, Y10
 
 // UNITS_OUT adds the eight unit values in Y10 to out, by the output mode
-// of the unitOut at UO(DI), with T1 and T2 as scratch registers: levels 0-3 (rows of 1, 2, 4, 8 groups: sum
+// of the avx2UnitOut at UO(DI), with T1 and T2 as scratch registers: levels 0-3 (rows of 1, 2, 4, 8 groups: sum
 // lanes in groups of 1 << levels and add 8 >> levels rows) or -1 (rows of
-// 16, 24, … groups: accumulate in the unitOut until the row ends). It
+// 16, 24, … groups: accumulate in the avx2UnitOut until the row ends). It
 // uses T1, T2, Y10 and Y11, and advances the out pointer (and, at the end
 // of a row, resets the gsum pointer gsp).
 #define UNITS_OUT(UO, T1, T2) \
-	MOVQ  (UO+unitOut_out)(DI), T2;    \
-	MOVQ  (UO+unitOut_levels)(DI), T1; \
+	MOVQ  (UO+avx2UnitOut_out)(DI), T2;    \
+	MOVQ  (UO+avx2UnitOut_levels)(DI), T1; \
 	CMPQ  T1, $0;                      \
 	JL    outacc;                      \
 	JE    out0;                        \
@@ -223,13 +223,13 @@ out0:                                  \
 	ADDQ  $32, T2;                     \
 	JMP   outdone;                     \
 outacc:                                \
-	VADDPS (UO+unitOut_acc)(DI), Y10, Y10; \
-	DECQ  (UO+unitOut_bleft)(DI);      \
+	VADDPS (UO+avx2UnitOut_acc)(DI), Y10, Y10; \
+	DECQ  (UO+avx2UnitOut_bleft)(DI);      \
 	JNZ   outkeep;                     \
-	MOVQ  (UO+unitOut_bpr)(DI), T1;    \
-	MOVQ  T1, (UO+unitOut_bleft)(DI);  \
-	MOVQ  (UO+unitOut_gsum)(DI), T1;   \
-	MOVQ  T1, (UO+unitOut_gsp)(DI);    \
+	MOVQ  (UO+avx2UnitOut_bpr)(DI), T1;    \
+	MOVQ  T1, (UO+avx2UnitOut_bleft)(DI);  \
+	MOVQ  (UO+avx2UnitOut_gsum)(DI), T1;   \
+	MOVQ  T1, (UO+avx2UnitOut_gsp)(DI);    \
 	VEXTRACTF128 $1, Y10, X11;         \
 	VADDPS X11, X10, X10;              \
 	VHADDPS X10, X10, X10;             \
@@ -239,9 +239,9 @@ outacc:                                \
 	ADDQ  $4, T2;                      \
 	VXORPS Y10, Y10, Y10;              \
 outkeep:                               \
-	VMOVUPS Y10, (UO+unitOut_acc)(DI); \
+	VMOVUPS Y10, (UO+avx2UnitOut_acc)(DI); \
 outdone:                               \
-	MOVQ  T2, (UO+unitOut_out)(DI)
+	MOVQ  T2, (UO+avx2UnitOut_out)(DI)
 
 // OUT2/OUT3/OUT4(X, T, O, S, R): add lanes 0-1 (0-2, 0-3) of X to out at O,
 // O+S, O+2S, O+3S (S a register; R a scratch register for O+2S). All the

@@ -7,9 +7,9 @@ import (
 	"unsafe"
 )
 
-// dotArgs are the arguments of the quantized Dot kernels dotQ<bits>x<nq>.
-type dotArgs struct {
-	qwalk
+// avx2DotArgs are the arguments of the quantized Dot kernels avx2DotW<bits>X<nq>.
+type avx2DotArgs struct {
+	avx2Walk
 	x         unsafe.Pointer // query 0 at the chunk's first column
 	gsum      unsafe.Pointer // *[avx2ChunkGroups][4]float32: shift factor × Σx per group and query
 	out       unsafe.Pointer // out of query 0, first row of the chunk (the kernel adds)
@@ -17,12 +17,12 @@ type dotArgs struct {
 	outStride uintptr        // bytes between query rows of out
 	outp      uintptr        // the kernel's scratch
 	batches   int            // unit kernels: batches of 8 units
-	uo        unitOut        // unit kernels: output
+	uo        avx2UnitOut    // unit kernels: output
 }
 
-// unitOut is the output stage of the unit kernels (UNITS_OUT in
+// avx2UnitOut is the output stage of the unit kernels (UNITS_OUT in
 // avx2_amd64.h).
-type unitOut struct {
+type avx2UnitOut struct {
 	out    uintptr        // where the next row's value is added
 	levels int            // rows of 1 << levels groups (0 to 3), or -1: rows of 8*bpr groups
 	bpr    int            // batches of 8 units per row (levels -1)
@@ -36,237 +36,237 @@ type unitOut struct {
 // The quantized Dot kernels, by code width and number of queries (1 to 4).
 //
 //go:noescape
-func dotQ2x1(a *dotArgs)
+func avx2DotW2X1(a *avx2DotArgs)
 
 //go:noescape
-func dotQ3x1(a *dotArgs)
+func avx2DotW3X1(a *avx2DotArgs)
 
 //go:noescape
-func dotQ4x1(a *dotArgs)
+func avx2DotW4X1(a *avx2DotArgs)
 
 //go:noescape
-func dotQ5x1(a *dotArgs)
+func avx2DotW5X1(a *avx2DotArgs)
 
 //go:noescape
-func dotQ6x1(a *dotArgs)
+func avx2DotW6X1(a *avx2DotArgs)
 
 //go:noescape
-func dotQ7x1(a *dotArgs)
+func avx2DotW7X1(a *avx2DotArgs)
 
 //go:noescape
-func dotQ8x1(a *dotArgs)
+func avx2DotW8X1(a *avx2DotArgs)
 
 //go:noescape
-func dotQ2x2(a *dotArgs)
+func avx2DotW2X2(a *avx2DotArgs)
 
 //go:noescape
-func dotQ3x2(a *dotArgs)
+func avx2DotW3X2(a *avx2DotArgs)
 
 //go:noescape
-func dotQ4x2(a *dotArgs)
+func avx2DotW4X2(a *avx2DotArgs)
 
 //go:noescape
-func dotQ5x2(a *dotArgs)
+func avx2DotW5X2(a *avx2DotArgs)
 
 //go:noescape
-func dotQ6x2(a *dotArgs)
+func avx2DotW6X2(a *avx2DotArgs)
 
 //go:noescape
-func dotQ7x2(a *dotArgs)
+func avx2DotW7X2(a *avx2DotArgs)
 
 //go:noescape
-func dotQ8x2(a *dotArgs)
+func avx2DotW8X2(a *avx2DotArgs)
 
 //go:noescape
-func dotQ2x3(a *dotArgs)
+func avx2DotW2X3(a *avx2DotArgs)
 
 //go:noescape
-func dotQ3x3(a *dotArgs)
+func avx2DotW3X3(a *avx2DotArgs)
 
 //go:noescape
-func dotQ4x3(a *dotArgs)
+func avx2DotW4X3(a *avx2DotArgs)
 
 //go:noescape
-func dotQ5x3(a *dotArgs)
+func avx2DotW5X3(a *avx2DotArgs)
 
 //go:noescape
-func dotQ6x3(a *dotArgs)
+func avx2DotW6X3(a *avx2DotArgs)
 
 //go:noescape
-func dotQ7x3(a *dotArgs)
+func avx2DotW7X3(a *avx2DotArgs)
 
 //go:noescape
-func dotQ8x3(a *dotArgs)
+func avx2DotW8X3(a *avx2DotArgs)
 
 //go:noescape
-func dotQ2x4(a *dotArgs)
+func avx2DotW2X4(a *avx2DotArgs)
 
 //go:noescape
-func dotQ3x4(a *dotArgs)
+func avx2DotW3X4(a *avx2DotArgs)
 
 //go:noescape
-func dotQ4x4(a *dotArgs)
+func avx2DotW4X4(a *avx2DotArgs)
 
 //go:noescape
-func dotQ5x4(a *dotArgs)
+func avx2DotW5X4(a *avx2DotArgs)
 
 //go:noescape
-func dotQ6x4(a *dotArgs)
+func avx2DotW6X4(a *avx2DotArgs)
 
 //go:noescape
-func dotQ7x4(a *dotArgs)
+func avx2DotW7X4(a *avx2DotArgs)
 
 //go:noescape
-func dotQ8x4(a *dotArgs)
+func avx2DotW8X4(a *avx2DotArgs)
 
 // The unit kernels of one query (DOTU), by code width.
 //
 //go:noescape
-func dotU2(a *dotArgs)
+func avx2DotUnitW2(a *avx2DotArgs)
 
 //go:noescape
-func dotU3(a *dotArgs)
+func avx2DotUnitW3(a *avx2DotArgs)
 
 //go:noescape
-func dotU4(a *dotArgs)
+func avx2DotUnitW4(a *avx2DotArgs)
 
 //go:noescape
-func dotU5(a *dotArgs)
+func avx2DotUnitW5(a *avx2DotArgs)
 
 //go:noescape
-func dotU6(a *dotArgs)
+func avx2DotUnitW6(a *avx2DotArgs)
 
 //go:noescape
-func dotU7(a *dotArgs)
+func avx2DotUnitW7(a *avx2DotArgs)
 
 //go:noescape
-func dotU8(a *dotArgs)
+func avx2DotUnitW8(a *avx2DotArgs)
 
 //go:noescape
-func dotU2p(a *dotArgs)
+func avx2DotUnitPairsW2(a *avx2DotArgs)
 
 //go:noescape
-func dotU3p(a *dotArgs)
+func avx2DotUnitPairsW3(a *avx2DotArgs)
 
 //go:noescape
-func dotU4p(a *dotArgs)
+func avx2DotUnitPairsW4(a *avx2DotArgs)
 
 //go:noescape
-func dotU5p(a *dotArgs)
+func avx2DotUnitPairsW5(a *avx2DotArgs)
 
 //go:noescape
-func dotU6p(a *dotArgs)
+func avx2DotUnitPairsW6(a *avx2DotArgs)
 
 //go:noescape
-func dotU7p(a *dotArgs)
+func avx2DotUnitPairsW7(a *avx2DotArgs)
 
 //go:noescape
-func dotU8p(a *dotArgs)
+func avx2DotUnitPairsW8(a *avx2DotArgs)
 
 // dotUnit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
-func dotUnit(bits int, pairs bool, a *dotArgs) {
+func dotUnit(bits int, pairs bool, a *avx2DotArgs) {
 	switch {
 	case bits == 2 && !pairs:
-		dotU2(a)
+		avx2DotUnitW2(a)
 	case bits == 3 && !pairs:
-		dotU3(a)
+		avx2DotUnitW3(a)
 	case bits == 4 && !pairs:
-		dotU4(a)
+		avx2DotUnitW4(a)
 	case bits == 5 && !pairs:
-		dotU5(a)
+		avx2DotUnitW5(a)
 	case bits == 6 && !pairs:
-		dotU6(a)
+		avx2DotUnitW6(a)
 	case bits == 7 && !pairs:
-		dotU7(a)
+		avx2DotUnitW7(a)
 	case bits == 8 && !pairs:
-		dotU8(a)
+		avx2DotUnitW8(a)
 	case bits == 2 && pairs:
-		dotU2p(a)
+		avx2DotUnitPairsW2(a)
 	case bits == 3 && pairs:
-		dotU3p(a)
+		avx2DotUnitPairsW3(a)
 	case bits == 4 && pairs:
-		dotU4p(a)
+		avx2DotUnitPairsW4(a)
 	case bits == 5 && pairs:
-		dotU5p(a)
+		avx2DotUnitPairsW5(a)
 	case bits == 6 && pairs:
-		dotU6p(a)
+		avx2DotUnitPairsW6(a)
 	case bits == 7 && pairs:
-		dotU7p(a)
+		avx2DotUnitPairsW7(a)
 	case bits == 8 && pairs:
-		dotU8p(a)
+		avx2DotUnitPairsW8(a)
 	}
 }
 
 // dotRows calls the row kernel of the code width and number of queries.
-func dotRows(bits, nq int, a *dotArgs) {
+func dotRows(bits, nq int, a *avx2DotArgs) {
 	switch nq {
 	case 1:
 		switch bits {
 		case 2:
-			dotQ2x1(a)
+			avx2DotW2X1(a)
 		case 3:
-			dotQ3x1(a)
+			avx2DotW3X1(a)
 		case 4:
-			dotQ4x1(a)
+			avx2DotW4X1(a)
 		case 5:
-			dotQ5x1(a)
+			avx2DotW5X1(a)
 		case 6:
-			dotQ6x1(a)
+			avx2DotW6X1(a)
 		case 7:
-			dotQ7x1(a)
+			avx2DotW7X1(a)
 		case 8:
-			dotQ8x1(a)
+			avx2DotW8X1(a)
 		}
 	case 2:
 		switch bits {
 		case 2:
-			dotQ2x2(a)
+			avx2DotW2X2(a)
 		case 3:
-			dotQ3x2(a)
+			avx2DotW3X2(a)
 		case 4:
-			dotQ4x2(a)
+			avx2DotW4X2(a)
 		case 5:
-			dotQ5x2(a)
+			avx2DotW5X2(a)
 		case 6:
-			dotQ6x2(a)
+			avx2DotW6X2(a)
 		case 7:
-			dotQ7x2(a)
+			avx2DotW7X2(a)
 		case 8:
-			dotQ8x2(a)
+			avx2DotW8X2(a)
 		}
 	case 3:
 		switch bits {
 		case 2:
-			dotQ2x3(a)
+			avx2DotW2X3(a)
 		case 3:
-			dotQ3x3(a)
+			avx2DotW3X3(a)
 		case 4:
-			dotQ4x3(a)
+			avx2DotW4X3(a)
 		case 5:
-			dotQ5x3(a)
+			avx2DotW5X3(a)
 		case 6:
-			dotQ6x3(a)
+			avx2DotW6X3(a)
 		case 7:
-			dotQ7x3(a)
+			avx2DotW7X3(a)
 		case 8:
-			dotQ8x3(a)
+			avx2DotW8X3(a)
 		}
 	case 4:
 		switch bits {
 		case 2:
-			dotQ2x4(a)
+			avx2DotW2X4(a)
 		case 3:
-			dotQ3x4(a)
+			avx2DotW3X4(a)
 		case 4:
-			dotQ4x4(a)
+			avx2DotW4X4(a)
 		case 5:
-			dotQ5x4(a)
+			avx2DotW5X4(a)
 		case 6:
-			dotQ6x4(a)
+			avx2DotW6X4(a)
 		case 7:
-			dotQ7x4(a)
+			avx2DotW7X4(a)
 		case 8:
-			dotQ8x4(a)
+			avx2DotW8X4(a)
 		}
 	}
 }
@@ -352,12 +352,12 @@ func dotUnitsAVX2(out []float32, r Rows, x []float32) int {
 	}
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)
-		a := dotArgs{
-			qwalk:   newQwalk(r, shifts, i0, i1, 0, groups),
-			x:       unsafe.Pointer(&x[0]),
-			out:     unsafe.Pointer(&out[i0]),
-			batches: (i1 - i0) * groups / 8,
-			uo: unitOut{
+		a := avx2DotArgs{
+			avx2Walk: newAVX2Walk(r, shifts, i0, i1, 0, groups),
+			x:        unsafe.Pointer(&x[0]),
+			out:      unsafe.Pointer(&out[i0]),
+			batches:  (i1 - i0) * groups / 8,
+			uo: avx2UnitOut{
 				out:    uintptr(unsafe.Pointer(&out[i0])),
 				levels: levels,
 				bpr:    bpr,
@@ -391,8 +391,8 @@ func dotRowsAVX2(out []float32, stride int, r Rows, x []float32, qn int) {
 		}
 		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 			i1 := min(n, i0+avx2ChunkRows)
-			a := dotArgs{
-				qwalk:     newQwalk(r, shifts, i0, i1, g0, g1),
+			a := avx2DotArgs{
+				avx2Walk:  newAVX2Walk(r, shifts, i0, i1, g0, g1),
 				x:         unsafe.Pointer(&x[g0*f.Group]),
 				gsum:      unsafe.Pointer(&gsum),
 				out:       unsafe.Pointer(&out[i0]),

@@ -12,7 +12,7 @@
 #define K_LOW2 Y4
 #define K_SHIFT2 Y6
 
-// Dot of code rows with 1 to 4 float32 query rows (dotArgs, see
+// Dot of code rows with 1 to 4 float32 query rows (avx2DotArgs, see
 // avx2_dot_amd64.go): for every row, group and query,
 //
 //	out[j*n+i] += Σ_blocks Σ_c scale*q_c * x_j[c]  +  shift*gsum[g][j]
@@ -32,23 +32,23 @@
 
 // DQn(k, …): chunk k of the block (eight codes as float32 in Y0) times the
 // scale, multiply-added with x of each query.
-#define DQ1(k, A) \
+#define MADDX1(k, A) \
 	VMULPS      Y3, Y0, Y0; \
 	VFMADD231PS (k*32)(AX), Y0, A
 
-#define DQ2(k, A, B) \
+#define MADDX2(k, A, B) \
 	VMULPS      Y3, Y0, Y0;               \
 	VFMADD231PS (k*32)(AX), Y0, A;        \
 	VFMADD231PS (k*32)(AX)(BX*1), Y0, B
 
-#define DQ3(k, E0, E1, E2) \
+#define MADDX3(k, E0, E1, E2) \
 	VMULPS      Y3, Y0, Y0;                 \
 	VFMADD231PS (k*32)(AX), Y0, E0;         \
 	VFMADD231PS (k*32)(AX)(BX*1), Y0, E1;   \
 	VFMADD231PS (k*32)(CX), Y0, E2
 
-#define DQ4(k, E0, E1, E2, E3) \
-	DQ3(k, E0, E1, E2); \
+#define MADDX4(k, E0, E1, E2, E3) \
+	MADDX3(k, E0, E1, E2); \
 	VFMADD231PS (k*32)(CX)(BX*1), Y0, E3
 
 // Group epilogues: one query keeps a group accumulator per chunk (Y8-Y11)
@@ -109,24 +109,24 @@
 #define REPI3 REPI34; OUT3(X8, X9, DX, R12, R13)
 #define REPI4 REPI34; OUT4(X8, X9, DX, R12, R13)
 
-// DOTQ(NAME, BLK, REPI): one Dot kernel for a code width (BLK) and a
+// DOTW(NAME, BLK, REPI): one Dot kernel for a code width (BLK) and a
 // number of queries (CHUNK0-3 and REPI).
-#define DOTQ(NAME, BLK, GEPI, REPI) \
+#define DOTW(NAME, BLK, GEPI, REPI) \
 TEXT NAME(SB), NOSPLIT, $0-8;          \
 	MOVQ a+0(FP), DI;                  \
 	PLANES_INIT;                       \
-	MOVQ qwalk_scales(DI), R10;        \
-	MOVQ qwalk_shifts(DI), R11;        \
-	MOVQ dotArgs_xStride(DI), BX;      \
-	MOVQ dotArgs_out(DI), AX;          \
-	MOVQ AX, dotArgs_outp(DI);         \
-	MOVQ qwalk_rows(DI), R14;          \
+	MOVQ avx2Walk_scales(DI), R10;        \
+	MOVQ avx2Walk_shifts(DI), R11;        \
+	MOVQ avx2DotArgs_xStride(DI), BX;      \
+	MOVQ avx2DotArgs_out(DI), AX;          \
+	MOVQ AX, avx2DotArgs_outp(DI);         \
+	MOVQ avx2Walk_rows(DI), R14;          \
 	ROWKLOAD;                          \
 row:                                   \
-	MOVQ   dotArgs_x(DI), AX;          \
+	MOVQ   avx2DotArgs_x(DI), AX;          \
 	LEAQ   (AX)(BX*2), CX;             \
-	MOVQ   dotArgs_gsum(DI), R12;      \
-	MOVQ   qwalk_groups(DI), R13;      \
+	MOVQ   avx2DotArgs_gsum(DI), R12;      \
+	MOVQ   avx2Walk_groups(DI), R13;      \
 	VXORPS Y8, Y8, Y8;                 \
 	VXORPS Y9, Y9, Y9;                 \
 	VXORPS Y10, Y10, Y10;              \
@@ -147,7 +147,7 @@ block:                                 \
 	ADDQ $128, AX;                     \
 	ADDQ $128, CX;                     \
 	ADDQ $4, DX;                       \
-	CMPQ DX, qwalk_kEnd(DI);           \
+	CMPQ DX, avx2Walk_kEnd(DI);           \
 	JNE  block;                        \
 	GEPI;                              \
 	VPBROADCASTW (R11), X2;            \
@@ -156,18 +156,18 @@ block:                                 \
 	ADDQ $2, R10;                      \
 	ADDQ $2, R11;                      \
 	ADDQ $16, R12;                     \
-	MOVQ qwalk_groupBytes(DI), DX;     \
+	MOVQ avx2Walk_groupBytes(DI), DX;     \
 	PLANES_ADD(DX);                    \
 	DECQ R13;                          \
 	JNZ  group;                        \
-	MOVQ dotArgs_outp(DI), DX;         \
-	MOVQ dotArgs_outStride(DI), R12;   \
+	MOVQ avx2DotArgs_outp(DI), DX;         \
+	MOVQ avx2DotArgs_outStride(DI), R12;   \
 	REPI;                              \
-	ADDQ $4, dotArgs_outp(DI);         \
-	MOVQ qwalk_rowSkip(DI), DX;        \
+	ADDQ $4, avx2DotArgs_outp(DI);         \
+	MOVQ avx2Walk_rowSkip(DI), DX;        \
 	PLANES_ADD(DX);                    \
-	ADDQ qwalk_scaleSkip(DI), R10;     \
-	ADDQ qwalk_scaleSkip(DI), R11;     \
+	ADDQ avx2Walk_scaleSkip(DI), R10;     \
+	ADDQ avx2Walk_scaleSkip(DI), R11;     \
 	DECQ R14;                          \
 	JNZ  row;                          \
 	VZEROUPPER;                        \
@@ -183,30 +183,30 @@ block:                                 \
 #define CHUNK1 VFMADD231PS (1*32)(AX), Y0, Y9
 #define CHUNK2 VFMADD231PS (2*32)(AX), Y0, Y10
 #define CHUNK3 VFMADD231PS (3*32)(AX), Y0, Y11
-DOTQ(·dotQ2x1, FBLK2, GEPI1, REPI1)
-DOTQ(·dotQ3x1, FBLK3, GEPI1, REPI1)
-DOTQ(·dotQ4x1, FBLK4, GEPI1, REPI1)
-DOTQ(·dotQ5x1, FBLK5, GEPI1, REPI1)
-DOTQ(·dotQ6x1, FBLK6, GEPI1, REPI1)
-DOTQ(·dotQ7x1, FBLK7, GEPI1, REPI1)
-DOTQ(·dotQ8x1, FBLK8, GEPI1, REPI1)
+DOTW(·avx2DotW2X1, FBLK2, GEPI1, REPI1)
+DOTW(·avx2DotW3X1, FBLK3, GEPI1, REPI1)
+DOTW(·avx2DotW4X1, FBLK4, GEPI1, REPI1)
+DOTW(·avx2DotW5X1, FBLK5, GEPI1, REPI1)
+DOTW(·avx2DotW6X1, FBLK6, GEPI1, REPI1)
+DOTW(·avx2DotW7X1, FBLK7, GEPI1, REPI1)
+DOTW(·avx2DotW8X1, FBLK8, GEPI1, REPI1)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2
 #undef CHUNK3
 
 // Two queries.
-#define CHUNK0 DQ2(0, Y8, Y10)
-#define CHUNK1 DQ2(1, Y9, Y11)
-#define CHUNK2 DQ2(2, Y8, Y10)
-#define CHUNK3 DQ2(3, Y9, Y11)
-DOTQ(·dotQ2x2, FBLK2, NOGEPI, REPI2)
-DOTQ(·dotQ3x2, FBLK3, NOGEPI, REPI2)
-DOTQ(·dotQ4x2, FBLK4, NOGEPI, REPI2)
-DOTQ(·dotQ5x2, FBLK5, NOGEPI, REPI2)
-DOTQ(·dotQ6x2, FBLK6, NOGEPI, REPI2)
-DOTQ(·dotQ7x2, FBLK7, NOGEPI, REPI2)
-DOTQ(·dotQ8x2, FBLK8, NOGEPI, REPI2)
+#define CHUNK0 MADDX2(0, Y8, Y10)
+#define CHUNK1 MADDX2(1, Y9, Y11)
+#define CHUNK2 MADDX2(2, Y8, Y10)
+#define CHUNK3 MADDX2(3, Y9, Y11)
+DOTW(·avx2DotW2X2, FBLK2, NOGEPI, REPI2)
+DOTW(·avx2DotW3X2, FBLK3, NOGEPI, REPI2)
+DOTW(·avx2DotW4X2, FBLK4, NOGEPI, REPI2)
+DOTW(·avx2DotW5X2, FBLK5, NOGEPI, REPI2)
+DOTW(·avx2DotW6X2, FBLK6, NOGEPI, REPI2)
+DOTW(·avx2DotW7X2, FBLK7, NOGEPI, REPI2)
+DOTW(·avx2DotW8X2, FBLK8, NOGEPI, REPI2)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2
@@ -224,34 +224,34 @@ DOTQ(·dotQ8x2, FBLK8, NOGEPI, REPI2)
 #define ZEROHI VXORPS Y14, Y14, Y14; VXORPS Y15, Y15, Y15
 
 // Three queries.
-#define CHUNK0 DQ3(0, Y8, Y9, Y10)
-#define CHUNK1 DQ3(1, Y12, Y13, Y14)
-#define CHUNK2 DQ3(2, Y8, Y9, Y10)
-#define CHUNK3 DQ3(3, Y12, Y13, Y14)
-DOTQ(·dotQ2x3, FBLK2, NOGEPI, REPI3)
-DOTQ(·dotQ3x3, FBLK3, NOGEPI, REPI3)
-DOTQ(·dotQ4x3, FBLK4, NOGEPI, REPI3)
-DOTQ(·dotQ5x3, FBLK5, NOGEPI, REPI3)
-DOTQ(·dotQ6x3, FBLK6, NOGEPI, REPI3)
-DOTQ(·dotQ7x3, FBLK7, NOGEPI, REPI3)
-DOTQ(·dotQ8x3, FBLK8, NOGEPI, REPI3)
+#define CHUNK0 MADDX3(0, Y8, Y9, Y10)
+#define CHUNK1 MADDX3(1, Y12, Y13, Y14)
+#define CHUNK2 MADDX3(2, Y8, Y9, Y10)
+#define CHUNK3 MADDX3(3, Y12, Y13, Y14)
+DOTW(·avx2DotW2X3, FBLK2, NOGEPI, REPI3)
+DOTW(·avx2DotW3X3, FBLK3, NOGEPI, REPI3)
+DOTW(·avx2DotW4X3, FBLK4, NOGEPI, REPI3)
+DOTW(·avx2DotW5X3, FBLK5, NOGEPI, REPI3)
+DOTW(·avx2DotW6X3, FBLK6, NOGEPI, REPI3)
+DOTW(·avx2DotW7X3, FBLK7, NOGEPI, REPI3)
+DOTW(·avx2DotW8X3, FBLK8, NOGEPI, REPI3)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2
 #undef CHUNK3
 
 // Four queries.
-#define CHUNK0 DQ4(0, Y8, Y9, Y10, Y11)
-#define CHUNK1 DQ4(1, Y12, Y13, Y14, Y15)
-#define CHUNK2 DQ4(2, Y8, Y9, Y10, Y11)
-#define CHUNK3 DQ4(3, Y12, Y13, Y14, Y15)
-DOTQ(·dotQ2x4, FBLK2, NOGEPI, REPI4)
-DOTQ(·dotQ3x4, FBLK3, NOGEPI, REPI4)
-DOTQ(·dotQ4x4, FBLK4, NOGEPI, REPI4)
-DOTQ(·dotQ5x4, FBLK5, NOGEPI, REPI4)
-DOTQ(·dotQ6x4, FBLK6, NOGEPI, REPI4)
-DOTQ(·dotQ7x4, FBLK7, NOGEPI, REPI4)
-DOTQ(·dotQ8x4, FBLK8, NOGEPI, REPI4)
+#define CHUNK0 MADDX4(0, Y8, Y9, Y10, Y11)
+#define CHUNK1 MADDX4(1, Y12, Y13, Y14, Y15)
+#define CHUNK2 MADDX4(2, Y8, Y9, Y10, Y11)
+#define CHUNK3 MADDX4(3, Y12, Y13, Y14, Y15)
+DOTW(·avx2DotW2X4, FBLK2, NOGEPI, REPI4)
+DOTW(·avx2DotW3X4, FBLK3, NOGEPI, REPI4)
+DOTW(·avx2DotW4X4, FBLK4, NOGEPI, REPI4)
+DOTW(·avx2DotW5X4, FBLK5, NOGEPI, REPI4)
+DOTW(·avx2DotW6X4, FBLK6, NOGEPI, REPI4)
+DOTW(·avx2DotW7X4, FBLK7, NOGEPI, REPI4)
+DOTW(·avx2DotW8X4, FBLK8, NOGEPI, REPI4)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2
@@ -273,11 +273,11 @@ DOTQ(·dotQ8x4, FBLK8, NOGEPI, REPI4)
 // (UNITS_PAIR) and after four pairs each unit's sum is one lane of Y10,
 // where scale, shift and output are applied to 8 units at once. BLOOP
 // walks a unit's blocks one or two at a time (groups of an odd or even
-// number of blocks). Registers as in DOTQ, and: CX x of the row's first
+// number of blocks). Registers as in DOTW, and: CX x of the row's first
 // group, BX pairs left in the batch, R12 units left in the row, R14
 // batches left, Y11-Y14 the pairs.
 //
-// Instructions per unit of G values: G/32 blocks (as DOTQ, without the
+// Instructions per unit of G values: G/32 blocks (as DOTW, without the
 // scale multiply) + 11; per 8 units 4 for the folds and about 30.
 #define DU_A(k) VFMADD231PS (k*32)(AX), Y0, Y8
 #define DU_B(k) VFMADD231PS (k*32)(AX), Y0, Y9
@@ -287,7 +287,7 @@ L:                           \
 	BLK;                     \
 	ADDQ $128, AX;           \
 	ADDQ $4, DX;             \
-	CMPQ DX, qwalk_kEnd(DI); \
+	CMPQ DX, avx2Walk_kEnd(DI); \
 	JNE  L
 
 #define DUB2(BLK, L) \
@@ -298,7 +298,7 @@ L:                           \
 	BLK;                     \
 	ADDQ $128, AX;           \
 	ADDQ $4, DX;             \
-	CMPQ DX, qwalk_kEnd(DI); \
+	CMPQ DX, avx2Walk_kEnd(DI); \
 	JNE  L
 
 // DUNIT: one unit, its sum into RES (the accumulators Y8, Y9 are renamed
@@ -312,25 +312,25 @@ L:                           \
 	XORQ       DX, DX;                    \
 	BLOOP(BLK, LB);                       \
 	VADDPS     Y9, Y8, RES;               \
-	PADD(qwalk_groupBytes(DI));           \
+	PADD(avx2Walk_groupBytes(DI));           \
 	DECQ       R12;                       \
 	JNZ        LS;                        \
 	MOVQ       CX, AX;                    \
-	MOVQ       qwalk_groups(DI), R12;     \
+	MOVQ       avx2Walk_groups(DI), R12;     \
 LS:
 
 #define DOTU(NAME, BLK, PADD, BLOOP) \
 TEXT NAME(SB), NOSPLIT, $0-8;                        \
 	MOVQ a+0(FP), DI;                                \
 	PLANES_INIT;                                     \
-	MOVQ qwalk_scales(DI), R10;                      \
-	MOVQ qwalk_shifts(DI), R11;                      \
-	MOVQ (dotArgs_uo+unitOut_gsum)(DI), DX;          \
-	MOVQ DX, (dotArgs_uo+unitOut_gsp)(DI);           \
-	MOVQ dotArgs_x(DI), CX;                          \
+	MOVQ avx2Walk_scales(DI), R10;                      \
+	MOVQ avx2Walk_shifts(DI), R11;                      \
+	MOVQ (avx2DotArgs_uo+avx2UnitOut_gsum)(DI), DX;          \
+	MOVQ DX, (avx2DotArgs_uo+avx2UnitOut_gsp)(DI);           \
+	MOVQ avx2DotArgs_x(DI), CX;                          \
 	MOVQ CX, AX;                                     \
-	MOVQ qwalk_groups(DI), R12;                      \
-	MOVQ dotArgs_batches(DI), R14;                   \
+	MOVQ avx2Walk_groups(DI), R12;                      \
+	MOVQ avx2DotArgs_batches(DI), R14;                   \
 	K_LOAD;                                          \
 batch:                                               \
 	MOVQ $4, BX;                                     \
@@ -343,8 +343,8 @@ pair:                                                \
 	DECQ BX;                                         \
 	JNZ  pair;                                       \
 	UNITS_FINISH;                                    \
-	UNITS_SCALE(dotArgs_uo);                         \
-	UNITS_OUT(dotArgs_uo, BX, DX);                           \
+	UNITS_SCALE(avx2DotArgs_uo);                         \
+	UNITS_OUT(avx2DotArgs_uo, BX, DX);                           \
 	DECQ R14;                                        \
 	JNZ  batch;                                      \
 	VZEROUPPER;                                      \
@@ -354,20 +354,20 @@ pair:                                                \
 #define CHUNK1 DU_B(1)
 #define CHUNK2 DU_A(2)
 #define CHUNK3 DU_B(3)
-DOTU(·dotU2, FBLK2, PADD1, DUB1)
-DOTU(·dotU3, FBLK3, PADD2, DUB1)
-DOTU(·dotU4, FBLK4, PADD1, DUB1)
-DOTU(·dotU5, FBLK5, PADD2, DUB1)
-DOTU(·dotU6, FBLK6, PADD2, DUB1)
-DOTU(·dotU7, FBLK7, PADD3, DUB1)
-DOTU(·dotU8, FBLK8, PADD1, DUB1)
-DOTU(·dotU2p, FBLK2, PADD1, DUB2)
-DOTU(·dotU3p, FBLK3, PADD2, DUB2)
-DOTU(·dotU4p, FBLK4, PADD1, DUB2)
-DOTU(·dotU5p, FBLK5, PADD2, DUB2)
-DOTU(·dotU6p, FBLK6, PADD2, DUB2)
-DOTU(·dotU7p, FBLK7, PADD3, DUB2)
-DOTU(·dotU8p, FBLK8, PADD1, DUB2)
+DOTU(·avx2DotUnitW2, FBLK2, PADD1, DUB1)
+DOTU(·avx2DotUnitW3, FBLK3, PADD2, DUB1)
+DOTU(·avx2DotUnitW4, FBLK4, PADD1, DUB1)
+DOTU(·avx2DotUnitW5, FBLK5, PADD2, DUB1)
+DOTU(·avx2DotUnitW6, FBLK6, PADD2, DUB1)
+DOTU(·avx2DotUnitW7, FBLK7, PADD3, DUB1)
+DOTU(·avx2DotUnitW8, FBLK8, PADD1, DUB1)
+DOTU(·avx2DotUnitPairsW2, FBLK2, PADD1, DUB2)
+DOTU(·avx2DotUnitPairsW3, FBLK3, PADD2, DUB2)
+DOTU(·avx2DotUnitPairsW4, FBLK4, PADD1, DUB2)
+DOTU(·avx2DotUnitPairsW5, FBLK5, PADD2, DUB2)
+DOTU(·avx2DotUnitPairsW6, FBLK6, PADD2, DUB2)
+DOTU(·avx2DotUnitPairsW7, FBLK7, PADD3, DUB2)
+DOTU(·avx2DotUnitPairsW8, FBLK8, PADD1, DUB2)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2

@@ -4,10 +4,10 @@ package lowbit
 
 import "unsafe"
 
-// dotQ8Args are the arguments of the quantized DotQ8 kernels (see
+// avx2DotQ8Args are the arguments of the quantized DotQ8 kernels (see
 // avx2_dotq8_amd64.s).
-type dotQ8Args struct {
-	qwalk
+type avx2DotQ8Args struct {
+	avx2Walk
 	xv        unsafe.Pointer // Q8 values of query 0 at the chunk's first column
 	tab       unsafe.Pointer // row kernels: *avx2Q8Tables, per block and query d and bt
 	out       unsafe.Pointer // out of query 0, first row of the chunk (the kernels add)
@@ -23,7 +23,7 @@ type dotQ8Args struct {
 	toff    int                           // the kernel's: offset in dt and bt, bytes
 	dt      [avx2Q8UnitBlocks + 8]float32 // the query's block scales, from block 0 of a row, repeated
 	bt      [avx2Q8UnitBlocks + 8]float32 // the shift factor × Sums, likewise
-	uo      unitOut
+	uo      avx2UnitOut
 	// the row kernels' scratch
 	outp  uintptr
 	rleft int
@@ -41,204 +41,204 @@ const (
 // and the shift factor × Sums of each query (2048 bytes further).
 type avx2Q8Tables [2][avx2Q8RowBlocks][4]float32
 
-// The DotQ8 kernels: dotQ8U<bits> the unit kernels of one query,
-// dotQ8R<bits>x<nq> the row kernels of nq queries.
+// The DotQ8 kernels: avx2DotQ8UnitW<bits> the unit kernels of one query,
+// avx2DotQ8W<bits>X<nq> the row kernels of nq queries.
 //
 //go:noescape
-func dotQ8U2(a *dotQ8Args)
+func avx2DotQ8UnitW2(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8U3(a *dotQ8Args)
+func avx2DotQ8UnitW3(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8U4(a *dotQ8Args)
+func avx2DotQ8UnitW4(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8U5(a *dotQ8Args)
+func avx2DotQ8UnitW5(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8U6(a *dotQ8Args)
+func avx2DotQ8UnitW6(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8U7(a *dotQ8Args)
+func avx2DotQ8UnitW7(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8U8(a *dotQ8Args)
+func avx2DotQ8UnitW8(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R2x1(a *dotQ8Args)
+func avx2DotQ8W2X1(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R3x1(a *dotQ8Args)
+func avx2DotQ8W3X1(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R4x1(a *dotQ8Args)
+func avx2DotQ8W4X1(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R5x1(a *dotQ8Args)
+func avx2DotQ8W5X1(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R6x1(a *dotQ8Args)
+func avx2DotQ8W6X1(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R7x1(a *dotQ8Args)
+func avx2DotQ8W7X1(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R8x1(a *dotQ8Args)
+func avx2DotQ8W8X1(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R2x2(a *dotQ8Args)
+func avx2DotQ8W2X2(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R3x2(a *dotQ8Args)
+func avx2DotQ8W3X2(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R4x2(a *dotQ8Args)
+func avx2DotQ8W4X2(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R5x2(a *dotQ8Args)
+func avx2DotQ8W5X2(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R6x2(a *dotQ8Args)
+func avx2DotQ8W6X2(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R7x2(a *dotQ8Args)
+func avx2DotQ8W7X2(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R8x2(a *dotQ8Args)
+func avx2DotQ8W8X2(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R2x3(a *dotQ8Args)
+func avx2DotQ8W2X3(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R3x3(a *dotQ8Args)
+func avx2DotQ8W3X3(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R4x3(a *dotQ8Args)
+func avx2DotQ8W4X3(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R5x3(a *dotQ8Args)
+func avx2DotQ8W5X3(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R6x3(a *dotQ8Args)
+func avx2DotQ8W6X3(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R7x3(a *dotQ8Args)
+func avx2DotQ8W7X3(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R8x3(a *dotQ8Args)
+func avx2DotQ8W8X3(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R2x4(a *dotQ8Args)
+func avx2DotQ8W2X4(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R3x4(a *dotQ8Args)
+func avx2DotQ8W3X4(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R4x4(a *dotQ8Args)
+func avx2DotQ8W4X4(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R5x4(a *dotQ8Args)
+func avx2DotQ8W5X4(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R6x4(a *dotQ8Args)
+func avx2DotQ8W6X4(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R7x4(a *dotQ8Args)
+func avx2DotQ8W7X4(a *avx2DotQ8Args)
 
 //go:noescape
-func dotQ8R8x4(a *dotQ8Args)
+func avx2DotQ8W8X4(a *avx2DotQ8Args)
 
 // dotQ8Unit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
-func dotQ8Unit(bits int, a *dotQ8Args) {
+func dotQ8Unit(bits int, a *avx2DotQ8Args) {
 	switch bits {
 	case 2:
-		dotQ8U2(a)
+		avx2DotQ8UnitW2(a)
 	case 3:
-		dotQ8U3(a)
+		avx2DotQ8UnitW3(a)
 	case 4:
-		dotQ8U4(a)
+		avx2DotQ8UnitW4(a)
 	case 5:
-		dotQ8U5(a)
+		avx2DotQ8UnitW5(a)
 	case 6:
-		dotQ8U6(a)
+		avx2DotQ8UnitW6(a)
 	case 7:
-		dotQ8U7(a)
+		avx2DotQ8UnitW7(a)
 	case 8:
-		dotQ8U8(a)
+		avx2DotQ8UnitW8(a)
 	}
 }
 
 // dotQ8Rows calls the row kernel of the code width and number of queries.
-func dotQ8Rows(bits, nq int, a *dotQ8Args) {
+func dotQ8Rows(bits, nq int, a *avx2DotQ8Args) {
 	switch nq {
 	case 1:
 		switch bits {
 		case 2:
-			dotQ8R2x1(a)
+			avx2DotQ8W2X1(a)
 		case 3:
-			dotQ8R3x1(a)
+			avx2DotQ8W3X1(a)
 		case 4:
-			dotQ8R4x1(a)
+			avx2DotQ8W4X1(a)
 		case 5:
-			dotQ8R5x1(a)
+			avx2DotQ8W5X1(a)
 		case 6:
-			dotQ8R6x1(a)
+			avx2DotQ8W6X1(a)
 		case 7:
-			dotQ8R7x1(a)
+			avx2DotQ8W7X1(a)
 		case 8:
-			dotQ8R8x1(a)
+			avx2DotQ8W8X1(a)
 		}
 	case 2:
 		switch bits {
 		case 2:
-			dotQ8R2x2(a)
+			avx2DotQ8W2X2(a)
 		case 3:
-			dotQ8R3x2(a)
+			avx2DotQ8W3X2(a)
 		case 4:
-			dotQ8R4x2(a)
+			avx2DotQ8W4X2(a)
 		case 5:
-			dotQ8R5x2(a)
+			avx2DotQ8W5X2(a)
 		case 6:
-			dotQ8R6x2(a)
+			avx2DotQ8W6X2(a)
 		case 7:
-			dotQ8R7x2(a)
+			avx2DotQ8W7X2(a)
 		case 8:
-			dotQ8R8x2(a)
+			avx2DotQ8W8X2(a)
 		}
 	case 3:
 		switch bits {
 		case 2:
-			dotQ8R2x3(a)
+			avx2DotQ8W2X3(a)
 		case 3:
-			dotQ8R3x3(a)
+			avx2DotQ8W3X3(a)
 		case 4:
-			dotQ8R4x3(a)
+			avx2DotQ8W4X3(a)
 		case 5:
-			dotQ8R5x3(a)
+			avx2DotQ8W5X3(a)
 		case 6:
-			dotQ8R6x3(a)
+			avx2DotQ8W6X3(a)
 		case 7:
-			dotQ8R7x3(a)
+			avx2DotQ8W7X3(a)
 		case 8:
-			dotQ8R8x3(a)
+			avx2DotQ8W8X3(a)
 		}
 	case 4:
 		switch bits {
 		case 2:
-			dotQ8R2x4(a)
+			avx2DotQ8W2X4(a)
 		case 3:
-			dotQ8R3x4(a)
+			avx2DotQ8W3X4(a)
 		case 4:
-			dotQ8R4x4(a)
+			avx2DotQ8W4X4(a)
 		case 5:
-			dotQ8R5x4(a)
+			avx2DotQ8W5X4(a)
 		case 6:
-			dotQ8R6x4(a)
+			avx2DotQ8W6X4(a)
 		case 7:
-			dotQ8R7x4(a)
+			avx2DotQ8W7X4(a)
 		case 8:
-			dotQ8R8x4(a)
+			avx2DotQ8W8X4(a)
 		}
 	}
 }
@@ -294,13 +294,13 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 		return 0
 	}
 	shifts, mult := shiftSource(r)
-	a := dotQ8Args{
+	a := avx2DotQ8Args{
 		xv:    unsafe.Pointer(&q.Values[j*cols]),
 		group: f.Group,
 		nb4:   4 * nb,
 		smode: min(bpg, 16),
 		sper:  max(1, bpg/8),
-		uo:    unitOut{levels: levels, bpr: bpr},
+		uo:    avx2UnitOut{levels: levels, bpr: bpr},
 	}
 	a.sleft = a.sper
 	for k := range a.dt[:nb+8] {
@@ -309,7 +309,7 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 	}
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)
-		a.qwalk = newQwalk(r, shifts, i0, i1, 0, f.Groups(cols))
+		a.avx2Walk = newAVX2Walk(r, shifts, i0, i1, 0, f.Groups(cols))
 		a.out = unsafe.Pointer(&out[i0])
 		a.batches = (i1 - i0) * nb / 8
 		a.uo.out = uintptr(unsafe.Pointer(&out[i0]))
@@ -343,8 +343,8 @@ func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 		}
 		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 			i1 := min(n, i0+avx2ChunkRows)
-			a := dotQ8Args{
-				qwalk:     newQwalk(r, shifts, i0, i1, g0, g1),
+			a := avx2DotQ8Args{
+				avx2Walk:  newAVX2Walk(r, shifts, i0, i1, g0, g1),
 				xv:        unsafe.Pointer(&q.Values[j0*cols+g0*f.Group]),
 				tab:       unsafe.Pointer(&tab),
 				out:       unsafe.Pointer(&out[i0]),
@@ -357,9 +357,9 @@ func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 	}
 }
 
-// qq8Args are the arguments of quantizeQ8Blocks: rows of full blocks of 32
+// avx2QuantizeQ8Args are the arguments of avx2QuantizeQ8: rows of full blocks of 32
 // values and a tail block of tail values.
-type qq8Args struct {
+type avx2QuantizeQ8Args struct {
 	x       unsafe.Pointer // float32
 	values  unsafe.Pointer // int8
 	scales  unsafe.Pointer // float32, one per block
@@ -371,10 +371,10 @@ type qq8Args struct {
 	scratch [32]byte  // the kernel's
 }
 
-// quantizeQ8Blocks is QuantizeQ8 on rows cut into blocks of 32 and a tail.
+// avx2QuantizeQ8 is QuantizeQ8 on rows cut into blocks of 32 and a tail.
 //
 //go:noescape
-func quantizeQ8Blocks(a *qq8Args)
+func avx2QuantizeQ8(a *avx2QuantizeQ8Args)
 
 // quantizeQ8AVX2 is QuantizeQ8: bit-exact with the generic kernel. Q8s
 // lined up with code groups that are not a multiple of 32 run the generic
@@ -384,7 +384,7 @@ func quantizeQ8AVX2(q *Q8, x []float32) {
 		quantizeQ8Generic(q, x)
 		return
 	}
-	a := qq8Args{
+	a := avx2QuantizeQ8Args{
 		x:      unsafe.Pointer(&x[0]),
 		values: unsafe.Pointer(&q.Values[0]),
 		scales: unsafe.Pointer(&q.Scales[0]),
@@ -396,5 +396,5 @@ func quantizeQ8AVX2(q *Q8, x []float32) {
 	for k := range a.tail {
 		a.mask[k] = -1
 	}
-	quantizeQ8Blocks(&a)
+	avx2QuantizeQ8(&a)
 }

@@ -12,7 +12,7 @@
 #define K_LOW2 Y9
 #define K_SHIFT2 Y3
 
-// DotQ8 of code rows with int8 query rows (dotQ8Args, see
+// DotQ8 of code rows with int8 query rows (avx2DotQ8Args, see
 // avx2_dotq8_amd64.go). Per block of 32 codes q and query values v (int8)
 // with block scale d, the integer sum isum = Σ q*v is formed exactly and
 // reduced to one integer per block before any float arithmetic, as the
@@ -68,23 +68,23 @@
 	UC;                                   \
 	QI(AX, DST);                          \
 	ADDQ       $4, DX;                    \
-	CMPQ       DX, qwalk_kEnd(DI);        \
+	CMPQ       DX, avx2Walk_kEnd(DI);        \
 	JNE        L;                         \
 	XORQ       DX, DX;                    \
-	ADDQ       dotQ8Args_group(DI), AX;   \
-	PADD(qwalk_groupBytes(DI));           \
+	ADDQ       avx2DotQ8Args_group(DI), AX;   \
+	PADD(avx2Walk_groupBytes(DI));           \
 	PREFETCHT0 PF_CODES(SI);              \
 	DECQ       R12;                       \
 	JNZ        L;                         \
 	MOVQ       CX, AX;                    \
-	MOVQ       qwalk_groups(DI), R12;     \
+	MOVQ       avx2Walk_groups(DI), R12;     \
 L:
 
 // QSCALES: the scales (Y1) and shifts (Y2) of the batch's 8 blocks, by
 // blocks per group (smode 1, 2, 4, 8, or 16 for more: the group's scale
 // steps every sper batches); advances R10, R11. Uses BX.
 #define QSCALES \
-	MOVQ dotQ8Args_smode(DI), BX;  \
+	MOVQ avx2DotQ8Args_smode(DI), BX;  \
 	CMPQ BX, $2;                   \
 	JEQ  s2;                       \
 	JGT  s4up;                     \
@@ -124,10 +124,10 @@ s8up:                              \
 	VCVTPH2PS    X2, Y2;           \
 	CMPQ BX, $8;                   \
 	JEQ  s8;                       \
-	DECQ dotQ8Args_sleft(DI);      \
+	DECQ avx2DotQ8Args_sleft(DI);      \
 	JNZ  sdone;                    \
-	MOVQ dotQ8Args_sper(DI), BX;   \
-	MOVQ BX, dotQ8Args_sleft(DI);  \
+	MOVQ avx2DotQ8Args_sper(DI), BX;   \
+	MOVQ BX, avx2DotQ8Args_sleft(DI);  \
 s8:                                \
 	ADDQ $2, R10;                  \
 	ADDQ $2, R11;                  \
@@ -142,13 +142,13 @@ sdone:
 	VPADDD     Y1, P, P;
 
 // Q8OUT adds the 8 blocks' values in Y0, in the order [b0 b2 b4 b6 | b1
-// b3 b5 b7], to out by the output mode of dotQ8Args_uo (see UNITS_OUT):
+// b3 b5 b7], to out by the output mode of avx2DotQ8Args_uo (see UNITS_OUT):
 // rows of one block need block order (VPERMD); rows of 2, 4, 8 blocks start
 // by adding the halves, which gives the sums of block pairs in order. Uses
 // BX, R13, Y1.
 #define Q8OUT \
-	MOVQ  (dotQ8Args_uo+unitOut_out)(DI), R13;    \
-	MOVQ  (dotQ8Args_uo+unitOut_levels)(DI), BX;  \
+	MOVQ  (avx2DotQ8Args_uo+avx2UnitOut_out)(DI), R13;    \
+	MOVQ  (avx2DotQ8Args_uo+avx2UnitOut_levels)(DI), BX;  \
 	CMPQ  BX, $0;                                 \
 	JL    qacc;                                   \
 	JE    q0;                                     \
@@ -183,11 +183,11 @@ q0:                                               \
 	ADDQ  $32, R13;                               \
 	JMP   qdone;                                  \
 qacc:                                             \
-	VADDPS (dotQ8Args_uo+unitOut_acc)(DI), Y0, Y0; \
-	DECQ  (dotQ8Args_uo+unitOut_bleft)(DI);       \
+	VADDPS (avx2DotQ8Args_uo+avx2UnitOut_acc)(DI), Y0, Y0; \
+	DECQ  (avx2DotQ8Args_uo+avx2UnitOut_bleft)(DI);       \
 	JNZ   qkeep;                                  \
-	MOVQ  (dotQ8Args_uo+unitOut_bpr)(DI), BX;     \
-	MOVQ  BX, (dotQ8Args_uo+unitOut_bleft)(DI);   \
+	MOVQ  (avx2DotQ8Args_uo+avx2UnitOut_bpr)(DI), BX;     \
+	MOVQ  BX, (avx2DotQ8Args_uo+avx2UnitOut_bleft)(DI);   \
 	VEXTRACTF128 $1, Y0, X1;                      \
 	VADDPS X1, X0, X0;                            \
 	VHADDPS X0, X0, X0;                           \
@@ -197,9 +197,9 @@ qacc:                                             \
 	ADDQ  $4, R13;                                \
 	VXORPS Y0, Y0, Y0;                            \
 qkeep:                                            \
-	VMOVUPS Y0, (dotQ8Args_uo+unitOut_acc)(DI);   \
+	VMOVUPS Y0, (avx2DotQ8Args_uo+avx2UnitOut_acc)(DI);   \
 qdone:                                            \
-	MOVQ  R13, (dotQ8Args_uo+unitOut_out)(DI)
+	MOVQ  R13, (avx2DotQ8Args_uo+avx2UnitOut_out)(DI)
 
 // DOTQ8U(NAME, UC, QI, PADD): DotQ8 of one query over whole rows of nb
 // blocks (nb 1, 2, 4 or 8k), a multiple of 8 blocks in all. At the start
@@ -214,20 +214,20 @@ qdone:                                            \
 // likewise. Registers: SI, R8, R9, DX planes;
 // AX the query values of the block's group, CX those of the row's start;
 // R10 scales, R11 shifts, R12 groups left in the row, R14 batches left
-// (the tables' offset is in dotQ8Args_toff: R13 and BX are the output
+// (the tables' offset is in avx2DotQ8Args_toff: R13 and BX are the output
 // stage's scratch, so DX, the block's place in its group, stays in its
 // register); Y7, Y8 a pair, Y11-Y14 the folded pairs.
 #define DOTQ8U(NAME, UC, QI, PADD) \
 TEXT NAME(SB), NOSPLIT, $0-8;                          \
 	MOVQ a+0(FP), DI;                                  \
 	PLANES_INIT;                                       \
-	MOVQ qwalk_scales(DI), R10;                        \
-	MOVQ qwalk_shifts(DI), R11;                        \
-	MOVQ dotQ8Args_xv(DI), CX;                         \
+	MOVQ avx2Walk_scales(DI), R10;                        \
+	MOVQ avx2Walk_shifts(DI), R11;                        \
+	MOVQ avx2DotQ8Args_xv(DI), CX;                         \
 	MOVQ CX, AX;                                       \
-	MOVQ qwalk_groups(DI), R12;                        \
-	MOVQ $0, dotQ8Args_toff(DI);                       \
-	MOVQ dotQ8Args_batches(DI), R14;                   \
+	MOVQ avx2Walk_groups(DI), R12;                        \
+	MOVQ $0, avx2DotQ8Args_toff(DI);                       \
+	MOVQ avx2DotQ8Args_batches(DI), R14;                   \
 	XORQ DX, DX;                                       \
 	VMOVDQU ·avx2Ones16(SB), Y4;                       \
 	K_LOAD;                                            \
@@ -235,18 +235,18 @@ batch:                                                 \
 	PREFETCHT0 PF_SCALES(R10);                         \
 	PREFETCHT0 PF_SCALES(R11);                         \
 	QSCALES;                                           \
-	MOVQ        dotQ8Args_toff(DI), R13;               \
-	VMULPS      dotQ8Args_dt(DI)(R13*1), Y1, Y10;      \
-	VMULPS      dotQ8Args_bt(DI)(R13*1), Y2, Y2;       \
+	MOVQ        avx2DotQ8Args_toff(DI), R13;               \
+	VMULPS      avx2DotQ8Args_dt(DI)(R13*1), Y1, Y10;      \
+	VMULPS      avx2DotQ8Args_bt(DI)(R13*1), Y2, Y2;       \
 	VMOVDQU     ·avx2EvenOdd(SB), Y1;                  \
 	VPERMD      Y10, Y1, Y10;                          \
 	VPERMD      Y2, Y1, Y2;                            \
 	ADDQ $32, R13;                                     \
-	CMPQ R13, dotQ8Args_nb4(DI);                       \
+	CMPQ R13, avx2DotQ8Args_nb4(DI);                       \
 	JB   wrapped;                                      \
 	XORQ R13, R13;                                     \
 wrapped:                                               \
-	MOVQ R13, dotQ8Args_toff(DI);                      \
+	MOVQ R13, avx2DotQ8Args_toff(DI);                      \
 	QPAIR(QI, UC, PADD, Y14, a0, b0)                   \
 	QPAIR(QI, UC, PADD, Y13, a1, b1)                   \
 	QPAIR(QI, UC, PADD, Y12, a2, b2)                   \
@@ -262,13 +262,13 @@ wrapped:                                               \
 	VZEROUPPER;                                        \
 	RET
 
-DOTQ8U(·dotQ8U2, UC2, QIB, PADD1)
-DOTQ8U(·dotQ8U3, UC3, QIB, PADD2)
-DOTQ8U(·dotQ8U4, UC4, QIB, PADD1)
-DOTQ8U(·dotQ8U5, UC5, QIB, PADD2)
-DOTQ8U(·dotQ8U6, UC6, QIB, PADD2)
-DOTQ8U(·dotQ8U7, UC7, QIB, PADD3)
-DOTQ8U(·dotQ8U8, UC8, QIW, PADD1)
+DOTQ8U(·avx2DotQ8UnitW2, UC2, QIB, PADD1)
+DOTQ8U(·avx2DotQ8UnitW3, UC3, QIB, PADD2)
+DOTQ8U(·avx2DotQ8UnitW4, UC4, QIB, PADD1)
+DOTQ8U(·avx2DotQ8UnitW5, UC5, QIB, PADD2)
+DOTQ8U(·avx2DotQ8UnitW6, UC6, QIB, PADD2)
+DOTQ8U(·avx2DotQ8UnitW7, UC7, QIB, PADD3)
+DOTQ8U(·avx2DotQ8UnitW8, UC8, QIW, PADD1)
 
 // ---- 1 to 4 queries, row by row ----
 
@@ -282,10 +282,10 @@ DOTQ8U(·dotQ8U8, UC8, QIW, PADD1)
 
 // Lane sums of each query: q0 into Y8 … q3 into Y11 (those of absent
 // queries stay 0).
-#define Q8R1(QI) QI(AX, Y8)
-#define Q8R2(QI) Q8R1(QI); QI(BX, Y9)
-#define Q8R3(QI) Q8R2(QI); QI(CX, Y10)
-#define Q8R4(QI) Q8R3(QI); QI(R10, Y11)
+#define Q8ROWX1(QI) QI(AX, Y8)
+#define Q8ROWX2(QI) Q8ROWX1(QI); QI(BX, Y9)
+#define Q8ROWX3(QI) Q8ROWX2(QI); QI(CX, Y10)
+#define Q8ROWX4(QI) Q8ROWX3(QI); QI(R10, Y11)
 
 // Row epilogues: out (DX, stride R9) += X12, one lane per query.
 #define R8O1 VADDSS (DX), X12, X12; VMOVSS X12, (DX)
@@ -306,25 +306,25 @@ DOTQ8U(·dotQ8U8, UC8, QIW, PADD1)
 TEXT NAME(SB), NOSPLIT, $0-8;                  \
 	MOVQ a+0(FP), DI;                          \
 	PLANES_INIT;                               \
-	MOVQ qwalk_scales(DI), R11;                \
-	MOVQ qwalk_shifts(DI), R12;                \
-	MOVQ dotQ8Args_out(DI), DX;                \
-	MOVQ DX, dotQ8Args_outp(DI);               \
-	MOVQ qwalk_rows(DI), DX;                   \
-	MOVQ DX, dotQ8Args_rleft(DI);              \
+	MOVQ avx2Walk_scales(DI), R11;                \
+	MOVQ avx2Walk_shifts(DI), R12;                \
+	MOVQ avx2DotQ8Args_out(DI), DX;                \
+	MOVQ DX, avx2DotQ8Args_outp(DI);               \
+	MOVQ avx2Walk_rows(DI), DX;                   \
+	MOVQ DX, avx2DotQ8Args_rleft(DI);              \
 	VMOVDQU ·avx2Ones16(SB), Y4;               \
 	VPXOR  Y8, Y8, Y8;                         \
 	VPXOR  Y9, Y9, Y9;                         \
 	VPXOR  Y10, Y10, Y10;                      \
 	VPXOR  Y11, Y11, Y11;                      \
 row:                                           \
-	MOVQ dotQ8Args_xv(DI), AX;                 \
-	MOVQ dotQ8Args_vStride(DI), DX;            \
+	MOVQ avx2DotQ8Args_xv(DI), AX;                 \
+	MOVQ avx2DotQ8Args_vStride(DI), DX;            \
 	LEAQ (AX)(DX*1), BX;                       \
 	LEAQ (AX)(DX*2), CX;                       \
 	LEAQ (CX)(DX*1), R10;                      \
-	MOVQ dotQ8Args_tab(DI), R13;               \
-	MOVQ qwalk_groups(DI), R14;                \
+	MOVQ avx2DotQ8Args_tab(DI), R13;               \
+	MOVQ avx2Walk_groups(DI), R14;                \
 	VXORPS X12, X12, X12;                      \
 	PREFETCHT0 PF_SCALES(R11);                 \
 	PREFETCHT0 PF_SCALES(R12);                 \
@@ -348,68 +348,68 @@ block:                                         \
 	VFMADD231PS  X3, X1, X12;                  \
 	VFMADD231PS  2048(R13)(DX*4), X2, X12;     \
 	ADDQ $4, DX;                               \
-	CMPQ DX, qwalk_kEnd(DI);                   \
+	CMPQ DX, avx2Walk_kEnd(DI);                   \
 	JNE  block;                                \
 	LEAQ (R13)(DX*4), R13;                     \
-	MOVQ dotQ8Args_group(DI), DX;              \
+	MOVQ avx2DotQ8Args_group(DI), DX;              \
 	ADDQ DX, AX;                               \
 	ADDQ DX, BX;                               \
 	ADDQ DX, CX;                               \
 	ADDQ DX, R10;                              \
 	ADDQ $2, R11;                              \
 	ADDQ $2, R12;                              \
-	MOVQ qwalk_groupBytes(DI), DX;             \
+	MOVQ avx2Walk_groupBytes(DI), DX;             \
 	PLANES_ADD(DX);                            \
 	DECQ R14;                                  \
 	JNZ  group;                                \
-	MOVQ dotQ8Args_outp(DI), DX;               \
-	MOVQ dotQ8Args_outStride(DI), R9;          \
+	MOVQ avx2DotQ8Args_outp(DI), DX;               \
+	MOVQ avx2DotQ8Args_outStride(DI), R9;          \
 	OUT;                                       \
-	ADDQ $4, dotQ8Args_outp(DI);               \
-	ADDQ qwalk_rowSkip(DI), SI;                \
+	ADDQ $4, avx2DotQ8Args_outp(DI);               \
+	ADDQ avx2Walk_rowSkip(DI), SI;                \
 	MOVQ SI, R8;                               \
-	ADDQ qwalk_off2(DI), R8;                   \
+	ADDQ avx2Walk_off2(DI), R8;                   \
 	MOVQ SI, R9;                               \
-	ADDQ qwalk_off3(DI), R9;                   \
-	ADDQ qwalk_scaleSkip(DI), R11;             \
-	ADDQ qwalk_scaleSkip(DI), R12;             \
-	DECQ dotQ8Args_rleft(DI);                  \
+	ADDQ avx2Walk_off3(DI), R9;                   \
+	ADDQ avx2Walk_scaleSkip(DI), R11;             \
+	ADDQ avx2Walk_scaleSkip(DI), R12;             \
+	DECQ avx2DotQ8Args_rleft(DI);                  \
 	JNZ  row;                                  \
 	VZEROUPPER;                                \
 	RET
 
-DOTQ8R(·dotQ8R2x1, UC2, QIB, Q8R1, R8O1)
-DOTQ8R(·dotQ8R3x1, UC3, QIB, Q8R1, R8O1)
-DOTQ8R(·dotQ8R4x1, UC4, QIB, Q8R1, R8O1)
-DOTQ8R(·dotQ8R5x1, UC5, QIB, Q8R1, R8O1)
-DOTQ8R(·dotQ8R6x1, UC6, QIB, Q8R1, R8O1)
-DOTQ8R(·dotQ8R7x1, UC7, QIB, Q8R1, R8O1)
-DOTQ8R(·dotQ8R8x1, UC8, QIW, Q8R1, R8O1)
-DOTQ8R(·dotQ8R2x2, UC2, QIB, Q8R2, R8O2)
-DOTQ8R(·dotQ8R3x2, UC3, QIB, Q8R2, R8O2)
-DOTQ8R(·dotQ8R4x2, UC4, QIB, Q8R2, R8O2)
-DOTQ8R(·dotQ8R5x2, UC5, QIB, Q8R2, R8O2)
-DOTQ8R(·dotQ8R6x2, UC6, QIB, Q8R2, R8O2)
-DOTQ8R(·dotQ8R7x2, UC7, QIB, Q8R2, R8O2)
-DOTQ8R(·dotQ8R8x2, UC8, QIW, Q8R2, R8O2)
-DOTQ8R(·dotQ8R2x3, UC2, QIB, Q8R3, R8O3)
-DOTQ8R(·dotQ8R3x3, UC3, QIB, Q8R3, R8O3)
-DOTQ8R(·dotQ8R4x3, UC4, QIB, Q8R3, R8O3)
-DOTQ8R(·dotQ8R5x3, UC5, QIB, Q8R3, R8O3)
-DOTQ8R(·dotQ8R6x3, UC6, QIB, Q8R3, R8O3)
-DOTQ8R(·dotQ8R7x3, UC7, QIB, Q8R3, R8O3)
-DOTQ8R(·dotQ8R8x3, UC8, QIW, Q8R3, R8O3)
-DOTQ8R(·dotQ8R2x4, UC2, QIB, Q8R4, R8O4)
-DOTQ8R(·dotQ8R3x4, UC3, QIB, Q8R4, R8O4)
-DOTQ8R(·dotQ8R4x4, UC4, QIB, Q8R4, R8O4)
-DOTQ8R(·dotQ8R5x4, UC5, QIB, Q8R4, R8O4)
-DOTQ8R(·dotQ8R6x4, UC6, QIB, Q8R4, R8O4)
-DOTQ8R(·dotQ8R7x4, UC7, QIB, Q8R4, R8O4)
-DOTQ8R(·dotQ8R8x4, UC8, QIW, Q8R4, R8O4)
+DOTQ8R(·avx2DotQ8W2X1, UC2, QIB, Q8ROWX1, R8O1)
+DOTQ8R(·avx2DotQ8W3X1, UC3, QIB, Q8ROWX1, R8O1)
+DOTQ8R(·avx2DotQ8W4X1, UC4, QIB, Q8ROWX1, R8O1)
+DOTQ8R(·avx2DotQ8W5X1, UC5, QIB, Q8ROWX1, R8O1)
+DOTQ8R(·avx2DotQ8W6X1, UC6, QIB, Q8ROWX1, R8O1)
+DOTQ8R(·avx2DotQ8W7X1, UC7, QIB, Q8ROWX1, R8O1)
+DOTQ8R(·avx2DotQ8W8X1, UC8, QIW, Q8ROWX1, R8O1)
+DOTQ8R(·avx2DotQ8W2X2, UC2, QIB, Q8ROWX2, R8O2)
+DOTQ8R(·avx2DotQ8W3X2, UC3, QIB, Q8ROWX2, R8O2)
+DOTQ8R(·avx2DotQ8W4X2, UC4, QIB, Q8ROWX2, R8O2)
+DOTQ8R(·avx2DotQ8W5X2, UC5, QIB, Q8ROWX2, R8O2)
+DOTQ8R(·avx2DotQ8W6X2, UC6, QIB, Q8ROWX2, R8O2)
+DOTQ8R(·avx2DotQ8W7X2, UC7, QIB, Q8ROWX2, R8O2)
+DOTQ8R(·avx2DotQ8W8X2, UC8, QIW, Q8ROWX2, R8O2)
+DOTQ8R(·avx2DotQ8W2X3, UC2, QIB, Q8ROWX3, R8O3)
+DOTQ8R(·avx2DotQ8W3X3, UC3, QIB, Q8ROWX3, R8O3)
+DOTQ8R(·avx2DotQ8W4X3, UC4, QIB, Q8ROWX3, R8O3)
+DOTQ8R(·avx2DotQ8W5X3, UC5, QIB, Q8ROWX3, R8O3)
+DOTQ8R(·avx2DotQ8W6X3, UC6, QIB, Q8ROWX3, R8O3)
+DOTQ8R(·avx2DotQ8W7X3, UC7, QIB, Q8ROWX3, R8O3)
+DOTQ8R(·avx2DotQ8W8X3, UC8, QIW, Q8ROWX3, R8O3)
+DOTQ8R(·avx2DotQ8W2X4, UC2, QIB, Q8ROWX4, R8O4)
+DOTQ8R(·avx2DotQ8W3X4, UC3, QIB, Q8ROWX4, R8O4)
+DOTQ8R(·avx2DotQ8W4X4, UC4, QIB, Q8ROWX4, R8O4)
+DOTQ8R(·avx2DotQ8W5X4, UC5, QIB, Q8ROWX4, R8O4)
+DOTQ8R(·avx2DotQ8W6X4, UC6, QIB, Q8ROWX4, R8O4)
+DOTQ8R(·avx2DotQ8W7X4, UC7, QIB, Q8ROWX4, R8O4)
+DOTQ8R(·avx2DotQ8W8X4, UC8, QIW, Q8ROWX4, R8O4)
 
 // ---- QuantizeQ8 ----
 
-// qq8Args (avx2_dotq8_amd64.go): rows of cols values quantized in blocks of
+// avx2QuantizeQ8Args (avx2_dotq8_amd64.go): rows of cols values quantized in blocks of
 // 32 and a last block of tail < 32 values, every block as the generic
 // kernel does it (bit-exact):
 //
@@ -483,21 +483,21 @@ DOTQ8R(·dotQ8R8x4, UC8, QIW, Q8R4, R8O4)
 	VPACKSSWB    Y2, Y0, Y0;                 \
 	VPERMD       Y0, Y12, Y0
 
-// func quantizeQ8Blocks(a *qq8Args)
-TEXT ·quantizeQ8Blocks(SB), NOSPLIT, $0-8
+// func avx2QuantizeQ8(a *avx2QuantizeQ8Args)
+TEXT ·avx2QuantizeQ8(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), SI
-	MOVQ qq8Args_x(SI), AX
-	MOVQ qq8Args_values(SI), DI
-	MOVQ qq8Args_scales(SI), R10
-	MOVQ qq8Args_sums(SI), R11
-	MOVQ qq8Args_rows(SI), R14
+	MOVQ avx2QuantizeQ8Args_x(SI), AX
+	MOVQ avx2QuantizeQ8Args_values(SI), DI
+	MOVQ avx2QuantizeQ8Args_scales(SI), R10
+	MOVQ avx2QuantizeQ8Args_sums(SI), R11
+	MOVQ avx2QuantizeQ8Args_rows(SI), R14
 	VMOVDQU ·avx2PackOrder(SB), Y12
-	VMOVDQU qq8Args_mask+0(SI), Y8
-	VMOVDQU qq8Args_mask+32(SI), Y9
-	VMOVDQU qq8Args_mask+64(SI), Y10
-	VMOVDQU qq8Args_mask+96(SI), Y11
+	VMOVDQU avx2QuantizeQ8Args_mask+0(SI), Y8
+	VMOVDQU avx2QuantizeQ8Args_mask+32(SI), Y9
+	VMOVDQU avx2QuantizeQ8Args_mask+64(SI), Y10
+	VMOVDQU avx2QuantizeQ8Args_mask+96(SI), Y11
 row:
-	MOVQ qq8Args_full(SI), R13
+	MOVQ avx2QuantizeQ8Args_full(SI), R13
 	TESTQ R13, R13
 	JZ   tail
 full:
@@ -512,7 +512,7 @@ full:
 	DECQ R13
 	JNZ  full
 tail:
-	MOVQ qq8Args_tail(SI), CX
+	MOVQ avx2QuantizeQ8Args_tail(SI), CX
 	TESTQ CX, CX
 	JZ   next
 	VMASKMOVPS (AX), Y8, Y0
@@ -520,10 +520,10 @@ tail:
 	VMASKMOVPS 64(AX), Y10, Y2
 	VMASKMOVPS 96(AX), Y11, Y3
 	Q8BLOCK
-	VMOVDQU Y0, qq8Args_scratch(SI)
+	VMOVDQU Y0, avx2QuantizeQ8Args_scratch(SI)
 	XORQ DX, DX
 copy:
-	MOVB qq8Args_scratch(SI)(DX*1), BX
+	MOVB avx2QuantizeQ8Args_scratch(SI)(DX*1), BX
 	MOVB BX, (DI)(DX*1)
 	INCQ DX
 	CMPQ DX, CX

@@ -4,10 +4,10 @@ package lowbit
 
 import "unsafe"
 
-// floatArgs are the arguments of the fp16 and float32 row kernels (see
+// avx2FloatArgs are the arguments of the fp16 and float32 row kernels (see
 // avx2_float_amd64.s): rows of a chunk of columns, walked 32 and 8 values
 // at a time and then a tail.
-type floatArgs struct {
+type avx2FloatArgs struct {
 	data      unsafe.Pointer // row 0 at the chunk's first column
 	q         unsafe.Pointer // query row 0 (AddWeighted: y row 0) at the chunk's first column
 	out       unsafe.Pointer // Dot: out of query 0, row 0 (the kernel adds)
@@ -28,7 +28,7 @@ type floatArgs struct {
 
 // setCols sets the walk of a chunk of cols values in rows of rowCols
 // values of elem bytes.
-func (a *floatArgs) setCols(cols, rowCols, elem int) {
+func (a *avx2FloatArgs) setCols(cols, rowCols, elem int) {
 	a.full32, a.rest8, a.chunks8 = cols/32, cols%32/8, cols/8
 	a.tail = cols % 8
 	a.tailBytes = a.tail * elem
@@ -44,94 +44,94 @@ func (a *floatArgs) setCols(cols, rowCols, elem int) {
 // The fp16 (F16) and float32 (F32) kernels, by number of queries.
 //
 //go:noescape
-func dotF32x1(a *floatArgs)
+func avx2DotF32X1(a *avx2FloatArgs)
 
 //go:noescape
-func dotF32x2(a *floatArgs)
+func avx2DotF32X2(a *avx2FloatArgs)
 
 //go:noescape
-func dotF32x3(a *floatArgs)
+func avx2DotF32X3(a *avx2FloatArgs)
 
 //go:noescape
-func dotF32x4(a *floatArgs)
+func avx2DotF32X4(a *avx2FloatArgs)
 
 //go:noescape
-func dotF16x1(a *floatArgs)
+func avx2DotF16X1(a *avx2FloatArgs)
 
 //go:noescape
-func dotF16x2(a *floatArgs)
+func avx2DotF16X2(a *avx2FloatArgs)
 
 //go:noescape
-func dotF16x3(a *floatArgs)
+func avx2DotF16X3(a *avx2FloatArgs)
 
 //go:noescape
-func dotF16x4(a *floatArgs)
+func avx2DotF16X4(a *avx2FloatArgs)
 
 //go:noescape
-func addWF32x1(a *floatArgs)
+func avx2AddWeightedF32X1(a *avx2FloatArgs)
 
 //go:noescape
-func addWF32x2(a *floatArgs)
+func avx2AddWeightedF32X2(a *avx2FloatArgs)
 
 //go:noescape
-func addWF32x3(a *floatArgs)
+func avx2AddWeightedF32X3(a *avx2FloatArgs)
 
 //go:noescape
-func addWF32x4(a *floatArgs)
+func avx2AddWeightedF32X4(a *avx2FloatArgs)
 
 //go:noescape
-func addWF16x1(a *floatArgs)
+func avx2AddWeightedF16X1(a *avx2FloatArgs)
 
 //go:noescape
-func addWF16x2(a *floatArgs)
+func avx2AddWeightedF16X2(a *avx2FloatArgs)
 
 //go:noescape
-func addWF16x3(a *floatArgs)
+func avx2AddWeightedF16X3(a *avx2FloatArgs)
 
 //go:noescape
-func addWF16x4(a *floatArgs)
+func avx2AddWeightedF16X4(a *avx2FloatArgs)
 
 // dotFloat calls the Dot kernel of the format and number of queries.
-func dotFloat(bits, nq int, a *floatArgs) {
+func dotFloat(bits, nq int, a *avx2FloatArgs) {
 	switch {
 	case bits == 32 && nq == 1:
-		dotF32x1(a)
+		avx2DotF32X1(a)
 	case bits == 32 && nq == 2:
-		dotF32x2(a)
+		avx2DotF32X2(a)
 	case bits == 32 && nq == 3:
-		dotF32x3(a)
+		avx2DotF32X3(a)
 	case bits == 32 && nq == 4:
-		dotF32x4(a)
+		avx2DotF32X4(a)
 	case bits == 16 && nq == 1:
-		dotF16x1(a)
+		avx2DotF16X1(a)
 	case bits == 16 && nq == 2:
-		dotF16x2(a)
+		avx2DotF16X2(a)
 	case bits == 16 && nq == 3:
-		dotF16x3(a)
+		avx2DotF16X3(a)
 	case bits == 16 && nq == 4:
-		dotF16x4(a)
+		avx2DotF16X4(a)
 	}
 }
 
 // addWFloat calls the AddWeighted kernel of the format and number of weight rows.
-func addWFloat(bits, nq int, a *floatArgs) {
+func addWFloat(bits, nq int, a *avx2FloatArgs) {
 	switch {
 	case bits == 32 && nq == 1:
-		addWF32x1(a)
+		avx2AddWeightedF32X1(a)
 	case bits == 32 && nq == 2:
-		addWF32x2(a)
+		avx2AddWeightedF32X2(a)
 	case bits == 32 && nq == 3:
-		addWF32x3(a)
+		avx2AddWeightedF32X3(a)
 	case bits == 32 && nq == 4:
-		addWF32x4(a)
+		avx2AddWeightedF32X4(a)
 	case bits == 16 && nq == 1:
-		addWF16x1(a)
+		avx2AddWeightedF16X1(a)
 	case bits == 16 && nq == 2:
-		addWF16x2(a)
+		avx2AddWeightedF16X2(a)
 	case bits == 16 && nq == 3:
-		addWF16x3(a)
+		avx2AddWeightedF16X3(a)
 	case bits == 16 && nq == 4:
-		addWF16x4(a)
+		avx2AddWeightedF16X4(a)
 	}
 }
 
@@ -144,7 +144,7 @@ func dotFloatAVX2(out []float32, r Rows, x []float32) {
 		qn := min(4, nq-j0)
 		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 			i1 := min(n, i0+avx2ChunkRows)
-			a := floatArgs{
+			a := avx2FloatArgs{
 				data:      unsafe.Pointer(&r.Data[i0*cols*elem]),
 				q:         unsafe.Pointer(&x[j0*cols]),
 				out:       unsafe.Pointer(&out[j0*n+i0]),
@@ -186,7 +186,7 @@ func dotQ8FloatAVX2(out []float32, r Rows, q *Q8) {
 			}
 			for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 				i1 := min(n, i0+avx2ChunkRows)
-				a := floatArgs{
+				a := avx2FloatArgs{
 					data:      unsafe.Pointer(&r.Data[(i0*cols+c0)*elem]),
 					q:         unsafe.Pointer(&buf[0]),
 					out:       unsafe.Pointer(&out[j0*n+i0]),
@@ -220,7 +220,7 @@ func addWeightedFloatAVX2(y []float32, r Rows, w []float32) {
 					wt[i-i0][j] = v
 				}
 			}
-			a := floatArgs{
+			a := avx2FloatArgs{
 				data:    unsafe.Pointer(&r.Data[i0*cols*elem]),
 				q:       unsafe.Pointer(&y[j0*cols]),
 				w:       unsafe.Pointer(&wt),

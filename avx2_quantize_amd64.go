@@ -7,18 +7,18 @@ import (
 	"unsafe"
 )
 
-// deqArgs are the arguments of the Dequantize kernels deqQ<bits>.
-type deqArgs struct {
-	qwalk
+// avx2DequantizeArgs are the arguments of the Dequantize kernels avx2DequantizeW<bits>.
+type avx2DequantizeArgs struct {
+	avx2Walk
 	dst       unsafe.Pointer // the first group's first value
 	add       float32        // added to each code first: 0, or -2^(bits-1) when symmetric
 	shiftStep int            // bytes the shift pointer advances per group: 2, or 0 when symmetric
 	units     int            // groups to dequantize (rows × groups per row)
 }
 
-// quantArgs are the arguments of the Quantize kernels quantQ<bits>.
-type quantArgs struct {
-	qwalk
+// avx2QuantizeArgs are the arguments of the Quantize kernels avx2QuantizeW<bits>.
+type avx2QuantizeArgs struct {
+	avx2Walk
 	x         unsafe.Pointer // the first group's first value
 	units     int            // groups to quantize
 	groupLen  int            // bytes of float32 per group
@@ -33,90 +33,90 @@ type quantArgs struct {
 // of n values (a multiple of 8).
 //
 //go:noescape
-func deqQ2(a *deqArgs)
+func avx2DequantizeW2(a *avx2DequantizeArgs)
 
 //go:noescape
-func deqQ3(a *deqArgs)
+func avx2DequantizeW3(a *avx2DequantizeArgs)
 
 //go:noescape
-func deqQ4(a *deqArgs)
+func avx2DequantizeW4(a *avx2DequantizeArgs)
 
 //go:noescape
-func deqQ5(a *deqArgs)
+func avx2DequantizeW5(a *avx2DequantizeArgs)
 
 //go:noescape
-func deqQ6(a *deqArgs)
+func avx2DequantizeW6(a *avx2DequantizeArgs)
 
 //go:noescape
-func deqQ7(a *deqArgs)
+func avx2DequantizeW7(a *avx2DequantizeArgs)
 
 //go:noescape
-func deqQ8(a *deqArgs)
+func avx2DequantizeW8(a *avx2DequantizeArgs)
 
 //go:noescape
-func quantQ2(a *quantArgs)
+func avx2QuantizeW2(a *avx2QuantizeArgs)
 
 //go:noescape
-func quantQ3(a *quantArgs)
+func avx2QuantizeW3(a *avx2QuantizeArgs)
 
 //go:noescape
-func quantQ4(a *quantArgs)
+func avx2QuantizeW4(a *avx2QuantizeArgs)
 
 //go:noescape
-func quantQ5(a *quantArgs)
+func avx2QuantizeW5(a *avx2QuantizeArgs)
 
 //go:noescape
-func quantQ6(a *quantArgs)
+func avx2QuantizeW6(a *avx2QuantizeArgs)
 
 //go:noescape
-func quantQ7(a *quantArgs)
+func avx2QuantizeW7(a *avx2QuantizeArgs)
 
 //go:noescape
-func quantQ8(a *quantArgs)
+func avx2QuantizeW8(a *avx2QuantizeArgs)
 
 //go:noescape
-func f16FromF32s(dst *uint16, src *float32, n int)
+func avx2QuantizeF16(dst *uint16, src *float32, n int)
 
 //go:noescape
-func f32FromF16s(dst *float32, src *uint16, n int)
+func avx2DequantizeF16(dst *float32, src *uint16, n int)
 
 // deqCodes calls the Dequantize kernel of the code width.
-func deqCodes(bits int, a *deqArgs) {
+func deqCodes(bits int, a *avx2DequantizeArgs) {
 	switch bits {
 	case 2:
-		deqQ2(a)
+		avx2DequantizeW2(a)
 	case 3:
-		deqQ3(a)
+		avx2DequantizeW3(a)
 	case 4:
-		deqQ4(a)
+		avx2DequantizeW4(a)
 	case 5:
-		deqQ5(a)
+		avx2DequantizeW5(a)
 	case 6:
-		deqQ6(a)
+		avx2DequantizeW6(a)
 	case 7:
-		deqQ7(a)
+		avx2DequantizeW7(a)
 	case 8:
-		deqQ8(a)
+		avx2DequantizeW8(a)
 	}
 }
 
 // quantCodes calls the Quantize kernel of the code width.
-func quantCodes(bits int, a *quantArgs) {
+func quantCodes(bits int, a *avx2QuantizeArgs) {
 	switch bits {
 	case 2:
-		quantQ2(a)
+		avx2QuantizeW2(a)
 	case 3:
-		quantQ3(a)
+		avx2QuantizeW3(a)
 	case 4:
-		quantQ4(a)
+		avx2QuantizeW4(a)
 	case 5:
-		quantQ5(a)
+		avx2QuantizeW5(a)
 	case 6:
-		quantQ6(a)
+		avx2QuantizeW6(a)
 	case 7:
-		quantQ7(a)
+		avx2QuantizeW7(a)
 	case 8:
-		quantQ8(a)
+		avx2QuantizeW8(a)
 	}
 }
 
@@ -137,7 +137,7 @@ func dequantizeAVX2(dst []float32, r Rows) {
 	case f.Bits == 16:
 		n := len(dst) &^ 7
 		if n > 0 {
-			f32FromF16s(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), n)
+			avx2DequantizeF16(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), n)
 		}
 		for k := n; k < len(dst); k++ {
 			dst[k] = f16At(r.Data, k)
@@ -154,17 +154,17 @@ func dequantizeQuantAVX2(dst []float32, r Rows) {
 	n, groups := r.Len(), f.Groups(cols)
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)
-		a := deqArgs{
+		a := avx2DequantizeArgs{
 			dst:       unsafe.Pointer(&dst[i0*cols]),
 			shiftStep: 2,
 			units:     (i1 - i0) * groups,
 		}
 		if f.Symmetric {
-			a.qwalk = newQwalk(r, r.Scales, i0, i1, 0, groups)
-			a.qwalk.shifts = unsafe.Pointer(&avx2F16NegZero)
+			a.avx2Walk = newAVX2Walk(r, r.Scales, i0, i1, 0, groups)
+			a.avx2Walk.shifts = unsafe.Pointer(&avx2F16NegZero)
 			a.add, a.shiftStep = -float32(int(1)<<(f.Bits-1)), 0
 		} else {
-			a.qwalk = newQwalk(r, r.Mins, i0, i1, 0, groups)
+			a.avx2Walk = newAVX2Walk(r, r.Mins, i0, i1, 0, groups)
 		}
 		deqCodes(f.Bits, &a)
 	}
@@ -183,7 +183,7 @@ func quantizeAVX2(dst Rows, x []float32) {
 	case f.Bits == 16:
 		n := len(x) &^ 7
 		if n > 0 {
-			f16FromF32s((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
+			avx2QuantizeF16((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
 		}
 		for k := n; k < len(x); k++ {
 			binary.LittleEndian.PutUint16(dst.Data[2*k:], F16FromFloat32(x[k]))
@@ -202,7 +202,7 @@ func quantizeQuantAVX2(dst Rows, x []float32) {
 	off := int32(1) << (f.Bits - 1)
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)
-		a := quantArgs{
+		a := avx2QuantizeArgs{
 			x:        unsafe.Pointer(&x[i0*cols]),
 			units:    (i1 - i0) * groups,
 			groupLen: 4 * f.Group,
@@ -211,12 +211,12 @@ func quantizeQuantAVX2(dst Rows, x []float32) {
 			hi:       float32(maxq),
 		}
 		if f.Symmetric {
-			a.qwalk = newQwalk(dst, dst.Scales, i0, i1, 0, groups)
+			a.avx2Walk = newAVX2Walk(dst, dst.Scales, i0, i1, 0, groups)
 			a.shifts = unsafe.Pointer(&avx2F16Scratch)
 			a.symmetric, a.minStep = 1, 0
 			a.div, a.lo, a.hi, a.off = float32(off-1), -float32(off), float32(off-1), off
 		} else {
-			a.qwalk = newQwalk(dst, dst.Mins, i0, i1, 0, groups)
+			a.avx2Walk = newAVX2Walk(dst, dst.Mins, i0, i1, 0, groups)
 		}
 		quantCodes(f.Bits, &a)
 	}

@@ -21,7 +21,7 @@
 
 // ---- Dequantize ----
 
-// deqArgs (avx2_quantize_amd64.go): a qwalk over whole rows, so the groups
+// avx2DequantizeArgs (avx2_quantize_amd64.go): a avx2Walk over whole rows, so the groups
 // of all rows follow one another; per group deq(q) = (q + add)*scale +
 // shift, each step rounded: add 0 and shift the min (asymmetric), or add
 // -2^(bits-1) and shift -0 (symmetric: shiftStep 0 keeps reading the -0).
@@ -45,12 +45,12 @@
 TEXT NAME(SB), NOSPLIT, $0-8;          \
 	MOVQ a+0(FP), DI;                  \
 	PLANES_INIT;                       \
-	MOVQ qwalk_scales(DI), R10;        \
-	MOVQ qwalk_shifts(DI), R11;        \
-	MOVQ deqArgs_shiftStep(DI), R12;   \
-	MOVQ deqArgs_dst(DI), AX;          \
-	MOVQ deqArgs_units(DI), R14;       \
-	VBROADCASTSS deqArgs_add(DI), Y7;  \
+	MOVQ avx2Walk_scales(DI), R10;        \
+	MOVQ avx2Walk_shifts(DI), R11;        \
+	MOVQ avx2DequantizeArgs_shiftStep(DI), R12;   \
+	MOVQ avx2DequantizeArgs_dst(DI), AX;          \
+	MOVQ avx2DequantizeArgs_units(DI), R14;       \
+	VBROADCASTSS avx2DequantizeArgs_add(DI), Y7;  \
 	K_LOAD;                            \
 group:                                 \
 	VPBROADCASTW (R10), X3;            \
@@ -62,24 +62,24 @@ block:                                 \
 	BLK;                               \
 	ADDQ $128, AX;                     \
 	ADDQ $4, DX;                       \
-	CMPQ DX, qwalk_kEnd(DI);           \
+	CMPQ DX, avx2Walk_kEnd(DI);           \
 	JNE  block;                        \
 	ADDQ $2, R10;                      \
 	ADDQ R12, R11;                     \
-	MOVQ qwalk_groupBytes(DI), DX;     \
+	MOVQ avx2Walk_groupBytes(DI), DX;     \
 	PLANES_ADD(DX);                    \
 	DECQ R14;                          \
 	JNZ  group;                        \
 	VZEROUPPER;                        \
 	RET
 
-DEQ(·deqQ2, FBLK2)
-DEQ(·deqQ3, FBLK3)
-DEQ(·deqQ4, FBLK4)
-DEQ(·deqQ5, FBLK5)
-DEQ(·deqQ6, FBLK6)
-DEQ(·deqQ7, FBLK7)
-DEQ(·deqQ8, FBLK8)
+DEQ(·avx2DequantizeW2, FBLK2)
+DEQ(·avx2DequantizeW3, FBLK3)
+DEQ(·avx2DequantizeW4, FBLK4)
+DEQ(·avx2DequantizeW5, FBLK5)
+DEQ(·avx2DequantizeW6, FBLK6)
+DEQ(·avx2DequantizeW7, FBLK7)
+DEQ(·avx2DequantizeW8, FBLK8)
 
 #undef CHUNK0
 #undef CHUNK1
@@ -88,7 +88,7 @@ DEQ(·deqQ8, FBLK8)
 
 // ---- Quantize ----
 
-// quantArgs (avx2_quantize_amd64.go): a qwalk over whole rows, the
+// avx2QuantizeArgs (avx2_quantize_amd64.go): a avx2Walk over whole rows, the
 // float32 input x, and per width the largest code (maxq), the clamp range
 // [lo, hi] of the scaled values and the offset added to the rounded code
 // (asymmetric: [0, maxq], 0; symmetric: [-2^(b-1), 2^(b-1)-1], 2^(b-1)),
@@ -185,7 +185,7 @@ DEQ(·deqQ8, FBLK8)
 	VMOVUPS (AX), Y0;                      \
 	VMOVAPS Y0, Y1;                        \
 	MOVQ    $32, DX;                       \
-	MOVQ    quantArgs_groupLen(DI), CX;    \
+	MOVQ    avx2QuantizeArgs_groupLen(DI), CX;    \
 	CMPQ    DX, CX;                        \
 	JEQ     mmdone;                        \
 mm:                                        \
@@ -208,10 +208,10 @@ mmdone:                                    \
 	VPSHUFD $0x01, X1, X2;                 \
 	VMAXSS  X2, X1, X1;                    \
 	VXORPS  X8, X8, X8;                    \
-	CMPQ    quantArgs_symmetric(DI), $0;   \
+	CMPQ    avx2QuantizeArgs_symmetric(DI), $0;   \
 	JNE     sym;                           \
 	VSUBSS  X0, X1, X2;                    \
-	VDIVSS  quantArgs_div(DI), X2, X2;     \
+	VDIVSS  avx2QuantizeArgs_div(DI), X2, X2;     \
 	VADDSS  X8, X2, X2;                    \
 	VCVTPS2PH $0, X2, X2;                  \
 	VPEXTRW $0, X2, (R10);                 \
@@ -224,7 +224,7 @@ mmdone:                                    \
 sym:                                       \
 	VXORPS  ·avx2F32SignMask(SB), X0, X0;  \
 	VMAXSS  X1, X0, X2;                    \
-	VDIVSS  quantArgs_div(DI), X2, X2;     \
+	VDIVSS  avx2QuantizeArgs_div(DI), X2, X2;     \
 	VADDSS  X8, X2, X2;                    \
 	VCVTPS2PH $0, X2, X2;                  \
 	VPEXTRW $0, X2, (R10);                 \
@@ -242,13 +242,13 @@ params:                                    \
 TEXT NAME(SB), NOSPLIT, $0-8;          \
 	MOVQ a+0(FP), DI;                  \
 	PLANES_INIT;                       \
-	MOVQ qwalk_scales(DI), R10;        \
-	MOVQ qwalk_shifts(DI), R11;        \
-	MOVQ quantArgs_x(DI), AX;          \
-	MOVQ quantArgs_units(DI), R14;     \
-	VBROADCASTSS quantArgs_lo(DI), Y6; \
-	VBROADCASTSS quantArgs_hi(DI), Y7; \
-	VPBROADCASTD quantArgs_off(DI), Y15; \
+	MOVQ avx2Walk_scales(DI), R10;        \
+	MOVQ avx2Walk_shifts(DI), R11;        \
+	MOVQ avx2QuantizeArgs_x(DI), AX;          \
+	MOVQ avx2QuantizeArgs_units(DI), R14;     \
+	VBROADCASTSS avx2QuantizeArgs_lo(DI), Y6; \
+	VBROADCASTSS avx2QuantizeArgs_hi(DI), Y7; \
+	VPBROADCASTD avx2QuantizeArgs_off(DI), Y15; \
 	VMOVDQU ·avx2PackOrder(SB), Y13;   \
 group:                                 \
 	QPARAMS;                           \
@@ -258,31 +258,31 @@ block:                                 \
 	PACK;                              \
 	ADDQ $128, AX;                     \
 	ADDQ $4, DX;                       \
-	CMPQ DX, qwalk_kEnd(DI);           \
+	CMPQ DX, avx2Walk_kEnd(DI);           \
 	JNE  block;                        \
 	ADDQ $2, R10;                      \
-	ADDQ quantArgs_minStep(DI), R11;   \
-	MOVQ qwalk_groupBytes(DI), DX;     \
+	ADDQ avx2QuantizeArgs_minStep(DI), R11;   \
+	MOVQ avx2Walk_groupBytes(DI), DX;     \
 	PLANES_ADD(DX);                    \
 	DECQ R14;                          \
 	JNZ  group;                        \
 	VZEROUPPER;                        \
 	RET
 
-QUANT(·quantQ2, PACK2)
-QUANT(·quantQ3, PACK3)
-QUANT(·quantQ4, PACK4)
-QUANT(·quantQ5, PACK5)
-QUANT(·quantQ6, PACK6)
-QUANT(·quantQ7, PACK7)
-QUANT(·quantQ8, PACK8)
+QUANT(·avx2QuantizeW2, PACK2)
+QUANT(·avx2QuantizeW3, PACK3)
+QUANT(·avx2QuantizeW4, PACK4)
+QUANT(·avx2QuantizeW5, PACK5)
+QUANT(·avx2QuantizeW6, PACK6)
+QUANT(·avx2QuantizeW7, PACK7)
+QUANT(·avx2QuantizeW8, PACK8)
 
 // ---- fp16 ----
 
-// func f16FromF32s(dst *uint16, src *float32, n int)
+// func avx2QuantizeF16(dst *uint16, src *float32, n int)
 // dst[k] = VCVTPS2PH(src[k]) (nearest even) for k < n, n a multiple of 8.
 // 2 instructions per 8 values.
-TEXT ·f16FromF32s(SB), NOSPLIT, $0-24
+TEXT ·avx2QuantizeF16(SB), NOSPLIT, $0-24
 	MOVQ dst+0(FP), DI
 	MOVQ src+8(FP), SI
 	MOVQ n+16(FP), CX
@@ -299,10 +299,10 @@ done:
 	VZEROUPPER
 	RET
 
-// func f32FromF16s(dst *float32, src *uint16, n int)
+// func avx2DequantizeF16(dst *float32, src *uint16, n int)
 // dst[k] = VCVTPH2PS(src[k]) for k < n, n a multiple of 8. 2 instructions
 // per 8 values.
-TEXT ·f32FromF16s(SB), NOSPLIT, $0-24
+TEXT ·avx2DequantizeF16(SB), NOSPLIT, $0-24
 	MOVQ dst+0(FP), DI
 	MOVQ src+8(FP), SI
 	MOVQ n+16(FP), CX

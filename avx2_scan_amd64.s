@@ -2,13 +2,13 @@
 
 #include "textflag.h"
 
-// func absBitsMaxScan(x *float32, n int) uint32
+// func avx2AbsBitsMax(x *float32, n int) uint32
 //
 // The largest float32 bits of |x[k]| for k < n (0 if n = 0): VPMAXUD of
 // the values with the sign cleared, 32 per step in four accumulators, the
 // last n%8 values through VPMASKMOVD (masked lanes read as 0). 2
 // instructions per 8 values.
-TEXT ·absBitsMaxScan(SB), NOSPLIT, $0-20
+TEXT ·avx2AbsBitsMax(SB), NOSPLIT, $0-20
 	MOVQ x+0(FP), SI
 	MOVQ n+8(FP), CX
 	VPXOR Y0, Y0, Y0

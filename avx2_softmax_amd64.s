@@ -2,7 +2,7 @@
 
 #include "textflag.h"
 
-// func softmaxAVX2(x *float32, n int) bool
+// func avx2Softmax(x *float32, n int) bool
 //
 // Softmax in place, in three passes: the max (and whether x holds a NaN),
 // exp(x - max) stored and summed, then a multiply by 1/sum. It returns
@@ -45,7 +45,7 @@
 	VCMPPS       $0x1d, ·avx2ExpMinX(SB), Y0, Y1; \
 	VANDPS       Y3, Y1, Y0
 
-TEXT ·softmaxAVX2(SB), NOSPLIT, $0-17
+TEXT ·avx2Softmax(SB), NOSPLIT, $0-17
 	MOVQ x+0(FP), SI
 	MOVQ n+8(FP), CX
 	MOVQ CX, DX

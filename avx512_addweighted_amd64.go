@@ -9,7 +9,7 @@ import (
 // addWeightedAVX512 is AddWeighted. Rows of 128 2- or 4-bit codes in
 // groups of 64 run the row kernels, once per weight row (see
 // avx512EachWeightRow). Other code formats whose group is a multiple of 32
-// run avx512AddWeightedW<bits>Q<pass>: each block of codes is dequantized
+// run avx512AddWeightedW<bits>X<pass>: each block of codes is dequantized
 // once per pass of up to 4 weight rows (as Dot does) and added, times the
 // row's weight, into each weight row's y. Other groups run the generic
 // code; fp16 and float32 rows run addWeightedFloatAVX512.
@@ -68,7 +68,7 @@ func avx512EachWeightRow(y []float32, r Rows, w []float32, fn func(y []float32, 
 }
 
 // addWeightedCodesAVX512 is AddWeighted for code formats whose group is a
-// multiple of 32 by the general kernels (avx512AddWeightedW<bits>Q<pass>),
+// multiple of 32 by the general kernels (avx512AddWeightedW<bits>X<pass>),
 // for any weights.
 func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
@@ -89,11 +89,11 @@ func addWeightedFloatAVX512(y []float32, r Rows, w []float32) {
 	n, cols := r.Len(), r.Cols
 	if cols == 128 && (len(w) == n || r.Format.Bits == 16) {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
-			a := avx512Q8Args{data: unsafe.Pointer(&r.Data[0]), out: unsafe.Pointer(&y[0]), sg: unsafe.Pointer(&w[0]), n: r.Len()}
+			a := avx512RowArgs{data: unsafe.Pointer(&r.Data[0]), out: unsafe.Pointer(&y[0]), sg: unsafe.Pointer(&w[0]), n: r.Len()}
 			if r.Format.Bits == 16 {
-				avx512AddWeightedRowF16(&a)
+				avx512AddWeightedRow128F16X1(&a)
 			} else {
-				avx512AddWeightedRowF32(&a)
+				avx512AddWeightedRow128F32X1(&a)
 			}
 		})
 		return
@@ -132,7 +132,7 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	if f.Symmetric {
 		mins, mul = r.Scales, -float32(int(1)<<(f.Bits-1))
 	}
-	a := avx512Q8Args{
+	a := avx512RowArgs{
 		data:    unsafe.Pointer(&r.Data[0]),
 		scales:  unsafe.Pointer(&r.Scales[0]),
 		mins:    unsafe.Pointer(&mins[0]),
@@ -144,7 +144,7 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	}
 	yy := (*[128]float32)(y)
 	if f.Bits == 4 {
-		avx512AddWeightedRowW4(&a)
+		avx512AddWeightedRow128W4G64X1(&a)
 		t := (*[128]float32)(lanes)
 		if !avx512Finite(t[:]) {
 			return false
@@ -158,7 +158,7 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	pairs, odd := (*[256]float32)(lanes[:256]), (*[256]float32)(lanes[256:512])
 	if n2 := n &^ 1; n2 > 0 {
 		a.n = n2
-		avx512AddWeightedRowW2(&a)
+		avx512AddWeightedRow128W2G64X1(&a)
 		if !avx512Finite(pairs[:]) {
 			return false
 		}
@@ -175,7 +175,7 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 		w2[0] = w[n-1]
 		a.data, a.scales, a.mins, a.sg, a.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&w2[0]), 2
 		a.out = unsafe.Pointer(&odd[0])
-		avx512AddWeightedRowW2(&a)
+		avx512AddWeightedRow128W2G64X1(&a)
 		if !avx512Finite(odd[:]) {
 			return false
 		}

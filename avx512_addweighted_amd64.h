@@ -4,7 +4,7 @@
 //
 //	NAME      the function's symbol
 //	CONSTS, TABLES, DEQ   as for Dot (avx512_amd64.h)
-//	FORQ(m)   expands m(w, yaddr, waddr) per weight row j: w the register
+//	FORX(m)   expands m(w, yaddr, waddr) per weight row j: w the register
 //	          of its weight for the current row, yaddr(off) its y address,
 //	          waddr the address of that weight
 //
@@ -42,7 +42,7 @@ TEXT NAME(SB), NOSPLIT, $0-8
 row:
 	MOVQ       avx512DotArgs_outStride(AX), R10
 	LEAQ       (R10)(R10*2), R11
-	FORQ(LOAD_W)
+	FORX(LOAD_W)
 	MOVQ       SI, DI
 	MOVQ       avx512DotArgs_x(AX), BX
 	MOVQ       avx512DotArgs_rowScales(AX), DX
@@ -65,7 +65,7 @@ group:
 
 blk:
 	DEQ
-	FORQ(ADD_Y)
+	FORX(ADD_Y)
 	ADDQ $128, BX
 	ADDQ $4, R10
 	CMPQ R10, avx512DotArgs_blockLimit(AX)

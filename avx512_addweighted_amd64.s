@@ -20,9 +20,9 @@
 #define WA2 (R13)(R10*2)
 #define WA3 (R13)(R11*1)
 
-#define FORQ1(m) m(Z4, YA0, WA0)
-#define FORQ2(m) FORQ1(m); m(Z5, YA1, WA1)
-#define FORQ4(m) FORQ2(m); m(Z6, YA2, WA2); m(Z7, YA3, WA3)
+#define FORX1(m) m(Z4, YA0, WA0)
+#define FORX2(m) FORX1(m); m(Z5, YA1, WA1)
+#define FORX4(m) FORX2(m); m(Z6, YA2, WA2); m(Z7, YA3, WA3)
 
 #define LOAD_W(w, ya, wa) VBROADCASTSS wa, w
 
@@ -35,257 +35,257 @@
 	VMOVUPS     Z24, ya(0);    \
 	VMOVUPS     Z25, ya(64)
 
-#define NAME ·avx512AddWeightedW2Q1
+#define NAME ·avx512AddWeightedW2X1
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW2Q2
+#define NAME ·avx512AddWeightedW2X2
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW2Q4
+#define NAME ·avx512AddWeightedW2X4
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW3Q1
+#define NAME ·avx512AddWeightedW3X1
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW3Q2
+#define NAME ·avx512AddWeightedW3X2
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW3Q4
+#define NAME ·avx512AddWeightedW3X4
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW4Q1
+#define NAME ·avx512AddWeightedW4X1
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW4Q2
+#define NAME ·avx512AddWeightedW4X2
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW4Q4
+#define NAME ·avx512AddWeightedW4X4
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW5Q1
+#define NAME ·avx512AddWeightedW5X1
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW5Q2
+#define NAME ·avx512AddWeightedW5X2
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW5Q4
+#define NAME ·avx512AddWeightedW5X4
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW6Q1
+#define NAME ·avx512AddWeightedW6X1
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW6Q2
+#define NAME ·avx512AddWeightedW6X2
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW6Q4
+#define NAME ·avx512AddWeightedW6X4
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW7Q1
+#define NAME ·avx512AddWeightedW7X1
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW7Q2
+#define NAME ·avx512AddWeightedW7X2
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW7Q4
+#define NAME ·avx512AddWeightedW7X4
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW8Q1
+#define NAME ·avx512AddWeightedW8X1
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW8Q2
+#define NAME ·avx512AddWeightedW8X2
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedW8Q4
+#define NAME ·avx512AddWeightedW8X4
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
 // AddWeighted for fp16 and float32 rows (see avx512_float_addweighted_amd64.h).
 
@@ -305,77 +305,77 @@
 #define LOADV_F32(addr, dst) VMOVUPS addr, dst
 #define LOADVM_F32(addr, k, dst) VMOVUPS.Z addr, k, dst
 
-#define NAME ·avx512AddWeightedF16Q1
+#define NAME ·avx512AddWeightedF16X1
 #define LOADV LOADV_F16
 #define LOADVM LOADVM_F16
 #define ESZ 2
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedF16Q2
+#define NAME ·avx512AddWeightedF16X2
 #define LOADV LOADV_F16
 #define LOADVM LOADVM_F16
 #define ESZ 2
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedF16Q4
+#define NAME ·avx512AddWeightedF16X4
 #define LOADV LOADV_F16
 #define LOADVM LOADVM_F16
 #define ESZ 2
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedF32Q1
+#define NAME ·avx512AddWeightedF32X1
 #define LOADV LOADV_F32
 #define LOADVM LOADVM_F32
 #define ESZ 4
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedF32Q2
+#define NAME ·avx512AddWeightedF32X2
 #define LOADV LOADV_F32
 #define LOADVM LOADVM_F32
 #define ESZ 4
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512AddWeightedF32Q4
+#define NAME ·avx512AddWeightedF32X4
 #define LOADV LOADV_F32
 #define LOADVM LOADVM_F32
 #define ESZ 4
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_float_addweighted_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
 // Row kernels: rows of 128 values, one weight row (avx512_addweighted_row_amd64.h).
 
@@ -496,7 +496,7 @@
 // The lanes of the 4-bit sums: Y_k * 16^-k + Z8 * the min's factor (1, or
 // -2^(Bits-1) when the mins are the scales), the k-th 64 bytes at DI.
 #define FINISH_W4 \
-	MOVQ avx512Q8Args_scratch(AX), R9; \
+	MOVQ avx512RowArgs_scratch(AX), R9; \
 	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+0(SB), Z0, Z9; VMOVUPS Z9, 0(DI); \
 	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+4(SB), Z1, Z9; VMOVUPS Z9, 64(DI); \
 	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+8(SB), Z2, Z9; VMOVUPS Z9, 128(DI); \
@@ -598,7 +598,7 @@
 
 // The lanes of the 2-bit sums: Y_k * 4^-k + Z16 * the min's factor.
 #define FINISH_W2 \
-	MOVQ avx512Q8Args_scratch(AX), R9; \
+	MOVQ avx512RowArgs_scratch(AX), R9; \
 	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+0(SB), Z0, Z17; VMOVUPS Z17, 0(DI); \
 	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+4(SB), Z1, Z17; VMOVUPS Z17, 64(DI); \
 	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+8(SB), Z2, Z17; VMOVUPS Z17, 128(DI); \
@@ -617,7 +617,7 @@
 	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+60(SB), Z15, Z17; VMOVUPS Z17, 960(DI); \
 
 
-#define NAME ·avx512AddWeightedRowF16
+#define NAME ·avx512AddWeightedRow128F16X1
 #define SETUP SETUP_FLOAT
 #define STEP STEP_F16
 #define STEPROWS 1
@@ -635,7 +635,7 @@
 #undef STEPSCALES
 #undef FINISH
 
-#define NAME ·avx512AddWeightedRowF32
+#define NAME ·avx512AddWeightedRow128F32X1
 #define SETUP SETUP_FLOAT
 #define STEP STEP_F32
 #define STEPROWS 1
@@ -653,7 +653,7 @@
 #undef STEPSCALES
 #undef FINISH
 
-#define NAME ·avx512AddWeightedRowW4
+#define NAME ·avx512AddWeightedRow128W4G64X1
 #define SETUP SETUP_W4
 #define STEP STEP_W4
 #define STEPROWS 1
@@ -671,7 +671,7 @@
 #undef STEPSCALES
 #undef FINISH
 
-#define NAME ·avx512AddWeightedRowW2
+#define NAME ·avx512AddWeightedRow128W2G64X1
 #define SETUP SETUP_W2
 #define STEP STEP_W2
 #define STEPROWS 2

@@ -9,7 +9,7 @@
 //	STEPROWS, STEPBYTES, STEPSCALES  rows, bytes of codes and of scales per step
 //	FINISH    writes the sums (to y, or to the lanes table of the caller)
 //
-// func NAME(a *avx512Q8Args): a.n rows (a multiple of STEPROWS), y (or the
+// func NAME(a *avx512RowArgs): a.n rows (a multiple of STEPROWS), y (or the
 // lanes table) at a.out, the lanes' tables at a.recs. Budget per 32 values:
 // 6.5 (4-bit), 7.3 (2-bit), 4 (fp16), 2 (float32), plus 1.5 for the loop.
 //
@@ -18,14 +18,14 @@
 
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), AX
-	MOVQ avx512Q8Args_recs(AX), BX
-	MOVQ avx512Q8Args_out(AX), DI
+	MOVQ avx512RowArgs_recs(AX), BX
+	MOVQ avx512RowArgs_out(AX), DI
 	SETUP
-	MOVQ avx512Q8Args_data(AX), SI
-	MOVQ avx512Q8Args_scales(AX), DX
-	MOVQ avx512Q8Args_mins(AX), R8
-	MOVQ avx512Q8Args_sg(AX), R13
-	MOVQ avx512Q8Args_n(AX), CX
+	MOVQ avx512RowArgs_data(AX), SI
+	MOVQ avx512RowArgs_scales(AX), DX
+	MOVQ avx512RowArgs_mins(AX), R8
+	MOVQ avx512RowArgs_sg(AX), R13
+	MOVQ avx512RowArgs_n(AX), CX
 	SHRQ $STEPSHIFT, CX
 
 step:

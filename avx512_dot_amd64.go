@@ -59,7 +59,7 @@ func avx512Passes(nq int, fn func(j0, pass int)) {
 }
 
 // dotAVX512 is Dot. Code formats whose group is a multiple of 32 run
-// avx512DotW<bits>Q<pass>: each block of codes is dequantized once per pass
+// avx512DotW<bits>X<pass>: each block of codes is dequantized once per pass
 // of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
 // and multiplied into every query row. fp16 and float32 rows run
 // avx512DotF; other groups run the generic code.
@@ -90,7 +90,7 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 }
 
 // dotCodesAVX512 is Dot for code formats whose group is a multiple of 32
-// by the general kernels (avx512DotW<bits>Q<pass>), for any query values.
+// by the general kernels (avx512DotW<bits>X<pass>), for any query values.
 func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
@@ -290,7 +290,7 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 	}
 	n := len(out) / pass
 	n4 := n &^ 3
-	a := avx512Q8Args{
+	a := avx512RowArgs{
 		recs:      unsafe.Pointer(&recs[0]),
 		sg:        unsafe.Pointer(&sg[0]),
 		scratch:   unsafe.Pointer(&scratch[0]),
@@ -382,7 +382,7 @@ func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
 	n := len(out) / pass
 	n4 := n &^ 3
 	rb := r.Format.RowBytes(128)
-	a := avx512Q8Args{
+	a := avx512RowArgs{
 		recs:      unsafe.Pointer(&xs[0]),
 		scratch:   unsafe.Pointer(&scratch[0]),
 		outStride: 4 * n,

@@ -6,7 +6,7 @@
 //	CONSTS    loads the width's constants (Z16-Z22)
 //	TABLES    builds the group's lookup tables from S (Z10) and M (Z11), if any
 //	DEQ       dequantizes the block at R10 into Z8 (values 0-15) and Z9 (16-31)
-//	FORQ(m)   expands m(acc, xaddr) per query row, xaddr(off) its x address
+//	FORX(m)   expands m(acc, xaddr) per query row, xaddr(off) its x address
 //
 // func NAME(a *avx512DotArgs) computes, for every row i and query row j,
 //
@@ -58,7 +58,7 @@ row:
 	MOVQ       avx512DotArgs_rowMins(AX), R11
 	MOVQ       avx512DotArgs_groups(AX), CX
 	PREFETCHT0 1024(SI)
-	FORQ(ZERO_ACC)
+	FORX(ZERO_ACC)
 
 group:
 	MOVQ         DI, R8
@@ -75,7 +75,7 @@ group:
 
 blk:
 	DEQ
-	FORQ(FMA_X)
+	FORX(FMA_X)
 	ADDQ $128, BX
 	ADDQ $4, R10
 	CMPQ R10, avx512DotArgs_blockLimit(AX)
@@ -90,7 +90,7 @@ blk:
 	// Row done: park its accumulators for the reduction.
 	MOVQ avx512DotArgs_r(AX), R10
 	SHLQ $6, R10
-	FORQ(PARK)
+	FORX(PARK)
 	ADDQ avx512DotArgs_rowBytes(AX), SI
 	MOVQ avx512DotArgs_rowScaleBytes(AX), R10
 	ADDQ R10, avx512DotArgs_rowScales(AX)
@@ -109,7 +109,7 @@ flush:
 	KMOVW R10, K1
 	MOVQ  avx512DotArgs_outCur(AX), R10
 	MOVQ  avx512DotArgs_outStride(AX), R11
-	FORQ(FLUSH)
+	FORX(FLUSH)
 	ADDQ  $64, avx512DotArgs_outCur(AX)
 	CMPQ  avx512DotArgs_rowsLeft(AX), $0
 	JNE   block

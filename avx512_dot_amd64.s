@@ -15,9 +15,9 @@
 #define XA2(off) off(BX)(R12*2)
 #define XA3(off) off(BX)(R14*1)
 
-#define FORQ1(m) m(Z0, XA0, 0)
-#define FORQ2(m) FORQ1(m); m(Z1, XA1, 1)
-#define FORQ4(m) FORQ2(m); m(Z2, XA2, 2); m(Z3, XA3, 3)
+#define FORX1(m) m(Z0, XA0, 0)
+#define FORX2(m) FORX1(m); m(Z1, XA1, 1)
+#define FORX4(m) FORX2(m); m(Z2, XA2, 2); m(Z3, XA3, 3)
 
 #define ZERO_ACC(acc, xa, j) VPXORD acc, acc, acc
 #define FMA_X(acc, xa, j) \
@@ -30,257 +30,257 @@
 	ADDQ    R11, R10
 
 
-#define NAME ·avx512DotW2Q1
+#define NAME ·avx512DotW2X1
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW2Q2
+#define NAME ·avx512DotW2X2
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW2Q4
+#define NAME ·avx512DotW2X4
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW3Q1
+#define NAME ·avx512DotW3X1
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW3Q2
+#define NAME ·avx512DotW3X2
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW3Q4
+#define NAME ·avx512DotW3X4
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW4Q1
+#define NAME ·avx512DotW4X1
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW4Q2
+#define NAME ·avx512DotW4X2
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW4Q4
+#define NAME ·avx512DotW4X4
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW5Q1
+#define NAME ·avx512DotW5X1
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW5Q2
+#define NAME ·avx512DotW5X2
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW5Q4
+#define NAME ·avx512DotW5X4
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW6Q1
+#define NAME ·avx512DotW6X1
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW6Q2
+#define NAME ·avx512DotW6X2
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW6Q4
+#define NAME ·avx512DotW6X4
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW7Q1
+#define NAME ·avx512DotW7X1
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW7Q2
+#define NAME ·avx512DotW7X2
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW7Q4
+#define NAME ·avx512DotW7X4
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW8Q1
+#define NAME ·avx512DotW8X1
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW8Q2
+#define NAME ·avx512DotW8X2
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW8Q4
+#define NAME ·avx512DotW8X4
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
 // Dot row kernels: 4-bit codes, rows of 128 values in groups of 64, four
 // rows at a time (see avx512_dot_row_amd64.h).
@@ -324,7 +324,7 @@
 #define ROW_FLUSH(j, a0, a1, a2, a3) \
 	REDUCE4(R13, j*256, Z30);      \
 	VMOVUPS Z30, K1, (R11);        \
-	ADDQ    avx512Q8Args_outStride(AX), R11
+	ADDQ    avx512RowArgs_outStride(AX), R11
 
 // The rows' work: the codes of row r, then per nibble k the mask, the
 // conversion and one multiply-add per query row. The accumulator of query
@@ -332,7 +332,7 @@
 #define ACC0(r) Z(r)
 // Four rows, nibble-major so that the multiply-adds into one
 // accumulator are spread out.
-#define QUADQ1 \
+#define QUADX1 \
 	VMOVDQU32 0(SI), Z24; \
 	VMOVDQU32 64(SI), Z25; \
 	VMOVDQU32 128(SI), Z26; \
@@ -434,7 +434,7 @@
 	VCVTUDQ2PS Z29, Z29; \
 	VFMADD231PS Z11, Z29, Z3
 
-#define QUADQ2 \
+#define QUADX2 \
 	VMOVDQU32 0(SI), Z24; \
 	VMOVDQU32 64(SI), Z25; \
 	VMOVDQU32 128(SI), Z26; \
@@ -572,7 +572,7 @@
 // in Z16-Z19; each query row's x for them loaded once (Z20-Z23, from
 // x0-x3 off BX) and multiplied into the accumulators Z(4j+r) (op: VMULPS
 // for a kernel's first step, VFMADD231PS after it).
-#define XQ4(op, x0, x1, x2, x3) \
+#define MULX4(op, x0, x1, x2, x3) \
 	VMOVUPS x0(BX), Z20; \
 	op Z20, Z16, Z0; \
 	op Z20, Z17, Z1; \
@@ -594,12 +594,12 @@
 	op Z23, Z18, Z14; \
 	op Z23, Z19, Z15
 
-// One field of QUADQ4: the field's mask (from the table after the x
+// One field of QUADX4: the field's mask (from the table after the x
 // tables) loaded once, the four rows' nibbles masked and converted into
 // Z16-Z19, then each query row's x table for the field loaded once (into
 // Z20-Z23) for the four rows' multiply-adds (op: VMULPS for the first
 // field, VFMADD231PS after it). 5 loads per field and four rows, not 16.
-#define Q4FIELD(op, mask, x0, x1, x2, x3) \
+#define FIELDX4(op, mask, x0, x1, x2, x3) \
 	VMOVDQU32 mask(BX), Z30; \
 	VPANDD Z30, Z24, Z16; \
 	VCVTUDQ2PS Z16, Z16; \
@@ -609,22 +609,22 @@
 	VCVTUDQ2PS Z18, Z18; \
 	VPANDD Z30, Z27, Z19; \
 	VCVTUDQ2PS Z19, Z19; \
-	XQ4(op, x0, x1, x2, x3)
+	MULX4(op, x0, x1, x2, x3)
 
 // Four query rows, four rows (Z24-Z27): the eight fields.
-#define QUADQ4 \
+#define QUADX4 \
 	VMOVDQU32 0(SI), Z24; \
 	VMOVDQU32 64(SI), Z25; \
 	VMOVDQU32 128(SI), Z26; \
 	VMOVDQU32 192(SI), Z27; \
-	Q4FIELD(VMULPS, 2048, 0, 512, 1024, 1536); \
-	Q4FIELD(VFMADD231PS, 2112, 64, 576, 1088, 1600); \
-	Q4FIELD(VFMADD231PS, 2176, 128, 640, 1152, 1664); \
-	Q4FIELD(VFMADD231PS, 2240, 192, 704, 1216, 1728); \
-	Q4FIELD(VFMADD231PS, 2304, 256, 768, 1280, 1792); \
-	Q4FIELD(VFMADD231PS, 2368, 320, 832, 1344, 1856); \
-	Q4FIELD(VFMADD231PS, 2432, 384, 896, 1408, 1920); \
-	Q4FIELD(VFMADD231PS, 2496, 448, 960, 1472, 1984)
+	FIELDX4(VMULPS, 2048, 0, 512, 1024, 1536); \
+	FIELDX4(VFMADD231PS, 2112, 64, 576, 1088, 1600); \
+	FIELDX4(VFMADD231PS, 2176, 128, 640, 1152, 1664); \
+	FIELDX4(VFMADD231PS, 2240, 192, 704, 1216, 1728); \
+	FIELDX4(VFMADD231PS, 2304, 256, 768, 1280, 1792); \
+	FIELDX4(VFMADD231PS, 2368, 320, 832, 1344, 1856); \
+	FIELDX4(VFMADD231PS, 2432, 384, 896, 1408, 1920); \
+	FIELDX4(VFMADD231PS, 2496, 448, 960, 1472, 1984)
 
 #define SETUP_MASKS \
 	VMOVDQU32 ·avx512NibMask+0(SB), Z16; \
@@ -637,12 +637,12 @@
 	VMOVDQU32 ·avx512NibMask+448(SB), Z23; \
 
 // Four query rows: the x tables and masks stay in memory, each loaded once
-// per field and four rows (QUADQ4). Nothing needs setting up; loading
+// per field and four rows (QUADX4). Nothing needs setting up; loading
 // query row 0's first table keeps the macro non-empty.
-#define SETUP_Q4 \
+#define SETUP_X4 \
 	VMOVUPS 0(BX), Z20; \
 
-#define SETUP_Q1 \
+#define SETUP_X1 \
 	SETUP_MASKS; \
 	VMOVUPS 0(BX), Z4; \
 	VMOVUPS 64(BX), Z5; \
@@ -653,11 +653,11 @@
 	VMOVUPS 384(BX), Z10; \
 	VMOVUPS 448(BX), Z11; \
 
-#define ROWFORQ1(m) m(0, Z0, Z1, Z2, Z3)
-#define ROWFORQ2(m) ROWFORQ1(m); m(1, Z4, Z5, Z6, Z7)
-#define ROWFORQ4(m) ROWFORQ2(m); m(2, Z8, Z9, Z10, Z11); m(3, Z12, Z13, Z14, Z15)
+#define ROWFORX1(m) m(0, Z0, Z1, Z2, Z3)
+#define ROWFORX2(m) ROWFORX1(m); m(1, Z4, Z5, Z6, Z7)
+#define ROWFORX4(m) ROWFORX2(m); m(2, Z8, Z9, Z10, Z11); m(3, Z12, Z13, Z14, Z15)
 
-#define NAME ·avx512DotRowW4Q1
+#define NAME ·avx512DotRow128W4G64X1
 #define MREG Z26
 #define MREGX X26
 #define MREGY Y26
@@ -666,13 +666,13 @@
 #define T2 Z29
 #define T3 Z30
 #define T4 Z31
-#define SETUP SETUP_Q1
-#define QUAD QUADQ1
+#define SETUP SETUP_X1
+#define QUAD QUADX1
 #define QUAD_OUT QUAD_OUT_CODES
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 256
 #define QUAD_SCALES QUAD_SCALES_CODES
-#define FORQ ROWFORQ1
+#define FORX ROWFORX1
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -689,9 +689,9 @@
 #undef T2
 #undef T3
 #undef T4
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotRowW4Q2
+#define NAME ·avx512DotRow128W4G64X2
 #define MREG Z26
 #define MREGX X26
 #define MREGY Y26
@@ -701,12 +701,12 @@
 #define T3 Z30
 #define T4 Z31
 #define SETUP SETUP_MASKS
-#define QUAD QUADQ2
+#define QUAD QUADX2
 #define QUAD_OUT QUAD_OUT_CODES
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 256
 #define QUAD_SCALES QUAD_SCALES_CODES
-#define FORQ ROWFORQ2
+#define FORX ROWFORX2
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -723,9 +723,9 @@
 #undef T2
 #undef T3
 #undef T4
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotRowW4Q4
+#define NAME ·avx512DotRow128W4G64X4
 #define MREG Z24
 #define MREGX X24
 #define MREGY Y24
@@ -734,13 +734,13 @@
 #define T2 Z27
 #define T3 Z28
 #define T4 Z29
-#define SETUP SETUP_Q4
-#define QUAD QUADQ4
+#define SETUP SETUP_X4
+#define QUAD QUADX4
 #define QUAD_OUT QUAD_OUT_CODES
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 256
 #define QUAD_SCALES QUAD_SCALES_CODES
-#define FORQ ROWFORQ4
+#define FORX ROWFORX4
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -757,7 +757,7 @@
 #undef T2
 #undef T3
 #undef T4
-#undef FORQ
+#undef FORX
 
 // Dot kernels for fp16 and float32 rows (see avx512_float_dot_amd64.h).
 
@@ -779,80 +779,80 @@
 #define LOADV_F32(addr, dst) VMOVUPS addr, dst
 #define LOADVM_F32(addr, k, dst) VMOVUPS.Z addr, k, dst
 
-#define NAME ·avx512DotF16Q1
+#define NAME ·avx512DotF16X1
 #define LOADV LOADV_F16
 #define LOADVM LOADVM_F16
 #define ESZ 2
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotF16Q2
+#define NAME ·avx512DotF16X2
 #define LOADV LOADV_F16
 #define LOADVM LOADVM_F16
 #define ESZ 2
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotF16Q4
+#define NAME ·avx512DotF16X4
 #define LOADV LOADV_F16
 #define LOADVM LOADVM_F16
 #define ESZ 2
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotF32Q1
+#define NAME ·avx512DotF32X1
 #define LOADV LOADV_F32
 #define LOADVM LOADVM_F32
 #define ESZ 4
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotF32Q2
+#define NAME ·avx512DotF32X2
 #define LOADV LOADV_F32
 #define LOADVM LOADVM_F32
 #define ESZ 4
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotF32Q4
+#define NAME ·avx512DotF32X4
 #define LOADV LOADV_F32
 #define LOADVM LOADVM_F32
 #define ESZ 4
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_float_dot_amd64.h"
 #undef NAME
 #undef LOADV
 #undef LOADVM
 #undef ESZ
-#undef FORQ
+#undef FORX
 
 // fp16 and float32 row kernels: rows of 128 values, step-major.
-#define QUADF16Q1 \
+#define QUADF16X1 \
 	VCVTPH2PS 0(SI), Z28; \
 	VMULPS Z28, Z4, Z0; \
 	VCVTPH2PS 256(SI), Z29; \
@@ -918,7 +918,7 @@
 	VCVTPH2PS 992(SI), Z29; \
 	VFMADD231PS Z29, Z11, Z3
 
-#define QUADF16Q2 \
+#define QUADF16X2 \
 	VCVTPH2PS 0(SI), Z28; \
 	VMULPS 0(BX), Z28, Z0; \
 	VMULPS 512(BX), Z28, Z4; \
@@ -1026,9 +1026,9 @@
 	load d1(SI), Z17; \
 	load d2(SI), Z18; \
 	load d3(SI), Z19; \
-	XQ4(op, x0, x1, x2, x3)
+	MULX4(op, x0, x1, x2, x3)
 
-#define QUADF16Q4 \
+#define QUADF16X4 \
 	F4STEP(VCVTPH2PS, VMULPS, 0, 256, 512, 768, 0, 512, 1024, 1536); \
 	F4STEP(VCVTPH2PS, VFMADD231PS, 32, 288, 544, 800, 64, 576, 1088, 1600); \
 	F4STEP(VCVTPH2PS, VFMADD231PS, 64, 320, 576, 832, 128, 640, 1152, 1664); \
@@ -1038,7 +1038,7 @@
 	F4STEP(VCVTPH2PS, VFMADD231PS, 192, 448, 704, 960, 384, 896, 1408, 1920); \
 	F4STEP(VCVTPH2PS, VFMADD231PS, 224, 480, 736, 992, 448, 960, 1472, 1984)
 
-#define QUADF32Q1 \
+#define QUADF32X1 \
 	VMULPS 0(SI), Z4, Z0; \
 	VMULPS 512(SI), Z4, Z1; \
 	VMULPS 1024(SI), Z4, Z2; \
@@ -1072,7 +1072,7 @@
 	VFMADD231PS 1472(SI), Z11, Z2; \
 	VFMADD231PS 1984(SI), Z11, Z3
 
-#define QUADF32Q2 \
+#define QUADF32X2 \
 	VMOVUPS 0(SI), Z28; \
 	VMULPS 0(BX), Z28, Z0; \
 	VMULPS 512(BX), Z28, Z4; \
@@ -1170,7 +1170,7 @@
 	VFMADD231PS 448(BX), Z29, Z3; \
 	VFMADD231PS 960(BX), Z29, Z7
 
-#define QUADF32Q4 \
+#define QUADF32X4 \
 	F4STEP(VMOVUPS, VMULPS, 0, 512, 1024, 1536, 0, 512, 1024, 1536); \
 	F4STEP(VMOVUPS, VFMADD231PS, 64, 576, 1088, 1600, 64, 576, 1088, 1600); \
 	F4STEP(VMOVUPS, VFMADD231PS, 128, 640, 1152, 1664, 128, 640, 1152, 1664); \
@@ -1180,7 +1180,7 @@
 	F4STEP(VMOVUPS, VFMADD231PS, 384, 896, 1408, 1920, 384, 896, 1408, 1920); \
 	F4STEP(VMOVUPS, VFMADD231PS, 448, 960, 1472, 1984, 448, 960, 1472, 1984)
 
-#define SETUP_XQ1 \
+#define SETUP_FX1 \
 	VMOVUPS 0(BX), Z4; \
 	VMOVUPS 64(BX), Z5; \
 	VMOVUPS 128(BX), Z6; \
@@ -1191,18 +1191,18 @@
 	VMOVUPS 448(BX), Z11; \
 
 
-#define NAME ·avx512DotRowF16Q1
+#define NAME ·avx512DotRow128F16X1
 #define T1 Z28
 #define T2 Z29
 #define T3 Z30
 #define T4 Z31
-#define SETUP SETUP_XQ1
-#define QUAD QUADF16Q1
+#define SETUP SETUP_FX1
+#define QUAD QUADF16X1
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 1024
 #define QUAD_SCALES
 #define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ1
+#define FORX ROWFORX1
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1211,24 +1211,24 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 #undef T1
 #undef T2
 #undef T3
 #undef T4
 
-#define NAME ·avx512DotRowF16Q2
+#define NAME ·avx512DotRow128F16X2
 #define T1 Z28
 #define T2 Z29
 #define T3 Z30
 #define T4 Z31
 #define SETUP 
-#define QUAD QUADF16Q2
+#define QUAD QUADF16X2
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 1024
 #define QUAD_SCALES
 #define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ2
+#define FORX ROWFORX2
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1237,24 +1237,24 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 #undef T1
 #undef T2
 #undef T3
 #undef T4
 
-#define NAME ·avx512DotRowF16Q4
+#define NAME ·avx512DotRow128F16X4
 #define T1 Z26
 #define T2 Z27
 #define T3 Z28
 #define T4 Z29
 #define SETUP 
-#define QUAD QUADF16Q4
+#define QUAD QUADF16X4
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 1024
 #define QUAD_SCALES
 #define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ4
+#define FORX ROWFORX4
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1263,24 +1263,24 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 #undef T1
 #undef T2
 #undef T3
 #undef T4
 
-#define NAME ·avx512DotRowF32Q1
+#define NAME ·avx512DotRow128F32X1
 #define T1 Z28
 #define T2 Z29
 #define T3 Z30
 #define T4 Z31
-#define SETUP SETUP_XQ1
-#define QUAD QUADF32Q1
+#define SETUP SETUP_FX1
+#define QUAD QUADF32X1
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 2048
 #define QUAD_SCALES
 #define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ1
+#define FORX ROWFORX1
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1289,24 +1289,24 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 #undef T1
 #undef T2
 #undef T3
 #undef T4
 
-#define NAME ·avx512DotRowF32Q2
+#define NAME ·avx512DotRow128F32X2
 #define T1 Z28
 #define T2 Z29
 #define T3 Z30
 #define T4 Z31
 #define SETUP 
-#define QUAD QUADF32Q2
+#define QUAD QUADF32X2
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 2048
 #define QUAD_SCALES
 #define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ2
+#define FORX ROWFORX2
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1315,24 +1315,24 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 #undef T1
 #undef T2
 #undef T3
 #undef T4
 
-#define NAME ·avx512DotRowF32Q4
+#define NAME ·avx512DotRow128F32X4
 #define T1 Z26
 #define T2 Z27
 #define T3 Z28
 #define T4 Z29
 #define SETUP 
-#define QUAD QUADF32Q4
+#define QUAD QUADF32X4
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 2048
 #define QUAD_SCALES
 #define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ4
+#define FORX ROWFORX4
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1341,7 +1341,7 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 #undef T1
 #undef T2
 #undef T3
@@ -1356,7 +1356,7 @@
 // one COMBINE gives K, lane 4L+p of row 2(p/2)+L/2 and group L%2; K is
 // scaled (S), the shift term added at one lane per row and group (P),
 // and F permuted to the layout of REDUCE4 (lane 4L'+r of row r).
-#define QUADW2Q1 \
+#define QUADW2X1 \
 	VMOVDQU32 0(SI), Z8; \
 	VMOVDQU32 64(SI), Z9; \
 	VPANDD Z16, Z8, Z10; \
@@ -1456,7 +1456,7 @@
 	VCVTUDQ2PS Z11, Z11; \
 	VFMADD231PS 960(BX), Z11, Z1
 
-#define QUADW2Q2 \
+#define QUADW2X2 \
 	VMOVDQU32 0(SI), Z8; \
 	VMOVDQU32 64(SI), Z9; \
 	VPANDD Z16, Z8, Z10; \
@@ -1588,7 +1588,7 @@
 	VFMADD231PS 960(BX), Z11, Z1; \
 	VFMADD231PS 1984(BX), Z11, Z3
 
-#define QUADW2Q4 \
+#define QUADW2X4 \
 	VMOVDQU32 0(SI), Z8; \
 	VMOVDQU32 64(SI), Z9; \
 	VPANDD Z16, Z8, Z10; \
@@ -1829,20 +1829,20 @@
 #define ROW_FLUSH_W2(j, a0, a1, a2, a3) \
 	REDUCE4T(R13, j*256, Z10, Z8, Z9, Z14, Z15); \
 	VMOVUPS Z10, K1, (R11);                      \
-	ADDQ    avx512Q8Args_outStride(AX), R11
+	ADDQ    avx512RowArgs_outStride(AX), R11
 
-#define ROWFORQW2_1(m) m(0, Z0, Z1, Z0, Z0)
-#define ROWFORQW2_2(m) ROWFORQW2_1(m); m(1, Z2, Z3, Z2, Z2)
-#define ROWFORQW2_4(m) ROWFORQW2_2(m); m(2, Z4, Z5, Z4, Z4); m(3, Z6, Z7, Z6, Z6)
+#define ROWFORW2X1(m) m(0, Z0, Z1, Z0, Z0)
+#define ROWFORW2X2(m) ROWFORW2X1(m); m(1, Z2, Z3, Z2, Z2)
+#define ROWFORW2X4(m) ROWFORW2X2(m); m(2, Z4, Z5, Z4, Z4); m(3, Z6, Z7, Z6, Z6)
 
-#define NAME ·avx512DotRowW2Q1
+#define NAME ·avx512DotRow128W2G64X1
 #define SETUP SETUP_W2MASKS
-#define QUAD QUADW2Q1
+#define QUAD QUADW2X1
 #define FLUSH_OUT ROW_FLUSH_W2
 #define QUADBYTES 128
 #define QUAD_SCALES QUAD_SCALES_W2
 #define QUAD_OUT QUAD_OUT_W2
-#define FORQ ROWFORQW2_1
+#define FORX ROWFORW2X1
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1851,16 +1851,16 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotRowW2Q2
+#define NAME ·avx512DotRow128W2G64X2
 #define SETUP SETUP_W2MASKS
-#define QUAD QUADW2Q2
+#define QUAD QUADW2X2
 #define FLUSH_OUT ROW_FLUSH_W2
 #define QUADBYTES 128
 #define QUAD_SCALES QUAD_SCALES_W2
 #define QUAD_OUT QUAD_OUT_W2
-#define FORQ ROWFORQW2_2
+#define FORX ROWFORW2X2
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1869,16 +1869,16 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotRowW2Q4
+#define NAME ·avx512DotRow128W2G64X4
 #define SETUP SETUP_W2MASKS
-#define QUAD QUADW2Q4
+#define QUAD QUADW2X4
 #define FLUSH_OUT ROW_FLUSH_W2
 #define QUADBYTES 128
 #define QUAD_SCALES QUAD_SCALES_W2
 #define QUAD_OUT QUAD_OUT_W2
-#define FORQ ROWFORQW2_4
+#define FORX ROWFORW2X4
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1887,7 +1887,7 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 
 // func avx512DotRowXTables(dst, x *float32, cols *int32, scales *float32, fields, pass int) (lossy bool)
 //

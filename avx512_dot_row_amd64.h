@@ -9,7 +9,7 @@
 //	QUADBYTES the four rows' bytes of codes
 //	QUAD_SCALES, QUAD_OUT  the scale step of four rows, and of each query row
 //	FLUSH_OUT the reduction and store of each query row (ROW_FLUSH)
-//	FORQ(m)   expands m(j, acc0, acc1, acc2, acc3) per query row j
+//	FORX(m)   expands m(j, acc0, acc1, acc2, acc3) per query row j
 //
 // A row's 64 code bytes are one vector of 16 dword lanes, 8 nibbles each.
 // Nibble k of every lane is masked in place (VPANDD with 0xf<<4k, no
@@ -49,15 +49,15 @@
 
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), AX
-	MOVQ avx512Q8Args_recs(AX), BX
-	MOVQ avx512Q8Args_sg(AX), R9
+	MOVQ avx512RowArgs_recs(AX), BX
+	MOVQ avx512RowArgs_sg(AX), R9
 	SETUP
-	MOVQ avx512Q8Args_data(AX), SI
-	MOVQ avx512Q8Args_scales(AX), DX
-	MOVQ avx512Q8Args_mins(AX), R8
-	MOVQ avx512Q8Args_scratch(AX), R13
-	MOVQ avx512Q8Args_out(AX), DI
-	MOVQ avx512Q8Args_n(AX), CX
+	MOVQ avx512RowArgs_data(AX), SI
+	MOVQ avx512RowArgs_scales(AX), DX
+	MOVQ avx512RowArgs_mins(AX), R8
+	MOVQ avx512RowArgs_scratch(AX), R13
+	MOVQ avx512RowArgs_out(AX), DI
+	MOVQ avx512RowArgs_n(AX), CX
 	MOVL $0xff00, R11
 	KMOVW R11, K4
 
@@ -77,7 +77,7 @@ quad:
 	PREFETCHT0 1216(SI)
 	QUAD
 	QUAD_SCALES
-	FORQ(QUAD_OUT)
+	FORX(QUAD_OUT)
 	ADDQ         $QUADBYTES, SI
 	ADDQ         $16, DX
 	ADDQ         $16, R8
@@ -89,7 +89,7 @@ quad:
 	BZHIL R10, R11, R11
 	KMOVW R11, K1
 	MOVQ  DI, R11
-	FORQ(FLUSH_OUT)
+	FORX(FLUSH_OUT)
 	ADDQ  $64, DI
 	TESTQ CX, CX
 	JNZ   block

@@ -7,12 +7,12 @@ import (
 	"unsafe"
 )
 
-// avx512Q8Args is the argument block of the row kernels: DotQ8 and Dot on
+// avx512RowArgs is the argument block of the row kernels: DotQ8 and Dot on
 // rows of 128 values in groups of 64 (and fp16 and float32 rows of 128),
 // and AddWeighted on such rows. Each kernel's comment says what it reads
 // from recs, sg and scratch. The assembly reads the fields through the
-// offsets go_asm.h defines (avx512Q8Args_data, …).
-type avx512Q8Args struct {
+// offsets go_asm.h defines (avx512RowArgs_data, …).
+type avx512RowArgs struct {
 	data    unsafe.Pointer // row 0's codes (or values)
 	scales  unsafe.Pointer // row 0's fp16 scales
 	mins    unsafe.Pointer // row 0's fp16 mins (the scales for symmetric formats)
@@ -289,7 +289,7 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	}
 	n := len(out)
 	n4 := n &^ 3
-	a := avx512Q8Args{
+	a := avx512RowArgs{
 		recs:    unsafe.Pointer(&recs[0]),
 		sg:      unsafe.Pointer(&sg[0]),
 		scratch: unsafe.Pointer(&scratch[0]),

@@ -8,8 +8,8 @@
 //	U0-U3     the registers of the four rows' unpacked units (Z or Y 8-11)
 //	ADVANCE   steps the plane pointers DI, R8, R9 to the next unit
 //	RECSIZE   bytes of query records per unit
-//	NQ        query rows per pass (1, 2 or 4)
-//	FORQ(m)   expands m(j, acc, accY, accX, gacc, gaccX) for each query j
+//	NX        query rows per pass (1, 2 or 4)
+//	FORX(m)   expands m(j, acc, accY, accX, gacc, gaccX) for each query j
 //	DP        the work of one unit and query (DP64 or DP32)
 //
 // func NAME(a *avx512DotQ8Args) computes, for four rows at a time (a quad)
@@ -74,7 +74,7 @@ TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ  R11, avx512DotQ8Args_quadsLeft(AX)
 
 quad:
-	FORQ(ZERO_ACC)
+	FORX(ZERO_ACC)
 	MOVQ avx512DotQ8Args_recs(AX), BX
 	MOVQ avx512DotQ8Args_sg(AX), R11
 	MOVQ R11, avx512DotQ8Args_segSG(AX)
@@ -111,8 +111,8 @@ segfull:
 	MOVQ            avx512DotQ8Args_segMins(AX), R11
 	TRANSPOSE4(R11)
 	MOVQ            avx512DotQ8Args_segSG(AX), R11
-	FORQ(SHIFT_TERM)
-	ADDQ            $(NQ*256), avx512DotQ8Args_segSG(AX)
+	FORX(SHIFT_TERM)
+	ADDQ            $(NX*256), avx512DotQ8Args_segSG(AX)
 	ADDQ            $32, avx512DotQ8Args_segScales(AX)
 	ADDQ            $32, avx512DotQ8Args_segMins(AX)
 
@@ -124,14 +124,14 @@ unit:
 	UNPACK((DI)(DX*1), (R8)(DX*1), (R9)(DX*1), U1)
 	UNPACK((DI)(R14*1), (R8)(R14*1), (R9)(R14*1), U2)
 	UNPACK((DI)(SI*1), (R8)(SI*1), (R9)(SI*1), U3)
-	FORQ(DP)
+	FORX(DP)
 	ADVANCE
 	ADDQ $RECSIZE, BX
 	DECQ R10
 	JNZ  unit
 
 	VBROADCASTF32X4 (R13), Z29
-	FORQ(SCALE_G)
+	FORX(SCALE_G)
 	ADDQ            $16, R13
 	ADDQ            avx512DotQ8Args_skip0(AX), DI
 	ADDQ            avx512DotQ8Args_skip2(AX), R8
@@ -144,7 +144,7 @@ unit:
 	// Quad done: each query's four sums, stored or added under the masks.
 	MOVQ avx512DotQ8Args_outCur(AX), R11
 	MOVQ avx512DotQ8Args_outStride(AX), R12
-	FORQ(STORE_QUAD)
+	FORX(STORE_QUAD)
 	ADDQ $16, avx512DotQ8Args_outCur(AX)
 	MOVQ avx512DotQ8Args_quadBytes(AX), R11
 	ADDQ R11, avx512DotQ8Args_quadData(AX)

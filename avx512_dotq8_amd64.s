@@ -85,7 +85,7 @@
 	VSHUFI64X2  $CROSS, Z24, Z24, Z28;         \
 	VPADDD      Z28, Z24, Z24;                 \
 	VCVTDQ2PS   Z24, Z24;                      \
-	VFMADD231PS (NQ*64+j*64)(BX), Z24, g
+	VFMADD231PS (NX*64+j*64)(BX), Z24, g
 
 // One unit of 32 values (one block) and query, in Y registers: the two
 // 128-bit lanes joined in an X register, times the block's scale. 20
@@ -111,16 +111,16 @@
 	VEXTRACTI32X4   $1, Y24, X28;              \
 	VPADDD          X28, X24, X24;             \
 	VCVTDQ2PS       X24, X24;                  \
-	VFMADD231PS.BCST (NQ*32+j*32)(BX), X24, gx
+	VFMADD231PS.BCST (NX*32+j*32)(BX), X24, gx
 
-#define FORQ1(m) m(0, Z0, Y0, X0, Z4, X4)
-#define FORQ2(m) FORQ1(m); m(1, Z1, Y1, X1, Z5, X5)
-#define FORQ4(m) FORQ2(m); m(2, Z2, Y2, X2, Z6, X6); m(3, Z3, Y3, X3, Z7, X7)
+#define FORX1(m) m(0, Z0, Y0, X0, Z4, X4)
+#define FORX2(m) FORX1(m); m(1, Z1, Y1, X1, Z5, X5)
+#define FORX4(m) FORX2(m); m(2, Z2, Y2, X2, Z6, X6); m(3, Z3, Y3, X3, Z7, X7)
 
 // Per width and unit: the unpack constants and macro, the plane pointers'
 // step per unit, and (units of 64) the byte order's CROSS.
 
-#define NAME ·avx512DotQ8U64W2Q1
+#define NAME ·avx512DotQ8U64W2X1
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -129,8 +129,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -143,12 +143,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W2Q2
+#define NAME ·avx512DotQ8U64W2X2
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -157,8 +157,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -171,12 +171,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W2Q4
+#define NAME ·avx512DotQ8U64W2X4
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -185,8 +185,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -199,12 +199,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W3Q1
+#define NAME ·avx512DotQ8U64W3X1
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -213,8 +213,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -227,12 +227,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W3Q2
+#define NAME ·avx512DotQ8U64W3X2
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -241,8 +241,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -255,12 +255,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W3Q4
+#define NAME ·avx512DotQ8U64W3X4
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -269,8 +269,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -283,12 +283,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W4Q1
+#define NAME ·avx512DotQ8U64W4X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -297,8 +297,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -311,12 +311,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W4Q2
+#define NAME ·avx512DotQ8U64W4X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -325,8 +325,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -339,12 +339,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W4Q4
+#define NAME ·avx512DotQ8U64W4X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -353,8 +353,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -367,12 +367,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W5Q1
+#define NAME ·avx512DotQ8U64W5X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -381,8 +381,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -395,12 +395,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W5Q2
+#define NAME ·avx512DotQ8U64W5X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -409,8 +409,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -423,12 +423,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W5Q4
+#define NAME ·avx512DotQ8U64W5X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -437,8 +437,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -451,12 +451,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W6Q1
+#define NAME ·avx512DotQ8U64W6X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -465,8 +465,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -479,12 +479,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W6Q2
+#define NAME ·avx512DotQ8U64W6X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -493,8 +493,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -507,12 +507,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W6Q4
+#define NAME ·avx512DotQ8U64W6X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -521,8 +521,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -535,12 +535,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W7Q1
+#define NAME ·avx512DotQ8U64W7X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -549,8 +549,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -563,12 +563,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W7Q2
+#define NAME ·avx512DotQ8U64W7X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -577,8 +577,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -591,12 +591,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W7Q4
+#define NAME ·avx512DotQ8U64W7X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -605,8 +605,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -619,12 +619,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W8Q1
+#define NAME ·avx512DotQ8U64W8X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -633,8 +633,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $64, DI
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -647,12 +647,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W8Q2
+#define NAME ·avx512DotQ8U64W8X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -661,8 +661,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $64, DI
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -675,12 +675,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W8Q4
+#define NAME ·avx512DotQ8U64W8X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -689,8 +689,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $64, DI
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -703,12 +703,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U32W2Q1
+#define NAME ·avx512DotQ8U32W2X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -717,8 +717,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -730,11 +730,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W2Q2
+#define NAME ·avx512DotQ8U32W2X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -743,8 +743,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -756,11 +756,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W2Q4
+#define NAME ·avx512DotQ8U32W2X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -769,8 +769,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -782,11 +782,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W3Q1
+#define NAME ·avx512DotQ8U32W3X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -795,8 +795,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -808,11 +808,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W3Q2
+#define NAME ·avx512DotQ8U32W3X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -821,8 +821,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -834,11 +834,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W3Q4
+#define NAME ·avx512DotQ8U32W3X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -847,8 +847,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -860,11 +860,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W4Q1
+#define NAME ·avx512DotQ8U32W4X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -873,8 +873,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -886,11 +886,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W4Q2
+#define NAME ·avx512DotQ8U32W4X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -899,8 +899,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -912,11 +912,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W4Q4
+#define NAME ·avx512DotQ8U32W4X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -925,8 +925,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -938,11 +938,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W5Q1
+#define NAME ·avx512DotQ8U32W5X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -951,8 +951,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -964,11 +964,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W5Q2
+#define NAME ·avx512DotQ8U32W5X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -977,8 +977,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -990,11 +990,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W5Q4
+#define NAME ·avx512DotQ8U32W5X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1003,8 +1003,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1016,11 +1016,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W6Q1
+#define NAME ·avx512DotQ8U32W6X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1029,8 +1029,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1042,11 +1042,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W6Q2
+#define NAME ·avx512DotQ8U32W6X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1055,8 +1055,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1068,11 +1068,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W6Q4
+#define NAME ·avx512DotQ8U32W6X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1081,8 +1081,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1094,11 +1094,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W7Q1
+#define NAME ·avx512DotQ8U32W7X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1107,8 +1107,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1120,11 +1120,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W7Q2
+#define NAME ·avx512DotQ8U32W7X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1133,8 +1133,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1146,11 +1146,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W7Q4
+#define NAME ·avx512DotQ8U32W7X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1159,8 +1159,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1172,11 +1172,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W8Q1
+#define NAME ·avx512DotQ8U32W8X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1185,8 +1185,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1198,11 +1198,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W8Q2
+#define NAME ·avx512DotQ8U32W8X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1211,8 +1211,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1224,11 +1224,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W8Q4
+#define NAME ·avx512DotQ8U32W8X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1237,8 +1237,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1250,8 +1250,8 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
 // Row kernels: rows of 128 values in two groups of 64, one query row, four
@@ -1400,7 +1400,7 @@
 #define QUAD_CONSTS_W7 QUAD_CONSTS_P4P2; VPBROADCASTB ·avx512C40(SB), Z23
 #define QUAD_CONSTS_W8
 
-#define NAME ·avx512DotQ8RowW2
+#define NAME ·avx512DotQ8Row128W2G64X1
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
 #define ROWINT ROWINT_W2
@@ -1410,7 +1410,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW3
+#define NAME ·avx512DotQ8Row128W3G64X1
 #define CONSTS QUAD_CONSTS_W3
 #define ROWBYTES 48
 #define ROWINT ROWINT_W3
@@ -1420,7 +1420,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW4
+#define NAME ·avx512DotQ8Row128W4G64X1
 #define CONSTS QUAD_CONSTS_W4
 #define ROWBYTES 64
 #define ROWINT ROWINT_W4
@@ -1430,7 +1430,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW5
+#define NAME ·avx512DotQ8Row128W5G64X1
 #define CONSTS QUAD_CONSTS_W5
 #define ROWBYTES 80
 #define ROWINT ROWINT_W5
@@ -1440,7 +1440,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW6
+#define NAME ·avx512DotQ8Row128W6G64X1
 #define CONSTS QUAD_CONSTS_W6
 #define ROWBYTES 96
 #define ROWINT ROWINT_W6
@@ -1450,7 +1450,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW7
+#define NAME ·avx512DotQ8Row128W7G64X1
 #define CONSTS QUAD_CONSTS_W7
 #define ROWBYTES 112
 #define ROWINT ROWINT_W7
@@ -1460,7 +1460,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW8
+#define NAME ·avx512DotQ8Row128W8G64X1
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define ROWINT ROWINT_W8

@@ -42,23 +42,23 @@
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ      a+0(FP), AX
 	CONSTS
-	MOVQ      avx512Q8Args_recs(AX), BX
+	MOVQ      avx512RowArgs_recs(AX), BX
 	VMOVDQU64 0(BX), Z0
 	VMOVDQU64 64(BX), Z1
 	VMOVDQU64 128(BX), Z2
 	VMOVDQU64 ·avx512QuadScaleIdx(SB), Z3
-	MOVQ      avx512Q8Args_sg(AX), R11
+	MOVQ      avx512RowArgs_sg(AX), R11
 	VMOVUPS   (R11), Z4
 	VMOVDQU64 ·avx512QuadMinShuf(SB), Y5
-	KMOVW     avx512Q8Args_accMask(AX), K4
+	KMOVW     avx512RowArgs_accMask(AX), K4
 	MOVL      $0xff00, R11
 	KMOVW     R11, K6
-	MOVQ      avx512Q8Args_data(AX), SI
-	MOVQ      avx512Q8Args_scales(AX), DX
-	MOVQ      avx512Q8Args_mins(AX), R8
-	MOVQ      avx512Q8Args_scratch(AX), R13
-	MOVQ      avx512Q8Args_out(AX), DI
-	MOVQ      avx512Q8Args_n(AX), CX
+	MOVQ      avx512RowArgs_data(AX), SI
+	MOVQ      avx512RowArgs_scales(AX), DX
+	MOVQ      avx512RowArgs_mins(AX), R8
+	MOVQ      avx512RowArgs_scratch(AX), R13
+	MOVQ      avx512RowArgs_out(AX), DI
+	MOVQ      avx512RowArgs_n(AX), CX
 
 block:
 	MOVQ    $16, R10

@@ -4,7 +4,7 @@
 //
 //	NAME      the function's symbol
 //	LOADV, LOADVM, ESZ   as for the float Dot kernels
-//	FORQ(m)   as for the code kernels
+//	FORX(m)   as for the code kernels
 //
 // func NAME(a *avx512DotArgs) computes y_j[c] += w_j[i] * row_i[c] for
 // every row i and weight row j: 16 values per step (converted once for
@@ -30,7 +30,7 @@ TEXT NAME(SB), NOSPLIT, $0-8
 row:
 	MOVQ       avx512DotArgs_outStride(AX), R10
 	LEAQ       (R10)(R10*2), R11
-	FORQ(LOAD_W)
+	FORX(LOAD_W)
 	MOVQ       SI, DI
 	MOVQ       avx512DotArgs_x(AX), BX
 	MOVQ       avx512DotArgs_steps(AX), CX
@@ -40,7 +40,7 @@ row:
 
 step:
 	LOADV((DI), Z8)
-	FORQ(ADD_YF)
+	FORX(ADD_YF)
 	ADDQ $(16*ESZ), DI
 	ADDQ $64, BX
 	DECQ CX
@@ -50,7 +50,7 @@ tail:
 	KORTESTW K2, K2
 	JZ       next
 	LOADVM((DI), K2, Z8)
-	FORQ(ADD_YFM)
+	FORX(ADD_YFM)
 
 next:
 	ADDQ avx512DotArgs_rowBytes(AX), SI

@@ -6,7 +6,7 @@
 //	LOADV(addr, dst)        16 row values to float32
 //	LOADVM(addr, k, dst)    the values of mask k, zeros elsewhere
 //	ESZ       bytes per value (2 or 4)
-//	FORQ(m)   expands m(acc, xaddr, j) per query row (as in the code kernels)
+//	FORX(m)   expands m(acc, xaddr, j) per query row (as in the code kernels)
 //
 // func NAME(a *avx512DotArgs) computes, for every row i and query row j,
 // out[j][i] (+)= Σ_c row_i[c] * x_j[c] over the cols values of the chunk
@@ -42,13 +42,13 @@ row:
 	MOVQ       avx512DotArgs_x(AX), BX
 	MOVQ       avx512DotArgs_steps(AX), CX
 	PREFETCHT0 1024(SI)
-	FORQ(ZERO_ACC)
+	FORX(ZERO_ACC)
 	TESTQ      CX, CX
 	JZ         tail
 
 step:
 	LOADV((DI), Z8)
-	FORQ(FMA_XF)
+	FORX(FMA_XF)
 	ADDQ $(16*ESZ), DI
 	ADDQ $64, BX
 	DECQ CX
@@ -58,12 +58,12 @@ tail:
 	KORTESTW K2, K2
 	JZ       park
 	LOADVM((DI), K2, Z8)
-	FORQ(FMA_XFM)
+	FORX(FMA_XFM)
 
 park:
 	MOVQ avx512DotArgs_r(AX), R10
 	SHLQ $6, R10
-	FORQ(PARK)
+	FORX(PARK)
 	ADDQ avx512DotArgs_rowBytes(AX), SI
 	INCQ avx512DotArgs_r(AX)
 	DECQ avx512DotArgs_rowsLeft(AX)
@@ -79,7 +79,7 @@ flush:
 	KANDW K1, K4, K3
 	MOVQ  avx512DotArgs_outCur(AX), R10
 	MOVQ  avx512DotArgs_outStride(AX), R11
-	FORQ(FLUSH_ACC)
+	FORX(FLUSH_ACC)
 	ADDQ  $64, avx512DotArgs_outCur(AX)
 	CMPQ  avx512DotArgs_rowsLeft(AX), $0
 	JNE   block

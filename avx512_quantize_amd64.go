@@ -7,9 +7,9 @@ import (
 	"unsafe"
 )
 
-// avx512QuantArgs is the argument block of the Quantize kernels (offsets
+// avx512QuantizeArgs is the argument block of the Quantize kernels (offsets
 // from go_asm.h).
-type avx512QuantArgs struct {
+type avx512QuantizeArgs struct {
 	x, data, scales, mins unsafe.Pointer // the values; the codes, scales and mins of the first group
 	groups                int            // groups in all rows
 	groupBytes            int            // bytes of codes per group
@@ -43,7 +43,7 @@ func quantizeAVX512(dst Rows, x []float32) {
 		return
 	}
 	_, p2, p1 := avx512Planes(f.Bits, f.Group)
-	a := avx512QuantArgs{
+	a := avx512QuantizeArgs{
 		x:          unsafe.Pointer(&x[0]),
 		data:       unsafe.Pointer(&dst.Data[0]),
 		scales:     unsafe.Pointer(&dst.Scales[0]),

@@ -8,7 +8,7 @@
 //	CODES(x, dst)  the codes of 16 values as dwords (CODES_ASYM or CODES_SYM)
 //	PACK      packs the block's codes (Z8: values 0-15, Z9: 16-31) into its planes
 //
-// func NAME(a *avx512QuantArgs) quantizes every group of the rows in
+// func NAME(a *avx512QuantizeArgs) quantizes every group of the rows in
 // sequence (a.groups in all; the values at a.x, codes at a.data, scales at
 // a.scales, mins at a.mins) with the generic Quantize's float32 steps, so
 // the bytes are the same: per group the min and max (VMINPS/VMAXPS, then
@@ -29,22 +29,22 @@
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ         a+0(FP), AX
 	VPXORD       Z16, Z16, Z16
-	VBROADCASTSS avx512QuantArgs_c1(AX), Z17
-	VBROADCASTSS avx512QuantArgs_c2(AX), Z18
-	VPBROADCASTD avx512QuantArgs_c3(AX), Z19
+	VBROADCASTSS avx512QuantizeArgs_c1(AX), Z17
+	VBROADCASTSS avx512QuantizeArgs_c2(AX), Z18
+	VPBROADCASTD avx512QuantizeArgs_c3(AX), Z19
 	VPBROADCASTD ·avx512D0f(SB), Z20
 	VPBROADCASTD ·avx512D03(SB), Z21
 	VMOVDQU32    ·avx512Srlvd02(SB), Z22
 	VMOVDQU32    ·avx512Srlvd46(SB), Z23
-	MOVQ         avx512QuantArgs_x(AX), SI
-	MOVQ         avx512QuantArgs_data(AX), DI
-	MOVQ         avx512QuantArgs_scales(AX), DX
-	MOVQ         avx512QuantArgs_mins(AX), R11
-	MOVQ         avx512QuantArgs_groups(AX), CX
+	MOVQ         avx512QuantizeArgs_x(AX), SI
+	MOVQ         avx512QuantizeArgs_data(AX), DI
+	MOVQ         avx512QuantizeArgs_scales(AX), DX
+	MOVQ         avx512QuantizeArgs_mins(AX), R11
+	MOVQ         avx512QuantizeArgs_groups(AX), CX
 
 group:
 	// lo and hi of the group's values.
-	MOVQ    avx512QuantArgs_xBytes(AX), BX
+	MOVQ    avx512QuantizeArgs_xBytes(AX), BX
 	ADDQ    SI, BX
 	VMOVUPS (SI), Z0
 	VMOVUPS Z0, Z1
@@ -61,9 +61,9 @@ minmax:
 	SCALE
 
 	MOVQ DI, R8
-	ADDQ avx512QuantArgs_off2(AX), R8
+	ADDQ avx512QuantizeArgs_off2(AX), R8
 	MOVQ DI, R9
-	ADDQ avx512QuantArgs_off1(AX), R9
+	ADDQ avx512QuantizeArgs_off1(AX), R9
 	XORQ R10, R10
 
 blk:
@@ -76,8 +76,8 @@ blk:
 	JB   blk
 
 	ADDQ $2, DX
-	ADDQ avx512QuantArgs_minStride(AX), R11
-	ADDQ avx512QuantArgs_groupBytes(AX), DI
+	ADDQ avx512QuantizeArgs_minStride(AX), R11
+	ADDQ avx512QuantizeArgs_groupBytes(AX), DI
 	DECQ CX
 	JNZ  group
 	VZEROUPPER

@@ -5,53 +5,53 @@ package lowbit
 // Declarations of the Quantize kernels of avx512_quantize_amd64.s.
 
 //go:noescape
-func avx512QuantizeW2(a *avx512QuantArgs)
+func avx512QuantizeW2(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeSymW2(a *avx512QuantArgs)
+func avx512QuantizeSymW2(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeW3(a *avx512QuantArgs)
+func avx512QuantizeW3(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeSymW3(a *avx512QuantArgs)
+func avx512QuantizeSymW3(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeW4(a *avx512QuantArgs)
+func avx512QuantizeW4(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeSymW4(a *avx512QuantArgs)
+func avx512QuantizeSymW4(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeW5(a *avx512QuantArgs)
+func avx512QuantizeW5(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeSymW5(a *avx512QuantArgs)
+func avx512QuantizeSymW5(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeW6(a *avx512QuantArgs)
+func avx512QuantizeW6(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeSymW6(a *avx512QuantArgs)
+func avx512QuantizeSymW6(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeW7(a *avx512QuantArgs)
+func avx512QuantizeW7(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeSymW7(a *avx512QuantArgs)
+func avx512QuantizeSymW7(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeW8(a *avx512QuantArgs)
+func avx512QuantizeW8(a *avx512QuantizeArgs)
 
 //go:noescape
-func avx512QuantizeSymW8(a *avx512QuantArgs)
+func avx512QuantizeSymW8(a *avx512QuantizeArgs)
 
 //go:noescape
 func avx512QuantizeF16(dst *uint16, src *float32, n int)
 
 // avx512CallQuantize runs the Quantize kernel for the code width and
 // symmetry.
-func avx512CallQuantize(bits int, sym bool, a *avx512QuantArgs) {
+func avx512CallQuantize(bits int, sym bool, a *avx512QuantizeArgs) {
 	switch {
 	case bits == 2 && !sym:
 		avx512QuantizeW2(a)

@@ -3,10 +3,10 @@
 #include "textflag.h"
 #include "neon_arm64.h"
 
-// AWQ adds one query row's w*scale (lane L of V17) times the block (float
+// AWX adds one query row's w*scale (lane L of V17) times the block (float
 // codes in V0-V7) to its 32 values of y at R16, then moves R16 to the next
 // query row's y (R5 = y row stride - 128).
-#define AWQ(L) \
+#define AWX(L) \
 	VLD1 (R16), [V8.S4, V9.S4, V10.S4, V11.S4] \
 	WFMLAE(8, 0, 17, L) \
 	WFMLAE(9, 1, 17, L) \
@@ -27,9 +27,9 @@
 	VMOV V31.S[0], V16.S[L] \
 	ADD R10, R16
 
-// func addWeightedCodesNEON(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
+// func neonAddWeightedCodes(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
 //
-// addWeightedCodesNEON adds, for rows i < rows (groups groups of group
+// neonAddWeightedCodes adds, for rows i < rows (groups groups of group
 // codes, one per byte at codes, rows after each other; scales and mins run
 // on from row to row) and query rows j < nq (1 to 4), w_ji*scale*q to the
 // values of y row j (at byte j*ystride of y), with w_ji at byte
@@ -41,7 +41,7 @@
 // Instructions per 32 values: 21 shared (1 load, 8 TBL, 8 UCVTF, pointer
 // step, loop control) and 15 per query row (4 loads and stores of y, 8 FMLA
 // by element, pointer step and query test); per group 9 more.
-TEXT ·addWeightedCodesNEON(SB), NOSPLIT, $0-104
+TEXT ·neonAddWeightedCodes(SB), NOSPLIT, $0-104
 	MOVD y+0(FP), R22
 	MOVD codes+8(FP), R1
 	MOVD rows+16(FP), R2
@@ -123,16 +123,16 @@ block:
 	WUCVTF(6, 6)
 	WUCVTF(7, 7)
 	MOVD R23, R16
-	AWQ(0)
+	AWX(0)
 	CMP $1, R11
 	BEQ blockend
-	AWQ(1)
+	AWX(1)
 	CMP $2, R11
 	BEQ blockend
-	AWQ(2)
+	AWX(2)
 	CMP $3, R11
 	BEQ blockend
-	AWQ(3)
+	AWX(3)
 
 blockend:
 	ADD $128, R23

@@ -10,10 +10,10 @@ import (
 )
 
 // The neon kernels work in two stages over chunks that stay in L1: codes
-// are unpacked from their bit planes to one byte each (unpackNEON, the only
+// are unpacked from their bit planes to one byte each (neonUnpack, the only
 // width-specific code), then a width-independent kernel consumes the bytes
-// (dotCodesNEON, dotQ8CodesNEON, addWeightedCodesNEON, dequantCodesNEON);
-// Quantize runs the other way (quantizeCodesNEON, then packNEON). A chunk is
+// (neonDotCodes, neonDotQ8Codes, neonAddWeightedCodes, neonDequantizeCodes);
+// Quantize runs the other way (neonQuantizeCodes, then neonPack). A chunk is
 // at most neonChunk codes: whole rows when a row fits, else one row's groups
 // in pieces. Each packed block is unpacked once per call, whatever the
 // number of query rows. Code formats whose group is not a multiple of 32
@@ -68,11 +68,11 @@ func neonKernels(dotprod bool) kernels {
 	k := kernels{
 		dot:         dotNEON,
 		dotQ8:       func(out []float32, r Rows, q *Q8) { dotQ8NEON(out, r, q, dotprod) },
-		quantizeQ8:  quantizeQ8NEONRows,
+		quantizeQ8:  quantizeQ8NEON,
 		addWeighted: addWeightedNEON,
 		quantize:    quantizeNEON,
 		dequantize:  dequantizeNEON,
-		softmax:     softmaxNEONRows,
+		softmax:     softmaxNEON,
 	}
 	return k
 }
@@ -90,25 +90,25 @@ func neonAccelerated(k Kernel, f Format) bool {
 func neonCodes(f Format) bool { return f.Quantized() && f.Group%32 == 0 && f.Group <= neonChunk }
 
 //go:noescape
-func unpackNEON(dst, src *byte, groups, group, bits, p2, p1 int)
+func neonUnpack(dst, src *byte, groups, group, bits, p2, p1 int)
 
 //go:noescape
-func packNEON(dst, src *byte, groups, group, bits, p2, p1 int)
+func neonPack(dst, src *byte, groups, group, bits, p2, p1 int)
 
 //go:noescape
-func quantizeCodesNEON(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
+func neonQuantizeCodes(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
 
 //go:noescape
-func dequantCodesNEON(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
+func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 
 //go:noescape
-func quantizeF16NEON(dst *uint16, x *float32, n int)
+func neonQuantizeF16(dst *uint16, x *float32, n int)
 
 //go:noescape
-func dequantF16NEON(dst *float32, src *uint16, n int)
+func neonDequantizeF16(dst *float32, src *uint16, n int)
 
 //go:noescape
-func copyF32NEON(dst, src *float32, n int)
+func neonCopyF32(dst, src *float32, n int)
 
 // planeOffsets returns the byte offsets of the 2- and 1-bit planes in a
 // group of n codes of the given width (0 where there is none), from the
@@ -161,7 +161,7 @@ func unpackCodesNEON(buf *[neonChunk]byte, r Rows, i0, i1, g0, g1 int) {
 	if ng == groups {
 		ng *= i1 - i0 // whole rows: consecutive groups
 	}
-	unpackNEON(&buf[0], &r.Data[i0*rb+g0*gb], ng, f.Group, f.Bits, p2, p1)
+	neonUnpack(&buf[0], &r.Data[i0*rb+g0*gb], ng, f.Group, f.Bits, p2, p1)
 }
 
 // minsOf returns a pointer to min gi of r, or nil for symmetric formats.
@@ -181,7 +181,7 @@ func quantizeNEON(dst Rows, x []float32) {
 	case f.Bits == 32:
 		n := len(x) &^ 3
 		if n > 0 {
-			copyF32NEON((*float32)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
+			neonCopyF32((*float32)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
 		}
 		for k := n; k < len(x); k++ {
 			putF32(dst.Data, k, x[k])
@@ -190,7 +190,7 @@ func quantizeNEON(dst Rows, x []float32) {
 	case f.Bits == 16:
 		n := len(x) &^ 3
 		if n > 0 {
-			quantizeF16NEON((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
+			neonQuantizeF16((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
 		}
 		for k := n; k < len(x); k++ {
 			putF16(dst.Data, k, F16FromFloat32(x[k]))
@@ -215,8 +215,8 @@ func quantizeNEON(dst Rows, x []float32) {
 			ng *= i1 - i0
 		}
 		gi := i0*groups + g0
-		quantizeCodesNEON(&buf[0], &x[i0*cols+g0*G], ng, G, &dst.Scales[gi], minsOf(dst, gi), qlo, qhi, div, off)
-		packNEON(&dst.Data[i0*rb+g0*gb], &buf[0], ng, G, f.Bits, p2, p1)
+		neonQuantizeCodes(&buf[0], &x[i0*cols+g0*G], ng, G, &dst.Scales[gi], minsOf(dst, gi), qlo, qhi, div, off)
+		neonPack(&dst.Data[i0*rb+g0*gb], &buf[0], ng, G, f.Bits, p2, p1)
 	})
 }
 
@@ -226,7 +226,7 @@ func dequantizeNEON(dst []float32, r Rows) {
 	case f.Bits == 32:
 		n := len(dst) &^ 3
 		if n > 0 {
-			copyF32NEON(&dst[0], (*float32)(unsafe.Pointer(&r.Data[0])), n)
+			neonCopyF32(&dst[0], (*float32)(unsafe.Pointer(&r.Data[0])), n)
 		}
 		for k := n; k < len(dst); k++ {
 			dst[k] = f32At(r.Data, k)
@@ -235,7 +235,7 @@ func dequantizeNEON(dst []float32, r Rows) {
 	case f.Bits == 16:
 		n := len(dst) &^ 3
 		if n > 0 {
-			dequantF16NEON(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), n)
+			neonDequantizeF16(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), n)
 		}
 		for k := n; k < len(dst); k++ {
 			dst[k] = f16At(r.Data, k)
@@ -250,7 +250,7 @@ func dequantizeNEON(dst []float32, r Rows) {
 	codeChunks(f, r.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
 		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0
-		dequantCodesNEON(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
+		neonDequantizeCodes(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
 	})
 }
 
@@ -262,9 +262,9 @@ func putF32(b []byte, k int, v float32) {
 func putF16(b []byte, k int, h uint16) { b[2*k], b[2*k+1] = byte(h), byte(h>>8) }
 
 //go:noescape
-func dotCodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
+func neonDotCodes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
 
-// dotNEON: codes through dotCodesNEON, up to neonQueries query rows per
+// dotNEON: codes through neonDotCodes, up to neonQueries query rows per
 // pass over the unpacked chunk; fp16 and float32 through dotFloatNEON.
 func dotNEON(out []float32, r Rows, x []float32) {
 	f := r.Format
@@ -309,7 +309,7 @@ func dotCodesChunks(out []float32, r Rows, x []float32) {
 		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0
 		for j := 0; j < nq; j += neonQueries {
-			dotCodesNEON(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), 2*groups, -symOffset(f),
+			neonDotCodes(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), 2*groups, -symOffset(f),
 				&x[j*cols+g0*G], 4*cols, min(neonQueries, nq-j), &xs[j*gc], 4*n)
 		}
 	})
@@ -328,9 +328,9 @@ func sumF32(v []float32) float32 {
 }
 
 //go:noescape
-func dotQ8CodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
+func neonDotQ8Codes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
 
-// dotQ8NEON: codes through dotQ8CodesNEON (SDOT/UDOT with dotprod, SMULL
+// dotQ8NEON: codes through neonDotQ8Codes (SDOT/UDOT with dotprod, SMULL
 // or widened MUL without), fp16 and float32 through dotQ8FloatNEON.
 func dotQ8NEON(out []float32, r Rows, q *Q8, dotprod bool) {
 	f := r.Format
@@ -381,7 +381,7 @@ func dotQ8CodesChunks(out []float32, r Rows, q *Q8, j0, j1, mode int) {
 		gi := i0*groups + g0
 		for j := 0; j < nq; j += neonQueries {
 			jj := j0 + j
-			dotQ8CodesNEON(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+			neonDotQ8Codes(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
 				&q.Values[jj*cols+g0*G], cols, min(neonQueries, nq-j), &q.Scales[jj*nb+g0*bpg], 4*nb, &ss[j*gc], 4*n, mode)
 		}
 	})
@@ -397,9 +397,9 @@ func sumF32Any(v []float32) float32 {
 }
 
 //go:noescape
-func addWeightedCodesNEON(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
+func neonAddWeightedCodes(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
 
-// addWeightedNEON: codes through addWeightedCodesNEON (up to neonQueries
+// addWeightedNEON: codes through neonAddWeightedCodes (up to neonQueries
 // weight rows per pass over the unpacked chunk; the w*shift terms are
 // summed per group and added to y once per call, in Go), fp16 and float32
 // through addWeightedFloatNEON.
@@ -454,7 +454,7 @@ func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
 		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
 		gi, gc := i0*groups+g0, g1-g0
 		for j := 0; j < nq; j += neonQueries {
-			addWeightedCodesNEON(&y[j*cols+g0*G], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+			neonAddWeightedCodes(&y[j*cols+g0*G], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
 				&w[j*n+i0], 4*n, min(neonQueries, nq-j), 4*cols, &wm[j*gc])
 		}
 	})
@@ -462,22 +462,22 @@ func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
 }
 
 //go:noescape
-func dotF32NEON(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
+func neonDotF32(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
 
 //go:noescape
-func dotF16NEON(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
+func neonDotF16(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
 
 //go:noescape
-func addWeightedF32NEON(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
+func neonAddWeightedF32(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
 
 //go:noescape
-func addWeightedF16NEON(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
+func neonAddWeightedF16(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
 
 //go:noescape
-func dotQ8F32NEON(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
+func neonDotQ8F32(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
 
 //go:noescape
-func dotQ8F16NEON(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
+func neonDotQ8F16(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
 
 // dotFloatNEON is Dot on fp16 and float32 rows: the asm takes the first
 // cols&^3 columns, Go the rest.
@@ -490,9 +490,9 @@ func dotFloatNEON(out []float32, r Rows, x []float32) {
 	c4, es := cols&^3, r.Format.Bits/8
 	if c4 > 0 {
 		if es == 2 {
-			dotF16NEON(&out[0], &r.Data[0], n, c4, 2*cols, &x[0], 4*cols, nq, 4*n)
+			neonDotF16(&out[0], &r.Data[0], n, c4, 2*cols, &x[0], 4*cols, nq, 4*n)
 		} else {
-			dotF32NEON(&out[0], &r.Data[0], n, c4, 4*cols, &x[0], 4*cols, nq, 4*n)
+			neonDotF32(&out[0], &r.Data[0], n, c4, 4*cols, &x[0], 4*cols, nq, 4*n)
 		}
 	} else {
 		clear(out)
@@ -516,9 +516,9 @@ func addWeightedFloatNEON(y []float32, r Rows, w []float32) {
 	c4, es := cols&^3, r.Format.Bits/8
 	if c4 > 0 {
 		if es == 2 {
-			addWeightedF16NEON(&y[0], &r.Data[0], n, c4, 2*cols, &w[0], 4*n, nq, 4*cols)
+			neonAddWeightedF16(&y[0], &r.Data[0], n, c4, 2*cols, &w[0], 4*n, nq, 4*cols)
 		} else {
-			addWeightedF32NEON(&y[0], &r.Data[0], n, c4, 4*cols, &w[0], 4*n, nq, 4*cols)
+			neonAddWeightedF32(&y[0], &r.Data[0], n, c4, 4*cols, &w[0], 4*n, nq, 4*cols)
 		}
 	}
 	for i := 0; i < n; i++ {
@@ -541,9 +541,9 @@ func dotQ8FloatNEON(out []float32, r Rows, q *Q8) {
 	c4, es := cols&^3, r.Format.Bits/8
 	if c4 > 0 {
 		if es == 2 {
-			dotQ8F16NEON(&out[0], &r.Data[0], n, c4, 2*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
+			neonDotQ8F16(&out[0], &r.Data[0], n, c4, 2*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
 		} else {
-			dotQ8F32NEON(&out[0], &r.Data[0], n, c4, 4*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
+			neonDotQ8F32(&out[0], &r.Data[0], n, c4, 4*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
 		}
 	} else {
 		clear(out)
@@ -563,30 +563,30 @@ func dotQ8FloatNEON(out []float32, r Rows, q *Q8) {
 }
 
 //go:noescape
-func quantizeQ8NEON(values *int8, x *float32, scales, sums *float32, groups, group int)
+func neonQuantizeQ8(values *int8, x *float32, scales, sums *float32, groups, group int)
 
 //go:noescape
-func maxNEON(x *float32, n int) float32
+func neonSoftmaxMax(x *float32, n int) float32
 
 //go:noescape
-func expSumNEON(x *float32, n int, m float32) float32
+func neonSoftmaxExp(x *float32, n int, m float32) float32
 
 //go:noescape
-func scaleNEON(x *float32, n int, s float32)
+func neonSoftmaxScale(x *float32, n int, s float32)
 
-// quantizeQ8NEONRows is QuantizeQ8: x is cut into groups of q.Group values,
+// quantizeQ8NEON is QuantizeQ8: x is cut into groups of q.Group values,
 // and those into blocks, the same way for every query row.
-func quantizeQ8NEONRows(q *Q8, x []float32) {
-	quantizeQ8NEON(&q.Values[0], &x[0], &q.Scales[0], &q.Sums[0], len(x)/q.Group, q.Group)
+func quantizeQ8NEON(q *Q8, x []float32) {
+	neonQuantizeQ8(&q.Values[0], &x[0], &q.Scales[0], &q.Sums[0], len(x)/q.Group, q.Group)
 }
 
-// softmaxNEONRows is Softmax: the max, exp and scale passes in asm over
+// softmaxNEON is Softmax: the max, exp and scale passes in asm over
 // the first len(x)&^3 values, the rest in Go.
-func softmaxNEONRows(x []float32) {
+func softmaxNEON(x []float32) {
 	n4 := len(x) &^ 3
 	m := float32(math.Inf(-1))
 	if n4 > 0 {
-		m = maxNEON(&x[0], n4)
+		m = neonSoftmaxMax(&x[0], n4)
 	}
 	nan := m != m
 	for _, v := range x[n4:] {
@@ -601,7 +601,7 @@ func softmaxNEONRows(x []float32) {
 	}
 	var sum float32
 	if n4 > 0 {
-		sum = expSumNEON(&x[0], n4, m)
+		sum = neonSoftmaxExp(&x[0], n4, m)
 	}
 	for k := n4; k < len(x); k++ {
 		x[k] = exp32(x[k] - m)
@@ -609,7 +609,7 @@ func softmaxNEONRows(x []float32) {
 	}
 	inv := 1 / sum
 	if n4 > 0 {
-		scaleNEON(&x[0], n4, inv)
+		neonSoftmaxScale(&x[0], n4, inv)
 	}
 	for k := n4; k < len(x); k++ {
 		x[k] *= inv

@@ -16,9 +16,9 @@
 	WUCVTF(3, 3) \
 	WUCVTF(4, 4)
 
-// func dequantCodesNEON(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
+// func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 //
-// dequantCodesNEON writes rows rows of groups groups of group values (a
+// neonDequantizeCodes writes rows rows of groups groups of group values (a
 // multiple of 32): the codes one per byte at codes (rows after each other),
 // row i's first scale (and min) at byte i*sstride of scales (mins), row i
 // of the output at byte i*dstride of dst. As dequantizeGeneric, bit for bit:
@@ -28,7 +28,7 @@
 //
 // Instructions per 32 values: 40 (2 loads, 8 TBL, 8 UCVTF, 8 FMUL, 8 FADD
 // or FSUB, 2 stores, loop control per 16).
-TEXT ·dequantCodesNEON(SB), NOSPLIT, $0-76
+TEXT ·neonDequantizeCodes(SB), NOSPLIT, $0-76
 	MOVD dst+0(FP), R0
 	MOVD codes+8(FP), R1
 	MOVD rows+16(FP), R2
@@ -104,11 +104,11 @@ dnext:
 ddone:
 	RET
 
-// func dequantF16NEON(dst *float32, src *uint16, n int)
+// func neonDequantizeF16(dst *float32, src *uint16, n int)
 //
-// dequantF16NEON converts n fp16 values (a multiple of 4) to float32 with
+// neonDequantizeF16 converts n fp16 values (a multiple of 4) to float32 with
 // FCVTL/FCVTL2 (exact). Instructions per 32 values: 10.
-TEXT ·dequantF16NEON(SB), NOSPLIT, $0-24
+TEXT ·neonDequantizeF16(SB), NOSPLIT, $0-24
 	MOVD dst+0(FP), R0
 	MOVD src+8(FP), R1
 	MOVD n+16(FP), R2

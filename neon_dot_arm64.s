@@ -3,10 +3,10 @@
 #include "textflag.h"
 #include "neon_arm64.h"
 
-// DOTQ adds the block (float codes in V0-V7) times 32 values of one query
+// DOTX adds the block (float codes in V0-V7) times 32 values of one query
 // row, read from R16 on, to that query's accumulators A and B (two chains
 // of four FMLA); R16 ends at the next query row (R17 = row stride - 128).
-#define DOTQ(A, B) \
+#define DOTX(A, B) \
 	VLD1.P 64(R16), [V8.S4, V9.S4, V10.S4, V11.S4] \
 	VFMLA V0.S4, V8.S4, A.S4 \
 	VFMLA V1.S4, V9.S4, B.S4 \
@@ -19,19 +19,19 @@
 	VFMLA V7.S4, V11.S4, B.S4 \
 	ADD R17, R16
 
-// GROUPQ folds one query's group sums (a, b) into its row accumulator r:
+// GROUPX folds one query's group sums (a, b) into its row accumulator r:
 // r += (a+b)*scale + Σx*shift, scale and shift in V30 lanes 0 and 1, Σx
 // read from R24.
-#define GROUPQ(a, b, r) \
+#define GROUPX(a, b, r) \
 	WFADD(a, a, b) \
 	WFMLAE(r, a, 30, 0) \
 	FMOVS (R24), F31 \
 	WFMLAE(r, 31, 30, 1) \
 	ADD R22, R24
 
-// ROWQ adds the sum of the lanes of one query's row accumulator r to the
+// ROWX adds the sum of the lanes of one query's row accumulator r to the
 // float32 at R24, then moves R24 to the next query's output row.
-#define ROWQ(r) \
+#define ROWX(r) \
 	WFADDP(r, r, r) \
 	WFADDPS(r, r) \
 	FMOVS (R24), F28 \
@@ -39,9 +39,9 @@
 	FMOVS F28, (R24) \
 	ADD R13, R24
 
-// func dotCodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
+// func neonDotCodes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
 //
-// dotCodesNEON adds to out[j*ostride + i] (bytes: j*ostride + 4*i), for
+// neonDotCodes adds to out[j*ostride + i] (bytes: j*ostride + 4*i), for
 // rows i < rows and query rows j < nq (1 to 4), the dot product of row i
 // (groups groups of group codes, one per byte at codes, rows after each
 // other; scales and mins of row i from byte i*sstride) with query row j
@@ -58,7 +58,7 @@
 // control), 13 for each further query row; per group and query 5 more
 // (the fold). AVX2 (8 lanes a vector) unpacks in registers instead and
 // needs about half: 18 for 4-bit codes and one query row.
-TEXT ·dotCodesNEON(SB), NOSPLIT, $0-112
+TEXT ·neonDotCodes(SB), NOSPLIT, $0-112
 	MOVD out+0(FP), R0
 	MOVD codes+8(FP), R1
 	MOVD rows+16(FP), R2
@@ -122,16 +122,16 @@ block:
 	WUCVTF(6, 6)
 	WUCVTF(7, 7)
 	MOVD R23, R16
-	DOTQ(V16, V20)
+	DOTX(V16, V20)
 	CMP $1, R11
 	BEQ blockend
-	DOTQ(V17, V21)
+	DOTX(V17, V21)
 	CMP $2, R11
 	BEQ blockend
-	DOTQ(V18, V22)
+	DOTX(V18, V22)
 	CMP $3, R11
 	BEQ blockend
-	DOTQ(V19, V23)
+	DOTX(V19, V23)
 
 blockend:
 	ADD $128, R23
@@ -155,16 +155,16 @@ gsym:
 gshift:
 	VMOV V31.S[0], V30.S[1]
 	MOVD R21, R24
-	GROUPQ(16, 20, 24)
+	GROUPX(16, 20, 24)
 	CMP $1, R11
 	BEQ groupend
-	GROUPQ(17, 21, 25)
+	GROUPX(17, 21, 25)
 	CMP $2, R11
 	BEQ groupend
-	GROUPQ(18, 22, 26)
+	GROUPX(18, 22, 26)
 	CMP $3, R11
 	BEQ groupend
-	GROUPQ(19, 23, 27)
+	GROUPX(19, 23, 27)
 
 groupend:
 	ADD $4, R21
@@ -172,16 +172,16 @@ groupend:
 	BNE group
 
 	MOVD R0, R24
-	ROWQ(24)
+	ROWX(24)
 	CMP $1, R11
 	BEQ rowend
-	ROWQ(25)
+	ROWX(25)
 	CMP $2, R11
 	BEQ rowend
-	ROWQ(26)
+	ROWX(26)
 	CMP $3, R11
 	BEQ rowend
-	ROWQ(27)
+	ROWX(27)
 
 rowend:
 	ADD $4, R0

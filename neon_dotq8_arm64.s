@@ -94,7 +94,7 @@
 	WFMLAE(r, 31, 30, 1) \
 	ADD R22, R24
 
-#define ROWQ(r) \
+#define ROWX(r) \
 	WFADDP(r, r, r) \
 	WFADDPS(r, r) \
 	FMOVS (R24), F28 \
@@ -102,9 +102,9 @@
 	FMOVS F28, (R24) \
 	ADD R13, R24
 
-// func dotQ8CodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
+// func neonDotQ8Codes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
 //
-// dotQ8CodesNEON is dotCodesNEON with int8 query rows (Q8): it adds to
+// neonDotQ8Codes is neonDotCodes with int8 query rows (Q8): it adds to
 // out[j*ostride + i] (bytes), for rows i < rows and query rows j < nq (1 to
 // 4), Σ over the groups of
 //
@@ -122,7 +122,7 @@
 // the scale load, FMLA, 2 pointer steps and the query test): SDOT 19,
 // UDOT 26, SMULL 23, widened 32; each further query row 12, 15, 16, 21.
 // The AVX2 branch counts 9 per block and query for 4-bit codes.
-TEXT ·dotQ8CodesNEON(SB), NOSPLIT, $0-128
+TEXT ·neonDotQ8Codes(SB), NOSPLIT, $0-128
 	MOVD out+0(FP), R0
 	MOVD codes+8(FP), R1
 	MOVD rows+16(FP), R2
@@ -249,16 +249,16 @@ groupend:
 	BNE group
 
 	MOVD R0, R24
-	ROWQ(24)
+	ROWX(24)
 	CMP $1, R11
 	BEQ rowend
-	ROWQ(25)
+	ROWX(25)
 	CMP $2, R11
 	BEQ rowend
-	ROWQ(26)
+	ROWX(26)
 	CMP $3, R11
 	BEQ rowend
-	ROWQ(27)
+	ROWX(27)
 
 rowend:
 	ADD $4, R0

@@ -65,7 +65,7 @@ func TestNEONQuantizeExact(t *testing.T) {
 	}
 }
 
-// TestNEONUnpackPack checks unpackNEON and packNEON against package pack
+// TestNEONUnpackPack checks neonUnpack and neonPack against package pack
 // for every width, on random bytes (every bit pattern of the planes).
 func TestNEONUnpackPack(t *testing.T) {
 	rng := rand.New(rand.NewPCG(43, 44))
@@ -78,14 +78,14 @@ func TestNEONUnpackPack(t *testing.T) {
 			}
 			p2, p1 := planeOffsets(bits, g)
 			got := make([]byte, groups*g)
-			unpackNEON(&got[0], &src[0], groups, g, bits, p2, p1)
+			neonUnpack(&got[0], &src[0], groups, g, bits, p2, p1)
 			want := make([]byte, groups*g)
 			for k := 0; k < groups; k++ {
 				pack.Unpack(want[k*g:(k+1)*g], src[k*g*bits/8:(k+1)*g*bits/8], bits)
 			}
 			require.Equal(t, want, got, "unpack %d bits, group %d", bits, g)
 			back := make([]byte, len(src))
-			packNEON(&back[0], &got[0], groups, g, bits, p2, p1)
+			neonPack(&back[0], &got[0], groups, g, bits, p2, p1)
 			assert.Equal(t, src, back, "pack %d bits, group %d", bits, g)
 		}
 	}

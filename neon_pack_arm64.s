@@ -28,7 +28,7 @@ DATA ·neonConsts+160(SB)/8, $0xffffff0dffffff0c  // 160: bytes 12-15
 DATA ·neonConsts+168(SB)/8, $0xffffff0fffffff0e
 GLOBL ·neonConsts(SB), RODATA|NOPTR, $176
 
-// Register use in unpackNEON and packNEON:
+// Register use in neonUnpack and neonPack:
 //   R0 dst, R1 group start, R2 groups left, R3 values per group, R7 bytes
 //   per group, R8 blocks per group, R9 blocks left in the group,
 //   R10/R11/R12 the 4- (or 8-), 2- and 1-bit plane pointers of the block;
@@ -87,15 +87,15 @@ GLOBL ·neonConsts(SB), RODATA|NOPTR, $176
 	BNE label \
 	RET
 
-// func unpackNEON(dst, src *byte, groups, group, bits, p2, p1 int)
+// func neonUnpack(dst, src *byte, groups, group, bits, p2, p1 int)
 //
-// unpackNEON unpacks groups consecutive groups of group values (a multiple
+// neonUnpack unpacks groups consecutive groups of group values (a multiple
 // of 32) of bits-wide codes, the 2- and 1-bit planes at byte offsets p2 and
 // p1 of each group (as package pack lays them out), into one code per byte
 // at dst. Instructions per 32 values, loop control included: 8 bits 4,
 // 4 bits 6, 2 bits 8, 5 bits 15, 6 bits 13, 3 bits 17, 7 bits 22
 // (the unpack of the amd64 kernels is fused into each kernel instead).
-TEXT ·unpackNEON(SB), NOSPLIT, $0-56
+TEXT ·neonUnpack(SB), NOSPLIT, $0-56
 	MOVD dst+0(FP), R0
 	MOVD src+8(FP), R1
 	MOVD groups+16(FP), R2
@@ -250,14 +250,14 @@ done:
 	ADD R6, R1, R12 \
 	MOVD R8, R9
 
-// func packNEON(dst, src *byte, groups, group, bits, p2, p1 int)
+// func neonPack(dst, src *byte, groups, group, bits, p2, p1 int)
 //
-// packNEON packs groups consecutive groups of group codes (a multiple of
+// neonPack packs groups consecutive groups of group codes (a multiple of
 // 32, one code per byte at src, each below 2^bits) into dst in the layout
 // of package pack, the 2- and 1-bit planes at byte offsets p2 and p1 of
 // each group. Instructions per 32 values, loop control included: 8 bits 4,
 // 4 bits 6, 2 bits 10, 3 bits 20, 5 bits 14, 6 bits 15, 7 bits 23.
-TEXT ·packNEON(SB), NOSPLIT, $0-56
+TEXT ·neonPack(SB), NOSPLIT, $0-56
 	MOVD dst+0(FP), R1
 	MOVD src+8(FP), R0
 	MOVD groups+16(FP), R2

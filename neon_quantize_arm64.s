@@ -3,9 +3,9 @@
 #include "textflag.h"
 #include "neon_arm64.h"
 
-// func quantizeCodesNEON(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
+// func neonQuantizeCodes(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
 //
-// quantizeCodesNEON quantizes groups consecutive groups of group float32
+// neonQuantizeCodes quantizes groups consecutive groups of group float32
 // values (a multiple of 32) at x to one code per byte at dst, and writes
 // each group's fp16 scale (and, when mins is not nil, min), with the
 // float32 steps of quantizeGeneric, so the bytes are the same:
@@ -20,7 +20,7 @@
 // Instructions per 32 values: 22 for min/max (2 loads, 8 FMIN, 8 FMAX,
 // loop), 56 for the codes (2 loads, FSUB, FMUL, FMAX, FMIN, FCVTNS 8 each,
 // 3 UZP1 and an ADD per 16, 2 stores, loop), plus the group's scalar work.
-TEXT ·quantizeCodesNEON(SB), NOSPLIT, $0-72
+TEXT ·neonQuantizeCodes(SB), NOSPLIT, $0-72
 	MOVD dst+0(FP), R0
 	MOVD x+8(FP), R1
 	MOVD groups+16(FP), R2
@@ -136,12 +136,12 @@ qcodes:
 qdone:
 	RET
 
-// func quantizeF16NEON(dst *uint16, x *float32, n int)
+// func neonQuantizeF16(dst *uint16, x *float32, n int)
 //
-// quantizeF16NEON converts n float32 values (a multiple of 4) to fp16 with
+// neonQuantizeF16 converts n float32 values (a multiple of 4) to fp16 with
 // FCVTN (round to nearest even, subnormals kept, as F16FromFloat32).
 // Instructions per 32 values: 10 (2 loads, 4 FCVTN, 2 stores, loop).
-TEXT ·quantizeF16NEON(SB), NOSPLIT, $0-24
+TEXT ·neonQuantizeF16(SB), NOSPLIT, $0-24
 	MOVD dst+0(FP), R0
 	MOVD x+8(FP), R1
 	MOVD n+16(FP), R2
@@ -167,11 +167,11 @@ h4:
 hdone:
 	RET
 
-// func copyF32NEON(dst, src *float32, n int)
+// func neonCopyF32(dst, src *float32, n int)
 //
-// copyF32NEON copies n float32 values (a multiple of 4): Quantize and
+// neonCopyF32 copies n float32 values (a multiple of 4): Quantize and
 // Dequantize of float32 rows. Instructions per 32 values: 6.
-TEXT ·copyF32NEON(SB), NOSPLIT, $0-24
+TEXT ·neonCopyF32(SB), NOSPLIT, $0-24
 	MOVD dst+0(FP), R0
 	MOVD src+8(FP), R1
 	MOVD n+16(FP), R2
