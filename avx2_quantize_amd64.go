@@ -7,15 +7,6 @@ import (
 	"unsafe"
 )
 
-// avx2DequantizeArgs are the arguments of the Dequantize kernels avx2DequantizeW<bits>.
-type avx2DequantizeArgs struct {
-	avx2Walk
-	dst       unsafe.Pointer // the first group's first value
-	add       float32        // added to each code first: 0, or -2^(bits-1) when symmetric
-	shiftStep int            // bytes the shift pointer advances per group: 2, or 0 when symmetric
-	units     int            // groups to dequantize (rows × groups per row)
-}
-
 // avx2QuantizeArgs are the arguments of the Quantize kernels avx2QuantizeW<bits>.
 type avx2QuantizeArgs struct {
 	avx2Walk
@@ -28,30 +19,6 @@ type avx2QuantizeArgs struct {
 	lo, hi    float32        // the clamp range of the scaled values
 	off       int32          // added to the rounded codes
 }
-
-// The Dequantize and Quantize kernels, by code width; the fp16 conversions
-// of n values (a multiple of 8).
-//
-//go:noescape
-func avx2DequantizeW2(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW3(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW4(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW5(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW6(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW7(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW8(a *avx2DequantizeArgs)
 
 //go:noescape
 func avx2QuantizeW2(a *avx2QuantizeArgs)
@@ -77,29 +44,6 @@ func avx2QuantizeW8(a *avx2QuantizeArgs)
 //go:noescape
 func avx2QuantizeF16(dst *uint16, src *float32, n int)
 
-//go:noescape
-func avx2DequantizeF16(dst *float32, src *uint16, n int)
-
-// deqCodes calls the Dequantize kernel of the code width.
-func deqCodes(bits int, a *avx2DequantizeArgs) {
-	switch bits {
-	case 2:
-		avx2DequantizeW2(a)
-	case 3:
-		avx2DequantizeW3(a)
-	case 4:
-		avx2DequantizeW4(a)
-	case 5:
-		avx2DequantizeW5(a)
-	case 6:
-		avx2DequantizeW6(a)
-	case 7:
-		avx2DequantizeW7(a)
-	case 8:
-		avx2DequantizeW8(a)
-	}
-}
-
 // quantCodes calls the Quantize kernel of the code width.
 func quantCodes(bits int, a *avx2QuantizeArgs) {
 	switch bits {
@@ -117,56 +61,6 @@ func quantCodes(bits int, a *avx2QuantizeArgs) {
 		avx2QuantizeW7(a)
 	case 8:
 		avx2QuantizeW8(a)
-	}
-}
-
-// avx2F16NegZero is the fp16 -0 that symmetric Dequantize adds to every
-// value (x + -0 = x, whatever the sign of x).
-var avx2F16NegZero uint16 = 0x8000
-
-// dequantizeAVX2 is Dequantize: bit-exact with the generic kernel. Code
-// rows whose group is not a multiple of 32 run the generic kernel; float32
-// rows are copied (memmove).
-func dequantizeAVX2(dst []float32, r Rows) {
-	f := r.Format
-	switch {
-	case f.Bits == 32:
-		if len(dst) > 0 {
-			copy(unsafe.Slice((*byte)(unsafe.Pointer(&dst[0])), 4*len(dst)), r.Data)
-		}
-	case f.Bits == 16:
-		n := len(dst) &^ 7
-		if n > 0 {
-			avx2DequantizeF16(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), n)
-		}
-		for k := n; k < len(dst); k++ {
-			dst[k] = f16At(r.Data, k)
-		}
-	case avx2Blocks(f):
-		dequantizeQuantAVX2(dst, r)
-	default:
-		dequantizeGeneric(dst, r)
-	}
-}
-
-func dequantizeQuantAVX2(dst []float32, r Rows) {
-	f, cols := r.Format, r.Cols
-	n, groups := r.Len(), f.Groups(cols)
-	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
-		i1 := min(n, i0+avx2ChunkRows)
-		a := avx2DequantizeArgs{
-			dst:       unsafe.Pointer(&dst[i0*cols]),
-			shiftStep: 2,
-			units:     (i1 - i0) * groups,
-		}
-		if f.Symmetric {
-			a.avx2Walk = newAVX2Walk(r, r.Scales, i0, i1, 0, groups)
-			a.avx2Walk.shifts = unsafe.Pointer(&avx2F16NegZero)
-			a.add, a.shiftStep = -float32(int(1)<<(f.Bits-1)), 0
-		} else {
-			a.avx2Walk = newAVX2Walk(r, r.Mins, i0, i1, 0, groups)
-		}
-		deqCodes(f.Bits, &a)
 	}
 }
 

@@ -4,91 +4,13 @@
 #include "go_asm.h"
 #include "avx2_amd64.h"
 
-// The unpack constants in registers (avx2_amd64.h).
-#undef K_NIB
-#undef K_LOW2
-#undef K_SHIFT2
-#define K_NIB Y15
-#define K_LOW2 Y14
-#define K_SHIFT2 Y13
+// Quantize of code rows, and the fp16 conversion of fp16 rows, with the
+// generic kernels' bits (quantize_generic.go): every float32 step is one
+// instruction with its own rounding (no FMA), VCVTPS2DQ rounds to nearest
+// even like roundEven, and VCVTPS2PH (immediate 0: nearest even) converts
+// like F16FromFloat32.
 
-// Quantize and Dequantize of code rows, and the fp16 conversions of fp16
-// rows. All of them give the same bits as the generic kernels
-// (quantize_generic.go): every float32 step is one instruction with its own
-// rounding (no FMA), VCVTPS2DQ rounds to nearest even like roundEven, and
-// VCVTPS2PH (immediate 0: nearest even) and VCVTPH2PS convert fp16 like
-// F16FromFloat32 and F16ToFloat32.
-
-// ---- Dequantize ----
-
-// avx2DequantizeArgs (avx2_quantize_amd64.go): a avx2Walk over whole rows, so the groups
-// of all rows follow one another; per group deq(q) = (q + add)*scale +
-// shift, each step rounded: add 0 and shift the min (asymmetric), or add
-// -2^(bits-1) and shift -0 (symmetric: shiftStep 0 keeps reading the -0).
-// Registers: SI, R8, R9, DX planes; AX dst; R10 scales, R11 shifts, R12
-// the shift step, R14 groups left; Y3 scale, Y6 shift, Y7 add.
-//
-// Instructions per block of 32 values: to unpack and convert as Dot (4-bit
-// 6 + 4), then 4 × (add, mul, add, store).
-#define DEQCHUNK(k) \
-	VADDPS  Y7, Y0, Y0; \
-	VMULPS  Y3, Y0, Y0; \
-	VADDPS  Y6, Y0, Y0; \
-	VMOVUPS Y0, (k*32)(AX)
-
-#define CHUNK0 DEQCHUNK(0)
-#define CHUNK1 DEQCHUNK(1)
-#define CHUNK2 DEQCHUNK(2)
-#define CHUNK3 DEQCHUNK(3)
-
-#define DEQ(NAME, BLK) \
-TEXT NAME(SB), NOSPLIT, $0-8;          \
-	MOVQ a+0(FP), DI;                  \
-	PLANES_INIT;                       \
-	MOVQ avx2Walk_scales(DI), R10;        \
-	MOVQ avx2Walk_shifts(DI), R11;        \
-	MOVQ avx2DequantizeArgs_shiftStep(DI), R12;   \
-	MOVQ avx2DequantizeArgs_dst(DI), AX;          \
-	MOVQ avx2DequantizeArgs_units(DI), R14;       \
-	VBROADCASTSS avx2DequantizeArgs_add(DI), Y7;  \
-	K_LOAD;                            \
-group:                                 \
-	VPBROADCASTW (R10), X3;            \
-	VCVTPH2PS    X3, Y3;               \
-	VPBROADCASTW (R11), X6;            \
-	VCVTPH2PS    X6, Y6;               \
-	XORQ DX, DX;                       \
-block:                                 \
-	BLK;                               \
-	ADDQ $128, AX;                     \
-	ADDQ $4, DX;                       \
-	CMPQ DX, avx2Walk_kEnd(DI);           \
-	JNE  block;                        \
-	ADDQ $2, R10;                      \
-	ADDQ R12, R11;                     \
-	MOVQ avx2Walk_groupBytes(DI), DX;     \
-	PLANES_ADD(DX);                    \
-	DECQ R14;                          \
-	JNZ  group;                        \
-	VZEROUPPER;                        \
-	RET
-
-DEQ(·avx2DequantizeW2, FBLK2)
-DEQ(·avx2DequantizeW3, FBLK3)
-DEQ(·avx2DequantizeW4, FBLK4)
-DEQ(·avx2DequantizeW5, FBLK5)
-DEQ(·avx2DequantizeW6, FBLK6)
-DEQ(·avx2DequantizeW7, FBLK7)
-DEQ(·avx2DequantizeW8, FBLK8)
-
-#undef CHUNK0
-#undef CHUNK1
-#undef CHUNK2
-#undef CHUNK3
-
-// ---- Quantize ----
-
-// avx2QuantizeArgs (avx2_quantize_amd64.go): a avx2Walk over whole rows, the
+// avx2QuantizeArgs (avx2_quantize_amd64.go): an avx2Walk over whole rows, the
 // float32 input x, and per width the largest code (maxq), the clamp range
 // [lo, hi] of the scaled values and the offset added to the rounded code
 // (asymmetric: [0, maxq], 0; symmetric: [-2^(b-1), 2^(b-1)-1], 2^(b-1)),
@@ -277,8 +199,6 @@ QUANT(·avx2QuantizeW6, PACK6)
 QUANT(·avx2QuantizeW7, PACK7)
 QUANT(·avx2QuantizeW8, PACK8)
 
-// ---- fp16 ----
-
 // func avx2QuantizeF16(dst *uint16, src *float32, n int)
 // dst[k] = VCVTPS2PH(src[k]) (nearest even) for k < n, n a multiple of 8.
 // 2 instructions per 8 values.
@@ -293,26 +213,6 @@ loop:
 	VCVTPS2PH $0, Y0, (DI)
 	ADDQ $32, SI
 	ADDQ $16, DI
-	DECQ CX
-	JNZ  loop
-done:
-	VZEROUPPER
-	RET
-
-// func avx2DequantizeF16(dst *float32, src *uint16, n int)
-// dst[k] = VCVTPH2PS(src[k]) for k < n, n a multiple of 8. 2 instructions
-// per 8 values.
-TEXT ·avx2DequantizeF16(SB), NOSPLIT, $0-24
-	MOVQ dst+0(FP), DI
-	MOVQ src+8(FP), SI
-	MOVQ n+16(FP), CX
-	SHRQ $3, CX
-	JZ   done
-loop:
-	VCVTPH2PS (SI), Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ $16, SI
-	ADDQ $32, DI
 	DECQ CX
 	JNZ  loop
 done:

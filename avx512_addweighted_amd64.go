@@ -80,32 +80,6 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	})
 }
 
-// addWeightedFloatAVX512 is AddWeighted for fp16 and float32 rows: rows of
-// 128 run the row kernels (fp16 once per weight row, which is faster than
-// the general kernel's passes: 12.5 against 8.6 values/ns for 4 weight
-// rows over 256 rows; float32 for one weight row only, where it is not),
-// others avx512AddWeightedF16/F32 in passes of up to 4 weight rows.
-func addWeightedFloatAVX512(y []float32, r Rows, w []float32) {
-	n, cols := r.Len(), r.Cols
-	if cols == 128 && (len(w) == n || r.Format.Bits == 16) {
-		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
-			a := avx512RowArgs{data: unsafe.Pointer(&r.Data[0]), out: unsafe.Pointer(&y[0]), sg: unsafe.Pointer(&w[0]), n: r.Len()}
-			if r.Format.Bits == 16 {
-				avx512AddWeightedRow128F16X1(&a)
-			} else {
-				avx512AddWeightedRow128F32X1(&a)
-			}
-		})
-		return
-	}
-	a := avx512DotFloatArgs(r, 0, cols, nil)
-	a.xStride, a.outStride = 4*cols, 4*n
-	avx512Passes(len(w)/n, func(j0, pass int) {
-		a.x, a.out = unsafe.Pointer(&y[j0*cols]), unsafe.Pointer(&w[j0*n])
-		avx512CallAddWeightedF(r.Format.Bits, pass, &a)
-	})
-}
-
 // avx512AddWeightedRow runs the 4-bit or 2-bit AddWeighted row kernel
 // (rows of 128 values in groups of 64, one weight row): the kernel keeps
 // the 128 sums in registers, in its own lane order (each code dword's

@@ -1,30 +1,17 @@
 //go:build gc && !purego
 
-// AddWeighted for code formats whose group is a multiple of 32 (one
-// function per code width and number of weight rows: 1, 2 or 4; body
-// avx512_addweighted_amd64.h), and for fp16 and float32 rows (avx512_float_addweighted_amd64.h).
+// AddWeighted for code formats whose group is a multiple of 32: the general
+// kernels (one function per code width and number of weight rows, 1, 2 or
+// 4; body avx512_addweighted_amd64.h) and the row kernels on rows of 128 2-
+// or 4-bit codes in groups of 64 (body avx512_addweighted_row_amd64.h).
+// fp16 and float32 rows: avx512_float_amd64.s.
 
 #include "textflag.h"
 #include "go_asm.h"
 #include "avx512_amd64.h"
+#include "avx512_passes_amd64.h"
 
-// The y address of weight row j, block offset off.
-#define YA0(off) off(BX)
-#define YA1(off) off(BX)(R12*1)
-#define YA2(off) off(BX)(R12*2)
-#define YA3(off) off(BX)(R14*1)
 
-// The row's weight of weight row j (R10: the stride of w, R11 three).
-#define WA0 (R13)
-#define WA1 (R13)(R10*1)
-#define WA2 (R13)(R10*2)
-#define WA3 (R13)(R11*1)
-
-#define FORX1(m) m(Z4, YA0, WA0)
-#define FORX2(m) FORX1(m); m(Z5, YA1, WA1)
-#define FORX4(m) FORX2(m); m(Z6, YA2, WA2); m(Z7, YA3, WA3)
-
-#define LOAD_W(w, ya, wa) VBROADCASTSS wa, w
 
 // y_j += w * the block's values.
 #define ADD_Y(w, ya, wa) \
@@ -39,7 +26,7 @@
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORX FORX1
+#define FORX AWFORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -51,7 +38,7 @@
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORX FORX2
+#define FORX AWFORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -63,7 +50,7 @@
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORX FORX4
+#define FORX AWFORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -75,7 +62,7 @@
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORX FORX1
+#define FORX AWFORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -87,7 +74,7 @@
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORX FORX2
+#define FORX AWFORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -99,7 +86,7 @@
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORX FORX4
+#define FORX AWFORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -111,7 +98,7 @@
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORX FORX1
+#define FORX AWFORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -123,7 +110,7 @@
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORX FORX2
+#define FORX AWFORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -135,7 +122,7 @@
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORX FORX4
+#define FORX AWFORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -147,7 +134,7 @@
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORX FORX1
+#define FORX AWFORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -159,7 +146,7 @@
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORX FORX2
+#define FORX AWFORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -171,7 +158,7 @@
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORX FORX4
+#define FORX AWFORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -183,7 +170,7 @@
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORX FORX1
+#define FORX AWFORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -195,7 +182,7 @@
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORX FORX2
+#define FORX AWFORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -207,7 +194,7 @@
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORX FORX4
+#define FORX AWFORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -219,7 +206,7 @@
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORX FORX1
+#define FORX AWFORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -231,7 +218,7 @@
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORX FORX2
+#define FORX AWFORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -243,7 +230,7 @@
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORX FORX4
+#define FORX AWFORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -255,7 +242,7 @@
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORX FORX1
+#define FORX AWFORX1
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -267,7 +254,7 @@
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORX FORX2
+#define FORX AWFORX2
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -279,7 +266,7 @@
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORX FORX4
+#define FORX AWFORX4
 #include "avx512_addweighted_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -287,149 +274,9 @@
 #undef DEQ
 #undef FORX
 
-// AddWeighted for fp16 and float32 rows (see avx512_float_addweighted_amd64.h).
-
-#define ADD_YF(w, ya, wa) \
-	VMOVUPS     ya(0), Z24; \
-	VFMADD231PS w, Z8, Z24; \
-	VMOVUPS     Z24, ya(0)
-#define ADD_YFM(w, ya, wa) \
-	VMOVUPS.Z   ya(0), K2, Z24; \
-	VFMADD231PS w, Z8, Z24;     \
-	VMOVUPS     Z24, K2, ya(0)
-
-#define LOADV_F16(addr, dst) VCVTPH2PS addr, dst
-#define LOADVM_F16(addr, k, dst) \
-	VMOVDQU16.Z addr, k, Y15; \
-	VCVTPH2PS   Y15, dst
-#define LOADV_F32(addr, dst) VMOVUPS addr, dst
-#define LOADVM_F32(addr, k, dst) VMOVUPS.Z addr, k, dst
-
-#define NAME ·avx512AddWeightedF16X1
-#define LOADV LOADV_F16
-#define LOADVM LOADVM_F16
-#define ESZ 2
-#define FORX FORX1
-#include "avx512_float_addweighted_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORX
-
-#define NAME ·avx512AddWeightedF16X2
-#define LOADV LOADV_F16
-#define LOADVM LOADVM_F16
-#define ESZ 2
-#define FORX FORX2
-#include "avx512_float_addweighted_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORX
-
-#define NAME ·avx512AddWeightedF16X4
-#define LOADV LOADV_F16
-#define LOADVM LOADVM_F16
-#define ESZ 2
-#define FORX FORX4
-#include "avx512_float_addweighted_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORX
-
-#define NAME ·avx512AddWeightedF32X1
-#define LOADV LOADV_F32
-#define LOADVM LOADVM_F32
-#define ESZ 4
-#define FORX FORX1
-#include "avx512_float_addweighted_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORX
-
-#define NAME ·avx512AddWeightedF32X2
-#define LOADV LOADV_F32
-#define LOADVM LOADVM_F32
-#define ESZ 4
-#define FORX FORX2
-#include "avx512_float_addweighted_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORX
-
-#define NAME ·avx512AddWeightedF32X4
-#define LOADV LOADV_F32
-#define LOADVM LOADVM_F32
-#define ESZ 4
-#define FORX FORX4
-#include "avx512_float_addweighted_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORX
-
 // Row kernels: rows of 128 values, one weight row (avx512_addweighted_row_amd64.h).
 
-// F16: y += w * row, y in Z0-Z7. 
-#define STEP_F16 \
-	VBROADCASTSS (R13), Z8; \
-	VCVTPH2PS 0(SI), Z9; \
-	VFMADD231PS Z8, Z9, Z0; \
-	VCVTPH2PS 32(SI), Z9; \
-	VFMADD231PS Z8, Z9, Z1; \
-	VCVTPH2PS 64(SI), Z9; \
-	VFMADD231PS Z8, Z9, Z2; \
-	VCVTPH2PS 96(SI), Z9; \
-	VFMADD231PS Z8, Z9, Z3; \
-	VCVTPH2PS 128(SI), Z9; \
-	VFMADD231PS Z8, Z9, Z4; \
-	VCVTPH2PS 160(SI), Z9; \
-	VFMADD231PS Z8, Z9, Z5; \
-	VCVTPH2PS 192(SI), Z9; \
-	VFMADD231PS Z8, Z9, Z6; \
-	VCVTPH2PS 224(SI), Z9; \
-	VFMADD231PS Z8, Z9, Z7
 
-// F32: y += w * row, y in Z0-Z7. 
-#define STEP_F32 \
-	VBROADCASTSS (R13), Z8; \
-	VFMADD231PS 0(SI), Z8, Z0; \
-	VFMADD231PS 64(SI), Z8, Z1; \
-	VFMADD231PS 128(SI), Z8, Z2; \
-	VFMADD231PS 192(SI), Z8, Z3; \
-	VFMADD231PS 256(SI), Z8, Z4; \
-	VFMADD231PS 320(SI), Z8, Z5; \
-	VFMADD231PS 384(SI), Z8, Z6; \
-	VFMADD231PS 448(SI), Z8, Z7
-
-#define SETUP_FLOAT \
-	VMOVUPS 0(DI), Z0; \
-	VMOVUPS 64(DI), Z1; \
-	VMOVUPS 128(DI), Z2; \
-	VMOVUPS 192(DI), Z3; \
-	VMOVUPS 256(DI), Z4; \
-	VMOVUPS 320(DI), Z5; \
-	VMOVUPS 384(DI), Z6; \
-	VMOVUPS 448(DI), Z7; \
-
-#define FINISH_FLOAT \
-	VMOVUPS Z0, 0(DI); \
-	VMOVUPS Z1, 64(DI); \
-	VMOVUPS Z2, 128(DI); \
-	VMOVUPS Z3, 192(DI); \
-	VMOVUPS Z4, 256(DI); \
-	VMOVUPS Z5, 320(DI); \
-	VMOVUPS Z6, 384(DI); \
-	VMOVUPS Z7, 448(DI); \
 
 
 // 4-bit: the row's 16 code dwords, nibble k masked in place and converted
@@ -616,42 +463,6 @@
 	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+56(SB), Z14, Z17; VMOVUPS Z17, 896(DI); \
 	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+60(SB), Z15, Z17; VMOVUPS Z17, 960(DI); \
 
-
-#define NAME ·avx512AddWeightedRow128F16X1
-#define SETUP SETUP_FLOAT
-#define STEP STEP_F16
-#define STEPROWS 1
-#define STEPSHIFT 0
-#define STEPBYTES 256
-#define STEPSCALES 0
-#define FINISH FINISH_FLOAT
-#include "avx512_addweighted_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef STEP
-#undef STEPROWS
-#undef STEPSHIFT
-#undef STEPBYTES
-#undef STEPSCALES
-#undef FINISH
-
-#define NAME ·avx512AddWeightedRow128F32X1
-#define SETUP SETUP_FLOAT
-#define STEP STEP_F32
-#define STEPROWS 1
-#define STEPSHIFT 0
-#define STEPBYTES 512
-#define STEPSCALES 0
-#define FINISH FINISH_FLOAT
-#include "avx512_addweighted_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef STEP
-#undef STEPROWS
-#undef STEPSHIFT
-#undef STEPBYTES
-#undef STEPSCALES
-#undef FINISH
 
 #define NAME ·avx512AddWeightedRow128W4G64X1
 #define SETUP SETUP_W4

@@ -1,0 +1,47 @@
+//go:build gc && !purego
+
+package lowbit
+
+import "unsafe"
+
+// avx2QuantizeQ8Args are the arguments of avx2QuantizeQ8: rows of full blocks of 32
+// values and a tail block of tail values.
+type avx2QuantizeQ8Args struct {
+	x       unsafe.Pointer // float32
+	values  unsafe.Pointer // int8
+	scales  unsafe.Pointer // float32, one per block
+	sums    unsafe.Pointer // float32, one per block
+	rows    int
+	full    int       // blocks of 32 per row
+	tail    int       // values in the row's last, short block (0 if none)
+	mask    [32]int32 // -1 for the tail's values, 0 beyond
+	scratch [32]byte  // the kernel's
+}
+
+// avx2QuantizeQ8 is QuantizeQ8 on rows cut into blocks of 32 and a tail.
+//
+//go:noescape
+func avx2QuantizeQ8(a *avx2QuantizeQ8Args)
+
+// quantizeQ8AVX2 is QuantizeQ8: bit-exact with the generic kernel. Q8s
+// lined up with code groups that are not a multiple of 32 run the generic
+// kernel.
+func quantizeQ8AVX2(q *Q8, x []float32) {
+	if q.Group%32 != 0 && q.Group != q.Cols {
+		quantizeQ8Generic(q, x)
+		return
+	}
+	a := avx2QuantizeQ8Args{
+		x:      unsafe.Pointer(&x[0]),
+		values: unsafe.Pointer(&q.Values[0]),
+		scales: unsafe.Pointer(&q.Scales[0]),
+		sums:   unsafe.Pointer(&q.Sums[0]),
+		rows:   q.Len(),
+		full:   q.Cols / 32,
+		tail:   q.Cols % 32,
+	}
+	for k := range a.tail {
+		a.mask[k] = -1
+	}
+	avx2QuantizeQ8(&a)
+}

@@ -1,0 +1,69 @@
+//go:build gc && !purego
+
+package lowbit
+
+//go:noescape
+func neonDotCodes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
+
+// dotNEON: codes through neonDotCodes, up to neonQueries query rows per
+// pass over the unpacked chunk; fp16 and float32 through dotFloatNEON.
+func dotNEON(out []float32, r Rows, x []float32) {
+	f := r.Format
+	switch {
+	case !f.Quantized():
+		dotFloatNEON(out, r, x)
+		return
+	case !neonCodes(f):
+		dotGeneric(out, r, x)
+		return
+	}
+	n, cols := r.Len(), r.Cols
+	nq := len(x) / cols
+	clear(out)
+	if n == 0 {
+		return
+	}
+	// At most neonAux/4 query rows at a time, so that their Σx fit neonAux
+	// for at least 4 groups.
+	const qc = neonAux / 4
+	for j0 := 0; j0 < nq; j0 += qc {
+		j1 := min(nq, j0+qc)
+		dotCodesChunks(out[j0*n:j1*n], r, x[j0*cols:j1*cols])
+	}
+}
+
+func dotCodesChunks(out []float32, r Rows, x []float32) {
+	f, cols := r.Format, r.Cols
+	G, groups := f.Group, f.Groups(cols)
+	n, nq := r.Len(), len(x)/cols
+	var buf [neonChunk]byte
+	var xs [neonAux]float32
+	gc := 0
+	codeChunks(f, n, cols, neonAux/nq, func(g0, g1 int) {
+		gc = g1 - g0
+		for j := 0; j < nq; j++ {
+			for g := g0; g < g1; g++ {
+				xs[j*gc+g-g0] = sumF32(x[j*cols+g*G : j*cols+(g+1)*G])
+			}
+		}
+	}, func(i0, i1, g0, g1 int) {
+		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+		gi := i0*groups + g0
+		for j := 0; j < nq; j += neonQueries {
+			neonDotCodes(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), 2*groups, -symOffset(f),
+				&x[j*cols+g0*G], 4*cols, min(neonQueries, nq-j), &xs[j*gc], 4*n)
+		}
+	})
+}
+
+// sumF32 returns Σ v (len(v) a multiple of 4).
+func sumF32(v []float32) float32 {
+	var s0, s1, s2, s3 float32
+	for ; len(v) >= 4; v = v[4:] {
+		s0 += v[0]
+		s1 += v[1]
+		s2 += v[2]
+		s3 += v[3]
+	}
+	return (s0 + s1) + (s2 + s3)
+}

@@ -1,0 +1,104 @@
+//go:build gc && !purego
+
+package lowbit
+
+//go:noescape
+func neonDotF32(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
+
+//go:noescape
+func neonDotF16(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
+
+//go:noescape
+func neonAddWeightedF32(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
+
+//go:noescape
+func neonAddWeightedF16(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
+
+//go:noescape
+func neonDotQ8F32(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
+
+//go:noescape
+func neonDotQ8F16(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
+
+// dotFloatNEON is Dot on fp16 and float32 rows: the asm takes the first
+// cols&^3 columns, Go the rest.
+func dotFloatNEON(out []float32, r Rows, x []float32) {
+	n, cols := r.Len(), r.Cols
+	nq := len(x) / cols
+	if n == 0 {
+		return
+	}
+	c4, es := cols&^3, r.Format.Bits/8
+	if c4 > 0 {
+		if es == 2 {
+			neonDotF16(&out[0], &r.Data[0], n, c4, 2*cols, &x[0], 4*cols, nq, 4*n)
+		} else {
+			neonDotF32(&out[0], &r.Data[0], n, c4, 4*cols, &x[0], 4*cols, nq, 4*n)
+		}
+	} else {
+		clear(out)
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < nq; j++ {
+			var d float32
+			for c := c4; c < cols; c++ {
+				d += floatAt(r, i*cols+c) * x[j*cols+c]
+			}
+			out[j*n+i] += d
+		}
+	}
+}
+
+// addWeightedFloatNEON is AddWeighted on fp16 and float32 rows: the asm
+// takes the first cols&^3 columns, Go the rest.
+func addWeightedFloatNEON(y []float32, r Rows, w []float32) {
+	n, cols := r.Len(), r.Cols
+	nq := len(w) / n
+	c4, es := cols&^3, r.Format.Bits/8
+	if c4 > 0 {
+		if es == 2 {
+			neonAddWeightedF16(&y[0], &r.Data[0], n, c4, 2*cols, &w[0], 4*n, nq, 4*cols)
+		} else {
+			neonAddWeightedF32(&y[0], &r.Data[0], n, c4, 4*cols, &w[0], 4*n, nq, 4*cols)
+		}
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < nq; j++ {
+			for c := c4; c < cols; c++ {
+				y[j*cols+c] += w[j*n+i] * floatAt(r, i*cols+c)
+			}
+		}
+	}
+}
+
+// dotQ8FloatNEON is DotQ8 on fp16 and float32 rows: the asm takes the
+// first cols&^3 columns, Go the rest (part of the last Q8 block).
+func dotQ8FloatNEON(out []float32, r Rows, q *Q8) {
+	n, cols, nq := r.Len(), r.Cols, q.Len()
+	if n == 0 {
+		return
+	}
+	nb := q8Blocks(cols, cols)
+	c4, es := cols&^3, r.Format.Bits/8
+	if c4 > 0 {
+		if es == 2 {
+			neonDotQ8F16(&out[0], &r.Data[0], n, c4, 2*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
+		} else {
+			neonDotQ8F32(&out[0], &r.Data[0], n, c4, 4*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
+		}
+	} else {
+		clear(out)
+	}
+	if c4 == cols {
+		return
+	}
+	for i := 0; i < n; i++ {
+		for j := 0; j < nq; j++ {
+			var d float32
+			for c := c4; c < cols; c++ {
+				d += floatAt(r, i*cols+c) * float32(q.Values[j*cols+c])
+			}
+			out[j*n+i] += q.Scales[j*nb+nb-1] * d
+		}
+	}
+}

@@ -1,0 +1,52 @@
+//go:build gc && !purego
+
+package lowbit
+
+import (
+	"math"
+)
+
+//go:noescape
+func neonSoftmaxMax(x *float32, n int) float32
+
+//go:noescape
+func neonSoftmaxExp(x *float32, n int, m float32) float32
+
+//go:noescape
+func neonSoftmaxScale(x *float32, n int, s float32)
+
+// softmaxNEON is Softmax: the max, exp and scale passes in asm over
+// the first len(x)&^3 values, the rest in Go.
+func softmaxNEON(x []float32) {
+	n4 := len(x) &^ 3
+	m := float32(math.Inf(-1))
+	if n4 > 0 {
+		m = neonSoftmaxMax(&x[0], n4)
+	}
+	nan := m != m
+	for _, v := range x[n4:] {
+		m = max(m, v)
+		nan = nan || v != v
+	}
+	if nan || math.IsInf(float64(m), 0) {
+		for k := range x {
+			x[k] = float32(math.NaN())
+		}
+		return
+	}
+	var sum float32
+	if n4 > 0 {
+		sum = neonSoftmaxExp(&x[0], n4, m)
+	}
+	for k := n4; k < len(x); k++ {
+		x[k] = exp32(x[k] - m)
+		sum += x[k]
+	}
+	inv := 1 / sum
+	if n4 > 0 {
+		neonSoftmaxScale(&x[0], n4, inv)
+	}
+	for k := n4; k < len(x); k++ {
+		x[k] *= inv
+	}
+}
