@@ -13,53 +13,6 @@ type avx2DequantizeArgs struct {
 	units     int            // groups to dequantize (rows × groups per row)
 }
 
-// The Dequantize kernels, by code width; the fp16 conversion
-// of n values (a multiple of 8).
-//
-//go:noescape
-func avx2DequantizeW2(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW3(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW4(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW5(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW6(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW7(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeW8(a *avx2DequantizeArgs)
-
-//go:noescape
-func avx2DequantizeF16(dst *float32, src *uint16, n int)
-
-// deqCodes calls the Dequantize kernel of the code width.
-func deqCodes(bits int, a *avx2DequantizeArgs) {
-	switch bits {
-	case 2:
-		avx2DequantizeW2(a)
-	case 3:
-		avx2DequantizeW3(a)
-	case 4:
-		avx2DequantizeW4(a)
-	case 5:
-		avx2DequantizeW5(a)
-	case 6:
-		avx2DequantizeW6(a)
-	case 7:
-		avx2DequantizeW7(a)
-	case 8:
-		avx2DequantizeW8(a)
-	}
-}
-
 // avx2F16NegZero is the fp16 -0 that symmetric Dequantize adds to every
 // value (x + -0 = x, whatever the sign of x).
 var avx2F16NegZero uint16 = 0x8000
@@ -106,6 +59,6 @@ func dequantizeQuantAVX2(dst []float32, r Rows) {
 		} else {
 			a.avx2Walk = newAVX2Walk(r, r.Mins, i0, i1, 0, groups)
 		}
-		deqCodes(f.Bits, &a)
+		avx2CallDequantize(f.Bits, &a)
 	}
 }

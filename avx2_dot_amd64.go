@@ -33,244 +33,6 @@ type avx2UnitOut struct {
 	acc    [8]float32     // the partial sums of a row (levels -1)
 }
 
-// The quantized Dot kernels, by code width and number of queries (1 to 4).
-//
-//go:noescape
-func avx2DotW2X1(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW3X1(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW4X1(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW5X1(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW6X1(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW7X1(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW8X1(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW2X2(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW3X2(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW4X2(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW5X2(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW6X2(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW7X2(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW8X2(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW2X3(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW3X3(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW4X3(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW5X3(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW6X3(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW7X3(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW8X3(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW2X4(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW3X4(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW4X4(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW5X4(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW6X4(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW7X4(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotW8X4(a *avx2DotArgs)
-
-// The unit kernels of one query (DOTU), by code width.
-//
-//go:noescape
-func avx2DotUnitW2(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitW3(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitW4(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitW5(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitW6(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitW7(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitW8(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitPairsW2(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitPairsW3(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitPairsW4(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitPairsW5(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitPairsW6(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitPairsW7(a *avx2DotArgs)
-
-//go:noescape
-func avx2DotUnitPairsW8(a *avx2DotArgs)
-
-// dotUnit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
-func dotUnit(bits int, pairs bool, a *avx2DotArgs) {
-	switch {
-	case bits == 2 && !pairs:
-		avx2DotUnitW2(a)
-	case bits == 3 && !pairs:
-		avx2DotUnitW3(a)
-	case bits == 4 && !pairs:
-		avx2DotUnitW4(a)
-	case bits == 5 && !pairs:
-		avx2DotUnitW5(a)
-	case bits == 6 && !pairs:
-		avx2DotUnitW6(a)
-	case bits == 7 && !pairs:
-		avx2DotUnitW7(a)
-	case bits == 8 && !pairs:
-		avx2DotUnitW8(a)
-	case bits == 2 && pairs:
-		avx2DotUnitPairsW2(a)
-	case bits == 3 && pairs:
-		avx2DotUnitPairsW3(a)
-	case bits == 4 && pairs:
-		avx2DotUnitPairsW4(a)
-	case bits == 5 && pairs:
-		avx2DotUnitPairsW5(a)
-	case bits == 6 && pairs:
-		avx2DotUnitPairsW6(a)
-	case bits == 7 && pairs:
-		avx2DotUnitPairsW7(a)
-	case bits == 8 && pairs:
-		avx2DotUnitPairsW8(a)
-	}
-}
-
-// dotRows calls the row kernel of the code width and number of queries.
-func dotRows(bits, nq int, a *avx2DotArgs) {
-	switch nq {
-	case 1:
-		switch bits {
-		case 2:
-			avx2DotW2X1(a)
-		case 3:
-			avx2DotW3X1(a)
-		case 4:
-			avx2DotW4X1(a)
-		case 5:
-			avx2DotW5X1(a)
-		case 6:
-			avx2DotW6X1(a)
-		case 7:
-			avx2DotW7X1(a)
-		case 8:
-			avx2DotW8X1(a)
-		}
-	case 2:
-		switch bits {
-		case 2:
-			avx2DotW2X2(a)
-		case 3:
-			avx2DotW3X2(a)
-		case 4:
-			avx2DotW4X2(a)
-		case 5:
-			avx2DotW5X2(a)
-		case 6:
-			avx2DotW6X2(a)
-		case 7:
-			avx2DotW7X2(a)
-		case 8:
-			avx2DotW8X2(a)
-		}
-	case 3:
-		switch bits {
-		case 2:
-			avx2DotW2X3(a)
-		case 3:
-			avx2DotW3X3(a)
-		case 4:
-			avx2DotW4X3(a)
-		case 5:
-			avx2DotW5X3(a)
-		case 6:
-			avx2DotW6X3(a)
-		case 7:
-			avx2DotW7X3(a)
-		case 8:
-			avx2DotW8X3(a)
-		}
-	case 4:
-		switch bits {
-		case 2:
-			avx2DotW2X4(a)
-		case 3:
-			avx2DotW3X4(a)
-		case 4:
-			avx2DotW4X4(a)
-		case 5:
-			avx2DotW5X4(a)
-		case 6:
-			avx2DotW6X4(a)
-		case 7:
-			avx2DotW7X4(a)
-		case 8:
-			avx2DotW8X4(a)
-		}
-	}
-}
-
 // dotAVX2 is Dot. Code rows whose group is not a multiple of 32 run the
 // generic kernel.
 func dotAVX2(out []float32, r Rows, x []float32) {
@@ -366,7 +128,11 @@ func dotUnitsAVX2(out []float32, r Rows, x []float32) int {
 				gstep:  gstep,
 			},
 		}
-		dotUnit(f.Bits, f.Group%64 == 0, &a)
+		if f.Group%64 == 0 {
+			avx2CallDotUnitPairs(f.Bits, &a)
+		} else {
+			avx2CallDotUnit(f.Bits, &a)
+		}
 	}
 	return n
 }
@@ -399,7 +165,7 @@ func dotRowsAVX2(out []float32, stride int, r Rows, x []float32, qn int) {
 				xStride:   uintptr(4 * cols),
 				outStride: uintptr(4 * stride),
 			}
-			dotRows(f.Bits, qn, &a)
+			avx2CallDot(f.Bits, qn, &a)
 		}
 	}
 }

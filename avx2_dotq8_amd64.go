@@ -41,208 +41,6 @@ const (
 // and the shift factor × Sums of each query (2048 bytes further).
 type avx2Q8Tables [2][avx2Q8RowBlocks][4]float32
 
-// The DotQ8 kernels: avx2DotQ8UnitW<bits> the unit kernels of one query,
-// avx2DotQ8W<bits>X<nq> the row kernels of nq queries.
-//
-//go:noescape
-func avx2DotQ8UnitW2(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8UnitW3(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8UnitW4(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8UnitW5(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8UnitW6(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8UnitW7(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8UnitW8(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W2X1(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W3X1(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W4X1(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W5X1(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W6X1(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W7X1(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W8X1(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W2X2(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W3X2(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W4X2(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W5X2(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W6X2(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W7X2(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W8X2(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W2X3(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W3X3(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W4X3(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W5X3(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W6X3(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W7X3(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W8X3(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W2X4(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W3X4(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W4X4(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W5X4(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W6X4(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W7X4(a *avx2DotQ8Args)
-
-//go:noescape
-func avx2DotQ8W8X4(a *avx2DotQ8Args)
-
-// dotQ8Unit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
-func dotQ8Unit(bits int, a *avx2DotQ8Args) {
-	switch bits {
-	case 2:
-		avx2DotQ8UnitW2(a)
-	case 3:
-		avx2DotQ8UnitW3(a)
-	case 4:
-		avx2DotQ8UnitW4(a)
-	case 5:
-		avx2DotQ8UnitW5(a)
-	case 6:
-		avx2DotQ8UnitW6(a)
-	case 7:
-		avx2DotQ8UnitW7(a)
-	case 8:
-		avx2DotQ8UnitW8(a)
-	}
-}
-
-// dotQ8Rows calls the row kernel of the code width and number of queries.
-func dotQ8Rows(bits, nq int, a *avx2DotQ8Args) {
-	switch nq {
-	case 1:
-		switch bits {
-		case 2:
-			avx2DotQ8W2X1(a)
-		case 3:
-			avx2DotQ8W3X1(a)
-		case 4:
-			avx2DotQ8W4X1(a)
-		case 5:
-			avx2DotQ8W5X1(a)
-		case 6:
-			avx2DotQ8W6X1(a)
-		case 7:
-			avx2DotQ8W7X1(a)
-		case 8:
-			avx2DotQ8W8X1(a)
-		}
-	case 2:
-		switch bits {
-		case 2:
-			avx2DotQ8W2X2(a)
-		case 3:
-			avx2DotQ8W3X2(a)
-		case 4:
-			avx2DotQ8W4X2(a)
-		case 5:
-			avx2DotQ8W5X2(a)
-		case 6:
-			avx2DotQ8W6X2(a)
-		case 7:
-			avx2DotQ8W7X2(a)
-		case 8:
-			avx2DotQ8W8X2(a)
-		}
-	case 3:
-		switch bits {
-		case 2:
-			avx2DotQ8W2X3(a)
-		case 3:
-			avx2DotQ8W3X3(a)
-		case 4:
-			avx2DotQ8W4X3(a)
-		case 5:
-			avx2DotQ8W5X3(a)
-		case 6:
-			avx2DotQ8W6X3(a)
-		case 7:
-			avx2DotQ8W7X3(a)
-		case 8:
-			avx2DotQ8W8X3(a)
-		}
-	case 4:
-		switch bits {
-		case 2:
-			avx2DotQ8W2X4(a)
-		case 3:
-			avx2DotQ8W3X4(a)
-		case 4:
-			avx2DotQ8W4X4(a)
-		case 5:
-			avx2DotQ8W5X4(a)
-		case 6:
-			avx2DotQ8W6X4(a)
-		case 7:
-			avx2DotQ8W7X4(a)
-		case 8:
-			avx2DotQ8W8X4(a)
-		}
-	}
-}
-
 // dotQ8AVX2 is DotQ8. Code rows whose group is not a multiple of 32, or
 // is longer than 4096 values, run the generic kernel.
 func dotQ8AVX2(out []float32, r Rows, q *Q8) {
@@ -315,7 +113,7 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 		a.uo.out = uintptr(unsafe.Pointer(&out[i0]))
 		a.uo.bleft = bpr
 		a.sleft = a.sper
-		dotQ8Unit(f.Bits, &a)
+		avx2CallDotQ8Unit(f.Bits, &a)
 	}
 	return n
 }
@@ -352,7 +150,7 @@ func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 				outStride: uintptr(4 * stride),
 				group:     f.Group,
 			}
-			dotQ8Rows(f.Bits, qn, &a)
+			avx2CallDotQ8(f.Bits, qn, &a)
 		}
 	}
 }

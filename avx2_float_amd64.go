@@ -41,100 +41,6 @@ func (a *avx2FloatArgs) setCols(cols, rowCols, elem int) {
 	}
 }
 
-// The fp16 (F16) and float32 (F32) kernels, by number of queries.
-//
-//go:noescape
-func avx2DotF32X1(a *avx2FloatArgs)
-
-//go:noescape
-func avx2DotF32X2(a *avx2FloatArgs)
-
-//go:noescape
-func avx2DotF32X3(a *avx2FloatArgs)
-
-//go:noescape
-func avx2DotF32X4(a *avx2FloatArgs)
-
-//go:noescape
-func avx2DotF16X1(a *avx2FloatArgs)
-
-//go:noescape
-func avx2DotF16X2(a *avx2FloatArgs)
-
-//go:noescape
-func avx2DotF16X3(a *avx2FloatArgs)
-
-//go:noescape
-func avx2DotF16X4(a *avx2FloatArgs)
-
-//go:noescape
-func avx2AddWeightedF32X1(a *avx2FloatArgs)
-
-//go:noescape
-func avx2AddWeightedF32X2(a *avx2FloatArgs)
-
-//go:noescape
-func avx2AddWeightedF32X3(a *avx2FloatArgs)
-
-//go:noescape
-func avx2AddWeightedF32X4(a *avx2FloatArgs)
-
-//go:noescape
-func avx2AddWeightedF16X1(a *avx2FloatArgs)
-
-//go:noescape
-func avx2AddWeightedF16X2(a *avx2FloatArgs)
-
-//go:noescape
-func avx2AddWeightedF16X3(a *avx2FloatArgs)
-
-//go:noescape
-func avx2AddWeightedF16X4(a *avx2FloatArgs)
-
-// dotFloat calls the Dot kernel of the format and number of queries.
-func dotFloat(bits, nq int, a *avx2FloatArgs) {
-	switch {
-	case bits == 32 && nq == 1:
-		avx2DotF32X1(a)
-	case bits == 32 && nq == 2:
-		avx2DotF32X2(a)
-	case bits == 32 && nq == 3:
-		avx2DotF32X3(a)
-	case bits == 32 && nq == 4:
-		avx2DotF32X4(a)
-	case bits == 16 && nq == 1:
-		avx2DotF16X1(a)
-	case bits == 16 && nq == 2:
-		avx2DotF16X2(a)
-	case bits == 16 && nq == 3:
-		avx2DotF16X3(a)
-	case bits == 16 && nq == 4:
-		avx2DotF16X4(a)
-	}
-}
-
-// addWFloat calls the AddWeighted kernel of the format and number of weight rows.
-func addWFloat(bits, nq int, a *avx2FloatArgs) {
-	switch {
-	case bits == 32 && nq == 1:
-		avx2AddWeightedF32X1(a)
-	case bits == 32 && nq == 2:
-		avx2AddWeightedF32X2(a)
-	case bits == 32 && nq == 3:
-		avx2AddWeightedF32X3(a)
-	case bits == 32 && nq == 4:
-		avx2AddWeightedF32X4(a)
-	case bits == 16 && nq == 1:
-		avx2AddWeightedF16X1(a)
-	case bits == 16 && nq == 2:
-		avx2AddWeightedF16X2(a)
-	case bits == 16 && nq == 3:
-		avx2AddWeightedF16X3(a)
-	case bits == 16 && nq == 4:
-		avx2AddWeightedF16X4(a)
-	}
-}
-
 // dotFloatAVX2 is Dot for fp16 and float32 rows.
 func dotFloatAVX2(out []float32, r Rows, x []float32) {
 	cols, elem := r.Cols, r.Format.Bits/8
@@ -153,7 +59,7 @@ func dotFloatAVX2(out []float32, r Rows, x []float32) {
 				rows:      i1 - i0,
 			}
 			a.setCols(cols, cols, elem)
-			dotFloat(r.Format.Bits, qn, &a)
+			avx2CallDotFloat(r.Format.Bits, qn, &a)
 		}
 	}
 }
@@ -195,7 +101,7 @@ func dotQ8FloatAVX2(out []float32, r Rows, q *Q8) {
 					rows:      i1 - i0,
 				}
 				a.setCols(cc, cols, elem)
-				dotFloat(r.Format.Bits, qn, &a)
+				avx2CallDotFloat(r.Format.Bits, qn, &a)
 			}
 		}
 	}
@@ -228,7 +134,7 @@ func addWeightedFloatAVX2(y []float32, r Rows, w []float32) {
 				rows:    i1 - i0,
 			}
 			a.setCols(cols, cols, elem)
-			addWFloat(r.Format.Bits, qn, &a)
+			avx2CallAddWeightedFloat(r.Format.Bits, qn, &a)
 		}
 	}
 }

@@ -20,50 +20,6 @@ type avx2QuantizeArgs struct {
 	off       int32          // added to the rounded codes
 }
 
-//go:noescape
-func avx2QuantizeW2(a *avx2QuantizeArgs)
-
-//go:noescape
-func avx2QuantizeW3(a *avx2QuantizeArgs)
-
-//go:noescape
-func avx2QuantizeW4(a *avx2QuantizeArgs)
-
-//go:noescape
-func avx2QuantizeW5(a *avx2QuantizeArgs)
-
-//go:noescape
-func avx2QuantizeW6(a *avx2QuantizeArgs)
-
-//go:noescape
-func avx2QuantizeW7(a *avx2QuantizeArgs)
-
-//go:noescape
-func avx2QuantizeW8(a *avx2QuantizeArgs)
-
-//go:noescape
-func avx2QuantizeF16(dst *uint16, src *float32, n int)
-
-// quantCodes calls the Quantize kernel of the code width.
-func quantCodes(bits int, a *avx2QuantizeArgs) {
-	switch bits {
-	case 2:
-		avx2QuantizeW2(a)
-	case 3:
-		avx2QuantizeW3(a)
-	case 4:
-		avx2QuantizeW4(a)
-	case 5:
-		avx2QuantizeW5(a)
-	case 6:
-		avx2QuantizeW6(a)
-	case 7:
-		avx2QuantizeW7(a)
-	case 8:
-		avx2QuantizeW8(a)
-	}
-}
-
 // quantizeAVX2 is Quantize: bit-exact with the generic kernel. Code rows
 // whose group is not a multiple of 32 run the generic kernel; float32 rows
 // are copied (memmove).
@@ -112,7 +68,7 @@ func quantizeQuantAVX2(dst Rows, x []float32) {
 		} else {
 			a.avx2Walk = newAVX2Walk(dst, dst.Mins, i0, i1, 0, groups)
 		}
-		quantCodes(f.Bits, &a)
+		avx2CallQuantize(f.Bits, &a)
 	}
 }
 

@@ -18,11 +18,6 @@ type avx2QuantizeQ8Args struct {
 	scratch [32]byte  // the kernel's
 }
 
-// avx2QuantizeQ8 is QuantizeQ8 on rows cut into blocks of 32 and a tail.
-//
-//go:noescape
-func avx2QuantizeQ8(a *avx2QuantizeQ8Args)
-
 // quantizeQ8AVX2 is QuantizeQ8: bit-exact with the generic kernel. Q8s
 // lined up with code groups that are not a multiple of 32 run the generic
 // kernel.

@@ -4,11 +4,6 @@ package lowbit
 
 import "github.com/klauspost/cpuid/v2"
 
-// avx2AbsBitsMax is absBitsMax on n values at x, in AVX2.
-//
-//go:noescape
-func avx2AbsBitsMax(x *float32, n int) uint32
-
 // absBitsMaxAVX2 is absBitsMax in AVX2: the scan that validates every
 // Quantize and QuantizeQ8 input, whichever implementation then runs.
 func absBitsMaxAVX2(x []float32) uint32 {

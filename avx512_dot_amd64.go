@@ -62,7 +62,7 @@ func avx512Passes(nq int, fn func(j0, pass int)) {
 // avx512DotW<bits>X<pass>: each block of codes is dequantized once per pass
 // of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
 // and multiplied into every query row. fp16 and float32 rows run
-// avx512DotF; other groups run the generic code.
+// avx512DotF<bits>X<nq>; other groups run the generic code.
 func dotAVX512(out []float32, r Rows, x []float32) {
 	f := r.Format
 	if !f.Quantized() {
@@ -138,7 +138,7 @@ func avx512DotAligned(a avx512DotArgs, x []float32, bits, pass int) {
 	if bits < 16 {
 		avx512CallDot(bits, pass, &a)
 	} else {
-		avx512CallDotF(bits, pass, &a)
+		avx512CallDotFloat(bits, pass, &a)
 	}
 }
 

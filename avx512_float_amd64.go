@@ -4,7 +4,7 @@ package lowbit
 
 import "unsafe"
 
-// dotFloatAVX512 is Dot for fp16 and float32 rows: avx512DotF16/F32 in
+// dotFloatAVX512 is Dot for fp16 and float32 rows: avx512DotF<bits>X<nq> in
 // passes of up to 4 query rows.
 func dotFloatAVX512(out []float32, r Rows, x []float32) {
 	n, cols := r.Len(), r.Cols
@@ -30,7 +30,7 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 			avx512DotAligned(a, xp, r.Format.Bits, pass)
 		} else {
 			a.x = unsafe.Pointer(&xp[0])
-			avx512CallDotF(r.Format.Bits, pass, &a)
+			avx512CallDotFloat(r.Format.Bits, pass, &a)
 		}
 		j0 += pass
 	}
@@ -85,7 +85,7 @@ func dotQ8FloatAVX512(out []float32, r Rows, q *Q8) {
 				}
 			}
 			a.x, a.out, a.xStride = unsafe.Pointer(&xs[0]), unsafe.Pointer(&out[j0*n]), 4*cw
-			avx512CallDotF(r.Format.Bits, pass, &a)
+			avx512CallDotFloat(r.Format.Bits, pass, &a)
 		})
 	}
 }
@@ -110,7 +110,7 @@ func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
 	}
 	if n4 > 0 {
 		a.data, a.out, a.n = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&out[0]), n4
-		avx512CallDotRowF(r.Format.Bits, pass, &a)
+		avx512CallDotRowFloat(r.Format.Bits, pass, &a)
 	}
 	if n4 < n {
 		var (
@@ -119,7 +119,7 @@ func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
 		)
 		copy(data[:], r.Data[n4*rb:])
 		a.data, a.out, a.n, a.outStride = unsafe.Pointer(&data[0]), unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRowF(r.Format.Bits, pass, &a)
+		avx512CallDotRowFloat(r.Format.Bits, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
@@ -130,17 +130,14 @@ func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
 // 128 run the row kernels (fp16 once per weight row, which is faster than
 // the general kernel's passes: 12.5 against 8.6 values/ns for 4 weight
 // rows over 256 rows; float32 for one weight row only, where it is not),
-// others avx512AddWeightedF16/F32 in passes of up to 4 weight rows.
+// others avx512AddWeightedF16X<nq>/F32X<nq> in passes of up to 4 weight
+// rows.
 func addWeightedFloatAVX512(y []float32, r Rows, w []float32) {
 	n, cols := r.Len(), r.Cols
 	if cols == 128 && (len(w) == n || r.Format.Bits == 16) {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			a := avx512RowArgs{data: unsafe.Pointer(&r.Data[0]), out: unsafe.Pointer(&y[0]), sg: unsafe.Pointer(&w[0]), n: r.Len()}
-			if r.Format.Bits == 16 {
-				avx512AddWeightedRow128F16X1(&a)
-			} else {
-				avx512AddWeightedRow128F32X1(&a)
-			}
+			avx512CallAddWeightedRowFloat(r.Format.Bits, &a)
 		})
 		return
 	}
@@ -148,6 +145,6 @@ func addWeightedFloatAVX512(y []float32, r Rows, w []float32) {
 	a.xStride, a.outStride = 4*cols, 4*n
 	avx512Passes(len(w)/n, func(j0, pass int) {
 		a.x, a.out = unsafe.Pointer(&y[j0*cols]), unsafe.Pointer(&w[j0*n])
-		avx512CallAddWeightedF(r.Format.Bits, pass, &a)
+		avx512CallAddWeightedFloat(r.Format.Bits, pass, &a)
 	})
 }

@@ -61,5 +61,9 @@ func quantizeAVX512(dst Rows, x []float32) {
 		a.mins, a.minStride = unsafe.Pointer(&dst.Mins[0]), 2
 		a.c1 = uint64(math.Float32bits(float32(int(1)<<f.Bits - 1)))
 	}
-	avx512CallQuantize(f.Bits, f.Symmetric, &a)
+	if f.Symmetric {
+		avx512CallQuantizeSym(f.Bits, &a)
+	} else {
+		avx512CallQuantize(f.Bits, &a)
+	}
 }

@@ -2,12 +2,6 @@
 
 package lowbit
 
-// avx512QuantizeQ8 quantizes groups groups of group values (see
-// avx512_quantizeq8_amd64.s).
-//
-//go:noescape
-func avx512QuantizeQ8(x *float32, values *int8, scales, sums *float32, groups, group int)
-
 // quantizeQ8AVX512 is QuantizeQ8, with the generic code's values, scales
 // and sums, for every format's Q8 (its blocks of 32 values, the last of a
 // group shorter when the group is not a multiple of 32).

@@ -4,15 +4,6 @@ package lowbit
 
 import "math"
 
-//go:noescape
-func avx512SoftmaxMax(x *float32, n int) (max float32, nan bool)
-
-//go:noescape
-func avx512SoftmaxExp(x *float32, n int, max float32) (sum float32)
-
-//go:noescape
-func avx512SoftmaxScale(x *float32, n int, s float32)
-
 // softmaxAVX512 is Softmax in three passes of 16 values per step: the max
 // (and whether x holds a NaN), exp(x - max) as exp32 computes it with its
 // sum, then the product with 1/sum. The special cases (NaN, +Inf, all -Inf)

@@ -37,3 +37,5 @@
 // errors (NaN or Inf to be quantized) are returned as errors and leave the
 // destination unchanged. Kernels never allocate.
 package lowbit
+
+//go:generate go run ./internal/kernelgen

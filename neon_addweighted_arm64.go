@@ -2,9 +2,6 @@
 
 package lowbit
 
-//go:noescape
-func neonAddWeightedCodes(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
-
 // addWeightedNEON: codes through neonAddWeightedCodes (up to neonQueries
 // weight rows per pass over the unpacked chunk; the w*shift terms are
 // summed per group and added to y once per call, in Go), fp16 and float32

@@ -6,12 +6,6 @@ import (
 	"unsafe"
 )
 
-//go:noescape
-func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
-
-//go:noescape
-func neonDequantizeF16(dst *float32, src *uint16, n int)
-
 func dequantizeNEON(dst []float32, r Rows) {
 	f := r.Format
 	switch {

@@ -2,9 +2,6 @@
 
 package lowbit
 
-//go:noescape
-func neonDotCodes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
-
 // dotNEON: codes through neonDotCodes, up to neonQueries query rows per
 // pass over the unpacked chunk; fp16 and float32 through dotFloatNEON.
 func dotNEON(out []float32, r Rows, x []float32) {

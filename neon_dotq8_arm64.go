@@ -2,9 +2,6 @@
 
 package lowbit
 
-//go:noescape
-func neonDotQ8Codes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
-
 // dotQ8NEON: codes through neonDotQ8Codes (SDOT/UDOT with dotprod, SMULL
 // or widened MUL without), fp16 and float32 through dotQ8FloatNEON.
 func dotQ8NEON(out []float32, r Rows, q *Q8, dotprod bool) {

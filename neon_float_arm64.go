@@ -2,24 +2,6 @@
 
 package lowbit
 
-//go:noescape
-func neonDotF32(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
-
-//go:noescape
-func neonDotF16(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
-
-//go:noescape
-func neonAddWeightedF32(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
-
-//go:noescape
-func neonAddWeightedF16(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
-
-//go:noescape
-func neonDotQ8F32(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
-
-//go:noescape
-func neonDotQ8F16(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
-
 // dotFloatNEON is Dot on fp16 and float32 rows: the asm takes the first
 // cols&^3 columns, Go the rest.
 func dotFloatNEON(out []float32, r Rows, x []float32) {

@@ -2,12 +2,6 @@
 
 package lowbit
 
-//go:noescape
-func neonUnpack(dst, src *byte, groups, group, bits, p2, p1 int)
-
-//go:noescape
-func neonPack(dst, src *byte, groups, group, bits, p2, p1 int)
-
 // unpackCodesNEON unpacks rows [i0, i1) over groups [g0, g1) of r into buf.
 func unpackCodesNEON(buf *[neonChunk]byte, r Rows, i0, i1, g0, g1 int) {
 	f := r.Format

@@ -7,15 +7,6 @@ import (
 	"unsafe"
 )
 
-//go:noescape
-func neonQuantizeCodes(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
-
-//go:noescape
-func neonQuantizeF16(dst *uint16, x *float32, n int)
-
-//go:noescape
-func neonCopyF32(dst, src *float32, n int)
-
 func quantizeNEON(dst Rows, x []float32) {
 	f := dst.Format
 	switch {

@@ -2,9 +2,6 @@
 
 package lowbit
 
-//go:noescape
-func neonQuantizeQ8(values *int8, x *float32, scales, sums *float32, groups, group int)
-
 // quantizeQ8NEON is QuantizeQ8: x is cut into groups of q.Group values,
 // and those into blocks, the same way for every query row.
 func quantizeQ8NEON(q *Q8, x []float32) {

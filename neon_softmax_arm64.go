@@ -6,15 +6,6 @@ import (
 	"math"
 )
 
-//go:noescape
-func neonSoftmaxMax(x *float32, n int) float32
-
-//go:noescape
-func neonSoftmaxExp(x *float32, n int, m float32) float32
-
-//go:noescape
-func neonSoftmaxScale(x *float32, n int, s float32)
-
 // softmaxNEON is Softmax: the max, exp and scale passes in asm over
 // the first len(x)&^3 values, the rest in Go.
 func softmaxNEON(x []float32) {
