@@ -2,7 +2,11 @@
 
 package lowbit
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
+)
 
 // avx2Impl is the AVX2 (+FMA, F16C) kernel set, hand-written Go assembly
 // in avx2_*_amd64.s with the unpack macros shared in avx2_amd64.h:
@@ -76,7 +80,13 @@ type avx2Walk struct {
 func newAVX2Walk(r Rows, shifts []uint16, i0, i1, g0, g1 int) avx2Walk {
 	f := r.Format
 	rb, gb, groups := f.RowBytes(r.Cols), f.Group*f.Bits/8, f.Groups(r.Cols)
-	off2, off3 := avx2PlaneOffsets(f.Bits, f.Group)
+	// The second and third planes in pack's order (widest first), which
+	// the assembly reads at R8 and R9: the 1-bit plane of widths 3 and 5,
+	// the 2-bit plane of widths 6 and 7, and the 1-bit plane of width 7.
+	off2, off3 := pack.PlaneOffsets(f.Bits, f.Group)
+	if off2 == 0 {
+		off2, off3 = off3, 0
+	}
 	gi := i0*groups + g0
 	return avx2Walk{
 		data:       unsafe.Pointer(&r.Data[i0*rb+g0*gb]),
@@ -91,21 +101,6 @@ func newAVX2Walk(r Rows, shifts []uint16, i0, i1, g0, g1 int) avx2Walk {
 		rowSkip:    rb - (g1-g0)*gb,
 		scaleSkip:  2 * (groups - (g1 - g0)),
 	}
-}
-
-// avx2PlaneOffsets returns where the second and third bit planes of a
-// group of n codes start (pack/doc.go): the registers R8 and R9 of the
-// assembly.
-func avx2PlaneOffsets(bits, n int) (off2, off3 int) {
-	switch bits {
-	case 3:
-		return n / 4, 0
-	case 5, 6:
-		return n / 2, 0
-	case 7:
-		return n / 2, n/2 + n/4
-	}
-	return 0, 0
 }
 
 // shiftSource returns what the row kernels read as each group's shift and

@@ -2,7 +2,11 @@
 
 package lowbit
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
+)
 
 // dequantizeAVX512 is Dequantize, with the generic code's bits. Code
 // formats whose group is a multiple of 32 run avx512DequantizeW<bits> over
@@ -41,7 +45,7 @@ func dequantizeAVX512(dst []float32, r Rows) {
 			iota[i], iota[16+i] = float32(i-off), float32(i+16-off)
 		}
 	}
-	_, p2, p1 := avx512Planes(f.Bits, f.Group)
+	p2, p1 := pack.PlaneOffsets(f.Bits, f.Group)
 	a := avx512DotArgs{
 		data:       unsafe.Pointer(&r.Data[0]),
 		scales:     unsafe.Pointer(&r.Scales[0]),

@@ -5,6 +5,8 @@ package lowbit
 import (
 	"math"
 	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
 )
 
 // avx512DotArgs is the argument block of the Dot kernels; the kernels read
@@ -159,7 +161,7 @@ const avx512DotAlignedX = 1024
 func avx512CodeArgs(r Rows) avx512DotArgs {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
-	_, p2, p1 := avx512Planes(f.Bits, f.Group)
+	p2, p1 := pack.PlaneOffsets(f.Bits, f.Group)
 	a := avx512DotArgs{
 		data:          unsafe.Pointer(&r.Data[0]),
 		scales:        unsafe.Pointer(&r.Scales[0]),

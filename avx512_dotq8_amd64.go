@@ -5,6 +5,8 @@ package lowbit
 import (
 	"math"
 	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
 )
 
 // avx512RowArgs is the argument block of the row kernels: DotQ8 and Dot on
@@ -91,27 +93,6 @@ func avx512UnitOrder(bits, unit int) *[64]uint8 {
 	return &avx512OrderNatural
 }
 
-// avx512Planes returns, for a group of g values of the given width, the
-// width of its first plane and the byte offsets of its 2-bit and 1-bit
-// planes from the group's start (0 when absent).
-func avx512Planes(bits, g int) (w0, p2, p1 int) {
-	switch bits {
-	case 2:
-		return 2, 0, 0
-	case 3:
-		return 2, 0, g / 4
-	case 4:
-		return 4, 0, 0
-	case 5:
-		return 4, 0, g / 2
-	case 6:
-		return 4, g / 2, 0
-	case 7:
-		return 4, g / 2, g/2 + g/4
-	}
-	return 8, 0, 0
-}
-
 // dotQ8AVX512 is DotQ8 with VPDPBUSD for code formats whose group is a
 // multiple of 32 (other groups run the generic code, and on CPUs without
 // AVX-512 VNNI the avx2 kernels run). One query row against rows of 128
@@ -185,7 +166,8 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 	if g%64 != 0 {
 		unit = 32
 	}
-	w0, p2, p1 := avx512Planes(f.Bits, g)
+	w0 := pack.Planes(f.Bits)[0]
+	p2, p1 := pack.PlaneOffsets(f.Bits, g)
 	rb, gb, rsb := f.RowBytes(r.Cols), g*f.Bits/8, 2*f.Groups(r.Cols)
 	n4, tail := n&^3, n&3
 	for c0 := 0; c0 < r.Cols; {

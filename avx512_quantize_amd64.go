@@ -5,6 +5,8 @@ package lowbit
 import (
 	"math"
 	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
 )
 
 // avx512QuantizeArgs is the argument block of the Quantize kernels (offsets
@@ -42,7 +44,7 @@ func quantizeAVX512(dst Rows, x []float32) {
 		quantizeGeneric(dst, x)
 		return
 	}
-	_, p2, p1 := avx512Planes(f.Bits, f.Group)
+	p2, p1 := pack.PlaneOffsets(f.Bits, f.Group)
 	a := avx512QuantizeArgs{
 		x:          unsafe.Pointer(&x[0]),
 		data:       unsafe.Pointer(&dst.Data[0]),

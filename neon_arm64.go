@@ -2,8 +2,6 @@
 
 package lowbit
 
-import "github.com/lowbit-ml/lowbit/pack"
-
 // The neon kernels work in two stages over chunks that stay in L1: codes
 // are unpacked from their bit planes to one byte each (neonUnpack, the only
 // width-specific code), then a width-independent kernel consumes the bytes
@@ -83,23 +81,6 @@ func neonAccelerated(k Kernel, f Format) bool {
 
 // neonCodes reports whether the code kernels serve format f.
 func neonCodes(f Format) bool { return f.Quantized() && f.Group%32 == 0 && f.Group <= neonChunk }
-
-// planeOffsets returns the byte offsets of the 2- and 1-bit planes in a
-// group of n codes of the given width (0 where there is none), from the
-// plane widths of package pack: planes are stored widest first.
-func planeOffsets(bits, n int) (p2, p1 int) {
-	off := 0
-	for _, w := range pack.Planes(bits) {
-		switch w {
-		case 2:
-			p2 = off
-		case 1:
-			p1 = off
-		}
-		off += n * w / 8
-	}
-	return p2, p1
-}
 
 // codeChunks walks the codes of rows in chunks of at most neonChunk codes
 // and at most gcMax groups per row: whole rows at a time when a row fits,

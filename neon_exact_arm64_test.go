@@ -76,7 +76,7 @@ func TestNEONUnpackPack(t *testing.T) {
 			for i := range src {
 				src[i] = byte(rng.Uint32())
 			}
-			p2, p1 := planeOffsets(bits, g)
+			p2, p1 := pack.PlaneOffsets(bits, g)
 			got := make([]byte, groups*g)
 			neonUnpack(&got[0], &src[0], groups, g, bits, p2, p1)
 			want := make([]byte, groups*g)

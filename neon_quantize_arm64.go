@@ -5,6 +5,8 @@ package lowbit
 import (
 	"math"
 	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
 )
 
 func quantizeNEON(dst Rows, x []float32) {
@@ -34,7 +36,7 @@ func quantizeNEON(dst Rows, x []float32) {
 	}
 	cols, G := dst.Cols, f.Group
 	rb, gb, groups := f.RowBytes(cols), G*f.Bits/8, f.Groups(cols)
-	p2, p1 := planeOffsets(f.Bits, G)
+	p2, p1 := pack.PlaneOffsets(f.Bits, G)
 	qlo, qhi, div, off := float32(0), float32(int(1)<<f.Bits-1), float32(int(1)<<f.Bits-1), 0
 	if f.Symmetric {
 		o := int(1) << (f.Bits - 1)
