@@ -74,10 +74,12 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
 	a := avx512CodeArgs(r)
-	avx512Passes(len(w)/n, func(j0, pass int) {
+	nq := len(w) / n
+	for j0, pass := 0, 0; j0 < nq; j0 += pass {
+		pass = avx512Pass(nq - j0)
 		a.x, a.out = unsafe.Pointer(&y[j0*cols]), unsafe.Pointer(&w[j0*n])
 		avx512CallAddWeighted(f.Bits, pass, &a)
-	})
+	}
 }
 
 // avx512AddWeightedRow runs the 4-bit or 2-bit AddWeighted row kernel

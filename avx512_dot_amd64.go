@@ -45,19 +45,21 @@ type avx512DotArgs struct {
 // which add -2^(Bits-1)*scale to it.
 var avx512ZeroF16 uint16
 
-// avx512Passes calls fn for the query rows [0, nq) in passes of 4, 2 or 1.
-func avx512Passes(nq int, fn func(j0, pass int)) {
-	for j0 := 0; j0 < nq; {
-		pass := 1
-		switch {
-		case nq-j0 >= 4:
-			pass = 4
-		case nq-j0 >= 2:
-			pass = 2
-		}
-		fn(j0, pass)
-		j0 += pass
+// avx512Pass returns the query (weight) rows of the next pass when rem are
+// left: 4, 2 or 1, the passes the kernels have. The loops over passes read
+//
+//	for j0, pass := 0, 0; j0 < nq; j0 += pass {
+//		pass = avx512Pass(nq - j0)
+//		…
+//	}
+func avx512Pass(rem int) int {
+	switch {
+	case rem >= 4:
+		return 4
+	case rem >= 2:
+		return 2
 	}
+	return 1
 }
 
 // dotAVX512 is Dot. Code formats whose group is a multiple of 32 run
@@ -80,12 +82,14 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		return
 	}
 	if (f.Bits == 4 || f.Bits == 2) && f.Group == 64 && cols == 128 {
-		avx512Passes(len(x)/cols, func(j0, pass int) {
+		nq := len(x) / cols
+		for j0, pass := 0, 0; j0 < nq; j0 += pass {
+			pass = avx512Pass(nq - j0)
 			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
 			if !avx512DotRow(o, r, xp, pass) {
 				dotCodesAVX512(o, r, xp)
 			}
-		})
+		}
 		return
 	}
 	dotCodesAVX512(out, r, x)
@@ -101,8 +105,8 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	a := avx512CodeArgs(r)
 	a.scratch = unsafe.Pointer(&scratch[0])
 	nq := len(x) / cols
-	for j0 := 0; j0 < nq; {
-		pass := avx512Pass(nq - j0)
+	for j0, pass := 0, 0; j0 < nq; j0 += pass {
+		pass = avx512Pass(nq - j0)
 		xp := x[j0*cols : (j0+pass)*cols]
 		a.out = unsafe.Pointer(&out[j0*n])
 		if avx512Misaligned(xp) {
@@ -111,20 +115,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 			a.x = unsafe.Pointer(&xp[0])
 			avx512CallDot(f.Bits, pass, &a)
 		}
-		j0 += pass
 	}
-}
-
-// avx512Pass returns the query rows of the next pass when rem are left: 4,
-// 2 or 1.
-func avx512Pass(rem int) int {
-	switch {
-	case rem >= 4:
-		return 4
-	case rem >= 2:
-		return 2
-	}
-	return 1
 }
 
 // avx512DotAligned runs a Dot kernel on a 64-byte aligned copy of

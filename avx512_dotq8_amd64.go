@@ -190,13 +190,7 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 				j0++
 				continue
 			}
-			pass := 1
-			switch {
-			case nq-j0 >= 4:
-				pass = 4
-			case nq-j0 >= 2:
-				pass = 2
-			}
+			pass := avx512Pass(nq - j0)
 			avx512Q8QuadRecords(recs, q, f, j0, pass, c0, cw, unit)
 			avx512Q8QuadSG(sg, q, f, j0, pass, c0, cw, gw)
 			segs := (groups + 15) / 16

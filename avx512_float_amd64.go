@@ -12,9 +12,11 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 		return
 	}
 	if cols == 128 {
-		avx512Passes(len(x)/cols, func(j0, pass int) {
+		nq := len(x) / cols
+		for j0, pass := 0, 0; j0 < nq; j0 += pass {
+			pass = avx512Pass(nq - j0)
 			avx512DotRowFloat(out[j0*n:(j0+pass)*n], r, x[j0*cols:(j0+pass)*cols], pass)
-		})
+		}
 		return
 	}
 	var scratchBuf [4*16*16 + 16]float32
@@ -22,8 +24,8 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 	a.outStride = 4 * n
 	a.xStride = 4 * cols
 	nq := len(x) / cols
-	for j0 := 0; j0 < nq; {
-		pass := avx512Pass(nq - j0)
+	for j0, pass := 0, 0; j0 < nq; j0 += pass {
+		pass = avx512Pass(nq - j0)
 		xp := x[j0*cols : (j0+pass)*cols]
 		a.out = unsafe.Pointer(&out[j0*n])
 		if avx512Misaligned(xp) {
@@ -32,7 +34,6 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 			a.x = unsafe.Pointer(&xp[0])
 			avx512CallDotFloat(r.Format.Bits, pass, &a)
 		}
-		j0 += pass
 	}
 }
 
@@ -76,7 +77,8 @@ func dotQ8FloatAVX512(out []float32, r Rows, q *Q8) {
 		if c0 > 0 {
 			a.accMask = 0xffff
 		}
-		avx512Passes(nq, func(j0, pass int) {
+		for j0, pass := 0, 0; j0 < nq; j0 += pass {
+			pass = avx512Pass(nq - j0)
 			for jj := 0; jj < pass; jj++ {
 				vals := q.Values[(j0+jj)*cols+c0 : (j0+jj)*cols+c0+cw]
 				scales := q.Scales[(j0+jj)*nb:]
@@ -86,7 +88,7 @@ func dotQ8FloatAVX512(out []float32, r Rows, q *Q8) {
 			}
 			a.x, a.out, a.xStride = unsafe.Pointer(&xs[0]), unsafe.Pointer(&out[j0*n]), 4*cw
 			avx512CallDotFloat(r.Format.Bits, pass, &a)
-		})
+		}
 	}
 }
 
@@ -143,8 +145,10 @@ func addWeightedFloatAVX512(y []float32, r Rows, w []float32) {
 	}
 	a := avx512DotFloatArgs(r, 0, cols, nil)
 	a.xStride, a.outStride = 4*cols, 4*n
-	avx512Passes(len(w)/n, func(j0, pass int) {
+	nq := len(w) / n
+	for j0, pass := 0, 0; j0 < nq; j0 += pass {
+		pass = avx512Pass(nq - j0)
 		a.x, a.out = unsafe.Pointer(&y[j0*cols]), unsafe.Pointer(&w[j0*n])
 		avx512CallAddWeightedFloat(r.Format.Bits, pass, &a)
-	})
+	}
 }
