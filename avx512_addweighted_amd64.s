@@ -9,7 +9,6 @@
 #include "textflag.h"
 #include "go_asm.h"
 #include "avx512_amd64.h"
-#include "avx512_passes_amd64.h"
 
 
 

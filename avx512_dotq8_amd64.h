@@ -74,7 +74,7 @@ TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ  R11, avx512DotQ8Args_quadsLeft(AX)
 
 quad:
-	FORX(ZERO_ACC)
+	FORX(Q8ZERO_ACC)
 	MOVQ avx512DotQ8Args_recs(AX), BX
 	MOVQ avx512DotQ8Args_sg(AX), R11
 	MOVQ R11, avx512DotQ8Args_segSG(AX)

@@ -37,7 +37,7 @@
 	VCVTPH2PS     Y27, Z27
 
 // Per-query steps (see the body's comment for the registers).
-#define ZERO_ACC(j, a, ay, ax, g, gx) \
+#define Q8ZERO_ACC(j, a, ay, ax, g, gx) \
 	VPXORD a, a, a; \
 	VPXORD g, g, g
 #define SHIFT_TERM(j, a, ay, ax, g, gx) \
@@ -113,9 +113,9 @@
 	VCVTDQ2PS       X24, X24;                  \
 	VFMADD231PS.BCST (NX*32+j*32)(BX), X24, gx
 
-#define FORX1(m) m(0, Z0, Y0, X0, Z4, X4)
-#define FORX2(m) FORX1(m); m(1, Z1, Y1, X1, Z5, X5)
-#define FORX4(m) FORX2(m); m(2, Z2, Y2, X2, Z6, X6); m(3, Z3, Y3, X3, Z7, X7)
+#define Q8FORX1(m) m(0, Z0, Y0, X0, Z4, X4)
+#define Q8FORX2(m) Q8FORX1(m); m(1, Z1, Y1, X1, Z5, X5)
+#define Q8FORX4(m) Q8FORX2(m); m(2, Z2, Y2, X2, Z6, X6); m(3, Z3, Y3, X3, Z7, X7)
 
 // Per width and unit: the unpack constants and macro, the plane pointers'
 // step per unit, and (units of 64) the byte order's CROSS.
@@ -130,7 +130,7 @@
 #define ADVANCE ADDQ $16, R8
 #define RECSIZE 128
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -158,7 +158,7 @@
 #define ADVANCE ADDQ $16, R8
 #define RECSIZE 256
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -186,7 +186,7 @@
 #define ADVANCE ADDQ $16, R8
 #define RECSIZE 512
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -214,7 +214,7 @@
 #define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 128
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -242,7 +242,7 @@
 #define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 256
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -270,7 +270,7 @@
 #define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 512
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -298,7 +298,7 @@
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 128
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -326,7 +326,7 @@
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 256
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -354,7 +354,7 @@
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 512
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -382,7 +382,7 @@
 #define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 128
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -410,7 +410,7 @@
 #define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 256
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -438,7 +438,7 @@
 #define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 512
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -466,7 +466,7 @@
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 128
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -494,7 +494,7 @@
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 256
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -522,7 +522,7 @@
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 512
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -550,7 +550,7 @@
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 128
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -578,7 +578,7 @@
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 256
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -606,7 +606,7 @@
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 512
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -634,7 +634,7 @@
 #define ADVANCE ADDQ $64, DI
 #define RECSIZE 128
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -662,7 +662,7 @@
 #define ADVANCE ADDQ $64, DI
 #define RECSIZE 256
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -690,7 +690,7 @@
 #define ADVANCE ADDQ $64, DI
 #define RECSIZE 512
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -718,7 +718,7 @@
 #define ADVANCE ADDQ $8, R8
 #define RECSIZE 64
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -744,7 +744,7 @@
 #define ADVANCE ADDQ $8, R8
 #define RECSIZE 128
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -770,7 +770,7 @@
 #define ADVANCE ADDQ $8, R8
 #define RECSIZE 256
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -796,7 +796,7 @@
 #define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 64
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -822,7 +822,7 @@
 #define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 128
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -848,7 +848,7 @@
 #define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 256
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -874,7 +874,7 @@
 #define ADVANCE ADDQ $16, DI
 #define RECSIZE 64
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -900,7 +900,7 @@
 #define ADVANCE ADDQ $16, DI
 #define RECSIZE 128
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -926,7 +926,7 @@
 #define ADVANCE ADDQ $16, DI
 #define RECSIZE 256
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -952,7 +952,7 @@
 #define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 64
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -978,7 +978,7 @@
 #define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 128
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1004,7 +1004,7 @@
 #define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 256
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1030,7 +1030,7 @@
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 64
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1056,7 +1056,7 @@
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 128
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1082,7 +1082,7 @@
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 256
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1108,7 +1108,7 @@
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 64
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1134,7 +1134,7 @@
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 128
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1160,7 +1160,7 @@
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 256
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1186,7 +1186,7 @@
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 64
 #define NX 1
-#define FORX FORX1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1212,7 +1212,7 @@
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 128
 #define NX 2
-#define FORX FORX2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1238,7 +1238,7 @@
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 256
 #define NX 4
-#define FORX FORX4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME

@@ -8,7 +8,6 @@
 #include "textflag.h"
 #include "go_asm.h"
 #include "avx512_amd64.h"
-#include "avx512_passes_amd64.h"
 
 // LOADV_x loads 16 values of format x as float32; LOADVM_x those under the
 // mask k (0 elsewhere).

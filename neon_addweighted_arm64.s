@@ -43,10 +43,7 @@
 // by element, pointer step and query test); per group 9 more.
 TEXT ·neonAddWeightedCodes(SB), NOSPLIT, $0-104
 	MOVD y+0(FP), R22
-	MOVD codes+8(FP), R1
-	MOVD rows+16(FP), R2
-	MOVD groups+24(FP), R3
-	MOVD group+32(FP), R4
+	CODE_ARGS
 	MOVD scales+40(FP), R14
 	MOVD mins+48(FP), R15
 	MOVWU negOff+56(FP), R8
@@ -59,23 +56,13 @@ TEXT ·neonAddWeightedCodes(SB), NOSPLIT, $0-104
 	MOVD R15, R19          // nil: symmetric
 	LSR $5, R4             // blocks per group
 	SUB $128, R13, R5
-	MOVD $·neonConsts+112(SB), R16
-	VLD1 (R16), [V12.B16, V13.B16, V14.B16, V15.B16]
+	WIDEN32_INIT
 
 row:
 	// V16 = the weights of the row for query rows 0-3.
 	VEOR V16.B16, V16.B16, V16.B16
 	MOVD R9, R16
-	WLANE(0)
-	CMP $1, R11
-	BEQ wdone
-	WLANE(1)
-	CMP $2, R11
-	BEQ wdone
-	WLANE(2)
-	CMP $3, R11
-	BEQ wdone
-	WLANE(3)
+	EACHX(WLANE(0), WLANE(1), WLANE(2), WLANE(3), wdone)
 
 wdone:
 	MOVD R3, R20          // groups left
@@ -83,13 +70,7 @@ wdone:
 	MOVD R22, R23         // y of the block, query row 0
 
 group:
-	MOVHU.P 2(R14), R24
-	FMOVS R24, F20
-	FCVTHS F20, F20
-	CBZ R19, gsym
-	MOVHU.P 2(R15), R24
-	FMOVS R24, F21
-	FCVTHS F21, F21
+	GROUP_SCALE(F20, F21, gsym)
 	B gshift
 
 gsym:
@@ -105,34 +86,9 @@ gshift:
 	MOVD R4, R25
 
 block:
-	VLD1.P 32(R1), [V28.B16, V29.B16]
-	VTBL V12.B16, [V28.B16], V0.B16
-	VTBL V13.B16, [V28.B16], V1.B16
-	VTBL V14.B16, [V28.B16], V2.B16
-	VTBL V15.B16, [V28.B16], V3.B16
-	VTBL V12.B16, [V29.B16], V4.B16
-	VTBL V13.B16, [V29.B16], V5.B16
-	VTBL V14.B16, [V29.B16], V6.B16
-	VTBL V15.B16, [V29.B16], V7.B16
-	WUCVTF(0, 0)
-	WUCVTF(1, 1)
-	WUCVTF(2, 2)
-	WUCVTF(3, 3)
-	WUCVTF(4, 4)
-	WUCVTF(5, 5)
-	WUCVTF(6, 6)
-	WUCVTF(7, 7)
+	WIDEN32
 	MOVD R23, R16
-	AWX(0)
-	CMP $1, R11
-	BEQ blockend
-	AWX(1)
-	CMP $2, R11
-	BEQ blockend
-	AWX(2)
-	CMP $3, R11
-	BEQ blockend
-	AWX(3)
+	EACHX(AWX(0), AWX(1), AWX(2), AWX(3), blockend)
 
 blockend:
 	ADD $128, R23

@@ -30,10 +30,7 @@
 // or FSUB, 2 stores, loop control per 16).
 TEXT ·neonDequantizeCodes(SB), NOSPLIT, $0-76
 	MOVD dst+0(FP), R0
-	MOVD codes+8(FP), R1
-	MOVD rows+16(FP), R2
-	MOVD groups+24(FP), R3
-	MOVD group+32(FP), R4
+	CODE_ARGS
 	MOVD scales+40(FP), R5
 	MOVD mins+48(FP), R6
 	MOVD sstride+56(FP), R7

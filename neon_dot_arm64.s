@@ -29,16 +29,6 @@
 	WFMLAE(r, 31, 30, 1) \
 	ADD R22, R24
 
-// ROWX adds the sum of the lanes of one query's row accumulator r to the
-// float32 at R24, then moves R24 to the next query's output row.
-#define ROWX(r) \
-	WFADDP(r, r, r) \
-	WFADDPS(r, r) \
-	FMOVS (R24), F28 \
-	WFADD(28, 28, r) \
-	FMOVS F28, (R24) \
-	ADD R13, R24
-
 // func neonDotCodes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
 //
 // neonDotCodes adds to out[j*ostride + i] (bytes: j*ostride + 4*i), for
@@ -60,10 +50,7 @@
 // needs about half: 18 for 4-bit codes and one query row.
 TEXT ·neonDotCodes(SB), NOSPLIT, $0-112
 	MOVD out+0(FP), R0
-	MOVD codes+8(FP), R1
-	MOVD rows+16(FP), R2
-	MOVD groups+24(FP), R3
-	MOVD group+32(FP), R4
+	CODE_ARGS
 	MOVD scales+40(FP), R5
 	MOVD mins+48(FP), R6
 	MOVD sstride+56(FP), R7
@@ -78,14 +65,10 @@ TEXT ·neonDotCodes(SB), NOSPLIT, $0-112
 	LSR $5, R4            // blocks per group
 	LSL $2, R3, R22       // bytes between the Σx of two query rows
 	SUB $128, R10, R17    // from the end of a block of one query row to the next
-	MOVD $·neonConsts+112(SB), R16
-	VLD1 (R16), [V12.B16, V13.B16, V14.B16, V15.B16]
+	WIDEN32_INIT
 
 row:
-	VEOR V24.B16, V24.B16, V24.B16
-	VEOR V25.B16, V25.B16, V25.B16
-	VEOR V26.B16, V26.B16, V26.B16
-	VEOR V27.B16, V27.B16, V27.B16
+	VZERO4(V24, V25, V26, V27)
 	MOVD R5, R14          // scales of the row
 	MOVD R6, R15          // mins of the row
 	MOVD R3, R20          // groups left
@@ -93,45 +76,14 @@ row:
 	MOVD R9, R23          // x of the block, query row 0
 
 group:
-	VEOR V16.B16, V16.B16, V16.B16
-	VEOR V17.B16, V17.B16, V17.B16
-	VEOR V18.B16, V18.B16, V18.B16
-	VEOR V19.B16, V19.B16, V19.B16
-	VEOR V20.B16, V20.B16, V20.B16
-	VEOR V21.B16, V21.B16, V21.B16
-	VEOR V22.B16, V22.B16, V22.B16
-	VEOR V23.B16, V23.B16, V23.B16
+	VZERO4(V16, V17, V18, V19)
+	VZERO4(V20, V21, V22, V23)
 	MOVD R4, R25
 
 block:
-	VLD1.P 32(R1), [V28.B16, V29.B16]
-	VTBL V12.B16, [V28.B16], V0.B16
-	VTBL V13.B16, [V28.B16], V1.B16
-	VTBL V14.B16, [V28.B16], V2.B16
-	VTBL V15.B16, [V28.B16], V3.B16
-	VTBL V12.B16, [V29.B16], V4.B16
-	VTBL V13.B16, [V29.B16], V5.B16
-	VTBL V14.B16, [V29.B16], V6.B16
-	VTBL V15.B16, [V29.B16], V7.B16
-	WUCVTF(0, 0)
-	WUCVTF(1, 1)
-	WUCVTF(2, 2)
-	WUCVTF(3, 3)
-	WUCVTF(4, 4)
-	WUCVTF(5, 5)
-	WUCVTF(6, 6)
-	WUCVTF(7, 7)
+	WIDEN32
 	MOVD R23, R16
-	DOTX(V16, V20)
-	CMP $1, R11
-	BEQ blockend
-	DOTX(V17, V21)
-	CMP $2, R11
-	BEQ blockend
-	DOTX(V18, V22)
-	CMP $3, R11
-	BEQ blockend
-	DOTX(V19, V23)
+	EACHX(DOTX(V16, V20), DOTX(V17, V21), DOTX(V18, V22), DOTX(V19, V23), blockend)
 
 blockend:
 	ADD $128, R23
@@ -139,13 +91,7 @@ blockend:
 	BNE block
 
 	// Group end: scale and shift into V30 lanes 0 and 1.
-	MOVHU.P 2(R14), R24
-	FMOVS R24, F30
-	FCVTHS F30, F30
-	CBZ R19, gsym
-	MOVHU.P 2(R15), R24
-	FMOVS R24, F31
-	FCVTHS F31, F31
+	GROUP_SCALE(F30, F31, gsym)
 	B gshift
 
 gsym:
@@ -155,16 +101,7 @@ gsym:
 gshift:
 	VMOV V31.S[0], V30.S[1]
 	MOVD R21, R24
-	GROUPX(16, 20, 24)
-	CMP $1, R11
-	BEQ groupend
-	GROUPX(17, 21, 25)
-	CMP $2, R11
-	BEQ groupend
-	GROUPX(18, 22, 26)
-	CMP $3, R11
-	BEQ groupend
-	GROUPX(19, 23, 27)
+	EACHX(GROUPX(16, 20, 24), GROUPX(17, 21, 25), GROUPX(18, 22, 26), GROUPX(19, 23, 27), groupend)
 
 groupend:
 	ADD $4, R21
@@ -172,16 +109,7 @@ groupend:
 	BNE group
 
 	MOVD R0, R24
-	ROWX(24)
-	CMP $1, R11
-	BEQ rowend
-	ROWX(25)
-	CMP $2, R11
-	BEQ rowend
-	ROWX(26)
-	CMP $3, R11
-	BEQ rowend
-	ROWX(27)
+	EACHX(ROWX(24), ROWX(25), ROWX(26), ROWX(27), rowend)
 
 rowend:
 	ADD $4, R0

@@ -74,16 +74,7 @@
 #define Q8QUERIES(BODY, end) \
 	MOVD R23, R16 \
 	MOVD R6, R17 \
-	BODY(16) \
-	CMP $1, R11 \
-	BEQ end \
-	BODY(17) \
-	CMP $2, R11 \
-	BEQ end \
-	BODY(18) \
-	CMP $3, R11 \
-	BEQ end \
-	BODY(19)
+	EACHX(BODY(16), BODY(17), BODY(18), BODY(19), end)
 
 // GROUPQ8 folds one query row's group sum d into its row accumulator r:
 // r += d*scale + (Σ Sums over the group's blocks)*shift, scale and shift in
@@ -93,14 +84,6 @@
 	FMOVS (R24), F31 \
 	WFMLAE(r, 31, 30, 1) \
 	ADD R22, R24
-
-#define ROWX(r) \
-	WFADDP(r, r, r) \
-	WFADDPS(r, r) \
-	FMOVS (R24), F28 \
-	WFADD(28, 28, r) \
-	FMOVS F28, (R24) \
-	ADD R13, R24
 
 // func neonDotQ8Codes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
 //
@@ -124,10 +107,7 @@
 // The AVX2 branch counts 9 per block and query for 4-bit codes.
 TEXT ·neonDotQ8Codes(SB), NOSPLIT, $0-128
 	MOVD out+0(FP), R0
-	MOVD codes+8(FP), R1
-	MOVD rows+16(FP), R2
-	MOVD groups+24(FP), R3
-	MOVD group+32(FP), R4
+	CODE_ARGS
 	MOVD scales+40(FP), R14
 	MOVD mins+48(FP), R15
 	FMOVS negOff+56(FP), F12
@@ -147,20 +127,14 @@ TEXT ·neonDotQ8Codes(SB), NOSPLIT, $0-128
 	VMOVI $0x01, V2.B16    // (mode 3; mode 1 reuses V2)
 
 row:
-	VEOR V24.B16, V24.B16, V24.B16
-	VEOR V25.B16, V25.B16, V25.B16
-	VEOR V26.B16, V26.B16, V26.B16
-	VEOR V27.B16, V27.B16, V27.B16
+	VZERO4(V24, V25, V26, V27)
 	MOVD R3, R20          // groups left
 	MOVD R12, R21         // Σ Sums of the group, query row 0
 	MOVD R9, R23          // x8 of the block, query row 0
 	MOVD R5, R6           // Scales of the block, query row 0
 
 group:
-	VEOR V16.B16, V16.B16, V16.B16
-	VEOR V17.B16, V17.B16, V17.B16
-	VEOR V18.B16, V18.B16, V18.B16
-	VEOR V19.B16, V19.B16, V19.B16
+	VZERO4(V16, V17, V18, V19)
 	MOVD R4, R25
 	CMP $2, R8
 	BEQ bsdot
@@ -217,13 +191,7 @@ budotend:
 
 fold:
 	// Group end: scale and shift into V30 lanes 0 and 1.
-	MOVHU.P 2(R14), R24
-	FMOVS R24, F30
-	FCVTHS F30, F30
-	CBZ R19, gsym
-	MOVHU.P 2(R15), R24
-	FMOVS R24, F31
-	FCVTHS F31, F31
+	GROUP_SCALE(F30, F31, gsym)
 	B gshift
 
 gsym:
@@ -232,16 +200,7 @@ gsym:
 gshift:
 	VMOV V31.S[0], V30.S[1]
 	MOVD R21, R24
-	GROUPQ8(16, 24)
-	CMP $1, R11
-	BEQ groupend
-	GROUPQ8(17, 25)
-	CMP $2, R11
-	BEQ groupend
-	GROUPQ8(18, 26)
-	CMP $3, R11
-	BEQ groupend
-	GROUPQ8(19, 27)
+	EACHX(GROUPQ8(16, 24), GROUPQ8(17, 25), GROUPQ8(18, 26), GROUPQ8(19, 27), groupend)
 
 groupend:
 	ADD $4, R21
@@ -249,16 +208,7 @@ groupend:
 	BNE group
 
 	MOVD R0, R24
-	ROWX(24)
-	CMP $1, R11
-	BEQ rowend
-	ROWX(25)
-	CMP $2, R11
-	BEQ rowend
-	ROWX(26)
-	CMP $3, R11
-	BEQ rowend
-	ROWX(27)
+	EACHX(ROWX(24), ROWX(25), ROWX(26), ROWX(27), rowend)
 
 rowend:
 	ADD $4, R0
