@@ -15,6 +15,21 @@ type avx2AddWeightedArgs struct {
 	wp      uintptr        // the kernel's scratch
 }
 
+// avx2TransposeWeights sets wt[i-i0][j] = w[(j0+j)*n+i] for the rows
+// [i0, i1) and the qn weight rows from j0 on, and 0 for j >= qn: the table
+// of weights the AddWeighted kernels read one row (four lanes) at a time.
+func avx2TransposeWeights(wt *[avx2AddWRows][4]float32, w []float32, n, j0, qn, i0, i1 int) {
+	for i := i0; i < i1; i++ {
+		for j := range wt[i-i0] {
+			var v float32
+			if j < qn {
+				v = w[(j0+j)*n+i]
+			}
+			wt[i-i0][j] = v
+		}
+	}
+}
+
 // avx2AddWRows is the most rows of one AddWeighted call to assembly: the
 // size of the transposed weight table on the stack.
 const avx2AddWRows = 256
@@ -22,20 +37,13 @@ const avx2AddWRows = 256
 // addWeightedAVX2 is AddWeighted. Code rows whose group is not a multiple
 // of 32 run the generic kernel.
 func addWeightedAVX2(y []float32, r Rows, w []float32) {
-	switch {
-	case !r.Format.Quantized():
-		addWeightedFloatAVX2(y, r, w)
-	case avx2Blocks(r.Format):
-		addWeightedQuantAVX2(y, r, w)
-	default:
-		addWeightedGeneric(y, r, w)
-	}
+	pick(r.Format, avx2Blocks, addWeightedFloatAVX2, addWeightedCodesAVX2, addWeightedGeneric)(y, r, w)
 }
 
-// addWeightedQuantAVX2 runs the weight rows four at a time, each time over
+// addWeightedCodesAVX2 runs the weight rows four at a time, each time over
 // chunks of groups and rows; the shift terms, one per group and weight
 // row, are summed apart and added to y at the end.
-func addWeightedQuantAVX2(y []float32, r Rows, w []float32) {
+func addWeightedCodesAVX2(y []float32, r Rows, w []float32) {
 	f, cols := r.Format, r.Cols
 	n := r.Len()
 	nq, groups := len(w)/n, f.Groups(cols)
@@ -49,15 +57,7 @@ func addWeightedQuantAVX2(y []float32, r Rows, w []float32) {
 			wm = [avx2ChunkGroups][4]float32{}
 			for i0 := 0; i0 < n; i0 += avx2AddWRows {
 				i1 := min(n, i0+avx2AddWRows)
-				for i := i0; i < i1; i++ {
-					for j := range wt[i-i0] {
-						var v float32
-						if j < qn {
-							v = w[(j0+j)*n+i]
-						}
-						wt[i-i0][j] = v
-					}
-				}
+				avx2TransposeWeights(&wt, w, n, j0, qn, i0, i1)
 				a := avx2AddWeightedArgs{
 					avx2Walk: newAVX2Walk(r, shifts, i0, i1, g0, g1),
 					y:        unsafe.Pointer(&y[j0*cols+g0*f.Group]),

@@ -48,6 +48,30 @@ func avx2Accelerated(k Kernel, f Format) bool {
 // groups are whole blocks of 32 codes.
 func avx2Blocks(f Format) bool { return f.Group%32 == 0 }
 
+// avx2Passes runs the nq query rows of q (Dot's []float32 or DotQ8's *Q8)
+// against the rows of r, into out (cleared first), four at a time: a lone
+// query row j through units, which takes the first rows it can serve and
+// returns how many, and the rest through rows.
+func avx2Passes[Q any](out []float32, r Rows, q Q, nq int,
+	units func(out []float32, r Rows, q Q, j int) int,
+	rows func(out []float32, stride int, r Rows, q Q, j0, qn int)) {
+	n := r.Len()
+	clear(out)
+	if n == 0 {
+		return
+	}
+	for j0 := 0; j0 < nq; j0 += 4 {
+		qn := min(4, nq-j0)
+		done := 0
+		if qn == 1 {
+			done = units(out[j0*n:(j0+1)*n], r, q, j0)
+		}
+		if done < n {
+			rows(out[j0*n+done:], n, r.Slice(done, n), q, j0, qn)
+		}
+	}
+}
+
 // Chunking of the row kernels: a call to assembly covers at most
 // avx2ChunkGroups groups of each row (so per-group tables fit on the
 // stack) and avx2ChunkRows rows (so that a long call returns to Go now
@@ -101,14 +125,4 @@ func newAVX2Walk(r Rows, shifts []uint16, i0, i1, g0, g1 int) avx2Walk {
 		rowSkip:    rb - (g1-g0)*gb,
 		scaleSkip:  2 * (groups - (g1 - g0)),
 	}
-}
-
-// shiftSource returns what the row kernels read as each group's shift and
-// the factor that turns it into the shift of deq(q) = scale*q + shift: the
-// mins (times 1), or for symmetric formats the scales (times -2^(Bits-1)).
-func shiftSource(r Rows) ([]uint16, float32) {
-	if r.Format.Symmetric {
-		return r.Scales, -float32(int(1) << (r.Format.Bits - 1))
-	}
-	return r.Mins, 1
 }

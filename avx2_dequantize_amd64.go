@@ -21,28 +21,28 @@ var avx2F16NegZero uint16 = 0x8000
 // rows whose group is not a multiple of 32 run the generic kernel; float32
 // rows are copied (memmove).
 func dequantizeAVX2(dst []float32, r Rows) {
-	f := r.Format
-	switch {
-	case f.Bits == 32:
-		if len(dst) > 0 {
-			copy(unsafe.Slice((*byte)(unsafe.Pointer(&dst[0])), 4*len(dst)), r.Data)
-		}
-	case f.Bits == 16:
-		n := len(dst) &^ 7
-		if n > 0 {
-			avx2DequantizeF16(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), n)
-		}
-		for k := n; k < len(dst); k++ {
-			dst[k] = f16At(r.Data, k)
-		}
-	case avx2Blocks(f):
-		dequantizeQuantAVX2(dst, r)
-	default:
-		dequantizeGeneric(dst, r)
+	pick(r.Format, avx2Blocks, dequantizeFloatAVX2, dequantizeCodesAVX2, dequantizeGeneric)(dst, r)
+}
+
+// dequantizeFloatAVX2 is Dequantize for fp16 rows (VCVTPH2PS, 8 values at
+// a time, then the tail in Go) and float32 rows (copied).
+func dequantizeFloatAVX2(dst []float32, r Rows) {
+	if r.Format.Bits == 32 {
+		copy(dst, unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(r.Data))), len(dst)))
+		return
+	}
+	n := len(dst) &^ 7
+	if n > 0 {
+		avx2DequantizeF16(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), n)
+	}
+	for k := n; k < len(dst); k++ {
+		dst[k] = f16At(r.Data, k)
 	}
 }
 
-func dequantizeQuantAVX2(dst []float32, r Rows) {
+// dequantizeCodesAVX2 is Dequantize for code formats whose groups are
+// whole blocks: all groups of a chunk of rows in one call.
+func dequantizeCodesAVX2(dst []float32, r Rows) {
 	f, cols := r.Format, r.Cols
 	n, groups := r.Len(), f.Groups(cols)
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {

@@ -36,35 +36,13 @@ type avx2UnitOut struct {
 // dotAVX2 is Dot. Code rows whose group is not a multiple of 32 run the
 // generic kernel.
 func dotAVX2(out []float32, r Rows, x []float32) {
-	switch {
-	case !r.Format.Quantized():
-		dotFloatAVX2(out, r, x)
-	case avx2Blocks(r.Format):
-		dotQuantAVX2(out, r, x)
-	default:
-		dotGeneric(out, r, x)
-	}
+	pick(r.Format, avx2Blocks, dotFloatAVX2, dotCodesAVX2, dotGeneric)(out, r, x)
 }
 
-// dotQuantAVX2 runs the queries four at a time; a lone query runs the unit
-// kernel where the row shape allows it.
-func dotQuantAVX2(out []float32, r Rows, x []float32) {
-	cols := r.Cols
-	n, nq := r.Len(), len(x)/cols
-	clear(out)
-	if n == 0 {
-		return
-	}
-	for j0 := 0; j0 < nq; j0 += 4 {
-		qn := min(4, nq-j0)
-		done := 0
-		if qn == 1 {
-			done = dotUnitsAVX2(out[j0*n:(j0+1)*n], r, x[j0*cols:(j0+1)*cols])
-		}
-		if done < n {
-			dotRowsAVX2(out[j0*n+done:], n, r.Slice(done, n), x[j0*cols:], qn)
-		}
-	}
+// dotCodesAVX2 is Dot on codes: the unit kernels for a lone query row
+// where the row shape allows it, the row kernels for the rest.
+func dotCodesAVX2(out []float32, r Rows, x []float32) {
+	avx2Passes(out, r, x, len(x)/r.Cols, dotUnitsAVX2, dotRowsAVX2)
 }
 
 // unitShape returns the output mode of the unit kernels for rows of groups
@@ -81,23 +59,30 @@ func unitShape(groups int) (levels, bpr int, ok bool) {
 	return 0, 0, false
 }
 
+// unitRows returns how many of n rows make whole batches of 8 units in the
+// output mode levels (rows of 1 << levels groups; -1: any row does).
+func unitRows(levels, n int) int {
+	if levels >= 0 {
+		n -= n % (8 >> levels)
+	}
+	return n
+}
+
 // avx2UnitGroups is the most groups per row that the unit kernels take.
 const avx2UnitGroups = 256
 
-// dotUnitsAVX2 adds to out (one query row) the dot products of the first
-// rows of r with x that make whole batches of 8 units, and returns how many
+// dotUnitsAVX2 adds to out the dot products with query row j of x of the
+// first rows of r that make whole batches of 8 units, and returns how many
 // rows it did.
-func dotUnitsAVX2(out []float32, r Rows, x []float32) int {
+func dotUnitsAVX2(out []float32, r Rows, x []float32, j int) int {
+	x = x[j*r.Cols : (j+1)*r.Cols]
 	f, n := r.Format, r.Len()
 	groups := f.Groups(r.Cols)
 	levels, bpr, ok := unitShape(groups)
 	if !ok {
 		return 0
 	}
-	if levels >= 0 {
-		n -= n % (8 >> levels)
-	}
-	if n == 0 {
+	if n = unitRows(levels, n); n == 0 {
 		return 0
 	}
 	shifts, mult := shiftSource(r)
@@ -138,8 +123,9 @@ func dotUnitsAVX2(out []float32, r Rows, x []float32) int {
 }
 
 // dotRowsAVX2 adds to out[j*stride+i] the dot products of every row i of r
-// with the qn query rows of x, over chunks of groups and rows.
-func dotRowsAVX2(out []float32, stride int, r Rows, x []float32, qn int) {
+// with the qn query rows of x from j0 on, over chunks of groups and rows.
+func dotRowsAVX2(out []float32, stride int, r Rows, x []float32, j0, qn int) {
+	x = x[j0*r.Cols:]
 	f, cols := r.Format, r.Cols
 	n, groups := r.Len(), f.Groups(cols)
 	shifts, mult := shiftSource(r)

@@ -44,34 +44,17 @@ type avx2Q8Tables [2][avx2Q8RowBlocks][4]float32
 // dotQ8AVX2 is DotQ8. Code rows whose group is not a multiple of 32, or
 // is longer than 4096 values, run the generic kernel.
 func dotQ8AVX2(out []float32, r Rows, q *Q8) {
-	switch f := r.Format; {
-	case !f.Quantized():
-		dotQ8FloatAVX2(out, r, q)
-	case avx2Blocks(f) && f.Group <= 32*avx2Q8RowBlocks:
-		dotQ8QuantAVX2(out, r, q)
-	default:
-		dotQ8Generic(out, r, q)
-	}
+	pick(r.Format, avx2DotQ8Blocks, dotQ8FloatAVX2, dotQ8CodesAVX2, dotQ8Generic)(out, r, q)
 }
 
-// dotQ8QuantAVX2 runs the queries four at a time; a lone query runs the
+// avx2DotQ8Blocks reports whether the DotQ8 kernels run code format f: its
+// groups are whole blocks of 32 codes, at most avx2Q8RowBlocks of them.
+func avx2DotQ8Blocks(f Format) bool { return avx2Blocks(f) && f.Group <= 32*avx2Q8RowBlocks }
+
+// dotQ8CodesAVX2 runs the queries four at a time; a lone query runs the
 // one-query kernel where the row shape allows it.
-func dotQ8QuantAVX2(out []float32, r Rows, q *Q8) {
-	n, nq := r.Len(), q.Len()
-	clear(out)
-	if n == 0 {
-		return
-	}
-	for j0 := 0; j0 < nq; j0 += 4 {
-		qn := min(4, nq-j0)
-		done := 0
-		if qn == 1 {
-			done = dotQ8UnitsAVX2(out[j0*n:(j0+1)*n], r, q, j0)
-		}
-		if done < n {
-			dotQ8RowsAVX2(out[j0*n+done:], n, r.Slice(done, n), q, j0, qn)
-		}
-	}
+func dotQ8CodesAVX2(out []float32, r Rows, q *Q8) {
+	avx2Passes(out, r, q, q.Len(), dotQ8UnitsAVX2, dotQ8RowsAVX2)
 }
 
 // dotQ8UnitsAVX2 adds to out (query row j) the DotQ8 products of the first
@@ -85,10 +68,7 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 	if !ok || bpg > 8 && bpg%8 != 0 || bpg&(bpg-1) != 0 && bpg < 8 {
 		return 0
 	}
-	if levels >= 0 {
-		n -= n % (8 >> levels)
-	}
-	if n == 0 {
+	if n = unitRows(levels, n); n == 0 {
 		return 0
 	}
 	shifts, mult := shiftSource(r)

@@ -43,24 +43,33 @@ func (a *avx2FloatArgs) setCols(cols, rowCols, elem int) {
 
 // dotFloatAVX2 is Dot for fp16 and float32 rows.
 func dotFloatAVX2(out []float32, r Rows, x []float32) {
-	cols, elem := r.Cols, r.Format.Bits/8
+	cols := r.Cols
 	n, nq := r.Len(), len(x)/cols
 	clear(out)
 	for j0 := 0; j0 < nq; j0 += 4 {
-		qn := min(4, nq-j0)
-		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
-			i1 := min(n, i0+avx2ChunkRows)
-			a := avx2FloatArgs{
-				data:      unsafe.Pointer(&r.Data[i0*cols*elem]),
-				q:         unsafe.Pointer(&x[j0*cols]),
-				out:       unsafe.Pointer(&out[j0*n+i0]),
-				qStride:   uintptr(4 * cols),
-				outStride: uintptr(4 * n),
-				rows:      i1 - i0,
-			}
-			a.setCols(cols, cols, elem)
-			avx2CallDotFloat(r.Format.Bits, qn, &a)
+		avx2DotFloatChunk(out[j0*n:], r, x[j0*cols:], cols, 0, cols, min(4, nq-j0))
+	}
+}
+
+// avx2DotFloatChunk adds to out[j*n+i] the dot products of the columns
+// [c0, c0+cc) of every row i of r with the qn query rows of x (their
+// values for those columns, xStride apart), in calls of at most
+// avx2ChunkRows rows.
+func avx2DotFloatChunk(out []float32, r Rows, x []float32, xStride, c0, cc, qn int) {
+	cols, elem := r.Cols, r.Format.Bits/8
+	n := r.Len()
+	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
+		i1 := min(n, i0+avx2ChunkRows)
+		a := avx2FloatArgs{
+			data:      unsafe.Pointer(&r.Data[(i0*cols+c0)*elem]),
+			q:         unsafe.Pointer(&x[0]),
+			out:       unsafe.Pointer(&out[i0]),
+			qStride:   uintptr(4 * xStride),
+			outStride: uintptr(4 * n),
+			rows:      i1 - i0,
 		}
+		a.setCols(cc, cols, elem)
+		avx2CallDotFloat(r.Format.Bits, qn, &a)
 	}
 }
 
@@ -72,7 +81,7 @@ const avx2Q8FloatCols = 2048
 // dequantized (scale × value, per block) into a buffer, a chunk of columns
 // at a time, and multiplied with the rows by the Dot kernel.
 func dotQ8FloatAVX2(out []float32, r Rows, q *Q8) {
-	cols, elem := r.Cols, r.Format.Bits/8
+	cols := r.Cols
 	n, nq, nb := r.Len(), q.Len(), q8Blocks(cols, cols)
 	clear(out)
 	var buf [avx2Q8FloatCols]float32
@@ -90,19 +99,7 @@ func dotQ8FloatAVX2(out []float32, r Rows, q *Q8) {
 					xb[c] = d[(c0+c)/32] * float32(v[c0+c])
 				}
 			}
-			for i0 := 0; i0 < n; i0 += avx2ChunkRows {
-				i1 := min(n, i0+avx2ChunkRows)
-				a := avx2FloatArgs{
-					data:      unsafe.Pointer(&r.Data[(i0*cols+c0)*elem]),
-					q:         unsafe.Pointer(&buf[0]),
-					out:       unsafe.Pointer(&out[j0*n+i0]),
-					qStride:   uintptr(4 * cc),
-					outStride: uintptr(4 * n),
-					rows:      i1 - i0,
-				}
-				a.setCols(cc, cols, elem)
-				avx2CallDotFloat(r.Format.Bits, qn, &a)
-			}
+			avx2DotFloatChunk(out[j0*n:], r, buf[:], cc, c0, cc, qn)
 		}
 	}
 }
@@ -117,15 +114,7 @@ func addWeightedFloatAVX2(y []float32, r Rows, w []float32) {
 		qn := min(4, nq-j0)
 		for i0 := 0; i0 < n; i0 += avx2AddWRows {
 			i1 := min(n, i0+avx2AddWRows)
-			for i := i0; i < i1; i++ {
-				for j := range wt[i-i0] {
-					var v float32
-					if j < qn {
-						v = w[(j0+j)*n+i]
-					}
-					wt[i-i0][j] = v
-				}
-			}
+			avx2TransposeWeights(&wt, w, n, j0, qn, i0, i1)
 			a := avx2FloatArgs{
 				data:    unsafe.Pointer(&r.Data[i0*cols*elem]),
 				q:       unsafe.Pointer(&y[j0*cols]),

@@ -24,28 +24,28 @@ type avx2QuantizeArgs struct {
 // whose group is not a multiple of 32 run the generic kernel; float32 rows
 // are copied (memmove).
 func quantizeAVX2(dst Rows, x []float32) {
-	f := dst.Format
-	switch {
-	case f.Bits == 32:
-		if len(x) > 0 {
-			copy(dst.Data, unsafe.Slice((*byte)(unsafe.Pointer(&x[0])), 4*len(x)))
-		}
-	case f.Bits == 16:
-		n := len(x) &^ 7
-		if n > 0 {
-			avx2QuantizeF16((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
-		}
-		for k := n; k < len(x); k++ {
-			binary.LittleEndian.PutUint16(dst.Data[2*k:], F16FromFloat32(x[k]))
-		}
-	case avx2Blocks(f):
-		quantizeQuantAVX2(dst, x)
-	default:
-		quantizeGeneric(dst, x)
+	pick(dst.Format, avx2Blocks, quantizeFloatAVX2, quantizeCodesAVX2, quantizeGeneric)(dst, x)
+}
+
+// quantizeFloatAVX2 is Quantize for fp16 rows (VCVTPS2PH, 8 values at a
+// time, then the tail in Go) and float32 rows (copied).
+func quantizeFloatAVX2(dst Rows, x []float32) {
+	if dst.Format.Bits == 32 {
+		copy(unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(dst.Data))), len(x)), x)
+		return
+	}
+	n := len(x) &^ 7
+	if n > 0 {
+		avx2QuantizeF16((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
+	}
+	for k := n; k < len(x); k++ {
+		binary.LittleEndian.PutUint16(dst.Data[2*k:], F16FromFloat32(x[k]))
 	}
 }
 
-func quantizeQuantAVX2(dst Rows, x []float32) {
+// quantizeCodesAVX2 is Quantize for code formats whose groups are whole
+// blocks: all groups of a chunk of rows in one call.
+func quantizeCodesAVX2(dst Rows, x []float32) {
 	f, cols := dst.Format, dst.Cols
 	n, groups := dst.Len(), f.Groups(cols)
 	maxq := int32(1)<<f.Bits - 1

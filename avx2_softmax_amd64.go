@@ -2,13 +2,9 @@
 
 package lowbit
 
-import "math"
-
 // softmaxAVX2 is Softmax (len(x) > 0): exp32's steps in eight lanes.
 func softmaxAVX2(x []float32) {
 	if !avx2Softmax(&x[0], len(x)) {
-		for k := range x {
-			x[k] = float32(math.NaN())
-		}
+		fillNaN(x)
 	}
 }

@@ -14,24 +14,23 @@ import (
 // row's weight, into each weight row's y. Other groups run the generic
 // code; fp16 and float32 rows run addWeightedFloatAVX512.
 func addWeightedAVX512(y []float32, r Rows, w []float32) {
+	pick(r.Format, avx512Codes, addWeightedFloatAVX512, addWeightedCodesAVX512, addWeightedGeneric)(y, r, w)
+}
+
+// addWeightedCodesAVX512 is AddWeighted for code formats whose group is a
+// multiple of 32: the row kernels where they serve the shape, else the
+// general kernels.
+func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
-	if !f.Quantized() {
-		addWeightedFloatAVX512(y, r, w)
-		return
-	}
-	if f.Group%32 != 0 {
-		addWeightedGeneric(y, r, w)
-		return
-	}
 	if r.Cols == 128 && (f.Bits == 4 || f.Bits == 2) && f.Group == 64 {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			if !avx512AddWeightedRow(y, r, w) {
-				addWeightedCodesAVX512(y, r, w)
+				addWeightedGeneralAVX512(y, r, w)
 			}
 		})
 		return
 	}
-	addWeightedCodesAVX512(y, r, w)
+	addWeightedGeneralAVX512(y, r, w)
 }
 
 // avx512RowChunk is the most rows avx512PerRowPasses hands a row kernel at
@@ -67,10 +66,10 @@ func avx512EachWeightRow(y []float32, r Rows, w []float32, fn func(y []float32, 
 	})
 }
 
-// addWeightedCodesAVX512 is AddWeighted for code formats whose group is a
+// addWeightedGeneralAVX512 is AddWeighted for code formats whose group is a
 // multiple of 32 by the general kernels (avx512AddWeightedW<bits>X<pass>),
 // for any weights.
-func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
+func addWeightedGeneralAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
 	a := avx512CodeArgs(r)
@@ -99,15 +98,9 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 // would overflow in the row kernel.
 func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	f := r.Format
-	var (
-		lanesBuf [2*16*16 + 16]float32
-		mul      = float32(1)
-	)
+	var lanesBuf [2*16*16 + 16]float32
 	lanes := avx512AlignFloats(lanesBuf[:])
-	mins := r.Mins
-	if f.Symmetric {
-		mins, mul = r.Scales, -float32(int(1)<<(f.Bits-1))
-	}
+	mins, mul := shiftSource(r)
 	a := avx512RowArgs{
 		data:    unsafe.Pointer(&r.Data[0]),
 		scales:  unsafe.Pointer(&r.Scales[0]),

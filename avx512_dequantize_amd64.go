@@ -13,21 +13,25 @@ import (
 // all groups of all rows in sequence; fp16 rows run avx512DequantizeF16,
 // float32 rows are copied; other groups run the generic code.
 func dequantizeAVX512(dst []float32, r Rows) {
-	f := r.Format
-	if len(dst) == 0 {
-		return
+	if len(dst) > 0 {
+		pick(r.Format, avx512Codes, dequantizeFloatAVX512, dequantizeCodesAVX512, dequantizeGeneric)(dst, r)
 	}
-	switch {
-	case f.Bits == 16:
+}
+
+// dequantizeFloatAVX512 is Dequantize for fp16 rows (VCVTPH2PS) and
+// float32 rows (copied); len(dst) > 0.
+func dequantizeFloatAVX512(dst []float32, r Rows) {
+	if r.Format.Bits == 16 {
 		avx512DequantizeF16(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), len(dst))
-		return
-	case f.Bits == 32:
+	} else {
 		copy(dst, unsafe.Slice((*float32)(unsafe.Pointer(&r.Data[0])), len(dst)))
-		return
-	case f.Group%32 != 0:
-		dequantizeGeneric(dst, r)
-		return
 	}
+}
+
+// dequantizeCodesAVX512 is Dequantize for code formats whose group is a
+// multiple of 32: all groups of all rows in one call; len(dst) > 0.
+func dequantizeCodesAVX512(dst []float32, r Rows) {
+	f := r.Format
 	var iotaBuf [32 + 16]float32
 	iota := avx512AlignFloats(iotaBuf[:])
 	off := 0

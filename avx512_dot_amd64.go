@@ -9,38 +9,6 @@ import (
 	"github.com/lowbit-ml/lowbit/pack"
 )
 
-// avx512DotArgs is the argument block of the Dot kernels; the kernels read
-// the first fields and use the last five as their state, through the
-// offsets go_asm.h defines (avx512DotArgs_data, …).
-type avx512DotArgs struct {
-	data    unsafe.Pointer // row 0's codes (or values)
-	scales  unsafe.Pointer // row 0's fp16 scales
-	mins    unsafe.Pointer // row 0's fp16 mins, or avx512ZeroF16 (symmetric)
-	x       unsafe.Pointer // the pass's first query row
-	out     unsafe.Pointer // out of the pass's first query row
-	scratch unsafe.Pointer // 16 rows × 64 bytes per query row
-
-	n             int // rows
-	rowBytes      int // bytes of codes (or values) per row
-	rowScaleBytes int // bytes of scales per row
-	rowMinBytes   int // bytes of mins per row (0 when symmetric)
-	groups        int // groups per row
-	blockLimit    int // 4 × blocks per group
-	groupBytes    int // bytes of codes per group
-	off2, off1    int // offsets of the 2-bit and 1-bit planes in a group
-	xStride       int // bytes between query rows of x
-	outStride     int // bytes between query rows of out
-	minStride     int // bytes between the mins of two groups (0 when symmetric)
-	negOff        int // when symmetric: float32 bits of -2^(Bits-1) (Dot, AddWeighted), 2^(Bits-1) (Dequantize); else 0
-	cols          int // float rows: values per row (of the chunk)
-	tailMask      int // float rows: mask of the last cols%16 values
-	steps         int // float rows: cols/16
-	accMask       int // float rows: 0xffff to add to out, 0 to store
-
-	// Kernel state.
-	rowsLeft, r, outCur, rowScales, rowMins uintptr
-}
-
 // avx512ZeroF16 is the fp16 "min" of symmetric rows for the Dot kernels,
 // which add -2^(Bits-1)*scale to it.
 var avx512ZeroF16 uint16
@@ -68,15 +36,13 @@ func avx512Pass(rem int) int {
 // and multiplied into every query row. fp16 and float32 rows run
 // avx512DotF<bits>X<nq>; other groups run the generic code.
 func dotAVX512(out []float32, r Rows, x []float32) {
+	pick(r.Format, avx512Codes, dotFloatAVX512, dotCodesAVX512, dotGeneric)(out, r, x)
+}
+
+// dotCodesAVX512 is Dot for code formats whose group is a multiple of 32:
+// the row kernels where they serve the shape, else the general kernels.
+func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	f := r.Format
-	if !f.Quantized() {
-		dotFloatAVX512(out, r, x)
-		return
-	}
-	if f.Group%32 != 0 {
-		dotGeneric(out, r, x)
-		return
-	}
 	n, cols := r.Len(), r.Cols
 	if n == 0 {
 		return
@@ -87,34 +53,50 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 			pass = avx512Pass(nq - j0)
 			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
 			if !avx512DotRow(o, r, xp, pass) {
-				dotCodesAVX512(o, r, xp)
+				dotGeneralAVX512(o, r, xp)
 			}
 		}
 		return
 	}
-	dotCodesAVX512(out, r, x)
+	dotGeneralAVX512(out, r, x)
 }
 
-// dotCodesAVX512 is Dot for code formats whose group is a multiple of 32
+// dotGeneralAVX512 is Dot for code formats whose group is a multiple of 32
 // by the general kernels (avx512DotW<bits>X<pass>), for any query values.
-func dotCodesAVX512(out []float32, r Rows, x []float32) {
-	f := r.Format
-	n, cols := r.Len(), r.Cols
+func dotGeneralAVX512(out []float32, r Rows, x []float32) {
 	var scratchBuf [4*16*16 + 16]float32
 	scratch := avx512AlignFloats(scratchBuf[:])
 	a := avx512CodeArgs(r)
 	a.scratch = unsafe.Pointer(&scratch[0])
-	nq := len(x) / cols
+	avx512DotPasses(a, out, x, r.Cols, r.Format.Bits)
+}
+
+// avx512DotPasses runs the general Dot kernels of a (bits: the code width,
+// or 16 and 32 for fp16 and float32 rows) over the query rows x in passes
+// of up to 4, each pass's query rows copied to an aligned buffer when they
+// are misaligned (avx512DotAligned).
+func avx512DotPasses(a avx512DotArgs, out, x []float32, cols, bits int) {
+	n, nq := a.n, len(x)/cols
 	for j0, pass := 0, 0; j0 < nq; j0 += pass {
 		pass = avx512Pass(nq - j0)
 		xp := x[j0*cols : (j0+pass)*cols]
 		a.out = unsafe.Pointer(&out[j0*n])
 		if avx512Misaligned(xp) {
-			avx512DotAligned(a, xp, f.Bits, pass)
+			avx512DotAligned(a, xp, bits, pass)
 		} else {
 			a.x = unsafe.Pointer(&xp[0])
-			avx512CallDot(f.Bits, pass, &a)
+			avx512CallDotKernel(bits, pass, &a)
 		}
+	}
+}
+
+// avx512CallDotKernel calls the general Dot kernel of a code width (bits
+// below 16) or of fp16 or float32 rows (16, 32).
+func avx512CallDotKernel(bits, pass int, a *avx512DotArgs) {
+	if bits < 16 {
+		avx512CallDot(bits, pass, a)
+	} else {
+		avx512CallDotFloat(bits, pass, a)
 	}
 }
 
@@ -128,11 +110,7 @@ func avx512DotAligned(a avx512DotArgs, x []float32, bits, pass int) {
 	xa := avx512AlignFloats(xBuf[:])
 	copy(xa, x)
 	a.x = unsafe.Pointer(&xa[0])
-	if bits < 16 {
-		avx512CallDot(bits, pass, &a)
-	} else {
-		avx512CallDotFloat(bits, pass, &a)
-	}
+	avx512CallDotKernel(bits, pass, &a)
 }
 
 // avx512Misaligned reports whether x should be copied to a 64-byte aligned
@@ -203,10 +181,7 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 		scratch:   unsafe.Pointer(&scratch[0]),
 		outStride: 4 * n,
 	}
-	mins := r.Scales
-	if !f.Symmetric {
-		mins = r.Mins
-	}
+	mins, _ := shiftSource(r)
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4

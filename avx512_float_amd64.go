@@ -23,18 +23,7 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 	a := avx512DotFloatArgs(r, 0, cols, avx512AlignFloats(scratchBuf[:]))
 	a.outStride = 4 * n
 	a.xStride = 4 * cols
-	nq := len(x) / cols
-	for j0, pass := 0, 0; j0 < nq; j0 += pass {
-		pass = avx512Pass(nq - j0)
-		xp := x[j0*cols : (j0+pass)*cols]
-		a.out = unsafe.Pointer(&out[j0*n])
-		if avx512Misaligned(xp) {
-			avx512DotAligned(a, xp, r.Format.Bits, pass)
-		} else {
-			a.x = unsafe.Pointer(&xp[0])
-			avx512CallDotFloat(r.Format.Bits, pass, &a)
-		}
-	}
+	avx512DotPasses(a, out, x, cols, r.Format.Bits)
 }
 
 // avx512DotFloatArgs returns the arguments of the float Dot (and

@@ -29,21 +29,25 @@ var avx512QuantMinSink [1]uint16
 // groups of all rows in sequence; fp16 rows run avx512QuantizeF16, float32
 // rows are copied; other groups run the generic code.
 func quantizeAVX512(dst Rows, x []float32) {
-	f := dst.Format
-	if len(x) == 0 {
-		return
+	if len(x) > 0 {
+		pick(dst.Format, avx512Codes, quantizeFloatAVX512, quantizeCodesAVX512, quantizeGeneric)(dst, x)
 	}
-	switch {
-	case f.Bits == 16:
+}
+
+// quantizeFloatAVX512 is Quantize for fp16 rows (VCVTPS2PH) and float32
+// rows (copied); len(x) > 0.
+func quantizeFloatAVX512(dst Rows, x []float32) {
+	if dst.Format.Bits == 16 {
 		avx512QuantizeF16((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], len(x))
-		return
-	case f.Bits == 32:
+	} else {
 		copy(unsafe.Slice((*float32)(unsafe.Pointer(&dst.Data[0])), len(x)), x)
-		return
-	case f.Group%32 != 0:
-		quantizeGeneric(dst, x)
-		return
 	}
+}
+
+// quantizeCodesAVX512 is Quantize for code formats whose group is a
+// multiple of 32: all groups of all rows in one call; len(x) > 0.
+func quantizeCodesAVX512(dst Rows, x []float32) {
+	f := dst.Format
 	p2, p1 := pack.PlaneOffsets(f.Bits, f.Group)
 	a := avx512QuantizeArgs{
 		x:          unsafe.Pointer(&x[0]),

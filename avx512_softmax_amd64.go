@@ -2,18 +2,13 @@
 
 package lowbit
 
-import "math"
-
 // softmaxAVX512 is Softmax in three passes of 16 values per step: the max
 // (and whether x holds a NaN), exp(x - max) as exp32 computes it with its
 // sum, then the product with 1/sum. The special cases (NaN, +Inf, all -Inf)
 // are the generic code's.
 func softmaxAVX512(x []float32) {
 	m, nan := avx512SoftmaxMax(&x[0], len(x))
-	if nan || math.IsInf(float64(m), 0) {
-		for k := range x {
-			x[k] = float32(math.NaN())
-		}
+	if softmaxNaN(x, m, nan) {
 		return
 	}
 	sum := avx512SoftmaxExp(&x[0], len(x), m)

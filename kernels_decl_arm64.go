@@ -70,6 +70,18 @@ func neonDotF16(out *float32, data *byte, n, cols, rowstride int, x *float32, xs
 //go:noescape
 func neonDotF32(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
 
+// neonCallDot calls neonDotF<bits>.
+func neonCallDot(bits int, out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int) {
+	switch bits {
+	case 16:
+		neonDotF16(out, data, n, cols, rowstride, x, xstride, nq, ostride)
+	case 32:
+		neonDotF32(out, data, n, cols, rowstride, x, xstride, nq, ostride)
+	default:
+		panic("lowbit: no neonDotF<bits> kernel of that shape")
+	}
+}
+
 // DotQ8 on fp16 and float32 rows (neon_float_arm64.s).
 //
 // neonDotQ8F<bits>
@@ -80,6 +92,18 @@ func neonDotQ8F16(out *float32, data *byte, n, cols, rowstride int, x *int8, xst
 //go:noescape
 func neonDotQ8F32(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
 
+// neonCallDotQ8 calls neonDotQ8F<bits>.
+func neonCallDotQ8(bits int, out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int) {
+	switch bits {
+	case 16:
+		neonDotQ8F16(out, data, n, cols, rowstride, x, xstride, nq, ostride, qs, qsstride)
+	case 32:
+		neonDotQ8F32(out, data, n, cols, rowstride, x, xstride, nq, ostride, qs, qsstride)
+	default:
+		panic("lowbit: no neonDotQ8F<bits> kernel of that shape")
+	}
+}
+
 // AddWeighted on fp16 and float32 rows (neon_float_arm64.s).
 //
 // neonAddWeightedF<bits>
@@ -89,6 +113,18 @@ func neonAddWeightedF16(y *float32, data *byte, n, cols, rowstride int, w *float
 
 //go:noescape
 func neonAddWeightedF32(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
+
+// neonCallAddWeighted calls neonAddWeightedF<bits>.
+func neonCallAddWeighted(bits int, y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int) {
+	switch bits {
+	case 16:
+		neonAddWeightedF16(y, data, n, cols, rowstride, w, wstride, nq, ystride)
+	case 32:
+		neonAddWeightedF32(y, data, n, cols, rowstride, w, wstride, nq, ystride)
+	default:
+		panic("lowbit: no neonAddWeightedF<bits> kernel of that shape")
+	}
+}
 
 // neonQuantizeQ8 quantizes groups groups of group values (neon_quantizeq8_arm64.s).
 //

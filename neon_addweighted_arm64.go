@@ -7,22 +7,17 @@ package lowbit
 // summed per group and added to y once per call, in Go), fp16 and float32
 // through addWeightedFloatNEON.
 func addWeightedNEON(y []float32, r Rows, w []float32) {
-	f := r.Format
-	switch {
-	case !f.Quantized():
-		addWeightedFloatNEON(y, r, w)
-		return
-	case !neonCodes(f):
-		addWeightedGeneric(y, r, w)
-		return
-	}
+	pick(r.Format, neonCodes, addWeightedFloatNEON, addWeightedCodesNEON, addWeightedGeneric)(y, r, w)
+}
+
+// addWeightedCodesNEON is AddWeighted on the code formats the neon kernels
+// serve.
+func addWeightedCodesNEON(y []float32, r Rows, w []float32) {
 	n, cols := r.Len(), r.Cols
 	nq := len(w) / n
-	const qc = neonAux / 4
-	for j0 := 0; j0 < nq; j0 += qc {
-		j1 := min(nq, j0+qc)
+	neonQueryChunks(nq, func(j0, j1 int) {
 		addWeightedCodesChunks(y[j0*cols:j1*cols], r, w[j0*n:j1*n])
-	}
+	})
 }
 
 func addWeightedCodesChunks(y []float32, r Rows, w []float32) {

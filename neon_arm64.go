@@ -107,6 +107,28 @@ func codeChunks(f Format, n, cols, gcMax int, start func(g0, g1 int), chunk func
 	}
 }
 
+// neonQueryChunks calls fn(j0, j1) for the query (weight) rows [0, nq) in
+// chunks of at most neonAux/4, so that their per-group sums (Σx, Σ Sums,
+// Σ w*shift) fit neonAux for at least 4 groups.
+func neonQueryChunks(nq int, fn func(j0, j1 int)) {
+	const qc = neonAux / 4
+	for j0 := 0; j0 < nq; j0 += qc {
+		fn(j0, min(nq, j0+qc))
+	}
+}
+
+// neonGroupSums sets t[j*(g1-g0)+g-g0] = sum(j, g) for the query rows
+// j < nq and the groups [g0, g1), and returns g1-g0.
+func neonGroupSums(t []float32, nq, g0, g1 int, sum func(j, g int) float32) int {
+	gc := g1 - g0
+	for j := 0; j < nq; j++ {
+		for g := g0; g < g1; g++ {
+			t[j*gc+g-g0] = sum(j, g)
+		}
+	}
+	return gc
+}
+
 // minsOf returns a pointer to min gi of r, or nil for symmetric formats.
 func minsOf(r Rows, gi int) *uint16 {
 	if !r.Format.HasMins() {

@@ -2,31 +2,23 @@
 
 package lowbit
 
-// dotNEON: codes through neonDotCodes, up to neonQueries query rows per
-// pass over the unpacked chunk; fp16 and float32 through dotFloatNEON.
+// dotNEON is Dot: codes through neonDotCodes, up to neonQueries query rows
+// per pass over the unpacked chunk; fp16 and float32 through dotFloatNEON.
 func dotNEON(out []float32, r Rows, x []float32) {
-	f := r.Format
-	switch {
-	case !f.Quantized():
-		dotFloatNEON(out, r, x)
-		return
-	case !neonCodes(f):
-		dotGeneric(out, r, x)
-		return
-	}
+	pick(r.Format, neonCodes, dotFloatNEON, dotCodesNEON, dotGeneric)(out, r, x)
+}
+
+// dotCodesNEON is Dot on the code formats the neon kernels serve.
+func dotCodesNEON(out []float32, r Rows, x []float32) {
 	n, cols := r.Len(), r.Cols
 	nq := len(x) / cols
 	clear(out)
 	if n == 0 {
 		return
 	}
-	// At most neonAux/4 query rows at a time, so that their Σx fit neonAux
-	// for at least 4 groups.
-	const qc = neonAux / 4
-	for j0 := 0; j0 < nq; j0 += qc {
-		j1 := min(nq, j0+qc)
+	neonQueryChunks(nq, func(j0, j1 int) {
 		dotCodesChunks(out[j0*n:j1*n], r, x[j0*cols:j1*cols])
-	}
+	})
 }
 
 func dotCodesChunks(out []float32, r Rows, x []float32) {
@@ -37,12 +29,7 @@ func dotCodesChunks(out []float32, r Rows, x []float32) {
 	var xs [neonAux]float32
 	gc := 0
 	codeChunks(f, n, cols, neonAux/nq, func(g0, g1 int) {
-		gc = g1 - g0
-		for j := 0; j < nq; j++ {
-			for g := g0; g < g1; g++ {
-				xs[j*gc+g-g0] = sumF32(x[j*cols+g*G : j*cols+(g+1)*G])
-			}
-		}
+		gc = neonGroupSums(xs[:], nq, g0, g1, func(j, g int) float32 { return sumF32(x[j*cols+g*G : j*cols+(g+1)*G]) })
 	}, func(i0, i1, g0, g1 int) {
 		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0

@@ -2,18 +2,23 @@
 
 package lowbit
 
-// dotQ8NEON: codes through neonDotQ8Codes (SDOT/UDOT with dotprod, SMULL
-// or widened MUL without), fp16 and float32 through dotQ8FloatNEON.
+// dotQ8NEON is DotQ8: codes through neonDotQ8Codes (SDOT/UDOT with
+// dotprod, SMULL or widened MUL without), fp16 and float32 through
+// dotQ8FloatNEON.
 func dotQ8NEON(out []float32, r Rows, q *Q8, dotprod bool) {
-	f := r.Format
-	switch {
+	switch f := r.Format; {
 	case !f.Quantized():
 		dotQ8FloatNEON(out, r, q)
-		return
-	case !neonCodes(f):
+	case neonCodes(f):
+		dotQ8CodesNEON(out, r, q, dotprod)
+	default:
 		dotQ8Generic(out, r, q)
-		return
 	}
+}
+
+// dotQ8CodesNEON is DotQ8 on the code formats the neon kernels serve.
+func dotQ8CodesNEON(out []float32, r Rows, q *Q8, dotprod bool) {
+	f := r.Format
 	n, nq := r.Len(), q.Len()
 	clear(out)
 	if n == 0 {
@@ -26,10 +31,9 @@ func dotQ8NEON(out []float32, r Rows, q *Q8, dotprod bool) {
 	if f.Bits == 8 {
 		mode++
 	}
-	const qc = neonAux / 4
-	for j0 := 0; j0 < nq; j0 += qc {
-		dotQ8CodesChunks(out[j0*n:min(nq, j0+qc)*n], r, q, j0, min(nq, j0+qc), mode)
-	}
+	neonQueryChunks(nq, func(j0, j1 int) {
+		dotQ8CodesChunks(out[j0*n:j1*n], r, q, j0, j1, mode)
+	})
 }
 
 func dotQ8CodesChunks(out []float32, r Rows, q *Q8, j0, j1, mode int) {
@@ -41,13 +45,10 @@ func dotQ8CodesChunks(out []float32, r Rows, q *Q8, j0, j1, mode int) {
 	var ss [neonAux]float32
 	gc := 0
 	codeChunks(f, n, cols, neonAux/nq, func(g0, g1 int) {
-		gc = g1 - g0
-		for j := 0; j < nq; j++ {
-			for g := g0; g < g1; g++ {
-				b := (j0+j)*nb + g*bpg
-				ss[j*gc+g-g0] = sumF32Any(q.Sums[b : b+bpg])
-			}
-		}
+		gc = neonGroupSums(ss[:], nq, g0, g1, func(j, g int) float32 {
+			b := (j0+j)*nb + g*bpg
+			return sumF32Any(q.Sums[b : b+bpg])
+		})
 	}, func(i0, i1, g0, g1 int) {
 		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0

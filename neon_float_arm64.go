@@ -10,13 +10,9 @@ func dotFloatNEON(out []float32, r Rows, x []float32) {
 	if n == 0 {
 		return
 	}
-	c4, es := cols&^3, r.Format.Bits/8
+	c4, bits := cols&^3, r.Format.Bits
 	if c4 > 0 {
-		if es == 2 {
-			neonDotF16(&out[0], &r.Data[0], n, c4, 2*cols, &x[0], 4*cols, nq, 4*n)
-		} else {
-			neonDotF32(&out[0], &r.Data[0], n, c4, 4*cols, &x[0], 4*cols, nq, 4*n)
-		}
+		neonCallDot(bits, &out[0], &r.Data[0], n, c4, bits/8*cols, &x[0], 4*cols, nq, 4*n)
 	} else {
 		clear(out)
 	}
@@ -36,13 +32,9 @@ func dotFloatNEON(out []float32, r Rows, x []float32) {
 func addWeightedFloatNEON(y []float32, r Rows, w []float32) {
 	n, cols := r.Len(), r.Cols
 	nq := len(w) / n
-	c4, es := cols&^3, r.Format.Bits/8
+	c4, bits := cols&^3, r.Format.Bits
 	if c4 > 0 {
-		if es == 2 {
-			neonAddWeightedF16(&y[0], &r.Data[0], n, c4, 2*cols, &w[0], 4*n, nq, 4*cols)
-		} else {
-			neonAddWeightedF32(&y[0], &r.Data[0], n, c4, 4*cols, &w[0], 4*n, nq, 4*cols)
-		}
+		neonCallAddWeighted(bits, &y[0], &r.Data[0], n, c4, bits/8*cols, &w[0], 4*n, nq, 4*cols)
 	}
 	for i := 0; i < n; i++ {
 		for j := 0; j < nq; j++ {
@@ -61,13 +53,9 @@ func dotQ8FloatNEON(out []float32, r Rows, q *Q8) {
 		return
 	}
 	nb := q8Blocks(cols, cols)
-	c4, es := cols&^3, r.Format.Bits/8
+	c4, bits := cols&^3, r.Format.Bits
 	if c4 > 0 {
-		if es == 2 {
-			neonDotQ8F16(&out[0], &r.Data[0], n, c4, 2*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
-		} else {
-			neonDotQ8F32(&out[0], &r.Data[0], n, c4, 4*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
-		}
+		neonCallDotQ8(bits, &out[0], &r.Data[0], n, c4, bits/8*cols, &q.Values[0], cols, nq, 4*n, &q.Scales[0], 4*nb)
 	} else {
 		clear(out)
 	}

@@ -9,31 +9,33 @@ import (
 	"github.com/lowbit-ml/lowbit/pack"
 )
 
+// quantizeNEON is Quantize: codes through neonQuantizeCodes and neonPack,
+// fp16 and float32 through quantizeFloatNEON.
 func quantizeNEON(dst Rows, x []float32) {
-	f := dst.Format
-	switch {
-	case f.Bits == 32:
-		n := len(x) &^ 3
-		if n > 0 {
-			neonCopyF32((*float32)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
-		}
-		for k := n; k < len(x); k++ {
+	pick(dst.Format, neonCodes, quantizeFloatNEON, quantizeCodesNEON, quantizeGeneric)(dst, x)
+}
+
+// quantizeFloatNEON is Quantize for fp16 rows (FCVTN) and float32 rows
+// (copied): the asm takes the first len(x)&^3 values, Go the rest.
+func quantizeFloatNEON(dst Rows, x []float32) {
+	n := len(x) &^ 3
+	if n > 0 && dst.Format.Bits == 16 {
+		neonQuantizeF16((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
+	} else if n > 0 {
+		neonCopyF32((*float32)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
+	}
+	for k := n; k < len(x); k++ {
+		if dst.Format.Bits == 16 {
+			putF16(dst.Data, k, F16FromFloat32(x[k]))
+		} else {
 			putF32(dst.Data, k, x[k])
 		}
-		return
-	case f.Bits == 16:
-		n := len(x) &^ 3
-		if n > 0 {
-			neonQuantizeF16((*uint16)(unsafe.Pointer(&dst.Data[0])), &x[0], n)
-		}
-		for k := n; k < len(x); k++ {
-			putF16(dst.Data, k, F16FromFloat32(x[k]))
-		}
-		return
-	case !neonCodes(f):
-		quantizeGeneric(dst, x)
-		return
 	}
+}
+
+// quantizeCodesNEON is Quantize to the code formats the neon kernels serve.
+func quantizeCodesNEON(dst Rows, x []float32) {
+	f := dst.Format
 	cols, G := dst.Cols, f.Group
 	rb, gb, groups := f.RowBytes(cols), G*f.Bits/8, f.Groups(cols)
 	p2, p1 := pack.PlaneOffsets(f.Bits, G)

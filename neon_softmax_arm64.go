@@ -14,15 +14,8 @@ func softmaxNEON(x []float32) {
 	if n4 > 0 {
 		m = neonSoftmaxMax(&x[0], n4)
 	}
-	nan := m != m
-	for _, v := range x[n4:] {
-		m = max(m, v)
-		nan = nan || v != v
-	}
-	if nan || math.IsInf(float64(m), 0) {
-		for k := range x {
-			x[k] = float32(math.NaN())
-		}
+	m, nan := maxScan(m, m != m, x[n4:])
+	if softmaxNaN(x, m, nan) {
 		return
 	}
 	var sum float32
