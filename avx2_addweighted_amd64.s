@@ -63,11 +63,7 @@
 #define AWS4 AWS3; VBROADCASTSS 12(DX), Y11; VMULPS Y3, Y11, Y11
 
 #define ADDW(NAME, BLK, WS) \
-TEXT NAME(SB), NOSPLIT, $0-8;          \
-	MOVQ a+0(FP), DI;                  \
-	PLANES_INIT;                       \
-	MOVQ avx2Walk_scales(DI), R10;        \
-	MOVQ avx2Walk_shifts(DI), R11;        \
+	WALK_TEXT(NAME, R10, R11);   \
 	MOVQ avx2AddWeightedArgs_yStride(DI), BX;     \
 	MOVQ avx2AddWeightedArgs_w(DI), DX;           \
 	MOVQ DX, avx2AddWeightedArgs_wp(DI);          \

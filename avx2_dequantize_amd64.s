@@ -39,11 +39,7 @@
 #define CHUNK3 DEQCHUNK(3)
 
 #define DEQ(NAME, BLK) \
-TEXT NAME(SB), NOSPLIT, $0-8;          \
-	MOVQ a+0(FP), DI;                  \
-	PLANES_INIT;                       \
-	MOVQ avx2Walk_scales(DI), R10;        \
-	MOVQ avx2Walk_shifts(DI), R11;        \
+	WALK_TEXT(NAME, R10, R11);   \
 	MOVQ avx2DequantizeArgs_shiftStep(DI), R12;   \
 	MOVQ avx2DequantizeArgs_dst(DI), AX;          \
 	MOVQ avx2DequantizeArgs_units(DI), R14;       \

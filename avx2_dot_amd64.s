@@ -70,41 +70,21 @@
 // One query: four accumulators, one per chunk.
 #define REPI1 \
 	VADDPS       Y13, Y12, Y8; \
-	VEXTRACTF128 $1, Y8, X9;   \
-	VADDPS       X9, X8, X8;   \
-	VPSHUFD      $0x0e, X8, X9; \
-	VADDPS       X9, X8, X8;   \
-	VPSHUFD      $0x01, X8, X9; \
-	VADDSS       X9, X8, X8;   \
+	FOLD8(VEXTRACTF128, VADDPS, VADDSS, $0x0e, Y8, X8, X9); \
 	VADDSS       X7, X8, X8;   \
 	VADDSS       (DX), X8, X8; \
 	VMOVSS       X8, (DX)
 
 // Two queries: Y8+Y9 and Y10+Y11.
 #define REPI2 \
-	VADDPS       Y9, Y8, Y8;     \
-	VADDPS       Y11, Y10, Y10;  \
-	VHADDPS      Y10, Y8, Y8;    \
-	VEXTRACTF128 $1, Y8, X9;     \
-	VADDPS       X9, X8, X8;     \
-	VHADDPS      X8, X8, X8;     \
+	SUM2X8(Y8, Y9, Y10, Y11);    \
 	VADDPS       X7, X8, X8;     \
 	OUT2(X8, X9, DX, R12, R13)
 
 // Three or four queries: two accumulators each, Y8+j (even chunks) and
 // Y12+j (odd chunks; Y11 and Y15 stay 0 for three); X8 ends as
 // [q0 q1 q2 q3].
-#define REPI34 \
-	VADDPS       Y12, Y8, Y8;    \
-	VADDPS       Y13, Y9, Y9;    \
-	VADDPS       Y14, Y10, Y10;  \
-	VADDPS       Y15, Y11, Y11;  \
-	VHADDPS      Y9, Y8, Y8;     \
-	VHADDPS      Y11, Y10, Y10;  \
-	VHADDPS      Y10, Y8, Y8;    \
-	VEXTRACTF128 $1, Y8, X9;     \
-	VADDPS       X9, X8, X8;     \
-	VADDPS       X7, X8, X8
+#define REPI34 SUM4X8; VADDPS X7, X8, X8
 
 #define REPI3 REPI34; OUT3(X8, X9, DX, R12, R13)
 #define REPI4 REPI34; OUT4(X8, X9, DX, R12, R13)
@@ -112,11 +92,7 @@
 // DOTW(NAME, BLK, REPI): one Dot kernel for a code width (BLK) and a
 // number of queries (CHUNK0-3 and REPI).
 #define DOTW(NAME, BLK, GEPI, REPI) \
-TEXT NAME(SB), NOSPLIT, $0-8;          \
-	MOVQ a+0(FP), DI;                  \
-	PLANES_INIT;                       \
-	MOVQ avx2Walk_scales(DI), R10;        \
-	MOVQ avx2Walk_shifts(DI), R11;        \
+	WALK_TEXT(NAME, R10, R11);   \
 	MOVQ avx2DotArgs_xStride(DI), BX;      \
 	MOVQ avx2DotArgs_out(DI), AX;          \
 	MOVQ AX, avx2DotArgs_outp(DI);         \
@@ -127,12 +103,7 @@ row:                                   \
 	LEAQ   (AX)(BX*2), CX;             \
 	MOVQ   avx2DotArgs_gsum(DI), R12;      \
 	MOVQ   avx2Walk_groups(DI), R13;      \
-	VXORPS Y8, Y8, Y8;                 \
-	VXORPS Y9, Y9, Y9;                 \
-	VXORPS Y10, Y10, Y10;              \
-	VXORPS Y11, Y11, Y11;              \
-	VXORPS Y12, Y12, Y12;              \
-	VXORPS Y13, Y13, Y13;              \
+	ZERO_Y8_13;                        \
 	ZEROHI;                            \
 	VXORPS X7, X7, X7;                 \
 	PREFETCHT0 PF_SCALES(R10);         \
@@ -320,11 +291,7 @@ L:                           \
 LS:
 
 #define DOTU(NAME, BLK, PADD, BLOOP) \
-TEXT NAME(SB), NOSPLIT, $0-8;                        \
-	MOVQ a+0(FP), DI;                                \
-	PLANES_INIT;                                     \
-	MOVQ avx2Walk_scales(DI), R10;                      \
-	MOVQ avx2Walk_shifts(DI), R11;                      \
+	WALK_TEXT(NAME, R10, R11);                 \
 	MOVQ (avx2DotArgs_uo+avx2UnitOut_gsum)(DI), DX;          \
 	MOVQ DX, (avx2DotArgs_uo+avx2UnitOut_gsp)(DI);           \
 	MOVQ avx2DotArgs_x(DI), CX;                          \

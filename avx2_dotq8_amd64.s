@@ -142,64 +142,14 @@ sdone:
 	VPADDD     Y1, P, P;
 
 // Q8OUT adds the 8 blocks' values in Y0, in the order [b0 b2 b4 b6 | b1
-// b3 b5 b7], to out by the output mode of avx2DotQ8Args_uo (see UNITS_OUT):
-// rows of one block need block order (VPERMD); rows of 2, 4, 8 blocks start
+// b3 b5 b7], to out by the output mode of avx2DotQ8Args_uo (UNITS_STORE):
+// rows of one block need block order (Q8PERM); rows of 2, 4, 8 blocks start
 // by adding the halves, which gives the sums of block pairs in order. Uses
 // BX, R13, Y1.
-#define Q8OUT \
-	MOVQ  (avx2DotQ8Args_uo+avx2UnitOut_out)(DI), R13;    \
-	MOVQ  (avx2DotQ8Args_uo+avx2UnitOut_levels)(DI), BX;  \
-	CMPQ  BX, $0;                                 \
-	JL    qacc;                                   \
-	JE    q0;                                     \
-	VEXTRACTF128 $1, Y0, X1;                      \
-	VADDPS X1, X0, X0;                            \
-	CMPQ  BX, $1;                                 \
-	JE    q1;                                     \
-	VHADDPS X0, X0, X0;                           \
-	CMPQ  BX, $2;                                 \
-	JE    q2;                                     \
-	VHADDPS X0, X0, X0;                           \
-	VADDSS (R13), X0, X0;                         \
-	VMOVSS X0, (R13);                             \
-	ADDQ  $4, R13;                                \
-	JMP   qdone;                                  \
-q2:                                               \
-	VMOVSD (R13), X1;                             \
-	VADDPS X1, X0, X0;                            \
-	VMOVSD X0, (R13);                             \
-	ADDQ  $8, R13;                                \
-	JMP   qdone;                                  \
-q1:                                               \
-	VADDPS  (R13), X0, X0;                        \
-	VMOVUPS X0, (R13);                            \
-	ADDQ  $16, R13;                               \
-	JMP   qdone;                                  \
-q0:                                               \
-	VMOVDQU ·avx2PackOrder(SB), Y1;               \
-	VPERMD  Y0, Y1, Y0;                           \
-	VADDPS  (R13), Y0, Y0;                        \
-	VMOVUPS Y0, (R13);                            \
-	ADDQ  $32, R13;                               \
-	JMP   qdone;                                  \
-qacc:                                             \
-	VADDPS (avx2DotQ8Args_uo+avx2UnitOut_acc)(DI), Y0, Y0; \
-	DECQ  (avx2DotQ8Args_uo+avx2UnitOut_bleft)(DI);       \
-	JNZ   qkeep;                                  \
-	MOVQ  (avx2DotQ8Args_uo+avx2UnitOut_bpr)(DI), BX;     \
-	MOVQ  BX, (avx2DotQ8Args_uo+avx2UnitOut_bleft)(DI);   \
-	VEXTRACTF128 $1, Y0, X1;                      \
-	VADDPS X1, X0, X0;                            \
-	VHADDPS X0, X0, X0;                           \
-	VHADDPS X0, X0, X0;                           \
-	VADDSS (R13), X0, X0;                         \
-	VMOVSS X0, (R13);                             \
-	ADDQ  $4, R13;                                \
-	VXORPS Y0, Y0, Y0;                            \
-qkeep:                                            \
-	VMOVUPS Y0, (avx2DotQ8Args_uo+avx2UnitOut_acc)(DI);   \
-qdone:                                            \
-	MOVQ  R13, (avx2DotQ8Args_uo+avx2UnitOut_out)(DI)
+#define Q8PERM \
+	VMOVDQU ·avx2PackOrder(SB), Y1; \
+	VPERMD  Y0, Y1, Y0
+#define Q8OUT UNITS_STORE(avx2DotQ8Args_uo, BX, R13, Y0, X0, Y1, X1, VADDPS, Q8PERM, NOSTEP2)
 
 // DOTQ8U(NAME, UC, QI, PADD): DotQ8 of one query over whole rows of nb
 // blocks (nb 1, 2, 4 or 8k), a multiple of 8 blocks in all. At the start
@@ -218,11 +168,7 @@ qdone:                                            \
 // stage's scratch, so DX, the block's place in its group, stays in its
 // register); Y7, Y8 a pair, Y11-Y14 the folded pairs.
 #define DOTQ8U(NAME, UC, QI, PADD) \
-TEXT NAME(SB), NOSPLIT, $0-8;                          \
-	MOVQ a+0(FP), DI;                                  \
-	PLANES_INIT;                                       \
-	MOVQ avx2Walk_scales(DI), R10;                        \
-	MOVQ avx2Walk_shifts(DI), R11;                        \
+	WALK_TEXT(NAME, R10, R11);                   \
 	MOVQ avx2DotQ8Args_xv(DI), CX;                         \
 	MOVQ CX, AX;                                       \
 	MOVQ avx2Walk_groups(DI), R12;                        \
@@ -303,11 +249,7 @@ DOTQ8U(·avx2DotQ8UnitW8, UC8, QIW, PADD1)
 // scales, R12 shifts, R13 the tables at the group, R14 groups left; X3
 // the scale, X2 the shift.
 #define DOTQ8R(NAME, UC, QI, QROWS, OUT) \
-TEXT NAME(SB), NOSPLIT, $0-8;                  \
-	MOVQ a+0(FP), DI;                          \
-	PLANES_INIT;                               \
-	MOVQ avx2Walk_scales(DI), R11;                \
-	MOVQ avx2Walk_shifts(DI), R12;                \
+	WALK_TEXT(NAME, R11, R12);           \
 	MOVQ avx2DotQ8Args_out(DI), DX;                \
 	MOVQ DX, avx2DotQ8Args_outp(DI);               \
 	MOVQ avx2Walk_rows(DI), DX;                   \

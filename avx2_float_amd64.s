@@ -69,43 +69,44 @@ tailcopy:                                       \
 	VADDPS       Y12, Y8, Y8;   \
 	VADDPS       Y13, Y9, Y9;   \
 	VADDPS       Y9, Y8, Y8;    \
-	VEXTRACTF128 $1, Y8, X9;    \
-	VADDPS       X9, X8, X8;    \
-	VPSHUFD      $0x0e, X8, X9; \
-	VADDPS       X9, X8, X8;    \
-	VPSHUFD      $0x01, X8, X9; \
-	VADDSS       X9, X8, X8;    \
+	FOLD8(VEXTRACTF128, VADDPS, VADDSS, $0x0e, Y8, X8, X9); \
 	VADDSS       (DX), X8, X8;  \
 	VMOVSS       X8, (DX)
 
 #define FE2 \
-	VADDPS       Y12, Y8, Y8;    \
-	VADDPS       Y13, Y9, Y9;    \
-	VHADDPS      Y9, Y8, Y8;     \
-	VEXTRACTF128 $1, Y8, X9;     \
-	VADDPS       X9, X8, X8;     \
-	VHADDPS      X8, X8, X8;     \
+	SUM2X8(Y8, Y12, Y9, Y13);    \
 	OUT2(X8, X9, DX, R12, R13)
 
-#define FE34 \
-	VADDPS       Y12, Y8, Y8;    \
-	VADDPS       Y13, Y9, Y9;    \
-	VADDPS       Y14, Y10, Y10;  \
-	VADDPS       Y15, Y11, Y11;  \
-	VHADDPS      Y9, Y8, Y8;     \
-	VHADDPS      Y11, Y10, Y10;  \
-	VHADDPS      Y10, Y8, Y8;    \
-	VEXTRACTF128 $1, Y8, X9;     \
-	VADDPS       X9, X8, X8
-#define FE3 FE34; OUT3(X8, X9, DX, R12, R13)
-#define FE4 FE34; OUT4(X8, X9, DX, R12, R13)
+#define FE3 SUM4X8; OUT3(X8, X9, DX, R12, R13)
+#define FE4 SUM4X8; OUT4(X8, X9, DX, R12, R13)
+
+// STEPS8(RLD, C, STEP, RTAIL, T, end): the steps of 8 values of a row
+// (R8 of them, at least one; SI the row, AX and CX the query or y rows),
+// each loaded by RLD(0) and handled by C, then the row's tail of fewer
+// than 8 values, if any, loaded under the mask (RTAIL) and handled by T;
+// end follows.
+#define STEPS8(RLD, C, STEP, RTAIL, T, end) \
+l8:                                     \
+	RLD(0);                             \
+	C;                                  \
+	ADDQ    $STEP, SI;                  \
+	ADDQ    $32, AX;                    \
+	ADDQ    $32, CX;                    \
+	DECQ    R8;                         \
+	JNZ     l8;                         \
+tail:                                   \
+	CMPQ    avx2FloatArgs_tail(DI), $0; \
+	JEQ     end;                        \
+	VMOVDQU avx2FloatArgs_mask(DI), Y1; \
+	RTAIL;                              \
+	T;                                  \
+	ADDQ    avx2FloatArgs_tailBytes(DI), SI
 
 // DOTF(NAME, RLD, RTAIL, STEP, C0, C1, C2, C3, FDT, FE): the Dot kernel of
 // one format (RLD, RTAIL, STEP = row bytes per 8 values) and number of
 // queries (chunk macros C0-C3, tail FDT, epilogue FE).
 #define DOTF(NAME, RLD, RTAIL, STEP, C0, C1, C2, C3, FDT, FE) \
-TEXT NAME(SB), NOSPLIT, $0-8;                 \
-	MOVQ a+0(FP), DI;                         \
+	ARGS_TEXT(NAME);              \
 	MOVQ avx2FloatArgs_data(DI), SI;              \
 	MOVQ avx2FloatArgs_qStride(DI), BX;           \
 	MOVQ avx2FloatArgs_out(DI), DX;               \
@@ -114,12 +115,7 @@ TEXT NAME(SB), NOSPLIT, $0-8;                 \
 row:                                          \
 	MOVQ   avx2FloatArgs_q(DI), AX;               \
 	LEAQ   (AX)(BX*2), CX;                    \
-	VXORPS Y8, Y8, Y8;                        \
-	VXORPS Y9, Y9, Y9;                        \
-	VXORPS Y10, Y10, Y10;                     \
-	VXORPS Y11, Y11, Y11;                     \
-	VXORPS Y12, Y12, Y12;                     \
-	VXORPS Y13, Y13, Y13;                     \
+	ZERO_Y8_13;                               \
 	VXORPS Y14, Y14, Y14;                     \
 	VXORPS Y15, Y15, Y15;                     \
 	MOVQ   avx2FloatArgs_full32(DI), R8;          \
@@ -139,20 +135,7 @@ rest:                                         \
 	MOVQ   avx2FloatArgs_rest8(DI), R8;           \
 	TESTQ  R8, R8;                            \
 	JZ     tail;                              \
-l8:                                           \
-	RLD(0); C0;                               \
-	ADDQ   $STEP, SI;                         \
-	ADDQ   $32, AX;                           \
-	ADDQ   $32, CX;                           \
-	DECQ   R8;                                \
-	JNZ    l8;                                \
-tail:                                         \
-	CMPQ   avx2FloatArgs_tail(DI), $0;            \
-	JEQ    epi;                               \
-	VMOVDQU avx2FloatArgs_mask(DI), Y1;           \
-	RTAIL;                                    \
-	FDT;                                      \
-	ADDQ   avx2FloatArgs_tailBytes(DI), SI;       \
+	STEPS8(RLD, C0, STEP, RTAIL, FDT, epi);   \
 epi:                                          \
 	MOVQ   avx2FloatArgs_outp(DI), DX;            \
 	MOVQ   avx2FloatArgs_outStride(DI), R12;      \
@@ -206,8 +189,7 @@ DOTF(·avx2DotF16X4, RLD16, RTAIL16, 16, FDX4_E(0), FDX4_O(1), FDX4_E(2), FDX4_O
 #define AWW4 AWW3; VBROADCASTSS 12(R13), Y11
 
 #define ADDWF(NAME, RLD, RTAIL, STEP, AWW, AWC, AWT) \
-TEXT NAME(SB), NOSPLIT, $0-8;                 \
-	MOVQ a+0(FP), DI;                         \
+	ARGS_TEXT(NAME);              \
 	MOVQ avx2FloatArgs_data(DI), SI;              \
 	MOVQ avx2FloatArgs_qStride(DI), BX;           \
 	MOVQ avx2FloatArgs_w(DI), R13;                \
@@ -219,21 +201,7 @@ row:                                          \
 	MOVQ   avx2FloatArgs_chunks8(DI), R8;         \
 	TESTQ  R8, R8;                            \
 	JZ     tail;                              \
-l8:                                           \
-	RLD(0);                                   \
-	AWC;                                      \
-	ADDQ   $STEP, SI;                         \
-	ADDQ   $32, AX;                           \
-	ADDQ   $32, CX;                           \
-	DECQ   R8;                                \
-	JNZ    l8;                                \
-tail:                                         \
-	CMPQ   avx2FloatArgs_tail(DI), $0;            \
-	JEQ    next;                              \
-	VMOVDQU avx2FloatArgs_mask(DI), Y1;           \
-	RTAIL;                                    \
-	AWT;                                      \
-	ADDQ   avx2FloatArgs_tailBytes(DI), SI;       \
+	STEPS8(RLD, AWC, STEP, RTAIL, AWT, next); \
 next:                                         \
 	ADDQ   $16, R13;                          \
 	ADDQ   avx2FloatArgs_rowSkip(DI), SI;         \

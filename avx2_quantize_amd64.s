@@ -34,30 +34,12 @@
 	VMOVUPS   32(AX), Y1;       \
 	VMOVUPS   64(AX), Y2;       \
 	VMOVUPS   96(AX), Y3;       \
-	VSUBPS    Y5, Y0, Y0;       \
-	VSUBPS    Y5, Y1, Y1;       \
-	VSUBPS    Y5, Y2, Y2;       \
-	VSUBPS    Y5, Y3, Y3;       \
-	VMULPS    Y4, Y0, Y0;       \
-	VMULPS    Y4, Y1, Y1;       \
-	VMULPS    Y4, Y2, Y2;       \
-	VMULPS    Y4, Y3, Y3;       \
-	VMAXPS    Y6, Y0, Y0;       \
-	VMAXPS    Y6, Y1, Y1;       \
-	VMAXPS    Y6, Y2, Y2;       \
-	VMAXPS    Y6, Y3, Y3;       \
-	VMINPS    Y7, Y0, Y0;       \
-	VMINPS    Y7, Y1, Y1;       \
-	VMINPS    Y7, Y2, Y2;       \
-	VMINPS    Y7, Y3, Y3;       \
-	VCVTPS2DQ Y0, Y0;           \
-	VCVTPS2DQ Y1, Y1;           \
-	VCVTPS2DQ Y2, Y2;           \
-	VCVTPS2DQ Y3, Y3;           \
-	VPADDD    Y15, Y0, Y0;      \
-	VPADDD    Y15, Y1, Y1;      \
-	VPADDD    Y15, Y2, Y2;      \
-	VPADDD    Y15, Y3, Y3;      \
+	ON4(VSUBPS, Y5); \
+	ON4(VMULPS, Y4); \
+	ON4(VMAXPS, Y6); \
+	ON4(VMINPS, Y7); \
+	ON4U(VCVTPS2DQ); \
+	ON4(VPADDD, Y15); \
 	VPACKUSDW Y1, Y0, Y0;       \
 	VPACKUSDW Y3, Y2, Y2;       \
 	VPACKUSWB Y2, Y0, Y0;       \
@@ -117,18 +99,8 @@ mm:                                        \
 	CMPQ    DX, CX;                        \
 	JNE     mm;                            \
 mmdone:                                    \
-	VEXTRACTF128 $1, Y0, X2;               \
-	VMINPS  X2, X0, X0;                    \
-	VPSHUFD $0x4e, X0, X2;                 \
-	VMINPS  X2, X0, X0;                    \
-	VPSHUFD $0x01, X0, X2;                 \
-	VMINSS  X2, X0, X0;                    \
-	VEXTRACTF128 $1, Y1, X2;               \
-	VMAXPS  X2, X1, X1;                    \
-	VPSHUFD $0x4e, X1, X2;                 \
-	VMAXPS  X2, X1, X1;                    \
-	VPSHUFD $0x01, X1, X2;                 \
-	VMAXSS  X2, X1, X1;                    \
+	FOLD8(VEXTRACTF128, VMINPS, VMINSS, $0x4e, Y0, X0, X2); \
+	FOLD8(VEXTRACTF128, VMAXPS, VMAXSS, $0x4e, Y1, X1, X2); \
 	VXORPS  X8, X8, X8;                    \
 	CMPQ    avx2QuantizeArgs_symmetric(DI), $0;   \
 	JNE     sym;                           \
@@ -161,11 +133,7 @@ params:                                    \
 	VBROADCASTSS X3, Y5
 
 #define QUANT(NAME, PACK) \
-TEXT NAME(SB), NOSPLIT, $0-8;          \
-	MOVQ a+0(FP), DI;                  \
-	PLANES_INIT;                       \
-	MOVQ avx2Walk_scales(DI), R10;        \
-	MOVQ avx2Walk_shifts(DI), R11;        \
+	WALK_TEXT(NAME, R10, R11);   \
 	MOVQ avx2QuantizeArgs_x(DI), AX;          \
 	MOVQ avx2QuantizeArgs_units(DI), R14;     \
 	VBROADCASTSS avx2QuantizeArgs_lo(DI), Y6; \

@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "go_asm.h"
+#include "avx2_amd64.h"
 
 // QuantizeQ8 (avx2QuantizeQ8Args, avx2_quantizeq8_amd64.go): rows of cols
 // values quantized in blocks of 32 and a last block of tail < 32 values,
@@ -28,12 +29,7 @@
 	VMAXPS       Y5, Y4, Y4;                 \
 	VMAXPS       Y7, Y6, Y6;                 \
 	VMAXPS       Y6, Y4, Y4;                 \
-	VEXTRACTF128 $1, Y4, X5;                 \
-	VMAXPS       X5, X4, X4;                 \
-	VPSHUFD      $0x4e, X4, X5;              \
-	VMAXPS       X5, X4, X4;                 \
-	VPSHUFD      $0x01, X4, X5;              \
-	VMAXSS       X5, X4, X4;                 \
+	FOLD8(VEXTRACTF128, VMAXPS, VMAXSS, $0x4e, Y4, X4, X5); \
 	VMOVSS       ·avx2F32Q8Tiny(SB), X7;     \
 	VCMPSS       $1, X7, X4, X7;             \
 	VANDNPS      X4, X7, X4;                 \
@@ -43,31 +39,14 @@
 	VDIVSS       X6, X4, X4;                 \
 	VMOVSS       X4, (R10);                  \
 	VBROADCASTSS X5, Y5;                     \
-	VMULPS       Y5, Y0, Y0;                 \
-	VMULPS       Y5, Y1, Y1;                 \
-	VMULPS       Y5, Y2, Y2;                 \
-	VMULPS       Y5, Y3, Y3;                 \
-	VMAXPS       ·avx2F32x8Q8Min(SB), Y0, Y0; \
-	VMAXPS       ·avx2F32x8Q8Min(SB), Y1, Y1; \
-	VMAXPS       ·avx2F32x8Q8Min(SB), Y2, Y2; \
-	VMAXPS       ·avx2F32x8Q8Min(SB), Y3, Y3; \
-	VMINPS       ·avx2F32x8Q8Max(SB), Y0, Y0; \
-	VMINPS       ·avx2F32x8Q8Max(SB), Y1, Y1; \
-	VMINPS       ·avx2F32x8Q8Max(SB), Y2, Y2; \
-	VMINPS       ·avx2F32x8Q8Max(SB), Y3, Y3; \
-	VCVTPS2DQ    Y0, Y0;                     \
-	VCVTPS2DQ    Y1, Y1;                     \
-	VCVTPS2DQ    Y2, Y2;                     \
-	VCVTPS2DQ    Y3, Y3;                     \
+	ON4(VMULPS, Y5); \
+	ON4(VMAXPS, ·avx2F32x8Q8Min(SB)); \
+	ON4(VMINPS, ·avx2F32x8Q8Max(SB)); \
+	ON4U(VCVTPS2DQ); \
 	VPADDD       Y1, Y0, Y5;                 \
 	VPADDD       Y3, Y2, Y6;                 \
 	VPADDD       Y6, Y5, Y5;                 \
-	VEXTRACTI128 $1, Y5, X6;                 \
-	VPADDD       X6, X5, X5;                 \
-	VPSHUFD      $0x4e, X5, X6;              \
-	VPADDD       X6, X5, X5;                 \
-	VPSHUFD      $0x01, X5, X6;              \
-	VPADDD       X6, X5, X5;                 \
+	FOLD8(VEXTRACTI128, VPADDD, VPADDD, $0x4e, Y5, X5, X6); \
 	VCVTDQ2PS    X5, X5;                     \
 	VMULSS       X4, X5, X5;                 \
 	VMOVSS       X5, (R11);                  \

@@ -1,6 +1,7 @@
 //go:build gc && !purego
 
 #include "textflag.h"
+#include "avx2_amd64.h"
 
 // func avx2AbsBitsMax(x *float32, n int) uint32
 //
@@ -56,12 +57,7 @@ done:
 	VPMAXUD Y1, Y0, Y0
 	VPMAXUD Y3, Y2, Y2
 	VPMAXUD Y2, Y0, Y0
-	VEXTRACTI128 $1, Y0, X1
-	VPMAXUD X1, X0, X0
-	VPSHUFD $0x4e, X0, X1
-	VPMAXUD X1, X0, X0
-	VPSHUFD $0x01, X0, X1
-	VPMAXUD X1, X0, X0
+	FOLD8(VEXTRACTI128, VPMAXUD, VPMAXUD, $0x4e, Y0, X0, X1)
 	VMOVD   X0, AX
 	MOVL    AX, ret+16(FP)
 	VZEROUPPER

@@ -1,6 +1,7 @@
 //go:build gc && !purego
 
 #include "textflag.h"
+#include "avx2_amd64.h"
 
 // func avx2Softmax(x *float32, n int) bool
 //
@@ -111,12 +112,7 @@ max1done:
 	VMOVMSKPS Y5, BX
 	TESTQ BX, BX
 	JNZ  bad
-	VEXTRACTF128 $1, Y4, X0
-	VMAXPS  X0, X4, X4
-	VPSHUFD $0x4e, X4, X0
-	VMAXPS  X0, X4, X4
-	VPSHUFD $0x01, X4, X0
-	VMAXSS  X0, X4, X4
+	FOLD8(VEXTRACTF128, VMAXPS, VMAXSS, $0x4e, Y4, X4, X0)
 	VMOVD   X4, BX
 	ANDL    $0x7fffffff, BX
 	CMPL    BX, $0x7f800000
@@ -158,12 +154,7 @@ exp2tail:
 	VADDPS  Y0, Y8, Y8
 exp2done:
 	VADDPS  Y9, Y8, Y8
-	VEXTRACTF128 $1, Y8, X0
-	VADDPS  X0, X8, X8
-	VPSHUFD $0x4e, X8, X0
-	VADDPS  X0, X8, X8
-	VPSHUFD $0x01, X8, X0
-	VADDSS  X0, X8, X8
+	FOLD8(VEXTRACTF128, VADDPS, VADDSS, $0x4e, Y8, X8, X0)
 	VMOVSS  ·avx2F32One(SB), X0
 	VDIVSS  X8, X0, X0
 	VBROADCASTSS X0, Y0

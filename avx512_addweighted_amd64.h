@@ -24,65 +24,31 @@
 // Z8/Z9 dequantized values, Z10 S, Z11 M, Z12/Z13 tables, Z14/Z15 scratch,
 // Z16-Z22 constants, Z23 the symmetric offset, Z24-Z25 scratch.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ         a+0(FP), AX
-	CONSTS
-	VPBROADCASTD avx512DotArgs_negOff(AX), Z23
-	MOVQ         avx512DotArgs_data(AX), SI
+CODES_TEXT(NAME)
 	MOVQ         avx512DotArgs_out(AX), R13
-	MOVQ         avx512DotArgs_xStride(AX), R12
-	LEAQ         (R12)(R12*2), R14
-	MOVQ         avx512DotArgs_n(AX), R11
-	MOVQ         R11, avx512DotArgs_rowsLeft(AX)
-	MOVQ         avx512DotArgs_scales(AX), R11
-	MOVQ         R11, avx512DotArgs_rowScales(AX)
-	MOVQ         avx512DotArgs_mins(AX), R11
-	MOVQ         R11, avx512DotArgs_rowMins(AX)
+	X_STRIDES
+	ROWS_INIT
 
 row:
-	MOVQ       avx512DotArgs_outStride(AX), R10
-	LEAQ       (R10)(R10*2), R11
-	FORX(LOAD_W)
-	MOVQ       SI, DI
-	MOVQ       avx512DotArgs_x(AX), BX
+	W_ROW_BEGIN
 	MOVQ       avx512DotArgs_rowScales(AX), DX
 	MOVQ       avx512DotArgs_rowMins(AX), R11
 	MOVQ       avx512DotArgs_groups(AX), CX
 	PREFETCHT0 1024(SI)
 
 group:
-	MOVQ         DI, R8
-	ADDQ         avx512DotArgs_off2(AX), R8
-	MOVQ         DI, R9
-	ADDQ         avx512DotArgs_off1(AX), R9
-	VPBROADCASTW (DX), Y10
-	VCVTPH2PS    Y10, Z10
-	VPBROADCASTW (R11), Y11
-	VCVTPH2PS    Y11, Z11
-	VFMADD231PS  Z23, Z10, Z11
-	TABLES
-	XORQ         R10, R10
+	GROUP_BEGIN
 
 blk:
 	DEQ
 	FORX(ADD_Y)
-	ADDQ $128, BX
-	ADDQ $4, R10
-	CMPQ R10, avx512DotArgs_blockLimit(AX)
-	JB   blk
+	BLOCK_NEXT
 
-	ADDQ $2, DX
-	ADDQ avx512DotArgs_minStride(AX), R11
-	ADDQ avx512DotArgs_groupBytes(AX), DI
-	DECQ CX
-	JNZ  group
+	GROUP_NEXT
 
 	ADDQ avx512DotArgs_rowBytes(AX), SI
 	ADDQ $4, R13
-	MOVQ avx512DotArgs_rowScaleBytes(AX), R10
-	ADDQ R10, avx512DotArgs_rowScales(AX)
-	MOVQ avx512DotArgs_rowMinBytes(AX), R10
-	ADDQ R10, avx512DotArgs_rowMins(AX)
+	ROW_SCALES_NEXT
 	DECQ avx512DotArgs_rowsLeft(AX)
 	JNZ  row
 	VZEROUPPER

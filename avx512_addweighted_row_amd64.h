@@ -16,14 +16,10 @@
 // Registers: SI codes, DX scales, R8 mins, R13 weights, CX steps left, BX
 // the tables, DI out; the vector registers are the format's (see STEP).
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ a+0(FP), AX
-	MOVQ avx512RowArgs_recs(AX), BX
+ROW_TEXT(NAME)
 	MOVQ avx512RowArgs_out(AX), DI
 	SETUP
-	MOVQ avx512RowArgs_data(AX), SI
-	MOVQ avx512RowArgs_scales(AX), DX
-	MOVQ avx512RowArgs_mins(AX), R8
+	ROW_ARGS
 	MOVQ avx512RowArgs_sg(AX), R13
 	MOVQ avx512RowArgs_n(AX), CX
 	SHRQ $STEPSHIFT, CX

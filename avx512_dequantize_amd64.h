@@ -21,8 +21,7 @@
 // groups left, DX the group's scale, R11 its min; Z8/Z9 values, Z10 S, Z11
 // M, Z12/Z13 tables, Z14/Z15 scratch, Z16-Z22 constants, Z23 the offset.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ a+0(FP), AX
+KERNEL_TEXT(NAME)
 	CONSTS
 	MOVQ avx512DotArgs_data(AX), DI
 	MOVQ avx512DotArgs_scales(AX), DX
@@ -31,14 +30,8 @@ TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ avx512DotArgs_groups(AX), CX
 
 group:
-	MOVQ         DI, R8
-	ADDQ         avx512DotArgs_off2(AX), R8
-	MOVQ         DI, R9
-	ADDQ         avx512DotArgs_off1(AX), R9
-	VPBROADCASTW (DX), Y10
-	VCVTPH2PS    Y10, Z10
-	VPBROADCASTW (R11), Y11
-	VCVTPH2PS    Y11, Z11
+	GROUP_PLANES
+	GROUP_SM
 	TABLES
 	XORQ         R10, R10
 
@@ -46,15 +39,8 @@ blk:
 	DEQ
 	VMOVUPS Z8, (BX)
 	VMOVUPS Z9, 64(BX)
-	ADDQ    $128, BX
-	ADDQ    $4, R10
-	CMPQ    R10, avx512DotArgs_blockLimit(AX)
-	JB      blk
+	BLOCK_NEXT
 
-	ADDQ $2, DX
-	ADDQ avx512DotArgs_minStride(AX), R11
-	ADDQ avx512DotArgs_groupBytes(AX), DI
-	DECQ CX
-	JNZ  group
+	GROUP_NEXT
 	VZEROUPPER
 	RET

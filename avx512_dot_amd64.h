@@ -27,22 +27,14 @@
 // row accumulators, Z8/Z9 dequantized values, Z10 S, Z11 M, Z12/Z13 tables,
 // Z14/Z15 scratch, Z16-Z22 constants, Z23 the symmetric offset.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ         a+0(FP), AX
-	CONSTS
-	VPBROADCASTD avx512DotArgs_negOff(AX), Z23
-	MOVQ         avx512DotArgs_data(AX), SI
+CODES_TEXT(NAME)
 	MOVQ         avx512DotArgs_scratch(AX), R13
-	MOVQ         avx512DotArgs_xStride(AX), R12
-	LEAQ         (R12)(R12*2), R14
+	X_STRIDES
 	MOVQ         avx512DotArgs_n(AX), R11
 	MOVQ         R11, avx512DotArgs_rowsLeft(AX)
 	MOVQ         avx512DotArgs_out(AX), R11
 	MOVQ         R11, avx512DotArgs_outCur(AX)
-	MOVQ         avx512DotArgs_scales(AX), R11
-	MOVQ         R11, avx512DotArgs_rowScales(AX)
-	MOVQ         avx512DotArgs_mins(AX), R11
-	MOVQ         R11, avx512DotArgs_rowMins(AX)
+	ROW_SCALES_INIT
 
 block:
 	MOVQ       $0, avx512DotArgs_r(AX)
@@ -61,57 +53,21 @@ row:
 	FORX(ZERO_ACC)
 
 group:
-	MOVQ         DI, R8
-	ADDQ         avx512DotArgs_off2(AX), R8
-	MOVQ         DI, R9
-	ADDQ         avx512DotArgs_off1(AX), R9
-	VPBROADCASTW (DX), Y10
-	VCVTPH2PS    Y10, Z10
-	VPBROADCASTW (R11), Y11
-	VCVTPH2PS    Y11, Z11
-	VFMADD231PS  Z23, Z10, Z11
-	TABLES
-	XORQ         R10, R10
+	GROUP_BEGIN
 
 blk:
 	DEQ
 	FORX(FMA_X)
-	ADDQ $128, BX
-	ADDQ $4, R10
-	CMPQ R10, avx512DotArgs_blockLimit(AX)
-	JB   blk
+	BLOCK_NEXT
 
-	ADDQ $2, DX
-	ADDQ avx512DotArgs_minStride(AX), R11
-	ADDQ avx512DotArgs_groupBytes(AX), DI
-	DECQ CX
-	JNZ  group
+	GROUP_NEXT
 
 	// Row done: park its accumulators for the reduction.
-	MOVQ avx512DotArgs_r(AX), R10
-	SHLQ $6, R10
-	FORX(PARK)
+	PARK_ROW
 	ADDQ avx512DotArgs_rowBytes(AX), SI
-	MOVQ avx512DotArgs_rowScaleBytes(AX), R10
-	ADDQ R10, avx512DotArgs_rowScales(AX)
-	MOVQ avx512DotArgs_rowMinBytes(AX), R10
-	ADDQ R10, avx512DotArgs_rowMins(AX)
-	INCQ avx512DotArgs_r(AX)
-	DECQ avx512DotArgs_rowsLeft(AX)
-	JZ   flush
-	CMPQ avx512DotArgs_r(AX), $16
-	JB   row
+	ROW_SCALES_NEXT
+	ROW_NEXT16
 
 flush:
-	MOVL  $-1, R10
-	MOVQ  avx512DotArgs_r(AX), R11
-	BZHIL R11, R10, R10
-	KMOVW R10, K1
-	MOVQ  avx512DotArgs_outCur(AX), R10
-	MOVQ  avx512DotArgs_outStride(AX), R11
-	FORX(FLUSH)
-	ADDQ  $64, avx512DotArgs_outCur(AX)
-	CMPQ  avx512DotArgs_rowsLeft(AX), $0
-	JNE   block
-	VZEROUPPER
-	RET
+	FLUSH_MASK
+	FLUSH_ROWS(FLUSH)

@@ -575,16 +575,6 @@
 	FIELDX4(VFMADD231PS, 2432, 384, 896, 1408, 1920); \
 	FIELDX4(VFMADD231PS, 2496, 448, 960, 1472, 1984)
 
-#define SETUP_MASKS \
-	VMOVDQU32 ·avx512NibMask+0(SB), Z16; \
-	VMOVDQU32 ·avx512NibMask+64(SB), Z17; \
-	VMOVDQU32 ·avx512NibMask+128(SB), Z18; \
-	VMOVDQU32 ·avx512NibMask+192(SB), Z19; \
-	VMOVDQU32 ·avx512NibMask+256(SB), Z20; \
-	VMOVDQU32 ·avx512NibMask+320(SB), Z21; \
-	VMOVDQU32 ·avx512NibMask+384(SB), Z22; \
-	VMOVDQU32 ·avx512NibMask+448(SB), Z23; \
-
 // Four query rows: the x tables and masks stay in memory, each loaded once
 // per field and four rows (QUADX4). Nothing needs setting up; loading
 // query row 0's first table keeps the macro non-empty.
@@ -593,14 +583,7 @@
 
 #define SETUP_X1 \
 	SETUP_MASKS; \
-	VMOVUPS 0(BX), Z4; \
-	VMOVUPS 64(BX), Z5; \
-	VMOVUPS 128(BX), Z6; \
-	VMOVUPS 192(BX), Z7; \
-	VMOVUPS 256(BX), Z8; \
-	VMOVUPS 320(BX), Z9; \
-	VMOVUPS 384(BX), Z10; \
-	VMOVUPS 448(BX), Z11; \
+	X_TABLES8
 
 
 #define NAME ·avx512DotRow128W4G64X1

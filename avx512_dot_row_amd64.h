@@ -47,14 +47,10 @@
 // of the next, R12 iterations left in the block, R10 rows in the block, CX
 // rows after it, R11 scratch.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ a+0(FP), AX
-	MOVQ avx512RowArgs_recs(AX), BX
+ROW_TEXT(NAME)
 	MOVQ avx512RowArgs_sg(AX), R9
 	SETUP
-	MOVQ avx512RowArgs_data(AX), SI
-	MOVQ avx512RowArgs_scales(AX), DX
-	MOVQ avx512RowArgs_mins(AX), R8
+	ROW_ARGS
 	MOVQ avx512RowArgs_scratch(AX), R13
 	MOVQ avx512RowArgs_out(AX), DI
 	MOVQ avx512RowArgs_n(AX), CX
@@ -62,13 +58,7 @@ TEXT NAME(SB), NOSPLIT, $0-8
 	KMOVW R11, K4
 
 block:
-	MOVQ    $16, R10
-	CMPQ    CX, R10
-	CMOVQLT CX, R10
-	SUBQ    R10, CX
-	MOVQ    R10, R12
-	SHRQ    $2, R12
-	XORQ    R14, R14
+	QUAD_ROWS_BEGIN(R12)
 
 quad:
 	PREFETCHT0 1024(SI)
@@ -79,19 +69,9 @@ quad:
 	QUAD_SCALES
 	FORX(QUAD_OUT)
 	ADDQ         $QUADBYTES, SI
-	ADDQ         $16, DX
-	ADDQ         $16, R8
-	ADDQ         $64, R14
-	DECQ         R12
-	JNZ          quad
+	QUAD_ROWS_NEXT(R12)
 
-	MOVL  $-1, R11
-	BZHIL R10, R11, R11
-	KMOVW R11, K1
+	BLOCK_MASK(K1)
 	MOVQ  DI, R11
 	FORX(FLUSH_OUT)
-	ADDQ  $64, DI
-	TESTQ CX, CX
-	JNZ   block
-	VZEROUPPER
-	RET
+	BLOCKS_NEXT

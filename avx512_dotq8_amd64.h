@@ -53,8 +53,7 @@
 // Z4-Z7 group accumulators, Z8-Z11 unpacked units, Z14/Z15/Z28 scratch,
 // Z16-Z23 unpack constants, Z24-Z27 the rows' lane sums, Z29 row scales.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ  a+0(FP), AX
+KERNEL_TEXT(NAME)
 	CONSTS
 	MOVQ  avx512DotQ8Args_rowOff+0(AX), DX
 	MOVQ  avx512DotQ8Args_rowOff+8(AX), R14

@@ -17,40 +17,18 @@
 // R10 and R11 the stride of w and three; Z4-Z7 weights, Z8 values, Z24
 // scratch.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ  a+0(FP), AX
-	MOVQ  avx512DotArgs_data(AX), SI
-	MOVQ  avx512DotArgs_out(AX), R13
-	MOVQ  avx512DotArgs_xStride(AX), R12
-	LEAQ  (R12)(R12*2), R14
-	KMOVW avx512DotArgs_tailMask(AX), K2
+FLOAT_TEXT(NAME, avx512DotArgs_out)
 	MOVQ  avx512DotArgs_n(AX), R11
 	MOVQ  R11, avx512DotArgs_rowsLeft(AX)
 
 row:
-	MOVQ       avx512DotArgs_outStride(AX), R10
-	LEAQ       (R10)(R10*2), R11
-	FORX(LOAD_W)
-	MOVQ       SI, DI
-	MOVQ       avx512DotArgs_x(AX), BX
+	W_ROW_BEGIN
 	MOVQ       avx512DotArgs_steps(AX), CX
 	PREFETCHT0 1024(SI)
 	TESTQ      CX, CX
 	JZ         tail
 
-step:
-	LOADV((DI), Z8)
-	FORX(ADD_YF)
-	ADDQ $(16*ESZ), DI
-	ADDQ $64, BX
-	DECQ CX
-	JNZ  step
-
-tail:
-	KORTESTW K2, K2
-	JZ       next
-	LOADVM((DI), K2, Z8)
-	FORX(ADD_YFM)
+	FLOAT_STEPS(ADD_YF, ADD_YFM, next)
 
 next:
 	ADDQ avx512DotArgs_rowBytes(AX), SI

@@ -21,13 +21,7 @@
 // and R14 one and three x strides, CX steps left, R13 the parked rows, R10
 // and R11 scratch; Z0-Z3 accumulators, Z8 values, Z9 masked x.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ  a+0(FP), AX
-	MOVQ  avx512DotArgs_data(AX), SI
-	MOVQ  avx512DotArgs_scratch(AX), R13
-	MOVQ  avx512DotArgs_xStride(AX), R12
-	LEAQ  (R12)(R12*2), R14
-	KMOVW avx512DotArgs_tailMask(AX), K2
+FLOAT_TEXT(NAME, avx512DotArgs_scratch)
 	KMOVW avx512DotArgs_accMask(AX), K4
 	MOVQ  avx512DotArgs_n(AX), R11
 	MOVQ  R11, avx512DotArgs_rowsLeft(AX)
@@ -46,42 +40,14 @@ row:
 	TESTQ      CX, CX
 	JZ         tail
 
-step:
-	LOADV((DI), Z8)
-	FORX(FMA_XF)
-	ADDQ $(16*ESZ), DI
-	ADDQ $64, BX
-	DECQ CX
-	JNZ  step
-
-tail:
-	KORTESTW K2, K2
-	JZ       park
-	LOADVM((DI), K2, Z8)
-	FORX(FMA_XFM)
+	FLOAT_STEPS(FMA_XF, FMA_XFM, park)
 
 park:
-	MOVQ avx512DotArgs_r(AX), R10
-	SHLQ $6, R10
-	FORX(PARK)
+	PARK_ROW
 	ADDQ avx512DotArgs_rowBytes(AX), SI
-	INCQ avx512DotArgs_r(AX)
-	DECQ avx512DotArgs_rowsLeft(AX)
-	JZ   flush
-	CMPQ avx512DotArgs_r(AX), $16
-	JB   row
+	ROW_NEXT16
 
 flush:
-	MOVL  $-1, R10
-	MOVQ  avx512DotArgs_r(AX), R11
-	BZHIL R11, R10, R10
-	KMOVW R10, K1
+	FLUSH_MASK
 	KANDW K1, K4, K3
-	MOVQ  avx512DotArgs_outCur(AX), R10
-	MOVQ  avx512DotArgs_outStride(AX), R11
-	FORX(FLUSH_ACC)
-	ADDQ  $64, avx512DotArgs_outCur(AX)
-	CMPQ  avx512DotArgs_rowsLeft(AX), $0
-	JNE   block
-	VZEROUPPER
-	RET
+	FLUSH_ROWS(FLUSH_ACC)

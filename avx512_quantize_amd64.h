@@ -26,8 +26,7 @@
 // max, X0-X7 the scalar steps, Z8/Z9 codes, Z10/Z11 broadcasts, Z12-Z15
 // scratch, Z16-Z23 constants.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ         a+0(FP), AX
+KERNEL_TEXT(NAME)
 	VPXORD       Z16, Z16, Z16
 	VBROADCASTSS avx512QuantizeArgs_c1(AX), Z17
 	VBROADCASTSS avx512QuantizeArgs_c2(AX), Z18

@@ -7,19 +7,19 @@
 // codes in V0-V7) to its 32 values of y at R16, then moves R16 to the next
 // query row's y (R5 = y row stride - 128).
 #define AWX(L) \
-	VLD1 (R16), [V8.S4, V9.S4, V10.S4, V11.S4] \
-	WFMLAE(8, 0, 17, L) \
-	WFMLAE(9, 1, 17, L) \
-	WFMLAE(10, 2, 17, L) \
-	WFMLAE(11, 3, 17, L) \
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R16) \
-	VLD1 (R16), [V8.S4, V9.S4, V10.S4, V11.S4] \
-	WFMLAE(8, 4, 17, L) \
-	WFMLAE(9, 5, 17, L) \
-	WFMLAE(10, 6, 17, L) \
-	WFMLAE(11, 7, 17, L) \
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R16) \
+	AW16(0, L) \
+	AW16(4, L) \
 	ADD R5, R16
+
+// AW16(B, L): 16 values of y at R16 (post-incremented) += lane L of V17
+// times the codes in VB to VB+3.
+#define AW16(B, L) \
+	VLD1 (R16), [V8.S4, V9.S4, V10.S4, V11.S4] \
+	WFMLAE(8, B, 17, L) \
+	WFMLAE(9, B+1, 17, L) \
+	WFMLAE(10, B+2, 17, L) \
+	WFMLAE(11, B+3, 17, L) \
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R16)
 
 // WLANE loads w of query row L (at R16) into lane L of V16.
 #define WLANE(L) \

@@ -88,27 +88,30 @@
 	MOVD $·neonConsts+112(SB), R16 \
 	VLD1 (R16), [V12.B16, V13.B16, V14.B16, V15.B16]
 
+// TBL4(I0, I1, I2, I3, S, D0, D1, D2, D3) spreads bytes 0-3, 4-7, 8-11 and
+// 12-15 of S to the uint32 lanes of D0-D3 (TBL with the indices in I0-I3);
+// UCVTF4(d) converts the uint32 lanes of Vd to Vd+3 to float32.
+#define TBL4(I0, I1, I2, I3, S, D0, D1, D2, D3) \
+	VTBL I0.B16, [S.B16], D0.B16 \
+	VTBL I1.B16, [S.B16], D1.B16 \
+	VTBL I2.B16, [S.B16], D2.B16 \
+	VTBL I3.B16, [S.B16], D3.B16
+
+#define UCVTF4(d) \
+	WUCVTF(d, d) \
+	WUCVTF(d+1, d+1) \
+	WUCVTF(d+2, d+2) \
+	WUCVTF(d+3, d+3)
+
 // WIDEN32 loads the next 32 codes from R1 (post-incremented) into V28 and
 // V29 and widens them to float32 in V0-V7, four codes a register in order:
 // 8 TBL to uint32 lanes, 8 UCVTF.
 #define WIDEN32 \
 	VLD1.P 32(R1), [V28.B16, V29.B16] \
-	VTBL V12.B16, [V28.B16], V0.B16 \
-	VTBL V13.B16, [V28.B16], V1.B16 \
-	VTBL V14.B16, [V28.B16], V2.B16 \
-	VTBL V15.B16, [V28.B16], V3.B16 \
-	VTBL V12.B16, [V29.B16], V4.B16 \
-	VTBL V13.B16, [V29.B16], V5.B16 \
-	VTBL V14.B16, [V29.B16], V6.B16 \
-	VTBL V15.B16, [V29.B16], V7.B16 \
-	WUCVTF(0, 0) \
-	WUCVTF(1, 1) \
-	WUCVTF(2, 2) \
-	WUCVTF(3, 3) \
-	WUCVTF(4, 4) \
-	WUCVTF(5, 5) \
-	WUCVTF(6, 6) \
-	WUCVTF(7, 7)
+	TBL4(V12, V13, V14, V15, V28, V0, V1, V2, V3) \
+	TBL4(V12, V13, V14, V15, V29, V4, V5, V6, V7) \
+	UCVTF4(0) \
+	UCVTF4(4)
 
 // GROUP_SCALE loads the group's fp16 scale (at R14, post-incremented) into
 // S as float32 and, unless the format is symmetric (R19 = 0: branch to
@@ -121,6 +124,25 @@
 	MOVHU.P 2(R15), R24 \
 	FMOVS R24, M \
 	FCVTHS M, M
+
+// GROUP_ROW_END(G0, G1, G2, G3) ends a group of the Dot and DotQ8 code
+// kernels (scale and shift in V30 lanes 0 and 1 once the shift is in V31:
+// the group's step Gj for each query row j, the per-group sums at R21
+// stepped, R20 groups left) and, after the last group, the row (ROWX for
+// each query row from R0 on, R0 stepped to the next row's output).
+#define GROUP_ROW_END(G0, G1, G2, G3) \
+gshift: \
+	VMOV V31.S[0], V30.S[1] \
+	MOVD R21, R24 \
+	EACHX(G0, G1, G2, G3, groupend) \
+groupend: \
+	ADD $4, R21 \
+	SUBS $1, R20 \
+	BNE group \
+	MOVD R0, R24 \
+	EACHX(ROWX(24), ROWX(25), ROWX(26), ROWX(27), rowend) \
+rowend: \
+	ADD $4, R0
 
 // ROWX adds the sum of the lanes of one query row's accumulator r (a
 // register number) to the float32 at R24, then moves R24 to the next query

@@ -7,14 +7,8 @@
 // uint32 lanes (indices in V24-V27), UCVTF.
 #define CODES16(reg) \
 	VLD1.P 16(reg), [V0.B16] \
-	VTBL V24.B16, [V0.B16], V1.B16 \
-	VTBL V25.B16, [V0.B16], V2.B16 \
-	VTBL V26.B16, [V0.B16], V3.B16 \
-	VTBL V27.B16, [V0.B16], V4.B16 \
-	WUCVTF(1, 1) \
-	WUCVTF(2, 2) \
-	WUCVTF(3, 3) \
-	WUCVTF(4, 4)
+	TBL4(V24, V25, V26, V27, V0, V1, V2, V3, V4) \
+	UCVTF4(1)
 
 // func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 //

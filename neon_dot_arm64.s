@@ -98,21 +98,7 @@ gsym:
 	FMOVS R8, F31
 	FMULS F30, F31, F31
 
-gshift:
-	VMOV V31.S[0], V30.S[1]
-	MOVD R21, R24
-	EACHX(GROUPX(16, 20, 24), GROUPX(17, 21, 25), GROUPX(18, 22, 26), GROUPX(19, 23, 27), groupend)
-
-groupend:
-	ADD $4, R21
-	SUBS $1, R20
-	BNE group
-
-	MOVD R0, R24
-	EACHX(ROWX(24), ROWX(25), ROWX(26), ROWX(27), rowend)
-
-rowend:
-	ADD $4, R0
+	GROUP_ROW_END(GROUPX(16, 20, 24), GROUPX(17, 21, 25), GROUPX(18, 22, 26), GROUPX(19, 23, 27))
 	ADD R7, R5
 	ADD R7, R6
 	SUBS $1, R2

@@ -42,20 +42,22 @@
 	VORR V11.B16, V11.B16, V10.B16 \
 	Q8FOLD(D)
 
+// WIDEMUL(X, A, B): the 16 int8 values in VX widened to int16 (V6, V7)
+// times the codes in VA and VB (int16).
+#define WIDEMUL(X, A, B) \
+	WSXTL(6, X) \
+	WSXTL2(7, X) \
+	WMUL8H(6, 6, A) \
+	WMUL8H(7, 7, B)
+
 // Q8WIDE (neon, 8-bit codes): codes widened to int16 once per block
 // (V2-V5), x8 widened (SXTL), MUL in int16 (|q*x8| <= 255*127 fits), SADALP.
 #define Q8WIDE(D) \
 	VLD1 (R16), [V8.B16, V9.B16] \
-	WSXTL(6, 8) \
-	WSXTL2(7, 8) \
-	WMUL8H(6, 6, 2) \
-	WMUL8H(7, 7, 3) \
+	WIDEMUL(8, 2, 3) \
 	WSADDLP(10, 6) \
 	WSADALP(10, 7) \
-	WSXTL(6, 9) \
-	WSXTL2(7, 9) \
-	WMUL8H(6, 6, 4) \
-	WMUL8H(7, 7, 5) \
+	WIDEMUL(9, 4, 5) \
 	WSADALP(10, 6) \
 	WSADALP(10, 7) \
 	Q8FOLD(D)
@@ -197,21 +199,7 @@ fold:
 gsym:
 	FMULS F30, F12, F31   // shift = scale * -2^(Bits-1)
 
-gshift:
-	VMOV V31.S[0], V30.S[1]
-	MOVD R21, R24
-	EACHX(GROUPQ8(16, 24), GROUPQ8(17, 25), GROUPQ8(18, 26), GROUPQ8(19, 27), groupend)
-
-groupend:
-	ADD $4, R21
-	SUBS $1, R20
-	BNE group
-
-	MOVD R0, R24
-	EACHX(ROWX(24), ROWX(25), ROWX(26), ROWX(27), rowend)
-
-rowend:
-	ADD $4, R0
+	GROUP_ROW_END(GROUPQ8(16, 24), GROUPQ8(17, 25), GROUPQ8(18, 26), GROUPQ8(19, 27))
 	SUBS $1, R2
 	BNE row
 
