@@ -38,23 +38,6 @@ func avx2Formats() []Format {
 
 var avx2GroupCounts = []int{1, 2, 3, 4, 8, 16, 24, 65}
 
-// dotWant returns Σ_c deq(r[i,c]) * x[j*Cols+c] in float64 and the bound
-// of a float32 evaluation's error.
-func dotWant(r Rows, i int, x []float64, j int) (want, tol float64) {
-	vals, mag := refRow(r, i)
-	return dotWantRow(vals, mag, x[j*r.Cols:][:r.Cols])
-}
-
-// dotWantRow is dotWant for a row already dequantized by refRow.
-func dotWantRow(vals, mag, x []float64) (want, tol float64) {
-	var m float64
-	for c, v := range vals {
-		want += v * x[c]
-		m += mag[c] * math.Abs(x[c])
-	}
-	return want, sumTolerance(m, len(vals))
-}
-
 func TestAVX2DotShapes(t *testing.T) {
 	im := avx2Or(t)
 	rng := rand.New(rand.NewPCG(31, 32))
@@ -68,40 +51,21 @@ func TestAVX2DotShapes(t *testing.T) {
 				}
 				r, _ := quantizedRows(t, rng, f, n, cols)
 				x := randomValues(rng, nq*cols)
-				x64 := make([]float64, len(x))
-				for k, v := range x {
-					x64[k] = float64(v)
-				}
 				out := make([]float32, nq*n)
 				for k := range out {
 					out[k] = float32(math.NaN()) // Dot overwrites
 				}
 				im.Dot(out, r, x)
-				refs := make([][2][]float64, n)
-				for i := range refs {
-					refs[i][0], refs[i][1] = refRow(r, i)
-				}
-				for i := 0; i < n; i++ {
-					for j := 0; j < nq; j++ {
-						want, tol := dotWantRow(refs[i][0], refs[i][1], x64[j*cols:][:cols])
-						require.InDelta(t, want, out[j*n+i], tol, "%s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
-					}
-				}
+				requireDots(t, r, float64s(x), out, "%s cols %d rows %d queries %d", f, cols, n, nq)
 
 				q, err := NewQ8(f, nq, cols)
 				require.NoError(t, err)
 				require.NoError(t, im.QuantizeQ8(q, x))
-				xq := dequantizeQ8(q)
 				for k := range out {
 					out[k] = float32(math.NaN())
 				}
 				im.DotQ8(out, r, q)
-				for i := 0; i < n; i++ {
-					for j := 0; j < nq; j++ {
-						want, tol := dotWantRow(refs[i][0], refs[i][1], xq[j*cols:][:cols])
-						require.InDelta(t, want, out[j*n+i], tol, "DotQ8 %s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
-					}
-				}
+				requireDots(t, r, dequantizeQ8(q), out, "DotQ8 %s cols %d rows %d queries %d", f, cols, n, nq)
 			}
 		}
 	}
@@ -148,19 +112,9 @@ func TestAVX2ManyRows(t *testing.T) {
 			for _, nq := range []int{1, 2} {
 				r, _ := quantizedRows(t, rng, f, n, cols)
 				x := randomValues(rng, nq*cols)
-				x64 := make([]float64, len(x))
-				for k, v := range x {
-					x64[k] = float64(v)
-				}
 				got := make([]float32, nq*n)
 				im.Dot(got, r, x)
-				for i := 0; i < n; i++ {
-					vals, mag := refRow(r, i)
-					for j := 0; j < nq; j++ {
-						want, tol := dotWantRow(vals, mag, x64[j*cols:][:cols])
-						require.InDelta(t, want, got[j*n+i], tol, "%s cols %d: row %d query %d", f, cols, i, j)
-					}
-				}
+				requireDots(t, r, float64s(x), got, "%s cols %d", f, cols)
 			}
 		}
 	}
@@ -308,38 +262,19 @@ func TestAVX2FloatRows(t *testing.T) {
 				nq := 1 + rng.IntN(6)
 				r, _ := quantizedRows(t, rng, f, n, cols)
 				x := randomValues(rng, nq*cols)
-				x64 := make([]float64, len(x))
-				for k, v := range x {
-					x64[k] = float64(v)
-				}
 				out := make([]float32, nq*n)
 				im.Dot(out, r, x)
-				for i := 0; i < n; i++ {
-					for j := 0; j < nq; j++ {
-						want, tol := dotWant(r, i, x64, j)
-						require.InDelta(t, want, out[j*n+i], tol, "Dot %s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
-					}
-				}
+				requireDots(t, r, float64s(x), out, "Dot %s cols %d rows %d queries %d", f, cols, n, nq)
 
 				q, err := NewQ8(f, nq, cols)
 				require.NoError(t, err)
 				require.NoError(t, im.QuantizeQ8(q, x))
-				xq := dequantizeQ8(q)
 				im.DotQ8(out, r, q)
-				for i := 0; i < n; i++ {
-					for j := 0; j < nq; j++ {
-						want, tol := dotWant(r, i, xq, j)
-						require.InDelta(t, want, out[j*n+i], tol, "DotQ8 %s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
-					}
-				}
+				requireDots(t, r, dequantizeQ8(q), out, "DotQ8 %s cols %d rows %d queries %d", f, cols, n, nq)
 
 				w := randomValues(rng, nq*n)
 				y := randomValues(rng, nq*cols)
-				want, mag := addWeightedWant(r, w, y)
-				im.AddWeighted(y, r, w)
-				for k := range y {
-					require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "AddWeighted %s cols %d rows %d queries %d: y[%d]", f, cols, n, nq, k)
-				}
+				requireAddWeighted(t, im, y, r, w, "AddWeighted %s cols %d rows %d queries %d", f, cols, n, nq)
 			}
 		}
 	}
@@ -358,11 +293,7 @@ func TestAVX2AddWeightedShapes(t *testing.T) {
 			r, _ := quantizedRows(t, rng, f, n, cols)
 			w := randomValues(rng, nq*n)
 			y := randomValues(rng, nq*cols)
-			want, mag := addWeightedWant(r, w, y)
-			im.AddWeighted(y, r, w)
-			for k := range y {
-				require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s rows %d cols %d weights %d: y[%d]", f, n, cols, nq, k)
-			}
+			requireAddWeighted(t, im, y, r, w, "%s rows %d cols %d weights %d", f, n, cols, nq)
 		}
 	}
 }

@@ -30,23 +30,12 @@ func avx512CheckDotQ8(t *testing.T, im *Implementation, rng *rand.Rand, f Format
 	q, err := NewQ8(f, nq, cols)
 	require.NoError(t, err)
 	require.NoError(t, im.QuantizeQ8(q, x))
-	xq := dequantizeQ8(q)
 	out := make([]float32, nq*n)
 	for k := range out {
 		out[k] = float32(math.NaN()) // must be overwritten, not added to
 	}
 	im.DotQ8(out, r, q)
-	for i := 0; i < n; i++ {
-		vals, mag := refRow(r, i)
-		for j := 0; j < nq; j++ {
-			var want, m float64
-			for c, v := range vals {
-				want += v * xq[j*cols+c]
-				m += mag[c] * math.Abs(xq[j*cols+c])
-			}
-			require.InDelta(t, want, out[j*n+i], sumTolerance(m, cols), "%s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
-		}
-	}
+	requireDots(t, r, dequantizeQ8(q), out, "%s cols %d rows %d queries %d", f, cols, n, nq)
 }
 
 func TestAVX512DotQ8Shapes(t *testing.T) {
@@ -114,17 +103,7 @@ func avx512CheckDot(t *testing.T, im *Implementation, rng *rand.Rand, f Format, 
 		out[k] = float32(math.NaN())
 	}
 	im.Dot(out, r, x)
-	for i := 0; i < n; i++ {
-		vals, mag := refRow(r, i)
-		for j := 0; j < nq; j++ {
-			var want, m float64
-			for c, v := range vals {
-				want += v * float64(x[j*cols+c])
-				m += mag[c] * math.Abs(float64(x[j*cols+c]))
-			}
-			require.InDelta(t, want, out[j*n+i], sumTolerance(m, cols), "%s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
-		}
-	}
+	requireDots(t, r, float64s(x), out, "%s cols %d rows %d queries %d", f, cols, n, nq)
 }
 
 func TestAVX512DotShapes(t *testing.T) {
@@ -187,11 +166,7 @@ func avx512CheckAddWeighted(t *testing.T, im *Implementation, rng *rand.Rand, f 
 	r, _ := quantizedRows(t, rng, f, n, cols)
 	w := randomValues(rng, nq*n)
 	y := randomValues(rng, nq*cols)
-	want, mag := addWeightedWant(r, w, y)
-	im.AddWeighted(y, r, w)
-	for k := range y {
-		require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s cols %d rows %d weight rows %d: y[%d]", f, cols, n, nq, k)
-	}
+	requireAddWeighted(t, im, y, r, w, "%s cols %d rows %d weight rows %d", f, cols, n, nq)
 }
 
 func TestAVX512AddWeightedShapes(t *testing.T) {

@@ -1,6 +1,7 @@
 package lowbit
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -123,6 +124,51 @@ func le32(b []byte) uint32 {
 func sumTolerance(mag float64, cols int) float64 {
 	const eps32 = 0x1p-24
 	return eps32*float64(cols/2+40)*mag + 1e-30
+}
+
+// requireDots requires out[j*n+i] to be Σ_c deq(r[i,c]) * x[j*Cols+c] for
+// every row i < n of r and query row j of x (float64: the query values, or
+// a Q8's dequantized ones, dequantizeQ8), within sumTolerance of the sum of
+// the terms' magnitudes. msg and args name the case in a failure.
+func requireDots(t *testing.T, r Rows, x []float64, out []float32, msg string, args ...any) {
+	t.Helper()
+	n, cols := r.Len(), r.Cols
+	for i := 0; i < n; i++ {
+		vals, mag := refRow(r, i)
+		for j := 0; j < len(x)/cols; j++ {
+			var want, m float64
+			for c, v := range vals {
+				want += v * x[j*cols+c]
+				m += mag[c] * math.Abs(x[j*cols+c])
+			}
+			if tol := sumTolerance(m, cols); math.Abs(want-float64(out[j*n+i])) > tol || out[j*n+i] != out[j*n+i] {
+				require.InDelta(t, want, out[j*n+i], tol, fmt.Sprintf(msg, args...)+fmt.Sprintf(": row %d query %d", i, j))
+			}
+		}
+	}
+}
+
+// requireAddWeighted runs im.AddWeighted(y, r, w) and requires y to be
+// addWeightedWant's float64 result within sumTolerance. msg and args name
+// the case in a failure.
+func requireAddWeighted(t *testing.T, im *Implementation, y []float32, r Rows, w []float32, msg string, args ...any) {
+	t.Helper()
+	want, mag := addWeightedWant(r, w, y)
+	im.AddWeighted(y, r, w)
+	for k := range y {
+		if tol := sumTolerance(mag[k], 2*r.Len()); math.Abs(want[k]-float64(y[k])) > tol || y[k] != y[k] {
+			require.InDelta(t, want[k], y[k], tol, fmt.Sprintf(msg, args...)+fmt.Sprintf(": y[%d]", k))
+		}
+	}
+}
+
+// float64s returns x in float64.
+func float64s(x []float32) []float64 {
+	v := make([]float64, len(x))
+	for i, f := range x {
+		v[i] = float64(f)
+	}
+	return v
 }
 
 // addWeightedWant returns what AddWeighted(y, r, w) should leave in y,

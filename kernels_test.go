@@ -24,17 +24,7 @@ func TestDotMatchesFloat64(t *testing.T) {
 						x := randomValues(rng, nq*cols)
 						out := make([]float32, nq*n)
 						im.Dot(out, r, x)
-						for i := 0; i < n; i++ {
-							vals, mag := refRow(r, i)
-							for j := 0; j < nq; j++ {
-								var want, m float64
-								for c, v := range vals {
-									want += v * float64(x[j*cols+c])
-									m += mag[c] * math.Abs(float64(x[j*cols+c]))
-								}
-								require.InDelta(t, want, out[j*n+i], sumTolerance(m, cols), "%s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
-							}
-						}
+						requireDots(t, r, float64s(x), out, "%s cols %d rows %d queries %d", f, cols, n, nq)
 					}
 				}
 			}
@@ -54,20 +44,9 @@ func TestDotQ8MatchesFloat64(t *testing.T) {
 						q, err := NewQ8(f, nq, cols)
 						require.NoError(t, err)
 						require.NoError(t, im.QuantizeQ8(q, x))
-						xq := dequantizeQ8(q)
 						out := make([]float32, nq*n)
 						im.DotQ8(out, r, q)
-						for i := 0; i < n; i++ {
-							vals, mag := refRow(r, i)
-							for j := 0; j < nq; j++ {
-								var want, m float64
-								for c, v := range vals {
-									want += v * xq[j*cols+c]
-									m += mag[c] * math.Abs(xq[j*cols+c])
-								}
-								require.InDelta(t, want, out[j*n+i], sumTolerance(m, cols), "%s cols %d rows %d queries %d: row %d query %d", f, cols, n, nq, i, j)
-							}
-						}
+						requireDots(t, r, dequantizeQ8(q), out, "%s cols %d rows %d queries %d", f, cols, n, nq)
 					}
 				}
 			}
@@ -141,11 +120,7 @@ func TestAddWeightedMatchesFloat64(t *testing.T) {
 						r, _ := quantizedRows(t, rng, f, n, cols)
 						w := randomValues(rng, nq*n)
 						y := randomValues(rng, nq*cols)
-						want, mag := addWeightedWant(r, w, y)
-						im.AddWeighted(y, r, w)
-						for k := range y {
-							require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s cols %d rows %d queries %d: y[%d]", f, cols, n, nq, k)
-						}
+						requireAddWeighted(t, im, y, r, w, "%s cols %d rows %d queries %d", f, cols, n, nq)
 					}
 				}
 			}

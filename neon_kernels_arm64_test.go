@@ -3,8 +3,6 @@
 package lowbit
 
 import (
-	"fmt"
-	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -37,69 +35,22 @@ func TestNEONQueryRows(t *testing.T) {
 	for _, im := range Implementations()[1:] {
 		for _, s := range neonEdgeShapes() {
 			r, _ := quantizedRows(t, rng, s.f, s.n, s.cols)
-			rows := make([][]float64, s.n)
-			mags := make([][]float64, s.n)
-			for i := range rows {
-				rows[i], mags[i] = refRow(r, i)
-			}
 			for nq := 1; nq <= 9; nq++ {
 				x := randomValues(rng, nq*s.cols)
 				out := make([]float32, nq*s.n)
 				im.Dot(out, r, x)
-				checkDots(t, rows, mags, x64(x), out, "%s Dot %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
+				requireDots(t, r, float64s(x), out, "%s Dot %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
 
 				q, err := NewQ8(s.f, nq, s.cols)
 				require.NoError(t, err)
 				require.NoError(t, im.QuantizeQ8(q, x))
 				im.DotQ8(out, r, q)
-				checkDots(t, rows, mags, dequantizeQ8(q), out, "%s DotQ8 %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
+				requireDots(t, r, dequantizeQ8(q), out, "%s DotQ8 %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
 
 				w := randomValues(rng, nq*s.n)
 				y := randomValues(rng, nq*s.cols)
-				want := make([]float64, len(y))
-				mag := make([]float64, len(y))
-				for k, v := range y {
-					want[k], mag[k] = float64(v), math.Abs(float64(v))
-				}
-				for i := range rows {
-					for j := 0; j < nq; j++ {
-						wi := float64(w[j*s.n+i])
-						for c, v := range rows[i] {
-							want[j*s.cols+c] += wi * v
-							mag[j*s.cols+c] += math.Abs(wi) * mags[i][c]
-						}
-					}
-				}
-				im.AddWeighted(y, r, w)
-				for k := range y {
-					require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*s.n), "%s AddWeighted %s rows %d cols %d queries %d: y[%d]", im, s.f, s.n, s.cols, nq, k)
-				}
+				requireAddWeighted(t, im, y, r, w, "%s AddWeighted %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
 			}
-		}
-	}
-}
-
-func x64(x []float32) []float64 {
-	v := make([]float64, len(x))
-	for i, f := range x {
-		v[i] = float64(f)
-	}
-	return v
-}
-
-// checkDots compares out[j*n+i] with Σ_c rows[i][c]*x[j*cols+c].
-func checkDots(t *testing.T, rows, mags [][]float64, x []float64, out []float32, msg string, args ...any) {
-	t.Helper()
-	n := len(rows)
-	cols := len(rows[0])
-	for j := 0; j < len(x)/cols; j++ {
-		for i, row := range rows {
-			var want, m float64
-			for c, v := range row {
-				want += v * x[j*cols+c]
-				m += mags[i][c] * math.Abs(x[j*cols+c])
-			}
-			require.InDelta(t, want, out[j*n+i], sumTolerance(m, cols), fmt.Sprintf(msg, args...)+fmt.Sprintf(": row %d query %d", i, j))
 		}
 	}
 }
