@@ -63,55 +63,55 @@
 #define AWS4 AWS3; VBROADCASTSS 12(DX), Y11; VMULPS Y3, Y11, Y11
 
 #define ADDW(NAME, BLK, WS) \
-	WALK_TEXT(NAME, R10, R11);   \
-	MOVQ avx2AddWeightedArgs_yStride(DI), BX;     \
-	MOVQ avx2AddWeightedArgs_w(DI), DX;           \
-	MOVQ DX, avx2AddWeightedArgs_wp(DI);          \
-	MOVQ avx2Walk_rows(DI), R14;          \
-	K_LOAD;                            \
-row:                                   \
-	MOVQ    avx2AddWeightedArgs_y(DI), AX;        \
-	LEAQ    (AX)(BX*2), CX;            \
-	MOVQ    avx2AddWeightedArgs_wm(DI), R12;      \
-	MOVQ    avx2Walk_groups(DI), R13;     \
-	MOVQ    avx2AddWeightedArgs_wp(DI), DX;       \
-	VMOVUPS (DX), X6;                  \
-	PREFETCHT0 PF_SCALES(R10);         \
-	PREFETCHT0 PF_SCALES(R11);         \
-group:                                 \
-	VPBROADCASTW (R10), X3;            \
-	VCVTPH2PS    X3, Y3;               \
-	MOVQ         avx2AddWeightedArgs_wp(DI), DX;  \
-	WS;                                \
-	VPBROADCASTW (R11), X2;            \
-	VCVTPH2PS    X2, X2;               \
-	VMULPS       X6, X2, X2;           \
-	VADDPS       (R12), X2, X2;        \
-	VMOVUPS      X2, (R12);            \
-	XORQ         DX, DX;               \
-block:                                 \
-	PREFETCHT0 PF_CODES(SI)(DX*8);     \
-	BLK;                               \
-	ADDQ $128, AX;                     \
-	ADDQ $128, CX;                     \
-	ADDQ $4, DX;                       \
-	CMPQ DX, avx2Walk_kEnd(DI);           \
-	JNE  block;                        \
-	ADDQ $2, R10;                      \
-	ADDQ $2, R11;                      \
-	ADDQ $16, R12;                     \
-	MOVQ avx2Walk_groupBytes(DI), DX;     \
-	PLANES_ADD(DX);                    \
-	DECQ R13;                          \
-	JNZ  group;                        \
-	ADDQ $16, avx2AddWeightedArgs_wp(DI);         \
-	MOVQ avx2Walk_rowSkip(DI), DX;        \
-	PLANES_ADD(DX);                    \
-	ADDQ avx2Walk_scaleSkip(DI), R10;     \
-	ADDQ avx2Walk_scaleSkip(DI), R11;     \
-	DECQ R14;                          \
-	JNZ  row;                          \
-	VZEROUPPER;                        \
+	WALK_TEXT(NAME, R10, R11);                   \
+	MOVQ avx2AddWeightedArgs_yStride(DI), BX;    \
+	MOVQ avx2AddWeightedArgs_w(DI), DX;          \
+	MOVQ DX, avx2AddWeightedArgs_wp(DI);         \
+	MOVQ avx2Walk_rows(DI), R14;                 \
+	K_LOAD;                                      \
+row:                                             \
+	MOVQ    avx2AddWeightedArgs_y(DI), AX;       \
+	LEAQ    (AX)(BX*2), CX;                      \
+	MOVQ    avx2AddWeightedArgs_wm(DI), R12;     \
+	MOVQ    avx2Walk_groups(DI), R13;            \
+	MOVQ    avx2AddWeightedArgs_wp(DI), DX;      \
+	VMOVUPS (DX), X6;                            \
+	PREFETCHT0 PF_SCALES(R10);                   \
+	PREFETCHT0 PF_SCALES(R11);                   \
+group:                                           \
+	VPBROADCASTW (R10), X3;                      \
+	VCVTPH2PS    X3, Y3;                         \
+	MOVQ         avx2AddWeightedArgs_wp(DI), DX; \
+	WS;                                          \
+	VPBROADCASTW (R11), X2;                      \
+	VCVTPH2PS    X2, X2;                         \
+	VMULPS       X6, X2, X2;                     \
+	VADDPS       (R12), X2, X2;                  \
+	VMOVUPS      X2, (R12);                      \
+	XORQ         DX, DX;                         \
+block:                                           \
+	PREFETCHT0 PF_CODES(SI)(DX*8);               \
+	BLK;                                         \
+	ADDQ $128, AX;                               \
+	ADDQ $128, CX;                               \
+	ADDQ $4, DX;                                 \
+	CMPQ DX, avx2Walk_kEnd(DI);                  \
+	JNE  block;                                  \
+	ADDQ $2, R10;                                \
+	ADDQ $2, R11;                                \
+	ADDQ $16, R12;                               \
+	MOVQ avx2Walk_groupBytes(DI), DX;            \
+	PLANES_ADD(DX);                              \
+	DECQ R13;                                    \
+	JNZ  group;                                  \
+	ADDQ $16, avx2AddWeightedArgs_wp(DI);        \
+	MOVQ avx2Walk_rowSkip(DI), DX;               \
+	PLANES_ADD(DX);                              \
+	ADDQ avx2Walk_scaleSkip(DI), R10;            \
+	ADDQ avx2Walk_scaleSkip(DI), R11;            \
+	DECQ R14;                                    \
+	JNZ  row;                                    \
+	VZEROUPPER;                                  \
 	RET
 
 #define CHUNK0 AW1(0)

@@ -94,11 +94,11 @@
 
 // FBLK4: bytes 0-7 of the plane hold v0-7 (low nibbles) and v16-23 (high).
 #define FBLK4 \
-	VPMOVZXBD (SI)(DX*4), Y1;                                    \
-	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK0;    \
-	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK2;    \
-	VPMOVZXBD 8(SI)(DX*4), Y1;                                   \
-	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK1;    \
+	VPMOVZXBD (SI)(DX*4), Y1;                                 \
+	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK0;        \
+	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK2; \
+	VPMOVZXBD 8(SI)(DX*4), Y1;                                \
+	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK1;        \
 	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK3
 
 // FBLK2: byte j of the plane holds v_j, v_j+8, v_j+16, v_j+24.
@@ -125,10 +125,10 @@
 
 // PLANES_INIT loads the plane bases of the first group from a avx2Walk at DI.
 #define PLANES_INIT \
-	MOVQ avx2Walk_data(DI), SI;  \
-	MOVQ SI, R8;              \
-	ADDQ avx2Walk_off2(DI), R8;  \
-	MOVQ SI, R9;              \
+	MOVQ avx2Walk_data(DI), SI; \
+	MOVQ SI, R8;                \
+	ADDQ avx2Walk_off2(DI), R8; \
+	MOVQ SI, R9;                \
 	ADDQ avx2Walk_off3(DI), R9
 
 // ARGS_TEXT(NAME) begins a kernel of one argument, a pointer to its
@@ -155,14 +155,14 @@ TEXT NAME(SB), NOSPLIT, $0-8; \
 // unit sums in Y10: Y10 = Y10*scale + shift*gsum, from the gsum pointer
 // at UO+gsp; advances R10, R11 and gsp. Uses DX, Y11.
 #define UNITS_SCALE(UO) \
-	VCVTPH2PS   (R10), Y11;                \
-	VMULPS      Y11, Y10, Y10;             \
-	VCVTPH2PS   (R11), Y11;                \
-	MOVQ        (UO+avx2UnitOut_gsp)(DI), DX;  \
-	VFMADD231PS (DX), Y11, Y10;            \
+	VCVTPH2PS   (R10), Y11;                     \
+	VMULPS      Y11, Y10, Y10;                  \
+	VCVTPH2PS   (R11), Y11;                     \
+	MOVQ        (UO+avx2UnitOut_gsp)(DI), DX;   \
+	VFMADD231PS (DX), Y11, Y10;                 \
 	ADDQ        (UO+avx2UnitOut_gstep)(DI), DX; \
-	MOVQ        DX, (UO+avx2UnitOut_gsp)(DI);  \
-	ADDQ        $16, R10;                  \
+	MOVQ        DX, (UO+avx2UnitOut_gsp)(DI);   \
+	ADDQ        $16, R10;                       \
 	ADDQ        $16, R11
 
 // PLANES_ADD adds REG to every plane base.

@@ -39,31 +39,31 @@
 #define CHUNK3 DEQCHUNK(3)
 
 #define DEQ(NAME, BLK) \
-	WALK_TEXT(NAME, R10, R11);   \
-	MOVQ avx2DequantizeArgs_shiftStep(DI), R12;   \
-	MOVQ avx2DequantizeArgs_dst(DI), AX;          \
-	MOVQ avx2DequantizeArgs_units(DI), R14;       \
-	VBROADCASTSS avx2DequantizeArgs_add(DI), Y7;  \
-	K_LOAD;                            \
-group:                                 \
-	VPBROADCASTW (R10), X3;            \
-	VCVTPH2PS    X3, Y3;               \
-	VPBROADCASTW (R11), X6;            \
-	VCVTPH2PS    X6, Y6;               \
-	XORQ DX, DX;                       \
-block:                                 \
-	BLK;                               \
-	ADDQ $128, AX;                     \
-	ADDQ $4, DX;                       \
-	CMPQ DX, avx2Walk_kEnd(DI);           \
-	JNE  block;                        \
-	ADDQ $2, R10;                      \
-	ADDQ R12, R11;                     \
-	MOVQ avx2Walk_groupBytes(DI), DX;     \
-	PLANES_ADD(DX);                    \
-	DECQ R14;                          \
-	JNZ  group;                        \
-	VZEROUPPER;                        \
+	WALK_TEXT(NAME, R10, R11);                   \
+	MOVQ avx2DequantizeArgs_shiftStep(DI), R12;  \
+	MOVQ avx2DequantizeArgs_dst(DI), AX;         \
+	MOVQ avx2DequantizeArgs_units(DI), R14;      \
+	VBROADCASTSS avx2DequantizeArgs_add(DI), Y7; \
+	K_LOAD;                                      \
+group:                                           \
+	VPBROADCASTW (R10), X3;                      \
+	VCVTPH2PS    X3, Y3;                         \
+	VPBROADCASTW (R11), X6;                      \
+	VCVTPH2PS    X6, Y6;                         \
+	XORQ DX, DX;                                 \
+block:                                           \
+	BLK;                                         \
+	ADDQ $128, AX;                               \
+	ADDQ $4, DX;                                 \
+	CMPQ DX, avx2Walk_kEnd(DI);                  \
+	JNE  block;                                  \
+	ADDQ $2, R10;                                \
+	ADDQ R12, R11;                               \
+	MOVQ avx2Walk_groupBytes(DI), DX;            \
+	PLANES_ADD(DX);                              \
+	DECQ R14;                                    \
+	JNZ  group;                                  \
+	VZEROUPPER;                                  \
 	RET
 
 DEQ(·avx2DequantizeW2, FBLK2)

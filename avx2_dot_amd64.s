@@ -92,56 +92,56 @@
 // DOTW(NAME, BLK, REPI): one Dot kernel for a code width (BLK) and a
 // number of queries (CHUNK0-3 and REPI).
 #define DOTW(NAME, BLK, GEPI, REPI) \
-	WALK_TEXT(NAME, R10, R11);   \
-	MOVQ avx2DotArgs_xStride(DI), BX;      \
-	MOVQ avx2DotArgs_out(DI), AX;          \
-	MOVQ AX, avx2DotArgs_outp(DI);         \
-	MOVQ avx2Walk_rows(DI), R14;          \
-	ROWKLOAD;                          \
-row:                                   \
-	MOVQ   avx2DotArgs_x(DI), AX;          \
-	LEAQ   (AX)(BX*2), CX;             \
-	MOVQ   avx2DotArgs_gsum(DI), R12;      \
-	MOVQ   avx2Walk_groups(DI), R13;      \
-	ZERO_Y8_13;                        \
-	ZEROHI;                            \
-	VXORPS X7, X7, X7;                 \
-	PREFETCHT0 PF_SCALES(R10);         \
-	PREFETCHT0 PF_SCALES(R11);         \
-group:                                 \
-	VPBROADCASTW (R10), X3;            \
-	VCVTPH2PS    X3, Y3;               \
-	XORQ         DX, DX;               \
-block:                                 \
-	PREFETCHT0 PF_CODES(SI)(DX*8);     \
-	BLK;                               \
-	ADDQ $128, AX;                     \
-	ADDQ $128, CX;                     \
-	ADDQ $4, DX;                       \
-	CMPQ DX, avx2Walk_kEnd(DI);           \
-	JNE  block;                        \
-	GEPI;                              \
-	VPBROADCASTW (R11), X2;            \
-	VCVTPH2PS    X2, X2;               \
-	VFMADD231PS  (R12), X2, X7;        \
-	ADDQ $2, R10;                      \
-	ADDQ $2, R11;                      \
-	ADDQ $16, R12;                     \
-	MOVQ avx2Walk_groupBytes(DI), DX;     \
-	PLANES_ADD(DX);                    \
-	DECQ R13;                          \
-	JNZ  group;                        \
-	MOVQ avx2DotArgs_outp(DI), DX;         \
-	MOVQ avx2DotArgs_outStride(DI), R12;   \
-	REPI;                              \
-	ADDQ $4, avx2DotArgs_outp(DI);         \
-	MOVQ avx2Walk_rowSkip(DI), DX;        \
-	PLANES_ADD(DX);                    \
-	ADDQ avx2Walk_scaleSkip(DI), R10;     \
-	ADDQ avx2Walk_scaleSkip(DI), R11;     \
-	DECQ R14;                          \
-	JNZ  row;                          \
-	VZEROUPPER;                        \
+	WALK_TEXT(NAME, R10, R11);           \
+	MOVQ avx2DotArgs_xStride(DI), BX;    \
+	MOVQ avx2DotArgs_out(DI), AX;        \
+	MOVQ AX, avx2DotArgs_outp(DI);       \
+	MOVQ avx2Walk_rows(DI), R14;         \
+	ROWKLOAD;                            \
+row:                                     \
+	MOVQ   avx2DotArgs_x(DI), AX;        \
+	LEAQ   (AX)(BX*2), CX;               \
+	MOVQ   avx2DotArgs_gsum(DI), R12;    \
+	MOVQ   avx2Walk_groups(DI), R13;     \
+	ZERO_Y8_13;                          \
+	ZEROHI;                              \
+	VXORPS X7, X7, X7;                   \
+	PREFETCHT0 PF_SCALES(R10);           \
+	PREFETCHT0 PF_SCALES(R11);           \
+group:                                   \
+	VPBROADCASTW (R10), X3;              \
+	VCVTPH2PS    X3, Y3;                 \
+	XORQ         DX, DX;                 \
+block:                                   \
+	PREFETCHT0 PF_CODES(SI)(DX*8);       \
+	BLK;                                 \
+	ADDQ $128, AX;                       \
+	ADDQ $128, CX;                       \
+	ADDQ $4, DX;                         \
+	CMPQ DX, avx2Walk_kEnd(DI);          \
+	JNE  block;                          \
+	GEPI;                                \
+	VPBROADCASTW (R11), X2;              \
+	VCVTPH2PS    X2, X2;                 \
+	VFMADD231PS  (R12), X2, X7;          \
+	ADDQ $2, R10;                        \
+	ADDQ $2, R11;                        \
+	ADDQ $16, R12;                       \
+	MOVQ avx2Walk_groupBytes(DI), DX;    \
+	PLANES_ADD(DX);                      \
+	DECQ R13;                            \
+	JNZ  group;                          \
+	MOVQ avx2DotArgs_outp(DI), DX;       \
+	MOVQ avx2DotArgs_outStride(DI), R12; \
+	REPI;                                \
+	ADDQ $4, avx2DotArgs_outp(DI);       \
+	MOVQ avx2Walk_rowSkip(DI), DX;       \
+	PLANES_ADD(DX);                      \
+	ADDQ avx2Walk_scaleSkip(DI), R10;    \
+	ADDQ avx2Walk_scaleSkip(DI), R11;    \
+	DECQ R14;                            \
+	JNZ  row;                            \
+	VZEROUPPER;                          \
 	RET
 
 // One and two queries keep the unpack constants in registers; three and
@@ -254,21 +254,21 @@ DOTW(·avx2DotW8X4, FBLK8, NOGEPI, REPI4)
 #define DU_B(k) VFMADD231PS (k*32)(AX), Y0, Y9
 
 #define DUB1(BLK, L) \
-L:                           \
-	BLK;                     \
-	ADDQ $128, AX;           \
-	ADDQ $4, DX;             \
+L:                              \
+	BLK;                        \
+	ADDQ $128, AX;              \
+	ADDQ $4, DX;                \
 	CMPQ DX, avx2Walk_kEnd(DI); \
 	JNE  L
 
 #define DUB2(BLK, L) \
-L:                           \
-	BLK;                     \
-	ADDQ $4, DX;             \
-	ADDQ $128, AX;           \
-	BLK;                     \
-	ADDQ $128, AX;           \
-	ADDQ $4, DX;             \
+L:                              \
+	BLK;                        \
+	ADDQ $4, DX;                \
+	ADDQ $128, AX;              \
+	BLK;                        \
+	ADDQ $128, AX;              \
+	ADDQ $4, DX;                \
 	CMPQ DX, avx2Walk_kEnd(DI); \
 	JNE  L
 
@@ -277,44 +277,44 @@ L:                           \
 // next group or row; the label LS ends it, so an instruction must follow
 // on the same line.
 #define DUNIT(RES, BLK, PADD, BLOOP, LB, LS) \
-	VXORPS     Y8, Y8, Y8;                \
-	VXORPS     Y9, Y9, Y9;                \
-	PREFETCHT0 PF_CODES(SI);              \
-	XORQ       DX, DX;                    \
-	BLOOP(BLK, LB);                       \
-	VADDPS     Y9, Y8, RES;               \
-	PADD(avx2Walk_groupBytes(DI));           \
-	DECQ       R12;                       \
-	JNZ        LS;                        \
-	MOVQ       CX, AX;                    \
-	MOVQ       avx2Walk_groups(DI), R12;     \
+	VXORPS     Y8, Y8, Y8;               \
+	VXORPS     Y9, Y9, Y9;               \
+	PREFETCHT0 PF_CODES(SI);             \
+	XORQ       DX, DX;                   \
+	BLOOP(BLK, LB);                      \
+	VADDPS     Y9, Y8, RES;              \
+	PADD(avx2Walk_groupBytes(DI));       \
+	DECQ       R12;                      \
+	JNZ        LS;                       \
+	MOVQ       CX, AX;                   \
+	MOVQ       avx2Walk_groups(DI), R12; \
 LS:
 
 #define DOTU(NAME, BLK, PADD, BLOOP) \
-	WALK_TEXT(NAME, R10, R11);                 \
-	MOVQ (avx2DotArgs_uo+avx2UnitOut_gsum)(DI), DX;          \
-	MOVQ DX, (avx2DotArgs_uo+avx2UnitOut_gsp)(DI);           \
-	MOVQ avx2DotArgs_x(DI), CX;                          \
-	MOVQ CX, AX;                                     \
-	MOVQ avx2Walk_groups(DI), R12;                      \
-	MOVQ avx2DotArgs_batches(DI), R14;                   \
-	K_LOAD;                                          \
-batch:                                               \
-	MOVQ $4, BX;                                     \
-	PREFETCHT0 PF_SCALES(R10);                       \
-	PREFETCHT0 PF_SCALES(R11);                       \
-pair:                                                \
-	DUNIT(Y10, BLK, PADD, BLOOP, blocksA, nextA)     \
-	DUNIT(Y7, BLK, PADD, BLOOP, blocksB, nextB)      \
-	UNITS_PAIR(Y10, Y7);                             \
-	DECQ BX;                                         \
-	JNZ  pair;                                       \
-	UNITS_FINISH;                                    \
-	UNITS_SCALE(avx2DotArgs_uo);                         \
-	UNITS_OUT(avx2DotArgs_uo, BX, DX);                           \
-	DECQ R14;                                        \
-	JNZ  batch;                                      \
-	VZEROUPPER;                                      \
+	WALK_TEXT(NAME, R10, R11);                      \
+	MOVQ (avx2DotArgs_uo+avx2UnitOut_gsum)(DI), DX; \
+	MOVQ DX, (avx2DotArgs_uo+avx2UnitOut_gsp)(DI);  \
+	MOVQ avx2DotArgs_x(DI), CX;                     \
+	MOVQ CX, AX;                                    \
+	MOVQ avx2Walk_groups(DI), R12;                  \
+	MOVQ avx2DotArgs_batches(DI), R14;              \
+	K_LOAD;                                         \
+batch:                                              \
+	MOVQ $4, BX;                                    \
+	PREFETCHT0 PF_SCALES(R10);                      \
+	PREFETCHT0 PF_SCALES(R11);                      \
+pair:                                               \
+	DUNIT(Y10, BLK, PADD, BLOOP, blocksA, nextA)    \
+	DUNIT(Y7, BLK, PADD, BLOOP, blocksB, nextB)     \
+	UNITS_PAIR(Y10, Y7);                            \
+	DECQ BX;                                        \
+	JNZ  pair;                                      \
+	UNITS_FINISH;                                   \
+	UNITS_SCALE(avx2DotArgs_uo);                    \
+	UNITS_OUT(avx2DotArgs_uo, BX, DX);              \
+	DECQ R14;                                       \
+	JNZ  batch;                                     \
+	VZEROUPPER;                                     \
 	RET
 
 #define CHUNK0 DU_A(0)

@@ -65,72 +65,72 @@
 // when the row ends. The label L ends it, so an instruction must follow on
 // the same line.
 #define QBLK(QI, UC, PADD, DST, L) \
-	UC;                                   \
-	QI(AX, DST);                          \
-	ADDQ       $4, DX;                    \
-	CMPQ       DX, avx2Walk_kEnd(DI);        \
-	JNE        L;                         \
-	XORQ       DX, DX;                    \
-	ADDQ       avx2DotQ8Args_group(DI), AX;   \
-	PADD(avx2Walk_groupBytes(DI));           \
-	PREFETCHT0 PF_CODES(SI);              \
-	DECQ       R12;                       \
-	JNZ        L;                         \
-	MOVQ       CX, AX;                    \
-	MOVQ       avx2Walk_groups(DI), R12;     \
+	UC;                                     \
+	QI(AX, DST);                            \
+	ADDQ       $4, DX;                      \
+	CMPQ       DX, avx2Walk_kEnd(DI);       \
+	JNE        L;                           \
+	XORQ       DX, DX;                      \
+	ADDQ       avx2DotQ8Args_group(DI), AX; \
+	PADD(avx2Walk_groupBytes(DI));          \
+	PREFETCHT0 PF_CODES(SI);                \
+	DECQ       R12;                         \
+	JNZ        L;                           \
+	MOVQ       CX, AX;                      \
+	MOVQ       avx2Walk_groups(DI), R12;    \
 L:
 
 // QSCALES: the scales (Y1) and shifts (Y2) of the batch's 8 blocks, by
 // blocks per group (smode 1, 2, 4, 8, or 16 for more: the group's scale
 // steps every sper batches); advances R10, R11. Uses BX.
 #define QSCALES \
-	MOVQ avx2DotQ8Args_smode(DI), BX;  \
-	CMPQ BX, $2;                   \
-	JEQ  s2;                       \
-	JGT  s4up;                     \
-	VCVTPH2PS (R10), Y1;           \
-	VCVTPH2PS (R11), Y2;           \
-	ADDQ $16, R10;                 \
-	ADDQ $16, R11;                 \
-	JMP  sdone;                    \
-s2:                                \
-	VMOVQ      (R10), X1;          \
-	VPUNPCKLWD X1, X1, X1;         \
-	VCVTPH2PS  X1, Y1;             \
-	VMOVQ      (R11), X2;          \
-	VPUNPCKLWD X2, X2, X2;         \
-	VCVTPH2PS  X2, Y2;             \
-	ADDQ $8, R10;                  \
-	ADDQ $8, R11;                  \
-	JMP  sdone;                    \
-s4up:                              \
-	CMPQ BX, $4;                   \
-	JGT  s8up;                     \
-	VMOVD      (R10), X1;          \
-	VPUNPCKLWD X1, X1, X1;         \
-	VPUNPCKLDQ X1, X1, X1;         \
-	VCVTPH2PS  X1, Y1;             \
-	VMOVD      (R11), X2;          \
-	VPUNPCKLWD X2, X2, X2;         \
-	VPUNPCKLDQ X2, X2, X2;         \
-	VCVTPH2PS  X2, Y2;             \
-	ADDQ $4, R10;                  \
-	ADDQ $4, R11;                  \
-	JMP  sdone;                    \
-s8up:                              \
-	VPBROADCASTW (R10), X1;        \
-	VCVTPH2PS    X1, Y1;           \
-	VPBROADCASTW (R11), X2;        \
-	VCVTPH2PS    X2, Y2;           \
-	CMPQ BX, $8;                   \
-	JEQ  s8;                       \
-	DECQ avx2DotQ8Args_sleft(DI);      \
-	JNZ  sdone;                    \
-	MOVQ avx2DotQ8Args_sper(DI), BX;   \
-	MOVQ BX, avx2DotQ8Args_sleft(DI);  \
-s8:                                \
-	ADDQ $2, R10;                  \
-	ADDQ $2, R11;                  \
+	MOVQ avx2DotQ8Args_smode(DI), BX; \
+	CMPQ BX, $2;                      \
+	JEQ  s2;                          \
+	JGT  s4up;                        \
+	VCVTPH2PS (R10), Y1;              \
+	VCVTPH2PS (R11), Y2;              \
+	ADDQ $16, R10;                    \
+	ADDQ $16, R11;                    \
+	JMP  sdone;                       \
+s2:                                   \
+	VMOVQ      (R10), X1;             \
+	VPUNPCKLWD X1, X1, X1;            \
+	VCVTPH2PS  X1, Y1;                \
+	VMOVQ      (R11), X2;             \
+	VPUNPCKLWD X2, X2, X2;            \
+	VCVTPH2PS  X2, Y2;                \
+	ADDQ $8, R10;                     \
+	ADDQ $8, R11;                     \
+	JMP  sdone;                       \
+s4up:                                 \
+	CMPQ BX, $4;                      \
+	JGT  s8up;                        \
+	VMOVD      (R10), X1;             \
+	VPUNPCKLWD X1, X1, X1;            \
+	VPUNPCKLDQ X1, X1, X1;            \
+	VCVTPH2PS  X1, Y1;                \
+	VMOVD      (R11), X2;             \
+	VPUNPCKLWD X2, X2, X2;            \
+	VPUNPCKLDQ X2, X2, X2;            \
+	VCVTPH2PS  X2, Y2;                \
+	ADDQ $4, R10;                     \
+	ADDQ $4, R11;                     \
+	JMP  sdone;                       \
+s8up:                                 \
+	VPBROADCASTW (R10), X1;           \
+	VCVTPH2PS    X1, Y1;              \
+	VPBROADCASTW (R11), X2;           \
+	VCVTPH2PS    X2, Y2;              \
+	CMPQ BX, $8;                      \
+	JEQ  s8;                          \
+	DECQ avx2DotQ8Args_sleft(DI);     \
+	JNZ  sdone;                       \
+	MOVQ avx2DotQ8Args_sper(DI), BX;  \
+	MOVQ BX, avx2DotQ8Args_sleft(DI); \
+s8:                                   \
+	ADDQ $2, R10;                     \
+	ADDQ $2, R11;                     \
 sdone:
 
 // QPAIR: two blocks' lane sums folded to four lanes each, [A | B], into P.
@@ -168,44 +168,44 @@ sdone:
 // stage's scratch, so DX, the block's place in its group, stays in its
 // register); Y7, Y8 a pair, Y11-Y14 the folded pairs.
 #define DOTQ8U(NAME, UC, QI, PADD) \
-	WALK_TEXT(NAME, R10, R11);                   \
-	MOVQ avx2DotQ8Args_xv(DI), CX;                         \
-	MOVQ CX, AX;                                       \
-	MOVQ avx2Walk_groups(DI), R12;                        \
-	MOVQ $0, avx2DotQ8Args_toff(DI);                       \
-	MOVQ avx2DotQ8Args_batches(DI), R14;                   \
-	XORQ DX, DX;                                       \
-	VMOVDQU ·avx2Ones16(SB), Y4;                       \
-	K_LOAD;                                            \
-batch:                                                 \
-	PREFETCHT0 PF_SCALES(R10);                         \
-	PREFETCHT0 PF_SCALES(R11);                         \
-	QSCALES;                                           \
-	MOVQ        avx2DotQ8Args_toff(DI), R13;               \
-	VMULPS      avx2DotQ8Args_dt(DI)(R13*1), Y1, Y10;      \
-	VMULPS      avx2DotQ8Args_bt(DI)(R13*1), Y2, Y2;       \
-	VMOVDQU     ·avx2EvenOdd(SB), Y1;                  \
-	VPERMD      Y10, Y1, Y10;                          \
-	VPERMD      Y2, Y1, Y2;                            \
-	ADDQ $32, R13;                                     \
-	CMPQ R13, avx2DotQ8Args_nb4(DI);                       \
-	JB   wrapped;                                      \
-	XORQ R13, R13;                                     \
-wrapped:                                               \
-	MOVQ R13, avx2DotQ8Args_toff(DI);                      \
-	QPAIR(QI, UC, PADD, Y14, a0, b0)                   \
-	QPAIR(QI, UC, PADD, Y13, a1, b1)                   \
-	QPAIR(QI, UC, PADD, Y12, a2, b2)                   \
-	QPAIR(QI, UC, PADD, Y11, a3, b3)                   \
-	VPHADDD     Y13, Y14, Y0;                          \
-	VPHADDD     Y11, Y12, Y1;                          \
-	VPHADDD     Y1, Y0, Y0;                            \
-	VCVTDQ2PS   Y0, Y0;                                \
-	VFMADD213PS Y2, Y10, Y0;                           \
-	Q8OUT;                                             \
-	DECQ R14;                                          \
-	JNZ  batch;                                        \
-	VZEROUPPER;                                        \
+	WALK_TEXT(NAME, R10, R11);                        \
+	MOVQ avx2DotQ8Args_xv(DI), CX;                    \
+	MOVQ CX, AX;                                      \
+	MOVQ avx2Walk_groups(DI), R12;                    \
+	MOVQ $0, avx2DotQ8Args_toff(DI);                  \
+	MOVQ avx2DotQ8Args_batches(DI), R14;              \
+	XORQ DX, DX;                                      \
+	VMOVDQU ·avx2Ones16(SB), Y4;                      \
+	K_LOAD;                                           \
+batch:                                                \
+	PREFETCHT0 PF_SCALES(R10);                        \
+	PREFETCHT0 PF_SCALES(R11);                        \
+	QSCALES;                                          \
+	MOVQ        avx2DotQ8Args_toff(DI), R13;          \
+	VMULPS      avx2DotQ8Args_dt(DI)(R13*1), Y1, Y10; \
+	VMULPS      avx2DotQ8Args_bt(DI)(R13*1), Y2, Y2;  \
+	VMOVDQU     ·avx2EvenOdd(SB), Y1;                 \
+	VPERMD      Y10, Y1, Y10;                         \
+	VPERMD      Y2, Y1, Y2;                           \
+	ADDQ $32, R13;                                    \
+	CMPQ R13, avx2DotQ8Args_nb4(DI);                  \
+	JB   wrapped;                                     \
+	XORQ R13, R13;                                    \
+wrapped:                                              \
+	MOVQ R13, avx2DotQ8Args_toff(DI);                 \
+	QPAIR(QI, UC, PADD, Y14, a0, b0)                  \
+	QPAIR(QI, UC, PADD, Y13, a1, b1)                  \
+	QPAIR(QI, UC, PADD, Y12, a2, b2)                  \
+	QPAIR(QI, UC, PADD, Y11, a3, b3)                  \
+	VPHADDD     Y13, Y14, Y0;                         \
+	VPHADDD     Y11, Y12, Y1;                         \
+	VPHADDD     Y1, Y0, Y0;                           \
+	VCVTDQ2PS   Y0, Y0;                               \
+	VFMADD213PS Y2, Y10, Y0;                          \
+	Q8OUT;                                            \
+	DECQ R14;                                         \
+	JNZ  batch;                                       \
+	VZEROUPPER;                                       \
 	RET
 
 DOTQ8U(·avx2DotQ8UnitW2, UC2, QIB, PADD1)
@@ -249,75 +249,75 @@ DOTQ8U(·avx2DotQ8UnitW8, UC8, QIW, PADD1)
 // scales, R12 shifts, R13 the tables at the group, R14 groups left; X3
 // the scale, X2 the shift.
 #define DOTQ8R(NAME, UC, QI, QROWS, OUT) \
-	WALK_TEXT(NAME, R11, R12);           \
-	MOVQ avx2DotQ8Args_out(DI), DX;                \
-	MOVQ DX, avx2DotQ8Args_outp(DI);               \
-	MOVQ avx2Walk_rows(DI), DX;                   \
-	MOVQ DX, avx2DotQ8Args_rleft(DI);              \
-	VMOVDQU ·avx2Ones16(SB), Y4;               \
-	VPXOR  Y8, Y8, Y8;                         \
-	VPXOR  Y9, Y9, Y9;                         \
-	VPXOR  Y10, Y10, Y10;                      \
-	VPXOR  Y11, Y11, Y11;                      \
-row:                                           \
-	MOVQ avx2DotQ8Args_xv(DI), AX;                 \
-	MOVQ avx2DotQ8Args_vStride(DI), DX;            \
-	LEAQ (AX)(DX*1), BX;                       \
-	LEAQ (AX)(DX*2), CX;                       \
-	LEAQ (CX)(DX*1), R10;                      \
-	MOVQ avx2DotQ8Args_tab(DI), R13;               \
-	MOVQ avx2Walk_groups(DI), R14;                \
-	VXORPS X12, X12, X12;                      \
-	PREFETCHT0 PF_SCALES(R11);                 \
-	PREFETCHT0 PF_SCALES(R12);                 \
-group:                                         \
-	VPBROADCASTW (R11), X3;                    \
-	VCVTPH2PS    X3, X3;                       \
-	VPBROADCASTW (R12), X2;                    \
-	VCVTPH2PS    X2, X2;                       \
-	PREFETCHT0   PF_CODES(SI);                 \
-	XORQ DX, DX;                               \
-block:                                         \
-	UC;                                        \
-	QROWS(QI);                                 \
-	VPHADDD      Y9, Y8, Y1;                   \
-	VPHADDD      Y11, Y10, Y5;                 \
-	VPHADDD      Y5, Y1, Y1;                   \
-	VEXTRACTI128 $1, Y1, X5;                   \
-	VPADDD       X5, X1, X1;                   \
-	VCVTDQ2PS    X1, X1;                       \
-	VMULPS       (R13)(DX*4), X1, X1;          \
-	VFMADD231PS  X3, X1, X12;                  \
-	VFMADD231PS  2048(R13)(DX*4), X2, X12;     \
-	ADDQ $4, DX;                               \
-	CMPQ DX, avx2Walk_kEnd(DI);                   \
-	JNE  block;                                \
-	LEAQ (R13)(DX*4), R13;                     \
-	MOVQ avx2DotQ8Args_group(DI), DX;              \
-	ADDQ DX, AX;                               \
-	ADDQ DX, BX;                               \
-	ADDQ DX, CX;                               \
-	ADDQ DX, R10;                              \
-	ADDQ $2, R11;                              \
-	ADDQ $2, R12;                              \
-	MOVQ avx2Walk_groupBytes(DI), DX;             \
-	PLANES_ADD(DX);                            \
-	DECQ R14;                                  \
-	JNZ  group;                                \
-	MOVQ avx2DotQ8Args_outp(DI), DX;               \
-	MOVQ avx2DotQ8Args_outStride(DI), R9;          \
-	OUT;                                       \
-	ADDQ $4, avx2DotQ8Args_outp(DI);               \
-	ADDQ avx2Walk_rowSkip(DI), SI;                \
-	MOVQ SI, R8;                               \
-	ADDQ avx2Walk_off2(DI), R8;                   \
-	MOVQ SI, R9;                               \
-	ADDQ avx2Walk_off3(DI), R9;                   \
-	ADDQ avx2Walk_scaleSkip(DI), R11;             \
-	ADDQ avx2Walk_scaleSkip(DI), R12;             \
-	DECQ avx2DotQ8Args_rleft(DI);                  \
-	JNZ  row;                                  \
-	VZEROUPPER;                                \
+	WALK_TEXT(NAME, R11, R12);             \
+	MOVQ avx2DotQ8Args_out(DI), DX;        \
+	MOVQ DX, avx2DotQ8Args_outp(DI);       \
+	MOVQ avx2Walk_rows(DI), DX;            \
+	MOVQ DX, avx2DotQ8Args_rleft(DI);      \
+	VMOVDQU ·avx2Ones16(SB), Y4;           \
+	VPXOR  Y8, Y8, Y8;                     \
+	VPXOR  Y9, Y9, Y9;                     \
+	VPXOR  Y10, Y10, Y10;                  \
+	VPXOR  Y11, Y11, Y11;                  \
+row:                                       \
+	MOVQ avx2DotQ8Args_xv(DI), AX;         \
+	MOVQ avx2DotQ8Args_vStride(DI), DX;    \
+	LEAQ (AX)(DX*1), BX;                   \
+	LEAQ (AX)(DX*2), CX;                   \
+	LEAQ (CX)(DX*1), R10;                  \
+	MOVQ avx2DotQ8Args_tab(DI), R13;       \
+	MOVQ avx2Walk_groups(DI), R14;         \
+	VXORPS X12, X12, X12;                  \
+	PREFETCHT0 PF_SCALES(R11);             \
+	PREFETCHT0 PF_SCALES(R12);             \
+group:                                     \
+	VPBROADCASTW (R11), X3;                \
+	VCVTPH2PS    X3, X3;                   \
+	VPBROADCASTW (R12), X2;                \
+	VCVTPH2PS    X2, X2;                   \
+	PREFETCHT0   PF_CODES(SI);             \
+	XORQ DX, DX;                           \
+block:                                     \
+	UC;                                    \
+	QROWS(QI);                             \
+	VPHADDD      Y9, Y8, Y1;               \
+	VPHADDD      Y11, Y10, Y5;             \
+	VPHADDD      Y5, Y1, Y1;               \
+	VEXTRACTI128 $1, Y1, X5;               \
+	VPADDD       X5, X1, X1;               \
+	VCVTDQ2PS    X1, X1;                   \
+	VMULPS       (R13)(DX*4), X1, X1;      \
+	VFMADD231PS  X3, X1, X12;              \
+	VFMADD231PS  2048(R13)(DX*4), X2, X12; \
+	ADDQ $4, DX;                           \
+	CMPQ DX, avx2Walk_kEnd(DI);            \
+	JNE  block;                            \
+	LEAQ (R13)(DX*4), R13;                 \
+	MOVQ avx2DotQ8Args_group(DI), DX;      \
+	ADDQ DX, AX;                           \
+	ADDQ DX, BX;                           \
+	ADDQ DX, CX;                           \
+	ADDQ DX, R10;                          \
+	ADDQ $2, R11;                          \
+	ADDQ $2, R12;                          \
+	MOVQ avx2Walk_groupBytes(DI), DX;      \
+	PLANES_ADD(DX);                        \
+	DECQ R14;                              \
+	JNZ  group;                            \
+	MOVQ avx2DotQ8Args_outp(DI), DX;       \
+	MOVQ avx2DotQ8Args_outStride(DI), R9;  \
+	OUT;                                   \
+	ADDQ $4, avx2DotQ8Args_outp(DI);       \
+	ADDQ avx2Walk_rowSkip(DI), SI;         \
+	MOVQ SI, R8;                           \
+	ADDQ avx2Walk_off2(DI), R8;            \
+	MOVQ SI, R9;                           \
+	ADDQ avx2Walk_off3(DI), R9;            \
+	ADDQ avx2Walk_scaleSkip(DI), R11;      \
+	ADDQ avx2Walk_scaleSkip(DI), R12;      \
+	DECQ avx2DotQ8Args_rleft(DI);          \
+	JNZ  row;                              \
+	VZEROUPPER;                            \
 	RET
 
 DOTQ8R(·avx2DotQ8W2X1, UC2, QIB, Q8ROWX1, R8O1)

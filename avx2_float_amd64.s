@@ -27,15 +27,15 @@
 #define RTAIL32 VMASKMOVPS (SI), Y1, Y0
 
 #define RTAIL16 \
-	VPXOR     X0, X0, X0;                       \
-	VMOVDQU   X0, avx2FloatArgs_scratch(DI);        \
-	XORQ      R8, R8;                           \
-tailcopy:                                       \
-	MOVW      (SI)(R8*2), R9;                   \
-	MOVW      R9, avx2FloatArgs_scratch(DI)(R8*2);  \
-	INCQ      R8;                               \
-	CMPQ      R8, avx2FloatArgs_tail(DI);           \
-	JNE       tailcopy;                         \
+	VPXOR     X0, X0, X0;                          \
+	VMOVDQU   X0, avx2FloatArgs_scratch(DI);       \
+	XORQ      R8, R8;                              \
+tailcopy:                                          \
+	MOVW      (SI)(R8*2), R9;                      \
+	MOVW      R9, avx2FloatArgs_scratch(DI)(R8*2); \
+	INCQ      R8;                                  \
+	CMPQ      R8, avx2FloatArgs_tail(DI);          \
+	JNE       tailcopy;                            \
 	VCVTPH2PS avx2FloatArgs_scratch(DI), Y0
 
 // ---- Dot ----
@@ -66,11 +66,11 @@ tailcopy:                                       \
 
 // Row epilogues: out at DX (stride R12) += the query sums.
 #define FE1 \
-	VADDPS       Y12, Y8, Y8;   \
-	VADDPS       Y13, Y9, Y9;   \
-	VADDPS       Y9, Y8, Y8;    \
+	VADDPS       Y12, Y8, Y8;                               \
+	VADDPS       Y13, Y9, Y9;                               \
+	VADDPS       Y9, Y8, Y8;                                \
 	FOLD8(VEXTRACTF128, VADDPS, VADDSS, $0x0e, Y8, X8, X9); \
-	VADDSS       (DX), X8, X8;  \
+	VADDSS       (DX), X8, X8;                              \
 	VMOVSS       X8, (DX)
 
 #define FE2 \
@@ -106,45 +106,45 @@ tail:                                   \
 // one format (RLD, RTAIL, STEP = row bytes per 8 values) and number of
 // queries (chunk macros C0-C3, tail FDT, epilogue FE).
 #define DOTF(NAME, RLD, RTAIL, STEP, C0, C1, C2, C3, FDT, FE) \
-	ARGS_TEXT(NAME);              \
-	MOVQ avx2FloatArgs_data(DI), SI;              \
-	MOVQ avx2FloatArgs_qStride(DI), BX;           \
-	MOVQ avx2FloatArgs_out(DI), DX;               \
-	MOVQ DX, avx2FloatArgs_outp(DI);              \
-	MOVQ avx2FloatArgs_rows(DI), R14;             \
-row:                                          \
-	MOVQ   avx2FloatArgs_q(DI), AX;               \
-	LEAQ   (AX)(BX*2), CX;                    \
-	ZERO_Y8_13;                               \
-	VXORPS Y14, Y14, Y14;                     \
-	VXORPS Y15, Y15, Y15;                     \
-	MOVQ   avx2FloatArgs_full32(DI), R8;          \
-	TESTQ  R8, R8;                            \
-	JZ     rest;                              \
-l32:                                          \
-	RLD(0); C0;                               \
-	RLD(1); C1;                               \
-	RLD(2); C2;                               \
-	RLD(3); C3;                               \
-	ADDQ   $(4*STEP), SI;                     \
-	ADDQ   $128, AX;                          \
-	ADDQ   $128, CX;                          \
-	DECQ   R8;                                \
-	JNZ    l32;                               \
-rest:                                         \
-	MOVQ   avx2FloatArgs_rest8(DI), R8;           \
-	TESTQ  R8, R8;                            \
-	JZ     tail;                              \
-	STEPS8(RLD, C0, STEP, RTAIL, FDT, epi);   \
-epi:                                          \
-	MOVQ   avx2FloatArgs_outp(DI), DX;            \
-	MOVQ   avx2FloatArgs_outStride(DI), R12;      \
-	FE;                                       \
-	ADDQ   $4, avx2FloatArgs_outp(DI);            \
-	ADDQ   avx2FloatArgs_rowSkip(DI), SI;         \
-	DECQ   R14;                               \
-	JNZ    row;                               \
-	VZEROUPPER;                               \
+	ARGS_TEXT(NAME);                         \
+	MOVQ avx2FloatArgs_data(DI), SI;         \
+	MOVQ avx2FloatArgs_qStride(DI), BX;      \
+	MOVQ avx2FloatArgs_out(DI), DX;          \
+	MOVQ DX, avx2FloatArgs_outp(DI);         \
+	MOVQ avx2FloatArgs_rows(DI), R14;        \
+row:                                         \
+	MOVQ   avx2FloatArgs_q(DI), AX;          \
+	LEAQ   (AX)(BX*2), CX;                   \
+	ZERO_Y8_13;                              \
+	VXORPS Y14, Y14, Y14;                    \
+	VXORPS Y15, Y15, Y15;                    \
+	MOVQ   avx2FloatArgs_full32(DI), R8;     \
+	TESTQ  R8, R8;                           \
+	JZ     rest;                             \
+l32:                                         \
+	RLD(0); C0;                              \
+	RLD(1); C1;                              \
+	RLD(2); C2;                              \
+	RLD(3); C3;                              \
+	ADDQ   $(4*STEP), SI;                    \
+	ADDQ   $128, AX;                         \
+	ADDQ   $128, CX;                         \
+	DECQ   R8;                               \
+	JNZ    l32;                              \
+rest:                                        \
+	MOVQ   avx2FloatArgs_rest8(DI), R8;      \
+	TESTQ  R8, R8;                           \
+	JZ     tail;                             \
+	STEPS8(RLD, C0, STEP, RTAIL, FDT, epi);  \
+epi:                                         \
+	MOVQ   avx2FloatArgs_outp(DI), DX;       \
+	MOVQ   avx2FloatArgs_outStride(DI), R12; \
+	FE;                                      \
+	ADDQ   $4, avx2FloatArgs_outp(DI);       \
+	ADDQ   avx2FloatArgs_rowSkip(DI), SI;    \
+	DECQ   R14;                              \
+	JNZ    row;                              \
+	VZEROUPPER;                              \
 	RET
 
 DOTF(·avx2DotF32X1, RLD32, RTAIL32, 32, FDX1_0, FDX1_1, FDX1_2, FDX1_3, FDT1, FE1)
@@ -189,22 +189,22 @@ DOTF(·avx2DotF16X4, RLD16, RTAIL16, 16, FDX4_E(0), FDX4_O(1), FDX4_E(2), FDX4_O
 #define AWW4 AWW3; VBROADCASTSS 12(R13), Y11
 
 #define ADDWF(NAME, RLD, RTAIL, STEP, AWW, AWC, AWT) \
-	ARGS_TEXT(NAME);              \
-	MOVQ avx2FloatArgs_data(DI), SI;              \
-	MOVQ avx2FloatArgs_qStride(DI), BX;           \
-	MOVQ avx2FloatArgs_w(DI), R13;                \
-	MOVQ avx2FloatArgs_rows(DI), R14;             \
+	ARGS_TEXT(NAME);                          \
+	MOVQ avx2FloatArgs_data(DI), SI;          \
+	MOVQ avx2FloatArgs_qStride(DI), BX;       \
+	MOVQ avx2FloatArgs_w(DI), R13;            \
+	MOVQ avx2FloatArgs_rows(DI), R14;         \
 row:                                          \
-	MOVQ   avx2FloatArgs_q(DI), AX;               \
+	MOVQ   avx2FloatArgs_q(DI), AX;           \
 	LEAQ   (AX)(BX*2), CX;                    \
 	AWW;                                      \
-	MOVQ   avx2FloatArgs_chunks8(DI), R8;         \
+	MOVQ   avx2FloatArgs_chunks8(DI), R8;     \
 	TESTQ  R8, R8;                            \
 	JZ     tail;                              \
 	STEPS8(RLD, AWC, STEP, RTAIL, AWT, next); \
 next:                                         \
 	ADDQ   $16, R13;                          \
-	ADDQ   avx2FloatArgs_rowSkip(DI), SI;         \
+	ADDQ   avx2FloatArgs_rowSkip(DI), SI;     \
 	DECQ   R14;                               \
 	JNZ    row;                               \
 	VZEROUPPER;                               \

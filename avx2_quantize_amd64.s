@@ -30,19 +30,19 @@
 
 // QCODES: the block's 32 codes from x at AX as bytes in Y0 (value order).
 #define QCODES \
-	VMOVUPS   (AX), Y0;         \
-	VMOVUPS   32(AX), Y1;       \
-	VMOVUPS   64(AX), Y2;       \
-	VMOVUPS   96(AX), Y3;       \
-	ON4(VSUBPS, Y5); \
-	ON4(VMULPS, Y4); \
-	ON4(VMAXPS, Y6); \
-	ON4(VMINPS, Y7); \
-	ON4U(VCVTPS2DQ); \
-	ON4(VPADDD, Y15); \
-	VPACKUSDW Y1, Y0, Y0;       \
-	VPACKUSDW Y3, Y2, Y2;       \
-	VPACKUSWB Y2, Y0, Y0;       \
+	VMOVUPS   (AX), Y0;   \
+	VMOVUPS   32(AX), Y1; \
+	VMOVUPS   64(AX), Y2; \
+	VMOVUPS   96(AX), Y3; \
+	ON4(VSUBPS, Y5);      \
+	ON4(VMULPS, Y4);      \
+	ON4(VMAXPS, Y6);      \
+	ON4(VMINPS, Y7);      \
+	ON4U(VCVTPS2DQ);      \
+	ON4(VPADDD, Y15);     \
+	VPACKUSDW Y1, Y0, Y0; \
+	VPACKUSDW Y3, Y2, Y2; \
+	VPACKUSWB Y2, Y0, Y0; \
 	VPERMD    Y0, Y13, Y0
 
 // Planes of the codes in Y0 (clobbering Y1, Y2).
@@ -133,30 +133,30 @@ params:                                    \
 	VBROADCASTSS X3, Y5
 
 #define QUANT(NAME, PACK) \
-	WALK_TEXT(NAME, R10, R11);   \
-	MOVQ avx2QuantizeArgs_x(DI), AX;          \
-	MOVQ avx2QuantizeArgs_units(DI), R14;     \
-	VBROADCASTSS avx2QuantizeArgs_lo(DI), Y6; \
-	VBROADCASTSS avx2QuantizeArgs_hi(DI), Y7; \
+	WALK_TEXT(NAME, R10, R11);                  \
+	MOVQ avx2QuantizeArgs_x(DI), AX;            \
+	MOVQ avx2QuantizeArgs_units(DI), R14;       \
+	VBROADCASTSS avx2QuantizeArgs_lo(DI), Y6;   \
+	VBROADCASTSS avx2QuantizeArgs_hi(DI), Y7;   \
 	VPBROADCASTD avx2QuantizeArgs_off(DI), Y15; \
-	VMOVDQU ·avx2PackOrder(SB), Y13;   \
-group:                                 \
-	QPARAMS;                           \
-	XORQ DX, DX;                       \
-block:                                 \
-	QCODES;                            \
-	PACK;                              \
-	ADDQ $128, AX;                     \
-	ADDQ $4, DX;                       \
-	CMPQ DX, avx2Walk_kEnd(DI);           \
-	JNE  block;                        \
-	ADDQ $2, R10;                      \
-	ADDQ avx2QuantizeArgs_minStep(DI), R11;   \
-	MOVQ avx2Walk_groupBytes(DI), DX;     \
-	PLANES_ADD(DX);                    \
-	DECQ R14;                          \
-	JNZ  group;                        \
-	VZEROUPPER;                        \
+	VMOVDQU ·avx2PackOrder(SB), Y13;            \
+group:                                          \
+	QPARAMS;                                    \
+	XORQ DX, DX;                                \
+block:                                          \
+	QCODES;                                     \
+	PACK;                                       \
+	ADDQ $128, AX;                              \
+	ADDQ $4, DX;                                \
+	CMPQ DX, avx2Walk_kEnd(DI);                 \
+	JNE  block;                                 \
+	ADDQ $2, R10;                               \
+	ADDQ avx2QuantizeArgs_minStep(DI), R11;     \
+	MOVQ avx2Walk_groupBytes(DI), DX;           \
+	PLANES_ADD(DX);                             \
+	DECQ R14;                                   \
+	JNZ  group;                                 \
+	VZEROUPPER;                                 \
 	RET
 
 QUANT(·avx2QuantizeW2, PACK2)

@@ -22,39 +22,39 @@
 // Q8BLOCK quantizes the block in Y0-Y3 and leaves its int8 values in Y0
 // (value order); it stores scale and sum at R10, R11 and advances them.
 #define Q8BLOCK \
-	VANDPS       ·avx2F32x8Abs(SB), Y0, Y4;  \
-	VANDPS       ·avx2F32x8Abs(SB), Y1, Y5;  \
-	VANDPS       ·avx2F32x8Abs(SB), Y2, Y6;  \
-	VANDPS       ·avx2F32x8Abs(SB), Y3, Y7;  \
-	VMAXPS       Y5, Y4, Y4;                 \
-	VMAXPS       Y7, Y6, Y6;                 \
-	VMAXPS       Y6, Y4, Y4;                 \
+	VANDPS       ·avx2F32x8Abs(SB), Y0, Y4;                 \
+	VANDPS       ·avx2F32x8Abs(SB), Y1, Y5;                 \
+	VANDPS       ·avx2F32x8Abs(SB), Y2, Y6;                 \
+	VANDPS       ·avx2F32x8Abs(SB), Y3, Y7;                 \
+	VMAXPS       Y5, Y4, Y4;                                \
+	VMAXPS       Y7, Y6, Y6;                                \
+	VMAXPS       Y6, Y4, Y4;                                \
 	FOLD8(VEXTRACTF128, VMAXPS, VMAXSS, $0x4e, Y4, X4, X5); \
-	VMOVSS       ·avx2F32Q8Tiny(SB), X7;     \
-	VCMPSS       $1, X7, X4, X7;             \
-	VANDNPS      X4, X7, X4;                 \
-	VMOVSS       ·avx2F32Q8Max(SB), X6;      \
-	VDIVSS       X4, X6, X5;                 \
-	VANDNPS      X5, X7, X5;                 \
-	VDIVSS       X6, X4, X4;                 \
-	VMOVSS       X4, (R10);                  \
-	VBROADCASTSS X5, Y5;                     \
-	ON4(VMULPS, Y5); \
-	ON4(VMAXPS, ·avx2F32x8Q8Min(SB)); \
-	ON4(VMINPS, ·avx2F32x8Q8Max(SB)); \
-	ON4U(VCVTPS2DQ); \
-	VPADDD       Y1, Y0, Y5;                 \
-	VPADDD       Y3, Y2, Y6;                 \
-	VPADDD       Y6, Y5, Y5;                 \
+	VMOVSS       ·avx2F32Q8Tiny(SB), X7;                    \
+	VCMPSS       $1, X7, X4, X7;                            \
+	VANDNPS      X4, X7, X4;                                \
+	VMOVSS       ·avx2F32Q8Max(SB), X6;                     \
+	VDIVSS       X4, X6, X5;                                \
+	VANDNPS      X5, X7, X5;                                \
+	VDIVSS       X6, X4, X4;                                \
+	VMOVSS       X4, (R10);                                 \
+	VBROADCASTSS X5, Y5;                                    \
+	ON4(VMULPS, Y5);                                        \
+	ON4(VMAXPS, ·avx2F32x8Q8Min(SB));                       \
+	ON4(VMINPS, ·avx2F32x8Q8Max(SB));                       \
+	ON4U(VCVTPS2DQ);                                        \
+	VPADDD       Y1, Y0, Y5;                                \
+	VPADDD       Y3, Y2, Y6;                                \
+	VPADDD       Y6, Y5, Y5;                                \
 	FOLD8(VEXTRACTI128, VPADDD, VPADDD, $0x4e, Y5, X5, X6); \
-	VCVTDQ2PS    X5, X5;                     \
-	VMULSS       X4, X5, X5;                 \
-	VMOVSS       X5, (R11);                  \
-	ADDQ         $4, R10;                    \
-	ADDQ         $4, R11;                    \
-	VPACKSSDW    Y1, Y0, Y0;                 \
-	VPACKSSDW    Y3, Y2, Y2;                 \
-	VPACKSSWB    Y2, Y0, Y0;                 \
+	VCVTDQ2PS    X5, X5;                                    \
+	VMULSS       X4, X5, X5;                                \
+	VMOVSS       X5, (R11);                                 \
+	ADDQ         $4, R10;                                   \
+	ADDQ         $4, R11;                                   \
+	VPACKSSDW    Y1, Y0, Y0;                                \
+	VPACKSSDW    Y3, Y2, Y2;                                \
+	VPACKSSWB    Y2, Y0, Y0;                                \
 	VPERMD       Y0, Y12, Y0
 
 // func avx2QuantizeQ8(a *avx2QuantizeQ8Args)

@@ -48,23 +48,23 @@
 // with PDEP (lo and hi are the deposit masks of the two blocks' 32 bits).
 // 2 vector and 5 scalar instructions.
 #define U64_P1(o1, b1, lo, hi, dst) \
-	MOVL   o1 b1, R11;       \
-	MOVL   (o1+4)b1, R12;   \
-	PDEPQ  lo, R11, R11;      \
-	PDEPQ  hi, R12, R12;      \
-	ORQ    R12, R11;          \
-	KMOVQ  R11, K2;           \
+	MOVL   o1 b1, R11;    \
+	MOVL   (o1+4)b1, R12; \
+	PDEPQ  lo, R11, R11;  \
+	PDEPQ  hi, R12, R12;  \
+	ORQ    R12, R11;      \
+	KMOVQ  R11, K2;       \
 	VPADDB Z23, dst, K2, dst
 
 // The 4-bit and 2-bit planes of 64 codes of width 6 or 7 (p4 order):
 // dst = nibble | pair<<4. 7 instructions.
 #define U64_P4P2(o4, b4, o2, b2, dst) \
-	VBROADCASTI32X4 o2 b2, Z14;       \
-	VPERMILPD       Z21, Z14, Z14;     \
-	VPROLVQ         Z22, Z14, Z14;     \
-	VPANDD          Z18, Z14, Z14;     \
-	VBROADCASTI64X4 o4 b4, dst;       \
-	VPSRLVW         Z19, dst, dst;     \
+	VBROADCASTI32X4 o2 b2, Z14;    \
+	VPERMILPD       Z21, Z14, Z14; \
+	VPROLVQ         Z22, Z14, Z14; \
+	VPANDD          Z18, Z14, Z14; \
+	VBROADCASTI64X4 o4 b4, dst;    \
+	VPSRLVW         Z19, dst, dst; \
 	VPTERNLOGD      $0xec, Z16, Z14, dst
 
 // Unpack 64 2-bit codes in natural order: the 16 plane bytes (two blocks
@@ -107,10 +107,10 @@
 
 #define U32_P4P2(o4, b4, o2, b2, dst) \
 	VPBROADCASTQ    o2 b2, Y14;    \
-	VPROLVQ         Y22, Y14, Y14;  \
-	VPANDD          Y18, Y14, Y14;  \
+	VPROLVQ         Y22, Y14, Y14; \
+	VPANDD          Y18, Y14, Y14; \
 	VBROADCASTI32X4 o4 b4, dst;    \
-	VPSRLVW         Y19, dst, dst;  \
+	VPSRLVW         Y19, dst, dst; \
 	VPTERNLOGD      $0xec, Y16, Y14, dst
 
 #define U32_W2(o4, b4, o2, b2, o1, b1, dst) U32_P2(o2, b2, dst)
@@ -160,14 +160,14 @@
 	REDUCE_PAIR256_B(base, boff+320, Z29); \
 	REDUCE_PAIR256_B(base, boff+384, Z30); \
 	REDUCE_PAIR256_B(base, boff+448, Z31); \
-	REDUCE_PAIR128(Z24, Z28);         \
-	REDUCE_PAIR128(Z25, Z29);         \
-	REDUCE_PAIR128(Z26, Z30);         \
-	REDUCE_PAIR128(Z27, Z31);         \
-	REDUCE_PAIR64(Z24, Z26);          \
-	REDUCE_PAIR64(Z25, Z27);          \
-	REDUCE_PAIR64(Z24, Z25);          \
-	VMOVDQU64  ·avx512ReducePerm(SB), Z14;  \
+	REDUCE_PAIR128(Z24, Z28);              \
+	REDUCE_PAIR128(Z25, Z29);              \
+	REDUCE_PAIR128(Z26, Z30);              \
+	REDUCE_PAIR128(Z27, Z31);              \
+	REDUCE_PAIR64(Z24, Z26);               \
+	REDUCE_PAIR64(Z25, Z27);               \
+	REDUCE_PAIR64(Z24, Z25);               \
+	VMOVDQU64  ·avx512ReducePerm(SB), Z14; \
 	VPERMPS    Z24, Z14, dst
 
 // lane pairs: w gets [a.lo256 + a.hi256, b.lo256 + b.hi256] of the vectors
@@ -311,13 +311,13 @@
 	VMOVDQU32 ·avx512Srlvd02(SB), Z19; \
 	VMOVDQU32 ·avx512Srlvd46(SB), Z20
 #define CONSTS_W3 \
-	CONSTS_W2;                         \
+	CONSTS_W2;                            \
 	VMOVUPS      ·avx512Iota4p4(SB), Z17; \
-	VPBROADCASTD ·avx512D03(SB), Z18;    \
+	VPBROADCASTD ·avx512D03(SB), Z18;     \
 	VPBROADCASTD ·avx512D16(SB), Z22
 #define CONSTS_W4 VMOVUPS ·avx512Iota16(SB), Z16
 #define CONSTS_W5 \
-	CONSTS_W4;                             \
+	CONSTS_W4;                              \
 	VMOVUPS      ·avx512Iota16p16(SB), Z17; \
 	VPBROADCASTD ·avx512D0f(SB), Z18;       \
 	VPBROADCASTD ·avx512D16(SB), Z22
@@ -340,12 +340,12 @@
 // op-reduce the 16 lanes of z to lane 0 of x (y, x: its Y and X names;
 // ty, tx scratch).
 #define HREDUCE(op, z, y, x, ty, tx) \
-	VEXTRACTF64X4 $1, z, ty;  \
-	op            ty, y, y;   \
-	VEXTRACTF128  $1, y, tx;  \
-	op            tx, x, x;   \
+	VEXTRACTF64X4 $1, z, ty;    \
+	op            ty, y, y;     \
+	VEXTRACTF128  $1, y, tx;    \
+	op            tx, x, x;     \
 	VPERMILPS     $0x4e, x, tx; \
-	op            tx, x, x;   \
+	op            tx, x, x;     \
 	VPERMILPS     $0xb1, x, tx; \
 	op            tx, x, x
 
@@ -636,9 +636,9 @@ tail:                           \
 	RET
 
 #define FLUSH_MASK \
-	MOVL  $-1, R10;                \
+	MOVL  $-1, R10;                 \
 	MOVQ  avx512DotArgs_r(AX), R11; \
-	BZHIL R11, R10, R10;           \
+	BZHIL R11, R10, R10;            \
 	KMOVW R10, K1
 
 // ---- Steps of the row kernels' bodies (avx512_dot_row_amd64.h,

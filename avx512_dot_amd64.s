@@ -278,11 +278,11 @@
 
 // The four rows' scales and mins (MREG) and their group scales (SREG).
 #define QUAD_SCALES_CODES \
-	VMOVDQU32    (DX), MREGX;                           \
-	VINSERTI32X4 $1, (R8), MREGY, MREGY;                \
+	VMOVDQU32    (DX), MREGX;                          \
+	VINSERTI32X4 $1, (R8), MREGY, MREGY;               \
 	VPSHUFB      ·avx512QuadMinShuf(SB), MREGY, MREGY; \
-	VCVTPH2PS    MREGY, MREG;                           \
-	VMOVDQU32    ·avx512QuadScaleIdx(SB), SREG;         \
+	VCVTPH2PS    MREGY, MREG;                          \
+	VMOVDQU32    ·avx512QuadScaleIdx(SB), SREG;        \
 	VPERMPS      MREG, SREG, SREG
 
 

@@ -20,9 +20,8 @@
 // per 32 values of 4 + 2 per query row, plus about 1.5 per query row for
 // combining, scaling and reducing (for four query rows, 1.25 more for the
 // loads of the x tables and masks, each made once per field and four
-// rows: 10 loads per row instead of 32, which took that kernel from 18.2
-// to 19.4 values/ns on 1024 rows of 128 4-bit codes). Lanes
-// 0-7 belong to group 0, lanes 8-15 to group 1, so four rows' accumulators
+// rows: 10 loads per row, not 32, for 19.4 values/ns against 18.2 on 1024
+// rows of 128 4-bit codes). Lanes 0-7 belong to group 0, lanes 8-15 to group 1, so four rows' accumulators
 // are combined into one vector K whose lane 4L+r is row r's (group L/2)
 // partial, and per four rows and query row
 //

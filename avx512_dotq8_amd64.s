@@ -16,24 +16,24 @@
 // lane 4(g%4)+r of Z(24 + g/4) holds row r's value of group g. 19
 // instructions.
 #define TRANSPOSE4(base) \
-	VMOVDQU16.Z   (base), K1, Y24;                 \
-	MOVQ          avx512DotQ8Args_scaleOff+0(AX), R12;          \
-	VMOVDQU16.Z   (base)(R12*1), K1, Y25;          \
-	MOVQ          avx512DotQ8Args_scaleOff+8(AX), R12;          \
-	VMOVDQU16.Z   (base)(R12*1), K1, Y26;          \
-	MOVQ          avx512DotQ8Args_scaleOff+16(AX), R12;         \
-	VMOVDQU16.Z   (base)(R12*1), K1, Y27;          \
-	VINSERTI64X4  $1, Y25, Z24, Z24;               \
-	VINSERTI64X4  $1, Y27, Z26, Z26;               \
-	VMOVDQU64     ·avx512QuadTIdx+0(SB), Z25;      \
-	VPERMI2W      Z26, Z24, Z25;                   \
-	VMOVDQU64     ·avx512QuadTIdx+64(SB), Z27;     \
-	VPERMI2W      Z26, Z24, Z27;                   \
-	VCVTPH2PS     Y25, Z24;                        \
-	VEXTRACTI64X4 $1, Z25, Y25;                    \
-	VCVTPH2PS     Y25, Z25;                        \
-	VCVTPH2PS     Y27, Z26;                        \
-	VEXTRACTI64X4 $1, Z27, Y27;                    \
+	VMOVDQU16.Z   (base), K1, Y24;                      \
+	MOVQ          avx512DotQ8Args_scaleOff+0(AX), R12;  \
+	VMOVDQU16.Z   (base)(R12*1), K1, Y25;               \
+	MOVQ          avx512DotQ8Args_scaleOff+8(AX), R12;  \
+	VMOVDQU16.Z   (base)(R12*1), K1, Y26;               \
+	MOVQ          avx512DotQ8Args_scaleOff+16(AX), R12; \
+	VMOVDQU16.Z   (base)(R12*1), K1, Y27;               \
+	VINSERTI64X4  $1, Y25, Z24, Z24;                    \
+	VINSERTI64X4  $1, Y27, Z26, Z26;                    \
+	VMOVDQU64     ·avx512QuadTIdx+0(SB), Z25;           \
+	VPERMI2W      Z26, Z24, Z25;                        \
+	VMOVDQU64     ·avx512QuadTIdx+64(SB), Z27;          \
+	VPERMI2W      Z26, Z24, Z27;                        \
+	VCVTPH2PS     Y25, Z24;                             \
+	VEXTRACTI64X4 $1, Z25, Y25;                         \
+	VCVTPH2PS     Y25, Z25;                             \
+	VCVTPH2PS     Y27, Z26;                             \
+	VEXTRACTI64X4 $1, Z27, Y27;                         \
 	VCVTPH2PS     Y27, Z27
 
 // Per-query steps (see the body's comment for the registers).
@@ -1267,17 +1267,17 @@
 // the lo (K2) and hi (K3) vectors: bits 0-15 and 32-47 of a group's two
 // blocks go to lo, bits 16-31 and 48-63 to hi.
 #define P1MASKS(o0, o1) \
-	MOVQ  o0(SI), R11;            \
-	MOVQ  o1(SI), R12;            \
-	PEXTQ ·avx512PextLo(SB), R11, R9;   \
-	PEXTQ ·avx512PextLo(SB), R12, AX;   \
-	SHLQ  $32, AX;                \
-	ORQ   AX, R9;                 \
-	KMOVQ R9, K2;                 \
-	PEXTQ ·avx512PextHi(SB), R11, R11;  \
-	PEXTQ ·avx512PextHi(SB), R12, R12;  \
-	SHLQ  $32, R12;               \
-	ORQ   R12, R11;               \
+	MOVQ  o0(SI), R11;                 \
+	MOVQ  o1(SI), R12;                 \
+	PEXTQ ·avx512PextLo(SB), R11, R9;  \
+	PEXTQ ·avx512PextLo(SB), R12, AX;  \
+	SHLQ  $32, AX;                     \
+	ORQ   AX, R9;                      \
+	KMOVQ R9, K2;                      \
+	PEXTQ ·avx512PextHi(SB), R11, R11; \
+	PEXTQ ·avx512PextHi(SB), R12, R12; \
+	SHLQ  $32, R12;                    \
+	ORQ   R12, R11;                    \
 	KMOVQ R11, K3
 
 // The two vectors' int32 lane sums into dst.
@@ -1300,16 +1300,16 @@
 // Width 3: the 2-bit planes as width 2, plus the 1-bit planes. 11 vector
 // and 12 scalar instructions.
 #define ROWINT_W3(off, dst) \
-	VMOVDQU      off(SI), X13;              \
+	VMOVDQU      off(SI), X13;               \
 	VINSERTI32X4 $1, (off+24)(SI), Y13, Y13; \
-	VPERMQ       Z13, Z22, Z13;             \
-	VPSRLVQ      Z20, Z13, Z14;             \
-	VPANDD       Z17, Z14, Z14;             \
-	VPSRLVQ      Z21, Z13, Z13;             \
-	VPANDD       Z17, Z13, Z13;             \
-	P1MASKS(off+16, off+40);                \
-	VPADDB       Z23, Z14, K2, Z14;         \
-	VPADDB       Z23, Z13, K3, Z13;         \
+	VPERMQ       Z13, Z22, Z13;              \
+	VPSRLVQ      Z20, Z13, Z14;              \
+	VPANDD       Z17, Z14, Z14;              \
+	VPSRLVQ      Z21, Z13, Z13;              \
+	VPANDD       Z17, Z13, Z13;              \
+	P1MASKS(off+16, off+40);                 \
+	VPADDB       Z23, Z14, K2, Z14;          \
+	VPADDB       Z23, Z13, K3, Z13;          \
 	DP2(Z14, Z13, dst)
 
 // Width 4: low nibbles (lo) and high nibbles (hi). 7 instructions.

@@ -21,11 +21,11 @@ package lowbit
 // Instructions per 32 values (loop control included; one query row; each
 // asm function's comment has the details). NEON vectors hold 4 float32,
 // AVX2's 8 and AVX-512's 16, so about twice the AVX2 count is the par. For
-// 4-bit codes and one query row, unpack included: Dot neon 40 vs AVX2 18;
-// DotQ8 neondot 25 vs AVX2 9 and AVX-512 about 4 (their comments; the
-// other amd64 kernels had not landed when this was written). The gap beyond
-// the vector width is the two stages (a store and a load of the codes)
-// and the byte-to-float widening, which NEON does with TBL+UCVTF per 4.
+// 4-bit codes and one query row, unpack included: Dot neon 40 against AVX2
+// 18; DotQ8 neondot 25 against AVX2 9 (the amd64 kernels' comments give
+// theirs). The gap beyond the vector width is the two stages (a store and
+// a load of the codes) and the byte-to-float widening, which NEON does
+// with TBL+UCVTF per 4.
 //
 //	unpack (stage 1)      4-bit 6, 2-bit 8, 8-bit 4, 5/6-bit 15/13, 3-bit 17, 7-bit 22
 //	Dot codes             34 (+13 per further query row; passes of 4)
