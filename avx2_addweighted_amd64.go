@@ -4,8 +4,8 @@ package lowbit
 
 import "unsafe"
 
-// avx2AddWeightedArgs are the arguments of the quantized AddWeighted kernels (see
-// avx2_addweighted_amd64.s).
+// avx2AddWeightedArgs are the arguments of the AddWeighted kernels on codes
+// (see avx2_addweighted_amd64.s).
 type avx2AddWeightedArgs struct {
 	avx2Walk
 	y       unsafe.Pointer // y of weight row 0 at the chunk's first column

@@ -4,7 +4,8 @@ package lowbit
 
 import "unsafe"
 
-// avx2DequantizeArgs are the arguments of the Dequantize kernels avx2DequantizeW<bits>.
+// avx2DequantizeArgs are the arguments of the Dequantize kernels
+// avx2DequantizeW<bits>.
 type avx2DequantizeArgs struct {
 	avx2Walk
 	dst       unsafe.Pointer // the first group's first value

@@ -7,7 +7,8 @@ import (
 	"unsafe"
 )
 
-// avx2DotArgs are the arguments of the quantized Dot kernels avx2DotW<bits>X<nq>.
+// avx2DotArgs are the arguments of the Dot kernels on codes,
+// avx2DotW<bits>X<nq> and the unit kernels.
 type avx2DotArgs struct {
 	avx2Walk
 	x         unsafe.Pointer // query 0 at the chunk's first column

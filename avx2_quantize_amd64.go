@@ -7,7 +7,8 @@ import (
 	"unsafe"
 )
 
-// avx2QuantizeArgs are the arguments of the Quantize kernels avx2QuantizeW<bits>.
+// avx2QuantizeArgs are the arguments of the Quantize kernels
+// avx2QuantizeW<bits>.
 type avx2QuantizeArgs struct {
 	avx2Walk
 	x         unsafe.Pointer // the first group's first value

@@ -4,8 +4,8 @@ package lowbit
 
 import "unsafe"
 
-// avx2QuantizeQ8Args are the arguments of avx2QuantizeQ8: rows of full blocks of 32
-// values and a tail block of tail values.
+// avx2QuantizeQ8Args are the arguments of avx2QuantizeQ8: rows of full
+// blocks of 32 values and a tail block of tail values.
 type avx2QuantizeQ8Args struct {
 	x       unsafe.Pointer // float32
 	values  unsafe.Pointer // int8

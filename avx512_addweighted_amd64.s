@@ -273,7 +273,8 @@
 #undef DEQ
 #undef FORX
 
-// Row kernels: rows of 128 values, one weight row (avx512_addweighted_row_amd64.h).
+// Row kernels: rows of 128 values, one weight row (body
+// avx512_addweighted_row_amd64.h).
 
 
 

@@ -572,8 +572,8 @@ TEXT NAME(SB), NOSPLIT, $0-8; \
 	XORQ        R10, R10
 
 // BLOCK_NEXT moves to the next block of the group (BX, the query, y or
-// output values: 128 bytes on; R10, the block index) and loops to blk while there is
-// one; GROUP_NEXT moves to the next group (scale, min, codes) and loops to
+// output values: 128 bytes on; R10, the block index) and loops to blk
+// while there is one; GROUP_NEXT moves to the next group (scale, min, codes) and loops to
 // group while there is one (CX).
 #define BLOCK_NEXT \
 	ADDQ $128, BX;                            \
