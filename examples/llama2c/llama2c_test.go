@@ -266,7 +266,8 @@ func syntheticCheckpoint(shared bool) []byte {
 	}
 	binary.Write(&b, binary.LittleEndian, []int32{int32(c.Dim), int32(c.Hidden), int32(c.Layers), int32(c.Heads), int32(c.KVHeads), vocab, int32(c.SeqLen)})
 	rng := rand.New(rand.NewPCG(7, 7))
-	for range c.params() {
+	n, _ := c.params()
+	for range n {
 		binary.Write(&b, binary.LittleEndian, float32(rng.NormFloat64()*0.5))
 	}
 	return b.Bytes()
