@@ -36,4 +36,10 @@
 // with a message that names the mismatch, as slice indexing does; data
 // errors (NaN or Inf to be quantized) are returned as errors and leave the
 // destination unchanged. Kernels never allocate.
+//
+// # Sizes
+//
+// NewRows and NewQ8 are the package's only allocations. They compute the
+// bytes a size needs without overflow and refuse more than MaxAlloc (1
+// TiB) with an error wrapping ErrTooLarge, before allocating anything.
 package lowbit
