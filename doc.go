@@ -39,7 +39,7 @@
 //
 // # Sizes
 //
-// NewRows and NewQ8 are the package's only allocations. They compute the
+// NewRows and NewQ8 allocate the package's storage. They compute the
 // bytes a size needs without overflow and refuse more than MaxAlloc (1
 // TiB) with an error wrapping ErrTooLarge, before allocating anything.
 package lowbit
