@@ -177,8 +177,7 @@ func TestNewModelRejectsBadWeights(t *testing.T) {
 // TestSampleLength: n from 1 (BOS alone) to SeqLen+1; others are errors
 // (n ≤ 0 used to return [BOS] and no error).
 func TestSampleLength(t *testing.T) {
-	w, err := Read(bytes.NewReader(syntheticCheckpoint(true)))
-	require.NoError(t, err)
+	w := syntheticWeights(t)
 	m, err := NewModel(w, lowbit.F32)
 	require.NoError(t, err)
 	for _, n := range []int{0, -3, w.SeqLen + 2} {
@@ -197,13 +196,9 @@ func TestSampleLength(t *testing.T) {
 // 11 or 11"), and an attention error names the package once ("llama2c:
 // layer 0: llama2c: attention input ..." before).
 func TestErrorTexts(t *testing.T) {
-	w, err := Read(bytes.NewReader(syntheticCheckpoint(true)))
-	require.NoError(t, err)
-	m, err := NewModel(w, lowbit.F32)
-	require.NoError(t, err)
-	s, err := m.NewSession(Exact(m.Config))
-	require.NoError(t, err)
-	err = s.Decode(BOS, make([]float32, 3))
+	w := syntheticWeights(t)
+	s := exactSession(t, w)
+	err := s.Decode(BOS, make([]float32, 3))
 	require.Error(t, err)
 	assert.Equal(t, "llama2c: logits of 3 values for 1 token (want 11)", err.Error())
 	err = s.Prefill([]int{BOS, 2}, make([]float32, 3))
@@ -216,11 +211,7 @@ func TestErrorTexts(t *testing.T) {
 	for i := range huge.WQ[0] {
 		huge.WQ[0][i] = 3e38
 	}
-	m, err = NewModel(&huge, lowbit.F32)
-	require.NoError(t, err)
-	s, err = m.NewSession(Exact(m.Config))
-	require.NoError(t, err)
-	err = s.Decode(BOS, nil)
+	err = exactSession(t, &huge).Decode(BOS, nil)
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "llama2c: layer 0: attention input value"), err.Error())
 	assert.Equal(t, 1, strings.Count(err.Error(), "llama2c:"), err.Error())
