@@ -16,8 +16,8 @@
 // (asymmetric: [0, maxq], 0; symmetric: [-2^(b-1), 2^(b-1)-1], 2^(b-1)),
 // and the divisor of the scale (maxq, or 2^(b-1)-1). Per group:
 //
-//	asymmetric: scale = fp16((max-min)/div + 0), min = fp16(min + 0), m = min
-//	symmetric:  scale = fp16(max(-min, max)/div + 0), m = 0
+//	asymmetric: scale = scale16((max-min)/div + 0), min = fp16(min + 0), m = min
+//	symmetric:  scale = scale16(max(-min, max)/div + 0), m = 0
 //	q = roundEven(clamp((x - m) * inv, lo, hi)) + off, inv = 1/scale or 0
 //
 // Registers: SI, R8, R9, DX planes; AX x; R10 scales, R11 mins (advanced
@@ -26,7 +26,17 @@
 //
 // Instructions per block of 32 values: 4 loads + 4 × (sub, mul, max, min,
 // cvt, add) + 4 to pack bytes + 3 to 8 per plane; per group 2 per 8 values
-// for min/max, about 30 for the scale.
+// for min/max, about 35 for the scale.
+
+// SCALE16(r): the float32 scale s (>= +0) in r's low lane becomes
+// scale16(s) of quantize_generic.go in r's low word: fp16(s), at least
+// 0x0001 when s is not 0 (max with min(bits(s), 1)). Uses BX, X10.
+#define SCALE16(r) \
+	MOVL      $1, BX;      \
+	VMOVD     BX, X10;     \
+	VPMINUD   X10, r, X10; \
+	VCVTPS2PH $0, r, r;    \
+	VPMAXUW   X10, r, r
 
 // QCODES: the block's 32 codes from x at AX as bytes in Y0 (value order).
 #define QCODES \
@@ -107,7 +117,7 @@ mmdone:                                    \
 	VSUBSS  X0, X1, X2;                    \
 	VDIVSS  avx2QuantizeArgs_div(DI), X2, X2;     \
 	VADDSS  X8, X2, X2;                    \
-	VCVTPS2PH $0, X2, X2;                  \
+	SCALE16(X2);                           \
 	VPEXTRW $0, X2, (R10);                 \
 	VCVTPH2PS X2, X2;                      \
 	VADDSS  X8, X0, X3;                    \
@@ -120,7 +130,7 @@ sym:                                       \
 	VMAXSS  X1, X0, X2;                    \
 	VDIVSS  avx2QuantizeArgs_div(DI), X2, X2;     \
 	VADDSS  X8, X2, X2;                    \
-	VCVTPS2PH $0, X2, X2;                  \
+	SCALE16(X2);                           \
 	VPEXTRW $0, X2, (R10);                 \
 	VCVTPH2PS X2, X2;                      \
 	VXORPS  X3, X3, X3;                    \

@@ -13,12 +13,12 @@
 // a.scales, mins at a.mins) with the generic Quantize's float32 steps, so
 // the bytes are the same: per group the min and max (VMINPS/VMAXPS, then
 // across the lanes), the scale and min rounded to fp16 (VCVTPS2PH, round to
-// nearest even) and read back, 1/s by VDIVSS (0 when s is 0), then per 16
+// nearest even; a positive scale at least 0x0001, SCALE16) and read back, 1/s by VDIVSS (0 when s is 0), then per 16
 // values (x - m) * (1/s) (or x * (1/s)), clamped, rounded to nearest even
 // by VCVTPS2DQ, and the codes packed plane by plane. Budget per 32 values
 // (one block): 10 for the codes, the packing (2 for width 8, 5 for 4, 11
 // for 2, 4 for a 1-bit plane; 16 to 20 for 6 and 7) and 4 for the loop,
-// plus per group 4 per 16 values for the min and max and about 30 for the
+// plus per group 4 per 16 values for the min and max and about 35 for the
 // scale (its chain of dependent scalar steps dominates for small groups).
 //
 // Registers: SI values, DI/R8/R9 the group's planes, R10 block index, BX

@@ -16,13 +16,23 @@
 //	Z19 symmetric: the code offset 2^(Bits-1) (dwords)
 //	Z20 0x0f, Z21 0x03 (dwords); Z22, Z23 the 2-bit fields' VPSLLVD counts
 
-// Asymmetric: s16 = fp16((hi-lo)/maxq + 0), m16 = fp16(lo + 0); Z10 the min
-// read back, Z11 1/s (0 when s is 0). X16 holds 0, X17 maxq.
+// SCALE16: the float32 scale s (>= +0) in X1 becomes scale16(s) of
+// quantize_generic.go in X1's low word: fp16(s), at least 0x0001 when s is
+// not 0 (max with min(bits(s), 1)). Uses R12, X2.
+#define SCALE16 \
+	MOVL          $1, R12;           \
+	VMOVD         R12, X2;           \
+	VPMINUD       X2, X1, X2;        \
+	VCVTPS2PH     $0, X1, X1;        \
+	VPMAXUW       X2, X1, X1
+
+// Asymmetric: s16 = scale16((hi-lo)/maxq + 0), m16 = fp16(lo + 0); Z10 the
+// min read back, Z11 1/s (0 when s is 0). X16 holds 0, X17 maxq.
 #define SCALE_ASYM \
 	VSUBSS        X0, X1, X1;        \
 	VDIVSS        X17, X1, X1;       \
 	VADDSS        X16, X1, X1;       \
-	VCVTPS2PH     $0, X1, X1;        \
+	SCALE16;                         \
 	VPEXTRW       $0, X1, (DX);      \
 	VADDSS        X16, X0, X0;       \
 	VCVTPS2PH     $0, X0, X0;        \
@@ -31,14 +41,14 @@
 	VBROADCASTSS  X0, Z10;           \
 	INV_SCALE
 
-// Symmetric: s16 = fp16(max(-lo, hi)/(2^(Bits-1)-1) + 0); Z11 1/s.
+// Symmetric: s16 = scale16(max(-lo, hi)/(2^(Bits-1)-1) + 0); Z11 1/s.
 #define SCALE_SYM \
 	VXORPS        X2, X2, X2;        \
 	VSUBSS        X0, X2, X0;        \
 	VMAXSS        X1, X0, X1;        \
 	VDIVSS        X18, X1, X1;       \
 	VADDSS        X16, X1, X1;       \
-	VCVTPS2PH     $0, X1, X1;        \
+	SCALE16;                         \
 	VPEXTRW       $0, X1, (DX);      \
 	INV_SCALE
 

@@ -56,6 +56,12 @@
 // function and hold the switches that call a kernel by its shape.
 // CONTRIBUTING.md says how to add a kernel family, a shape, a tier or a
 // format.
+//
+// # Sizes
+//
+// NewRows and NewQ8 allocate the package's storage. They compute the
+// bytes a size needs without overflow and refuse more than MaxAlloc (1
+// TiB) with an error wrapping ErrTooLarge, before allocating anything.
 package lowbit
 
 //go:generate go run ./internal/kernelgen

@@ -175,7 +175,7 @@ func quantBound(f Format, row []float32, c int) float64 {
 		m = float64(lo)
 		mf = float64(F16ToFloat32(F16FromFloat32(lo)))
 	}
-	sf = float64(F16ToFloat32(F16FromFloat32(float32(s))))
+	sf = float64(F16ToFloat32(scale16(float32(s))))
 	levels := float64(int(1) << f.Bits)
 	// Half a step, the drift of the rounded scale over the whole range, the
 	// rounded min, and float32 rounding of the reconstruction.

@@ -10,9 +10,9 @@
 // each group's fp16 scale (and, when mins is not nil, min), with the
 // float32 steps of quantizeGeneric, so the bytes are the same:
 //
-//	asymmetric (mins != nil): s = fp16((max-min)/div + 0), m = fp16(min + 0),
+//	asymmetric (mins != nil): s = scale16((max-min)/div + 0), m = fp16(min + 0),
 //	                          q = FCVTNS(clamp((x-m)*inv, qlo, qhi)) + off
-//	symmetric  (mins == nil): s = fp16(max(-min, max)/div + 0), m = 0, same q
+//	symmetric  (mins == nil): s = scale16(max(-min, max)/div + 0), m = 0, same q
 //
 // with inv = 1/s (0 when s is 0); Go passes qlo, qhi, div and off for the
 // format (asymmetric: 0, 2^b-1, 2^b-1, 0; symmetric: -2^(b-1), 2^(b-1)-1,
@@ -20,6 +20,15 @@
 // Instructions per 32 values: 22 for min/max (2 loads, 8 FMIN, 8 FMAX,
 // loop), 56 for the codes (2 loads, FSUB, FMUL, FMAX, FMIN, FCVTNS 8 each,
 // 3 UZP1 and an ADD per 16, 2 stores, loop), plus the group's scalar work.
+//
+// SCALE16: R9, the fp16 bits of a scale whose float32 bits are in R13,
+// becomes scale16 of quantize_generic.go: at least 1 when R13 is not 0.
+#define SCALE16 \
+	CMP  $0, R13;          \
+	CSET NE, R14;          \
+	CMP  R14, R9;          \
+	CSEL HS, R9, R14, R9
+
 TEXT ·neonQuantizeCodes(SB), NOSPLIT, $0-72
 	MOVD dst+0(FP), R0
 	MOVD x+8(FP), R1
@@ -69,10 +78,13 @@ qminmax:
 	FDIVS F24, F26, F26
 	FADDS F25, F26, F26   // + 0: a zero scale is +0
 	FADDS F25, F16, F27   // min + 0
+	FMOVS F26, R13        // the float32 scale's bits: 0 only for +0
 	FCVTSH F26, F26
 	FCVTSH F27, F27
 	FMOVS F26, R9
+	SCALE16
 	MOVH.P R9, 2(R4)
+	FMOVS R9, F26         // the stored scale
 	FMOVS F27, R9
 	MOVH.P R9, 2(R5)
 	FCVTHS F26, F26       // s as float32
@@ -84,9 +96,12 @@ qsym:
 	FMAXS F18, F16, F26   // max(-min, max)
 	FDIVS F24, F26, F26
 	FADDS F25, F26, F26
+	FMOVS F26, R13
 	FCVTSH F26, F26
 	FMOVS F26, R9
+	SCALE16
 	MOVH.P R9, 2(R4)
+	FMOVS R9, F26
 	FCVTHS F26, F26
 	FMOVS ZR, F27
 

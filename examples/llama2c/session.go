@@ -64,7 +64,7 @@ func (s *Session) forward(tokens []int, logits []float32, prefill bool) error {
 	case s.pos+n > c.SeqLen:
 		return fmt.Errorf("llama2c: %d tokens after %d exceed the context of %d", n, s.pos, c.SeqLen)
 	case logits != nil && len(logits) != c.Vocab && len(logits) != n*c.Vocab:
-		return fmt.Errorf("llama2c: logits of %d values for %d tokens (want %d or %d)", len(logits), n, c.Vocab, n*c.Vocab)
+		return logitsError(len(logits), n, c.Vocab)
 	}
 	for _, t := range tokens {
 		if t < 0 || t >= c.Vocab {
@@ -98,7 +98,7 @@ func (s *Session) forward(tokens []int, logits []float32, prefill bool) error {
 			err = s.att[l].Decode(q, k, v, att)
 		}
 		if err != nil {
-			return fmt.Errorf("llama2c: layer %d: %w", l, err)
+			return &layerError{layer: l, err: err}
 		}
 		ly.wo.apply(xb, att, n, b.pad)
 		addTo(x, xb)
