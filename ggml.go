@@ -144,23 +144,18 @@ func FromGGML(typ GGMLType, raw []byte, rows, cols int) (Rows, error) {
 	if len(raw) != size {
 		return Rows{}, fmt.Errorf("lowbit: %v tensor of %d × %d values takes %d bytes, raw has %d", typ, rows, cols, size, len(raw))
 	}
-	blocks := len(raw) / l.size
-	for k := 0; k < blocks; k++ {
-		if b := raw[k*l.size:]; !l.finite(b) {
-			perRow, unit := cols/l.values, "block"
-			if l.values == 1 {
-				unit = "value"
-			}
-			return Rows{}, fmt.Errorf("lowbit: %v row %d, %s %d holds a NaN or an infinity", typ, k/perRow, unit, k%perRow)
+	if k := l.firstNonFinite(raw); k >= 0 {
+		perRow, unit := cols/l.values, "block"
+		if l.values == 1 {
+			unit = "value"
 		}
+		return Rows{}, fmt.Errorf("lowbit: %v row %d, %s %d holds a NaN or an infinity", typ, k/perRow, unit, k%perRow)
 	}
 	r, err := NewRows(l.format, rows, cols)
 	if err != nil {
 		return Rows{}, err
 	}
-	for k := 0; k < blocks; k++ {
-		l.importBlock(r, k, raw[k*l.size:])
-	}
+	l.importBlocks(r, raw)
 	return r, nil
 }
 
@@ -191,9 +186,6 @@ func AppendGGML(dst []byte, typ GGMLType, r Rows) ([]byte, error) {
 	}
 	n := len(dst)
 	dst = slices.Grow(dst, size)[:n+size]
-	out := dst[n:]
-	for k := 0; k < size/l.size; k++ {
-		l.exportBlock(out[k*l.size:], r, k)
-	}
+	l.exportBlocks(dst[n:], r)
 	return dst, nil
 }

@@ -28,7 +28,7 @@ type ggmlLayout struct {
 	size   int    // bytes per block
 	d, m   int    // offsets of the fp16 scale and min
 	qh, qs int    // offsets of the 1-bit plane and of the codes
-	flip   byte   // XORed into every code byte (Q8_0: signed to unsigned)
+	signed bool   // int8 codes (Q8_0), stored as unsigned by flipping their top bit
 }
 
 var ggmlLayouts = map[GGMLType]ggmlLayout{
@@ -38,7 +38,7 @@ var ggmlLayouts = map[GGMLType]ggmlLayout{
 	GGMLQ4_1: {format: Quant(4, 32), values: 32, size: 20, d: 0, m: 2, qh: -1, qs: 4},
 	GGMLQ5_0: {format: SymQuant(5, 32), values: 32, size: 22, d: 0, m: -1, qh: 2, qs: 6},
 	GGMLQ5_1: {format: Quant(5, 32), values: 32, size: 24, d: 0, m: 2, qh: 4, qs: 8},
-	GGMLQ8_0: {format: SymQuant(8, 32), values: 32, size: 34, d: 0, m: -1, qh: -1, qs: 2, flip: 0x80},
+	GGMLQ8_0: {format: SymQuant(8, 32), values: 32, size: 34, d: 0, m: -1, qh: -1, qs: 2, signed: true},
 }
 
 // codeBytes returns the bytes of codes (lowbit's group, ggml's qs) per
@@ -50,60 +50,88 @@ func (l ggmlLayout) codeBytes() int {
 	return 16
 }
 
-// importBlock copies block b of ggml's layout into value block k of r:
-// codes into Data (qs, then qh for 5 bits), d into Scales, m into Mins.
-// For f16 and f32 a block is one value, copied as it is.
-func (l ggmlLayout) importBlock(r Rows, k int, b []byte) {
+// importBlocks copies the blocks of raw (whole rows of ggml's layout)
+// into r, which holds as many values in l.format: codes into Data (qs,
+// then qh for 5 bits), d into Scales, m into Mins; f16 and f32 values as
+// they are.
+func (l ggmlLayout) importBlocks(r Rows, raw []byte) {
 	if !l.format.Quantized() {
-		copy(r.Data[k*l.size:], b[:l.size])
+		copy(r.Data, raw)
 		return
 	}
-	gb := l.format.RowBytes(32)
-	dst := r.Data[k*gb : (k+1)*gb]
-	for i, q := range b[l.qs : l.qs+l.codeBytes()] {
-		dst[i] = q ^ l.flip
-	}
-	if l.qh >= 0 {
-		copy(dst[16:20], b[l.qh:l.qh+4])
-	}
-	r.Scales[k] = binary.LittleEndian.Uint16(b[l.d:])
-	if l.m >= 0 {
-		r.Mins[k] = binary.LittleEndian.Uint16(b[l.m:])
+	cb, gb := l.codeBytes(), l.format.RowBytes(32)
+	for k := range r.Scales {
+		b, dst := raw[k*l.size:(k+1)*l.size], r.Data[k*gb:(k+1)*gb]
+		l.moveCodes(dst[:cb], b[l.qs:l.qs+cb])
+		if l.qh >= 0 {
+			copy(dst[16:20], b[l.qh:l.qh+4])
+		}
+		r.Scales[k] = binary.LittleEndian.Uint16(b[l.d:])
+		if l.m >= 0 {
+			r.Mins[k] = binary.LittleEndian.Uint16(b[l.m:])
+		}
 	}
 }
 
-// exportBlock is the inverse of importBlock: value block k of r into
-// block b of ggml's layout.
-func (l ggmlLayout) exportBlock(b []byte, r Rows, k int) {
+// exportBlocks is the inverse of importBlocks: the rows of r into raw.
+func (l ggmlLayout) exportBlocks(raw []byte, r Rows) {
 	if !l.format.Quantized() {
-		copy(b[:l.size], r.Data[k*l.size:])
+		copy(raw, r.Data)
 		return
 	}
-	gb := l.format.RowBytes(32)
-	src := r.Data[k*gb : (k+1)*gb]
-	for i, q := range src[:l.codeBytes()] {
-		b[l.qs+i] = q ^ l.flip
-	}
-	if l.qh >= 0 {
-		copy(b[l.qh:l.qh+4], src[16:20])
-	}
-	binary.LittleEndian.PutUint16(b[l.d:], r.Scales[k])
-	if l.m >= 0 {
-		binary.LittleEndian.PutUint16(b[l.m:], r.Mins[k])
+	cb, gb := l.codeBytes(), l.format.RowBytes(32)
+	for k := range r.Scales {
+		b, src := raw[k*l.size:(k+1)*l.size], r.Data[k*gb:(k+1)*gb]
+		l.moveCodes(b[l.qs:l.qs+cb], src[:cb])
+		if l.qh >= 0 {
+			copy(b[l.qh:l.qh+4], src[16:20])
+		}
+		binary.LittleEndian.PutUint16(b[l.d:], r.Scales[k])
+		if l.m >= 0 {
+			binary.LittleEndian.PutUint16(b[l.m:], r.Mins[k])
+		}
 	}
 }
 
-// finite reports whether block b holds no NaN or ±Inf: in its fp16 d and
-// m, or in its value for f16 and f32 (the check ggml's
-// ggml_validate_row_data makes).
-func (l ggmlLayout) finite(b []byte) bool {
+// moveCodes copies the code bytes src (16 or 32) to dst, flipping the
+// top bit of each for signed codes (both ways: XOR 0x80 is its own
+// inverse).
+func (l ggmlLayout) moveCodes(dst, src []byte) {
+	if !l.signed {
+		copy(dst, src)
+		return
+	}
+	for i := 0; i+8 <= len(src); i += 8 {
+		binary.LittleEndian.PutUint64(dst[i:], binary.LittleEndian.Uint64(src[i:])^0x8080808080808080)
+	}
+}
+
+// firstNonFinite returns the index of the first block of raw (whole
+// blocks of ggml's layout) that holds a NaN or ±Inf, in its fp16 d or m,
+// or as its f16 or f32 value (what ggml's ggml_validate_row_data
+// refuses), or -1.
+func (l ggmlLayout) firstNonFinite(raw []byte) int {
 	switch {
 	case l.format.Bits == 32:
-		return binary.LittleEndian.Uint32(b)&0x7f800000 != 0x7f800000
+		for k := 0; k < len(raw); k += 4 {
+			if binary.LittleEndian.Uint32(raw[k:])&0x7f800000 == 0x7f800000 {
+				return k / 4
+			}
+		}
 	case l.format.Bits == 16:
-		return finiteF16(binary.LittleEndian.Uint16(b))
+		for k := 0; k < len(raw); k += 2 {
+			if !finiteF16(binary.LittleEndian.Uint16(raw[k:])) {
+				return k / 2
+			}
+		}
+	default:
+		for k := 0; k < len(raw); k += l.size {
+			if !finiteF16(binary.LittleEndian.Uint16(raw[k+l.d:])) || l.m >= 0 && !finiteF16(binary.LittleEndian.Uint16(raw[k+l.m:])) {
+				return k / l.size
+			}
+		}
 	}
-	return finiteF16(binary.LittleEndian.Uint16(b[l.d:])) && (l.m < 0 || finiteF16(binary.LittleEndian.Uint16(b[l.m:])))
+	return -1
 }
 
 // finiteF16 reports whether fp16 bits h are neither NaN nor ±Inf.
