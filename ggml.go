@@ -46,8 +46,10 @@ func (t GGMLType) Format() (Format, error) {
 	return l.format, err
 }
 
-// ErrGGMLType is wrapped by the errors for a ggml type that lowbit cannot
-// hold without rounding.
+// ErrGGMLType is wrapped by the errors for a ggml type that FromGGML and
+// AppendGGML do not convert: one whose values lowbit cannot hold without
+// rounding (the k-quants), or has no format for (bf16, the i-quants, the
+// integer types).
 var ErrGGMLType = errors.New("lowbit: unsupported ggml type")
 
 // layout returns t's block layout, or an error that says why lowbit has
