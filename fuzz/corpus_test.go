@@ -128,6 +128,18 @@ func rowSeeds() map[string][]byte {
 	seeds["q3sg8-minus-inf-scale"] = append(rowHeader(lowbit.SymQuant(3, 8), 16, 1, 1, 1, sNonFinite, sUnit), append([]byte{1, 2, 3, 4, 5, 6}, valueBytes(float32(math.Inf(-1)), 1)...)...)
 	seeds["q8sg32-tiny-operands"] = rowHeader(lowbit.SymQuant(8, 32), 96, 2, 2, 0, sUnit, sTiny)
 	seeds["q6g64-huge-operands"] = rowHeader(lowbit.Quant(6, 64), 128, 2, 2, 0, sHuge, sHuge)
+	// Negative scales (and mins), as rows imported from ggml carry: every
+	// code format, the ggml formats with several rows and queries, and the
+	// shapes that amd64 runs through row kernels (128 values in groups
+	// of 64).
+	for i, f := range allFormats()[2:] {
+		mode := byte(4 | 8*(i%2)) // negated scales; every other format its mins too
+		seeds[fmt.Sprintf("%s-negative-scales", f)] = rowHeader(f, f.Group*(1+i%3), 1+i%4, 1+i%5, mode, styleCycle[i%len(styleCycle)]&^sNonFinite, sUnit)
+	}
+	for i, f := range []lowbit.Format{lowbit.SymQuant(4, 32), lowbit.Quant(4, 32), lowbit.SymQuant(5, 32), lowbit.Quant(5, 32), lowbit.SymQuant(8, 32),
+		lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(2, 64), lowbit.SymQuant(2, 64), lowbit.Quant(8, 64)} {
+		seeds[fmt.Sprintf("%s-128cols-negative-scales", f)] = rowHeader(f, 128, 5+i%5, 1+i%9, 4|8*byte(i%2), sUnit, sUnit)
+	}
 	for k, name := range misuseKinds {
 		f := allFormats()[(3*k+1)%16]
 		cols := 24
