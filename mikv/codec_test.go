@@ -85,17 +85,25 @@ func TestSaveRestoreIsExact(t *testing.T) {
 				var b Cache
 				require.NoError(t, b.UnmarshalBinary(data))
 				assert.Equal(t, a.Config(), b.Config())
-				assert.Equal(t, a.Stats(), b.Stats())
+				assert.Equal(t, held(a.Stats()), held(b.Stats()))
+				assert.LessOrEqual(t, b.Stats().AllocatedBytes, a.Stats().AllocatedBytes, "a restored page holds what it held")
 				again, err := b.MarshalBinary()
 				require.NoError(t, err)
 				assert.Equal(t, data, again)
 
 				from := prompt + 37
 				assert.Equal(t, bits(decodeAll(t, a, s, from)), bits(decodeAll(t, &b, s, from)))
-				assert.Equal(t, a.Stats(), b.Stats())
+				assert.Equal(t, held(a.Stats()), held(b.Stats()))
 			}
 		})
 	}
+}
+
+// held returns s without AllocatedBytes: what the cache holds, not how
+// much room its pages have (a restored page is cut to its tokens).
+func held(s Stats) Stats {
+	s.AllocatedBytes = 0
+	return s
 }
 
 // Restoring into a cache keeps its Layer values valid.

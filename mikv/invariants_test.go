@@ -28,10 +28,11 @@ func checkInvariants(t *testing.T, l *Layer, n int) {
 	t.Helper()
 	require.Equal(t, n, l.Len())
 	cfg := l.cfg
-	budget, recent := cfg.budget(n)
+	pol := l.pol
+	budget, recent := pol.budget(n)
 	prot := 0
 	for p := range n {
-		if protected(int32(p), n, cfg.Sinks, recent) {
+		if protected(int32(p), n, pol.Sinks, recent) {
 			prot++
 		}
 	}
@@ -44,7 +45,7 @@ func checkInvariants(t *testing.T, l *Layer, n int) {
 		all := append(slices.Clone(imp), ret...)
 		slices.Sort(all)
 		require.Equal(t, len(all), len(slices.Compact(slices.Clone(all))), "a position is held twice")
-		if cfg.Evict {
+		if pol.Evict {
 			require.Empty(t, ret)
 			require.Equal(t, n-len(imp), h.evicted)
 		} else {
@@ -52,7 +53,7 @@ func checkInvariants(t *testing.T, l *Layer, n int) {
 			require.Zero(t, h.evicted)
 		}
 		for p := range n {
-			if protected(int32(p), n, cfg.Sinks, recent) {
+			if protected(int32(p), n, pol.Sinks, recent) {
 				require.Contains(t, imp, int32(p), "protected position %d is not important at %d tokens", p, n)
 			}
 		}
