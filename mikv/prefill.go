@@ -2,7 +2,7 @@ package mikv
 
 import (
 	"cmp"
-		"slices"
+	"slices"
 
 	"github.com/lowbit-ml/lowbit"
 )
