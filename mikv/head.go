@@ -46,6 +46,10 @@ func newHead(cfg *Config, pol *LayerPolicy, layer, index int, mem *memory) *head
 	}
 }
 
+// balances reports whether a tier of the head stores balanced keys: only
+// then does the balancer track the maxima.
+func (h *head) balances() bool { return h.imp.balanced || h.ret.balanced && !h.pol.Evict }
+
 // held returns the number of tokens the head stores, in both tiers.
 func (h *head) held() int { return h.imp.n + h.ret.n }
 
@@ -58,7 +62,9 @@ func (h *head) held() int { return h.imp.n + h.ret.n }
 func (h *head) decode(q, k, v, out []float32, n0, m int) {
 	g, d := h.group, h.dim
 	h.gather(q, k, v, m)
-	h.bal.observe(h.qin, h.kin)
+	if h.balances() {
+		h.bal.observe(h.qin, h.kin)
+	}
 	h.pos, h.init = h.pos[:0], h.init[:0]
 	for t := range m {
 		p := int32(n0 + t)

@@ -121,7 +121,7 @@ func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
 // It returns an error, and changes nothing, on the same bad input as
 // Prefill, or when the layer already holds MaxLen tokens.
 func (l *Layer) Decode(q, k, v, out []float32) error {
-	return l.DecodeBatch(q, k, v, 1, out)
+	return l.decodeBatch("Decode", q, k, v, 1, out)
 }
 
 // DecodeBatch appends n tokens at once and attends with each of them, with
@@ -145,12 +145,16 @@ func (l *Layer) Decode(q, k, v, out []float32) error {
 // It returns an error, and changes nothing, on the same bad input as
 // Prefill.
 func (l *Layer) DecodeBatch(q, k, v []float32, n int, out []float32) error {
+	return l.decodeBatch("DecodeBatch", q, k, v, n, out)
+}
+
+func (l *Layer) decodeBatch(call string, q, k, v []float32, n int, out []float32) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if n < 1 || n > MaxLen-l.n {
-		return fmt.Errorf("%w: DecodeBatch of %d tokens on a layer of %d", ErrInput, n, l.n)
+		return fmt.Errorf("%w: %s of %d tokens on a layer of %d", ErrInput, call, n, l.n)
 	}
-	if err := l.checkInput("DecodeBatch", q, k, v, out, n); err != nil {
+	if err := l.checkInput(call, q, k, v, out, n); err != nil {
 		return err
 	}
 	res, err := l.reserve(n)

@@ -35,7 +35,7 @@ func (h *head) prefill(q, k, v, out []float32, n int) {
 	}
 	acc := h.exactAttention(q, keys, vals, out, n)
 
-	for t := range n {
+	for t := 0; t < n && h.balances(); t++ {
 		src := (t*qh + h.index*g) * d
 		h.bal.observe(q[src:src+g*d], keys[t*d:(t+1)*d])
 	}
