@@ -183,7 +183,9 @@ type Config struct {
 // shape: important tier fp16 keys and values, retained tier 2-bit
 // asymmetric keys and values, Ratio 0.2, half of it for recent tokens,
 // accumulated-attention selection, the balancer on, float32 queries, no
-// sinks, pages of 1024 tokens, no extra goroutines, scale 1/sqrt(headDim).
+// sinks, pages of 1024 tokens (fewer beyond head dimension 4096, so that a
+// page holds at most 4 Mi values), no extra goroutines, scale
+// 1/sqrt(headDim).
 //
 // The retained groups are headDim/2 values when that is a multiple of 8,
 // else headDim when that is one. Codes need groups of a multiple of 8, so
@@ -204,8 +206,11 @@ func DefaultConfig(layers, kvHeads, queryHeads, headDim int) Config {
 		Balancer:    true,
 		PageSize:    1024,
 	}
+	if headDim > 0 {
+		c.PageSize = max(1, min(1024, maxPageVals/headDim))
+	}
 	switch g := headDim / 2; {
-	case g > 0 && g%8 == 0:
+	case g > 0 && g%8 == 0 && headDim%2 == 0:
 		c.Retained = Tier{Key: lowbit.Quant(2, g), Value: lowbit.Quant(2, g)}
 	case headDim > 0 && headDim%8 == 0:
 		c.Retained = Tier{Key: lowbit.Quant(2, headDim), Value: lowbit.Quant(2, headDim)}

@@ -86,7 +86,7 @@ func (l *Layer) reserve(n int) (int64, error) {
 	}
 	var b int64
 	for _, h := range l.heads {
-		b += h.growthBound(n)
+		b += h.growthBound(n, false)
 	}
 	if err := l.mem.reserve(b, fmt.Sprintf("layer %d: %d tokens", l.index, n)); err != nil {
 		return 0, err
@@ -98,20 +98,23 @@ func (l *Layer) reserve(n int) (int64, error) {
 // head can allocate: the important tier's new pages for the m tokens, the
 // retained tier's for every important token demoted, one page per tier for
 // a short last page, and a copy of every page shared with another cache
-// (copy on write).
-func (h *head) growthBound(m int) int64 {
-	pages := func(t *tier, add int) int64 {
+// (copy on write) that the call may write: every important page (a
+// demotion takes a token from any), the retained tier's last page (it
+// appends there), and every retained page when tokens may leave it (a
+// window, or Truncate: anyWrite).
+func (h *head) growthBound(m int, anyWrite bool) int64 {
+	pages := func(t *tier, add int, all bool) int64 {
 		p := int64((t.n+add+t.pageSize-1)/t.pageSize - len(t.pages) + 1)
-		for _, pg := range t.pages {
-			if pg.refs.Load() > 1 {
+		for i, pg := range t.pages {
+			if (all || i == len(t.pages)-1) && pg.refs.Load() > 1 {
 				p++
 			}
 		}
 		return p * int64(t.pageSize) * t.tokenBytes()
 	}
-	b := pages(&h.imp, m)
+	b := pages(&h.imp, m, true)
 	if !h.pol.Evict {
-		b += pages(&h.ret, h.imp.n+m)
+		b += pages(&h.ret, h.imp.n+m, anyWrite || h.pol.Window > 0)
 	}
 	return b
 }

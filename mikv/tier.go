@@ -216,6 +216,7 @@ func (t *tier) free() {
 		t.release(t.spare)
 		t.spare = nil
 	}
+	t.score = nil
 }
 
 // clone returns a tier holding the same tokens as t, sharing its pages

@@ -41,8 +41,11 @@ func (l *Layer) Truncate(n int) error {
 	if n == l.n {
 		return nil
 	}
-	res, err := l.reserve(0)
-	if err != nil {
+	var res int64
+	for _, h := range l.heads {
+		res += h.growthBound(0, true)
+	}
+	if err := l.mem.reserve(res, fmt.Sprintf("layer %d: Truncate to %d tokens", l.index, n)); err != nil {
 		return err
 	}
 	defer l.mem.unreserve(res)
@@ -78,7 +81,7 @@ func (c *Cache) Truncate(n int) error {
 			return fmt.Errorf("%w: Truncate to %d tokens: layer %d holds %d", ErrInput, n, i, l.n)
 		}
 		for _, h := range l.heads {
-			res += h.growthBound(0)
+			res += h.growthBound(0, true)
 		}
 	}
 	if err := c.mem.reserve(res, fmt.Sprintf("Truncate to %d tokens", n)); err != nil {
