@@ -152,16 +152,20 @@ func TestDefaultConfigEveryHeadDim(t *testing.T) {
 func TestNewRejectsInvalidPolicies(t *testing.T) {
 	base := DefaultConfig(3, 2, 4, 64)
 	for name, mut := range map[string]func(c *Config){
-		"negative recent":       func(c *Config) { c.Recent = -1 },
-		"negative window":       func(c *Config) { c.Window = -2 },
-		"negative scale":        func(c *Config) { c.Scale = -1 },
-		"NaN scale":             func(c *Config) { c.Scale = math.NaN() },
-		"huge scale":            func(c *Config) { c.Scale = 1e6 },
-		"negative soft cap":     func(c *Config) { c.SoftCap = -30 },
-		"sink logits length":    func(c *Config) { c.SinkLogits = make([]float32, 3) },
-		"NaN sink logit":        func(c *Config) { c.SinkLogits = []float32{0, 0, float32(math.NaN()), 0} },
-		"per-layer length":      func(c *Config) { c.PerLayer = make([]LayerPolicy, 2) },
-		"per-layer zero format": func(c *Config) { c.PerLayer = make([]LayerPolicy, 3) },
+		"negative recent":   func(c *Config) { c.Recent = -1 },
+		"negative window":   func(c *Config) { c.Window = -2 },
+		"negative scale":    func(c *Config) { c.Scale = -1 },
+		"NaN scale":         func(c *Config) { c.Scale = math.NaN() },
+		"huge scale":        func(c *Config) { c.Scale = 1e6 },
+		"negative soft cap": func(c *Config) { c.SoftCap = -30 },
+		"sink logits length": func(c *Config) {
+			*c = c.WithLayers(func(_ int, p *LayerPolicy) { p.SinkLogits = make([]float32, 3) })
+		},
+		"NaN sink logit": func(c *Config) {
+			*c = c.WithLayers(func(_ int, p *LayerPolicy) { p.SinkLogits = []float32{0, 0, float32(math.NaN()), 0} })
+		},
+		"per-layer length":      func(c *Config) { c.PerLayer = &[]LayerPolicy{{}, {}} },
+		"per-layer zero format": func(c *Config) { c.PerLayer = &[]LayerPolicy{{}, {}, {}} },
 		"per-layer bad ratio": func(c *Config) {
 			*c = c.WithLayers(func(i int, p *LayerPolicy) {
 				if i == 2 {
@@ -190,6 +194,6 @@ func TestNewRejectsInvalidPolicies(t *testing.T) {
 	assert.Equal(t, lowbit.Quant(4, 32), c.Layer(0).Policy().Retained.Key)
 	assert.Equal(t, 128, c.Layer(1).Policy().Window)
 	assert.Equal(t, base.Retained, c.Layer(1).Policy().Retained)
-	good.PerLayer[1].SinkLogits[0] = 99
+	(*good.PerLayer)[1].SinkLogits[0] = 99
 	assert.Equal(t, float32(1), c.Layer(1).Policy().SinkLogits[0], "the cache keeps its own copy")
 }

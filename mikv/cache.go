@@ -32,24 +32,21 @@ func newCache(cfg Config, mem *memory, pool *Pool) *Cache {
 // cloneConfig returns cfg with its slices copied, so that the caller's
 // later changes to them do not reach the cache.
 func cloneConfig(cfg Config) Config {
-	if cfg.SinkLogits != nil {
-		cfg.SinkLogits = append([]float32{}, cfg.SinkLogits...)
-	}
 	if cfg.PerLayer != nil {
-		per := make([]LayerPolicy, len(cfg.PerLayer))
-		for i, p := range cfg.PerLayer {
+		per := make([]LayerPolicy, len(*cfg.PerLayer))
+		for i, p := range *cfg.PerLayer {
 			if p.SinkLogits != nil {
 				p.SinkLogits = append([]float32{}, p.SinkLogits...)
 			}
 			per[i] = p
 		}
-		cfg.PerLayer = per
+		cfg.PerLayer = &per
 	}
 	return cfg
 }
 
-// Config returns the cache's configuration (a copy: changing its slices
-// does not change the cache).
+// Config returns the cache's configuration (a copy: changing its
+// per-layer policies does not change the cache).
 func (c *Cache) Config() Config { return cloneConfig(c.cfg) }
 
 // Layer returns layer i, 0 <= i < Config().Layers; it panics on an index

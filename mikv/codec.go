@@ -16,9 +16,10 @@ import (
 //	magic "LBMIKV", version uint16
 //	config: shape, the four formats, Evict, Ratio, RecentShare, Sinks,
 //	        Selection, Seed, Balancer, Int8Queries, PageSize, Workers;
-//	        from version 2: Recent, Window, Scale, SoftCap, SinkLogits
-//	        (a flag, then one float32 per query head), and PerLayer (a
-//	        count, 0 or Layers, then each policy's fields in the same order)
+//	        from version 2: Recent, Window, Scale, SoftCap, a sink-logits
+//	        flag (0), and PerLayer (a count, 0 or Layers, then each
+//	        policy's fields in the same order, its sink logits as a flag
+//	        and one float32 per query head)
 //	per layer: tokens; per KV head: evicted count, from version 2 the
 //	        expired count, balancer (frozen flag, maxima, and b and 1/b if
 //	        frozen), important tier, retained tier
@@ -153,8 +154,8 @@ func appendConfig(b []byte, c *Config) []byte {
 	b = le.AppendUint32(b, uint32(c.Workers))
 	// Version 2.
 	b = appendVariant(b, c.Policy())
-	b = le.AppendUint32(b, uint32(len(c.PerLayer)))
-	for _, p := range c.PerLayer {
+	b = le.AppendUint32(b, uint32(len(c.perLayer())))
+	for _, p := range c.perLayer() {
 		b = appendFormats(b, p.Important, p.Retained)
 		b = append(b, boolByte(p.Evict))
 		b = le.AppendUint64(b, math.Float64bits(p.Ratio))
@@ -412,11 +413,15 @@ func (d *decoder) config() Config {
 	}
 	p := c.Policy()
 	d.variant(&p, c.QueryHeads)
-	c.Recent, c.Window, c.Scale, c.SoftCap, c.SinkLogits = p.Recent, p.Window, p.Scale, p.SoftCap, p.SinkLogits
+	c.Recent, c.Window, c.Scale, c.SoftCap = p.Recent, p.Window, p.Scale, p.SoftCap
+	if p.SinkLogits != nil {
+		d.fail("sink logits outside a per-layer policy")
+	}
 	if n := d.int("per-layer policies", c.Layers); n > 0 {
-		c.PerLayer = make([]LayerPolicy, n)
-		for i := range c.PerLayer {
-			p := &c.PerLayer[i]
+		per := make([]LayerPolicy, n)
+		c.PerLayer = &per
+		for i := range per {
+			p := &per[i]
 			d.formats(&p.Important, &p.Retained)
 			p.Evict = d.bool()
 			p.Ratio = math.Float64frombits(d.u64())

@@ -13,7 +13,8 @@ import (
 
 // codecConfigs covers what the saved form holds: the paper's cache, H2O
 // eviction, quantized important keys (balanced), random selection with
-// sinks, and a cache whose balancer has not frozen.
+// sinks, a cache whose balancer has not frozen, and per-layer policies
+// with a window, soft cap, sink logits, scale and a fixed recent window.
 func codecConfigs() map[string]Config {
 	base := DefaultConfig(2, 2, 4, 16)
 	base.PageSize = 5
@@ -33,6 +34,17 @@ func codecConfigs() map[string]Config {
 	c.Ratio = 1
 	c.Important = Tier{Key: lowbit.F32, Value: lowbit.F32}
 	cs["full"] = c
+	c = base
+	c.Recent, c.Scale = 6, 0.3
+	c = c.WithLayers(func(i int, p *LayerPolicy) {
+		if i == 0 {
+			p.Window, p.SoftCap, p.SinkLogits = 9, 4, []float32{0.5, -1, 2, 0}
+		} else {
+			p.Retained = Tier{Key: lowbit.Quant(4, 8), Value: lowbit.SymQuant(3, 16)}
+			p.Ratio = 0.3
+		}
+	})
+	cs["per-layer-variants"] = c
 	return cs
 }
 

@@ -150,20 +150,16 @@ type Config struct {
 	// SoftCap·tanh(s/SoftCap) before the softmax (Gemma 2's attention logit
 	// soft-capping). 0 (the default) leaves scores as they are.
 	SoftCap float64
-	// SinkLogits, if set, holds one learned logit per query head (gpt-oss'
-	// attention sinks): each query head's softmax gets that extra logit in
-	// its denominator, with no value, so its weights over the tokens sum
-	// to less than 1. Usually set per layer (PerLayer). nil (the default)
-	// adds nothing.
-	SinkLogits []float32
-
-	// PerLayer, if set, holds one LayerPolicy per layer and replaces, for
-	// that layer, the fields above that a LayerPolicy has (Important to
-	// SinkLogits): first and last layers at higher precision, alternating
-	// sliding-window and global layers, per-layer sink logits. Build it
-	// with WithLayers. nil (the default) gives every layer the fields
-	// above.
-	PerLayer []LayerPolicy
+	// PerLayer, if set, points to one LayerPolicy per layer, which
+	// replaces, for that layer, the fields above that a LayerPolicy has
+	// (Important to SoftCap), and adds what only a LayerPolicy has (the
+	// learned sink logits): first and last layers at higher precision,
+	// alternating sliding-window and global layers, gpt-oss' sinks. Build
+	// it with WithLayers. It is a pointer so that Config stays comparable
+	// with ==: two configs with per-layer policies are equal when they
+	// point to the same ones. nil (the default) gives every layer the
+	// fields above.
+	PerLayer *[]LayerPolicy
 
 	// PageSize is the number of tokens per storage page of a tier (default
 	// 1024). Appending fills the last page; kernels run once per page, so
@@ -258,13 +254,13 @@ func (c Config) Validate() error {
 		return bad("pages of %d tokens of %d values exceed %d values", c.PageSize, c.HeadDim, maxPageVals)
 	case c.Workers < 0 || c.Workers > maxWorkers:
 		return bad("%d workers (want 0…%d)", c.Workers, maxWorkers)
-	case c.PerLayer != nil && len(c.PerLayer) != c.Layers:
-		return bad("%d per-layer policies for %d layers", len(c.PerLayer), c.Layers)
+	case c.PerLayer != nil && len(*c.PerLayer) != c.Layers:
+		return bad("%d per-layer policies for %d layers", len(*c.PerLayer), c.Layers)
 	}
 	if err := c.Policy().validate(&c, ""); err != nil {
 		return err
 	}
-	for i, p := range c.PerLayer {
+	for i, p := range c.perLayer() {
 		if err := p.validate(&c, fmt.Sprintf("layer %d: ", i)); err != nil {
 			return err
 		}
@@ -280,21 +276,22 @@ func (c Config) Validate() error {
 // paper; Stats reports them apart. Sliding windows and Recent are not
 // counted either: the share is that of a long sequence.
 func (c Config) ShareOfF16() float64 {
-	if len(c.PerLayer) == 0 {
+	per := c.perLayer()
+	if len(per) == 0 {
 		return c.Policy().shareOfF16()
 	}
 	var s float64
-	for _, p := range c.PerLayer {
+	for _, p := range per {
 		s += p.shareOfF16()
 	}
-	return s / float64(len(c.PerLayer))
+	return s / float64(len(per))
 }
 
 // String summarises the configuration in one line.
 func (c Config) String() string {
 	s := c.Policy().String() + fmt.Sprintf(" %s balancer=%t int8q=%t", c.Selection, c.Balancer, c.Int8Queries)
-	if len(c.PerLayer) > 0 {
-		s += fmt.Sprintf(" (%d per-layer policies)", len(c.PerLayer))
+	if per := c.perLayer(); len(per) > 0 {
+		s += fmt.Sprintf(" (%d per-layer policies)", len(per))
 	}
 	return s
 }

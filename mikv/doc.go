@@ -81,11 +81,12 @@
 // # Attention variants and per-layer policies
 //
 // Config.Scale replaces 1/sqrt(HeadDim); SoftCap caps every score s as
-// cap·tanh(s/cap) (Gemma 2); SinkLogits adds a learned logit per query
-// head to the softmax's denominator (gpt-oss); Window makes a layer a
+// cap·tanh(s/cap) (Gemma 2); a LayerPolicy's SinkLogits add a learned
+// logit per query head to the softmax's denominator (gpt-oss); Window
+// makes a layer a
 // sliding-window layer whose tokens too old for every later query are
 // dropped, not quantized; Recent fixes the recent window to a token count
 // (HF's residual_length). Config.PerLayer (built with WithLayers) gives a
-// layer its own tiers, budget, window and variant: first and last layers
+// layer its own tiers, budget, window, variant and sink logits: first and last layers
 // at higher precision, alternating local and global layers.
 package mikv

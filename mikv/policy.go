@@ -11,8 +11,8 @@ import (
 
 // LayerPolicy is the part of a Config that may differ from layer to layer:
 // the tiers, the budget, the window and the attention variant. The fields
-// mean what the Config fields of the same names mean; Config.PerLayer holds
-// one per layer.
+// but SinkLogits mean what the Config fields of the same names mean;
+// Config.PerLayer holds one per layer.
 type LayerPolicy struct {
 	Important   Tier
 	Retained    Tier
@@ -24,7 +24,11 @@ type LayerPolicy struct {
 	Window      int
 	Scale       float64
 	SoftCap     float64
-	SinkLogits  []float32
+	// SinkLogits, if set, holds one learned logit per query head (gpt-oss'
+	// attention sinks): each query head's softmax gets that extra logit in
+	// its denominator, with no value, so its weights over the tokens sum
+	// to less than 1. nil adds nothing.
+	SinkLogits []float32
 }
 
 // Policy returns the policy the Config's own fields describe: that of every
@@ -33,8 +37,16 @@ func (c Config) Policy() LayerPolicy {
 	return LayerPolicy{
 		Important: c.Important, Retained: c.Retained, Evict: c.Evict,
 		Ratio: c.Ratio, RecentShare: c.RecentShare, Recent: c.Recent, Sinks: c.Sinks,
-		Window: c.Window, Scale: c.Scale, SoftCap: c.SoftCap, SinkLogits: c.SinkLogits,
+		Window: c.Window, Scale: c.Scale, SoftCap: c.SoftCap,
 	}
+}
+
+// perLayer returns the per-layer policies, or nil.
+func (c *Config) perLayer() []LayerPolicy {
+	if c.PerLayer == nil {
+		return nil
+	}
+	return *c.PerLayer
 }
 
 // LayerPolicy returns the policy of layer i: PerLayer[i] if PerLayer is
@@ -43,8 +55,8 @@ func (c Config) LayerPolicy(i int) LayerPolicy {
 	if i < 0 || i >= c.Layers {
 		panic(fmt.Sprintf("mikv: layer %d of %d", i, c.Layers))
 	}
-	if c.PerLayer != nil {
-		return c.PerLayer[i]
+	if per := c.perLayer(); per != nil {
+		return per[i]
 	}
 	return c.Policy()
 }
@@ -74,7 +86,7 @@ func (c Config) WithLayers(f func(layer int, p *LayerPolicy)) Config {
 		per[i].SinkLogits = slices.Clone(per[i].SinkLogits)
 		f(i, &per[i])
 	}
-	c.PerLayer = per
+	c.PerLayer = &per
 	return c
 }
 

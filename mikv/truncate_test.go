@@ -22,7 +22,7 @@ func TestTruncateMatchesFloat64(t *testing.T) {
 				cfg := fullConfig(4, 2, 16, lowbit.F32)
 				cfg.PageSize = 4
 				cfg = cfg.WithLayers(func(_ int, p *LayerPolicy) { set(p) })
-				if cfg.PerLayer[0].Window > 0 {
+				if cfg.LayerPolicy(0).Window > 0 {
 					t.Skip("a window's expired tokens do not come back: TestTruncateWindow")
 				}
 				l := newTestCache(t, cfg).Layer(0)

@@ -183,7 +183,8 @@ func randomConfig(rng *rand.Rand) Config {
 	cfg.Workers = rng.IntN(3)
 	cfg.Retained = Tier{Key: lowbit.Quant(2+rng.IntN(7), 8), Value: lowbit.SymQuant(2+rng.IntN(7), 16)}
 	if rng.IntN(3) == 0 {
-		cfg.SinkLogits = normals(rng, cfg.QueryHeads, 1)
+		sinks := normals(rng, cfg.QueryHeads, 1)
+		cfg = cfg.WithLayers(func(_ int, p *LayerPolicy) { p.SinkLogits = sinks })
 	}
 	return cfg
 }
