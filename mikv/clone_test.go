@@ -50,23 +50,6 @@ func TestCloneBranchesAreExact(t *testing.T) {
 	}
 }
 
-// fillCacheWith is fillCache on a given sequence.
-func fillCacheWith(t testing.TB, c *Cache, s *seq, prompt, steps int) {
-	cfg := c.Config()
-	for i := range cfg.Layers {
-		l := c.Layer(i)
-		nq := cfg.QueryHeads * cfg.HeadDim
-		if prompt > 0 {
-			q, k, v := s.prefix(prompt)
-			require.NoError(t, l.Prefill(q, k, v, prompt, make([]float32, prompt*nq)))
-		}
-		for j := prompt; j < prompt+steps; j++ {
-			q, k, v := s.token(j)
-			require.NoError(t, l.Decode(q, k, v, make([]float32, nq)))
-		}
-	}
-}
-
 // Clone copies no page, and a decode step of either side copies only the
 // pages it writes: the last page of each tier and the important pages a
 // demotion takes a token from.

@@ -53,6 +53,14 @@ func codecConfigs() map[string]Config {
 func fillCache(t testing.TB, c *Cache, rng *rand.Rand, prompt, steps int) *seq {
 	cfg := c.Config()
 	s := randomSeq(rng, prompt+steps+8, cfg.QueryHeads, cfg.KVHeads, cfg.HeadDim)
+	fillCacheWith(t, c, s, prompt, steps)
+	return s
+}
+
+// fillCacheWith prefills the first prompt tokens of s into every layer of
+// c and decodes the next steps tokens.
+func fillCacheWith(t testing.TB, c *Cache, s *seq, prompt, steps int) {
+	cfg := c.Config()
 	for i := range cfg.Layers {
 		l := c.Layer(i)
 		nq := cfg.QueryHeads * cfg.HeadDim
@@ -65,7 +73,6 @@ func fillCache(t testing.TB, c *Cache, rng *rand.Rand, prompt, steps int) *seq {
 			require.NoError(t, l.Decode(q, k, v, make([]float32, nq)))
 		}
 	}
-	return s
 }
 
 // decodeAll runs the tokens [from, s.len()) through every layer of c and
