@@ -168,9 +168,13 @@ func (t *tier) read(s int, k, v []float32) {
 func (t *tier) remove(s int) {
 	last := t.n - 1
 	if s != last {
-		sp, si := t.slot(last)
+		// Own the destination first: if it shares a page with the source,
+		// the source is then read from this tier's own copy (the shared
+		// page may be written by its other holder as soon as it is
+		// released).
 		dp := t.own(s/t.pageSize, t.pageLen(s/t.pageSize))
 		di := s % t.pageSize
+		sp, si := t.slot(last)
 		copyRow(dp.k, di, sp.k, si)
 		copyRow(dp.v, di, sp.v, si)
 		dp.pos[di] = sp.pos[si]
