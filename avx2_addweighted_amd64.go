@@ -34,16 +34,20 @@ func avx2TransposeWeights(wt *[avx2AddWRows][4]float32, w []float32, n, j0, qn, 
 // size of the transposed weight table on the stack.
 const avx2AddWRows = 256
 
-// addWeightedAVX2 is AddWeighted. Code rows whose group is not a multiple
-// of 32 run the generic kernel.
+// addWeightedAVX2 is AddWeighted.
 func addWeightedAVX2(y []float32, r Rows, w []float32) {
-	pick(r.Format, avx2Blocks, addWeightedFloatAVX2, addWeightedCodesAVX2, addWeightedGeneric)(y, r, w)
+	pick(r.Format, avx2Codes, addWeightedFloatAVX2, addWeightedCodesAVX2, addWeightedGeneric)(y, r, w)
 }
 
-// addWeightedCodesAVX2 runs the weight rows four at a time, each time over
-// chunks of groups and rows; the shift terms, one per group and weight
-// row, are summed apart and added to y at the end.
+// addWeightedCodesAVX2 is AddWeighted on codes: the lane kernels in groups
+// that are not a multiple of 32; in others the weight rows four at a time,
+// each time over chunks of groups and rows, the shift terms, one per group
+// and weight row, summed apart and added to y at the end.
 func addWeightedCodesAVX2(y []float32, r Rows, w []float32) {
+	if !avx2Blocks(r.Format) {
+		addWeightedLanesAVX2(y, r, w)
+		return
+	}
 	f, cols := r.Format, r.Cols
 	n := r.Len()
 	nq, groups := len(w)/n, f.Groups(cols)

@@ -79,6 +79,76 @@ DEQ(·avx2DequantizeW8, FBLK8)
 #undef CHUNK2
 #undef CHUNK3
 
+// ---- Groups that are not a multiple of 32 ----
+
+#include "avx2_tail_amd64.h"
+
+// DEQT(NAME, BLK, LT, TB) is DEQ for groups of whole blocks (none for
+// groups of 8, 16, 24) and a last block of TB/4 values (LT,
+// avx2_tail_amd64.h), with the same bits.
+#define DEQT(NAME, BLK, LT, TB) \
+	WALK_TEXT(NAME, R10, R11);                   \
+	MOVQ avx2DequantizeArgs_shiftStep(DI), R12;  \
+	MOVQ avx2DequantizeArgs_dst(DI), AX;         \
+	MOVQ avx2DequantizeArgs_units(DI), R14;      \
+	VBROADCASTSS avx2DequantizeArgs_add(DI), Y7; \
+	K_LOAD;                                      \
+group:                                           \
+	VPBROADCASTW (R10), X3;                      \
+	VCVTPH2PS    X3, Y3;                         \
+	VPBROADCASTW (R11), X6;                      \
+	VCVTPH2PS    X6, Y6;                         \
+	XORQ DX, DX;                                 \
+	CMPQ DX, avx2Walk_kEnd(DI);                  \
+	JEQ  tail;                                   \
+block:                                           \
+	BLK;                                         \
+	ADDQ $128, AX;                               \
+	ADDQ $4, DX;                                 \
+	CMPQ DX, avx2Walk_kEnd(DI);                  \
+	JNE  block;                                  \
+tail:                                            \
+	LT(CHUNK0, CHUNK1, CHUNK2, CVTF);            \
+	ADDQ $TB, AX;                                \
+	ADDQ $2, R10;                                \
+	ADDQ R12, R11;                               \
+	MOVQ avx2Walk_groupBytes(DI), DX;            \
+	PLANES_ADD(DX);                              \
+	DECQ R14;                                    \
+	JNZ  group;                                  \
+	VZEROUPPER;                                  \
+	RET
+
+#define CHUNK0 DEQCHUNK(0)
+#define CHUNK1 DEQCHUNK(1)
+#define CHUNK2 DEQCHUNK(2)
+#define CHUNK3 DEQCHUNK(3)
+DEQT(·avx2DequantizeW2T8, FBLK2, LT2M8, 32)
+DEQT(·avx2DequantizeW2T16, FBLK2, LT2M16, 64)
+DEQT(·avx2DequantizeW2T24, FBLK2, LT2M24, 96)
+DEQT(·avx2DequantizeW3T8, FBLK3, LT3M8, 32)
+DEQT(·avx2DequantizeW3T16, FBLK3, LT3M16, 64)
+DEQT(·avx2DequantizeW3T24, FBLK3, LT3M24, 96)
+DEQT(·avx2DequantizeW4T8, FBLK4, LT4M8, 32)
+DEQT(·avx2DequantizeW4T16, FBLK4, LT4M16, 64)
+DEQT(·avx2DequantizeW4T24, FBLK4, LT4M24, 96)
+DEQT(·avx2DequantizeW5T8, FBLK5, LT5M8, 32)
+DEQT(·avx2DequantizeW5T16, FBLK5, LT5M16, 64)
+DEQT(·avx2DequantizeW5T24, FBLK5, LT5M24, 96)
+DEQT(·avx2DequantizeW6T8, FBLK6, LT6M8, 32)
+DEQT(·avx2DequantizeW6T16, FBLK6, LT6M16, 64)
+DEQT(·avx2DequantizeW6T24, FBLK6, LT6M24, 96)
+DEQT(·avx2DequantizeW7T8, FBLK7, LT7M8, 32)
+DEQT(·avx2DequantizeW7T16, FBLK7, LT7M16, 64)
+DEQT(·avx2DequantizeW7T24, FBLK7, LT7M24, 96)
+DEQT(·avx2DequantizeW8T8, FBLK8, LT8M8, 32)
+DEQT(·avx2DequantizeW8T16, FBLK8, LT8M16, 64)
+DEQT(·avx2DequantizeW8T24, FBLK8, LT8M24, 96)
+#undef CHUNK0
+#undef CHUNK1
+#undef CHUNK2
+#undef CHUNK3
+
 // func avx2DequantizeF16(dst *float32, src *uint16, n int)
 // dst[k] = VCVTPH2PS(src[k]) for k < n, n a multiple of 8. 2 instructions
 // per 8 values.

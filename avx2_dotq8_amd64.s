@@ -348,3 +348,227 @@ DOTQ8R(·avx2DotQ8W5X4, UC5, QIB, Q8ROWX4, R8O4)
 DOTQ8R(·avx2DotQ8W6X4, UC6, QIB, Q8ROWX4, R8O4)
 DOTQ8R(·avx2DotQ8W7X4, UC7, QIB, Q8ROWX4, R8O4)
 DOTQ8R(·avx2DotQ8W8X4, UC8, QIW, Q8ROWX4, R8O4)
+
+// ---- Groups that are not a multiple of 32: the row kernels with a tail ----
+
+#include "avx2_tail_amd64.h"
+
+// DOTQ8T(NAME, UC, QI, QROWS, OUT, LT, T0, T1, T2) is DOTQ8R for groups of
+// whole blocks (none for groups of 8, 16, 24) and a last block of 8, 16 or
+// 24 values (LT, avx2_tail_amd64.h). The last block's lane sums are formed
+// from its chunks of eight codes as int32: per query, the query values
+// sign-extended to int32 (VPMOVSXBD), multiplied (VPMULLD) and added into
+// Y8-Y11 (T0-T2), exactly, as VPMADDUBSW does for a whole block; then the
+// block is reduced and scaled as a whole block is, with its own d and Sums
+// (the Q8 block after the group's whole blocks).
+//
+// Instructions per last block of m values: per chunk of 8 the unpack (as
+// the lane kernels) and 3 per query; then the 12 of a block's reduction.
+
+// Q8REDUCE: the lane sums Y8-Y11 of the block at DX reduced to [isum q0 …
+// q3], times d, the scale, plus the shift times bt, into X12.
+#define Q8REDUCE \
+	VPHADDD      Y9, Y8, Y1;               \
+	VPHADDD      Y11, Y10, Y5;             \
+	VPHADDD      Y5, Y1, Y1;               \
+	VEXTRACTI128 $1, Y1, X5;               \
+	VPADDD       X5, X1, X1;               \
+	VCVTDQ2PS    X1, X1;                   \
+	VMULPS       (R13)(DX*4), X1, X1;      \
+	VFMADD231PS  X3, X1, X12;              \
+	VFMADD231PS  2048(R13)(DX*4), X2, X12
+
+#define Q8T(k, V, ACC) \
+	VPMOVSXBD (k*8)(V)(DX*8), Y13; \
+	VPMULLD   Y0, Y13, Y13;        \
+	VPADDD    Y13, ACC, ACC
+#define Q8TX1(k) Q8T(k, AX, Y8)
+#define Q8TX2(k) Q8TX1(k); Q8T(k, BX, Y9)
+#define Q8TX3(k) Q8TX2(k); Q8T(k, CX, Y10)
+#define Q8TX4(k) Q8TX3(k); Q8T(k, R10, Y11)
+
+#define DOTQ8T(NAME, UC, QI, QROWS, OUT, LT, T0, T1, T2) \
+	WALK_TEXT(NAME, R11, R12);             \
+	MOVQ avx2DotQ8Args_out(DI), DX;        \
+	MOVQ DX, avx2DotQ8Args_outp(DI);       \
+	MOVQ avx2Walk_rows(DI), DX;            \
+	MOVQ DX, avx2DotQ8Args_rleft(DI);      \
+	VMOVDQU ·avx2Ones16(SB), Y4;           \
+	VPXOR  Y8, Y8, Y8;                     \
+	VPXOR  Y9, Y9, Y9;                     \
+	VPXOR  Y10, Y10, Y10;                  \
+	VPXOR  Y11, Y11, Y11;                  \
+row:                                       \
+	MOVQ avx2DotQ8Args_xv(DI), AX;         \
+	MOVQ avx2DotQ8Args_vStride(DI), DX;    \
+	LEAQ (AX)(DX*1), BX;                   \
+	LEAQ (AX)(DX*2), CX;                   \
+	LEAQ (CX)(DX*1), R10;                  \
+	MOVQ avx2DotQ8Args_tab(DI), R13;       \
+	MOVQ avx2Walk_groups(DI), R14;         \
+	VXORPS X12, X12, X12;                  \
+	PREFETCHT0 PF_SCALES(R11);             \
+	PREFETCHT0 PF_SCALES(R12);             \
+group:                                     \
+	VPBROADCASTW (R11), X3;                \
+	VCVTPH2PS    X3, X3;                   \
+	VPBROADCASTW (R12), X2;                \
+	VCVTPH2PS    X2, X2;                   \
+	PREFETCHT0   PF_CODES(SI);             \
+	XORQ DX, DX;                           \
+	CMPQ DX, avx2Walk_kEnd(DI);            \
+	JEQ  tail;                             \
+block:                                     \
+	UC;                                    \
+	QROWS(QI);                             \
+	Q8REDUCE;                              \
+	ADDQ $4, DX;                           \
+	CMPQ DX, avx2Walk_kEnd(DI);            \
+	JNE  block;                            \
+tail:                                      \
+	VPXOR  Y8, Y8, Y8;                     \
+	VPXOR  Y9, Y9, Y9;                     \
+	VPXOR  Y10, Y10, Y10;                  \
+	VPXOR  Y11, Y11, Y11;                  \
+	LT(T0, T1, T2, NOCV);                  \
+	Q8REDUCE;                              \
+	ADDQ $4, DX;                           \
+	LEAQ (R13)(DX*4), R13;                 \
+	MOVQ avx2DotQ8Args_group(DI), DX;      \
+	ADDQ DX, AX;                           \
+	ADDQ DX, BX;                           \
+	ADDQ DX, CX;                           \
+	ADDQ DX, R10;                          \
+	ADDQ $2, R11;                          \
+	ADDQ $2, R12;                          \
+	MOVQ avx2Walk_groupBytes(DI), DX;      \
+	PLANES_ADD(DX);                        \
+	DECQ R14;                              \
+	JNZ  group;                            \
+	MOVQ avx2DotQ8Args_outp(DI), DX;       \
+	MOVQ avx2DotQ8Args_outStride(DI), R9;  \
+	OUT;                                   \
+	ADDQ $4, avx2DotQ8Args_outp(DI);       \
+	ADDQ avx2Walk_rowSkip(DI), SI;         \
+	MOVQ SI, R8;                           \
+	ADDQ avx2Walk_off2(DI), R8;            \
+	MOVQ SI, R9;                           \
+	ADDQ avx2Walk_off3(DI), R9;            \
+	ADDQ avx2Walk_scaleSkip(DI), R11;      \
+	ADDQ avx2Walk_scaleSkip(DI), R12;      \
+	DECQ avx2DotQ8Args_rleft(DI);          \
+	JNZ  row;                              \
+	VZEROUPPER;                            \
+	RET
+
+#define T0 Q8TX1(0)
+#define T1 Q8TX1(1)
+#define T2 Q8TX1(2)
+DOTQ8T(·avx2DotQ8W2T8X1, UC2, QIB, Q8ROWX1, R8O1, LT2M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W2T16X1, UC2, QIB, Q8ROWX1, R8O1, LT2M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W2T24X1, UC2, QIB, Q8ROWX1, R8O1, LT2M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T8X1, UC3, QIB, Q8ROWX1, R8O1, LT3M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T16X1, UC3, QIB, Q8ROWX1, R8O1, LT3M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T24X1, UC3, QIB, Q8ROWX1, R8O1, LT3M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T8X1, UC4, QIB, Q8ROWX1, R8O1, LT4M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T16X1, UC4, QIB, Q8ROWX1, R8O1, LT4M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T24X1, UC4, QIB, Q8ROWX1, R8O1, LT4M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T8X1, UC5, QIB, Q8ROWX1, R8O1, LT5M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T16X1, UC5, QIB, Q8ROWX1, R8O1, LT5M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T24X1, UC5, QIB, Q8ROWX1, R8O1, LT5M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T8X1, UC6, QIB, Q8ROWX1, R8O1, LT6M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T16X1, UC6, QIB, Q8ROWX1, R8O1, LT6M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T24X1, UC6, QIB, Q8ROWX1, R8O1, LT6M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T8X1, UC7, QIB, Q8ROWX1, R8O1, LT7M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T16X1, UC7, QIB, Q8ROWX1, R8O1, LT7M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T24X1, UC7, QIB, Q8ROWX1, R8O1, LT7M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T8X1, UC8, QIW, Q8ROWX1, R8O1, LT8M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T16X1, UC8, QIW, Q8ROWX1, R8O1, LT8M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T24X1, UC8, QIW, Q8ROWX1, R8O1, LT8M24, T0, T1, T2)
+#undef T0
+#undef T1
+#undef T2
+
+#define T0 Q8TX2(0)
+#define T1 Q8TX2(1)
+#define T2 Q8TX2(2)
+DOTQ8T(·avx2DotQ8W2T8X2, UC2, QIB, Q8ROWX2, R8O2, LT2M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W2T16X2, UC2, QIB, Q8ROWX2, R8O2, LT2M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W2T24X2, UC2, QIB, Q8ROWX2, R8O2, LT2M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T8X2, UC3, QIB, Q8ROWX2, R8O2, LT3M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T16X2, UC3, QIB, Q8ROWX2, R8O2, LT3M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T24X2, UC3, QIB, Q8ROWX2, R8O2, LT3M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T8X2, UC4, QIB, Q8ROWX2, R8O2, LT4M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T16X2, UC4, QIB, Q8ROWX2, R8O2, LT4M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T24X2, UC4, QIB, Q8ROWX2, R8O2, LT4M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T8X2, UC5, QIB, Q8ROWX2, R8O2, LT5M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T16X2, UC5, QIB, Q8ROWX2, R8O2, LT5M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T24X2, UC5, QIB, Q8ROWX2, R8O2, LT5M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T8X2, UC6, QIB, Q8ROWX2, R8O2, LT6M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T16X2, UC6, QIB, Q8ROWX2, R8O2, LT6M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T24X2, UC6, QIB, Q8ROWX2, R8O2, LT6M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T8X2, UC7, QIB, Q8ROWX2, R8O2, LT7M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T16X2, UC7, QIB, Q8ROWX2, R8O2, LT7M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T24X2, UC7, QIB, Q8ROWX2, R8O2, LT7M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T8X2, UC8, QIW, Q8ROWX2, R8O2, LT8M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T16X2, UC8, QIW, Q8ROWX2, R8O2, LT8M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T24X2, UC8, QIW, Q8ROWX2, R8O2, LT8M24, T0, T1, T2)
+#undef T0
+#undef T1
+#undef T2
+
+#define T0 Q8TX3(0)
+#define T1 Q8TX3(1)
+#define T2 Q8TX3(2)
+DOTQ8T(·avx2DotQ8W2T8X3, UC2, QIB, Q8ROWX3, R8O3, LT2M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W2T16X3, UC2, QIB, Q8ROWX3, R8O3, LT2M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W2T24X3, UC2, QIB, Q8ROWX3, R8O3, LT2M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T8X3, UC3, QIB, Q8ROWX3, R8O3, LT3M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T16X3, UC3, QIB, Q8ROWX3, R8O3, LT3M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T24X3, UC3, QIB, Q8ROWX3, R8O3, LT3M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T8X3, UC4, QIB, Q8ROWX3, R8O3, LT4M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T16X3, UC4, QIB, Q8ROWX3, R8O3, LT4M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T24X3, UC4, QIB, Q8ROWX3, R8O3, LT4M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T8X3, UC5, QIB, Q8ROWX3, R8O3, LT5M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T16X3, UC5, QIB, Q8ROWX3, R8O3, LT5M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T24X3, UC5, QIB, Q8ROWX3, R8O3, LT5M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T8X3, UC6, QIB, Q8ROWX3, R8O3, LT6M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T16X3, UC6, QIB, Q8ROWX3, R8O3, LT6M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T24X3, UC6, QIB, Q8ROWX3, R8O3, LT6M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T8X3, UC7, QIB, Q8ROWX3, R8O3, LT7M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T16X3, UC7, QIB, Q8ROWX3, R8O3, LT7M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T24X3, UC7, QIB, Q8ROWX3, R8O3, LT7M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T8X3, UC8, QIW, Q8ROWX3, R8O3, LT8M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T16X3, UC8, QIW, Q8ROWX3, R8O3, LT8M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T24X3, UC8, QIW, Q8ROWX3, R8O3, LT8M24, T0, T1, T2)
+#undef T0
+#undef T1
+#undef T2
+
+#define T0 Q8TX4(0)
+#define T1 Q8TX4(1)
+#define T2 Q8TX4(2)
+DOTQ8T(·avx2DotQ8W2T8X4, UC2, QIB, Q8ROWX4, R8O4, LT2M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W2T16X4, UC2, QIB, Q8ROWX4, R8O4, LT2M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W2T24X4, UC2, QIB, Q8ROWX4, R8O4, LT2M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T8X4, UC3, QIB, Q8ROWX4, R8O4, LT3M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T16X4, UC3, QIB, Q8ROWX4, R8O4, LT3M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W3T24X4, UC3, QIB, Q8ROWX4, R8O4, LT3M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T8X4, UC4, QIB, Q8ROWX4, R8O4, LT4M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T16X4, UC4, QIB, Q8ROWX4, R8O4, LT4M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W4T24X4, UC4, QIB, Q8ROWX4, R8O4, LT4M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T8X4, UC5, QIB, Q8ROWX4, R8O4, LT5M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T16X4, UC5, QIB, Q8ROWX4, R8O4, LT5M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W5T24X4, UC5, QIB, Q8ROWX4, R8O4, LT5M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T8X4, UC6, QIB, Q8ROWX4, R8O4, LT6M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T16X4, UC6, QIB, Q8ROWX4, R8O4, LT6M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W6T24X4, UC6, QIB, Q8ROWX4, R8O4, LT6M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T8X4, UC7, QIB, Q8ROWX4, R8O4, LT7M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T16X4, UC7, QIB, Q8ROWX4, R8O4, LT7M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W7T24X4, UC7, QIB, Q8ROWX4, R8O4, LT7M24, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T8X4, UC8, QIW, Q8ROWX4, R8O4, LT8M8, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T16X4, UC8, QIW, Q8ROWX4, R8O4, LT8M16, T0, T1, T2)
+DOTQ8T(·avx2DotQ8W8T24X4, UC8, QIW, Q8ROWX4, R8O4, LT8M24, T0, T1, T2)
+#undef T0
+#undef T1
+#undef T2

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -122,10 +123,11 @@ func TestAVX2ManyRows(t *testing.T) {
 
 func TestAVX2Accelerated(t *testing.T) {
 	im := avx2Or(t)
+	assert.False(t, im.Accelerated(KernelDotQ8, Quant(4, 8192)), "DotQ8 on groups above 4096 values runs generic code")
+	assert.True(t, im.Accelerated(KernelDot, Quant(4, 8192)))
 	for _, f := range testFormats() {
 		for _, k := range Kernels() {
-			want := k == KernelSoftmax || !f.Quantized() || f.Group%32 == 0
-			require.Equal(t, want, im.Accelerated(k, f), fmt.Sprintf("%s %s", k, f))
+			require.True(t, im.Accelerated(k, f), fmt.Sprintf("%s %s", k, f))
 		}
 	}
 }
@@ -187,11 +189,14 @@ func TestAVX2QuantizeBitExact(t *testing.T) {
 	var fs []Format
 	for bits := 2; bits <= 8; bits++ {
 		fs = append(fs, Quant(bits, 32), SymQuant(bits, 32), Quant(bits, 64), SymQuant(bits, 128))
+		for _, g := range avx2SmallGroups {
+			fs = append(fs, Format{Bits: bits, Group: g, Symmetric: (bits+g/8)%2 == 0})
+		}
 	}
 	fs = append(fs, F16, F32)
 	for _, f := range fs {
-		for _, cols := range []int{32, 96, 256, 3, 13} {
-			if f.Quantized() && cols%f.Group != 0 {
+		for _, cols := range []int{32, 96, 256, 3, 13, f.Group, 3 * f.Group} {
+			if cols == 0 || f.Quantized() && cols%f.Group != 0 {
 				continue
 			}
 			n := 1 + rng.IntN(40)
@@ -222,8 +227,8 @@ func TestAVX2QuantizeBitExact(t *testing.T) {
 func TestAVX2QuantizeQ8BitExact(t *testing.T) {
 	im := avx2Or(t)
 	rng := rand.New(rand.NewPCG(37, 38))
-	for _, f := range []Format{Quant(4, 32), SymQuant(2, 64), Quant(8, 128), Quant(4, 40), F16, F32} {
-		for _, cols := range []int{1, 7, 31, 32, 33, 40, 64, 95, 128, 256} {
+	for _, f := range []Format{Quant(4, 32), SymQuant(2, 64), Quant(8, 128), Quant(4, 40), Quant(3, 8), SymQuant(4, 16), Quant(2, 24), Quant(5, 80), F16, F32} {
+		for _, cols := range []int{1, 7, 8, 16, 24, 31, 32, 33, 40, 48, 64, 80, 95, 128, 240, 256} {
 			if f.ValidateCols(cols) != nil {
 				continue
 			}
@@ -382,6 +387,57 @@ func TestAVX2DotQ8BlockSumsFirst(t *testing.T) {
 		for k := range out {
 			require.Equal(t, float32(32), want[k])
 			require.Equal(t, want[k], out[k], "%d queries: out[%d]", nq, k)
+		}
+	}
+}
+
+// avx2SmallGroups are groups that are not a multiple of 32, whose kernels
+// (lane and tail kernels) walk whole blocks and a last block of 8, 16 or
+// 24 values: every last-block length with no, one and several whole
+// blocks.
+var avx2SmallGroups = []int{8, 16, 24, 40, 48, 56, 72, 80, 88, 104, 120, 200}
+
+// TestAVX2SmallGroupShapes runs Dot, DotQ8 and AddWeighted on groups that
+// are not a multiple of 32 in every width: rows of one to five groups and
+// of model widths, row counts around the scale ring of eight groups and
+// the 8-row batches, 1 to 9 query (weight) rows.
+func TestAVX2SmallGroupShapes(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(51, 52))
+	for bits := 2; bits <= 8; bits++ {
+		for _, g := range avx2SmallGroups {
+			f := Format{Bits: bits, Group: g, Symmetric: (bits+g/8)%2 == 1}
+			cols := []int{g, 3 * g, 5 * g}
+			for _, c := range modelCols {
+				if c%g == 0 && c > g {
+					cols = append(cols, c)
+				}
+			}
+			for _, c := range cols {
+				n := []int{1, 2, 7, 9, 23}[rng.IntN(5)]
+				nq := 1 + rng.IntN(9)
+				r, _ := quantizedRows(t, rng, f, n, c)
+				x := randomValues(rng, nq*c)
+				out := make([]float32, nq*n)
+				for k := range out {
+					out[k] = float32(math.NaN()) // Dot overwrites
+				}
+				im.Dot(out, r, x)
+				requireDots(t, r, float64s(x), out, "Dot %s cols %d rows %d queries %d", f, c, n, nq)
+
+				q, err := NewQ8(f, nq, c)
+				require.NoError(t, err)
+				require.NoError(t, im.QuantizeQ8(q, x))
+				for k := range out {
+					out[k] = float32(math.NaN())
+				}
+				im.DotQ8(out, r, q)
+				requireDots(t, r, dequantizeQ8(q), out, "DotQ8 %s cols %d rows %d queries %d", f, c, n, nq)
+
+				w := randomValues(rng, nq*n)
+				y := randomValues(rng, nq*c)
+				requireAddWeighted(t, im, y, r, w, "AddWeighted %s cols %d rows %d weight rows %d", f, c, n, nq)
+			}
 		}
 	}
 }
