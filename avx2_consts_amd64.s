@@ -260,3 +260,42 @@ DATA ·avx2Tail2M24Shift+84(SB)/4, $6
 DATA ·avx2Tail2M24Shift+88(SB)/4, $6
 DATA ·avx2Tail2M24Shift+92(SB)/4, $6
 GLOBL ·avx2Tail2M24Shift(SB), RODATA|NOPTR, $96
+
+// ---- Constants of the DotQ8 lane kernels (avx2_dotq8_amd64.s, DOTQ8L) ----
+
+// VPERMD/VPERMPS indexes: [g0 g1 g4 g5 | g2 g3 g6 g7] to group order (4-bit
+// groups of 16), and the rows of a pair of rows of four (p = 4) to row
+// order.
+DATA ·avx2Q8LaneOrder4+0(SB)/4, $0
+DATA ·avx2Q8LaneOrder4+4(SB)/4, $1
+DATA ·avx2Q8LaneOrder4+8(SB)/4, $4
+DATA ·avx2Q8LaneOrder4+12(SB)/4, $5
+DATA ·avx2Q8LaneOrder4+16(SB)/4, $2
+DATA ·avx2Q8LaneOrder4+20(SB)/4, $3
+DATA ·avx2Q8LaneOrder4+24(SB)/4, $6
+DATA ·avx2Q8LaneOrder4+28(SB)/4, $7
+GLOBL ·avx2Q8LaneOrder4(SB), RODATA|NOPTR, $32
+
+// [r0 r2 r4 r6 | r1 r3 r5 r7] to row order (p = 2).
+DATA ·avx2Q8LaneOrder2+0(SB)/4, $0
+DATA ·avx2Q8LaneOrder2+4(SB)/4, $4
+DATA ·avx2Q8LaneOrder2+8(SB)/4, $1
+DATA ·avx2Q8LaneOrder2+12(SB)/4, $5
+DATA ·avx2Q8LaneOrder2+16(SB)/4, $2
+DATA ·avx2Q8LaneOrder2+20(SB)/4, $6
+DATA ·avx2Q8LaneOrder2+24(SB)/4, $3
+DATA ·avx2Q8LaneOrder2+28(SB)/4, $7
+GLOBL ·avx2Q8LaneOrder2(SB), RODATA|NOPTR, $32
+
+// VPSRLVQ counts of 2-bit groups of 8 (16 bytes in both halves): planes 0
+// and 2, planes 1 and 3.
+DATA ·avx2Q8LaneShiftA+0(SB)/8, $0
+DATA ·avx2Q8LaneShiftA+8(SB)/8, $0
+DATA ·avx2Q8LaneShiftA+16(SB)/8, $4
+DATA ·avx2Q8LaneShiftA+24(SB)/8, $4
+GLOBL ·avx2Q8LaneShiftA(SB), RODATA|NOPTR, $32
+DATA ·avx2Q8LaneShiftB+0(SB)/8, $2
+DATA ·avx2Q8LaneShiftB+8(SB)/8, $2
+DATA ·avx2Q8LaneShiftB+16(SB)/8, $6
+DATA ·avx2Q8LaneShiftB+24(SB)/8, $6
+GLOBL ·avx2Q8LaneShiftB(SB), RODATA|NOPTR, $32

@@ -57,6 +57,10 @@ func dotQ8CodesAVX2(out []float32, r Rows, q *Q8) {
 	units := dotQ8UnitsAVX2
 	if !avx2Blocks(r.Format) {
 		units = nil
+		if q.Len() == 1 && avx2DotQ8Lanes(r.Format) {
+			dotQ8LanesAVX2(out, r, q, 0)
+			return
+		}
 	}
 	avx2Passes(out, r, q, q.Len(), units, dotQ8RowsAVX2)
 }

@@ -572,3 +572,170 @@ DOTQ8T(·avx2DotQ8W8T24X4, UC8, QIW, Q8ROWX4, R8O4, LT8M24, T0, T1, T2)
 #undef T0
 #undef T1
 #undef T2
+
+// ---- DotQ8 of one query row on 2- and 4-bit codes in groups of 8, 16 ----
+
+// DOTQ8L(NAME, CHUNK): the lane kernels (avx2DotQ8LaneArgs, see
+// avx2_dotq8lane_amd64.go). CHUNK puts the exact integer sums of the eight
+// groups of the chunk at R12 (16 × its index in the row) in Y0, in group
+// order: the codes multiplied (VPMADDUBSW) with the permuted query, the
+// planes' int16 sums added (they cannot overflow: at most 4 × 2×15×127),
+// then summed to one per group. Per chunk then
+//
+//	row += cvt(isum) * d * scale + shift * (mult × Sums)
+//
+// with d and mult × Sums from the call's tables; the last chunk of a row
+// may hold fewer groups (its scales and shifts masked, its query zero).
+// Rows go in pairs into Y8 and Y9, folded by UNITS_PAIR; after eight rows
+// (4/p pairs) their sums are put in row order and added to out.
+//
+// Registers: R8 the row's codes, R9 scales, R11 shifts, R12 the chunk, R10
+// 16 × full chunks per row, AX the query table, CX d, BX mult × Sums, DX
+// out, R13 pairs left in the batch, R14 batches left; Y4 the nibble or
+// 2-bit mask, Y5 int16 ones, Y6, Y7 the kernel's constants.
+//
+// Instructions per chunk (eight groups, 64 or 128 values): 4-bit groups of
+// 8: 8, of 16: 16; 2-bit groups of 8: 11, of 16: 16; then 7 to scale; per
+// row 8; per batch of eight rows about 20.
+
+// 4 bits, groups of 8: 32 bytes, low and high nibbles.
+#define Q8L4(CODES, QLO, QHI, DST) \
+	VMOVDQU    CODES, Y1;    \
+	VPSRLW     $4, Y1, Y2;   \
+	VPAND      Y4, Y1, Y1;   \
+	VPAND      Y4, Y2, Y2;   \
+	VPMADDUBSW QLO, Y1, Y1;  \
+	VPMADDUBSW QHI, Y2, Y2;  \
+	VPADDW     Y2, Y1, Y1;   \
+	VPMADDWD   Y5, Y1, DST
+#define Q8LW4G8 Q8L4((R8)(R12*2), (AX)(R12*4), 32(AX)(R12*4), Y0)
+
+// 4 bits, groups of 16: two loads of four groups, whose pairs of int32
+// sums VPHADDD adds ([g0 g1 g4 g5 | g2 g3 g6 g7], then VPERMD with Y6).
+#define Q8LW4G16 \
+	Q8L4((R8)(R12*4), (AX)(R12*8), 32(AX)(R12*8), Y0);    \
+	Q8L4(32(R8)(R12*4), 64(AX)(R12*8), 96(AX)(R12*8), Y3); \
+	VPHADDD Y3, Y0, Y0;                     \
+	VPERMD  Y0, Y6, Y0
+
+// 2 bits, groups of 8: 16 bytes in both halves; planes 0 and 2 (VPSRLVQ
+// by Y6), 1 and 3 (Y7); each int16 is one group's half, the halves added.
+#define Q8LW2G8 \
+	VBROADCASTI128 (R8)(R12*1), Y1;       \
+	VPSRLVQ        Y6, Y1, Y2;            \
+	VPSRLVQ        Y7, Y1, Y1;            \
+	VPAND          Y4, Y2, Y2;            \
+	VPAND          Y4, Y1, Y1;            \
+	VPMADDUBSW     (AX)(R12*4), Y2, Y2;   \
+	VPMADDUBSW     32(AX)(R12*4), Y1, Y1; \
+	VPADDW         Y1, Y2, Y2;            \
+	VEXTRACTI128   $1, Y2, X1;            \
+	VPADDW         X1, X2, X2;            \
+	VPMOVSXWD      X2, Y0
+
+// 2 bits, groups of 16: 32 bytes, the four planes.
+#define Q8L2P(S, OFF) \
+	VPSRLW     $S, Y1, Y2;               \
+	VPAND      Y4, Y2, Y2;               \
+	VPMADDUBSW OFF(AX)(R12*8), Y2, Y2;   \
+	VPADDW     Y2, Y0, Y0
+#define Q8LW2G16 \
+	VMOVDQU    (R8)(R12*2), Y1;          \
+	VPAND      Y4, Y1, Y0;               \
+	VPMADDUBSW (AX)(R12*8), Y0, Y0;      \
+	Q8L2P(2, 32);                        \
+	Q8L2P(4, 64);                        \
+	Q8L2P(6, 96);                        \
+	VPMADDWD   Y5, Y0, Y0
+
+// Q8LF(ACC, M): the chunk's isums in Y0 scaled into ACC; M masks the
+// scales and shifts of a partial chunk (Q8LMASK) or not (NOSTEP).
+#define Q8LMASK VANDPS avx2DotQ8LaneArgs_mask(DI), Y1, Y1
+#define Q8LF(ACC, M) \
+	VCVTDQ2PS   Y0, Y0;                \
+	VMULPS      (CX)(R12*2), Y0, Y0;   \
+	VCVTPH2PS   (R9)(R12*1), Y1;       \
+	M;                                 \
+	VFMADD231PS Y1, Y0, ACC;           \
+	VCVTPH2PS   (R11)(R12*1), Y1;      \
+	M;                                 \
+	VFMADD231PS (BX)(R12*2), Y1, ACC
+
+// Q8LROW(CHUNK, ACC, LC, LP, LD): one row (of p rows) into ACC.
+#define Q8LROW(CHUNK, ACC, LC, LP, LD) \
+	VXORPS ACC, ACC, ACC;                          \
+	XORQ   R12, R12;                               \
+	CMPQ   R10, $0;                                \
+	JEQ    LP;                                     \
+LC:                                                \
+	CHUNK;                                         \
+	Q8LF(ACC, NOSTEP);                             \
+	ADDQ   $16, R12;                               \
+	CMPQ   R12, R10;                               \
+	JNE    LC;                                     \
+LP:                                                \
+	CMPQ   avx2DotQ8LaneArgs_partial(DI), $0;      \
+	JEQ    LD;                                     \
+	CHUNK;                                         \
+	Q8LF(ACC, Q8LMASK);                            \
+LD:                                                \
+	ADDQ   avx2DotQ8LaneArgs_rowBytes(DI), R8;     \
+	ADDQ   avx2DotQ8LaneArgs_rowScaleBytes(DI), R9; \
+	ADDQ   avx2DotQ8LaneArgs_rowScaleBytes(DI), R11
+
+// Q8LFINISH: the sums of the batch's eight rows in row order into Y10:
+// from the four pairs (p = 1, UNITS_FINISH), two pairs of rows of two
+// (p = 2) or one pair of rows of four (p = 4). Uses Y0-Y2.
+#define Q8LFINISH \
+	MOVQ    avx2DotQ8LaneArgs_p(DI), SI;  \
+	CMPQ    SI, $2;                       \
+	JEQ     finish2;                      \
+	JGT     finish4;                      \
+	UNITS_FINISH;                         \
+	JMP     finished;                     \
+finish2:                                  \
+	VHADDPS Y11, Y12, Y10;                \
+	VMOVDQU ·avx2Q8LaneOrder2(SB), Y1;    \
+	VPERMPS Y10, Y1, Y10;                 \
+	JMP     finished;                     \
+finish4:                                  \
+	VMOVDQU ·avx2Q8LaneOrder4(SB), Y1;    \
+	VPERMPS Y11, Y1, Y10;                 \
+finished:
+
+#define DOTQ8L(NAME, CHUNK, MASK, C6, C7) \
+	ARGS_TEXT(NAME);                            \
+	MOVQ    avx2DotQ8LaneArgs_data(DI), R8;     \
+	MOVQ    avx2DotQ8LaneArgs_scales(DI), R9;   \
+	MOVQ    avx2DotQ8LaneArgs_shifts(DI), R11;  \
+	MOVQ    avx2DotQ8LaneArgs_qp(DI), AX;       \
+	MOVQ    avx2DotQ8LaneArgs_dt(DI), CX;       \
+	MOVQ    avx2DotQ8LaneArgs_bt(DI), BX;       \
+	MOVQ    avx2DotQ8LaneArgs_out(DI), DX;      \
+	MOVQ    avx2DotQ8LaneArgs_fullEnd(DI), R10; \
+	MOVQ    avx2DotQ8LaneArgs_batches(DI), R14; \
+	VMOVDQU MASK, Y4;                           \
+	VMOVDQU ·avx2Ones16(SB), Y5;                \
+	VMOVDQU C6, Y6;                             \
+	VMOVDQU C7, Y7;                             \
+batch:                                          \
+	MOVQ    avx2DotQ8LaneArgs_pairs(DI), R13;   \
+pair:                                           \
+	Q8LROW(CHUNK, Y8, chunka, parta, donea);    \
+	Q8LROW(CHUNK, Y9, chunkb, partb, doneb);    \
+	UNITS_PAIR(Y8, Y9);                         \
+	DECQ    R13;                                \
+	JNZ     pair;                               \
+	Q8LFINISH;                                  \
+	VADDPS  (DX), Y10, Y10;                     \
+	VMOVUPS Y10, (DX);                          \
+	ADDQ    $32, DX;                            \
+	DECQ    R14;                                \
+	JNZ     batch;                              \
+	VZEROUPPER;                                 \
+	RET
+
+DOTQ8L(·avx2DotQ8LaneW4G8, Q8LW4G8, ·avx2Nib(SB), ·avx2Nib(SB), ·avx2Nib(SB))
+DOTQ8L(·avx2DotQ8LaneW4G16, Q8LW4G16, ·avx2Nib(SB), ·avx2Q8LaneOrder4(SB), ·avx2Nib(SB))
+DOTQ8L(·avx2DotQ8LaneW2G8, Q8LW2G8, ·avx2Low2(SB), ·avx2Q8LaneShiftA(SB), ·avx2Q8LaneShiftB(SB))
+DOTQ8L(·avx2DotQ8LaneW2G16, Q8LW2G16, ·avx2Low2(SB), ·avx2Low2(SB), ·avx2Low2(SB))

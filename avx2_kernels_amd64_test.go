@@ -73,32 +73,45 @@ func TestAVX2DotShapes(t *testing.T) {
 }
 
 // TestAVX2DotQ8ExactIntegers checks the integer block sums where int16
-// saturation would show: codes at the top of their range times ±127.
+// saturation would show: codes at the top of their range times ±127, in
+// groups of whole blocks and of 8, 16 and 24 (the lane and tail kernels),
+// with one query row and two.
 func TestAVX2DotQ8ExactIntegers(t *testing.T) {
 	im := avx2Or(t)
+	const cols = 96
 	for bits := 2; bits <= 8; bits++ {
-		f := Quant(bits, 32)
-		r, err := NewRows(f, 1, 32)
-		require.NoError(t, err)
-		top := float32(int(1)<<bits - 1)
-		x := make([]float32, 32)
-		for c := range x {
-			x[c] = top // every code is 2^bits-1 with scale 1, min 0
+		for _, g := range []int{32, 8, 16, 24} {
+			for _, nq := range []int{1, 2} {
+				f := Quant(bits, g)
+				r, err := NewRows(f, 1, cols)
+				require.NoError(t, err)
+				top := float32(int(1)<<bits - 1)
+				x := make([]float32, cols)
+				for c := range x {
+					x[c] = top // every code is 2^bits-1 with scale 1, min 0
+				}
+				for c := 0; c < cols; c += g {
+					x[c] = 0
+				}
+				require.NoError(t, Generic().Quantize(r, x))
+				q, err := NewQ8(f, nq, cols)
+				require.NoError(t, err)
+				for k := range q.Values {
+					q.Values[k] = int8(127 - 254*(k/cols%2))
+				}
+				nb := len(q.Scales) / nq
+				for b := range q.Scales {
+					q.Scales[b] = 1
+					q.Sums[b] = float32(q.Values[b/nb*cols]) * float32(cols/nb)
+				}
+				out := make([]float32, nq)
+				im.DotQ8(out, r, q)
+				want := float64(top) * 127 * float64(cols-cols/g)
+				for j := range out {
+					require.Equal(t, float32(want*float64(1-2*(j%2))), out[j], "%s queries %d: query %d", f, nq, j)
+				}
+			}
 		}
-		x[0] = 0
-		require.NoError(t, Generic().Quantize(r, x))
-		q, err := NewQ8(f, 2, 32)
-		require.NoError(t, err)
-		for c := 0; c < 32; c++ {
-			q.Values[c], q.Values[32+c] = 127, -127
-		}
-		q.Scales[0], q.Scales[1] = 1, 1
-		q.Sums[0], q.Sums[1] = 127*32, -127*32
-		out := make([]float32, 2)
-		im.DotQ8(out, r, q)
-		want := float64(top) * 127 * 31
-		require.Equal(t, float32(want), out[0], "%d bits", bits)
-		require.Equal(t, float32(-want), out[1], "%d bits", bits)
 	}
 }
 
@@ -437,6 +450,39 @@ func TestAVX2SmallGroupShapes(t *testing.T) {
 				w := randomValues(rng, nq*n)
 				y := randomValues(rng, nq*c)
 				requireAddWeighted(t, im, y, r, w, "AddWeighted %s cols %d rows %d weight rows %d", f, c, n, nq)
+			}
+		}
+	}
+}
+
+// TestAVX2DotQ8LaneShapes runs DotQ8 of one query row through the lane
+// kernels (2- and 4-bit codes in groups of 8 and 16): rows of one to 130
+// groups (two and four groups: several rows per vector; not a multiple
+// of eight: a masked last chunk; more than a call's 64: chunks of
+// groups), every row count around the batches of eight and the padded
+// last rows, symmetric and not.
+func TestAVX2DotQ8LaneShapes(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(53, 54))
+	for _, bits := range []int{2, 4} {
+		for _, g := range []int{8, 16} {
+			for _, ng := range []int{1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 16, 17, 63, 64, 65, 130} {
+				for _, n := range []int{1, 2, 7, 8, 9, 15, 16, 17, 23, 64} {
+					f := Format{Bits: bits, Group: g, Symmetric: rng.IntN(2) == 0}
+					require.True(t, avx2DotQ8Lanes(f))
+					cols := ng * g
+					r, _ := quantizedRows(t, rng, f, n, cols)
+					x := randomValues(rng, cols)
+					q, err := NewQ8(f, 1, cols)
+					require.NoError(t, err)
+					require.NoError(t, im.QuantizeQ8(q, x))
+					out := make([]float32, n)
+					for k := range out {
+						out[k] = float32(math.NaN())
+					}
+					im.DotQ8(out, r, q)
+					requireDots(t, r, dequantizeQ8(q), out, "%s cols %d rows %d", f, cols, n)
+				}
 			}
 		}
 	}

@@ -9,15 +9,17 @@ import "unsafe"
 // avx2_lane_amd64.h).
 type avx2LaneArgs struct {
 	avx2Walk
-	x         unsafe.Pointer          // Dot: query row 0 at the chunk's first column; AddWeighted: y of weight row 0
-	out       unsafe.Pointer          // Dot: out of query row 0 at the first row (the kernel adds); AddWeighted: the weights, transposed (avx2TransposeWeights)
-	xStride   uintptr                 // bytes between query rows of x (or between rows of y)
-	outStride uintptr                 // Dot: bytes between query rows of out
-	mult      float32                 // the shift multiplier: 1, or -2^(bits-1) when symmetric
-	fillRows  int                     // rows whose scales are converted at a time: their groups fit sc (1 when groups < all of a row's)
-	outp      uintptr                 // the kernel's: out (or the weights) of the current row
-	scEnd     uintptr                 // the kernel's: the end of the converted scales
-	sc, sh    [avx2LaneScales]float32 // the kernel's: scales, and mult × shifts, of the rows at hand
+	x         unsafe.Pointer              // Dot: query row 0 at the chunk's first column; AddWeighted: y of weight row 0
+	out       unsafe.Pointer              // Dot: out of query row 0 at the first row (the kernel adds); AddWeighted: the weights, transposed (avx2TransposeWeights)
+	xStride   uintptr                     // bytes between query rows of x (or between rows of y)
+	outStride uintptr                     // Dot: bytes between query rows of out
+	mult      float32                     // the shift multiplier: 1, or -2^(bits-1) when symmetric
+	fillRows  int                         // rows whose scales are converted at a time: their groups fit sc (1 when groups < all of a row's)
+	outp      uintptr                     // the kernel's: out (or the weights) of the current row
+	scEnd     uintptr                     // the kernel's: the end of the converted scales
+	sc        [avx2LaneScales]float32     // the kernel's: scales of the rows at hand
+	sh        [avx2LaneScales + 8]float32 // the kernel's: their shifts times mult (or fm)
+	fm        [avx2LaneScales + 8]float32 // Dot of one query: mult × Σx over each group, for every group of a fill
 }
 
 // avx2LaneScales is the number of groups whose scales the lane kernels
@@ -71,6 +73,17 @@ func dotLanesAVX2(out []float32, r Rows, x []float32) {
 			a.xStride = uintptr(4 * cols)
 			a.out = unsafe.Pointer(&out[j0*n+i0])
 			a.outStride = uintptr(4 * n)
+			if qn == 1 {
+				// fm, the factor of every group's shift in the buffers:
+				// the same for each row of a fill.
+				xs, ng := x[j0*cols+g0*f.Group:], g1-g0
+				for g := range ng {
+					a.fm[g] = a.mult * sumFloats(xs[g*f.Group:][:f.Group])
+				}
+				for k := ng; k < fill*ng; k++ {
+					a.fm[k] = a.fm[k-ng]
+				}
+			}
 			if f.Group < 32 {
 				avx2CallDotLaneG(f.Bits, f.Group, qn, &a)
 			} else {

@@ -22,12 +22,14 @@
 // avx2_tail_amd64.h) may use Y0, Y2 and Y6-Y15 (less what its unpack
 // constants take).
 
-// LANE_FILL(LV, LS, LD) converts the scales and shifts of the next
-// min(rows left, fillRows) rows into the buffers (then skips
-// avx2Walk_scaleSkip: fillRows is 1 when rows are cut into chunks of
-// groups), points R13 at the first and avx2LaneArgs_scEnd after the last.
-// LV, LS are its loops, LD its end. Uses AX, DX, R12, Y2-Y4.
-#define LANE_FILL(LV, LS, LD) \
+// LANE_FILL(MUL, MULS, LV, LS, LD) converts the scales and shifts of the
+// next min(rows left, fillRows) rows into the buffers, the shifts times
+// mult (MUL on eight in Y3, MULS on one in X3: LANE_MULT) or times
+// avx2LaneArgs_fm (LANE_MULFM: Dot of one query), then skips
+// avx2Walk_scaleSkip (fillRows is 1 when rows are cut into chunks of
+// groups), and points R13 at the first and avx2LaneArgs_scEnd after the
+// last. LV, LS are its loops, LD its end. Uses AX, DX, R12, Y2-Y4.
+#define LANE_FILL(MUL, MULS, LV, LS, LD) \
 	MOVQ         avx2LaneArgs_fillRows(DI), R12;        \
 	CMPQ         R14, R12;                              \
 	CMOVQLT      R14, R12;                              \
@@ -41,7 +43,7 @@ LV:                                                     \
 	VCVTPH2PS    (R10), Y2;                             \
 	VMOVUPS      Y2, (AX);                              \
 	VCVTPH2PS    (R11), Y3;                             \
-	VMULPS       Y4, Y3, Y3;                            \
+	MUL;                                                \
 	VMOVUPS      Y3, (const_avx2LaneScales*4)(AX);      \
 	ADDQ         $16, R10;                              \
 	ADDQ         $16, R11;                              \
@@ -57,7 +59,7 @@ LS:                                                     \
 	VMOVSS       X2, (AX);                              \
 	VPINSRW      $0, (R11), X3, X3;                     \
 	VCVTPH2PS    X3, X3;                                \
-	VMULSS       X4, X3, X3;                            \
+	MULS;                                               \
 	VMOVSS       X3, (const_avx2LaneScales*4)(AX);      \
 	ADDQ         $2, R10;                               \
 	ADDQ         $2, R11;                               \
@@ -69,26 +71,40 @@ LD:                                                     \
 	ADDQ         avx2Walk_scaleSkip(DI), R10;           \
 	ADDQ         avx2Walk_scaleSkip(DI), R11
 
+// The shifts' factors: mult (Y4), or avx2LaneArgs_fm, which lies 8N+32
+// bytes after avx2LaneArgs_sc (N = const_avx2LaneScales).
+#define LANE_MULT VMULPS Y4, Y3, Y3
+#define LANE_MULTS VMULSS X4, X3, X3
+#define LANE_FM (const_avx2LaneScales*8+32)(AX)
+#define LANE_MULFM VMULPS LANE_FM, Y3, Y3
+#define LANE_MULFMS VMULSS LANE_FM, X3, X3
+
+// LANE_X<n>: the operand columns of n operand rows at the start of a row.
+#define LANE_X1 MOVQ avx2LaneArgs_x(DI), AX
+#define LANE_X2 MOVQ avx2LaneArgs_xStride(DI), BX; LANE_X1
+#define LANE_X34 LANE_X2; LEAQ (AX)(BX*2), CX
+
 // LANE_SM loads the group's scale and shift (R13) and moves R13 on.
 #define LANE_SM \
 	VBROADCASTSS (R13), Y3;                         \
 	VBROADCASTSS (const_avx2LaneScales*4)(R13), Y4; \
 	ADDQ         $4, R13
 
-// LANE_G(LT, TB, GB, PADD, XADD, O0, O1, O2) runs one group of a kernel
-// made for groups of TB/4 values (8, 16, 24: no whole blocks), of GB bytes
-// of codes; PADD(X) moves the plane bases by X, XADD(X) the operand
-// columns.
-#define LANE_G(LT, TB, GB, PADD, XADD, O0, O1, O2) \
-	LANE_SM;              \
+// LANE_G(LT, TB, GB, PADD, XADD, SM, GE, O0, O1, O2) runs one group of a
+// kernel made for groups of TB/4 values (8, 16, 24: no whole blocks), of
+// GB bytes of codes: SM (such as LANE_SM), the chunks, GE; PADD(X) moves
+// the plane bases by X, XADD(X) the operand columns.
+#define LANE_G(LT, TB, GB, PADD, XADD, SM, GE, O0, O1, O2) \
+	SM;                   \
 	LT(O0, O1, O2, CVTF); \
+	GE;                   \
 	PADD($GB);            \
 	XADD($TB)
 
-// LANE_T(LB, LT, TB, O0, O1, O2, O3, LBK) runs one group of whole blocks
-// (the loop LBK) and a last block of TB/4 values.
-#define LANE_T(LB, LT, TB, O0, O1, O2, O3, LBK) \
-	LANE_SM;                         \
+// LANE_T(LB, LT, TB, SM, GE, O0, O1, O2, O3, LBK) runs one group of whole
+// blocks (the loop LBK) and a last block of TB/4 values.
+#define LANE_T(LB, LT, TB, SM, GE, O0, O1, O2, O3, LBK) \
+	SM;                              \
 	XORQ DX, DX;                     \
 LBK:                                 \
 	LB(O0, O1, O2, O3, CVTF);        \
@@ -98,17 +114,21 @@ LBK:                                 \
 	CMPQ DX, avx2Walk_kEnd(DI);      \
 	JNE  LBK;                        \
 	LT(O0, O1, O2, CVTF);            \
+	GE;                              \
 	ADDQ $TB, AX;                    \
 	ADDQ $TB, CX;                    \
 	MOVQ avx2Walk_groupBytes(DI), DX; \
 	PLANES_ADD(DX)
 
-// LANE(NAME, GA, GB, SETUP, ROW0, ROW1): a lane kernel. GA and GB run a
+// LANE(NAME, GA, GB, SETUP, ROW0, ROW1, MUL, MULS, SKIP): a lane kernel.
+// GA and GB run a
 // group (LANE_G or LANE_T with the kernel's chunk operations: consecutive
 // groups alternate between two sets of them, so that two groups' chains of
 // FMAs overlap). SETUP runs once, ROW0 at the start of every row (with DX
-// free), ROW1 at its end (with AX, CX, DX and R12 free).
-#define LANE(NAME, GA, GB, SETUP, ROW0, ROW1) \
+// free; it sets the operand columns, LANE_X1 … LANE_X34), ROW1 at its end
+// (with AX, CX, DX and R12 free); MUL and MULS scale the shifts
+// (LANE_FILL); SKIP(X) (PADDn) moves the planes on by X.
+#define LANE(NAME, GA, GB, SETUP, ROW0, ROW1, MUL, MULS, SKIP) \
 	WALK_TEXT(NAME, R10, R11);                \
 	MOVQ avx2LaneArgs_out(DI), AX;            \
 	MOVQ AX, avx2LaneArgs_outp(DI);           \
@@ -119,11 +139,8 @@ LBK:                                 \
 row:                                          \
 	CMPQ R13, avx2LaneArgs_scEnd(DI);         \
 	JB   filled;                              \
-	LANE_FILL(fill8, fill1, filldone);        \
+	LANE_FILL(MUL, MULS, fill8, fill1, filldone); \
 filled:                                       \
-	MOVQ avx2LaneArgs_xStride(DI), BX;        \
-	MOVQ avx2LaneArgs_x(DI), AX;              \
-	LEAQ (AX)(BX*2), CX;                      \
 	MOVQ avx2Walk_groups(DI), R12;            \
 	ROW0;                                     \
 	XORQ DX, DX;                              \
@@ -136,8 +153,7 @@ groupa:                                       \
 	JNZ  groupa;                              \
 rowend:                                       \
 	ROW1;                                     \
-	MOVQ avx2Walk_rowSkip(DI), DX;            \
-	PLANES_ADD(DX);                           \
+	SKIP(avx2Walk_rowSkip(DI));               \
 	DECQ R14;                                 \
 	JNZ  row;                                 \
 	VZEROUPPER;                               \

@@ -2024,6 +2024,39 @@ func avx2CallDotQ8Tail(bits, tail, nq int, a *avx2DotQ8Args) {
 	}
 }
 
+// DotQ8 of one query row on 2- and 4-bit codes in groups of 8 or 16, the
+// lane kernels (avx2_dotq8_amd64.s, DOTQ8L; avx2_dotq8lane_amd64.go).
+//
+// avx2DotQ8LaneW<bits>G<group>
+//
+//go:noescape
+func avx2DotQ8LaneW2G8(a *avx2DotQ8LaneArgs)
+
+//go:noescape
+func avx2DotQ8LaneW2G16(a *avx2DotQ8LaneArgs)
+
+//go:noescape
+func avx2DotQ8LaneW4G8(a *avx2DotQ8LaneArgs)
+
+//go:noescape
+func avx2DotQ8LaneW4G16(a *avx2DotQ8LaneArgs)
+
+// avx2CallDotQ8Lane calls avx2DotQ8LaneW<bits>G<group>.
+func avx2CallDotQ8Lane(bits, group int, a *avx2DotQ8LaneArgs) {
+	switch bits<<8 | group {
+	case 2<<8 | 8:
+		avx2DotQ8LaneW2G8(a)
+	case 2<<8 | 16:
+		avx2DotQ8LaneW2G16(a)
+	case 4<<8 | 8:
+		avx2DotQ8LaneW4G8(a)
+	case 4<<8 | 16:
+		avx2DotQ8LaneW4G16(a)
+	default:
+		panic("lowbit: no avx2DotQ8LaneW<bits>G<group> kernel of that shape")
+	}
+}
+
 // AddWeighted on codes in groups of 8, 16 or 24, the lane kernels
 // (avx2_addweighted_amd64.s, LANE with LANE_G): 1 to 4 weight rows.
 //
