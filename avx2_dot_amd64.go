@@ -43,11 +43,19 @@ func dotAVX2(out []float32, r Rows, x []float32) {
 // unit kernels for a lone query row where the row shape allows it and the
 // row kernels for the rest; in other groups the lane kernels.
 func dotCodesAVX2(out []float32, r Rows, x []float32) {
-	if !avx2Blocks(r.Format) {
+	f := r.Format
+	if _, ok := avx2DotUnitShape(f, r.Cols); !avx2Blocks(f) || !ok && len(x) == r.Cols {
 		dotLanesAVX2(out, r, x)
 		return
 	}
 	avx2Passes(out, r, x, len(x)/r.Cols, dotUnitsAVX2, dotRowsAVX2)
+}
+
+// avx2DotUnitShape reports the output mode of the unit kernels on rows of
+// cols values in f, and whether they serve them.
+func avx2DotUnitShape(f Format, cols int) (levels int, ok bool) {
+	levels, _, ok = unitShape(f.Groups(cols))
+	return levels, ok
 }
 
 // unitShape returns the output mode of the unit kernels for rows of groups

@@ -15,6 +15,7 @@ type avx2LaneArgs struct {
 	outStride uintptr                     // Dot: bytes between query rows of out
 	mult      float32                     // the shift multiplier: 1, or -2^(bits-1) when symmetric
 	fillRows  int                         // rows whose scales are converted at a time: their groups fit sc (1 when groups < all of a row's)
+	rowBytes  uintptr                     // AddWeighted of row pairs: bytes of codes from a row to the next
 	outp      uintptr                     // the kernel's: out (or the weights) of the current row
 	scEnd     uintptr                     // the kernel's: the end of the converted scales
 	sc        [avx2LaneScales]float32     // the kernel's: scales of the rows at hand
@@ -29,6 +30,17 @@ const avx2LaneScales = 128
 // avx2Tail returns the length of the last block of a group that is not a
 // multiple of 32 (8, 16 or 24).
 func avx2Tail(f Format) int { return f.Group % 32 }
+
+// avx2LaneLast returns the last block of a group as the lane kernels take
+// it (8, 16, 24, or 32 for a group of whole blocks), and 4 × the whole
+// blocks before it.
+func avx2LaneLast(f Format) (last, kEnd int) {
+	last = f.Group % 32
+	if last == 0 {
+		last = 32
+	}
+	return last, 4 * ((f.Group - last) / 32)
+}
 
 // avx2LaneChunks calls fn for chunks of groups [g0, g1) of at most
 // avx2LaneScales groups (all of a row's, if they fit), and in each for
@@ -51,15 +63,15 @@ func avx2LaneChunks(r Rows, fn func(i0, i1, g0, g1, fillRows int)) {
 // newAVX2LaneArgs sets a's walk over rows [i0, i1) and groups [g0, g1) of
 // r, its shift multiplier and fillRows.
 func (a *avx2LaneArgs) set(r Rows, i0, i1, g0, g1, fillRows int) {
-	f := r.Format
 	shifts, mult := shiftSource(r)
 	a.avx2Walk = newAVX2Walk(r, shifts, i0, i1, g0, g1)
-	a.kEnd = 4 * (f.Group / 32)
+	_, a.kEnd = avx2LaneLast(r.Format)
 	a.mult, a.fillRows = mult, fillRows
 }
 
-// dotLanesAVX2 is Dot on codes whose group is not a multiple of 32: the
-// query rows four at a time, each pass over chunks of groups and rows.
+// dotLanesAVX2 is Dot on codes through the lane kernels (every group; the
+// groups that are a multiple of 32 take their last block as a whole one):
+// the query rows four at a time, each pass over chunks of groups and rows.
 func dotLanesAVX2(out []float32, r Rows, x []float32) {
 	f, cols := r.Format, r.Cols
 	n, nq := r.Len(), len(x)/cols
@@ -84,10 +96,10 @@ func dotLanesAVX2(out []float32, r Rows, x []float32) {
 					a.fm[k] = a.fm[k-ng]
 				}
 			}
-			if f.Group < 32 {
-				avx2CallDotLaneG(f.Bits, f.Group, qn, &a)
+			if last, kEnd := avx2LaneLast(f); kEnd == 0 {
+				avx2CallDotLaneG(f.Bits, last, qn, &a)
 			} else {
-				avx2CallDotLaneT(f.Bits, avx2Tail(f), qn, &a)
+				avx2CallDotLaneT(f.Bits, last, qn, &a)
 			}
 		})
 	}
@@ -95,7 +107,9 @@ func dotLanesAVX2(out []float32, r Rows, x []float32) {
 
 // addWeightedLanesAVX2 is AddWeighted on codes whose group is not a
 // multiple of 32: the weight rows four at a time, each pass over chunks of
-// rows (as many as the transposed weight table holds), groups and rows.
+// rows (as many as the transposed weight table holds), groups and rows;
+// one weight row on 2-, 4- or 8-bit codes two rows at a time
+// (addWeightedPairsAVX2).
 func addWeightedLanesAVX2(y []float32, r Rows, w []float32) {
 	f, cols := r.Format, r.Cols
 	n := r.Len()
@@ -108,6 +122,9 @@ func addWeightedLanesAVX2(y []float32, r Rows, w []float32) {
 			i1 := min(n, i0+avx2AddWRows)
 			avx2TransposeWeights(&wt, w, n, j0, qn, i0, i1)
 			rs := r.Slice(i0, i1)
+			if qn == 1 && addWeightedPairsAVX2(y[j0*cols:], rs, &wt, &a) {
+				continue
+			}
 			avx2LaneChunks(rs, func(k0, k1, g0, g1, fill int) {
 				a.set(rs, k0, k1, g0, g1, fill)
 				a.x = unsafe.Pointer(&y[j0*cols+g0*f.Group])
@@ -121,4 +138,45 @@ func addWeightedLanesAVX2(y []float32, r Rows, w []float32) {
 			})
 		}
 	}
+}
+
+// addWeightedPairsAVX2 adds to y the rows of r times the weights wt[i][0],
+// two rows at a time (the last of an odd number alone), and reports
+// whether it could: 2-, 4- or 8-bit codes whose rows' scales fit the lane
+// kernels' buffers twice.
+func addWeightedPairsAVX2(y []float32, r Rows, wt *[avx2AddWRows][4]float32, a *avx2LaneArgs) bool {
+	f := r.Format
+	n, groups := r.Len(), f.Groups(r.Cols)
+	fill := avx2LaneScales / groups &^ 1
+	if f.Bits&(f.Bits-1) != 0 || fill == 0 {
+		return false
+	}
+	tail, _ := avx2LaneLast(f)
+	if pairs := n &^ 1; pairs > 0 {
+		a.set(r, 0, pairs, 0, groups, fill)
+		a.x = unsafe.Pointer(&y[0])
+		a.out = unsafe.Pointer(&wt[0])
+		a.rowBytes = uintptr(f.RowBytes(r.Cols))
+		if f.Group <= 32 {
+			avx2CallAddWeightedLanePairsG(f.Bits, f.Group, a)
+		} else {
+			avx2CallAddWeightedLanePairsT(f.Bits, tail, a)
+		}
+	}
+	if n%2 == 1 {
+		last := r.Slice(n-1, n)
+		a.set(last, 0, 1, 0, groups, 1)
+		a.x = unsafe.Pointer(&y[0])
+		a.xStride = uintptr(4 * r.Cols)
+		a.out = unsafe.Pointer(&wt[n-1])
+		switch {
+		case f.Group%32 == 0:
+			addWeightedBlocksAVX2(y[:r.Cols], last, (*wt)[n-1][:1])
+		case f.Group < 32:
+			avx2CallAddWeightedLaneG(f.Bits, f.Group, 1, a)
+		default:
+			avx2CallAddWeightedLaneT(f.Bits, tail, 1, a)
+		}
+	}
+	return true
 }

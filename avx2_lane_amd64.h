@@ -90,19 +90,21 @@ LD:                                                     \
 	VBROADCASTSS (const_avx2LaneScales*4)(R13), Y4; \
 	ADDQ         $4, R13
 
-// LANE_G(LT, TB, GB, PADD, XADD, SM, GE, O0, O1, O2) runs one group of a
-// kernel made for groups of TB/4 values (8, 16, 24: no whole blocks), of
-// GB bytes of codes: SM (such as LANE_SM), the chunks, GE; PADD(X) moves
-// the plane bases by X, XADD(X) the operand columns.
-#define LANE_G(LT, TB, GB, PADD, XADD, SM, GE, O0, O1, O2) \
-	SM;                   \
-	LT(O0, O1, O2, CVTF); \
-	GE;                   \
-	PADD($GB);            \
+// LANE_G(LT, TB, GB, PADD, XADD, SM, GE, O0, O1, O2, O3) runs one group of
+// a kernel made for groups of TB/4 values (8, 16, 24 or 32: no loop over
+// whole blocks), of GB bytes of codes: SM (such as LANE_SM), the chunks
+// (LT: LTX<w>M<m>, avx2_tail_amd64.h), GE; PADD(X) moves the plane bases
+// by X, XADD(X) the operand columns.
+#define LANE_G(LT, TB, GB, PADD, XADD, SM, GE, O0, O1, O2, O3) \
+	SM;                       \
+	LT(O0, O1, O2, O3, CVTF); \
+	GE;                       \
+	PADD($GB);                \
 	XADD($TB)
 
 // LANE_T(LB, LT, TB, SM, GE, O0, O1, O2, O3, LBK) runs one group of whole
-// blocks (the loop LBK) and a last block of TB/4 values.
+// blocks (the loop LBK) and a last block of TB/4 values (8, 16, 24, or 32:
+// a whole block; LT is LTX<w>M<m>).
 #define LANE_T(LB, LT, TB, SM, GE, O0, O1, O2, O3, LBK) \
 	SM;                              \
 	XORQ DX, DX;                     \
@@ -113,7 +115,7 @@ LBK:                                 \
 	ADDQ $4, DX;                     \
 	CMPQ DX, avx2Walk_kEnd(DI);      \
 	JNE  LBK;                        \
-	LT(O0, O1, O2, CVTF);            \
+	LT(O0, O1, O2, O3, CVTF);        \
 	GE;                              \
 	ADDQ $TB, AX;                    \
 	ADDQ $TB, CX;                    \

@@ -402,3 +402,149 @@
 #define LB5(O0, O1, O2, O3, CV) U5B(Y1, X1, Y5, X5); LBB(O0, O1, O2, O3, CV)
 #define LB6(O0, O1, O2, O3, CV) U6B(Y1, X1, Y5, X5); LBB(O0, O1, O2, O3, CV)
 #define LB7(O0, O1, O2, O3, CV) U7B(Y1, X1, Y5, X5); LBB(O0, O1, O2, O3, CV)
+
+// Pure widths with the planes at R8 (another row): TR<w>M<m>C<c> is
+// TC<w>M<m>C<c> of the block at (R8)(DX*w), with Y1 as the 16-value load
+// (the caller's Y5 stays).
+#define TR2M8C0 \
+	VPBROADCASTW (R8)(DX*2), Y0; \
+	VPSRLVD ·avx2TailShift2M8(SB), Y0, Y0; \
+	VPAND ·avx2D3(SB), Y0, Y0
+#define TR2M16C0 \
+	VPBROADCASTD (R8)(DX*2), Y1; \
+	VPSRLVD ·avx2TailShift2M16+0(SB), Y1, Y0; \
+	VPAND ·avx2D3(SB), Y0, Y0
+#define TR2M16C1 \
+	VPSRLVD ·avx2TailShift2M16+32(SB), Y1, Y0; \
+	VPAND ·avx2D3(SB), Y0, Y0
+#define TR2M24C0 \
+	VMOVD (R8)(DX*2), X1; \
+	VPINSRW $2, 4(R8)(DX*2), X1, X1; \
+	VINSERTI128 $1, X1, Y1, Y1; \
+	VPSHUFB ·avx2Tail2M24Index+0(SB), Y1, Y0; \
+	VPSRLVD ·avx2Tail2M24Shift+0(SB), Y0, Y0; \
+	VPAND ·avx2D3(SB), Y0, Y0
+#define TR2M24C1 \
+	VMOVD (R8)(DX*2), X1; \
+	VPINSRW $2, 4(R8)(DX*2), X1, X1; \
+	VINSERTI128 $1, X1, Y1, Y1; \
+	VPSHUFB ·avx2Tail2M24Index+32(SB), Y1, Y0; \
+	VPSRLVD ·avx2Tail2M24Shift+32(SB), Y0, Y0; \
+	VPAND ·avx2D3(SB), Y0, Y0
+#define TR2M24C2 \
+	VMOVD (R8)(DX*2), X1; \
+	VPINSRW $2, 4(R8)(DX*2), X1, X1; \
+	VINSERTI128 $1, X1, Y1, Y1; \
+	VPSHUFB ·avx2Tail2M24Index+64(SB), Y1, Y0; \
+	VPSRLVD ·avx2Tail2M24Shift+64(SB), Y0, Y0; \
+	VPAND ·avx2D3(SB), Y0, Y0
+#define TR4M8C0 \
+	VPBROADCASTD (R8)(DX*4), Y0; \
+	VPSRLVD ·avx2TailShift4(SB), Y0, Y0; \
+	VPAND ·avx2D15(SB), Y0, Y0
+#define TR4M16C0 \
+	VPMOVZXBD (R8)(DX*4), Y1; \
+	VPAND K_NIB, Y1, Y0
+#define TR4M16C1 \
+	VPSRLD $4, Y1, Y0
+#define TR4M24C0 \
+	VPMOVZXBD (R8)(DX*4), Y0; \
+	VPAND ·avx2D15(SB), Y0, Y0
+#define TR4M24C1 \
+	VPBROADCASTD 8(R8)(DX*4), Y0; \
+	VPBROADCASTD (R8)(DX*4), Y1; \
+	VPBLENDD $0xf0, Y1, Y0, Y0; \
+	VPSRLVD ·avx2TailShift4(SB), Y0, Y0; \
+	VPAND ·avx2D15(SB), Y0, Y0
+#define TR4M24C2 \
+	VPMOVZXBD 4(R8)(DX*4), Y0; \
+	VPSRLD $4, Y0, Y0
+#define TR8M8C0 \
+	VPMOVZXBD 0(R8)(DX*8), Y0
+#define TR8M16C0 \
+	VPMOVZXBD 0(R8)(DX*8), Y0
+#define TR8M16C1 \
+	VPMOVZXBD 8(R8)(DX*8), Y0
+#define TR8M24C0 \
+	VPMOVZXBD 0(R8)(DX*8), Y0
+#define TR8M24C1 \
+	VPMOVZXBD 8(R8)(DX*8), Y0
+#define TR8M24C2 \
+	VPMOVZXBD 16(R8)(DX*8), Y0
+
+// LTX<w>M<m>(O0, O1, O2, O3, CV): the last block of m values of width w
+// (m = 32: a whole block), at SI; LRX<w>M<m>: the same at R8 (pure widths;
+// a whole block at R8 uses Y1 and Y2).
+#define LTX2M8(O0, O1, O2, O3, CV) LT2M8(O0, O1, O2, CV)
+#define LTX2M16(O0, O1, O2, O3, CV) LT2M16(O0, O1, O2, CV)
+#define LTX2M24(O0, O1, O2, O3, CV) LT2M24(O0, O1, O2, CV)
+#define LTX2M32(O0, O1, O2, O3, CV) LB2(O0, O1, O2, O3, CV)
+#define LTX3M8(O0, O1, O2, O3, CV) LT3M8(O0, O1, O2, CV)
+#define LTX3M16(O0, O1, O2, O3, CV) LT3M16(O0, O1, O2, CV)
+#define LTX3M24(O0, O1, O2, O3, CV) LT3M24(O0, O1, O2, CV)
+#define LTX3M32(O0, O1, O2, O3, CV) LB3(O0, O1, O2, O3, CV)
+#define LTX4M8(O0, O1, O2, O3, CV) LT4M8(O0, O1, O2, CV)
+#define LTX4M16(O0, O1, O2, O3, CV) LT4M16(O0, O1, O2, CV)
+#define LTX4M24(O0, O1, O2, O3, CV) LT4M24(O0, O1, O2, CV)
+#define LTX4M32(O0, O1, O2, O3, CV) LB4(O0, O1, O2, O3, CV)
+#define LTX5M8(O0, O1, O2, O3, CV) LT5M8(O0, O1, O2, CV)
+#define LTX5M16(O0, O1, O2, O3, CV) LT5M16(O0, O1, O2, CV)
+#define LTX5M24(O0, O1, O2, O3, CV) LT5M24(O0, O1, O2, CV)
+#define LTX5M32(O0, O1, O2, O3, CV) LB5(O0, O1, O2, O3, CV)
+#define LTX6M8(O0, O1, O2, O3, CV) LT6M8(O0, O1, O2, CV)
+#define LTX6M16(O0, O1, O2, O3, CV) LT6M16(O0, O1, O2, CV)
+#define LTX6M24(O0, O1, O2, O3, CV) LT6M24(O0, O1, O2, CV)
+#define LTX6M32(O0, O1, O2, O3, CV) LB6(O0, O1, O2, O3, CV)
+#define LTX7M8(O0, O1, O2, O3, CV) LT7M8(O0, O1, O2, CV)
+#define LTX7M16(O0, O1, O2, O3, CV) LT7M16(O0, O1, O2, CV)
+#define LTX7M24(O0, O1, O2, O3, CV) LT7M24(O0, O1, O2, CV)
+#define LTX7M32(O0, O1, O2, O3, CV) LB7(O0, O1, O2, O3, CV)
+#define LTX8M8(O0, O1, O2, O3, CV) LT8M8(O0, O1, O2, CV)
+#define LTX8M16(O0, O1, O2, O3, CV) LT8M16(O0, O1, O2, CV)
+#define LTX8M24(O0, O1, O2, O3, CV) LT8M24(O0, O1, O2, CV)
+#define LTX8M32(O0, O1, O2, O3, CV) LB8(O0, O1, O2, O3, CV)
+#define LRX2M8(O0, O1, O2, O3, CV) \
+	TR2M8C0; CV; O0
+#define LRX2M16(O0, O1, O2, O3, CV) \
+	TR2M16C0; CV; O0; \
+	TR2M16C1; CV; O1
+#define LRX2M24(O0, O1, O2, O3, CV) \
+	TR2M24C0; CV; O0; \
+	TR2M24C1; CV; O1; \
+	TR2M24C2; CV; O2
+#define LRX4M8(O0, O1, O2, O3, CV) \
+	TR4M8C0; CV; O0
+#define LRX4M16(O0, O1, O2, O3, CV) \
+	TR4M16C0; CV; O0; \
+	TR4M16C1; CV; O1
+#define LRX4M24(O0, O1, O2, O3, CV) \
+	TR4M24C0; CV; O0; \
+	TR4M24C1; CV; O1; \
+	TR4M24C2; CV; O2
+#define LRX8M8(O0, O1, O2, O3, CV) \
+	TR8M8C0; CV; O0
+#define LRX8M16(O0, O1, O2, O3, CV) \
+	TR8M16C0; CV; O0; \
+	TR8M16C1; CV; O1
+#define LRX8M24(O0, O1, O2, O3, CV) \
+	TR8M24C0; CV; O0; \
+	TR8M24C1; CV; O1; \
+	TR8M24C2; CV; O2
+#define LRX8M32(O0, O1, O2, O3, CV) \
+	VPMOVZXBD (R8)(DX*8), Y0; CV; O0; \
+	VPMOVZXBD 8(R8)(DX*8), Y0; CV; O1; \
+	VPMOVZXBD 16(R8)(DX*8), Y0; CV; O2; \
+	VPMOVZXBD 24(R8)(DX*8), Y0; CV; O3
+#define LRX4M32(O0, O1, O2, O3, CV) \
+	VPMOVZXBD (R8)(DX*4), Y1; \
+	VPAND     K_NIB, Y1, Y0; CV; O0; \
+	VPSRLD    $4, Y1, Y0; CV; O2; \
+	VPMOVZXBD 8(R8)(DX*4), Y1; \
+	VPAND     K_NIB, Y1, Y0; CV; O1; \
+	VPSRLD    $4, Y1, Y0; CV; O3
+#define LRX2M32(O0, O1, O2, O3, CV) \
+	VPMOVZXBD (R8)(DX*2), Y1; \
+	VPAND  K_LOW2, Y1, Y0; CV; O0; \
+	VPSRLD $2, Y1, Y0; VPAND K_LOW2, Y0, Y0; CV; O1; \
+	VPSRLD $4, Y1, Y0; VPAND K_LOW2, Y0, Y0; CV; O2; \
+	VPSRLD $6, Y1, Y0; CV; O3

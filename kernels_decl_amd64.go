@@ -723,8 +723,8 @@ func avx2DequantizeF16(dst *float32, src *uint16, n int)
 //go:noescape
 func avx2QuantizeQ8(a *avx2QuantizeQ8Args)
 
-// Dot on codes in groups of 8, 16 or 24, the lane kernels (avx2_dot_amd64.s,
-// LANE with LANE_G): 1 to 4 query rows.
+// Dot on codes in groups of 8, 16, 24 or 32, the lane kernels
+// (avx2_dot_amd64.s, LANE with LANE_G): 1 to 4 query rows.
 //
 // avx2DotLaneW<bits>G<group>X<nq>
 //
@@ -765,6 +765,18 @@ func avx2DotLaneW2G24X3(a *avx2LaneArgs)
 func avx2DotLaneW2G24X4(a *avx2LaneArgs)
 
 //go:noescape
+func avx2DotLaneW2G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G32X4(a *avx2LaneArgs)
+
+//go:noescape
 func avx2DotLaneW3G8X1(a *avx2LaneArgs)
 
 //go:noescape
@@ -799,6 +811,18 @@ func avx2DotLaneW3G24X3(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW3G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G32X4(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW4G8X1(a *avx2LaneArgs)
@@ -837,6 +861,18 @@ func avx2DotLaneW4G24X3(a *avx2LaneArgs)
 func avx2DotLaneW4G24X4(a *avx2LaneArgs)
 
 //go:noescape
+func avx2DotLaneW4G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G32X4(a *avx2LaneArgs)
+
+//go:noescape
 func avx2DotLaneW5G8X1(a *avx2LaneArgs)
 
 //go:noescape
@@ -871,6 +907,18 @@ func avx2DotLaneW5G24X3(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW5G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G32X4(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW6G8X1(a *avx2LaneArgs)
@@ -909,6 +957,18 @@ func avx2DotLaneW6G24X3(a *avx2LaneArgs)
 func avx2DotLaneW6G24X4(a *avx2LaneArgs)
 
 //go:noescape
+func avx2DotLaneW6G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G32X4(a *avx2LaneArgs)
+
+//go:noescape
 func avx2DotLaneW7G8X1(a *avx2LaneArgs)
 
 //go:noescape
@@ -943,6 +1003,18 @@ func avx2DotLaneW7G24X3(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW7G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G32X4(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW8G8X1(a *avx2LaneArgs)
@@ -980,6 +1052,18 @@ func avx2DotLaneW8G24X3(a *avx2LaneArgs)
 //go:noescape
 func avx2DotLaneW8G24X4(a *avx2LaneArgs)
 
+//go:noescape
+func avx2DotLaneW8G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G32X4(a *avx2LaneArgs)
+
 // avx2CallDotLaneG calls avx2DotLaneW<bits>G<group>X<nq>.
 func avx2CallDotLaneG(bits, group, nq int, a *avx2LaneArgs) {
 	switch bits<<12 | group<<4 | nq {
@@ -1007,6 +1091,14 @@ func avx2CallDotLaneG(bits, group, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW2G24X3(a)
 	case 2<<12 | 24<<4 | 4:
 		avx2DotLaneW2G24X4(a)
+	case 2<<12 | 32<<4 | 1:
+		avx2DotLaneW2G32X1(a)
+	case 2<<12 | 32<<4 | 2:
+		avx2DotLaneW2G32X2(a)
+	case 2<<12 | 32<<4 | 3:
+		avx2DotLaneW2G32X3(a)
+	case 2<<12 | 32<<4 | 4:
+		avx2DotLaneW2G32X4(a)
 	case 3<<12 | 8<<4 | 1:
 		avx2DotLaneW3G8X1(a)
 	case 3<<12 | 8<<4 | 2:
@@ -1031,6 +1123,14 @@ func avx2CallDotLaneG(bits, group, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW3G24X3(a)
 	case 3<<12 | 24<<4 | 4:
 		avx2DotLaneW3G24X4(a)
+	case 3<<12 | 32<<4 | 1:
+		avx2DotLaneW3G32X1(a)
+	case 3<<12 | 32<<4 | 2:
+		avx2DotLaneW3G32X2(a)
+	case 3<<12 | 32<<4 | 3:
+		avx2DotLaneW3G32X3(a)
+	case 3<<12 | 32<<4 | 4:
+		avx2DotLaneW3G32X4(a)
 	case 4<<12 | 8<<4 | 1:
 		avx2DotLaneW4G8X1(a)
 	case 4<<12 | 8<<4 | 2:
@@ -1055,6 +1155,14 @@ func avx2CallDotLaneG(bits, group, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW4G24X3(a)
 	case 4<<12 | 24<<4 | 4:
 		avx2DotLaneW4G24X4(a)
+	case 4<<12 | 32<<4 | 1:
+		avx2DotLaneW4G32X1(a)
+	case 4<<12 | 32<<4 | 2:
+		avx2DotLaneW4G32X2(a)
+	case 4<<12 | 32<<4 | 3:
+		avx2DotLaneW4G32X3(a)
+	case 4<<12 | 32<<4 | 4:
+		avx2DotLaneW4G32X4(a)
 	case 5<<12 | 8<<4 | 1:
 		avx2DotLaneW5G8X1(a)
 	case 5<<12 | 8<<4 | 2:
@@ -1079,6 +1187,14 @@ func avx2CallDotLaneG(bits, group, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW5G24X3(a)
 	case 5<<12 | 24<<4 | 4:
 		avx2DotLaneW5G24X4(a)
+	case 5<<12 | 32<<4 | 1:
+		avx2DotLaneW5G32X1(a)
+	case 5<<12 | 32<<4 | 2:
+		avx2DotLaneW5G32X2(a)
+	case 5<<12 | 32<<4 | 3:
+		avx2DotLaneW5G32X3(a)
+	case 5<<12 | 32<<4 | 4:
+		avx2DotLaneW5G32X4(a)
 	case 6<<12 | 8<<4 | 1:
 		avx2DotLaneW6G8X1(a)
 	case 6<<12 | 8<<4 | 2:
@@ -1103,6 +1219,14 @@ func avx2CallDotLaneG(bits, group, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW6G24X3(a)
 	case 6<<12 | 24<<4 | 4:
 		avx2DotLaneW6G24X4(a)
+	case 6<<12 | 32<<4 | 1:
+		avx2DotLaneW6G32X1(a)
+	case 6<<12 | 32<<4 | 2:
+		avx2DotLaneW6G32X2(a)
+	case 6<<12 | 32<<4 | 3:
+		avx2DotLaneW6G32X3(a)
+	case 6<<12 | 32<<4 | 4:
+		avx2DotLaneW6G32X4(a)
 	case 7<<12 | 8<<4 | 1:
 		avx2DotLaneW7G8X1(a)
 	case 7<<12 | 8<<4 | 2:
@@ -1127,6 +1251,14 @@ func avx2CallDotLaneG(bits, group, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW7G24X3(a)
 	case 7<<12 | 24<<4 | 4:
 		avx2DotLaneW7G24X4(a)
+	case 7<<12 | 32<<4 | 1:
+		avx2DotLaneW7G32X1(a)
+	case 7<<12 | 32<<4 | 2:
+		avx2DotLaneW7G32X2(a)
+	case 7<<12 | 32<<4 | 3:
+		avx2DotLaneW7G32X3(a)
+	case 7<<12 | 32<<4 | 4:
+		avx2DotLaneW7G32X4(a)
 	case 8<<12 | 8<<4 | 1:
 		avx2DotLaneW8G8X1(a)
 	case 8<<12 | 8<<4 | 2:
@@ -1151,14 +1283,22 @@ func avx2CallDotLaneG(bits, group, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW8G24X3(a)
 	case 8<<12 | 24<<4 | 4:
 		avx2DotLaneW8G24X4(a)
+	case 8<<12 | 32<<4 | 1:
+		avx2DotLaneW8G32X1(a)
+	case 8<<12 | 32<<4 | 2:
+		avx2DotLaneW8G32X2(a)
+	case 8<<12 | 32<<4 | 3:
+		avx2DotLaneW8G32X3(a)
+	case 8<<12 | 32<<4 | 4:
+		avx2DotLaneW8G32X4(a)
 	default:
 		panic("lowbit: no avx2DotLaneW<bits>G<group>X<nq> kernel of that shape")
 	}
 }
 
-// Dot on codes in groups of whole blocks of 32 and a last block of 8, 16 or
-// 24 values (40, 48, 56, 72, …), the lane kernels (avx2_dot_amd64.s, LANE
-// with LANE_T): 1 to 4 query rows.
+// Dot on codes in groups of whole blocks of 32 and a last block of 8, 16, 24
+// or 32 values (40, 48, 56, 64, 72, …), the lane kernels (avx2_dot_amd64.s,
+// LANE with LANE_T): 1 to 4 query rows.
 //
 // avx2DotLaneW<bits>T<tail>X<nq>
 //
@@ -1199,6 +1339,18 @@ func avx2DotLaneW2T24X3(a *avx2LaneArgs)
 func avx2DotLaneW2T24X4(a *avx2LaneArgs)
 
 //go:noescape
+func avx2DotLaneW2T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T32X4(a *avx2LaneArgs)
+
+//go:noescape
 func avx2DotLaneW3T8X1(a *avx2LaneArgs)
 
 //go:noescape
@@ -1233,6 +1385,18 @@ func avx2DotLaneW3T24X3(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW3T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T32X4(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW4T8X1(a *avx2LaneArgs)
@@ -1271,6 +1435,18 @@ func avx2DotLaneW4T24X3(a *avx2LaneArgs)
 func avx2DotLaneW4T24X4(a *avx2LaneArgs)
 
 //go:noescape
+func avx2DotLaneW4T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T32X4(a *avx2LaneArgs)
+
+//go:noescape
 func avx2DotLaneW5T8X1(a *avx2LaneArgs)
 
 //go:noescape
@@ -1305,6 +1481,18 @@ func avx2DotLaneW5T24X3(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW5T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T32X4(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW6T8X1(a *avx2LaneArgs)
@@ -1343,6 +1531,18 @@ func avx2DotLaneW6T24X3(a *avx2LaneArgs)
 func avx2DotLaneW6T24X4(a *avx2LaneArgs)
 
 //go:noescape
+func avx2DotLaneW6T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T32X4(a *avx2LaneArgs)
+
+//go:noescape
 func avx2DotLaneW7T8X1(a *avx2LaneArgs)
 
 //go:noescape
@@ -1377,6 +1577,18 @@ func avx2DotLaneW7T24X3(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW7T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T32X4(a *avx2LaneArgs)
 
 //go:noescape
 func avx2DotLaneW8T8X1(a *avx2LaneArgs)
@@ -1414,6 +1626,18 @@ func avx2DotLaneW8T24X3(a *avx2LaneArgs)
 //go:noescape
 func avx2DotLaneW8T24X4(a *avx2LaneArgs)
 
+//go:noescape
+func avx2DotLaneW8T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T32X4(a *avx2LaneArgs)
+
 // avx2CallDotLaneT calls avx2DotLaneW<bits>T<tail>X<nq>.
 func avx2CallDotLaneT(bits, tail, nq int, a *avx2LaneArgs) {
 	switch bits<<12 | tail<<4 | nq {
@@ -1441,6 +1665,14 @@ func avx2CallDotLaneT(bits, tail, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW2T24X3(a)
 	case 2<<12 | 24<<4 | 4:
 		avx2DotLaneW2T24X4(a)
+	case 2<<12 | 32<<4 | 1:
+		avx2DotLaneW2T32X1(a)
+	case 2<<12 | 32<<4 | 2:
+		avx2DotLaneW2T32X2(a)
+	case 2<<12 | 32<<4 | 3:
+		avx2DotLaneW2T32X3(a)
+	case 2<<12 | 32<<4 | 4:
+		avx2DotLaneW2T32X4(a)
 	case 3<<12 | 8<<4 | 1:
 		avx2DotLaneW3T8X1(a)
 	case 3<<12 | 8<<4 | 2:
@@ -1465,6 +1697,14 @@ func avx2CallDotLaneT(bits, tail, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW3T24X3(a)
 	case 3<<12 | 24<<4 | 4:
 		avx2DotLaneW3T24X4(a)
+	case 3<<12 | 32<<4 | 1:
+		avx2DotLaneW3T32X1(a)
+	case 3<<12 | 32<<4 | 2:
+		avx2DotLaneW3T32X2(a)
+	case 3<<12 | 32<<4 | 3:
+		avx2DotLaneW3T32X3(a)
+	case 3<<12 | 32<<4 | 4:
+		avx2DotLaneW3T32X4(a)
 	case 4<<12 | 8<<4 | 1:
 		avx2DotLaneW4T8X1(a)
 	case 4<<12 | 8<<4 | 2:
@@ -1489,6 +1729,14 @@ func avx2CallDotLaneT(bits, tail, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW4T24X3(a)
 	case 4<<12 | 24<<4 | 4:
 		avx2DotLaneW4T24X4(a)
+	case 4<<12 | 32<<4 | 1:
+		avx2DotLaneW4T32X1(a)
+	case 4<<12 | 32<<4 | 2:
+		avx2DotLaneW4T32X2(a)
+	case 4<<12 | 32<<4 | 3:
+		avx2DotLaneW4T32X3(a)
+	case 4<<12 | 32<<4 | 4:
+		avx2DotLaneW4T32X4(a)
 	case 5<<12 | 8<<4 | 1:
 		avx2DotLaneW5T8X1(a)
 	case 5<<12 | 8<<4 | 2:
@@ -1513,6 +1761,14 @@ func avx2CallDotLaneT(bits, tail, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW5T24X3(a)
 	case 5<<12 | 24<<4 | 4:
 		avx2DotLaneW5T24X4(a)
+	case 5<<12 | 32<<4 | 1:
+		avx2DotLaneW5T32X1(a)
+	case 5<<12 | 32<<4 | 2:
+		avx2DotLaneW5T32X2(a)
+	case 5<<12 | 32<<4 | 3:
+		avx2DotLaneW5T32X3(a)
+	case 5<<12 | 32<<4 | 4:
+		avx2DotLaneW5T32X4(a)
 	case 6<<12 | 8<<4 | 1:
 		avx2DotLaneW6T8X1(a)
 	case 6<<12 | 8<<4 | 2:
@@ -1537,6 +1793,14 @@ func avx2CallDotLaneT(bits, tail, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW6T24X3(a)
 	case 6<<12 | 24<<4 | 4:
 		avx2DotLaneW6T24X4(a)
+	case 6<<12 | 32<<4 | 1:
+		avx2DotLaneW6T32X1(a)
+	case 6<<12 | 32<<4 | 2:
+		avx2DotLaneW6T32X2(a)
+	case 6<<12 | 32<<4 | 3:
+		avx2DotLaneW6T32X3(a)
+	case 6<<12 | 32<<4 | 4:
+		avx2DotLaneW6T32X4(a)
 	case 7<<12 | 8<<4 | 1:
 		avx2DotLaneW7T8X1(a)
 	case 7<<12 | 8<<4 | 2:
@@ -1561,6 +1825,14 @@ func avx2CallDotLaneT(bits, tail, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW7T24X3(a)
 	case 7<<12 | 24<<4 | 4:
 		avx2DotLaneW7T24X4(a)
+	case 7<<12 | 32<<4 | 1:
+		avx2DotLaneW7T32X1(a)
+	case 7<<12 | 32<<4 | 2:
+		avx2DotLaneW7T32X2(a)
+	case 7<<12 | 32<<4 | 3:
+		avx2DotLaneW7T32X3(a)
+	case 7<<12 | 32<<4 | 4:
+		avx2DotLaneW7T32X4(a)
 	case 8<<12 | 8<<4 | 1:
 		avx2DotLaneW8T8X1(a)
 	case 8<<12 | 8<<4 | 2:
@@ -1585,6 +1857,14 @@ func avx2CallDotLaneT(bits, tail, nq int, a *avx2LaneArgs) {
 		avx2DotLaneW8T24X3(a)
 	case 8<<12 | 24<<4 | 4:
 		avx2DotLaneW8T24X4(a)
+	case 8<<12 | 32<<4 | 1:
+		avx2DotLaneW8T32X1(a)
+	case 8<<12 | 32<<4 | 2:
+		avx2DotLaneW8T32X2(a)
+	case 8<<12 | 32<<4 | 3:
+		avx2DotLaneW8T32X3(a)
+	case 8<<12 | 32<<4 | 4:
+		avx2DotLaneW8T32X4(a)
 	default:
 		panic("lowbit: no avx2DotLaneW<bits>T<tail>X<nq> kernel of that shape")
 	}
@@ -2921,6 +3201,153 @@ func avx2CallAddWeightedLaneT(bits, tail, nq int, a *avx2LaneArgs) {
 		avx2AddWeightedLaneW8T24X4(a)
 	default:
 		panic("lowbit: no avx2AddWeightedLaneW<bits>T<tail>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted of one weight row, two rows at a time, on 2-, 4- and 8-bit codes
+// in groups of 8, 16, 24 or 32 (avx2_addweighted_amd64.s, ADDP with APG).
+//
+// avx2AddWeightedLanePairsW<bits>G<group>X<nq>
+//
+//go:noescape
+func avx2AddWeightedLanePairsW2G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8G32X1(a *avx2LaneArgs)
+
+// avx2CallAddWeightedLanePairsG calls avx2AddWeightedLanePairsW<bits>G<group>X<nq>.
+func avx2CallAddWeightedLanePairsG(bits, group int, a *avx2LaneArgs) {
+	switch bits<<8 | group {
+	case 2<<8 | 8:
+		avx2AddWeightedLanePairsW2G8X1(a)
+	case 2<<8 | 16:
+		avx2AddWeightedLanePairsW2G16X1(a)
+	case 2<<8 | 24:
+		avx2AddWeightedLanePairsW2G24X1(a)
+	case 2<<8 | 32:
+		avx2AddWeightedLanePairsW2G32X1(a)
+	case 4<<8 | 8:
+		avx2AddWeightedLanePairsW4G8X1(a)
+	case 4<<8 | 16:
+		avx2AddWeightedLanePairsW4G16X1(a)
+	case 4<<8 | 24:
+		avx2AddWeightedLanePairsW4G24X1(a)
+	case 4<<8 | 32:
+		avx2AddWeightedLanePairsW4G32X1(a)
+	case 8<<8 | 8:
+		avx2AddWeightedLanePairsW8G8X1(a)
+	case 8<<8 | 16:
+		avx2AddWeightedLanePairsW8G16X1(a)
+	case 8<<8 | 24:
+		avx2AddWeightedLanePairsW8G24X1(a)
+	case 8<<8 | 32:
+		avx2AddWeightedLanePairsW8G32X1(a)
+	default:
+		panic("lowbit: no avx2AddWeightedLanePairsW<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted of one weight row, two rows at a time, on 2-, 4- and 8-bit codes
+// in groups of whole blocks and a last block of 8, 16, 24 or 32 values
+// (avx2_addweighted_amd64.s, ADDP with APT).
+//
+// avx2AddWeightedLanePairsW<bits>T<tail>X<nq>
+//
+//go:noescape
+func avx2AddWeightedLanePairsW2T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8T32X1(a *avx2LaneArgs)
+
+// avx2CallAddWeightedLanePairsT calls avx2AddWeightedLanePairsW<bits>T<tail>X<nq>.
+func avx2CallAddWeightedLanePairsT(bits, tail int, a *avx2LaneArgs) {
+	switch bits<<8 | tail {
+	case 2<<8 | 8:
+		avx2AddWeightedLanePairsW2T8X1(a)
+	case 2<<8 | 16:
+		avx2AddWeightedLanePairsW2T16X1(a)
+	case 2<<8 | 24:
+		avx2AddWeightedLanePairsW2T24X1(a)
+	case 2<<8 | 32:
+		avx2AddWeightedLanePairsW2T32X1(a)
+	case 4<<8 | 8:
+		avx2AddWeightedLanePairsW4T8X1(a)
+	case 4<<8 | 16:
+		avx2AddWeightedLanePairsW4T16X1(a)
+	case 4<<8 | 24:
+		avx2AddWeightedLanePairsW4T24X1(a)
+	case 4<<8 | 32:
+		avx2AddWeightedLanePairsW4T32X1(a)
+	case 8<<8 | 8:
+		avx2AddWeightedLanePairsW8T8X1(a)
+	case 8<<8 | 16:
+		avx2AddWeightedLanePairsW8T16X1(a)
+	case 8<<8 | 24:
+		avx2AddWeightedLanePairsW8T24X1(a)
+	case 8<<8 | 32:
+		avx2AddWeightedLanePairsW8T32X1(a)
+	default:
+		panic("lowbit: no avx2AddWeightedLanePairsW<bits>T<tail>X<nq> kernel of that shape")
 	}
 }
 
