@@ -299,3 +299,11 @@ DATA ·avx2Q8LaneShiftB+8(SB)/8, $2
 DATA ·avx2Q8LaneShiftB+16(SB)/8, $6
 DATA ·avx2Q8LaneShiftB+24(SB)/8, $6
 GLOBL ·avx2Q8LaneShiftB(SB), RODATA|NOPTR, $32
+
+// VPSRLVD counts of a 2-bit block of 16 (4 bytes broadcast): dword p holds
+// values 4p to 4p+3 at bits 2p.
+DATA ·avx2Q8GroupShift2+0(SB)/4, $0
+DATA ·avx2Q8GroupShift2+4(SB)/4, $2
+DATA ·avx2Q8GroupShift2+8(SB)/4, $4
+DATA ·avx2Q8GroupShift2+12(SB)/4, $6
+GLOBL ·avx2Q8GroupShift2(SB), RODATA|NOPTR, $16

@@ -54,6 +54,10 @@ func avx2DotQ8Blocks(f Format) bool { return f.Group <= 32*avx2Q8RowBlocks }
 // dotQ8CodesAVX2 runs the queries four at a time; a lone query runs the
 // one-query kernel where the row shape allows it (groups of whole blocks).
 func dotQ8CodesAVX2(out []float32, r Rows, q *Q8) {
+	if q.Len() == 1 && avx2DotQ8Group(r.Format, r.Cols) {
+		dotQ8GroupAVX2(out, r, q, 0)
+		return
+	}
 	units := dotQ8UnitsAVX2
 	if !avx2Blocks(r.Format) {
 		units = nil

@@ -739,3 +739,147 @@ DOTQ8L(·avx2DotQ8LaneW4G8, Q8LW4G8, ·avx2Nib(SB), ·avx2Nib(SB), ·avx2Nib(SB)
 DOTQ8L(·avx2DotQ8LaneW4G16, Q8LW4G16, ·avx2Nib(SB), ·avx2Q8LaneOrder4(SB), ·avx2Nib(SB))
 DOTQ8L(·avx2DotQ8LaneW2G8, Q8LW2G8, ·avx2Low2(SB), ·avx2Q8LaneShiftA(SB), ·avx2Q8LaneShiftB(SB))
 DOTQ8L(·avx2DotQ8LaneW2G16, Q8LW2G16, ·avx2Low2(SB), ·avx2Low2(SB), ·avx2Low2(SB))
+
+// ---- DotQ8 of one query row on rows that are one group, eight rows at once ----
+
+// DOTQ8G(NAME, FULL, LAST): DotQ8 of one query row on rows of one group
+// of 2- or 4-bit codes whose last block holds 16 or 32 values
+// (avx2DotQ8GroupArgs, see avx2_dotq8group_amd64.go): the lanes are eight
+// rows. Per block of the row, each of the eight rows' codes is unpacked
+// (as bytes in value order) and multiplied with the query's block
+// (VPMADDUBSW, VPMADDWD); the eight rows' int32 lane sums are reduced
+// together to one exact sum per row ([r0 r2 r4 r6 | r1 r3 r5 r7]) and
+// added, times the block's d, to the rows' sums. At the end of the row the
+// rows' scales and shifts (eight contiguous fp16 each: one group per row)
+// apply at once and the eight results are stored:
+//
+//	out[i] = scale_i * Σ_b d_b*isum_ib + shift_i * (mult × Σ_b Sums_b)
+//
+// Registers: SI, R8, R9, R10 the codes of rows 0, 2, 4, 6 at the block
+// (rows 1, 3, 5, 7 BX bytes further), AX the query's block, CX its d, DX
+// blocks left, R11 scales, R12 shifts, R13 out, R14 batches left; Y0-Y7
+// the rows' lane sums, Y8 scratch, Y9 int16 ones, Y10 the nibble or 2-bit
+// mask, Y15 the rows' sums.
+//
+// Instructions per block of 32 values and eight rows: 8 × (4-bit 4, 2-bit
+// 3 to unpack + 2) + 15 to reduce + 3; per batch of eight rows about 20.
+
+// Q8GU4 / Q8GU2(ROW, D): a whole block of row ROW's 4-bit (2-bit) codes as
+// bytes in value order in D.
+#define Q8GU4(ROW, D, XD) \
+	VMOVDQU     ROW, XD;        \
+	VPSRLW      $4, XD, X8;     \
+	VINSERTI128 $1, X8, D, D;   \
+	VPAND       Y10, D, D
+#define Q8GU2(ROW, D, XD) \
+	VPBROADCASTQ ROW, D;               \
+	VPSRLVQ      ·avx2Shift2(SB), D, D; \
+	VPAND        Y10, D, D
+
+// Q8GS4 / Q8GS2(ROW, D): a block of 16 values (the rest zero).
+#define Q8GS4(ROW, D, XD) \
+	VMOVQ       ROW, XD;        \
+	VPSRLW      $4, XD, X8;     \
+	VPUNPCKLQDQ X8, XD, XD;     \
+	VPAND       X10, XD, XD
+#define Q8GS2(ROW, D, XD) \
+	VPBROADCASTD ROW, XD;                   \
+	VPSRLVD      ·avx2Q8GroupShift2(SB), XD, XD; \
+	VPAND        X10, XD, XD
+
+// Q8GROWS(U, OFF): the eight rows' lane sums of the block at OFF.
+#define Q8GR(U, ROW, D, XD) \
+	U(ROW, D, XD);            \
+	VPMADDUBSW (AX), D, D;    \
+	VPMADDWD   Y9, D, D
+#define Q8GROWS(U, OFF) \
+	Q8GR(U, OFF(SI), Y0, X0);       \
+	Q8GR(U, OFF(SI)(BX*1), Y1, X1); \
+	Q8GR(U, OFF(R8), Y2, X2);       \
+	Q8GR(U, OFF(R8)(BX*1), Y3, X3); \
+	Q8GR(U, OFF(R9), Y4, X4);       \
+	Q8GR(U, OFF(R9)(BX*1), Y5, X5); \
+	Q8GR(U, OFF(R10), Y6, X6);      \
+	Q8GR(U, OFF(R10)(BX*1), Y7, X7)
+
+// Q8GPAIR(A, B): rows A, B folded to four lanes each, [A | B], into A.
+#define Q8GPAIR(A, B) \
+	VPERM2I128 $0x20, B, A, Y8; \
+	VPERM2I128 $0x31, B, A, A;  \
+	VPADDD     Y8, A, A
+
+// Q8GADD: the block's exact sums of the eight rows, times d, into Y15.
+#define Q8GADD \
+	Q8GPAIR(Y0, Y1);               \
+	Q8GPAIR(Y2, Y3);               \
+	Q8GPAIR(Y4, Y5);               \
+	Q8GPAIR(Y6, Y7);               \
+	VPHADDD      Y2, Y0, Y0;       \
+	VPHADDD      Y6, Y4, Y4;       \
+	VPHADDD      Y4, Y0, Y0;       \
+	VCVTDQ2PS    Y0, Y0;           \
+	VBROADCASTSS (CX), Y8;         \
+	VFMADD231PS  Y8, Y0, Y15
+
+// Q8GNEXT(B): on to the next block of B code bytes.
+#define Q8GNEXT(B) \
+	ADDQ $B, SI;  \
+	ADDQ $B, R8;  \
+	ADDQ $B, R9;  \
+	ADDQ $B, R10; \
+	ADDQ $32, AX; \
+	ADDQ $4, CX
+
+// DOTQ8G(NAME, U, UL, BB, LB): U unpacks a whole block of BB bytes, UL
+// the last block of LB bytes (or a whole one).
+#define DOTQ8G(NAME, U, UL, BB, LB) \
+	ARGS_TEXT(NAME);                               \
+	MOVQ    avx2DotQ8GroupArgs_data(DI), SI;       \
+	MOVQ    avx2DotQ8GroupArgs_rowBytes(DI), BX;   \
+	MOVQ    avx2DotQ8GroupArgs_scales(DI), R11;    \
+	MOVQ    avx2DotQ8GroupArgs_shifts(DI), R12;    \
+	MOVQ    avx2DotQ8GroupArgs_out(DI), R13;       \
+	MOVQ    avx2DotQ8GroupArgs_batches(DI), R14;   \
+	VMOVDQU ·avx2Ones16(SB), Y9;                   \
+	VMOVDQU avx2DotQ8GroupArgs_mask(DI), Y10;      \
+batch:                                             \
+	LEAQ    (SI)(BX*2), R8;                        \
+	LEAQ    (R8)(BX*2), R9;                        \
+	LEAQ    (R9)(BX*2), R10;                       \
+	MOVQ    avx2DotQ8GroupArgs_q(DI), AX;          \
+	MOVQ    avx2DotQ8GroupArgs_d(DI), CX;          \
+	MOVQ    avx2DotQ8GroupArgs_blocks(DI), DX;     \
+	VXORPS  Y15, Y15, Y15;                         \
+	TESTQ   DX, DX;                                \
+	JZ      last;                                  \
+block:                                             \
+	Q8GROWS(U, 0);                                 \
+	Q8GADD;                                        \
+	Q8GNEXT(BB);                                   \
+	DECQ    DX;                                    \
+	JNZ     block;                                 \
+last:                                              \
+	Q8GROWS(UL, 0);                                \
+	Q8GADD;                                        \
+	VMOVDQU     ·avx2Q8LaneOrder2(SB), Y8;         \
+	VPERMPS     Y15, Y8, Y15;                      \
+	VCVTPH2PS   (R11), Y0;                         \
+	VMULPS      Y0, Y15, Y15;                      \
+	VCVTPH2PS   (R12), Y0;                         \
+	VBROADCASTSS avx2DotQ8GroupArgs_ss(DI), Y8;    \
+	VFMADD231PS Y8, Y0, Y15;                       \
+	VMOVUPS     Y15, (R13);                        \
+	ADDQ    $16, R11;                              \
+	ADDQ    $16, R12;                              \
+	ADDQ    $32, R13;                              \
+	ADDQ    $LB, R10;                              \
+	LEAQ    (R10)(BX*1), SI;                       \
+	DECQ    R14;                                   \
+	JNZ     batch;                                 \
+	VZEROUPPER;                                    \
+	RET
+
+DOTQ8G(·avx2DotQ8GroupW4T16, Q8GU4, Q8GS4, 16, 8)
+DOTQ8G(·avx2DotQ8GroupW4T32, Q8GU4, Q8GU4, 16, 16)
+DOTQ8G(·avx2DotQ8GroupW2T16, Q8GU2, Q8GS2, 8, 4)
+DOTQ8G(·avx2DotQ8GroupW2T32, Q8GU2, Q8GU2, 8, 8)

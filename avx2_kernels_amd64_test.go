@@ -487,3 +487,30 @@ func TestAVX2DotQ8LaneShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestAVX2DotQ8GroupRows runs DotQ8 of one query row on rows that are one
+// group (the kernels that take eight rows per vector): a last block of 16
+// or 32 values, row counts around the batches of eight.
+func TestAVX2DotQ8GroupRows(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(55, 56))
+	for _, bits := range []int{2, 4} {
+		for _, g := range []int{48, 80, 96, 112, 160, 208, 240, 1008, 1024} {
+			for _, n := range []int{1, 7, 8, 9, 17, 64} {
+				f := Format{Bits: bits, Group: g, Symmetric: rng.IntN(2) == 0}
+				require.True(t, avx2DotQ8Group(f, g))
+				r, _ := quantizedRows(t, rng, f, n, g)
+				x := randomValues(rng, g)
+				q, err := NewQ8(f, 1, g)
+				require.NoError(t, err)
+				require.NoError(t, im.QuantizeQ8(q, x))
+				out := make([]float32, n)
+				for k := range out {
+					out[k] = float32(math.NaN())
+				}
+				im.DotQ8(out, r, q)
+				requireDots(t, r, dequantizeQ8(q), out, "%s rows %d", f, n)
+			}
+		}
+	}
+}

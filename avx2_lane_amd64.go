@@ -42,22 +42,15 @@ func avx2LaneLast(f Format) (last, kEnd int) {
 	return last, 4 * ((f.Group - last) / 32)
 }
 
-// avx2LaneChunks calls fn for chunks of groups [g0, g1) of at most
-// avx2LaneScales groups (all of a row's, if they fit), and in each for
-// chunks of rows [i0, i1), with the number of rows whose scales fit the
-// kernels' buffers.
-func avx2LaneChunks(r Rows, fn func(i0, i1, g0, g1, fillRows int)) {
-	n, groups := r.Len(), r.Format.Groups(r.Cols)
-	for g0 := 0; g0 < groups; g0 += avx2LaneScales {
-		g1 := min(groups, g0+avx2LaneScales)
-		fill := 1
-		if g1-g0 == groups {
-			fill = avx2LaneScales / groups
-		}
-		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
-			fn(i0, min(n, i0+avx2ChunkRows), g0, g1, fill)
-		}
+// avx2LaneFill returns the rows whose scales the lane kernels convert at a
+// time, for the chunk of groups [g0, g1) of rows of groups groups: as many
+// whole rows as fit avx2LaneScales, or 1 when the chunk is not a whole
+// row. Chunks of groups hold at most avx2LaneScales.
+func avx2LaneFill(groups, g0, g1 int) int {
+	if g1-g0 == groups {
+		return avx2LaneScales / groups
 	}
+	return 1
 }
 
 // newAVX2LaneArgs sets a's walk over rows [i0, i1) and groups [g0, g1) of
@@ -74,34 +67,40 @@ func (a *avx2LaneArgs) set(r Rows, i0, i1, g0, g1, fillRows int) {
 // the query rows four at a time, each pass over chunks of groups and rows.
 func dotLanesAVX2(out []float32, r Rows, x []float32) {
 	f, cols := r.Format, r.Cols
-	n, nq := r.Len(), len(x)/cols
+	n, nq, groups := r.Len(), len(x)/cols, f.Groups(cols)
+	last, kEnd := avx2LaneLast(f)
 	clear(out)
 	var a avx2LaneArgs
 	for j0 := 0; j0 < nq; j0 += 4 {
 		qn := min(4, nq-j0)
-		avx2LaneChunks(r, func(i0, i1, g0, g1, fill int) {
-			a.set(r, i0, i1, g0, g1, fill)
-			a.x = unsafe.Pointer(&x[j0*cols+g0*f.Group])
-			a.xStride = uintptr(4 * cols)
-			a.out = unsafe.Pointer(&out[j0*n+i0])
-			a.outStride = uintptr(4 * n)
-			if qn == 1 {
-				// fm, the factor of every group's shift in the buffers:
-				// the same for each row of a fill.
-				xs, ng := x[j0*cols+g0*f.Group:], g1-g0
-				for g := range ng {
-					a.fm[g] = a.mult * sumFloats(xs[g*f.Group:][:f.Group])
+		for g0 := 0; g0 < groups; g0 += avx2LaneScales {
+			g1 := min(groups, g0+avx2LaneScales)
+			fill := avx2LaneFill(groups, g0, g1)
+			for i0 := 0; i0 < n; i0 += avx2ChunkRows {
+				i1 := min(n, i0+avx2ChunkRows)
+				a.set(r, i0, i1, g0, g1, fill)
+				a.x = unsafe.Pointer(&x[j0*cols+g0*f.Group])
+				a.xStride = uintptr(4 * cols)
+				a.out = unsafe.Pointer(&out[j0*n+i0])
+				a.outStride = uintptr(4 * n)
+				if qn == 1 {
+					// fm, the factor of every group's shift in the
+					// buffers: the same for each row of a fill.
+					xs, ng := x[j0*cols+g0*f.Group:], g1-g0
+					for g := range ng {
+						a.fm[g] = a.mult * sumFloats(xs[g*f.Group:][:f.Group])
+					}
+					for k := ng; k < fill*ng; k++ {
+						a.fm[k] = a.fm[k-ng]
+					}
 				}
-				for k := ng; k < fill*ng; k++ {
-					a.fm[k] = a.fm[k-ng]
+				if kEnd == 0 {
+					avx2CallDotLaneG(f.Bits, last, qn, &a)
+				} else {
+					avx2CallDotLaneT(f.Bits, last, qn, &a)
 				}
 			}
-			if last, kEnd := avx2LaneLast(f); kEnd == 0 {
-				avx2CallDotLaneG(f.Bits, last, qn, &a)
-			} else {
-				avx2CallDotLaneT(f.Bits, last, qn, &a)
-			}
-		})
+		}
 	}
 }
 
@@ -112,7 +111,7 @@ func dotLanesAVX2(out []float32, r Rows, x []float32) {
 // (addWeightedPairsAVX2).
 func addWeightedLanesAVX2(y []float32, r Rows, w []float32) {
 	f, cols := r.Format, r.Cols
-	n := r.Len()
+	n, groups := r.Len(), f.Groups(cols)
 	nq := len(w) / n
 	var wt [avx2AddWRows][4]float32
 	var a avx2LaneArgs
@@ -122,20 +121,21 @@ func addWeightedLanesAVX2(y []float32, r Rows, w []float32) {
 			i1 := min(n, i0+avx2AddWRows)
 			avx2TransposeWeights(&wt, w, n, j0, qn, i0, i1)
 			rs := r.Slice(i0, i1)
-			if qn == 1 && addWeightedPairsAVX2(y[j0*cols:], rs, &wt, &a) {
+			if qn == 1 && addWeightedPairsAVX2(y[j0*cols:], rs, &wt) {
 				continue
 			}
-			avx2LaneChunks(rs, func(k0, k1, g0, g1, fill int) {
-				a.set(rs, k0, k1, g0, g1, fill)
+			for g0 := 0; g0 < groups; g0 += avx2LaneScales {
+				g1 := min(groups, g0+avx2LaneScales)
+				a.set(rs, 0, i1-i0, g0, g1, avx2LaneFill(groups, g0, g1))
 				a.x = unsafe.Pointer(&y[j0*cols+g0*f.Group])
 				a.xStride = uintptr(4 * cols)
-				a.out = unsafe.Pointer(&wt[k0])
+				a.out = unsafe.Pointer(&wt[0])
 				if f.Group < 32 {
 					avx2CallAddWeightedLaneG(f.Bits, f.Group, qn, &a)
 				} else {
 					avx2CallAddWeightedLaneT(f.Bits, avx2Tail(f), qn, &a)
 				}
-			})
+			}
 		}
 	}
 }
@@ -144,7 +144,8 @@ func addWeightedLanesAVX2(y []float32, r Rows, w []float32) {
 // two rows at a time (the last of an odd number alone), and reports
 // whether it could: 2-, 4- or 8-bit codes whose rows' scales fit the lane
 // kernels' buffers twice.
-func addWeightedPairsAVX2(y []float32, r Rows, wt *[avx2AddWRows][4]float32, a *avx2LaneArgs) bool {
+func addWeightedPairsAVX2(y []float32, r Rows, wt *[avx2AddWRows][4]float32) bool {
+	var a avx2LaneArgs
 	f := r.Format
 	n, groups := r.Len(), f.Groups(r.Cols)
 	fill := avx2LaneScales / groups &^ 1
@@ -158,9 +159,9 @@ func addWeightedPairsAVX2(y []float32, r Rows, wt *[avx2AddWRows][4]float32, a *
 		a.out = unsafe.Pointer(&wt[0])
 		a.rowBytes = uintptr(f.RowBytes(r.Cols))
 		if f.Group <= 32 {
-			avx2CallAddWeightedLanePairsG(f.Bits, f.Group, a)
+			avx2CallAddWeightedLanePairsG(f.Bits, f.Group, &a)
 		} else {
-			avx2CallAddWeightedLanePairsT(f.Bits, tail, a)
+			avx2CallAddWeightedLanePairsT(f.Bits, tail, &a)
 		}
 	}
 	if n%2 == 1 {
@@ -173,9 +174,9 @@ func addWeightedPairsAVX2(y []float32, r Rows, wt *[avx2AddWRows][4]float32, a *
 		case f.Group%32 == 0:
 			addWeightedBlocksAVX2(y[:r.Cols], last, (*wt)[n-1][:1])
 		case f.Group < 32:
-			avx2CallAddWeightedLaneG(f.Bits, f.Group, 1, a)
+			avx2CallAddWeightedLaneG(f.Bits, f.Group, 1, &a)
 		default:
-			avx2CallAddWeightedLaneT(f.Bits, tail, 1, a)
+			avx2CallAddWeightedLaneT(f.Bits, tail, 1, &a)
 		}
 	}
 	return true

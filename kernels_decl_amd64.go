@@ -2337,6 +2337,40 @@ func avx2CallDotQ8Lane(bits, group int, a *avx2DotQ8LaneArgs) {
 	}
 }
 
+// DotQ8 of one query row on rows that are one group of 2- or 4-bit codes, eight
+// rows at once, the group's last block of 16 or 32 values (avx2_dotq8_amd64.s,
+// DOTQ8G; avx2_dotq8group_amd64.go).
+//
+// avx2DotQ8GroupW<bits>T<tail>
+//
+//go:noescape
+func avx2DotQ8GroupW2T16(a *avx2DotQ8GroupArgs)
+
+//go:noescape
+func avx2DotQ8GroupW2T32(a *avx2DotQ8GroupArgs)
+
+//go:noescape
+func avx2DotQ8GroupW4T16(a *avx2DotQ8GroupArgs)
+
+//go:noescape
+func avx2DotQ8GroupW4T32(a *avx2DotQ8GroupArgs)
+
+// avx2CallDotQ8Group calls avx2DotQ8GroupW<bits>T<tail>.
+func avx2CallDotQ8Group(bits, tail int, a *avx2DotQ8GroupArgs) {
+	switch bits<<8 | tail {
+	case 2<<8 | 16:
+		avx2DotQ8GroupW2T16(a)
+	case 2<<8 | 32:
+		avx2DotQ8GroupW2T32(a)
+	case 4<<8 | 16:
+		avx2DotQ8GroupW4T16(a)
+	case 4<<8 | 32:
+		avx2DotQ8GroupW4T32(a)
+	default:
+		panic("lowbit: no avx2DotQ8GroupW<bits>T<tail> kernel of that shape")
+	}
+}
+
 // AddWeighted on codes in groups of 8, 16 or 24, the lane kernels
 // (avx2_addweighted_amd64.s, LANE with LANE_G): 1 to 4 weight rows.
 //

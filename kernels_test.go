@@ -378,23 +378,29 @@ func TestMisusePanics(t *testing.T) {
 func TestKernelsDoNotAllocate(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(17, 18))
-		for _, f := range []Format{Quant(4, 64), SymQuant(6, 32), F16, F32} {
-			r, x := quantizedRows(t, rng, f, 8, 128)
-			q, err := NewQ8(f, 2, 128)
-			require.NoError(t, err)
-			xq := randomValues(rng, 256)
-			out := make([]float32, 16)
-			y := make([]float32, 256)
-			allocs := testing.AllocsPerRun(5, func() {
-				im.Dot(out, r, xq)
-				_ = im.QuantizeQ8(q, xq)
-				im.DotQ8(out, r, q)
-				im.AddWeighted(y, r, out)
-				_ = im.Quantize(r, x)
-				im.Dequantize(x, r)
-				im.Softmax(out)
-			})
-			assert.Zero(t, allocs, "%s", f)
+		for _, f := range []Format{Quant(4, 64), SymQuant(6, 32), Quant(4, 8), SymQuant(2, 16), Quant(3, 40), Quant(4, 80), Quant(4, 128), F16, F32} {
+			cols := 128
+			if f.Quantized() && cols%f.Group != 0 {
+				cols = 3 * f.Group
+			}
+			for _, nq := range []int{1, 2} {
+				r, x := quantizedRows(t, rng, f, 9, cols)
+				q, err := NewQ8(f, nq, cols)
+				require.NoError(t, err)
+				xq := randomValues(rng, nq*cols)
+				out := make([]float32, nq*9)
+				y := make([]float32, nq*cols)
+				allocs := testing.AllocsPerRun(5, func() {
+					im.Dot(out, r, xq)
+					_ = im.QuantizeQ8(q, xq)
+					im.DotQ8(out, r, q)
+					im.AddWeighted(y, r, out)
+					_ = im.Quantize(r, x)
+					im.Dequantize(x, r)
+					im.Softmax(out)
+				})
+				assert.Zero(t, allocs, "%s, %d query rows", f, nq)
+			}
 		}
 	})
 }

@@ -47,6 +47,8 @@ var avx2 = tier{name: "avx2", sets: []set{
 		doc: "DotQ8 on codes in groups that are not a multiple of 32 (avx2_dotq8_amd64.s,\nDOTQ8T): the row kernels with a last block of 8, 16 or 24 values per\ngroup, 1 to 4 query rows."},
 	{family: "DotQ8", axes: []axis{fixed("Lane"), someWidths(2, 4), groups(8, 16)}, sig: "(a *avx2DotQ8LaneArgs)", call: "avx2CallDotQ8Lane",
 		doc: "DotQ8 of one query row on 2- and 4-bit codes in groups of 8 or 16, the\nlane kernels (avx2_dotq8_amd64.s, DOTQ8L; avx2_dotq8lane_amd64.go)."},
+	{family: "DotQ8", axes: []axis{fixed("Group"), someWidths(2, 4), tails(16, 32)}, sig: "(a *avx2DotQ8GroupArgs)", call: "avx2CallDotQ8Group",
+		doc: "DotQ8 of one query row on rows that are one group of 2- or 4-bit codes, eight\nrows at once, the group's last block of 16 or 32 values (avx2_dotq8_amd64.s,\nDOTQ8G; avx2_dotq8group_amd64.go)."},
 	{family: "AddWeighted", axes: []axis{fixed("Lane"), widths(2, 8), groups(8, 16, 24), passes(1, 2, 3, 4)}, sig: "(a *avx2LaneArgs)", call: "avx2CallAddWeightedLaneG",
 		doc: "AddWeighted on codes in groups of 8, 16 or 24, the lane kernels\n(avx2_addweighted_amd64.s, LANE with LANE_G): 1 to 4 weight rows."},
 	{family: "AddWeighted", axes: []axis{fixed("Lane"), widths(2, 8), tails(8, 16, 24), passes(1, 2, 3, 4)}, sig: "(a *avx2LaneArgs)", call: "avx2CallAddWeightedLaneT",
