@@ -147,11 +147,13 @@ func dotQ8LanesAVX2(out []float32, r Rows, q *Q8, j int) {
 				a.mask[k] = -1
 			}
 		}
-		// The kernel takes batches of 8 rows; a partial chunk reads past
-		// its row, so the last row never runs in place.
+		// The kernel takes batches of 8 rows; a partial chunk reads up to
+		// 8 - rg%8 groups past its row, so the rows those reads reach at
+		// the end never run in place.
 		main := n / 8 * 8
-		if a.partial != 0 && main == n {
-			main -= 8
+		if a.partial != 0 {
+			need := (8 - rg%8 + ng - 1) / ng
+			main = max(0, n-need) / 8 * 8
 		}
 		rb, gs := f.RowBytes(cols), groups
 		for i0 := 0; i0 < main; i0 += avx2ChunkRows {
@@ -170,7 +172,7 @@ func dotQ8LanesAVX2(out []float32, r Rows, q *Q8, j int) {
 }
 
 // avx2DotQ8LanePadded runs the lane kernel on rows [i0, n) of r (at most
-// 8 + 7 of them), groups [g0, g1), from a copy with room to read past the
+// 16 of them), groups [g0, g1), from a copy with room to read past the
 // last row, adding to out.
 func avx2DotQ8LanePadded(out []float32, r Rows, shifts []uint16, i0, g0, g1 int, a *avx2DotQ8LaneArgs) {
 	f := r.Format
