@@ -26,64 +26,74 @@
 #define CVTF VCVTDQ2PS Y0, Y0
 #define NOCV
 
+// The constants of the tail macros: memory operands, unless a kernel with
+// free registers binds them (#undef, #define K_TS2A Y12, …) and loads them
+// itself. Each is used only as an instruction's first (memory) operand.
+#define K_TS4 ·avx2TailShift4(SB)
+#define K_TS2M8 ·avx2TailShift2M8(SB)
+#define K_TS2A ·avx2TailShift2M16+0(SB)
+#define K_TS2B ·avx2TailShift2M16+32(SB)
+#define K_D15 ·avx2D15(SB)
+#define K_D3 ·avx2D3(SB)
+
 // Plane chunks: P<w>M<m>C<c>(B, D, T, XT) puts chunk c of the w-bit plane
 // of a block of m values at (B)(DX*w) in D as int32 (the plane's bits at
 // the bottom); T (XT its low half) is a scratch register.
 #define P4M8C0(B, D, T, XT) \
 	VPBROADCASTD (B)(DX*4), D; \
-	VPSRLVD ·avx2TailShift4(SB), D, D; \
-	VPAND ·avx2D15(SB), D, D
+	VPSRLVD K_TS4, D, D; \
+	VPAND K_D15, D, D
 #define P4M16C0(B, D, T, XT) \
 	VPMOVZXBD (B)(DX*4), D; \
-	VPAND ·avx2D15(SB), D, D
+	VPAND K_D15, D, D
 #define P4M16C1(B, D, T, XT) \
 	VPMOVZXBD (B)(DX*4), D; \
 	VPSRLD $4, D, D
 #define P4M24C0(B, D, T, XT) \
 	VPMOVZXBD (B)(DX*4), D; \
-	VPAND ·avx2D15(SB), D, D
+	VPAND K_D15, D, D
 #define P4M24C1(B, D, T, XT) \
 	VPBROADCASTD 8(B)(DX*4), D; \
 	VPBROADCASTD (B)(DX*4), T; \
 	VPBLENDD $0xf0, T, D, D; \
-	VPSRLVD ·avx2TailShift4(SB), D, D; \
-	VPAND ·avx2D15(SB), D, D
+	VPSRLVD K_TS4, D, D; \
+	VPAND K_D15, D, D
 #define P4M24C2(B, D, T, XT) \
 	VPMOVZXBD 4(B)(DX*4), D; \
 	VPSRLD $4, D, D
 #define P2M8C0(B, D, T, XT) \
 	VPBROADCASTW (B)(DX*2), D; \
-	VPSRLVD ·avx2TailShift2M8(SB), D, D; \
-	VPAND ·avx2D3(SB), D, D
+	VPSRLVD K_TS2M8, D, D; \
+	VPAND K_D3, D, D
 #define P2M16C0(B, D, T, XT) \
 	VPBROADCASTD (B)(DX*2), D; \
-	VPSRLVD ·avx2TailShift2M16+0(SB), D, D; \
-	VPAND ·avx2D3(SB), D, D
+	VPSRLVD K_TS2A, D, D; \
+	VPAND K_D3, D, D
 #define P2M16C1(B, D, T, XT) \
 	VPBROADCASTD (B)(DX*2), D; \
-	VPSRLVD ·avx2TailShift2M16+32(SB), D, D; \
-	VPAND ·avx2D3(SB), D, D
+	VPSRLVD K_TS2B, D, D; \
+	VPAND K_D3, D, D
 #define P2M24C0(B, D, T, XT) \
 	VMOVD (B)(DX*2), XT; \
 	VPINSRW $2, 4(B)(DX*2), XT, XT; \
 	VINSERTI128 $1, XT, T, T; \
 	VPSHUFB ·avx2Tail2M24Index+0(SB), T, D; \
 	VPSRLVD ·avx2Tail2M24Shift+0(SB), D, D; \
-	VPAND ·avx2D3(SB), D, D
+	VPAND K_D3, D, D
 #define P2M24C1(B, D, T, XT) \
 	VMOVD (B)(DX*2), XT; \
 	VPINSRW $2, 4(B)(DX*2), XT, XT; \
 	VINSERTI128 $1, XT, T, T; \
 	VPSHUFB ·avx2Tail2M24Index+32(SB), T, D; \
 	VPSRLVD ·avx2Tail2M24Shift+32(SB), D, D; \
-	VPAND ·avx2D3(SB), D, D
+	VPAND K_D3, D, D
 #define P2M24C2(B, D, T, XT) \
 	VMOVD (B)(DX*2), XT; \
 	VPINSRW $2, 4(B)(DX*2), XT, XT; \
 	VINSERTI128 $1, XT, T, T; \
 	VPSHUFB ·avx2Tail2M24Index+64(SB), T, D; \
 	VPSRLVD ·avx2Tail2M24Shift+64(SB), D, D; \
-	VPAND ·avx2D3(SB), D, D
+	VPAND K_D3, D, D
 #define P1M8C0(B, D, T, XT) \
 	VPBROADCASTB 0(B)(DX*1), D; \
 	VPSRLVD ·avx2TailShift1(SB), D, D; \
@@ -128,11 +138,11 @@
 	P2M8C0(SI, Y0, Y5, X5)
 #define TC2M16C0 \
 	VPBROADCASTD (SI)(DX*2), Y5; \
-	VPSRLVD ·avx2TailShift2M16+0(SB), Y5, Y0; \
-	VPAND ·avx2D3(SB), Y0, Y0
+	VPSRLVD K_TS2A, Y5, Y0; \
+	VPAND K_D3, Y0, Y0
 #define TC2M16C1 \
-	VPSRLVD ·avx2TailShift2M16+32(SB), Y5, Y0; \
-	VPAND ·avx2D3(SB), Y0, Y0
+	VPSRLVD K_TS2B, Y5, Y0; \
+	VPAND K_D3, Y0, Y0
 #define TC2M24C0 \
 	P2M24C0(SI, Y0, Y5, X5)
 #define TC2M24C1 \
@@ -408,40 +418,40 @@
 // (the caller's Y5 stays).
 #define TR2M8C0 \
 	VPBROADCASTW (R8)(DX*2), Y0; \
-	VPSRLVD ·avx2TailShift2M8(SB), Y0, Y0; \
-	VPAND ·avx2D3(SB), Y0, Y0
+	VPSRLVD K_TS2M8, Y0, Y0; \
+	VPAND K_D3, Y0, Y0
 #define TR2M16C0 \
 	VPBROADCASTD (R8)(DX*2), Y1; \
-	VPSRLVD ·avx2TailShift2M16+0(SB), Y1, Y0; \
-	VPAND ·avx2D3(SB), Y0, Y0
+	VPSRLVD K_TS2A, Y1, Y0; \
+	VPAND K_D3, Y0, Y0
 #define TR2M16C1 \
-	VPSRLVD ·avx2TailShift2M16+32(SB), Y1, Y0; \
-	VPAND ·avx2D3(SB), Y0, Y0
+	VPSRLVD K_TS2B, Y1, Y0; \
+	VPAND K_D3, Y0, Y0
 #define TR2M24C0 \
 	VMOVD (R8)(DX*2), X1; \
 	VPINSRW $2, 4(R8)(DX*2), X1, X1; \
 	VINSERTI128 $1, X1, Y1, Y1; \
 	VPSHUFB ·avx2Tail2M24Index+0(SB), Y1, Y0; \
 	VPSRLVD ·avx2Tail2M24Shift+0(SB), Y0, Y0; \
-	VPAND ·avx2D3(SB), Y0, Y0
+	VPAND K_D3, Y0, Y0
 #define TR2M24C1 \
 	VMOVD (R8)(DX*2), X1; \
 	VPINSRW $2, 4(R8)(DX*2), X1, X1; \
 	VINSERTI128 $1, X1, Y1, Y1; \
 	VPSHUFB ·avx2Tail2M24Index+32(SB), Y1, Y0; \
 	VPSRLVD ·avx2Tail2M24Shift+32(SB), Y0, Y0; \
-	VPAND ·avx2D3(SB), Y0, Y0
+	VPAND K_D3, Y0, Y0
 #define TR2M24C2 \
 	VMOVD (R8)(DX*2), X1; \
 	VPINSRW $2, 4(R8)(DX*2), X1, X1; \
 	VINSERTI128 $1, X1, Y1, Y1; \
 	VPSHUFB ·avx2Tail2M24Index+64(SB), Y1, Y0; \
 	VPSRLVD ·avx2Tail2M24Shift+64(SB), Y0, Y0; \
-	VPAND ·avx2D3(SB), Y0, Y0
+	VPAND K_D3, Y0, Y0
 #define TR4M8C0 \
 	VPBROADCASTD (R8)(DX*4), Y0; \
-	VPSRLVD ·avx2TailShift4(SB), Y0, Y0; \
-	VPAND ·avx2D15(SB), Y0, Y0
+	VPSRLVD K_TS4, Y0, Y0; \
+	VPAND K_D15, Y0, Y0
 #define TR4M16C0 \
 	VPMOVZXBD (R8)(DX*4), Y1; \
 	VPAND K_NIB, Y1, Y0
@@ -449,13 +459,13 @@
 	VPSRLD $4, Y1, Y0
 #define TR4M24C0 \
 	VPMOVZXBD (R8)(DX*4), Y0; \
-	VPAND ·avx2D15(SB), Y0, Y0
+	VPAND K_D15, Y0, Y0
 #define TR4M24C1 \
 	VPBROADCASTD 8(R8)(DX*4), Y0; \
 	VPBROADCASTD (R8)(DX*4), Y1; \
 	VPBLENDD $0xf0, Y1, Y0, Y0; \
-	VPSRLVD ·avx2TailShift4(SB), Y0, Y0; \
-	VPAND ·avx2D15(SB), Y0, Y0
+	VPSRLVD K_TS4, Y0, Y0; \
+	VPAND K_D15, Y0, Y0
 #define TR4M24C2 \
 	VPMOVZXBD 4(R8)(DX*4), Y0; \
 	VPSRLD $4, Y0, Y0
