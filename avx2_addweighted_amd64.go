@@ -43,7 +43,7 @@ func addWeightedAVX2(y []float32, r Rows, w []float32) {
 // that are not a multiple of 32 and for one weight row on 2-, 4- and 8-bit
 // codes (two rows at a time), the block kernels otherwise.
 func addWeightedCodesAVX2(y []float32, r Rows, w []float32) {
-	if !avx2Blocks(r.Format) || avx2AddWeightedPairs(r, w) {
+	if !avx2Blocks(r.Format) || r.Cols <= 128 && avx2AddWeightedPairs(r, w) {
 		addWeightedLanesAVX2(y, r, w)
 		return
 	}
@@ -53,8 +53,10 @@ func addWeightedCodesAVX2(y []float32, r Rows, w []float32) {
 // avx2AddWeightedPairs reports whether AddWeighted runs the lane kernels
 // of row pairs (addWeightedPairsAVX2) on r: one weight row on 2-, 4- or
 // 8-bit codes, rows of at most avx2LaneScales/2 groups. On rows of 128 in
-// groups of 64 they make 10.0 v/ns where the block kernels make 8.4 (4-bit
-// codes, Zen 3, L2), on rows of 64 in groups of 32 7.3 against 5.1.
+// groups of 64 they make 8.7 v/ns where the block kernels make 8.0 (4-bit
+// codes, Zen 3, L2), on rows of 64 in groups of 32 6.2 against 5.0; on
+// rows of 256 the block kernels are as fast (11.2 in groups of 64) or
+// faster (12.0 against 11.5 in groups of 256), and keep them.
 func avx2AddWeightedPairs(r Rows, w []float32) bool {
 	f := r.Format
 	return len(w) == r.Len() && f.Bits&(f.Bits-1) == 0 && f.Groups(r.Cols) <= avx2LaneScales/2
