@@ -20,14 +20,21 @@ import (
 //   - in groups that are a multiple of 32, Dot and DotQ8 of one query row
 //     run unit kernels (a unit is one group of one row; eight units are
 //     scaled and stored at once) on rows of 1, 2, 4 or 8k groups (k <=
-//     32), and row kernels otherwise; several query rows go four at a time
-//     through row kernels that unpack each block of codes once for all of
-//     them (GQA);
-//   - in other groups (8, 16, 24, 40, …), Dot and AddWeighted run the lane
-//     kernels (avx2_lane_amd64.h: the group's scale and shift broadcast to
-//     every lane, each chunk of eight codes dequantized by one FMA), 1 to 4
-//     query or weight rows per pass; DotQ8, Quantize and Dequantize run
-//     the block kernels with a last, short block per group;
+//     32), several query rows go four at a time through row kernels that
+//     unpack each block of codes once for all of them (GQA);
+//   - Dot and AddWeighted on other groups (8, 16, 24, 40, …), and Dot of
+//     one query on rows the unit kernels do not serve, run the lane kernels
+//     (avx2_lane_amd64.h: the group's scale and shift broadcast to every
+//     lane, a chunk of eight codes dequantized by one FMA, or one query's
+//     products summed per group and scaled once), 1 to 4 query or weight
+//     rows per pass; AddWeighted of one weight row on 2-, 4- and 8-bit
+//     codes takes two rows per pass (one load and store of y for both);
+//   - DotQ8 of one query row on 2- and 4-bit codes runs, in groups of 8
+//     and 16, lane kernels whose query is permuted to the codes' byte
+//     order (one exact int sum per group, eight groups per vector, eight
+//     rows stored at once), and on rows that are one group, kernels whose
+//     lanes are eight rows; DotQ8 otherwise, Quantize and Dequantize run the
+//     block kernels with a last, short block per group;
 //   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits.
 var avx2Impl = &Implementation{
 	name: "avx2",

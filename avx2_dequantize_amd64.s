@@ -38,7 +38,10 @@
 #define CHUNK2 DEQCHUNK(2)
 #define CHUNK3 DEQCHUNK(3)
 
-#define DEQ(NAME, BLK) \
+// DEQ(NAME, BLK, GUARD, TAIL): a kernel over groups of whole blocks (BLK);
+// GUARD may skip the block loop and TAIL follows it (both empty: NOSTEP,
+// for groups that are a multiple of 32; DEQT for the others).
+#define DEQ(NAME, BLK, GUARD, TAIL) \
 	WALK_TEXT(NAME, R10, R11);                   \
 	MOVQ avx2DequantizeArgs_shiftStep(DI), R12;  \
 	MOVQ avx2DequantizeArgs_dst(DI), AX;         \
@@ -51,12 +54,14 @@ group:                                           \
 	VPBROADCASTW (R11), X6;                      \
 	VCVTPH2PS    X6, Y6;                         \
 	XORQ DX, DX;                                 \
+	GUARD;                                       \
 block:                                           \
 	BLK;                                         \
 	ADDQ $128, AX;                               \
 	ADDQ $4, DX;                                 \
 	CMPQ DX, avx2Walk_kEnd(DI);                  \
 	JNE  block;                                  \
+	TAIL;                                        \
 	ADDQ $2, R10;                                \
 	ADDQ R12, R11;                               \
 	MOVQ avx2Walk_groupBytes(DI), DX;            \
@@ -66,13 +71,13 @@ block:                                           \
 	VZEROUPPER;                                  \
 	RET
 
-DEQ(·avx2DequantizeW2, FBLK2)
-DEQ(·avx2DequantizeW3, FBLK3)
-DEQ(·avx2DequantizeW4, FBLK4)
-DEQ(·avx2DequantizeW5, FBLK5)
-DEQ(·avx2DequantizeW6, FBLK6)
-DEQ(·avx2DequantizeW7, FBLK7)
-DEQ(·avx2DequantizeW8, FBLK8)
+DEQ(·avx2DequantizeW2, FBLK2, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW3, FBLK3, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW4, FBLK4, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW5, FBLK5, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW6, FBLK6, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW7, FBLK7, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW8, FBLK8, NOSTEP, NOSTEP)
 
 #undef CHUNK0
 #undef CHUNK1
@@ -86,38 +91,9 @@ DEQ(·avx2DequantizeW8, FBLK8)
 // DEQT(NAME, BLK, LT, TB) is DEQ for groups of whole blocks (none for
 // groups of 8, 16, 24) and a last block of TB/4 values (LT,
 // avx2_tail_amd64.h), with the same bits.
-#define DEQT(NAME, BLK, LT, TB) \
-	WALK_TEXT(NAME, R10, R11);                   \
-	MOVQ avx2DequantizeArgs_shiftStep(DI), R12;  \
-	MOVQ avx2DequantizeArgs_dst(DI), AX;         \
-	MOVQ avx2DequantizeArgs_units(DI), R14;      \
-	VBROADCASTSS avx2DequantizeArgs_add(DI), Y7; \
-	K_LOAD;                                      \
-group:                                           \
-	VPBROADCASTW (R10), X3;                      \
-	VCVTPH2PS    X3, Y3;                         \
-	VPBROADCASTW (R11), X6;                      \
-	VCVTPH2PS    X6, Y6;                         \
-	XORQ DX, DX;                                 \
-	CMPQ DX, avx2Walk_kEnd(DI);                  \
-	JEQ  tail;                                   \
-block:                                           \
-	BLK;                                         \
-	ADDQ $128, AX;                               \
-	ADDQ $4, DX;                                 \
-	CMPQ DX, avx2Walk_kEnd(DI);                  \
-	JNE  block;                                  \
-tail:                                            \
-	LT(CHUNK0, CHUNK1, CHUNK2, CVTF);            \
-	ADDQ $TB, AX;                                \
-	ADDQ $2, R10;                                \
-	ADDQ R12, R11;                               \
-	MOVQ avx2Walk_groupBytes(DI), DX;            \
-	PLANES_ADD(DX);                              \
-	DECQ R14;                                    \
-	JNZ  group;                                  \
-	VZEROUPPER;                                  \
-	RET
+#define DEQGUARD CMPQ DX, avx2Walk_kEnd(DI); JEQ tail
+#define DEQTAIL(LT, TB) tail: LT(CHUNK0, CHUNK1, CHUNK2, CVTF); ADDQ $TB, AX
+#define DEQT(NAME, BLK, LT, TB) DEQ(NAME, BLK, DEQGUARD, DEQTAIL(LT, TB))
 
 #define CHUNK0 DEQCHUNK(0)
 #define CHUNK1 DEQCHUNK(1)

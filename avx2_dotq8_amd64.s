@@ -239,16 +239,30 @@ DOTQ8U(·avx2DotQ8UnitW8, UC8, QIW, PADD1)
 #define R8O3 OUT3(X12, X13, DX, R9, R8)
 #define R8O4 OUT4(X12, X13, DX, R9, R8)
 
-// DOTQ8R(NAME, UC, QI, QROWS, OUT): DotQ8 of 1 to 4 queries over a chunk
-// of groups of each row. Per block the queries' lane sums are reduced
-// together (three VPHADDD, an extract and an add) to [isum q0 … q3];
-// converted, times the d of each query (table [block][4]), times the
-// group's scale, plus its shift times bt (table [block][4], 2048 bytes
-// after the d table), into the row's sums X12. Registers: SI, R8, R9, DX
-// planes; AX, BX, CX, R10 the values of queries 0-3 at the group; R11
-// scales, R12 shifts, R13 the tables at the group, R14 groups left; X3
-// the scale, X2 the shift.
-#define DOTQ8R(NAME, UC, QI, QROWS, OUT) \
+// Q8REDUCE: the lane sums Y8-Y11 of the block at DX reduced to [isum q0 …
+// q3], times d, the scale, plus the shift times bt, into X12.
+#define Q8REDUCE \
+	VPHADDD      Y9, Y8, Y1;               \
+	VPHADDD      Y11, Y10, Y5;             \
+	VPHADDD      Y5, Y1, Y1;               \
+	VEXTRACTI128 $1, Y1, X5;               \
+	VPADDD       X5, X1, X1;               \
+	VCVTDQ2PS    X1, X1;                   \
+	VMULPS       (R13)(DX*4), X1, X1;      \
+	VFMADD231PS  X3, X1, X12;              \
+	VFMADD231PS  2048(R13)(DX*4), X2, X12
+
+// DOTQ8R(NAME, UC, QI, QROWS, OUT, GUARD, TAIL): DotQ8 of 1 to 4 queries
+// over a chunk of groups of each row. Per block the queries' lane sums are
+// reduced together (Q8REDUCE: three VPHADDD, an extract and an add) to
+// [isum q0 … q3]; converted, times the d of each query (table
+// [block][4]), times the group's scale, plus its shift times bt (table
+// [block][4], 2048 bytes after the d table), into the row's sums X12.
+// GUARD may skip the block loop and TAIL follows it (NOSTEP for groups of
+// whole blocks; DOTQ8T). Registers: SI, R8, R9, DX planes; AX, BX, CX,
+// R10 the values of queries 0-3 at the group; R11 scales, R12 shifts, R13
+// the tables at the group, R14 groups left; X3 the scale, X2 the shift.
+#define DOTQ8R(NAME, UC, QI, QROWS, OUT, GUARD, TAIL) \
 	WALK_TEXT(NAME, R11, R12);             \
 	MOVQ avx2DotQ8Args_out(DI), DX;        \
 	MOVQ DX, avx2DotQ8Args_outp(DI);       \
@@ -277,21 +291,15 @@ group:                                     \
 	VCVTPH2PS    X2, X2;                   \
 	PREFETCHT0   PF_CODES(SI);             \
 	XORQ DX, DX;                           \
+	GUARD;                                 \
 block:                                     \
 	UC;                                    \
 	QROWS(QI);                             \
-	VPHADDD      Y9, Y8, Y1;               \
-	VPHADDD      Y11, Y10, Y5;             \
-	VPHADDD      Y5, Y1, Y1;               \
-	VEXTRACTI128 $1, Y1, X5;               \
-	VPADDD       X5, X1, X1;               \
-	VCVTDQ2PS    X1, X1;                   \
-	VMULPS       (R13)(DX*4), X1, X1;      \
-	VFMADD231PS  X3, X1, X12;              \
-	VFMADD231PS  2048(R13)(DX*4), X2, X12; \
+	Q8REDUCE;                              \
 	ADDQ $4, DX;                           \
 	CMPQ DX, avx2Walk_kEnd(DI);            \
 	JNE  block;                            \
+	TAIL;                                  \
 	LEAQ (R13)(DX*4), R13;                 \
 	MOVQ avx2DotQ8Args_group(DI), DX;      \
 	ADDQ DX, AX;                           \
@@ -320,34 +328,34 @@ block:                                     \
 	VZEROUPPER;                            \
 	RET
 
-DOTQ8R(·avx2DotQ8W2X1, UC2, QIB, Q8ROWX1, R8O1)
-DOTQ8R(·avx2DotQ8W3X1, UC3, QIB, Q8ROWX1, R8O1)
-DOTQ8R(·avx2DotQ8W4X1, UC4, QIB, Q8ROWX1, R8O1)
-DOTQ8R(·avx2DotQ8W5X1, UC5, QIB, Q8ROWX1, R8O1)
-DOTQ8R(·avx2DotQ8W6X1, UC6, QIB, Q8ROWX1, R8O1)
-DOTQ8R(·avx2DotQ8W7X1, UC7, QIB, Q8ROWX1, R8O1)
-DOTQ8R(·avx2DotQ8W8X1, UC8, QIW, Q8ROWX1, R8O1)
-DOTQ8R(·avx2DotQ8W2X2, UC2, QIB, Q8ROWX2, R8O2)
-DOTQ8R(·avx2DotQ8W3X2, UC3, QIB, Q8ROWX2, R8O2)
-DOTQ8R(·avx2DotQ8W4X2, UC4, QIB, Q8ROWX2, R8O2)
-DOTQ8R(·avx2DotQ8W5X2, UC5, QIB, Q8ROWX2, R8O2)
-DOTQ8R(·avx2DotQ8W6X2, UC6, QIB, Q8ROWX2, R8O2)
-DOTQ8R(·avx2DotQ8W7X2, UC7, QIB, Q8ROWX2, R8O2)
-DOTQ8R(·avx2DotQ8W8X2, UC8, QIW, Q8ROWX2, R8O2)
-DOTQ8R(·avx2DotQ8W2X3, UC2, QIB, Q8ROWX3, R8O3)
-DOTQ8R(·avx2DotQ8W3X3, UC3, QIB, Q8ROWX3, R8O3)
-DOTQ8R(·avx2DotQ8W4X3, UC4, QIB, Q8ROWX3, R8O3)
-DOTQ8R(·avx2DotQ8W5X3, UC5, QIB, Q8ROWX3, R8O3)
-DOTQ8R(·avx2DotQ8W6X3, UC6, QIB, Q8ROWX3, R8O3)
-DOTQ8R(·avx2DotQ8W7X3, UC7, QIB, Q8ROWX3, R8O3)
-DOTQ8R(·avx2DotQ8W8X3, UC8, QIW, Q8ROWX3, R8O3)
-DOTQ8R(·avx2DotQ8W2X4, UC2, QIB, Q8ROWX4, R8O4)
-DOTQ8R(·avx2DotQ8W3X4, UC3, QIB, Q8ROWX4, R8O4)
-DOTQ8R(·avx2DotQ8W4X4, UC4, QIB, Q8ROWX4, R8O4)
-DOTQ8R(·avx2DotQ8W5X4, UC5, QIB, Q8ROWX4, R8O4)
-DOTQ8R(·avx2DotQ8W6X4, UC6, QIB, Q8ROWX4, R8O4)
-DOTQ8R(·avx2DotQ8W7X4, UC7, QIB, Q8ROWX4, R8O4)
-DOTQ8R(·avx2DotQ8W8X4, UC8, QIW, Q8ROWX4, R8O4)
+DOTQ8R(·avx2DotQ8W2X1, UC2, QIB, Q8ROWX1, R8O1, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W3X1, UC3, QIB, Q8ROWX1, R8O1, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W4X1, UC4, QIB, Q8ROWX1, R8O1, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W5X1, UC5, QIB, Q8ROWX1, R8O1, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W6X1, UC6, QIB, Q8ROWX1, R8O1, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W7X1, UC7, QIB, Q8ROWX1, R8O1, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W8X1, UC8, QIW, Q8ROWX1, R8O1, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W2X2, UC2, QIB, Q8ROWX2, R8O2, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W3X2, UC3, QIB, Q8ROWX2, R8O2, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W4X2, UC4, QIB, Q8ROWX2, R8O2, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W5X2, UC5, QIB, Q8ROWX2, R8O2, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W6X2, UC6, QIB, Q8ROWX2, R8O2, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W7X2, UC7, QIB, Q8ROWX2, R8O2, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W8X2, UC8, QIW, Q8ROWX2, R8O2, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W2X3, UC2, QIB, Q8ROWX3, R8O3, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W3X3, UC3, QIB, Q8ROWX3, R8O3, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W4X3, UC4, QIB, Q8ROWX3, R8O3, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W5X3, UC5, QIB, Q8ROWX3, R8O3, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W6X3, UC6, QIB, Q8ROWX3, R8O3, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W7X3, UC7, QIB, Q8ROWX3, R8O3, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W8X3, UC8, QIW, Q8ROWX3, R8O3, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W2X4, UC2, QIB, Q8ROWX4, R8O4, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W3X4, UC3, QIB, Q8ROWX4, R8O4, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W4X4, UC4, QIB, Q8ROWX4, R8O4, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W5X4, UC5, QIB, Q8ROWX4, R8O4, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W6X4, UC6, QIB, Q8ROWX4, R8O4, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W7X4, UC7, QIB, Q8ROWX4, R8O4, NOSTEP, NOSTEP)
+DOTQ8R(·avx2DotQ8W8X4, UC8, QIW, Q8ROWX4, R8O4, NOSTEP, NOSTEP)
 
 // ---- Groups that are not a multiple of 32: the row kernels with a tail ----
 
@@ -365,19 +373,6 @@ DOTQ8R(·avx2DotQ8W8X4, UC8, QIW, Q8ROWX4, R8O4)
 // Instructions per last block of m values: per chunk of 8 the unpack (as
 // the lane kernels) and 3 per query; then the 12 of a block's reduction.
 
-// Q8REDUCE: the lane sums Y8-Y11 of the block at DX reduced to [isum q0 …
-// q3], times d, the scale, plus the shift times bt, into X12.
-#define Q8REDUCE \
-	VPHADDD      Y9, Y8, Y1;               \
-	VPHADDD      Y11, Y10, Y5;             \
-	VPHADDD      Y5, Y1, Y1;               \
-	VEXTRACTI128 $1, Y1, X5;               \
-	VPADDD       X5, X1, X1;               \
-	VCVTDQ2PS    X1, X1;                   \
-	VMULPS       (R13)(DX*4), X1, X1;      \
-	VFMADD231PS  X3, X1, X12;              \
-	VFMADD231PS  2048(R13)(DX*4), X2, X12
-
 #define Q8T(k, V, ACC) \
 	VPMOVSXBD (k*8)(V)(DX*8), Y13; \
 	VPMULLD   Y0, Y13, Y13;        \
@@ -387,79 +382,16 @@ DOTQ8R(·avx2DotQ8W8X4, UC8, QIW, Q8ROWX4, R8O4)
 #define Q8TX3(k) Q8TX2(k); Q8T(k, CX, Y10)
 #define Q8TX4(k) Q8TX3(k); Q8T(k, R10, Y11)
 
-#define DOTQ8T(NAME, UC, QI, QROWS, OUT, LT, T0, T1, T2) \
-	WALK_TEXT(NAME, R11, R12);             \
-	MOVQ avx2DotQ8Args_out(DI), DX;        \
-	MOVQ DX, avx2DotQ8Args_outp(DI);       \
-	MOVQ avx2Walk_rows(DI), DX;            \
-	MOVQ DX, avx2DotQ8Args_rleft(DI);      \
-	VMOVDQU ·avx2Ones16(SB), Y4;           \
-	VPXOR  Y8, Y8, Y8;                     \
-	VPXOR  Y9, Y9, Y9;                     \
-	VPXOR  Y10, Y10, Y10;                  \
-	VPXOR  Y11, Y11, Y11;                  \
-row:                                       \
-	MOVQ avx2DotQ8Args_xv(DI), AX;         \
-	MOVQ avx2DotQ8Args_vStride(DI), DX;    \
-	LEAQ (AX)(DX*1), BX;                   \
-	LEAQ (AX)(DX*2), CX;                   \
-	LEAQ (CX)(DX*1), R10;                  \
-	MOVQ avx2DotQ8Args_tab(DI), R13;       \
-	MOVQ avx2Walk_groups(DI), R14;         \
-	VXORPS X12, X12, X12;                  \
-	PREFETCHT0 PF_SCALES(R11);             \
-	PREFETCHT0 PF_SCALES(R12);             \
-group:                                     \
-	VPBROADCASTW (R11), X3;                \
-	VCVTPH2PS    X3, X3;                   \
-	VPBROADCASTW (R12), X2;                \
-	VCVTPH2PS    X2, X2;                   \
-	PREFETCHT0   PF_CODES(SI);             \
-	XORQ DX, DX;                           \
-	CMPQ DX, avx2Walk_kEnd(DI);            \
-	JEQ  tail;                             \
-block:                                     \
-	UC;                                    \
-	QROWS(QI);                             \
-	Q8REDUCE;                              \
-	ADDQ $4, DX;                           \
-	CMPQ DX, avx2Walk_kEnd(DI);            \
-	JNE  block;                            \
-tail:                                      \
-	VPXOR  Y8, Y8, Y8;                     \
-	VPXOR  Y9, Y9, Y9;                     \
-	VPXOR  Y10, Y10, Y10;                  \
-	VPXOR  Y11, Y11, Y11;                  \
-	LT(T0, T1, T2, NOCV);                  \
-	Q8REDUCE;                              \
-	ADDQ $4, DX;                           \
-	LEAQ (R13)(DX*4), R13;                 \
-	MOVQ avx2DotQ8Args_group(DI), DX;      \
-	ADDQ DX, AX;                           \
-	ADDQ DX, BX;                           \
-	ADDQ DX, CX;                           \
-	ADDQ DX, R10;                          \
-	ADDQ $2, R11;                          \
-	ADDQ $2, R12;                          \
-	MOVQ avx2Walk_groupBytes(DI), DX;      \
-	PLANES_ADD(DX);                        \
-	DECQ R14;                              \
-	JNZ  group;                            \
-	MOVQ avx2DotQ8Args_outp(DI), DX;       \
-	MOVQ avx2DotQ8Args_outStride(DI), R9;  \
-	OUT;                                   \
-	ADDQ $4, avx2DotQ8Args_outp(DI);       \
-	ADDQ avx2Walk_rowSkip(DI), SI;         \
-	MOVQ SI, R8;                           \
-	ADDQ avx2Walk_off2(DI), R8;            \
-	MOVQ SI, R9;                           \
-	ADDQ avx2Walk_off3(DI), R9;            \
-	ADDQ avx2Walk_scaleSkip(DI), R11;      \
-	ADDQ avx2Walk_scaleSkip(DI), R12;      \
-	DECQ avx2DotQ8Args_rleft(DI);          \
-	JNZ  row;                              \
-	VZEROUPPER;                            \
-	RET
+#define Q8TGUARD CMPQ DX, avx2Walk_kEnd(DI); JEQ tail
+#define Q8TTAIL(LT, T0, T1, T2) \
+	tail: VPXOR Y8, Y8, Y8;  \
+	VPXOR  Y9, Y9, Y9;       \
+	VPXOR  Y10, Y10, Y10;    \
+	VPXOR  Y11, Y11, Y11;    \
+	LT(T0, T1, T2, NOCV);    \
+	Q8REDUCE;                \
+	ADDQ   $4, DX
+#define DOTQ8T(NAME, UC, QI, QROWS, OUT, LT, T0, T1, T2) DOTQ8R(NAME, UC, QI, QROWS, OUT, Q8TGUARD, Q8TTAIL(LT, T0, T1, T2))
 
 #define T0 Q8TX1(0)
 #define T1 Q8TX1(1)

@@ -277,22 +277,7 @@ func TestAVX2FloatRows(t *testing.T) {
 	for _, f := range []Format{F16, F32} {
 		for _, cols := range []int{1, 3, 7, 8, 9, 15, 31, 33, 40, 100, 1100} {
 			for _, n := range []int{1, 2, 5} {
-				nq := 1 + rng.IntN(6)
-				r, _ := quantizedRows(t, rng, f, n, cols)
-				x := randomValues(rng, nq*cols)
-				out := make([]float32, nq*n)
-				im.Dot(out, r, x)
-				requireDots(t, r, float64s(x), out, "Dot %s cols %d rows %d queries %d", f, cols, n, nq)
-
-				q, err := NewQ8(f, nq, cols)
-				require.NoError(t, err)
-				require.NoError(t, im.QuantizeQ8(q, x))
-				im.DotQ8(out, r, q)
-				requireDots(t, r, dequantizeQ8(q), out, "DotQ8 %s cols %d rows %d queries %d", f, cols, n, nq)
-
-				w := randomValues(rng, nq*n)
-				y := randomValues(rng, nq*cols)
-				requireAddWeighted(t, im, y, r, w, "AddWeighted %s cols %d rows %d queries %d", f, cols, n, nq)
+				requireKernels(t, im, rng, testCase{f, cols, n, 1 + rng.IntN(6)})
 			}
 		}
 	}
@@ -427,29 +412,7 @@ func TestAVX2SmallGroupShapes(t *testing.T) {
 				}
 			}
 			for _, c := range cols {
-				n := []int{1, 2, 7, 9, 23}[rng.IntN(5)]
-				nq := 1 + rng.IntN(9)
-				r, _ := quantizedRows(t, rng, f, n, c)
-				x := randomValues(rng, nq*c)
-				out := make([]float32, nq*n)
-				for k := range out {
-					out[k] = float32(math.NaN()) // Dot overwrites
-				}
-				im.Dot(out, r, x)
-				requireDots(t, r, float64s(x), out, "Dot %s cols %d rows %d queries %d", f, c, n, nq)
-
-				q, err := NewQ8(f, nq, c)
-				require.NoError(t, err)
-				require.NoError(t, im.QuantizeQ8(q, x))
-				for k := range out {
-					out[k] = float32(math.NaN())
-				}
-				im.DotQ8(out, r, q)
-				requireDots(t, r, dequantizeQ8(q), out, "DotQ8 %s cols %d rows %d queries %d", f, c, n, nq)
-
-				w := randomValues(rng, nq*n)
-				y := randomValues(rng, nq*c)
-				requireAddWeighted(t, im, y, r, w, "AddWeighted %s cols %d rows %d weight rows %d", f, c, n, nq)
+				requireKernels(t, im, rng, testCase{f, c, []int{1, 2, 7, 9, 23}[rng.IntN(5)], 1 + rng.IntN(9)})
 			}
 		}
 	}

@@ -142,7 +142,10 @@ params:                                    \
 	VBROADCASTSS X4, Y4;                   \
 	VBROADCASTSS X3, Y5
 
-#define QUANT(NAME, PACK) \
+// QUANT(NAME, PACK, GUARD, TAIL): a kernel over groups of whole blocks;
+// GUARD may skip the block loop and TAIL follows it (both NOSTEP for
+// groups that are a multiple of 32; QUANTT for the others).
+#define QUANT(NAME, PACK, GUARD, TAIL) \
 	WALK_TEXT(NAME, R10, R11);                  \
 	MOVQ avx2QuantizeArgs_x(DI), AX;            \
 	MOVQ avx2QuantizeArgs_units(DI), R14;       \
@@ -153,6 +156,7 @@ params:                                    \
 group:                                          \
 	QPARAMS;                                    \
 	XORQ DX, DX;                                \
+	GUARD;                                      \
 block:                                          \
 	QCODES;                                     \
 	PACK;                                       \
@@ -160,6 +164,7 @@ block:                                          \
 	ADDQ $4, DX;                                \
 	CMPQ DX, avx2Walk_kEnd(DI);                 \
 	JNE  block;                                 \
+	TAIL;                                       \
 	ADDQ $2, R10;                               \
 	ADDQ avx2QuantizeArgs_minStep(DI), R11;     \
 	MOVQ avx2Walk_groupBytes(DI), DX;           \
@@ -169,13 +174,13 @@ block:                                          \
 	VZEROUPPER;                                 \
 	RET
 
-QUANT(·avx2QuantizeW2, PACK2)
-QUANT(·avx2QuantizeW3, PACK3)
-QUANT(·avx2QuantizeW4, PACK4)
-QUANT(·avx2QuantizeW5, PACK5)
-QUANT(·avx2QuantizeW6, PACK6)
-QUANT(·avx2QuantizeW7, PACK7)
-QUANT(·avx2QuantizeW8, PACK8)
+QUANT(·avx2QuantizeW2, PACK2, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW3, PACK3, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW4, PACK4, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW5, PACK5, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW6, PACK6, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW7, PACK7, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW8, PACK8, NOSTEP, NOSTEP)
 
 // ---- Groups that are not a multiple of 32 ----
 
@@ -286,38 +291,9 @@ QUANT(·avx2QuantizeW8, PACK8)
 // QUANTT(NAME, PACK, LOAD, PACKT, TB) is QUANT for groups of whole blocks
 // (none for groups of 8, 16, 24) and a last block of TB/4 values, with the
 // same bits.
-#define QUANTT(NAME, PACK, LOAD, PACKT, TB) \
-	WALK_TEXT(NAME, R10, R11);                  \
-	MOVQ avx2QuantizeArgs_x(DI), AX;            \
-	MOVQ avx2QuantizeArgs_units(DI), R14;       \
-	VBROADCASTSS avx2QuantizeArgs_lo(DI), Y6;   \
-	VBROADCASTSS avx2QuantizeArgs_hi(DI), Y7;   \
-	VPBROADCASTD avx2QuantizeArgs_off(DI), Y15; \
-	VMOVDQU ·avx2PackOrder(SB), Y13;            \
-group:                                          \
-	QPARAMS;                                    \
-	XORQ DX, DX;                                \
-	CMPQ DX, avx2Walk_kEnd(DI);                 \
-	JEQ  tail;                                  \
-block:                                          \
-	QCODES;                                     \
-	PACK;                                       \
-	ADDQ $128, AX;                              \
-	ADDQ $4, DX;                                \
-	CMPQ DX, avx2Walk_kEnd(DI);                 \
-	JNE  block;                                 \
-tail:                                           \
-	QCODEST(LOAD);                              \
-	PACKT;                                      \
-	ADDQ $TB, AX;                               \
-	ADDQ $2, R10;                               \
-	ADDQ avx2QuantizeArgs_minStep(DI), R11;     \
-	MOVQ avx2Walk_groupBytes(DI), DX;           \
-	PLANES_ADD(DX);                             \
-	DECQ R14;                                   \
-	JNZ  group;                                 \
-	VZEROUPPER;                                 \
-	RET
+#define QUANTGUARD CMPQ DX, avx2Walk_kEnd(DI); JEQ tail
+#define QUANTTAIL(LOAD, PACKT, TB) tail: QCODEST(LOAD); PACKT; ADDQ $TB, AX
+#define QUANTT(NAME, PACK, LOAD, PACKT, TB) QUANT(NAME, PACK, QUANTGUARD, QUANTTAIL(LOAD, PACKT, TB))
 
 QUANTT(·avx2QuantizeW2T8, PACK2, QLOAD8, PACKT2M8, 32)
 QUANTT(·avx2QuantizeW2T16, PACK2, QLOAD16, PACKT2M16, 64)

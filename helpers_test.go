@@ -271,3 +271,33 @@ func addWeightedWant(r Rows, w, y []float32) (want, mag []float64) {
 	}
 	return want, mag
 }
+
+// requireKernels runs Dot, DotQ8 and AddWeighted of im on c (random rows
+// and operands from rng) against the float64 references: Dot and DotQ8
+// into outputs filled with NaN (they must overwrite), AddWeighted added to
+// random y.
+func requireKernels(t *testing.T, im *Implementation, rng *rand.Rand, c testCase) {
+	t.Helper()
+	r, _ := quantizedRows(t, rng, c.f, c.n, c.cols)
+	x := randomValues(rng, c.nq*c.cols)
+	out := make([]float32, c.nq*c.n)
+	nans := func() {
+		for k := range out {
+			out[k] = float32(math.NaN())
+		}
+	}
+	nans()
+	im.Dot(out, r, x)
+	requireDots(t, r, float64s(x), out, "%s Dot %s", im, c)
+
+	q, err := NewQ8(c.f, c.nq, c.cols)
+	require.NoError(t, err)
+	require.NoError(t, im.QuantizeQ8(q, x))
+	nans()
+	im.DotQ8(out, r, q)
+	requireDots(t, r, dequantizeQ8(q), out, "%s DotQ8 %s", im, c)
+
+	w := randomValues(rng, c.nq*c.n)
+	y := randomValues(rng, c.nq*c.cols)
+	requireAddWeighted(t, im, y, r, w, "%s AddWeighted %s", im, c)
+}
