@@ -1,13 +1,13 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
 
 import "unsafe"
 
-// addWArgs are the arguments of the quantized AddWeighted kernels (see
-// avx2_addweighted_amd64.s).
-type addWArgs struct {
-	qwalk
+// avx2AddWeightedArgs are the arguments of the AddWeighted kernels on codes
+// (see avx2_addweighted_amd64.s).
+type avx2AddWeightedArgs struct {
+	avx2Walk
 	y       unsafe.Pointer // y of weight row 0 at the chunk's first column
 	w       unsafe.Pointer // *[avx2AddWRows][4]float32: the chunk's weights, transposed
 	wm      unsafe.Pointer // *[avx2ChunkGroups][4]float32: Σ w*shift per group and weight row (the kernel adds)
@@ -15,187 +15,58 @@ type addWArgs struct {
 	wp      uintptr        // the kernel's scratch
 }
 
+// avx2TransposeWeights sets wt[i-i0][j] = w[(j0+j)*n+i] for the rows
+// [i0, i1) and the qn weight rows from j0 on, and 0 for j >= qn: the table
+// of weights the AddWeighted kernels read one row (four lanes) at a time.
+func avx2TransposeWeights(wt *[avx2AddWRows][4]float32, w []float32, n, j0, qn, i0, i1 int) {
+	for i := i0; i < i1; i++ {
+		for j := range wt[i-i0] {
+			var v float32
+			if j < qn {
+				v = w[(j0+j)*n+i]
+			}
+			wt[i-i0][j] = v
+		}
+	}
+}
+
 // avx2AddWRows is the most rows of one AddWeighted call to assembly: the
 // size of the transposed weight table on the stack.
 const avx2AddWRows = 256
 
-// The AddWeighted kernels, by code width and number of weight rows.
-//
-//go:noescape
-func addWQ2x1(a *addWArgs)
-
-//go:noescape
-func addWQ3x1(a *addWArgs)
-
-//go:noescape
-func addWQ4x1(a *addWArgs)
-
-//go:noescape
-func addWQ5x1(a *addWArgs)
-
-//go:noescape
-func addWQ6x1(a *addWArgs)
-
-//go:noescape
-func addWQ7x1(a *addWArgs)
-
-//go:noescape
-func addWQ8x1(a *addWArgs)
-
-//go:noescape
-func addWQ2x2(a *addWArgs)
-
-//go:noescape
-func addWQ3x2(a *addWArgs)
-
-//go:noescape
-func addWQ4x2(a *addWArgs)
-
-//go:noescape
-func addWQ5x2(a *addWArgs)
-
-//go:noescape
-func addWQ6x2(a *addWArgs)
-
-//go:noescape
-func addWQ7x2(a *addWArgs)
-
-//go:noescape
-func addWQ8x2(a *addWArgs)
-
-//go:noescape
-func addWQ2x3(a *addWArgs)
-
-//go:noescape
-func addWQ3x3(a *addWArgs)
-
-//go:noescape
-func addWQ4x3(a *addWArgs)
-
-//go:noescape
-func addWQ5x3(a *addWArgs)
-
-//go:noescape
-func addWQ6x3(a *addWArgs)
-
-//go:noescape
-func addWQ7x3(a *addWArgs)
-
-//go:noescape
-func addWQ8x3(a *addWArgs)
-
-//go:noescape
-func addWQ2x4(a *addWArgs)
-
-//go:noescape
-func addWQ3x4(a *addWArgs)
-
-//go:noescape
-func addWQ4x4(a *addWArgs)
-
-//go:noescape
-func addWQ5x4(a *addWArgs)
-
-//go:noescape
-func addWQ6x4(a *addWArgs)
-
-//go:noescape
-func addWQ7x4(a *addWArgs)
-
-//go:noescape
-func addWQ8x4(a *addWArgs)
-
-// addWRows calls the kernel of the code width and number of weight rows (direct calls keep the arguments on the stack).
-func addWRows(bits, nq int, a *addWArgs) {
-	switch nq {
-	case 1:
-		switch bits {
-		case 2:
-			addWQ2x1(a)
-		case 3:
-			addWQ3x1(a)
-		case 4:
-			addWQ4x1(a)
-		case 5:
-			addWQ5x1(a)
-		case 6:
-			addWQ6x1(a)
-		case 7:
-			addWQ7x1(a)
-		case 8:
-			addWQ8x1(a)
-		}
-	case 2:
-		switch bits {
-		case 2:
-			addWQ2x2(a)
-		case 3:
-			addWQ3x2(a)
-		case 4:
-			addWQ4x2(a)
-		case 5:
-			addWQ5x2(a)
-		case 6:
-			addWQ6x2(a)
-		case 7:
-			addWQ7x2(a)
-		case 8:
-			addWQ8x2(a)
-		}
-	case 3:
-		switch bits {
-		case 2:
-			addWQ2x3(a)
-		case 3:
-			addWQ3x3(a)
-		case 4:
-			addWQ4x3(a)
-		case 5:
-			addWQ5x3(a)
-		case 6:
-			addWQ6x3(a)
-		case 7:
-			addWQ7x3(a)
-		case 8:
-			addWQ8x3(a)
-		}
-	case 4:
-		switch bits {
-		case 2:
-			addWQ2x4(a)
-		case 3:
-			addWQ3x4(a)
-		case 4:
-			addWQ4x4(a)
-		case 5:
-			addWQ5x4(a)
-		case 6:
-			addWQ6x4(a)
-		case 7:
-			addWQ7x4(a)
-		case 8:
-			addWQ8x4(a)
-		}
-	}
-}
-
-// addWeightedAVX2 is AddWeighted. Code rows whose group is not a multiple
-// of 32 run the generic kernel.
+// addWeightedAVX2 is AddWeighted.
 func addWeightedAVX2(y []float32, r Rows, w []float32) {
-	switch {
-	case !r.Format.Quantized():
-		addWeightedFloatAVX2(y, r, w)
-	case avx2Blocks(r.Format):
-		addWeightedQuantAVX2(y, r, w)
-	default:
-		addWeightedGeneric(y, r, w)
-	}
+	pick(r.Format, avx2Codes, addWeightedFloatAVX2, addWeightedCodesAVX2, addWeightedGeneric)(y, r, w)
 }
 
-// addWeightedQuantAVX2 runs the weight rows four at a time, each time over
-// chunks of groups and rows; the shift terms, one per group and weight
-// row, are summed apart and added to y at the end.
-func addWeightedQuantAVX2(y []float32, r Rows, w []float32) {
+// addWeightedCodesAVX2 is AddWeighted on codes: the lane kernels in groups
+// that are not a multiple of 32 and for one weight row on 2-, 4- and 8-bit
+// codes (two rows at a time), the block kernels otherwise.
+func addWeightedCodesAVX2(y []float32, r Rows, w []float32) {
+	if !avx2Blocks(r.Format) || r.Cols <= 128 && avx2AddWeightedPairs(r, w) {
+		addWeightedLanesAVX2(y, r, w)
+		return
+	}
+	addWeightedBlocksAVX2(y, r, w)
+}
+
+// avx2AddWeightedPairs reports whether AddWeighted runs the lane kernels
+// of row pairs (addWeightedPairsAVX2) on r: one weight row on 2-, 4- or
+// 8-bit codes, rows of at most avx2LaneScales/2 groups. On rows of 128 in
+// groups of 64 they make 8.7 v/ns where the block kernels make 8.0 (4-bit
+// codes, Zen 3, L2), on rows of 64 in groups of 32 6.2 against 5.0; on
+// rows of 256 the block kernels are as fast (11.2 in groups of 64) or
+// faster (12.0 against 11.5 in groups of 256), and keep them.
+func avx2AddWeightedPairs(r Rows, w []float32) bool {
+	f := r.Format
+	return len(w) == r.Len() && f.Bits&(f.Bits-1) == 0 && f.Groups(r.Cols) <= avx2LaneScales/2
+}
+
+// addWeightedBlocksAVX2 is AddWeighted on codes in groups of whole blocks:
+// the weight rows four at a time, each time over chunks of groups and
+// rows, the shift terms, one per group and weight row, summed apart and
+// added to y at the end.
+func addWeightedBlocksAVX2(y []float32, r Rows, w []float32) {
 	f, cols := r.Format, r.Cols
 	n := r.Len()
 	nq, groups := len(w)/n, f.Groups(cols)
@@ -209,23 +80,15 @@ func addWeightedQuantAVX2(y []float32, r Rows, w []float32) {
 			wm = [avx2ChunkGroups][4]float32{}
 			for i0 := 0; i0 < n; i0 += avx2AddWRows {
 				i1 := min(n, i0+avx2AddWRows)
-				for i := i0; i < i1; i++ {
-					for j := range wt[i-i0] {
-						var v float32
-						if j < qn {
-							v = w[(j0+j)*n+i]
-						}
-						wt[i-i0][j] = v
-					}
+				avx2TransposeWeights(&wt, w, n, j0, qn, i0, i1)
+				a := avx2AddWeightedArgs{
+					avx2Walk: newAVX2Walk(r, shifts, i0, i1, g0, g1),
+					y:        unsafe.Pointer(&y[j0*cols+g0*f.Group]),
+					w:        unsafe.Pointer(&wt),
+					wm:       unsafe.Pointer(&wm),
+					yStride:  uintptr(4 * cols),
 				}
-				a := addWArgs{
-					qwalk:   newQwalk(r, shifts, i0, i1, g0, g1),
-					y:       unsafe.Pointer(&y[j0*cols+g0*f.Group]),
-					w:       unsafe.Pointer(&wt),
-					wm:      unsafe.Pointer(&wm),
-					yStride: uintptr(4 * cols),
-				}
-				addWRows(f.Bits, qn, &a)
+				avx2CallAddWeighted(f.Bits, qn, &a)
 			}
 			for j := 0; j < qn; j++ {
 				for g := g0; g < g1; g++ {

@@ -1,21 +1,40 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
+)
 
 // avx2Impl is the AVX2 (+FMA, F16C) kernel set, hand-written Go assembly
-// in avx2_*_amd64.s with the unpack macros shared in avx2_amd64.h:
+// in avx2_*_amd64.s with the unpack macros shared in avx2_amd64.h (whole
+// blocks of 32 codes) and avx2_tail_amd64.h (a group's last block of 8, 16
+// or 24 codes):
 //
 //   - every kernel family runs assembly on fp16, float32 and every code
-//     width whose group is a multiple of 32 (whole blocks of 32 codes);
-//     code formats with other groups (8, 16, 24, 40, …) fall back to the
-//     generic kernels, as Accelerated reports;
-//   - Dot and DotQ8 of one query row run unit kernels (a unit is one group
-//     of one row; eight units are scaled and stored at once) on rows of 1,
-//     2, 4 or 8k groups (k <= 32), and row kernels otherwise; several query
-//     rows go four at a time through row kernels that unpack each block of
-//     codes once for all of them (GQA);
+//     format: every width, every group (a multiple of 8), every row width;
+//     only DotQ8 on groups of more than 4096 values runs the generic
+//     kernel, as Accelerated reports;
+//   - in groups that are a multiple of 32, Dot and DotQ8 of one query row
+//     run unit kernels (a unit is one group of one row; eight units are
+//     scaled and stored at once) on rows of 1, 2, 4 or 8k groups (k <=
+//     32), several query rows go four at a time through row kernels that
+//     unpack each block of codes once for all of them (GQA);
+//   - Dot and AddWeighted on other groups (8, 16, 24, 40, …), and Dot of
+//     one query on rows the unit kernels do not serve, run the lane kernels
+//     (avx2_lane_amd64.h: the group's scale and shift broadcast to every
+//     lane, a chunk of eight codes dequantized by one FMA, or one query's
+//     products summed per group and scaled once), 1 to 4 query or weight
+//     rows per pass; AddWeighted of one weight row on 2-, 4- and 8-bit
+//     codes takes two rows per pass (one load and store of y for both);
+//   - DotQ8 of one query row on 2- and 4-bit codes runs, in groups of 8
+//     and 16, lane kernels whose query is permuted to the codes' byte
+//     order (one exact int sum per group, eight groups per vector, eight
+//     rows stored at once), and on rows that are one group, kernels whose
+//     lanes are eight rows; DotQ8 otherwise, Quantize and Dequantize run the
+//     block kernels with a last, short block per group;
 //   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits.
 var avx2Impl = &Implementation{
 	name: "avx2",
@@ -26,23 +45,48 @@ var avx2Impl = &Implementation{
 		addWeighted: addWeightedAVX2,
 		quantize:    quantizeAVX2,
 		dequantize:  dequantizeAVX2,
-		softmax:     softmaxAVX2Kernel,
+		softmax:     softmaxAVX2,
 	},
 	accelerated: avx2Accelerated,
 }
 
 // avx2Accelerated reports which kernels and formats run AVX2 assembly:
-// all of them but those on code groups that are not whole blocks of 32.
+// all of them but DotQ8 on groups of more than 4096 values.
 func avx2Accelerated(k Kernel, f Format) bool {
-	if k == KernelSoftmax {
-		return true
-	}
-	return !f.Quantized() || avx2Blocks(f)
+	return k != KernelDotQ8 || !f.Quantized() || avx2DotQ8Blocks(f)
 }
 
-// avx2Blocks reports whether the quantized kernels run f in assembly: its
-// groups are whole blocks of 32 codes.
+// avx2Blocks reports whether f's groups are whole blocks of 32 codes (the
+// block kernels); other groups run the lane and tail kernels.
 func avx2Blocks(f Format) bool { return f.Group%32 == 0 }
+
+// avx2Codes reports whether the quantized kernels run f in assembly: every
+// code format.
+func avx2Codes(Format) bool { return true }
+
+// avx2Passes runs the nq query rows of q (Dot's []float32 or DotQ8's *Q8)
+// against the rows of r, into out (cleared first), four at a time: a lone
+// query row j through units (if not nil), which takes the first rows it
+// can serve and returns how many, and the rest through rows.
+func avx2Passes[Q any](out []float32, r Rows, q Q, nq int,
+	units func(out []float32, r Rows, q Q, j int) int,
+	rows func(out []float32, stride int, r Rows, q Q, j0, qn int)) {
+	n := r.Len()
+	clear(out)
+	if n == 0 {
+		return
+	}
+	for j0 := 0; j0 < nq; j0 += 4 {
+		qn := min(4, nq-j0)
+		done := 0
+		if qn == 1 && units != nil {
+			done = units(out[j0*n:(j0+1)*n], r, q, j0)
+		}
+		if done < n {
+			rows(out[j0*n+done:], n, r.Slice(done, n), q, j0, qn)
+		}
+	}
+}
 
 // Chunking of the row kernels: a call to assembly covers at most
 // avx2ChunkGroups groups of each row (so per-group tables fit on the
@@ -53,12 +97,12 @@ const (
 	avx2ChunkRows   = 1 << 14
 )
 
-// qwalk is the part of a quantized row kernel's arguments that walks rows
+// avx2Walk is the part of a quantized row kernel's arguments that walks rows
 // and groups of codes: the assembly reads it through the offsets that
-// go_asm.h defines (qwalk_data, …), and every kernel's argument struct
+// go_asm.h defines (avx2Walk_data, …), and every kernel's argument struct
 // embeds it as its first field. The pointers are the chunk's first group
 // in its first row.
-type qwalk struct {
+type avx2Walk struct {
 	data       unsafe.Pointer // codes
 	scales     unsafe.Pointer // fp16 scales
 	shifts     unsafe.Pointer // fp16 mins, or the scales again for symmetric formats
@@ -71,14 +115,20 @@ type qwalk struct {
 	scaleSkip  int            // likewise in bytes of scales and shifts
 }
 
-// newQwalk returns the walk over rows [i0, i1) and groups [g0, g1) of r,
+// newAVX2Walk returns the walk over rows [i0, i1) and groups [g0, g1) of r,
 // reading shifts (r.Mins, or r.Scales when symmetric) beside the scales.
-func newQwalk(r Rows, shifts []uint16, i0, i1, g0, g1 int) qwalk {
+func newAVX2Walk(r Rows, shifts []uint16, i0, i1, g0, g1 int) avx2Walk {
 	f := r.Format
 	rb, gb, groups := f.RowBytes(r.Cols), f.Group*f.Bits/8, f.Groups(r.Cols)
-	off2, off3 := avx2PlaneOffsets(f.Bits, f.Group)
+	// The second and third planes in pack's order (widest first), which
+	// the assembly reads at R8 and R9: the 1-bit plane of widths 3 and 5,
+	// the 2-bit plane of widths 6 and 7, and the 1-bit plane of width 7.
+	off2, off3 := pack.PlaneOffsets(f.Bits, f.Group)
+	if off2 == 0 {
+		off2, off3 = off3, 0
+	}
 	gi := i0*groups + g0
-	return qwalk{
+	return avx2Walk{
 		data:       unsafe.Pointer(&r.Data[i0*rb+g0*gb]),
 		scales:     unsafe.Pointer(&r.Scales[gi]),
 		shifts:     unsafe.Pointer(&shifts[gi]),
@@ -91,29 +141,4 @@ func newQwalk(r Rows, shifts []uint16, i0, i1, g0, g1 int) qwalk {
 		rowSkip:    rb - (g1-g0)*gb,
 		scaleSkip:  2 * (groups - (g1 - g0)),
 	}
-}
-
-// avx2PlaneOffsets returns where the second and third bit planes of a
-// group of n codes start (pack/doc.go): the registers R8 and R9 of the
-// assembly.
-func avx2PlaneOffsets(bits, n int) (off2, off3 int) {
-	switch bits {
-	case 3:
-		return n / 4, 0
-	case 5, 6:
-		return n / 2, 0
-	case 7:
-		return n / 2, n/2 + n/4
-	}
-	return 0, 0
-}
-
-// shiftSource returns what the row kernels read as each group's shift and
-// the factor that turns it into the shift of deq(q) = scale*q + shift: the
-// mins (times 1), or for symmetric formats the scales (times -2^(Bits-1)).
-func shiftSource(r Rows) ([]uint16, float32) {
-	if r.Format.Symmetric {
-		return r.Scales, -float32(int(1) << (r.Format.Bits - 1))
-	}
-	return r.Mins, 1
 }

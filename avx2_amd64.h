@@ -60,17 +60,20 @@
 #define U2B(Yd, Xd, Yt, Xt) \
 	U2P(SI, Yd)
 
+// ADD1P(BASE, BIT, Yd, Yt) merges the 1-bit plane at BASE into the codes in
+// Yd as bit BIT (avx2Bit2, avx2Bit4, avx2Bit6: the bit set in every byte).
+#define ADD1P(BASE, BIT, Yd, Yt) \
+	U1P(BASE, Yt);          \
+	VPAND BIT, Yt, Yt;      \
+	VPOR  Yt, Yd, Yd
+
 #define U3B(Yd, Xd, Yt, Xt) \
 	U2P(SI, Yd);                   \
-	U1P(R8, Yt);                   \
-	VPAND ·avx2Bit2(SB), Yt, Yt;   \
-	VPOR  Yt, Yd, Yd
+	ADD1P(R8, ·avx2Bit2(SB), Yd, Yt)
 
 #define U5B(Yd, Xd, Yt, Xt) \
 	U4B(Yd, Xd, Yt, Xt);           \
-	U1P(R8, Yt);                   \
-	VPAND ·avx2Bit4(SB), Yt, Yt;   \
-	VPOR  Yt, Yd, Yd
+	ADD1P(R8, ·avx2Bit4(SB), Yd, Yt)
 
 #define U6B(Yd, Xd, Yt, Xt) \
 	U4B(Yd, Xd, Yt, Xt);           \
@@ -80,9 +83,7 @@
 
 #define U7B(Yd, Xd, Yt, Xt) \
 	U6B(Yd, Xd, Yt, Xt);           \
-	U1P(R9, Yt);                   \
-	VPAND ·avx2Bit6(SB), Yt, Yt;   \
-	VPOR  Yt, Yd, Yd
+	ADD1P(R9, ·avx2Bit6(SB), Yd, Yt)
 
 // FBLK8: 8-bit codes straight from memory, eight at a time.
 #define FBLK8 \
@@ -93,11 +94,11 @@
 
 // FBLK4: bytes 0-7 of the plane hold v0-7 (low nibbles) and v16-23 (high).
 #define FBLK4 \
-	VPMOVZXBD (SI)(DX*4), Y1;                                    \
-	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK0;    \
-	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK2;    \
-	VPMOVZXBD 8(SI)(DX*4), Y1;                                   \
-	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK1;    \
+	VPMOVZXBD (SI)(DX*4), Y1;                                 \
+	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK0;        \
+	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK2; \
+	VPMOVZXBD 8(SI)(DX*4), Y1;                                \
+	VPAND     K_NIB, Y1, Y0; VCVTDQ2PS Y0, Y0; CHUNK1;        \
 	VPSRLD    $4, Y1, Y0;           VCVTDQ2PS Y0, Y0; CHUNK3
 
 // FBLK2: byte j of the plane holds v_j, v_j+8, v_j+16, v_j+24.
@@ -122,13 +123,28 @@
 #define FBLK6 U6B(Y1, X1, Y5, X5); FBLKB
 #define FBLK7 U7B(Y1, X1, Y5, X5); FBLKB
 
-// PLANES_INIT loads the plane bases of the first group from a qwalk at DI.
+// PLANES_INIT loads the plane bases of the first group from a avx2Walk at DI.
 #define PLANES_INIT \
-	MOVQ qwalk_data(DI), SI;  \
-	MOVQ SI, R8;              \
-	ADDQ qwalk_off2(DI), R8;  \
-	MOVQ SI, R9;              \
-	ADDQ qwalk_off3(DI), R9
+	MOVQ avx2Walk_data(DI), SI; \
+	MOVQ SI, R8;                \
+	ADDQ avx2Walk_off2(DI), R8; \
+	MOVQ SI, R9;                \
+	ADDQ avx2Walk_off3(DI), R9
+
+// ARGS_TEXT(NAME) begins a kernel of one argument, a pointer to its
+// argument block, which it loads into DI.
+#define ARGS_TEXT(NAME) \
+TEXT NAME(SB), NOSPLIT, $0-8; \
+	MOVQ a+0(FP), DI
+
+// WALK_TEXT(NAME, S, M) begins a kernel that walks codes (its argument
+// block starts with an avx2Walk): ARGS_TEXT, the plane bases of the first
+// group (PLANES_INIT), and its fp16 scales and shifts in S and M.
+#define WALK_TEXT(NAME, S, M) \
+	ARGS_TEXT(NAME);             \
+	PLANES_INIT;                 \
+	MOVQ avx2Walk_scales(DI), S; \
+	MOVQ avx2Walk_shifts(DI), M
 
 // PADDn(X) adds X to the plane bases that width n uses.
 #define PADD1(X) ADDQ X, SI
@@ -139,14 +155,14 @@
 // unit sums in Y10: Y10 = Y10*scale + shift*gsum, from the gsum pointer
 // at UO+gsp; advances R10, R11 and gsp. Uses DX, Y11.
 #define UNITS_SCALE(UO) \
-	VCVTPH2PS   (R10), Y11;                \
-	VMULPS      Y11, Y10, Y10;             \
-	VCVTPH2PS   (R11), Y11;                \
-	MOVQ        (UO+unitOut_gsp)(DI), DX;  \
-	VFMADD231PS (DX), Y11, Y10;            \
-	ADDQ        (UO+unitOut_gstep)(DI), DX; \
-	MOVQ        DX, (UO+unitOut_gsp)(DI);  \
-	ADDQ        $16, R10;                  \
+	VCVTPH2PS   (R10), Y11;                     \
+	VMULPS      Y11, Y10, Y10;                  \
+	VCVTPH2PS   (R11), Y11;                     \
+	MOVQ        (UO+avx2UnitOut_gsp)(DI), DX;   \
+	VFMADD231PS (DX), Y11, Y10;                 \
+	ADDQ        (UO+avx2UnitOut_gstep)(DI), DX; \
+	MOVQ        DX, (UO+avx2UnitOut_gsp)(DI);   \
+	ADDQ        $16, R10;                       \
 	ADDQ        $16, R11
 
 // PLANES_ADD adds REG to every plane base.
@@ -154,6 +170,57 @@
 	ADDQ REG, SI; \
 	ADDQ REG, R8; \
 	ADDQ REG, R9
+
+// FOLD8(EXT, OP, OPS, SHUF, Y, X, T) folds the eight lanes of Y into lane
+// 0 of X (the low half of Y) with the packed operation OP and, for the last
+// step, the scalar OPS: the upper 128 bits onto the lower (EXT:
+// VEXTRACTF128 or VEXTRACTI128), then lanes 2-3 onto 0-1 (VPSHUFD SHUF:
+// $0x0e or $0x4e), then lane 1 onto 0. T is a scratch XMM register.
+#define FOLD8(EXT, OP, OPS, SHUF, Y, X, T) \
+	EXT     $1, Y, T;    \
+	OP      T, X, X;     \
+	VPSHUFD SHUF, X, T;  \
+	OP      T, X, X;     \
+	VPSHUFD $0x01, X, T; \
+	OPS     T, X, X
+
+// ZERO_Y8_13 clears Y8-Y13, the accumulators of the row kernels.
+#define ZERO_Y8_13 \
+	VXORPS Y8, Y8, Y8;   \
+	VXORPS Y9, Y9, Y9;   \
+	VXORPS Y10, Y10, Y10; \
+	VXORPS Y11, Y11, Y11; \
+	VXORPS Y12, Y12, Y12; \
+	VXORPS Y13, Y13, Y13
+
+// ON4(OP, A) applies OP with the operand A to the four vectors of a block
+// of 32 float32 or int32 values, Y0-Y3 (OP A, Yk, Yk); ON4U(OP) applies
+// the one-operand OP (OP Yk, Yk).
+#define ON4(OP, A) OP A, Y0, Y0; OP A, Y1, Y1; OP A, Y2, Y2; OP A, Y3, Y3
+#define ON4U(OP) OP Y0, Y0; OP Y1, Y1; OP Y2, Y2; OP Y3, Y3
+
+// SUM2X8(P, Q, R, S) sums the accumulators of two query rows, P+Q and
+// R+S (P is Y8), into lanes 0 and 1 of X8; clobbers X9.
+#define SUM2X8(P, Q, R, S) \
+	VADDPS       Q, P, P;    \
+	VADDPS       S, R, R;    \
+	VHADDPS      R, P, P;    \
+	VEXTRACTF128 $1, Y8, X9; \
+	VADDPS       X9, X8, X8; \
+	VHADDPS      X8, X8, X8
+
+// SUM4X8 sums the accumulators of four query rows, Y8+j (even chunks) and
+// Y12+j (odd chunks), into X8 = [q0 q1 q2 q3]; clobbers Y9-Y15.
+#define SUM4X8 \
+	VADDPS       Y12, Y8, Y8;    \
+	VADDPS       Y13, Y9, Y9;    \
+	VADDPS       Y14, Y10, Y10;  \
+	VADDPS       Y15, Y11, Y11;  \
+	VHADDPS      Y9, Y8, Y8;     \
+	VHADDPS      Y11, Y10, Y10;  \
+	VHADDPS      Y10, Y8, Y8;    \
+	VEXTRACTF128 $1, Y8, X9;     \
+	VADDPS       X9, X8, X8
 
 // Prefetch distances of the row kernels, in bytes ahead of the codes
 // (walked 32 bytes per block, which covers every line of a group for
@@ -182,66 +249,84 @@
 	VPERM2F128 $0x31, Y1, Y0, Y0; \
 	VADDPS     Y2, Y0, Y10
 
-// UNITS_OUT adds the eight unit values in Y10 to out, by the output mode
-// of the unitOut at UO(DI), with T1 and T2 as scratch registers: levels 0-3 (rows of 1, 2, 4, 8 groups: sum
-// lanes in groups of 1 << levels and add 8 >> levels rows) or -1 (rows of
-// 16, 24, … groups: accumulate in the unitOut until the row ends). It
-// uses T1, T2, Y10 and Y11, and advances the out pointer (and, at the end
-// of a row, resets the gsum pointer gsp).
-#define UNITS_OUT(UO, T1, T2) \
-	MOVQ  (UO+unitOut_out)(DI), T2;    \
-	MOVQ  (UO+unitOut_levels)(DI), T1; \
-	CMPQ  T1, $0;                      \
-	JL    outacc;                      \
-	JE    out0;                        \
-	VEXTRACTF128 $1, Y10, X11;         \
-	VHADDPS X11, X10, X10;             \
-	CMPQ  T1, $1;                      \
-	JE    out1;                        \
-	VHADDPS X10, X10, X10;             \
-	CMPQ  T1, $2;                      \
-	JE    out2;                        \
-	VHADDPS X10, X10, X10;             \
-	VADDSS (T2), X10, X10;             \
-	VMOVSS X10, (T2);                  \
-	ADDQ  $4, T2;                      \
-	JMP   outdone;                     \
-out2:                                  \
-	VMOVSD (T2), X11;                  \
-	VADDPS X11, X10, X10;              \
-	VMOVSD X10, (T2);                  \
-	ADDQ  $8, T2;                      \
-	JMP   outdone;                     \
-out1:                                  \
-	VADDPS  (T2), X10, X10;            \
-	VMOVUPS X10, (T2);                 \
-	ADDQ  $16, T2;                     \
-	JMP   outdone;                     \
-out0:                                  \
-	VADDPS  (T2), Y10, Y10;            \
-	VMOVUPS Y10, (T2);                 \
-	ADDQ  $32, T2;                     \
-	JMP   outdone;                     \
-outacc:                                \
-	VADDPS (UO+unitOut_acc)(DI), Y10, Y10; \
-	DECQ  (UO+unitOut_bleft)(DI);      \
-	JNZ   outkeep;                     \
-	MOVQ  (UO+unitOut_bpr)(DI), T1;    \
-	MOVQ  T1, (UO+unitOut_bleft)(DI);  \
-	MOVQ  (UO+unitOut_gsum)(DI), T1;   \
-	MOVQ  T1, (UO+unitOut_gsp)(DI);    \
-	VEXTRACTF128 $1, Y10, X11;         \
-	VADDPS X11, X10, X10;              \
-	VHADDPS X10, X10, X10;             \
-	VHADDPS X10, X10, X10;             \
-	VADDSS (T2), X10, X10;             \
-	VMOVSS X10, (T2);                  \
-	ADDQ  $4, T2;                      \
-	VXORPS Y10, Y10, Y10;              \
-outkeep:                               \
-	VMOVUPS Y10, (UO+unitOut_acc)(DI); \
-outdone:                               \
-	MOVQ  T2, (UO+unitOut_out)(DI)
+// UNITS_STORE(UO, T1, T2, V, X, VT, XT, FOLD, PRE0, RESET) adds the eight
+// values in V (X its low half) to out by the output mode of the avx2UnitOut
+// at UO(DI): levels 0-3 (rows of 1, 2, 4, 8 units: fold lanes in groups of
+// 1 << levels and add 8 >> levels rows) or -1 (rows of 16, 24, … units:
+// accumulate in the avx2UnitOut until the row ends). FOLD is the first fold
+// of the halves (VHADDPS, or VADDPS when the lanes are in the order
+// [u0 u2 u4 u6 | u1 u3 u5 u7]); PRE0 runs before rows of one unit are
+// stored (to put the lanes in unit order); RESET(UO, T) runs at the end of
+// a row of levels -1. T1, T2 are scratch registers, VT, XT a scratch vector;
+// the out pointer advances.
+#define UNITS_STORE(UO, T1, T2, V, X, VT, XT, FOLD, PRE0, RESET) \
+	MOVQ  (UO+avx2UnitOut_out)(DI), T2;    \
+	MOVQ  (UO+avx2UnitOut_levels)(DI), T1; \
+	CMPQ  T1, $0;                          \
+	JL    outacc;                          \
+	JE    out0;                            \
+	VEXTRACTF128 $1, V, XT;                \
+	FOLD  XT, X, X;                        \
+	CMPQ  T1, $1;                          \
+	JE    out1;                            \
+	VHADDPS X, X, X;                       \
+	CMPQ  T1, $2;                          \
+	JE    out2;                            \
+	VHADDPS X, X, X;                       \
+	VADDSS (T2), X, X;                     \
+	VMOVSS X, (T2);                        \
+	ADDQ  $4, T2;                          \
+	JMP   outdone;                         \
+out2:                                      \
+	VMOVSD (T2), XT;                       \
+	VADDPS XT, X, X;                       \
+	VMOVSD X, (T2);                        \
+	ADDQ  $8, T2;                          \
+	JMP   outdone;                         \
+out1:                                      \
+	VADDPS  (T2), X, X;                    \
+	VMOVUPS X, (T2);                       \
+	ADDQ  $16, T2;                         \
+	JMP   outdone;                         \
+out0:                                      \
+	PRE0;                                  \
+	VADDPS  (T2), V, V;                    \
+	VMOVUPS V, (T2);                       \
+	ADDQ  $32, T2;                         \
+	JMP   outdone;                         \
+outacc:                                    \
+	VADDPS (UO+avx2UnitOut_acc)(DI), V, V; \
+	DECQ  (UO+avx2UnitOut_bleft)(DI);      \
+	JNZ   outkeep;                         \
+	MOVQ  (UO+avx2UnitOut_bpr)(DI), T1;    \
+	MOVQ  T1, (UO+avx2UnitOut_bleft)(DI);  \
+	RESET(UO, T1);                         \
+	VEXTRACTF128 $1, V, XT;                \
+	VADDPS XT, X, X;                       \
+	VHADDPS X, X, X;                       \
+	VHADDPS X, X, X;                       \
+	VADDSS (T2), X, X;                     \
+	VMOVSS X, (T2);                        \
+	ADDQ  $4, T2;                          \
+	VXORPS V, V, V;                        \
+outkeep:                                   \
+	VMOVUPS V, (UO+avx2UnitOut_acc)(DI);   \
+outdone:                                   \
+	MOVQ  T2, (UO+avx2UnitOut_out)(DI)
+
+// UNITS_GSUM_RESET(UO, T) points the gsum pointer of the avx2UnitOut at
+// UO(DI) back at the row's first group.
+#define UNITS_GSUM_RESET(UO, T) \
+	MOVQ (UO+avx2UnitOut_gsum)(DI), T; \
+	MOVQ T, (UO+avx2UnitOut_gsp)(DI)
+
+// NOSTEP and NOSTEP2(a, b) are the steps of UNITS_STORE that do nothing.
+#define NOSTEP
+#define NOSTEP2(a, b)
+
+// UNITS_OUT stores the Dot unit kernels' eight unit values in Y10 (see
+// UNITS_STORE), with T1, T2 as scratch registers.
+#define UNITS_OUT(UO, T1, T2) UNITS_STORE(UO, T1, T2, Y10, X10, Y11, X11, VHADDPS, NOSTEP, UNITS_GSUM_RESET)
 
 // OUT2/OUT3/OUT4(X, T, O, S, R): add lanes 0-1 (0-2, 0-3) of X to out at O,
 // O+S, O+2S, O+3S (S a register; R a scratch register for O+2S). All the

@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
 
@@ -7,9 +7,10 @@ import (
 	"unsafe"
 )
 
-// dotArgs are the arguments of the quantized Dot kernels dotQ<bits>x<nq>.
-type dotArgs struct {
-	qwalk
+// avx2DotArgs are the arguments of the Dot kernels on codes,
+// avx2DotW<bits>X<nq> and the unit kernels.
+type avx2DotArgs struct {
+	avx2Walk
 	x         unsafe.Pointer // query 0 at the chunk's first column
 	gsum      unsafe.Pointer // *[avx2ChunkGroups][4]float32: shift factor × Σx per group and query
 	out       unsafe.Pointer // out of query 0, first row of the chunk (the kernel adds)
@@ -17,12 +18,12 @@ type dotArgs struct {
 	outStride uintptr        // bytes between query rows of out
 	outp      uintptr        // the kernel's scratch
 	batches   int            // unit kernels: batches of 8 units
-	uo        unitOut        // unit kernels: output
+	uo        avx2UnitOut    // unit kernels: output
 }
 
-// unitOut is the output stage of the unit kernels (UNITS_OUT in
+// avx2UnitOut is the output stage of the unit kernels (UNITS_OUT in
 // avx2_amd64.h).
-type unitOut struct {
+type avx2UnitOut struct {
 	out    uintptr        // where the next row's value is added
 	levels int            // rows of 1 << levels groups (0 to 3), or -1: rows of 8*bpr groups
 	bpr    int            // batches of 8 units per row (levels -1)
@@ -33,276 +34,28 @@ type unitOut struct {
 	acc    [8]float32     // the partial sums of a row (levels -1)
 }
 
-// The quantized Dot kernels, by code width and number of queries (1 to 4).
-//
-//go:noescape
-func dotQ2x1(a *dotArgs)
-
-//go:noescape
-func dotQ3x1(a *dotArgs)
-
-//go:noescape
-func dotQ4x1(a *dotArgs)
-
-//go:noescape
-func dotQ5x1(a *dotArgs)
-
-//go:noescape
-func dotQ6x1(a *dotArgs)
-
-//go:noescape
-func dotQ7x1(a *dotArgs)
-
-//go:noescape
-func dotQ8x1(a *dotArgs)
-
-//go:noescape
-func dotQ2x2(a *dotArgs)
-
-//go:noescape
-func dotQ3x2(a *dotArgs)
-
-//go:noescape
-func dotQ4x2(a *dotArgs)
-
-//go:noescape
-func dotQ5x2(a *dotArgs)
-
-//go:noescape
-func dotQ6x2(a *dotArgs)
-
-//go:noescape
-func dotQ7x2(a *dotArgs)
-
-//go:noescape
-func dotQ8x2(a *dotArgs)
-
-//go:noescape
-func dotQ2x3(a *dotArgs)
-
-//go:noescape
-func dotQ3x3(a *dotArgs)
-
-//go:noescape
-func dotQ4x3(a *dotArgs)
-
-//go:noescape
-func dotQ5x3(a *dotArgs)
-
-//go:noescape
-func dotQ6x3(a *dotArgs)
-
-//go:noescape
-func dotQ7x3(a *dotArgs)
-
-//go:noescape
-func dotQ8x3(a *dotArgs)
-
-//go:noescape
-func dotQ2x4(a *dotArgs)
-
-//go:noescape
-func dotQ3x4(a *dotArgs)
-
-//go:noescape
-func dotQ4x4(a *dotArgs)
-
-//go:noescape
-func dotQ5x4(a *dotArgs)
-
-//go:noescape
-func dotQ6x4(a *dotArgs)
-
-//go:noescape
-func dotQ7x4(a *dotArgs)
-
-//go:noescape
-func dotQ8x4(a *dotArgs)
-
-// The unit kernels of one query (DOTU), by code width.
-//
-//go:noescape
-func dotU2(a *dotArgs)
-
-//go:noescape
-func dotU3(a *dotArgs)
-
-//go:noescape
-func dotU4(a *dotArgs)
-
-//go:noescape
-func dotU5(a *dotArgs)
-
-//go:noescape
-func dotU6(a *dotArgs)
-
-//go:noescape
-func dotU7(a *dotArgs)
-
-//go:noescape
-func dotU8(a *dotArgs)
-
-//go:noescape
-func dotU2p(a *dotArgs)
-
-//go:noescape
-func dotU3p(a *dotArgs)
-
-//go:noescape
-func dotU4p(a *dotArgs)
-
-//go:noescape
-func dotU5p(a *dotArgs)
-
-//go:noescape
-func dotU6p(a *dotArgs)
-
-//go:noescape
-func dotU7p(a *dotArgs)
-
-//go:noescape
-func dotU8p(a *dotArgs)
-
-// dotUnit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
-func dotUnit(bits int, pairs bool, a *dotArgs) {
-	switch {
-	case bits == 2 && !pairs:
-		dotU2(a)
-	case bits == 3 && !pairs:
-		dotU3(a)
-	case bits == 4 && !pairs:
-		dotU4(a)
-	case bits == 5 && !pairs:
-		dotU5(a)
-	case bits == 6 && !pairs:
-		dotU6(a)
-	case bits == 7 && !pairs:
-		dotU7(a)
-	case bits == 8 && !pairs:
-		dotU8(a)
-	case bits == 2 && pairs:
-		dotU2p(a)
-	case bits == 3 && pairs:
-		dotU3p(a)
-	case bits == 4 && pairs:
-		dotU4p(a)
-	case bits == 5 && pairs:
-		dotU5p(a)
-	case bits == 6 && pairs:
-		dotU6p(a)
-	case bits == 7 && pairs:
-		dotU7p(a)
-	case bits == 8 && pairs:
-		dotU8p(a)
-	}
-}
-
-// dotRows calls the row kernel of the code width and number of queries.
-func dotRows(bits, nq int, a *dotArgs) {
-	switch nq {
-	case 1:
-		switch bits {
-		case 2:
-			dotQ2x1(a)
-		case 3:
-			dotQ3x1(a)
-		case 4:
-			dotQ4x1(a)
-		case 5:
-			dotQ5x1(a)
-		case 6:
-			dotQ6x1(a)
-		case 7:
-			dotQ7x1(a)
-		case 8:
-			dotQ8x1(a)
-		}
-	case 2:
-		switch bits {
-		case 2:
-			dotQ2x2(a)
-		case 3:
-			dotQ3x2(a)
-		case 4:
-			dotQ4x2(a)
-		case 5:
-			dotQ5x2(a)
-		case 6:
-			dotQ6x2(a)
-		case 7:
-			dotQ7x2(a)
-		case 8:
-			dotQ8x2(a)
-		}
-	case 3:
-		switch bits {
-		case 2:
-			dotQ2x3(a)
-		case 3:
-			dotQ3x3(a)
-		case 4:
-			dotQ4x3(a)
-		case 5:
-			dotQ5x3(a)
-		case 6:
-			dotQ6x3(a)
-		case 7:
-			dotQ7x3(a)
-		case 8:
-			dotQ8x3(a)
-		}
-	case 4:
-		switch bits {
-		case 2:
-			dotQ2x4(a)
-		case 3:
-			dotQ3x4(a)
-		case 4:
-			dotQ4x4(a)
-		case 5:
-			dotQ5x4(a)
-		case 6:
-			dotQ6x4(a)
-		case 7:
-			dotQ7x4(a)
-		case 8:
-			dotQ8x4(a)
-		}
-	}
-}
-
-// dotAVX2 is Dot. Code rows whose group is not a multiple of 32 run the
-// generic kernel.
+// dotAVX2 is Dot.
 func dotAVX2(out []float32, r Rows, x []float32) {
-	switch {
-	case !r.Format.Quantized():
-		dotFloatAVX2(out, r, x)
-	case avx2Blocks(r.Format):
-		dotQuantAVX2(out, r, x)
-	default:
-		dotGeneric(out, r, x)
-	}
+	pick(r.Format, avx2Codes, dotFloatAVX2, dotCodesAVX2, dotGeneric)(out, r, x)
 }
 
-// dotQuantAVX2 runs the queries four at a time; a lone query runs the unit
-// kernel where the row shape allows it.
-func dotQuantAVX2(out []float32, r Rows, x []float32) {
-	cols := r.Cols
-	n, nq := r.Len(), len(x)/cols
-	clear(out)
-	if n == 0 {
+// dotCodesAVX2 is Dot on codes: in groups that are a multiple of 32 the
+// unit kernels for a lone query row where the row shape allows it and the
+// row kernels for the rest; in other groups the lane kernels.
+func dotCodesAVX2(out []float32, r Rows, x []float32) {
+	f := r.Format
+	if _, ok := avx2DotUnitShape(f, r.Cols); !avx2Blocks(f) || !ok && len(x) == r.Cols {
+		dotLanesAVX2(out, r, x)
 		return
 	}
-	for j0 := 0; j0 < nq; j0 += 4 {
-		qn := min(4, nq-j0)
-		done := 0
-		if qn == 1 {
-			done = dotUnitsAVX2(out[j0*n:(j0+1)*n], r, x[j0*cols:(j0+1)*cols])
-		}
-		if done < n {
-			dotRowsAVX2(out[j0*n+done:], n, r.Slice(done, n), x[j0*cols:], qn)
-		}
-	}
+	avx2Passes(out, r, x, len(x)/r.Cols, dotUnitsAVX2, dotRowsAVX2)
+}
+
+// avx2DotUnitShape reports the output mode of the unit kernels on rows of
+// cols values in f, and whether they serve them.
+func avx2DotUnitShape(f Format, cols int) (levels int, ok bool) {
+	levels, _, ok = unitShape(f.Groups(cols))
+	return levels, ok
 }
 
 // unitShape returns the output mode of the unit kernels for rows of groups
@@ -319,23 +72,30 @@ func unitShape(groups int) (levels, bpr int, ok bool) {
 	return 0, 0, false
 }
 
+// unitRows returns how many of n rows make whole batches of 8 units in the
+// output mode levels (rows of 1 << levels groups; -1: any row does).
+func unitRows(levels, n int) int {
+	if levels >= 0 {
+		n -= n % (8 >> levels)
+	}
+	return n
+}
+
 // avx2UnitGroups is the most groups per row that the unit kernels take.
 const avx2UnitGroups = 256
 
-// dotUnitsAVX2 adds to out (one query row) the dot products of the first
-// rows of r with x that make whole batches of 8 units, and returns how many
+// dotUnitsAVX2 adds to out the dot products with query row j of x of the
+// first rows of r that make whole batches of 8 units, and returns how many
 // rows it did.
-func dotUnitsAVX2(out []float32, r Rows, x []float32) int {
+func dotUnitsAVX2(out []float32, r Rows, x []float32, j int) int {
+	x = x[j*r.Cols : (j+1)*r.Cols]
 	f, n := r.Format, r.Len()
 	groups := f.Groups(r.Cols)
 	levels, bpr, ok := unitShape(groups)
 	if !ok {
 		return 0
 	}
-	if levels >= 0 {
-		n -= n % (8 >> levels)
-	}
-	if n == 0 {
+	if n = unitRows(levels, n); n == 0 {
 		return 0
 	}
 	shifts, mult := shiftSource(r)
@@ -352,12 +112,12 @@ func dotUnitsAVX2(out []float32, r Rows, x []float32) int {
 	}
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)
-		a := dotArgs{
-			qwalk:   newQwalk(r, shifts, i0, i1, 0, groups),
-			x:       unsafe.Pointer(&x[0]),
-			out:     unsafe.Pointer(&out[i0]),
-			batches: (i1 - i0) * groups / 8,
-			uo: unitOut{
+		a := avx2DotArgs{
+			avx2Walk: newAVX2Walk(r, shifts, i0, i1, 0, groups),
+			x:        unsafe.Pointer(&x[0]),
+			out:      unsafe.Pointer(&out[i0]),
+			batches:  (i1 - i0) * groups / 8,
+			uo: avx2UnitOut{
 				out:    uintptr(unsafe.Pointer(&out[i0])),
 				levels: levels,
 				bpr:    bpr,
@@ -366,14 +126,19 @@ func dotUnitsAVX2(out []float32, r Rows, x []float32) int {
 				gstep:  gstep,
 			},
 		}
-		dotUnit(f.Bits, f.Group%64 == 0, &a)
+		if f.Group%64 == 0 {
+			avx2CallDotUnitPairs(f.Bits, &a)
+		} else {
+			avx2CallDotUnit(f.Bits, &a)
+		}
 	}
 	return n
 }
 
 // dotRowsAVX2 adds to out[j*stride+i] the dot products of every row i of r
-// with the qn query rows of x, over chunks of groups and rows.
-func dotRowsAVX2(out []float32, stride int, r Rows, x []float32, qn int) {
+// with the qn query rows of x from j0 on, over chunks of groups and rows.
+func dotRowsAVX2(out []float32, stride int, r Rows, x []float32, j0, qn int) {
+	x = x[j0*r.Cols:]
 	f, cols := r.Format, r.Cols
 	n, groups := r.Len(), f.Groups(cols)
 	shifts, mult := shiftSource(r)
@@ -391,15 +156,15 @@ func dotRowsAVX2(out []float32, stride int, r Rows, x []float32, qn int) {
 		}
 		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 			i1 := min(n, i0+avx2ChunkRows)
-			a := dotArgs{
-				qwalk:     newQwalk(r, shifts, i0, i1, g0, g1),
+			a := avx2DotArgs{
+				avx2Walk:  newAVX2Walk(r, shifts, i0, i1, g0, g1),
 				x:         unsafe.Pointer(&x[g0*f.Group]),
 				gsum:      unsafe.Pointer(&gsum),
 				out:       unsafe.Pointer(&out[i0]),
 				xStride:   uintptr(4 * cols),
 				outStride: uintptr(4 * stride),
 			}
-			dotRows(f.Bits, qn, &a)
+			avx2CallDot(f.Bits, qn, &a)
 		}
 	}
 }

@@ -1,13 +1,13 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
 
 import "unsafe"
 
-// dotQ8Args are the arguments of the quantized DotQ8 kernels (see
+// avx2DotQ8Args are the arguments of the quantized DotQ8 kernels (see
 // avx2_dotq8_amd64.s).
-type dotQ8Args struct {
-	qwalk
+type avx2DotQ8Args struct {
+	avx2Walk
 	xv        unsafe.Pointer // Q8 values of query 0 at the chunk's first column
 	tab       unsafe.Pointer // row kernels: *avx2Q8Tables, per block and query d and bt
 	out       unsafe.Pointer // out of query 0, first row of the chunk (the kernels add)
@@ -23,7 +23,7 @@ type dotQ8Args struct {
 	toff    int                           // the kernel's: offset in dt and bt, bytes
 	dt      [avx2Q8UnitBlocks + 8]float32 // the query's block scales, from block 0 of a row, repeated
 	bt      [avx2Q8UnitBlocks + 8]float32 // the shift factor × Sums, likewise
-	uo      unitOut
+	uo      avx2UnitOut
 	// the row kernels' scratch
 	outp  uintptr
 	rleft int
@@ -41,239 +41,32 @@ const (
 // and the shift factor × Sums of each query (2048 bytes further).
 type avx2Q8Tables [2][avx2Q8RowBlocks][4]float32
 
-// The DotQ8 kernels: dotQ8U<bits> the unit kernels of one query,
-// dotQ8R<bits>x<nq> the row kernels of nq queries.
-//
-//go:noescape
-func dotQ8U2(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U3(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U4(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U5(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U6(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U7(a *dotQ8Args)
-
-//go:noescape
-func dotQ8U8(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R2x1(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R3x1(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R4x1(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R5x1(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R6x1(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R7x1(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R8x1(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R2x2(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R3x2(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R4x2(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R5x2(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R6x2(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R7x2(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R8x2(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R2x3(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R3x3(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R4x3(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R5x3(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R6x3(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R7x3(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R8x3(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R2x4(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R3x4(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R4x4(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R5x4(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R6x4(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R7x4(a *dotQ8Args)
-
-//go:noescape
-func dotQ8R8x4(a *dotQ8Args)
-
-// dotQ8Unit calls the unit kernel of the code width (direct calls keep the arguments on the stack).
-func dotQ8Unit(bits int, a *dotQ8Args) {
-	switch bits {
-	case 2:
-		dotQ8U2(a)
-	case 3:
-		dotQ8U3(a)
-	case 4:
-		dotQ8U4(a)
-	case 5:
-		dotQ8U5(a)
-	case 6:
-		dotQ8U6(a)
-	case 7:
-		dotQ8U7(a)
-	case 8:
-		dotQ8U8(a)
-	}
-}
-
-// dotQ8Rows calls the row kernel of the code width and number of queries.
-func dotQ8Rows(bits, nq int, a *dotQ8Args) {
-	switch nq {
-	case 1:
-		switch bits {
-		case 2:
-			dotQ8R2x1(a)
-		case 3:
-			dotQ8R3x1(a)
-		case 4:
-			dotQ8R4x1(a)
-		case 5:
-			dotQ8R5x1(a)
-		case 6:
-			dotQ8R6x1(a)
-		case 7:
-			dotQ8R7x1(a)
-		case 8:
-			dotQ8R8x1(a)
-		}
-	case 2:
-		switch bits {
-		case 2:
-			dotQ8R2x2(a)
-		case 3:
-			dotQ8R3x2(a)
-		case 4:
-			dotQ8R4x2(a)
-		case 5:
-			dotQ8R5x2(a)
-		case 6:
-			dotQ8R6x2(a)
-		case 7:
-			dotQ8R7x2(a)
-		case 8:
-			dotQ8R8x2(a)
-		}
-	case 3:
-		switch bits {
-		case 2:
-			dotQ8R2x3(a)
-		case 3:
-			dotQ8R3x3(a)
-		case 4:
-			dotQ8R4x3(a)
-		case 5:
-			dotQ8R5x3(a)
-		case 6:
-			dotQ8R6x3(a)
-		case 7:
-			dotQ8R7x3(a)
-		case 8:
-			dotQ8R8x3(a)
-		}
-	case 4:
-		switch bits {
-		case 2:
-			dotQ8R2x4(a)
-		case 3:
-			dotQ8R3x4(a)
-		case 4:
-			dotQ8R4x4(a)
-		case 5:
-			dotQ8R5x4(a)
-		case 6:
-			dotQ8R6x4(a)
-		case 7:
-			dotQ8R7x4(a)
-		case 8:
-			dotQ8R8x4(a)
-		}
-	}
-}
-
-// dotQ8AVX2 is DotQ8. Code rows whose group is not a multiple of 32, or
-// is longer than 4096 values, run the generic kernel.
+// dotQ8AVX2 is DotQ8. Code rows whose group is longer than 4096 values
+// run the generic kernel.
 func dotQ8AVX2(out []float32, r Rows, q *Q8) {
-	switch f := r.Format; {
-	case !f.Quantized():
-		dotQ8FloatAVX2(out, r, q)
-	case avx2Blocks(f) && f.Group <= 32*avx2Q8RowBlocks:
-		dotQ8QuantAVX2(out, r, q)
-	default:
-		dotQ8Generic(out, r, q)
-	}
+	pick(r.Format, avx2DotQ8Blocks, dotQ8FloatAVX2, dotQ8CodesAVX2, dotQ8Generic)(out, r, q)
 }
 
-// dotQ8QuantAVX2 runs the queries four at a time; a lone query runs the
-// one-query kernel where the row shape allows it.
-func dotQ8QuantAVX2(out []float32, r Rows, q *Q8) {
-	n, nq := r.Len(), q.Len()
-	clear(out)
-	if n == 0 {
+// avx2DotQ8Blocks reports whether the DotQ8 kernels run code format f: its
+// groups hold at most avx2Q8RowBlocks blocks.
+func avx2DotQ8Blocks(f Format) bool { return f.Group <= 32*avx2Q8RowBlocks }
+
+// dotQ8CodesAVX2 runs the queries four at a time; a lone query runs the
+// one-query kernel where the row shape allows it (groups of whole blocks).
+func dotQ8CodesAVX2(out []float32, r Rows, q *Q8) {
+	if q.Len() == 1 && avx2DotQ8Group(r.Format, r.Cols) {
+		dotQ8GroupAVX2(out, r, q, 0)
 		return
 	}
-	for j0 := 0; j0 < nq; j0 += 4 {
-		qn := min(4, nq-j0)
-		done := 0
-		if qn == 1 {
-			done = dotQ8UnitsAVX2(out[j0*n:(j0+1)*n], r, q, j0)
-		}
-		if done < n {
-			dotQ8RowsAVX2(out[j0*n+done:], n, r.Slice(done, n), q, j0, qn)
+	units := dotQ8UnitsAVX2
+	if !avx2Blocks(r.Format) {
+		units = nil
+		if q.Len() == 1 && avx2DotQ8Lanes(r.Format) {
+			dotQ8LanesAVX2(out, r, q, 0)
+			return
 		}
 	}
+	avx2Passes(out, r, q, q.Len(), units, dotQ8RowsAVX2)
 }
 
 // dotQ8UnitsAVX2 adds to out (query row j) the DotQ8 products of the first
@@ -287,20 +80,17 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 	if !ok || bpg > 8 && bpg%8 != 0 || bpg&(bpg-1) != 0 && bpg < 8 {
 		return 0
 	}
-	if levels >= 0 {
-		n -= n % (8 >> levels)
-	}
-	if n == 0 {
+	if n = unitRows(levels, n); n == 0 {
 		return 0
 	}
 	shifts, mult := shiftSource(r)
-	a := dotQ8Args{
+	a := avx2DotQ8Args{
 		xv:    unsafe.Pointer(&q.Values[j*cols]),
 		group: f.Group,
 		nb4:   4 * nb,
 		smode: min(bpg, 16),
 		sper:  max(1, bpg/8),
-		uo:    unitOut{levels: levels, bpr: bpr},
+		uo:    avx2UnitOut{levels: levels, bpr: bpr},
 	}
 	a.sleft = a.sper
 	for k := range a.dt[:nb+8] {
@@ -309,25 +99,26 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 	}
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)
-		a.qwalk = newQwalk(r, shifts, i0, i1, 0, f.Groups(cols))
+		a.avx2Walk = newAVX2Walk(r, shifts, i0, i1, 0, f.Groups(cols))
 		a.out = unsafe.Pointer(&out[i0])
 		a.batches = (i1 - i0) * nb / 8
 		a.uo.out = uintptr(unsafe.Pointer(&out[i0]))
 		a.uo.bleft = bpr
 		a.sleft = a.sper
-		dotQ8Unit(f.Bits, &a)
+		avx2CallDotQ8Unit(f.Bits, &a)
 	}
 	return n
 }
 
 // dotQ8RowsAVX2 adds to out[j*stride+i] the DotQ8 products of every row i
 // of r with the qn query rows of q from j0 on, over chunks of at most
-// avx2Q8RowBlocks blocks of whole groups.
+// avx2Q8RowBlocks blocks of whole groups (a group that is not a multiple
+// of 32 ends with a short block: the tail kernels).
 func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 	f, cols := r.Format, r.Cols
 	n, groups := r.Len(), f.Groups(cols)
 	shifts, mult := shiftSource(r)
-	nb, bpg := cols/32, f.Group/32
+	nb, bpg := q8Blocks(f.Group, cols), (f.Group+31)/32
 	chunk := avx2Q8RowBlocks / bpg
 	var tab avx2Q8Tables
 	for g0 := 0; g0 < groups; g0 += chunk {
@@ -343,8 +134,8 @@ func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 		}
 		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 			i1 := min(n, i0+avx2ChunkRows)
-			a := dotQ8Args{
-				qwalk:     newQwalk(r, shifts, i0, i1, g0, g1),
+			a := avx2DotQ8Args{
+				avx2Walk:  newAVX2Walk(r, shifts, i0, i1, g0, g1),
 				xv:        unsafe.Pointer(&q.Values[j0*cols+g0*f.Group]),
 				tab:       unsafe.Pointer(&tab),
 				out:       unsafe.Pointer(&out[i0]),
@@ -352,49 +143,12 @@ func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 				outStride: uintptr(4 * stride),
 				group:     f.Group,
 			}
-			dotQ8Rows(f.Bits, qn, &a)
+			if avx2Blocks(f) {
+				avx2CallDotQ8(f.Bits, qn, &a)
+			} else {
+				a.kEnd = 4 * (f.Group / 32)
+				avx2CallDotQ8Tail(f.Bits, avx2Tail(f), qn, &a)
+			}
 		}
 	}
-}
-
-// qq8Args are the arguments of quantizeQ8Blocks: rows of full blocks of 32
-// values and a tail block of tail values.
-type qq8Args struct {
-	x       unsafe.Pointer // float32
-	values  unsafe.Pointer // int8
-	scales  unsafe.Pointer // float32, one per block
-	sums    unsafe.Pointer // float32, one per block
-	rows    int
-	full    int       // blocks of 32 per row
-	tail    int       // values in the row's last, short block (0 if none)
-	mask    [32]int32 // -1 for the tail's values, 0 beyond
-	scratch [32]byte  // the kernel's
-}
-
-// quantizeQ8Blocks is QuantizeQ8 on rows cut into blocks of 32 and a tail.
-//
-//go:noescape
-func quantizeQ8Blocks(a *qq8Args)
-
-// quantizeQ8AVX2 is QuantizeQ8: bit-exact with the generic kernel. Q8s
-// lined up with code groups that are not a multiple of 32 run the generic
-// kernel.
-func quantizeQ8AVX2(q *Q8, x []float32) {
-	if q.Group%32 != 0 && q.Group != q.Cols {
-		quantizeQ8Generic(q, x)
-		return
-	}
-	a := qq8Args{
-		x:      unsafe.Pointer(&x[0]),
-		values: unsafe.Pointer(&q.Values[0]),
-		scales: unsafe.Pointer(&q.Scales[0]),
-		sums:   unsafe.Pointer(&q.Sums[0]),
-		rows:   q.Len(),
-		full:   q.Cols / 32,
-		tail:   q.Cols % 32,
-	}
-	for k := range a.tail {
-		a.mask[k] = -1
-	}
-	quantizeQ8Blocks(&a)
 }

@@ -1,13 +1,13 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
 
 import "unsafe"
 
-// floatArgs are the arguments of the fp16 and float32 row kernels (see
+// avx2FloatArgs are the arguments of the fp16 and float32 row kernels (see
 // avx2_float_amd64.s): rows of a chunk of columns, walked 32 and 8 values
 // at a time and then a tail.
-type floatArgs struct {
+type avx2FloatArgs struct {
 	data      unsafe.Pointer // row 0 at the chunk's first column
 	q         unsafe.Pointer // query row 0 (AddWeighted: y row 0) at the chunk's first column
 	out       unsafe.Pointer // Dot: out of query 0, row 0 (the kernel adds)
@@ -28,7 +28,7 @@ type floatArgs struct {
 
 // setCols sets the walk of a chunk of cols values in rows of rowCols
 // values of elem bytes.
-func (a *floatArgs) setCols(cols, rowCols, elem int) {
+func (a *avx2FloatArgs) setCols(cols, rowCols, elem int) {
 	a.full32, a.rest8, a.chunks8 = cols/32, cols%32/8, cols/8
 	a.tail = cols % 8
 	a.tailBytes = a.tail * elem
@@ -41,120 +41,35 @@ func (a *floatArgs) setCols(cols, rowCols, elem int) {
 	}
 }
 
-// The fp16 (F16) and float32 (F32) kernels, by number of queries.
-//
-//go:noescape
-func dotF32x1(a *floatArgs)
-
-//go:noescape
-func dotF32x2(a *floatArgs)
-
-//go:noescape
-func dotF32x3(a *floatArgs)
-
-//go:noescape
-func dotF32x4(a *floatArgs)
-
-//go:noescape
-func dotF16x1(a *floatArgs)
-
-//go:noescape
-func dotF16x2(a *floatArgs)
-
-//go:noescape
-func dotF16x3(a *floatArgs)
-
-//go:noescape
-func dotF16x4(a *floatArgs)
-
-//go:noescape
-func addWF32x1(a *floatArgs)
-
-//go:noescape
-func addWF32x2(a *floatArgs)
-
-//go:noescape
-func addWF32x3(a *floatArgs)
-
-//go:noescape
-func addWF32x4(a *floatArgs)
-
-//go:noescape
-func addWF16x1(a *floatArgs)
-
-//go:noescape
-func addWF16x2(a *floatArgs)
-
-//go:noescape
-func addWF16x3(a *floatArgs)
-
-//go:noescape
-func addWF16x4(a *floatArgs)
-
-// dotFloat calls the Dot kernel of the format and number of queries.
-func dotFloat(bits, nq int, a *floatArgs) {
-	switch {
-	case bits == 32 && nq == 1:
-		dotF32x1(a)
-	case bits == 32 && nq == 2:
-		dotF32x2(a)
-	case bits == 32 && nq == 3:
-		dotF32x3(a)
-	case bits == 32 && nq == 4:
-		dotF32x4(a)
-	case bits == 16 && nq == 1:
-		dotF16x1(a)
-	case bits == 16 && nq == 2:
-		dotF16x2(a)
-	case bits == 16 && nq == 3:
-		dotF16x3(a)
-	case bits == 16 && nq == 4:
-		dotF16x4(a)
-	}
-}
-
-// addWFloat calls the AddWeighted kernel of the format and number of weight rows.
-func addWFloat(bits, nq int, a *floatArgs) {
-	switch {
-	case bits == 32 && nq == 1:
-		addWF32x1(a)
-	case bits == 32 && nq == 2:
-		addWF32x2(a)
-	case bits == 32 && nq == 3:
-		addWF32x3(a)
-	case bits == 32 && nq == 4:
-		addWF32x4(a)
-	case bits == 16 && nq == 1:
-		addWF16x1(a)
-	case bits == 16 && nq == 2:
-		addWF16x2(a)
-	case bits == 16 && nq == 3:
-		addWF16x3(a)
-	case bits == 16 && nq == 4:
-		addWF16x4(a)
-	}
-}
-
 // dotFloatAVX2 is Dot for fp16 and float32 rows.
 func dotFloatAVX2(out []float32, r Rows, x []float32) {
-	cols, elem := r.Cols, r.Format.Bits/8
+	cols := r.Cols
 	n, nq := r.Len(), len(x)/cols
 	clear(out)
 	for j0 := 0; j0 < nq; j0 += 4 {
-		qn := min(4, nq-j0)
-		for i0 := 0; i0 < n; i0 += avx2ChunkRows {
-			i1 := min(n, i0+avx2ChunkRows)
-			a := floatArgs{
-				data:      unsafe.Pointer(&r.Data[i0*cols*elem]),
-				q:         unsafe.Pointer(&x[j0*cols]),
-				out:       unsafe.Pointer(&out[j0*n+i0]),
-				qStride:   uintptr(4 * cols),
-				outStride: uintptr(4 * n),
-				rows:      i1 - i0,
-			}
-			a.setCols(cols, cols, elem)
-			dotFloat(r.Format.Bits, qn, &a)
+		avx2DotFloatChunk(out[j0*n:], r, x[j0*cols:], cols, 0, cols, min(4, nq-j0))
+	}
+}
+
+// avx2DotFloatChunk adds to out[j*n+i] the dot products of the columns
+// [c0, c0+cc) of every row i of r with the qn query rows of x (their
+// values for those columns, xStride apart), in calls of at most
+// avx2ChunkRows rows.
+func avx2DotFloatChunk(out []float32, r Rows, x []float32, xStride, c0, cc, qn int) {
+	cols, elem := r.Cols, r.Format.Bits/8
+	n := r.Len()
+	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
+		i1 := min(n, i0+avx2ChunkRows)
+		a := avx2FloatArgs{
+			data:      unsafe.Pointer(&r.Data[(i0*cols+c0)*elem]),
+			q:         unsafe.Pointer(&x[0]),
+			out:       unsafe.Pointer(&out[i0]),
+			qStride:   uintptr(4 * xStride),
+			outStride: uintptr(4 * n),
+			rows:      i1 - i0,
 		}
+		a.setCols(cc, cols, elem)
+		avx2CallDotFloat(r.Format.Bits, qn, &a)
 	}
 }
 
@@ -166,7 +81,7 @@ const avx2Q8FloatCols = 2048
 // dequantized (scale × value, per block) into a buffer, a chunk of columns
 // at a time, and multiplied with the rows by the Dot kernel.
 func dotQ8FloatAVX2(out []float32, r Rows, q *Q8) {
-	cols, elem := r.Cols, r.Format.Bits/8
+	cols := r.Cols
 	n, nq, nb := r.Len(), q.Len(), q8Blocks(cols, cols)
 	clear(out)
 	var buf [avx2Q8FloatCols]float32
@@ -184,19 +99,7 @@ func dotQ8FloatAVX2(out []float32, r Rows, q *Q8) {
 					xb[c] = d[(c0+c)/32] * float32(v[c0+c])
 				}
 			}
-			for i0 := 0; i0 < n; i0 += avx2ChunkRows {
-				i1 := min(n, i0+avx2ChunkRows)
-				a := floatArgs{
-					data:      unsafe.Pointer(&r.Data[(i0*cols+c0)*elem]),
-					q:         unsafe.Pointer(&buf[0]),
-					out:       unsafe.Pointer(&out[j0*n+i0]),
-					qStride:   uintptr(4 * cc),
-					outStride: uintptr(4 * n),
-					rows:      i1 - i0,
-				}
-				a.setCols(cc, cols, elem)
-				dotFloat(r.Format.Bits, qn, &a)
-			}
+			avx2DotFloatChunk(out[j0*n:], r, buf[:], cc, c0, cc, qn)
 		}
 	}
 }
@@ -211,16 +114,8 @@ func addWeightedFloatAVX2(y []float32, r Rows, w []float32) {
 		qn := min(4, nq-j0)
 		for i0 := 0; i0 < n; i0 += avx2AddWRows {
 			i1 := min(n, i0+avx2AddWRows)
-			for i := i0; i < i1; i++ {
-				for j := range wt[i-i0] {
-					var v float32
-					if j < qn {
-						v = w[(j0+j)*n+i]
-					}
-					wt[i-i0][j] = v
-				}
-			}
-			a := floatArgs{
+			avx2TransposeWeights(&wt, w, n, j0, qn, i0, i1)
+			a := avx2FloatArgs{
 				data:    unsafe.Pointer(&r.Data[i0*cols*elem]),
 				q:       unsafe.Pointer(&y[j0*cols]),
 				w:       unsafe.Pointer(&wt),
@@ -228,7 +123,7 @@ func addWeightedFloatAVX2(y []float32, r Rows, w []float32) {
 				rows:    i1 - i0,
 			}
 			a.setCols(cols, cols, elem)
-			addWFloat(r.Format.Bits, qn, &a)
+			avx2CallAddWeightedFloat(r.Format.Bits, qn, &a)
 		}
 	}
 }

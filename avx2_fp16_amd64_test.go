@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
 
@@ -41,7 +41,7 @@ func TestAVX2F16FromFloat32(t *testing.T) {
 	}
 	in = in[:len(in)&^7]
 	got := make([]uint16, len(in))
-	f16FromF32s(&got[0], &in[0], len(in))
+	avx2QuantizeF16(&got[0], &in[0], len(in))
 	for k, f := range in {
 		if want := F16FromFloat32(f); got[k] != want {
 			require.Equal(t, want, got[k], "%v (%#08x)", f, math.Float32bits(f))
@@ -58,7 +58,7 @@ func TestAVX2F16ToFloat32(t *testing.T) {
 		in[k] = uint16(k)
 	}
 	got := make([]float32, len(in))
-	f32FromF16s(&got[0], &in[0], len(in))
+	avx2DequantizeF16(&got[0], &in[0], len(in))
 	for k, h := range in {
 		if want := math.Float32bits(F16ToFloat32(h)); math.Float32bits(got[k]) != want {
 			require.Equal(t, want, math.Float32bits(got[k]), "%#04x", h)

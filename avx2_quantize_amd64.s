@@ -1,101 +1,23 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
 #include "go_asm.h"
 #include "avx2_amd64.h"
 
-// The unpack constants in registers (avx2_amd64.h).
-#undef K_NIB
-#undef K_LOW2
-#undef K_SHIFT2
-#define K_NIB Y15
-#define K_LOW2 Y14
-#define K_SHIFT2 Y13
+// Quantize of code rows, and the fp16 conversion of fp16 rows, with the
+// generic kernels' bits (quantize_generic.go): every float32 step is one
+// instruction with its own rounding (no FMA), VCVTPS2DQ rounds to nearest
+// even like roundEven, and VCVTPS2PH (immediate 0: nearest even) converts
+// like F16FromFloat32.
 
-// Quantize and Dequantize of code rows, and the fp16 conversions of fp16
-// rows. All of them give the same bits as the generic kernels
-// (quantize_generic.go): every float32 step is one instruction with its own
-// rounding (no FMA), VCVTPS2DQ rounds to nearest even like roundEven, and
-// VCVTPS2PH (immediate 0: nearest even) and VCVTPH2PS convert fp16 like
-// F16FromFloat32 and F16ToFloat32.
-
-// ---- Dequantize ----
-
-// deqArgs (avx2_quantize_amd64.go): a qwalk over whole rows, so the groups
-// of all rows follow one another; per group deq(q) = (q + add)*scale +
-// shift, each step rounded: add 0 and shift the min (asymmetric), or add
-// -2^(bits-1) and shift -0 (symmetric: shiftStep 0 keeps reading the -0).
-// Registers: SI, R8, R9, DX planes; AX dst; R10 scales, R11 shifts, R12
-// the shift step, R14 groups left; Y3 scale, Y6 shift, Y7 add.
-//
-// Instructions per block of 32 values: to unpack and convert as Dot (4-bit
-// 6 + 4), then 4 × (add, mul, add, store).
-#define DEQCHUNK(k) \
-	VADDPS  Y7, Y0, Y0; \
-	VMULPS  Y3, Y0, Y0; \
-	VADDPS  Y6, Y0, Y0; \
-	VMOVUPS Y0, (k*32)(AX)
-
-#define CHUNK0 DEQCHUNK(0)
-#define CHUNK1 DEQCHUNK(1)
-#define CHUNK2 DEQCHUNK(2)
-#define CHUNK3 DEQCHUNK(3)
-
-#define DEQ(NAME, BLK) \
-TEXT NAME(SB), NOSPLIT, $0-8;          \
-	MOVQ a+0(FP), DI;                  \
-	PLANES_INIT;                       \
-	MOVQ qwalk_scales(DI), R10;        \
-	MOVQ qwalk_shifts(DI), R11;        \
-	MOVQ deqArgs_shiftStep(DI), R12;   \
-	MOVQ deqArgs_dst(DI), AX;          \
-	MOVQ deqArgs_units(DI), R14;       \
-	VBROADCASTSS deqArgs_add(DI), Y7;  \
-	K_LOAD;                            \
-group:                                 \
-	VPBROADCASTW (R10), X3;            \
-	VCVTPH2PS    X3, Y3;               \
-	VPBROADCASTW (R11), X6;            \
-	VCVTPH2PS    X6, Y6;               \
-	XORQ DX, DX;                       \
-block:                                 \
-	BLK;                               \
-	ADDQ $128, AX;                     \
-	ADDQ $4, DX;                       \
-	CMPQ DX, qwalk_kEnd(DI);           \
-	JNE  block;                        \
-	ADDQ $2, R10;                      \
-	ADDQ R12, R11;                     \
-	MOVQ qwalk_groupBytes(DI), DX;     \
-	PLANES_ADD(DX);                    \
-	DECQ R14;                          \
-	JNZ  group;                        \
-	VZEROUPPER;                        \
-	RET
-
-DEQ(·deqQ2, FBLK2)
-DEQ(·deqQ3, FBLK3)
-DEQ(·deqQ4, FBLK4)
-DEQ(·deqQ5, FBLK5)
-DEQ(·deqQ6, FBLK6)
-DEQ(·deqQ7, FBLK7)
-DEQ(·deqQ8, FBLK8)
-
-#undef CHUNK0
-#undef CHUNK1
-#undef CHUNK2
-#undef CHUNK3
-
-// ---- Quantize ----
-
-// quantArgs (avx2_quantize_amd64.go): a qwalk over whole rows, the
+// avx2QuantizeArgs (avx2_quantize_amd64.go): an avx2Walk over whole rows, the
 // float32 input x, and per width the largest code (maxq), the clamp range
 // [lo, hi] of the scaled values and the offset added to the rounded code
 // (asymmetric: [0, maxq], 0; symmetric: [-2^(b-1), 2^(b-1)-1], 2^(b-1)),
 // and the divisor of the scale (maxq, or 2^(b-1)-1). Per group:
 //
-//	asymmetric: scale = fp16((max-min)/div + 0), min = fp16(min + 0), m = min
-//	symmetric:  scale = fp16(max(-min, max)/div + 0), m = 0
+//	asymmetric: scale = scale16((max-min)/div + 0), min = fp16(min + 0), m = min
+//	symmetric:  scale = scale16(max(-min, max)/div + 0), m = 0
 //	q = roundEven(clamp((x - m) * inv, lo, hi)) + off, inv = 1/scale or 0
 //
 // Registers: SI, R8, R9, DX planes; AX x; R10 scales, R11 mins (advanced
@@ -104,41 +26,33 @@ DEQ(·deqQ8, FBLK8)
 //
 // Instructions per block of 32 values: 4 loads + 4 × (sub, mul, max, min,
 // cvt, add) + 4 to pack bytes + 3 to 8 per plane; per group 2 per 8 values
-// for min/max, about 30 for the scale.
+// for min/max, about 35 for the scale.
+
+// SCALE16(r): the float32 scale s (>= +0) in r's low lane becomes
+// scale16(s) of quantize_generic.go in r's low word: fp16(s), at least
+// 0x0001 when s is not 0 (max with min(bits(s), 1)). Uses BX, X10.
+#define SCALE16(r) \
+	MOVL      $1, BX;      \
+	VMOVD     BX, X10;     \
+	VPMINUD   X10, r, X10; \
+	VCVTPS2PH $0, r, r;    \
+	VPMAXUW   X10, r, r
 
 // QCODES: the block's 32 codes from x at AX as bytes in Y0 (value order).
 #define QCODES \
-	VMOVUPS   (AX), Y0;         \
-	VMOVUPS   32(AX), Y1;       \
-	VMOVUPS   64(AX), Y2;       \
-	VMOVUPS   96(AX), Y3;       \
-	VSUBPS    Y5, Y0, Y0;       \
-	VSUBPS    Y5, Y1, Y1;       \
-	VSUBPS    Y5, Y2, Y2;       \
-	VSUBPS    Y5, Y3, Y3;       \
-	VMULPS    Y4, Y0, Y0;       \
-	VMULPS    Y4, Y1, Y1;       \
-	VMULPS    Y4, Y2, Y2;       \
-	VMULPS    Y4, Y3, Y3;       \
-	VMAXPS    Y6, Y0, Y0;       \
-	VMAXPS    Y6, Y1, Y1;       \
-	VMAXPS    Y6, Y2, Y2;       \
-	VMAXPS    Y6, Y3, Y3;       \
-	VMINPS    Y7, Y0, Y0;       \
-	VMINPS    Y7, Y1, Y1;       \
-	VMINPS    Y7, Y2, Y2;       \
-	VMINPS    Y7, Y3, Y3;       \
-	VCVTPS2DQ Y0, Y0;           \
-	VCVTPS2DQ Y1, Y1;           \
-	VCVTPS2DQ Y2, Y2;           \
-	VCVTPS2DQ Y3, Y3;           \
-	VPADDD    Y15, Y0, Y0;      \
-	VPADDD    Y15, Y1, Y1;      \
-	VPADDD    Y15, Y2, Y2;      \
-	VPADDD    Y15, Y3, Y3;      \
-	VPACKUSDW Y1, Y0, Y0;       \
-	VPACKUSDW Y3, Y2, Y2;       \
-	VPACKUSWB Y2, Y0, Y0;       \
+	VMOVUPS   (AX), Y0;   \
+	VMOVUPS   32(AX), Y1; \
+	VMOVUPS   64(AX), Y2; \
+	VMOVUPS   96(AX), Y3; \
+	ON4(VSUBPS, Y5);      \
+	ON4(VMULPS, Y4);      \
+	ON4(VMAXPS, Y6);      \
+	ON4(VMINPS, Y7);      \
+	ON4U(VCVTPS2DQ);      \
+	ON4(VPADDD, Y15);     \
+	VPACKUSDW Y1, Y0, Y0; \
+	VPACKUSDW Y3, Y2, Y2; \
+	VPACKUSWB Y2, Y0, Y0; \
 	VPERMD    Y0, Y13, Y0
 
 // Planes of the codes in Y0 (clobbering Y1, Y2).
@@ -185,7 +99,7 @@ DEQ(·deqQ8, FBLK8)
 	VMOVUPS (AX), Y0;                      \
 	VMOVAPS Y0, Y1;                        \
 	MOVQ    $32, DX;                       \
-	MOVQ    quantArgs_groupLen(DI), CX;    \
+	MOVQ    avx2QuantizeArgs_groupLen(DI), CX;    \
 	CMPQ    DX, CX;                        \
 	JEQ     mmdone;                        \
 mm:                                        \
@@ -195,25 +109,15 @@ mm:                                        \
 	CMPQ    DX, CX;                        \
 	JNE     mm;                            \
 mmdone:                                    \
-	VEXTRACTF128 $1, Y0, X2;               \
-	VMINPS  X2, X0, X0;                    \
-	VPSHUFD $0x4e, X0, X2;                 \
-	VMINPS  X2, X0, X0;                    \
-	VPSHUFD $0x01, X0, X2;                 \
-	VMINSS  X2, X0, X0;                    \
-	VEXTRACTF128 $1, Y1, X2;               \
-	VMAXPS  X2, X1, X1;                    \
-	VPSHUFD $0x4e, X1, X2;                 \
-	VMAXPS  X2, X1, X1;                    \
-	VPSHUFD $0x01, X1, X2;                 \
-	VMAXSS  X2, X1, X1;                    \
+	FOLD8(VEXTRACTF128, VMINPS, VMINSS, $0x4e, Y0, X0, X2); \
+	FOLD8(VEXTRACTF128, VMAXPS, VMAXSS, $0x4e, Y1, X1, X2); \
 	VXORPS  X8, X8, X8;                    \
-	CMPQ    quantArgs_symmetric(DI), $0;   \
+	CMPQ    avx2QuantizeArgs_symmetric(DI), $0;   \
 	JNE     sym;                           \
 	VSUBSS  X0, X1, X2;                    \
-	VDIVSS  quantArgs_div(DI), X2, X2;     \
+	VDIVSS  avx2QuantizeArgs_div(DI), X2, X2;     \
 	VADDSS  X8, X2, X2;                    \
-	VCVTPS2PH $0, X2, X2;                  \
+	SCALE16(X2);                           \
 	VPEXTRW $0, X2, (R10);                 \
 	VCVTPH2PS X2, X2;                      \
 	VADDSS  X8, X0, X3;                    \
@@ -224,9 +128,9 @@ mmdone:                                    \
 sym:                                       \
 	VXORPS  ·avx2F32SignMask(SB), X0, X0;  \
 	VMAXSS  X1, X0, X2;                    \
-	VDIVSS  quantArgs_div(DI), X2, X2;     \
+	VDIVSS  avx2QuantizeArgs_div(DI), X2, X2;     \
 	VADDSS  X8, X2, X2;                    \
-	VCVTPS2PH $0, X2, X2;                  \
+	SCALE16(X2);                           \
 	VPEXTRW $0, X2, (R10);                 \
 	VCVTPH2PS X2, X2;                      \
 	VXORPS  X3, X3, X3;                    \
@@ -238,51 +142,185 @@ params:                                    \
 	VBROADCASTSS X4, Y4;                   \
 	VBROADCASTSS X3, Y5
 
-#define QUANT(NAME, PACK) \
-TEXT NAME(SB), NOSPLIT, $0-8;          \
-	MOVQ a+0(FP), DI;                  \
-	PLANES_INIT;                       \
-	MOVQ qwalk_scales(DI), R10;        \
-	MOVQ qwalk_shifts(DI), R11;        \
-	MOVQ quantArgs_x(DI), AX;          \
-	MOVQ quantArgs_units(DI), R14;     \
-	VBROADCASTSS quantArgs_lo(DI), Y6; \
-	VBROADCASTSS quantArgs_hi(DI), Y7; \
-	VPBROADCASTD quantArgs_off(DI), Y15; \
-	VMOVDQU ·avx2PackOrder(SB), Y13;   \
-group:                                 \
-	QPARAMS;                           \
-	XORQ DX, DX;                       \
-block:                                 \
-	QCODES;                            \
-	PACK;                              \
-	ADDQ $128, AX;                     \
-	ADDQ $4, DX;                       \
-	CMPQ DX, qwalk_kEnd(DI);           \
-	JNE  block;                        \
-	ADDQ $2, R10;                      \
-	ADDQ quantArgs_minStep(DI), R11;   \
-	MOVQ qwalk_groupBytes(DI), DX;     \
-	PLANES_ADD(DX);                    \
-	DECQ R14;                          \
-	JNZ  group;                        \
-	VZEROUPPER;                        \
+// QUANT(NAME, PACK, GUARD, TAIL): a kernel over groups of whole blocks;
+// GUARD may skip the block loop and TAIL follows it (both NOSTEP for
+// groups that are a multiple of 32; QUANTT for the others).
+#define QUANT(NAME, PACK, GUARD, TAIL) \
+	WALK_TEXT(NAME, R10, R11);                  \
+	MOVQ avx2QuantizeArgs_x(DI), AX;            \
+	MOVQ avx2QuantizeArgs_units(DI), R14;       \
+	VBROADCASTSS avx2QuantizeArgs_lo(DI), Y6;   \
+	VBROADCASTSS avx2QuantizeArgs_hi(DI), Y7;   \
+	VPBROADCASTD avx2QuantizeArgs_off(DI), Y15; \
+	VMOVDQU ·avx2PackOrder(SB), Y13;            \
+group:                                          \
+	QPARAMS;                                    \
+	XORQ DX, DX;                                \
+	GUARD;                                      \
+block:                                          \
+	QCODES;                                     \
+	PACK;                                       \
+	ADDQ $128, AX;                              \
+	ADDQ $4, DX;                                \
+	CMPQ DX, avx2Walk_kEnd(DI);                 \
+	JNE  block;                                 \
+	TAIL;                                       \
+	ADDQ $2, R10;                               \
+	ADDQ avx2QuantizeArgs_minStep(DI), R11;     \
+	MOVQ avx2Walk_groupBytes(DI), DX;           \
+	PLANES_ADD(DX);                             \
+	DECQ R14;                                   \
+	JNZ  group;                                 \
+	VZEROUPPER;                                 \
 	RET
 
-QUANT(·quantQ2, PACK2)
-QUANT(·quantQ3, PACK3)
-QUANT(·quantQ4, PACK4)
-QUANT(·quantQ5, PACK5)
-QUANT(·quantQ6, PACK6)
-QUANT(·quantQ7, PACK7)
-QUANT(·quantQ8, PACK8)
+QUANT(·avx2QuantizeW2, PACK2, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW3, PACK3, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW4, PACK4, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW5, PACK5, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW6, PACK6, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW7, PACK7, NOSTEP, NOSTEP)
+QUANT(·avx2QuantizeW8, PACK8, NOSTEP, NOSTEP)
 
-// ---- fp16 ----
+// ---- Groups that are not a multiple of 32 ----
 
-// func f16FromF32s(dst *uint16, src *float32, n int)
+// QCODEST(m): the codes of a last block of m = 8, 16 or 24 values from x
+// at AX, as bytes in Y0 (value order; bytes m to 31 are not codes): QCODES
+// with zeros for the values beyond the block (nothing past it is read).
+#define QLOAD8 VMOVUPS (AX), Y0; VXORPS Y1, Y1, Y1; VXORPS Y2, Y2, Y2; VXORPS Y3, Y3, Y3
+#define QLOAD16 VMOVUPS (AX), Y0; VMOVUPS 32(AX), Y1; VXORPS Y2, Y2, Y2; VXORPS Y3, Y3, Y3
+#define QLOAD24 VMOVUPS (AX), Y0; VMOVUPS 32(AX), Y1; VMOVUPS 64(AX), Y2; VXORPS Y3, Y3, Y3
+#define QCODEST(LOAD) \
+	LOAD;                 \
+	ON4(VSUBPS, Y5);      \
+	ON4(VMULPS, Y4);      \
+	ON4(VMAXPS, Y6);      \
+	ON4(VMINPS, Y7);      \
+	ON4U(VCVTPS2DQ);      \
+	ON4(VPADDD, Y15);     \
+	VPACKUSDW Y1, Y0, Y0; \
+	VPACKUSDW Y3, Y2, Y2; \
+	VPACKUSWB Y2, Y0, Y0; \
+	VPERMD    Y0, Y13, Y0
+
+// Planes of a last block of m codes in Y0, stored as pack lays out a block
+// of m (pack/doc.go); only the block's bytes are written. Clobber Y1-Y3
+// (and BX for the 1-bit plane).
+
+// 8-bit codes: m bytes.
+#define PT8M8 VMOVQ X0, (SI)(DX*8)
+#define PT8M16 VMOVDQU X0, (SI)(DX*8)
+#define PT8M24 \
+	VMOVDQU      X0, (SI)(DX*8); \
+	VEXTRACTI128 $1, Y0, X1;     \
+	VMOVQ        X1, 16(SI)(DX*8)
+
+// 4-bit plane (bits 0-3): byte j = c_j | c_(j+m/2)<<4, j < m/2.
+#define PT4HEAD VPAND ·avx2Nib(SB), Y0, Y1
+#define PT4TAIL VPSLLW $4, X2, X2; VPOR X2, X1, X1
+#define PT4M8 PT4HEAD; VPSRLQ $32, X1, X2; PT4TAIL; VMOVD X1, (SI)(DX*4)
+#define PT4M16 PT4HEAD; VPSRLDQ $8, X1, X2; PT4TAIL; VMOVQ X1, (SI)(DX*4)
+#define PT4M24 \
+	PT4HEAD;                      \
+	VPSRLDQ      $12, X1, X2;     \
+	VEXTRACTI128 $1, Y1, X3;      \
+	VPSLLDQ      $4, X3, X3;      \
+	VPOR         X3, X2, X2;      \
+	PT4TAIL;                      \
+	VMOVQ        X1, (SI)(DX*4);  \
+	VPEXTRD      $2, X1, 8(SI)(DX*4)
+
+// 2-bit plane of bits S, S+1 at BASE: byte j = Σ_p c_(j+p*m/4)<<2p, j < m/4.
+#define PT2HEAD(S) VPSRLW $S, Y0, Y1; VPAND ·avx2Low2(SB), Y1, Y1
+#define PT2OR(SH) VPSLLW $SH, X2, X2; VPOR X2, X1, X1
+#define PT2M8(S, BASE) \
+	PT2HEAD(S);                               \
+	VMOVDQA X1, X3;                           \
+	VPSRLDQ $2, X3, X2; PT2OR(2);             \
+	VPSRLDQ $4, X3, X2; PT2OR(4);             \
+	VPSRLDQ $6, X3, X2; PT2OR(6);             \
+	VPEXTRW $0, X1, (BASE)(DX*2)
+#define PT2M16(S, BASE) \
+	PT2HEAD(S);                               \
+	VMOVDQA X1, X3;                           \
+	VPSRLDQ $4, X3, X2; PT2OR(2);             \
+	VPSRLDQ $8, X3, X2; PT2OR(4);             \
+	VPSRLDQ $12, X3, X2; PT2OR(6);            \
+	VMOVD   X1, (BASE)(DX*2)
+// m = 24: values 12-17 straddle the halves of Y1 (X3 the upper; X8 keeps
+// the lower).
+#define PT2M24(S, BASE) \
+	PT2HEAD(S);                               \
+	VEXTRACTI128 $1, Y1, X3;                  \
+	VMOVDQA X1, X8;                           \
+	VPSRLDQ $6, X8, X2; PT2OR(2);             \
+	VPSRLDQ $12, X8, X2;                      \
+	VPSLLDQ $4, X3, X9;                       \
+	VPOR    X9, X2, X2; PT2OR(4);             \
+	VPSRLDQ $2, X3, X2; PT2OR(6);             \
+	VMOVD   X1, (BASE)(DX*2);                 \
+	VPEXTRW $2, X1, 4(BASE)(DX*2)
+
+// 1-bit plane of bit S at BASE: m/8 bytes of the bit mask.
+#define PT1HEAD(S) VPSLLW $(7-S), Y0, Y1; VPMOVMSKB Y1, BX
+#define PT1M8(S, BASE) PT1HEAD(S); MOVB BX, (BASE)(DX*1)
+#define PT1M16(S, BASE) PT1HEAD(S); MOVW BX, (BASE)(DX*1)
+#define PT1M24(S, BASE) PT1HEAD(S); MOVW BX, (BASE)(DX*1); SHRL $16, BX; MOVB BX, 2(BASE)(DX*1)
+#define PACKT2M8 PT2M8(0, SI)
+#define PACKT3M8 PT2M8(0, SI); PT1M8(2, R8)
+#define PACKT4M8 PT4M8
+#define PACKT5M8 PT4M8; PT1M8(4, R8)
+#define PACKT6M8 PT4M8; PT2M8(4, R8)
+#define PACKT7M8 PT4M8; PT2M8(4, R8); PT1M8(6, R9)
+#define PACKT8M8 PT8M8
+#define PACKT2M16 PT2M16(0, SI)
+#define PACKT3M16 PT2M16(0, SI); PT1M16(2, R8)
+#define PACKT4M16 PT4M16
+#define PACKT5M16 PT4M16; PT1M16(4, R8)
+#define PACKT6M16 PT4M16; PT2M16(4, R8)
+#define PACKT7M16 PT4M16; PT2M16(4, R8); PT1M16(6, R9)
+#define PACKT8M16 PT8M16
+#define PACKT2M24 PT2M24(0, SI)
+#define PACKT3M24 PT2M24(0, SI); PT1M24(2, R8)
+#define PACKT4M24 PT4M24
+#define PACKT5M24 PT4M24; PT1M24(4, R8)
+#define PACKT6M24 PT4M24; PT2M24(4, R8)
+#define PACKT7M24 PT4M24; PT2M24(4, R8); PT1M24(6, R9)
+#define PACKT8M24 PT8M24
+
+// QUANTT(NAME, PACK, LOAD, PACKT, TB) is QUANT for groups of whole blocks
+// (none for groups of 8, 16, 24) and a last block of TB/4 values, with the
+// same bits.
+#define QUANTGUARD CMPQ DX, avx2Walk_kEnd(DI); JEQ tail
+#define QUANTTAIL(LOAD, PACKT, TB) tail: QCODEST(LOAD); PACKT; ADDQ $TB, AX
+#define QUANTT(NAME, PACK, LOAD, PACKT, TB) QUANT(NAME, PACK, QUANTGUARD, QUANTTAIL(LOAD, PACKT, TB))
+
+QUANTT(·avx2QuantizeW2T8, PACK2, QLOAD8, PACKT2M8, 32)
+QUANTT(·avx2QuantizeW2T16, PACK2, QLOAD16, PACKT2M16, 64)
+QUANTT(·avx2QuantizeW2T24, PACK2, QLOAD24, PACKT2M24, 96)
+QUANTT(·avx2QuantizeW3T8, PACK3, QLOAD8, PACKT3M8, 32)
+QUANTT(·avx2QuantizeW3T16, PACK3, QLOAD16, PACKT3M16, 64)
+QUANTT(·avx2QuantizeW3T24, PACK3, QLOAD24, PACKT3M24, 96)
+QUANTT(·avx2QuantizeW4T8, PACK4, QLOAD8, PACKT4M8, 32)
+QUANTT(·avx2QuantizeW4T16, PACK4, QLOAD16, PACKT4M16, 64)
+QUANTT(·avx2QuantizeW4T24, PACK4, QLOAD24, PACKT4M24, 96)
+QUANTT(·avx2QuantizeW5T8, PACK5, QLOAD8, PACKT5M8, 32)
+QUANTT(·avx2QuantizeW5T16, PACK5, QLOAD16, PACKT5M16, 64)
+QUANTT(·avx2QuantizeW5T24, PACK5, QLOAD24, PACKT5M24, 96)
+QUANTT(·avx2QuantizeW6T8, PACK6, QLOAD8, PACKT6M8, 32)
+QUANTT(·avx2QuantizeW6T16, PACK6, QLOAD16, PACKT6M16, 64)
+QUANTT(·avx2QuantizeW6T24, PACK6, QLOAD24, PACKT6M24, 96)
+QUANTT(·avx2QuantizeW7T8, PACK7, QLOAD8, PACKT7M8, 32)
+QUANTT(·avx2QuantizeW7T16, PACK7, QLOAD16, PACKT7M16, 64)
+QUANTT(·avx2QuantizeW7T24, PACK7, QLOAD24, PACKT7M24, 96)
+QUANTT(·avx2QuantizeW8T8, PACK8, QLOAD8, PACKT8M8, 32)
+QUANTT(·avx2QuantizeW8T16, PACK8, QLOAD16, PACKT8M16, 64)
+QUANTT(·avx2QuantizeW8T24, PACK8, QLOAD24, PACKT8M24, 96)
+
+// func avx2QuantizeF16(dst *uint16, src *float32, n int)
 // dst[k] = VCVTPS2PH(src[k]) (nearest even) for k < n, n a multiple of 8.
 // 2 instructions per 8 values.
-TEXT ·f16FromF32s(SB), NOSPLIT, $0-24
+TEXT ·avx2QuantizeF16(SB), NOSPLIT, $0-24
 	MOVQ dst+0(FP), DI
 	MOVQ src+8(FP), SI
 	MOVQ n+16(FP), CX
@@ -293,26 +331,6 @@ loop:
 	VCVTPS2PH $0, Y0, (DI)
 	ADDQ $32, SI
 	ADDQ $16, DI
-	DECQ CX
-	JNZ  loop
-done:
-	VZEROUPPER
-	RET
-
-// func f32FromF16s(dst *float32, src *uint16, n int)
-// dst[k] = VCVTPH2PS(src[k]) for k < n, n a multiple of 8. 2 instructions
-// per 8 values.
-TEXT ·f32FromF16s(SB), NOSPLIT, $0-24
-	MOVQ dst+0(FP), DI
-	MOVQ src+8(FP), SI
-	MOVQ n+16(FP), CX
-	SHRQ $3, CX
-	JZ   done
-loop:
-	VCVTPH2PS (SI), Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ $16, SI
-	ADDQ $32, DI
 	DECQ CX
 	JNZ  loop
 done:

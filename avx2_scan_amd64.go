@@ -1,13 +1,8 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
 
 import "github.com/klauspost/cpuid/v2"
-
-// absBitsMaxScan is absBitsMax on n values at x, in AVX2.
-//
-//go:noescape
-func absBitsMaxScan(x *float32, n int) uint32
 
 // absBitsMaxAVX2 is absBitsMax in AVX2: the scan that validates every
 // Quantize and QuantizeQ8 input, whichever implementation then runs.
@@ -15,7 +10,7 @@ func absBitsMaxAVX2(x []float32) uint32 {
 	if len(x) == 0 {
 		return 0
 	}
-	return absBitsMaxScan(&x[0], len(x))
+	return avx2AbsBitsMax(&x[0], len(x))
 }
 
 func init() {

@@ -1,14 +1,15 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
+#include "avx2_amd64.h"
 
-// func absBitsMaxScan(x *float32, n int) uint32
+// func avx2AbsBitsMax(x *float32, n int) uint32
 //
 // The largest float32 bits of |x[k]| for k < n (0 if n = 0): VPMAXUD of
 // the values with the sign cleared, 32 per step in four accumulators, the
 // last n%8 values through VPMASKMOVD (masked lanes read as 0). 2
 // instructions per 8 values.
-TEXT ·absBitsMaxScan(SB), NOSPLIT, $0-20
+TEXT ·avx2AbsBitsMax(SB), NOSPLIT, $0-20
 	MOVQ x+0(FP), SI
 	MOVQ n+8(FP), CX
 	VPXOR Y0, Y0, Y0
@@ -56,12 +57,7 @@ done:
 	VPMAXUD Y1, Y0, Y0
 	VPMAXUD Y3, Y2, Y2
 	VPMAXUD Y2, Y0, Y0
-	VEXTRACTI128 $1, Y0, X1
-	VPMAXUD X1, X0, X0
-	VPSHUFD $0x4e, X0, X1
-	VPMAXUD X1, X0, X0
-	VPSHUFD $0x01, X0, X1
-	VPMAXUD X1, X0, X0
+	FOLD8(VEXTRACTI128, VPMAXUD, VPMAXUD, $0x4e, Y0, X0, X1)
 	VMOVD   X0, AX
 	MOVL    AX, ret+16(FP)
 	VZEROUPPER

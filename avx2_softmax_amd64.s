@@ -1,8 +1,9 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
+#include "avx2_amd64.h"
 
-// func softmaxAVX2(x *float32, n int) bool
+// func avx2Softmax(x *float32, n int) bool
 //
 // Softmax in place, in three passes: the max (and whether x holds a NaN),
 // exp(x - max) stored and summed, then a multiply by 1/sum. It returns
@@ -22,30 +23,30 @@
 // n is rounded as roundEven does, by adding and subtracting 1.5*2^23; the
 // bits of the sum are n + 0x4b400000, from which 2^n is one add and shift.
 #define EXP8 \
-	VMULPS       ·avx2ExpLog2e(SB), Y0, Y1;       \
+	VMULPS       ·avx2ExpLog2e(SB), Y0, Y1;        \
 	VADDPS       ·avx2F32x8RoundMagic(SB), Y1, Y1; \
 	VSUBPS       ·avx2F32x8RoundMagic(SB), Y1, Y5; \
-	VMOVAPS      Y0, Y2;                      \
-	VFNMADD231PS ·avx2ExpLn2Hi(SB), Y5, Y2;   \
-	VFNMADD231PS ·avx2ExpLn2Lo(SB), Y5, Y2;   \
-	VMULPS       Y2, Y2, Y5;                  \
-	VMOVUPS      ·avx2ExpP0(SB), Y3;          \
-	VFMADD213PS  ·avx2ExpP1(SB), Y2, Y3;      \
-	VMOVUPS      ·avx2ExpP2(SB), Y6;          \
-	VFMADD213PS  ·avx2ExpP3(SB), Y2, Y6;      \
-	VMOVUPS      ·avx2ExpP4(SB), Y7;          \
-	VFMADD213PS  ·avx2ExpP5(SB), Y2, Y7;      \
-	VFMADD213PS  Y6, Y5, Y3;                  \
-	VFMADD213PS  Y7, Y5, Y3;                  \
-	VFMADD213PS  Y2, Y5, Y3;                  \
-	VADDPS       ·avx2F32x8One(SB), Y3, Y3;   \
-	VPADDD       ·avx2I32x8ExpBias(SB), Y1, Y1; \
-	VPSLLD       $23, Y1, Y1;                 \
-	VMULPS       Y1, Y3, Y3;                  \
-	VCMPPS       $0x1d, ·avx2ExpMinX(SB), Y0, Y1; \
+	VMOVAPS      Y0, Y2;                           \
+	VFNMADD231PS ·avx2ExpLn2Hi(SB), Y5, Y2;        \
+	VFNMADD231PS ·avx2ExpLn2Lo(SB), Y5, Y2;        \
+	VMULPS       Y2, Y2, Y5;                       \
+	VMOVUPS      ·avx2ExpP0(SB), Y3;               \
+	VFMADD213PS  ·avx2ExpP1(SB), Y2, Y3;           \
+	VMOVUPS      ·avx2ExpP2(SB), Y6;               \
+	VFMADD213PS  ·avx2ExpP3(SB), Y2, Y6;           \
+	VMOVUPS      ·avx2ExpP4(SB), Y7;               \
+	VFMADD213PS  ·avx2ExpP5(SB), Y2, Y7;           \
+	VFMADD213PS  Y6, Y5, Y3;                       \
+	VFMADD213PS  Y7, Y5, Y3;                       \
+	VFMADD213PS  Y2, Y5, Y3;                       \
+	VADDPS       ·avx2F32x8One(SB), Y3, Y3;        \
+	VPADDD       ·avx2I32x8ExpBias(SB), Y1, Y1;    \
+	VPSLLD       $23, Y1, Y1;                      \
+	VMULPS       Y1, Y3, Y3;                       \
+	VCMPPS       $0x1d, ·avx2ExpMinX(SB), Y0, Y1;  \
 	VANDPS       Y3, Y1, Y0
 
-TEXT ·softmaxAVX2(SB), NOSPLIT, $0-17
+TEXT ·avx2Softmax(SB), NOSPLIT, $0-17
 	MOVQ x+0(FP), SI
 	MOVQ n+8(FP), CX
 	MOVQ CX, DX
@@ -111,12 +112,7 @@ max1done:
 	VMOVMSKPS Y5, BX
 	TESTQ BX, BX
 	JNZ  bad
-	VEXTRACTF128 $1, Y4, X0
-	VMAXPS  X0, X4, X4
-	VPSHUFD $0x4e, X4, X0
-	VMAXPS  X0, X4, X4
-	VPSHUFD $0x01, X4, X0
-	VMAXSS  X0, X4, X4
+	FOLD8(VEXTRACTF128, VMAXPS, VMAXSS, $0x4e, Y4, X4, X0)
 	VMOVD   X4, BX
 	ANDL    $0x7fffffff, BX
 	CMPL    BX, $0x7f800000
@@ -158,12 +154,7 @@ exp2tail:
 	VADDPS  Y0, Y8, Y8
 exp2done:
 	VADDPS  Y9, Y8, Y8
-	VEXTRACTF128 $1, Y8, X0
-	VADDPS  X0, X8, X8
-	VPSHUFD $0x4e, X8, X0
-	VADDPS  X0, X8, X8
-	VPSHUFD $0x01, X8, X0
-	VADDSS  X0, X8, X8
+	FOLD8(VEXTRACTF128, VADDPS, VADDSS, $0x4e, Y8, X8, X0)
 	VMOVSS  ·avx2F32One(SB), X0
 	VDIVSS  X8, X0, X0
 	VBROADCASTSS X0, Y0

@@ -48,23 +48,23 @@
 // with PDEP (lo and hi are the deposit masks of the two blocks' 32 bits).
 // 2 vector and 5 scalar instructions.
 #define U64_P1(o1, b1, lo, hi, dst) \
-	MOVL   o1 b1, R11;       \
-	MOVL   (o1+4)b1, R12;   \
-	PDEPQ  lo, R11, R11;      \
-	PDEPQ  hi, R12, R12;      \
-	ORQ    R12, R11;          \
-	KMOVQ  R11, K2;           \
+	MOVL   o1 b1, R11;    \
+	MOVL   (o1+4)b1, R12; \
+	PDEPQ  lo, R11, R11;  \
+	PDEPQ  hi, R12, R12;  \
+	ORQ    R12, R11;      \
+	KMOVQ  R11, K2;       \
 	VPADDB Z23, dst, K2, dst
 
 // The 4-bit and 2-bit planes of 64 codes of width 6 or 7 (p4 order):
 // dst = nibble | pair<<4. 7 instructions.
 #define U64_P4P2(o4, b4, o2, b2, dst) \
-	VBROADCASTI32X4 o2 b2, Z14;       \
-	VPERMILPD       Z21, Z14, Z14;     \
-	VPROLVQ         Z22, Z14, Z14;     \
-	VPANDD          Z18, Z14, Z14;     \
-	VBROADCASTI64X4 o4 b4, dst;       \
-	VPSRLVW         Z19, dst, dst;     \
+	VBROADCASTI32X4 o2 b2, Z14;    \
+	VPERMILPD       Z21, Z14, Z14; \
+	VPROLVQ         Z22, Z14, Z14; \
+	VPANDD          Z18, Z14, Z14; \
+	VBROADCASTI64X4 o4 b4, dst;    \
+	VPSRLVW         Z19, dst, dst; \
 	VPTERNLOGD      $0xec, Z16, Z14, dst
 
 // Unpack 64 2-bit codes in natural order: the 16 plane bytes (two blocks
@@ -107,10 +107,10 @@
 
 #define U32_P4P2(o4, b4, o2, b2, dst) \
 	VPBROADCASTQ    o2 b2, Y14;    \
-	VPROLVQ         Y22, Y14, Y14;  \
-	VPANDD          Y18, Y14, Y14;  \
+	VPROLVQ         Y22, Y14, Y14; \
+	VPANDD          Y18, Y14, Y14; \
 	VBROADCASTI32X4 o4 b4, dst;    \
-	VPSRLVW         Y19, dst, dst;  \
+	VPSRLVW         Y19, dst, dst; \
 	VPTERNLOGD      $0xec, Y16, Y14, dst
 
 #define U32_W2(o4, b4, o2, b2, o1, b1, dst) U32_P2(o2, b2, dst)
@@ -160,14 +160,14 @@
 	REDUCE_PAIR256_B(base, boff+320, Z29); \
 	REDUCE_PAIR256_B(base, boff+384, Z30); \
 	REDUCE_PAIR256_B(base, boff+448, Z31); \
-	REDUCE_PAIR128(Z24, Z28);         \
-	REDUCE_PAIR128(Z25, Z29);         \
-	REDUCE_PAIR128(Z26, Z30);         \
-	REDUCE_PAIR128(Z27, Z31);         \
-	REDUCE_PAIR64(Z24, Z26);          \
-	REDUCE_PAIR64(Z25, Z27);          \
-	REDUCE_PAIR64(Z24, Z25);          \
-	VMOVDQU64  ·avx512ReducePerm(SB), Z14;  \
+	REDUCE_PAIR128(Z24, Z28);              \
+	REDUCE_PAIR128(Z25, Z29);              \
+	REDUCE_PAIR128(Z26, Z30);              \
+	REDUCE_PAIR128(Z27, Z31);              \
+	REDUCE_PAIR64(Z24, Z26);               \
+	REDUCE_PAIR64(Z25, Z27);               \
+	REDUCE_PAIR64(Z24, Z25);               \
+	VMOVDQU64  ·avx512ReducePerm(SB), Z14; \
 	VPERMPS    Z24, Z14, dst
 
 // lane pairs: w gets [a.lo256 + a.hi256, b.lo256 + b.hi256] of the vectors
@@ -311,13 +311,13 @@
 	VMOVDQU32 ·avx512Srlvd02(SB), Z19; \
 	VMOVDQU32 ·avx512Srlvd46(SB), Z20
 #define CONSTS_W3 \
-	CONSTS_W2;                         \
+	CONSTS_W2;                            \
 	VMOVUPS      ·avx512Iota4p4(SB), Z17; \
-	VPBROADCASTD ·avx512D03(SB), Z18;    \
+	VPBROADCASTD ·avx512D03(SB), Z18;     \
 	VPBROADCASTD ·avx512D16(SB), Z22
 #define CONSTS_W4 VMOVUPS ·avx512Iota16(SB), Z16
 #define CONSTS_W5 \
-	CONSTS_W4;                             \
+	CONSTS_W4;                              \
 	VMOVUPS      ·avx512Iota16p16(SB), Z17; \
 	VPBROADCASTD ·avx512D0f(SB), Z18;       \
 	VPBROADCASTD ·avx512D16(SB), Z22
@@ -340,12 +340,12 @@
 // op-reduce the 16 lanes of z to lane 0 of x (y, x: its Y and X names;
 // ty, tx scratch).
 #define HREDUCE(op, z, y, x, ty, tx) \
-	VEXTRACTF64X4 $1, z, ty;  \
-	op            ty, y, y;   \
-	VEXTRACTF128  $1, y, tx;  \
-	op            tx, x, x;   \
+	VEXTRACTF64X4 $1, z, ty;    \
+	op            ty, y, y;     \
+	VEXTRACTF128  $1, y, tx;    \
+	op            tx, x, x;     \
 	VPERMILPS     $0x4e, x, tx; \
-	op            tx, x, x;   \
+	op            tx, x, x;     \
 	VPERMILPS     $0xb1, x, tx; \
 	op            tx, x, x
 
@@ -363,3 +363,327 @@
 	VSHUFF64X2 $0x88, t4, t3, t1;                 \
 	VSHUFF64X2 $0xdd, t4, t3, t2;                 \
 	VADDPS     t1, t2, dst
+
+// ---- Query rows of the general Dot kernels (codes and floats) ----
+
+// The x address of query row j, block offset off.
+#define XA0(off) off(BX)
+#define XA1(off) off(BX)(R12*1)
+#define XA2(off) off(BX)(R12*2)
+#define XA3(off) off(BX)(R14*1)
+
+#define FORX1(m) m(Z0, XA0, 0)
+#define FORX2(m) FORX1(m); m(Z1, XA1, 1)
+#define FORX4(m) FORX2(m); m(Z2, XA2, 2); m(Z3, XA3, 3)
+
+// Per query row (FORX(m) expands m(acc, xaddr, j)): zero its accumulator;
+// park it in the reduction area (row R10/64 of 16).
+#define ZERO_ACC(acc, xa, j) VPXORD acc, acc, acc
+#define PARK(acc, xa, j) VMOVUPS acc, (j*1024)(R13)(R10*1)
+
+// ---- Weight rows of the general AddWeighted kernels ----
+
+// The y address of weight row j, block offset off.
+#define YA0(off) off(BX)
+#define YA1(off) off(BX)(R12*1)
+#define YA2(off) off(BX)(R12*2)
+#define YA3(off) off(BX)(R14*1)
+
+// The row's weight of weight row j (R10: the stride of w, R11 three).
+#define WA0 (R13)
+#define WA1 (R13)(R10*1)
+#define WA2 (R13)(R10*2)
+#define WA3 (R13)(R11*1)
+
+#define AWFORX1(m) m(Z4, YA0, WA0)
+#define AWFORX2(m) AWFORX1(m); m(Z5, YA1, WA1)
+#define AWFORX4(m) AWFORX2(m); m(Z6, YA2, WA2); m(Z7, YA3, WA3)
+
+// Per weight row (AWFORX(m) expands m(w, yaddr, waddr)): broadcast its
+// weight of the row.
+#define LOAD_W(w, ya, wa) VBROADCASTSS wa, w
+
+// ---- The four-row kernels of Dot (rows of 128 values, codes and floats) ----
+
+// dst = per 128-bit lane [a0+a1, a2+a3, b0+b1, b2+b3] (float), with the
+// scratch registers t1 and t2.
+#define COMBINE_F(a, b, dst, t1, t2) \
+	VSHUFPS $0x88, b, a, t1; \
+	VSHUFPS $0xdd, b, a, t2; \
+	VADDPS  t1, t2, dst
+
+// Per query row of the row kernels (ROWFORX(m) expands m(j, acc0, …, acc3)):
+// reduce its four parked rows of 16 lanes and store the sums (mask K1).
+#define ROW_FLUSH(j, a0, a1, a2, a3) \
+	REDUCE4(R13, j*256, Z30);      \
+	VMOVUPS Z30, K1, (R11);        \
+	ADDQ    avx512RowArgs_outStride(AX), R11
+
+// The four-query multiply-adds of the four-row kernels: four rows' values
+// in Z16-Z19; each query row's x for them loaded once (Z20-Z23, from
+// x0-x3 off BX) and multiplied into the accumulators Z(4j+r) (op: VMULPS
+// for a kernel's first step, VFMADD231PS after it).
+#define MULX4(op, x0, x1, x2, x3) \
+	VMOVUPS x0(BX), Z20; \
+	op Z20, Z16, Z0; \
+	op Z20, Z17, Z1; \
+	op Z20, Z18, Z2; \
+	op Z20, Z19, Z3; \
+	VMOVUPS x1(BX), Z21; \
+	op Z21, Z16, Z4; \
+	op Z21, Z17, Z5; \
+	op Z21, Z18, Z6; \
+	op Z21, Z19, Z7; \
+	VMOVUPS x2(BX), Z22; \
+	op Z22, Z16, Z8; \
+	op Z22, Z17, Z9; \
+	op Z22, Z18, Z10; \
+	op Z22, Z19, Z11; \
+	VMOVUPS x3(BX), Z23; \
+	op Z23, Z16, Z12; \
+	op Z23, Z17, Z13; \
+	op Z23, Z18, Z14; \
+	op Z23, Z19, Z15
+
+// SETUP_MASKS loads the masks of the eight nibbles of a dword
+// (avx512NibMask) into Z16-Z23.
+#define SETUP_MASKS \
+	VMOVDQU32 ·avx512NibMask+0(SB), Z16; \
+	VMOVDQU32 ·avx512NibMask+64(SB), Z17; \
+	VMOVDQU32 ·avx512NibMask+128(SB), Z18; \
+	VMOVDQU32 ·avx512NibMask+192(SB), Z19; \
+	VMOVDQU32 ·avx512NibMask+256(SB), Z20; \
+	VMOVDQU32 ·avx512NibMask+320(SB), Z21; \
+	VMOVDQU32 ·avx512NibMask+384(SB), Z22; \
+	VMOVDQU32 ·avx512NibMask+448(SB), Z23
+
+// X_TABLES8 loads the eight x tables of a query row (at BX) of the
+// one-query row kernels into Z4-Z11.
+#define X_TABLES8 \
+	VMOVUPS 0(BX), Z4; \
+	VMOVUPS 64(BX), Z5; \
+	VMOVUPS 128(BX), Z6; \
+	VMOVUPS 192(BX), Z7; \
+	VMOVUPS 256(BX), Z8; \
+	VMOVUPS 320(BX), Z9; \
+	VMOVUPS 384(BX), Z10; \
+	VMOVUPS 448(BX), Z11
+
+#define ROWFORX1(m) m(0, Z0, Z1, Z2, Z3)
+#define ROWFORX2(m) ROWFORX1(m); m(1, Z4, Z5, Z6, Z7)
+#define ROWFORX4(m) ROWFORX2(m); m(2, Z8, Z9, Z10, Z11); m(3, Z12, Z13, Z14, Z15)
+
+// ---- The start of a kernel ----
+
+// KERNEL_TEXT(NAME) begins a kernel of one argument, a pointer to its
+// argument block, which it loads into AX.
+#define KERNEL_TEXT(NAME) \
+TEXT NAME(SB), NOSPLIT, $0-8; \
+	MOVQ a+0(FP), AX
+
+// CODES_TEXT(NAME) begins a general Dot or AddWeighted kernel on codes:
+// KERNEL_TEXT, the width's constants (CONSTS), the symmetric offset in
+// Z23, the first row at SI.
+#define CODES_TEXT(NAME) \
+	KERNEL_TEXT(NAME);                           \
+	CONSTS;                                      \
+	VPBROADCASTD avx512DotArgs_negOff(AX), Z23;  \
+	MOVQ         avx512DotArgs_data(AX), SI
+
+// FLOAT_TEXT(NAME, OUT) begins a general Dot or AddWeighted kernel on fp16
+// or float32 rows: KERNEL_TEXT, the first row at SI, the argument block's
+// field OUT (the reduction area, or the weights) at R13, the query or y
+// strides (X_STRIDES), the mask of a row's tail in K2.
+#define FLOAT_TEXT(NAME, OUT) \
+	KERNEL_TEXT(NAME);                      \
+	MOVQ  avx512DotArgs_data(AX), SI;       \
+	MOVQ  OUT(AX), R13;                     \
+	X_STRIDES;                              \
+	KMOVW avx512DotArgs_tailMask(AX), K2
+
+// ROW_TEXT(NAME) begins a row kernel: KERNEL_TEXT, the tables at BX.
+#define ROW_TEXT(NAME) \
+	KERNEL_TEXT(NAME); \
+	MOVQ avx512RowArgs_recs(AX), BX
+
+// ---- Steps of the general kernels' bodies (avx512_dot_amd64.h,
+// avx512_addweighted_amd64.h, avx512_dequantize_amd64.h and the float
+// bodies): AX holds the avx512DotArgs ----
+
+// X_STRIDES loads the stride of the query (y) rows into R12 and three
+// strides into R14.
+#define X_STRIDES \
+	MOVQ avx512DotArgs_xStride(AX), R12; \
+	LEAQ (R12)(R12*2), R14
+
+// ROWS_INIT keeps the rows left, and the first row's scales and mins, in
+// the argument block (rowsLeft, rowScales, rowMins); uses R11.
+// W_ROW_BEGIN starts a row of the AddWeighted bodies: the row's weight of
+// each weight row (FORX(LOAD_W); R10 and R11 one and three strides of w),
+// the row's codes or values at DI, y at BX.
+#define W_ROW_BEGIN \
+	MOVQ avx512DotArgs_outStride(AX), R10; \
+	LEAQ (R10)(R10*2), R11;                \
+	FORX(LOAD_W);                          \
+	MOVQ SI, DI;                           \
+	MOVQ avx512DotArgs_x(AX), BX
+
+#define ROWS_INIT \
+	MOVQ avx512DotArgs_n(AX), R11;         \
+	MOVQ R11, avx512DotArgs_rowsLeft(AX);  \
+	ROW_SCALES_INIT
+
+#define ROW_SCALES_INIT \
+	MOVQ avx512DotArgs_scales(AX), R11;    \
+	MOVQ R11, avx512DotArgs_rowScales(AX); \
+	MOVQ avx512DotArgs_mins(AX), R11;      \
+	MOVQ R11, avx512DotArgs_rowMins(AX)
+
+// ROW_SCALES_NEXT moves rowScales and rowMins to the next row; uses R10.
+#define ROW_SCALES_NEXT \
+	MOVQ avx512DotArgs_rowScaleBytes(AX), R10; \
+	ADDQ R10, avx512DotArgs_rowScales(AX);     \
+	MOVQ avx512DotArgs_rowMinBytes(AX), R10;   \
+	ADDQ R10, avx512DotArgs_rowMins(AX)
+
+// GROUP_PLANES points R8 and R9 at the 2-bit and 1-bit planes of the group
+// at DI; GROUP_SM broadcasts its fp16 scale (at DX) and min (at R11) into
+// Z10 and Z11 as float32.
+#define GROUP_PLANES \
+	MOVQ DI, R8;                         \
+	ADDQ avx512DotArgs_off2(AX), R8;     \
+	MOVQ DI, R9;                         \
+	ADDQ avx512DotArgs_off1(AX), R9
+
+#define GROUP_SM \
+	VPBROADCASTW (DX), Y10; \
+	VCVTPH2PS    Y10, Z10;  \
+	VPBROADCASTW (R11), Y11; \
+	VCVTPH2PS    Y11, Z11
+
+// GROUP_BEGIN starts a group of the Dot and AddWeighted bodies: the planes
+// (GROUP_PLANES), S and M (GROUP_SM), M += S*Z23 (the symmetric offset, 0
+// for asymmetric formats), the width's lookup tables (TABLES), R10 = 0.
+#define GROUP_BEGIN \
+	GROUP_PLANES;              \
+	GROUP_SM;                  \
+	VFMADD231PS Z23, Z10, Z11; \
+	TABLES;                    \
+	XORQ        R10, R10
+
+// BLOCK_NEXT moves to the next block of the group (BX, the query, y or
+// output values: 128 bytes on; R10, the block index) and loops to blk
+// while there is one; GROUP_NEXT moves to the next group (scale, min, codes) and loops to
+// group while there is one (CX).
+#define BLOCK_NEXT \
+	ADDQ $128, BX;                            \
+	ADDQ $4, R10;                             \
+	CMPQ R10, avx512DotArgs_blockLimit(AX);   \
+	JB   blk
+
+#define GROUP_NEXT \
+	ADDQ $2, DX;                              \
+	ADDQ avx512DotArgs_minStride(AX), R11;    \
+	ADDQ avx512DotArgs_groupBytes(AX), DI;    \
+	DECQ CX;                                  \
+	JNZ  group
+
+// FLOAT_STEPS(OP, OPM, end): the steps of 16 values of a float row (CX of
+// them; DI the row, BX the query or y values), each loaded as float32
+// (LOADV) and handled by FORX(OP), then the tail under the mask K2, if any
+// (LOADVM, FORX(OPM)); falls through to end.
+#define FLOAT_STEPS(OP, OPM, end) \
+step:                           \
+	LOADV((DI), Z8);            \
+	FORX(OP);                   \
+	ADDQ $(16*ESZ), DI;         \
+	ADDQ $64, BX;               \
+	DECQ CX;                    \
+	JNZ  step;                  \
+tail:                           \
+	KORTESTW K2, K2;            \
+	JZ       end;               \
+	LOADVM((DI), K2, Z8);       \
+	FORX(OPM)
+
+// PARK_ROW parks the row's accumulators (FORX(PARK)) in the reduction
+// area, as its row r; ROW_NEXT16 counts the row and loops to row until 16
+// rows are parked or none is left (then to flush); FLUSH_MASK sets K1 to
+// the parked rows.
+#define PARK_ROW \
+	MOVQ avx512DotArgs_r(AX), R10; \
+	SHLQ $6, R10;                  \
+	FORX(PARK)
+
+#define ROW_NEXT16 \
+	INCQ avx512DotArgs_r(AX);          \
+	DECQ avx512DotArgs_rowsLeft(AX);   \
+	JZ   flush;                        \
+	CMPQ avx512DotArgs_r(AX), $16;     \
+	JB   row
+
+// FLUSH_ROWS(OP) stores the parked rows' sums (FORX(OP): R10 the outputs,
+// R11 their stride), moves to the next 16 outputs and loops to block while
+// rows are left, else returns.
+#define FLUSH_ROWS(OP) \
+	MOVQ  avx512DotArgs_outCur(AX), R10;    \
+	MOVQ  avx512DotArgs_outStride(AX), R11; \
+	FORX(OP);                               \
+	ADDQ  $64, avx512DotArgs_outCur(AX);    \
+	CMPQ  avx512DotArgs_rowsLeft(AX), $0;   \
+	JNE   block;                            \
+	VZEROUPPER;                             \
+	RET
+
+#define FLUSH_MASK \
+	MOVL  $-1, R10;                 \
+	MOVQ  avx512DotArgs_r(AX), R11; \
+	BZHIL R11, R10, R10;            \
+	KMOVW R10, K1
+
+// ---- Steps of the row kernels' bodies (avx512_dot_row_amd64.h,
+// avx512_dotq8_row_amd64.h, avx512_addweighted_row_amd64.h): AX holds the
+// avx512RowArgs ----
+
+// ROW_ARGS loads the first row's codes (SI), fp16 scales (DX) and mins (R8).
+#define ROW_ARGS \
+	MOVQ avx512RowArgs_data(AX), SI;   \
+	MOVQ avx512RowArgs_scales(AX), DX; \
+	MOVQ avx512RowArgs_mins(AX), R8
+
+// QUAD_ROWS_BEGIN(QUADS) starts a block of at most 16 of the CX rows left
+// (R10 rows, taken off CX): QUADS = quads of four rows in it, R14 = 0 (the
+// offset in the parked vectors). QUAD_ROWS_NEXT(QUADS) steps the scales
+// and mins (DX, R8) and R14 to the next quad, and loops to quad while the
+// block has one.
+#define QUAD_ROWS_BEGIN(QUADS) \
+	MOVQ    $16, R10;   \
+	CMPQ    CX, R10;    \
+	CMOVQLT CX, R10;    \
+	SUBQ    R10, CX;    \
+	MOVQ    R10, QUADS; \
+	SHRQ    $2, QUADS;  \
+	XORQ    R14, R14
+
+#define QUAD_ROWS_NEXT(QUADS) \
+	ADDQ $16, DX;  \
+	ADDQ $16, R8;  \
+	ADDQ $64, R14; \
+	DECQ QUADS;    \
+	JNZ  quad
+
+// BLOCK_MASK(K) sets K to the block's R10 rows (one bit each); BLOCKS_NEXT
+// moves out (DI) past the block's 16 sums and loops to block while rows
+// are left (CX), else returns.
+#define BLOCK_MASK(K) \
+	MOVL  $-1, R11;       \
+	BZHIL R10, R11, R11;  \
+	KMOVW R11, K
+
+#define BLOCKS_NEXT \
+	ADDQ  $64, DI; \
+	TESTQ CX, CX;  \
+	JNZ   block;   \
+	VZEROUPPER;    \
+	RET
+

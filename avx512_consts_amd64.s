@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 // Constants of the AVX-512 kernels (see avx512_amd64.h).
 

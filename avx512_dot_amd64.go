@@ -1,120 +1,25 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
 
 import (
 	"math"
 	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
 )
-
-// avx512DotArgs is the argument block of the Dot kernels; the kernels read
-// the first fields and use the last five as their state. The offsets are
-// spelled out in avx512_dot_amd64.s (DA_*).
-type avx512DotArgs struct {
-	data    unsafe.Pointer // row 0's codes (or values)
-	scales  unsafe.Pointer // row 0's fp16 scales
-	mins    unsafe.Pointer // row 0's fp16 mins, or avx512ZeroF16 (symmetric)
-	x       unsafe.Pointer // the pass's first query row
-	out     unsafe.Pointer // out of the pass's first query row
-	scratch unsafe.Pointer // 16 rows × 64 bytes per query row
-
-	n             int // rows
-	rowBytes      int // bytes of codes (or values) per row
-	rowScaleBytes int // bytes of scales per row
-	rowMinBytes   int // bytes of mins per row (0 when symmetric)
-	groups        int // groups per row
-	blockLimit    int // 4 × blocks per group
-	groupBytes    int // bytes of codes per group
-	off2, off1    int // offsets of the 2-bit and 1-bit planes in a group
-	xStride       int // bytes between query rows of x
-	outStride     int // bytes between query rows of out
-	minStride     int // bytes between the mins of two groups (0 when symmetric)
-	negOff        int // when symmetric: float32 bits of -2^(Bits-1) (Dot, AddWeighted), 2^(Bits-1) (Dequantize); else 0
-	cols          int // float rows: values per row (of the chunk)
-	tailMask      int // float rows: mask of the last cols%16 values
-	steps         int // float rows: cols/16
-	accMask       int // float rows: 0xffff to add to out, 0 to store
-
-	// Kernel state.
-	rowsLeft, r, outCur, rowScales, rowMins uintptr
-}
 
 // avx512ZeroF16 is the fp16 "min" of symmetric rows for the Dot kernels,
 // which add -2^(Bits-1)*scale to it.
 var avx512ZeroF16 uint16
 
-// avx512Passes calls fn for the query rows [0, nq) in passes of 4, 2 or 1.
-func avx512Passes(nq int, fn func(j0, pass int)) {
-	for j0 := 0; j0 < nq; {
-		pass := 1
-		switch {
-		case nq-j0 >= 4:
-			pass = 4
-		case nq-j0 >= 2:
-			pass = 2
-		}
-		fn(j0, pass)
-		j0 += pass
-	}
-}
-
-// dotAVX512 is Dot. Code formats whose group is a multiple of 32 run
-// avx512DotW<bits>Q<pass>: each block of codes is dequantized once per pass
-// of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
-// and multiplied into every query row. fp16 and float32 rows run
-// avx512DotF; other groups run the generic code.
-func dotAVX512(out []float32, r Rows, x []float32) {
-	f := r.Format
-	if !f.Quantized() {
-		dotFloatAVX512(out, r, x)
-		return
-	}
-	if f.Group%32 != 0 {
-		dotGeneric(out, r, x)
-		return
-	}
-	n, cols := r.Len(), r.Cols
-	if n == 0 {
-		return
-	}
-	if (f.Bits == 4 || f.Bits == 2) && f.Group == 64 && cols == 128 {
-		avx512Passes(len(x)/cols, func(j0, pass int) {
-			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
-			if !avx512DotRow(o, r, xp, pass) {
-				dotCodesAVX512(o, r, xp)
-			}
-		})
-		return
-	}
-	dotCodesAVX512(out, r, x)
-}
-
-// dotCodesAVX512 is Dot for code formats whose group is a multiple of 32
-// by the general kernels (avx512DotW<bits>Q<pass>), for any query values.
-func dotCodesAVX512(out []float32, r Rows, x []float32) {
-	f := r.Format
-	n, cols := r.Len(), r.Cols
-	var scratchBuf [4*16*16 + 16]float32
-	scratch := avx512AlignFloats(scratchBuf[:])
-	a := avx512CodeArgs(r)
-	a.scratch = unsafe.Pointer(&scratch[0])
-	nq := len(x) / cols
-	for j0 := 0; j0 < nq; {
-		pass := avx512Pass(nq - j0)
-		xp := x[j0*cols : (j0+pass)*cols]
-		a.out = unsafe.Pointer(&out[j0*n])
-		if avx512Misaligned(xp) {
-			avx512DotAligned(a, xp, f.Bits, pass)
-		} else {
-			a.x = unsafe.Pointer(&xp[0])
-			avx512CallDot(f.Bits, pass, &a)
-		}
-		j0 += pass
-	}
-}
-
-// avx512Pass returns the query rows of the next pass when rem are left: 4,
-// 2 or 1.
+// avx512Pass returns the query (weight) rows of the next pass when rem are
+// left: 4, 2 or 1, the passes the kernels have. The loops over passes read
+//
+//	for j0, pass := 0, 0; j0 < nq; j0 += pass {
+//		pass = avx512Pass(nq - j0)
+//		…
+//	}
 func avx512Pass(rem int) int {
 	switch {
 	case rem >= 4:
@@ -123,6 +28,76 @@ func avx512Pass(rem int) int {
 		return 2
 	}
 	return 1
+}
+
+// dotAVX512 is Dot. Code formats whose group is a multiple of 32 run
+// avx512DotW<bits>X<pass>: each block of codes is dequantized once per pass
+// of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
+// and multiplied into every query row. fp16 and float32 rows run
+// avx512DotF<bits>X<nq>; other groups run the avx2 lane kernels (dotAVX2).
+func dotAVX512(out []float32, r Rows, x []float32) {
+	pick(r.Format, avx512Codes, dotFloatAVX512, dotCodesAVX512, dotAVX2)(out, r, x)
+}
+
+// dotCodesAVX512 is Dot for code formats whose group is a multiple of 32:
+// the row kernels where they serve the shape, else the general kernels.
+func dotCodesAVX512(out []float32, r Rows, x []float32) {
+	f := r.Format
+	n, cols := r.Len(), r.Cols
+	if n == 0 {
+		return
+	}
+	if (f.Bits == 4 || f.Bits == 2) && f.Group == 64 && cols == 128 {
+		nq := len(x) / cols
+		for j0, pass := 0, 0; j0 < nq; j0 += pass {
+			pass = avx512Pass(nq - j0)
+			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
+			if !avx512DotRow(o, r, xp, pass) {
+				dotGeneralAVX512(o, r, xp)
+			}
+		}
+		return
+	}
+	dotGeneralAVX512(out, r, x)
+}
+
+// dotGeneralAVX512 is Dot for code formats whose group is a multiple of 32
+// by the general kernels (avx512DotW<bits>X<pass>), for any query values.
+func dotGeneralAVX512(out []float32, r Rows, x []float32) {
+	var scratchBuf [4*16*16 + 16]float32
+	scratch := avx512AlignFloats(scratchBuf[:])
+	a := avx512CodeArgs(r)
+	a.scratch = unsafe.Pointer(&scratch[0])
+	avx512DotPasses(a, out, x, r.Cols, r.Format.Bits)
+}
+
+// avx512DotPasses runs the general Dot kernels of a (bits: the code width,
+// or 16 and 32 for fp16 and float32 rows) over the query rows x in passes
+// of up to 4, each pass's query rows copied to an aligned buffer when they
+// are misaligned (avx512DotAligned).
+func avx512DotPasses(a avx512DotArgs, out, x []float32, cols, bits int) {
+	n, nq := a.n, len(x)/cols
+	for j0, pass := 0, 0; j0 < nq; j0 += pass {
+		pass = avx512Pass(nq - j0)
+		xp := x[j0*cols : (j0+pass)*cols]
+		a.out = unsafe.Pointer(&out[j0*n])
+		if avx512Misaligned(xp) {
+			avx512DotAligned(a, xp, bits, pass)
+		} else {
+			a.x = unsafe.Pointer(&xp[0])
+			avx512CallDotKernel(bits, pass, &a)
+		}
+	}
+}
+
+// avx512CallDotKernel calls the general Dot kernel of a code width (bits
+// below 16) or of fp16 or float32 rows (16, 32).
+func avx512CallDotKernel(bits, pass int, a *avx512DotArgs) {
+	if bits < 16 {
+		avx512CallDot(bits, pass, a)
+	} else {
+		avx512CallDotFloat(bits, pass, a)
+	}
 }
 
 // avx512DotAligned runs a Dot kernel on a 64-byte aligned copy of
@@ -135,11 +110,7 @@ func avx512DotAligned(a avx512DotArgs, x []float32, bits, pass int) {
 	xa := avx512AlignFloats(xBuf[:])
 	copy(xa, x)
 	a.x = unsafe.Pointer(&xa[0])
-	if bits < 16 {
-		avx512CallDot(bits, pass, &a)
-	} else {
-		avx512CallDotF(bits, pass, &a)
-	}
+	avx512CallDotKernel(bits, pass, &a)
 }
 
 // avx512Misaligned reports whether x should be copied to a 64-byte aligned
@@ -151,38 +122,6 @@ func avx512Misaligned(x []float32) bool {
 // avx512DotAlignedX bounds the query values a Dot pass copies to align them.
 const avx512DotAlignedX = 1024
 
-// dotFloatAVX512 is Dot for fp16 and float32 rows: avx512DotF16/F32 in
-// passes of up to 4 query rows.
-func dotFloatAVX512(out []float32, r Rows, x []float32) {
-	n, cols := r.Len(), r.Cols
-	if n == 0 {
-		return
-	}
-	if cols == 128 {
-		avx512Passes(len(x)/cols, func(j0, pass int) {
-			avx512DotRowFloat(out[j0*n:(j0+pass)*n], r, x[j0*cols:(j0+pass)*cols], pass)
-		})
-		return
-	}
-	var scratchBuf [4*16*16 + 16]float32
-	a := avx512DotFloatArgs(r, 0, cols, avx512AlignFloats(scratchBuf[:]))
-	a.outStride = 4 * n
-	a.xStride = 4 * cols
-	nq := len(x) / cols
-	for j0 := 0; j0 < nq; {
-		pass := avx512Pass(nq - j0)
-		xp := x[j0*cols : (j0+pass)*cols]
-		a.out = unsafe.Pointer(&out[j0*n])
-		if avx512Misaligned(xp) {
-			avx512DotAligned(a, xp, r.Format.Bits, pass)
-		} else {
-			a.x = unsafe.Pointer(&xp[0])
-			avx512CallDotF(r.Format.Bits, pass, &a)
-		}
-		j0 += pass
-	}
-}
-
 // avx512CodeArgs returns the arguments of the general Dot and AddWeighted
 // kernels for the code rows r (group a multiple of 32) that do not depend
 // on the query or weight rows: the rows, their planes and groups, the
@@ -191,7 +130,7 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 func avx512CodeArgs(r Rows) avx512DotArgs {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
-	_, p2, p1 := avx512Planes(f.Bits, f.Group)
+	p2, p1 := pack.PlaneOffsets(f.Bits, f.Group)
 	a := avx512DotArgs{
 		data:          unsafe.Pointer(&r.Data[0]),
 		scales:        unsafe.Pointer(&r.Scales[0]),
@@ -216,60 +155,6 @@ func avx512CodeArgs(r Rows) avx512DotArgs {
 	return a
 }
 
-// avx512DotFloatArgs returns the arguments of the float Dot (and
-// AddWeighted) kernels for the columns [c0, c0+cw) of the fp16 or float32
-// rows r, with the reduction scratch (nil for AddWeighted).
-func avx512DotFloatArgs(r Rows, c0, cw int, scratch []float32) avx512DotArgs {
-	esz := r.Format.Bits / 8
-	a := avx512DotArgs{
-		data:     unsafe.Pointer(&r.Data[c0*esz]),
-		n:        r.Len(),
-		rowBytes: r.Cols * esz,
-		cols:     cw,
-		steps:    cw / 16,
-		tailMask: 1<<(cw%16) - 1,
-	}
-	if scratch != nil {
-		a.scratch = unsafe.Pointer(&scratch[0])
-	}
-	return a
-}
-
-// dotQ8FloatAVX512 is DotQ8 for fp16 and float32 rows: the float Dot
-// kernels with the int8 query rows dequantized (value times block scale),
-// in chunks of columns, each adding to out.
-func dotQ8FloatAVX512(out []float32, r Rows, q *Q8) {
-	n, cols := r.Len(), r.Cols
-	if n == 0 {
-		return
-	}
-	nq, nb := q.Len(), q8Blocks(cols, cols)
-	var (
-		scratchBuf [4*16*16 + 16]float32
-		xBuf       [avx512DotAlignedX + 16]float32
-	)
-	scratch, xs := avx512AlignFloats(scratchBuf[:]), avx512AlignFloats(xBuf[:])
-	for c0 := 0; c0 < cols; c0 += avx512DotAlignedX / 4 {
-		cw := min(avx512DotAlignedX/4, cols-c0)
-		a := avx512DotFloatArgs(r, c0, cw, scratch)
-		a.outStride = 4 * n
-		if c0 > 0 {
-			a.accMask = 0xffff
-		}
-		avx512Passes(nq, func(j0, pass int) {
-			for jj := 0; jj < pass; jj++ {
-				vals := q.Values[(j0+jj)*cols+c0 : (j0+jj)*cols+c0+cw]
-				scales := q.Scales[(j0+jj)*nb:]
-				for c, v := range vals {
-					xs[jj*cw+c] = scales[(c0+c)/32] * float32(v)
-				}
-			}
-			a.x, a.out, a.xStride = unsafe.Pointer(&xs[0]), unsafe.Pointer(&out[j0*n]), 4*cw
-			avx512CallDotF(r.Format.Bits, pass, &a)
-		})
-	}
-}
-
 // avx512DotRow runs the 4-bit or 2-bit Dot row kernel (rows of 128 values
 // in groups of 64, four rows at a time) for pass query rows x; a last 1-3
 // rows are copied to a padded block of four. It returns false, having
@@ -290,16 +175,13 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 	}
 	n := len(out) / pass
 	n4 := n &^ 3
-	a := avx512Q8Args{
+	a := avx512RowArgs{
 		recs:      unsafe.Pointer(&recs[0]),
 		sg:        unsafe.Pointer(&sg[0]),
 		scratch:   unsafe.Pointer(&scratch[0]),
 		outStride: 4 * n,
 	}
-	mins := r.Scales
-	if !f.Symmetric {
-		mins = r.Mins
-	}
+	mins, _ := shiftSource(r)
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
@@ -367,42 +249,6 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 		}
 	}
 	return true
-}
-
-// avx512DotRowFloat runs the fp16 or float32 Dot row kernel (rows of 128
-// values, four at a time) for pass query rows x (copied to an aligned
-// table); a last 1-3 rows are copied to a padded block of four.
-func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
-	var (
-		xBuf       [4*128 + 16]float32
-		scratchBuf [4*4*16 + 16]float32
-	)
-	xs, scratch := avx512AlignFloats(xBuf[:]), avx512AlignFloats(scratchBuf[:])
-	copy(xs, x)
-	n := len(out) / pass
-	n4 := n &^ 3
-	rb := r.Format.RowBytes(128)
-	a := avx512Q8Args{
-		recs:      unsafe.Pointer(&xs[0]),
-		scratch:   unsafe.Pointer(&scratch[0]),
-		outStride: 4 * n,
-	}
-	if n4 > 0 {
-		a.data, a.out, a.n = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&out[0]), n4
-		avx512CallDotRowF(r.Format.Bits, pass, &a)
-	}
-	if n4 < n {
-		var (
-			data [4 * 512]byte
-			tail [4 * 4]float32
-		)
-		copy(data[:], r.Data[n4*rb:])
-		a.data, a.out, a.n, a.outStride = unsafe.Pointer(&data[0]), unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRowF(r.Format.Bits, pass, &a)
-		for j := 0; j < pass; j++ {
-			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
-		}
-	}
 }
 
 // The lanes' columns and scales of the Dot row kernels' x tables: field k

@@ -6,7 +6,7 @@
 //	CONSTS    loads the width's constants (Z16-Z22)
 //	TABLES    builds the group's lookup tables from S (Z10) and M (Z11), if any
 //	DEQ       dequantizes the block at R10 into Z8 (values 0-15) and Z9 (16-31)
-//	FORQ(m)   expands m(acc, xaddr) per query row, xaddr(off) its x address
+//	FORX(m)   expands m(acc, xaddr) per query row, xaddr(off) its x address
 //
 // func NAME(a *avx512DotArgs) computes, for every row i and query row j,
 //
@@ -27,91 +27,47 @@
 // row accumulators, Z8/Z9 dequantized values, Z10 S, Z11 M, Z12/Z13 tables,
 // Z14/Z15 scratch, Z16-Z22 constants, Z23 the symmetric offset.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ         a+0(FP), AX
-	CONSTS
-	VPBROADCASTD DA_negOff(AX), Z23
-	MOVQ         DA_data(AX), SI
-	MOVQ         DA_scratch(AX), R13
-	MOVQ         DA_xStride(AX), R12
-	LEAQ         (R12)(R12*2), R14
-	MOVQ         DA_n(AX), R11
-	MOVQ         R11, DA_rowsLeft(AX)
-	MOVQ         DA_out(AX), R11
-	MOVQ         R11, DA_outCur(AX)
-	MOVQ         DA_scales(AX), R11
-	MOVQ         R11, DA_rowScales(AX)
-	MOVQ         DA_mins(AX), R11
-	MOVQ         R11, DA_rowMins(AX)
+CODES_TEXT(NAME)
+	MOVQ         avx512DotArgs_scratch(AX), R13
+	X_STRIDES
+	MOVQ         avx512DotArgs_n(AX), R11
+	MOVQ         R11, avx512DotArgs_rowsLeft(AX)
+	MOVQ         avx512DotArgs_out(AX), R11
+	MOVQ         R11, avx512DotArgs_outCur(AX)
+	ROW_SCALES_INIT
 
 block:
-	MOVQ       $0, DA_r(AX)
-	MOVQ       DA_rowScales(AX), R11
+	MOVQ       $0, avx512DotArgs_r(AX)
+	MOVQ       avx512DotArgs_rowScales(AX), R11
 	PREFETCHT0 256(R11)
-	MOVQ       DA_rowMins(AX), R11
+	MOVQ       avx512DotArgs_rowMins(AX), R11
 	PREFETCHT0 256(R11)
 
 row:
 	MOVQ       SI, DI
-	MOVQ       DA_x(AX), BX
-	MOVQ       DA_rowScales(AX), DX
-	MOVQ       DA_rowMins(AX), R11
-	MOVQ       DA_groups(AX), CX
+	MOVQ       avx512DotArgs_x(AX), BX
+	MOVQ       avx512DotArgs_rowScales(AX), DX
+	MOVQ       avx512DotArgs_rowMins(AX), R11
+	MOVQ       avx512DotArgs_groups(AX), CX
 	PREFETCHT0 1024(SI)
-	FORQ(ZERO_ACC)
+	FORX(ZERO_ACC)
 
 group:
-	MOVQ         DI, R8
-	ADDQ         DA_off2(AX), R8
-	MOVQ         DI, R9
-	ADDQ         DA_off1(AX), R9
-	VPBROADCASTW (DX), Y10
-	VCVTPH2PS    Y10, Z10
-	VPBROADCASTW (R11), Y11
-	VCVTPH2PS    Y11, Z11
-	VFMADD231PS  Z23, Z10, Z11
-	TABLES
-	XORQ         R10, R10
+	GROUP_BEGIN
 
 blk:
 	DEQ
-	FORQ(FMA_X)
-	ADDQ $128, BX
-	ADDQ $4, R10
-	CMPQ R10, DA_blockLimit(AX)
-	JB   blk
+	FORX(FMA_X)
+	BLOCK_NEXT
 
-	ADDQ $2, DX
-	ADDQ DA_minStride(AX), R11
-	ADDQ DA_groupBytes(AX), DI
-	DECQ CX
-	JNZ  group
+	GROUP_NEXT
 
 	// Row done: park its accumulators for the reduction.
-	MOVQ DA_r(AX), R10
-	SHLQ $6, R10
-	FORQ(PARK)
-	ADDQ DA_rowBytes(AX), SI
-	MOVQ DA_rowScaleBytes(AX), R10
-	ADDQ R10, DA_rowScales(AX)
-	MOVQ DA_rowMinBytes(AX), R10
-	ADDQ R10, DA_rowMins(AX)
-	INCQ DA_r(AX)
-	DECQ DA_rowsLeft(AX)
-	JZ   flush
-	CMPQ DA_r(AX), $16
-	JB   row
+	PARK_ROW
+	ADDQ avx512DotArgs_rowBytes(AX), SI
+	ROW_SCALES_NEXT
+	ROW_NEXT16
 
 flush:
-	MOVL  $-1, R10
-	MOVQ  DA_r(AX), R11
-	BZHIL R11, R10, R10
-	KMOVW R10, K1
-	MOVQ  DA_outCur(AX), R10
-	MOVQ  DA_outStride(AX), R11
-	FORQ(FLUSH)
-	ADDQ  $64, DA_outCur(AX)
-	CMPQ  DA_rowsLeft(AX), $0
-	JNE   block
-	VZEROUPPER
-	RET
+	FLUSH_MASK
+	FLUSH_ROWS(FLUSH)

@@ -1,353 +1,290 @@
-//go:build !purego
+//go:build gc && !purego
 
-// Dot for code formats whose group is a multiple of 32 (one function per
-// code width and number of query rows: 1, 2 or 4), and for fp16 and float32
-// rows (1, 2 or 4 query rows). The bodies are avx512_dot_amd64.h and
-// avx512_dotf_amd64.h.
+// Dot for code formats whose group is a multiple of 32: the general kernels
+// (one function per code width and number of query rows, 1, 2 or 4; body
+// avx512_dot_amd64.h) and the row kernels on rows of 128 2- or 4-bit codes
+// in groups of 64 (body avx512_dot_row_amd64.h). fp16 and float32 rows:
+// avx512_float_amd64.s.
 
 #include "textflag.h"
+#include "go_asm.h"
 #include "avx512_amd64.h"
 
-// Offsets of the fields of avx512Q8Args (avx512_dotq8_amd64.go), which the
-// Dot row kernels share.
-#define QA_data 0
-#define QA_scales 8
-#define QA_mins 16
-#define QA_out 24
-#define QA_recs 32
-#define QA_sg 40
-#define QA_scratch 48
-#define QA_n 56
-#define QA_outStride 64
 
-// Offsets of the fields of avx512DotArgs (avx512_dot_amd64.go).
-#define DA_data 0
-#define DA_scales 8
-#define DA_mins 16
-#define DA_x 24
-#define DA_out 32
-#define DA_scratch 40
-#define DA_n 48
-#define DA_rowBytes 56
-#define DA_rowScaleBytes 64
-#define DA_rowMinBytes 72
-#define DA_groups 80
-#define DA_blockLimit 88
-#define DA_groupBytes 96
-#define DA_off2 104
-#define DA_off1 112
-#define DA_xStride 120
-#define DA_outStride 128
-#define DA_minStride 136
-#define DA_negOff 144
-#define DA_cols 152
-#define DA_tailMask 160
-#define DA_steps 168
-#define DA_accMask 176
-#define DA_rowsLeft 184
-#define DA_r 192
-#define DA_outCur 200
-#define DA_rowScales 208
-#define DA_rowMins 216
-
-// The x address of query row j, block offset off.
-#define XA0(off) off(BX)
-#define XA1(off) off(BX)(R12*1)
-#define XA2(off) off(BX)(R12*2)
-#define XA3(off) off(BX)(R14*1)
-
-#define FORQ1(m) m(Z0, XA0, 0)
-#define FORQ2(m) FORQ1(m); m(Z1, XA1, 1)
-#define FORQ4(m) FORQ2(m); m(Z2, XA2, 2); m(Z3, XA3, 3)
-
-#define ZERO_ACC(acc, xa, j) VPXORD acc, acc, acc
 #define FMA_X(acc, xa, j) \
 	VFMADD231PS xa(0), Z8, acc; \
 	VFMADD231PS xa(64), Z9, acc
-#define PARK(acc, xa, j) VMOVUPS acc, (j*1024)(R13)(R10*1)
 #define FLUSH(acc, xa, j) \
 	REDUCE16(R13, j*1024, Z12); \
 	VMOVUPS Z12, K1, (R10);     \
 	ADDQ    R11, R10
 
 
-#define NAME ·avx512DotW2Q1
+#define NAME ·avx512DotW2X1
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW2Q2
+#define NAME ·avx512DotW2X2
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW2Q4
+#define NAME ·avx512DotW2X4
 #define CONSTS CONSTS_W2
 #define TABLES TABLES_W2
 #define DEQ DEQ_W2
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW3Q1
+#define NAME ·avx512DotW3X1
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW3Q2
+#define NAME ·avx512DotW3X2
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW3Q4
+#define NAME ·avx512DotW3X4
 #define CONSTS CONSTS_W3
 #define TABLES TABLES_W3
 #define DEQ DEQ_W3
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW4Q1
+#define NAME ·avx512DotW4X1
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW4Q2
+#define NAME ·avx512DotW4X2
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW4Q4
+#define NAME ·avx512DotW4X4
 #define CONSTS CONSTS_W4
 #define TABLES TABLES_W4
 #define DEQ DEQ_W4
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW5Q1
+#define NAME ·avx512DotW5X1
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW5Q2
+#define NAME ·avx512DotW5X2
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW5Q4
+#define NAME ·avx512DotW5X4
 #define CONSTS CONSTS_W5
 #define TABLES TABLES_W5
 #define DEQ DEQ_W5
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW6Q1
+#define NAME ·avx512DotW6X1
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW6Q2
+#define NAME ·avx512DotW6X2
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW6Q4
+#define NAME ·avx512DotW6X4
 #define CONSTS CONSTS_W6
 #define TABLES TABLES_W6
 #define DEQ DEQ_W6
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW7Q1
+#define NAME ·avx512DotW7X1
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW7Q2
+#define NAME ·avx512DotW7X2
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW7Q4
+#define NAME ·avx512DotW7X4
 #define CONSTS CONSTS_W7
 #define TABLES TABLES_W7
 #define DEQ DEQ_W7
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW8Q1
+#define NAME ·avx512DotW8X1
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORQ FORQ1
+#define FORX FORX1
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW8Q2
+#define NAME ·avx512DotW8X2
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORQ FORQ2
+#define FORX FORX2
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotW8Q4
+#define NAME ·avx512DotW8X4
 #define CONSTS CONSTS_W8
 #define TABLES TABLES_W8
 #define DEQ DEQ_W8
-#define FORQ FORQ4
+#define FORX FORX4
 #include "avx512_dot_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef TABLES
 #undef DEQ
-#undef FORQ
+#undef FORX
 
 // Dot row kernels: 4-bit codes, rows of 128 values in groups of 64, four
 // rows at a time (see avx512_dot_row_amd64.h).
 
-// dst = per 128-bit lane [a0+a1, a2+a3, b0+b1, b2+b3] (float), with the
-// scratch registers t1 and t2.
-#define COMBINE_F(a, b, dst, t1, t2) \
-	VSHUFPS $0x88, b, a, t1; \
-	VSHUFPS $0xdd, b, a, t2; \
-	VADDPS  t1, t2, dst
 
 // The four rows' scales and mins (MREG) and their group scales (SREG).
 #define QUAD_SCALES_CODES \
-	VMOVDQU32    (DX), MREGX;                           \
-	VINSERTI32X4 $1, (R8), MREGY, MREGY;                \
+	VMOVDQU32    (DX), MREGX;                          \
+	VINSERTI32X4 $1, (R8), MREGY, MREGY;               \
 	VPSHUFB      ·avx512QuadMinShuf(SB), MREGY, MREGY; \
-	VCVTPH2PS    MREGY, MREG;                           \
-	VMOVDQU32    ·avx512QuadScaleIdx(SB), SREG;         \
+	VCVTPH2PS    MREGY, MREG;                          \
+	VMOVDQU32    ·avx512QuadScaleIdx(SB), SREG;        \
 	VPERMPS      MREG, SREG, SREG
 
-// Per query row of float rows: combine the four rows and park.
-#define QUAD_OUT_F(j, a0, a1, a2, a3) \
-	COMBINE_F(a0, a1, T3, T1, T2);  \
-	COMBINE_F(a2, a3, T4, T1, T2);  \
-	COMBINE_F(T3, T4, T3, T1, T2);  \
-	VMOVUPS T3, (j*256)(R13)(R14*1)
 
 // Per query row: combine the four rows, scale (SREG), add the shift term
 // (the rows' mins in MREG's lanes 8-15 times the query row's sums, under
@@ -362,10 +299,6 @@
 	VFMADD231PS SREG, T3, T4;             \
 	VMOVUPS     T4, (j*256)(R13)(R14*1)
 
-#define ROW_FLUSH(j, a0, a1, a2, a3) \
-	REDUCE4(R13, j*256, Z30);      \
-	VMOVUPS Z30, K1, (R11);        \
-	ADDQ    QA_outStride(AX), R11
 
 // The rows' work: the codes of row r, then per nibble k the mask, the
 // conversion and one multiply-add per query row. The accumulator of query
@@ -373,7 +306,7 @@
 #define ACC0(r) Z(r)
 // Four rows, nibble-major so that the multiply-adds into one
 // accumulator are spread out.
-#define QUADQ1 \
+#define QUADX1 \
 	VMOVDQU32 0(SI), Z24; \
 	VMOVDQU32 64(SI), Z25; \
 	VMOVDQU32 128(SI), Z26; \
@@ -475,7 +408,7 @@
 	VCVTUDQ2PS Z29, Z29; \
 	VFMADD231PS Z11, Z29, Z3
 
-#define QUADQ2 \
+#define QUADX2 \
 	VMOVDQU32 0(SI), Z24; \
 	VMOVDQU32 64(SI), Z25; \
 	VMOVDQU32 128(SI), Z26; \
@@ -609,38 +542,13 @@
 	VFMADD231PS 448(BX), Z29, Z3; \
 	VFMADD231PS 960(BX), Z29, Z7
 
-// The four-query multiply-adds of the four-row kernels: four rows' values
-// in Z16-Z19; each query row's x for them loaded once (Z20-Z23, from
-// x0-x3 off BX) and multiplied into the accumulators Z(4j+r) (op: VMULPS
-// for a kernel's first step, VFMADD231PS after it).
-#define XQ4(op, x0, x1, x2, x3) \
-	VMOVUPS x0(BX), Z20; \
-	op Z20, Z16, Z0; \
-	op Z20, Z17, Z1; \
-	op Z20, Z18, Z2; \
-	op Z20, Z19, Z3; \
-	VMOVUPS x1(BX), Z21; \
-	op Z21, Z16, Z4; \
-	op Z21, Z17, Z5; \
-	op Z21, Z18, Z6; \
-	op Z21, Z19, Z7; \
-	VMOVUPS x2(BX), Z22; \
-	op Z22, Z16, Z8; \
-	op Z22, Z17, Z9; \
-	op Z22, Z18, Z10; \
-	op Z22, Z19, Z11; \
-	VMOVUPS x3(BX), Z23; \
-	op Z23, Z16, Z12; \
-	op Z23, Z17, Z13; \
-	op Z23, Z18, Z14; \
-	op Z23, Z19, Z15
 
-// One field of QUADQ4: the field's mask (from the table after the x
+// One field of QUADX4: the field's mask (from the table after the x
 // tables) loaded once, the four rows' nibbles masked and converted into
 // Z16-Z19, then each query row's x table for the field loaded once (into
 // Z20-Z23) for the four rows' multiply-adds (op: VMULPS for the first
 // field, VFMADD231PS after it). 5 loads per field and four rows, not 16.
-#define Q4FIELD(op, mask, x0, x1, x2, x3) \
+#define FIELDX4(op, mask, x0, x1, x2, x3) \
 	VMOVDQU32 mask(BX), Z30; \
 	VPANDD Z30, Z24, Z16; \
 	VCVTUDQ2PS Z16, Z16; \
@@ -650,55 +558,35 @@
 	VCVTUDQ2PS Z18, Z18; \
 	VPANDD Z30, Z27, Z19; \
 	VCVTUDQ2PS Z19, Z19; \
-	XQ4(op, x0, x1, x2, x3)
+	MULX4(op, x0, x1, x2, x3)
 
 // Four query rows, four rows (Z24-Z27): the eight fields.
-#define QUADQ4 \
+#define QUADX4 \
 	VMOVDQU32 0(SI), Z24; \
 	VMOVDQU32 64(SI), Z25; \
 	VMOVDQU32 128(SI), Z26; \
 	VMOVDQU32 192(SI), Z27; \
-	Q4FIELD(VMULPS, 2048, 0, 512, 1024, 1536); \
-	Q4FIELD(VFMADD231PS, 2112, 64, 576, 1088, 1600); \
-	Q4FIELD(VFMADD231PS, 2176, 128, 640, 1152, 1664); \
-	Q4FIELD(VFMADD231PS, 2240, 192, 704, 1216, 1728); \
-	Q4FIELD(VFMADD231PS, 2304, 256, 768, 1280, 1792); \
-	Q4FIELD(VFMADD231PS, 2368, 320, 832, 1344, 1856); \
-	Q4FIELD(VFMADD231PS, 2432, 384, 896, 1408, 1920); \
-	Q4FIELD(VFMADD231PS, 2496, 448, 960, 1472, 1984)
-
-#define SETUP_MASKS \
-	VMOVDQU32 ·avx512NibMask+0(SB), Z16; \
-	VMOVDQU32 ·avx512NibMask+64(SB), Z17; \
-	VMOVDQU32 ·avx512NibMask+128(SB), Z18; \
-	VMOVDQU32 ·avx512NibMask+192(SB), Z19; \
-	VMOVDQU32 ·avx512NibMask+256(SB), Z20; \
-	VMOVDQU32 ·avx512NibMask+320(SB), Z21; \
-	VMOVDQU32 ·avx512NibMask+384(SB), Z22; \
-	VMOVDQU32 ·avx512NibMask+448(SB), Z23; \
+	FIELDX4(VMULPS, 2048, 0, 512, 1024, 1536); \
+	FIELDX4(VFMADD231PS, 2112, 64, 576, 1088, 1600); \
+	FIELDX4(VFMADD231PS, 2176, 128, 640, 1152, 1664); \
+	FIELDX4(VFMADD231PS, 2240, 192, 704, 1216, 1728); \
+	FIELDX4(VFMADD231PS, 2304, 256, 768, 1280, 1792); \
+	FIELDX4(VFMADD231PS, 2368, 320, 832, 1344, 1856); \
+	FIELDX4(VFMADD231PS, 2432, 384, 896, 1408, 1920); \
+	FIELDX4(VFMADD231PS, 2496, 448, 960, 1472, 1984)
 
 // Four query rows: the x tables and masks stay in memory, each loaded once
-// per field and four rows (QUADQ4). Nothing needs setting up; loading
+// per field and four rows (QUADX4). Nothing needs setting up; loading
 // query row 0's first table keeps the macro non-empty.
-#define SETUP_Q4 \
+#define SETUP_X4 \
 	VMOVUPS 0(BX), Z20; \
 
-#define SETUP_Q1 \
+#define SETUP_X1 \
 	SETUP_MASKS; \
-	VMOVUPS 0(BX), Z4; \
-	VMOVUPS 64(BX), Z5; \
-	VMOVUPS 128(BX), Z6; \
-	VMOVUPS 192(BX), Z7; \
-	VMOVUPS 256(BX), Z8; \
-	VMOVUPS 320(BX), Z9; \
-	VMOVUPS 384(BX), Z10; \
-	VMOVUPS 448(BX), Z11; \
+	X_TABLES8
 
-#define ROWFORQ1(m) m(0, Z0, Z1, Z2, Z3)
-#define ROWFORQ2(m) ROWFORQ1(m); m(1, Z4, Z5, Z6, Z7)
-#define ROWFORQ4(m) ROWFORQ2(m); m(2, Z8, Z9, Z10, Z11); m(3, Z12, Z13, Z14, Z15)
 
-#define NAME ·avx512DotRowW4Q1
+#define NAME ·avx512DotRow128W4G64X1
 #define MREG Z26
 #define MREGX X26
 #define MREGY Y26
@@ -707,13 +595,13 @@
 #define T2 Z29
 #define T3 Z30
 #define T4 Z31
-#define SETUP SETUP_Q1
-#define QUAD QUADQ1
+#define SETUP SETUP_X1
+#define QUAD QUADX1
 #define QUAD_OUT QUAD_OUT_CODES
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 256
 #define QUAD_SCALES QUAD_SCALES_CODES
-#define FORQ ROWFORQ1
+#define FORX ROWFORX1
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -730,9 +618,9 @@
 #undef T2
 #undef T3
 #undef T4
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotRowW4Q2
+#define NAME ·avx512DotRow128W4G64X2
 #define MREG Z26
 #define MREGX X26
 #define MREGY Y26
@@ -742,12 +630,12 @@
 #define T3 Z30
 #define T4 Z31
 #define SETUP SETUP_MASKS
-#define QUAD QUADQ2
+#define QUAD QUADX2
 #define QUAD_OUT QUAD_OUT_CODES
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 256
 #define QUAD_SCALES QUAD_SCALES_CODES
-#define FORQ ROWFORQ2
+#define FORX ROWFORX2
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -764,9 +652,9 @@
 #undef T2
 #undef T3
 #undef T4
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotRowW4Q4
+#define NAME ·avx512DotRow128W4G64X4
 #define MREG Z24
 #define MREGX X24
 #define MREGY Y24
@@ -775,13 +663,13 @@
 #define T2 Z27
 #define T3 Z28
 #define T4 Z29
-#define SETUP SETUP_Q4
-#define QUAD QUADQ4
+#define SETUP SETUP_X4
+#define QUAD QUADX4
 #define QUAD_OUT QUAD_OUT_CODES
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 256
 #define QUAD_SCALES QUAD_SCALES_CODES
-#define FORQ ROWFORQ4
+#define FORX ROWFORX4
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -798,595 +686,7 @@
 #undef T2
 #undef T3
 #undef T4
-#undef FORQ
-
-// Dot kernels for fp16 and float32 rows (see avx512_dotf_amd64.h).
-
-#define FMA_XF(acc, xa, j) VFMADD231PS xa(0), Z8, acc
-#define FMA_XFM(acc, xa, j) \
-	VMOVUPS.Z   xa(0), K2, Z9; \
-	VFMADD231PS Z9, Z8, acc
-#define FLUSH_ACC(acc, xa, j) \
-	REDUCE16(R13, j*1024, Z12); \
-	VMOVUPS.Z (R10), K3, Z15;   \
-	VADDPS    Z15, Z12, Z12;    \
-	VMOVUPS   Z12, K1, (R10);   \
-	ADDQ      R11, R10
-
-#define LOADV_F16(addr, dst) VCVTPH2PS addr, dst
-#define LOADVM_F16(addr, k, dst) \
-	VMOVDQU16.Z addr, k, Y15; \
-	VCVTPH2PS   Y15, dst
-#define LOADV_F32(addr, dst) VMOVUPS addr, dst
-#define LOADVM_F32(addr, k, dst) VMOVUPS.Z addr, k, dst
-
-#define NAME ·avx512DotF16Q1
-#define LOADV LOADV_F16
-#define LOADVM LOADVM_F16
-#define ESZ 2
-#define FORQ FORQ1
-#include "avx512_dotf_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORQ
-
-#define NAME ·avx512DotF16Q2
-#define LOADV LOADV_F16
-#define LOADVM LOADVM_F16
-#define ESZ 2
-#define FORQ FORQ2
-#include "avx512_dotf_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORQ
-
-#define NAME ·avx512DotF16Q4
-#define LOADV LOADV_F16
-#define LOADVM LOADVM_F16
-#define ESZ 2
-#define FORQ FORQ4
-#include "avx512_dotf_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORQ
-
-#define NAME ·avx512DotF32Q1
-#define LOADV LOADV_F32
-#define LOADVM LOADVM_F32
-#define ESZ 4
-#define FORQ FORQ1
-#include "avx512_dotf_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORQ
-
-#define NAME ·avx512DotF32Q2
-#define LOADV LOADV_F32
-#define LOADVM LOADVM_F32
-#define ESZ 4
-#define FORQ FORQ2
-#include "avx512_dotf_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORQ
-
-#define NAME ·avx512DotF32Q4
-#define LOADV LOADV_F32
-#define LOADVM LOADVM_F32
-#define ESZ 4
-#define FORQ FORQ4
-#include "avx512_dotf_amd64.h"
-#undef NAME
-#undef LOADV
-#undef LOADVM
-#undef ESZ
-#undef FORQ
-
-// fp16 and float32 row kernels: rows of 128 values, step-major.
-#define QUADF16Q1 \
-	VCVTPH2PS 0(SI), Z28; \
-	VMULPS Z28, Z4, Z0; \
-	VCVTPH2PS 256(SI), Z29; \
-	VMULPS Z29, Z4, Z1; \
-	VCVTPH2PS 512(SI), Z28; \
-	VMULPS Z28, Z4, Z2; \
-	VCVTPH2PS 768(SI), Z29; \
-	VMULPS Z29, Z4, Z3; \
-	VCVTPH2PS 32(SI), Z28; \
-	VFMADD231PS Z28, Z5, Z0; \
-	VCVTPH2PS 288(SI), Z29; \
-	VFMADD231PS Z29, Z5, Z1; \
-	VCVTPH2PS 544(SI), Z28; \
-	VFMADD231PS Z28, Z5, Z2; \
-	VCVTPH2PS 800(SI), Z29; \
-	VFMADD231PS Z29, Z5, Z3; \
-	VCVTPH2PS 64(SI), Z28; \
-	VFMADD231PS Z28, Z6, Z0; \
-	VCVTPH2PS 320(SI), Z29; \
-	VFMADD231PS Z29, Z6, Z1; \
-	VCVTPH2PS 576(SI), Z28; \
-	VFMADD231PS Z28, Z6, Z2; \
-	VCVTPH2PS 832(SI), Z29; \
-	VFMADD231PS Z29, Z6, Z3; \
-	VCVTPH2PS 96(SI), Z28; \
-	VFMADD231PS Z28, Z7, Z0; \
-	VCVTPH2PS 352(SI), Z29; \
-	VFMADD231PS Z29, Z7, Z1; \
-	VCVTPH2PS 608(SI), Z28; \
-	VFMADD231PS Z28, Z7, Z2; \
-	VCVTPH2PS 864(SI), Z29; \
-	VFMADD231PS Z29, Z7, Z3; \
-	VCVTPH2PS 128(SI), Z28; \
-	VFMADD231PS Z28, Z8, Z0; \
-	VCVTPH2PS 384(SI), Z29; \
-	VFMADD231PS Z29, Z8, Z1; \
-	VCVTPH2PS 640(SI), Z28; \
-	VFMADD231PS Z28, Z8, Z2; \
-	VCVTPH2PS 896(SI), Z29; \
-	VFMADD231PS Z29, Z8, Z3; \
-	VCVTPH2PS 160(SI), Z28; \
-	VFMADD231PS Z28, Z9, Z0; \
-	VCVTPH2PS 416(SI), Z29; \
-	VFMADD231PS Z29, Z9, Z1; \
-	VCVTPH2PS 672(SI), Z28; \
-	VFMADD231PS Z28, Z9, Z2; \
-	VCVTPH2PS 928(SI), Z29; \
-	VFMADD231PS Z29, Z9, Z3; \
-	VCVTPH2PS 192(SI), Z28; \
-	VFMADD231PS Z28, Z10, Z0; \
-	VCVTPH2PS 448(SI), Z29; \
-	VFMADD231PS Z29, Z10, Z1; \
-	VCVTPH2PS 704(SI), Z28; \
-	VFMADD231PS Z28, Z10, Z2; \
-	VCVTPH2PS 960(SI), Z29; \
-	VFMADD231PS Z29, Z10, Z3; \
-	VCVTPH2PS 224(SI), Z28; \
-	VFMADD231PS Z28, Z11, Z0; \
-	VCVTPH2PS 480(SI), Z29; \
-	VFMADD231PS Z29, Z11, Z1; \
-	VCVTPH2PS 736(SI), Z28; \
-	VFMADD231PS Z28, Z11, Z2; \
-	VCVTPH2PS 992(SI), Z29; \
-	VFMADD231PS Z29, Z11, Z3
-
-#define QUADF16Q2 \
-	VCVTPH2PS 0(SI), Z28; \
-	VMULPS 0(BX), Z28, Z0; \
-	VMULPS 512(BX), Z28, Z4; \
-	VCVTPH2PS 256(SI), Z29; \
-	VMULPS 0(BX), Z29, Z1; \
-	VMULPS 512(BX), Z29, Z5; \
-	VCVTPH2PS 512(SI), Z28; \
-	VMULPS 0(BX), Z28, Z2; \
-	VMULPS 512(BX), Z28, Z6; \
-	VCVTPH2PS 768(SI), Z29; \
-	VMULPS 0(BX), Z29, Z3; \
-	VMULPS 512(BX), Z29, Z7; \
-	VCVTPH2PS 32(SI), Z28; \
-	VFMADD231PS 64(BX), Z28, Z0; \
-	VFMADD231PS 576(BX), Z28, Z4; \
-	VCVTPH2PS 288(SI), Z29; \
-	VFMADD231PS 64(BX), Z29, Z1; \
-	VFMADD231PS 576(BX), Z29, Z5; \
-	VCVTPH2PS 544(SI), Z28; \
-	VFMADD231PS 64(BX), Z28, Z2; \
-	VFMADD231PS 576(BX), Z28, Z6; \
-	VCVTPH2PS 800(SI), Z29; \
-	VFMADD231PS 64(BX), Z29, Z3; \
-	VFMADD231PS 576(BX), Z29, Z7; \
-	VCVTPH2PS 64(SI), Z28; \
-	VFMADD231PS 128(BX), Z28, Z0; \
-	VFMADD231PS 640(BX), Z28, Z4; \
-	VCVTPH2PS 320(SI), Z29; \
-	VFMADD231PS 128(BX), Z29, Z1; \
-	VFMADD231PS 640(BX), Z29, Z5; \
-	VCVTPH2PS 576(SI), Z28; \
-	VFMADD231PS 128(BX), Z28, Z2; \
-	VFMADD231PS 640(BX), Z28, Z6; \
-	VCVTPH2PS 832(SI), Z29; \
-	VFMADD231PS 128(BX), Z29, Z3; \
-	VFMADD231PS 640(BX), Z29, Z7; \
-	VCVTPH2PS 96(SI), Z28; \
-	VFMADD231PS 192(BX), Z28, Z0; \
-	VFMADD231PS 704(BX), Z28, Z4; \
-	VCVTPH2PS 352(SI), Z29; \
-	VFMADD231PS 192(BX), Z29, Z1; \
-	VFMADD231PS 704(BX), Z29, Z5; \
-	VCVTPH2PS 608(SI), Z28; \
-	VFMADD231PS 192(BX), Z28, Z2; \
-	VFMADD231PS 704(BX), Z28, Z6; \
-	VCVTPH2PS 864(SI), Z29; \
-	VFMADD231PS 192(BX), Z29, Z3; \
-	VFMADD231PS 704(BX), Z29, Z7; \
-	VCVTPH2PS 128(SI), Z28; \
-	VFMADD231PS 256(BX), Z28, Z0; \
-	VFMADD231PS 768(BX), Z28, Z4; \
-	VCVTPH2PS 384(SI), Z29; \
-	VFMADD231PS 256(BX), Z29, Z1; \
-	VFMADD231PS 768(BX), Z29, Z5; \
-	VCVTPH2PS 640(SI), Z28; \
-	VFMADD231PS 256(BX), Z28, Z2; \
-	VFMADD231PS 768(BX), Z28, Z6; \
-	VCVTPH2PS 896(SI), Z29; \
-	VFMADD231PS 256(BX), Z29, Z3; \
-	VFMADD231PS 768(BX), Z29, Z7; \
-	VCVTPH2PS 160(SI), Z28; \
-	VFMADD231PS 320(BX), Z28, Z0; \
-	VFMADD231PS 832(BX), Z28, Z4; \
-	VCVTPH2PS 416(SI), Z29; \
-	VFMADD231PS 320(BX), Z29, Z1; \
-	VFMADD231PS 832(BX), Z29, Z5; \
-	VCVTPH2PS 672(SI), Z28; \
-	VFMADD231PS 320(BX), Z28, Z2; \
-	VFMADD231PS 832(BX), Z28, Z6; \
-	VCVTPH2PS 928(SI), Z29; \
-	VFMADD231PS 320(BX), Z29, Z3; \
-	VFMADD231PS 832(BX), Z29, Z7; \
-	VCVTPH2PS 192(SI), Z28; \
-	VFMADD231PS 384(BX), Z28, Z0; \
-	VFMADD231PS 896(BX), Z28, Z4; \
-	VCVTPH2PS 448(SI), Z29; \
-	VFMADD231PS 384(BX), Z29, Z1; \
-	VFMADD231PS 896(BX), Z29, Z5; \
-	VCVTPH2PS 704(SI), Z28; \
-	VFMADD231PS 384(BX), Z28, Z2; \
-	VFMADD231PS 896(BX), Z28, Z6; \
-	VCVTPH2PS 960(SI), Z29; \
-	VFMADD231PS 384(BX), Z29, Z3; \
-	VFMADD231PS 896(BX), Z29, Z7; \
-	VCVTPH2PS 224(SI), Z28; \
-	VFMADD231PS 448(BX), Z28, Z0; \
-	VFMADD231PS 960(BX), Z28, Z4; \
-	VCVTPH2PS 480(SI), Z29; \
-	VFMADD231PS 448(BX), Z29, Z1; \
-	VFMADD231PS 960(BX), Z29, Z5; \
-	VCVTPH2PS 736(SI), Z28; \
-	VFMADD231PS 448(BX), Z28, Z2; \
-	VFMADD231PS 960(BX), Z28, Z6; \
-	VCVTPH2PS 992(SI), Z29; \
-	VFMADD231PS 448(BX), Z29, Z3; \
-	VFMADD231PS 960(BX), Z29, Z7
-
-// One step of 16 columns of the fp16 and float32 four-query row kernels:
-// the four rows' values loaded (load: VCVTPH2PS or VMOVUPS) once into
-// Z16-Z19, then each query row's x for the step loaded once (Z20-Z23) for
-// the four rows' multiply-adds (op: VMULPS for the first step, then
-// VFMADD231PS): 8 loads per step and four rows, not 20.
-#define F4STEP(load, op, d0, d1, d2, d3, x0, x1, x2, x3) \
-	load d0(SI), Z16; \
-	load d1(SI), Z17; \
-	load d2(SI), Z18; \
-	load d3(SI), Z19; \
-	XQ4(op, x0, x1, x2, x3)
-
-#define QUADF16Q4 \
-	F4STEP(VCVTPH2PS, VMULPS, 0, 256, 512, 768, 0, 512, 1024, 1536); \
-	F4STEP(VCVTPH2PS, VFMADD231PS, 32, 288, 544, 800, 64, 576, 1088, 1600); \
-	F4STEP(VCVTPH2PS, VFMADD231PS, 64, 320, 576, 832, 128, 640, 1152, 1664); \
-	F4STEP(VCVTPH2PS, VFMADD231PS, 96, 352, 608, 864, 192, 704, 1216, 1728); \
-	F4STEP(VCVTPH2PS, VFMADD231PS, 128, 384, 640, 896, 256, 768, 1280, 1792); \
-	F4STEP(VCVTPH2PS, VFMADD231PS, 160, 416, 672, 928, 320, 832, 1344, 1856); \
-	F4STEP(VCVTPH2PS, VFMADD231PS, 192, 448, 704, 960, 384, 896, 1408, 1920); \
-	F4STEP(VCVTPH2PS, VFMADD231PS, 224, 480, 736, 992, 448, 960, 1472, 1984)
-
-#define QUADF32Q1 \
-	VMULPS 0(SI), Z4, Z0; \
-	VMULPS 512(SI), Z4, Z1; \
-	VMULPS 1024(SI), Z4, Z2; \
-	VMULPS 1536(SI), Z4, Z3; \
-	VFMADD231PS 64(SI), Z5, Z0; \
-	VFMADD231PS 576(SI), Z5, Z1; \
-	VFMADD231PS 1088(SI), Z5, Z2; \
-	VFMADD231PS 1600(SI), Z5, Z3; \
-	VFMADD231PS 128(SI), Z6, Z0; \
-	VFMADD231PS 640(SI), Z6, Z1; \
-	VFMADD231PS 1152(SI), Z6, Z2; \
-	VFMADD231PS 1664(SI), Z6, Z3; \
-	VFMADD231PS 192(SI), Z7, Z0; \
-	VFMADD231PS 704(SI), Z7, Z1; \
-	VFMADD231PS 1216(SI), Z7, Z2; \
-	VFMADD231PS 1728(SI), Z7, Z3; \
-	VFMADD231PS 256(SI), Z8, Z0; \
-	VFMADD231PS 768(SI), Z8, Z1; \
-	VFMADD231PS 1280(SI), Z8, Z2; \
-	VFMADD231PS 1792(SI), Z8, Z3; \
-	VFMADD231PS 320(SI), Z9, Z0; \
-	VFMADD231PS 832(SI), Z9, Z1; \
-	VFMADD231PS 1344(SI), Z9, Z2; \
-	VFMADD231PS 1856(SI), Z9, Z3; \
-	VFMADD231PS 384(SI), Z10, Z0; \
-	VFMADD231PS 896(SI), Z10, Z1; \
-	VFMADD231PS 1408(SI), Z10, Z2; \
-	VFMADD231PS 1920(SI), Z10, Z3; \
-	VFMADD231PS 448(SI), Z11, Z0; \
-	VFMADD231PS 960(SI), Z11, Z1; \
-	VFMADD231PS 1472(SI), Z11, Z2; \
-	VFMADD231PS 1984(SI), Z11, Z3
-
-#define QUADF32Q2 \
-	VMOVUPS 0(SI), Z28; \
-	VMULPS 0(BX), Z28, Z0; \
-	VMULPS 512(BX), Z28, Z4; \
-	VMOVUPS 512(SI), Z29; \
-	VMULPS 0(BX), Z29, Z1; \
-	VMULPS 512(BX), Z29, Z5; \
-	VMOVUPS 1024(SI), Z28; \
-	VMULPS 0(BX), Z28, Z2; \
-	VMULPS 512(BX), Z28, Z6; \
-	VMOVUPS 1536(SI), Z29; \
-	VMULPS 0(BX), Z29, Z3; \
-	VMULPS 512(BX), Z29, Z7; \
-	VMOVUPS 64(SI), Z28; \
-	VFMADD231PS 64(BX), Z28, Z0; \
-	VFMADD231PS 576(BX), Z28, Z4; \
-	VMOVUPS 576(SI), Z29; \
-	VFMADD231PS 64(BX), Z29, Z1; \
-	VFMADD231PS 576(BX), Z29, Z5; \
-	VMOVUPS 1088(SI), Z28; \
-	VFMADD231PS 64(BX), Z28, Z2; \
-	VFMADD231PS 576(BX), Z28, Z6; \
-	VMOVUPS 1600(SI), Z29; \
-	VFMADD231PS 64(BX), Z29, Z3; \
-	VFMADD231PS 576(BX), Z29, Z7; \
-	VMOVUPS 128(SI), Z28; \
-	VFMADD231PS 128(BX), Z28, Z0; \
-	VFMADD231PS 640(BX), Z28, Z4; \
-	VMOVUPS 640(SI), Z29; \
-	VFMADD231PS 128(BX), Z29, Z1; \
-	VFMADD231PS 640(BX), Z29, Z5; \
-	VMOVUPS 1152(SI), Z28; \
-	VFMADD231PS 128(BX), Z28, Z2; \
-	VFMADD231PS 640(BX), Z28, Z6; \
-	VMOVUPS 1664(SI), Z29; \
-	VFMADD231PS 128(BX), Z29, Z3; \
-	VFMADD231PS 640(BX), Z29, Z7; \
-	VMOVUPS 192(SI), Z28; \
-	VFMADD231PS 192(BX), Z28, Z0; \
-	VFMADD231PS 704(BX), Z28, Z4; \
-	VMOVUPS 704(SI), Z29; \
-	VFMADD231PS 192(BX), Z29, Z1; \
-	VFMADD231PS 704(BX), Z29, Z5; \
-	VMOVUPS 1216(SI), Z28; \
-	VFMADD231PS 192(BX), Z28, Z2; \
-	VFMADD231PS 704(BX), Z28, Z6; \
-	VMOVUPS 1728(SI), Z29; \
-	VFMADD231PS 192(BX), Z29, Z3; \
-	VFMADD231PS 704(BX), Z29, Z7; \
-	VMOVUPS 256(SI), Z28; \
-	VFMADD231PS 256(BX), Z28, Z0; \
-	VFMADD231PS 768(BX), Z28, Z4; \
-	VMOVUPS 768(SI), Z29; \
-	VFMADD231PS 256(BX), Z29, Z1; \
-	VFMADD231PS 768(BX), Z29, Z5; \
-	VMOVUPS 1280(SI), Z28; \
-	VFMADD231PS 256(BX), Z28, Z2; \
-	VFMADD231PS 768(BX), Z28, Z6; \
-	VMOVUPS 1792(SI), Z29; \
-	VFMADD231PS 256(BX), Z29, Z3; \
-	VFMADD231PS 768(BX), Z29, Z7; \
-	VMOVUPS 320(SI), Z28; \
-	VFMADD231PS 320(BX), Z28, Z0; \
-	VFMADD231PS 832(BX), Z28, Z4; \
-	VMOVUPS 832(SI), Z29; \
-	VFMADD231PS 320(BX), Z29, Z1; \
-	VFMADD231PS 832(BX), Z29, Z5; \
-	VMOVUPS 1344(SI), Z28; \
-	VFMADD231PS 320(BX), Z28, Z2; \
-	VFMADD231PS 832(BX), Z28, Z6; \
-	VMOVUPS 1856(SI), Z29; \
-	VFMADD231PS 320(BX), Z29, Z3; \
-	VFMADD231PS 832(BX), Z29, Z7; \
-	VMOVUPS 384(SI), Z28; \
-	VFMADD231PS 384(BX), Z28, Z0; \
-	VFMADD231PS 896(BX), Z28, Z4; \
-	VMOVUPS 896(SI), Z29; \
-	VFMADD231PS 384(BX), Z29, Z1; \
-	VFMADD231PS 896(BX), Z29, Z5; \
-	VMOVUPS 1408(SI), Z28; \
-	VFMADD231PS 384(BX), Z28, Z2; \
-	VFMADD231PS 896(BX), Z28, Z6; \
-	VMOVUPS 1920(SI), Z29; \
-	VFMADD231PS 384(BX), Z29, Z3; \
-	VFMADD231PS 896(BX), Z29, Z7; \
-	VMOVUPS 448(SI), Z28; \
-	VFMADD231PS 448(BX), Z28, Z0; \
-	VFMADD231PS 960(BX), Z28, Z4; \
-	VMOVUPS 960(SI), Z29; \
-	VFMADD231PS 448(BX), Z29, Z1; \
-	VFMADD231PS 960(BX), Z29, Z5; \
-	VMOVUPS 1472(SI), Z28; \
-	VFMADD231PS 448(BX), Z28, Z2; \
-	VFMADD231PS 960(BX), Z28, Z6; \
-	VMOVUPS 1984(SI), Z29; \
-	VFMADD231PS 448(BX), Z29, Z3; \
-	VFMADD231PS 960(BX), Z29, Z7
-
-#define QUADF32Q4 \
-	F4STEP(VMOVUPS, VMULPS, 0, 512, 1024, 1536, 0, 512, 1024, 1536); \
-	F4STEP(VMOVUPS, VFMADD231PS, 64, 576, 1088, 1600, 64, 576, 1088, 1600); \
-	F4STEP(VMOVUPS, VFMADD231PS, 128, 640, 1152, 1664, 128, 640, 1152, 1664); \
-	F4STEP(VMOVUPS, VFMADD231PS, 192, 704, 1216, 1728, 192, 704, 1216, 1728); \
-	F4STEP(VMOVUPS, VFMADD231PS, 256, 768, 1280, 1792, 256, 768, 1280, 1792); \
-	F4STEP(VMOVUPS, VFMADD231PS, 320, 832, 1344, 1856, 320, 832, 1344, 1856); \
-	F4STEP(VMOVUPS, VFMADD231PS, 384, 896, 1408, 1920, 384, 896, 1408, 1920); \
-	F4STEP(VMOVUPS, VFMADD231PS, 448, 960, 1472, 1984, 448, 960, 1472, 1984)
-
-#define SETUP_XQ1 \
-	VMOVUPS 0(BX), Z4; \
-	VMOVUPS 64(BX), Z5; \
-	VMOVUPS 128(BX), Z6; \
-	VMOVUPS 192(BX), Z7; \
-	VMOVUPS 256(BX), Z8; \
-	VMOVUPS 320(BX), Z9; \
-	VMOVUPS 384(BX), Z10; \
-	VMOVUPS 448(BX), Z11; \
-
-
-#define NAME ·avx512DotRowF16Q1
-#define T1 Z28
-#define T2 Z29
-#define T3 Z30
-#define T4 Z31
-#define SETUP SETUP_XQ1
-#define QUAD QUADF16Q1
-#define FLUSH_OUT ROW_FLUSH
-#define QUADBYTES 1024
-#define QUAD_SCALES
-#define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ1
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORQ
-#undef T1
-#undef T2
-#undef T3
-#undef T4
-
-#define NAME ·avx512DotRowF16Q2
-#define T1 Z28
-#define T2 Z29
-#define T3 Z30
-#define T4 Z31
-#define SETUP 
-#define QUAD QUADF16Q2
-#define FLUSH_OUT ROW_FLUSH
-#define QUADBYTES 1024
-#define QUAD_SCALES
-#define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ2
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORQ
-#undef T1
-#undef T2
-#undef T3
-#undef T4
-
-#define NAME ·avx512DotRowF16Q4
-#define T1 Z26
-#define T2 Z27
-#define T3 Z28
-#define T4 Z29
-#define SETUP 
-#define QUAD QUADF16Q4
-#define FLUSH_OUT ROW_FLUSH
-#define QUADBYTES 1024
-#define QUAD_SCALES
-#define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ4
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORQ
-#undef T1
-#undef T2
-#undef T3
-#undef T4
-
-#define NAME ·avx512DotRowF32Q1
-#define T1 Z28
-#define T2 Z29
-#define T3 Z30
-#define T4 Z31
-#define SETUP SETUP_XQ1
-#define QUAD QUADF32Q1
-#define FLUSH_OUT ROW_FLUSH
-#define QUADBYTES 2048
-#define QUAD_SCALES
-#define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ1
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORQ
-#undef T1
-#undef T2
-#undef T3
-#undef T4
-
-#define NAME ·avx512DotRowF32Q2
-#define T1 Z28
-#define T2 Z29
-#define T3 Z30
-#define T4 Z31
-#define SETUP 
-#define QUAD QUADF32Q2
-#define FLUSH_OUT ROW_FLUSH
-#define QUADBYTES 2048
-#define QUAD_SCALES
-#define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ2
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORQ
-#undef T1
-#undef T2
-#undef T3
-#undef T4
-
-#define NAME ·avx512DotRowF32Q4
-#define T1 Z26
-#define T2 Z27
-#define T3 Z28
-#define T4 Z29
-#define SETUP 
-#define QUAD QUADF32Q4
-#define FLUSH_OUT ROW_FLUSH
-#define QUADBYTES 2048
-#define QUAD_SCALES
-#define QUAD_OUT QUAD_OUT_F
-#define FORQ ROWFORQ4
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORQ
-#undef T1
-#undef T2
-#undef T3
-#undef T4
+#undef FORX
 
 // The 2-bit Dot row kernel: two rows (32 bytes each) per vector, lanes 0-7
 // and 8-15. Field k (0-15) of every code dword is masked in place (masks in
@@ -1397,7 +697,7 @@
 // one COMBINE gives K, lane 4L+p of row 2(p/2)+L/2 and group L%2; K is
 // scaled (S), the shift term added at one lane per row and group (P),
 // and F permuted to the layout of REDUCE4 (lane 4L'+r of row r).
-#define QUADW2Q1 \
+#define QUADW2X1 \
 	VMOVDQU32 0(SI), Z8; \
 	VMOVDQU32 64(SI), Z9; \
 	VPANDD Z16, Z8, Z10; \
@@ -1497,7 +797,7 @@
 	VCVTUDQ2PS Z11, Z11; \
 	VFMADD231PS 960(BX), Z11, Z1
 
-#define QUADW2Q2 \
+#define QUADW2X2 \
 	VMOVDQU32 0(SI), Z8; \
 	VMOVDQU32 64(SI), Z9; \
 	VPANDD Z16, Z8, Z10; \
@@ -1629,7 +929,7 @@
 	VFMADD231PS 960(BX), Z11, Z1; \
 	VFMADD231PS 1984(BX), Z11, Z3
 
-#define QUADW2Q4 \
+#define QUADW2X4 \
 	VMOVDQU32 0(SI), Z8; \
 	VMOVDQU32 64(SI), Z9; \
 	VPANDD Z16, Z8, Z10; \
@@ -1870,20 +1170,20 @@
 #define ROW_FLUSH_W2(j, a0, a1, a2, a3) \
 	REDUCE4T(R13, j*256, Z10, Z8, Z9, Z14, Z15); \
 	VMOVUPS Z10, K1, (R11);                      \
-	ADDQ    QA_outStride(AX), R11
+	ADDQ    avx512RowArgs_outStride(AX), R11
 
-#define ROWFORQW2_1(m) m(0, Z0, Z1, Z0, Z0)
-#define ROWFORQW2_2(m) ROWFORQW2_1(m); m(1, Z2, Z3, Z2, Z2)
-#define ROWFORQW2_4(m) ROWFORQW2_2(m); m(2, Z4, Z5, Z4, Z4); m(3, Z6, Z7, Z6, Z6)
+#define ROWFORW2X1(m) m(0, Z0, Z1, Z0, Z0)
+#define ROWFORW2X2(m) ROWFORW2X1(m); m(1, Z2, Z3, Z2, Z2)
+#define ROWFORW2X4(m) ROWFORW2X2(m); m(2, Z4, Z5, Z4, Z4); m(3, Z6, Z7, Z6, Z6)
 
-#define NAME ·avx512DotRowW2Q1
+#define NAME ·avx512DotRow128W2G64X1
 #define SETUP SETUP_W2MASKS
-#define QUAD QUADW2Q1
+#define QUAD QUADW2X1
 #define FLUSH_OUT ROW_FLUSH_W2
 #define QUADBYTES 128
 #define QUAD_SCALES QUAD_SCALES_W2
 #define QUAD_OUT QUAD_OUT_W2
-#define FORQ ROWFORQW2_1
+#define FORX ROWFORW2X1
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1892,16 +1192,16 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotRowW2Q2
+#define NAME ·avx512DotRow128W2G64X2
 #define SETUP SETUP_W2MASKS
-#define QUAD QUADW2Q2
+#define QUAD QUADW2X2
 #define FLUSH_OUT ROW_FLUSH_W2
 #define QUADBYTES 128
 #define QUAD_SCALES QUAD_SCALES_W2
 #define QUAD_OUT QUAD_OUT_W2
-#define FORQ ROWFORQW2_2
+#define FORX ROWFORW2X2
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1910,16 +1210,16 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 
-#define NAME ·avx512DotRowW2Q4
+#define NAME ·avx512DotRow128W2G64X4
 #define SETUP SETUP_W2MASKS
-#define QUAD QUADW2Q4
+#define QUAD QUADW2X4
 #define FLUSH_OUT ROW_FLUSH_W2
 #define QUADBYTES 128
 #define QUAD_SCALES QUAD_SCALES_W2
 #define QUAD_OUT QUAD_OUT_W2
-#define FORQ ROWFORQW2_4
+#define FORX ROWFORW2X4
 #include "avx512_dot_row_amd64.h"
 #undef FLUSH_OUT
 #undef NAME
@@ -1928,7 +1228,7 @@
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef QUAD_OUT
-#undef FORQ
+#undef FORX
 
 // func avx512DotRowXTables(dst, x *float32, cols *int32, scales *float32, fields, pass int) (lossy bool)
 //

@@ -9,7 +9,7 @@
 //	QUADBYTES the four rows' bytes of codes
 //	QUAD_SCALES, QUAD_OUT  the scale step of four rows, and of each query row
 //	FLUSH_OUT the reduction and store of each query row (ROW_FLUSH)
-//	FORQ(m)   expands m(j, acc0, acc1, acc2, acc3) per query row j
+//	FORX(m)   expands m(j, acc0, acc1, acc2, acc3) per query row j
 //
 // A row's 64 code bytes are one vector of 16 dword lanes, 8 nibbles each.
 // Nibble k of every lane is masked in place (VPANDD with 0xf<<4k, no
@@ -20,9 +20,8 @@
 // per 32 values of 4 + 2 per query row, plus about 1.5 per query row for
 // combining, scaling and reducing (for four query rows, 1.25 more for the
 // loads of the x tables and masks, each made once per field and four
-// rows: 10 loads per row instead of 32, which took that kernel from 18.2
-// to 19.4 values/ns on 1024 rows of 128 4-bit codes). Lanes
-// 0-7 belong to group 0, lanes 8-15 to group 1, so four rows' accumulators
+// rows: 10 loads per row, not 32, for 19.4 values/ns against 18.2 on 1024
+// rows of 128 4-bit codes). Lanes 0-7 belong to group 0, lanes 8-15 to group 1, so four rows' accumulators
 // are combined into one vector K whose lane 4L+r is row r's (group L/2)
 // partial, and per four rows and query row
 //
@@ -47,28 +46,18 @@
 // of the next, R12 iterations left in the block, R10 rows in the block, CX
 // rows after it, R11 scratch.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ a+0(FP), AX
-	MOVQ QA_recs(AX), BX
-	MOVQ QA_sg(AX), R9
+ROW_TEXT(NAME)
+	MOVQ avx512RowArgs_sg(AX), R9
 	SETUP
-	MOVQ QA_data(AX), SI
-	MOVQ QA_scales(AX), DX
-	MOVQ QA_mins(AX), R8
-	MOVQ QA_scratch(AX), R13
-	MOVQ QA_out(AX), DI
-	MOVQ QA_n(AX), CX
+	ROW_ARGS
+	MOVQ avx512RowArgs_scratch(AX), R13
+	MOVQ avx512RowArgs_out(AX), DI
+	MOVQ avx512RowArgs_n(AX), CX
 	MOVL $0xff00, R11
 	KMOVW R11, K4
 
 block:
-	MOVQ    $16, R10
-	CMPQ    CX, R10
-	CMOVQLT CX, R10
-	SUBQ    R10, CX
-	MOVQ    R10, R12
-	SHRQ    $2, R12
-	XORQ    R14, R14
+	QUAD_ROWS_BEGIN(R12)
 
 quad:
 	PREFETCHT0 1024(SI)
@@ -77,21 +66,11 @@ quad:
 	PREFETCHT0 1216(SI)
 	QUAD
 	QUAD_SCALES
-	FORQ(QUAD_OUT)
+	FORX(QUAD_OUT)
 	ADDQ         $QUADBYTES, SI
-	ADDQ         $16, DX
-	ADDQ         $16, R8
-	ADDQ         $64, R14
-	DECQ         R12
-	JNZ          quad
+	QUAD_ROWS_NEXT(R12)
 
-	MOVL  $-1, R11
-	BZHIL R10, R11, R11
-	KMOVW R11, K1
+	BLOCK_MASK(K1)
 	MOVQ  DI, R11
-	FORQ(FLUSH_OUT)
-	ADDQ  $64, DI
-	TESTQ CX, CX
-	JNZ   block
-	VZEROUPPER
-	RET
+	FORX(FLUSH_OUT)
+	BLOCKS_NEXT

@@ -1,35 +1,18 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
 
 import (
 	"math"
 	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
 )
-
-// avx512Q8Args is the argument block of the row kernels: DotQ8 and Dot on
-// rows of 128 values in groups of 64 (and fp16 and float32 rows of 128),
-// and AddWeighted on such rows. Each kernel's comment says what it reads
-// from recs, sg and scratch. The field offsets are spelled out in the
-// assembly files (QA_*), and TestAVX512ArgsLayout pins them.
-type avx512Q8Args struct {
-	data    unsafe.Pointer // row 0's codes (or values)
-	scales  unsafe.Pointer // row 0's fp16 scales
-	mins    unsafe.Pointer // row 0's fp16 mins (the scales for symmetric formats)
-	out     unsafe.Pointer // out of the pass's first query row, row 0
-	recs    unsafe.Pointer // the query tables (x8 and block scales, or x tables)
-	sg      unsafe.Pointer // the shift sums (or AddWeighted's weights)
-	scratch unsafe.Pointer // the reduction area (or AddWeighted's min factor)
-
-	n         int // rows (a multiple of 4, or of 2 for the 2-bit AddWeighted)
-	outStride int // bytes between the query rows of out
-	accMask   int // DotQ8 row kernel: 0xffff to add to out, 0 to store
-}
 
 // avx512DotQ8Args is the argument block of the general DotQ8 kernels
 // (avx512_dotq8_amd64.h), which take four rows (a quad) at a time. The
 // kernels read the first block of fields and use the rest as their own
-// state; the field offsets are spelled out in avx512_dotq8_amd64.s (QG_*).
+// state (offsets from go_asm.h).
 type avx512DotQ8Args struct {
 	data    unsafe.Pointer // row 0's first plane at the chunk's first column
 	scales  unsafe.Pointer // row 0's fp16 scale of the chunk's first group
@@ -91,48 +74,26 @@ func avx512UnitOrder(bits, unit int) *[64]uint8 {
 	return &avx512OrderNatural
 }
 
-// avx512Planes returns, for a group of g values of the given width, the
-// width of its first plane and the byte offsets of its 2-bit and 1-bit
-// planes from the group's start (0 when absent).
-func avx512Planes(bits, g int) (w0, p2, p1 int) {
-	switch bits {
-	case 2:
-		return 2, 0, 0
-	case 3:
-		return 2, 0, g / 4
-	case 4:
-		return 4, 0, 0
-	case 5:
-		return 4, 0, g / 2
-	case 6:
-		return 4, g / 2, 0
-	case 7:
-		return 4, g / 2, g/2 + g/4
-	}
-	return 8, 0, 0
-}
-
 // dotQ8AVX512 is DotQ8 with VPDPBUSD for code formats whose group is a
-// multiple of 32 (other groups run the generic code, and on CPUs without
-// AVX-512 VNNI the avx2 kernels run). One query row against rows of 128
+// multiple of 32 (other groups, and every group on CPUs without AVX-512
+// VNNI, run the avx2 kernels, dotQ8AVX2). One query row against rows of 128
 // values in groups of 64 runs the row kernel; everything else the general
 // kernels (avx512DotQ8Quads), which form every block's integer sum
 // exactly, as the row kernel does, before scaling it.
 func dotQ8AVX512(out []float32, r Rows, q *Q8) {
-	f := r.Format
-	if !f.Quantized() {
-		dotQ8FloatAVX512(out, r, q)
-		return
-	}
-	if !avx512VNNI {
+	if !avx512VNNI && r.Format.Quantized() {
 		// Without VPDPBUSD the avx2 kernels (VPMADDUBSW) serve.
 		avx2Impl.k.dotQ8(out, r, q)
 		return
 	}
-	if f.Group%32 != 0 {
-		dotQ8Generic(out, r, q)
-		return
-	}
+	pick(r.Format, avx512Codes, dotQ8FloatAVX512, dotQ8CodesAVX512, dotQ8AVX2)(out, r, q)
+}
+
+// dotQ8CodesAVX512 is DotQ8 for code formats whose group is a multiple of
+// 32, with VPDPBUSD: the row kernel where it serves the shape, else the
+// general kernels.
+func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
+	f := r.Format
 	n, nq := r.Len(), q.Len()
 	if n == 0 {
 		return
@@ -185,7 +146,8 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 	if g%64 != 0 {
 		unit = 32
 	}
-	w0, p2, p1 := avx512Planes(f.Bits, g)
+	w0 := pack.Planes(f.Bits)[0]
+	p2, p1 := pack.PlaneOffsets(f.Bits, g)
 	rb, gb, rsb := f.RowBytes(r.Cols), g*f.Bits/8, 2*f.Groups(r.Cols)
 	n4, tail := n&^3, n&3
 	for c0 := 0; c0 < r.Cols; {
@@ -208,13 +170,7 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 				j0++
 				continue
 			}
-			pass := 1
-			switch {
-			case nq-j0 >= 4:
-				pass = 4
-			case nq-j0 >= 2:
-				pass = 2
-			}
+			pass := avx512Pass(nq - j0)
 			avx512Q8QuadRecords(recs, q, f, j0, pass, c0, cw, unit)
 			avx512Q8QuadSG(sg, q, f, j0, pass, c0, cw, gw)
 			segs := (groups + 15) / 16
@@ -238,10 +194,7 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 				outStride:      4 * n,
 				accMask:        accMask,
 			}
-			mins := r.Scales
-			if !f.Symmetric {
-				mins = r.Mins
-			}
+			mins, _ := shiftSource(r)
 			// rows [i0, i0+4*quads+rows) with rows (1-3) in a last quad
 			run := func(i0, quads, rows int) {
 				for k := range 3 {
@@ -289,15 +242,12 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	}
 	n := len(out)
 	n4 := n &^ 3
-	a := avx512Q8Args{
+	a := avx512RowArgs{
 		recs:    unsafe.Pointer(&recs[0]),
 		sg:      unsafe.Pointer(&sg[0]),
 		scratch: unsafe.Pointer(&scratch[0]),
 	}
-	mins := r.Scales
-	if !f.Symmetric {
-		mins = r.Mins
-	}
+	mins, _ := shiftSource(r)
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
@@ -423,18 +373,4 @@ func avx512Q8RowRecords(recs []byte, q *Q8, f Format, j int) {
 		d := math.Float32bits(q.Scales[j*nb+k/4])
 		*(*uint32)(unsafe.Pointer(&recs[128+4*k])) = d
 	}
-}
-
-// avx512AlignBytes returns b from its first 64-byte aligned byte on: a
-// 512-bit load that crosses a cache line runs at half speed. Kernels take
-// their tables from stack arrays with 64 bytes to spare; a goroutine's stack
-// only moves by multiples of its 2 KB or larger size, so the alignment
-// holds.
-func avx512AlignBytes(b []byte) []byte {
-	return b[-uintptr(unsafe.Pointer(&b[0]))&63:]
-}
-
-// avx512AlignFloats is avx512AlignBytes for float32 (16 to spare).
-func avx512AlignFloats(b []float32) []float32 {
-	return b[(-uintptr(unsafe.Pointer(&b[0]))&63)/4:]
 }

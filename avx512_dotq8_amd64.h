@@ -8,8 +8,8 @@
 //	U0-U3     the registers of the four rows' unpacked units (Z or Y 8-11)
 //	ADVANCE   steps the plane pointers DI, R8, R9 to the next unit
 //	RECSIZE   bytes of query records per unit
-//	NQ        query rows per pass (1, 2 or 4)
-//	FORQ(m)   expands m(j, acc, accY, accX, gacc, gaccX) for each query j
+//	NX        query rows per pass (1, 2 or 4)
+//	FORX(m)   expands m(j, acc, accY, accX, gacc, gaccX) for each query j
 //	DP        the work of one unit and query (DP64 or DP32)
 //
 // func NAME(a *avx512DotQ8Args) computes, for four rows at a time (a quad)
@@ -53,105 +53,104 @@
 // Z4-Z7 group accumulators, Z8-Z11 unpacked units, Z14/Z15/Z28 scratch,
 // Z16-Z23 unpack constants, Z24-Z27 the rows' lane sums, Z29 row scales.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ  a+0(FP), AX
+KERNEL_TEXT(NAME)
 	CONSTS
-	MOVQ  QG_rowOff+0(AX), DX
-	MOVQ  QG_rowOff+8(AX), R14
-	MOVQ  QG_rowOff+16(AX), SI
-	KMOVW QG_storeMask(AX), K5
-	KMOVW QG_accMask(AX), K6
+	MOVQ  avx512DotQ8Args_rowOff+0(AX), DX
+	MOVQ  avx512DotQ8Args_rowOff+8(AX), R14
+	MOVQ  avx512DotQ8Args_rowOff+16(AX), SI
+	KMOVW avx512DotQ8Args_storeMask(AX), K5
+	KMOVW avx512DotQ8Args_accMask(AX), K6
 	KANDW K5, K6, K6
-	MOVQ  QG_data(AX), R11
-	MOVQ  R11, QG_quadData(AX)
-	MOVQ  QG_scales(AX), R11
-	MOVQ  R11, QG_quadScales(AX)
-	MOVQ  QG_mins(AX), R11
-	MOVQ  R11, QG_quadMins(AX)
-	MOVQ  QG_out(AX), R11
-	MOVQ  R11, QG_outCur(AX)
-	MOVQ  QG_quads(AX), R11
-	MOVQ  R11, QG_quadsLeft(AX)
+	MOVQ  avx512DotQ8Args_data(AX), R11
+	MOVQ  R11, avx512DotQ8Args_quadData(AX)
+	MOVQ  avx512DotQ8Args_scales(AX), R11
+	MOVQ  R11, avx512DotQ8Args_quadScales(AX)
+	MOVQ  avx512DotQ8Args_mins(AX), R11
+	MOVQ  R11, avx512DotQ8Args_quadMins(AX)
+	MOVQ  avx512DotQ8Args_out(AX), R11
+	MOVQ  R11, avx512DotQ8Args_outCur(AX)
+	MOVQ  avx512DotQ8Args_quads(AX), R11
+	MOVQ  R11, avx512DotQ8Args_quadsLeft(AX)
 
 quad:
-	FORQ(ZERO_ACC)
-	MOVQ QG_recs(AX), BX
-	MOVQ QG_sg(AX), R11
-	MOVQ R11, QG_segSG(AX)
-	MOVQ QG_quadScales(AX), R11
-	MOVQ R11, QG_segScales(AX)
-	MOVQ QG_quadMins(AX), R11
-	MOVQ R11, QG_segMins(AX)
-	MOVQ QG_segs(AX), R11
-	MOVQ R11, QG_segsLeft(AX)
-	MOVQ QG_quadData(AX), DI
+	FORX(Q8ZERO_ACC)
+	MOVQ avx512DotQ8Args_recs(AX), BX
+	MOVQ avx512DotQ8Args_sg(AX), R11
+	MOVQ R11, avx512DotQ8Args_segSG(AX)
+	MOVQ avx512DotQ8Args_quadScales(AX), R11
+	MOVQ R11, avx512DotQ8Args_segScales(AX)
+	MOVQ avx512DotQ8Args_quadMins(AX), R11
+	MOVQ R11, avx512DotQ8Args_segMins(AX)
+	MOVQ avx512DotQ8Args_segs(AX), R11
+	MOVQ R11, avx512DotQ8Args_segsLeft(AX)
+	MOVQ avx512DotQ8Args_quadData(AX), DI
 	MOVQ DI, R8
-	ADDQ QG_off2(AX), R8
+	ADDQ avx512DotQ8Args_off2(AX), R8
 	MOVQ DI, R9
-	ADDQ QG_off1(AX), R9
+	ADDQ avx512DotQ8Args_off1(AX), R9
 
 seg:
 	// A segment of 16 groups (the row's last may be shorter): the four
 	// rows' scales into the transposed table, and the shift term.
 	MOVL   $16, CX
 	KXNORW K1, K1, K1
-	DECQ   QG_segsLeft(AX)
+	DECQ   avx512DotQ8Args_segsLeft(AX)
 	JNZ    segfull
-	MOVQ   QG_lastCount(AX), CX
-	KMOVW  QG_lastMask(AX), K1
+	MOVQ   avx512DotQ8Args_lastCount(AX), CX
+	KMOVW  avx512DotQ8Args_lastMask(AX), K1
 
 segfull:
-	MOVQ            QG_segScales(AX), R11
+	MOVQ            avx512DotQ8Args_segScales(AX), R11
 	TRANSPOSE4(R11)
-	MOVQ            QG_scratch(AX), R13
+	MOVQ            avx512DotQ8Args_scratch(AX), R13
 	VMOVAPS         Z24, 0(R13)
 	VMOVAPS         Z25, 64(R13)
 	VMOVAPS         Z26, 128(R13)
 	VMOVAPS         Z27, 192(R13)
-	MOVQ            QG_segMins(AX), R11
+	MOVQ            avx512DotQ8Args_segMins(AX), R11
 	TRANSPOSE4(R11)
-	MOVQ            QG_segSG(AX), R11
-	FORQ(SHIFT_TERM)
-	ADDQ            $(NQ*256), QG_segSG(AX)
-	ADDQ            $32, QG_segScales(AX)
-	ADDQ            $32, QG_segMins(AX)
+	MOVQ            avx512DotQ8Args_segSG(AX), R11
+	FORX(SHIFT_TERM)
+	ADDQ            $(NX*256), avx512DotQ8Args_segSG(AX)
+	ADDQ            $32, avx512DotQ8Args_segScales(AX)
+	ADDQ            $32, avx512DotQ8Args_segMins(AX)
 
 group:
-	MOVQ QG_units(AX), R10
+	MOVQ avx512DotQ8Args_units(AX), R10
 
 unit:
 	UNPACK((DI), (R8), (R9), U0)
 	UNPACK((DI)(DX*1), (R8)(DX*1), (R9)(DX*1), U1)
 	UNPACK((DI)(R14*1), (R8)(R14*1), (R9)(R14*1), U2)
 	UNPACK((DI)(SI*1), (R8)(SI*1), (R9)(SI*1), U3)
-	FORQ(DP)
+	FORX(DP)
 	ADVANCE
 	ADDQ $RECSIZE, BX
 	DECQ R10
 	JNZ  unit
 
 	VBROADCASTF32X4 (R13), Z29
-	FORQ(SCALE_G)
+	FORX(SCALE_G)
 	ADDQ            $16, R13
-	ADDQ            QG_skip0(AX), DI
-	ADDQ            QG_skip2(AX), R8
-	ADDQ            QG_skip1(AX), R9
+	ADDQ            avx512DotQ8Args_skip0(AX), DI
+	ADDQ            avx512DotQ8Args_skip2(AX), R8
+	ADDQ            avx512DotQ8Args_skip1(AX), R9
 	DECQ            CX
 	JNZ             group
-	CMPQ            QG_segsLeft(AX), $0
+	CMPQ            avx512DotQ8Args_segsLeft(AX), $0
 	JNE             seg
 
 	// Quad done: each query's four sums, stored or added under the masks.
-	MOVQ QG_outCur(AX), R11
-	MOVQ QG_outStride(AX), R12
-	FORQ(STORE_QUAD)
-	ADDQ $16, QG_outCur(AX)
-	MOVQ QG_quadBytes(AX), R11
-	ADDQ R11, QG_quadData(AX)
-	MOVQ QG_quadScaleBytes(AX), R11
-	ADDQ R11, QG_quadScales(AX)
-	ADDQ R11, QG_quadMins(AX)
-	DECQ QG_quadsLeft(AX)
+	MOVQ avx512DotQ8Args_outCur(AX), R11
+	MOVQ avx512DotQ8Args_outStride(AX), R12
+	FORX(STORE_QUAD)
+	ADDQ $16, avx512DotQ8Args_outCur(AX)
+	MOVQ avx512DotQ8Args_quadBytes(AX), R11
+	ADDQ R11, avx512DotQ8Args_quadData(AX)
+	MOVQ avx512DotQ8Args_quadScaleBytes(AX), R11
+	ADDQ R11, avx512DotQ8Args_quadScales(AX)
+	ADDQ R11, avx512DotQ8Args_quadMins(AX)
+	DECQ avx512DotQ8Args_quadsLeft(AX)
 	JNZ  quad
 	VZEROUPPER
 	RET

@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 // DotQ8 for code formats whose group is a multiple of 32, with VPDPBUSD
 // (AVX-512 VNNI): general kernels, four rows at a time, one function per
@@ -8,83 +8,36 @@
 // avx512_dotq8_row_amd64.h. The unpack macros are in avx512_amd64.h.
 
 #include "textflag.h"
+#include "go_asm.h"
 #include "avx512_amd64.h"
 
-// Offsets of the fields of avx512Q8Args (avx512_dotq8_amd64.go), used by
-// the row kernels.
-#define QA_data 0
-#define QA_scales 8
-#define QA_mins 16
-#define QA_out 24
-#define QA_recs 32
-#define QA_sg 40
-#define QA_scratch 48
-#define QA_n 56
-#define QA_accMask 72
-
-// Offsets of the fields of avx512DotQ8Args (avx512_dotq8_amd64.go), used
-// by the general kernels.
-#define QG_data 0
-#define QG_scales 8
-#define QG_mins 16
-#define QG_out 24
-#define QG_recs 32
-#define QG_sg 40
-#define QG_scratch 48
-#define QG_quads 56
-#define QG_rowOff 64
-#define QG_scaleOff 88
-#define QG_quadBytes 112
-#define QG_quadScaleBytes 120
-#define QG_segs 128
-#define QG_lastCount 136
-#define QG_lastMask 144
-#define QG_units 152
-#define QG_off2 160
-#define QG_off1 168
-#define QG_skip0 176
-#define QG_skip2 184
-#define QG_skip1 192
-#define QG_outStride 200
-#define QG_storeMask 208
-#define QG_accMask 216
-#define QG_quadsLeft 224
-#define QG_quadData 232
-#define QG_quadScales 240
-#define QG_quadMins 248
-#define QG_outCur 256
-#define QG_segsLeft 264
-#define QG_segScales 272
-#define QG_segMins 280
-#define QG_segSG 288
-
 // The fp16 scales (or mins) of 16 groups of the four rows of a quad, at
-// base and at base + QG_scaleOff (lanes of K1), converted and transposed:
+// base and at base + avx512DotQ8Args_scaleOff (lanes of K1), converted and transposed:
 // lane 4(g%4)+r of Z(24 + g/4) holds row r's value of group g. 19
 // instructions.
 #define TRANSPOSE4(base) \
-	VMOVDQU16.Z   (base), K1, Y24;                 \
-	MOVQ          QG_scaleOff+0(AX), R12;          \
-	VMOVDQU16.Z   (base)(R12*1), K1, Y25;          \
-	MOVQ          QG_scaleOff+8(AX), R12;          \
-	VMOVDQU16.Z   (base)(R12*1), K1, Y26;          \
-	MOVQ          QG_scaleOff+16(AX), R12;         \
-	VMOVDQU16.Z   (base)(R12*1), K1, Y27;          \
-	VINSERTI64X4  $1, Y25, Z24, Z24;               \
-	VINSERTI64X4  $1, Y27, Z26, Z26;               \
-	VMOVDQU64     ·avx512QuadTIdx+0(SB), Z25;      \
-	VPERMI2W      Z26, Z24, Z25;                   \
-	VMOVDQU64     ·avx512QuadTIdx+64(SB), Z27;     \
-	VPERMI2W      Z26, Z24, Z27;                   \
-	VCVTPH2PS     Y25, Z24;                        \
-	VEXTRACTI64X4 $1, Z25, Y25;                    \
-	VCVTPH2PS     Y25, Z25;                        \
-	VCVTPH2PS     Y27, Z26;                        \
-	VEXTRACTI64X4 $1, Z27, Y27;                    \
+	VMOVDQU16.Z   (base), K1, Y24;                      \
+	MOVQ          avx512DotQ8Args_scaleOff+0(AX), R12;  \
+	VMOVDQU16.Z   (base)(R12*1), K1, Y25;               \
+	MOVQ          avx512DotQ8Args_scaleOff+8(AX), R12;  \
+	VMOVDQU16.Z   (base)(R12*1), K1, Y26;               \
+	MOVQ          avx512DotQ8Args_scaleOff+16(AX), R12; \
+	VMOVDQU16.Z   (base)(R12*1), K1, Y27;               \
+	VINSERTI64X4  $1, Y25, Z24, Z24;                    \
+	VINSERTI64X4  $1, Y27, Z26, Z26;                    \
+	VMOVDQU64     ·avx512QuadTIdx+0(SB), Z25;           \
+	VPERMI2W      Z26, Z24, Z25;                        \
+	VMOVDQU64     ·avx512QuadTIdx+64(SB), Z27;          \
+	VPERMI2W      Z26, Z24, Z27;                        \
+	VCVTPH2PS     Y25, Z24;                             \
+	VEXTRACTI64X4 $1, Z25, Y25;                         \
+	VCVTPH2PS     Y25, Z25;                             \
+	VCVTPH2PS     Y27, Z26;                             \
+	VEXTRACTI64X4 $1, Z27, Y27;                         \
 	VCVTPH2PS     Y27, Z27
 
 // Per-query steps (see the body's comment for the registers).
-#define ZERO_ACC(j, a, ay, ax, g, gx) \
+#define Q8ZERO_ACC(j, a, ay, ax, g, gx) \
 	VPXORD a, a, a; \
 	VPXORD g, g, g
 #define SHIFT_TERM(j, a, ay, ax, g, gx) \
@@ -132,7 +85,7 @@
 	VSHUFI64X2  $CROSS, Z24, Z24, Z28;         \
 	VPADDD      Z28, Z24, Z24;                 \
 	VCVTDQ2PS   Z24, Z24;                      \
-	VFMADD231PS (NQ*64+j*64)(BX), Z24, g
+	VFMADD231PS (NX*64+j*64)(BX), Z24, g
 
 // One unit of 32 values (one block) and query, in Y registers: the two
 // 128-bit lanes joined in an X register, times the block's scale. 20
@@ -158,16 +111,16 @@
 	VEXTRACTI32X4   $1, Y24, X28;              \
 	VPADDD          X28, X24, X24;             \
 	VCVTDQ2PS       X24, X24;                  \
-	VFMADD231PS.BCST (NQ*32+j*32)(BX), X24, gx
+	VFMADD231PS.BCST (NX*32+j*32)(BX), X24, gx
 
-#define FORQ1(m) m(0, Z0, Y0, X0, Z4, X4)
-#define FORQ2(m) FORQ1(m); m(1, Z1, Y1, X1, Z5, X5)
-#define FORQ4(m) FORQ2(m); m(2, Z2, Y2, X2, Z6, X6); m(3, Z3, Y3, X3, Z7, X7)
+#define Q8FORX1(m) m(0, Z0, Y0, X0, Z4, X4)
+#define Q8FORX2(m) Q8FORX1(m); m(1, Z1, Y1, X1, Z5, X5)
+#define Q8FORX4(m) Q8FORX2(m); m(2, Z2, Y2, X2, Z6, X6); m(3, Z3, Y3, X3, Z7, X7)
 
 // Per width and unit: the unpack constants and macro, the plane pointers'
 // step per unit, and (units of 64) the byte order's CROSS.
 
-#define NAME ·avx512DotQ8U64W2Q1
+#define NAME ·avx512DotQ8U64W2X1
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -176,8 +129,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -190,12 +143,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W2Q2
+#define NAME ·avx512DotQ8U64W2X2
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -204,8 +157,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -218,12 +171,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W2Q4
+#define NAME ·avx512DotQ8U64W2X4
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -232,8 +185,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -246,12 +199,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W3Q1
+#define NAME ·avx512DotQ8U64W3X1
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -260,8 +213,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -274,12 +227,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W3Q2
+#define NAME ·avx512DotQ8U64W3X2
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -288,8 +241,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -302,12 +255,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W3Q4
+#define NAME ·avx512DotQ8U64W3X4
 #define CONSTS LOAD_N2_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_N2W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -316,8 +269,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -330,12 +283,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W4Q1
+#define NAME ·avx512DotQ8U64W4X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -344,8 +297,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -358,12 +311,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W4Q2
+#define NAME ·avx512DotQ8U64W4X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -372,8 +325,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -386,12 +339,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W4Q4
+#define NAME ·avx512DotQ8U64W4X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -400,8 +353,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -414,12 +367,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W5Q1
+#define NAME ·avx512DotQ8U64W5X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -428,8 +381,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -442,12 +395,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W5Q2
+#define NAME ·avx512DotQ8U64W5X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -456,8 +409,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -470,12 +423,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W5Q4
+#define NAME ·avx512DotQ8U64W5X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -484,8 +437,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $8, R9
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -498,12 +451,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W6Q1
+#define NAME ·avx512DotQ8U64W6X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -512,8 +465,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -526,12 +479,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W6Q2
+#define NAME ·avx512DotQ8U64W6X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -540,8 +493,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -554,12 +507,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W6Q4
+#define NAME ·avx512DotQ8U64W6X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -568,8 +521,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -582,12 +535,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W7Q1
+#define NAME ·avx512DotQ8U64W7X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -596,8 +549,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -610,12 +563,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W7Q2
+#define NAME ·avx512DotQ8U64W7X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -624,8 +577,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -638,12 +591,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W7Q4
+#define NAME ·avx512DotQ8U64W7X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -652,8 +605,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $32, DI; ADDQ $16, R8; ADDQ $8, R9
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0x4e
 #include "avx512_dotq8_amd64.h"
@@ -666,12 +619,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W8Q1
+#define NAME ·avx512DotQ8U64W8X1
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -680,8 +633,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $64, DI
 #define RECSIZE 128
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -694,12 +647,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W8Q2
+#define NAME ·avx512DotQ8U64W8X2
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -708,8 +661,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $64, DI
 #define RECSIZE 256
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -722,12 +675,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U64W8Q4
+#define NAME ·avx512DotQ8U64W8X4
 #define CONSTS LOAD_U64_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U64_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Z8
@@ -736,8 +689,8 @@
 #define U3 Z11
 #define ADVANCE ADDQ $64, DI
 #define RECSIZE 512
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP64
 #define CROSS 0xb1
 #include "avx512_dotq8_amd64.h"
@@ -750,12 +703,12 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 #undef CROSS
 
-#define NAME ·avx512DotQ8U32W2Q1
+#define NAME ·avx512DotQ8U32W2X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -764,8 +717,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -777,11 +730,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W2Q2
+#define NAME ·avx512DotQ8U32W2X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -790,8 +743,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -803,11 +756,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W2Q4
+#define NAME ·avx512DotQ8U32W2X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W2(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -816,8 +769,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -829,11 +782,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W3Q1
+#define NAME ·avx512DotQ8U32W3X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -842,8 +795,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -855,11 +808,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W3Q2
+#define NAME ·avx512DotQ8U32W3X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -868,8 +821,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -881,11 +834,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W3Q4
+#define NAME ·avx512DotQ8U32W3X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W3(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -894,8 +847,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -907,11 +860,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W4Q1
+#define NAME ·avx512DotQ8U32W4X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -920,8 +873,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -933,11 +886,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W4Q2
+#define NAME ·avx512DotQ8U32W4X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -946,8 +899,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -959,11 +912,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W4Q4
+#define NAME ·avx512DotQ8U32W4X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W4(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -972,8 +925,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -985,11 +938,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W5Q1
+#define NAME ·avx512DotQ8U32W5X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -998,8 +951,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1011,11 +964,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W5Q2
+#define NAME ·avx512DotQ8U32W5X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1024,8 +977,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1037,11 +990,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W5Q4
+#define NAME ·avx512DotQ8U32W5X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C10(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W5(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1050,8 +1003,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $4, R9
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1063,11 +1016,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W6Q1
+#define NAME ·avx512DotQ8U32W6X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1076,8 +1029,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1089,11 +1042,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W6Q2
+#define NAME ·avx512DotQ8U32W6X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1102,8 +1055,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1115,11 +1068,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W6Q4
+#define NAME ·avx512DotQ8U32W6X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W6(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1128,8 +1081,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1141,11 +1094,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W7Q1
+#define NAME ·avx512DotQ8U32W7X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1154,8 +1107,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1167,11 +1120,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W7Q2
+#define NAME ·avx512DotQ8U32W7X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1180,8 +1133,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1193,11 +1146,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W7Q4
+#define NAME ·avx512DotQ8U32W7X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C40(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W7(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1206,8 +1159,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $16, DI; ADDQ $8, R8; ADDQ $4, R9
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1219,11 +1172,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W8Q1
+#define NAME ·avx512DotQ8U32W8X1
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1232,8 +1185,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 64
-#define NQ 1
-#define FORQ FORQ1
+#define NX 1
+#define FORX Q8FORX1
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1245,11 +1198,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W8Q2
+#define NAME ·avx512DotQ8U32W8X2
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1258,8 +1211,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 128
-#define NQ 2
-#define FORQ FORQ2
+#define NX 2
+#define FORX Q8FORX2
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1271,11 +1224,11 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
-#define NAME ·avx512DotQ8U32W8Q4
+#define NAME ·avx512DotQ8U32W8X4
 #define CONSTS LOAD_U32_CONSTS(·avx512C04(SB))
 #define UNPACK(b4, b2, b1, dst) U32_W8(0, b4, 0, b2, 0, b1, dst)
 #define U0 Y8
@@ -1284,8 +1237,8 @@
 #define U3 Y11
 #define ADVANCE ADDQ $32, DI
 #define RECSIZE 256
-#define NQ 4
-#define FORQ FORQ4
+#define NX 4
+#define FORX Q8FORX4
 #define DP DP32
 #include "avx512_dotq8_amd64.h"
 #undef NAME
@@ -1297,8 +1250,8 @@
 #undef U3
 #undef ADVANCE
 #undef RECSIZE
-#undef NQ
-#undef FORQ
+#undef NX
+#undef FORX
 #undef DP
 
 // Row kernels: rows of 128 values in two groups of 64, one query row, four
@@ -1314,17 +1267,17 @@
 // the lo (K2) and hi (K3) vectors: bits 0-15 and 32-47 of a group's two
 // blocks go to lo, bits 16-31 and 48-63 to hi.
 #define P1MASKS(o0, o1) \
-	MOVQ  o0(SI), R11;            \
-	MOVQ  o1(SI), R12;            \
-	PEXTQ ·avx512PextLo(SB), R11, R9;   \
-	PEXTQ ·avx512PextLo(SB), R12, AX;   \
-	SHLQ  $32, AX;                \
-	ORQ   AX, R9;                 \
-	KMOVQ R9, K2;                 \
-	PEXTQ ·avx512PextHi(SB), R11, R11;  \
-	PEXTQ ·avx512PextHi(SB), R12, R12;  \
-	SHLQ  $32, R12;               \
-	ORQ   R12, R11;               \
+	MOVQ  o0(SI), R11;                 \
+	MOVQ  o1(SI), R12;                 \
+	PEXTQ ·avx512PextLo(SB), R11, R9;  \
+	PEXTQ ·avx512PextLo(SB), R12, AX;  \
+	SHLQ  $32, AX;                     \
+	ORQ   AX, R9;                      \
+	KMOVQ R9, K2;                      \
+	PEXTQ ·avx512PextHi(SB), R11, R11; \
+	PEXTQ ·avx512PextHi(SB), R12, R12; \
+	SHLQ  $32, R12;                    \
+	ORQ   R12, R11;                    \
 	KMOVQ R11, K3
 
 // The two vectors' int32 lane sums into dst.
@@ -1347,16 +1300,16 @@
 // Width 3: the 2-bit planes as width 2, plus the 1-bit planes. 11 vector
 // and 12 scalar instructions.
 #define ROWINT_W3(off, dst) \
-	VMOVDQU      off(SI), X13;              \
+	VMOVDQU      off(SI), X13;               \
 	VINSERTI32X4 $1, (off+24)(SI), Y13, Y13; \
-	VPERMQ       Z13, Z22, Z13;             \
-	VPSRLVQ      Z20, Z13, Z14;             \
-	VPANDD       Z17, Z14, Z14;             \
-	VPSRLVQ      Z21, Z13, Z13;             \
-	VPANDD       Z17, Z13, Z13;             \
-	P1MASKS(off+16, off+40);                \
-	VPADDB       Z23, Z14, K2, Z14;         \
-	VPADDB       Z23, Z13, K3, Z13;         \
+	VPERMQ       Z13, Z22, Z13;              \
+	VPSRLVQ      Z20, Z13, Z14;              \
+	VPANDD       Z17, Z14, Z14;              \
+	VPSRLVQ      Z21, Z13, Z13;              \
+	VPANDD       Z17, Z13, Z13;              \
+	P1MASKS(off+16, off+40);                 \
+	VPADDB       Z23, Z14, K2, Z14;          \
+	VPADDB       Z23, Z13, K3, Z13;          \
 	DP2(Z14, Z13, dst)
 
 // Width 4: low nibbles (lo) and high nibbles (hi). 7 instructions.
@@ -1447,7 +1400,7 @@
 #define QUAD_CONSTS_W7 QUAD_CONSTS_P4P2; VPBROADCASTB ·avx512C40(SB), Z23
 #define QUAD_CONSTS_W8
 
-#define NAME ·avx512DotQ8RowW2
+#define NAME ·avx512DotQ8Row128W2G64X1
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
 #define ROWINT ROWINT_W2
@@ -1457,7 +1410,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW3
+#define NAME ·avx512DotQ8Row128W3G64X1
 #define CONSTS QUAD_CONSTS_W3
 #define ROWBYTES 48
 #define ROWINT ROWINT_W3
@@ -1467,7 +1420,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW4
+#define NAME ·avx512DotQ8Row128W4G64X1
 #define CONSTS QUAD_CONSTS_W4
 #define ROWBYTES 64
 #define ROWINT ROWINT_W4
@@ -1477,7 +1430,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW5
+#define NAME ·avx512DotQ8Row128W5G64X1
 #define CONSTS QUAD_CONSTS_W5
 #define ROWBYTES 80
 #define ROWINT ROWINT_W5
@@ -1487,7 +1440,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW6
+#define NAME ·avx512DotQ8Row128W6G64X1
 #define CONSTS QUAD_CONSTS_W6
 #define ROWBYTES 96
 #define ROWINT ROWINT_W6
@@ -1497,7 +1450,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW7
+#define NAME ·avx512DotQ8Row128W7G64X1
 #define CONSTS QUAD_CONSTS_W7
 #define ROWBYTES 112
 #define ROWINT ROWINT_W7
@@ -1507,7 +1460,7 @@
 #undef ROWBYTES
 #undef ROWINT
 
-#define NAME ·avx512DotQ8RowW8
+#define NAME ·avx512DotQ8Row128W8G64X1
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define ROWINT ROWINT_W8

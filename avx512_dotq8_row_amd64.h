@@ -39,35 +39,26 @@
 // vectors, R14 the offset of the next, BX iterations left in the block,
 // R10 rows in the block, CX rows after it; AX, R9, R11, R12 scratch.
 
-TEXT NAME(SB), NOSPLIT, $0-8
-	MOVQ      a+0(FP), AX
+KERNEL_TEXT(NAME)
 	CONSTS
-	MOVQ      QA_recs(AX), BX
+	MOVQ      avx512RowArgs_recs(AX), BX
 	VMOVDQU64 0(BX), Z0
 	VMOVDQU64 64(BX), Z1
 	VMOVDQU64 128(BX), Z2
 	VMOVDQU64 ·avx512QuadScaleIdx(SB), Z3
-	MOVQ      QA_sg(AX), R11
+	MOVQ      avx512RowArgs_sg(AX), R11
 	VMOVUPS   (R11), Z4
 	VMOVDQU64 ·avx512QuadMinShuf(SB), Y5
-	KMOVW     QA_accMask(AX), K4
+	KMOVW     avx512RowArgs_accMask(AX), K4
 	MOVL      $0xff00, R11
 	KMOVW     R11, K6
-	MOVQ      QA_data(AX), SI
-	MOVQ      QA_scales(AX), DX
-	MOVQ      QA_mins(AX), R8
-	MOVQ      QA_scratch(AX), R13
-	MOVQ      QA_out(AX), DI
-	MOVQ      QA_n(AX), CX
+	ROW_ARGS
+	MOVQ      avx512RowArgs_scratch(AX), R13
+	MOVQ      avx512RowArgs_out(AX), DI
+	MOVQ      avx512RowArgs_n(AX), CX
 
 block:
-	MOVQ    $16, R10
-	CMPQ    CX, R10
-	CMOVQLT CX, R10
-	SUBQ    R10, CX
-	MOVQ    R10, BX
-	SHRQ    $2, BX
-	XORQ    R14, R14
+	QUAD_ROWS_BEGIN(BX)
 
 quad:
 	ROWINT(0, Z6)
@@ -88,22 +79,12 @@ quad:
 	VFMADD213PS  Z25, Z24, Z12
 	VMOVUPS      Z12, (R13)(R14*1)
 	ADDQ         $(4*ROWBYTES), SI
-	ADDQ         $16, DX
-	ADDQ         $16, R8
-	ADDQ         $64, R14
-	DECQ         BX
-	JNZ          quad
+	QUAD_ROWS_NEXT(BX)
 
-	MOVL      $-1, R11
-	BZHIL     R10, R11, R11
-	KMOVW     R11, K3
+	BLOCK_MASK(K3)
 	KANDW     K3, K4, K5
 	REDUCE4(R13, 0, Z12)
 	VMOVUPS.Z (DI), K5, Z15
 	VADDPS    Z15, Z12, Z12
 	VMOVUPS   Z12, K3, (DI)
-	ADDQ      $64, DI
-	TESTQ     CX, CX
-	JNZ       block
-	VZEROUPPER
-	RET
+	BLOCKS_NEXT

@@ -1,17 +1,6 @@
-//go:build !purego
+//go:build gc && !purego
 
 package lowbit
-
-import "math"
-
-//go:noescape
-func avx512SoftmaxMax(x *float32, n int) (max float32, nan bool)
-
-//go:noescape
-func avx512SoftmaxExp(x *float32, n int, max float32) (sum float32)
-
-//go:noescape
-func avx512SoftmaxScale(x *float32, n int, s float32)
 
 // softmaxAVX512 is Softmax in three passes of 16 values per step: the max
 // (and whether x holds a NaN), exp(x - max) as exp32 computes it with its
@@ -19,10 +8,7 @@ func avx512SoftmaxScale(x *float32, n int, s float32)
 // are the generic code's.
 func softmaxAVX512(x []float32) {
 	m, nan := avx512SoftmaxMax(&x[0], len(x))
-	if nan || math.IsInf(float64(m), 0) {
-		for k := range x {
-			x[k] = float32(math.NaN())
-		}
+	if softmaxNaN(x, m, nan) {
 		return
 	}
 	sum := avx512SoftmaxExp(&x[0], len(x), m)

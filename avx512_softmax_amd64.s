@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 // Softmax: the max (with a NaN flag), exp(x - max) with its sum, and the
 // scaling by 1/sum, 16 values per step and a masked last step.

@@ -17,6 +17,10 @@ import (
 //	asymmetric: x = scale*q + min,              scale = (max-min)/(2^Bits-1), min = min(x)
 //	symmetric:  x = scale*(q - 2^(Bits-1)),     scale = max|x| / (2^(Bits-1)-1)
 //
+// The scale and min are rounded to fp16; a positive scale that fp16 would
+// round to 0 is stored as the smallest fp16 subnormal (2^-24), so that a
+// group whose values differ never comes back as its min alone.
+//
 // Bits 16 stores IEEE fp16 values and Bits 32 float32 values; both have no
 // groups (Group 0) and no scales.
 type Format struct {

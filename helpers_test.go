@@ -1,34 +1,114 @@
 package lowbit
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/lowbit-ml/lowbit/pack"
 	"github.com/stretchr/testify/require"
 )
 
-// testFormats lists every format with a spread of groups: each code width,
-// asymmetric and symmetric, groups with full and partial last blocks, and
-// fp16 and float32.
+// The shapes every kernel test runs (the shared tests here and the tiers'
+// own tests): testFormats and colsFor. Every group that is a multiple of 8
+// up to 256 appears; coreGroups, the groups models and ggml use and those
+// whose last block of 32 is partial, with every code width, symmetric and
+// not; the other groups with two formats each, the widths rotating from
+// group to group. Row widths are one, two and five groups, and the row
+// widths of modelCols that the group divides, two per format, rotating.
+// -short (the runs under qemu) keeps the core groups and one model width
+// per format.
+var (
+	coreGroups = []int{8, 16, 24, 32, 40, 48, 64, 80, 96, 128, 256}
+	modelCols  = []int{8, 24, 40, 64, 80, 96, 128, 200, 256}
+)
+
+// testFormats lists the formats of the shared test shapes: fp16, float32
+// and the code formats described above.
 func testFormats() []Format {
 	fs := []Format{F32, F16}
-	for bits := 2; bits <= 8; bits++ {
-		for _, g := range []int{8, 16, 24, 32, 40, 64, 128} {
-			fs = append(fs, Quant(bits, g), SymQuant(bits, g))
+	for g := 8; g <= 256; g += 8 {
+		core := slices.Contains(coreGroups, g)
+		if !core && testing.Short() {
+			continue
+		}
+		for c := 0; c < 14; c++ {
+			// combination c: width 2 + c/2, symmetric when c is odd; a
+			// group outside the core takes combinations g/8*3 and 7 more
+			// (mod 14), so that the widths rotate.
+			if k := g / 8 * 3 % 14; !core && c != k && c != (k+7)%14 {
+				continue
+			}
+			fs = append(fs, Format{Bits: 2 + c/2, Group: g, Symmetric: c%2 == 1})
 		}
 	}
 	return fs
 }
 
-// colsFor returns column counts to test with format f: one group, two
-// groups, and several.
+// colsFor returns the row widths to test format f with: for codes one
+// group, two groups, five groups and up to two of modelCols that the group
+// divides (one with -short), chosen by the format's width so that every one
+// is tested with every group; for fp16 and float32 widths around the
+// vector lengths.
 func colsFor(f Format) []int {
 	if !f.Quantized() {
 		return []int{1, 7, 32, 40, 128}
 	}
-	return []int{f.Group, 2 * f.Group, 5 * f.Group}
+	cols := []int{f.Group, 2 * f.Group, 5 * f.Group}
+	var model []int
+	for _, c := range modelCols {
+		if c%f.Group == 0 && !slices.Contains(cols, c) {
+			model = append(model, c)
+		}
+	}
+	picks := 2
+	if testing.Short() {
+		picks = 1
+	}
+	k := 2*f.Bits + boolInt(f.Symmetric)
+	for i := 0; i < min(picks, len(model)); i++ {
+		cols = append(cols, model[(k+i*len(model)/2)%len(model)])
+	}
+	return cols
+}
+
+// testCase is one case of the shared kernel tests: n rows of cols values
+// in format f, against nq query (or weight) rows.
+type testCase struct {
+	f           Format
+	cols, n, nq int
+}
+
+func (c testCase) String() string {
+	return fmt.Sprintf("%s cols %d rows %d queries %d", c.f, c.cols, c.n, c.nq)
+}
+
+// testCases returns the shared cases: every shape of testFormats and
+// colsFor with one row, three rows and 17 rows (more than a batch of 8,
+// with a tail), each with 1 to 5 query rows, the count rotating from shape
+// to shape so that every count meets every row count, width and group.
+func testCases() []testCase {
+	var cs []testCase
+	s := 0
+	for _, f := range testFormats() {
+		for _, cols := range colsFor(f) {
+			for k, n := range []int{1, 3, 17} {
+				cs = append(cs, testCase{f, cols, n, 1 + (s+2*k)%5})
+			}
+			s++
+		}
+	}
+	return cs
+}
+
+// boolInt returns 1 for true, 0 for false.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // forEachImpl runs fn for every implementation this CPU can run.
@@ -125,6 +205,51 @@ func sumTolerance(mag float64, cols int) float64 {
 	return eps32*float64(cols/2+40)*mag + 1e-30
 }
 
+// requireDots requires out[j*n+i] to be Σ_c deq(r[i,c]) * x[j*Cols+c] for
+// every row i < n of r and query row j of x (float64: the query values, or
+// a Q8's dequantized ones, dequantizeQ8), within sumTolerance of the sum of
+// the terms' magnitudes. msg and args name the case in a failure.
+func requireDots(t *testing.T, r Rows, x []float64, out []float32, msg string, args ...any) {
+	t.Helper()
+	n, cols := r.Len(), r.Cols
+	for i := 0; i < n; i++ {
+		vals, mag := refRow(r, i)
+		for j := 0; j < len(x)/cols; j++ {
+			var want, m float64
+			for c, v := range vals {
+				want += v * x[j*cols+c]
+				m += mag[c] * math.Abs(x[j*cols+c])
+			}
+			if tol := sumTolerance(m, cols); math.Abs(want-float64(out[j*n+i])) > tol || out[j*n+i] != out[j*n+i] {
+				require.InDelta(t, want, out[j*n+i], tol, fmt.Sprintf(msg, args...)+fmt.Sprintf(": row %d query %d", i, j))
+			}
+		}
+	}
+}
+
+// requireAddWeighted runs im.AddWeighted(y, r, w) and requires y to be
+// addWeightedWant's float64 result within sumTolerance. msg and args name
+// the case in a failure.
+func requireAddWeighted(t *testing.T, im *Implementation, y []float32, r Rows, w []float32, msg string, args ...any) {
+	t.Helper()
+	want, mag := addWeightedWant(r, w, y)
+	im.AddWeighted(y, r, w)
+	for k := range y {
+		if tol := sumTolerance(mag[k], 2*r.Len()); math.Abs(want[k]-float64(y[k])) > tol || y[k] != y[k] {
+			require.InDelta(t, want[k], y[k], tol, fmt.Sprintf(msg, args...)+fmt.Sprintf(": y[%d]", k))
+		}
+	}
+}
+
+// float64s returns x in float64.
+func float64s(x []float32) []float64 {
+	v := make([]float64, len(x))
+	for i, f := range x {
+		v[i] = float64(f)
+	}
+	return v
+}
+
 // addWeightedWant returns what AddWeighted(y, r, w) should leave in y,
 // from the definition in float64 (y plus, for each weight row j, Σ_i
 // w[j*n+i]·row i), and the magnitude of each result's terms, for
@@ -145,4 +270,34 @@ func addWeightedWant(r Rows, w, y []float32) (want, mag []float64) {
 		}
 	}
 	return want, mag
+}
+
+// requireKernels runs Dot, DotQ8 and AddWeighted of im on c (random rows
+// and operands from rng) against the float64 references: Dot and DotQ8
+// into outputs filled with NaN (they must overwrite), AddWeighted added to
+// random y.
+func requireKernels(t *testing.T, im *Implementation, rng *rand.Rand, c testCase) {
+	t.Helper()
+	r, _ := quantizedRows(t, rng, c.f, c.n, c.cols)
+	x := randomValues(rng, c.nq*c.cols)
+	out := make([]float32, c.nq*c.n)
+	nans := func() {
+		for k := range out {
+			out[k] = float32(math.NaN())
+		}
+	}
+	nans()
+	im.Dot(out, r, x)
+	requireDots(t, r, float64s(x), out, "%s Dot %s", im, c)
+
+	q, err := NewQ8(c.f, c.nq, c.cols)
+	require.NoError(t, err)
+	require.NoError(t, im.QuantizeQ8(q, x))
+	nans()
+	im.DotQ8(out, r, q)
+	requireDots(t, r, dequantizeQ8(q), out, "%s DotQ8 %s", im, c)
+
+	w := randomValues(rng, c.nq*c.n)
+	y := randomValues(rng, c.nq*c.cols)
+	requireAddWeighted(t, im, y, r, w, "%s AddWeighted %s", im, c)
 }

@@ -186,6 +186,19 @@ func (im *Implementation) Softmax(x []float32) {
 	}
 }
 
+// pick returns the path of an assembly tier that serves rows of format f:
+// floats for fp16 and float32 rows, codes for the code formats the tier's
+// kernels take (codes(f)), generic for the others.
+func pick[K any](f Format, codes func(Format) bool, floats, code, generic K) K {
+	switch {
+	case !f.Quantized():
+		return floats
+	case codes(f):
+		return code
+	}
+	return generic
+}
+
 // checkRows panics with a message naming the kernel if r is inconsistent.
 func checkRows(kernel string, r Rows) {
 	if err := r.Check(); err != nil {

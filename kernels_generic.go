@@ -42,6 +42,17 @@ func groupParams(r Rows, gi int) (scale, shift float32) {
 	return scale, F16ToFloat32(r.Mins[gi])
 }
 
+// shiftSource returns what the assembly kernels read as each group's shift
+// and the factor that turns it into the shift of deq(q) = scale*q + shift:
+// the mins (times 1), or for symmetric formats the scales (times
+// -2^(Bits-1)).
+func shiftSource(r Rows) ([]uint16, float32) {
+	if r.Format.Symmetric {
+		return r.Scales, -float32(int(1) << (r.Format.Bits - 1))
+	}
+	return r.Mins, 1
+}
+
 // codeBlocks calls fn for every block of 32 (or fewer) codes of row i of r
 // in order: the group index gi (into Scales and Mins), the column of the
 // block's first value, and its unpacked codes.

@@ -49,3 +49,108 @@
 #define WSXTL2(d, n) WORD $(0x4F08A400 | ((n)<<5) | (d))                 // SXTL2  Vd.8H, Vn.16B
 #define WSXTL4S(d, n) WORD $(0x0F10A400 | ((n)<<5) | (d))                // SXTL   Vd.4S, Vn.4H
 #define WSXTL4S2(d, n) WORD $(0x4F10A400 | ((n)<<5) | (d))               // SXTL2  Vd.4S, Vn.8H
+
+// ---- Macros of the code kernels (neon_dot, neon_dotq8, neon_addweighted,
+// neon_dequantize): codes one per byte at R1, query rows counted in R11 ----
+
+// CODE_ARGS loads the arguments that every code kernel has first: the codes
+// (R1), rows (R2), groups per row (R3) and codes per group (R4).
+#define CODE_ARGS \
+	MOVD codes+8(FP), R1 \
+	MOVD rows+16(FP), R2 \
+	MOVD groups+24(FP), R3 \
+	MOVD group+32(FP), R4
+
+// EACHX(M0, M1, M2, M3, end) runs M0, then M1, M2 and M3 while the call has
+// that many query (weight) rows (R11: 1 to 4), and falls through to end.
+#define EACHX(M0, M1, M2, M3, end) \
+	M0 \
+	CMP $1, R11 \
+	BEQ end \
+	M1 \
+	CMP $2, R11 \
+	BEQ end \
+	M2 \
+	CMP $3, R11 \
+	BEQ end \
+	M3
+
+// VZERO4 clears four vector registers.
+#define VZERO4(a, b, c, d) \
+	VEOR a.B16, a.B16, a.B16 \
+	VEOR b.B16, b.B16, b.B16 \
+	VEOR c.B16, c.B16, c.B16 \
+	VEOR d.B16, d.B16, d.B16
+
+// WIDEN32_INIT loads the TBL indices of WIDEN32 (neonConsts+112: bytes 0-3,
+// 4-7, 8-11, 12-15 to uint32 lanes) into V12-V15; uses R16.
+#define WIDEN32_INIT \
+	MOVD $·neonConsts+112(SB), R16 \
+	VLD1 (R16), [V12.B16, V13.B16, V14.B16, V15.B16]
+
+// TBL4(I0, I1, I2, I3, S, D0, D1, D2, D3) spreads bytes 0-3, 4-7, 8-11 and
+// 12-15 of S to the uint32 lanes of D0-D3 (TBL with the indices in I0-I3);
+// UCVTF4(d) converts the uint32 lanes of Vd to Vd+3 to float32.
+#define TBL4(I0, I1, I2, I3, S, D0, D1, D2, D3) \
+	VTBL I0.B16, [S.B16], D0.B16 \
+	VTBL I1.B16, [S.B16], D1.B16 \
+	VTBL I2.B16, [S.B16], D2.B16 \
+	VTBL I3.B16, [S.B16], D3.B16
+
+#define UCVTF4(d) \
+	WUCVTF(d, d) \
+	WUCVTF(d+1, d+1) \
+	WUCVTF(d+2, d+2) \
+	WUCVTF(d+3, d+3)
+
+// WIDEN32 loads the next 32 codes from R1 (post-incremented) into V28 and
+// V29 and widens them to float32 in V0-V7, four codes a register in order:
+// 8 TBL to uint32 lanes, 8 UCVTF.
+#define WIDEN32 \
+	VLD1.P 32(R1), [V28.B16, V29.B16] \
+	TBL4(V12, V13, V14, V15, V28, V0, V1, V2, V3) \
+	TBL4(V12, V13, V14, V15, V29, V4, V5, V6, V7) \
+	UCVTF4(0) \
+	UCVTF4(4)
+
+// GROUP_SCALE loads the group's fp16 scale (at R14, post-incremented) into
+// S as float32 and, unless the format is symmetric (R19 = 0: branch to
+// sym), its min (at R15) into M; uses R24.
+#define GROUP_SCALE(S, M, sym) \
+	MOVHU.P 2(R14), R24 \
+	FMOVS R24, S \
+	FCVTHS S, S \
+	CBZ R19, sym \
+	MOVHU.P 2(R15), R24 \
+	FMOVS R24, M \
+	FCVTHS M, M
+
+// GROUP_ROW_END(G0, G1, G2, G3) ends a group of the Dot and DotQ8 code
+// kernels (scale and shift in V30 lanes 0 and 1 once the shift is in V31:
+// the group's step Gj for each query row j, the per-group sums at R21
+// stepped, R20 groups left) and, after the last group, the row (ROWX for
+// each query row from R0 on, R0 stepped to the next row's output).
+#define GROUP_ROW_END(G0, G1, G2, G3) \
+gshift: \
+	VMOV V31.S[0], V30.S[1] \
+	MOVD R21, R24 \
+	EACHX(G0, G1, G2, G3, groupend) \
+groupend: \
+	ADD $4, R21 \
+	SUBS $1, R20 \
+	BNE group \
+	MOVD R0, R24 \
+	EACHX(ROWX(24), ROWX(25), ROWX(26), ROWX(27), rowend) \
+rowend: \
+	ADD $4, R0
+
+// ROWX adds the sum of the lanes of one query row's accumulator r (a
+// register number) to the float32 at R24, then moves R24 to the next query
+// row's output (R13: the stride).
+#define ROWX(r) \
+	WFADDP(r, r, r) \
+	WFADDPS(r, r) \
+	FMOVS (R24), F28 \
+	WFADD(28, 28, r) \
+	FMOVS F28, (R24) \
+	ADD R13, R24

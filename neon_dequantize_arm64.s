@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
 #include "neon_arm64.h"
@@ -7,18 +7,12 @@
 // uint32 lanes (indices in V24-V27), UCVTF.
 #define CODES16(reg) \
 	VLD1.P 16(reg), [V0.B16] \
-	VTBL V24.B16, [V0.B16], V1.B16 \
-	VTBL V25.B16, [V0.B16], V2.B16 \
-	VTBL V26.B16, [V0.B16], V3.B16 \
-	VTBL V27.B16, [V0.B16], V4.B16 \
-	WUCVTF(1, 1) \
-	WUCVTF(2, 2) \
-	WUCVTF(3, 3) \
-	WUCVTF(4, 4)
+	TBL4(V24, V25, V26, V27, V0, V1, V2, V3, V4) \
+	UCVTF4(1)
 
-// func dequantCodesNEON(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
+// func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 //
-// dequantCodesNEON writes rows rows of groups groups of group values (a
+// neonDequantizeCodes writes rows rows of groups groups of group values (a
 // multiple of 32): the codes one per byte at codes (rows after each other),
 // row i's first scale (and min) at byte i*sstride of scales (mins), row i
 // of the output at byte i*dstride of dst. As dequantizeGeneric, bit for bit:
@@ -28,12 +22,9 @@
 //
 // Instructions per 32 values: 40 (2 loads, 8 TBL, 8 UCVTF, 8 FMUL, 8 FADD
 // or FSUB, 2 stores, loop control per 16).
-TEXT ·dequantCodesNEON(SB), NOSPLIT, $0-76
+TEXT ·neonDequantizeCodes(SB), NOSPLIT, $0-76
 	MOVD dst+0(FP), R0
-	MOVD codes+8(FP), R1
-	MOVD rows+16(FP), R2
-	MOVD groups+24(FP), R3
-	MOVD group+32(FP), R4
+	CODE_ARGS
 	MOVD scales+40(FP), R5
 	MOVD mins+48(FP), R6
 	MOVD sstride+56(FP), R7
@@ -104,11 +95,11 @@ dnext:
 ddone:
 	RET
 
-// func dequantF16NEON(dst *float32, src *uint16, n int)
+// func neonDequantizeF16(dst *float32, src *uint16, n int)
 //
-// dequantF16NEON converts n fp16 values (a multiple of 4) to float32 with
+// neonDequantizeF16 converts n fp16 values (a multiple of 4) to float32 with
 // FCVTL/FCVTL2 (exact). Instructions per 32 values: 10.
-TEXT ·dequantF16NEON(SB), NOSPLIT, $0-24
+TEXT ·neonDequantizeF16(SB), NOSPLIT, $0-24
 	MOVD dst+0(FP), R0
 	MOVD src+8(FP), R1
 	MOVD n+16(FP), R2

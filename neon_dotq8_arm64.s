@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
 #include "neon_arm64.h"
@@ -42,20 +42,22 @@
 	VORR V11.B16, V11.B16, V10.B16 \
 	Q8FOLD(D)
 
+// WIDEMUL(X, A, B): the 16 int8 values in VX widened to int16 (V6, V7)
+// times the codes in VA and VB (int16).
+#define WIDEMUL(X, A, B) \
+	WSXTL(6, X) \
+	WSXTL2(7, X) \
+	WMUL8H(6, 6, A) \
+	WMUL8H(7, 7, B)
+
 // Q8WIDE (neon, 8-bit codes): codes widened to int16 once per block
 // (V2-V5), x8 widened (SXTL), MUL in int16 (|q*x8| <= 255*127 fits), SADALP.
 #define Q8WIDE(D) \
 	VLD1 (R16), [V8.B16, V9.B16] \
-	WSXTL(6, 8) \
-	WSXTL2(7, 8) \
-	WMUL8H(6, 6, 2) \
-	WMUL8H(7, 7, 3) \
+	WIDEMUL(8, 2, 3) \
 	WSADDLP(10, 6) \
 	WSADALP(10, 7) \
-	WSXTL(6, 9) \
-	WSXTL2(7, 9) \
-	WMUL8H(6, 6, 4) \
-	WMUL8H(7, 7, 5) \
+	WIDEMUL(9, 4, 5) \
 	WSADALP(10, 6) \
 	WSADALP(10, 7) \
 	Q8FOLD(D)
@@ -74,16 +76,7 @@
 #define Q8QUERIES(BODY, end) \
 	MOVD R23, R16 \
 	MOVD R6, R17 \
-	BODY(16) \
-	CMP $1, R11 \
-	BEQ end \
-	BODY(17) \
-	CMP $2, R11 \
-	BEQ end \
-	BODY(18) \
-	CMP $3, R11 \
-	BEQ end \
-	BODY(19)
+	EACHX(BODY(16), BODY(17), BODY(18), BODY(19), end)
 
 // GROUPQ8 folds one query row's group sum d into its row accumulator r:
 // r += d*scale + (Σ Sums over the group's blocks)*shift, scale and shift in
@@ -94,17 +87,9 @@
 	WFMLAE(r, 31, 30, 1) \
 	ADD R22, R24
 
-#define ROWQ(r) \
-	WFADDP(r, r, r) \
-	WFADDPS(r, r) \
-	FMOVS (R24), F28 \
-	WFADD(28, 28, r) \
-	FMOVS F28, (R24) \
-	ADD R13, R24
-
-// func dotQ8CodesNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
+// func neonDotQ8Codes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
 //
-// dotQ8CodesNEON is dotCodesNEON with int8 query rows (Q8): it adds to
+// neonDotQ8Codes is neonDotCodes with int8 query rows (Q8): it adds to
 // out[j*ostride + i] (bytes), for rows i < rows and query rows j < nq (1 to
 // 4), Σ over the groups of
 //
@@ -122,12 +107,9 @@
 // the scale load, FMLA, 2 pointer steps and the query test): SDOT 19,
 // UDOT 26, SMULL 23, widened 32; each further query row 12, 15, 16, 21.
 // The AVX2 branch counts 9 per block and query for 4-bit codes.
-TEXT ·dotQ8CodesNEON(SB), NOSPLIT, $0-128
+TEXT ·neonDotQ8Codes(SB), NOSPLIT, $0-128
 	MOVD out+0(FP), R0
-	MOVD codes+8(FP), R1
-	MOVD rows+16(FP), R2
-	MOVD groups+24(FP), R3
-	MOVD group+32(FP), R4
+	CODE_ARGS
 	MOVD scales+40(FP), R14
 	MOVD mins+48(FP), R15
 	FMOVS negOff+56(FP), F12
@@ -147,20 +129,14 @@ TEXT ·dotQ8CodesNEON(SB), NOSPLIT, $0-128
 	VMOVI $0x01, V2.B16    // (mode 3; mode 1 reuses V2)
 
 row:
-	VEOR V24.B16, V24.B16, V24.B16
-	VEOR V25.B16, V25.B16, V25.B16
-	VEOR V26.B16, V26.B16, V26.B16
-	VEOR V27.B16, V27.B16, V27.B16
+	VZERO4(V24, V25, V26, V27)
 	MOVD R3, R20          // groups left
 	MOVD R12, R21         // Σ Sums of the group, query row 0
 	MOVD R9, R23          // x8 of the block, query row 0
 	MOVD R5, R6           // Scales of the block, query row 0
 
 group:
-	VEOR V16.B16, V16.B16, V16.B16
-	VEOR V17.B16, V17.B16, V17.B16
-	VEOR V18.B16, V18.B16, V18.B16
-	VEOR V19.B16, V19.B16, V19.B16
+	VZERO4(V16, V17, V18, V19)
 	MOVD R4, R25
 	CMP $2, R8
 	BEQ bsdot
@@ -217,51 +193,13 @@ budotend:
 
 fold:
 	// Group end: scale and shift into V30 lanes 0 and 1.
-	MOVHU.P 2(R14), R24
-	FMOVS R24, F30
-	FCVTHS F30, F30
-	CBZ R19, gsym
-	MOVHU.P 2(R15), R24
-	FMOVS R24, F31
-	FCVTHS F31, F31
+	GROUP_SCALE(F30, F31, gsym)
 	B gshift
 
 gsym:
 	FMULS F30, F12, F31   // shift = scale * -2^(Bits-1)
 
-gshift:
-	VMOV V31.S[0], V30.S[1]
-	MOVD R21, R24
-	GROUPQ8(16, 24)
-	CMP $1, R11
-	BEQ groupend
-	GROUPQ8(17, 25)
-	CMP $2, R11
-	BEQ groupend
-	GROUPQ8(18, 26)
-	CMP $3, R11
-	BEQ groupend
-	GROUPQ8(19, 27)
-
-groupend:
-	ADD $4, R21
-	SUBS $1, R20
-	BNE group
-
-	MOVD R0, R24
-	ROWQ(24)
-	CMP $1, R11
-	BEQ rowend
-	ROWQ(25)
-	CMP $2, R11
-	BEQ rowend
-	ROWQ(26)
-	CMP $3, R11
-	BEQ rowend
-	ROWQ(27)
-
-rowend:
-	ADD $4, R0
+	GROUP_ROW_END(GROUPQ8(16, 24), GROUPQ8(17, 25), GROUPQ8(18, 26), GROUPQ8(19, 27))
 	SUBS $1, R2
 	BNE row
 

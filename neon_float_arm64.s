@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
 #include "neon_arm64.h"
@@ -79,13 +79,13 @@ sum: \
 	BNE row \
 	RET
 
-// func dotF32NEON(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
+// func neonDotF32(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
 //
-// dotF32NEON sets out[j*ostride + 4i] (bytes) to the dot product of the
+// neonDotF32 sets out[j*ostride + 4i] (bytes) to the dot product of the
 // first cols values (a multiple of 4) of float32 row i < n (at byte
 // i*rowstride of data) with query row j < nq (at byte j*xstride of x).
 // Instructions per 32 values and query row: 16 (4 loads, 8 FMLA, loop).
-TEXT ·dotF32NEON(SB), NOSPLIT, $0-72
+TEXT ·neonDotF32(SB), NOSPLIT, $0-72
 	MOVD out+0(FP), R0
 	MOVD data+8(FP), R2
 	MOVD n+16(FP), R3
@@ -102,11 +102,11 @@ TEXT ·dotF32NEON(SB), NOSPLIT, $0-72
 done:
 	RET
 
-// func dotF16NEON(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
+// func neonDotF16(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)
 //
-// dotF16NEON is dotF32NEON for fp16 rows (FCVTL, FCVTL2). Instructions per
+// neonDotF16 is neonDotF32 for fp16 rows (FCVTL, FCVTL2). Instructions per
 // 32 values and query row: 24.
-TEXT ·dotF16NEON(SB), NOSPLIT, $0-72
+TEXT ·neonDotF16(SB), NOSPLIT, $0-72
 	MOVD out+0(FP), R0
 	MOVD data+8(FP), R2
 	MOVD n+16(FP), R3
@@ -168,13 +168,13 @@ next: \
 	BNE row \
 	RET
 
-// func addWeightedF32NEON(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
+// func neonAddWeightedF32(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
 //
-// addWeightedF32NEON adds w_ji * row_i to y row j (at byte j*ystride of y)
+// neonAddWeightedF32 adds w_ji * row_i to y row j (at byte j*ystride of y)
 // over the first cols values (a multiple of 4), for float32 rows i < n (at
 // byte i*rowstride of data) and weight rows j < nq, w_ji at byte
 // j*wstride + 4i of w. Instructions per 32 values and weight row: 18.
-TEXT ·addWeightedF32NEON(SB), NOSPLIT, $0-72
+TEXT ·neonAddWeightedF32(SB), NOSPLIT, $0-72
 	MOVD y+0(FP), R0
 	MOVD data+8(FP), R2
 	MOVD n+16(FP), R3
@@ -191,11 +191,11 @@ TEXT ·addWeightedF32NEON(SB), NOSPLIT, $0-72
 done:
 	RET
 
-// func addWeightedF16NEON(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
+// func neonAddWeightedF16(y *float32, data *byte, n, cols, rowstride int, w *float32, wstride, nq, ystride int)
 //
-// addWeightedF16NEON is addWeightedF32NEON for fp16 rows. Instructions per
+// neonAddWeightedF16 is neonAddWeightedF32 for fp16 rows. Instructions per
 // 32 values and weight row: 26.
-TEXT ·addWeightedF16NEON(SB), NOSPLIT, $0-72
+TEXT ·neonAddWeightedF16(SB), NOSPLIT, $0-72
 	MOVD y+0(FP), R0
 	MOVD data+8(FP), R2
 	MOVD n+16(FP), R3
@@ -291,14 +291,14 @@ sum: \
 	BNE row \
 	RET
 
-// func dotQ8F32NEON(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
+// func neonDotQ8F32(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
 //
-// dotQ8F32NEON is DotQ8 on float32 rows over their first cols values (a
+// neonDotQ8F32 is DotQ8 on float32 rows over their first cols values (a
 // multiple of 4): per Q8 block (32 values, the last block what remains),
 // the block scale times Σ row*float32(x8). Instructions per 32 values and
 // query row: 37 (2 row loads, 2 loads and 20 widening/conversion steps of
 // x8, 8 multiplies and multiply-adds, the block fold, loop control).
-TEXT ·dotQ8F32NEON(SB), NOSPLIT, $0-88
+TEXT ·neonDotQ8F32(SB), NOSPLIT, $0-88
 	MOVD out+0(FP), R0
 	MOVD data+8(FP), R2
 	MOVD n+16(FP), R3
@@ -317,11 +317,11 @@ TEXT ·dotQ8F32NEON(SB), NOSPLIT, $0-88
 done:
 	RET
 
-// func dotQ8F16NEON(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
+// func neonDotQ8F16(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)
 //
-// dotQ8F16NEON is dotQ8F32NEON for fp16 rows. Instructions per 32 values
+// neonDotQ8F16 is neonDotQ8F32 for fp16 rows. Instructions per 32 values
 // and query row: 45.
-TEXT ·dotQ8F16NEON(SB), NOSPLIT, $0-88
+TEXT ·neonDotQ8F16(SB), NOSPLIT, $0-88
 	MOVD out+0(FP), R0
 	MOVD data+8(FP), R2
 	MOVD n+16(FP), R3

@@ -1,34 +1,9 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
 #include "neon_arm64.h"
 
-// Constants shared by the neon kernels (16 bytes each).
-DATA ·neonConsts+0(SB)/8, $0x0000000000000000    // 0: USHL shifts {0 x8, -2 x8}: 2-bit values 0-15 to bits 0-1
-DATA ·neonConsts+8(SB)/8, $0xfefefefefefefefe
-DATA ·neonConsts+16(SB)/8, $0xfcfcfcfcfcfcfcfc   // 16: {-4 x8, -6 x8}: values 16-31 to bits 0-1
-DATA ·neonConsts+24(SB)/8, $0xfafafafafafafafa
-DATA ·neonConsts+32(SB)/8, $0x0404040404040404   // 32: {4 x8, 2 x8}: values 0-15 to bits 4-5
-DATA ·neonConsts+40(SB)/8, $0x0202020202020202
-DATA ·neonConsts+48(SB)/8, $0x0000000000000000   // 48: {0 x8, -2 x8}: values 16-31 to bits 4-5
-DATA ·neonConsts+56(SB)/8, $0xfefefefefefefefe
-DATA ·neonConsts+64(SB)/8, $0x0000000000000000   // 64: TBL {0 x8, 1 x8}: bytes 0, 1 of a 1-bit plane
-DATA ·neonConsts+72(SB)/8, $0x0101010101010101
-DATA ·neonConsts+80(SB)/8, $0x0202020202020202   // 80: TBL {2 x8, 3 x8}
-DATA ·neonConsts+88(SB)/8, $0x0303030303030303
-DATA ·neonConsts+96(SB)/8, $0x8040201008040201   // 96: bit weights {1, 2, ..., 128} x2
-DATA ·neonConsts+104(SB)/8, $0x8040201008040201
-DATA ·neonConsts+112(SB)/8, $0xffffff01ffffff00  // 112: TBL bytes 0-3 to uint32 lanes
-DATA ·neonConsts+120(SB)/8, $0xffffff03ffffff02
-DATA ·neonConsts+128(SB)/8, $0xffffff05ffffff04  // 128: bytes 4-7
-DATA ·neonConsts+136(SB)/8, $0xffffff07ffffff06
-DATA ·neonConsts+144(SB)/8, $0xffffff09ffffff08  // 144: bytes 8-11
-DATA ·neonConsts+152(SB)/8, $0xffffff0bffffff0a
-DATA ·neonConsts+160(SB)/8, $0xffffff0dffffff0c  // 160: bytes 12-15
-DATA ·neonConsts+168(SB)/8, $0xffffff0fffffff0e
-GLOBL ·neonConsts(SB), RODATA|NOPTR, $176
-
-// Register use in unpackNEON and packNEON:
+// Register use in neonUnpack and neonPack:
 //   R0 dst, R1 group start, R2 groups left, R3 values per group, R7 bytes
 //   per group, R8 blocks per group, R9 blocks left in the group,
 //   R10/R11/R12 the 4- (or 8-), 2- and 1-bit plane pointers of the block;
@@ -87,15 +62,15 @@ GLOBL ·neonConsts(SB), RODATA|NOPTR, $176
 	BNE label \
 	RET
 
-// func unpackNEON(dst, src *byte, groups, group, bits, p2, p1 int)
+// func neonUnpack(dst, src *byte, groups, group, bits, p2, p1 int)
 //
-// unpackNEON unpacks groups consecutive groups of group values (a multiple
+// neonUnpack unpacks groups consecutive groups of group values (a multiple
 // of 32) of bits-wide codes, the 2- and 1-bit planes at byte offsets p2 and
 // p1 of each group (as package pack lays them out), into one code per byte
 // at dst. Instructions per 32 values, loop control included: 8 bits 4,
 // 4 bits 6, 2 bits 8, 5 bits 15, 6 bits 13, 3 bits 17, 7 bits 22
 // (the unpack of the amd64 kernels is fused into each kernel instead).
-TEXT ·unpackNEON(SB), NOSPLIT, $0-56
+TEXT ·neonUnpack(SB), NOSPLIT, $0-56
 	MOVD dst+0(FP), R0
 	MOVD src+8(FP), R1
 	MOVD groups+16(FP), R2
@@ -250,14 +225,14 @@ done:
 	ADD R6, R1, R12 \
 	MOVD R8, R9
 
-// func packNEON(dst, src *byte, groups, group, bits, p2, p1 int)
+// func neonPack(dst, src *byte, groups, group, bits, p2, p1 int)
 //
-// packNEON packs groups consecutive groups of group codes (a multiple of
+// neonPack packs groups consecutive groups of group codes (a multiple of
 // 32, one code per byte at src, each below 2^bits) into dst in the layout
 // of package pack, the 2- and 1-bit planes at byte offsets p2 and p1 of
 // each group. Instructions per 32 values, loop control included: 8 bits 4,
 // 4 bits 6, 2 bits 10, 3 bits 20, 5 bits 14, 6 bits 15, 7 bits 23.
-TEXT ·packNEON(SB), NOSPLIT, $0-56
+TEXT ·neonPack(SB), NOSPLIT, $0-56
 	MOVD dst+0(FP), R1
 	MOVD src+8(FP), R0
 	MOVD groups+16(FP), R2

@@ -1,18 +1,18 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
 #include "neon_arm64.h"
 
-// func quantizeCodesNEON(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
+// func neonQuantizeCodes(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
 //
-// quantizeCodesNEON quantizes groups consecutive groups of group float32
+// neonQuantizeCodes quantizes groups consecutive groups of group float32
 // values (a multiple of 32) at x to one code per byte at dst, and writes
 // each group's fp16 scale (and, when mins is not nil, min), with the
 // float32 steps of quantizeGeneric, so the bytes are the same:
 //
-//	asymmetric (mins != nil): s = fp16((max-min)/div + 0), m = fp16(min + 0),
+//	asymmetric (mins != nil): s = scale16((max-min)/div + 0), m = fp16(min + 0),
 //	                          q = FCVTNS(clamp((x-m)*inv, qlo, qhi)) + off
-//	symmetric  (mins == nil): s = fp16(max(-min, max)/div + 0), m = 0, same q
+//	symmetric  (mins == nil): s = scale16(max(-min, max)/div + 0), m = 0, same q
 //
 // with inv = 1/s (0 when s is 0); Go passes qlo, qhi, div and off for the
 // format (asymmetric: 0, 2^b-1, 2^b-1, 0; symmetric: -2^(b-1), 2^(b-1)-1,
@@ -20,7 +20,16 @@
 // Instructions per 32 values: 22 for min/max (2 loads, 8 FMIN, 8 FMAX,
 // loop), 56 for the codes (2 loads, FSUB, FMUL, FMAX, FMIN, FCVTNS 8 each,
 // 3 UZP1 and an ADD per 16, 2 stores, loop), plus the group's scalar work.
-TEXT ·quantizeCodesNEON(SB), NOSPLIT, $0-72
+//
+// SCALE16: R9, the fp16 bits of a scale whose float32 bits are in R13,
+// becomes scale16 of quantize_generic.go: at least 1 when R13 is not 0.
+#define SCALE16 \
+	CMP  $0, R13;          \
+	CSET NE, R14;          \
+	CMP  R14, R9;          \
+	CSEL HS, R9, R14, R9
+
+TEXT ·neonQuantizeCodes(SB), NOSPLIT, $0-72
 	MOVD dst+0(FP), R0
 	MOVD x+8(FP), R1
 	MOVD groups+16(FP), R2
@@ -69,10 +78,13 @@ qminmax:
 	FDIVS F24, F26, F26
 	FADDS F25, F26, F26   // + 0: a zero scale is +0
 	FADDS F25, F16, F27   // min + 0
+	FMOVS F26, R13        // the float32 scale's bits: 0 only for +0
 	FCVTSH F26, F26
 	FCVTSH F27, F27
 	FMOVS F26, R9
+	SCALE16
 	MOVH.P R9, 2(R4)
+	FMOVS R9, F26         // the stored scale
 	FMOVS F27, R9
 	MOVH.P R9, 2(R5)
 	FCVTHS F26, F26       // s as float32
@@ -84,9 +96,12 @@ qsym:
 	FMAXS F18, F16, F26   // max(-min, max)
 	FDIVS F24, F26, F26
 	FADDS F25, F26, F26
+	FMOVS F26, R13
 	FCVTSH F26, F26
 	FMOVS F26, R9
+	SCALE16
 	MOVH.P R9, 2(R4)
+	FMOVS R9, F26
 	FCVTHS F26, F26
 	FMOVS ZR, F27
 
@@ -136,12 +151,12 @@ qcodes:
 qdone:
 	RET
 
-// func quantizeF16NEON(dst *uint16, x *float32, n int)
+// func neonQuantizeF16(dst *uint16, x *float32, n int)
 //
-// quantizeF16NEON converts n float32 values (a multiple of 4) to fp16 with
+// neonQuantizeF16 converts n float32 values (a multiple of 4) to fp16 with
 // FCVTN (round to nearest even, subnormals kept, as F16FromFloat32).
 // Instructions per 32 values: 10 (2 loads, 4 FCVTN, 2 stores, loop).
-TEXT ·quantizeF16NEON(SB), NOSPLIT, $0-24
+TEXT ·neonQuantizeF16(SB), NOSPLIT, $0-24
 	MOVD dst+0(FP), R0
 	MOVD x+8(FP), R1
 	MOVD n+16(FP), R2
@@ -167,11 +182,11 @@ h4:
 hdone:
 	RET
 
-// func copyF32NEON(dst, src *float32, n int)
+// func neonCopyF32(dst, src *float32, n int)
 //
-// copyF32NEON copies n float32 values (a multiple of 4): Quantize and
+// neonCopyF32 copies n float32 values (a multiple of 4): Quantize and
 // Dequantize of float32 rows. Instructions per 32 values: 6.
-TEXT ·copyF32NEON(SB), NOSPLIT, $0-24
+TEXT ·neonCopyF32(SB), NOSPLIT, $0-24
 	MOVD dst+0(FP), R0
 	MOVD src+8(FP), R1
 	MOVD n+16(FP), R2

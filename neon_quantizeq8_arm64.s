@@ -1,11 +1,11 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
 #include "neon_arm64.h"
 
-// func quantizeQ8NEON(values *int8, x *float32, scales, sums *float32, groups, group int)
+// func neonQuantizeQ8(values *int8, x *float32, scales, sums *float32, groups, group int)
 //
-// quantizeQ8NEON quantizes groups consecutive groups of group float32
+// neonQuantizeQ8 quantizes groups consecutive groups of group float32
 // values to int8 blocks as quantizeQ8Generic, bit for bit: each group is cut
 // into blocks of 32 (the last what remains), and per block
 //
@@ -17,7 +17,7 @@
 // length is not a multiple of 8). Instructions per 32 values: 28 for amax
 // (loads, FABS, FMAX, loop) and 64 for the values (loads, FMUL, FMAX, FMIN,
 // FCVTNS, 2 ADD, 2 UZP1 and a store per 8, loop), plus about 25 per block.
-TEXT ·quantizeQ8NEON(SB), NOSPLIT, $0-48
+TEXT ·neonQuantizeQ8(SB), NOSPLIT, $0-48
 	MOVD values+0(FP), R0
 	MOVD x+8(FP), R1
 	MOVD scales+16(FP), R4

@@ -1,4 +1,4 @@
-//go:build !purego
+//go:build gc && !purego
 
 #include "textflag.h"
 #include "neon_arm64.h"
@@ -17,12 +17,12 @@ DATA expConsts<>+36(SB)/4, $0x3f000000  // expP5 = 5.0000001201e-1
 DATA expConsts<>+40(SB)/4, $0x3f800000  // 1
 GLOBL expConsts<>(SB), RODATA|NOPTR, $44
 
-// func maxNEON(x *float32, n int) float32
+// func neonSoftmaxMax(x *float32, n int) float32
 //
-// maxNEON returns the greatest of n float32 values (n a positive multiple
+// neonSoftmaxMax returns the greatest of n float32 values (n a positive multiple
 // of 4), NaN if any is NaN (FMAX propagates it). Instructions per 32
 // values: 14 (4 loads, 8 FMAX, loop).
-TEXT ·maxNEON(SB), NOSPLIT, $0-20
+TEXT ·neonSoftmaxMax(SB), NOSPLIT, $0-20
 	MOVD x+0(FP), R0
 	MOVD n+8(FP), R1
 	VLD1 (R0), [V16.S4]
@@ -82,15 +82,15 @@ maxdone:
 	WFMUL(v, v, 5) \
 	VAND V4.B16, V.B16, V.B16
 
-// func expSumNEON(x *float32, n int, m float32) float32
+// func neonSoftmaxExp(x *float32, n int, m float32) float32
 //
-// expSumNEON replaces n float32 values (a multiple of 4) by exp(x - m) and
+// neonSoftmaxExp replaces n float32 values (a multiple of 4) by exp(x - m) and
 // returns their sum: n = FRINTN((x-m)*log2 e), r = x-m - n*ln2 (two FMLS),
 // the degree-7 polynomial of exp32 by FMLA, times 2^n built in the exponent
 // bits (x - m <= 0, so 2^n is a normal float32), and 0 where x - m <
 // expMinX. Instructions per 32 values: 216 (24 per 4 for exp; per 8 a
 // load, a store, 2 FADD for the sums and loop control).
-TEXT ·expSumNEON(SB), NOSPLIT, $0-28
+TEXT ·neonSoftmaxExp(SB), NOSPLIT, $0-28
 	MOVD x+0(FP), R0
 	MOVD n+8(FP), R1
 	FMOVS m+16(FP), F19
@@ -136,11 +136,11 @@ expdone:
 	FMOVS F16, ret+24(FP)
 	RET
 
-// func scaleNEON(x *float32, n int, s float32)
+// func neonSoftmaxScale(x *float32, n int, s float32)
 //
-// scaleNEON multiplies n float32 values (a multiple of 4) by s.
+// neonSoftmaxScale multiplies n float32 values (a multiple of 4) by s.
 // Instructions per 32 values: 16.
-TEXT ·scaleNEON(SB), NOSPLIT, $0-20
+TEXT ·neonSoftmaxScale(SB), NOSPLIT, $0-20
 	MOVD x+0(FP), R0
 	MOVD n+8(FP), R1
 	FMOVS s+16(FP), F16

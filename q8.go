@@ -33,7 +33,8 @@ func q8Group(f Format, cols int) int {
 func q8Blocks(group, cols int) int { return cols / group * ((group + 31) / 32) }
 
 // NewQ8 allocates a Q8 for n query rows of cols values, lined up with the
-// blocks of format f.
+// blocks of format f. More than MaxAlloc bytes in all (values, block
+// scales and sums) is an error wrapping ErrTooLarge.
 func NewQ8(f Format, n, cols int) (*Q8, error) {
 	if err := f.ValidateCols(cols); err != nil {
 		return nil, err
@@ -42,6 +43,12 @@ func NewQ8(f Format, n, cols int) (*Q8, error) {
 		return nil, fmt.Errorf("lowbit: Q8 of %d rows", n)
 	}
 	g := q8Group(f, cols)
+	perRow := func(c int64) int64 { // an int8 per value, a float32 scale and sum per block
+		return c + 8*(c/int64(g))*int64((g+31)/32)
+	}
+	if _, err := allocBytes("Q8 rows for "+f.String(), n, cols, perRow); err != nil {
+		return nil, err
+	}
 	nb := n * q8Blocks(g, cols)
 	return &Q8{Group: g, Cols: cols, Values: make([]int8, n*cols), Scales: make([]float32, nb), Sums: make([]float32, nb)}, nil
 }

@@ -10,14 +10,24 @@ import (
 // quantizeGeneric is the reference Quantize. Every implementation must
 // produce the same bytes, so the arithmetic is spelled out in float32 steps:
 //
-//	asymmetric: s16 = fp16((max-min)/(2^b-1)), m16 = fp16(min),
+//	asymmetric: s32 = (max-min)/(2^b-1), s16 = scale16(s32), m16 = fp16(min),
 //	            q = roundEven(clamp((x - m) * (1/s), 0, 2^b-1))
-//	symmetric:  s16 = fp16(max|x|/(2^(b-1)-1)),
+//	symmetric:  s32 = max|x|/(2^(b-1)-1), s16 = scale16(s32),
 //	            q = roundEven(clamp(x * (1/s), -2^(b-1), 2^(b-1)-1)) + 2^(b-1)
 //
 // where s and m are the fp16 values read back as float32 and 1/s is 0 when
 // s is 0. Each operation is rounded to float32 (no fused multiply-add), and
 // a zero scale or min is stored as +0.
+//
+// scale16(s32) = max(bits16(fp16(s32)), min(bits32(s32), 1)): the scale
+// rounded to fp16, except that a positive scale below half the smallest
+// fp16 subnormal (2^-25), which fp16 rounds to 0, is stored as that
+// subnormal (bits 0x0001, 2^-24). A zero scale would turn every value of a
+// group whose range is not 0 into its min (for 8-bit codes, any range
+// below about 7.6e-6); the smallest subnormal keeps the codes within half
+// a step of 2^-24 instead. s32 is never negative, so bits32(s32) is 0
+// exactly when the group's scale is 0: two integer operations on the
+// bits, in every implementation.
 func quantizeGeneric(dst Rows, x []float32) {
 	f, cols := dst.Format, dst.Cols
 	switch f.Bits {
@@ -52,10 +62,10 @@ func quantizeGeneric(dst Rows, x []float32) {
 				if hi > amax {
 					amax = hi
 				}
-				dst.Scales[gi] = F16FromFloat32(amax/(off-1) + 0)
+				dst.Scales[gi] = scale16(amax/(off-1) + 0)
 				sf = F16ToFloat32(dst.Scales[gi])
 			} else {
-				dst.Scales[gi] = F16FromFloat32((hi-lo)/maxq + 0)
+				dst.Scales[gi] = scale16((hi-lo)/maxq + 0)
 				dst.Mins[gi] = F16FromFloat32(lo + 0)
 				sf, mf = F16ToFloat32(dst.Scales[gi]), F16ToFloat32(dst.Mins[gi])
 			}
@@ -75,6 +85,13 @@ func quantizeGeneric(dst Rows, x []float32) {
 			}
 		}
 	}
+}
+
+// scale16 returns the fp16 bits of a group's scale s (s >= +0, finite):
+// fp16(s), or the smallest positive subnormal (0x0001) if s is positive but
+// rounds to 0. See quantizeGeneric.
+func scale16(s float32) uint16 {
+	return max(F16FromFloat32(s), uint16(min(math.Float32bits(s), 1)))
 }
 
 // minMax returns the least and greatest of x (len(x) > 0, no NaN). Plain

@@ -1,6 +1,10 @@
 package lowbit
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"math"
+)
 
 // Rows is a view of consecutive rows of Cols values stored in one Format:
 // the input of every kernel. It owns no memory; tensor.Matrix and the mikv
@@ -19,13 +23,62 @@ type Rows struct {
 	Mins   []uint16
 }
 
-// NewRows allocates n zero rows of cols values in f.
+// MaxAlloc is the most memory, in bytes, that NewRows and NewQ8 allocate
+// in one call: 1 TiB (or what an int holds, if less). Larger sizes, and
+// sizes whose byte count would overflow, are an error wrapping
+// ErrTooLarge, returned before anything is allocated, so that a corrupt
+// or hostile size cannot ask for an absurd allocation. (Below the limit,
+// memory the machine does not have is the Go runtime's fatal error, as
+// for any make.)
+const MaxAlloc int64 = 1 << 40
+
+// ErrTooLarge is wrapped by every error about a size beyond MaxAlloc.
+var ErrTooLarge = errors.New("lowbit: size beyond MaxAlloc")
+
+// maxAlloc is MaxAlloc, or math.MaxInt where an int is smaller.
+const maxAlloc = min(MaxAlloc, math.MaxInt)
+
+// allocBytes returns n × perRow(cols), the bytes of n rows of cols values
+// of which one row takes perRow bytes, or an error wrapping ErrTooLarge if
+// one row or all of them exceed maxAlloc. perRow is given cols ≤ maxAlloc,
+// so it cannot overflow an int64.
+func allocBytes(what string, n, cols int, perRow func(cols int64) int64) (int64, error) {
+	if int64(cols) > maxAlloc {
+		return 0, fmt.Errorf("%w: %s of %d columns", ErrTooLarge, what, cols)
+	}
+	row := perRow(int64(cols))
+	if row > maxAlloc || n > 0 && int64(n) > maxAlloc/row {
+		return 0, fmt.Errorf("%w: %d %s of %d columns (%d bytes each) exceed %d bytes", ErrTooLarge, n, what, cols, row, maxAlloc)
+	}
+	return int64(n) * row, nil
+}
+
+// rowBytes returns the bytes one row of cols values takes in f: codes (or
+// values), scales and mins.
+func rowBytes(f Format, cols int64) int64 {
+	b := cols * int64(f.Bits) / 8
+	if f.Quantized() {
+		g := cols / int64(f.Group)
+		b += 2 * g
+		if f.HasMins() {
+			b += 2 * g
+		}
+	}
+	return b
+}
+
+// NewRows allocates n zero rows of cols values in f. More than MaxAlloc
+// bytes in all (codes, scales and mins) is an error wrapping ErrTooLarge;
+// so is one row of more, even when n is 0.
 func NewRows(f Format, n, cols int) (Rows, error) {
 	if err := f.ValidateCols(cols); err != nil {
 		return Rows{}, err
 	}
 	if n < 0 {
 		return Rows{}, fmt.Errorf("lowbit: %d rows", n)
+	}
+	if _, err := allocBytes("rows of "+f.String(), n, cols, func(c int64) int64 { return rowBytes(f, c) }); err != nil {
+		return Rows{}, err
 	}
 	r := Rows{Format: f, Cols: cols, Data: make([]byte, n*f.RowBytes(cols))}
 	if g := n * f.Groups(cols); g > 0 {

@@ -5,16 +5,8 @@ import "math"
 // softmaxGeneric is the reference Softmax: max, exp(x - max) by exp32, sum,
 // then a multiply by 1/sum.
 func softmaxGeneric(x []float32) {
-	m := float32(math.Inf(-1))
-	nan := false
-	for _, v := range x {
-		m = max(m, v)
-		nan = nan || v != v
-	}
-	if nan || math.IsInf(float64(m), 0) {
-		for k := range x {
-			x[k] = float32(math.NaN())
-		}
+	m, nan := maxScan(float32(math.Inf(-1)), false, x)
+	if softmaxNaN(x, m, nan) {
 		return
 	}
 	var sum float32
@@ -26,6 +18,34 @@ func softmaxGeneric(x []float32) {
 	inv := 1 / sum
 	for k := range x {
 		x[k] *= inv
+	}
+}
+
+// maxScan returns the max of m and the values of x, and whether nan or x
+// holds a NaN.
+func maxScan(m float32, nan bool, x []float32) (float32, bool) {
+	for _, v := range x {
+		m = max(m, v)
+		nan = nan || v != v
+	}
+	return m, nan
+}
+
+// softmaxNaN handles the special cases of Softmax, given the max m of x and
+// whether x holds a NaN: if it does, or m is +Inf, or every value is -Inf,
+// it sets every value of x to NaN and returns true.
+func softmaxNaN(x []float32, m float32, nan bool) bool {
+	if !nan && !math.IsInf(float64(m), 0) {
+		return false
+	}
+	fillNaN(x)
+	return true
+}
+
+// fillNaN sets every value of x to NaN.
+func fillNaN(x []float32) {
+	for k := range x {
+		x[k] = float32(math.NaN())
 	}
 }
 

@@ -157,3 +157,28 @@ func TestBadFlags(t *testing.T) {
 		assert.Error(t, run(o, rest, &bytes.Buffer{}, &bytes.Buffer{}), "%q", args)
 	}
 }
+
+// TestCompareHeader: -compare names each run's CPU, implementations and
+// active implementation, and says so when the active ones differ (a 0.6×
+// MiKV row then has a visible cause).
+func TestCompareHeader(t *testing.T) {
+	a := &Report{CPU: CPU{Brand: "Zen 5 test CPU", Vendor: "AuthenticAMD", GOOS: "linux", GOARCH: "amd64", LogicalCPUs: 2}, GoVersion: "go1.26", Active: "avx512",
+		Implementations: []ImplInfo{{Name: "generic", Pairs: 84}, {Name: "avx2", Accelerated: 84, Pairs: 84}, {Name: "avx512", Accelerated: 84, Pairs: 84}}}
+	b := &Report{CPU: CPU{Brand: "Graviton test CPU", Vendor: "ARM", GOOS: "linux", GOARCH: "arm64", LogicalCPUs: 4}, GoVersion: "go1.26", Active: "neondot",
+		Implementations: []ImplInfo{{Name: "generic", Pairs: 84}, {Name: "neon", Accelerated: 80, Pairs: 84}, {Name: "neondot", Accelerated: 82, Pairs: 84}}}
+	var out bytes.Buffer
+	compareReports(&out, a, b, "a.json", "b.json")
+	text := out.String()
+	for _, want := range []string{
+		"a: a.json\n   CPU: Zen 5 test CPU (AuthenticAMD",
+		"implementations: generic, avx2 (84 of 84 kernel/format pairs in assembly), avx512 (84 of 84 kernel/format pairs in assembly); active: avx512\n",
+		"b: b.json\n   CPU: Graviton test CPU (ARM",
+		"neondot (82 of 84 kernel/format pairs in assembly); active: neondot\n",
+		"Note: the runs' active implementations differ (a avx512, b neondot)",
+	} {
+		assert.Contains(t, text, want)
+	}
+	out.Reset()
+	compareReports(&out, a, a, "a.json", "a.json")
+	assert.NotContains(t, out.String(), "Note:")
+}

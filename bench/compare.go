@@ -9,9 +9,16 @@ import (
 // compareReports prints runs a and b side by side: the machines, then every
 // figure both measured, with the ratio b/a (above 1: b is faster).
 func compareReports(w io.Writer, a, b *Report, nameA, nameB string) {
-	fmt.Fprintf(w, "a: %s\n   %s, %s, %s\n", nameA, a.CPU, a.GoVersion, a.Date)
-	fmt.Fprintf(w, "b: %s\n   %s, %s, %s\n", nameB, b.CPU, b.GoVersion, b.Date)
-	fmt.Fprintf(w, "Ratios are b/a: above 1 means b is faster.\n")
+	for _, run := range []struct {
+		label, name string
+		r           *Report
+	}{{"a", nameA, a}, {"b", nameB, b}} {
+		fmt.Fprintf(w, "%s: %s\n   CPU: %s, %s, %s\n   %s\n", run.label, run.name, run.r.CPU, run.r.GoVersion, run.r.Date, implsLine(run.r))
+	}
+	fmt.Fprintf(w, "Ratios are b/a: above 1 means b is faster. Kernel rows compare generic with generic and each run's fastest implementation (named per row); MiKV rows ran on each run's active implementation.\n")
+	if a.Active != b.Active {
+		fmt.Fprintf(w, "Note: the runs' active implementations differ (a %s, b %s): the MiKV rows compare them, not only the machines or versions.\n", a.Active, b.Active)
+	}
 
 	if len(a.Bandwidth) > 0 && len(b.Bandwidth) > 0 {
 		fmt.Fprintf(w, "\nstreaming read bandwidth   a GB/s   b GB/s   b/a\n")
@@ -25,6 +32,28 @@ func compareReports(w io.Writer, a, b *Report, nameA, nameB string) {
 	}
 	compareKernels(w, a, b)
 	compareMiKV(w, a, b)
+}
+
+// implsLine describes the implementations a run measured and the one its
+// package functions used: "implementations: generic, avx2 (84 of 84
+// kernel/format pairs in assembly); active: avx2".
+func implsLine(r *Report) string {
+	var parts []string
+	for _, im := range r.Implementations {
+		if im.Name == "generic" {
+			parts = append(parts, im.Name)
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d of %d kernel/format pairs in assembly)", im.Name, im.Accelerated, im.Pairs))
+	}
+	if len(parts) == 0 {
+		parts = []string{"not recorded"}
+	}
+	active := r.Active
+	if active == "" {
+		active = "not recorded"
+	}
+	return "implementations: " + strings.Join(parts, ", ") + "; active: " + active
 }
 
 // compareMiKV prints the MiKV rows both runs measured.

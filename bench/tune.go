@@ -399,6 +399,21 @@ func tuneChecks(ps []TunePoint, front []int) []TuneCheck {
 			}
 		}
 	}
+	// The variants stage 3 measures for the best configurations: the
+	// balancer off, attention sinks, each against the same configuration
+	// with the balancer on and no sinks.
+	for _, p := range ps {
+		if p.cfg.Balancer && p.cfg.Sinks == 0 {
+			continue
+		}
+		for _, a := range ps {
+			c := p.cfg
+			c.Balancer, c.Sinks = true, 0
+			if a.cfg == c {
+				check("the best configurations vs the same with the balancer off or attention sinks", a, p)
+			}
+		}
+	}
 	return checks
 }
 
@@ -473,20 +488,31 @@ Pareto frontier (no configuration is both smaller and better):
 		fmt.Fprintf(w, "\nBest at or under %.0f%% of fp16: %s (%.1f%%, mean KL %.4f ± %.4f). As a mikv.Config:\n\n%s\n",
 			100*tr.Budget, p.Name, 100*p.Share, p.MeanKL, p.KLStdErr, tr.Config)
 	}
-	if len(tr.Checks) > 0 {
-		fmt.Fprintf(w, "\nComparisons, paired over the sequences: d = KL(b) - KL(a) ± its standard error (d > s.e.: a is better by more than its error).\n")
-		last := ""
-		for _, c := range tr.Checks {
-			if c.What != last {
-				fmt.Fprintf(w, "\n%s\n  %-46s %7s   %-46s %7s   %s\n", c.What, "a", "KL", "b", "KL", "d ± s.e.")
-				last = c.What
-			}
-			ok := "yes"
-			if !c.Satisfied {
-				ok = "NO"
-			}
-			fmt.Fprintf(w, "  %-46s %7.4f   %-46s %7.4f   %+.4f ± %.4f %s\n", c.A, c.KLA, c.B, c.KLB, c.Diff, c.DiffSE, ok)
+	printChecks(w, tr.Checks)
+}
+
+// printChecks prints the paired comparisons, one table per question, with
+// the name columns as wide as the longest name.
+func printChecks(w io.Writer, checks []TuneCheck) {
+	if len(checks) == 0 {
+		return
+	}
+	wa, wb := 1, 1
+	for _, c := range checks {
+		wa, wb = max(wa, len([]rune(c.A))), max(wb, len([]rune(c.B)))
+	}
+	fmt.Fprintf(w, "\nComparisons, paired over the sequences: d = KL(b) - KL(a) ± its standard error (d > s.e.: a is better by more than its error).\n")
+	last := ""
+	for _, c := range checks {
+		if c.What != last {
+			fmt.Fprintf(w, "\n%s\n  %-*s %7s   %-*s %7s   %s\n", c.What, wa, "a", "KL", wb, "b", "KL", "d ± s.e.")
+			last = c.What
 		}
+		ok := "yes"
+		if !c.Satisfied {
+			ok = "NO"
+		}
+		fmt.Fprintf(w, "  %-*s %7.4f   %-*s %7.4f   %+.4f ± %.4f %s\n", wa, c.A, c.KLA, wb, c.B, c.KLB, c.Diff, c.DiffSE, ok)
 	}
 }
 

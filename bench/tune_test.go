@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,5 +119,52 @@ func TestTuneRuns(t *testing.T) {
 		a, b := tr.Points[tr.Frontier[i-1]], tr.Points[tr.Frontier[i]]
 		assert.Less(t, a.Share, b.Share+1e-12)
 		assert.Greater(t, a.MeanKL, b.MeanKL)
+	}
+}
+
+// TestTuneChecksVariants: the balancer-off and sinks variants that stage 3
+// measures are compared with their base configuration (they were measured
+// and printed nowhere), and long names do not break the table's columns.
+func TestTuneChecksVariants(t *testing.T) {
+	base := mikv.DefaultConfig(1, 1, 1, 8)
+	base.Important = mikv.Tier{Key: lowbit.SymQuant(4, 8), Value: lowbit.SymQuant(4, 8)}
+	base.Retained = mikv.Tier{Key: lowbit.SymQuant(3, 8), Value: lowbit.SymQuant(3, 8)}
+	base.Ratio, base.Selection = 0.59, mikv.Normalized
+	off := base
+	off.Balancer = false
+	sinks := base
+	sinks.Sinks = 4
+	pt := func(c mikv.Config, seq ...float64) TunePoint {
+		return TunePoint{PolicyScore: PolicyScore{Name: describe(c), Share: 0.349, MeanKL: mean(seq), SeqKL: seq}, Kind: "two-tier", cfg: c}
+	}
+	ps := []TunePoint{pt(base, 0.8, 0.82, 0.78), pt(off, 0.9, 0.93, 0.87), pt(sinks, 0.84, 0.85, 0.83)}
+	checks := tuneChecks(ps, []int{0})
+	var variants []TuneCheck
+	for _, c := range checks {
+		if strings.Contains(c.What, "balancer off") {
+			variants = append(variants, c)
+		}
+	}
+	require.Len(t, variants, 2)
+	assert.Equal(t, describe(base), variants[0].A)
+	assert.Equal(t, describe(off), variants[0].B)
+	assert.Contains(t, variants[0].B, "no balancer")
+	assert.InDelta(t, 0.1, variants[0].Diff, 1e-12)
+	assert.Equal(t, describe(sinks), variants[1].B)
+	assert.Contains(t, variants[1].B, "sinks=4")
+
+	long := variants[1]
+	long.B = describe(sinks) + " and a name far longer than any column of fixed width"
+	rows := append(variants, long)
+	var out bytes.Buffer
+	printChecks(&out, append(checks, long))
+	lines := strings.Split(out.String(), "\n")
+	i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "balancer off or attention sinks") })
+	require.GreaterOrEqual(t, i, 0, out.String())
+	col := strings.Index(lines[i+1], " b ") + 1 // the b column of the header
+	for k, c := range rows {
+		row := lines[i+2+k]
+		assert.True(t, strings.HasPrefix(row, "  "+c.A+" "), "row %q", row)
+		assert.True(t, strings.HasPrefix(row[col:], c.B+" "), "b at the header's column %d: %q", col, row)
 	}
 }

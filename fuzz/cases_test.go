@@ -20,8 +20,11 @@ import (
 //	byte 5: mode: bit 0 rows from raw bytes (any codes, and scales and mins
 //	        drawn in the rows' style, NaN, negative and subnormal included)
 //	        instead of quantized from floats; bit 1 guard pages before the
-//	        operands instead of after them; high nibble 15: a misuse case,
-//	        whose kind is the next byte (see misuseKinds)
+//	        operands instead of after them; bits 2 and 3 (quantized rows)
+//	        negate every scale, every min: Quantize makes scales of either
+//	        sign of zero only, but rows imported from ggml (FromGGML) carry
+//	        negative ones; high nibble 15: a misuse case, whose kind is the
+//	        next byte (see misuseKinds)
 //	byte 6: the rows' Style (values for Quantize, scales and mins when raw)
 //	byte 7: the operands' Style (x, w, y)
 type rowCase struct {
@@ -31,7 +34,9 @@ type rowCase struct {
 	nq         int
 	raw        bool
 	atStart    bool
-	misuse     int // -1, or a misuse kind
+	negScales  bool // quantized rows: every scale's sign flipped
+	negMins    bool // quantized rows: every min's sign flipped
+	misuse     int  // -1, or a misuse kind
 	rowStyle   Style
 	opStyle    Style
 	rowValues  []float32   // the floats the rows were made from (nil for raw codes)
@@ -57,6 +62,7 @@ func decodeRowCase(t *testing.T, data []byte, opLimit float32) *rowCase {
 	c.nq = 1 + int(s.Byte()%9)
 	mode := s.Byte()
 	c.raw, c.atStart = mode&1 != 0, mode&2 != 0
+	c.negScales, c.negMins = mode&4 != 0, mode&8 != 0
 	c.rowStyle = s.Style(limitFor(c.f))
 	c.opStyle = s.Style(opLimit)
 	if mode>>4 == 15 {
@@ -96,6 +102,7 @@ func (c *rowCase) makeRows(t *testing.T) lowbit.Rows {
 		if err := lowbit.Generic().Quantize(r, c.rowValues); err != nil {
 			t.Fatalf("generic Quantize of the case's rows: %v", err)
 		}
+		c.negate(r)
 	default:
 		// fp16 and float32 rows hold the values as drawn, NaN and ±Inf
 		// too (Quantize would refuse those).
@@ -112,6 +119,25 @@ func (c *rowCase) makeRows(t *testing.T) lowbit.Rows {
 		Data:   guarded(t, r.Data, c.atStart),
 		Scales: guarded(t, r.Scales, c.atStart),
 		Mins:   guarded(t, r.Mins, c.atStart)}
+}
+
+// negate flips the sign bit of every fp16 scale (and min) of r where the
+// case says so, and then forgets the floats the rows were made from: the
+// rows no longer hold them.
+func (c *rowCase) negate(r lowbit.Rows) {
+	if c.negScales {
+		for i := range r.Scales {
+			r.Scales[i] ^= 0x8000
+		}
+	}
+	if c.negMins {
+		for i := range r.Mins {
+			r.Mins[i] ^= 0x8000
+		}
+	}
+	if c.negScales || c.negMins {
+		c.rowValues = nil
+	}
 }
 
 // values draws n values in style st, in runs of run for constant groups.
@@ -137,8 +163,15 @@ func (c *rowCase) checkRowsUnchanged(im *lowbit.Implementation) error {
 // String describes the case for failure messages.
 func (c *rowCase) String() string {
 	how := "quantized"
-	if c.raw && c.f.Quantized() {
+	switch {
+	case c.raw && c.f.Quantized():
 		how = "raw codes"
+	case c.f.Quantized() && c.negScales && c.negMins:
+		how = "quantized with negated scales and mins"
+	case c.f.Quantized() && c.negScales:
+		how = "quantized with negated scales"
+	case c.f.Quantized() && c.negMins:
+		how = "quantized with negated mins"
 	}
 	s := fmt.Sprintf("%s, %d rows of %d, %d queries, %s rows in style %v, operands in style %v", c.f, c.n, c.cols, c.nq, how, c.rowStyle, c.opStyle)
 	if c.misuse >= 0 {

@@ -128,6 +128,29 @@ func rowSeeds() map[string][]byte {
 	seeds["q3sg8-minus-inf-scale"] = append(rowHeader(lowbit.SymQuant(3, 8), 16, 1, 1, 1, sNonFinite, sUnit), append([]byte{1, 2, 3, 4, 5, 6}, valueBytes(float32(math.Inf(-1)), 1)...)...)
 	seeds["q8sg32-tiny-operands"] = rowHeader(lowbit.SymQuant(8, 32), 96, 2, 2, 0, sUnit, sTiny)
 	seeds["q6g64-huge-operands"] = rowHeader(lowbit.Quant(6, 64), 128, 2, 2, 0, sHuge, sHuge)
+	// Negative scales (and mins), as rows imported from ggml carry: every
+	// code format, the ggml formats with several rows and queries, and the
+	// shapes that amd64 runs through row kernels (128 values in groups
+	// of 64).
+	for i, f := range allFormats()[2:] {
+		mode := byte(4 | 8*(i%2)) // negated scales; every other format its mins too
+		seeds[fmt.Sprintf("%s-negative-scales", f)] = rowHeader(f, f.Group*(1+i%3), 1+i%4, 1+i%5, mode, styleCycle[i%len(styleCycle)]&^sNonFinite, sUnit)
+	}
+	for i, f := range []lowbit.Format{lowbit.SymQuant(4, 32), lowbit.Quant(4, 32), lowbit.SymQuant(5, 32), lowbit.Quant(5, 32), lowbit.SymQuant(8, 32),
+		lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(2, 64), lowbit.SymQuant(2, 64), lowbit.Quant(8, 64)} {
+		seeds[fmt.Sprintf("%s-128cols-negative-scales", f)] = rowHeader(f, 128, 5+i%5, 1+i%9, 4|8*byte(i%2), sUnit, sUnit)
+	}
+	// Model row widths (heads of 64, 80, 96, 128 and 256 values, and odd
+	// multiples of 8) in groups of 8 to 96, every width, with one to nine
+	// rows and one to five query rows: the amd64 lane, tail and row-group
+	// kernels, and the rows of 2 and 4 groups that they take several at a
+	// time. Quantized and raw codes alternate.
+	for i, sh := range shapeSeeds() {
+		f := sh.f
+		mode := byte(i % 2)
+		st := styleCycle[i%len(styleCycle)] &^ sNonFinite
+		seeds[fmt.Sprintf("shape-%s-%dcols", f, sh.cols)] = rowHeader(f, sh.cols, 1+i%9, 1+i%5, mode, st, sUnit)
+	}
 	for k, name := range misuseKinds {
 		f := allFormats()[(3*k+1)%16]
 		cols := 24
@@ -137,6 +160,31 @@ func rowSeeds() map[string][]byte {
 		seeds[fmt.Sprintf("misuse%d-%s", k, strings.ReplaceAll(name, " ", "-"))] = append(rowHeader(f, cols, 2, 2, 0xf0, sUnit, sUnit), byte(k))
 	}
 	return seeds
+}
+
+// shapeSeed is a format and a row width of the model-shape seeds.
+type shapeSeed struct {
+	f    lowbit.Format
+	cols int
+}
+
+// shapeSeeds returns the model shapes of rowSeeds: every group of 8, 16,
+// 24, 32, 40, 48, 64, 80 and 96 with the row widths 8, 24, 40, 64, 80, 96,
+// 128, 200 and 256 that it divides (at most 40 groups), the code width
+// rotating through 2 to 8, symmetric every other shape.
+func shapeSeeds() []shapeSeed {
+	var ss []shapeSeed
+	i := 0
+	for _, g := range []int{8, 16, 24, 32, 40, 48, 64, 80, 96} {
+		for _, cols := range []int{8, 24, 40, 64, 80, 96, 128, 200, 256} {
+			if cols%g != 0 || cols/g > 40 {
+				continue
+			}
+			ss = append(ss, shapeSeed{lowbit.Format{Bits: 2 + i%7, Group: g, Symmetric: i%2 == 1}, cols})
+			i++
+		}
+	}
+	return ss
 }
 
 // softmaxSeeds covers every length around a vector boundary, every style,

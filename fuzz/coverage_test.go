@@ -106,6 +106,8 @@ func rowFeatures(t *testing.T, target string, data []byte, fs features) {
 		fs["group 256"] = fs["group 256"] || f.Group == 256
 		fs["more than 32 groups"] = fs["more than 32 groups"] || c.cols/f.Group > 32
 		fs["raw codes"] = fs["raw codes"] || c.raw
+		fs["negated scales"] = fs["negated scales"] || !c.raw && c.negScales
+		fs["negated mins"] = fs["negated mins"] || !c.raw && c.negMins && f.HasMins()
 	} else {
 		fs[fmt.Sprintf("float cols %d", c.cols)] = true
 	}
@@ -152,7 +154,7 @@ func TestCorpusCoverage(t *testing.T) {
 		rowWant = append(rowWant, fmt.Sprintf("q%d", bits), fmt.Sprintf("q%ds", bits))
 	}
 	rowWant = append(rowWant, "f16", "f32", "group < 32", "group not a multiple of 32", "group 256", "more than 32 groups",
-		"raw codes", "cols near MaxCols", "rows 0", "rows 9", "guard before", "NaN", "Inf", "subnormal", "huge", "±0", "constant group")
+		"raw codes", "negated scales", "negated mins", "cols near MaxCols", "rows 0", "rows 9", "guard before", "NaN", "Inf", "subnormal", "huge", "±0", "constant group")
 	for _, n := range floatLengths {
 		rowWant = append(rowWant, fmt.Sprintf("float cols %d", n))
 	}

@@ -16,8 +16,9 @@
 // symmetric or not, groups of 8 to 256; fp16; float32), a shape (rows,
 // columns, query rows) and values in a Style: about 1, huge, subnormal or
 // of mixed exponents, with signed zeros, constant groups, NaN and ±Inf.
-// Rows are quantized from such values or taken as raw bytes (any codes,
-// any fp16 scale and min). Every input slice ends, or starts, at an
+// Rows are quantized from such values (then, in some cases, with every
+// scale or min negated, as rows imported from ggml blocks carry) or taken
+// as raw bytes (any codes, any fp16 scale and min). Every input slice ends, or starts, at an
 // unreadable page, so an implementation that reads or writes past its
 // slices faults, and the fault is reported as that implementation's.
 //

@@ -187,6 +187,17 @@ func signedCodeBound(p rowParts, col int, f lowbit.Format) float64 {
 	return float64(p.codes[col]) + math.Ldexp(1, f.Bits-1)
 }
 
+// refScale16 is the documented fp16 of a group's scale s (s >= 0): s
+// rounded to fp16, except that a positive s that rounds to 0 is stored as
+// the smallest positive subnormal, 2^-24.
+func refScale16(s float32) uint16 {
+	h := refF16(s)
+	if h == 0 && s > 0 {
+		return 0x0001
+	}
+	return h
+}
+
 // refRoundEven rounds v to the nearest integer, ties to even (|v| < 2^23).
 func refRoundEven(v float32) float32 { return float32(math.RoundToEven(float64(v))) }
 
@@ -222,10 +233,10 @@ func refQuantize(f lowbit.Format, n, cols int, x []float32) lowbit.Rows {
 			gi := i*groups + g
 			var s, m float32
 			if f.Symmetric {
-				r.Scales[gi] = refF16(float32(max(-lo, hi)/(off-1)) + 0)
+				r.Scales[gi] = refScale16(float32(max(-lo, hi)/(off-1)) + 0)
 				s = float32(f16Value(r.Scales[gi]))
 			} else {
-				r.Scales[gi] = refF16(float32((hi-lo)/maxq) + 0)
+				r.Scales[gi] = refScale16(float32((hi-lo)/maxq) + 0)
 				r.Mins[gi] = refF16(lo + 0)
 				s, m = float32(f16Value(r.Scales[gi])), float32(f16Value(r.Mins[gi]))
 			}

@@ -123,3 +123,77 @@ func TestBadInputChangesNothing(t *testing.T) {
 	assert.ErrorIs(t, d.Layer(0).Decode(q, k, with(v, 1, 1e30), out), ErrInput)
 	assert.ErrorIs(t, d.Layer(0).Decode(with(q, 1, -1e20), k, v, out), ErrInput)
 }
+
+// DefaultConfig returns a config New accepts for every head dimension: 2-bit
+// retained groups of headDim/2 or headDim when one is a multiple of 8, a
+// full fp16 cache otherwise (no format of codes fits).
+func TestDefaultConfigEveryHeadDim(t *testing.T) {
+	dims := []int{1, 3, 7, 12, 100, maxDim}
+	for d := 1; d <= 300; d++ {
+		dims = append(dims, d)
+	}
+	for _, d := range dims {
+		cfg := DefaultConfig(2, 2, 4, d)
+		_, err := New(cfg)
+		require.NoError(t, err, "head dimension %d", d)
+		switch {
+		case d%16 == 0:
+			assert.Equal(t, lowbit.Quant(2, d/2), cfg.Retained.Key, "head dimension %d", d)
+		case d%8 == 0:
+			assert.Equal(t, lowbit.Quant(2, d), cfg.Retained.Key, "head dimension %d", d)
+		default:
+			assert.Equal(t, Tier{Key: lowbit.F16, Value: lowbit.F16}, cfg.Retained, "head dimension %d", d)
+			assert.Equal(t, 1.0, cfg.Ratio)
+		}
+	}
+}
+
+// Per-layer policies and the new fields are validated by New.
+func TestNewRejectsInvalidPolicies(t *testing.T) {
+	base := DefaultConfig(3, 2, 4, 64)
+	for name, mut := range map[string]func(c *Config){
+		"negative recent":   func(c *Config) { c.Recent = -1 },
+		"negative window":   func(c *Config) { c.Window = -2 },
+		"negative scale":    func(c *Config) { c.Scale = -1 },
+		"NaN scale":         func(c *Config) { c.Scale = math.NaN() },
+		"huge scale":        func(c *Config) { c.Scale = 1e6 },
+		"negative soft cap": func(c *Config) { c.SoftCap = -30 },
+		"sink logits length": func(c *Config) {
+			*c = c.WithLayers(func(_ int, p *LayerPolicy) { p.SinkLogits = make([]float32, 3) })
+		},
+		"NaN sink logit": func(c *Config) {
+			*c = c.WithLayers(func(_ int, p *LayerPolicy) { p.SinkLogits = []float32{0, 0, float32(math.NaN()), 0} })
+		},
+		"per-layer length":      func(c *Config) { c.PerLayer = &[]LayerPolicy{{}, {}} },
+		"per-layer zero format": func(c *Config) { c.PerLayer = &[]LayerPolicy{{}, {}, {}} },
+		"per-layer bad ratio": func(c *Config) {
+			*c = c.WithLayers(func(i int, p *LayerPolicy) {
+				if i == 2 {
+					p.Ratio = 2
+				}
+			})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c := base
+			mut(&c)
+			_, err := New(c)
+			assert.ErrorIs(t, err, ErrConfig)
+		})
+	}
+	good := base.WithLayers(func(i int, p *LayerPolicy) {
+		if i == 0 || i == 2 {
+			p.Retained = Tier{Key: lowbit.Quant(4, 32), Value: lowbit.Quant(4, 32)}
+		}
+		if i%2 == 1 {
+			p.Window, p.SinkLogits = 128, []float32{1, 2, 3, 4}
+		}
+	})
+	c, err := New(good)
+	require.NoError(t, err)
+	assert.Equal(t, lowbit.Quant(4, 32), c.Layer(0).Policy().Retained.Key)
+	assert.Equal(t, 128, c.Layer(1).Policy().Window)
+	assert.Equal(t, base.Retained, c.Layer(1).Policy().Retained)
+	(*good.PerLayer)[1].SinkLogits[0] = 99
+	assert.Equal(t, float32(1), c.Layer(1).Policy().SinkLogits[0], "the cache keeps its own copy")
+}

@@ -47,8 +47,11 @@ func maxAbs(m, x []float32) {
 }
 
 // freeze fixes b from the maxima seen so far. A channel with a zero
-// maximum on either side gets b = 1.
-func (b *balancer) freeze() {
+// maximum on either side gets b = 1. b is also capped so that every key
+// seen so far stays within lim (the largest value the balanced format
+// stores) once balanced: maxK_c · b_c <= lim. Later keys are checked
+// against b before they are stored (exceeds).
+func (b *balancer) freeze(lim float32) {
 	if b.frozen {
 		return
 	}
@@ -57,11 +60,38 @@ func (b *balancer) freeze() {
 	b.b, b.inv = make([]float32, d), make([]float32, d)
 	for c := range d {
 		f := 1.0
-		if q, k := float64(b.maxQ[c]), float64(b.maxK[c]); q > 0 && k > 0 {
+		q, k := float64(b.maxQ[c]), float64(b.maxK[c])
+		if q > 0 && k > 0 {
 			f = min(max(math.Sqrt(q/k), minBalance), maxBalance)
 		}
-		b.b[c], b.inv[c] = float32(f), float32(1/f)
+		if k > 0 {
+			f = min(f, float64(lim)/k)
+		}
+		f32 := float32(f)
+		for k > 0 && float64(b.maxK[c]*f32) > float64(lim) { // float32 rounding of the product
+			f32 = math.Nextafter32(f32, 0)
+			f = float64(f32)
+		}
+		b.b[c], b.inv[c] = f32, float32(1/f)
 	}
+}
+
+// exceeds returns the first channel c of the key rows k (each of the
+// balancer's dimension) with |k_c · b_c| > lim, and that product, once the
+// balancer is frozen; -1 if there is none or it is not frozen.
+func (b *balancer) exceeds(k []float32, lim float32) (int, float32) {
+	if !b.frozen {
+		return -1, 0
+	}
+	d := len(b.b)
+	for r := 0; r+d <= len(k); r += d {
+		for c, x := range k[r : r+d] {
+			if y := x * b.b[c]; !(y >= -lim && y <= lim) {
+				return c, y
+			}
+		}
+	}
+	return -1, 0
 }
 
 // reset forgets everything.

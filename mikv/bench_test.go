@@ -36,7 +36,7 @@ func benchConfigs(kvHeads int) []namedConfig {
 func benchFill(tb testing.TB, l *Layer, rng *rand.Rand, n int) {
 	cfg := l.cfg
 	d, g := cfg.HeadDim, cfg.QueryHeads/cfg.KVHeads
-	budget, recent := cfg.budget(n)
+	budget, recent := l.pol.budget(n)
 	for _, h := range l.heads {
 		k, v := normals(rng, n*d, 1), normals(rng, n*d, 1)
 		h.bal.observe(normals(rng, 64*g*d, 1), k)

@@ -1,10 +1,12 @@
 package mikv
 
-// Cache is a MiKV cache for every layer of a model. Build one with New and
-// drive each layer through Layer(i).
+// Cache is a MiKV cache for every layer of a model. Build one with New (or
+// Pool.New) and drive each layer through Layer(i).
 type Cache struct {
 	cfg    Config
 	layers []*Layer
+	mem    *memory // the pool's budget, or nil
+	pool   *Pool
 }
 
 // New returns an empty cache for cfg, or an error wrapping ErrConfig if cfg
@@ -13,16 +15,39 @@ func New(cfg Config) (*Cache, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	c := &Cache{cfg: cfg}
-	c.layers = make([]*Layer, cfg.Layers)
-	for i := range c.layers {
-		c.layers[i] = newLayer(&c.cfg, i)
-	}
-	return c, nil
+	return newCache(cfg, nil, nil), nil
 }
 
-// Config returns the cache's configuration.
-func (c *Cache) Config() Config { return c.cfg }
+// newCache builds an empty cache for a valid cfg, counting its pages in
+// mem.
+func newCache(cfg Config, mem *memory, pool *Pool) *Cache {
+	c := &Cache{cfg: cloneConfig(cfg), mem: mem, pool: pool}
+	c.layers = make([]*Layer, cfg.Layers)
+	for i := range c.layers {
+		c.layers[i] = newLayer(&c.cfg, i, mem)
+	}
+	return c
+}
+
+// cloneConfig returns cfg with its slices copied, so that the caller's
+// later changes to them do not reach the cache.
+func cloneConfig(cfg Config) Config {
+	if cfg.PerLayer != nil {
+		per := make([]LayerPolicy, len(*cfg.PerLayer))
+		for i, p := range *cfg.PerLayer {
+			if p.SinkLogits != nil {
+				p.SinkLogits = append([]float32{}, p.SinkLogits...)
+			}
+			per[i] = p
+		}
+		cfg.PerLayer = &per
+	}
+	return cfg
+}
+
+// Config returns the cache's configuration (a copy: changing its
+// per-layer policies does not change the cache).
+func (c *Cache) Config() Config { return cloneConfig(c.cfg) }
 
 // Layer returns layer i, 0 <= i < Config().Layers; it panics on an index
 // out of range, as slice indexing does.
@@ -39,9 +64,23 @@ func (c *Cache) Stats() Stats {
 	return s
 }
 
-// Reset empties every layer for a new sequence.
+// Reset empties every layer for a new sequence, keeping one page per tier
+// for reuse.
 func (c *Cache) Reset() {
 	for _, l := range c.layers {
 		l.Reset()
+	}
+}
+
+// lockAll locks every layer, in order, and returns the function that
+// unlocks them.
+func (c *Cache) lockAll() func() {
+	for _, l := range c.layers {
+		l.mu.Lock()
+	}
+	return func() {
+		for _, l := range c.layers {
+			l.mu.Unlock()
+		}
 	}
 }

@@ -15,18 +15,25 @@ import (
 //
 //	magic "LBMIKV", version uint16
 //	config: shape, the four formats, Evict, Ratio, RecentShare, Sinks,
-//	        Selection, Seed, Balancer, Int8Queries, PageSize, Workers
-//	per layer: tokens; per KV head: evicted count, balancer (frozen flag,
-//	        maxima, and b and 1/b if frozen), important tier, retained tier
+//	        Selection, Seed, Balancer, Int8Queries, PageSize, Workers;
+//	        from version 2: Recent, Window, Scale, SoftCap, a sink-logits
+//	        flag (0), and PerLayer (a count, 0 or Layers, then each
+//	        policy's fields in the same order, its sink logits as a flag
+//	        and one float32 per query head)
+//	per layer: tokens; per KV head: evicted count, from version 2 the
+//	        expired count, balancer (frozen flag, maxima, and b and 1/b if
+//	        frozen), important tier, retained tier
 //	per tier: token count; keys (codes, scales, mins), values (likewise),
 //	        positions, and scores (important tier)
 //	CRC-32C (Castagnoli) of everything before it
 //
 // Tokens are saved in slot order, so a restored cache makes the same
-// choices as the original and its outputs are bit-identical.
+// choices as the original and its outputs are bit-identical. Version 1
+// (before sliding windows, attention variants and per-layer policies)
+// still loads: its caches have none of them.
 const (
 	codecMagic   = "LBMIKV"
-	codecVersion = 1
+	codecVersion = 2
 )
 
 // ErrCorrupt is wrapped by every error of UnmarshalBinary about its input.
@@ -52,23 +59,38 @@ func (c *Cache) MarshalBinary() ([]byte, error) {
 	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli)), nil
 }
 
-// UnmarshalBinary restores a cache saved by MarshalBinary, configuration
-// included. It returns an error wrapping ErrCorrupt, and leaves c as it
-// was, if data is truncated, fails its checksum, has another version, or
-// describes an inconsistent cache. The Layers of c stay valid when the
-// number of layers is unchanged (their content is replaced); it must not
-// run concurrently with calls on them.
+// UnmarshalBinary restores a cache saved by MarshalBinary (this version's
+// or version 1's form), configuration included. It returns an error
+// wrapping ErrCorrupt, and leaves c as it was, if data is truncated, fails
+// its checksum, has an unknown version, or describes an inconsistent
+// cache. It allocates in proportion to the tokens data holds, not to the
+// page size: a restored page holds what it held, and grows on the next
+// append. The Layers of c stay valid when the number of layers is
+// unchanged (their content is replaced); it must not run concurrently
+// with calls on them.
+//
+// A cache of a Pool keeps the pool's configuration: the saved one must
+// equal it (else ErrConfig), and the restored pages must fit the pool's
+// budget (else ErrBudget).
 func (c *Cache) UnmarshalBinary(data []byte) error {
 	fresh, err := decodeCache(data)
 	if err != nil {
 		return err
+	}
+	if c.pool != nil {
+		if !sameConfig(fresh.cfg, c.cfg) {
+			return fmt.Errorf("%w: the saved cache's configuration (%s) is not its pool's (%s)", ErrConfig, fresh.cfg, c.cfg)
+		}
+		if err := c.adopt(fresh); err != nil {
+			return err
+		}
 	}
 	if len(c.layers) != len(fresh.layers) {
 		c.cfg, c.layers = fresh.cfg, fresh.layers
 		for _, l := range c.layers {
 			l.cfg = &c.cfg
 			for _, h := range l.heads {
-				h.cfg = &c.cfg
+				h.cfg, h.pol = &c.cfg, &l.pol
 			}
 		}
 		return nil
@@ -77,13 +99,42 @@ func (c *Cache) UnmarshalBinary(data []byte) error {
 	for i, l := range c.layers {
 		f := fresh.layers[i]
 		l.mu.Lock()
-		l.cfg, l.n, l.heads = &c.cfg, f.n, f.heads
+		l.cfg, l.pol, l.n, l.heads = &c.cfg, f.pol, f.n, f.heads
 		for _, h := range l.heads {
-			h.cfg = &c.cfg
+			h.cfg, h.pol = &c.cfg, &l.pol
 		}
 		l.mu.Unlock()
 	}
 	return nil
+}
+
+// adopt moves the pages of fresh (a decoded cache) into c's pool budget,
+// giving back c's own pages, or returns an error wrapping ErrBudget.
+func (c *Cache) adopt(fresh *Cache) error {
+	var need int64
+	for _, l := range fresh.layers {
+		for _, h := range l.heads {
+			need += h.imp.allocatedBytes() - 4*int64(cap(h.imp.score)) + h.ret.allocatedBytes()
+		}
+	}
+	if err := c.mem.reserve(need, "restoring a saved cache"); err != nil {
+		return err
+	}
+	defer c.mem.unreserve(need)
+	c.Free()
+	c.mem.take(need)
+	for _, l := range fresh.layers {
+		l.mem = c.mem
+		for _, h := range l.heads {
+			h.imp.mem, h.ret.mem = c.mem, c.mem
+		}
+	}
+	return nil
+}
+
+// sameConfig reports whether a and b are the same configuration.
+func sameConfig(a, b Config) bool {
+	return string(appendConfig(nil, &a)) == string(appendConfig(nil, &b))
 }
 
 func appendConfig(b []byte, c *Config) []byte {
@@ -91,10 +142,7 @@ func appendConfig(b []byte, c *Config) []byte {
 	for _, v := range []int{c.Layers, c.KVHeads, c.QueryHeads, c.HeadDim} {
 		b = le.AppendUint32(b, uint32(v))
 	}
-	for _, f := range []lowbit.Format{c.Important.Key, c.Important.Value, c.Retained.Key, c.Retained.Value} {
-		b = append(b, byte(f.Bits), boolByte(f.Symmetric))
-		b = le.AppendUint32(b, uint32(f.Group))
-	}
+	b = appendFormats(b, c.Important, c.Retained)
 	b = append(b, boolByte(c.Evict))
 	b = le.AppendUint64(b, math.Float64bits(c.Ratio))
 	b = le.AppendUint64(b, math.Float64bits(c.RecentShare))
@@ -103,11 +151,47 @@ func appendConfig(b []byte, c *Config) []byte {
 	b = le.AppendUint64(b, c.Seed)
 	b = append(b, boolByte(c.Balancer), boolByte(c.Int8Queries))
 	b = le.AppendUint32(b, uint32(c.PageSize))
-	return le.AppendUint32(b, uint32(c.Workers))
+	b = le.AppendUint32(b, uint32(c.Workers))
+	// Version 2.
+	b = appendVariant(b, c.Policy())
+	b = le.AppendUint32(b, uint32(len(c.perLayer())))
+	for _, p := range c.perLayer() {
+		b = appendFormats(b, p.Important, p.Retained)
+		b = append(b, boolByte(p.Evict))
+		b = le.AppendUint64(b, math.Float64bits(p.Ratio))
+		b = le.AppendUint64(b, math.Float64bits(p.RecentShare))
+		b = le.AppendUint32(b, uint32(p.Sinks))
+		b = appendVariant(b, p)
+	}
+	return b
+}
+
+// appendFormats appends the key and value formats of two tiers.
+func appendFormats(b []byte, tiers ...Tier) []byte {
+	for _, t := range tiers {
+		for _, f := range []lowbit.Format{t.Key, t.Value} {
+			b = append(b, byte(f.Bits), boolByte(f.Symmetric))
+			b = binary.LittleEndian.AppendUint32(b, uint32(f.Group))
+		}
+	}
+	return b
+}
+
+// appendVariant appends the fields version 2 added to a policy: Recent,
+// Window, Scale, SoftCap, SinkLogits.
+func appendVariant(b []byte, p LayerPolicy) []byte {
+	le := binary.LittleEndian
+	b = le.AppendUint32(b, uint32(p.Recent))
+	b = le.AppendUint32(b, uint32(p.Window))
+	b = le.AppendUint64(b, math.Float64bits(p.Scale))
+	b = le.AppendUint64(b, math.Float64bits(p.SoftCap))
+	b = append(b, boolByte(p.SinkLogits != nil))
+	return appendFloats(b, p.SinkLogits)
 }
 
 func (h *head) appendTo(b []byte) []byte {
 	b = binary.LittleEndian.AppendUint32(b, uint32(h.evicted))
+	b = binary.LittleEndian.AppendUint32(b, uint32(h.expired))
 	b = append(b, boolByte(h.bal.frozen))
 	b = appendFloats(b, h.bal.maxQ)
 	b = appendFloats(b, h.bal.maxK)
@@ -137,10 +221,8 @@ func (t *tier) appendTo(b []byte) []byte {
 			b = binary.LittleEndian.AppendUint32(b, uint32(pos))
 		}
 	}
-	if t.scores {
-		for i, p := range t.pages {
-			b = appendFloats(b, p.score[:t.pageLen(i)])
-		}
+	if t.scored {
+		b = appendFloats(b, t.score[:t.n])
 	}
 	return b
 }
@@ -169,8 +251,9 @@ func appendUint16s(b []byte, x []uint16) []byte {
 // decoder reads the saved form; the first problem sticks in err and every
 // later read returns zeros.
 type decoder struct {
-	b   []byte
-	err error
+	b       []byte
+	version uint16
+	err     error
 }
 
 func (d *decoder) fail(format string, a ...any) {
@@ -270,14 +353,15 @@ func decodeCache(data []byte) (*Cache, error) {
 	if string(data[:len(codecMagic)]) != codecMagic {
 		return nil, fmt.Errorf("%w: not a saved mikv cache", ErrCorrupt)
 	}
-	if v := binary.LittleEndian.Uint16(data[len(codecMagic):]); v != codecVersion {
-		return nil, fmt.Errorf("%w: version %d (this package reads version %d)", ErrCorrupt, v, codecVersion)
+	version := binary.LittleEndian.Uint16(data[len(codecMagic):])
+	if version < 1 || version > codecVersion {
+		return nil, fmt.Errorf("%w: version %d (this package reads versions 1 to %d)", ErrCorrupt, version, codecVersion)
 	}
 	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
 	if crc32.Checksum(body, castagnoli) != sum {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrCorrupt)
 	}
-	d := &decoder{b: body[head:]}
+	d := &decoder{b: body[head:], version: version}
 	cfg := d.config()
 	if d.err != nil {
 		return nil, d.err
@@ -288,9 +372,9 @@ func decodeCache(data []byte) (*Cache, error) {
 	c := &Cache{cfg: cfg}
 	c.layers = make([]*Layer, 0, cfg.Layers)
 	for i := range cfg.Layers {
-		l := &Layer{cfg: &c.cfg, index: i, n: d.int("tokens", MaxLen)}
+		l := &Layer{cfg: &c.cfg, pol: cfg.LayerPolicy(i), index: i, n: d.int("tokens", MaxLen)}
 		for j := range cfg.KVHeads {
-			h := d.head(&c.cfg, i, j, l.n)
+			h := d.head(&c.cfg, &l.pol, i, j, l.n)
 			if d.err != nil {
 				return nil, d.err
 			}
@@ -313,11 +397,7 @@ func (d *decoder) config() Config {
 	c.KVHeads = d.int("KV heads", maxHeads)
 	c.QueryHeads = d.int("query heads", maxHeads)
 	c.HeadDim = d.int("head dimension", maxDim)
-	for _, f := range []*lowbit.Format{&c.Important.Key, &c.Important.Value, &c.Retained.Key, &c.Retained.Value} {
-		f.Bits = int(d.u8())
-		f.Symmetric = d.bool()
-		f.Group = d.int("group", maxDim)
-	}
+	d.formats(&c.Important, &c.Retained)
 	c.Evict = d.bool()
 	c.Ratio = math.Float64frombits(d.u64())
 	c.RecentShare = math.Float64frombits(d.u64())
@@ -328,19 +408,67 @@ func (d *decoder) config() Config {
 	c.Int8Queries = d.bool()
 	c.PageSize = d.int("page size", maxPageSize)
 	c.Workers = d.int("workers", maxWorkers)
+	if d.version < 2 {
+		return c
+	}
+	p := c.Policy()
+	d.variant(&p, c.QueryHeads)
+	c.Recent, c.Window, c.Scale, c.SoftCap = p.Recent, p.Window, p.Scale, p.SoftCap
+	if p.SinkLogits != nil {
+		d.fail("sink logits outside a per-layer policy")
+	}
+	if n := d.int("per-layer policies", c.Layers); n > 0 {
+		per := make([]LayerPolicy, n)
+		c.PerLayer = &per
+		for i := range per {
+			p := &per[i]
+			d.formats(&p.Important, &p.Retained)
+			p.Evict = d.bool()
+			p.Ratio = math.Float64frombits(d.u64())
+			p.RecentShare = math.Float64frombits(d.u64())
+			p.Sinks = d.int("sinks", MaxLen)
+			d.variant(p, c.QueryHeads)
+		}
+	}
 	return c
+}
+
+// formats reads the key and value formats of tiers.
+func (d *decoder) formats(tiers ...*Tier) {
+	for _, t := range tiers {
+		for _, f := range []*lowbit.Format{&t.Key, &t.Value} {
+			f.Bits = int(d.u8())
+			f.Symmetric = d.bool()
+			f.Group = d.int("group", maxDim)
+		}
+	}
+}
+
+// variant reads the fields appendVariant writes, for a cache of qHeads
+// query heads.
+func (d *decoder) variant(p *LayerPolicy, qHeads int) {
+	p.Recent = d.int("recent tokens", MaxLen)
+	p.Window = d.int("window", MaxLen)
+	p.Scale = math.Float64frombits(d.u64())
+	p.SoftCap = math.Float64frombits(d.u64())
+	if d.bool() && d.need(int64(4*qHeads), "sink logits") {
+		p.SinkLogits = d.floats(qHeads, "sink logit")
+	}
 }
 
 // head reads KV head j of layer li, which holds n tokens, and checks that
 // it is a state the cache can reach: counts that add up, every position
 // held once, finite values, a frozen balancer before any balanced key.
-func (d *decoder) head(cfg *Config, li, j, n int) *head {
+func (d *decoder) head(cfg *Config, pol *LayerPolicy, li, j, n int) *head {
 	dim := cfg.HeadDim
 	if !d.need(int64(4+1+8*dim), "a KV head") {
 		return nil
 	}
-	h := newHead(cfg, li, j)
+	h := newHead(cfg, pol, li, j, nil)
 	h.evicted = d.int("evicted tokens", n)
+	if d.version >= 2 {
+		h.expired = d.int("expired tokens", n)
+	}
 	h.bal.frozen = d.bool()
 	copy(h.bal.maxQ, d.floats(dim, "balancer query maximum"))
 	copy(h.bal.maxK, d.floats(dim, "balancer key maximum"))
@@ -349,7 +477,7 @@ func (d *decoder) head(cfg *Config, li, j, n int) *head {
 		h.bal.inv = d.floats(dim, "balancer inverse")
 	}
 	d.tier(&h.imp, n)
-	if cfg.Evict {
+	if pol.Evict {
 		if m := d.u32(); m != 0 {
 			d.fail("%d retained tokens in an evicting cache", m)
 		}
@@ -373,10 +501,12 @@ func (d *decoder) head(cfg *Config, li, j, n int) *head {
 		}
 	}
 	switch {
-	case !cfg.Evict && h.evicted != 0:
+	case !pol.Evict && h.evicted != 0:
 		d.fail("%d evicted tokens in a cache that keeps them", h.evicted)
-	case h.imp.n+h.ret.n+h.evicted != n:
-		d.fail("layer %d head %d: %d important, %d retained and %d evicted tokens of %d", li, j, h.imp.n, h.ret.n, h.evicted, n)
+	case pol.Window == 0 && h.expired != 0:
+		d.fail("%d expired tokens in a layer without a window", h.expired)
+	case int64(h.imp.n)+int64(h.ret.n)+int64(h.evicted)+int64(h.expired) != int64(n):
+		d.fail("layer %d head %d: %d important, %d retained, %d evicted and %d expired tokens of %d", li, j, h.imp.n, h.ret.n, h.evicted, h.expired, n)
 	}
 	if d.err != nil {
 		return nil
@@ -401,20 +531,22 @@ func positionsOf(t *tier) []int32 {
 	return p
 }
 
-// tier reads a tier's tokens into t (empty) of a head of n tokens.
+// tier reads a tier's tokens into t (empty) of a head of n tokens. Each
+// page is allocated for the tokens it holds (the last one may be short),
+// after checking that the input holds them.
 func (d *decoder) tier(t *tier, n int) {
 	m := d.int("tier tokens", n)
 	per := int64(rowBytes(t.key, t.dim) + rowBytes(t.val, t.dim) + 4)
-	if t.scores {
+	if t.scored {
 		per += 4
 	}
 	if m == 0 || !d.need(int64(m)*per, "a tier") {
 		return
 	}
-	for range (m + t.pageSize - 1) / t.pageSize {
-		t.pages = append(t.pages, t.newPage())
-	}
 	t.n = m
+	for i := range (m + t.pageSize - 1) / t.pageSize {
+		t.pages = append(t.pages, t.allocPage(t.pageLen(i)))
+	}
 	for _, side := range []func(p *page) lowbit.Rows{func(p *page) lowbit.Rows { return p.k }, func(p *page) lowbit.Rows { return p.v }} {
 		for i, p := range t.pages {
 			r := side(p).Slice(0, t.pageLen(i))
@@ -445,10 +577,8 @@ func (d *decoder) tier(t *tier, n int) {
 			}
 		}
 	}
-	if t.scores {
-		for i, p := range t.pages {
-			copy(p.score, d.floats(t.pageLen(i), "score"))
-		}
+	if t.scored {
+		t.score = d.floats(m, "score")
 	}
 }
 

@@ -3,7 +3,6 @@ package mikv
 import (
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/lowbit-ml/lowbit"
 )
@@ -103,6 +102,13 @@ type Config struct {
 	// recent tokens, in [0, 1] (default 0.5); the rest goes to the tokens
 	// Selection ranks highest.
 	RecentShare float64
+	// Recent, if positive, is the size of the recent window in tokens
+	// instead of a share of the budget (HF QuantizedCache's
+	// residual_length, KIVI's residual): the newest Recent tokens always
+	// stay important, on top of the budget if it is smaller. Ratio 0 with
+	// Recent 128 keeps the last 128 tokens in the important tier and
+	// quantizes every older one. 0 (the default) uses RecentShare.
+	Recent int
 	// Sinks is the number of first tokens that always stay important
 	// (attention sinks; default 0). They count toward the budget.
 	Sinks int
@@ -131,6 +137,30 @@ type Config struct {
 	// float32 queries.
 	Int8Queries bool
 
+	// Window, if positive, makes every layer a sliding-window layer: a
+	// query attends to the Window most recent tokens (itself included), and
+	// a token too old for every later query is dropped from the cache, not
+	// quantized. 0 (the default) attends to every token. Alternating local
+	// and global layers set it per layer (PerLayer).
+	Window int
+	// Scale multiplies the scores q·k before the softmax; 0 (the default)
+	// means 1/sqrt(HeadDim).
+	Scale float64
+	// SoftCap, if positive, caps every scaled score s as
+	// SoftCap·tanh(s/SoftCap) before the softmax (Gemma 2's attention logit
+	// soft-capping). 0 (the default) leaves scores as they are.
+	SoftCap float64
+	// PerLayer, if set, points to one LayerPolicy per layer, which
+	// replaces, for that layer, the fields above that a LayerPolicy has
+	// (Important to SoftCap), and adds what only a LayerPolicy has (the
+	// learned sink logits): first and last layers at higher precision,
+	// alternating sliding-window and global layers, gpt-oss' sinks. Build
+	// it with WithLayers. It is a pointer so that Config stays comparable
+	// with ==: two configs with per-layer policies are equal when they
+	// point to the same ones. nil (the default) gives every layer the
+	// fields above.
+	PerLayer *[]LayerPolicy
+
 	// PageSize is the number of tokens per storage page of a tier (default
 	// 1024). Appending fills the last page; kernels run once per page, so
 	// larger pages decode faster (the paper's cache at 4K tokens, head
@@ -147,29 +177,43 @@ type Config struct {
 
 // DefaultConfig returns the paper's configuration for a model of the given
 // shape: important tier fp16 keys and values, retained tier 2-bit
-// asymmetric keys and values in groups of headDim/2 (headDim when headDim/2
-// is not a multiple of 8), Ratio 0.2, half of it for recent tokens,
+// asymmetric keys and values, Ratio 0.2, half of it for recent tokens,
 // accumulated-attention selection, the balancer on, float32 queries, no
-// sinks, pages of 1024 tokens, no extra goroutines.
+// sinks, pages of 1024 tokens (fewer beyond head dimension 4096, so that a
+// page holds at most 4 Mi values), no extra goroutines, scale
+// 1/sqrt(headDim).
+//
+// The retained groups are headDim/2 values when that is a multiple of 8,
+// else headDim when that is one. Codes need groups of a multiple of 8, so
+// for a head dimension that is not a multiple of 8 (1, 3, 12, 100, …) no
+// 2-bit format fits: DefaultConfig then returns a full fp16 cache (both
+// tiers fp16, Ratio 1), which New accepts. Every headDim in 1…65536 gives a
+// config New accepts (given valid layers and heads).
 func DefaultConfig(layers, kvHeads, queryHeads, headDim int) Config {
-	g := headDim / 2
-	if g <= 0 || g%8 != 0 || headDim%g != 0 {
-		g = headDim
-	}
-	lo := lowbit.Quant(2, g)
-	return Config{
+	c := Config{
 		Layers:      layers,
 		KVHeads:     kvHeads,
 		QueryHeads:  queryHeads,
 		HeadDim:     headDim,
 		Important:   Tier{Key: lowbit.F16, Value: lowbit.F16},
-		Retained:    Tier{Key: lo, Value: lo},
 		Ratio:       0.2,
 		RecentShare: 0.5,
 		Selection:   Accumulated,
 		Balancer:    true,
 		PageSize:    1024,
 	}
+	if headDim > 0 {
+		c.PageSize = max(1, min(1024, maxPageVals/headDim))
+	}
+	switch g := headDim / 2; {
+	case g > 0 && g%8 == 0 && headDim%2 == 0:
+		c.Retained = Tier{Key: lowbit.Quant(2, g), Value: lowbit.Quant(2, g)}
+	case headDim > 0 && headDim%8 == 0:
+		c.Retained = Tier{Key: lowbit.Quant(2, headDim), Value: lowbit.Quant(2, headDim)}
+	default:
+		c.Retained, c.Ratio = c.Important, 1
+	}
+	return c
 }
 
 // ErrConfig is wrapped by every error about an invalid Config.
@@ -202,12 +246,6 @@ func (c Config) Validate() error {
 		return bad("%d query heads are not a positive multiple of %d KV heads", c.QueryHeads, c.KVHeads)
 	case c.HeadDim < 1 || c.HeadDim > maxDim:
 		return bad("head dimension %d (want 1…%d)", c.HeadDim, maxDim)
-	case !(c.Ratio >= 0 && c.Ratio <= 1):
-		return bad("ratio %v outside [0, 1]", c.Ratio)
-	case !(c.RecentShare >= 0 && c.RecentShare <= 1):
-		return bad("recent share %v outside [0, 1]", c.RecentShare)
-	case c.Sinks < 0 || c.Sinks > MaxLen:
-		return bad("%d sink tokens", c.Sinks)
 	case c.Selection < 0 || c.Selection >= numSelections:
 		return bad("unknown selection %d", int(c.Selection))
 	case c.PageSize < 1 || c.PageSize > maxPageSize:
@@ -216,24 +254,14 @@ func (c Config) Validate() error {
 		return bad("pages of %d tokens of %d values exceed %d values", c.PageSize, c.HeadDim, maxPageVals)
 	case c.Workers < 0 || c.Workers > maxWorkers:
 		return bad("%d workers (want 0…%d)", c.Workers, maxWorkers)
+	case c.PerLayer != nil && len(*c.PerLayer) != c.Layers:
+		return bad("%d per-layer policies for %d layers", len(*c.PerLayer), c.Layers)
 	}
-	check := func(name string, f lowbit.Format) error {
-		if err := f.ValidateCols(c.HeadDim); err != nil {
-			return fmt.Errorf("%w: %s format %s for head dimension %d: %w", ErrConfig, name, f, c.HeadDim, err)
-		}
-		return nil
-	}
-	if err := check("important key", c.Important.Key); err != nil {
+	if err := c.Policy().validate(&c, ""); err != nil {
 		return err
 	}
-	if err := check("important value", c.Important.Value); err != nil {
-		return err
-	}
-	if !c.Evict {
-		if err := check("retained key", c.Retained.Key); err != nil {
-			return err
-		}
-		if err := check("retained value", c.Retained.Value); err != nil {
+	for i, p := range c.perLayer() {
+		if err := p.validate(&c, fmt.Sprintf("layer %d: ", i)); err != nil {
 			return err
 		}
 	}
@@ -242,32 +270,28 @@ func (c Config) Validate() error {
 
 // ShareOfF16 returns the paper's cache size as a share of an fp16 cache for
 // this configuration: (r·b_hi + (1−r)·b_lo) / 16 per side, averaged over
-// keys and values, where b is a format's BitsPerValue (fp16 scales and mins
-// included) and b_lo is 0 when Evict is set. Positions, scores and the
-// balancer are not counted, as in the paper; Stats reports them apart.
+// keys and values (and over layers, with PerLayer), where b is a format's
+// BitsPerValue (fp16 scales and mins included) and b_lo is 0 when Evict is
+// set. Positions, scores and the balancer are not counted, as in the
+// paper; Stats reports them apart. Sliding windows and Recent are not
+// counted either: the share is that of a long sequence.
 func (c Config) ShareOfF16() float64 {
-	hi := c.Important.Key.BitsPerValue() + c.Important.Value.BitsPerValue()
-	lo := 0.0
-	if !c.Evict {
-		lo = c.Retained.Key.BitsPerValue() + c.Retained.Value.BitsPerValue()
+	per := c.perLayer()
+	if len(per) == 0 {
+		return c.Policy().shareOfF16()
 	}
-	return (c.Ratio*hi + (1-c.Ratio)*lo) / 32
+	var s float64
+	for _, p := range per {
+		s += p.shareOfF16()
+	}
+	return s / float64(len(per))
 }
 
 // String summarises the configuration in one line.
 func (c Config) String() string {
-	ret := c.Retained.String()
-	if c.Evict {
-		ret = "evict"
+	s := c.Policy().String() + fmt.Sprintf(" %s balancer=%t int8q=%t", c.Selection, c.Balancer, c.Int8Queries)
+	if per := c.perLayer(); len(per) > 0 {
+		s += fmt.Sprintf(" (%d per-layer policies)", len(per))
 	}
-	return fmt.Sprintf("mikv %s over %s r=%g recent=%g sinks=%d %s balancer=%t int8q=%t", c.Important, ret, c.Ratio, c.RecentShare, c.Sinks, c.Selection, c.Balancer, c.Int8Queries)
-}
-
-// budget returns the important tier's size target for a KV head holding n
-// tokens: ⌊ratio·n⌋, and the size of the recent window in it. The small
-// epsilon keeps a product such as 0.2·5 from flooring to 0.
-func (c *Config) budget(n int) (budget, recent int) {
-	budget = min(n, int(math.Floor(c.Ratio*float64(n)+1e-6)))
-	recent = int(math.Floor(c.RecentShare*float64(budget) + 1e-6))
-	return budget, recent
+	return s
 }

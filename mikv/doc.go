@@ -33,7 +33,10 @@
 // is recomputed from the current length at every step; the balancer is
 // frozen when the first key is stored in a 2-8 bit format (at Prefill, for
 // a prompt longer than the budget), from every query and key seen until
-// then, and clamped to [1/1024, 1024] (channels with a zero maximum get 1);
+// then, and clamped to [1/1024, 1024] (channels with a zero maximum get 1)
+// and to at most 65504 over the channel's largest key seen, so that every
+// key seen before the freeze fits fp16 once balanced; a later key that
+// would not fit is refused with ErrInput naming its channel;
 // keys stored in 2-8 bits are balanced in either tier (an int8 or int4
 // important tier suffers from outlier channels too), fp16 and float32 keys
 // are stored as they are. With Int8Queries, quantized keys are scored by
@@ -59,5 +62,31 @@
 // apart, and the paper's size as a share of an fp16 cache.
 //
 // MarshalBinary and UnmarshalBinary save and restore a whole cache,
-// bit-exactly, with a versioned header and a CRC-32C checksum.
+// bit-exactly, with a versioned header and a CRC-32C checksum; a restored
+// cache allocates for the tokens it holds.
+//
+// # Operations for a runtime
+//
+// Layer.DecodeBatch appends several tokens in one pass over the cache with
+// a causal mask among them (speculative verification, chunked prefill;
+// Prefill on a non-empty layer is DecodeBatch). Truncate drops the tokens
+// from a position on (rejected drafts, a context shift). Cache.Clone
+// copies a cache in O(pages touched): the copies share their pages and
+// each copies a page when it first writes it (prompt caching, branches,
+// beams, an exact checkpoint before speculative tokens); ClonePrefix
+// keeps only a prefix. A Pool hands out the caches of many sequences with
+// one configuration and one memory budget: a call that would exceed it
+// returns ErrBudget and changes nothing.
+//
+// # Attention variants and per-layer policies
+//
+// Config.Scale replaces 1/sqrt(HeadDim); SoftCap caps every score s as
+// cap·tanh(s/cap) (Gemma 2); a LayerPolicy's SinkLogits add a learned
+// logit per query head to the softmax's denominator (gpt-oss); Window
+// makes a layer a
+// sliding-window layer whose tokens too old for every later query are
+// dropped, not quantized; Recent fixes the recent window to a token count
+// (HF's residual_length). Config.PerLayer (built with WithLayers) gives a
+// layer its own tiers, budget, window, variant and sink logits: first and last layers
+// at higher precision, alternating local and global layers.
 package mikv

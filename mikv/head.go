@@ -1,7 +1,6 @@
 package mikv
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/lowbit-ml/lowbit"
@@ -12,172 +11,125 @@ import (
 // heads of a layer can run on different goroutines).
 type head struct {
 	cfg          *Config
+	pol          *LayerPolicy
 	layer, index int
 	group        int // query heads that read this KV head
 	dim          int
 	imp, ret     tier
-	evicted      int // tokens dropped (Evict)
+	evicted      int // tokens dropped by Evict
+	expired      int // tokens dropped by the sliding window
 	bal          balancer
 
-	scores []float32     // group rows of every token: scores, then probabilities
-	block  []float32     // group × PageSize: one page's scores or weights
-	qs, qb []float32     // group × dim: the scaled queries, and the same divided by the balancer
-	q8     [2]*lowbit.Q8 // int8 queries for the important and retained tiers' DotQ8
-	kr, vr []float32     // dim each: a token being demoted
+	scratch
 }
 
-func newHead(cfg *Config, layer, index int) *head {
+// scratch holds the buffers of one call; its content does not outlive the
+// call.
+type scratch struct {
+	qin, kin, vin, oin []float32     // the call's rows of this head: m×group×dim queries, m×dim keys and values, m×group×dim outputs
+	pos                []int32       // the call's positions
+	init               []float32     // the call's initial scores
+	scores             []float32     // rows × stride: scores, then probabilities
+	block              []float32     // rows × PageSize: one page's scores or weights
+	qs, qb             []float32     // rows × dim: the transformed queries, and the same divided by the balancer
+	q8                 [2]*lowbit.Q8 // int8 queries for the important and retained tiers' DotQ8
+	kr, vr             []float32     // dim each: a token being demoted
+}
+
+func newHead(cfg *Config, pol *LayerPolicy, layer, index int, mem *memory) *head {
 	g, d := cfg.QueryHeads/cfg.KVHeads, cfg.HeadDim
 	return &head{
-		cfg: cfg, layer: layer, index: index, group: g, dim: d,
-		imp: newTier(cfg.Important.Key, cfg.Important.Value, d, cfg.PageSize, true, cfg.Balancer),
-		ret: newTier(cfg.Retained.Key, cfg.Retained.Value, d, cfg.PageSize, false, cfg.Balancer),
+		cfg: cfg, pol: pol, layer: layer, index: index, group: g, dim: d,
+		imp: newTier(pol.Important.Key, pol.Important.Value, d, cfg.PageSize, true, cfg.Balancer, mem),
+		ret: newTier(pol.Retained.Key, pol.Retained.Value, d, cfg.PageSize, false, cfg.Balancer, mem),
 		bal: newBalancer(d),
 	}
 }
 
-// decode runs one step for this KV head: q holds its group's query rows,
-// k and v the new token, out receives the group's attention outputs, and n
-// is the number of tokens after this one is appended.
-func (h *head) decode(q, k, v, out []float32, n int) {
-	pos := int32(n - 1)
-	h.bal.observe(q, k)
-	score := [1]float32{initialScore(h.cfg.Selection, h.cfg.Seed, h.layer, h.index, pos)}
+// balances reports whether a tier of the head stores balanced keys: only
+// then does the balancer track the maxima.
+func (h *head) balances() bool { return h.imp.balanced || h.ret.balanced && !h.pol.Evict }
+
+// held returns the number of tokens the head stores, in both tiers.
+func (h *head) held() int { return h.imp.n + h.ret.n }
+
+// decode runs one call of m tokens at positions [n0, n0+m) for this KV
+// head: q, k, v and out are the layer's whole arrays (see Layer.Decode);
+// the head reads and writes its own columns. The tokens are appended to
+// the important tier, every query attends (causally) to the cache and to
+// the call's tokens up to its own, their attention is credited, then the
+// window drops what no later query can see and the budget demotes.
+func (h *head) decode(q, k, v, out []float32, n0, m int) {
+	g, d := h.group, h.dim
+	h.gather(q, k, v, m)
+	if h.balances() {
+		h.bal.observe(h.qin, h.kin)
+	}
+	h.pos, h.init = h.pos[:0], h.init[:0]
+	for t := range m {
+		p := int32(n0 + t)
+		h.pos = append(h.pos, p)
+		h.init = append(h.init, initialScore(h.cfg.Selection, h.cfg.Seed, h.layer, h.index, p))
+	}
 	if h.imp.balanced {
-		h.kr = grow(h.kr, h.dim)
-		copy(h.kr, k)
-		h.convertKeys(&h.imp, h.kr, false)
-		k = h.kr
+		h.convertKeys(&h.imp, h.kin, false)
 	}
-	h.imp.appendRows(k, v, []int32{pos}, score[:])
-	h.attend(q, out)
-	if s := h.cfg.Selection; s == Accumulated || s == Normalized {
-		h.credit()
+	h.imp.appendRows(h.kin, h.vin, h.pos, h.init)
+	credit := h.cfg.Selection == Accumulated || h.cfg.Selection == Normalized
+	for t0 := 0; t0 < m; {
+		t1 := min(m, t0+h.blockTokens(m))
+		h.attend(h.qin[t0*g*d:t1*g*d], h.oin[t0*g*d:t1*g*d], n0+t0, t1-t0)
+		if credit {
+			h.credit((t1 - t0) * g)
+		}
+		t0 = t1
 	}
+	h.scatter(out, m)
+	n := n0 + m
+	h.expire(n)
 	h.demote(n)
 }
 
-// attend sets out to softmax(q·K/sqrt(dim))·V over both tiers, leaving the
-// probabilities in h.scores (important tier first, in slot order). Kernels
-// run once per page: one multi-query Dot over the page's keys for every
-// query head of the group, one AddWeighted over its values.
-func (h *head) attend(q, out []float32) {
+// blockTokens returns how many of a call's m query tokens attend in one
+// pass over the cache: all of them unless their score rows would exceed
+// prefillBlockValues.
+func (h *head) blockTokens(m int) int {
+	per := h.group * (h.held() + 1)
+	return max(1, min(m, prefillBlockValues/per))
+}
+
+// gather copies the head's columns of the call's m tokens into qin, kin,
+// vin, and sizes oin.
+func (h *head) gather(q, k, v []float32, m int) {
 	g, d := h.group, h.dim
-	total := h.imp.n + h.ret.n
-	h.scores = grow(h.scores, g*total)
-	h.block = grow(h.block, g*h.cfg.PageSize)
-	h.qs = grow(h.qs, g*d)
-	scale := float32(1 / math.Sqrt(float64(d)))
-	for i, x := range q {
-		h.qs[i] = x * scale
+	qh, kvh := h.cfg.QueryHeads, h.cfg.KVHeads
+	h.qin, h.oin = grow(h.qin, m*g*d), grow(h.oin, m*g*d)
+	h.kin, h.vin = grow(h.kin, m*d), grow(h.vin, m*d)
+	for t := range m {
+		copy(h.qin[t*g*d:(t+1)*g*d], q[(t*qh+h.index*g)*d:])
+		copy(h.kin[t*d:(t+1)*d], k[(t*kvh+h.index)*d:])
+		copy(h.vin[t*d:(t+1)*d], v[(t*kvh+h.index)*d:])
 	}
-	if inv := h.bal.inv; inv != nil {
-		h.qb = grow(h.qb, g*d)
-		for j := range g {
-			row, src := h.qb[j*d:(j+1)*d], h.qs[j*d:(j+1)*d]
-			for c, b := range inv {
-				row[c] = src[c] * b
-			}
-		}
-	}
-
-	off := h.pageScores(&h.imp, 0, 0, total)
-	h.pageScores(&h.ret, 1, off, total)
-	for j := range g {
-		lowbit.Softmax(h.scores[j*total : (j+1)*total])
-	}
-	clear(out)
-	off = h.pageOutputs(&h.imp, out, 0, total)
-	h.pageOutputs(&h.ret, out, off, total)
 }
 
-// queries returns the scaled queries to score tier t's keys with: divided
-// by the balancer if the tier stores balanced keys.
-func (h *head) queries(t *tier) []float32 {
-	if t.balanced && h.bal.inv != nil {
-		return h.qb
+// scatter copies the outputs of the call's m tokens into the head's
+// columns of out.
+func (h *head) scatter(out []float32, m int) {
+	g, d, qh := h.group, h.dim, h.cfg.QueryHeads
+	for t := range m {
+		copy(out[(t*qh+h.index*g)*d:][:g*d], h.oin[t*g*d:(t+1)*g*d])
 	}
-	return h.qs
 }
 
-// pageScores writes the scores of every token of tier t (index ti: 0 for
-// important, 1 for retained), from column off of the group's score rows of
-// length total, and returns the next column. With Int8Queries, a tier of
-// 2-8 bit keys is scored by DotQ8 on the queries quantized once per step.
-func (h *head) pageScores(t *tier, ti, off, total int) int {
-	if t.n == 0 {
-		return off
-	}
-	g := h.group
-	x := h.queries(t)
-	var q8 *lowbit.Q8
-	if h.cfg.Int8Queries && t.key.Quantized() {
-		if h.q8[ti] == nil {
-			var err error
-			if h.q8[ti], err = lowbit.NewQ8(t.key, g, h.dim); err != nil {
-				panic(fmt.Sprintf("mikv: %v", err)) // formats were validated by New
-			}
+// credit adds the probabilities of the last attention pass (rows query
+// rows) to the important tokens' scores.
+func (h *head) credit(rows int) {
+	stride := h.stride()
+	sc := h.imp.score[:h.imp.n]
+	for r := range rows {
+		for s, pr := range h.scores[r*stride : r*stride+len(sc)] {
+			sc[s] += pr
 		}
-		q8 = h.q8[ti]
-		if err := lowbit.QuantizeQ8(q8, x); err != nil {
-			panic(fmt.Sprintf("mikv: checked queries failed to quantize: %v", err))
-		}
-	}
-	for i, p := range t.pages {
-		n := t.pageLen(i)
-		blk := h.block[:g*n]
-		if g == 1 {
-			blk = h.scores[off : off+n]
-		}
-		if q8 != nil {
-			lowbit.DotQ8(blk, p.k.Slice(0, n), q8)
-		} else {
-			lowbit.Dot(blk, p.k.Slice(0, n), x)
-		}
-		if g > 1 {
-			for j := range g {
-				copy(h.scores[j*total+off:j*total+off+n], blk[j*n:(j+1)*n])
-			}
-		}
-		off += n
-	}
-	return off
-}
-
-// pageOutputs adds Σ p_i v_i over the tokens of t to out, reading their
-// probabilities from column off of the score rows, and returns the next
-// column.
-func (h *head) pageOutputs(t *tier, out []float32, off, total int) int {
-	g := h.group
-	for i, p := range t.pages {
-		n := t.pageLen(i)
-		w := h.scores[off : off+n]
-		if g > 1 {
-			w = h.block[:g*n]
-			for j := range g {
-				copy(w[j*n:(j+1)*n], h.scores[j*total+off:j*total+off+n])
-			}
-		}
-		lowbit.AddWeighted(out, p.v.Slice(0, n), w)
-		off += n
-	}
-	return off
-}
-
-// credit adds this step's attention probabilities, summed over the group's
-// query heads, to the important tokens' scores.
-func (h *head) credit() {
-	total := h.imp.n + h.ret.n
-	off := 0
-	for i, p := range h.imp.pages {
-		n := h.imp.pageLen(i)
-		sc := p.score[:n]
-		for j := range h.group {
-			for s, pr := range h.scores[j*total+off : j*total+off+n] {
-				sc[s] += pr
-			}
-		}
-		off += n
 	}
 }
 
@@ -185,16 +137,16 @@ func (h *head) credit() {
 // retained tier (or drops them, with Evict) until the important tier is
 // within its budget for n tokens.
 func (h *head) demote(n int) {
-	budget, recent := h.cfg.budget(n)
+	budget, recent := h.pol.budget(h.span(n))
 	for h.imp.n > budget {
 		s := h.victim(n, recent)
 		if s < 0 {
 			return // only sinks and recent tokens are left
 		}
-		p, i := h.imp.slot(s)
-		if h.cfg.Evict {
+		if h.pol.Evict {
 			h.evicted++
 		} else {
+			p, i := h.imp.slot(s)
 			h.kr, h.vr = grow(h.kr, h.dim), grow(h.vr, h.dim)
 			h.imp.read(s, h.kr, h.vr)
 			h.convertKeys(&h.ret, h.kr, h.imp.balanced)
@@ -204,21 +156,32 @@ func (h *head) demote(n int) {
 	}
 }
 
+// span returns the number of tokens a head of a layer of n tokens covers:
+// n, or with a sliding window the Window−1 tokens the next query sees
+// besides itself.
+func (h *head) span(n int) int {
+	if w := h.pol.Window; w > 0 {
+		return min(n, w-1)
+	}
+	return n
+}
+
 // victim returns the slot of the important token to demote in a KV head of
 // n tokens with a recent window of recent tokens: the lowest-ranked one
 // that is neither a sink nor recent (the first such in slot order on a
 // tie), or -1 if there is none.
 func (h *head) victim(n, recent int) int {
-	lo, hi := int32(min(h.cfg.Sinks, n)), int32(n-recent) // unprotected positions: [lo, hi)
+	lo, hi := int32(min(h.pol.Sinks, n)), int32(max(n-recent, 0)) // unprotected positions: [lo, hi)
 	sel := h.cfg.Selection
 	best, bestRank := -1, math.Inf(1)
 	for i, p := range h.imp.pages {
 		m := h.imp.pageLen(i)
-		pos, sc := p.pos[:m], p.score[:m]
+		base := i * h.imp.pageSize
+		pos, sc := p.pos[:m], h.imp.score[base:base+m]
 		if sel == Accumulated || sel == Random { // rank = score: the common case, kept tight
 			for s, ps := range pos {
 				if ps >= lo && ps < hi && float64(sc[s]) < bestRank {
-					best, bestRank = i*h.imp.pageSize+s, float64(sc[s])
+					best, bestRank = base+s, float64(sc[s])
 				}
 			}
 			continue
@@ -226,7 +189,7 @@ func (h *head) victim(n, recent int) int {
 		for s, ps := range pos {
 			if ps >= lo && ps < hi {
 				if r := rank(sel, sc[s], ps, n); r < bestRank {
-					best, bestRank = i*h.imp.pageSize+s, r
+					best, bestRank = base+s, r
 				}
 			}
 		}
@@ -236,11 +199,13 @@ func (h *head) victim(n, recent int) int {
 
 // convertKeys turns rows of keys, in place, into what tier t stores: k ⊙ b
 // if t is balanced, k otherwise, from raw keys or (balanced true) from
-// balanced ones; then it clamps them to the range of t's key format. The
-// first conversion into a balanced tier freezes the balancer.
+// balanced ones; then it clamps them to the range of t's key format (a
+// safety net: the input check and the balancer's freeze keep every stored
+// key in range). The first conversion into a balanced tier freezes the
+// balancer.
 func (h *head) convertKeys(t *tier, k []float32, balanced bool) {
 	if t.balanced {
-		h.bal.freeze()
+		h.bal.freeze(limitOf(t.key))
 	}
 	var f []float32
 	switch {
@@ -279,7 +244,7 @@ func limitOf(f lowbit.Format) float32 {
 func (h *head) reset() {
 	h.imp.reset()
 	h.ret.reset()
-	h.evicted = 0
+	h.evicted, h.expired = 0, 0
 	h.bal.reset()
 }
 

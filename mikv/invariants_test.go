@@ -6,7 +6,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/lowbit-ml/lowbit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -20,48 +19,63 @@ func positions(t *tier) []int32 {
 	return p
 }
 
-// checkInvariants checks a layer of n tokens: per KV head, the important
-// tier holds exactly max(budget, protected) tokens, every sink and recent
-// token is in it, and the tiers hold every position once (or, with Evict,
-// no position twice and the rest counted as evicted).
+// checkInvariants checks a layer of n tokens: per KV head, the tiers hold
+// every position the window keeps once (or, with Evict, no position twice
+// and the rest counted as evicted), every sink and recent token among them
+// is important, and the important tier holds exactly max(budget,
+// protected) tokens (with a window, which may expire important tokens and
+// never promotes, at most that).
 func checkInvariants(t *testing.T, l *Layer, n int) {
 	t.Helper()
 	require.Equal(t, n, l.Len())
 	cfg := l.cfg
-	budget, recent := cfg.budget(n)
+	pol := l.pol
+	lo := 0 // the first position the window keeps
+	span := n
+	if w := pol.Window; w > 0 {
+		lo, span = max(0, n-w+1), min(n, w-1)
+	}
+	budget, recent := pol.budget(span)
 	prot := 0
-	for p := range n {
-		if protected(int32(p), n, cfg.Sinks, recent) {
+	for p := lo; p < n; p++ {
+		if protected(int32(p), n, pol.Sinks, recent) {
 			prot++
 		}
 	}
 	for _, h := range l.heads {
 		imp, ret := positions(&h.imp), positions(&h.ret)
-		require.Equal(t, max(budget, prot), len(imp), "important tier of head %d at %d tokens (budget %d, protected %d)", h.index, n, budget, prot)
-		for _, p := range imp {
-			require.True(t, p >= 0 && int(p) < n)
+		if pol.Window > 0 {
+			require.LessOrEqual(t, len(imp), max(budget, prot), "important tier of head %d at %d tokens (budget %d, protected %d)", h.index, n, budget, prot)
+		} else {
+			require.Equal(t, max(budget, prot), len(imp), "important tier of head %d at %d tokens (budget %d, protected %d)", h.index, n, budget, prot)
 		}
 		all := append(slices.Clone(imp), ret...)
+		for _, p := range all {
+			require.True(t, int(p) >= lo && int(p) < n, "position %d outside [%d, %d)", p, lo, n)
+		}
 		slices.Sort(all)
 		require.Equal(t, len(all), len(slices.Compact(slices.Clone(all))), "a position is held twice")
-		if cfg.Evict {
+		if pol.Evict { // a token below lo was evicted or expired
 			require.Empty(t, ret)
-			require.Equal(t, n-len(imp), h.evicted)
+			require.LessOrEqual(t, h.expired, lo)
+			require.Equal(t, n-len(imp), h.evicted+h.expired)
 		} else {
-			require.Len(t, all, n, "a token was lost")
+			require.Equal(t, lo, h.expired)
+			require.Len(t, all, n-lo, "a token was lost")
 			require.Zero(t, h.evicted)
 		}
-		for p := range n {
-			if protected(int32(p), n, cfg.Sinks, recent) {
+		for p := lo; p < n; p++ {
+			if protected(int32(p), n, pol.Sinks, recent) {
 				require.Contains(t, imp, int32(p), "protected position %d is not important at %d tokens", p, n)
 			}
 		}
 		// Page bookkeeping: every page but the last is full.
 		require.Equal(t, (h.imp.n+cfg.PageSize-1)/cfg.PageSize, len(h.imp.pages))
 		require.Equal(t, (h.ret.n+cfg.PageSize-1)/cfg.PageSize, len(h.ret.pages))
+		require.Len(t, h.imp.score, h.imp.n)
 	}
 	st := l.Stats()
-	assert.Equal(t, n*cfg.KVHeads, st.Important+st.Retained+st.Evicted)
+	assert.Equal(t, n*cfg.KVHeads, st.Important+st.Retained+st.Evicted+st.Expired)
 }
 
 // Long random decode sequences over many configurations keep the
@@ -73,18 +87,7 @@ func TestInvariantsOverLongDecodes(t *testing.T) {
 		trials = 8
 	}
 	for trial := range trials {
-		cfg := DefaultConfig(1, 1+rng.IntN(3), 0, 16)
-		cfg.QueryHeads = cfg.KVHeads * (1 + rng.IntN(3))
-		cfg.Ratio = []float64{0, 0.1, 0.2, 0.5, 1, rng.Float64()}[rng.IntN(6)]
-		cfg.RecentShare = []float64{0, 0.5, 1, rng.Float64()}[rng.IntN(4)]
-		cfg.Sinks = []int{0, 0, 1, 4}[rng.IntN(4)]
-		cfg.Selection = Selection(rng.IntN(int(numSelections)))
-		cfg.Evict = rng.IntN(4) == 0
-		cfg.Balancer = rng.IntN(3) > 0
-		cfg.Int8Queries = rng.IntN(2) == 0
-		cfg.PageSize = []int{1, 3, 16, 256}[rng.IntN(4)]
-		cfg.Workers = rng.IntN(3)
-		cfg.Retained = Tier{Key: lowbit.Quant(2+rng.IntN(7), 8), Value: lowbit.SymQuant(2+rng.IntN(7), 16)}
+		cfg := randomConfig(rng)
 		prefill := []int{0, 1, 7, 40}[rng.IntN(4)]
 		steps := 150 + rng.IntN(150)
 		t.Run(fmt.Sprintf("%d/%s/page%d/prefill%d", trial, cfg, cfg.PageSize, prefill), func(t *testing.T) {

@@ -20,17 +20,29 @@ var ErrInput = errors.New("mikv: invalid input")
 type Layer struct {
 	mu    sync.Mutex
 	cfg   *Config
+	pol   LayerPolicy
 	index int
 	n     int // tokens appended
 	heads []*head
+	mem   *memory // the pool's budget, or nil
 }
 
-func newLayer(cfg *Config, index int) *Layer {
-	l := &Layer{cfg: cfg, index: index, heads: make([]*head, cfg.KVHeads)}
+func newLayer(cfg *Config, index int, mem *memory) *Layer {
+	l := &Layer{cfg: cfg, pol: cfg.LayerPolicy(index), index: index, heads: make([]*head, cfg.KVHeads), mem: mem}
 	for i := range l.heads {
-		l.heads[i] = newHead(cfg, index, i)
+		l.heads[i] = newHead(cfg, &l.pol, index, i, mem)
 	}
 	return l
+}
+
+// Policy returns the layer's policy (Config.LayerPolicy of its index).
+func (l *Layer) Policy() LayerPolicy {
+	p := l.pol
+	p.SinkLogits = append([]float32(nil), p.SinkLogits...)
+	if l.pol.SinkLogits == nil {
+		p.SinkLogits = nil
+	}
+	return p
 }
 
 // Len returns the number of tokens appended to the layer (by Prefill and
@@ -47,18 +59,22 @@ func (l *Layer) Len() int {
 // receives the attention output, shaped like q.
 //
 // On an empty layer (new, or after Reset) the output is exact causal
-// attention with scale 1/sqrt(HeadDim) over the prompt, in float32
-// arithmetic. Prefill then ranks the prompt's tokens by the attention they
-// received, computes the channel balancer over the prompt's queries and
-// keys, keeps the budget's share of tokens in the important tier and
-// quantizes the rest into the retained tier. On a layer that already holds
-// tokens, Prefill appends the n tokens one by one, as n calls of Decode
-// would.
+// attention over the prompt (with the layer's scale, soft cap, sink logits
+// and window), in float32 arithmetic. Prefill then ranks the prompt's
+// tokens by the attention they received, computes the channel balancer
+// over the prompt's queries and keys, drops what a window leaves behind,
+// keeps the budget's share of tokens in the important tier and quantizes
+// the rest into the retained tier. On a layer that already holds tokens,
+// Prefill is DecodeBatch (one pass over the cache for the n tokens: a
+// chunk of a long prompt).
 //
 // It returns an error, and changes nothing, if a length is wrong, if q, k or
 // v holds NaN or ±Inf or a value beyond ±MaxValue, if k or v holds a value
 // the tiers' formats cannot store (beyond ±65504 for every format but
-// float32), or if the layer would exceed MaxLen tokens.
+// float32, and for a key stored in 2-8 bits with the balancer, beyond
+// ±65504 once multiplied by its channel's balancer), if a pool's memory
+// budget would be exceeded (ErrBudget), or if the layer would exceed
+// MaxLen tokens.
 func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -71,13 +87,20 @@ func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
 	switch {
 	case n == 0:
 	case l.n == 0:
+		res, err := l.reserve(n)
+		if err != nil {
+			return err
+		}
+		defer l.mem.unreserve(res)
 		l.n = n
 		l.each(func(h *head) { h.prefill(q, k, v, out, n) })
 	default:
-		nq, nkv := l.cfg.QueryHeads*l.cfg.HeadDim, l.cfg.KVHeads*l.cfg.HeadDim
-		for t := range n {
-			l.step(q[t*nq:(t+1)*nq], k[t*nkv:(t+1)*nkv], v[t*nkv:(t+1)*nkv], out[t*nq:(t+1)*nq])
+		res, err := l.reserve(n)
+		if err != nil {
+			return err
 		}
+		defer l.mem.unreserve(res)
+		l.step(q, k, v, out, n)
 	}
 	return nil
 }
@@ -85,7 +108,7 @@ func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
 // Decode appends one token and attends to every token of the layer with
 // it. q holds QueryHeads×HeadDim values, k and v KVHeads×HeadDim values
 // (RoPE already applied), and out receives the attention output, shaped
-// like q.
+// like q. It is DecodeBatch of one token.
 //
 // Per KV head, the query scores every token of both tiers (divided by the
 // balancer for the retained tier), one softmax runs over all of them, and
@@ -98,27 +121,56 @@ func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
 // It returns an error, and changes nothing, on the same bad input as
 // Prefill, or when the layer already holds MaxLen tokens.
 func (l *Layer) Decode(q, k, v, out []float32) error {
+	return l.decodeBatch("Decode", q, k, v, 1, out)
+}
+
+// DecodeBatch appends n tokens at once and attends with each of them, with
+// a causal mask: the query of the call's token t sees every token the
+// layer held before the call and the call's tokens up to t (speculative
+// verification, chunked prefill). The arrays are shaped as for Prefill.
+// Per KV head it runs one pass over the cache (one multi-query kernel call
+// per page for the n × query-heads rows), not n passes; only when the
+// score rows would exceed 4 Mi values does it split the tokens into
+// several passes.
+//
+// DecodeBatch of one token is Decode. For more tokens it is not n Decode
+// calls: every query reads each token at the precision it had before the
+// call (a demotion an earlier token of the call would have caused has not
+// happened yet), the importance scores get the attention of all n queries,
+// and the window and the budget then apply once, for the new length, as
+// after a Prefill. With Ratio 1 and no window (nothing demoted, nothing
+// dropped) its outputs equal those of n Decode calls up to float32
+// rounding.
+//
+// It returns an error, and changes nothing, on the same bad input as
+// Prefill.
+func (l *Layer) DecodeBatch(q, k, v []float32, n int, out []float32) error {
+	return l.decodeBatch("DecodeBatch", q, k, v, n, out)
+}
+
+func (l *Layer) decodeBatch(call string, q, k, v []float32, n int, out []float32) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.n >= MaxLen {
-		return fmt.Errorf("%w: the layer already holds %d tokens", ErrInput, l.n)
+	if n < 1 || n > MaxLen-l.n {
+		return fmt.Errorf("%w: %s of %d tokens on a layer of %d", ErrInput, call, n, l.n)
 	}
-	if err := l.checkInput("Decode", q, k, v, out, 1); err != nil {
+	if err := l.checkInput(call, q, k, v, out, n); err != nil {
 		return err
 	}
-	l.step(q, k, v, out)
+	res, err := l.reserve(n)
+	if err != nil {
+		return err
+	}
+	defer l.mem.unreserve(res)
+	l.step(q, k, v, out, n)
 	return nil
 }
 
-// step appends one checked token and attends with it.
-func (l *Layer) step(q, k, v, out []float32) {
-	l.n++
-	c := l.cfg
-	g, d := c.QueryHeads/c.KVHeads, c.HeadDim
-	l.each(func(h *head) {
-		i := h.index
-		h.decode(q[i*g*d:(i+1)*g*d], k[i*d:(i+1)*d], v[i*d:(i+1)*d], out[i*g*d:(i+1)*g*d], l.n)
-	})
+// step appends m checked tokens and attends with them.
+func (l *Layer) step(q, k, v, out []float32, m int) {
+	n0 := l.n
+	l.n += m
+	l.each(func(h *head) { h.decode(q, k, v, out, n0, m) })
 }
 
 // Reset empties the layer for a new sequence, keeping its configuration
@@ -177,14 +229,43 @@ func (l *Layer) checkInput(call string, q, k, v, out []float32, n int) error {
 	if err := checkValues(call, "q", q, MaxValue); err != nil {
 		return err
 	}
-	keyLim, valLim := limitOf(c.Important.Key), limitOf(c.Important.Value)
-	if !c.Evict {
-		keyLim, valLim = min(keyLim, limitOf(c.Retained.Key)), min(valLim, limitOf(c.Retained.Value))
+	p := &l.pol
+	keyLim, valLim := limitOf(p.Important.Key), limitOf(p.Important.Value)
+	if !p.Evict {
+		keyLim, valLim = min(keyLim, limitOf(p.Retained.Key)), min(valLim, limitOf(p.Retained.Value))
 	}
 	if err := checkValues(call, "k", k, keyLim); err != nil {
 		return err
 	}
-	return checkValues(call, "v", v, valLim)
+	if err := checkValues(call, "v", v, valLim); err != nil {
+		return err
+	}
+	return l.checkBalanced(call, k)
+}
+
+// checkBalanced reports a key that a frozen balancer would push beyond
+// what a balanced tier stores: stored as k ⊙ b, it would be clamped.
+// Keys seen before the balancer freezes are covered by the freeze, which
+// caps b for them.
+func (l *Layer) checkBalanced(call string, k []float32) error {
+	d, kvh := l.cfg.HeadDim, l.cfg.KVHeads
+	for _, h := range l.heads {
+		t := &h.imp
+		if !t.balanced {
+			t = &h.ret
+		}
+		if !t.balanced || (t == &h.ret && l.pol.Evict) {
+			continue
+		}
+		lim := limitOf(t.key)
+		for r := 0; r < len(k)/(kvh*d); r++ {
+			row := k[(r*kvh+h.index)*d:][:d]
+			if c, y := h.bal.exceeds(row, lim); c >= 0 {
+				return fmt.Errorf("%w: %s: token %d, KV head %d, key channel %d: %v × balancer %v = %v exceeds the ±%v a balanced key can hold (the balancer was fixed by the keys and queries before it)", ErrInput, call, r, h.index, c, row[c], h.bal.b[c], y, lim)
+			}
+		}
+	}
+	return nil
 }
 
 // checkValues reports the first value of x that is NaN or beyond ±lim.

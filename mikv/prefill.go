@@ -2,7 +2,6 @@ package mikv
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"github.com/lowbit-ml/lowbit"
@@ -36,16 +35,21 @@ func (h *head) prefill(q, k, v, out []float32, n int) {
 	}
 	acc := h.exactAttention(q, keys, vals, out, n)
 
-	for t := range n {
+	for t := 0; t < n && h.balances(); t++ {
 		src := (t*qh + h.index*g) * d
 		h.bal.observe(q[src:src+g*d], keys[t*d:(t+1)*d])
 	}
-	keep := h.selectPrompt(acc, n)
+	first := 0 // the first token a later query sees
+	if w := h.pol.Window; w > 0 && n >= w {
+		first = n - w + 1
+		h.expired = first
+	}
+	keep := h.selectPrompt(acc, n, first)
 
 	var ki, vi, kr, vr []float32
 	var pi, pr []int32
 	var si []float32
-	for t := range n {
+	for t := first; t < n; t++ {
 		row := keys[t*d : (t+1)*d]
 		if keep[t] {
 			ki, vi = append(ki, row...), append(vi, vals[t*d:(t+1)*d]...)
@@ -66,7 +70,7 @@ func (h *head) prefill(q, k, v, out []float32, n int) {
 	}
 	switch {
 	case len(pr) == 0:
-	case h.cfg.Evict:
+	case h.pol.Evict:
 		h.evicted += len(pr)
 	default:
 		h.convertKeys(&h.ret, kr, false)
@@ -79,7 +83,8 @@ func (h *head) prefill(q, k, v, out []float32, n int) {
 // rounding) and returns the attention each key received, summed over every
 // query and query head of the group. It runs the kernels on blocks of
 // queries (all query heads of the group): one multi-query Dot over the keys
-// they can see, one AddWeighted over the values.
+// they can see, one AddWeighted over the values. The layer's scale, soft
+// cap, sink logits and window apply as in a decode step.
 func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
 	g, d := h.group, h.dim
 	qh := h.cfg.QueryHeads
@@ -99,7 +104,8 @@ func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
 	y := make([]float32, bq*g*d)
 	s := make([]float32, bq*g*n)
 	acc := make([]float64, n)
-	scale := float32(1 / math.Sqrt(float64(d)))
+	scale := h.pol.scale(d)
+	var withSink []float32
 	for t0 := 0; t0 < n; t0 += bq {
 		t1 := min(n, t0+bq)
 		rows := (t1 - t0) * g
@@ -115,10 +121,25 @@ func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
 		for r := range rows {
 			t := t0 + r/g
 			row := sc[r*t1 : (r+1)*t1]
-			lowbit.Softmax(row[:t+1])
+			lo := 0
+			if w := h.pol.Window; w > 0 {
+				lo = max(0, t-w+1)
+			}
+			vis := row[lo : t+1]
+			if c := h.pol.SoftCap; c > 0 {
+				softCap(vis, c)
+			}
+			if sl := h.pol.SinkLogits; sl != nil {
+				withSink = append(append(withSink[:0], vis...), sl[h.index*g+r%g])
+				lowbit.Softmax(withSink)
+				copy(vis, withSink)
+			} else {
+				lowbit.Softmax(vis)
+			}
+			clear(row[:lo])
 			clear(row[t+1:])
-			for i, p := range row[:t+1] {
-				acc[i] += float64(p)
+			for i, p := range vis {
+				acc[lo+i] += float64(p)
 			}
 		}
 		yy := y[:rows*d]
@@ -133,14 +154,14 @@ func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
 
 // selectPrompt returns which of the prompt's n tokens stay important: the
 // sinks, the recent window, and the best-ranked of the rest up to the
-// budget.
-func (h *head) selectPrompt(acc []float64, n int) []bool {
-	budget, recent := h.cfg.budget(n)
+// budget, among the tokens from first on (a window drops the others).
+func (h *head) selectPrompt(acc []float64, n, first int) []bool {
+	budget, recent := h.pol.budget(h.span(n))
 	keep := make([]bool, n)
 	var cand []int32
 	kept := 0
-	for t := range n {
-		if protected(int32(t), n, h.cfg.Sinks, recent) {
+	for t := first; t < n; t++ {
+		if protected(int32(t), n, h.pol.Sinks, recent) {
 			keep[t] = true
 			kept++
 		} else {

@@ -2,19 +2,28 @@ package mikv
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"github.com/lowbit-ml/lowbit"
 )
 
 // page holds up to pageSize tokens of one tier of one KV head: their keys
-// and values in the tier's formats, their positions and (important tier
-// only) their ranking scores. Slots [0, n) of a tier are filled densely,
-// page by page.
+// and values in the tier's formats and their positions. Slots [0, n) of a
+// tier are filled densely, page by page; every page but the last is full.
+//
+// A page may be shared by several caches (Clone): refs counts the tiers
+// that hold it, and a tier writes a page only when it holds the sole
+// reference (copy on write). A page restored by UnmarshalBinary may hold
+// fewer slots than pageSize (its capacity, k.Len()); it grows on the first
+// append.
 type page struct {
-	k, v  lowbit.Rows
-	pos   []int32
-	score []float32 // nil in the retained tier
+	k, v lowbit.Rows
+	pos  []int32
+	refs atomic.Int32
 }
+
+// capacity returns the number of token slots of p.
+func (p *page) capacity() int { return len(p.pos) }
 
 // tier is the paged storage of one tier of one KV head. Appending fills the
 // last page and starts a new one when it is full, so the cache is never
@@ -23,36 +32,57 @@ type tier struct {
 	key, val lowbit.Format
 	dim      int
 	pageSize int
-	scores   bool // keep a ranking score per token
+	scored   bool // keep a ranking score per token
 	balanced bool // keys are stored as k ⊙ b (quantized keys, balancer on)
 	pages    []*page
+	score    []float32 // per slot, [0, n) (scored tiers only)
 	n        int
-	spare    *page // the last page emptied, kept for the next append
+	spare    *page // the last page emptied, kept for the next append (held by this tier alone)
+	mem      *memory
 }
 
-func newTier(key, val lowbit.Format, dim, pageSize int, scores, balancer bool) tier {
-	return tier{key: key, val: val, dim: dim, pageSize: pageSize, scores: scores, balanced: balancer && key.Quantized()}
+func newTier(key, val lowbit.Format, dim, pageSize int, scored, balancer bool, mem *memory) tier {
+	return tier{key: key, val: val, dim: dim, pageSize: pageSize, scored: scored, balanced: balancer && key.Quantized(), mem: mem}
 }
 
-// newPage allocates an empty page.
+// tokenBytes returns the bytes one token slot occupies in a page of t: key
+// and value rows with their scales and mins, and the position.
+func (t *tier) tokenBytes() int64 {
+	return int64(rowBytes(t.key, t.dim)+rowBytes(t.val, t.dim)) + 4
+}
+
+// allocPage allocates an empty page of slots tokens, drawing its bytes from
+// t.mem (the caller reserved them).
+func (t *tier) allocPage(slots int) *page {
+	k, err := lowbit.NewRows(t.key, slots, t.dim)
+	if err != nil {
+		panic(fmt.Sprintf("mikv: %v", err)) // formats were validated by New
+	}
+	v, err := lowbit.NewRows(t.val, slots, t.dim)
+	if err != nil {
+		panic(fmt.Sprintf("mikv: %v", err))
+	}
+	p := &page{k: k, v: v, pos: make([]int32, slots)}
+	p.refs.Store(1)
+	t.mem.take(int64(slots) * t.tokenBytes())
+	return p
+}
+
+// newPage returns an empty full page: the spare one, or a new one.
 func (t *tier) newPage() *page {
 	if p := t.spare; p != nil {
 		t.spare = nil
 		return p
 	}
-	k, err := lowbit.NewRows(t.key, t.pageSize, t.dim)
-	if err != nil {
-		panic(fmt.Sprintf("mikv: %v", err)) // formats were validated by New
+	return t.allocPage(t.pageSize)
+}
+
+// release drops this tier's reference to p; the last reference gives its
+// bytes back to t.mem.
+func (t *tier) release(p *page) {
+	if p.refs.Add(-1) == 0 {
+		t.mem.give(int64(p.capacity()) * t.tokenBytes())
 	}
-	v, err := lowbit.NewRows(t.val, t.pageSize, t.dim)
-	if err != nil {
-		panic(fmt.Sprintf("mikv: %v", err))
-	}
-	p := &page{k: k, v: v, pos: make([]int32, t.pageSize)}
-	if t.scores {
-		p.score = make([]float32, t.pageSize)
-	}
-	return p
 }
 
 // pageLen returns the number of tokens in page i.
@@ -60,6 +90,24 @@ func (t *tier) pageLen(i int) int { return min(t.pageSize, t.n-i*t.pageSize) }
 
 // slot returns the page and the index in it of slot s.
 func (t *tier) slot(s int) (*page, int) { return t.pages[s/t.pageSize], s % t.pageSize }
+
+// own returns page i ready to be written up to slot upTo (exclusive): held
+// by this tier alone and with that many slots. A shared or short page is
+// copied into a new full page first.
+func (t *tier) own(i, upTo int) *page {
+	p := t.pages[i]
+	if p.refs.Load() == 1 && p.capacity() >= upTo {
+		return p
+	}
+	np := t.newPage()
+	m := t.pageLen(i)
+	copyRows(np.k, p.k, m)
+	copyRows(np.v, p.v, m)
+	copy(np.pos, p.pos[:m])
+	t.release(p)
+	t.pages[i] = np
+	return np
+}
 
 // appendRows stores m tokens: keys k and values v (m rows of dim values
 // each, already checked to be storable), their positions, and their scores
@@ -70,17 +118,35 @@ func (t *tier) appendRows(k, v []float32, pos []int32, score []float32) {
 		if t.n == len(t.pages)*t.pageSize {
 			t.pages = append(t.pages, t.newPage())
 		}
-		p := t.pages[len(t.pages)-1]
 		off := t.n % t.pageSize
 		take := min(t.pageSize-off, m-done)
+		p := t.own(len(t.pages)-1, off+take)
 		mustQuantize(p.k.Slice(off, off+take), k[done*d:(done+take)*d])
 		mustQuantize(p.v.Slice(off, off+take), v[done*d:(done+take)*d])
 		copy(p.pos[off:], pos[done:done+take])
-		if t.scores {
-			copy(p.score[off:], score[done:done+take])
-		}
 		t.n += take
 		done += take
+	}
+	if t.scored {
+		t.score = append(t.score, score...)
+	}
+}
+
+// appendSlot stores slot si of tier src (same formats) as is, with score
+// sc.
+func (t *tier) appendSlot(src *tier, si int, sc float32) {
+	if t.n == len(t.pages)*t.pageSize {
+		t.pages = append(t.pages, t.newPage())
+	}
+	off := t.n % t.pageSize
+	p := t.own(len(t.pages)-1, off+1)
+	sp, i := src.slot(si)
+	copyRow(p.k, off, sp.k, i)
+	copyRow(p.v, off, sp.v, i)
+	p.pos[off] = sp.pos[i]
+	t.n++
+	if t.scored {
+		t.score = append(t.score, sc)
 	}
 }
 
@@ -102,31 +168,75 @@ func (t *tier) read(s int, k, v []float32) {
 func (t *tier) remove(s int) {
 	last := t.n - 1
 	if s != last {
-		dp, di := t.slot(s)
+		// Own the destination first: if it shares a page with the source,
+		// the source is then read from this tier's own copy (the shared
+		// page may be written by its other holder as soon as it is
+		// released).
+		dp := t.own(s/t.pageSize, t.pageLen(s/t.pageSize))
+		di := s % t.pageSize
 		sp, si := t.slot(last)
 		copyRow(dp.k, di, sp.k, si)
 		copyRow(dp.v, di, sp.v, si)
 		dp.pos[di] = sp.pos[si]
-		if t.scores {
-			dp.score[di] = sp.score[si]
+		if t.scored {
+			t.score[s] = t.score[last]
 		}
 	}
 	t.n--
-	if t.n == (len(t.pages)-1)*t.pageSize {
-		t.spare = t.pages[len(t.pages)-1]
-		t.pages[len(t.pages)-1] = nil
-		t.pages = t.pages[:len(t.pages)-1]
+	if t.scored {
+		t.score = t.score[:t.n]
 	}
+	if t.n == (len(t.pages)-1)*t.pageSize {
+		t.dropLastPage()
+	}
+}
+
+// dropLastPage removes the (empty) last page, keeping it as the spare if
+// this tier holds it alone and it is full.
+func (t *tier) dropLastPage() {
+	p := t.pages[len(t.pages)-1]
+	t.pages[len(t.pages)-1] = nil
+	t.pages = t.pages[:len(t.pages)-1]
+	if t.spare == nil && p.refs.Load() == 1 && p.capacity() == t.pageSize {
+		t.spare = p
+		return
+	}
+	t.release(p)
 }
 
 // reset empties the tier, keeping one page for reuse.
 func (t *tier) reset() {
-	if len(t.pages) > 0 {
-		t.spare = t.pages[0]
+	for len(t.pages) > 0 {
+		t.dropLastPage()
 	}
-	clear(t.pages)
-	t.pages = t.pages[:0]
 	t.n = 0
+	t.score = t.score[:0]
+}
+
+// free empties the tier and gives back every page, the spare included.
+func (t *tier) free() {
+	t.reset()
+	if t.spare != nil {
+		t.release(t.spare)
+		t.spare = nil
+	}
+	t.score = nil
+}
+
+// clone returns a tier holding the same tokens as t, sharing its pages
+// (copy on write), using mem.
+func (t *tier) clone(mem *memory) tier {
+	c := *t
+	c.pages = make([]*page, len(t.pages))
+	for i, p := range t.pages {
+		p.refs.Add(1)
+		c.pages[i] = p
+	}
+	if t.scored {
+		c.score = append([]float32(nil), t.score...)
+	}
+	c.spare, c.mem = nil, mem
+	return c
 }
 
 // copyRow copies row si of src over row di of dst (same format and width).
@@ -139,6 +249,14 @@ func copyRow(dst lowbit.Rows, di int, src lowbit.Rows, si int) {
 			copy(dst.Mins[di*g:(di+1)*g], src.Mins[si*g:(si+1)*g])
 		}
 	}
+}
+
+// copyRows copies the first n rows of src into dst (same format and width).
+func copyRows(dst, src lowbit.Rows, n int) {
+	s := src.Slice(0, n)
+	copy(dst.Data, s.Data)
+	copy(dst.Scales, s.Scales)
+	copy(dst.Mins, s.Mins)
 }
 
 // storedBytes returns the bytes of codes (or float values) and of scales and
@@ -160,15 +278,27 @@ func scaleCount(f lowbit.Format, dim int) int {
 }
 
 // allocatedBytes returns the bytes the tier's pages occupy, used or not,
-// the spare page included.
+// the spare page included, and its scores. A page shared with other caches
+// is counted in each.
 func (t *tier) allocatedBytes() int64 {
-	pages := int64(len(t.pages))
+	slots := int64(0)
+	for _, p := range t.pages {
+		slots += int64(p.capacity())
+	}
 	if t.spare != nil {
-		pages++
+		slots += int64(t.spare.capacity())
 	}
-	perTok := int64(t.key.RowBytes(t.dim)+t.val.RowBytes(t.dim)) + 2*int64(scaleCount(t.key, t.dim)+scaleCount(t.val, t.dim)) + 4
-	if t.scores {
-		perTok += 4
+	return slots*t.tokenBytes() + 4*int64(cap(t.score))
+}
+
+// sharedBytes returns the bytes of the tier's pages that other caches hold
+// too.
+func (t *tier) sharedBytes() int64 {
+	slots := int64(0)
+	for _, p := range t.pages {
+		if p.refs.Load() > 1 {
+			slots += int64(p.capacity())
+		}
 	}
-	return pages * int64(t.pageSize) * perTok
+	return slots * t.tokenBytes()
 }

@@ -1,7 +1,7 @@
 // Package pack defines the bit layouts of lowbit's 2- to 8-bit unsigned
 // codes. It is the only Go package that knows them; the assembly kernels of
-// package lowbit implement the same layouts, and the known-answer tests here
-// pin them.
+// package lowbit implement the same layouts, taking the planes' places in a
+// group from PlaneOffsets, and the known-answer tests here pin them.
 //
 // # Groups, blocks and planes
 //

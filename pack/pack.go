@@ -89,7 +89,8 @@ func Unpack(dst, src []byte, bits int) {
 func UnpackRange(dst, group []byte, bits, n, start int) {
 	m := len(dst)
 	full := m &^ (BlockLen - 1)
-	p4, p2, p1 := planeOffsets(bits, n)
+	const p4 = 0 // the 4-bit plane comes first
+	p2, p1 := PlaneOffsets(bits, n)
 	switch bits {
 	case 2:
 		unpack2(dst[:full], group[p2+start/4:])
@@ -164,9 +165,12 @@ func unpack7(dst, p4, p2, p1 []byte) {
 	}
 }
 
-// planeOffsets returns the byte offsets in a group of n values of its 4-,
-// 2- and 1-bit planes (those it has).
-func planeOffsets(bits, n int) (p4, p2, p1 int) {
+// PlaneOffsets returns the byte offsets, from the start of a group of n
+// codes of the given width, of its 2-bit and of its 1-bit plane, 0 for a
+// plane the width does not have. The first plane (Planes(bits)[0]) starts
+// at 0: the 2-bit plane of widths 2 and 3, the 4-bit plane of widths 4 to
+// 7, the bytes of width 8. The assembly kernels take these offsets.
+func PlaneOffsets(bits, n int) (p2, p1 int) {
 	switch bits {
 	case 3:
 		p1 = n / 4
@@ -177,7 +181,7 @@ func planeOffsets(bits, n int) (p4, p2, p1 int) {
 	case 7:
 		p2, p1 = n/2, n/2+n/4
 	}
-	return p4, p2, p1
+	return p2, p1
 }
 
 // putWords stores the four words of an unpacked block into dst[0:32].

@@ -194,3 +194,37 @@ func BenchmarkPackBlock(b *testing.B) {
 		})
 	}
 }
+
+// TestPlaneOffsets checks PlaneOffsets against Planes: the planes follow one
+// another widest first, each n*w/8 bytes, and a plane that is packed where
+// PlaneOffsets says holds its bits of every code.
+func TestPlaneOffsets(t *testing.T) {
+	for bits := MinBits; bits <= MaxBits; bits++ {
+		for _, n := range []int{8, 32, 96, 256} {
+			want := map[int]int{}
+			off := 0
+			for _, w := range Planes(bits) {
+				want[w] = off
+				off += n * w / 8
+			}
+			require.Equal(t, GroupBytes(bits, n), off)
+			p2, p1 := PlaneOffsets(bits, n)
+			assert.Equal(t, want[2], p2, "bits %d n %d: 2-bit plane", bits, n)
+			assert.Equal(t, want[1], p1, "bits %d n %d: 1-bit plane", bits, n)
+			if _, ok := want[1]; ok {
+				// All codes with only the 1-bit plane's bit set: that plane is
+				// all ones, every other byte 0.
+				codes := make([]byte, n)
+				for i := range codes {
+					codes[i] = byte(1 << (bits - 1))
+				}
+				group := make([]byte, GroupBytes(bits, n))
+				Pack(group, codes, bits)
+				for i, b := range group {
+					inPlane := i >= p1 && i < p1+n/8
+					assert.Equal(t, inPlane, b == 0xff, "bits %d n %d byte %d = %#x", bits, n, i, b)
+				}
+			}
+		}
+	}
+}

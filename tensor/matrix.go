@@ -17,9 +17,10 @@ type Matrix struct {
 }
 
 // New returns an empty matrix of cols columns in format f, ready for
-// AppendRows.
+// AppendRows. A row of more than lowbit.MaxAlloc bytes is an error
+// wrapping lowbit.ErrTooLarge.
 func New(f lowbit.Format, cols int) (*Matrix, error) {
-	if err := f.ValidateCols(cols); err != nil {
+	if _, err := lowbit.NewRows(f, 0, cols); err != nil {
 		return nil, err
 	}
 	return &Matrix{rows: lowbit.Rows{Format: f, Cols: cols}}, nil

@@ -216,6 +216,18 @@ func TestBadFormats(t *testing.T) {
 	assert.ErrorIs(t, err, lowbit.ErrFormat)
 }
 
+// TestAbsurdColumns: a row beyond lowbit.MaxAlloc bytes is an error when
+// the matrix is made, not a matrix no row fits in.
+func TestAbsurdColumns(t *testing.T) {
+	for _, c := range []struct {
+		f    lowbit.Format
+		cols int
+	}{{lowbit.F32, math.MaxInt}, {lowbit.F16, math.MaxInt / 2}, {lowbit.Quant(4, 64), math.MaxInt / 64 * 64}} {
+		_, err := New(c.f, c.cols)
+		assert.ErrorIs(t, err, lowbit.ErrTooLarge, "%s, %d columns", c.f, c.cols)
+	}
+}
+
 func TestEmptyMatrix(t *testing.T) {
 	m, err := New(lowbit.Quant(2, 8), 8)
 	require.NoError(t, err)

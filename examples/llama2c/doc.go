@@ -19,8 +19,12 @@
 // output classifier that may share the token embedding. No tokenizer ships
 // with the example: it works with token ids (1 is BOS).
 //
+// Load and Read treat a checkpoint as untrusted input: bad headers are
+// errors, and they allocate in proportion to their input (see ReadSlack).
+//
 // The command in cmd/llama2c generates tokens greedily and reports tokens
-// per second:
+// per second, with a checkpoint of the llama2.c project's tinyllamas (such
+// as stories260K.bin; -model defaults to $LOWBIT_MODEL):
 //
 //	go run ./examples/llama2c/cmd/llama2c -model stories260K.bin -n 256
 package llama2c

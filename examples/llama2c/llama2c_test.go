@@ -266,7 +266,8 @@ func syntheticCheckpoint(shared bool) []byte {
 	}
 	binary.Write(&b, binary.LittleEndian, []int32{int32(c.Dim), int32(c.Hidden), int32(c.Layers), int32(c.Heads), int32(c.KVHeads), vocab, int32(c.SeqLen)})
 	rng := rand.New(rand.NewPCG(7, 7))
-	for range c.params() {
+	n, _ := c.params()
+	for range n {
 		binary.Write(&b, binary.LittleEndian, float32(rng.NormFloat64()*0.5))
 	}
 	return b.Bytes()
@@ -328,13 +329,26 @@ func TestBadCheckpoints(t *testing.T) {
 	assert.ErrorIs(t, err, ErrCheckpoint)
 }
 
-func TestSessionErrors(t *testing.T) {
-	w, err := Read(bytes.NewReader(syntheticCheckpoint(true)))
-	require.NoError(t, err)
+// exactSession returns an empty session of the float32 model of w through
+// exact attention.
+func exactSession(t *testing.T, w *Weights) *Session {
 	m, err := NewModel(w, lowbit.F32)
 	require.NoError(t, err)
 	s, err := m.NewSession(Exact(m.Config))
 	require.NoError(t, err)
+	return s
+}
+
+// syntheticWeights reads syntheticCheckpoint(true).
+func syntheticWeights(t *testing.T) *Weights {
+	w, err := Read(bytes.NewReader(syntheticCheckpoint(true)))
+	require.NoError(t, err)
+	return w
+}
+
+func TestSessionErrors(t *testing.T) {
+	w := syntheticWeights(t)
+	s := exactSession(t, w)
 	assert.Error(t, s.Prefill(nil, nil))
 	assert.Error(t, s.Decode(w.Vocab, nil))
 	assert.Error(t, s.Decode(-1, nil))

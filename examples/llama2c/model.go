@@ -35,8 +35,15 @@ type layer struct {
 // lowbit.Quant(8, 32) or lowbit.SymQuant(4, 32). A matrix whose input width
 // is not a multiple of f's group gets zero columns appended (and its input
 // zeros), which leaves the product unchanged.
+//
+// The weights must match their Config (as Load and Read return them): nil
+// weights, a missing matrix or one of the wrong size is an error wrapping
+// ErrCheckpoint.
 func NewModel(w *Weights, f lowbit.Format) (*Model, error) {
 	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	if err := w.check(); err != nil {
 		return nil, err
 	}
 	c := w.Config
@@ -60,6 +67,55 @@ func NewModel(w *Weights, f lowbit.Format) (*Model, error) {
 		m.layers = append(m.layers, ly)
 	}
 	return m, nil
+}
+
+// check reports whether w holds every matrix its Config implies, each of
+// the right size.
+func (w *Weights) check() error {
+	if w == nil {
+		return fmt.Errorf("%w: no weights (nil)", ErrCheckpoint)
+	}
+	c := w.Config
+	if err := c.validate(); err != nil {
+		return err
+	}
+	d, kv, hid, l := c.Dim, c.KVDim(), c.Hidden, c.Layers
+	one := func(name string, x []float32, n int) error {
+		if len(x) != n {
+			return fmt.Errorf("%w: %s holds %d values, want %d", ErrCheckpoint, name, len(x), n)
+		}
+		return nil
+	}
+	perLayer := func(name string, xs [][]float32, n int) error {
+		if len(xs) != l {
+			return fmt.Errorf("%w: %s holds %d matrices, want one per layer (%d)", ErrCheckpoint, name, len(xs), l)
+		}
+		for i, x := range xs {
+			if err := one(fmt.Sprintf("%s[%d]", name, i), x, n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, err := range []error{
+		one("TokenEmbedding", w.TokenEmbedding, c.Vocab*d),
+		perLayer("RMSAtt", w.RMSAtt, d),
+		perLayer("WQ", w.WQ, d*d),
+		perLayer("WK", w.WK, kv*d),
+		perLayer("WV", w.WV, kv*d),
+		perLayer("WO", w.WO, d*d),
+		perLayer("RMSFFN", w.RMSFFN, d),
+		perLayer("W1", w.W1, hid*d),
+		perLayer("W2", w.W2, d*hid),
+		perLayer("W3", w.W3, hid*d),
+		one("RMSFinal", w.RMSFinal, d),
+		one("Classifier", w.Classifier, c.Vocab*d),
+	} {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Format returns the format of the model's matrices.

@@ -1,6 +1,7 @@
 package llama2c
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 )
@@ -36,8 +37,13 @@ func LogSoftmax(dst []float64, logits []float32) {
 // Sample returns a sequence of n tokens: BOS, then n-1 tokens drawn from
 // the model's own next-token distribution at temperature 1, with a random
 // source seeded by seed, through exact attention. The same model and seed
-// give the same sequence.
+// give the same sequence. n must be at least 1 (BOS alone) and at most
+// SeqLen+1 (the last token is drawn after SeqLen tokens of context);
+// other lengths are an error.
 func Sample(m *Model, seed uint64, n int) ([]int, error) {
+	if n < 1 || n > m.SeqLen+1 {
+		return nil, fmt.Errorf("llama2c: a sample of %d tokens (want 1 to %d: BOS, then at most the model's context of %d)", n, m.SeqLen+1, m.SeqLen)
+	}
 	s, err := m.NewSession(Exact(m.Config))
 	if err != nil {
 		return nil, err

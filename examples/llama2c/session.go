@@ -64,7 +64,7 @@ func (s *Session) forward(tokens []int, logits []float32, prefill bool) error {
 	case s.pos+n > c.SeqLen:
 		return fmt.Errorf("llama2c: %d tokens after %d exceed the context of %d", n, s.pos, c.SeqLen)
 	case logits != nil && len(logits) != c.Vocab && len(logits) != n*c.Vocab:
-		return fmt.Errorf("llama2c: logits of %d values for %d tokens (want %d or %d)", len(logits), n, c.Vocab, n*c.Vocab)
+		return logitsError(len(logits), n, c.Vocab)
 	}
 	for _, t := range tokens {
 		if t < 0 || t >= c.Vocab {
@@ -98,7 +98,7 @@ func (s *Session) forward(tokens []int, logits []float32, prefill bool) error {
 			err = s.att[l].Decode(q, k, v, att)
 		}
 		if err != nil {
-			return fmt.Errorf("llama2c: layer %d: %w", l, err)
+			return &layerError{layer: l, err: err}
 		}
 		ly.wo.apply(xb, att, n, b.pad)
 		addTo(x, xb)
@@ -194,3 +194,42 @@ func addTo(x, y []float32) {
 
 // silu is x·sigmoid(x).
 func silu(x float32) float32 { return float32(float64(x) / (1 + math.Exp(-float64(x)))) }
+
+// Truncater is an Attention that can drop its tokens at position n and
+// later (a *mikv.Layer is one).
+type Truncater interface {
+	Truncate(n int) error
+}
+
+// Truncate drops the tokens at positions n and later from every layer's
+// cache (rejected speculative drafts), so that the next token is at
+// position n. Every layer's Attention must be a Truncater. After an error
+// the caches may disagree: start a new session.
+func (s *Session) Truncate(n int) error {
+	if n < 0 || n > s.pos {
+		return fmt.Errorf("llama2c: truncate to %d tokens a session of %d", n, s.pos)
+	}
+	for l, a := range s.att {
+		t, ok := a.(Truncater)
+		if !ok {
+			return fmt.Errorf("llama2c: layer %d's attention cannot truncate", l)
+		}
+		if err := t.Truncate(n); err != nil {
+			return fmt.Errorf("llama2c: layer %d: %w", l, err)
+		}
+	}
+	s.pos = n
+	return nil
+}
+
+// Fork returns a new session at this session's position whose layers
+// attend through att: copies of this session's caches (a mikv Cache's
+// Clone, for prompt reuse or branches).
+func (s *Session) Fork(att []Attention) (*Session, error) {
+	f, err := s.m.NewSession(att)
+	if err != nil {
+		return nil, err
+	}
+	f.pos = s.pos
+	return f, nil
+}

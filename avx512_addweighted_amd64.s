@@ -1,0 +1,494 @@
+//go:build gc && !purego
+
+// AddWeighted for code formats whose group is a multiple of 32: the general
+// kernels (one function per code width and number of weight rows, 1, 2 or
+// 4; body avx512_addweighted_amd64.h) and the row kernels on rows of 128 2-
+// or 4-bit codes in groups of 64 (body avx512_addweighted_row_amd64.h).
+// fp16 and float32 rows: avx512_float_amd64.s.
+
+#include "textflag.h"
+#include "go_asm.h"
+#include "avx512_amd64.h"
+
+
+
+// y_j += w * the block's values.
+#define ADD_Y(w, ya, wa) \
+	VMOVUPS     ya(0), Z24;    \
+	VMOVUPS     ya(64), Z25;   \
+	VFMADD231PS w, Z8, Z24;    \
+	VFMADD231PS w, Z9, Z25;    \
+	VMOVUPS     Z24, ya(0);    \
+	VMOVUPS     Z25, ya(64)
+
+#define NAME ·avx512AddWeightedW2X1
+#define CONSTS CONSTS_W2
+#define TABLES TABLES_W2
+#define DEQ DEQ_W2
+#define FORX AWFORX1
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW2X2
+#define CONSTS CONSTS_W2
+#define TABLES TABLES_W2
+#define DEQ DEQ_W2
+#define FORX AWFORX2
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW2X4
+#define CONSTS CONSTS_W2
+#define TABLES TABLES_W2
+#define DEQ DEQ_W2
+#define FORX AWFORX4
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW3X1
+#define CONSTS CONSTS_W3
+#define TABLES TABLES_W3
+#define DEQ DEQ_W3
+#define FORX AWFORX1
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW3X2
+#define CONSTS CONSTS_W3
+#define TABLES TABLES_W3
+#define DEQ DEQ_W3
+#define FORX AWFORX2
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW3X4
+#define CONSTS CONSTS_W3
+#define TABLES TABLES_W3
+#define DEQ DEQ_W3
+#define FORX AWFORX4
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW4X1
+#define CONSTS CONSTS_W4
+#define TABLES TABLES_W4
+#define DEQ DEQ_W4
+#define FORX AWFORX1
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW4X2
+#define CONSTS CONSTS_W4
+#define TABLES TABLES_W4
+#define DEQ DEQ_W4
+#define FORX AWFORX2
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW4X4
+#define CONSTS CONSTS_W4
+#define TABLES TABLES_W4
+#define DEQ DEQ_W4
+#define FORX AWFORX4
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW5X1
+#define CONSTS CONSTS_W5
+#define TABLES TABLES_W5
+#define DEQ DEQ_W5
+#define FORX AWFORX1
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW5X2
+#define CONSTS CONSTS_W5
+#define TABLES TABLES_W5
+#define DEQ DEQ_W5
+#define FORX AWFORX2
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW5X4
+#define CONSTS CONSTS_W5
+#define TABLES TABLES_W5
+#define DEQ DEQ_W5
+#define FORX AWFORX4
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW6X1
+#define CONSTS CONSTS_W6
+#define TABLES TABLES_W6
+#define DEQ DEQ_W6
+#define FORX AWFORX1
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW6X2
+#define CONSTS CONSTS_W6
+#define TABLES TABLES_W6
+#define DEQ DEQ_W6
+#define FORX AWFORX2
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW6X4
+#define CONSTS CONSTS_W6
+#define TABLES TABLES_W6
+#define DEQ DEQ_W6
+#define FORX AWFORX4
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW7X1
+#define CONSTS CONSTS_W7
+#define TABLES TABLES_W7
+#define DEQ DEQ_W7
+#define FORX AWFORX1
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW7X2
+#define CONSTS CONSTS_W7
+#define TABLES TABLES_W7
+#define DEQ DEQ_W7
+#define FORX AWFORX2
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW7X4
+#define CONSTS CONSTS_W7
+#define TABLES TABLES_W7
+#define DEQ DEQ_W7
+#define FORX AWFORX4
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW8X1
+#define CONSTS CONSTS_W8
+#define TABLES TABLES_W8
+#define DEQ DEQ_W8
+#define FORX AWFORX1
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW8X2
+#define CONSTS CONSTS_W8
+#define TABLES TABLES_W8
+#define DEQ DEQ_W8
+#define FORX AWFORX2
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+#define NAME ·avx512AddWeightedW8X4
+#define CONSTS CONSTS_W8
+#define TABLES TABLES_W8
+#define DEQ DEQ_W8
+#define FORX AWFORX4
+#include "avx512_addweighted_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef TABLES
+#undef DEQ
+#undef FORX
+
+// Row kernels: rows of 128 values, one weight row (body
+// avx512_addweighted_row_amd64.h).
+
+
+
+
+// 4-bit: the row's 16 code dwords, nibble k masked in place and converted
+// (q*16^k), times w*scale of the lane's group, into Y_k (Z0-Z7); w*min into
+// Z8. 26 instructions per row.
+#define STEP_W4 \
+	VMOVDQU32 (SI), Z24; \
+	VMOVD (DX), X25; \
+	VPBROADCASTD (R8), K4, X25; \
+	VCVTPH2PS X25, X25; \
+	VPERMPS Z25, Z26, Z28; \
+	VPERMPS Z25, Z27, Z29; \
+	VBROADCASTSS (R13), Z30; \
+	VMULPS Z30, Z28, Z28; \
+	VFMADD231PS Z30, Z29, Z8; \
+	VPANDD Z16, Z24, Z31; \
+	VCVTUDQ2PS Z31, Z31; \
+	VFMADD231PS Z28, Z31, Z0; \
+	VPANDD Z17, Z24, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS Z28, Z29, Z1; \
+	VPANDD Z18, Z24, Z31; \
+	VCVTUDQ2PS Z31, Z31; \
+	VFMADD231PS Z28, Z31, Z2; \
+	VPANDD Z19, Z24, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS Z28, Z29, Z3; \
+	VPANDD Z20, Z24, Z31; \
+	VCVTUDQ2PS Z31, Z31; \
+	VFMADD231PS Z28, Z31, Z4; \
+	VPANDD Z21, Z24, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS Z28, Z29, Z5; \
+	VPANDD Z22, Z24, Z31; \
+	VCVTUDQ2PS Z31, Z31; \
+	VFMADD231PS Z28, Z31, Z6; \
+	VPANDD Z23, Z24, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS Z28, Z29, Z7
+
+#define SETUP_W4 \
+	SETUP_MASKS; \
+	VPXORD Z0, Z0, Z0; \
+	VPXORD Z1, Z1, Z1; \
+	VPXORD Z2, Z2, Z2; \
+	VPXORD Z3, Z3, Z3; \
+	VPXORD Z4, Z4, Z4; \
+	VPXORD Z5, Z5, Z5; \
+	VPXORD Z6, Z6, Z6; \
+	VPXORD Z7, Z7, Z7; \
+	VPXORD Z8, Z8, Z8; \
+	VMOVDQU32 ·avx512AwIdxS4(SB), Z26; \
+	VMOVDQU32 ·avx512AwIdxM4(SB), Z27; \
+	MOVL      $2, R11;                  \
+	KMOVW     R11, K4
+
+// The lanes of the 4-bit sums: Y_k * 16^-k + Z8 * the min's factor (1, or
+// -2^(Bits-1) when the mins are the scales), the k-th 64 bytes at DI.
+#define FINISH_W4 \
+	MOVQ avx512RowArgs_scratch(AX), R9; \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+0(SB), Z0, Z9; VMOVUPS Z9, 0(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+4(SB), Z1, Z9; VMOVUPS Z9, 64(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+8(SB), Z2, Z9; VMOVUPS Z9, 128(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+12(SB), Z3, Z9; VMOVUPS Z9, 192(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+16(SB), Z4, Z9; VMOVUPS Z9, 256(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+20(SB), Z5, Z9; VMOVUPS Z9, 320(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+24(SB), Z6, Z9; VMOVUPS Z9, 384(DI); \
+	VMULPS.BCST (R9), Z8, Z9; VFMADD231PS.BCST ·avx512Pow16+28(SB), Z7, Z9; VMOVUPS Z9, 448(DI); \
+
+
+// 2-bit: two rows (32 bytes each) per vector, lanes 0-7 and 8-15; field k
+// of the code dwords masked in place and converted (q*4^k), times the
+// lane's row weight and group scale, into Y_k (Z0-Z15); w*min into Z16.
+// The masks are the caller's table at BX. 58 instructions per two rows.
+#define STEP_W2 \
+	VMOVDQU32 (SI), Z17; \
+	VMOVQ (DX), X18; \
+	VPBROADCASTQ (R8), K4, X18; \
+	VCVTPH2PS X18, Y18; \
+	VPERMPS Z18, Z20, Z19; \
+	VPERMPS Z18, Z21, Z18; \
+	VBROADCASTSS (R13), Z22; \
+	VBROADCASTSS 4(R13), K1, Z22; \
+	VMULPS Z22, Z19, Z19; \
+	VFMADD231PS Z22, Z18, Z16; \
+	VPANDD 0(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z0; \
+	VPANDD 64(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z1; \
+	VPANDD 128(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z2; \
+	VPANDD 192(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z3; \
+	VPANDD 256(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z4; \
+	VPANDD 320(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z5; \
+	VPANDD 384(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z6; \
+	VPANDD 448(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z7; \
+	VPANDD 512(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z8; \
+	VPANDD 576(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z9; \
+	VPANDD 640(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z10; \
+	VPANDD 704(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z11; \
+	VPANDD 768(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z12; \
+	VPANDD 832(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z13; \
+	VPANDD 896(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z14; \
+	VPANDD 960(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z15
+
+#define SETUP_W2 \
+	VPXORD Z0, Z0, Z0; \
+	VPXORD Z1, Z1, Z1; \
+	VPXORD Z2, Z2, Z2; \
+	VPXORD Z3, Z3, Z3; \
+	VPXORD Z4, Z4, Z4; \
+	VPXORD Z5, Z5, Z5; \
+	VPXORD Z6, Z6, Z6; \
+	VPXORD Z7, Z7, Z7; \
+	VPXORD Z8, Z8, Z8; \
+	VPXORD Z9, Z9, Z9; \
+	VPXORD Z10, Z10, Z10; \
+	VPXORD Z11, Z11, Z11; \
+	VPXORD Z12, Z12, Z12; \
+	VPXORD Z13, Z13, Z13; \
+	VPXORD Z14, Z14, Z14; \
+	VPXORD Z15, Z15, Z15; \
+	VPXORD Z16, Z16, Z16; \
+	VMOVDQU32 ·avx512AwIdxS2(SB), Z20; \
+	VMOVDQU32 ·avx512AwIdxM2(SB), Z21; \
+	MOVL      $0xff00, R11;             \
+	KMOVW     R11, K1;                  \
+	MOVL      $2, R11;                  \
+	KMOVW     R11, K4
+
+// The lanes of the 2-bit sums: Y_k * 4^-k + Z16 * the min's factor.
+#define FINISH_W2 \
+	MOVQ avx512RowArgs_scratch(AX), R9; \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+0(SB), Z0, Z17; VMOVUPS Z17, 0(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+4(SB), Z1, Z17; VMOVUPS Z17, 64(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+8(SB), Z2, Z17; VMOVUPS Z17, 128(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+12(SB), Z3, Z17; VMOVUPS Z17, 192(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+16(SB), Z4, Z17; VMOVUPS Z17, 256(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+20(SB), Z5, Z17; VMOVUPS Z17, 320(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+24(SB), Z6, Z17; VMOVUPS Z17, 384(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+28(SB), Z7, Z17; VMOVUPS Z17, 448(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+32(SB), Z8, Z17; VMOVUPS Z17, 512(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+36(SB), Z9, Z17; VMOVUPS Z17, 576(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+40(SB), Z10, Z17; VMOVUPS Z17, 640(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+44(SB), Z11, Z17; VMOVUPS Z17, 704(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+48(SB), Z12, Z17; VMOVUPS Z17, 768(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+52(SB), Z13, Z17; VMOVUPS Z17, 832(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+56(SB), Z14, Z17; VMOVUPS Z17, 896(DI); \
+	VMULPS.BCST (R9), Z16, Z17; VFMADD231PS.BCST ·avx512Pow4+60(SB), Z15, Z17; VMOVUPS Z17, 960(DI); \
+
+
+#define NAME ·avx512AddWeightedRow128W4G64X1
+#define SETUP SETUP_W4
+#define STEP STEP_W4
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 4
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow128W2G64X1
+#define SETUP SETUP_W2
+#define STEP STEP_W2
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 8
+#define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH

@@ -1,0 +1,778 @@
+//go:build gc && !purego
+
+// Dot and AddWeighted on fp16 and float32 rows, 1, 2 or 4 query (weight)
+// rows per pass: the general kernels (bodies avx512_float_dot_amd64.h and
+// avx512_float_addweighted_amd64.h) and the row kernels on rows of 128
+// values (avx512_dot_row_amd64.h, avx512_addweighted_row_amd64.h).
+
+#include "textflag.h"
+#include "go_asm.h"
+#include "avx512_amd64.h"
+
+// LOADV_x loads 16 values of format x as float32; LOADVM_x those under the
+// mask k (0 elsewhere).
+#define LOADV_F16(addr, dst) VCVTPH2PS addr, dst
+#define LOADVM_F16(addr, k, dst) \
+	VMOVDQU16.Z addr, k, Y15; \
+	VCVTPH2PS   Y15, dst
+#define LOADV_F32(addr, dst) VMOVUPS addr, dst
+#define LOADVM_F32(addr, k, dst) VMOVUPS.Z addr, k, dst
+
+// ---- Dot ----
+
+// Dot kernels for fp16 and float32 rows (see avx512_float_dot_amd64.h).
+
+#define FMA_XF(acc, xa, j) VFMADD231PS xa(0), Z8, acc
+#define FMA_XFM(acc, xa, j) \
+	VMOVUPS.Z   xa(0), K2, Z9; \
+	VFMADD231PS Z9, Z8, acc
+#define FLUSH_ACC(acc, xa, j) \
+	REDUCE16(R13, j*1024, Z12); \
+	VMOVUPS.Z (R10), K3, Z15;   \
+	VADDPS    Z15, Z12, Z12;    \
+	VMOVUPS   Z12, K1, (R10);   \
+	ADDQ      R11, R10
+
+#define NAME ·avx512DotF16X1
+#define LOADV LOADV_F16
+#define LOADVM LOADVM_F16
+#define ESZ 2
+#define FORX FORX1
+#include "avx512_float_dot_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512DotF16X2
+#define LOADV LOADV_F16
+#define LOADVM LOADVM_F16
+#define ESZ 2
+#define FORX FORX2
+#include "avx512_float_dot_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512DotF16X4
+#define LOADV LOADV_F16
+#define LOADVM LOADVM_F16
+#define ESZ 2
+#define FORX FORX4
+#include "avx512_float_dot_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512DotF32X1
+#define LOADV LOADV_F32
+#define LOADVM LOADVM_F32
+#define ESZ 4
+#define FORX FORX1
+#include "avx512_float_dot_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512DotF32X2
+#define LOADV LOADV_F32
+#define LOADVM LOADVM_F32
+#define ESZ 4
+#define FORX FORX2
+#include "avx512_float_dot_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512DotF32X4
+#define LOADV LOADV_F32
+#define LOADVM LOADVM_F32
+#define ESZ 4
+#define FORX FORX4
+#include "avx512_float_dot_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+// Per query row of float rows: combine the four rows and park.
+#define QUAD_OUT_F(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);  \
+	COMBINE_F(a2, a3, T4, T1, T2);  \
+	COMBINE_F(T3, T4, T3, T1, T2);  \
+	VMOVUPS T3, (j*256)(R13)(R14*1)
+
+// fp16 and float32 row kernels: rows of 128 values, step-major.
+#define QUADF16X1 \
+	VCVTPH2PS 0(SI), Z28; \
+	VMULPS Z28, Z4, Z0; \
+	VCVTPH2PS 256(SI), Z29; \
+	VMULPS Z29, Z4, Z1; \
+	VCVTPH2PS 512(SI), Z28; \
+	VMULPS Z28, Z4, Z2; \
+	VCVTPH2PS 768(SI), Z29; \
+	VMULPS Z29, Z4, Z3; \
+	VCVTPH2PS 32(SI), Z28; \
+	VFMADD231PS Z28, Z5, Z0; \
+	VCVTPH2PS 288(SI), Z29; \
+	VFMADD231PS Z29, Z5, Z1; \
+	VCVTPH2PS 544(SI), Z28; \
+	VFMADD231PS Z28, Z5, Z2; \
+	VCVTPH2PS 800(SI), Z29; \
+	VFMADD231PS Z29, Z5, Z3; \
+	VCVTPH2PS 64(SI), Z28; \
+	VFMADD231PS Z28, Z6, Z0; \
+	VCVTPH2PS 320(SI), Z29; \
+	VFMADD231PS Z29, Z6, Z1; \
+	VCVTPH2PS 576(SI), Z28; \
+	VFMADD231PS Z28, Z6, Z2; \
+	VCVTPH2PS 832(SI), Z29; \
+	VFMADD231PS Z29, Z6, Z3; \
+	VCVTPH2PS 96(SI), Z28; \
+	VFMADD231PS Z28, Z7, Z0; \
+	VCVTPH2PS 352(SI), Z29; \
+	VFMADD231PS Z29, Z7, Z1; \
+	VCVTPH2PS 608(SI), Z28; \
+	VFMADD231PS Z28, Z7, Z2; \
+	VCVTPH2PS 864(SI), Z29; \
+	VFMADD231PS Z29, Z7, Z3; \
+	VCVTPH2PS 128(SI), Z28; \
+	VFMADD231PS Z28, Z8, Z0; \
+	VCVTPH2PS 384(SI), Z29; \
+	VFMADD231PS Z29, Z8, Z1; \
+	VCVTPH2PS 640(SI), Z28; \
+	VFMADD231PS Z28, Z8, Z2; \
+	VCVTPH2PS 896(SI), Z29; \
+	VFMADD231PS Z29, Z8, Z3; \
+	VCVTPH2PS 160(SI), Z28; \
+	VFMADD231PS Z28, Z9, Z0; \
+	VCVTPH2PS 416(SI), Z29; \
+	VFMADD231PS Z29, Z9, Z1; \
+	VCVTPH2PS 672(SI), Z28; \
+	VFMADD231PS Z28, Z9, Z2; \
+	VCVTPH2PS 928(SI), Z29; \
+	VFMADD231PS Z29, Z9, Z3; \
+	VCVTPH2PS 192(SI), Z28; \
+	VFMADD231PS Z28, Z10, Z0; \
+	VCVTPH2PS 448(SI), Z29; \
+	VFMADD231PS Z29, Z10, Z1; \
+	VCVTPH2PS 704(SI), Z28; \
+	VFMADD231PS Z28, Z10, Z2; \
+	VCVTPH2PS 960(SI), Z29; \
+	VFMADD231PS Z29, Z10, Z3; \
+	VCVTPH2PS 224(SI), Z28; \
+	VFMADD231PS Z28, Z11, Z0; \
+	VCVTPH2PS 480(SI), Z29; \
+	VFMADD231PS Z29, Z11, Z1; \
+	VCVTPH2PS 736(SI), Z28; \
+	VFMADD231PS Z28, Z11, Z2; \
+	VCVTPH2PS 992(SI), Z29; \
+	VFMADD231PS Z29, Z11, Z3
+
+#define QUADF16X2 \
+	VCVTPH2PS 0(SI), Z28; \
+	VMULPS 0(BX), Z28, Z0; \
+	VMULPS 512(BX), Z28, Z4; \
+	VCVTPH2PS 256(SI), Z29; \
+	VMULPS 0(BX), Z29, Z1; \
+	VMULPS 512(BX), Z29, Z5; \
+	VCVTPH2PS 512(SI), Z28; \
+	VMULPS 0(BX), Z28, Z2; \
+	VMULPS 512(BX), Z28, Z6; \
+	VCVTPH2PS 768(SI), Z29; \
+	VMULPS 0(BX), Z29, Z3; \
+	VMULPS 512(BX), Z29, Z7; \
+	VCVTPH2PS 32(SI), Z28; \
+	VFMADD231PS 64(BX), Z28, Z0; \
+	VFMADD231PS 576(BX), Z28, Z4; \
+	VCVTPH2PS 288(SI), Z29; \
+	VFMADD231PS 64(BX), Z29, Z1; \
+	VFMADD231PS 576(BX), Z29, Z5; \
+	VCVTPH2PS 544(SI), Z28; \
+	VFMADD231PS 64(BX), Z28, Z2; \
+	VFMADD231PS 576(BX), Z28, Z6; \
+	VCVTPH2PS 800(SI), Z29; \
+	VFMADD231PS 64(BX), Z29, Z3; \
+	VFMADD231PS 576(BX), Z29, Z7; \
+	VCVTPH2PS 64(SI), Z28; \
+	VFMADD231PS 128(BX), Z28, Z0; \
+	VFMADD231PS 640(BX), Z28, Z4; \
+	VCVTPH2PS 320(SI), Z29; \
+	VFMADD231PS 128(BX), Z29, Z1; \
+	VFMADD231PS 640(BX), Z29, Z5; \
+	VCVTPH2PS 576(SI), Z28; \
+	VFMADD231PS 128(BX), Z28, Z2; \
+	VFMADD231PS 640(BX), Z28, Z6; \
+	VCVTPH2PS 832(SI), Z29; \
+	VFMADD231PS 128(BX), Z29, Z3; \
+	VFMADD231PS 640(BX), Z29, Z7; \
+	VCVTPH2PS 96(SI), Z28; \
+	VFMADD231PS 192(BX), Z28, Z0; \
+	VFMADD231PS 704(BX), Z28, Z4; \
+	VCVTPH2PS 352(SI), Z29; \
+	VFMADD231PS 192(BX), Z29, Z1; \
+	VFMADD231PS 704(BX), Z29, Z5; \
+	VCVTPH2PS 608(SI), Z28; \
+	VFMADD231PS 192(BX), Z28, Z2; \
+	VFMADD231PS 704(BX), Z28, Z6; \
+	VCVTPH2PS 864(SI), Z29; \
+	VFMADD231PS 192(BX), Z29, Z3; \
+	VFMADD231PS 704(BX), Z29, Z7; \
+	VCVTPH2PS 128(SI), Z28; \
+	VFMADD231PS 256(BX), Z28, Z0; \
+	VFMADD231PS 768(BX), Z28, Z4; \
+	VCVTPH2PS 384(SI), Z29; \
+	VFMADD231PS 256(BX), Z29, Z1; \
+	VFMADD231PS 768(BX), Z29, Z5; \
+	VCVTPH2PS 640(SI), Z28; \
+	VFMADD231PS 256(BX), Z28, Z2; \
+	VFMADD231PS 768(BX), Z28, Z6; \
+	VCVTPH2PS 896(SI), Z29; \
+	VFMADD231PS 256(BX), Z29, Z3; \
+	VFMADD231PS 768(BX), Z29, Z7; \
+	VCVTPH2PS 160(SI), Z28; \
+	VFMADD231PS 320(BX), Z28, Z0; \
+	VFMADD231PS 832(BX), Z28, Z4; \
+	VCVTPH2PS 416(SI), Z29; \
+	VFMADD231PS 320(BX), Z29, Z1; \
+	VFMADD231PS 832(BX), Z29, Z5; \
+	VCVTPH2PS 672(SI), Z28; \
+	VFMADD231PS 320(BX), Z28, Z2; \
+	VFMADD231PS 832(BX), Z28, Z6; \
+	VCVTPH2PS 928(SI), Z29; \
+	VFMADD231PS 320(BX), Z29, Z3; \
+	VFMADD231PS 832(BX), Z29, Z7; \
+	VCVTPH2PS 192(SI), Z28; \
+	VFMADD231PS 384(BX), Z28, Z0; \
+	VFMADD231PS 896(BX), Z28, Z4; \
+	VCVTPH2PS 448(SI), Z29; \
+	VFMADD231PS 384(BX), Z29, Z1; \
+	VFMADD231PS 896(BX), Z29, Z5; \
+	VCVTPH2PS 704(SI), Z28; \
+	VFMADD231PS 384(BX), Z28, Z2; \
+	VFMADD231PS 896(BX), Z28, Z6; \
+	VCVTPH2PS 960(SI), Z29; \
+	VFMADD231PS 384(BX), Z29, Z3; \
+	VFMADD231PS 896(BX), Z29, Z7; \
+	VCVTPH2PS 224(SI), Z28; \
+	VFMADD231PS 448(BX), Z28, Z0; \
+	VFMADD231PS 960(BX), Z28, Z4; \
+	VCVTPH2PS 480(SI), Z29; \
+	VFMADD231PS 448(BX), Z29, Z1; \
+	VFMADD231PS 960(BX), Z29, Z5; \
+	VCVTPH2PS 736(SI), Z28; \
+	VFMADD231PS 448(BX), Z28, Z2; \
+	VFMADD231PS 960(BX), Z28, Z6; \
+	VCVTPH2PS 992(SI), Z29; \
+	VFMADD231PS 448(BX), Z29, Z3; \
+	VFMADD231PS 960(BX), Z29, Z7
+
+// One step of 16 columns of the fp16 and float32 four-query row kernels:
+// the four rows' values loaded (load: VCVTPH2PS or VMOVUPS) once into
+// Z16-Z19, then each query row's x for the step loaded once (Z20-Z23) for
+// the four rows' multiply-adds (op: VMULPS for the first step, then
+// VFMADD231PS): 8 loads per step and four rows, not 20.
+#define F4STEP(load, op, d0, d1, d2, d3, x0, x1, x2, x3) \
+	load d0(SI), Z16; \
+	load d1(SI), Z17; \
+	load d2(SI), Z18; \
+	load d3(SI), Z19; \
+	MULX4(op, x0, x1, x2, x3)
+
+#define QUADF16X4 \
+	F4STEP(VCVTPH2PS, VMULPS, 0, 256, 512, 768, 0, 512, 1024, 1536); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 32, 288, 544, 800, 64, 576, 1088, 1600); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 64, 320, 576, 832, 128, 640, 1152, 1664); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 96, 352, 608, 864, 192, 704, 1216, 1728); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 128, 384, 640, 896, 256, 768, 1280, 1792); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 160, 416, 672, 928, 320, 832, 1344, 1856); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 192, 448, 704, 960, 384, 896, 1408, 1920); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 224, 480, 736, 992, 448, 960, 1472, 1984)
+
+#define QUADF32X1 \
+	VMULPS 0(SI), Z4, Z0; \
+	VMULPS 512(SI), Z4, Z1; \
+	VMULPS 1024(SI), Z4, Z2; \
+	VMULPS 1536(SI), Z4, Z3; \
+	VFMADD231PS 64(SI), Z5, Z0; \
+	VFMADD231PS 576(SI), Z5, Z1; \
+	VFMADD231PS 1088(SI), Z5, Z2; \
+	VFMADD231PS 1600(SI), Z5, Z3; \
+	VFMADD231PS 128(SI), Z6, Z0; \
+	VFMADD231PS 640(SI), Z6, Z1; \
+	VFMADD231PS 1152(SI), Z6, Z2; \
+	VFMADD231PS 1664(SI), Z6, Z3; \
+	VFMADD231PS 192(SI), Z7, Z0; \
+	VFMADD231PS 704(SI), Z7, Z1; \
+	VFMADD231PS 1216(SI), Z7, Z2; \
+	VFMADD231PS 1728(SI), Z7, Z3; \
+	VFMADD231PS 256(SI), Z8, Z0; \
+	VFMADD231PS 768(SI), Z8, Z1; \
+	VFMADD231PS 1280(SI), Z8, Z2; \
+	VFMADD231PS 1792(SI), Z8, Z3; \
+	VFMADD231PS 320(SI), Z9, Z0; \
+	VFMADD231PS 832(SI), Z9, Z1; \
+	VFMADD231PS 1344(SI), Z9, Z2; \
+	VFMADD231PS 1856(SI), Z9, Z3; \
+	VFMADD231PS 384(SI), Z10, Z0; \
+	VFMADD231PS 896(SI), Z10, Z1; \
+	VFMADD231PS 1408(SI), Z10, Z2; \
+	VFMADD231PS 1920(SI), Z10, Z3; \
+	VFMADD231PS 448(SI), Z11, Z0; \
+	VFMADD231PS 960(SI), Z11, Z1; \
+	VFMADD231PS 1472(SI), Z11, Z2; \
+	VFMADD231PS 1984(SI), Z11, Z3
+
+#define QUADF32X2 \
+	VMOVUPS 0(SI), Z28; \
+	VMULPS 0(BX), Z28, Z0; \
+	VMULPS 512(BX), Z28, Z4; \
+	VMOVUPS 512(SI), Z29; \
+	VMULPS 0(BX), Z29, Z1; \
+	VMULPS 512(BX), Z29, Z5; \
+	VMOVUPS 1024(SI), Z28; \
+	VMULPS 0(BX), Z28, Z2; \
+	VMULPS 512(BX), Z28, Z6; \
+	VMOVUPS 1536(SI), Z29; \
+	VMULPS 0(BX), Z29, Z3; \
+	VMULPS 512(BX), Z29, Z7; \
+	VMOVUPS 64(SI), Z28; \
+	VFMADD231PS 64(BX), Z28, Z0; \
+	VFMADD231PS 576(BX), Z28, Z4; \
+	VMOVUPS 576(SI), Z29; \
+	VFMADD231PS 64(BX), Z29, Z1; \
+	VFMADD231PS 576(BX), Z29, Z5; \
+	VMOVUPS 1088(SI), Z28; \
+	VFMADD231PS 64(BX), Z28, Z2; \
+	VFMADD231PS 576(BX), Z28, Z6; \
+	VMOVUPS 1600(SI), Z29; \
+	VFMADD231PS 64(BX), Z29, Z3; \
+	VFMADD231PS 576(BX), Z29, Z7; \
+	VMOVUPS 128(SI), Z28; \
+	VFMADD231PS 128(BX), Z28, Z0; \
+	VFMADD231PS 640(BX), Z28, Z4; \
+	VMOVUPS 640(SI), Z29; \
+	VFMADD231PS 128(BX), Z29, Z1; \
+	VFMADD231PS 640(BX), Z29, Z5; \
+	VMOVUPS 1152(SI), Z28; \
+	VFMADD231PS 128(BX), Z28, Z2; \
+	VFMADD231PS 640(BX), Z28, Z6; \
+	VMOVUPS 1664(SI), Z29; \
+	VFMADD231PS 128(BX), Z29, Z3; \
+	VFMADD231PS 640(BX), Z29, Z7; \
+	VMOVUPS 192(SI), Z28; \
+	VFMADD231PS 192(BX), Z28, Z0; \
+	VFMADD231PS 704(BX), Z28, Z4; \
+	VMOVUPS 704(SI), Z29; \
+	VFMADD231PS 192(BX), Z29, Z1; \
+	VFMADD231PS 704(BX), Z29, Z5; \
+	VMOVUPS 1216(SI), Z28; \
+	VFMADD231PS 192(BX), Z28, Z2; \
+	VFMADD231PS 704(BX), Z28, Z6; \
+	VMOVUPS 1728(SI), Z29; \
+	VFMADD231PS 192(BX), Z29, Z3; \
+	VFMADD231PS 704(BX), Z29, Z7; \
+	VMOVUPS 256(SI), Z28; \
+	VFMADD231PS 256(BX), Z28, Z0; \
+	VFMADD231PS 768(BX), Z28, Z4; \
+	VMOVUPS 768(SI), Z29; \
+	VFMADD231PS 256(BX), Z29, Z1; \
+	VFMADD231PS 768(BX), Z29, Z5; \
+	VMOVUPS 1280(SI), Z28; \
+	VFMADD231PS 256(BX), Z28, Z2; \
+	VFMADD231PS 768(BX), Z28, Z6; \
+	VMOVUPS 1792(SI), Z29; \
+	VFMADD231PS 256(BX), Z29, Z3; \
+	VFMADD231PS 768(BX), Z29, Z7; \
+	VMOVUPS 320(SI), Z28; \
+	VFMADD231PS 320(BX), Z28, Z0; \
+	VFMADD231PS 832(BX), Z28, Z4; \
+	VMOVUPS 832(SI), Z29; \
+	VFMADD231PS 320(BX), Z29, Z1; \
+	VFMADD231PS 832(BX), Z29, Z5; \
+	VMOVUPS 1344(SI), Z28; \
+	VFMADD231PS 320(BX), Z28, Z2; \
+	VFMADD231PS 832(BX), Z28, Z6; \
+	VMOVUPS 1856(SI), Z29; \
+	VFMADD231PS 320(BX), Z29, Z3; \
+	VFMADD231PS 832(BX), Z29, Z7; \
+	VMOVUPS 384(SI), Z28; \
+	VFMADD231PS 384(BX), Z28, Z0; \
+	VFMADD231PS 896(BX), Z28, Z4; \
+	VMOVUPS 896(SI), Z29; \
+	VFMADD231PS 384(BX), Z29, Z1; \
+	VFMADD231PS 896(BX), Z29, Z5; \
+	VMOVUPS 1408(SI), Z28; \
+	VFMADD231PS 384(BX), Z28, Z2; \
+	VFMADD231PS 896(BX), Z28, Z6; \
+	VMOVUPS 1920(SI), Z29; \
+	VFMADD231PS 384(BX), Z29, Z3; \
+	VFMADD231PS 896(BX), Z29, Z7; \
+	VMOVUPS 448(SI), Z28; \
+	VFMADD231PS 448(BX), Z28, Z0; \
+	VFMADD231PS 960(BX), Z28, Z4; \
+	VMOVUPS 960(SI), Z29; \
+	VFMADD231PS 448(BX), Z29, Z1; \
+	VFMADD231PS 960(BX), Z29, Z5; \
+	VMOVUPS 1472(SI), Z28; \
+	VFMADD231PS 448(BX), Z28, Z2; \
+	VFMADD231PS 960(BX), Z28, Z6; \
+	VMOVUPS 1984(SI), Z29; \
+	VFMADD231PS 448(BX), Z29, Z3; \
+	VFMADD231PS 960(BX), Z29, Z7
+
+#define QUADF32X4 \
+	F4STEP(VMOVUPS, VMULPS, 0, 512, 1024, 1536, 0, 512, 1024, 1536); \
+	F4STEP(VMOVUPS, VFMADD231PS, 64, 576, 1088, 1600, 64, 576, 1088, 1600); \
+	F4STEP(VMOVUPS, VFMADD231PS, 128, 640, 1152, 1664, 128, 640, 1152, 1664); \
+	F4STEP(VMOVUPS, VFMADD231PS, 192, 704, 1216, 1728, 192, 704, 1216, 1728); \
+	F4STEP(VMOVUPS, VFMADD231PS, 256, 768, 1280, 1792, 256, 768, 1280, 1792); \
+	F4STEP(VMOVUPS, VFMADD231PS, 320, 832, 1344, 1856, 320, 832, 1344, 1856); \
+	F4STEP(VMOVUPS, VFMADD231PS, 384, 896, 1408, 1920, 384, 896, 1408, 1920); \
+	F4STEP(VMOVUPS, VFMADD231PS, 448, 960, 1472, 1984, 448, 960, 1472, 1984)
+
+#define SETUP_FX1 X_TABLES8
+
+
+#define NAME ·avx512DotRow128F16X1
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_FX1
+#define QUAD QUADF16X1
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 1024
+#define QUAD_SCALES
+#define QUAD_OUT QUAD_OUT_F
+#define FORX ROWFORX1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+
+#define NAME ·avx512DotRow128F16X2
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP 
+#define QUAD QUADF16X2
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 1024
+#define QUAD_SCALES
+#define QUAD_OUT QUAD_OUT_F
+#define FORX ROWFORX2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+
+#define NAME ·avx512DotRow128F16X4
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP 
+#define QUAD QUADF16X4
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 1024
+#define QUAD_SCALES
+#define QUAD_OUT QUAD_OUT_F
+#define FORX ROWFORX4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+
+#define NAME ·avx512DotRow128F32X1
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_FX1
+#define QUAD QUADF32X1
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 2048
+#define QUAD_SCALES
+#define QUAD_OUT QUAD_OUT_F
+#define FORX ROWFORX1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+
+#define NAME ·avx512DotRow128F32X2
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP 
+#define QUAD QUADF32X2
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 2048
+#define QUAD_SCALES
+#define QUAD_OUT QUAD_OUT_F
+#define FORX ROWFORX2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+
+#define NAME ·avx512DotRow128F32X4
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP 
+#define QUAD QUADF32X4
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 2048
+#define QUAD_SCALES
+#define QUAD_OUT QUAD_OUT_F
+#define FORX ROWFORX4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+
+// ---- AddWeighted ----
+
+// AddWeighted for fp16 and float32 rows (see avx512_float_addweighted_amd64.h).
+
+#define ADD_YF(w, ya, wa) \
+	VMOVUPS     ya(0), Z24; \
+	VFMADD231PS w, Z8, Z24; \
+	VMOVUPS     Z24, ya(0)
+#define ADD_YFM(w, ya, wa) \
+	VMOVUPS.Z   ya(0), K2, Z24; \
+	VFMADD231PS w, Z8, Z24;     \
+	VMOVUPS     Z24, K2, ya(0)
+
+#define NAME ·avx512AddWeightedF16X1
+#define LOADV LOADV_F16
+#define LOADVM LOADVM_F16
+#define ESZ 2
+#define FORX AWFORX1
+#include "avx512_float_addweighted_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512AddWeightedF16X2
+#define LOADV LOADV_F16
+#define LOADVM LOADVM_F16
+#define ESZ 2
+#define FORX AWFORX2
+#include "avx512_float_addweighted_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512AddWeightedF16X4
+#define LOADV LOADV_F16
+#define LOADVM LOADVM_F16
+#define ESZ 2
+#define FORX AWFORX4
+#include "avx512_float_addweighted_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512AddWeightedF32X1
+#define LOADV LOADV_F32
+#define LOADVM LOADVM_F32
+#define ESZ 4
+#define FORX AWFORX1
+#include "avx512_float_addweighted_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512AddWeightedF32X2
+#define LOADV LOADV_F32
+#define LOADVM LOADVM_F32
+#define ESZ 4
+#define FORX AWFORX2
+#include "avx512_float_addweighted_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+#define NAME ·avx512AddWeightedF32X4
+#define LOADV LOADV_F32
+#define LOADVM LOADVM_F32
+#define ESZ 4
+#define FORX AWFORX4
+#include "avx512_float_addweighted_amd64.h"
+#undef NAME
+#undef LOADV
+#undef LOADVM
+#undef ESZ
+#undef FORX
+
+
+// F16: y += w * row, y in Z0-Z7. 
+#define STEP_F16 \
+	VBROADCASTSS (R13), Z8; \
+	VCVTPH2PS 0(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z0; \
+	VCVTPH2PS 32(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z1; \
+	VCVTPH2PS 64(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z2; \
+	VCVTPH2PS 96(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z3; \
+	VCVTPH2PS 128(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z4; \
+	VCVTPH2PS 160(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z5; \
+	VCVTPH2PS 192(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z6; \
+	VCVTPH2PS 224(SI), Z9; \
+	VFMADD231PS Z8, Z9, Z7
+
+// F32: y += w * row, y in Z0-Z7. 
+#define STEP_F32 \
+	VBROADCASTSS (R13), Z8; \
+	VFMADD231PS 0(SI), Z8, Z0; \
+	VFMADD231PS 64(SI), Z8, Z1; \
+	VFMADD231PS 128(SI), Z8, Z2; \
+	VFMADD231PS 192(SI), Z8, Z3; \
+	VFMADD231PS 256(SI), Z8, Z4; \
+	VFMADD231PS 320(SI), Z8, Z5; \
+	VFMADD231PS 384(SI), Z8, Z6; \
+	VFMADD231PS 448(SI), Z8, Z7
+
+#define SETUP_FLOAT \
+	VMOVUPS 0(DI), Z0; \
+	VMOVUPS 64(DI), Z1; \
+	VMOVUPS 128(DI), Z2; \
+	VMOVUPS 192(DI), Z3; \
+	VMOVUPS 256(DI), Z4; \
+	VMOVUPS 320(DI), Z5; \
+	VMOVUPS 384(DI), Z6; \
+	VMOVUPS 448(DI), Z7; \
+
+
+#define FINISH_FLOAT \
+	VMOVUPS Z0, 0(DI); \
+	VMOVUPS Z1, 64(DI); \
+	VMOVUPS Z2, 128(DI); \
+	VMOVUPS Z3, 192(DI); \
+	VMOVUPS Z4, 256(DI); \
+	VMOVUPS Z5, 320(DI); \
+	VMOVUPS Z6, 384(DI); \
+	VMOVUPS Z7, 448(DI); \
+
+
+
+#define NAME ·avx512AddWeightedRow128F16X1
+#define SETUP SETUP_FLOAT
+#define STEP STEP_F16
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 256
+#define STEPSCALES 0
+#define FINISH FINISH_FLOAT
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow128F32X1
+#define SETUP SETUP_FLOAT
+#define STEP STEP_F32
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 512
+#define STEPSCALES 0
+#define FINISH FINISH_FLOAT
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH

@@ -1,0 +1,60 @@
+//go:build gc && !purego
+
+package lowbit
+
+// addWeightedNEON: codes through neonAddWeightedCodes (up to neonQueries
+// weight rows per pass over the unpacked chunk; the w*shift terms are
+// summed per group and added to y once per call, in Go), fp16 and float32
+// through addWeightedFloatNEON.
+func addWeightedNEON(y []float32, r Rows, w []float32) {
+	pick(r.Format, neonCodes, addWeightedFloatNEON, addWeightedCodesNEON, addWeightedGeneric)(y, r, w)
+}
+
+// addWeightedCodesNEON is AddWeighted on the code formats the neon kernels
+// serve.
+func addWeightedCodesNEON(y []float32, r Rows, w []float32) {
+	n, cols := r.Len(), r.Cols
+	nq := len(w) / n
+	neonQueryChunks(nq, func(j0, j1 int) {
+		addWeightedCodesChunks(y[j0*cols:j1*cols], r, w[j0*n:j1*n])
+	})
+}
+
+func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
+	f, cols := r.Format, r.Cols
+	G, groups := f.Group, f.Groups(cols)
+	n := r.Len()
+	nq := len(w) / n
+	passes := (nq + neonQueries - 1) / neonQueries
+	var buf [neonChunk]byte
+	var wm [neonAux]float32
+	gs, ge := 0, 0 // the groups whose wm is pending
+	flush := func() {
+		gc := ge - gs
+		for j := 0; j < nq; j++ {
+			p, jj := j/neonQueries, j%neonQueries
+			for g := gs; g < ge; g++ {
+				v := wm[(p*gc+g-gs)*neonQueries+jj]
+				yg := y[j*cols+g*G : j*cols+(g+1)*G]
+				for c := range yg {
+					yg[c] += v
+				}
+			}
+		}
+		clear(wm[:passes*gc*neonQueries])
+	}
+	codeChunks(f, n, cols, neonAux/(passes*neonQueries), func(g0, g1 int) {
+		if ge > gs {
+			flush()
+		}
+		gs, ge = g0, g1
+	}, func(i0, i1, g0, g1 int) {
+		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+		gi, gc := i0*groups+g0, g1-g0
+		for j := 0; j < nq; j += neonQueries {
+			neonAddWeightedCodes(&y[j*cols+g0*G], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+				&w[j*n+i0], 4*n, min(neonQueries, nq-j), 4*cols, &wm[j*gc])
+		}
+	})
+	flush()
+}

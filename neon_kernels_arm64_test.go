@@ -1,0 +1,73 @@
+//go:build arm64 && gc && !purego
+
+package lowbit
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// neonEdgeShapes are the shapes the neon passes and chunks turn on: one
+// row, more rows than one unpack chunk holds, a row longer than a chunk
+// (cut into pieces of groups), every width and both 8-bit DotQ8 paths, fp16
+// and float32 with column tails.
+func neonEdgeShapes() []struct {
+	f       Format
+	n, cols int
+} {
+	type shape = struct {
+		f       Format
+		n, cols int
+	}
+	return []shape{
+		{Quant(4, 32), 1, 64}, {Quant(4, 32), 70, 128}, {SymQuant(3, 64), 5, 128}, {Quant(8, 32), 3, 96},
+		{SymQuant(8, 128), 2, 256}, {Quant(7, 96), 4, 192}, {Quant(2, 256), 3, 256}, {Quant(5, 32), 2, 64},
+		{SymQuant(6, 64), 3, 128}, {SymQuant(5, 32), 2, neonChunk + 64}, {F16, 3, 45}, {F32, 4, 67}, {F16, 1, 3},
+	}
+}
+
+// TestNEONQueryRows runs Dot, DotQ8 and AddWeighted with 1 to 9 query rows
+// (passes of four and a remainder) on the edge shapes, against float64.
+func TestNEONQueryRows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(47, 48))
+	for _, im := range Implementations()[1:] {
+		for _, s := range neonEdgeShapes() {
+			r, _ := quantizedRows(t, rng, s.f, s.n, s.cols)
+			for nq := 1; nq <= 9; nq++ {
+				x := randomValues(rng, nq*s.cols)
+				out := make([]float32, nq*s.n)
+				im.Dot(out, r, x)
+				requireDots(t, r, float64s(x), out, "%s Dot %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
+
+				q, err := NewQ8(s.f, nq, s.cols)
+				require.NoError(t, err)
+				require.NoError(t, im.QuantizeQ8(q, x))
+				im.DotQ8(out, r, q)
+				requireDots(t, r, dequantizeQ8(q), out, "%s DotQ8 %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
+
+				w := randomValues(rng, nq*s.n)
+				y := randomValues(rng, nq*s.cols)
+				requireAddWeighted(t, im, y, r, w, "%s AddWeighted %s rows %d cols %d queries %d", im, s.f, s.n, s.cols, nq)
+			}
+		}
+	}
+}
+
+// TestNEONNoRows runs the kernels on zero rows: nothing to do, nothing read.
+func TestNEONNoRows(t *testing.T) {
+	for _, im := range Implementations() {
+		for _, f := range []Format{Quant(4, 32), SymQuant(8, 64), F16, F32} {
+			r, err := NewRows(f, 0, 64)
+			require.NoError(t, err)
+			im.Dot(nil, r, make([]float32, 128))
+			q, err := NewQ8(f, 2, 64)
+			require.NoError(t, err)
+			im.DotQ8(nil, r, q)
+			im.AddWeighted(make([]float32, 64), r, nil)
+			require.NoError(t, im.Quantize(r, nil))
+			im.Dequantize(nil, r)
+		}
+	}
+}
