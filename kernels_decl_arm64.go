@@ -9,16 +9,27 @@ package lowbit
 // calls, not a table of func values: escape analysis cannot see through
 // an indirect call, so the arguments would escape to the heap.
 
-// neonUnpack and neonPack convert groups of codes between their bit planes
-// and one byte per code (neon_pack_arm64.s).
+// neonUnpack and neonPack convert groups of more than 32 codes between their
+// bit planes and one byte per code (neon_pack_arm64.s).
 //
 //go:noescape
-func neonUnpack(dst, src *byte, groups, group, bits, p2, p1 int)
+func neonUnpack(dst, src *byte, groups, group, bits, p2, p1 int, tail *neonTailWindow, prog *neonShortProgram)
 
 // See neonUnpack.
 //
 //go:noescape
-func neonPack(dst, src *byte, groups, group, bits, p2, p1 int)
+func neonPack(dst, src *byte, groups, group, bits, p2, p1 int, tail *neonTailWindow, prog *neonShortProgram)
+
+// neonUnpackShort and neonPackShort convert groups of 8, 16 and 24 codes
+// (neon_pack_arm64.s, TBL programs of neon_short_arm64.go).
+//
+//go:noescape
+func neonUnpackShort(dst, src *byte, steps, inStep, outStep int, prog *neonShortProgram)
+
+// See neonUnpackShort.
+//
+//go:noescape
+func neonPackShort(dst, src *byte, steps, inStep, outStep int, prog *neonShortProgram)
 
 // Dot on unpacked codes (neon_dot_arm64.s).
 //

@@ -26,7 +26,7 @@ func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
 	n := r.Len()
 	nq := len(w) / n
 	passes := (nq + neonQueries - 1) / neonQueries
-	var buf [neonChunk]byte
+	var buf neonBuf
 	var wm [neonAux]float32
 	gs, ge := 0, 0 // the groups whose wm is pending
 	flush := func() {

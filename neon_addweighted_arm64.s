@@ -21,6 +21,16 @@
 	WFMLAE(11, B+3, 17, L) \
 	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R16)
 
+// AWX8 is AWX for the 8 codes of an octet of a short block (in V0, V1):
+// 8 values of y at R16, then R16 moves to the next query row's y (R13 =
+// y row stride).
+#define AWX8(L) \
+	VLD1 (R16), [V8.S4, V9.S4] \
+	WFMLAE(8, 0, 17, L) \
+	WFMLAE(9, 1, 17, L) \
+	VST1 [V8.S4, V9.S4], (R16) \
+	ADD R13, R16
+
 // WLANE loads w of query row L (at R16) into lane L of V16.
 #define WLANE(L) \
 	FMOVS (R16), F31 \
@@ -30,13 +40,16 @@
 // func neonAddWeightedCodes(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
 //
 // neonAddWeightedCodes adds, for rows i < rows (groups groups of group
-// codes, one per byte at codes, rows after each other; scales and mins run
+// codes (a multiple of 8), one per byte at codes, rows after each other; scales and mins run
 // on from row to row) and query rows j < nq (1 to 4), w_ji*scale*q to the
 // values of y row j (at byte j*ystride of y), with w_ji at byte
 // j*wstride + 4*i of w; and it adds w_ji*shift to wm[4*g + j] (shift = min,
 // or scale*negOff when mins is nil), which the caller adds to every value of
 // group g afterwards. The codes of a block are widened to float once for
 // every query row.
+//
+// The short last block of a group (G%32 = 8, 16, 24) runs an octet at a
+// time: 8 per octet and 6 per query row.
 //
 // Instructions per 32 values: 21 shared (1 load, 8 TBL, 8 UCVTF, pointer
 // step, loop control) and 15 per query row (4 loads and stores of y, 8 FMLA
@@ -54,6 +67,7 @@ TEXT ·neonAddWeightedCodes(SB), NOSPLIT, $0-104
 	MOVD wm+96(FP), R12
 	CBZ R2, done
 	MOVD R15, R19          // nil: symmetric
+	UBFX $3, R4, $2, R26   // octets in the short last block of a group
 	LSR $5, R4             // blocks per group
 	SUB $128, R13, R5
 	WIDEN32_INIT
@@ -83,6 +97,7 @@ gshift:
 	VLD1 (R21), [V19.S4]
 	WFADD(19, 19, 18)
 	VST1.P [V19.S4], 16(R21)
+	CBZ R4, short
 	MOVD R4, R25
 
 block:
@@ -94,6 +109,26 @@ blockend:
 	ADD $128, R23
 	SUBS $1, R25
 	BNE block
+
+short:	// the short last block, an octet at a time
+	CBZ R26, gnext
+	MOVD R26, R25
+
+octet:
+	FMOVD.P 8(R1), F28
+	VTBL V12.B16, [V28.B16], V0.B16
+	VTBL V13.B16, [V28.B16], V1.B16
+	WUCVTF(0, 0)
+	WUCVTF(1, 1)
+	MOVD R23, R16
+	EACHX(AWX8(0), AWX8(1), AWX8(2), AWX8(3), octetend)
+
+octetend:
+	ADD $32, R23
+	SUBS $1, R25
+	BNE octet
+
+gnext:
 	SUBS $1, R20
 	BNE group
 

@@ -9,8 +9,10 @@ package lowbit
 // Quantize runs the other way (neonQuantizeCodes, then neonPack). A chunk is
 // at most neonChunk codes: whole rows when a row fits, else one row's groups
 // in pieces. Each packed block is unpacked once per call, whatever the
-// number of query rows. Code formats whose group is not a multiple of 32
-// (blocks of 8, 16 or 24), or is over neonChunk, run the generic kernels.
+// number of query rows. A group that is not a multiple of 32 ends in a
+// short block of 8, 16 or 24 values: its unpack and pack are TBL programs
+// (neon_short_arm64.go), and the kernels take it an octet (8 codes) at a
+// time. Groups over neonChunk run the generic kernels.
 //
 // fp16 and float32 rows have their own kernels (FCVTL/FCVTN for fp16); their
 // column tails (cols%4 values) run in Go. Other work left in Go: Σx per
@@ -70,8 +72,8 @@ func neonKernels(dotprod bool) kernels {
 	return k
 }
 
-// neonAccelerated: every kernel on fp16, float32, and codes in groups that
-// are a multiple of 32 up to neonChunk; Softmax and QuantizeQ8 always.
+// neonAccelerated: every kernel on fp16, float32, and codes in every group
+// (a multiple of 8) up to neonChunk; Softmax and QuantizeQ8 always.
 func neonAccelerated(k Kernel, f Format) bool {
 	if k == KernelSoftmax || k == KernelQuantizeQ8 || !f.Quantized() {
 		return true
@@ -80,7 +82,7 @@ func neonAccelerated(k Kernel, f Format) bool {
 }
 
 // neonCodes reports whether the code kernels serve format f.
-func neonCodes(f Format) bool { return f.Quantized() && f.Group%32 == 0 && f.Group <= neonChunk }
+func neonCodes(f Format) bool { return f.Quantized() && f.Group%8 == 0 && f.Group <= neonChunk }
 
 // codeChunks walks the codes of rows in chunks of at most neonChunk codes
 // and at most gcMax groups per row: whole rows at a time when a row fits,

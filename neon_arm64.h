@@ -50,6 +50,15 @@
 #define WSXTL4S(d, n) WORD $(0x0F10A400 | ((n)<<5) | (d))                // SXTL   Vd.4S, Vn.4H
 #define WSXTL4S2(d, n) WORD $(0x4F10A400 | ((n)<<5) | (d))               // SXTL2  Vd.4S, Vn.8H
 
+// Bytes, 16 lanes (for macros that take register numbers).
+#define WTBL1(d, n, m) WORD $(0x4E000000 | ((m)<<16) | ((n)<<5) | (d)) // TBL Vd.16B, {Vn.16B}, Vm.16B
+#define WTBL2(d, n, m) WORD $(0x4E002000 | ((m)<<16) | ((n)<<5) | (d)) // TBL Vd.16B, {Vn.16B, Vn+1.16B}, Vm.16B
+#define WAND(d, n, m) WORD $(0x4E201C00 | ((m)<<16) | ((n)<<5) | (d))  // AND Vd.16B, Vn.16B, Vm.16B
+#define WORR(d, n, m) WORD $(0x4EA01C00 | ((m)<<16) | ((n)<<5) | (d))  // ORR Vd.16B, Vn.16B, Vm.16B
+#define WSUB4S(d, n, m) WORD $(0x6EA08400 | ((m)<<16) | ((n)<<5) | (d)) // SUB Vd.4S, Vn.4S, Vm.4S
+#define WADDP4S(d, n, m) WORD $(0x4EA0BC00 | ((m)<<16) | ((n)<<5) | (d)) // ADDP Vd.4S, Vn.4S, Vm.4S
+#define WBIT(d, n, m) WORD $(0x6EA01C00 | ((m)<<16) | ((n)<<5) | (d))  // BIT Vd.16B, Vn.16B, Vm.16B (Vd takes Vn's bits where Vm is 1)
+
 // ---- Macros of the code kernels (neon_dot, neon_dotq8, neon_addweighted,
 // neon_dequantize): codes one per byte at R1, query rows counted in R11 ----
 

@@ -31,7 +31,7 @@ func dequantizeFloatNEON(dst []float32, r Rows) {
 func dequantizeCodesNEON(dst []float32, r Rows) {
 	f := r.Format
 	cols, G, groups := r.Cols, f.Group, f.Groups(r.Cols)
-	var buf [neonChunk]byte
+	var buf neonBuf
 	codeChunks(f, r.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
 		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0

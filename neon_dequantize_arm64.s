@@ -10,10 +10,18 @@
 	TBL4(V24, V25, V26, V27, V0, V1, V2, V3, V4) \
 	UCVTF4(1)
 
+// CODES8 loads 8 codes and widens them to float32 in V1, V2.
+#define CODES8(reg) \
+	FMOVD.P 8(reg), F0 \
+	VTBL V24.B16, [V0.B16], V1.B16 \
+	VTBL V25.B16, [V0.B16], V2.B16 \
+	WUCVTF(1, 1) \
+	WUCVTF(2, 2)
+
 // func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 //
 // neonDequantizeCodes writes rows rows of groups groups of group values (a
-// multiple of 32): the codes one per byte at codes (rows after each other),
+// multiple of 8): the codes one per byte at codes (rows after each other),
 // row i's first scale (and min) at byte i*sstride of scales (mins), row i
 // of the output at byte i*dstride of dst. As dequantizeGeneric, bit for bit:
 //
@@ -35,6 +43,7 @@ TEXT ·neonDequantizeCodes(SB), NOSPLIT, $0-76
 	VDUP V29.S[0], V29.S4
 	MOVD $·neonConsts+112(SB), R9
 	VLD1 (R9), [V24.B16, V25.B16, V26.B16, V27.B16]
+	AND $8, R4, R16  // 8: a last step of 8 per group
 	LSR $4, R4, R4   // steps of 16 per group
 
 drow:
@@ -53,6 +62,7 @@ dgroup:
 	FMOVS R14, F31
 	FCVTHS F31, F31
 	VDUP V31.S[0], V31.S4
+	CBZ R15, dasym8
 
 dasym:
 	CODES16(R1)
@@ -67,9 +77,21 @@ dasym:
 	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(R10)
 	SUBS $1, R15
 	BNE dasym
+
+dasym8:
+	CBZ R16, dnext
+	CODES8(R1)
+	WFMULE(1, 1, 30, 0)
+	WFMULE(2, 2, 30, 0)
+	WFADD(1, 1, 31)
+	WFADD(2, 2, 31)
+	VST1.P [V1.S4, V2.S4], 32(R10)
 	B dnext
 
 dsym:
+	CBZ R15, dsym8
+
+dsymloop:
 	CODES16(R1)
 	WFSUB(1, 1, 29)
 	WFSUB(2, 2, 29)
@@ -81,7 +103,16 @@ dsym:
 	WFMULE(4, 4, 30, 0)
 	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(R10)
 	SUBS $1, R15
-	BNE dsym
+	BNE dsymloop
+
+dsym8:
+	CBZ R16, dnext
+	CODES8(R1)
+	WFSUB(1, 1, 29)
+	WFSUB(2, 2, 29)
+	WFMULE(1, 1, 30, 0)
+	WFMULE(2, 2, 30, 0)
+	VST1.P [V1.S4, V2.S4], 32(R10)
 
 dnext:
 	SUBS $1, R13

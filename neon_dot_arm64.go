@@ -25,7 +25,7 @@ func dotCodesChunks(out []float32, r Rows, x []float32) {
 	f, cols := r.Format, r.Cols
 	G, groups := f.Group, f.Groups(cols)
 	n, nq := r.Len(), len(x)/cols
-	var buf [neonChunk]byte
+	var buf neonBuf
 	var xs [neonAux]float32
 	gc := 0
 	codeChunks(f, n, cols, neonAux/nq, func(g0, g1 int) {

@@ -19,6 +19,15 @@
 	VFMLA V7.S4, V11.S4, B.S4 \
 	ADD R17, R16
 
+// DOTX8 is DOTX for the 8 codes of an octet of a short block (in V0, V1):
+// the 8 values of the query row at R16, then R16 moves to the next query
+// row (R10 = row stride).
+#define DOTX8(A, B) \
+	VLD1 (R16), [V8.S4, V9.S4] \
+	VFMLA V0.S4, V8.S4, A.S4 \
+	VFMLA V1.S4, V9.S4, B.S4 \
+	ADD R10, R16
+
 // GROUPX folds one query's group sums (a, b) into its row accumulator r:
 // r += (a+b)*scale + Σx*shift, scale and shift in V30 lanes 0 and 1, Σx
 // read from R24.
@@ -33,7 +42,7 @@
 //
 // neonDotCodes adds to out[j*ostride + i] (bytes: j*ostride + 4*i), for
 // rows i < rows and query rows j < nq (1 to 4), the dot product of row i
-// (groups groups of group codes, one per byte at codes, rows after each
+// (groups groups of group codes (a multiple of 8), one per byte at codes, rows after each
 // other; scales and mins of row i from byte i*sstride) with query row j
 // (from byte j*xstride of x): per group
 //
@@ -46,7 +55,8 @@
 // Instructions per 32 values: 34 for one query row (1 load, 8 TBL,
 // 8 UCVTF, 2 loads and 8 FMLA of the query, pointer steps, query test, loop
 // control), 13 for each further query row; per group and query 5 more
-// (the fold). AVX2 (8 lanes a vector) unpacks in registers instead and
+// (the fold). The short last block of a group (G%32 = 8, 16, 24) runs an
+// octet at a time: 10 per octet and 5 per query row. AVX2 (8 lanes a vector) unpacks in registers instead and
 // needs about half: 18 for 4-bit codes and one query row.
 TEXT ·neonDotCodes(SB), NOSPLIT, $0-112
 	MOVD out+0(FP), R0
@@ -62,6 +72,7 @@ TEXT ·neonDotCodes(SB), NOSPLIT, $0-112
 	MOVD ostride+104(FP), R13
 	CBZ R2, done
 	MOVD R6, R19          // nil: symmetric
+	UBFX $3, R4, $2, R26  // octets in the short last block of a group
 	LSR $5, R4            // blocks per group
 	LSL $2, R3, R22       // bytes between the Σx of two query rows
 	SUB $128, R10, R17    // from the end of a block of one query row to the next
@@ -78,6 +89,7 @@ row:
 group:
 	VZERO4(V16, V17, V18, V19)
 	VZERO4(V20, V21, V22, V23)
+	CBZ R4, short
 	MOVD R4, R25
 
 block:
@@ -89,6 +101,26 @@ blockend:
 	ADD $128, R23
 	SUBS $1, R25
 	BNE block
+
+short:	// the short last block, an octet at a time
+	CBZ R26, gend
+	MOVD R26, R25
+
+octet:
+	FMOVD.P 8(R1), F28
+	VTBL V12.B16, [V28.B16], V0.B16
+	VTBL V13.B16, [V28.B16], V1.B16
+	WUCVTF(0, 0)
+	WUCVTF(1, 1)
+	MOVD R23, R16
+	EACHX(DOTX8(V16, V20), DOTX8(V17, V21), DOTX8(V18, V22), DOTX8(V19, V23), octetend)
+
+octetend:
+	ADD $32, R23
+	SUBS $1, R25
+	BNE octet
+
+gend:
 
 	// Group end: scale and shift into V30 lanes 0 and 1.
 	GROUP_SCALE(F30, F31, gsym)

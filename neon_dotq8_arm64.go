@@ -40,8 +40,8 @@ func dotQ8CodesChunks(out []float32, r Rows, q *Q8, j0, j1, mode int) {
 	f, cols := r.Format, r.Cols
 	G, groups := f.Group, f.Groups(cols)
 	n, nq := r.Len(), j1-j0
-	nb, bpg := q8Blocks(G, cols), G/32
-	var buf [neonChunk]byte
+	nb, bpg := q8Blocks(G, cols), (G+31)/32
+	var buf neonBuf
 	var ss [neonAux]float32
 	gc := 0
 	codeChunks(f, n, cols, neonAux/nq, func(g0, g1 int) {

@@ -71,6 +71,44 @@
 	ADD R10, R16 \
 	ADD R7, R17
 
+// The Q8T macros add one query row's products with an octet of the short
+// last block of a group (codes in the low 8 bytes of V28, the rest zero)
+// to its int32 lanes in Vacc: the 8 values of x8 at R16 (loaded exactly,
+// the rest zero), then R16 moves to the next query row. Q8TFOLD then adds
+// Scales[b]*isum to the group accumulator, as Q8FOLD.
+#define Q8TSDOT(acc) \
+	FMOVD (R16), F8 \
+	WSDOT(acc, 28, 8) \
+	ADD R10, R16
+
+#define Q8TUDOT(acc) \
+	FMOVD (R16), F8 \
+	VEOR V1.B8, V8.B8, V8.B8 \
+	WUDOT(acc, 28, 8) \
+	WSUB4S(acc, acc, 0) \
+	ADD R10, R16
+
+#define Q8TSMULL(acc) \
+	FMOVD (R16), F8 \
+	WSMULL(10, 28, 8) \
+	WSADALP(acc, 10) \
+	ADD R10, R16
+
+#define Q8TWIDE(acc) \
+	FMOVD (R16), F8 \
+	WSXTL(6, 8) \
+	WMUL8H(6, 6, 2) \
+	WSADALP(acc, 6) \
+	ADD R10, R16
+
+#define Q8TFOLD(acc, D) \
+	WORR(10, acc, acc) \
+	VADDV V10.S4, V10 \
+	WSCVTF(10, 10) \
+	FMOVS (R17), F11 \
+	WFMLAE(D, 10, 11, 0) \
+	ADD R7, R17
+
 // Q8QUERIES(BODY, end) runs BODY for query rows 0 to nq-1 (at most 4),
 // then falls through to end.
 #define Q8QUERIES(BODY, end) \
@@ -102,6 +140,10 @@
 // product: 0 SMULL (neon, codes < 128), 1 widened MUL (neon, 8-bit codes),
 // 2 SDOT (neondot, codes < 128), 3 UDOT with x8+128 (neondot, 8-bit).
 //
+// The short last block of a group (G%32 = 8, 16, 24: one more Q8 block)
+// runs an octet at a time, each query row's products summed in int32
+// lanes, then folded as a block.
+//
 // Instructions per 32 values for one query row (1 load of codes, loop
 // control, and per query row its load, integer products, ADDV, SCVTF,
 // the scale load, FMLA, 2 pointer steps and the query test): SDOT 19,
@@ -123,6 +165,7 @@ TEXT ·neonDotQ8Codes(SB), NOSPLIT, $0-128
 	MOVD mode+120(FP), R8
 	CBZ R2, done
 	MOVD R15, R19          // nil: symmetric
+	UBFX $3, R4, $2, R26   // octets in the short last block of a group
 	LSR $5, R4             // blocks per group
 	LSL $2, R3, R22        // bytes between the Σ Sums of two query rows
 	VMOVI $0x80, V1.B16
@@ -145,6 +188,8 @@ group:
 	CBZ R8, bsmull
 
 bwide:
+	CBZ R25, twide
+bwideloop:
 	VLD1.P 32(R1), [V28.B16, V29.B16]
 	VUXTL V28.B8, V2.H8
 	VUXTL2 V28.B16, V3.H8
@@ -155,30 +200,76 @@ bwideend:
 	ADD $32, R23
 	ADD $4, R6
 	SUBS $1, R25
-	BNE bwide
-	B fold
+	BNE bwideloop
+
+twide:	// the short last block, an octet at a time
+	CBZ R26, fold
+	MOVD R26, R25
+	VZERO4(V20, V21, V22, V23)
+twideoctet:
+	FMOVD.P 8(R1), F28
+	VUXTL V28.B8, V2.H8
+	MOVD R23, R16
+	EACHX(Q8TWIDE(20), Q8TWIDE(21), Q8TWIDE(22), Q8TWIDE(23), twideend)
+twideend:
+	ADD $8, R23
+	SUBS $1, R25
+	BNE twideoctet
+	B tfold
 
 bsmull:
+	CBZ R25, tsmull
+bsmullloop:
 	VLD1.P 32(R1), [V28.B16, V29.B16]
 	Q8QUERIES(Q8SMULL, bsmullend)
 bsmullend:
 	ADD $32, R23
 	ADD $4, R6
 	SUBS $1, R25
-	BNE bsmull
-	B fold
+	BNE bsmullloop
+
+tsmull:
+	CBZ R26, fold
+	MOVD R26, R25
+	VZERO4(V20, V21, V22, V23)
+tsmulloctet:
+	FMOVD.P 8(R1), F28
+	MOVD R23, R16
+	EACHX(Q8TSMULL(20), Q8TSMULL(21), Q8TSMULL(22), Q8TSMULL(23), tsmullend)
+tsmullend:
+	ADD $8, R23
+	SUBS $1, R25
+	BNE tsmulloctet
+	B tfold
 
 bsdot:
+	CBZ R25, tsdot
+bsdotloop:
 	VLD1.P 32(R1), [V28.B16, V29.B16]
 	Q8QUERIES(Q8SDOT, bsdotend)
 bsdotend:
 	ADD $32, R23
 	ADD $4, R6
 	SUBS $1, R25
-	BNE bsdot
-	B fold
+	BNE bsdotloop
+
+tsdot:
+	CBZ R26, fold
+	MOVD R26, R25
+	VZERO4(V20, V21, V22, V23)
+tsdotoctet:
+	FMOVD.P 8(R1), F28
+	MOVD R23, R16
+	EACHX(Q8TSDOT(20), Q8TSDOT(21), Q8TSDOT(22), Q8TSDOT(23), tsdotend)
+tsdotend:
+	ADD $8, R23
+	SUBS $1, R25
+	BNE tsdotoctet
+	B tfold
 
 budot:
+	CBZ R25, tudot
+budotloop:
 	VLD1.P 32(R1), [V28.B16, V29.B16]
 	VEOR V0.B16, V0.B16, V0.B16
 	WUDOT(0, 28, 2)
@@ -189,7 +280,29 @@ budotend:
 	ADD $32, R23
 	ADD $4, R6
 	SUBS $1, R25
-	BNE budot
+	BNE budotloop
+
+tudot:
+	CBZ R26, fold
+	MOVD R26, R25
+	VZERO4(V20, V21, V22, V23)
+tudotoctet:
+	FMOVD.P 8(R1), F28
+	VEOR V0.B16, V0.B16, V0.B16
+	WUDOT(0, 28, 2)
+	VSHL $7, V0.S4, V0.S4
+	MOVD R23, R16
+	EACHX(Q8TUDOT(20), Q8TUDOT(21), Q8TUDOT(22), Q8TUDOT(23), tudotend)
+tudotend:
+	ADD $8, R23
+	SUBS $1, R25
+	BNE tudotoctet
+
+tfold:	// the short block's Q8 block: Scales[b]*isum for each query row
+	MOVD R6, R17
+	EACHX(Q8TFOLD(20, 16), Q8TFOLD(21, 17), Q8TFOLD(22, 18), Q8TFOLD(23, 19), tfoldend)
+tfoldend:
+	ADD $4, R6
 
 fold:
 	// Group end: scale and shift into V30 lanes 0 and 1.

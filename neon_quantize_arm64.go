@@ -5,8 +5,6 @@ package lowbit
 import (
 	"math"
 	"unsafe"
-
-	"github.com/lowbit-ml/lowbit/pack"
 )
 
 // quantizeNEON is Quantize: codes through neonQuantizeCodes and neonPack,
@@ -38,13 +36,12 @@ func quantizeCodesNEON(dst Rows, x []float32) {
 	f := dst.Format
 	cols, G := dst.Cols, f.Group
 	rb, gb, groups := f.RowBytes(cols), G*f.Bits/8, f.Groups(cols)
-	p2, p1 := pack.PlaneOffsets(f.Bits, G)
 	qlo, qhi, div, off := float32(0), float32(int(1)<<f.Bits-1), float32(int(1)<<f.Bits-1), 0
 	if f.Symmetric {
 		o := int(1) << (f.Bits - 1)
 		qlo, qhi, div, off = -float32(o), float32(o-1), float32(o-1), o
 	}
-	var buf [neonChunk]byte
+	var buf neonBuf
 	codeChunks(f, dst.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
 		ng := g1 - g0
 		if ng == groups {
@@ -52,7 +49,7 @@ func quantizeCodesNEON(dst Rows, x []float32) {
 		}
 		gi := i0*groups + g0
 		neonQuantizeCodes(&buf[0], &x[i0*cols+g0*G], ng, G, &dst.Scales[gi], minsOf(dst, gi), qlo, qhi, div, off)
-		neonPack(&dst.Data[i0*rb+g0*gb], &buf[0], ng, G, f.Bits, p2, p1)
+		neonPackGroups(dst.Data, i0*rb+g0*gb, buf[:], ng, f)
 	})
 }
 

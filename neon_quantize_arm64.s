@@ -6,7 +6,7 @@
 // func neonQuantizeCodes(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
 //
 // neonQuantizeCodes quantizes groups consecutive groups of group float32
-// values (a multiple of 32) at x to one code per byte at dst, and writes
+// values (a multiple of 8) at x to one code per byte at dst, and writes
 // each group's fp16 scale (and, when mins is not nil, min), with the
 // float32 steps of quantizeGeneric, so the bytes are the same:
 //
@@ -55,6 +55,7 @@ qgroup:
 	VDUP R12, V18.S4
 	VDUP R12, V19.S4
 	MOVD R1, R10
+	CBZ R8, qminmax8
 	MOVD R8, R11
 
 qminmax:
@@ -69,6 +70,16 @@ qminmax:
 	WFMAX(19, 19, 3)
 	SUBS $1, R11
 	BNE qminmax
+
+qminmax8:	// the last 8 values of a group of 16k+8
+	TBZ $3, R3, qreduce
+	VLD1 (R10), [V0.S4, V1.S4]
+	WFMIN(16, 16, 0)
+	WFMIN(17, 17, 1)
+	WFMAX(18, 18, 0)
+	WFMAX(19, 19, 1)
+
+qreduce:
 	WFMIN(16, 16, 17)
 	WFMINV(16, 16)  // F16 = min
 	WFMAX(18, 18, 19)
@@ -114,6 +125,7 @@ qinv:
 qzero:
 	VDUP V19.S[0], V19.S4
 	VDUP V27.S[0], V20.S4
+	CBZ R8, qcodes8
 	MOVD R8, R11
 
 qcodes:
@@ -145,6 +157,26 @@ qcodes:
 	VST1.P [V0.B16], 16(R0)
 	SUBS $1, R11
 	BNE qcodes
+
+qcodes8:	// the last 8 values of a group of 16k+8
+	TBZ $3, R3, qnext
+	VLD1.P 32(R1), [V0.S4, V1.S4]
+	WFSUB(0, 0, 20)
+	WFSUB(1, 1, 20)
+	WFMUL(0, 0, 19)
+	WFMUL(1, 1, 19)
+	WFMAX(0, 0, 21)
+	WFMAX(1, 1, 21)
+	WFMIN(0, 0, 22)
+	WFMIN(1, 1, 22)
+	WFCVTNS(0, 0)
+	WFCVTNS(1, 1)
+	VUZP1 V1.H8, V0.H8, V0.H8
+	VUZP1 V0.B16, V0.B16, V0.B16
+	VADD V23.B16, V0.B16, V0.B16
+	FMOVD.P F0, 8(R0)
+
+qnext:
 	SUBS $1, R2
 	BNE qgroup
 

@@ -91,9 +91,12 @@ var avx512 = tier{name: "avx512", sets: []set{
 }}
 
 var neon = tier{name: "neon", sets: []set{
-	{family: "Unpack", sig: "(dst, src *byte, groups, group, bits, p2, p1 int)",
-		doc: "neonUnpack and neonPack convert groups of codes between their bit planes\nand one byte per code (neon_pack_arm64.s)."},
-	{family: "Pack", sig: "(dst, src *byte, groups, group, bits, p2, p1 int)", doc: "See neonUnpack."},
+	{family: "Unpack", sig: "(dst, src *byte, groups, group, bits, p2, p1 int, tail *neonTailWindow, prog *neonShortProgram)",
+		doc: "neonUnpack and neonPack convert groups of more than 32 codes between their\nbit planes and one byte per code (neon_pack_arm64.s)."},
+	{family: "Pack", sig: "(dst, src *byte, groups, group, bits, p2, p1 int, tail *neonTailWindow, prog *neonShortProgram)", doc: "See neonUnpack."},
+	{family: "UnpackShort", sig: "(dst, src *byte, steps, inStep, outStep int, prog *neonShortProgram)",
+		doc: "neonUnpackShort and neonPackShort convert groups of 8, 16 and 24 codes\n(neon_pack_arm64.s, TBL programs of neon_short_arm64.go)."},
+	{family: "PackShort", sig: "(dst, src *byte, steps, inStep, outStep int, prog *neonShortProgram)", doc: "See neonUnpackShort."},
 	{family: "DotCodes", sig: "(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)",
 		doc: "Dot on unpacked codes (neon_dot_arm64.s)."},
 	{family: "DotQ8Codes", sig: "(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)",
