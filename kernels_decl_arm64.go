@@ -36,10 +36,86 @@ func neonPackShort(dst, src *byte, steps, inStep, outStep int, prog *neonShortPr
 //go:noescape
 func neonDotCodes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
 
+// Dot on unpacked codes in groups of 8 and 16, several groups a block, the
+// codes times their scale per lane (neon_dot_arm64.s, neon_dot_lane_arm64.h).
+//
+// neonDotCodesG<group>
+//
+//go:noescape
+func neonDotCodesG8(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *float32, xstride, nq int, xs *float32, xsstride, ostride int)
+
+//go:noescape
+func neonDotCodesG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *float32, xstride, nq int, xs *float32, xsstride, ostride int)
+
+// neonCallDotCodes calls neonDotCodesG<group>.
+func neonCallDotCodes(group int, out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *float32, xstride, nq int, xs *float32, xsstride, ostride int) {
+	switch group {
+	case 8:
+		neonDotCodesG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, xs, xsstride, ostride)
+	case 16:
+		neonDotCodesG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, xs, xsstride, ostride)
+	default:
+		panic("lowbit: no neonDotCodesG<group> kernel of that shape")
+	}
+}
+
 // DotQ8 on unpacked codes (neon_dotq8_arm64.s).
 //
 //go:noescape
 func neonDotQ8Codes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
+
+// DotQ8 on unpacked codes in groups of 8 and 16, several groups a block, per
+// integer mode (neon_dotq8_arm64.s, neon_dotq8_lane_arm64.h).
+//
+// neonDotQ8Codes<mode>G<group>
+//
+//go:noescape
+func neonDotQ8CodesSmullG8(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
+func neonDotQ8CodesSmullG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
+func neonDotQ8CodesWideG8(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
+func neonDotQ8CodesWideG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
+func neonDotQ8CodesSdotG8(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
+func neonDotQ8CodesSdotG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
+func neonDotQ8CodesUdotG8(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
+func neonDotQ8CodesUdotG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+// neonCallDotQ8Codes calls neonDotQ8Codes<mode>G<group>.
+func neonCallDotQ8Codes(mode, group int, out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int) {
+	switch mode<<8 | group {
+	case 0<<8 | 8:
+		neonDotQ8CodesSmullG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 0<<8 | 16:
+		neonDotQ8CodesSmullG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 1<<8 | 8:
+		neonDotQ8CodesWideG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 1<<8 | 16:
+		neonDotQ8CodesWideG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 2<<8 | 8:
+		neonDotQ8CodesSdotG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 2<<8 | 16:
+		neonDotQ8CodesSdotG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 3<<8 | 8:
+		neonDotQ8CodesUdotG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 3<<8 | 16:
+		neonDotQ8CodesUdotG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	default:
+		panic("lowbit: no neonDotQ8Codes<mode>G<group> kernel of that shape")
+	}
+}
 
 // AddWeighted on unpacked codes (neon_addweighted_arm64.s).
 //

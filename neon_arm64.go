@@ -84,6 +84,11 @@ func neonAccelerated(k Kernel, f Format) bool {
 // neonCodes reports whether the code kernels serve format f.
 func neonCodes(f Format) bool { return f.Quantized() && f.Group%8 == 0 && f.Group <= neonChunk }
 
+// neonLane reports whether groups of G values run the per-lane kernels
+// (several groups a block, the codes times their scale per lane) instead
+// of a fold per group.
+func neonLane(G int) bool { return G == 8 || G == 16 }
+
 // codeChunks walks the codes of rows in chunks of at most neonChunk codes
 // and at most gcMax groups per row: whole rows at a time when a row fits,
 // else each row in pieces of groups. It calls start(g0, g1) when a new

@@ -41,6 +41,8 @@
 #define WUDOT(d, n, m) WORD $(0x6E809400 | ((m)<<16) | ((n)<<5) | (d))   // UDOT   Vd.4S, Vn.16B, Vm.16B (dotprod)
 #define WUSHL(d, n, m) WORD $(0x6E204400 | ((m)<<16) | ((n)<<5) | (d))   // USHL   Vd.16B, Vn.16B, Vm.16B (per-byte shift, negative = right)
 #define WSMULL(d, n, m) WORD $(0x0E20C000 | ((m)<<16) | ((n)<<5) | (d))  // SMULL  Vd.8H, Vn.8B, Vm.8B
+#define WSMULL2(d, n, m) WORD $(0x4E20C000 | ((m)<<16) | ((n)<<5) | (d)) // SMULL2 Vd.8H, Vn.16B, Vm.16B
+#define WADDP8H(d, n, m) WORD $(0x4E60BC00 | ((m)<<16) | ((n)<<5) | (d)) // ADDP   Vd.8H, Vn.8H, Vm.8H
 #define WSMLAL2(d, n, m) WORD $(0x4E208000 | ((m)<<16) | ((n)<<5) | (d)) // SMLAL2 Vd.8H, Vn.16B, Vm.16B
 #define WMUL8H(d, n, m) WORD $(0x4E609C00 | ((m)<<16) | ((n)<<5) | (d))  // MUL    Vd.8H, Vn.8H, Vm.8H
 #define WSADDLP(d, n) WORD $(0x4E602800 | ((n)<<5) | (d))                // SADDLP Vd.4S, Vn.8H

@@ -2,8 +2,9 @@
 
 package lowbit
 
-// dotNEON is Dot: codes through neonDotCodes, up to neonQueries query rows
-// per pass over the unpacked chunk; fp16 and float32 through dotFloatNEON.
+// dotNEON is Dot: codes through neonDotCodes (groups of 8 and 16:
+// neonDotCodesG8, G16), up to neonQueries query rows per pass over the
+// unpacked chunk; fp16 and float32 through dotFloatNEON.
 func dotNEON(out []float32, r Rows, x []float32) {
 	pick(r.Format, neonCodes, dotFloatNEON, dotCodesNEON, dotGeneric)(out, r, x)
 }
@@ -33,6 +34,13 @@ func dotCodesChunks(out []float32, r Rows, x []float32) {
 	}, func(i0, i1, g0, g1 int) {
 		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0
+		if neonLane(G) {
+			for j := 0; j < nq; j += neonQueries {
+				neonCallDotCodes(G, &out[j*n+i0], &buf[0], i1-i0, gc*G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+					&x[j*cols+g0*G], 4*cols, min(neonQueries, nq-j), &xs[j*gc], 4*gc, 4*n)
+			}
+			return
+		}
 		for j := 0; j < nq; j += neonQueries {
 			neonDotCodes(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), 2*groups, -symOffset(f),
 				&x[j*cols+g0*G], 4*cols, min(neonQueries, nq-j), &xs[j*gc], 4*n)

@@ -27,6 +27,7 @@ func neonEdgeShapes() []struct {
 		{SymQuant(6, 64), 3, 128}, {SymQuant(5, 32), 2, neonChunk + 64}, {F16, 3, 45}, {F32, 4, 67}, {F16, 1, 3},
 		{Quant(4, 8), 5, 40}, {SymQuant(2, 16), 70, 144}, {Quant(3, 24), 3, 72}, {SymQuant(8, 40), 2, 80},
 		{Quant(7, 48), 3, 96}, {Quant(2, 40), 2, 40}, {SymQuant(4, 8), 2, neonChunk + 8},
+		{SymQuant(8, 8), 3, 56}, {Quant(8, 16), 2, 48}, {Quant(3, 8), 4, 24}, {SymQuant(5, 16), 5, neonChunk + 16},
 	}
 }
 

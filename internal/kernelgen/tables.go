@@ -99,8 +99,12 @@ var neon = tier{name: "neon", sets: []set{
 	{family: "PackShort", sig: "(dst, src *byte, steps, inStep, outStep int, prog *neonShortProgram)", doc: "See neonUnpackShort."},
 	{family: "DotCodes", sig: "(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)",
 		doc: "Dot on unpacked codes (neon_dot_arm64.s)."},
+	{family: "DotCodes", axes: []axis{groups(8, 16)}, sig: "(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *float32, xstride, nq int, xs *float32, xsstride, ostride int)", call: "neonCallDotCodes",
+		doc: "Dot on unpacked codes in groups of 8 and 16, several groups a block, the\ncodes times their scale per lane (neon_dot_arm64.s, neon_dot_lane_arm64.h)."},
 	{family: "DotQ8Codes", sig: "(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)",
 		doc: "DotQ8 on unpacked codes (neon_dotq8_arm64.s)."},
+	{family: "DotQ8Codes", axes: []axis{q8Modes(), groups(8, 16)}, sig: "(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)", call: "neonCallDotQ8Codes",
+		doc: "DotQ8 on unpacked codes in groups of 8 and 16, several groups a block, per\ninteger mode (neon_dotq8_arm64.s, neon_dotq8_lane_arm64.h)."},
 	{family: "AddWeightedCodes", sig: "(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)",
 		doc: "AddWeighted on unpacked codes (neon_addweighted_arm64.s)."},
 	{family: "QuantizeCodes", sig: "(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)",
@@ -126,3 +130,11 @@ var neon = tier{name: "neon", sets: []set{
 	{family: "SoftmaxExp", sig: "(x *float32, n int, m float32) float32", doc: "See neonSoftmaxMax."},
 	{family: "SoftmaxScale", sig: "(x *float32, n int, s float32)", doc: "See neonSoftmaxMax."},
 }}
+
+// q8Modes are the integer dot products of the neon DotQ8 kernels, selected
+// by the mode their Go code computes: Smull (codes < 128), Wide (8-bit
+// codes), Sdot and Udot (the same with dotprod).
+func q8Modes() axis {
+	names := []string{"Smull", "Wide", "Sdot", "Udot"}
+	return axis{param: "mode", values: []int{0, 1, 2, 3}, token: func(m int) string { return names[m] }, label: "<mode>"}
+}
