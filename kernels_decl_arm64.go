@@ -122,6 +122,29 @@ func neonCallDotQ8Codes(mode, group int, out *float32, codes *byte, rows, cols i
 //go:noescape
 func neonAddWeightedCodes(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
 
+// AddWeighted on unpacked codes in groups of 8 and 16, several groups a block
+// (neon_addweighted_arm64.s, neon_addweighted_lane_arm64.h).
+//
+// neonAddWeightedCodesG<group>
+//
+//go:noescape
+func neonAddWeightedCodesG8(y *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32, wmstride int)
+
+//go:noescape
+func neonAddWeightedCodesG16(y *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32, wmstride int)
+
+// neonCallAddWeightedCodes calls neonAddWeightedCodesG<group>.
+func neonCallAddWeightedCodes(group int, y *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32, wmstride int) {
+	switch group {
+	case 8:
+		neonAddWeightedCodesG8(y, codes, rows, cols, scales, mins, negOff, w, wstride, nq, ystride, wm, wmstride)
+	case 16:
+		neonAddWeightedCodesG16(y, codes, rows, cols, scales, mins, negOff, w, wstride, nq, ystride, wm, wmstride)
+	default:
+		panic("lowbit: no neonAddWeightedCodesG<group> kernel of that shape")
+	}
+}
+
 // Quantize to unpacked codes (neon_quantize_arm64.s).
 //
 //go:noescape
@@ -142,10 +165,38 @@ func neonCopyF32(dst, src *float32, n int)
 //go:noescape
 func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 
+// Dequantize of unpacked codes in groups of 8 and 16, several groups a block
+// (neon_dequantize_arm64.s, neon_dequantize_lane_arm64.h).
+//
+// neonDequantizeCodesG<group>
+//
+//go:noescape
+func neonDequantizeCodesG8(dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32)
+
+//go:noescape
+func neonDequantizeCodesG16(dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32)
+
+// neonCallDequantizeCodes calls neonDequantizeCodesG<group>.
+func neonCallDequantizeCodes(group int, dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32) {
+	switch group {
+	case 8:
+		neonDequantizeCodesG8(dst, codes, rows, cols, scales, mins, dstride, off)
+	case 16:
+		neonDequantizeCodesG16(dst, codes, rows, cols, scales, mins, dstride, off)
+	default:
+		panic("lowbit: no neonDequantizeCodesG<group> kernel of that shape")
+	}
+}
+
 // neonDequantizeF16 converts n fp16 values to float32 (neon_dequantize_arm64.s).
 //
 //go:noescape
 func neonDequantizeF16(dst *float32, src *uint16, n int)
+
+// neonAbsBitsMax is absBitsMax on n values at x (neon_scan_arm64.s).
+//
+//go:noescape
+func neonAbsBitsMax(x *float32, n int) uint32
 
 // Dot on fp16 and float32 rows (neon_float_arm64.s).
 //

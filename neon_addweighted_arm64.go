@@ -2,8 +2,9 @@
 
 package lowbit
 
-// addWeightedNEON: codes through neonAddWeightedCodes (up to neonQueries
-// weight rows per pass over the unpacked chunk; the w*shift terms are
+// addWeightedNEON: codes through neonAddWeightedCodes (groups of 8 and 16:
+// neonAddWeightedCodesG8, G16; up to neonQueries weight rows per pass over
+// the unpacked chunk; the w*shift terms are
 // summed per group and added to y once per call, in Go), fp16 and float32
 // through addWeightedFloatNEON.
 func addWeightedNEON(y []float32, r Rows, w []float32) {
@@ -26,24 +27,33 @@ func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
 	n := r.Len()
 	nq := len(w) / n
 	passes := (nq + neonQueries - 1) / neonQueries
+	lane := neonLane(G)
 	var buf neonBuf
 	var wm [neonAux]float32
+	// wm holds Σ w*shift per weight row and group of the pending groups:
+	// the fold kernel's per pass and group, 4 weight rows a group; the
+	// per-lane kernels' per weight row, a group a float.
+	wmAt := func(j, g, gc int) int { return (j/neonQueries*gc+g)*neonQueries + j%neonQueries }
+	wmLen := passes * neonQueries // per group
+	if lane {
+		wmAt = func(j, g, gc int) int { return j*gc + g }
+		wmLen = nq
+	}
 	gs, ge := 0, 0 // the groups whose wm is pending
 	flush := func() {
 		gc := ge - gs
 		for j := 0; j < nq; j++ {
-			p, jj := j/neonQueries, j%neonQueries
 			for g := gs; g < ge; g++ {
-				v := wm[(p*gc+g-gs)*neonQueries+jj]
+				v := wm[wmAt(j, g-gs, gc)]
 				yg := y[j*cols+g*G : j*cols+(g+1)*G]
 				for c := range yg {
 					yg[c] += v
 				}
 			}
 		}
-		clear(wm[:passes*gc*neonQueries])
+		clear(wm[:wmLen*gc])
 	}
-	codeChunks(f, n, cols, neonAux/(passes*neonQueries), func(g0, g1 int) {
+	codeChunks(f, n, cols, neonAux/wmLen, func(g0, g1 int) {
 		if ge > gs {
 			flush()
 		}
@@ -52,6 +62,11 @@ func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
 		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
 		gi, gc := i0*groups+g0, g1-g0
 		for j := 0; j < nq; j += neonQueries {
+			if lane {
+				neonCallAddWeightedCodes(G, &y[j*cols+g0*G], &buf[0], i1-i0, gc*G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+					&w[j*n+i0], 4*n, min(neonQueries, nq-j), 4*cols, &wm[j*gc], 4*gc)
+				continue
+			}
 			neonAddWeightedCodes(&y[j*cols+g0*G], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
 				&w[j*n+i0], 4*n, min(neonQueries, nq-j), 4*cols, &wm[j*gc])
 		}

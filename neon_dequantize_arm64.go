@@ -6,8 +6,9 @@ import (
 	"unsafe"
 )
 
-// dequantizeNEON is Dequantize: codes through neonUnpack and
-// neonDequantizeCodes, fp16 and float32 through dequantizeFloatNEON.
+// dequantizeNEON is Dequantize: codes through the unpack and
+// neonDequantizeCodes (groups of 8 and 16: neonDequantizeCodesG8, G16),
+// fp16 and float32 through dequantizeFloatNEON.
 func dequantizeNEON(dst []float32, r Rows) {
 	pick(r.Format, neonCodes, dequantizeFloatNEON, dequantizeCodesNEON, dequantizeGeneric)(dst, r)
 }
@@ -35,6 +36,10 @@ func dequantizeCodesNEON(dst []float32, r Rows) {
 	codeChunks(f, r.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
 		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0
+		if neonLane(G) {
+			neonCallDequantizeCodes(G, &dst[i0*cols+g0*G], &buf[0], i1-i0, (g1-g0)*G, &r.Scales[gi], minsOf(r, gi), 4*cols, symOffset(f))
+			return
+		}
 		neonDequantizeCodes(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
 	})
 }
