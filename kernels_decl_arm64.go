@@ -150,6 +150,29 @@ func neonCallAddWeightedCodes(group int, y *float32, codes *byte, rows, cols int
 //go:noescape
 func neonQuantizeCodes(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
 
+// Quantize to unpacked codes in groups of 8 and 16, 4 groups at a time
+// (neon_quantize_arm64.s).
+//
+// neonQuantizeCodesG<group>
+//
+//go:noescape
+func neonQuantizeCodesG8(dst *byte, x *float32, quads int, scales, mins *uint16, qlo, qhi, div float32, off int)
+
+//go:noescape
+func neonQuantizeCodesG16(dst *byte, x *float32, quads int, scales, mins *uint16, qlo, qhi, div float32, off int)
+
+// neonCallQuantizeCodes calls neonQuantizeCodesG<group>.
+func neonCallQuantizeCodes(group int, dst *byte, x *float32, quads int, scales, mins *uint16, qlo, qhi, div float32, off int) {
+	switch group {
+	case 8:
+		neonQuantizeCodesG8(dst, x, quads, scales, mins, qlo, qhi, div, off)
+	case 16:
+		neonQuantizeCodesG16(dst, x, quads, scales, mins, qlo, qhi, div, off)
+	default:
+		panic("lowbit: no neonQuantizeCodesG<group> kernel of that shape")
+	}
+}
+
 // neonQuantizeF16 converts n float32 values to fp16 (neon_quantize_arm64.s).
 //
 //go:noescape

@@ -15,6 +15,9 @@
 #define WFMLA(d, n, m) WORD $(0x4E20CC00 | ((m)<<16) | ((n)<<5) | (d))  // FMLA   Vd.4S, Vn.4S, Vm.4S (Vd += Vn*Vm, fused)
 #define WFMLS(d, n, m) WORD $(0x4EA0CC00 | ((m)<<16) | ((n)<<5) | (d))  // FMLS   Vd.4S, Vn.4S, Vm.4S (Vd -= Vn*Vm, fused)
 #define WFCMGE(d, n, m) WORD $(0x6E20E400 | ((m)<<16) | ((n)<<5) | (d)) // FCMGE  Vd.4S, Vn.4S, Vm.4S
+#define WFDIV(d, n, m) WORD $(0x6E20FC00 | ((m)<<16) | ((n)<<5) | (d))  // FDIV   Vd.4S, Vn.4S, Vm.4S
+#define WFMINP(d, n, m) WORD $(0x6EA0F400 | ((m)<<16) | ((n)<<5) | (d)) // FMINP  Vd.4S, Vn.4S, Vm.4S (pairwise)
+#define WFMAXP(d, n, m) WORD $(0x6E20F400 | ((m)<<16) | ((n)<<5) | (d)) // FMAXP  Vd.4S, Vn.4S, Vm.4S (pairwise)
 #define WFADDP(d, n, m) WORD $(0x6E20D400 | ((m)<<16) | ((n)<<5) | (d)) // FADDP  Vd.4S, Vn.4S, Vm.4S
 
 // Float by element: Vd.4S op= Vn.4S * Vm.S[i].
@@ -22,6 +25,7 @@
 #define WFMULE(d, n, m, i) WORD $(0x4F809000 | (((i)&1)<<21) | ((m)<<16) | (((i)>>1)<<11) | ((n)<<5) | (d)) // FMUL Vd.4S, Vn.4S, Vm.S[i]
 
 // Float, one source: Vd.4S = op(Vn.4S).
+#define WFNEG(d, n) WORD $(0x6EA0F800 | ((n)<<5) | (d))    // FNEG   Vd.4S, Vn.4S
 #define WFABS(d, n) WORD $(0x4EA0F800 | ((n)<<5) | (d))    // FABS   Vd.4S, Vn.4S
 #define WFRINTN(d, n) WORD $(0x4E218800 | ((n)<<5) | (d))  // FRINTN Vd.4S, Vn.4S (round to nearest even)
 #define WFCVTNS(d, n) WORD $(0x4E21A800 | ((n)<<5) | (d))  // FCVTNS Vd.4S, Vn.4S (to int32, nearest even)
@@ -59,6 +63,9 @@
 #define WORR(d, n, m) WORD $(0x4EA01C00 | ((m)<<16) | ((n)<<5) | (d))  // ORR Vd.16B, Vn.16B, Vm.16B
 #define WSUB4S(d, n, m) WORD $(0x6EA08400 | ((m)<<16) | ((n)<<5) | (d)) // SUB Vd.4S, Vn.4S, Vm.4S
 #define WADDP4S(d, n, m) WORD $(0x4EA0BC00 | ((m)<<16) | ((n)<<5) | (d)) // ADDP Vd.4S, Vn.4S, Vm.4S
+#define WCMTST4S(d, n, m) WORD $(0x4EA08C00 | ((m)<<16) | ((n)<<5) | (d)) // CMTST Vd.4S, Vn.4S, Vm.4S
+#define WUSHR4S31(d, n) WORD $(0x6F210400 | ((n)<<5) | (d))                 // USHR  Vd.4S, Vn.4S, #31
+#define WXTN4H(d, n) WORD $(0x0E612800 | ((n)<<5) | (d))                     // XTN   Vd.4H, Vn.4S
 #define WBIT(d, n, m) WORD $(0x6EA01C00 | ((m)<<16) | ((n)<<5) | (d))  // BIT Vd.16B, Vn.16B, Vm.16B (Vd takes Vn's bits where Vm is 1)
 
 // ---- Macros of the code kernels (neon_dot, neon_dotq8, neon_addweighted,

@@ -98,7 +98,7 @@ func neonUnpackRange(dst, src *byte, ng int, f Format) {
 	G, bits := f.Group, f.Bits
 	if G < 32 {
 		u := neonStep(G)
-		neonUnpackShort(dst, src, (ng+u-1)/u, u*G*bits/8, u*G, neonSmallPrograms[bits][G/8-1])
+		neonUnpackShort(dst, src, (ng+u-1)/u, u*G*bits/8, u*G, neonShort().small[bits][G/8-1])
 		return
 	}
 	p2, p1 := pack.PlaneOffsets(bits, G)
@@ -115,7 +115,7 @@ func neonPackRange(dst, src *byte, ng int, f Format) {
 	G, bits := f.Group, f.Bits
 	if G < 32 {
 		u := neonStep(G)
-		neonPackShort(dst, src, (ng+u-1)/u, u*G, u*G*bits/8, neonSmallPrograms[bits][G/8-1])
+		neonPackShort(dst, src, (ng+u-1)/u, u*G, u*G*bits/8, neonShort().small[bits][G/8-1])
 		return
 	}
 	p2, p1 := pack.PlaneOffsets(bits, G)

@@ -7,8 +7,9 @@ import (
 	"unsafe"
 )
 
-// quantizeNEON is Quantize: codes through neonQuantizeCodes and neonPack,
-// fp16 and float32 through quantizeFloatNEON.
+// quantizeNEON is Quantize: codes through neonQuantizeCodes (groups of 8
+// and 16: neonQuantizeCodesG8, G16, 4 groups at a time) and the pack, fp16
+// and float32 through quantizeFloatNEON.
 func quantizeNEON(dst Rows, x []float32) {
 	pick(dst.Format, neonCodes, quantizeFloatNEON, quantizeCodesNEON, quantizeGeneric)(dst, x)
 }
@@ -48,7 +49,16 @@ func quantizeCodesNEON(dst Rows, x []float32) {
 			ng *= i1 - i0
 		}
 		gi := i0*groups + g0
-		neonQuantizeCodes(&buf[0], &x[i0*cols+g0*G], ng, G, &dst.Scales[gi], minsOf(dst, gi), qlo, qhi, div, off)
+		done := 0
+		if neonLane(G) { // 4 groups at a time, the rest one by one
+			done = ng &^ 3
+			if done > 0 {
+				neonCallQuantizeCodes(G, &buf[0], &x[i0*cols+g0*G], done/4, &dst.Scales[gi], minsOf(dst, gi), qlo, qhi, div, off)
+			}
+		}
+		if done < ng {
+			neonQuantizeCodes(&buf[done*G], &x[i0*cols+(g0+done)*G], ng-done, G, &dst.Scales[gi+done], minsOf(dst, gi+done), qlo, qhi, div, off)
+		}
 		neonPackGroups(dst.Data, i0*rb+g0*gb, buf[:], ng, f)
 	})
 }

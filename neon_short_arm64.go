@@ -4,6 +4,7 @@ package lowbit
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/lowbit-ml/lowbit/pack"
 )
@@ -82,30 +83,30 @@ type neonTailProgram struct {
 	prog    *neonShortProgram
 }
 
-// neonSmallPrograms[bits][m/8-1] is the program of groups of m = 8, 16, 24
-// values of bits-wide codes (nil for 8 bits: a copy).
-var neonSmallPrograms = func() (t [9][3]*neonShortProgram) {
-	for bits := 2; bits < 8; bits++ {
-		for m := 8; m < 32; m += 8 {
-			t[bits][m/8-1] = newNEONShortProgram(bits, m)
-		}
-	}
-	return t
-}()
+// neonShortTables holds the programs of every code width (2 to 7 bits) and
+// short block: small[bits][m/8-1] for groups of m = 8, 16, 24 values, and
+// tail[bits][m/8-1][fwd] for the short last block of m values of a larger
+// group, with windows that start at each plane's tail (fwd = 1) or end
+// where the tail ends (fwd = 0; see neonTail).
+type neonShortTables struct {
+	small [9][3]*neonShortProgram
+	tail  [9][3][2]*neonTailProgram
+}
 
-// neonTailPrograms[bits][m/8-1][fwd] is the program of the short last block
-// of m values of a larger group, with windows that start at each plane's
-// tail (fwd = 1) or end where the tail ends (fwd = 0). See neonTail.
-var neonTailPrograms = func() (t [9][3][2]*neonTailProgram) {
+// neonShort returns the tables, built on first use (about 0.4 million
+// instructions: most programs never run short blocks).
+var neonShort = sync.OnceValue(func() *neonShortTables {
+	t := new(neonShortTables)
 	for bits := 2; bits < 8; bits++ {
 		for m := 8; m < 32; m += 8 {
+			t.small[bits][m/8-1] = newNEONShortProgram(bits, m)
 			for fwd := 0; fwd < 2; fwd++ {
-				t[bits][m/8-1][fwd] = newNEONTailProgram(bits, m, fwd == 1)
+				t.tail[bits][m/8-1][fwd] = newNEONTailProgram(t.small[bits][m/8-1], bits, m, fwd == 1)
 			}
 		}
 	}
 	return t
-}()
+})
 
 // neonStep returns the groups that one unpack step of groups of m < 32
 // values covers.
@@ -171,8 +172,8 @@ func newNEONShortProgram(bits, m int) *neonShortProgram {
 	return pr
 }
 
-func newNEONTailProgram(bits, m int, fwd bool) *neonTailProgram {
-	tp := &neonTailProgram{prog: neonSmallPrograms[bits][m/8-1]}
+func newNEONTailProgram(prog *neonShortProgram, bits, m int, fwd bool) *neonTailProgram {
+	tp := &neonTailProgram{prog: prog}
 	start := 0 // the plane's tail in the layout of a group of m
 	for pl, w := range pack.Planes(bits) {
 		n := m * w / 8
@@ -217,7 +218,7 @@ func neonTail(bits, G int) (tp *neonTailProgram, over bool) {
 		planeStart += G * w / 8
 	}
 	if back {
-		return neonTailPrograms[bits][m/8-1][0], false
+		return neonShort().tail[bits][m/8-1][0], false
 	}
-	return neonTailPrograms[bits][m/8-1][1], true
+	return neonShort().tail[bits][m/8-1][1], true
 }

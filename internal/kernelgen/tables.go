@@ -111,6 +111,8 @@ var neon = tier{name: "neon", sets: []set{
 		doc: "AddWeighted on unpacked codes in groups of 8 and 16, several groups a block\n(neon_addweighted_arm64.s, neon_addweighted_lane_arm64.h)."},
 	{family: "QuantizeCodes", sig: "(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)",
 		doc: "Quantize to unpacked codes (neon_quantize_arm64.s)."},
+	{family: "QuantizeCodes", axes: []axis{groups(8, 16)}, sig: "(dst *byte, x *float32, quads int, scales, mins *uint16, qlo, qhi, div float32, off int)", call: "neonCallQuantizeCodes",
+		doc: "Quantize to unpacked codes in groups of 8 and 16, 4 groups at a time\n(neon_quantize_arm64.s)."},
 	{family: "QuantizeF16", sig: "(dst *uint16, x *float32, n int)",
 		doc: "neonQuantizeF16 converts n float32 values to fp16 (neon_quantize_arm64.s)."},
 	{family: "CopyF32", sig: "(dst, src *float32, n int)",
