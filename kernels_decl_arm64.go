@@ -36,7 +36,7 @@ func neonPackShort(dst, src *byte, steps, inStep, outStep int, prog *neonShortPr
 //go:noescape
 func neonDotCodes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
 
-// Dot on unpacked codes in groups of 8 and 16, several groups a block, the
+// Dot on unpacked codes in groups of 8, 16 and 32, several groups a block, the
 // codes times their scale per lane (neon_dot_arm64.s, neon_dot_lane_arm64.h).
 //
 // neonDotCodesG<group>
@@ -47,6 +47,9 @@ func neonDotCodesG8(out *float32, codes *byte, rows, cols int, scales, mins *uin
 //go:noescape
 func neonDotCodesG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *float32, xstride, nq int, xs *float32, xsstride, ostride int)
 
+//go:noescape
+func neonDotCodesG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *float32, xstride, nq int, xs *float32, xsstride, ostride int)
+
 // neonCallDotCodes calls neonDotCodesG<group>.
 func neonCallDotCodes(group int, out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *float32, xstride, nq int, xs *float32, xsstride, ostride int) {
 	switch group {
@@ -54,6 +57,8 @@ func neonCallDotCodes(group int, out *float32, codes *byte, rows, cols int, scal
 		neonDotCodesG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, xs, xsstride, ostride)
 	case 16:
 		neonDotCodesG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, xs, xsstride, ostride)
+	case 32:
+		neonDotCodesG32(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, xs, xsstride, ostride)
 	default:
 		panic("lowbit: no neonDotCodesG<group> kernel of that shape")
 	}
@@ -64,7 +69,7 @@ func neonCallDotCodes(group int, out *float32, codes *byte, rows, cols int, scal
 //go:noescape
 func neonDotQ8Codes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
 
-// DotQ8 on unpacked codes in groups of 8 and 16, several groups a block, per
+// DotQ8 on unpacked codes in groups of 8, 16 and 32, several groups a block, per
 // integer mode (neon_dotq8_arm64.s, neon_dotq8_lane_arm64.h).
 //
 // neonDotQ8Codes<mode>G<group>
@@ -76,10 +81,16 @@ func neonDotQ8CodesSmullG8(out *float32, codes *byte, rows, cols int, scales, mi
 func neonDotQ8CodesSmullG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
 
 //go:noescape
+func neonDotQ8CodesSmullG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
 func neonDotQ8CodesWideG8(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
 
 //go:noescape
 func neonDotQ8CodesWideG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
+func neonDotQ8CodesWideG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
 
 //go:noescape
 func neonDotQ8CodesSdotG8(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
@@ -88,10 +99,16 @@ func neonDotQ8CodesSdotG8(out *float32, codes *byte, rows, cols int, scales, min
 func neonDotQ8CodesSdotG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
 
 //go:noescape
+func neonDotQ8CodesSdotG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
 func neonDotQ8CodesUdotG8(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
 
 //go:noescape
 func neonDotQ8CodesUdotG16(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+
+//go:noescape
+func neonDotQ8CodesUdotG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
 
 // neonCallDotQ8Codes calls neonDotQ8Codes<mode>G<group>.
 func neonCallDotQ8Codes(mode, group int, out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int) {
@@ -100,18 +117,26 @@ func neonCallDotQ8Codes(mode, group int, out *float32, codes *byte, rows, cols i
 		neonDotQ8CodesSmullG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
 	case 0<<8 | 16:
 		neonDotQ8CodesSmullG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 0<<8 | 32:
+		neonDotQ8CodesSmullG32(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
 	case 1<<8 | 8:
 		neonDotQ8CodesWideG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
 	case 1<<8 | 16:
 		neonDotQ8CodesWideG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 1<<8 | 32:
+		neonDotQ8CodesWideG32(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
 	case 2<<8 | 8:
 		neonDotQ8CodesSdotG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
 	case 2<<8 | 16:
 		neonDotQ8CodesSdotG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 2<<8 | 32:
+		neonDotQ8CodesSdotG32(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
 	case 3<<8 | 8:
 		neonDotQ8CodesUdotG8(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
 	case 3<<8 | 16:
 		neonDotQ8CodesUdotG16(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
+	case 3<<8 | 32:
+		neonDotQ8CodesUdotG32(out, codes, rows, cols, scales, mins, negOff, x, xstride, nq, qs, ss, qsstride, ostride)
 	default:
 		panic("lowbit: no neonDotQ8Codes<mode>G<group> kernel of that shape")
 	}
@@ -122,7 +147,7 @@ func neonCallDotQ8Codes(mode, group int, out *float32, codes *byte, rows, cols i
 //go:noescape
 func neonAddWeightedCodes(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
 
-// AddWeighted on unpacked codes in groups of 8 and 16, several groups a block
+// AddWeighted on unpacked codes in groups of 8, 16 and 32, several groups a block
 // (neon_addweighted_arm64.s, neon_addweighted_lane_arm64.h).
 //
 // neonAddWeightedCodesG<group>
@@ -133,6 +158,9 @@ func neonAddWeightedCodesG8(y *float32, codes *byte, rows, cols int, scales, min
 //go:noescape
 func neonAddWeightedCodesG16(y *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32, wmstride int)
 
+//go:noescape
+func neonAddWeightedCodesG32(y *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32, wmstride int)
+
 // neonCallAddWeightedCodes calls neonAddWeightedCodesG<group>.
 func neonCallAddWeightedCodes(group int, y *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32, wmstride int) {
 	switch group {
@@ -140,6 +168,8 @@ func neonCallAddWeightedCodes(group int, y *float32, codes *byte, rows, cols int
 		neonAddWeightedCodesG8(y, codes, rows, cols, scales, mins, negOff, w, wstride, nq, ystride, wm, wmstride)
 	case 16:
 		neonAddWeightedCodesG16(y, codes, rows, cols, scales, mins, negOff, w, wstride, nq, ystride, wm, wmstride)
+	case 32:
+		neonAddWeightedCodesG32(y, codes, rows, cols, scales, mins, negOff, w, wstride, nq, ystride, wm, wmstride)
 	default:
 		panic("lowbit: no neonAddWeightedCodesG<group> kernel of that shape")
 	}
@@ -150,7 +180,7 @@ func neonCallAddWeightedCodes(group int, y *float32, codes *byte, rows, cols int
 //go:noescape
 func neonQuantizeCodes(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
 
-// Quantize to unpacked codes in groups of 8 and 16, 4 groups at a time
+// Quantize to unpacked codes in groups of 8, 16 and 32, 4 groups at a time
 // (neon_quantize_arm64.s).
 //
 // neonQuantizeCodesG<group>
@@ -161,6 +191,9 @@ func neonQuantizeCodesG8(dst *byte, x *float32, quads int, scales, mins *uint16,
 //go:noescape
 func neonQuantizeCodesG16(dst *byte, x *float32, quads int, scales, mins *uint16, qlo, qhi, div float32, off int)
 
+//go:noescape
+func neonQuantizeCodesG32(dst *byte, x *float32, quads int, scales, mins *uint16, qlo, qhi, div float32, off int)
+
 // neonCallQuantizeCodes calls neonQuantizeCodesG<group>.
 func neonCallQuantizeCodes(group int, dst *byte, x *float32, quads int, scales, mins *uint16, qlo, qhi, div float32, off int) {
 	switch group {
@@ -168,6 +201,8 @@ func neonCallQuantizeCodes(group int, dst *byte, x *float32, quads int, scales, 
 		neonQuantizeCodesG8(dst, x, quads, scales, mins, qlo, qhi, div, off)
 	case 16:
 		neonQuantizeCodesG16(dst, x, quads, scales, mins, qlo, qhi, div, off)
+	case 32:
+		neonQuantizeCodesG32(dst, x, quads, scales, mins, qlo, qhi, div, off)
 	default:
 		panic("lowbit: no neonQuantizeCodesG<group> kernel of that shape")
 	}
@@ -188,7 +223,7 @@ func neonCopyF32(dst, src *float32, n int)
 //go:noescape
 func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 
-// Dequantize of unpacked codes in groups of 8 and 16, several groups a block
+// Dequantize of unpacked codes in groups of 8, 16 and 32, several groups a block
 // (neon_dequantize_arm64.s, neon_dequantize_lane_arm64.h).
 //
 // neonDequantizeCodesG<group>
@@ -199,6 +234,9 @@ func neonDequantizeCodesG8(dst *float32, codes *byte, rows, cols int, scales, mi
 //go:noescape
 func neonDequantizeCodesG16(dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32)
 
+//go:noescape
+func neonDequantizeCodesG32(dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32)
+
 // neonCallDequantizeCodes calls neonDequantizeCodesG<group>.
 func neonCallDequantizeCodes(group int, dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32) {
 	switch group {
@@ -206,6 +244,8 @@ func neonCallDequantizeCodes(group int, dst *float32, codes *byte, rows, cols in
 		neonDequantizeCodesG8(dst, codes, rows, cols, scales, mins, dstride, off)
 	case 16:
 		neonDequantizeCodesG16(dst, codes, rows, cols, scales, mins, dstride, off)
+	case 32:
+		neonDequantizeCodesG32(dst, codes, rows, cols, scales, mins, dstride, off)
 	default:
 		panic("lowbit: no neonDequantizeCodesG<group> kernel of that shape")
 	}

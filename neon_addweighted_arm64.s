@@ -342,3 +342,35 @@ TEXT ·neonAddWeightedCodesG8(SB), NOSPLIT, $0-104
 TEXT ·neonAddWeightedCodesG16(SB), NOSPLIT, $0-104
 	LANE_AW_ARGS
 #include "neon_addweighted_lane_arm64.h"
+
+#undef SCALES_B
+#undef MINS_B
+#undef AWL_B
+#undef WMLD_B
+#undef WMST_B
+#undef WMB
+#undef TAIL
+
+// Groups of 32: a block is a group, rows have no tail.
+#define SCALES_B \
+	MOVHU.P 2(R14), R24 \
+	FMOVS R24, F24 \
+	WFCVTL(24, 24)
+#define MINS_B \
+	MOVHU.P 2(R15), R24 \
+	FMOVS R24, F25 \
+	WFCVTL(25, 25)
+#define AWL_B(L) AWL(L, 0, 0, 0, 0, 0, 0, 0, 0)
+#define WMLD_B WM1LD
+#define WMST_B WM1ST
+#define WMB 4
+#define TAIL
+
+// func neonAddWeightedCodesG32(y *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32, wmstride int)
+//
+// neonAddWeightedCodesG32 is neonAddWeightedCodesG8 for groups of 32
+// values, a group a block: 27 instructions per 32 values shared and 20 per
+// weight row.
+TEXT ·neonAddWeightedCodesG32(SB), NOSPLIT, $0-104
+	LANE_AW_ARGS
+#include "neon_addweighted_lane_arm64.h"

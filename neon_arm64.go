@@ -87,7 +87,7 @@ func neonCodes(f Format) bool { return f.Quantized() && f.Group%8 == 0 && f.Grou
 // neonLane reports whether groups of G values run the per-lane kernels
 // (several groups a block, the codes times their scale per lane) instead
 // of a fold per group.
-func neonLane(G int) bool { return G == 8 || G == 16 }
+func neonLane(G int) bool { return G == 8 || G == 16 || G == 32 }
 
 // codeChunks walks the codes of rows in chunks of at most neonChunk codes
 // and at most gcMax groups per row: whole rows at a time when a row fits,

@@ -348,3 +348,42 @@ TEXT ·neonDequantizeCodesG8(SB), NOSPLIT, $0-60
 TEXT ·neonDequantizeCodesG16(SB), NOSPLIT, $0-60
 	LANE_DQ_ARGS
 #include "neon_dequantize_lane_arm64.h"
+
+#undef SCALES_B
+#undef MINS_B
+#undef MDUP_B
+#undef ASYM_B
+#undef SYM_B
+#undef TAIL
+
+// Groups of 32: a block is a group, rows have no tail.
+#define SCALES_B \
+	MOVHU.P 2(R14), R24 \
+	FMOVS R24, F24 \
+	WFCVTL(24, 24)
+#define MINS_B \
+	MOVHU.P 2(R15), R24 \
+	FMOVS R24, F25 \
+	WFCVTL(25, 25)
+#define MDUP_B VDUP V25.S[0], V16.S4
+#define ASYM_B \
+	ASYM16_H \
+	DQ(4, 0, 16) \
+	DQ(5, 0, 16) \
+	DQ(6, 0, 16) \
+	DQ(7, 0, 16)
+#define SYM_B \
+	SYM16_H \
+	DQS(4, 0) \
+	DQS(5, 0) \
+	DQS(6, 0) \
+	DQS(7, 0)
+#define TAIL
+
+// func neonDequantizeCodesG32(dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32)
+//
+// neonDequantizeCodesG32 is neonDequantizeCodesG8 for groups of 32 values,
+// a group a block: 44 instructions per 32 values, 40 symmetric.
+TEXT ·neonDequantizeCodesG32(SB), NOSPLIT, $0-60
+	LANE_DQ_ARGS
+#include "neon_dequantize_lane_arm64.h"

@@ -369,3 +369,41 @@ TEXT ·neonDotCodesG8(SB), NOSPLIT, $0-104
 TEXT ·neonDotCodesG16(SB), NOSPLIT, $0-104
 	LANE_DOT_ARGS
 #include "neon_dot_lane_arm64.h"
+
+#undef SCALES_B
+#undef MINS_B
+#undef SCALE_B
+#undef XS_B
+#undef XS_H
+#undef XSB
+#undef TAIL
+
+// Groups of 32: a block is a group (lane 0), rows have no tail.
+#define SCALES_B \
+	MOVHU.P 2(R14), R24 \
+	FMOVS R24, F24 \
+	WFCVTL(24, 24)
+#define MINS_B \
+	MOVHU.P 2(R15), R24 \
+	FMOVS R24, F25 \
+	WFCVTL(25, 25)
+#define SCALE_B \
+	SCALE16_H \
+	WFMULE(4, 4, 24, 0) \
+	WFMULE(5, 5, 24, 0) \
+	WFMULE(6, 6, 24, 0) \
+	WFMULE(7, 7, 24, 0)
+#define XS_B \
+	FMOVS (R17), F26 \
+	ADD R5, R17
+#define XSB 4
+#define TAIL
+
+// func neonDotCodesG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *float32, xstride, nq int, xs *float32, xsstride, ostride int)
+//
+// neonDotCodesG32 is neonDotCodesG8 for groups of 32 values, a group a
+// block: 37 instructions per 32 values shared (the scale and min loaded
+// one at a time) and 15 per query row.
+TEXT ·neonDotCodesG32(SB), NOSPLIT, $0-104
+	LANE_DOT_ARGS
+#include "neon_dot_lane_arm64.h"

@@ -802,3 +802,129 @@ TEXT ·neonDotQ8CodesUdotG16(SB), NOSPLIT, $0-112
 #undef SS_H
 #undef QSB
 #undef QUARTER
+
+// Groups of 32: a block is a group (its sum across the lanes: ADDV), rows
+// have no tail (the half block below is never reached).
+#define SCALES_B \
+	MOVHU.P 2(R14), R24 \
+	FMOVS R24, F24 \
+	WFCVTL(24, 24)
+#define MINS_B \
+	MOVHU.P 2(R15), R24 \
+	FMOVS R24, F25 \
+	WFCVTL(25, 25)
+#define SCALES_H LQ8SCALE1(hsym, hscaled)
+#define GROUPS_B VADDV V10.S4, V10
+#define GROUPS_H VADDV V10.S4, V10
+#define D_B \
+	FMOVS (R17), F11 \
+	ADD R7, R17
+#define SS_B \
+	FMOVS (R22), F11 \
+	ADD R7, R22
+#define D_H D_B
+#define SS_H SS_B
+#define QSB 4
+#define QUARTER
+
+#define PREP_B 
+#define PREP_H 
+#define PREP_Q 
+#define ISUM_B SMULL_ISUM_B
+#define ISUM_H SMULL_ISUM_H
+#define ISUM_Q SMULL_ISUM_Q
+
+// func neonDotQ8CodesSmullG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+//
+// neonDotQ8CodesSmullG32 is neonDotQ8CodesSmullG8 for groups of 32 values, codes < 128 without dotprod.
+// Instructions per 32 values: 13 shared and 21 per query row.
+TEXT ·neonDotQ8CodesSmullG32(SB), NOSPLIT, $0-112
+	LANE_Q8_ARGS
+#include "neon_dotq8_lane_arm64.h"
+
+#undef PREP_B
+#undef PREP_H
+#undef PREP_Q
+#undef ISUM_B
+#undef ISUM_H
+#undef ISUM_Q
+
+#define PREP_B WIDE_PREP_B
+#define PREP_H WIDE_PREP_H
+#define PREP_Q WIDE_PREP_Q
+#define ISUM_B WIDE_ISUM_B
+#define ISUM_H WIDE_ISUM_H
+#define ISUM_Q WIDE_ISUM_Q
+
+// func neonDotQ8CodesWideG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+//
+// neonDotQ8CodesWideG32 is neonDotQ8CodesSmullG8 for groups of 32 values, 8-bit codes without dotprod.
+// Instructions per 32 values: 17 shared and 26 per query row.
+TEXT ·neonDotQ8CodesWideG32(SB), NOSPLIT, $0-112
+	LANE_Q8_ARGS
+#include "neon_dotq8_lane_arm64.h"
+
+#undef PREP_B
+#undef PREP_H
+#undef PREP_Q
+#undef ISUM_B
+#undef ISUM_H
+#undef ISUM_Q
+
+#define PREP_B 
+#define PREP_H 
+#define PREP_Q 
+#define ISUM_B SDOT_ISUM_B
+#define ISUM_H SDOT_ISUM_H
+#define ISUM_Q SDOT_ISUM_Q
+
+// func neonDotQ8CodesSdotG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+//
+// neonDotQ8CodesSdotG32 is neonDotQ8CodesSmullG8 for groups of 32 values, codes < 128 with SDOT.
+// Instructions per 32 values: 13 shared and 17 per query row.
+TEXT ·neonDotQ8CodesSdotG32(SB), NOSPLIT, $0-112
+	LANE_Q8_ARGS
+#include "neon_dotq8_lane_arm64.h"
+
+#undef PREP_B
+#undef PREP_H
+#undef PREP_Q
+#undef ISUM_B
+#undef ISUM_H
+#undef ISUM_Q
+
+#define PREP_B UDOT_PREP_B
+#define PREP_H UDOT_PREP_H
+#define PREP_Q UDOT_PREP_H
+#define ISUM_B UDOT_ISUM_B
+#define ISUM_H UDOT_ISUM_H
+#define ISUM_Q UDOT_ISUM_Q
+
+// func neonDotQ8CodesUdotG32(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)
+//
+// neonDotQ8CodesUdotG32 is neonDotQ8CodesSmullG8 for groups of 32 values, 8-bit codes with UDOT.
+// Instructions per 32 values: 19 shared and 20 per query row.
+TEXT ·neonDotQ8CodesUdotG32(SB), NOSPLIT, $0-112
+	LANE_Q8_ARGS
+	VMOVI $0x80, V1.B16
+	VMOVI $0x01, V2.B16
+#include "neon_dotq8_lane_arm64.h"
+
+#undef PREP_B
+#undef PREP_H
+#undef PREP_Q
+#undef ISUM_B
+#undef ISUM_H
+#undef ISUM_Q
+
+#undef SCALES_B
+#undef MINS_B
+#undef SCALES_H
+#undef GROUPS_B
+#undef GROUPS_H
+#undef D_B
+#undef SS_B
+#undef D_H
+#undef SS_H
+#undef QSB
+#undef QUARTER

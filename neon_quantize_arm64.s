@@ -368,6 +368,67 @@ quad16:
 done16:
 	RET
 
+// QMM32(g): the min and max vectors of group g of 32 values (R7 stepped).
+#define QMM32(g) \
+	VLD1.P 64(R7), [V0.S4, V1.S4, V2.S4, V3.S4] \
+	VLD1.P 64(R7), [V4.S4, V5.S4, V6.S4, V7.S4] \
+	WFMIN(16+g, 0, 1) \
+	WFMAX(20+g, 0, 1) \
+	WFMIN(8, 2, 3) \
+	WFMAX(9, 2, 3) \
+	WFMIN(10, 4, 5) \
+	WFMAX(11, 4, 5) \
+	WFMIN(26, 6, 7) \
+	WFMAX(27, 6, 7) \
+	WFMIN(16+g, 16+g, 8) \
+	WFMAX(20+g, 20+g, 9) \
+	WFMIN(10, 10, 26) \
+	WFMAX(11, 11, 27) \
+	WFMIN(16+g, 16+g, 10) \
+	WFMAX(20+g, 20+g, 11)
+
+// QGROUP32(l): the codes of the 32 values at R1 (group lane l).
+#define QGROUP32(l) \
+	VLD1.P 64(R1), [V0.S4, V1.S4, V2.S4, V3.S4] \
+	VLD1.P 64(R1), [V4.S4, V5.S4, V6.S4, V7.S4] \
+	VDUP V25.S[l], V8.S4 \
+	QCODE(0, l, 8) \
+	QCODE(1, l, 8) \
+	QCODE(2, l, 8) \
+	QCODE(3, l, 8) \
+	QCODE(4, l, 8) \
+	QCODE(5, l, 8) \
+	QCODE(6, l, 8) \
+	QCODE(7, l, 8) \
+	QSTORE
+
+// func neonQuantizeCodesG32(dst *byte, x *float32, quads int, scales, mins *uint16, qlo, qhi, div float32, off int)
+//
+// neonQuantizeCodesG32 is neonQuantizeCodesG8 for groups of 32 values (the
+// values read twice). Instructions per 32 values: 71 (the per-group kernel
+// takes 150).
+TEXT ·neonQuantizeCodesG32(SB), NOSPLIT, $0-64
+	QLANE_ARGS
+	CBZ R2, done32
+
+quad32:
+	MOVD R1, R7
+	QMM32(0)
+	QMM32(1)
+	QMM32(2)
+	QMM32(3)
+	QTREE
+	QSCALES(sym32, scaled32)
+	QGROUP32(0)
+	QGROUP32(1)
+	QGROUP32(2)
+	QGROUP32(3)
+	SUBS $1, R2
+	BNE quad32
+
+done32:
+	RET
+
 // func neonQuantizeF16(dst *uint16, x *float32, n int)
 //
 // neonQuantizeF16 converts n float32 values (a multiple of 4) to fp16 with
