@@ -36,6 +36,11 @@ func neonPackShort(dst, src *byte, steps, inStep, outStep int, prog *neonShortPr
 //go:noescape
 func neonDotCodes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
 
+// Dot on unpacked codes in groups with a short last block (neon_dot_arm64.s).
+//
+//go:noescape
+func neonDotCodesTail(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
+
 // Dot on unpacked codes in groups of 8, 16 and 32, several groups a block, the
 // codes times their scale per lane (neon_dot_arm64.s, neon_dot_lane_arm64.h).
 //
@@ -68,6 +73,11 @@ func neonCallDotCodes(group int, out *float32, codes *byte, rows, cols int, scal
 //
 //go:noescape
 func neonDotQ8Codes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
+
+// DotQ8 on unpacked codes in groups with a short last block (neon_dotq8_arm64.s).
+//
+//go:noescape
+func neonDotQ8CodesTail(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
 
 // DotQ8 on unpacked codes in groups of 8, 16 and 32, several groups a block, per
 // integer mode (neon_dotq8_arm64.s, neon_dotq8_lane_arm64.h).
@@ -147,6 +157,12 @@ func neonCallDotQ8Codes(mode, group int, out *float32, codes *byte, rows, cols i
 //go:noescape
 func neonAddWeightedCodes(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
 
+// AddWeighted on unpacked codes in groups with a short last block
+// (neon_addweighted_arm64.s).
+//
+//go:noescape
+func neonAddWeightedCodesTail(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)
+
 // AddWeighted on unpacked codes in groups of 8, 16 and 32, several groups a block
 // (neon_addweighted_arm64.s, neon_addweighted_lane_arm64.h).
 //
@@ -179,6 +195,11 @@ func neonCallAddWeightedCodes(group int, y *float32, codes *byte, rows, cols int
 //
 //go:noescape
 func neonQuantizeCodes(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
+
+// Quantize to unpacked codes in groups of 16k+8 (neon_quantize_arm64.s).
+//
+//go:noescape
+func neonQuantizeCodesTail(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)
 
 // Quantize to unpacked codes in groups of 8, 16 and 32, 4 groups at a time
 // (neon_quantize_arm64.s).
@@ -222,6 +243,11 @@ func neonCopyF32(dst, src *float32, n int)
 //
 //go:noescape
 func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
+
+// Dequantize of unpacked codes in groups of 16k+8 (neon_dequantize_arm64.s).
+//
+//go:noescape
+func neonDequantizeCodesTail(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 
 // Dequantize of unpacked codes in groups of 8, 16 and 32, several groups a block
 // (neon_dequantize_arm64.s, neon_dequantize_lane_arm64.h).

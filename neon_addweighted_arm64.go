@@ -67,7 +67,11 @@ func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
 					&w[j*n+i0], 4*n, min(neonQueries, nq-j), 4*cols, &wm[j*gc], 4*gc)
 				continue
 			}
-			neonAddWeightedCodes(&y[j*cols+g0*G], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+			kernel := neonAddWeightedCodes
+			if G%32 != 0 {
+				kernel = neonAddWeightedCodesTail
+			}
+			kernel(&y[j*cols+g0*G], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
 				&w[j*n+i0], 4*n, min(neonQueries, nq-j), 4*cols, &wm[j*gc])
 		}
 	})

@@ -40,6 +40,10 @@ func dequantizeCodesNEON(dst []float32, r Rows) {
 			neonCallDequantizeCodes(G, &dst[i0*cols+g0*G], &buf[0], i1-i0, (g1-g0)*G, &r.Scales[gi], minsOf(r, gi), 4*cols, symOffset(f))
 			return
 		}
-		neonDequantizeCodes(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
+		kernel := neonDequantizeCodes
+		if G%16 != 0 {
+			kernel = neonDequantizeCodesTail
+		}
+		kernel(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
 	})
 }

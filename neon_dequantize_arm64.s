@@ -29,10 +29,21 @@
 	MOVD dstride+48(FP), R8 \
 	FMOVS off+56(FP), F30
 
+// FOLD_DQ_ARGS loads the arguments of neonDequantizeCodes and
+// neonDequantizeCodesTail.
+#define FOLD_DQ_ARGS \
+	MOVD dst+0(FP), R0 \
+	CODE_ARGS \
+	MOVD scales+40(FP), R5 \
+	MOVD mins+48(FP), R6 \
+	MOVD sstride+56(FP), R7 \
+	MOVD dstride+64(FP), R8 \
+	FMOVS off+72(FP), F29
+
 // func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 //
 // neonDequantizeCodes writes rows rows of groups groups of group values (a
-// multiple of 8): the codes one per byte at codes (rows after each other),
+// multiple of 16): the codes one per byte at codes (rows after each other),
 // row i's first scale (and min) at byte i*sstride of scales (mins), row i
 // of the output at byte i*dstride of dst. As dequantizeGeneric, bit for bit:
 //
@@ -42,100 +53,18 @@
 // Instructions per 32 values: 40 (2 loads, 8 TBL, 8 UCVTF, 8 FMUL, 8 FADD
 // or FSUB, 2 stores, loop control per 16).
 TEXT ·neonDequantizeCodes(SB), NOSPLIT, $0-76
-	MOVD dst+0(FP), R0
-	CODE_ARGS
-	MOVD scales+40(FP), R5
-	MOVD mins+48(FP), R6
-	MOVD sstride+56(FP), R7
-	MOVD dstride+64(FP), R8
-	FMOVS off+72(FP), F29
-	CBZ R2, ddone
-	MOVD R6, R19     // nil: symmetric
-	VDUP V29.S[0], V29.S4
-	MOVD $·neonConsts+112(SB), R9
-	VLD1 (R9), [V24.B16, V25.B16, V26.B16, V27.B16]
-	AND $8, R4, R16  // 8: a last step of 8 per group
-	LSR $4, R4, R4   // steps of 16 per group
+	FOLD_DQ_ARGS
+#include "neon_dequantize_fold_arm64.h"
 
-drow:
-	MOVD R0, R10     // dst of this row
-	MOVD R5, R11     // scales of this row
-	MOVD R6, R12     // mins of this row
-	MOVD R3, R13     // groups left
-
-dgroup:
-	MOVHU.P 2(R11), R14
-	FMOVS R14, F30
-	FCVTHS F30, F30  // scale in V30 lane 0
-	MOVD R4, R15
-	CBZ R19, dsym
-	MOVHU.P 2(R12), R14
-	FMOVS R14, F31
-	FCVTHS F31, F31
-	VDUP V31.S[0], V31.S4
-	CBZ R15, dasym8
-
-dasym:
-	CODES16(R1)
-	WFMULE(1, 1, 30, 0)
-	WFMULE(2, 2, 30, 0)
-	WFMULE(3, 3, 30, 0)
-	WFMULE(4, 4, 30, 0)
-	WFADD(1, 1, 31)
-	WFADD(2, 2, 31)
-	WFADD(3, 3, 31)
-	WFADD(4, 4, 31)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(R10)
-	SUBS $1, R15
-	BNE dasym
-
-dasym8:
-	CBZ R16, dnext
-	CODES8(R1)
-	WFMULE(1, 1, 30, 0)
-	WFMULE(2, 2, 30, 0)
-	WFADD(1, 1, 31)
-	WFADD(2, 2, 31)
-	VST1.P [V1.S4, V2.S4], 32(R10)
-	B dnext
-
-dsym:
-	CBZ R15, dsym8
-
-dsymloop:
-	CODES16(R1)
-	WFSUB(1, 1, 29)
-	WFSUB(2, 2, 29)
-	WFSUB(3, 3, 29)
-	WFSUB(4, 4, 29)
-	WFMULE(1, 1, 30, 0)
-	WFMULE(2, 2, 30, 0)
-	WFMULE(3, 3, 30, 0)
-	WFMULE(4, 4, 30, 0)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(R10)
-	SUBS $1, R15
-	BNE dsymloop
-
-dsym8:
-	CBZ R16, dnext
-	CODES8(R1)
-	WFSUB(1, 1, 29)
-	WFSUB(2, 2, 29)
-	WFMULE(1, 1, 30, 0)
-	WFMULE(2, 2, 30, 0)
-	VST1.P [V1.S4, V2.S4], 32(R10)
-
-dnext:
-	SUBS $1, R13
-	BNE dgroup
-	ADD R8, R0
-	ADD R7, R5
-	ADD R7, R6
-	SUBS $1, R2
-	BNE drow
-
-ddone:
-	RET
+// func neonDequantizeCodesTail(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
+//
+// neonDequantizeCodesTail is neonDequantizeCodes for groups of 16k+8
+// values (k >= 1): a last step of 8 values per group (21 instructions).
+#define FOLD_TAIL
+TEXT ·neonDequantizeCodesTail(SB), NOSPLIT, $0-76
+	FOLD_DQ_ARGS
+#include "neon_dequantize_fold_arm64.h"
+#undef FOLD_TAIL
 
 // func neonDequantizeF16(dst *float32, src *uint16, n int)
 //

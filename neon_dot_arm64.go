@@ -41,8 +41,12 @@ func dotCodesChunks(out []float32, r Rows, x []float32) {
 			}
 			return
 		}
+		kernel := neonDotCodes
+		if G%32 != 0 {
+			kernel = neonDotCodesTail
+		}
 		for j := 0; j < nq; j += neonQueries {
-			neonDotCodes(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), 2*groups, -symOffset(f),
+			kernel(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), 2*groups, -symOffset(f),
 				&x[j*cols+g0*G], 4*cols, min(neonQueries, nq-j), &xs[j*gc], 4*n)
 		}
 	})

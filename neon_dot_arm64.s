@@ -54,11 +54,25 @@
 	MOVD xsstride+88(FP), R5 \
 	MOVD ostride+96(FP), R13
 
+// FOLD_DOT_ARGS loads the arguments of neonDotCodes and neonDotCodesTail.
+#define FOLD_DOT_ARGS \
+	MOVD out+0(FP), R0 \
+	CODE_ARGS \
+	MOVD scales+40(FP), R5 \
+	MOVD mins+48(FP), R6 \
+	MOVD sstride+56(FP), R7 \
+	MOVWU negOff+64(FP), R8 \
+	MOVD x+72(FP), R9 \
+	MOVD xstride+80(FP), R10 \
+	MOVD nq+88(FP), R11 \
+	MOVD xs+96(FP), R12 \
+	MOVD ostride+104(FP), R13
+
 // func neonDotCodes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
 //
 // neonDotCodes adds to out[j*ostride + i] (bytes: j*ostride + 4*i), for
 // rows i < rows and query rows j < nq (1 to 4), the dot product of row i
-// (groups groups of group codes (a multiple of 8), one per byte at codes, rows after each
+// (groups groups of group codes (a multiple of 32), one per byte at codes, rows after each
 // other; scales and mins of row i from byte i*sstride) with query row j
 // (from byte j*xstride of x): per group
 //
@@ -71,89 +85,23 @@
 // Instructions per 32 values: 34 for one query row (1 load, 8 TBL,
 // 8 UCVTF, 2 loads and 8 FMLA of the query, pointer steps, query test, loop
 // control), 13 for each further query row; per group and query 5 more
-// (the fold). The short last block of a group (G%32 = 8, 16, 24) runs an
-// octet at a time: 10 per octet and 5 per query row. AVX2 (8 lanes a vector) unpacks in registers instead and
+// (the fold). AVX2 (8 lanes a vector) unpacks in registers instead and
 // needs about half: 18 for 4-bit codes and one query row.
 TEXT ·neonDotCodes(SB), NOSPLIT, $0-112
-	MOVD out+0(FP), R0
-	CODE_ARGS
-	MOVD scales+40(FP), R5
-	MOVD mins+48(FP), R6
-	MOVD sstride+56(FP), R7
-	MOVWU negOff+64(FP), R8
-	MOVD x+72(FP), R9
-	MOVD xstride+80(FP), R10
-	MOVD nq+88(FP), R11
-	MOVD xs+96(FP), R12
-	MOVD ostride+104(FP), R13
-	CBZ R2, done
-	MOVD R6, R19          // nil: symmetric
-	UBFX $3, R4, $2, R26  // octets in the short last block of a group
-	LSR $5, R4            // blocks per group
-	LSL $2, R3, R22       // bytes between the Σx of two query rows
-	SUB $128, R10, R17    // from the end of a block of one query row to the next
-	WIDEN32_INIT
+	FOLD_DOT_ARGS
+#include "neon_dot_fold_arm64.h"
 
-row:
-	VZERO4(V24, V25, V26, V27)
-	MOVD R5, R14          // scales of the row
-	MOVD R6, R15          // mins of the row
-	MOVD R3, R20          // groups left
-	MOVD R12, R21         // Σx of the group, query row 0
-	MOVD R9, R23          // x of the block, query row 0
-
-group:
-	VZERO4(V16, V17, V18, V19)
-	VZERO4(V20, V21, V22, V23)
-	CBZ R4, short
-	MOVD R4, R25
-
-block:
-	WIDEN32
-	MOVD R23, R16
-	EACHX(DOTX(V16, V20), DOTX(V17, V21), DOTX(V18, V22), DOTX(V19, V23), blockend)
-
-blockend:
-	ADD $128, R23
-	SUBS $1, R25
-	BNE block
-
-short:	// the short last block, an octet at a time
-	CBZ R26, gend
-	MOVD R26, R25
-
-octet:
-	FMOVD.P 8(R1), F28
-	VTBL V12.B16, [V28.B16], V0.B16
-	VTBL V13.B16, [V28.B16], V1.B16
-	WUCVTF(0, 0)
-	WUCVTF(1, 1)
-	MOVD R23, R16
-	EACHX(DOTX8(V16, V20), DOTX8(V17, V21), DOTX8(V18, V22), DOTX8(V19, V23), octetend)
-
-octetend:
-	ADD $32, R23
-	SUBS $1, R25
-	BNE octet
-
-gend:
-
-	// Group end: scale and shift into V30 lanes 0 and 1.
-	GROUP_SCALE(F30, F31, gsym)
-	B gshift
-
-gsym:
-	FMOVS R8, F31
-	FMULS F30, F31, F31
-
-	GROUP_ROW_END(GROUPX(16, 20, 24), GROUPX(17, 21, 25), GROUPX(18, 22, 26), GROUPX(19, 23, 27))
-	ADD R7, R5
-	ADD R7, R6
-	SUBS $1, R2
-	BNE row
-
-done:
-	RET
+// func neonDotCodesTail(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)
+//
+// neonDotCodesTail is neonDotCodes for groups of 8k values (k >= 3) that
+// are not a multiple of 32: the short last block of each group (8, 16 or
+// 24 values) runs an octet at a time, 10 instructions per octet and 5 per
+// query row; 2 more per group.
+#define FOLD_TAIL
+TEXT ·neonDotCodesTail(SB), NOSPLIT, $0-112
+	FOLD_DOT_ARGS
+#include "neon_dot_fold_arm64.h"
+#undef FOLD_TAIL
 
 // ---- The per-lane kernels: groups of 8 and 16 values, several groups a
 // block. The codes of a block are multiplied by their group's scale (FMUL

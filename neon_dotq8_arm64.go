@@ -64,9 +64,13 @@ func dotQ8CodesChunks(out []float32, r Rows, q *Q8, j0, j1, mode int) {
 			}
 			return
 		}
+		kernel := neonDotQ8Codes
+		if G%32 != 0 {
+			kernel = neonDotQ8CodesTail
+		}
 		for j := 0; j < nq; j += neonQueries {
 			jj := j0 + j
-			neonDotQ8Codes(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+			kernel(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
 				&q.Values[jj*cols+g0*G], cols, min(neonQueries, nq-j), &q.Scales[jj*nb+g0*bpg], 4*nb, &ss[j*gc], 4*n, mode)
 		}
 	})

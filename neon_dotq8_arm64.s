@@ -142,6 +142,22 @@
 	MOVD qsstride+96(FP), R7 \
 	MOVD ostride+104(FP), R13
 
+// FOLD_Q8_ARGS loads the arguments of neonDotQ8Codes and neonDotQ8CodesTail.
+#define FOLD_Q8_ARGS \
+	MOVD out+0(FP), R0 \
+	CODE_ARGS \
+	MOVD scales+40(FP), R14 \
+	MOVD mins+48(FP), R15 \
+	FMOVS negOff+56(FP), F12 \
+	MOVD x+64(FP), R9 \
+	MOVD xstride+72(FP), R10 \
+	MOVD nq+80(FP), R11 \
+	MOVD qs+88(FP), R5 \
+	MOVD qsstride+96(FP), R7 \
+	MOVD ss+104(FP), R12 \
+	MOVD ostride+112(FP), R13 \
+	MOVD mode+120(FP), R8
+
 // func neonDotQ8Codes(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
 //
 // neonDotQ8Codes is neonDotCodes with int8 query rows (Q8): it adds to
@@ -157,184 +173,26 @@
 // product: 0 SMULL (neon, codes < 128), 1 widened MUL (neon, 8-bit codes),
 // 2 SDOT (neondot, codes < 128), 3 UDOT with x8+128 (neondot, 8-bit).
 //
-// The short last block of a group (G%32 = 8, 16, 24: one more Q8 block)
-// runs an octet at a time, each query row's products summed in int32
-// lanes, then folded as a block.
-//
 // Instructions per 32 values for one query row (1 load of codes, loop
 // control, and per query row its load, integer products, ADDV, SCVTF,
 // the scale load, FMLA, 2 pointer steps and the query test): SDOT 19,
 // UDOT 26, SMULL 23, widened 32; each further query row 12, 15, 16, 21.
 // The AVX2 branch counts 9 per block and query for 4-bit codes.
 TEXT ·neonDotQ8Codes(SB), NOSPLIT, $0-128
-	MOVD out+0(FP), R0
-	CODE_ARGS
-	MOVD scales+40(FP), R14
-	MOVD mins+48(FP), R15
-	FMOVS negOff+56(FP), F12
-	MOVD x+64(FP), R9
-	MOVD xstride+72(FP), R10
-	MOVD nq+80(FP), R11
-	MOVD qs+88(FP), R5
-	MOVD qsstride+96(FP), R7
-	MOVD ss+104(FP), R12
-	MOVD ostride+112(FP), R13
-	MOVD mode+120(FP), R8
-	CBZ R2, done
-	MOVD R15, R19          // nil: symmetric
-	UBFX $3, R4, $2, R26   // octets in the short last block of a group
-	LSR $5, R4             // blocks per group
-	LSL $2, R3, R22        // bytes between the Σ Sums of two query rows
-	VMOVI $0x80, V1.B16
-	VMOVI $0x01, V2.B16    // (mode 3; mode 1 reuses V2)
+	FOLD_Q8_ARGS
+#include "neon_dotq8_fold_arm64.h"
 
-row:
-	VZERO4(V24, V25, V26, V27)
-	MOVD R3, R20          // groups left
-	MOVD R12, R21         // Σ Sums of the group, query row 0
-	MOVD R9, R23          // x8 of the block, query row 0
-	MOVD R5, R6           // Scales of the block, query row 0
-
-group:
-	VZERO4(V16, V17, V18, V19)
-	MOVD R4, R25
-	CMP $2, R8
-	BEQ bsdot
-	CMP $3, R8
-	BEQ budot
-	CBZ R8, bsmull
-
-bwide:
-	CBZ R25, twide
-bwideloop:
-	VLD1.P 32(R1), [V28.B16, V29.B16]
-	VUXTL V28.B8, V2.H8
-	VUXTL2 V28.B16, V3.H8
-	VUXTL V29.B8, V4.H8
-	VUXTL2 V29.B16, V5.H8
-	Q8QUERIES(Q8WIDE, bwideend)
-bwideend:
-	ADD $32, R23
-	ADD $4, R6
-	SUBS $1, R25
-	BNE bwideloop
-
-twide:	// the short last block, an octet at a time
-	CBZ R26, fold
-	MOVD R26, R25
-	VZERO4(V20, V21, V22, V23)
-twideoctet:
-	FMOVD.P 8(R1), F28
-	VUXTL V28.B8, V2.H8
-	MOVD R23, R16
-	EACHX(Q8TWIDE(20), Q8TWIDE(21), Q8TWIDE(22), Q8TWIDE(23), twideend)
-twideend:
-	ADD $8, R23
-	SUBS $1, R25
-	BNE twideoctet
-	B tfold
-
-bsmull:
-	CBZ R25, tsmull
-bsmullloop:
-	VLD1.P 32(R1), [V28.B16, V29.B16]
-	Q8QUERIES(Q8SMULL, bsmullend)
-bsmullend:
-	ADD $32, R23
-	ADD $4, R6
-	SUBS $1, R25
-	BNE bsmullloop
-
-tsmull:
-	CBZ R26, fold
-	MOVD R26, R25
-	VZERO4(V20, V21, V22, V23)
-tsmulloctet:
-	FMOVD.P 8(R1), F28
-	MOVD R23, R16
-	EACHX(Q8TSMULL(20), Q8TSMULL(21), Q8TSMULL(22), Q8TSMULL(23), tsmullend)
-tsmullend:
-	ADD $8, R23
-	SUBS $1, R25
-	BNE tsmulloctet
-	B tfold
-
-bsdot:
-	CBZ R25, tsdot
-bsdotloop:
-	VLD1.P 32(R1), [V28.B16, V29.B16]
-	Q8QUERIES(Q8SDOT, bsdotend)
-bsdotend:
-	ADD $32, R23
-	ADD $4, R6
-	SUBS $1, R25
-	BNE bsdotloop
-
-tsdot:
-	CBZ R26, fold
-	MOVD R26, R25
-	VZERO4(V20, V21, V22, V23)
-tsdotoctet:
-	FMOVD.P 8(R1), F28
-	MOVD R23, R16
-	EACHX(Q8TSDOT(20), Q8TSDOT(21), Q8TSDOT(22), Q8TSDOT(23), tsdotend)
-tsdotend:
-	ADD $8, R23
-	SUBS $1, R25
-	BNE tsdotoctet
-	B tfold
-
-budot:
-	CBZ R25, tudot
-budotloop:
-	VLD1.P 32(R1), [V28.B16, V29.B16]
-	VEOR V0.B16, V0.B16, V0.B16
-	WUDOT(0, 28, 2)
-	WUDOT(0, 29, 2)
-	VSHL $7, V0.S4, V0.S4  // 128 * Σq per lane
-	Q8QUERIES(Q8UDOT, budotend)
-budotend:
-	ADD $32, R23
-	ADD $4, R6
-	SUBS $1, R25
-	BNE budotloop
-
-tudot:
-	CBZ R26, fold
-	MOVD R26, R25
-	VZERO4(V20, V21, V22, V23)
-tudotoctet:
-	FMOVD.P 8(R1), F28
-	VEOR V0.B16, V0.B16, V0.B16
-	WUDOT(0, 28, 2)
-	VSHL $7, V0.S4, V0.S4
-	MOVD R23, R16
-	EACHX(Q8TUDOT(20), Q8TUDOT(21), Q8TUDOT(22), Q8TUDOT(23), tudotend)
-tudotend:
-	ADD $8, R23
-	SUBS $1, R25
-	BNE tudotoctet
-
-tfold:	// the short block's Q8 block: Scales[b]*isum for each query row
-	MOVD R6, R17
-	EACHX(Q8TFOLD(20, 16), Q8TFOLD(21, 17), Q8TFOLD(22, 18), Q8TFOLD(23, 19), tfoldend)
-tfoldend:
-	ADD $4, R6
-
-fold:
-	// Group end: scale and shift into V30 lanes 0 and 1.
-	GROUP_SCALE(F30, F31, gsym)
-	B gshift
-
-gsym:
-	FMULS F30, F12, F31   // shift = scale * -2^(Bits-1)
-
-	GROUP_ROW_END(GROUPQ8(16, 24), GROUPQ8(17, 25), GROUPQ8(18, 26), GROUPQ8(19, 27))
-	SUBS $1, R2
-	BNE row
-
-done:
-	RET
+// func neonDotQ8CodesTail(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)
+//
+// neonDotQ8CodesTail is neonDotQ8Codes for groups of 8k values (k >= 3)
+// that are not a multiple of 32: the short last block of each group (one
+// more Q8 block) runs an octet at a time, each query row's products summed
+// in int32 lanes, then folded as a block.
+#define FOLD_TAIL
+TEXT ·neonDotQ8CodesTail(SB), NOSPLIT, $0-128
+	FOLD_Q8_ARGS
+#include "neon_dotq8_fold_arm64.h"
+#undef FOLD_TAIL
 
 // ---- The per-lane kernels: groups of 8 and 16 values (one Q8 block
 // each), several groups a block, one function per group and integer mode:

@@ -36,8 +36,13 @@ func neonUnpackGroups(dst, data []byte, start, ng int, f Format) {
 	}
 	G, gb := f.Group, f.Group*f.Bits/8
 	end := start + ng*gb
-	if f.Bits == 8 {
+	switch {
+	case f.Bits == 8:
 		copy(dst[:ng*G], data[start:end])
+		return
+	case G%32 == 0: // whole blocks: neither reads past the groups
+		p2, p1 := pack.PlaneOffsets(f.Bits, G)
+		neonUnpack(&dst[0], &data[start], ng, G, f.Bits, p2, p1, nil, nil)
 		return
 	}
 	if end+neonSlack <= len(data) || !neonOverreach(f) {
@@ -63,8 +68,13 @@ func neonPackGroups(data []byte, start int, src []byte, ng int, f Format) {
 	}
 	G, gb := f.Group, f.Group*f.Bits/8
 	end := start + ng*gb
-	if f.Bits == 8 {
+	switch {
+	case f.Bits == 8:
 		copy(data[start:end], src[:ng*G])
+		return
+	case G%32 == 0:
+		p2, p1 := pack.PlaneOffsets(f.Bits, G)
+		neonPack(&data[start], &src[0], ng, G, f.Bits, p2, p1, nil, nil)
 		return
 	}
 	if !neonOverreach(f) {

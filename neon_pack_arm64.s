@@ -141,6 +141,35 @@
 	USPLANES3(5, 4, 31) \
 	UTAIL_END
 
+// UGROUPS(group, block, BLOCK, TAIL) unpacks the groups from R1 on: per
+// group its full blocks (BLOCK, then the store), then TAIL (UNOTAIL when
+// the groups are a multiple of 32, else UTAIL1-3), then the next group.
+#define UGROUPS(group, block, BLOCK, TAIL) \
+group: \
+	GROUP_START \
+block: \
+	BLOCK \
+	VST1.P [V0.B16, V1.B16], 32(R0) \
+	SUBS $1, R9 \
+	BNE block \
+	TAIL \
+	GROUP_END(group)
+
+#define UNOTAIL
+#define W3BLOCK \
+	U2LO \
+	U1
+#define W5BLOCK \
+	U4 \
+	U1
+#define W6BLOCK \
+	U4 \
+	U2HI
+#define W7BLOCK \
+	U4 \
+	U2HI \
+	U1
+
 // func neonUnpack(dst, src *byte, groups, group, bits, p2, p1 int, tail *neonTailWindow, prog *neonShortProgram)
 //
 // neonUnpack unpacks groups consecutive groups of group values (more than
@@ -243,63 +272,26 @@ w2block:
 
 w3:	// 3 = 2+1
 	VMOVI $0x04, V23.B16
-w3group:
-	GROUP_START
-w3block:
-	U2LO
-	U1
-	VST1.P [V0.B16, V1.B16], 32(R0)
-	SUBS $1, R9
-	BNE w3block
-	CBZ R16, w3groupend
-	UTAIL2(R11, R12)
-w3groupend:
-	GROUP_END(w3group)
+	CBNZ R16, w3tgroup
+	UGROUPS(w3group, w3block, W3BLOCK, UNOTAIL)
+	UGROUPS(w3tgroup, w3tblock, W3BLOCK, UTAIL2(R11, R12))
 
 w5:	// 5 = 4+1
 	VMOVI $0x10, V23.B16
-w5group:
-	GROUP_START
-w5block:
-	U4
-	U1
-	VST1.P [V0.B16, V1.B16], 32(R0)
-	SUBS $1, R9
-	BNE w5block
-	CBZ R16, w5groupend
-	UTAIL2(R10, R12)
-w5groupend:
-	GROUP_END(w5group)
+	CBNZ R16, w5tgroup
+	UGROUPS(w5group, w5block, W5BLOCK, UNOTAIL)
+	UGROUPS(w5tgroup, w5tblock, W5BLOCK, UTAIL2(R10, R12))
 
 w6:	// 6 = 4+2
-w6group:
-	GROUP_START
-w6block:
-	U4
-	U2HI
-	VST1.P [V0.B16, V1.B16], 32(R0)
-	SUBS $1, R9
-	BNE w6block
-	CBZ R16, w6groupend
-	UTAIL2(R10, R11)
-w6groupend:
-	GROUP_END(w6group)
+	CBNZ R16, w6tgroup
+	UGROUPS(w6group, w6block, W6BLOCK, UNOTAIL)
+	UGROUPS(w6tgroup, w6tblock, W6BLOCK, UTAIL2(R10, R11))
 
 w7:	// 7 = 4+2+1
 	VMOVI $0x40, V23.B16
-w7group:
-	GROUP_START
-w7block:
-	U4
-	U2HI
-	U1
-	VST1.P [V0.B16, V1.B16], 32(R0)
-	SUBS $1, R9
-	BNE w7block
-	CBZ R16, w7groupend
-	UTAIL3(R10, R11, R12)
-w7groupend:
-	GROUP_END(w7group)
+	CBNZ R16, w7tgroup
+	UGROUPS(w7group, w7block, W7BLOCK, UNOTAIL)
+	UGROUPS(w7tgroup, w7tblock, W7BLOCK, UTAIL3(R10, R11, R12))
 
 done:
 	RET
@@ -403,6 +395,40 @@ loop: \
 	PTAIL2(loop, p0, p1) \
 	PTAIL_WIN(p2)
 
+// PGROUPS(group, block, BLOCK, TAIL) packs the groups into R1 on: per
+// group its full blocks (the load of 32 codes, then BLOCK), then TAIL
+// (UNOTAIL, or PTAIL1-3), then the next group.
+#define PGROUPS(group, block, BLOCK, TAIL) \
+group: \
+	PGROUP_START \
+block: \
+	VLD1.P 32(R0), [V0.B16, V1.B16] \
+	BLOCK \
+	SUBS $1, R9 \
+	BNE block \
+	TAIL \
+	GROUP_END(group)
+
+#define P3BLOCK \
+	VORR V0.B16, V0.B16, V2.B16 \
+	VORR V1.B16, V1.B16, V3.B16 \
+	P2 \
+	P1
+#define P5BLOCK \
+	P4 \
+	P1
+#define P6BLOCK \
+	P4 \
+	VUSHR $4, V0.B16, V2.B16 \
+	VUSHR $4, V1.B16, V3.B16 \
+	P2
+#define P7BLOCK \
+	P4 \
+	VUSHR $4, V0.B16, V2.B16 \
+	VUSHR $4, V1.B16, V3.B16 \
+	P2 \
+	P1
+
 // func neonPack(dst, src *byte, groups, group, bits, p2, p1 int, tail *neonTailWindow, prog *neonShortProgram)
 //
 // neonPack packs groups consecutive groups of group codes (more than 32, a
@@ -490,69 +516,26 @@ p2block:
 
 p3:
 	VMOVI $0x04, V23.B16
-p3group:
-	PGROUP_START
-p3block:
-	VLD1.P 32(R0), [V0.B16, V1.B16]
-	VORR V0.B16, V0.B16, V2.B16
-	VORR V1.B16, V1.B16, V3.B16
-	P2
-	P1
-	SUBS $1, R9
-	BNE p3block
-	CBZ R16, p3groupend
-	PTAIL2(p3slot, R11, R12)
-p3groupend:
-	GROUP_END(p3group)
+	CBNZ R16, p3tgroup
+	PGROUPS(p3group, p3block, P3BLOCK, UNOTAIL)
+	PGROUPS(p3tgroup, p3tblock, P3BLOCK, PTAIL2(p3slot, R11, R12))
 
 p5:
 	VMOVI $0x10, V23.B16
-p5group:
-	PGROUP_START
-p5block:
-	VLD1.P 32(R0), [V0.B16, V1.B16]
-	P4
-	P1
-	SUBS $1, R9
-	BNE p5block
-	CBZ R16, p5groupend
-	PTAIL2(p5slot, R10, R12)
-p5groupend:
-	GROUP_END(p5group)
+	CBNZ R16, p5tgroup
+	PGROUPS(p5group, p5block, P5BLOCK, UNOTAIL)
+	PGROUPS(p5tgroup, p5tblock, P5BLOCK, PTAIL2(p5slot, R10, R12))
 
 p6:
-p6group:
-	PGROUP_START
-p6block:
-	VLD1.P 32(R0), [V0.B16, V1.B16]
-	P4
-	VUSHR $4, V0.B16, V2.B16
-	VUSHR $4, V1.B16, V3.B16
-	P2
-	SUBS $1, R9
-	BNE p6block
-	CBZ R16, p6groupend
-	PTAIL2(p6slot, R10, R11)
-p6groupend:
-	GROUP_END(p6group)
+	CBNZ R16, p6tgroup
+	PGROUPS(p6group, p6block, P6BLOCK, UNOTAIL)
+	PGROUPS(p6tgroup, p6tblock, P6BLOCK, PTAIL2(p6slot, R10, R11))
 
 p7:
 	VMOVI $0x40, V23.B16
-p7group:
-	PGROUP_START
-p7block:
-	VLD1.P 32(R0), [V0.B16, V1.B16]
-	P4
-	VUSHR $4, V0.B16, V2.B16
-	VUSHR $4, V1.B16, V3.B16
-	P2
-	P1
-	SUBS $1, R9
-	BNE p7block
-	CBZ R16, p7groupend
-	PTAIL3(p7slot, R10, R11, R12)
-p7groupend:
-	GROUP_END(p7group)
+	CBNZ R16, p7tgroup
+	PGROUPS(p7group, p7block, P7BLOCK, UNOTAIL)
+	PGROUPS(p7tgroup, p7tblock, P7BLOCK, PTAIL3(p7slot, R10, R11, R12))
 
 pdone:
 	RET

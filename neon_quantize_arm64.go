@@ -57,7 +57,11 @@ func quantizeCodesNEON(dst Rows, x []float32) {
 			}
 		}
 		if done < ng {
-			neonQuantizeCodes(&buf[done*G], &x[i0*cols+(g0+done)*G], ng-done, G, &dst.Scales[gi+done], minsOf(dst, gi+done), qlo, qhi, div, off)
+			kernel := neonQuantizeCodes
+			if G%16 != 0 {
+				kernel = neonQuantizeCodesTail
+			}
+			kernel(&buf[done*G], &x[i0*cols+(g0+done)*G], ng-done, G, &dst.Scales[gi+done], minsOf(dst, gi+done), qlo, qhi, div, off)
 		}
 		neonPackGroups(dst.Data, i0*rb+g0*gb, buf[:], ng, f)
 	})
