@@ -28,7 +28,8 @@ func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
 	nq := len(w) / n
 	passes := (nq + neonQueries - 1) / neonQueries
 	lane := neonLane(G)
-	var buf neonBuf
+	var stack neonBuf
+	buf := neonCodeBuf(&stack, f)
 	var wm [neonAux]float32
 	// wm holds Σ w*shift per weight row and group of the pending groups:
 	// the fold kernel's per pass and group, 4 weight rows a group; the
@@ -53,13 +54,13 @@ func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
 		}
 		clear(wm[:wmLen*gc])
 	}
-	codeChunks(f, n, cols, neonAux/wmLen, func(g0, g1 int) {
+	codeChunks(f, n, cols, len(buf)-neonSlack, neonAux/wmLen, func(g0, g1 int) {
 		if ge > gs {
 			flush()
 		}
 		gs, ge = g0, g1
 	}, func(i0, i1, g0, g1 int) {
-		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+		unpackCodesNEON(buf, r, i0, i1, g0, g1)
 		gi, gc := i0*groups+g0, g1-g0
 		for j := 0; j < nq; j += neonQueries {
 			if lane {

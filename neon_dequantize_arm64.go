@@ -32,9 +32,10 @@ func dequantizeFloatNEON(dst []float32, r Rows) {
 func dequantizeCodesNEON(dst []float32, r Rows) {
 	f := r.Format
 	cols, G, groups := r.Cols, f.Group, f.Groups(r.Cols)
-	var buf neonBuf
-	codeChunks(f, r.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
-		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+	var stack neonBuf
+	buf := neonCodeBuf(&stack, f)
+	codeChunks(f, r.Len(), cols, len(buf)-neonSlack, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
+		unpackCodesNEON(buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0
 		if neonLane(G) {
 			neonCallDequantizeCodes(G, &dst[i0*cols+g0*G], &buf[0], i1-i0, (g1-g0)*G, &r.Scales[gi], minsOf(r, gi), 4*cols, symOffset(f))

@@ -26,13 +26,14 @@ func dotCodesChunks(out []float32, r Rows, x []float32) {
 	f, cols := r.Format, r.Cols
 	G, groups := f.Group, f.Groups(cols)
 	n, nq := r.Len(), len(x)/cols
-	var buf neonBuf
+	var stack neonBuf
+	buf := neonCodeBuf(&stack, f)
 	var xs [neonAux]float32
 	gc := 0
-	codeChunks(f, n, cols, neonAux/nq, func(g0, g1 int) {
+	codeChunks(f, n, cols, len(buf)-neonSlack, neonAux/nq, func(g0, g1 int) {
 		gc = neonGroupSums(xs[:], nq, g0, g1, func(j, g int) float32 { return sumF32(x[j*cols+g*G : j*cols+(g+1)*G]) })
 	}, func(i0, i1, g0, g1 int) {
-		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+		unpackCodesNEON(buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0
 		if neonLane(G) {
 			for j := 0; j < nq; j += neonQueries {

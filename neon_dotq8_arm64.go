@@ -41,10 +41,11 @@ func dotQ8CodesChunks(out []float32, r Rows, q *Q8, j0, j1, mode int) {
 	G, groups := f.Group, f.Groups(cols)
 	n, nq := r.Len(), j1-j0
 	nb, bpg := q8Blocks(G, cols), (G+31)/32
-	var buf neonBuf
+	var stack neonBuf
+	buf := neonCodeBuf(&stack, f)
 	var ss [neonAux]float32
 	gc, lane := 0, neonLane(G)
-	codeChunks(f, n, cols, neonAux/nq, func(g0, g1 int) {
+	codeChunks(f, n, cols, len(buf)-neonSlack, neonAux/nq, func(g0, g1 int) {
 		if lane { // one Q8 block per group: its Sums are read in place
 			gc = g1 - g0
 			return
@@ -54,7 +55,7 @@ func dotQ8CodesChunks(out []float32, r Rows, q *Q8, j0, j1, mode int) {
 			return sumF32Any(q.Sums[b : b+bpg])
 		})
 	}, func(i0, i1, g0, g1 int) {
-		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+		unpackCodesNEON(buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0
 		if lane {
 			for j := 0; j < nq; j += neonQueries {

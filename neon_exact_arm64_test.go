@@ -33,11 +33,12 @@ func neonShapes() []struct {
 	for bits := 2; bits <= 8; bits++ {
 		s = append(s,
 			shape{Quant(bits, 256), 3, 512},
-			shape{SymQuant(bits, 32), 2, neonChunk + 64}, // a row in pieces
-			shape{Quant(bits, 8), 2, neonChunk + 40},     // in pieces, short blocks
-			shape{Quant(bits, 56), 2, 56 * 147},          // in pieces (8232 values), a short last block
-			shape{Quant(bits, 96), 70, 192},              // several chunks of whole rows
-			shape{SymQuant(bits, 88), 3, 264},            // 2 full blocks and 24 values
+			shape{SymQuant(bits, 32), 2, neonChunk + 64},        // a row in pieces
+			shape{Quant(bits, 8), 2, neonChunk + 40},            // in pieces, short blocks
+			shape{Quant(bits, 56), 2, 56 * 147},                 // in pieces (8232 values), a short last block
+			shape{Quant(bits, 96), 70, 192},                     // several chunks of whole rows
+			shape{SymQuant(bits, 88), 3, 264},                   // 2 full blocks and 24 values
+			shape{Quant(bits, neonChunk+24), 2, neonChunk + 24}, // a group over neonChunk
 		)
 	}
 	s = append(s, shape{F16, 3, neonChunk + 5}, shape{F32, 2, 1027})

@@ -28,18 +28,19 @@ func neonEdgeShapes() []struct {
 		{Quant(4, 8), 5, 40}, {SymQuant(2, 16), 70, 144}, {Quant(3, 24), 3, 72}, {SymQuant(8, 40), 2, 80},
 		{Quant(7, 48), 3, 96}, {Quant(2, 40), 2, 40}, {SymQuant(4, 8), 2, neonChunk + 8},
 		{SymQuant(8, 8), 3, 56}, {Quant(8, 16), 2, 48}, {Quant(3, 8), 4, 24}, {SymQuant(5, 16), 5, neonChunk + 16},
+		{Quant(4, neonChunk+8), 2, neonChunk + 8}, {SymQuant(7, 2*neonChunk), 1, 2 * neonChunk}, // groups over neonChunk
 	}
 }
 
 // TestNEONCoversEveryGroup checks that the neon tiers run their own code
-// for every kernel and code format with a group that is a multiple of 8
-// (up to neonChunk), whatever LOWBIT_REQUIRE_ASM says.
+// for every kernel and code format with a group that is a multiple of 8,
+// whatever LOWBIT_REQUIRE_ASM says.
 func TestNEONCoversEveryGroup(t *testing.T) {
 	for _, im := range []*Implementation{neonImpl, neonDotImpl} {
 		for _, k := range Kernels() {
 			for bits := 2; bits <= 8; bits++ {
-				for g := 8; g <= neonChunk; g += 8 {
-					if g > 1024 && g%1024 != 0 && g != neonChunk-8 {
+				for g := 8; g <= 4*neonChunk; g += 8 {
+					if g > 1024 && g%1024 != 0 && g != neonChunk+8 {
 						continue
 					}
 					for _, f := range []Format{Quant(bits, g), SymQuant(bits, g)} {

@@ -14,15 +14,25 @@ type neonBuf [neonChunk + neonSlack]byte
 // bytes, and neonSlack more.
 const neonPad = 96
 
+// neonCodeBuf returns the unpack buffer of a call on format f: stack (the
+// caller's), or for groups over neonChunk values one allocated for the
+// call (a chunk holds at least a group).
+func neonCodeBuf(stack *neonBuf, f Format) []byte {
+	if f.Group <= neonChunk {
+		return stack[:]
+	}
+	return make([]byte, f.Group+neonSlack)
+}
+
 // unpackCodesNEON unpacks rows [i0, i1) over groups [g0, g1) of r into buf.
-func unpackCodesNEON(buf *neonBuf, r Rows, i0, i1, g0, g1 int) {
+func unpackCodesNEON(buf []byte, r Rows, i0, i1, g0, g1 int) {
 	f := r.Format
 	rb, gb, groups := f.RowBytes(r.Cols), f.Group*f.Bits/8, f.Groups(r.Cols)
 	ng := g1 - g0
 	if ng == groups {
 		ng *= i1 - i0 // whole rows: consecutive groups
 	}
-	neonUnpackGroups(buf[:], r.Data, i0*rb+g0*gb, ng, f)
+	neonUnpackGroups(buf, r.Data, i0*rb+g0*gb, ng, f)
 }
 
 // neonUnpackGroups unpacks the ng groups of format f at data[start:] into

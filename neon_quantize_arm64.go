@@ -42,8 +42,9 @@ func quantizeCodesNEON(dst Rows, x []float32) {
 		o := int(1) << (f.Bits - 1)
 		qlo, qhi, div, off = -float32(o), float32(o-1), float32(o-1), o
 	}
-	var buf neonBuf
-	codeChunks(f, dst.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
+	var stack neonBuf
+	buf := neonCodeBuf(&stack, f)
+	codeChunks(f, dst.Len(), cols, len(buf)-neonSlack, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
 		ng := g1 - g0
 		if ng == groups {
 			ng *= i1 - i0
@@ -63,7 +64,7 @@ func quantizeCodesNEON(dst Rows, x []float32) {
 			}
 			kernel(&buf[done*G], &x[i0*cols+(g0+done)*G], ng-done, G, &dst.Scales[gi+done], minsOf(dst, gi+done), qlo, qhi, div, off)
 		}
-		neonPackGroups(dst.Data, i0*rb+g0*gb, buf[:], ng, f)
+		neonPackGroups(dst.Data, i0*rb+g0*gb, buf, ng, f)
 	})
 }
 
