@@ -68,13 +68,20 @@ func addWeightedCodesChunks(y []float32, r Rows, w []float32) {
 					&w[j*n+i0], 4*n, min(neonQueries, nq-j), 4*cols, &wm[j*gc], 4*gc)
 				continue
 			}
-			kernel := neonAddWeightedCodes
-			if G%32 != 0 {
-				kernel = neonAddWeightedCodesTail
-			}
-			kernel(&y[j*cols+g0*G], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+			addWeightedFoldNEON(&y[j*cols+g0*G], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
 				&w[j*n+i0], 4*n, min(neonQueries, nq-j), 4*cols, &wm[j*gc])
 		}
 	})
 	flush()
+}
+
+// addWeightedFoldNEON runs neonAddWeightedCodes, or neonAddWeightedCodesTail on groups that are not
+// a multiple of 32: a direct call each, so that the caller's buffers stay on
+// its stack (a call through a function value would move them to the heap).
+func addWeightedFoldNEON(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32) {
+	if group%32 != 0 {
+		neonAddWeightedCodesTail(y, codes, rows, groups, group, scales, mins, negOff, w, wstride, nq, ystride, wm)
+		return
+	}
+	neonAddWeightedCodes(y, codes, rows, groups, group, scales, mins, negOff, w, wstride, nq, ystride, wm)
 }

@@ -41,10 +41,17 @@ func dequantizeCodesNEON(dst []float32, r Rows) {
 			neonCallDequantizeCodes(G, &dst[i0*cols+g0*G], &buf[0], i1-i0, (g1-g0)*G, &r.Scales[gi], minsOf(r, gi), 4*cols, symOffset(f))
 			return
 		}
-		kernel := neonDequantizeCodes
-		if G%16 != 0 {
-			kernel = neonDequantizeCodesTail
-		}
-		kernel(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
+		dequantizeFoldNEON(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
 	})
+}
+
+// dequantizeFoldNEON runs neonDequantizeCodes, or neonDequantizeCodesTail on groups that are not
+// a multiple of 16: a direct call each, so that the caller's buffers stay on
+// its stack (a call through a function value would move them to the heap).
+func dequantizeFoldNEON(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32) {
+	if group%16 != 0 {
+		neonDequantizeCodesTail(dst, codes, rows, groups, group, scales, mins, sstride, dstride, off)
+		return
+	}
+	neonDequantizeCodes(dst, codes, rows, groups, group, scales, mins, sstride, dstride, off)
 }

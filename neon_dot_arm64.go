@@ -42,12 +42,8 @@ func dotCodesChunks(out []float32, r Rows, x []float32) {
 			}
 			return
 		}
-		kernel := neonDotCodes
-		if G%32 != 0 {
-			kernel = neonDotCodesTail
-		}
 		for j := 0; j < nq; j += neonQueries {
-			kernel(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), 2*groups, -symOffset(f),
+			dotFoldNEON(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), 2*groups, -symOffset(f),
 				&x[j*cols+g0*G], 4*cols, min(neonQueries, nq-j), &xs[j*gc], 4*n)
 		}
 	})
@@ -63,4 +59,15 @@ func sumF32(v []float32) float32 {
 		s3 += v[3]
 	}
 	return (s0 + s1) + (s2 + s3)
+}
+
+// dotFoldNEON runs neonDotCodes, or neonDotCodesTail on groups that are not
+// a multiple of 32: a direct call each, so that the caller's buffers stay on
+// its stack (a call through a function value would move them to the heap).
+func dotFoldNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int) {
+	if group%32 != 0 {
+		neonDotCodesTail(out, codes, rows, groups, group, scales, mins, sstride, negOff, x, xstride, nq, xs, ostride)
+		return
+	}
+	neonDotCodes(out, codes, rows, groups, group, scales, mins, sstride, negOff, x, xstride, nq, xs, ostride)
 }

@@ -65,13 +65,9 @@ func dotQ8CodesChunks(out []float32, r Rows, q *Q8, j0, j1, mode int) {
 			}
 			return
 		}
-		kernel := neonDotQ8Codes
-		if G%32 != 0 {
-			kernel = neonDotQ8CodesTail
-		}
 		for j := 0; j < nq; j += neonQueries {
 			jj := j0 + j
-			kernel(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
+			dotQ8FoldNEON(&out[j*n+i0], &buf[0], i1-i0, gc, G, &r.Scales[gi], minsOf(r, gi), -symOffset(f),
 				&q.Values[jj*cols+g0*G], cols, min(neonQueries, nq-j), &q.Scales[jj*nb+g0*bpg], 4*nb, &ss[j*gc], 4*n, mode)
 		}
 	})
@@ -84,4 +80,15 @@ func sumF32Any(v []float32) float32 {
 		s += x
 	}
 	return s
+}
+
+// dotQ8FoldNEON runs neonDotQ8Codes, or neonDotQ8CodesTail on groups that are not
+// a multiple of 32: a direct call each, so that the caller's buffers stay on
+// its stack (a call through a function value would move them to the heap).
+func dotQ8FoldNEON(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int) {
+	if group%32 != 0 {
+		neonDotQ8CodesTail(out, codes, rows, groups, group, scales, mins, negOff, x, xstride, nq, qs, qsstride, ss, ostride, mode)
+		return
+	}
+	neonDotQ8Codes(out, codes, rows, groups, group, scales, mins, negOff, x, xstride, nq, qs, qsstride, ss, ostride, mode)
 }

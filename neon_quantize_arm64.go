@@ -58,11 +58,7 @@ func quantizeCodesNEON(dst Rows, x []float32) {
 			}
 		}
 		if done < ng {
-			kernel := neonQuantizeCodes
-			if G%16 != 0 {
-				kernel = neonQuantizeCodesTail
-			}
-			kernel(&buf[done*G], &x[i0*cols+(g0+done)*G], ng-done, G, &dst.Scales[gi+done], minsOf(dst, gi+done), qlo, qhi, div, off)
+			quantizeFoldNEON(&buf[done*G], &x[i0*cols+(g0+done)*G], ng-done, G, &dst.Scales[gi+done], minsOf(dst, gi+done), qlo, qhi, div, off)
 		}
 		neonPackGroups(dst.Data, i0*rb+g0*gb, buf, ng, f)
 	})
@@ -74,3 +70,14 @@ func putF32(b []byte, k int, v float32) {
 }
 
 func putF16(b []byte, k int, h uint16) { b[2*k], b[2*k+1] = byte(h), byte(h>>8) }
+
+// quantizeFoldNEON runs neonQuantizeCodes, or neonQuantizeCodesTail on groups that are not
+// a multiple of 16: a direct call each, so that the caller's buffers stay on
+// its stack (a call through a function value would move them to the heap).
+func quantizeFoldNEON(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int) {
+	if group%16 != 0 {
+		neonQuantizeCodesTail(dst, x, groups, group, scales, mins, qlo, qhi, div, off)
+		return
+	}
+	neonQuantizeCodes(dst, x, groups, group, scales, mins, qlo, qhi, div, off)
+}
