@@ -228,3 +228,39 @@ func TestPlaneOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneColumn checks PlaneColumn against the layout itself: a group
+// whose codes are their own values (mod the plane's range), packed, read
+// back plane by plane at each position.
+func TestPlaneColumn(t *testing.T) {
+	for bits := MinBits; bits <= MaxBits; bits++ {
+		for _, n := range []int{8, 16, 24, 32, 40, 56, 64, 96} {
+			codes := make([]byte, n)
+			packed := make([]byte, GroupBytes(bits, n))
+			offset, shift := 0, 0
+			for _, w := range Planes(bits) {
+				// Mark value v in this plane with a pattern that tells
+				// positions apart within each byte: for every value v,
+				// set its plane bits to one and the others to zero, and
+				// find the single position whose bits are set.
+				for v := 0; v < n; v++ {
+					clear(codes)
+					codes[v] = byte((1<<w - 1) << shift)
+					Pack(packed, codes, bits)
+					plane := packed[offset : offset+n*w/8]
+					found := -1
+					for p := 0; p < n; p++ {
+						if plane[p*w/8]>>(p*w%8)&(1<<w-1) != 0 {
+							require.Equal(t, -1, found, "bits %d n %d value %d: two positions", bits, n, v)
+							found = p
+						}
+					}
+					require.Equal(t, v, PlaneColumn(w, n, found), "bits %d n %d plane %d: value %d at position %d", bits, n, w, v, found)
+				}
+				offset += n * w / 8
+				shift += w
+			}
+		}
+	}
+	assert.Panics(t, func() { PlaneColumn(3, 8, 0) })
+}
