@@ -19,6 +19,9 @@ func dotGeneric(out []float32, r Rows, x []float32) {
 	}
 	clear(out)
 	n, gb := r.Len(), f.Group*f.Bits/8
+	if n == 0 {
+		return
+	}
 	query := dotQueryNibbles
 	switch {
 	case n >= byteTableRows && gb <= byteTableBytes:
@@ -44,7 +47,7 @@ func dotQueryNibbles(out []float32, r Rows, x []float32) {
 	for g0 := 0; g0 < groups; g0 += nibbleBytes / gb {
 		g1 := min(groups, g0+nibbleBytes/gb)
 		ng := g1 - g0
-		buildNibbleTables(nt[:32*ng*gb], x, f, g0, g1)
+		buildNibbleTables(nt[:32*ng*gb], x[g0*f.Group:], f, ng)
 		groupSums(xs[:ng], x, f, g0)
 		c := newRowChunk(r, g0, g1)
 		for i := range out {
@@ -66,7 +69,7 @@ func dotQueryBytes(out []float32, r Rows, x []float32) {
 	for g0 := 0; g0 < groups; g0 += byteTableBytes / gb {
 		g1 := min(groups, g0+byteTableBytes/gb)
 		ng := g1 - g0
-		buildNibbleTables(nt[:32*ng*gb], x, f, g0, g1)
+		buildNibbleTables(nt[:32*ng*gb], x[g0*f.Group:], f, ng)
 		buildByteTables(bt[:], nt[:32*ng*gb])
 		groupSums(xs[:ng], x, f, g0)
 		c := newRowChunk(r, g0, g1)

@@ -1,6 +1,7 @@
 package lowbit
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -44,6 +45,41 @@ func TestGenericPaths(t *testing.T) {
 				y := randomValues(rng, nq*c.cols)
 				requireAddWeighted(t, im, y, r, w, "AddWeighted %s cols %d rows %d queries %d", c.f, c.cols, n, nq)
 			}
+		}
+	}
+}
+
+// TestMinMax checks both ways minMax finds a group's bounds (branches for
+// long groups, integer keys for short ones) against plain comparisons, on
+// values of both signs, zeros, subnormals and extremes.
+func TestMinMax(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	special := []float32{0, float32(math.Copysign(0, -1)), 1e-45, -1e-45, 1e-38, -3.4e38, 3.4e38, 1, -1}
+	for _, n := range []int{1, 2, 3, 8, 31, 32, 33, 64} {
+		for range 200 {
+			x := make([]float32, n)
+			for i := range x {
+				if rng.IntN(4) == 0 {
+					x[i] = special[rng.IntN(len(special))]
+				} else {
+					x[i] = float32(rng.NormFloat64() * math.Pow(10, float64(rng.IntN(9)-4)))
+				}
+			}
+			lo, hi := x[0], x[0]
+			for _, v := range x {
+				if v < lo {
+					lo = v
+				}
+				if v > hi {
+					hi = v
+				}
+			}
+			glo, ghi := minMax(x)
+			// Bounds equal as numbers: a zero bound may come back as -0
+			// or +0, which Quantize stores as +0 either way.
+			require.True(t, glo == lo && ghi == hi, "n %d: minMax = %v, %v, want %v, %v (%v)", n, glo, ghi, lo, hi, x)
+			require.Equal(t, math.Float32bits(glo+0), math.Float32bits(lo+0))
+			require.Equal(t, math.Float32bits(ghi+0), math.Float32bits(hi+0))
 		}
 	}
 }

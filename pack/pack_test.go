@@ -264,3 +264,36 @@ func TestPlaneColumn(t *testing.T) {
 	}
 	assert.Panics(t, func() { PlaneColumn(3, 8, 0) })
 }
+
+// TestGroupsMatchPack checks UnpackGroups and PackGroups against Pack and
+// Unpack group by group, for every width and groups of 8 to 96 values (the
+// shapes with loops of their own and the others), and their panics.
+func TestGroupsMatchPack(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for bits := MinBits; bits <= MaxBits; bits++ {
+		for _, n := range []int{8, 16, 24, 32, 40, 64, 96} {
+			const groups = 5
+			codes := make([]byte, groups*n)
+			for i := range codes {
+				codes[i] = byte(rng.IntN(256)) // high bits set: PackGroups ignores them
+			}
+			want := make([]byte, GroupBytes(bits, len(codes)))
+			gb := GroupBytes(bits, n)
+			for g := range groups {
+				Pack(want[g*gb:(g+1)*gb], codes[g*n:(g+1)*n], bits)
+			}
+			got := make([]byte, len(want))
+			PackGroups(got, codes, bits, n)
+			require.Equal(t, want, got, "PackGroups bits %d n %d", bits, n)
+			back := make([]byte, len(codes))
+			UnpackGroups(back, got, bits, n)
+			for i := range codes {
+				require.Equal(t, codes[i]&byte(1<<bits-1), back[i], "UnpackGroups bits %d n %d code %d", bits, n, i)
+			}
+		}
+	}
+	assert.PanicsWithValue(t, "pack: UnpackGroups of 12 4-bit codes in groups of 8 with 6 packed bytes (want a multiple of 8 codes and 6 bytes)",
+		func() { UnpackGroups(make([]byte, 12), make([]byte, 6), 4, 8) })
+	assert.Panics(t, func() { PackGroups(make([]byte, 3), make([]byte, 8), 4, 8) })
+	assert.Panics(t, func() { PackGroups(make([]byte, 4), make([]byte, 8), 4, 12) })
+}
