@@ -31,6 +31,7 @@ func compareReports(w io.Writer, a, b *Report, nameA, nameB string) {
 		}
 	}
 	compareKernels(w, a, b)
+	compareShapes(w, a, b)
 	compareMiKV(w, a, b)
 }
 
@@ -126,5 +127,57 @@ func compareKernels(w io.Writer, a, b *Report) {
 	}
 	if !header {
 		fmt.Fprintf(w, "\nThe two runs timed no kernel in common.\n")
+	}
+}
+
+// shapeKey identifies one cell of the shape table across runs.
+type shapeKey struct {
+	kernel, format string
+	cols           int
+}
+
+// compareShapes prints the shape-table cells both runs timed, as
+// compareKernels does: generic against generic, fastest against fastest.
+func compareShapes(w io.Writer, a, b *Report) {
+	best := func(r *Report) (keys []shapeKey, generic, fastest map[shapeKey]ShapeResult) {
+		generic, fastest = map[shapeKey]ShapeResult{}, map[shapeKey]ShapeResult{}
+		for _, s := range r.Shapes {
+			if !s.Timed {
+				continue
+			}
+			key := shapeKey{s.Kernel, s.Format, s.Cols}
+			if _, seen := fastest[key]; !seen {
+				keys = append(keys, key)
+			}
+			if s.Impl == "generic" {
+				generic[key] = s
+			}
+			if cur, ok := fastest[key]; !ok || s.ValuesPerNs > cur.ValuesPerNs {
+				fastest[key] = s
+			}
+		}
+		return keys, generic, fastest
+	}
+	keys, genA, bestA := best(a)
+	_, genB, bestB := best(b)
+	header := false
+	for _, key := range keys {
+		xb, ok := bestB[key]
+		if !ok {
+			continue
+		}
+		xa := bestA[key]
+		if !header {
+			fmt.Fprintf(w, "\n%-12s %-7s %-4s | %-24s | %s\n", "shapes", "format", "cols", "generic v/ns: a  b  b/a", "fastest v/ns: a (impl)  b (impl)  b/a")
+			header = true
+		}
+		gen := strings.Repeat(" ", 24)
+		if ga, ok := genA[key]; ok {
+			if gb, ok := genB[key]; ok {
+				gen = fmt.Sprintf("%7s %7s %6.2f  ", fmtValue(ga.ValuesPerNs), fmtValue(gb.ValuesPerNs), gb.ValuesPerNs/ga.ValuesPerNs)
+			}
+		}
+		fmt.Fprintf(w, "%-12s %-7s %-4d | %s | %7s %-8s %7s %-8s %6.2f\n", key.kernel, key.format, key.cols, gen,
+			fmtValue(xa.ValuesPerNs), "("+xa.Impl+")", fmtValue(xb.ValuesPerNs), "("+xb.Impl+")", xb.ValuesPerNs/xa.ValuesPerNs)
 	}
 }
