@@ -40,46 +40,47 @@ const (
 )
 
 // buildNibbleTables fills nt with the nibble tables of the code bytes of
-// groups [g0, g1) of a row of format f (32 entries per byte), from the
-// query values x of the whole row.
-func buildNibbleTables[E tableValue](nt []E, x []E, f Format, g0, g1 int) {
+// ng groups of a row of format f (32 entries per byte), from the query
+// values xc of their columns.
+func buildNibbleTables[E tableValue](nt []E, xc []E, f Format, ng int) {
 	gb := f.Group * f.Bits / 8
-	for g := g0; g < g1; g++ {
-		tg := nt[32*(g-g0)*gb : 32*(g-g0+1)*gb]
-		xg := x[g*f.Group : (g+1)*f.Group]
-		shift := 0
-		for _, w := range pack.Planes(f.Bits) {
-			nb := f.Group * w / 8
-			for j := range nb {
-				fillByteTables((*[32]E)(tg[32*j:]), xg, w, shift, f.Group, j)
-			}
-			tg = tg[32*nb:]
-			shift += w
+	var mult [2][16]E  // a field's values times 2^shift, and times 2^(shift+4)
+	shift, off := 0, 0 // the plane's lowest code bit, and its first byte in a group
+	for _, w := range pack.Planes(f.Bits) {
+		for v := range 16 {
+			mult[0][v], mult[1][v] = E(v<<shift), E(v<<(shift+4))
 		}
+		nb := f.Group * w / 8
+		for g := range ng {
+			tg := nt[32*(g*gb+off) : 32*(g*gb+off+nb)]
+			xg := xc[g*f.Group : (g+1)*f.Group]
+			for j := range nb {
+				fillByteTables((*[32]E)(tg[32*j:]), xg, w, &mult, f.Group, j)
+			}
+		}
+		shift, off = shift+w, off+nb
 	}
 }
 
 // fillByteTables fills the nibble tables t of byte j of a plane of width w
-// (shift: its lowest code bit) in a group of n values with query values
-// xg. A nibble holds a 4-bit field (w = 4; w = 8: half a code, the high
-// half 4 bits further up), or two 2-bit or four 1-bit fields, whose
-// entries are the sums of a table for its low two bits and one for its
-// high two. Every entry includes a product for each of its fields, zero
-// ones too, so that a NaN or infinite x reaches them as it reaches every
-// product q·x of the other kernels.
-func fillByteTables[E tableValue](t *[32]E, xg []E, w, shift, n, j int) {
-	if w >= 4 {
-		for h := range 2 {
-			c, sh := j, shift+4*h // w = 8: one code, shifted by 4 in the high nibble
-			if w == 4 {
-				c, sh = 2*j+h, shift
-			}
-			x := xg[pack.PlaneColumn(w, n, c)]
-			nt := (*[16]E)(t[16*h:])
-			for v := range nt {
-				nt[v] = E(v<<sh) * x
-			}
-		}
+// in a group of n values with query values xg; mult holds the plane's
+// field values times 2^shift (shift: the plane's lowest code bit), and
+// times 2^(shift+4). A nibble holds a 4-bit field (w = 4; w = 8: half a
+// code, the high half 4 bits further up), or two 2-bit or four 1-bit
+// fields, whose entries are the sums of a table for its low two bits and
+// one for its high two. Every entry includes a product for each of its
+// fields, zero ones too, so that a NaN or infinite x reaches them as it
+// reaches every product q·x of the other kernels.
+func fillByteTables[E tableValue](t *[32]E, xg []E, w int, mult *[2][16]E, n, j int) {
+	switch w {
+	case 8:
+		x := xg[pack.PlaneColumn(8, n, j)]
+		scaleNibble((*[16]E)(t[:16]), &mult[0], x)
+		scaleNibble((*[16]E)(t[16:]), &mult[1], x)
+		return
+	case 4:
+		scaleNibble((*[16]E)(t[:16]), &mult[0], xg[pack.PlaneColumn(4, n, 2*j)])
+		scaleNibble((*[16]E)(t[16:]), &mult[0], xg[pack.PlaneColumn(4, n, 2*j+1)])
 		return
 	}
 	per := 8 / w // fields per byte
@@ -92,10 +93,10 @@ func fillByteTables[E tableValue](t *[32]E, xg []E, w, shift, n, j int) {
 		var lo, hi [4]E // the nibble's low and high two bits
 		for a := range 4 {
 			if w == 2 {
-				lo[a], hi[a] = E(a<<shift)*x[0], E(a<<shift)*x[1]
+				lo[a], hi[a] = mult[0][a]*x[0], mult[0][a]*x[1]
 			} else {
-				lo[a] = E(a&1<<shift)*x[0] + E(a>>1<<shift)*x[1]
-				hi[a] = E(a&1<<shift)*x[2] + E(a>>1<<shift)*x[3]
+				lo[a] = mult[0][a&1]*x[0] + mult[0][a>>1]*x[1]
+				hi[a] = mult[0][a&1]*x[2] + mult[0][a>>1]*x[3]
 			}
 		}
 		nt := (*[16]E)(t[16*h:])
@@ -105,6 +106,14 @@ func fillByteTables[E tableValue](t *[32]E, xg []E, w, shift, n, j int) {
 			}
 		}
 	}
+}
+
+// scaleNibble sets t[v] = m[v]*x.
+func scaleNibble[E tableValue](t, m *[16]E, x E) {
+	t[0], t[1], t[2], t[3] = m[0]*x, m[1]*x, m[2]*x, m[3]*x
+	t[4], t[5], t[6], t[7] = m[4]*x, m[5]*x, m[6]*x, m[7]*x
+	t[8], t[9], t[10], t[11] = m[8]*x, m[9]*x, m[10]*x, m[11]*x
+	t[12], t[13], t[14], t[15] = m[12]*x, m[13]*x, m[14]*x, m[15]*x
 }
 
 // buildByteTables sets bt[256*k+b] = nt[32*k+b&15] + nt[32*k+16+b>>4] for
@@ -194,6 +203,8 @@ func byteSums[E tableValue](d []E, p []byte, bt []E, sb int) {
 		byteSums4(d, p, bt)
 	case 8:
 		byteSums8(d, p, bt)
+	case 16:
+		byteSums16(d, p, bt)
 	default:
 		if sb >= 8 {
 			for s := range d {
@@ -246,6 +257,17 @@ func byteSums8[E tableValue](d []E, p []byte, bt []E) {
 		d[s] = ((t[q[0]] + t[256+int(q[1])]) + (t[512+int(q[2])] + t[768+int(q[3])])) +
 			((t[1024+int(q[4])] + t[1280+int(q[5])]) + (t[1536+int(q[6])] + t[1792+int(q[7])]))
 		p, bt = p[8:], bt[8*256:]
+	}
+}
+
+func byteSums16[E tableValue](d []E, p []byte, bt []E) {
+	for s := range d {
+		q, t := (*[16]byte)(p), (*[16 * 256]E)(bt)
+		d[s] = (((t[q[0]] + t[256+int(q[1])]) + (t[512+int(q[2])] + t[768+int(q[3])])) +
+			((t[1024+int(q[4])] + t[1280+int(q[5])]) + (t[1536+int(q[6])] + t[1792+int(q[7])]))) +
+			(((t[2048+int(q[8])] + t[2304+int(q[9])]) + (t[2560+int(q[10])] + t[2816+int(q[11])])) +
+				((t[3072+int(q[12])] + t[3328+int(q[13])]) + (t[3584+int(q[14])] + t[3840+int(q[15])])))
+		p, bt = p[16:], bt[16*256:]
 	}
 }
 

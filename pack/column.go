@@ -10,12 +10,12 @@ import "fmt"
 // here, without knowing the layout.
 func PlaneColumn(w, n, p int) int {
 	start := p &^ (BlockLen - 1) // the first value of p's block
-	q := p - start
+	q := p & (BlockLen - 1)
 	switch w {
-	case 4, 2:
-		per := 8 / w                   // codes per byte
-		nb := blockLen(n, start) / per // bytes of the block in the plane
-		return start + q/per + q%per*nb
+	case 4: // byte q/2 holds values q/2 and q/2 + m/2 of a block of m
+		return start + q>>1 + q&1*(blockLen(n, start)>>1)
+	case 2: // byte q/4 holds values q/4 + k*m/4
+		return start + q>>2 + q&3*(blockLen(n, start)>>2)
 	case 8, 1:
 		return p
 	}
