@@ -18,17 +18,17 @@ func addWeightedGeneric(y []float32, r Rows, w []float32) {
 		addWeightedFloatGeneric(y, r, w)
 		return
 	}
-	n, gb := r.Len(), f.Group*f.Bits/8
+	n := r.Len()
 	if n == 0 {
 		return
 	}
 	weights := addWeightedNibbles
-	switch {
-	case n >= byteTableRows && gb <= byteTableBytes:
+	switch pickPath(f, n, true) {
+	case bytePath:
 		weights = addWeightedBytes
-	case f.Bits == 8:
+	case directPath:
 		weights = addWeighted8
-	case gb > nibbleBytes:
+	case unpackPath:
 		addWeightedUnpacked(y, r, w)
 		return
 	}
@@ -37,49 +37,59 @@ func addWeightedGeneric(y []float32, r Rows, w []float32) {
 	}
 }
 
-// addWeightedNibbles adds to y the rows of r weighted by w, chunk by chunk
-// of whole groups, through nibble buckets.
+// addWeightedNibbles adds to y the rows of r weighted by w through nibble
+// buckets.
 func addWeightedNibbles(y []float32, r Rows, w []float32) {
-	f := r.Format
-	gb, groups := f.Group*f.Bits/8, f.Groups(r.Cols)
 	var h [32 * nibbleBytes]float32
-	var ws, ms [nibbleBytes]float32
-	for g0 := 0; g0 < groups; g0 += nibbleBytes / gb {
-		g1 := min(groups, g0+nibbleBytes/gb)
-		ng := g1 - g0
-		clear(h[:32*ng*gb])
-		clear(ms[:ng])
-		c := newRowChunk(r, g0, g1)
-		for i, wi := range w {
-			sc, sh := c.params(i)
-			weightScales(ws[:ng], ms[:ng], sc, sh, wi)
-			nibbleBuckets(h[:32*ng*gb], c.codes(i), ws[:ng], gb)
-		}
-		addBuckets(y[g0*f.Group:g1*f.Group], h[:32*ng*gb], ms[:ng], f)
-	}
+	addWeightedBuckets(y, r, w, codeBuckets{h: h[:]})
 }
 
 // addWeightedBytes is addWeightedNibbles through byte buckets, for calls
 // of many rows.
 func addWeightedBytes(y []float32, r Rows, w []float32) {
+	var h [32 * byteTableBytes]float32
+	var hb [256 * byteTableBytes]float32
+	addWeightedBuckets(y, r, w, codeBuckets{h: h[:], hb: hb[:]})
+}
+
+// codeBuckets are a chunk's buckets: nibble buckets for len(h)/32 code
+// bytes at most, and byte buckets if hb is not nil (folded into the nibble
+// buckets at the end).
+type codeBuckets struct {
+	h, hb []float32
+}
+
+// addWeightedBuckets adds to y the rows of r weighted by w, chunk by chunk
+// of whole groups, through the buckets b.
+func addWeightedBuckets(y []float32, r Rows, w []float32, b codeBuckets) {
 	f := r.Format
 	gb, groups := f.Group*f.Bits/8, f.Groups(r.Cols)
-	var hb [256 * byteTableBytes]float32
-	var h [32 * byteTableBytes]float32
-	var ws, ms [byteTableBytes]float32
-	for g0 := 0; g0 < groups; g0 += byteTableBytes / gb {
-		g1 := min(groups, g0+byteTableBytes/gb)
+	var ws, ms [nibbleBytes]float32 // a chunk has at most nibbleBytes groups
+	chunk := len(b.h) / 32 / gb
+	for g0 := 0; g0 < groups; g0 += chunk {
+		g1 := min(groups, g0+chunk)
 		ng := g1 - g0
-		clear(hb[:256*ng*gb])
+		h := b.h[:32*ng*gb]
+		if b.hb != nil {
+			clear(b.hb[:256*ng*gb])
+		} else {
+			clear(h)
+		}
 		clear(ms[:ng])
 		c := newRowChunk(r, g0, g1)
 		for i, wi := range w {
 			sc, sh := c.params(i)
 			weightScales(ws[:ng], ms[:ng], sc, sh, wi)
-			byteBuckets(hb[:256*ng*gb], c.codes(i), ws[:ng], gb)
+			if b.hb != nil {
+				byteBuckets(b.hb[:256*ng*gb], c.codes(i), ws[:ng], gb)
+			} else {
+				nibbleBuckets(h, c.codes(i), ws[:ng], gb)
+			}
 		}
-		foldByteBuckets(h[:32*ng*gb], hb[:256*ng*gb])
-		addBuckets(y[g0*f.Group:g1*f.Group], h[:32*ng*gb], ms[:ng], f)
+		if b.hb != nil {
+			foldByteBuckets(h, b.hb[:256*ng*gb])
+		}
+		addBuckets(y[g0*f.Group:g1*f.Group], h, ms[:ng], f)
 	}
 }
 

@@ -18,17 +18,17 @@ func dotGeneric(out []float32, r Rows, x []float32) {
 		return
 	}
 	clear(out)
-	n, gb := r.Len(), f.Group*f.Bits/8
+	n := r.Len()
 	if n == 0 {
 		return
 	}
 	query := dotQueryNibbles
-	switch {
-	case n >= byteTableRows && gb <= byteTableBytes:
+	switch pickPath(f, n, true) {
+	case bytePath:
 		query = dotQueryBytes
-	case f.Bits == 8:
+	case directPath:
 		query = dotQueryBytes8
-	case gb > nibbleBytes:
+	case unpackPath:
 		dotUnpacked(out, r, x)
 		return
 	}
@@ -38,43 +38,35 @@ func dotGeneric(out []float32, r Rows, x []float32) {
 }
 
 // dotQueryNibbles adds to out the dot products of the rows of r with one
-// query row x, chunk by chunk of whole groups, through nibble tables.
+// query row x through nibble tables.
 func dotQueryNibbles(out []float32, r Rows, x []float32) {
-	f := r.Format
-	gb, groups := f.Group*f.Bits/8, f.Groups(r.Cols)
 	var nt [32 * nibbleBytes]float32
-	var xs, d [nibbleBytes]float32 // a chunk has at most nibbleBytes groups
-	for g0 := 0; g0 < groups; g0 += nibbleBytes / gb {
-		g1 := min(groups, g0+nibbleBytes/gb)
-		ng := g1 - g0
-		buildNibbleTables(nt[:32*ng*gb], x[g0*f.Group:], f, ng)
-		groupSums(xs[:ng], x, f, g0)
-		c := newRowChunk(r, g0, g1)
-		for i := range out {
-			nibbleSums(d[:ng], c.codes(i), nt[:32*ng*gb], gb)
-			sc, sh := c.params(i)
-			out[i] += scaleSums(d[:ng], sc, sh, xs[:ng])
-		}
-	}
+	dotQuery(out, r, x, codeTables[float32]{nt: nt[:]})
 }
 
 // dotQueryBytes is dotQueryNibbles through byte tables, for calls of many
-// rows.
+// rows. (The tables of each way are declared apart, so that a call zeroes
+// only the stack it uses.)
 func dotQueryBytes(out []float32, r Rows, x []float32) {
-	f := r.Format
-	gb, groups := f.Group*f.Bits/8, f.Groups(r.Cols)
 	var nt [32 * byteTableBytes]float32
 	var bt [256 * byteTableBytes]float32
-	var xs, d [byteTableBytes]float32
-	for g0 := 0; g0 < groups; g0 += byteTableBytes / gb {
-		g1 := min(groups, g0+byteTableBytes/gb)
+	dotQuery(out, r, x, codeTables[float32]{nt: nt[:], bt: bt[:]})
+}
+
+// dotQuery adds to out the dot products of the rows of r with one query
+// row x, chunk by chunk of whole groups, through the tables t.
+func dotQuery(out []float32, r Rows, x []float32, t codeTables[float32]) {
+	f := r.Format
+	gb, groups := f.Group*f.Bits/8, f.Groups(r.Cols)
+	var xs, d [nibbleBytes]float32 // a chunk has at most nibbleBytes groups
+	for g0 := 0; g0 < groups; g0 += t.chunkBytes() / gb {
+		g1 := min(groups, g0+t.chunkBytes()/gb)
 		ng := g1 - g0
-		buildNibbleTables(nt[:32*ng*gb], x[g0*f.Group:], f, ng)
-		buildByteTables(bt[:], nt[:32*ng*gb])
+		t.build(x[g0*f.Group:], f, ng)
 		groupSums(xs[:ng], x, f, g0)
 		c := newRowChunk(r, g0, g1)
 		for i := range out {
-			byteSums(d[:ng], c.codes(i), bt[:], gb)
+			t.sums(d[:ng], c.codes(i), gb)
 			sc, sh := c.params(i)
 			out[i] += scaleSums(d[:ng], sc, sh, xs[:ng])
 		}

@@ -16,18 +16,19 @@ func dotQ8Generic(out []float32, r Rows, q *Q8) {
 		dotQ8FloatGeneric(out, r, q)
 		return
 	}
-	n, gb := r.Len(), f.Group*f.Bits/8
+	n := r.Len()
 	if n == 0 {
 		return
 	}
+	// The tables sum blocks of contiguous bytes.
 	blocks := f.Group <= 32 || f.Group%32 == 0 && len(pack.Planes(f.Bits)) == 1
 	query := dotQ8QueryNibbles
-	switch {
-	case blocks && n >= byteTableRows && gb <= byteTableBytes:
+	switch pickPath(f, n, blocks) {
+	case bytePath:
 		query = dotQ8QueryBytes
-	case f.Bits == 8:
+	case directPath:
 		query = dotQ8Query8
-	case !blocks || gb > nibbleBytes:
+	case unpackPath:
 		dotQ8Unpacked(out, r, q)
 		return
 	}
@@ -89,50 +90,38 @@ func blockDots(d, ds []float32, isum []int32, bpg int) {
 }
 
 // dotQ8QueryNibbles adds to out the DotQ8 products of the rows of r with
-// query row j of q, chunk by chunk of whole groups, through nibble tables.
+// query row j of q through nibble tables.
 func dotQ8QueryNibbles(out []float32, r Rows, q *Q8, j int) {
-	f := r.Format
-	gb, groups := f.Group*f.Bits/8, f.Groups(r.Cols)
-	bpg, bb := (f.Group+31)/32, min(f.Group, 32)*f.Bits/8
 	var nt [32 * nibbleBytes]int32
-	var qc q8Chunk
-	var isum [nibbleBytes]int32
-	var d [nibbleBytes]float32
-	for g0 := 0; g0 < groups; g0 += nibbleBytes / gb {
-		g1 := min(groups, g0+nibbleBytes/gb)
-		ng := g1 - g0
-		qc.load(q, f, j, g0, g1)
-		buildNibbleTables(nt[:32*ng*gb], qc.x[:], f, ng)
-		c := newRowChunk(r, g0, g1)
-		for i := range out {
-			nibbleSums(isum[:ng*bpg], c.codes(i), nt[:32*ng*gb], bb)
-			blockDots(d[:ng], qc.d[:], isum[:], bpg)
-			sc, sh := c.params(i)
-			out[i] += scaleSums(d[:ng], sc, sh, qc.xs[:ng])
-		}
-	}
+	dotQ8Query(out, r, q, j, codeTables[int32]{nt: nt[:]})
 }
 
 // dotQ8QueryBytes is dotQ8QueryNibbles through byte tables, for calls of
 // many rows.
 func dotQ8QueryBytes(out []float32, r Rows, q *Q8, j int) {
+	var nt [32 * byteTableBytes]int32
+	var bt [256 * byteTableBytes]int32
+	dotQ8Query(out, r, q, j, codeTables[int32]{nt: nt[:], bt: bt[:]})
+}
+
+// dotQ8Query adds to out the DotQ8 products of the rows of r with query row
+// j of q, chunk by chunk of whole groups, through the tables t: the exact
+// sums of the blocks, then per group their scales and shifts.
+func dotQ8Query(out []float32, r Rows, q *Q8, j int, t codeTables[int32]) {
 	f := r.Format
 	gb, groups := f.Group*f.Bits/8, f.Groups(r.Cols)
 	bpg, bb := (f.Group+31)/32, min(f.Group, 32)*f.Bits/8
-	var nt [32 * byteTableBytes]int32
-	var bt [256 * byteTableBytes]int32
 	var qc q8Chunk
-	var isum [byteTableBytes]int32
-	var d [byteTableBytes]float32
-	for g0 := 0; g0 < groups; g0 += byteTableBytes / gb {
-		g1 := min(groups, g0+byteTableBytes/gb)
+	var isum [nibbleBytes]int32
+	var d [nibbleBytes]float32
+	for g0 := 0; g0 < groups; g0 += t.chunkBytes() / gb {
+		g1 := min(groups, g0+t.chunkBytes()/gb)
 		ng := g1 - g0
 		qc.load(q, f, j, g0, g1)
-		buildNibbleTables(nt[:32*ng*gb], qc.x[:], f, ng)
-		buildByteTables(bt[:], nt[:32*ng*gb])
+		t.build(qc.x[:], f, ng)
 		c := newRowChunk(r, g0, g1)
 		for i := range out {
-			byteSums(isum[:ng*bpg], c.codes(i), bt[:], bb)
+			t.sums(isum[:ng*bpg], c.codes(i), bb)
 			blockDots(d[:ng], qc.d[:], isum[:], bpg)
 			sc, sh := c.params(i)
 			out[i] += scaleSums(d[:ng], sc, sh, qc.xs[:ng])

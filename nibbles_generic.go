@@ -39,6 +39,34 @@ const (
 	byteTableRows  = 256
 )
 
+// tablePath is how a generic kernel reads the codes of a call.
+type tablePath int
+
+const (
+	nibblePath tablePath = iota // nibble tables (AddWeighted: buckets)
+	bytePath                    // byte tables (buckets)
+	directPath                  // 8-bit codes, as they are
+	unpackPath                  // unpacked, block by block
+)
+
+// pickPath returns the path of a call of n rows of format f: byte tables
+// from byteTableRows rows on for groups of byteTableBytes code bytes or
+// fewer, 8-bit codes as they are, nibble tables for groups of nibbleBytes
+// or fewer, and unpacked codes for longer groups, or where tables cannot
+// serve the format (tables false: DotQ8's blocks are not contiguous).
+func pickPath(f Format, n int, tables bool) tablePath {
+	gb := f.Group * f.Bits / 8
+	switch {
+	case tables && n >= byteTableRows && gb <= byteTableBytes:
+		return bytePath
+	case f.Bits == 8:
+		return directPath
+	case !tables || gb > nibbleBytes:
+		return unpackPath
+	}
+	return nibblePath
+}
+
 // buildNibbleTables fills nt with the nibble tables of the code bytes of
 // ng groups of a row of format f (32 entries per byte), from the query
 // values xc of their columns.
@@ -129,6 +157,35 @@ func buildByteTables[E tableValue](bt []E, nt []E) {
 			r[12], r[13], r[14], r[15] = lo[12]+h, lo[13]+h, lo[14]+h, lo[15]+h
 		}
 	}
+}
+
+// codeTables are a chunk's tables: nibble tables for len(nt)/32 code bytes
+// at most, and byte tables built from them if bt is not nil.
+type codeTables[E tableValue] struct {
+	nt, bt []E
+}
+
+// chunkBytes returns the most code bytes of a row the tables cover.
+func (t codeTables[E]) chunkBytes() int { return len(t.nt) / 32 }
+
+// build fills the tables of ng groups of format f from the query values xc
+// of their columns.
+func (t codeTables[E]) build(xc []E, f Format, ng int) {
+	nt := t.nt[:32*ng*f.Group*f.Bits/8]
+	buildNibbleTables(nt, xc, f, ng)
+	if t.bt != nil {
+		buildByteTables(t.bt, nt)
+	}
+}
+
+// sums sets d[s] to the sum of the tables of the sb code bytes of segment
+// s of p.
+func (t codeTables[E]) sums(d []E, p []byte, sb int) {
+	if t.bt != nil {
+		byteSums(d, p, t.bt, sb)
+		return
+	}
+	nibbleSums(d, p, t.nt, sb)
 }
 
 // nibbleSums sets d[s] to the sum of the nibble tables nt of the sb code
