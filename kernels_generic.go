@@ -69,6 +69,18 @@ func codeBlocks(r Rows, i int, codes *[pack.BlockLen]byte, fn func(gi, col, m in
 	}
 }
 
+// sumFloats returns Σ v (len(v) a multiple of 8).
+func sumFloats(v []float32) float32 {
+	var s0, s1, s2, s3 float32
+	for ; len(v) >= 8; v = v[8:] {
+		s0 += v[0] + v[4]
+		s1 += v[1] + v[5]
+		s2 += v[2] + v[6]
+		s3 += v[3] + v[7]
+	}
+	return (s0 + s1) + (s2 + s3)
+}
+
 // f16At returns value k of fp16 data.
 func f16At(data []byte, k int) float32 {
 	return F16ToFloat32(binary.LittleEndian.Uint16(data[2*k:]))
