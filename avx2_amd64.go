@@ -31,6 +31,7 @@ var avx2Impl = &Implementation{
 		quantize:    quantizeAVX2,
 		dequantize:  dequantizeAVX2,
 		softmax:     softmaxAVX2,
+		attention:   attnGeneric,
 	},
 	accelerated: avx2Accelerated,
 }

@@ -23,6 +23,7 @@ var avx512Impl = &Implementation{
 		quantize:    quantizeAVX512,
 		dequantize:  dequantizeAVX512,
 		softmax:     softmaxAVX512,
+		attention:   attnGeneric,
 	},
 	accelerated: avx512Accelerated,
 }

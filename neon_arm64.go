@@ -66,6 +66,7 @@ func neonKernels(dotprod bool) kernels {
 		quantize:    quantizeNEON,
 		dequantize:  dequantizeNEON,
 		softmax:     softmaxNEON,
+		attention:   attnGeneric,
 	}
 	return k
 }

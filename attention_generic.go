@@ -1,0 +1,138 @@
+package lowbit
+
+// attnGeneric is the reference of the attention kernels (see attnKernels),
+// in float32: the scores eight keys at a time in eight accumulators, the
+// values four keys at a time per output row, exp32 for every exponential.
+var attnGeneric = attnKernels{
+	scores:  attnScoresGeneric,
+	softmax: attnSoftmaxGeneric,
+	values:  attnValuesGeneric,
+	colSums: attnColSumsGeneric,
+}
+
+func attnScoresGeneric(s []float32, sStride int, q []float32, d, rows int, kt []float32, strips int) {
+	for st := range strips {
+		strip := kt[st*attnStrip*d : (st+1)*attnStrip*d]
+		for r := range rows {
+			qr := q[r*d : (r+1)*d]
+			out := s[r*sStride+st*attnStrip:][:attnStrip]
+			for half := 0; half < attnStrip; half += 8 {
+				var a0, a1, a2, a3, a4, a5, a6, a7 float32
+				for c, x := range qr {
+					k := strip[c*attnStrip+half:][:8]
+					a0 += x * k[0]
+					a1 += x * k[1]
+					a2 += x * k[2]
+					a3 += x * k[3]
+					a4 += x * k[4]
+					a5 += x * k[5]
+					a6 += x * k[6]
+					a7 += x * k[7]
+				}
+				o := out[half : half+8]
+				o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = a0, a1, a2, a3, a4, a5, a6, a7
+			}
+		}
+	}
+}
+
+func attnSoftmaxGeneric(s []float32, sStride, rows, width int, rng []int32, m, l, beta, mt []float32, softCap float32) {
+	for r := range rows {
+		row := s[r*sStride : r*sStride+width]
+		a, b := int(rng[2*r]), int(rng[2*r+1])
+		if a >= b {
+			clear(row)
+			beta[r], mt[r] = 1, m[r]
+			continue
+		}
+		vis := row[a:b]
+		if softCap > 0 {
+			for i, x := range vis {
+				vis[i] = softCap32(x, softCap)
+			}
+		}
+		mx := m[r]
+		for _, x := range vis {
+			mx = max(mx, x)
+		}
+		clear(row[:a])
+		clear(row[b:])
+		var sum float32
+		for i, x := range vis {
+			e := exp32(x - mx)
+			vis[i] = e
+			sum += e
+		}
+		beta[r] = exp32(m[r] - mx) // 0 for m[r] = -Inf
+		l[r] = l[r]*beta[r] + sum
+		m[r], mt[r] = mx, mx
+	}
+}
+
+// softCap32 returns c·tanh(x/c) in float32, tanh(y) = sign(y)·(1-e)/(1+e)
+// with e = exp32(-2|y|): an absolute error of a few ulp of c (the
+// cancellation in 1-e for small |y|), as the vector kernels compute it.
+func softCap32(x, c float32) float32 {
+	y := x / c
+	e := exp32(-2 * abs32(y))
+	t := (1 - e) / (1 + e)
+	if y < 0 {
+		t = -t
+	}
+	return c * t
+}
+
+func attnValuesGeneric(o []float32, dv int, p []float32, sStride, rows int, v []float32, keys int, beta []float32) {
+	for r := range rows {
+		or := o[r*dv : (r+1)*dv]
+		if b := beta[r]; b != 1 {
+			for c := range or {
+				or[c] *= b
+			}
+		}
+		pr := p[r*sStride : r*sStride+keys]
+		k := 0
+		for ; k+4 <= keys; k += 4 {
+			p0, p1, p2, p3 := pr[k], pr[k+1], pr[k+2], pr[k+3]
+			v0 := v[k*dv : (k+1)*dv]
+			v1 := v[(k+1)*dv : (k+2)*dv]
+			v2 := v[(k+2)*dv : (k+3)*dv]
+			v3 := v[(k+3)*dv : (k+4)*dv]
+			for c := range or {
+				or[c] += p0*v0[c] + p1*v1[c] + p2*v2[c] + p3*v3[c]
+			}
+		}
+		// The last keys as one partial group, summed as a whole group
+		// would be: a later call that sees more keys of this tile (zeros
+		// for this row) gives the row the same bits.
+		switch pr, v := pr[k:], v[k*dv:]; keys - k {
+		case 1:
+			for c := range or {
+				or[c] += pr[0] * v[c]
+			}
+		case 2:
+			v1 := v[dv : 2*dv]
+			for c := range or {
+				or[c] += pr[0]*v[c] + pr[1]*v1[c]
+			}
+		case 3:
+			v1, v2 := v[dv:2*dv], v[2*dv:3*dv]
+			for c := range or {
+				or[c] += pr[0]*v[c] + pr[1]*v1[c] + pr[2]*v2[c]
+			}
+		}
+	}
+}
+
+func attnColSumsGeneric(cs, p []float32, sStride, rows, width int, mt, m, invL, alpha []float32) {
+	cs = cs[:width]
+	clear(cs)
+	for r := range rows {
+		a := exp32(mt[r]-m[r]) * invL[r] // 0 for mt[r] = -Inf
+		alpha[r] = a
+		pr := p[r*sStride : r*sStride+width]
+		for k, x := range pr {
+			cs[k] += a * x
+		}
+	}
+}
