@@ -17,9 +17,10 @@ const RequireAsmEnv = "LOWBIT_REQUIRE_ASM"
 // asmCovered reports whether an assembly implementation is expected to run
 // its own code for kernel k on format f: every kernel on fp16, float32 and
 // every code format whose group is a multiple of 32 (smaller groups may
-// fall back to generic, as their doc comments say).
+// fall back to generic, as their doc comments say), and Attention (float32
+// only, the format is ignored) always.
 func asmCovered(k Kernel, f Format) bool {
-	return !f.Quantized() || f.Group%32 == 0
+	return k == KernelAttention || !f.Quantized() || f.Group%32 == 0
 }
 
 func TestRequiredAsm(t *testing.T) {

@@ -41,14 +41,14 @@ type AttentionParams struct {
 const (
 	attnRows  = 6
 	attnStrip = 16
-	attnTile  = 64
+	attnTile  = 128
 
 	// A block of query tokens keeps the probabilities of its rows against
 	// every key it sees (for the importance sums, see Attention) in at most
 	// about attnBlockValues float32 values, and holds at most
 	// attnBlockTokens tokens.
 	attnBlockValues = 1 << 22
-	attnBlockTokens = 64
+	attnBlockTokens = 48
 )
 
 // AttentionKV is the prompt of one KV head prepared for the tiled attention

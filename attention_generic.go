@@ -47,8 +47,9 @@ func attnSoftmaxGeneric(s []float32, sStride, rows, width int, rng []int32, m, l
 		}
 		vis := row[a:b]
 		if softCap > 0 {
+			inv := 1 / softCap
 			for i, x := range vis {
-				vis[i] = softCap32(x, softCap)
+				vis[i] = softCap32(x, softCap, inv)
 			}
 		}
 		mx := m[r]
@@ -69,11 +70,12 @@ func attnSoftmaxGeneric(s []float32, sStride, rows, width int, rng []int32, m, l
 	}
 }
 
-// softCap32 returns c·tanh(x/c) in float32, tanh(y) = sign(y)·(1-e)/(1+e)
-// with e = exp32(-2|y|): an absolute error of a few ulp of c (the
-// cancellation in 1-e for small |y|), as the vector kernels compute it.
-func softCap32(x, c float32) float32 {
-	y := x / c
+// softCap32 returns c·tanh(x/c) in float32 (inv = 1/c, rounded), with
+// tanh(y) = sign(y)·(1-e)/(1+e), e = exp32(-2|y|): an absolute error of a
+// few ulp of c (the cancellation in 1-e for small |y|), as the vector
+// kernels compute it.
+func softCap32(x, c, inv float32) float32 {
+	y := x * inv
 	e := exp32(-2 * abs32(y))
 	t := (1 - e) / (1 + e)
 	if y < 0 {

@@ -20,7 +20,8 @@ import (
 //     2, 4 or 8k groups (k <= 32), and row kernels otherwise; several query
 //     rows go four at a time through row kernels that unpack each block of
 //     codes once for all of them (GQA);
-//   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits.
+//   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits;
+//   - Attention runs its tiles in assembly (avx2_attention_amd64.s).
 var avx2Impl = &Implementation{
 	name: "avx2",
 	k: kernels{
@@ -31,15 +32,16 @@ var avx2Impl = &Implementation{
 		quantize:    quantizeAVX2,
 		dequantize:  dequantizeAVX2,
 		softmax:     softmaxAVX2,
-		attention:   attnGeneric,
+		attention:   attnAVX2,
 	},
 	accelerated: avx2Accelerated,
 }
 
 // avx2Accelerated reports which kernels and formats run AVX2 assembly:
-// all of them but those on code groups that are not whole blocks of 32.
+// all of them but those on code groups that are not whole blocks of 32
+// (Softmax and Attention, on float32 only, always).
 func avx2Accelerated(k Kernel, f Format) bool {
-	if k == KernelSoftmax {
+	if k == KernelSoftmax || k == KernelAttention {
 		return true
 	}
 	return !f.Quantized() || avx2Blocks(f)

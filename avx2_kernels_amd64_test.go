@@ -124,7 +124,7 @@ func TestAVX2Accelerated(t *testing.T) {
 	im := avx2Or(t)
 	for _, f := range testFormats() {
 		for _, k := range Kernels() {
-			want := k == KernelSoftmax || !f.Quantized() || f.Group%32 == 0
+			want := k == KernelSoftmax || k == KernelAttention || !f.Quantized() || f.Group%32 == 0
 			require.Equal(t, want, im.Accelerated(k, f), fmt.Sprintf("%s %s", k, f))
 		}
 	}

@@ -12,7 +12,9 @@ import (
 // kernel set. Code formats whose group is not a multiple of 32 fall back to
 // the generic kernels, and DotQ8 on codes runs the avx2 kernels on a CPU
 // without AVX-512 VNNI; Accelerated reports which kernels and formats run
-// assembly.
+// assembly. Attention runs the avx2 kernels: there is no AVX-512 attention
+// kernel yet, because none could be tested or measured where it was
+// written (a machine without AVX-512).
 var avx512Impl = &Implementation{
 	name: "avx512",
 	k: kernels{
@@ -23,7 +25,7 @@ var avx512Impl = &Implementation{
 		quantize:    quantizeAVX512,
 		dequantize:  dequantizeAVX512,
 		softmax:     softmaxAVX512,
-		attention:   attnGeneric,
+		attention:   attnAVX2,
 	},
 	accelerated: avx512Accelerated,
 }
@@ -41,7 +43,7 @@ func avx512Accelerated(k Kernel, f Format) bool {
 	codes := f.Quantized() && avx512Codes(f)
 	floats := !f.Quantized()
 	switch k {
-	case KernelQuantizeQ8, KernelSoftmax:
+	case KernelQuantizeQ8, KernelSoftmax, KernelAttention:
 		return true
 	case KernelDot:
 		return codes || floats

@@ -840,6 +840,28 @@ func avx2Softmax(x *float32, n int) bool
 //go:noescape
 func avx2AbsBitsMax(x *float32, n int) uint32
 
+// The attention kernels (avx2_attention_amd64.s; attnKernels says what each
+// computes): the scores of a tile, one step of the online softmax, the
+// values, and the importance sums of a tile.
+//
+//go:noescape
+func avx2AttentionScores(a *avx2AttnArgs)
+
+// See avx2AttentionScores.
+//
+//go:noescape
+func avx2AttentionSoftmax(a *avx2AttnArgs)
+
+// See avx2AttentionScores.
+//
+//go:noescape
+func avx2AttentionValues(a *avx2AttnArgs)
+
+// See avx2AttentionScores.
+//
+//go:noescape
+func avx2AttentionColSums(a *avx2AttnArgs)
+
 // Dot on codes whose group is a multiple of 32, the general kernels
 // (avx512_dot_amd64.s, body avx512_dot_amd64.h).
 //

@@ -47,6 +47,11 @@ var avx2 = tier{name: "avx2", sets: []set{
 		doc: "avx2Softmax runs Softmax on n values at x and reports false, leaving x\nunchanged, if x holds a NaN or +Inf or every entry is -Inf\n(avx2_softmax_amd64.s)."},
 	{family: "AbsBitsMax", sig: "(x *float32, n int) uint32",
 		doc: "avx2AbsBitsMax is absBitsMax on n values at x (avx2_scan_amd64.s)."},
+	{family: "AttentionScores", sig: "(a *avx2AttnArgs)",
+		doc: "The attention kernels (avx2_attention_amd64.s; attnKernels says what each\ncomputes): the scores of a tile, one step of the online softmax, the\nvalues, and the importance sums of a tile."},
+	{family: "AttentionSoftmax", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
+	{family: "AttentionValues", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
+	{family: "AttentionColSums", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
 }}
 
 var avx512 = tier{name: "avx512", sets: []set{
