@@ -397,7 +397,11 @@ func attnRunBlock(k *attnKernels, a *AttentionKV, s *AttentionScratch, out, q []
 		src := s.o[r*dv:][:d]
 		dst := out[t*a.stride+h*d:][:d]
 		for c, x := range src {
-			dst[c] = x * inv
+			// + 0 turns -0 into +0: a row's sum may end in either sign
+			// of zero depending on the zero terms of the keys after it
+			// that a longer block adds (the only difference that the
+			// block boundaries make to a row).
+			dst[c] = x*inv + 0
 		}
 	}
 	if colSums == nil {

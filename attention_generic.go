@@ -106,11 +106,13 @@ func attnValuesGeneric(o []float32, dv int, p []float32, sStride, rows int, v []
 		}
 		// The last keys as one partial group, summed as a whole group
 		// would be: a later call that sees more keys of this tile (zeros
-		// for this row) gives the row the same bits.
+		// for this row) gives the row the same bits. (The conversion
+		// rounds the product, as a group's sum is rounded, where a
+		// compiler would otherwise fuse it into the add.)
 		switch pr, v := pr[k:], v[k*dv:]; keys - k {
 		case 1:
 			for c := range or {
-				or[c] += pr[0] * v[c]
+				or[c] += float32(pr[0] * v[c])
 			}
 		case 2:
 			v1 := v[dv : 2*dv]

@@ -192,11 +192,17 @@ func (c *attnCase) check(t *testing.T, im *Implementation, splits []int) []float
 // around the strips of 16 and the vector widths, groups that do and do not
 // fill passes of 6 rows, prompts shorter and longer than a tile of 64 keys
 // and a block, windows, soft caps, sinks and a stride wider than a group.
+//
+// With -short (as under emulation) it lists fewer shapes.
 func attnParams() []AttentionParams {
 	var ps []AttentionParams
-	for _, d := range []int{1, 8, 16, 17, 40, 64, 128} {
-		for _, g := range []int{1, 3, 4} {
-			for _, n := range []int{1, 5, 64, 97, 300} {
+	dims, groups, lens := []int{1, 8, 16, 17, 40, 64, 128}, []int{1, 3, 4}, []int{1, 5, 64, 97, 300}
+	if testing.Short() {
+		dims, groups, lens = []int{1, 17, 64}, []int{1, 4}, []int{5, 97}
+	}
+	for _, d := range dims {
+		for _, g := range groups {
+			for _, n := range lens {
 				ps = append(ps, AttentionParams{Len: n, Dim: d, Group: g})
 			}
 		}
@@ -208,6 +214,9 @@ func attnParams() []AttentionParams {
 		{Window: 50, SoftCap: 20, Sinks: sinks, Stride: 4*64 + 8},
 	} {
 		for _, n := range []int{70, 301} {
+			if n > 100 && testing.Short() {
+				continue
+			}
 			v.Len, v.Dim, v.Group = n, 64, 4
 			ps = append(ps, v)
 		}

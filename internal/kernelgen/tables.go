@@ -127,4 +127,9 @@ var neon = tier{name: "neon", sets: []set{
 		doc: "The three passes of Softmax (neon_softmax_arm64.s): the max; exp(x - m)\nin place and its sum; the product with s."},
 	{family: "SoftmaxExp", sig: "(x *float32, n int, m float32) float32", doc: "See neonSoftmaxMax."},
 	{family: "SoftmaxScale", sig: "(x *float32, n int, s float32)", doc: "See neonSoftmaxMax."},
+	{family: "AttentionScores", sig: "(a *neonAttnArgs)",
+		doc: "The attention kernels (neon_attention_arm64.s; attnKernels says what each\ncomputes): the scores of a tile, one step of the online softmax, the\nvalues, and the importance sums of a tile."},
+	{family: "AttentionSoftmax", sig: "(a *neonAttnArgs)", doc: "See neonAttentionScores."},
+	{family: "AttentionValues", sig: "(a *neonAttnArgs)", doc: "See neonAttentionScores."},
+	{family: "AttentionColSums", sig: "(a *neonAttnArgs)", doc: "See neonAttentionScores."},
 }}
