@@ -36,12 +36,13 @@ func attnScoresGeneric(s []float32, sStride int, q []float32, d, rows int, kt []
 	}
 }
 
-func attnSoftmaxGeneric(s []float32, sStride, rows, width int, rng []int32, m, l, beta, mt []float32, softCap float32) {
+func attnSoftmaxGeneric(s []float32, sStride, rows, width int, rng []int32, m, l, beta, mt []float32, softCap float32, p []float32, pStride int) {
 	for r := range rows {
 		row := s[r*sStride : r*sStride+width]
 		a, b := int(rng[2*r]), int(rng[2*r+1])
 		if a >= b {
 			clear(row)
+			clear(p[r*pStride : r*pStride+width])
 			beta[r], mt[r] = 1, m[r]
 			continue
 		}
@@ -67,6 +68,7 @@ func attnSoftmaxGeneric(s []float32, sStride, rows, width int, rng []int32, m, l
 		beta[r] = exp32(m[r] - mx) // 0 for m[r] = -Inf
 		l[r] = l[r]*beta[r] + sum
 		m[r], mt[r] = mx, mx
+		copy(p[r*pStride:r*pStride+width], row)
 	}
 }
 

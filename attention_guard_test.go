@@ -18,7 +18,7 @@ func guardedAttention(t *testing.T, a *AttentionKV, s *AttentionScratch) {
 	} else {
 		a.v = guardedCopy(t, a.v)
 	}
-	for _, b := range []*[]float32{&s.q, &s.o, &s.p, &s.m, &s.l, &s.beta, &s.mt, &s.alpha, &s.cs} {
+	for _, b := range []*[]float32{&s.q, &s.o, &s.tile, &s.p, &s.m, &s.l, &s.beta, &s.mt, &s.alpha, &s.cs} {
 		*b = guardedCopy(t, *b)
 	}
 	s.rng = guardedCopy(t, s.rng)

@@ -20,8 +20,8 @@ type avx2AttnArgs struct {
 	sStride uintptr        // bytes between their rows
 	x       unsafe.Pointer // scores: query row 0; values: output row 0; softmax: the ranges; colSums: the sums
 	xStride uintptr        // bytes between query or output rows
-	y       unsafe.Pointer // scores: the first strip of keys; values: the tile's first value row
-	yStride uintptr        // values: bytes between value rows
+	y       unsafe.Pointer // scores: the first strip of keys; values: the tile's first value row; softmax: the copy of the probabilities
+	yStride uintptr        // values: bytes between value rows; softmax: between the copy's rows
 	m       unsafe.Pointer // softmax, colSums: the running max per row
 	l       unsafe.Pointer // softmax: the running sum; colSums: 1/sum
 	beta    unsafe.Pointer // softmax, values: the rescaling per row; colSums: alpha
@@ -46,10 +46,10 @@ func attnScoresAVX2(s []float32, sStride int, q []float32, d, rows int, kt []flo
 	avx2AttentionScores(&a)
 }
 
-func attnSoftmaxAVX2(s []float32, sStride, rows, width int, rng []int32, m, l, beta, mt []float32, softCap float32) {
+func attnSoftmaxAVX2(s []float32, sStride, rows, width int, rng []int32, m, l, beta, mt []float32, softCap float32, p []float32, pStride int) {
 	a := avx2AttnArgs{
 		s: unsafe.Pointer(&s[0]), sStride: uintptr(4 * sStride),
-		x: unsafe.Pointer(&rng[0]),
+		x: unsafe.Pointer(&rng[0]), y: unsafe.Pointer(&p[0]), yStride: uintptr(4 * pStride),
 		m: unsafe.Pointer(&m[0]), l: unsafe.Pointer(&l[0]), beta: unsafe.Pointer(&beta[0]), mt: unsafe.Pointer(&mt[0]),
 		rows: rows, cols: width / 8, softCap: softCap,
 	}
@@ -57,6 +57,7 @@ func attnSoftmaxAVX2(s []float32, sStride, rows, width int, rng []int32, m, l, b
 		a.invCap = 1 / softCap
 	}
 	_ = s[(rows-1)*sStride+width-1]
+	_ = p[(rows-1)*pStride+width-1]
 	_, _, _, _, _ = rng[2*rows-1], m[rows-1], l[rows-1], beta[rows-1], mt[rows-1]
 	avx2AttentionSoftmax(&a)
 }

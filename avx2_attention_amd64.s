@@ -80,6 +80,9 @@ TEXT ·avx2AttentionScores(SB), NOSPLIT, $0-8
 	MOVQ avx2AttnArgs_y(DI), R10
 	MOVQ avx2AttnArgs_s(DI), R11
 	MOVQ avx2AttnArgs_strips(DI), R12
+	MOVQ R12, avx2AttnArgs_state(DI)
+	MOVQ avx2AttnArgs_cols(DI), R12
+	SHLQ $6, R12
 
 sc_strip:
 	MOVQ avx2AttnArgs_x(DI), AX
@@ -109,9 +112,13 @@ sc_rows:
 	JL     sc_one
 
 sc_four:
+	PREFETCHT0 (DX)(R12*1)
 	STEP6((DX), 32(DX), 0)
+	PREFETCHT0 64(DX)(R12*1)
 	STEP6(64(DX), 96(DX), 4)
+	PREFETCHT0 128(DX)(R12*1)
 	STEP6(128(DX), 160(DX), 8)
+	PREFETCHT0 192(DX)(R12*1)
 	STEP6(192(DX), 224(DX), 12)
 	ADDQ $16, SI
 	ADDQ $16, R8
@@ -139,11 +146,9 @@ sc_store:
 	SUBQ $6, R13
 	JNZ  sc_rows
 
-	MOVQ avx2AttnArgs_cols(DI), R14
-	SHLQ $6, R14
-	ADDQ R14, R10
+	ADDQ R12, R10
 	ADDQ $64, R11
-	DECQ R12
+	DECQ avx2AttnArgs_state(DI)
 	JNZ  sc_strip
 	VZEROUPPER
 	RET
@@ -269,27 +274,36 @@ va_store:
 //
 // One tile of the online softmax (attnKernels.softmax) on rows rows of
 // cols vectors of 8 at s (sStride bytes apart); the ranges at x (int32
-// pairs), m, l, beta and mt per row. Per row: a pass for the max (a row
-// whose range is the whole tile, without a soft cap, is only read; else
-// each vector is capped (CAP8), masked to its range with -Inf, and
-// stored), then exp(x - m') stored and summed.
+// pairs), m, l, beta and mt per row; the copy of the probabilities at y
+// (yStride bytes apart). Three passes, so that no row waits for the one
+// before:
+//
+//  1. each row's max m' = max(m, its entries) into mt (a row whose range is
+//     the whole tile, without a soft cap, is only read; else each vector is
+//     capped (CAP8), masked to its range with -Inf, and stored); a row that
+//     sees no key becomes zeros, with mt = m and beta = 0;
+//  2. each row that sees a key: exp(x - m') stored, and its sum into beta;
+//  3. eight rows at a time (the last under a mask): beta = 1 where m' = m,
+//     else exp(m - m'); l = l·beta + the sum; m = m'.
 //
 // Registers: SI the row, R8 its index, R9-R13 the ranges, m, l, beta, mt;
 // Y4 the max, Y8 the sum, Y9 the lane indexes of a vector, Y10 and Y11
 // the range's first index - 1 and end, Y12 -Inf, Y13 and Y14 the mask.
 //
 // Instructions per 8 values: 2 (max of a whole row) or 11 (masked; 13
-// more with a soft cap), then 26 (exp, store, sum).
+// more with a soft cap), then 28 (exp, two stores, sum); per 8 rows 40.
 TEXT ·avx2AttentionSoftmax(SB), NOSPLIT, $0-8
 	MOVQ    a+0(FP), DI
-	MOVQ    avx2AttnArgs_s(DI), SI
-	XORQ    R8, R8
 	MOVQ    avx2AttnArgs_x(DI), R9
 	MOVQ    avx2AttnArgs_m(DI), R10
 	MOVQ    avx2AttnArgs_l(DI), R11
 	MOVQ    avx2AttnArgs_beta(DI), R12
 	MOVQ    avx2AttnArgs_mt(DI), R13
 	VMOVUPS ·avx2F32x8NegInf(SB), Y12
+
+	// Pass 1: the maxima.
+	MOVQ avx2AttnArgs_s(DI), SI
+	XORQ R8, R8
 
 sm_row:
 	MOVLQSX      (R9)(R8*8), AX
@@ -314,7 +328,7 @@ sm_max:
 	ADDQ   $32, DX
 	DECQ   CX
 	JNZ    sm_max
-	JMP    sm_exp0
+	JMP    sm_fold
 
 sm_masked:
 	VMOVDQU      ·avx2I32x8Lanes(SB), Y9
@@ -343,59 +357,108 @@ sm_nocap:
 	DECQ      CX
 	JNZ       sm_mask
 
-sm_exp0:
-	// m' = the max; beta = exp(m - m'); m = mt = m'.
+sm_fold:
 	FOLD8(VEXTRACTF128, VMAXPS, VMAXSS, $0x4e, Y4, X4, X0)
-	VBROADCASTSS X4, Y4
-	VBROADCASTSS (R10)(R8*4), Y0
-	VSUBPS       Y4, Y0, Y0
-	EXP8
-	VMOVSS       X0, (R12)(R8*4)
-	VMOVAPS      X0, X9
-	VMOVSS       X4, (R10)(R8*4)
-	VMOVSS       X4, (R13)(R8*4)
-	VXORPS       Y8, Y8, Y8
-	MOVQ         SI, DX
-	MOVQ         avx2AttnArgs_cols(DI), CX
-
-sm_exp:
-	VMOVUPS (DX), Y0
-	VSUBPS  Y4, Y0, Y0
-	EXP8
-	VMOVUPS Y0, (DX)
-	VADDPS  Y0, Y8, Y8
-	ADDQ    $32, DX
-	DECQ    CX
-	JNZ     sm_exp
-
-	// l = l·beta + the sum.
-	FOLD8(VEXTRACTF128, VADDPS, VADDSS, $0x4e, Y8, X8, X0)
-	VMOVSS (R11)(R8*4), X0
-	VMULSS X9, X0, X0
-	VADDSS X8, X0, X0
-	VMOVSS X0, (R11)(R8*4)
+	VMOVSS X4, (R13)(R8*4)
 	JMP    sm_next
 
 sm_empty:
-	// No key of the tile is visible: zeros, beta 1, mt = m.
+	// No key of the tile is visible: zeros (in the copy too), mt = m, a
+	// sum of 0.
 	VXORPS Y0, Y0, Y0
 	MOVQ   SI, DX
+	MOVQ   R8, R14
+	IMULQ  avx2AttnArgs_yStride(DI), R14
+	ADDQ   avx2AttnArgs_y(DI), R14
 	MOVQ   avx2AttnArgs_cols(DI), CX
 
 sm_zero:
-	VMOVUPS Y0, (DX)
-	ADDQ    $32, DX
-	DECQ    CX
-	JNZ     sm_zero
-	MOVL    $0x3f800000, (R12)(R8*4)
+	VMOVUPS  Y0, (DX)
+	VMOVNTPS Y0, (R14)
+	ADDQ     $32, DX
+	ADDQ     $32, R14
+	DECQ     CX
+	JNZ      sm_zero
 	MOVL    (R10)(R8*4), AX
 	MOVL    AX, (R13)(R8*4)
+	MOVL    $0, (R12)(R8*4)
 
 sm_next:
 	ADDQ avx2AttnArgs_sStride(DI), SI
 	INCQ R8
 	CMPQ R8, avx2AttnArgs_rows(DI)
 	JL   sm_row
+
+	// Pass 2: exp(x - m') and the sums; the copy (R14) is written with
+	// non-temporal stores, around the caches the tiles work in.
+	MOVQ avx2AttnArgs_s(DI), SI
+	MOVQ avx2AttnArgs_y(DI), R14
+	XORQ R8, R8
+
+sm_erow:
+	MOVL         (R9)(R8*8), AX
+	CMPL         AX, 4(R9)(R8*8)
+	JGE          sm_enext
+	VBROADCASTSS (R13)(R8*4), Y4
+	VXORPS       Y8, Y8, Y8
+	MOVQ         SI, DX
+	MOVQ         R14, BX
+	MOVQ         avx2AttnArgs_cols(DI), CX
+
+sm_exp:
+	VMOVUPS  (DX), Y0
+	VSUBPS   Y4, Y0, Y0
+	EXP8
+	VMOVUPS  Y0, (DX)
+	VMOVNTPS Y0, (BX)
+	VADDPS   Y0, Y8, Y8
+	ADDQ     $32, DX
+	ADDQ     $32, BX
+	DECQ     CX
+	JNZ      sm_exp
+	FOLD8(VEXTRACTF128, VADDPS, VADDSS, $0x4e, Y8, X8, X0)
+	VMOVSS   X8, (R12)(R8*4)
+
+sm_enext:
+	ADDQ avx2AttnArgs_sStride(DI), SI
+	ADDQ avx2AttnArgs_yStride(DI), R14
+	INCQ R8
+	CMPQ R8, avx2AttnArgs_rows(DI)
+	JL   sm_erow
+
+	// Pass 3: beta, l and m, eight rows at a time; the last rows under
+	// the mask Y15 (all lanes for a whole eight).
+	MOVQ avx2AttnArgs_rows(DI), CX
+
+sm_state:
+	VPCMPEQD   Y15, Y15, Y15
+	CMPQ       CX, $8
+	JGE        sm_state8
+	LEAQ       ·avx2TailMask(SB), AX
+	MOVQ       $8, BX
+	SUBQ       CX, BX
+	VMOVDQU    (AX)(BX*4), Y15
+
+sm_state8:
+	VMASKMOVPS (R10), Y15, Y0
+	VMASKMOVPS (R13), Y15, Y4
+	VCMPPS     $0, Y4, Y0, Y8
+	VSUBPS     Y4, Y0, Y0
+	EXP8
+	VBLENDVPS  Y8, ·avx2F32x8One(SB), Y0, Y0
+	VMASKMOVPS (R11), Y15, Y1
+	VMASKMOVPS (R12), Y15, Y2
+	VFMADD213PS Y2, Y0, Y1
+	VMASKMOVPS Y1, Y15, (R11)
+	VMASKMOVPS Y0, Y15, (R12)
+	VMASKMOVPS Y4, Y15, (R10)
+	ADDQ       $32, R10
+	ADDQ       $32, R11
+	ADDQ       $32, R12
+	ADDQ       $32, R13
+	SUBQ       $8, CX
+	JG         sm_state
+	SFENCE
 	VZEROUPPER
 	RET
 

@@ -218,19 +218,21 @@ va_k:
 //
 // One tile of the online softmax (attnKernels.softmax) on rows rows of
 // cols vectors of 4 at s (sStride bytes apart); the ranges at x (int32
-// pairs), m, l, beta and mt per row. Per row: a pass for the max (a row
+// pairs), m, l, beta and mt per row; the copy of the probabilities at y
+// (yStride bytes apart). Per row: a pass for the max (a row
 // whose range is the whole tile, without a soft cap, is only read; else
 // each vector is capped, masked to its range with -Inf, and stored), then
 // exp(x - m') stored and summed (EXP4).
 //
-// Registers: R1 the row, R2 its index, R3-R7 the ranges, m, l, beta, mt;
+// Registers: R1 the row, R2 its index, R3-R7 the ranges, m, l, beta, mt,
+// R13 the copy's row;
 // V16 the max, V18 the sum, V17 the lane indexes of a vector, V8 and V9
 // the range's first index - 1 and end, V10 -Inf, V11 4 (int32), V12 and
 // V13 the soft cap and its inverse, V14 -2, V15 the sign bit, V19 EXP4's
 // max, V20-V31 its constants.
 //
 // Instructions per 4 values: 2 (max of a whole row) or 10 (masked; 12
-// more with a soft cap), then 27 (exp, store, sum).
+// more with a soft cap), then 28 (exp, two stores, sum).
 TEXT ·neonAttentionSoftmax(SB), NOSPLIT, $0-8
 	MOVD  a+0(FP), R0
 	EXP4_INIT(R8, R9)
@@ -254,6 +256,7 @@ TEXT ·neonAttentionSoftmax(SB), NOSPLIT, $0-8
 	MOVW  $0x80000000, R8
 	VDUP  R8, V15.S4
 	MOVWU neonAttnArgs_softCap(R0), R16   // non-zero: soft cap
+	MOVD  neonAttnArgs_y(R0), R13          // the copy's row
 
 sm_row:
 	MOVW  (R3), R8                // a
@@ -322,12 +325,14 @@ sm_exp0:
 	FMOVS F16, (R7)(R2<<2)
 	VEOR  V18.B16, V18.B16, V18.B16
 	MOVD  R1, R11
+	MOVD  R13, R14
 	MOVD  neonAttnArgs_cols(R0), R10
 
 sm_exp:
 	VLD1   (R11), [V0.S4]
 	EXP4(V0, 0)
 	VST1.P [V0.S4], 16(R11)
+	VST1.P [V0.S4], 16(R14)
 	WFADD(18, 18, 0)
 	SUBS   $1, R10
 	BNE    sm_exp
@@ -345,10 +350,12 @@ sm_empty:
 	// No key of the tile is visible: zeros, beta 1, mt = m.
 	VEOR V0.B16, V0.B16, V0.B16
 	MOVD R1, R11
+	MOVD R13, R14
 	MOVD neonAttnArgs_cols(R0), R10
 
 sm_zero:
 	VST1.P [V0.S4], 16(R11)
+	VST1.P [V0.S4], 16(R14)
 	SUBS   $1, R10
 	BNE    sm_zero
 	MOVW   $0x3f800000, R8
@@ -359,6 +366,8 @@ sm_zero:
 sm_next:
 	MOVD neonAttnArgs_sStride(R0), R8
 	ADD  R8, R1
+	MOVD neonAttnArgs_yStride(R0), R8
+	ADD  R8, R13
 	ADD  $8, R3
 	ADD  $1, R2
 	MOVD neonAttnArgs_rows(R0), R8
