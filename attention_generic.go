@@ -130,15 +130,22 @@ func attnValuesGeneric(o []float32, dv int, p []float32, sStride, rows int, v []
 	}
 }
 
-func attnColSumsGeneric(cs, p []float32, sStride, rows, width int, mt, m, invL, alpha []float32) {
+func attnColSumsGeneric(cs, p []float32, pStride, rows, width, tiles int, mt []float32, rs int, m, invL, alpha []float32) {
+	for t := range tiles {
+		for r := range rows {
+			alpha[t*rs+r] = exp32(mt[t*rs+r]-m[r]) * invL[r] // 0 for mt = -Inf
+		}
+	}
 	cs = cs[:width]
 	clear(cs)
 	for r := range rows {
-		a := exp32(mt[r]-m[r]) * invL[r] // 0 for mt[r] = -Inf
-		alpha[r] = a
-		pr := p[r*sStride : r*sStride+width]
-		for k, x := range pr {
-			cs[k] += a * x
+		pr := p[r*pStride : r*pStride+width]
+		for t := 0; t*attnTile < width; t++ {
+			a := alpha[t*rs+r]
+			k0 := t * attnTile
+			for k, x := range pr[k0:min(width, k0+attnTile)] {
+				cs[k0+k] += a * x
+			}
 		}
 	}
 }

@@ -464,95 +464,144 @@ sm_state8:
 
 // func avx2AttentionColSums(a *avx2AttnArgs)
 //
-// beta[r] = exp(mt[r] - m[r]) · l[r] (l holds 1/sum) for the rows rows,
-// eight at a time and the last under a mask; then x[k] = Σ_r beta[r] ·
-// s[r][k] for k < 8·cols, 16 columns at a time over every row (even rows
-// in Y8, Y9, odd rows in Y10, Y11).
+// The importance sums of a block (attnKernels.colSums): first, per tile
+// (strips of them, yStride bytes apart in mt and beta), beta = exp(mt -
+// m) · l (l holds 1/sum) for the rows rows, eight at a time and the last
+// under a mask; then x[k] = Σ_r beta[tile of k][r] · s[r][k] for k <
+// 8·cols, four rows at a time (each streamed along its columns, 32 bytes
+// a step) and the last rows one by one, into the sums at x.
 //
-// Instructions per 8 values of s: 1 FMA, 0.5 broadcast, 0.5 loop.
+// Instructions per 8 values of s: 1 FMA (from memory), 0.5 load and 0.5
+// store of the sums, 0.75 pointer steps, 0.5 loop.
 TEXT ·avx2AttentionColSums(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), DI
-	MOVQ avx2AttnArgs_mt(DI), SI
+	MOVQ avx2AttnArgs_yStride(DI), R10
+	MOVQ avx2AttnArgs_mt(DI), R12
+	MOVQ avx2AttnArgs_beta(DI), R13
+	MOVQ avx2AttnArgs_strips(DI), R11
+
+cs_tile:
+	MOVQ R12, SI
+	MOVQ R13, DX
 	MOVQ avx2AttnArgs_m(DI), R8
 	MOVQ avx2AttnArgs_l(DI), R9
-	MOVQ avx2AttnArgs_beta(DI), R10
 	MOVQ avx2AttnArgs_rows(DI), CX
 
-cs_alpha8:
-	CMPQ    CX, $8
-	JL      cs_alpha_tail
-	VMOVUPS (SI), Y0
-	VSUBPS  (R8), Y0, Y0
-	EXP8
-	VMULPS  (R9), Y0, Y0
-	VMOVUPS Y0, (R10)
-	ADDQ    $32, SI
-	ADDQ    $32, R8
-	ADDQ    $32, R9
-	ADDQ    $32, R10
-	SUBQ    $8, CX
-	JMP     cs_alpha8
-
-cs_alpha_tail:
-	TESTQ      CX, CX
-	JZ         cs_sums
+cs_alpha:
+	VPCMPEQD   Y15, Y15, Y15
+	CMPQ       CX, $8
+	JGE        cs_alpha8
 	LEAQ       ·avx2TailMask(SB), AX
 	MOVQ       $8, BX
 	SUBQ       CX, BX
 	VMOVDQU    (AX)(BX*4), Y15
+
+cs_alpha8:
 	VMASKMOVPS (SI), Y15, Y0
 	VMASKMOVPS (R8), Y15, Y4
 	VSUBPS     Y4, Y0, Y0
 	EXP8
 	VMASKMOVPS (R9), Y15, Y4
 	VMULPS     Y4, Y0, Y0
-	VMASKMOVPS Y0, Y15, (R10)
+	VMASKMOVPS Y0, Y15, (DX)
+	ADDQ       $32, SI
+	ADDQ       $32, R8
+	ADDQ       $32, R9
+	ADDQ       $32, DX
+	SUBQ       $8, CX
+	JG         cs_alpha
+	ADDQ       R10, R12
+	ADDQ       R10, R13
+	DECQ       R11
+	JNZ        cs_tile
 
-cs_sums:
-	MOVQ avx2AttnArgs_x(DI), DX
-	MOVQ avx2AttnArgs_s(DI), R11
+	// The sums start at zero.
+	MOVQ   avx2AttnArgs_x(DI), DX
+	MOVQ   avx2AttnArgs_cols(DI), CX
+	VXORPS Y0, Y0, Y0
+
+cs_clear:
+	VMOVUPS Y0, (DX)
+	ADDQ    $32, DX
+	DECQ    CX
+	JNZ     cs_clear
+
 	MOVQ avx2AttnArgs_sStride(DI), BX
-	MOVQ avx2AttnArgs_cols(DI), R12
-	SHRQ $1, R12
+	MOVQ avx2AttnArgs_s(DI), R13
+	MOVQ avx2AttnArgs_beta(DI), R12
+	MOVQ avx2AttnArgs_rows(DI), R11
 
-cs_chunk:
-	VXORPS Y8, Y8, Y8
-	VXORPS Y9, Y9, Y9
-	VXORPS Y10, Y10, Y10
-	VXORPS Y11, Y11, Y11
-	MOVQ   R11, SI
-	MOVQ   avx2AttnArgs_beta(DI), R10
-	MOVQ   avx2AttnArgs_rows(DI), CX
+cs_rows4:
+	CMPQ R11, $4
+	JL   cs_rows1
+	MOVQ R13, SI
+	LEAQ (SI)(BX*2), R8
+	ADDQ BX, R8
+	MOVQ avx2AttnArgs_x(DI), DX
+	MOVQ R12, AX
+	MOVQ avx2AttnArgs_cols(DI), CX
 
-cs_pair:
-	CMPQ         CX, $2
-	JL           cs_last
-	VBROADCASTSS (R10), Y0
-	VFMADD231PS  (SI), Y0, Y8
-	VFMADD231PS  32(SI), Y0, Y9
-	VBROADCASTSS 4(R10), Y1
-	VFMADD231PS  (SI)(BX*1), Y1, Y10
-	VFMADD231PS  32(SI)(BX*1), Y1, Y11
-	LEAQ         (SI)(BX*2), SI
-	ADDQ         $8, R10
-	SUBQ         $2, CX
-	JMP          cs_pair
+cs_tile4:
+	VBROADCASTSS (AX), Y4
+	VBROADCASTSS 4(AX), Y5
+	VBROADCASTSS 8(AX), Y6
+	VBROADCASTSS 12(AX), Y7
+	ADDQ         R10, AX
+	MOVQ         $16, R9
+	CMPQ         CX, R9
+	CMOVQLT      CX, R9
 
-cs_last:
-	TESTQ        CX, CX
-	JZ           cs_store
-	VBROADCASTSS (R10), Y0
-	VFMADD231PS  (SI), Y0, Y8
-	VFMADD231PS  32(SI), Y0, Y9
+cs_vec4:
+	VMOVUPS     (DX), Y0
+	VFMADD231PS (SI), Y4, Y0
+	VFMADD231PS (SI)(BX*1), Y5, Y0
+	VFMADD231PS (SI)(BX*2), Y6, Y0
+	VFMADD231PS (R8), Y7, Y0
+	VMOVUPS     Y0, (DX)
+	ADDQ        $32, SI
+	ADDQ        $32, R8
+	ADDQ        $32, DX
+	DECQ        CX
+	DECQ        R9
+	JNZ         cs_vec4
+	TESTQ       CX, CX
+	JNZ         cs_tile4
+	LEAQ        (R13)(BX*4), R13
+	ADDQ        $16, R12
+	SUBQ        $4, R11
+	JMP         cs_rows4
 
-cs_store:
-	VADDPS  Y10, Y8, Y8
-	VADDPS  Y11, Y9, Y9
-	VMOVUPS Y8, (DX)
-	VMOVUPS Y9, 32(DX)
-	ADDQ    $64, DX
-	ADDQ    $64, R11
-	DECQ    R12
-	JNZ     cs_chunk
+cs_rows1:
+	TESTQ R11, R11
+	JZ    cs_done
+	MOVQ  R13, SI
+	MOVQ  avx2AttnArgs_x(DI), DX
+	MOVQ  R12, AX
+	MOVQ  avx2AttnArgs_cols(DI), CX
+
+cs_tile1:
+	VBROADCASTSS (AX), Y4
+	ADDQ         R10, AX
+	MOVQ         $16, R9
+	CMPQ         CX, R9
+	CMOVQLT      CX, R9
+
+cs_vec1:
+	VMOVUPS     (DX), Y0
+	VFMADD231PS (SI), Y4, Y0
+	VMOVUPS     Y0, (DX)
+	ADDQ        $32, SI
+	ADDQ        $32, DX
+	DECQ        CX
+	DECQ        R9
+	JNZ         cs_vec1
+	TESTQ       CX, CX
+	JNZ         cs_tile1
+	ADDQ        BX, R13
+	ADDQ        $4, R12
+	DECQ        R11
+	JMP         cs_rows1
+
+cs_done:
 	VZEROUPPER
 	RET

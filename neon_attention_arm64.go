@@ -21,14 +21,14 @@ type neonAttnArgs struct {
 	x       unsafe.Pointer // scores: query row 0; values: output row 0; softmax: the ranges; colSums: the sums
 	xStride uintptr        // bytes between query or output rows
 	y       unsafe.Pointer // scores: the first strip of keys; values: the tile's first value row; softmax: the copy of the probabilities
-	yStride uintptr        // values: bytes between value rows; softmax: between the copy's rows
+	yStride uintptr        // values: bytes between value rows; softmax: between the copy's rows; colSums: between the tiles' rows of mt and beta
 	m       unsafe.Pointer // softmax, colSums: the running max per row
 	l       unsafe.Pointer // softmax: the running sum; colSums: 1/sum
 	beta    unsafe.Pointer // softmax, values: the rescaling per row; colSums: alpha
 	mt      unsafe.Pointer // softmax, colSums: the tile's max per row
 	rows    int
 	cols    int // scores: values per query row; values: keys; softmax, colSums: vectors of 4 per row
-	strips  int // scores: strips of 16 keys; values: strips of 16 columns
+	strips  int // scores: strips of 16 keys; values: strips of 16 columns; colSums: tiles
 	softCap float32
 	invCap  float32
 }
@@ -75,15 +75,16 @@ func attnValuesNEON(o []float32, dv int, p []float32, sStride, rows int, v []flo
 	neonAttentionValues(&a)
 }
 
-func attnColSumsNEON(cs, p []float32, sStride, rows, width int, mt, m, invL, alpha []float32) {
+func attnColSumsNEON(cs, p []float32, pStride, rows, width, tiles int, mt []float32, rs int, m, invL, alpha []float32) {
 	a := neonAttnArgs{
-		s: unsafe.Pointer(&p[0]), sStride: uintptr(4 * sStride),
-		x: unsafe.Pointer(&cs[0]),
+		s: unsafe.Pointer(&p[0]), sStride: uintptr(4 * pStride),
+		x: unsafe.Pointer(&cs[0]), yStride: uintptr(4 * rs),
 		m: unsafe.Pointer(&m[0]), l: unsafe.Pointer(&invL[0]), beta: unsafe.Pointer(&alpha[0]), mt: unsafe.Pointer(&mt[0]),
-		rows: rows, cols: width / 4,
+		rows: rows, cols: width / 4, strips: tiles,
 	}
-	_ = p[(rows-1)*sStride+width-1]
+	_ = p[(rows-1)*pStride+width-1]
 	_ = cs[width-1]
-	_, _, _, _ = mt[rows-1], m[rows-1], invL[rows-1], alpha[rows-1]
+	_, _ = mt[(tiles-1)*rs+rows-1], alpha[(tiles-1)*rs+rows-1]
+	_, _ = m[rows-1], invL[rows-1]
 	neonAttentionColSums(&a)
 }

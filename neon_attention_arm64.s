@@ -377,20 +377,28 @@ sm_next:
 
 // func neonAttentionColSums(a *neonAttnArgs)
 //
-// beta[r] = exp(mt[r] - m[r]) · l[r] (l holds 1/sum) for the rows rows,
-// four at a time and the rest one by one (lane 0); then x[k] = Σ_r
-// beta[r] · s[r][k] for k < 4·cols, 16 columns at a time over every row
-// (even rows in V8-V11, odd rows in V12-V15).
+// The importance sums of a block (attnKernels.colSums): first, per tile
+// (strips of them, yStride bytes apart in mt and beta), beta = exp(mt -
+// m) · l (l holds 1/sum) for the rows rows, four at a time and the rest
+// one by one (lane 0); then x[k] = Σ_r beta[tile of k][r] · s[r][k] for
+// k < 4·cols, four rows at a time (each streamed along its columns) and
+// the last rows one by one.
 //
-// Instructions per 4 values of s: 1 FMLA, 0.25 load, 0.25 replicating
-// load, 0.25 loop.
+// Instructions per 4 values of s: 1 FMLA, 1.25 loads (of s, and of the
+// sums for four rows), 0.25 store, 0.25 loop.
 TEXT ·neonAttentionColSums(SB), NOSPLIT, $0-8
 	MOVD a+0(FP), R0
 	EXP4_INIT(R8, R9)
-	MOVD neonAttnArgs_mt(R0), R1
+	MOVD neonAttnArgs_yStride(R0), R10
+	MOVD neonAttnArgs_mt(R0), R12
+	MOVD neonAttnArgs_beta(R0), R13
+	MOVD neonAttnArgs_strips(R0), R11
+
+cs_tile:
+	MOVD R12, R1
 	MOVD neonAttnArgs_m(R0), R2
 	MOVD neonAttnArgs_l(R0), R3
-	MOVD neonAttnArgs_beta(R0), R4
+	MOVD R13, R4
 	MOVD neonAttnArgs_rows(R0), R5
 
 cs_alpha4:
@@ -406,66 +414,102 @@ cs_alpha4:
 	B      cs_alpha4
 
 cs_alpha1:
-	CBZ   R5, cs_sums
+	CBZ     R5, cs_alpha_next
 	FMOVS.P 4(R1), F0
 	FMOVS.P 4(R2), F19
 	EXP4(V0, 0)
 	FMOVS.P 4(R3), F1
-	FMULS F1, F0
+	FMULS   F1, F0
 	FMOVS.P F0, 4(R4)
-	SUB   $1, R5
-	B     cs_alpha1
+	SUB     $1, R5
+	B       cs_alpha1
 
-cs_sums:
+cs_alpha_next:
+	ADD  R10, R12
+	ADD  R10, R13
+	SUBS $1, R11
+	BNE  cs_tile
+
+	// The sums start at zero.
 	MOVD neonAttnArgs_x(R0), R6
-	MOVD neonAttnArgs_s(R0), R7
+	MOVD neonAttnArgs_cols(R0), R7
+	VEOR V0.B16, V0.B16, V0.B16
+
+cs_clear:
+	VST1.P [V0.S4], 16(R6)
+	SUBS   $1, R7
+	BNE    cs_clear
+
 	MOVD neonAttnArgs_sStride(R0), R8
-	MOVD neonAttnArgs_cols(R0), R9
-	LSR  $2, R9                       // chunks of 16
+	MOVD neonAttnArgs_s(R0), R13
+	MOVD neonAttnArgs_beta(R0), R12
+	MOVD neonAttnArgs_rows(R0), R11
 
-cs_chunk:
-	VZERO4(V8, V9, V10, V11)
-	VZERO4(V12, V13, V14, V15)
-	MOVD R7, R10
-	MOVD neonAttnArgs_beta(R0), R11
-	MOVD neonAttnArgs_rows(R0), R12
+cs_rows4:
+	CMP  $4, R11
+	BLT  cs_rows1
+	MOVD R13, R1
+	ADD  R8, R1, R2
+	ADD  R8, R2, R3
+	ADD  R8, R3, R4
+	MOVD neonAttnArgs_x(R0), R6
+	MOVD R12, R14
+	MOVD neonAttnArgs_cols(R0), R7
 
-cs_pair:
-	CMP     $2, R12
-	BLT     cs_last
-	VLD1R.P 4(R11), [V16.S4]
-	VLD1    (R10), [V0.S4, V1.S4, V2.S4, V3.S4]
-	ADD     R8, R10
-	VLD1R.P 4(R11), [V17.S4]
-	VLD1    (R10), [V4.S4, V5.S4, V6.S4, V7.S4]
-	ADD     R8, R10
-	VFMLA   V0.S4, V16.S4, V8.S4
-	VFMLA   V1.S4, V16.S4, V9.S4
-	VFMLA   V2.S4, V16.S4, V10.S4
-	VFMLA   V3.S4, V16.S4, V11.S4
-	VFMLA   V4.S4, V17.S4, V12.S4
-	VFMLA   V5.S4, V17.S4, V13.S4
-	VFMLA   V6.S4, V17.S4, V14.S4
-	VFMLA   V7.S4, V17.S4, V15.S4
-	SUB     $2, R12
-	B       cs_pair
+cs_tile4:
+	VLD1 (R14), [V16.S4]
+	ADD  R10, R14
+	MOVD $32, R9
+	CMP  R9, R7
+	CSEL LT, R7, R9, R9
 
-cs_last:
-	CBZ     R12, cs_store
-	VLD1R   (R11), [V16.S4]
-	VLD1    (R10), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VFMLA   V0.S4, V16.S4, V8.S4
-	VFMLA   V1.S4, V16.S4, V9.S4
-	VFMLA   V2.S4, V16.S4, V10.S4
-	VFMLA   V3.S4, V16.S4, V11.S4
+cs_vec4:
+	VLD1     (R6), [V0.S4]
+	VLD1.P   16(R1), [V1.S4]
+	VLD1.P   16(R2), [V2.S4]
+	VLD1.P   16(R3), [V3.S4]
+	VLD1.P   16(R4), [V4.S4]
+	WFMLAE(0, 1, 16, 0)
+	WFMLAE(0, 2, 16, 1)
+	WFMLAE(0, 3, 16, 2)
+	WFMLAE(0, 4, 16, 3)
+	VST1.P   [V0.S4], 16(R6)
+	SUB      $1, R7
+	SUBS     $1, R9
+	BNE      cs_vec4
+	CBNZ     R7, cs_tile4
+	ADD      R8<<2, R13
+	ADD      $16, R12
+	SUB      $4, R11
+	B        cs_rows4
 
-cs_store:
-	WFADD(8, 8, 12)
-	WFADD(9, 9, 13)
-	WFADD(10, 10, 14)
-	WFADD(11, 11, 15)
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R6)
-	ADD    $64, R7
+cs_rows1:
+	CBZ  R11, cs_done
+	MOVD R13, R1
+	MOVD neonAttnArgs_x(R0), R6
+	MOVD R12, R14
+	MOVD neonAttnArgs_cols(R0), R7
+
+cs_tile1:
+	VLD1R (R14), [V16.S4]
+	ADD   R10, R14
+	MOVD  $32, R9
+	CMP   R9, R7
+	CSEL  LT, R7, R9, R9
+
+cs_vec1:
+	VLD1   (R6), [V0.S4]
+	VLD1.P 16(R1), [V1.S4]
+	VFMLA  V1.S4, V16.S4, V0.S4
+	VST1.P [V0.S4], 16(R6)
+	SUB    $1, R7
 	SUBS   $1, R9
-	BNE    cs_chunk
+	BNE    cs_vec1
+	CBNZ   R7, cs_tile1
+	ADD    R8, R13
+	ADD    $4, R12
+	SUB    $1, R11
+	B      cs_rows1
+
+cs_done:
 	RET
