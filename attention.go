@@ -70,8 +70,7 @@ type AttentionKV struct {
 	stride  int
 	block   int       // query tokens per block
 	kt      []float32 // keys, in strips of attnStrip: kt[s*attnStrip*Dim + c*attnStrip + i] = k[16s+i][c], zero past Len
-	v       []float32 // values, rows of vStride (the caller's when Dim is a multiple of attnStrip)
-	vOwn    []float32 // the padded copy of the values otherwise
+	vt      []float32 // values, in strips of attnStrip columns: vt[s*attnStrip*Len + t*attnStrip + i] = v[t][16s+i], zero past Dim
 	vStride int       // Dim rounded up to attnStrip
 	loaded  bool
 }
@@ -118,9 +117,7 @@ func NewAttentionKV(p AttentionParams) (*AttentionKV, error) {
 	}
 	a.block = attnBlock(p.Len, p.Group)
 	a.kt = make([]float32, n16*p.Dim)
-	if dv != p.Dim {
-		a.vOwn = make([]float32, p.Len*dv)
-	}
+	a.vt = make([]float32, p.Len*dv)
 	return a, nil
 }
 
@@ -166,11 +163,11 @@ func (a *AttentionKV) Params() AttentionParams {
 func (a *AttentionKV) BlockTokens() int { return a.block }
 
 // Set loads the prompt's keys and values, Len rows of Dim values each:
-// the keys are transposed into strips of 16 (zero-padded), and the values
-// are used in place when Dim is a multiple of 16 (so v must not change
-// while a is used) or copied with their rows padded otherwise. If maxAbsK
-// is not nil (Dim values), Set also sets maxAbsK[c] = max(maxAbsK[c],
-// |k[t][c]|) over every key t. It panics if a length does not fit.
+// the keys transposed into strips of 16 keys, the values cut into strips
+// of 16 columns (both zero-padded), so that the kernels read each strip
+// in order. If maxAbsK is not nil (Dim values), Set also sets maxAbsK[c]
+// = max(maxAbsK[c], |k[t][c]|) over every key t. It panics if a length
+// does not fit.
 func (a *AttentionKV) Set(k, v, maxAbsK []float32) {
 	n, d := a.p.Len, a.p.Dim
 	if len(k) != n*d || len(v) != n*d {
@@ -180,16 +177,21 @@ func (a *AttentionKV) Set(k, v, maxAbsK []float32) {
 		panic(fmt.Sprintf("lowbit: AttentionKV.Set needs len(maxAbsK) = %d, got %d", d, len(maxAbsK)))
 	}
 	attnPackKeys(a.kt, k, n, d, maxAbsK)
-	if a.vOwn == nil {
-		a.v = v
-	} else {
-		dv := a.vStride
-		for t := range n {
-			copy(a.vOwn[t*dv:t*dv+d], v[t*d:(t+1)*d])
-		}
-		a.v = a.vOwn
-	}
+	attnPackValues(a.vt, v, n, d)
 	a.loaded = true
+}
+
+// attnPackValues writes the n values v (rows of d values) into vt in
+// strips of attnStrip columns, vt[s*attnStrip*n + t*attnStrip + i] =
+// v[t][16s+i], with zeros for the columns of the last strip past d.
+func attnPackValues(vt, v []float32, n, d int) {
+	for c0 := 0; c0 < d; c0 += attnStrip {
+		strip := vt[c0*n : (c0+attnStrip)*n]
+		cols := min(attnStrip, d-c0)
+		for t := range n {
+			copy(strip[t*attnStrip:t*attnStrip+cols], v[t*d+c0:t*d+c0+cols])
+		}
+	}
 }
 
 // attnPackKeys writes the n keys k (rows of d values) into kt in strips of

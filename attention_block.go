@@ -24,9 +24,10 @@ type attnKernels struct {
 	// the importance sums and not read again soon (amd64 writes them
 	// around the caches).
 	softmax func(s []float32, sStride, rows, width int, rng []int32, m, l, beta, mt []float32, softCap float32, p []float32, pStride int)
-	// values sets o[r*dv+c] = beta[r]*o[r*dv+c] + Σ_{k<keys} p[r*sStride+k] * v[k*dv+c]
-	// for rows r < rows and columns c < dv (a multiple of 16).
-	values func(o []float32, dv int, p []float32, sStride, rows int, v []float32, keys int, beta []float32)
+	// values sets o[r*dv+c] = beta[r]*o[r*dv+c] + Σ_{k<keys} p[r*sStride+k] * v[(c/16)*vStrip + k*16 + c%16]
+	// for rows r < rows and columns c < dv (a multiple of 16): v holds the
+	// values in strips of 16 columns, vStrip values apart.
+	values func(o []float32, dv int, p []float32, sStride, rows int, v []float32, vStrip, keys int, beta []float32)
 	// colSums sets, for the tiles t < tiles of the block (128 keys each),
 	// alpha[t*rs+r] = exp(mt[t*rs+r] - m[r]) * invL[r] for rows r < rows,
 	// then cs[k] = Σ_{r<rows} alpha[(k/128)*rs+r] * p[r*pStride+k] for
@@ -93,7 +94,7 @@ func attnRunBlock(k *attnKernels, a *AttentionKV, s *AttentionScratch, out, q []
 			s.rng[2*r], s.rng[2*r+1] = int32(ra), int32(rb)
 		}
 		k.softmax(s.tile, attnTileStride, rp, width, s.rng, s.m, s.l, s.beta, s.mt[(j-j0)*rp:], p.SoftCap, s.p[(j-j0)*attnTile:], s.pStride)
-		k.values(s.o, dv, s.tile, attnTileStride, rp, a.v[k0*dv:], keys, s.beta)
+		k.values(s.o, dv, s.tile, attnTileStride, rp, a.vt[k0*attnStrip:], p.Len*attnStrip, keys, s.beta)
 	}
 
 	// The outputs, and the importance sums of the block.

@@ -86,7 +86,7 @@ func softCap32(x, c, inv float32) float32 {
 	return c * t
 }
 
-func attnValuesGeneric(o []float32, dv int, p []float32, sStride, rows int, v []float32, keys int, beta []float32) {
+func attnValuesGeneric(o []float32, dv int, p []float32, sStride, rows int, v []float32, vStrip, keys int, beta []float32) {
 	for r := range rows {
 		or := o[r*dv : (r+1)*dv]
 		if b := beta[r]; b != 1 {
@@ -95,37 +95,46 @@ func attnValuesGeneric(o []float32, dv int, p []float32, sStride, rows int, v []
 			}
 		}
 		pr := p[r*sStride : r*sStride+keys]
-		k := 0
-		for ; k+4 <= keys; k += 4 {
-			p0, p1, p2, p3 := pr[k], pr[k+1], pr[k+2], pr[k+3]
-			v0 := v[k*dv : (k+1)*dv]
-			v1 := v[(k+1)*dv : (k+2)*dv]
-			v2 := v[(k+2)*dv : (k+3)*dv]
-			v3 := v[(k+3)*dv : (k+4)*dv]
-			for c := range or {
-				or[c] += p0*v0[c] + p1*v1[c] + p2*v2[c] + p3*v3[c]
-			}
+		for c0 := 0; c0 < dv; c0 += attnStrip {
+			attnValuesStrip((*[attnStrip]float32)(or[c0:]), pr, v[c0/attnStrip*vStrip:])
 		}
-		// The last keys as one partial group, summed as a whole group
-		// would be: a later call that sees more keys of this tile (zeros
-		// for this row) gives the row the same bits. (The conversion
-		// rounds the product, as a group's sum is rounded, where a
-		// compiler would otherwise fuse it into the add.)
-		switch pr, v := pr[k:], v[k*dv:]; keys - k {
-		case 1:
-			for c := range or {
-				or[c] += float32(pr[0] * v[c])
-			}
-		case 2:
-			v1 := v[dv : 2*dv]
-			for c := range or {
-				or[c] += pr[0]*v[c] + pr[1]*v1[c]
-			}
-		case 3:
-			v1, v2 := v[dv:2*dv], v[2*dv:3*dv]
-			for c := range or {
-				or[c] += pr[0]*v[c] + pr[1]*v1[c] + pr[2]*v2[c]
-			}
+	}
+}
+
+// attnValuesStrip adds Σ_k p[k] * v[k*16 : k*16+16] to o, four keys at a
+// time; the last keys as one partial group, summed as a whole group would
+// be, so that a later call that sees more keys of the tile (zeros for this
+// row) gives the row the same bits. (The conversion rounds a lone product,
+// as a group's sum is rounded, where a compiler would otherwise fuse it
+// into the add.)
+func attnValuesStrip(o *[attnStrip]float32, p, v []float32) {
+	keys := len(p)
+	k := 0
+	for ; k+4 <= keys; k += 4 {
+		p0, p1, p2, p3 := p[k], p[k+1], p[k+2], p[k+3]
+		v0 := (*[attnStrip]float32)(v[k*attnStrip:])
+		v1 := (*[attnStrip]float32)(v[(k+1)*attnStrip:])
+		v2 := (*[attnStrip]float32)(v[(k+2)*attnStrip:])
+		v3 := (*[attnStrip]float32)(v[(k+3)*attnStrip:])
+		for c := range o {
+			o[c] += p0*v0[c] + p1*v1[c] + p2*v2[c] + p3*v3[c]
+		}
+	}
+	switch p, v := p[k:], v[k*attnStrip:]; keys - k {
+	case 1:
+		v0 := (*[attnStrip]float32)(v)
+		for c := range o {
+			o[c] += float32(p[0] * v0[c])
+		}
+	case 2:
+		v0, v1 := (*[attnStrip]float32)(v), (*[attnStrip]float32)(v[attnStrip:])
+		for c := range o {
+			o[c] += p[0]*v0[c] + p[1]*v1[c]
+		}
+	case 3:
+		v0, v1, v2 := (*[attnStrip]float32)(v), (*[attnStrip]float32)(v[attnStrip:]), (*[attnStrip]float32)(v[2*attnStrip:])
+		for c := range o {
+			o[c] += p[0]*v0[c] + p[1]*v1[c] + p[2]*v2[c]
 		}
 	}
 }

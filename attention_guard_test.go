@@ -12,12 +12,7 @@ import (
 // or writing past a row, a tile or a buffer faults.
 func guardedAttention(t *testing.T, a *AttentionKV, s *AttentionScratch) {
 	a.kt = guardedCopy(t, a.kt)
-	if a.vOwn != nil {
-		a.vOwn = guardedCopy(t, a.vOwn)
-		a.v = a.vOwn
-	} else {
-		a.v = guardedCopy(t, a.v)
-	}
+	a.vt = guardedCopy(t, a.vt)
 	for _, b := range []*[]float32{&s.q, &s.o, &s.tile, &s.p, &s.m, &s.l, &s.beta, &s.mt, &s.alpha, &s.cs} {
 		*b = guardedCopy(t, *b)
 	}

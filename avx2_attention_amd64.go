@@ -20,8 +20,8 @@ type avx2AttnArgs struct {
 	sStride uintptr        // bytes between their rows
 	x       unsafe.Pointer // scores: query row 0; values: output row 0; softmax: the ranges; colSums: the sums
 	xStride uintptr        // bytes between query or output rows
-	y       unsafe.Pointer // scores: the first strip of keys; values: the tile's first value row; softmax: the copy of the probabilities
-	yStride uintptr        // values: bytes between value rows; softmax: between the copy's rows; colSums: between the tiles' rows of mt and beta
+	y       unsafe.Pointer // scores: the first strip of keys; values: the tile's first key in the first strip of values; softmax: the copy of the probabilities
+	yStride uintptr        // values: bytes between strips of values; softmax: between the copy's rows; colSums: between the tiles' rows of mt and beta
 	m       unsafe.Pointer // softmax, colSums: the running max per row
 	l       unsafe.Pointer // softmax: the running sum; colSums: 1/sum
 	beta    unsafe.Pointer // softmax, values: the rescaling per row; colSums: alpha
@@ -62,16 +62,16 @@ func attnSoftmaxAVX2(s []float32, sStride, rows, width int, rng []int32, m, l, b
 	avx2AttentionSoftmax(&a)
 }
 
-func attnValuesAVX2(o []float32, dv int, p []float32, sStride, rows int, v []float32, keys int, beta []float32) {
+func attnValuesAVX2(o []float32, dv int, p []float32, sStride, rows int, v []float32, vStrip, keys int, beta []float32) {
 	a := avx2AttnArgs{
 		s: unsafe.Pointer(&p[0]), sStride: uintptr(4 * sStride),
 		x: unsafe.Pointer(&o[0]), xStride: uintptr(4 * dv),
-		y: unsafe.Pointer(&v[0]), yStride: uintptr(4 * dv),
+		y: unsafe.Pointer(&v[0]), yStride: uintptr(4 * vStrip),
 		beta: unsafe.Pointer(&beta[0]), rows: rows, cols: keys, strips: dv / attnStrip,
 	}
 	_ = p[(rows-1)*sStride+keys-1]
 	_ = o[rows*dv-1]
-	_ = v[keys*dv-1]
+	_ = v[(dv/attnStrip-1)*vStrip+keys*attnStrip-1]
 	_ = beta[rows-1]
 	avx2AttentionValues(&a)
 }

@@ -15,7 +15,8 @@
 // (R8)(BX*2) with R8 = SI + 3*BX.
 //
 // Instructions per 32 multiply-adds: 4 FMA, 0.67 vector loads, 2
-// broadcasts, and 0.33 loop instructions (4 steps a loop).
+// broadcasts, 0.33 prefetches (of the next strip) and 0.33 loop
+// instructions (4 steps a loop).
 
 // STEP6(B0, B1, P): one step: the 16 values at B0 and B1 (32 bytes each)
 // times the six rows' values at offset P.
@@ -155,16 +156,17 @@ sc_store:
 
 // func avx2AttentionValues(a *avx2AttnArgs)
 //
-// x[r][c] = beta[r]·x[r][c] + Σ_{k<cols} s[r][k]·y[k][c]: rows (a multiple
-// of 6) output rows (xStride bytes apart) of strips·16 columns, cols keys
-// of probabilities (s, sStride) and value rows (y, yStride). Column strip
-// by column strip (its 16 values of every key stay in L1), six rows at a
-// time, four keys a loop. The strips left and the strip's output column
-// are kept in state.
+// x[r][c] = beta[r]·x[r][c] + Σ_{k<cols} s[r][k]·y[c/16][k][c%16]: rows (a
+// multiple of 6) output rows (xStride bytes apart) of strips·16 columns,
+// cols keys of probabilities (s, sStride) and the values in strips of 16
+// columns (64 bytes a key, yStride bytes from one strip to the next).
+// Strip by strip (its 64·cols bytes stay in L1; the next strip is
+// prefetched), six rows at a time, four keys a loop. The strips left and
+// the strip's output column are kept in state.
 TEXT ·avx2AttentionValues(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), DI
 	MOVQ avx2AttnArgs_sStride(DI), BX
-	MOVQ avx2AttnArgs_yStride(DI), R9
+	MOVQ avx2AttnArgs_yStride(DI), R12
 	MOVQ avx2AttnArgs_y(DI), R10
 	MOVQ avx2AttnArgs_x(DI), R11
 	MOVQ R11, (avx2AttnArgs_state+8)(DI)
@@ -176,11 +178,11 @@ va_strip:
 	LEAQ (AX)(BX*2), CX
 	ADDQ BX, CX
 	MOVQ (avx2AttnArgs_state+8)(DI), R11
-	XORQ R12, R12
+	XORQ R9, R9
 
 va_rows:
 	MOVQ         avx2AttnArgs_beta(DI), R14
-	LEAQ         (R14)(R12*4), R14
+	LEAQ         (R14)(R9*4), R14
 	MOVQ         avx2AttnArgs_xStride(DI), R13
 	VBROADCASTSS (R14), Y14
 	VMULPS       (R11), Y14, Y0
@@ -205,23 +207,22 @@ va_rows:
 	MOVQ         AX, SI
 	MOVQ         CX, R8
 	MOVQ         R10, DX
-	LEAQ         (R9)(R9*2), R14
 	MOVQ         avx2AttnArgs_cols(DI), R13
 	CMPQ         R13, $4
 	JL           va_one
 
 va_four:
-	PREFETCHT0 64(DX)
+	PREFETCHT0 (DX)(R12*1)
 	STEP6((DX), 32(DX), 0)
-	PREFETCHT0 64(DX)(R9*1)
-	STEP6((DX)(R9*1), 32(DX)(R9*1), 4)
-	PREFETCHT0 64(DX)(R9*2)
-	STEP6((DX)(R9*2), 32(DX)(R9*2), 8)
-	PREFETCHT0 64(DX)(R14*1)
-	STEP6((DX)(R14*1), 32(DX)(R14*1), 12)
-	LEAQ (DX)(R9*4), DX
+	PREFETCHT0 64(DX)(R12*1)
+	STEP6(64(DX), 96(DX), 4)
+	PREFETCHT0 128(DX)(R12*1)
+	STEP6(128(DX), 160(DX), 8)
+	PREFETCHT0 192(DX)(R12*1)
+	STEP6(192(DX), 224(DX), 12)
 	ADDQ $16, SI
 	ADDQ $16, R8
+	ADDQ $256, DX
 	SUBQ $4, R13
 	CMPQ R13, $4
 	JGE  va_four
@@ -232,9 +233,9 @@ va_one:
 
 va_one_loop:
 	STEP6((DX), 32(DX), 0)
-	ADDQ R9, DX
 	ADDQ $4, SI
 	ADDQ $4, R8
+	ADDQ $64, DX
 	DECQ R13
 	JNZ  va_one_loop
 
@@ -242,11 +243,11 @@ va_store:
 	MOVQ avx2AttnArgs_xStride(DI), R13
 	STORE6(R11, R13, SI)
 	NEXT6(AX, CX, BX)
-	ADDQ $6, R12
-	CMPQ R12, avx2AttnArgs_rows(DI)
+	ADDQ $6, R9
+	CMPQ R9, avx2AttnArgs_rows(DI)
 	JL   va_rows
 
-	ADDQ $64, R10
+	ADDQ R12, R10
 	ADDQ $64, (avx2AttnArgs_state+8)(DI)
 	DECQ avx2AttnArgs_state(DI)
 	JNZ  va_strip

@@ -13,8 +13,7 @@
 // 96 multiply-adds.
 //
 // Instructions per 32 multiply-adds: 8 FMLA, 0.33 vector loads (of four
-// registers), 2 replicating loads, 0.67 loop instructions (SUBS, BNE; the
-// values kernel also steps the value row).
+// registers), 2 replicating loads, 0.67 loop instructions (SUBS, BNE).
 
 // STEP6R: the six rows' next values (post-incremented pointers R10-R15)
 // times V24-V27 into the accumulators.
@@ -128,10 +127,11 @@ sc_c:
 
 // func neonAttentionValues(a *neonAttnArgs)
 //
-// x[r][c] = beta[r]·x[r][c] + Σ_{k<cols} s[r][k]·y[k][c]: rows (a multiple
-// of 6) output rows (xStride bytes apart) of strips·16 columns, cols keys
-// of probabilities (s, sStride) and value rows (y, yStride); column strip
-// by column strip, six rows at a time.
+// x[r][c] = beta[r]·x[r][c] + Σ_{k<cols} s[r][k]·y[c/16][k][c%16]: rows (a
+// multiple of 6) output rows (xStride bytes apart) of strips·16 columns,
+// cols keys of probabilities (s, sStride) and the values in strips of 16
+// columns (64 bytes a key, yStride bytes from one strip to the next);
+// strip by strip, six rows at a time.
 TEXT ·neonAttentionValues(SB), NOSPLIT, $0-8
 	MOVD a+0(FP), R0
 	MOVD neonAttnArgs_sStride(R0), R1
@@ -196,8 +196,7 @@ va_rows:
 	MOVD    neonAttnArgs_cols(R0), R17
 
 va_k:
-	VLD1 (R16), [V24.S4, V25.S4, V26.S4, V27.S4]
-	ADD  R2, R16
+	VLD1.P 64(R16), [V24.S4, V25.S4, V26.S4, V27.S4]
 	STEP6R
 	SUBS $1, R17
 	BNE  va_k
@@ -208,7 +207,7 @@ va_k:
 	SUBS $6, R20
 	BNE  va_rows
 
-	ADD  $64, R3
+	ADD  R2, R3
 	ADD  $64, R4
 	SUBS $1, R5
 	BNE  va_strip
