@@ -10,15 +10,29 @@ import (
 
 // BenchmarkAttention times the attention kernel over a whole prompt on
 // one goroutine: one KV head of dimension 128 read by 4 query heads, with
-// the importance sums and max|q|. GFLOP/s counts the causal half of the
-// two products, 2·n²·d·g (n²·d·2 for QKᵀ and as much for PV, times the g
-// query heads, halved for causality), and nothing for the softmax or the
-// importance sums. LOWBIT_ATTN_LEN sets the prompt length (default 4096;
-// 32768 takes about 20 s per run on a 3 GHz Zen 3).
+// the importance sums and max|q|, for every implementation, beside the
+// FMA peak of the core (fma-peak, amd64: 12 independent FMA chains).
+// GFLOP/s counts the causal half of the two products, 2·n²·d·g (n²·d·2
+// for QKᵀ and as much for PV, times the g query heads, halved for
+// causality), and nothing for the softmax or the importance sums;
+// GFLOP/cpu-s counts the same per second of the thread's CPU time (on a
+// shared, loaded machine the wall clock also counts the time other
+// processes held the core). LOWBIT_ATTN_LEN sets the prompt length
+// (default 4096; generic runs up to 4096 only; 32768 takes about 20 s a
+// run on a 3 GHz Zen 3 core).
 func BenchmarkAttention(b *testing.B) {
 	n := 4096
 	if s := os.Getenv("LOWBIT_ATTN_LEN"); s != "" {
-		n, _ = strconv.Atoi(s)
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			b.Fatalf("LOWBIT_ATTN_LEN=%q", s)
+		}
+	}
+	if peak := fmaPeak(); peak != nil {
+		b.Run("fma-peak", func(b *testing.B) {
+			const iters = 1 << 20
+			benchFlops(b, 12*16*iters, func() { peak(iters) })
+		})
 	}
 	const d, g = 128, 4
 	rng := rand.New(rand.NewPCG(5, 5))
@@ -36,11 +50,24 @@ func BenchmarkAttention(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("n%d/%s", n, im.Name()), func(b *testing.B) {
 			s := a.NewScratch()
-			for b.Loop() {
-				im.Attention(a, s, out, c.q, 0, n, cs, maxQ)
-			}
-			flops := 2 * float64(n) * float64(n) * d * g
-			b.ReportMetric(flops*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "GFLOP/s")
+			benchFlops(b, 2*float64(n)*float64(n)*d*g, func() { im.Attention(a, s, out, c.q, 0, n, cs, maxQ) })
 		})
+	}
+}
+
+// benchFlops runs op in b's loop and reports flops (per op) per wall ns
+// and per ns of the thread's CPU time.
+func benchFlops(b *testing.B, flops float64, op func()) {
+	defer lockThread()()
+	var cpu int64
+	for b.Loop() {
+		c0, _ := threadCPU()
+		op()
+		c1, _ := threadCPU()
+		cpu += c1 - c0
+	}
+	b.ReportMetric(flops*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "GFLOP/s")
+	if cpu > 0 {
+		b.ReportMetric(flops*float64(b.N)/float64(cpu), "GFLOP/cpu-s")
 	}
 }

@@ -52,6 +52,8 @@ var avx2 = tier{name: "avx2", sets: []set{
 	{family: "AttentionSoftmax", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
 	{family: "AttentionValues", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
 	{family: "AttentionColSums", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
+	{family: "FMAPeak", sig: "(n int)",
+		doc: "avx2FMAPeak runs n iterations of 12 independent FMA: the FMA peak that\nBenchmarkAttention measures beside the kernel (avx2_attention_amd64.s)."},
 }}
 
 var avx512 = tier{name: "avx512", sets: []set{
