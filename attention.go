@@ -273,8 +273,8 @@ func aligned32(n int) []float32 {
 }
 
 // Attention computes exact causal attention for the query tokens [t0, t1)
-// of the prompt loaded into a (AttentionKV.Set), with the working memory s (from
-// a.NewScratch). For every query row (token t, head h of the group) it
+// of the prompt loaded into a (AttentionKV.Set), with the working memory s
+// (from a.NewScratch). For every query row (token t, head h of the group) it
 // writes to out[t*Stride+h*Dim:][:Dim] the output Σ_k p_k v_k, where p is
 // the softmax of the scores Scale·q·k over the keys t sees (soft-capped,
 // with the head's sink logit as an extra entry, as a's parameters say).
@@ -294,7 +294,10 @@ func aligned32(n int) []float32 {
 // cost Dim.
 //
 // Calls on disjoint token ranges may run concurrently, each with its own
-// scratch, colSums and maxAbsQ. It panics if a length does not fit, if s
+// scratch, colSums and maxAbsQ; each row's output is the same, bit for
+// bit, whatever the calls its token was computed in. The queries, keys
+// and values must be finite, and the scores Scale·q·k too (the kernel does
+// not check them; mikv does). It panics if a length does not fit, if s
 // was made for another AttentionKV, or if the keys were never set.
 func (im *Implementation) Attention(a *AttentionKV, s *AttentionScratch, out, q []float32, t0, t1 int, colSums, maxAbsQ []float32) {
 	p := &a.p

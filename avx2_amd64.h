@@ -367,26 +367,30 @@ outdone:                                   \
 // dependency chain than Horner's.
 // n is rounded as roundEven does, by adding and subtracting 1.5*2^23; the
 // bits of the sum are n + 0x4b400000, from which 2^n is one add and shift.
-#define EXP8 \
-	VMULPS       ·avx2ExpLog2e(SB), Y0, Y1;        \
-	VADDPS       ·avx2F32x8RoundMagic(SB), Y1, Y1; \
-	VSUBPS       ·avx2F32x8RoundMagic(SB), Y1, Y5; \
-	VMOVAPS      Y0, Y2;                           \
-	VFNMADD231PS ·avx2ExpLn2Hi(SB), Y5, Y2;        \
-	VFNMADD231PS ·avx2ExpLn2Lo(SB), Y5, Y2;        \
-	VMULPS       Y2, Y2, Y5;                       \
-	VMOVUPS      ·avx2ExpP0(SB), Y3;               \
-	VFMADD213PS  ·avx2ExpP1(SB), Y2, Y3;           \
-	VMOVUPS      ·avx2ExpP2(SB), Y6;               \
-	VFMADD213PS  ·avx2ExpP3(SB), Y2, Y6;           \
-	VMOVUPS      ·avx2ExpP4(SB), Y7;               \
-	VFMADD213PS  ·avx2ExpP5(SB), Y2, Y7;           \
-	VFMADD213PS  Y6, Y5, Y3;                       \
-	VFMADD213PS  Y7, Y5, Y3;                       \
-	VFMADD213PS  Y2, Y5, Y3;                       \
-	VADDPS       ·avx2F32x8One(SB), Y3, Y3;        \
-	VPADDD       ·avx2I32x8ExpBias(SB), Y1, Y1;    \
-	VPSLLD       $23, Y1, Y1;                      \
-	VMULPS       Y1, Y3, Y3;                       \
-	VCMPPS       $0x1d, ·avx2ExpMinX(SB), Y0, Y1;  \
-	VANDPS       Y3, Y1, Y0
+#define EXP8 EXP8R(Y0, Y1, Y2, Y3, Y5, Y6, Y7)
+
+// EXP8R(X, N, R, A, T, B, C) is EXP8 on X with the temporaries N, R, A,
+// T, B and C (so that two can run side by side).
+#define EXP8R(X, N, R, A, T, B, C) \
+	VMULPS       ·avx2ExpLog2e(SB), X, N;        \
+	VADDPS       ·avx2F32x8RoundMagic(SB), N, N; \
+	VSUBPS       ·avx2F32x8RoundMagic(SB), N, T; \
+	VMOVAPS      X, R;                           \
+	VFNMADD231PS ·avx2ExpLn2Hi(SB), T, R;        \
+	VFNMADD231PS ·avx2ExpLn2Lo(SB), T, R;        \
+	VMULPS       R, R, T;                        \
+	VMOVUPS      ·avx2ExpP0(SB), A;              \
+	VFMADD213PS  ·avx2ExpP1(SB), R, A;           \
+	VMOVUPS      ·avx2ExpP2(SB), B;              \
+	VFMADD213PS  ·avx2ExpP3(SB), R, B;           \
+	VMOVUPS      ·avx2ExpP4(SB), C;              \
+	VFMADD213PS  ·avx2ExpP5(SB), R, C;           \
+	VFMADD213PS  B, T, A;                        \
+	VFMADD213PS  C, T, A;                        \
+	VFMADD213PS  R, T, A;                        \
+	VADDPS       ·avx2F32x8One(SB), A, A;        \
+	VPADDD       ·avx2I32x8ExpBias(SB), N, N;    \
+	VPSLLD       $23, N, N;                      \
+	VMULPS       N, A, A;                        \
+	VCMPPS       $0x1d, ·avx2ExpMinX(SB), X, N;  \
+	VANDPS       A, N, X

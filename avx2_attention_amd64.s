@@ -292,7 +292,8 @@ va_store:
 // the range's first index - 1 and end, Y12 -Inf, Y13 and Y14 the mask.
 //
 // Instructions per 8 values: 2 (max of a whole row) or 11 (masked; 13
-// more with a soft cap), then 28 (exp, two stores, sum); per 8 rows 40.
+// more with a soft cap), then 29 (exp, two stores, sum, loop); per 8
+// rows 40.
 TEXT ·avx2AttentionSoftmax(SB), NOSPLIT, $0-8
 	MOVQ    a+0(FP), DI
 	MOVQ    avx2AttnArgs_x(DI), R9
@@ -390,8 +391,9 @@ sm_next:
 	CMPQ R8, avx2AttnArgs_rows(DI)
 	JL   sm_row
 
-	// Pass 2: exp(x - m') and the sums; the copy (R14) is written with
-	// non-temporal stores, around the caches the tiles work in.
+	// Pass 2: exp(x - m') and the sums, two vectors a step (a row has an
+	// even number); the copy (R14) is written with non-temporal stores,
+	// around the caches the tiles work in.
 	MOVQ avx2AttnArgs_s(DI), SI
 	MOVQ avx2AttnArgs_y(DI), R14
 	XORQ R8, R8
@@ -408,14 +410,20 @@ sm_erow:
 
 sm_exp:
 	VMOVUPS  (DX), Y0
+	VMOVUPS  32(DX), Y9
 	VSUBPS   Y4, Y0, Y0
-	EXP8
+	VSUBPS   Y4, Y9, Y9
+	EXP8R(Y0, Y1, Y2, Y3, Y5, Y6, Y7)
+	EXP8R(Y9, Y10, Y11, Y12, Y13, Y14, Y15)
 	VMOVUPS  Y0, (DX)
+	VMOVUPS  Y9, 32(DX)
 	VMOVNTPS Y0, (BX)
+	VMOVNTPS Y9, 32(BX)
 	VADDPS   Y0, Y8, Y8
-	ADDQ     $32, DX
-	ADDQ     $32, BX
-	DECQ     CX
+	VADDPS   Y9, Y8, Y8
+	ADDQ     $64, DX
+	ADDQ     $64, BX
+	SUBQ     $2, CX
 	JNZ      sm_exp
 	FOLD8(VEXTRACTF128, VADDPS, VADDSS, $0x4e, Y8, X8, X0)
 	VMOVSS   X8, (R12)(R8*4)
