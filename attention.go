@@ -299,6 +299,12 @@ func aligned32(n int) []float32 {
 // and values must be finite, and the scores Scale·q·k too (the kernel does
 // not check them; mikv does). It panics if a length does not fit, if s
 // was made for another AttentionKV, or if the keys were never set.
+//
+// The avx2 and neon implementations run the tiles in assembly; avx512 runs
+// the avx2 kernels (there is no AVX-512 attention kernel yet: none could be
+// tested or measured where this one was written, a machine without
+// AVX-512), which every CPU it is chosen on has, since the avx512 set is
+// only offered on top of avx2.
 func (im *Implementation) Attention(a *AttentionKV, s *AttentionScratch, out, q []float32, t0, t1 int, colSums, maxAbsQ []float32) {
 	p := &a.p
 	switch {
