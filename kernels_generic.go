@@ -21,6 +21,7 @@ var genericKernels = kernels{
 	quantize:    quantizeGeneric,
 	dequantize:  dequantizeGeneric,
 	softmax:     softmaxGeneric,
+	attention:   attnGeneric,
 }
 
 // codeFloat[q] is float32(q): a table load is cheaper than a conversion.
