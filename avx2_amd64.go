@@ -35,7 +35,8 @@ import (
 //     rows stored at once), and on rows that are one group, kernels whose
 //     lanes are eight rows; DotQ8 otherwise, Quantize and Dequantize run the
 //     block kernels with a last, short block per group;
-//   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits.
+//   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits;
+//   - Attention runs its tiles in assembly (avx2_attention_amd64.s).
 var avx2Impl = &Implementation{
 	name: "avx2",
 	k: kernels{
@@ -46,12 +47,14 @@ var avx2Impl = &Implementation{
 		quantize:    quantizeAVX2,
 		dequantize:  dequantizeAVX2,
 		softmax:     softmaxAVX2,
+		attention:   attnAVX2,
 	},
 	accelerated: avx2Accelerated,
 }
 
 // avx2Accelerated reports which kernels and formats run AVX2 assembly:
-// all of them but DotQ8 on groups of more than 4096 values.
+// all of them but DotQ8 on groups of more than 4096 values (Softmax and
+// Attention, on float32 only, always).
 func avx2Accelerated(k Kernel, f Format) bool {
 	return k != KernelDotQ8 || !f.Quantized() || avx2DotQ8Blocks(f)
 }

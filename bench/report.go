@@ -26,6 +26,7 @@ type Report struct {
 	Bandwidth       []Bandwidth    `json:"bandwidth,omitempty"`     // before the kernel table
 	BandwidthEnd    []Bandwidth    `json:"bandwidth_end,omitempty"` // after it
 	Kernels         []KernelResult `json:"kernels,omitempty"`
+	Shapes          []ShapeResult  `json:"shapes,omitempty"`
 	MiKV            []MiKVResult   `json:"mikv,omitempty"`
 	Quality         *QualityReport `json:"quality,omitempty"`
 	Tune            *TuneReport    `json:"tune,omitempty"`

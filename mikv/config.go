@@ -171,7 +171,9 @@ type Config struct {
 	// pages.
 	PageSize int
 	// Workers is the number of goroutines a Layer call spreads its KV heads
-	// over; 0 or 1 runs them on the caller's goroutine.
+	// over; 0 or 1 runs them on the caller's goroutine. Prefill of an
+	// empty layer spreads each KV head's blocks of query tokens over them
+	// instead (with the same results, bit for bit, for any number).
 	Workers int
 }
 
