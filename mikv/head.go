@@ -73,7 +73,7 @@ func (h *head) begin(q, k, v []float32, n0, m int) {
 // balancer has seen them (and the queries in qin).
 func (h *head) store(n0, m int) {
 	if h.balances() {
-		h.bal.observe(h.qin[:m*h.group*h.dim], h.kin)
+		h.bal.observe(h.qin, h.kin)
 	}
 	h.pos, h.init = h.pos[:0], h.init[:0]
 	for t := range m {
@@ -112,15 +112,20 @@ func (h *head) blockTokens(m int) int {
 	return max(1, min(m, prefillBlockValues/per))
 }
 
-// gather copies the head's columns of the call's m tokens into qin, kin,
-// vin, and sizes oin.
+// gather copies the head's columns of the call's m tokens into qin (none
+// if q is nil), kin and vin, and sizes oin.
 func (h *head) gather(q, k, v []float32, m int) {
 	g, d := h.group, h.dim
 	qh, kvh := h.cfg.QueryHeads, h.cfg.KVHeads
 	h.qin, h.oin = grow(h.qin, m*g*d), grow(h.oin, m*g*d)
 	h.kin, h.vin = grow(h.kin, m*d), grow(h.vin, m*d)
+	if q == nil {
+		h.qin = h.qin[:0]
+	}
 	for t := range m {
-		copy(h.qin[t*g*d:(t+1)*g*d], q[(t*qh+h.index*g)*d:])
+		if q != nil {
+			copy(h.qin[t*g*d:(t+1)*g*d], q[(t*qh+h.index*g)*d:])
+		}
 		copy(h.kin[t*d:(t+1)*d], k[(t*kvh+h.index)*d:])
 		copy(h.vin[t*d:(t+1)*d], v[(t*kvh+h.index)*d:])
 	}
@@ -201,10 +206,11 @@ func (h *head) victim(n, recent int) int {
 
 // convertKeys turns rows of keys, in place, into what tier t stores: k ⊙ b
 // if t is balanced, k otherwise, from raw keys or (balanced true) from
-// balanced ones; then it clamps them to the range of t's key format (a
-// safety net: the input check and the balancer's freeze keep every stored
-// key in range). The first conversion into a balanced tier freezes the
-// balancer.
+// balanced ones; keys it scales it then clamps to the range of t's key
+// format (a safety net: the input check and the balancer's freeze keep
+// every stored key in range; unscaled keys are checked against the
+// range of every tier they may enter). The first conversion into a
+// balanced tier freezes the balancer.
 func (h *head) convertKeys(t *tier, k []float32, balanced bool) {
 	if t.balanced {
 		h.bal.freeze(limitOf(t.key))
@@ -216,16 +222,22 @@ func (h *head) convertKeys(t *tier, k []float32, balanced bool) {
 	case !t.balanced && balanced:
 		f = h.bal.inv
 	}
+	if f == nil {
+		return // keys as given, which the input check bounds by the tiers' range
+	}
 	lim := limitOf(t.key)
 	d := h.dim
 	for r := 0; r+d <= len(k); r += d {
 		row := k[r : r+d]
-		for c := range row {
-			x := row[c]
-			if f != nil {
-				x *= f[c]
+		for c, b := range f[:len(row)] {
+			row[c] *= b
+		}
+		for c, x := range row { // finite: checked before storing
+			if x > lim {
+				row[c] = lim
+			} else if x < -lim {
+				row[c] = -lim
 			}
-			row[c] = min(max(x, -lim), lim)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package mikv
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 )
 
@@ -260,20 +261,21 @@ func (l *Layer) each(fn func(h *head)) {
 }
 
 // checkInput checks the lengths and values of a call's arguments for n
-// tokens.
+// tokens; a nil q or out (Append) is not checked.
 func (l *Layer) checkInput(call string, q, k, v, out []float32, n int) error {
 	c := l.cfg
 	pq, pkv := c.QueryHeads*c.HeadDim, c.KVHeads*c.HeadDim // per token; n×per may not fit an int on 32-bit platforms
-	fits := func(x []float32, per int) bool { return len(x)%per == 0 && len(x)/per == n }
-	switch {
-	case !fits(q, pq):
-		return fmt.Errorf("%w: %s of %d tokens needs len(q) = %d × %d, got %d", ErrInput, call, n, n, pq, len(q))
-	case !fits(k, pkv):
-		return fmt.Errorf("%w: %s of %d tokens needs len(k) = %d × %d, got %d", ErrInput, call, n, n, pkv, len(k))
-	case !fits(v, pkv):
-		return fmt.Errorf("%w: %s of %d tokens needs len(v) = %d × %d, got %d", ErrInput, call, n, n, pkv, len(v))
-	case !fits(out, pq):
-		return fmt.Errorf("%w: %s of %d tokens needs len(out) = %d × %d, got %d", ErrInput, call, n, n, pq, len(out))
+	optional := call == "Append" // q may be nil, out is
+	check := func(name string, x []float32, per int, opt bool) error {
+		if opt && x == nil || len(x)%per == 0 && len(x)/per == n {
+			return nil
+		}
+		return fmt.Errorf("%w: %s of %d tokens needs len(%s) = %d × %d, got %d", ErrInput, call, n, name, n, per, len(x))
+	}
+	for _, err := range []error{check("q", q, pq, optional), check("k", k, pkv, false), check("v", v, pkv, false), check("out", out, pq, optional)} {
+		if err != nil {
+			return err
+		}
 	}
 	if err := checkValues(call, "q", q, MaxValue); err != nil {
 		return err
@@ -319,10 +321,30 @@ func (l *Layer) checkBalanced(call string, k []float32) error {
 
 // checkValues reports the first value of x that is NaN or beyond ±lim.
 func checkValues(call, name string, x []float32, lim float32) error {
+	if absBitsMax(x) <= math.Float32bits(lim) {
+		return nil
+	}
 	for i, v := range x {
 		if !(v >= -lim && v <= lim) {
 			return fmt.Errorf("%w: %s: %s[%d] = %v cannot be stored (finite, |x| <= %v)", ErrInput, call, name, i, v, lim)
 		}
 	}
 	return nil
+}
+
+// absBitsMax returns the largest bits of |v| over x (NaN above +Inf above
+// every finite value; 0 for an empty x): one branch-free pass that tells
+// whether checkValues must look for the value at fault.
+func absBitsMax(x []float32) uint32 {
+	var m0, m1, m2, m3 uint32
+	for ; len(x) >= 4; x = x[4:] {
+		m0 = max(m0, math.Float32bits(x[0])&0x7fffffff)
+		m1 = max(m1, math.Float32bits(x[1])&0x7fffffff)
+		m2 = max(m2, math.Float32bits(x[2])&0x7fffffff)
+		m3 = max(m3, math.Float32bits(x[3])&0x7fffffff)
+	}
+	for _, v := range x {
+		m0 = max(m0, math.Float32bits(v)&0x7fffffff)
+	}
+	return max(m0, m1, m2, m3)
 }
