@@ -265,7 +265,7 @@ func (l *Layer) each(fn func(h *head)) {
 func (l *Layer) checkInput(call string, q, k, v, out []float32, n int) error {
 	c := l.cfg
 	pq, pkv := c.QueryHeads*c.HeadDim, c.KVHeads*c.HeadDim // per token; n×per may not fit an int on 32-bit platforms
-	optional := call == "Append" // q may be nil, out is
+	optional := call == "Append"                           // q may be nil, out is
 	check := func(name string, x []float32, per int, opt bool) error {
 		if opt && x == nil || len(x)%per == 0 && len(x)/per == n {
 			return nil
