@@ -265,7 +265,8 @@ func (l *Layer) each(fn func(h *head)) {
 func (l *Layer) checkInput(call string, q, k, v, out []float32, n int) error {
 	c := l.cfg
 	pq, pkv := c.QueryHeads*c.HeadDim, c.KVHeads*c.HeadDim // per token; n×per may not fit an int on 32-bit platforms
-	optional := call == "Append"                           // q may be nil, out is
+	// Append's q may be nil, and it has no out.
+	optional := call == "Append"
 	check := func(name string, x []float32, per int, opt bool) error {
 		if opt && x == nil || len(x)%per == 0 && len(x)/per == n {
 			return nil
