@@ -17,10 +17,11 @@ func appendSeq(t testing.TB, l *Layer, s *seq, from, to, chunk int, withQ bool) 
 	for i := from; i < to; i += chunk {
 		j := min(to, i+chunk)
 		q, k, v := s.span(i, j)
-		if !withQ {
-			q = nil
+		var info *AppendInfo
+		if withQ {
+			info = &AppendInfo{Queries: q}
 		}
-		require.NoError(t, l.Append(q, k, v, j-i))
+		require.NoError(t, l.Append(k, v, j-i, info))
 	}
 }
 
@@ -119,6 +120,38 @@ func TestAppendedTokensRankLowest(t *testing.T) {
 	checkInvariants(t, l, 40)
 }
 
+// With the importance a prefill would have computed, Append leaves the
+// cache Prefill leaves, under Accumulated selection too: the next steps are
+// bit-identical.
+func TestAppendWithImportanceIsPrefill(t *testing.T) {
+	cfg := DefaultConfig(1, 2, 4, 32)
+	cfg.PageSize, cfg.Sinks = 16, 1
+	s := randomSeq(rand.New(rand.NewPCG(6, 6)), 130, 4, 2, 32)
+	a, b := newTestCache(t, cfg).Layer(0), newTestCache(t, cfg).Layer(0)
+	want := runSeq(t, a, s, 100)
+	// The accumulated attention Prefill gave each token, per KV head: the
+	// sum over the prompt's queries of exact float32 attention.
+	imp := make([]float32, 100*2)
+	for hk := range 2 {
+		l := newTestCache(t, fullConfig(4, 2, 32, lowbit.F32)).Layer(0)
+		q, k, v := s.prefix(100)
+		require.NoError(t, l.Prefill(q, k, v, 100, make([]float32, len(q))))
+		for i, sc := range l.heads[hk].imp.score {
+			imp[int(positions(&l.heads[hk].imp)[i])*2+hk] = sc
+		}
+	}
+	q, k, v := s.prefix(100)
+	require.NoError(t, b.Append(k, v, 100, &AppendInfo{Queries: q, Importance: imp}))
+	got := make([][]float32, s.len())
+	for i := 100; i < s.len(); i++ {
+		q, k, v := s.token(i)
+		got[i] = make([]float32, len(q))
+		require.NoError(t, b.Decode(q, k, v, got[i]))
+	}
+	assert.Equal(t, bits(want[100:]), bits(got[100:]))
+	assert.Equal(t, headState(a), headState(b))
+}
+
 // Bad input to Append is refused and changes nothing.
 func TestAppendRefusesBadInput(t *testing.T) {
 	cfg := DefaultConfig(1, 2, 4, 16)
@@ -130,23 +163,29 @@ func TestAppendRefusesBadInput(t *testing.T) {
 	q, k, v := s.span(5, 7)
 	nan := append([]float32(nil), k...)
 	nan[3] = float32(math.NaN())
+	bad := func(q []float32) *AppendInfo { return &AppendInfo{Queries: q} }
 	for name, call := range map[string]func() error{
-		"short k":      func() error { return l.Append(q, k[1:], v, 2) },
-		"short v":      func() error { return l.Append(q, k, v[:10], 2) },
-		"nil k":        func() error { return l.Append(q, nil, v, 2) },
-		"short q":      func() error { return l.Append(q[1:], k, v, 2) },
-		"NaN":          func() error { return l.Append(nil, nan, v, 2) },
-		"negative n":   func() error { return l.Append(nil, nil, nil, -1) },
-		"wrong n":      func() error { return l.Append(q, k, v, 3) },
-		"beyond fp16":  func() error { return l.Append(nil, k, append([]float32{1e6}, v[1:]...), 2) },
-		"past MaxLen ": func() error { return l.Append(nil, k, v, MaxLen) },
+		"short k":             func() error { return l.Append(k[1:], v, 2, bad(q)) },
+		"short v":             func() error { return l.Append(k, v[:10], 2, bad(q)) },
+		"nil k":               func() error { return l.Append(nil, v, 2, nil) },
+		"short q":             func() error { return l.Append(k, v, 2, bad(q[1:])) },
+		"NaN":                 func() error { return l.Append(nan, v, 2, nil) },
+		"negative n":          func() error { return l.Append(nil, nil, -1, nil) },
+		"wrong n":             func() error { return l.Append(k, v, 3, nil) },
+		"beyond fp16":         func() error { return l.Append(k, append([]float32{1e6}, v[1:]...), 2, nil) },
+		"past MaxLen":         func() error { return l.Append(k, v, MaxLen, nil) },
+		"short importance":    func() error { return l.Append(k, v, 2, &AppendInfo{Importance: []float32{1, 2, 3}}) },
+		"negative importance": func() error { return l.Append(k, v, 2, &AppendInfo{Importance: []float32{1, 2, -3, 4}}) },
+		"NaN importance": func() error {
+			return l.Append(k, v, 2, &AppendInfo{Importance: []float32{1, float32(math.NaN()), 3, 4}})
+		},
 	} {
 		require.ErrorIs(t, call(), ErrInput, name)
 		after, err := newCacheOf(l).MarshalBinary()
 		require.NoError(t, err)
 		require.Equal(t, before, after, name)
 	}
-	require.NoError(t, l.Append(nil, nil, nil, 0))
+	require.NoError(t, l.Append(nil, nil, 0, nil))
 	assert.Equal(t, 5, l.Len())
 }
 
@@ -167,7 +206,7 @@ func BenchmarkAppend(b *testing.B) {
 			l := cache.Layer(0)
 			for b.Loop() {
 				l.Reset()
-				if err := l.Append(nil, k, v, n); err != nil {
+				if err := l.Append(k, v, n, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
