@@ -34,9 +34,13 @@ func avx2TransposeWeights(wt *[avx2AddWRows][4]float32, w []float32, n, j0, qn, 
 // size of the transposed weight table on the stack.
 const avx2AddWRows = 256
 
-// addWeightedAVX2 is AddWeighted. Code rows whose group is not a multiple
-// of 32 run the generic kernel.
+// addWeightedAVX2 is AddWeighted. Several weight rows run the strip
+// kernels where they apply (addWeightedStripAVX2). Code rows whose group
+// is not a multiple of 32 run the generic kernel.
 func addWeightedAVX2(y []float32, r Rows, w []float32) {
+	if addWeightedStripAVX2(y, r, w) {
+		return
+	}
 	pick(r.Format, avx2Blocks, addWeightedFloatAVX2, addWeightedCodesAVX2, addWeightedGeneric)(y, r, w)
 }
 

@@ -220,7 +220,7 @@ func ExampleLayer_Append() {
 	rng := rand.New(rand.NewPCG(3, 4))
 	const n = 100
 	k, v := rows(rng, n*2*16), rows(rng, n*2*16)
-	importance := make([]float32, n*2) // per token and KV head
+	importance := make([]float32, n*2)   // per token and KV head
 	for _, t := range []int{7, 30, 31} { // tokens that drew much attention
 		importance[t*2], importance[t*2+1] = 5, 5
 	}
