@@ -18,6 +18,7 @@ type avx2AddWeightedStripArgs struct {
 	rowBytes    int            // bytes between rows of r
 	scaleStride int            // bytes between the rows' scales (codes)
 	k           int            // 4 × the strip's block in its group (codes)
+	pfLines     int            // floats: cache lines to prefetch per row (>= 1), from the strip 16 rows ahead
 	mult        [8]float32     // the shifts' factor, eight times (codes)
 }
 
@@ -63,6 +64,10 @@ func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
 			} else {
 				a.data = unsafe.Pointer(&r.Data[(i0*cols+c)*f.Bits/8])
 				a.rows = i1 - i0
+				a.pfLines = 1
+				if c == 0 { // the first strip brings the whole rows in
+					a.pfLines = (a.rowBytes + 63) / 64
+				}
 			}
 			for j := 0; j < nq; j += 2 {
 				qn := min(2, nq-j)

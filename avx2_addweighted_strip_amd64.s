@@ -20,9 +20,16 @@
 // Registers: SI, R8, R9 plane bases of the row's group (codes) or the row
 // at the strip (floats), DX = 4 × the strip's block in its group (codes),
 // R12 bytes per row, R10 scales, R11 shifts, R13 bytes between the rows'
-// scales, R14 rows left, AX w_0[i] (w_1[i] at (AX)(BX*1)); Y3 scale, Y4
-// shift, Y14 and Y15 the row's weights, Y6-Y9 and Y10-Y13 the sums of
-// weight rows 0 and 1 (chunks 0-3 of 8 columns).
+// scales, R14 rows left, AX w_0[i] (w_1[i] at (AX)(BX*1)), CX the
+// prefetch 16 rows ahead; Y3 scale, Y4 shift, Y14 and Y15 the row's
+// weights, Y6-Y9 and Y10-Y13 the sums of weight rows 0 and 1 (chunks 0-3
+// of 8 columns).
+//
+// Prefetch: each row prefetches the strip's line 16 rows ahead; for float
+// rows, the first strip of a chunk prefetches those rows whole
+// (pfLines), so the later strips, which read other lines of the same rows,
+// find them in cache (from DRAM, fp16 rows of 128 values, 4 weight rows:
+// about 1.5× the speed without prefetch).
 //
 // Instructions per row and strip of 32 values: codes unpack and convert
 // as Dot (2-bit: 1 load, 7 integer ops, 4 conversions) and 4 FMAs for
@@ -92,8 +99,11 @@
 	MOVQ avx2AddWeightedStripArgs_rowBytes(DI), R12;    \
 	MOVQ avx2AddWeightedStripArgs_scaleStride(DI), R13; \
 	MOVQ avx2Walk_rows(DI), R14;                        \
+	MOVQ R12, CX;                                       \
+	SHLQ $4, CX;                                        \
 	SZERO;                                              \
 row:                                                    \
+	PREFETCHT0 (SI)(CX*1);                              \
 	SPARAMS;                                            \
 	SW;                                                 \
 	BLK;                                                \
@@ -153,8 +163,19 @@ STRIPW(·avx2AddWeightedStripW8X2, FBLK8, SW2, SY2)
 	MOVQ avx2AddWeightedStripArgs_wStride(DI), BX;   \
 	MOVQ avx2AddWeightedStripArgs_rowBytes(DI), R12; \
 	MOVQ avx2Walk_rows(DI), R14;                     \
+	MOVQ R12, CX;                                    \
+	SHLQ $4, CX;                                     \
+	ADDQ SI, CX;                                     \
 	SZERO;                                           \
 row:                                                 \
+	MOVQ avx2AddWeightedStripArgs_pfLines(DI), R8;   \
+	MOVQ CX, R9;                                     \
+pf:                                                  \
+	PREFETCHT0 (R9);                                 \
+	ADDQ $64, R9;                                    \
+	DECQ R8;                                         \
+	JNZ  pf;                                         \
+	ADDQ R12, CX;                                    \
 	SW;                                              \
 	RLD(0, Y0); SF(0, Y0, Y6, Y10);                  \
 	RLD(1, Y1); SF(1, Y1, Y7, Y11);                  \
