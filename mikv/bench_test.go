@@ -285,3 +285,38 @@ func BenchmarkSmallHeads(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPageKernelsDRAM times Dot and AddWeighted as a decode step calls
+// them (pages of 1024 tokens of dimension 128, 4 query rows) over 256 MiB
+// of pages, one after the other, so that every call reads its page from
+// DRAM: the figures to compare with the streaming bandwidth.
+func BenchmarkPageKernelsDRAM(b *testing.B) {
+	const rows, dim, nq = 1024, 128, 4
+	rng := rand.New(rand.NewPCG(4, 4))
+	for _, f := range []lowbit.Format{lowbit.Quant(2, 64), lowbit.Quant(4, 64), lowbit.F16} {
+		pages := int(256<<20) / (rows * f.RowBytes(dim))
+		var rs []lowbit.Rows
+		for range pages {
+			r, err := lowbit.NewRows(f, rows, dim)
+			require.NoError(b, err)
+			require.NoError(b, lowbit.Quantize(r, normals(rng, rows*dim, 1)))
+			rs = append(rs, r)
+		}
+		x := normals(rng, nq*dim, 1)
+		scores, w, y := make([]float32, nq*rows), normals(rng, nq*rows, 0.01), make([]float32, nq*dim)
+		for _, k := range []string{"Dot", "AddWeighted"} {
+			b.Run(fmt.Sprintf("%s/%s", k, f), func(b *testing.B) {
+				i := 0
+				timeKernel(b, rows*dim, func() {
+					r := rs[i%len(rs)]
+					i++
+					if k == "Dot" {
+						lowbit.Dot(scores, r, x)
+					} else {
+						lowbit.AddWeighted(y, r, w)
+					}
+				})
+			})
+		}
+	}
+}
