@@ -158,26 +158,27 @@ func (ms *mikvRun) lastLevel() int64 {
 func (ms *mikvRun) run(w, progress io.Writer) []MiKVResult {
 	fmt.Fprintf(w, `
 MiKV decode attention: one layer of %d KV heads of dimension %d (one row: 64),
-each read by %d query heads (a GQA group); one token per step. Synthetic keys
+each read by %d query heads (a GQA group), one token per step. Synthetic keys
 with %d outlier channels (%gx scale, offset %g), heavy-hitter tokens, normal
 values. Each cache is filled by Append (no attention computed: the sinks and
-heavy hitters enter with importance 1, the other tokens 0; the first %d come
-with their queries for the balancer), then %d steps are
-timed on one goroutine and, side by side, on %d (Config.Workers), wall clock,
-medians; between two steps bench computes KV head 0's float64 reference,
-which evicts the cache as a model's other layers would.
-µs/step: one goroutine; KV/ns: keys and values of the context per ns; read/ns:
-those of the tokens held (H2O reads only what it kept); ceiling: the lower of
-DRAM (%.1f GB/s streaming, measured above, over the bytes per value read; only
-when the cache exceeds %s) and FMA (%s: %.1f lanes/ns on %s, over the %d FMAs
-per value that %d query rows cost in Dot and AddWeighted); share = read/ns over
-it. ×W: speed-up of %d goroutines. B/tok: cache bytes per token and KV head
-(codes, scales, mins; +bk bookkeeping); err: mean |out - exact| / |exact| for
-the query heads of KV head 0 (max in brackets).
+heavy hitters enter with importance 1, the other tokens with 0; the first %d
+tokens come with their queries, for the balancer). Then %d steps are timed,
+wall clock, on one goroutine and side by side with Workers %d (W); medians.
+Between two steps bench computes KV head 0's float64 reference, which
+evicts the cache as a model's other layers would.
+µs/step: one goroutine. KV/ns: keys and values of the context per ns;
+read/ns: those of the tokens held (H2O reads only what it kept).
+ceiling: the lower of DRAM (the streaming bandwidth above over the bytes
+per value read, for a cache beyond %s) and FMA (the FMA peak over the %d
+FMAs per value that %d query rows cost in Dot and AddWeighted); share:
+read/ns over it. ×W: the speed-up of W goroutines. B/tok: cache bytes per
+token and KV head (codes, scales, mins; +bk bookkeeping). err: mean |out -
+exact| / |exact| over KV head 0's query heads (max in brackets).
+DRAM %.1f GB/s; FMA peak %.1f lanes/ns (%s).
 
 `, mikvKVHeads, mikvHeadDim, mikvGroup, synthOutliers, synthOutlierScale, synthOutlierOffset,
-		mikvBalancerTokens, ms.steps, ms.workers, ms.bw.GBs, byteSize(ms.lastLevel()),
-		"FMA peak", ms.fma.LanesPerNs, orUnknown(ms.fma.Vector), mikvGroup, mikvGroup, ms.workers)
+		mikvBalancerTokens, ms.steps, ms.workers, byteSize(ms.lastLevel()), mikvGroup, mikvGroup,
+		ms.bw.GBs, ms.fma.LanesPerNs, orUnknown(ms.fma.Vector))
 	fmt.Fprintf(w, "%-7s %-22s %9s %6s %7s %7s %-5s %5s | %9s %6s | %6s %5s %6s %s\n",
 		"context", "cache", "µs/step", "KV/ns", "read/ns", "ceiling", "bound", "share",
 		fmt.Sprintf("W=%d µs", ms.workers), "×W", "B/tok", "+bk", "%fp16", "err (max)")
