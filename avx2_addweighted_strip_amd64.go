@@ -20,7 +20,11 @@ type avx2AddWeightedStripArgs struct {
 	k           int            // 4 × the strip's block in its group (codes)
 	pfLines     int            // floats: cache lines to prefetch per row (>= 1), from the strip 16 rows ahead
 	mult        [8]float32     // the shifts' factor, eight times (codes)
+	shA, shB    [2]uint64      // half strips: the shifts of the codes of chunks A and B
 }
+
+// avx2Strip16 reports whether 4-row half strips serve codes of width bits.
+func avx2Strip16(bits int) bool { return bits == 2 || bits == 4 || bits == 8 }
 
 // avx2StripRows is the most rows of one strip call: a chunk of rows whose
 // strips of 32 columns stay in L1 between the kernel's passes over them
@@ -69,7 +73,13 @@ func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
 					a.pfLines = (a.rowBytes + 63) / 64
 				}
 			}
-			for j := 0; j < nq; j += 2 {
+			j := 0
+			if f.Quantized() && avx2Strip16(f.Bits) {
+				for ; j+4 <= nq; j += 4 {
+					addWeightedStrip16AVX2(&a, f.Bits, y, w, n, cols, i0, j, c)
+				}
+			}
+			for ; j < nq; j += 2 {
 				qn := min(2, nq-j)
 				a.y = unsafe.Pointer(&y[j*cols+c])
 				a.w = unsafe.Pointer(&w[j*n+i0])
@@ -82,4 +92,24 @@ func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
 		}
 	}
 	return true
+}
+
+// addWeightedStrip16AVX2 runs weight rows [j, j+4) over the strip of 32
+// columns from c (a block of codes of 2, 4 or 8 bits) as two half strips,
+// a set up for the strip, bits the codes' width.
+func addWeightedStrip16AVX2(a *avx2AddWeightedStripArgs, bits int, y, w []float32, n, cols, i0, j, c int) {
+	h := *a
+	h.w = unsafe.Pointer(&w[j*n+i0])
+	for half := range 2 {
+		h.y = unsafe.Pointer(&y[j*cols+c+16*half])
+		switch bits {
+		case 2:
+			h.shA[0], h.shB[0] = uint64(4*half), uint64(4*half+2)
+		case 4:
+			h.shA[0] = uint64(4 * half)
+		case 8:
+			h.data = unsafe.Add(a.data, 16*half)
+		}
+		avx2CallAddWeightedStrip16(bits, &h)
+	}
 }

@@ -191,3 +191,118 @@ STRIPF(·avx2AddWeightedStripF16X1, RLDF16, SF1, SW1, SY1)
 STRIPF(·avx2AddWeightedStripF16X2, RLDF16, SF2, SW2, SY2)
 STRIPF(·avx2AddWeightedStripF32X1, RLDF32, SF1, SW1, SY1)
 STRIPF(·avx2AddWeightedStripF32X2, RLDF32, SF2, SW2, SY2)
+
+// ---- Half strips: 16 columns, four weight rows ----
+//
+// The same sums for four weight rows over half a block (16 columns, two
+// chunks of 8), for 2-, 4- and 8-bit codes: one unpack per row serves
+// four weight rows, where two strip passes of two rows unpack the block
+// twice. Registers as above but Y2, Y5, Y14, Y15 the row's four weights,
+// Y6-Y7, Y8-Y9, Y10-Y11, Y12-Y13 the sums of weight rows 0-3 (chunks A,
+// B of the half). The half (0: columns 0-15 of the block, 1: 16-31)
+// selects the shift of the codes (avx2AddWeightedStripArgs_shA and shB;
+// 8-bit codes: the data pointer starts at the half).
+//
+// Instructions per row and 16 values: 2-bit 1 load and 6 integer ops, or
+// 4-bit 2 loads and 4, then 2 conversions, 2 FMAs for the values and 8
+// for the weight rows, plus 8 for the row's scale, shift and weights.
+
+#define HC(A0, A1, A2, A3) \
+	VCVTDQ2PS   Y0, Y0;     \
+	VFMADD213PS Y4, Y3, Y0; \
+	VFMADD231PS Y0, Y2, A0; \
+	VFMADD231PS Y0, Y5, A1; \
+	VFMADD231PS Y0, Y14, A2; \
+	VFMADD231PS Y0, Y15, A3
+
+#define HCA HC(Y6, Y8, Y10, Y12)
+#define HCB HC(Y7, Y9, Y11, Y13)
+
+// 2-bit: byte j of the plane holds v_j, v_j+8, v_j+16, v_j+24.
+#define HBLK2 \
+	VPMOVZXBD (SI)(DX*2), Y1;                             \
+	VPSRLD    avx2AddWeightedStripArgs_shA(DI), Y1, Y0;   \
+	VPAND     K_LOW2, Y0, Y0;                             \
+	HCA;                                                  \
+	VPSRLD    avx2AddWeightedStripArgs_shB(DI), Y1, Y0;   \
+	VPAND     K_LOW2, Y0, Y0;                             \
+	HCB
+
+// 4-bit: bytes 0-7 hold v0-7 (low nibbles) and v16-23 (high), bytes 8-15
+// v8-15 and v24-31.
+#define HBLK4 \
+	VPMOVZXBD (SI)(DX*4), Y1;                             \
+	VPSRLD    avx2AddWeightedStripArgs_shA(DI), Y1, Y0;   \
+	VPAND     K_NIB, Y0, Y0;                              \
+	HCA;                                                  \
+	VPMOVZXBD 8(SI)(DX*4), Y1;                            \
+	VPSRLD    avx2AddWeightedStripArgs_shA(DI), Y1, Y0;   \
+	VPAND     K_NIB, Y0, Y0;                              \
+	HCB
+
+// 8-bit: the half's 16 bytes.
+#define HBLK8 \
+	VPMOVZXBD (SI)(DX*8), Y0;  \
+	HCA;                       \
+	VPMOVZXBD 8(SI)(DX*8), Y0; \
+	HCB
+
+// The row's four weights: rows 0 and 1 at AX, rows 2 and 3 at R8.
+#define HW \
+	VBROADCASTSS (AX), Y2;        \
+	VBROADCASTSS (AX)(BX*1), Y5;  \
+	VBROADCASTSS (R8), Y14;       \
+	VBROADCASTSS (R8)(BX*1), Y15
+
+// HYADD(A, B) adds the sums of one weight row to its 16 columns at AX.
+#define HYADD(A, B) \
+	VADDPS  (AX), A, A;   \
+	VMOVUPS A, (AX);      \
+	VADDPS  32(AX), B, B; \
+	VMOVUPS B, 32(AX)
+
+// STRIPH(NAME, BLK): the half-strip kernel of one width (BLK: HBLKn).
+// Registers as above but R8 the weights of rows 2 and 3 and R9 the
+// prefetch offset (these widths have one plane).
+#define STRIPH(NAME, BLK) \
+	ARGS_TEXT(NAME);                                    \
+	MOVQ avx2Walk_data(DI), SI;                         \
+	MOVQ avx2Walk_scales(DI), R10;                      \
+	MOVQ avx2Walk_shifts(DI), R11;                      \
+	MOVQ avx2AddWeightedStripArgs_w(DI), AX;            \
+	MOVQ avx2AddWeightedStripArgs_wStride(DI), BX;      \
+	LEAQ (AX)(BX*2), R8;                                \
+	MOVQ avx2AddWeightedStripArgs_k(DI), DX;            \
+	MOVQ avx2AddWeightedStripArgs_rowBytes(DI), R12;    \
+	MOVQ avx2AddWeightedStripArgs_scaleStride(DI), R13; \
+	MOVQ avx2Walk_rows(DI), R14;                        \
+	MOVQ R12, R9;                                       \
+	SHLQ $4, R9;                                        \
+	SZERO;                                              \
+row:                                                    \
+	PREFETCHT0 (SI)(R9*1);                              \
+	SPARAMS;                                            \
+	HW;                                                 \
+	BLK;                                                \
+	ADDQ R12, SI;                                       \
+	ADDQ R13, R10;                                      \
+	ADDQ R13, R11;                                      \
+	ADDQ $4, AX;                                        \
+	ADDQ $4, R8;                                        \
+	DECQ R14;                                           \
+	JNZ  row;                                           \
+	MOVQ avx2AddWeightedStripArgs_y(DI), AX;            \
+	MOVQ avx2AddWeightedStripArgs_yStride(DI), BX;      \
+	HYADD(Y6, Y7);                                      \
+	ADDQ BX, AX;                                        \
+	HYADD(Y8, Y9);                                      \
+	ADDQ BX, AX;                                        \
+	HYADD(Y10, Y11);                                    \
+	ADDQ BX, AX;                                        \
+	HYADD(Y12, Y13);                                    \
+	VZEROUPPER;                                         \
+	RET
+
+STRIPH(·avx2AddWeightedStrip16W2X4, HBLK2)
+STRIPH(·avx2AddWeightedStrip16W4X4, HBLK4)
+STRIPH(·avx2AddWeightedStrip16W8X4, HBLK8)

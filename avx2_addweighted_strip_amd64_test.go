@@ -11,8 +11,9 @@ import (
 
 // TestAVX2AddWeightedStrips covers the strip kernels against float64: every
 // code width, asymmetric and symmetric, groups of 32 to 96, fp16 and
-// float32; 2, 3 and 5 weight rows (pairs and a single); rows around and
-// beyond a chunk of avx2StripRows; rows of one to several groups.
+// float32; 2 to 8 weight rows (half strips of four, pairs and a single);
+// rows around and beyond a chunk of avx2StripRows; rows of one to several
+// groups.
 func TestAVX2AddWeightedStrips(t *testing.T) {
 	im := avx2Or(t)
 	rng := rand.New(rand.NewPCG(47, 48))
@@ -27,7 +28,7 @@ func TestAVX2AddWeightedStrips(t *testing.T) {
 				if f.ValidateCols(cols) != nil {
 					cols = f.Group * 2
 				}
-				nq := []int{2, 3, 5}[rng.IntN(3)]
+				nq := []int{2, 3, 4, 5, 8}[rng.IntN(5)]
 				r, _ := quantizedRows(t, rng, f, n, cols)
 				w := randomValues(rng, nq*n)
 				y := randomValues(rng, nq*cols)

@@ -694,6 +694,34 @@ func avx2CallAddWeightedStrip(bits, nq int, a *avx2AddWeightedStripArgs) {
 	}
 }
 
+// AddWeighted on codes by half strips of 16 columns, four weight rows
+// (avx2_addweighted_strip_amd64.s).
+//
+// avx2AddWeightedStrip16W<bits>X<nq>
+//
+//go:noescape
+func avx2AddWeightedStrip16W2X4(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStrip16W4X4(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStrip16W8X4(a *avx2AddWeightedStripArgs)
+
+// avx2CallAddWeightedStrip16 calls avx2AddWeightedStrip16W<bits>X<nq>.
+func avx2CallAddWeightedStrip16(bits int, a *avx2AddWeightedStripArgs) {
+	switch bits {
+	case 2:
+		avx2AddWeightedStrip16W2X4(a)
+	case 4:
+		avx2AddWeightedStrip16W4X4(a)
+	case 8:
+		avx2AddWeightedStrip16W8X4(a)
+	default:
+		panic("lowbit: no avx2AddWeightedStrip16W<bits>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on fp16 and float32 rows by strips of 32 columns
 // (avx2_addweighted_strip_amd64.s): 1 or 2 weight rows.
 //

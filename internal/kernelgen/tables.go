@@ -31,6 +31,8 @@ var avx2 = tier{name: "avx2", sets: []set{
 		doc: "AddWeighted on codes (avx2_addweighted_amd64.s): 1 to 4 weight rows."},
 	{family: "AddWeighted", axes: []axis{fixed("Strip"), widths(2, 8), passes(1, 2)}, sig: "(a *avx2AddWeightedStripArgs)", call: "avx2CallAddWeightedStrip",
 		doc: "AddWeighted on codes by strips of 32 columns, the sums in registers over\nthe rows (avx2_addweighted_strip_amd64.s): 1 or 2 weight rows."},
+	{family: "AddWeighted", axes: []axis{fixed("Strip16"), someWidths(2, 4, 8), passes(4)}, sig: "(a *avx2AddWeightedStripArgs)", call: "avx2CallAddWeightedStrip16",
+		doc: "AddWeighted on codes by half strips of 16 columns, four weight rows\n(avx2_addweighted_strip_amd64.s)."},
 	{family: "AddWeighted", axes: []axis{fixed("Strip"), floats(), passes(1, 2)}, sig: "(a *avx2AddWeightedStripArgs)", call: "avx2CallAddWeightedStripFloat",
 		doc: "AddWeighted on fp16 and float32 rows by strips of 32 columns\n(avx2_addweighted_strip_amd64.s): 1 or 2 weight rows."},
 	{family: "Quantize", axes: []axis{widths(2, 8)}, sig: "(a *avx2QuantizeArgs)", call: "avx2CallQuantize",
