@@ -72,14 +72,9 @@
 	SYADD(3, (AX)(BX*1), Y13)
 
 #define SZERO \
-	VXORPS Y6, Y6, Y6;    \
-	VXORPS Y7, Y7, Y7;    \
-	VXORPS Y8, Y8, Y8;    \
-	VXORPS Y9, Y9, Y9;    \
-	VXORPS Y10, Y10, Y10; \
-	VXORPS Y11, Y11, Y11; \
-	VXORPS Y12, Y12, Y12; \
-	VXORPS Y13, Y13, Y13
+	VXORPS Y6, Y6, Y6; \
+	VXORPS Y7, Y7, Y7; \
+	ZERO_Y8_13
 
 // The end of a strip kernel: the sums into y.
 #define SEND(SY) \
@@ -89,16 +84,22 @@
 	VZEROUPPER;                                    \
 	RET
 
-// STRIPW(NAME, BLK, SW, SY): the kernel of codes of one width (BLK, its
-// FBLKn) and one or two weight rows (SW, SY and CHUNK0-3).
-#define STRIPW(NAME, BLK, SW, SY) \
-	WALK_TEXT(NAME, R10, R11);                          \
+// SLOAD loads the arguments of a codes kernel's row loop: AX w, BX its
+// stride, DX k, R12 bytes per row, R13 bytes between the rows' scales,
+// R14 rows.
+#define SLOAD \
 	MOVQ avx2AddWeightedStripArgs_w(DI), AX;            \
 	MOVQ avx2AddWeightedStripArgs_wStride(DI), BX;      \
 	MOVQ avx2AddWeightedStripArgs_k(DI), DX;            \
 	MOVQ avx2AddWeightedStripArgs_rowBytes(DI), R12;    \
 	MOVQ avx2AddWeightedStripArgs_scaleStride(DI), R13; \
-	MOVQ avx2Walk_rows(DI), R14;                        \
+	MOVQ avx2Walk_rows(DI), R14
+
+// STRIPW(NAME, BLK, SW, SY): the kernel of codes of one width (BLK, its
+// FBLKn) and one or two weight rows (SW, SY and CHUNK0-3).
+#define STRIPW(NAME, BLK, SW, SY) \
+	WALK_TEXT(NAME, R10, R11);                          \
+	SLOAD;                                              \
 	MOVQ R12, CX;                                       \
 	SHLQ $4, CX;                                        \
 	SZERO;                                              \
@@ -269,13 +270,8 @@ STRIPF(·avx2AddWeightedStripF32X2, RLDF32, SF2, SW2, SY2)
 	MOVQ avx2Walk_data(DI), SI;                         \
 	MOVQ avx2Walk_scales(DI), R10;                      \
 	MOVQ avx2Walk_shifts(DI), R11;                      \
-	MOVQ avx2AddWeightedStripArgs_w(DI), AX;            \
-	MOVQ avx2AddWeightedStripArgs_wStride(DI), BX;      \
+	SLOAD;                                              \
 	LEAQ (AX)(BX*2), R8;                                \
-	MOVQ avx2AddWeightedStripArgs_k(DI), DX;            \
-	MOVQ avx2AddWeightedStripArgs_rowBytes(DI), R12;    \
-	MOVQ avx2AddWeightedStripArgs_scaleStride(DI), R13; \
-	MOVQ avx2Walk_rows(DI), R14;                        \
 	MOVQ R12, R9;                                       \
 	SHLQ $4, R9;                                        \
 	SZERO;                                              \

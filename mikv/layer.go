@@ -3,7 +3,6 @@ package mikv
 import (
 	"errors"
 	"fmt"
-	"math"
 	"sync"
 )
 
@@ -322,30 +321,10 @@ func (l *Layer) checkBalanced(call string, k []float32) error {
 
 // checkValues reports the first value of x that is NaN or beyond ±lim.
 func checkValues(call, name string, x []float32, lim float32) error {
-	if absBitsMax(x) <= math.Float32bits(lim) {
-		return nil
-	}
 	for i, v := range x {
 		if !(v >= -lim && v <= lim) {
 			return fmt.Errorf("%w: %s: %s[%d] = %v cannot be stored (finite, |x| <= %v)", ErrInput, call, name, i, v, lim)
 		}
 	}
 	return nil
-}
-
-// absBitsMax returns the largest bits of |v| over x (NaN above +Inf above
-// every finite value; 0 for an empty x): one branch-free pass that tells
-// whether checkValues must look for the value at fault.
-func absBitsMax(x []float32) uint32 {
-	var m0, m1, m2, m3 uint32
-	for ; len(x) >= 4; x = x[4:] {
-		m0 = max(m0, math.Float32bits(x[0])&0x7fffffff)
-		m1 = max(m1, math.Float32bits(x[1])&0x7fffffff)
-		m2 = max(m2, math.Float32bits(x[2])&0x7fffffff)
-		m3 = max(m3, math.Float32bits(x[3])&0x7fffffff)
-	}
-	for _, v := range x {
-		m0 = max(m0, math.Float32bits(v)&0x7fffffff)
-	}
-	return max(m0, m1, m2, m3)
 }
