@@ -25,9 +25,9 @@ type workers struct {
 }
 
 // job is one parallel phase of a Layer call: tasks 0…n−1 of fn, taken in
-// that order. A Layer
-// reuses its jobs from call to call; a helper that takes a job from the
-// channel after its tasks are gone finds nothing left and drops it.
+// that order. A Layer reuses its job from call to call; a helper that
+// takes a job from the channel after its tasks are gone finds nothing
+// left and drops it.
 type job struct {
 	fn   func(i int)
 	n    int
