@@ -14,12 +14,19 @@ import (
 // that a build or emulator that silently falls back to generic fails.
 const RequireAsmEnv = "LOWBIT_REQUIRE_ASM"
 
-// asmCovered reports whether an assembly implementation is expected to run
-// its own code for kernel k on format f: every kernel on fp16, float32 and
-// every code format whose group is a multiple of 32 (smaller groups may
-// fall back to generic, as their doc comments say).
-func asmCovered(k Kernel, f Format) bool {
-	return !f.Quantized() || f.Group%32 == 0
+// asmCovered reports whether the assembly implementation im is expected to
+// run its own code for kernel k on format f: every kernel on fp16, float32
+// and every code format whose group is a multiple of 32; on amd64 (avx2,
+// avx512) every group (a multiple of 8). Other tiers may fall back to
+// generic on other groups, as their doc comments say.
+func asmCovered(im string, k Kernel, f Format) bool {
+	switch {
+	case !f.Quantized() || f.Group%32 == 0:
+		return true
+	case im == "avx2" || im == "avx512":
+		return f.Group <= 4096 || k != KernelDotQ8
+	}
+	return false
 }
 
 func TestRequiredAsm(t *testing.T) {
@@ -32,7 +39,7 @@ func TestRequiredAsm(t *testing.T) {
 		require.NotNil(t, im, "%s=%s: this CPU (or emulator) does not run %q; it runs %s", RequireAsmEnv, want, name, names(Implementations()))
 		for _, k := range Kernels() {
 			for _, f := range testFormats() {
-				if asmCovered(k, f) {
+				if asmCovered(name, k, f) {
 					assert.True(t, im.Accelerated(k, f), "%s falls back to generic for %s on %s", name, k, f)
 				}
 			}

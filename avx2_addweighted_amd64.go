@@ -35,19 +35,42 @@ func avx2TransposeWeights(wt *[avx2AddWRows][4]float32, w []float32, n, j0, qn, 
 const avx2AddWRows = 256
 
 // addWeightedAVX2 is AddWeighted. Several weight rows run the strip
-// kernels where they apply (addWeightedStripAVX2). Code rows whose group
-// is not a multiple of 32 run the generic kernel.
+// kernels where they apply (addWeightedStripAVX2).
 func addWeightedAVX2(y []float32, r Rows, w []float32) {
 	if addWeightedStripAVX2(y, r, w) {
 		return
 	}
-	pick(r.Format, avx2Blocks, addWeightedFloatAVX2, addWeightedCodesAVX2, addWeightedGeneric)(y, r, w)
+	pick(r.Format, avx2Codes, addWeightedFloatAVX2, addWeightedCodesAVX2, addWeightedGeneric)(y, r, w)
 }
 
-// addWeightedCodesAVX2 runs the weight rows four at a time, each time over
-// chunks of groups and rows; the shift terms, one per group and weight
-// row, are summed apart and added to y at the end.
+// addWeightedCodesAVX2 is AddWeighted on codes: the lane kernels in groups
+// that are not a multiple of 32 and for one weight row on 2-, 4- and 8-bit
+// codes (two rows at a time), the block kernels otherwise.
 func addWeightedCodesAVX2(y []float32, r Rows, w []float32) {
+	if !avx2Blocks(r.Format) || r.Cols <= 128 && avx2AddWeightedPairs(r, w) {
+		addWeightedLanesAVX2(y, r, w)
+		return
+	}
+	addWeightedBlocksAVX2(y, r, w)
+}
+
+// avx2AddWeightedPairs reports whether AddWeighted runs the lane kernels
+// of row pairs (addWeightedPairsAVX2) on r: one weight row on 2-, 4- or
+// 8-bit codes, rows of at most avx2LaneScales/2 groups. On rows of 128 in
+// groups of 64 they make 8.7 v/ns where the block kernels make 8.0 (4-bit
+// codes, Zen 3, L2), on rows of 64 in groups of 32 6.2 against 5.0; on
+// rows of 256 the block kernels are as fast (11.2 in groups of 64) or
+// faster (12.0 against 11.5 in groups of 256), and keep them.
+func avx2AddWeightedPairs(r Rows, w []float32) bool {
+	f := r.Format
+	return len(w) == r.Len() && f.Bits&(f.Bits-1) == 0 && f.Groups(r.Cols) <= avx2LaneScales/2
+}
+
+// addWeightedBlocksAVX2 is AddWeighted on codes in groups of whole blocks:
+// the weight rows four at a time, each time over chunks of groups and
+// rows, the shift terms, one per group and weight row, summed apart and
+// added to y at the end.
+func addWeightedBlocksAVX2(y []float32, r Rows, w []float32) {
 	f, cols := r.Format, r.Cols
 	n := r.Len()
 	nq, groups := len(w)/n, f.Groups(cols)

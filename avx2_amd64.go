@@ -9,17 +9,36 @@ import (
 )
 
 // avx2Impl is the AVX2 (+FMA, F16C) kernel set, hand-written Go assembly
-// in avx2_*_amd64.s with the unpack macros shared in avx2_amd64.h:
+// in avx2_*_amd64.s with the unpack macros shared in avx2_amd64.h (whole
+// blocks of 32 codes) and avx2_tail_amd64.h (a group's last block of 8, 16
+// or 24 codes):
 //
 //   - every kernel family runs assembly on fp16, float32 and every code
-//     width whose group is a multiple of 32 (whole blocks of 32 codes);
-//     code formats with other groups (8, 16, 24, 40, …) fall back to the
-//     generic kernels, as Accelerated reports;
-//   - Dot and DotQ8 of one query row run unit kernels (a unit is one group
-//     of one row; eight units are scaled and stored at once) on rows of 1,
-//     2, 4 or 8k groups (k <= 32), and row kernels otherwise; several query
-//     rows go four at a time through row kernels that unpack each block of
-//     codes once for all of them (GQA);
+//     format: every width, every group (a multiple of 8), every row width;
+//     only DotQ8 on groups of more than 4096 values runs the generic
+//     kernel, as Accelerated reports;
+//   - in groups that are a multiple of 32, Dot and DotQ8 of one query row
+//     run unit kernels (a unit is one group of one row; eight units are
+//     scaled and stored at once) on rows of 1, 2, 4 or 8k groups (k <=
+//     32), several query rows go four at a time through row kernels that
+//     unpack each block of codes once for all of them (GQA);
+//   - Dot and AddWeighted on other groups (8, 16, 24, 40, …), and Dot of
+//     one query on rows the unit kernels do not serve, run the lane kernels
+//     (avx2_lane_amd64.h: the group's scale and shift broadcast to every
+//     lane, a chunk of eight codes dequantized by one FMA, or one query's
+//     products summed per group and scaled once), 1 to 4 query or weight
+//     rows per pass; AddWeighted of one weight row on 2-, 4- and 8-bit
+//     codes takes two rows per pass (one load and store of y for both);
+//   - DotQ8 of one query row on 2- and 4-bit codes runs, in groups of 8
+//     and 16, lane kernels whose query is permuted to the codes' byte
+//     order (one exact int sum per group, eight groups per vector, eight
+//     rows stored at once), and on rows that are one group, kernels whose
+//     lanes are eight rows; DotQ8 otherwise, Quantize and Dequantize run the
+//     block kernels with a last, short block per group;
+//   - AddWeighted of two or more weight rows on fp16 and float32 rows of a
+//     multiple of 32 values and on codes in groups that are a multiple of
+//     32 runs the strip kernels (avx2_addweighted_strip_amd64.s: the sums
+//     of 32 or 16 columns stay in registers over the rows);
 //   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits.
 var avx2Impl = &Implementation{
 	name: "avx2",
@@ -36,22 +55,23 @@ var avx2Impl = &Implementation{
 }
 
 // avx2Accelerated reports which kernels and formats run AVX2 assembly:
-// all of them but those on code groups that are not whole blocks of 32.
+// all of them but DotQ8 on groups of more than 4096 values.
 func avx2Accelerated(k Kernel, f Format) bool {
-	if k == KernelSoftmax {
-		return true
-	}
-	return !f.Quantized() || avx2Blocks(f)
+	return k != KernelDotQ8 || !f.Quantized() || avx2DotQ8Blocks(f)
 }
 
-// avx2Blocks reports whether the quantized kernels run f in assembly: its
-// groups are whole blocks of 32 codes.
+// avx2Blocks reports whether f's groups are whole blocks of 32 codes (the
+// block kernels); other groups run the lane and tail kernels.
 func avx2Blocks(f Format) bool { return f.Group%32 == 0 }
+
+// avx2Codes reports whether the quantized kernels run f in assembly: every
+// code format.
+func avx2Codes(Format) bool { return true }
 
 // avx2Passes runs the nq query rows of q (Dot's []float32 or DotQ8's *Q8)
 // against the rows of r, into out (cleared first), four at a time: a lone
-// query row j through units, which takes the first rows it can serve and
-// returns how many, and the rest through rows.
+// query row j through units (if not nil), which takes the first rows it
+// can serve and returns how many, and the rest through rows.
 func avx2Passes[Q any](out []float32, r Rows, q Q, nq int,
 	units func(out []float32, r Rows, q Q, j int) int,
 	rows func(out []float32, stride int, r Rows, q Q, j0, qn int)) {
@@ -63,7 +83,7 @@ func avx2Passes[Q any](out []float32, r Rows, q Q, nq int,
 	for j0 := 0; j0 < nq; j0 += 4 {
 		qn := min(4, nq-j0)
 		done := 0
-		if qn == 1 {
+		if qn == 1 && units != nil {
 			done = units(out[j0*n:(j0+1)*n], r, q, j0)
 		}
 		if done < n {

@@ -154,3 +154,156 @@ DATA ·avx2EvenOdd+20(SB)/4, $3
 DATA ·avx2EvenOdd+24(SB)/4, $5
 DATA ·avx2EvenOdd+28(SB)/4, $7
 GLOBL ·avx2EvenOdd(SB), RODATA|NOPTR, $32
+
+// ---- Constants of the tail macros (avx2_tail_amd64.h) ----
+
+// 15, 3 and 1 in every dword: a 4-, 2- or 1-bit code after VPSRLVD.
+F8(·avx2D15, 15)
+F8(·avx2D3, 3)
+F8(·avx2D1, 1)
+
+// VPSRLVD counts: value k of a 4-bit block of 8 (its 4 bytes broadcast to
+// every dword) is at bit 8*(k%4) + 4*(k/4); also chunk 1 of a block of 24
+// (bytes 8-11 in lanes 0-3, bytes 0-3 in lanes 4-7).
+DATA ·avx2TailShift4+0(SB)/4, $0
+DATA ·avx2TailShift4+4(SB)/4, $8
+DATA ·avx2TailShift4+8(SB)/4, $16
+DATA ·avx2TailShift4+12(SB)/4, $24
+DATA ·avx2TailShift4+16(SB)/4, $4
+DATA ·avx2TailShift4+20(SB)/4, $12
+DATA ·avx2TailShift4+24(SB)/4, $20
+DATA ·avx2TailShift4+28(SB)/4, $28
+GLOBL ·avx2TailShift4(SB), RODATA|NOPTR, $32
+
+// Value k of a 2-bit block of 8 (2 bytes, broadcast as words) is at bit
+// 8*(k%2) + 2*(k/2).
+DATA ·avx2TailShift2M8+0(SB)/4, $0
+DATA ·avx2TailShift2M8+4(SB)/4, $8
+DATA ·avx2TailShift2M8+8(SB)/4, $2
+DATA ·avx2TailShift2M8+12(SB)/4, $10
+DATA ·avx2TailShift2M8+16(SB)/4, $4
+DATA ·avx2TailShift2M8+20(SB)/4, $12
+DATA ·avx2TailShift2M8+24(SB)/4, $6
+DATA ·avx2TailShift2M8+28(SB)/4, $14
+GLOBL ·avx2TailShift2M8(SB), RODATA|NOPTR, $32
+
+// Value k of a 2-bit block of 16 (4 bytes) is at bit 8*(k%4) + 2*(k/4):
+// chunk 0, then chunk 1.
+DATA ·avx2TailShift2M16+0(SB)/4, $0
+DATA ·avx2TailShift2M16+4(SB)/4, $8
+DATA ·avx2TailShift2M16+8(SB)/4, $16
+DATA ·avx2TailShift2M16+12(SB)/4, $24
+DATA ·avx2TailShift2M16+16(SB)/4, $2
+DATA ·avx2TailShift2M16+20(SB)/4, $10
+DATA ·avx2TailShift2M16+24(SB)/4, $18
+DATA ·avx2TailShift2M16+28(SB)/4, $26
+DATA ·avx2TailShift2M16+32(SB)/4, $4
+DATA ·avx2TailShift2M16+36(SB)/4, $12
+DATA ·avx2TailShift2M16+40(SB)/4, $20
+DATA ·avx2TailShift2M16+44(SB)/4, $28
+DATA ·avx2TailShift2M16+48(SB)/4, $6
+DATA ·avx2TailShift2M16+52(SB)/4, $14
+DATA ·avx2TailShift2M16+56(SB)/4, $22
+DATA ·avx2TailShift2M16+60(SB)/4, $30
+GLOBL ·avx2TailShift2M16(SB), RODATA|NOPTR, $64
+
+// Bit k of a broadcast byte: value 8c+k of a 1-bit plane (chunk c is byte c).
+DATA ·avx2TailShift1+0(SB)/4, $0
+DATA ·avx2TailShift1+4(SB)/4, $1
+DATA ·avx2TailShift1+8(SB)/4, $2
+DATA ·avx2TailShift1+12(SB)/4, $3
+DATA ·avx2TailShift1+16(SB)/4, $4
+DATA ·avx2TailShift1+20(SB)/4, $5
+DATA ·avx2TailShift1+24(SB)/4, $6
+DATA ·avx2TailShift1+28(SB)/4, $7
+GLOBL ·avx2TailShift1(SB), RODATA|NOPTR, $32
+
+// Chunk c of a 2-bit block of 24 (6 bytes b_j, value v = j + 6p at bits
+// 2p of b_j): VPSHUFB puts b_(v%6) in the low byte of dword lane v-8c,
+// VPSRLVD shifts it by 2*(v/6). Three chunks of 32 bytes each.
+DATA ·avx2Tail2M24Index+0(SB)/8, $0x8080800180808000
+DATA ·avx2Tail2M24Index+8(SB)/8, $0x8080800380808002
+DATA ·avx2Tail2M24Index+16(SB)/8, $0x8080800580808004
+DATA ·avx2Tail2M24Index+24(SB)/8, $0x8080800180808000
+DATA ·avx2Tail2M24Index+32(SB)/8, $0x8080800380808002
+DATA ·avx2Tail2M24Index+40(SB)/8, $0x8080800580808004
+DATA ·avx2Tail2M24Index+48(SB)/8, $0x8080800180808000
+DATA ·avx2Tail2M24Index+56(SB)/8, $0x8080800380808002
+DATA ·avx2Tail2M24Index+64(SB)/8, $0x8080800580808004
+DATA ·avx2Tail2M24Index+72(SB)/8, $0x8080800180808000
+DATA ·avx2Tail2M24Index+80(SB)/8, $0x8080800380808002
+DATA ·avx2Tail2M24Index+88(SB)/8, $0x8080800580808004
+GLOBL ·avx2Tail2M24Index(SB), RODATA|NOPTR, $96
+
+DATA ·avx2Tail2M24Shift+0(SB)/4, $0
+DATA ·avx2Tail2M24Shift+4(SB)/4, $0
+DATA ·avx2Tail2M24Shift+8(SB)/4, $0
+DATA ·avx2Tail2M24Shift+12(SB)/4, $0
+DATA ·avx2Tail2M24Shift+16(SB)/4, $0
+DATA ·avx2Tail2M24Shift+20(SB)/4, $0
+DATA ·avx2Tail2M24Shift+24(SB)/4, $2
+DATA ·avx2Tail2M24Shift+28(SB)/4, $2
+DATA ·avx2Tail2M24Shift+32(SB)/4, $2
+DATA ·avx2Tail2M24Shift+36(SB)/4, $2
+DATA ·avx2Tail2M24Shift+40(SB)/4, $2
+DATA ·avx2Tail2M24Shift+44(SB)/4, $2
+DATA ·avx2Tail2M24Shift+48(SB)/4, $4
+DATA ·avx2Tail2M24Shift+52(SB)/4, $4
+DATA ·avx2Tail2M24Shift+56(SB)/4, $4
+DATA ·avx2Tail2M24Shift+60(SB)/4, $4
+DATA ·avx2Tail2M24Shift+64(SB)/4, $4
+DATA ·avx2Tail2M24Shift+68(SB)/4, $4
+DATA ·avx2Tail2M24Shift+72(SB)/4, $6
+DATA ·avx2Tail2M24Shift+76(SB)/4, $6
+DATA ·avx2Tail2M24Shift+80(SB)/4, $6
+DATA ·avx2Tail2M24Shift+84(SB)/4, $6
+DATA ·avx2Tail2M24Shift+88(SB)/4, $6
+DATA ·avx2Tail2M24Shift+92(SB)/4, $6
+GLOBL ·avx2Tail2M24Shift(SB), RODATA|NOPTR, $96
+
+// ---- Constants of the DotQ8 lane kernels (avx2_dotq8_amd64.s, DOTQ8L) ----
+
+// VPERMD/VPERMPS indexes: [g0 g1 g4 g5 | g2 g3 g6 g7] to group order (4-bit
+// groups of 16), and the rows of a pair of rows of four (p = 4) to row
+// order.
+DATA ·avx2Q8LaneOrder4+0(SB)/4, $0
+DATA ·avx2Q8LaneOrder4+4(SB)/4, $1
+DATA ·avx2Q8LaneOrder4+8(SB)/4, $4
+DATA ·avx2Q8LaneOrder4+12(SB)/4, $5
+DATA ·avx2Q8LaneOrder4+16(SB)/4, $2
+DATA ·avx2Q8LaneOrder4+20(SB)/4, $3
+DATA ·avx2Q8LaneOrder4+24(SB)/4, $6
+DATA ·avx2Q8LaneOrder4+28(SB)/4, $7
+GLOBL ·avx2Q8LaneOrder4(SB), RODATA|NOPTR, $32
+
+// [r0 r2 r4 r6 | r1 r3 r5 r7] to row order (p = 2).
+DATA ·avx2Q8LaneOrder2+0(SB)/4, $0
+DATA ·avx2Q8LaneOrder2+4(SB)/4, $4
+DATA ·avx2Q8LaneOrder2+8(SB)/4, $1
+DATA ·avx2Q8LaneOrder2+12(SB)/4, $5
+DATA ·avx2Q8LaneOrder2+16(SB)/4, $2
+DATA ·avx2Q8LaneOrder2+20(SB)/4, $6
+DATA ·avx2Q8LaneOrder2+24(SB)/4, $3
+DATA ·avx2Q8LaneOrder2+28(SB)/4, $7
+GLOBL ·avx2Q8LaneOrder2(SB), RODATA|NOPTR, $32
+
+// VPSRLVQ counts of 2-bit groups of 8 (16 bytes in both halves): planes 0
+// and 2, planes 1 and 3.
+DATA ·avx2Q8LaneShiftA+0(SB)/8, $0
+DATA ·avx2Q8LaneShiftA+8(SB)/8, $0
+DATA ·avx2Q8LaneShiftA+16(SB)/8, $4
+DATA ·avx2Q8LaneShiftA+24(SB)/8, $4
+GLOBL ·avx2Q8LaneShiftA(SB), RODATA|NOPTR, $32
+DATA ·avx2Q8LaneShiftB+0(SB)/8, $2
+DATA ·avx2Q8LaneShiftB+8(SB)/8, $2
+DATA ·avx2Q8LaneShiftB+16(SB)/8, $6
+DATA ·avx2Q8LaneShiftB+24(SB)/8, $6
+GLOBL ·avx2Q8LaneShiftB(SB), RODATA|NOPTR, $32
+
+// VPSRLVD counts of a 2-bit block of 16 (4 bytes broadcast): dword p holds
+// values 4p to 4p+3 at bits 2p.
+DATA ·avx2Q8GroupShift2+0(SB)/4, $0
+DATA ·avx2Q8GroupShift2+4(SB)/4, $2
+DATA ·avx2Q8GroupShift2+8(SB)/4, $4
+DATA ·avx2Q8GroupShift2+12(SB)/4, $6
+GLOBL ·avx2Q8GroupShift2(SB), RODATA|NOPTR, $16

@@ -18,11 +18,10 @@ type avx2DequantizeArgs struct {
 // value (x + -0 = x, whatever the sign of x).
 var avx2F16NegZero uint16 = 0x8000
 
-// dequantizeAVX2 is Dequantize: bit-exact with the generic kernel. Code
-// rows whose group is not a multiple of 32 run the generic kernel; float32
+// dequantizeAVX2 is Dequantize: bit-exact with the generic kernel. float32
 // rows are copied (memmove).
 func dequantizeAVX2(dst []float32, r Rows) {
-	pick(r.Format, avx2Blocks, dequantizeFloatAVX2, dequantizeCodesAVX2, dequantizeGeneric)(dst, r)
+	pick(r.Format, avx2Codes, dequantizeFloatAVX2, dequantizeCodesAVX2, dequantizeGeneric)(dst, r)
 }
 
 // dequantizeFloatAVX2 is Dequantize for fp16 rows (VCVTPH2PS, 8 values at
@@ -41,8 +40,9 @@ func dequantizeFloatAVX2(dst []float32, r Rows) {
 	}
 }
 
-// dequantizeCodesAVX2 is Dequantize for code formats whose groups are
-// whole blocks: all groups of a chunk of rows in one call.
+// dequantizeCodesAVX2 is Dequantize for code formats: all groups of a
+// chunk of rows in one call (the tail kernels for groups that end with a
+// block of 8, 16 or 24 values).
 func dequantizeCodesAVX2(dst []float32, r Rows) {
 	f, cols := r.Format, r.Cols
 	n, groups := r.Len(), f.Groups(cols)
@@ -60,6 +60,11 @@ func dequantizeCodesAVX2(dst []float32, r Rows) {
 		} else {
 			a.avx2Walk = newAVX2Walk(r, r.Mins, i0, i1, 0, groups)
 		}
-		avx2CallDequantize(f.Bits, &a)
+		if avx2Blocks(f) {
+			avx2CallDequantize(f.Bits, &a)
+		} else {
+			a.kEnd = 4 * (f.Group / 32)
+			avx2CallDequantizeTail(f.Bits, avx2Tail(f), &a)
+		}
 	}
 }

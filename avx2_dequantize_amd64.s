@@ -38,7 +38,10 @@
 #define CHUNK2 DEQCHUNK(2)
 #define CHUNK3 DEQCHUNK(3)
 
-#define DEQ(NAME, BLK) \
+// DEQ(NAME, BLK, GUARD, TAIL): a kernel over groups of whole blocks (BLK);
+// GUARD may skip the block loop and TAIL follows it (both empty: NOSTEP,
+// for groups that are a multiple of 32; DEQT for the others).
+#define DEQ(NAME, BLK, GUARD, TAIL) \
 	WALK_TEXT(NAME, R10, R11);                   \
 	MOVQ avx2DequantizeArgs_shiftStep(DI), R12;  \
 	MOVQ avx2DequantizeArgs_dst(DI), AX;         \
@@ -51,12 +54,14 @@ group:                                           \
 	VPBROADCASTW (R11), X6;                      \
 	VCVTPH2PS    X6, Y6;                         \
 	XORQ DX, DX;                                 \
+	GUARD;                                       \
 block:                                           \
 	BLK;                                         \
 	ADDQ $128, AX;                               \
 	ADDQ $4, DX;                                 \
 	CMPQ DX, avx2Walk_kEnd(DI);                  \
 	JNE  block;                                  \
+	TAIL;                                        \
 	ADDQ $2, R10;                                \
 	ADDQ R12, R11;                               \
 	MOVQ avx2Walk_groupBytes(DI), DX;            \
@@ -66,14 +71,55 @@ block:                                           \
 	VZEROUPPER;                                  \
 	RET
 
-DEQ(·avx2DequantizeW2, FBLK2)
-DEQ(·avx2DequantizeW3, FBLK3)
-DEQ(·avx2DequantizeW4, FBLK4)
-DEQ(·avx2DequantizeW5, FBLK5)
-DEQ(·avx2DequantizeW6, FBLK6)
-DEQ(·avx2DequantizeW7, FBLK7)
-DEQ(·avx2DequantizeW8, FBLK8)
+DEQ(·avx2DequantizeW2, FBLK2, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW3, FBLK3, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW4, FBLK4, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW5, FBLK5, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW6, FBLK6, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW7, FBLK7, NOSTEP, NOSTEP)
+DEQ(·avx2DequantizeW8, FBLK8, NOSTEP, NOSTEP)
 
+#undef CHUNK0
+#undef CHUNK1
+#undef CHUNK2
+#undef CHUNK3
+
+// ---- Groups that are not a multiple of 32 ----
+
+#include "avx2_tail_amd64.h"
+
+// DEQT(NAME, BLK, LT, TB) is DEQ for groups of whole blocks (none for
+// groups of 8, 16, 24) and a last block of TB/4 values (LT,
+// avx2_tail_amd64.h), with the same bits.
+#define DEQGUARD CMPQ DX, avx2Walk_kEnd(DI); JEQ tail
+#define DEQTAIL(LT, TB) tail: LT(CHUNK0, CHUNK1, CHUNK2, CVTF); ADDQ $TB, AX
+#define DEQT(NAME, BLK, LT, TB) DEQ(NAME, BLK, DEQGUARD, DEQTAIL(LT, TB))
+
+#define CHUNK0 DEQCHUNK(0)
+#define CHUNK1 DEQCHUNK(1)
+#define CHUNK2 DEQCHUNK(2)
+#define CHUNK3 DEQCHUNK(3)
+DEQT(·avx2DequantizeW2T8, FBLK2, LT2M8, 32)
+DEQT(·avx2DequantizeW2T16, FBLK2, LT2M16, 64)
+DEQT(·avx2DequantizeW2T24, FBLK2, LT2M24, 96)
+DEQT(·avx2DequantizeW3T8, FBLK3, LT3M8, 32)
+DEQT(·avx2DequantizeW3T16, FBLK3, LT3M16, 64)
+DEQT(·avx2DequantizeW3T24, FBLK3, LT3M24, 96)
+DEQT(·avx2DequantizeW4T8, FBLK4, LT4M8, 32)
+DEQT(·avx2DequantizeW4T16, FBLK4, LT4M16, 64)
+DEQT(·avx2DequantizeW4T24, FBLK4, LT4M24, 96)
+DEQT(·avx2DequantizeW5T8, FBLK5, LT5M8, 32)
+DEQT(·avx2DequantizeW5T16, FBLK5, LT5M16, 64)
+DEQT(·avx2DequantizeW5T24, FBLK5, LT5M24, 96)
+DEQT(·avx2DequantizeW6T8, FBLK6, LT6M8, 32)
+DEQT(·avx2DequantizeW6T16, FBLK6, LT6M16, 64)
+DEQT(·avx2DequantizeW6T24, FBLK6, LT6M24, 96)
+DEQT(·avx2DequantizeW7T8, FBLK7, LT7M8, 32)
+DEQT(·avx2DequantizeW7T16, FBLK7, LT7M16, 64)
+DEQT(·avx2DequantizeW7T24, FBLK7, LT7M24, 96)
+DEQT(·avx2DequantizeW8T8, FBLK8, LT8M8, 32)
+DEQT(·avx2DequantizeW8T16, FBLK8, LT8M16, 64)
+DEQT(·avx2DequantizeW8T24, FBLK8, LT8M24, 96)
 #undef CHUNK0
 #undef CHUNK1
 #undef CHUNK2

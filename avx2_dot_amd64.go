@@ -34,16 +34,28 @@ type avx2UnitOut struct {
 	acc    [8]float32     // the partial sums of a row (levels -1)
 }
 
-// dotAVX2 is Dot. Code rows whose group is not a multiple of 32 run the
-// generic kernel.
+// dotAVX2 is Dot.
 func dotAVX2(out []float32, r Rows, x []float32) {
-	pick(r.Format, avx2Blocks, dotFloatAVX2, dotCodesAVX2, dotGeneric)(out, r, x)
+	pick(r.Format, avx2Codes, dotFloatAVX2, dotCodesAVX2, dotGeneric)(out, r, x)
 }
 
-// dotCodesAVX2 is Dot on codes: the unit kernels for a lone query row
-// where the row shape allows it, the row kernels for the rest.
+// dotCodesAVX2 is Dot on codes: in groups that are a multiple of 32 the
+// unit kernels for a lone query row where the row shape allows it and the
+// row kernels for the rest; in other groups the lane kernels.
 func dotCodesAVX2(out []float32, r Rows, x []float32) {
+	f := r.Format
+	if _, ok := avx2DotUnitShape(f, r.Cols); !avx2Blocks(f) || !ok && len(x) == r.Cols {
+		dotLanesAVX2(out, r, x)
+		return
+	}
 	avx2Passes(out, r, x, len(x)/r.Cols, dotUnitsAVX2, dotRowsAVX2)
+}
+
+// avx2DotUnitShape reports the output mode of the unit kernels on rows of
+// cols values in f, and whether they serve them.
+func avx2DotUnitShape(f Format, cols int) (levels int, ok bool) {
+	levels, _, ok = unitShape(f.Groups(cols))
+	return levels, ok
 }
 
 // unitShape returns the output mode of the unit kernels for rows of groups

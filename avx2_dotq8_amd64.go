@@ -41,20 +41,32 @@ const (
 // and the shift factor × Sums of each query (2048 bytes further).
 type avx2Q8Tables [2][avx2Q8RowBlocks][4]float32
 
-// dotQ8AVX2 is DotQ8. Code rows whose group is not a multiple of 32, or
-// is longer than 4096 values, run the generic kernel.
+// dotQ8AVX2 is DotQ8. Code rows whose group is longer than 4096 values
+// run the generic kernel.
 func dotQ8AVX2(out []float32, r Rows, q *Q8) {
 	pick(r.Format, avx2DotQ8Blocks, dotQ8FloatAVX2, dotQ8CodesAVX2, dotQ8Generic)(out, r, q)
 }
 
 // avx2DotQ8Blocks reports whether the DotQ8 kernels run code format f: its
-// groups are whole blocks of 32 codes, at most avx2Q8RowBlocks of them.
-func avx2DotQ8Blocks(f Format) bool { return avx2Blocks(f) && f.Group <= 32*avx2Q8RowBlocks }
+// groups hold at most avx2Q8RowBlocks blocks.
+func avx2DotQ8Blocks(f Format) bool { return f.Group <= 32*avx2Q8RowBlocks }
 
 // dotQ8CodesAVX2 runs the queries four at a time; a lone query runs the
-// one-query kernel where the row shape allows it.
+// one-query kernel where the row shape allows it (groups of whole blocks).
 func dotQ8CodesAVX2(out []float32, r Rows, q *Q8) {
-	avx2Passes(out, r, q, q.Len(), dotQ8UnitsAVX2, dotQ8RowsAVX2)
+	if q.Len() == 1 && avx2DotQ8Group(r.Format, r.Cols) {
+		dotQ8GroupAVX2(out, r, q, 0)
+		return
+	}
+	units := dotQ8UnitsAVX2
+	if !avx2Blocks(r.Format) {
+		units = nil
+		if q.Len() == 1 && avx2DotQ8Lanes(r.Format) {
+			dotQ8LanesAVX2(out, r, q, 0)
+			return
+		}
+	}
+	avx2Passes(out, r, q, q.Len(), units, dotQ8RowsAVX2)
 }
 
 // dotQ8UnitsAVX2 adds to out (query row j) the DotQ8 products of the first
@@ -100,12 +112,13 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 
 // dotQ8RowsAVX2 adds to out[j*stride+i] the DotQ8 products of every row i
 // of r with the qn query rows of q from j0 on, over chunks of at most
-// avx2Q8RowBlocks blocks of whole groups.
+// avx2Q8RowBlocks blocks of whole groups (a group that is not a multiple
+// of 32 ends with a short block: the tail kernels).
 func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 	f, cols := r.Format, r.Cols
 	n, groups := r.Len(), f.Groups(cols)
 	shifts, mult := shiftSource(r)
-	nb, bpg := cols/32, f.Group/32
+	nb, bpg := q8Blocks(f.Group, cols), (f.Group+31)/32
 	chunk := avx2Q8RowBlocks / bpg
 	var tab avx2Q8Tables
 	for g0 := 0; g0 < groups; g0 += chunk {
@@ -130,7 +143,12 @@ func dotQ8RowsAVX2(out []float32, stride int, r Rows, q *Q8, j0, qn int) {
 				outStride: uintptr(4 * stride),
 				group:     f.Group,
 			}
-			avx2CallDotQ8(f.Bits, qn, &a)
+			if avx2Blocks(f) {
+				avx2CallDotQ8(f.Bits, qn, &a)
+			} else {
+				a.kEnd = 4 * (f.Group / 32)
+				avx2CallDotQ8Tail(f.Bits, avx2Tail(f), qn, &a)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -72,32 +73,45 @@ func TestAVX2DotShapes(t *testing.T) {
 }
 
 // TestAVX2DotQ8ExactIntegers checks the integer block sums where int16
-// saturation would show: codes at the top of their range times ±127.
+// saturation would show: codes at the top of their range times ±127, in
+// groups of whole blocks and of 8, 16 and 24 (the lane and tail kernels),
+// with one query row and two.
 func TestAVX2DotQ8ExactIntegers(t *testing.T) {
 	im := avx2Or(t)
+	const cols = 96
 	for bits := 2; bits <= 8; bits++ {
-		f := Quant(bits, 32)
-		r, err := NewRows(f, 1, 32)
-		require.NoError(t, err)
-		top := float32(int(1)<<bits - 1)
-		x := make([]float32, 32)
-		for c := range x {
-			x[c] = top // every code is 2^bits-1 with scale 1, min 0
+		for _, g := range []int{32, 8, 16, 24} {
+			for _, nq := range []int{1, 2} {
+				f := Quant(bits, g)
+				r, err := NewRows(f, 1, cols)
+				require.NoError(t, err)
+				top := float32(int(1)<<bits - 1)
+				x := make([]float32, cols)
+				for c := range x {
+					x[c] = top // every code is 2^bits-1 with scale 1, min 0
+				}
+				for c := 0; c < cols; c += g {
+					x[c] = 0
+				}
+				require.NoError(t, Generic().Quantize(r, x))
+				q, err := NewQ8(f, nq, cols)
+				require.NoError(t, err)
+				for k := range q.Values {
+					q.Values[k] = int8(127 - 254*(k/cols%2))
+				}
+				nb := len(q.Scales) / nq
+				for b := range q.Scales {
+					q.Scales[b] = 1
+					q.Sums[b] = float32(q.Values[b/nb*cols]) * float32(cols/nb)
+				}
+				out := make([]float32, nq)
+				im.DotQ8(out, r, q)
+				want := float64(top) * 127 * float64(cols-cols/g)
+				for j := range out {
+					require.Equal(t, float32(want*float64(1-2*(j%2))), out[j], "%s queries %d: query %d", f, nq, j)
+				}
+			}
 		}
-		x[0] = 0
-		require.NoError(t, Generic().Quantize(r, x))
-		q, err := NewQ8(f, 2, 32)
-		require.NoError(t, err)
-		for c := 0; c < 32; c++ {
-			q.Values[c], q.Values[32+c] = 127, -127
-		}
-		q.Scales[0], q.Scales[1] = 1, 1
-		q.Sums[0], q.Sums[1] = 127*32, -127*32
-		out := make([]float32, 2)
-		im.DotQ8(out, r, q)
-		want := float64(top) * 127 * 31
-		require.Equal(t, float32(want), out[0], "%d bits", bits)
-		require.Equal(t, float32(-want), out[1], "%d bits", bits)
 	}
 }
 
@@ -122,10 +136,11 @@ func TestAVX2ManyRows(t *testing.T) {
 
 func TestAVX2Accelerated(t *testing.T) {
 	im := avx2Or(t)
+	assert.False(t, im.Accelerated(KernelDotQ8, Quant(4, 8192)), "DotQ8 on groups above 4096 values runs generic code")
+	assert.True(t, im.Accelerated(KernelDot, Quant(4, 8192)))
 	for _, f := range testFormats() {
 		for _, k := range Kernels() {
-			want := k == KernelSoftmax || !f.Quantized() || f.Group%32 == 0
-			require.Equal(t, want, im.Accelerated(k, f), fmt.Sprintf("%s %s", k, f))
+			require.True(t, im.Accelerated(k, f), fmt.Sprintf("%s %s", k, f))
 		}
 	}
 }
@@ -187,11 +202,14 @@ func TestAVX2QuantizeBitExact(t *testing.T) {
 	var fs []Format
 	for bits := 2; bits <= 8; bits++ {
 		fs = append(fs, Quant(bits, 32), SymQuant(bits, 32), Quant(bits, 64), SymQuant(bits, 128))
+		for _, g := range avx2SmallGroups {
+			fs = append(fs, Format{Bits: bits, Group: g, Symmetric: (bits+g/8)%2 == 0})
+		}
 	}
 	fs = append(fs, F16, F32)
 	for _, f := range fs {
-		for _, cols := range []int{32, 96, 256, 3, 13} {
-			if f.Quantized() && cols%f.Group != 0 {
+		for _, cols := range []int{32, 96, 256, 3, 13, f.Group, 3 * f.Group} {
+			if cols == 0 || f.Quantized() && cols%f.Group != 0 {
 				continue
 			}
 			n := 1 + rng.IntN(40)
@@ -222,8 +240,8 @@ func TestAVX2QuantizeBitExact(t *testing.T) {
 func TestAVX2QuantizeQ8BitExact(t *testing.T) {
 	im := avx2Or(t)
 	rng := rand.New(rand.NewPCG(37, 38))
-	for _, f := range []Format{Quant(4, 32), SymQuant(2, 64), Quant(8, 128), Quant(4, 40), F16, F32} {
-		for _, cols := range []int{1, 7, 31, 32, 33, 40, 64, 95, 128, 256} {
+	for _, f := range []Format{Quant(4, 32), SymQuant(2, 64), Quant(8, 128), Quant(4, 40), Quant(3, 8), SymQuant(4, 16), Quant(2, 24), Quant(5, 80), F16, F32} {
+		for _, cols := range []int{1, 7, 8, 16, 24, 31, 32, 33, 40, 48, 64, 80, 95, 128, 240, 256} {
 			if f.ValidateCols(cols) != nil {
 				continue
 			}
@@ -259,22 +277,7 @@ func TestAVX2FloatRows(t *testing.T) {
 	for _, f := range []Format{F16, F32} {
 		for _, cols := range []int{1, 3, 7, 8, 9, 15, 31, 33, 40, 100, 1100} {
 			for _, n := range []int{1, 2, 5} {
-				nq := 1 + rng.IntN(6)
-				r, _ := quantizedRows(t, rng, f, n, cols)
-				x := randomValues(rng, nq*cols)
-				out := make([]float32, nq*n)
-				im.Dot(out, r, x)
-				requireDots(t, r, float64s(x), out, "Dot %s cols %d rows %d queries %d", f, cols, n, nq)
-
-				q, err := NewQ8(f, nq, cols)
-				require.NoError(t, err)
-				require.NoError(t, im.QuantizeQ8(q, x))
-				im.DotQ8(out, r, q)
-				requireDots(t, r, dequantizeQ8(q), out, "DotQ8 %s cols %d rows %d queries %d", f, cols, n, nq)
-
-				w := randomValues(rng, nq*n)
-				y := randomValues(rng, nq*cols)
-				requireAddWeighted(t, im, y, r, w, "AddWeighted %s cols %d rows %d queries %d", f, cols, n, nq)
+				requireKernels(t, im, rng, testCase{f, cols, n, 1 + rng.IntN(6)})
 			}
 		}
 	}
@@ -382,6 +385,97 @@ func TestAVX2DotQ8BlockSumsFirst(t *testing.T) {
 		for k := range out {
 			require.Equal(t, float32(32), want[k])
 			require.Equal(t, want[k], out[k], "%d queries: out[%d]", nq, k)
+		}
+	}
+}
+
+// avx2SmallGroups are groups that are not a multiple of 32, whose kernels
+// (lane and tail kernels) walk whole blocks and a last block of 8, 16 or
+// 24 values: every last-block length with no, one and several whole
+// blocks.
+var avx2SmallGroups = []int{8, 16, 24, 40, 48, 56, 72, 80, 88, 104, 120, 200}
+
+// TestAVX2SmallGroupShapes runs Dot, DotQ8 and AddWeighted on groups that
+// are not a multiple of 32 in every width: rows of one to five groups and
+// of model widths, row counts around the scale ring of eight groups and
+// the 8-row batches, 1 to 9 query (weight) rows.
+func TestAVX2SmallGroupShapes(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(51, 52))
+	for bits := 2; bits <= 8; bits++ {
+		for _, g := range avx2SmallGroups {
+			f := Format{Bits: bits, Group: g, Symmetric: (bits+g/8)%2 == 1}
+			cols := []int{g, 3 * g, 5 * g}
+			for _, c := range modelCols {
+				if c%g == 0 && c > g {
+					cols = append(cols, c)
+				}
+			}
+			for _, c := range cols {
+				requireKernels(t, im, rng, testCase{f, c, []int{1, 2, 7, 9, 23}[rng.IntN(5)], 1 + rng.IntN(9)})
+			}
+		}
+	}
+}
+
+// TestAVX2DotQ8LaneShapes runs DotQ8 of one query row through the lane
+// kernels (2- and 4-bit codes in groups of 8 and 16): rows of one to 130
+// groups (two and four groups: several rows per vector; not a multiple
+// of eight: a masked last chunk; more than a call's 64: chunks of
+// groups), every row count around the batches of eight and the padded
+// last rows, symmetric and not.
+func TestAVX2DotQ8LaneShapes(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(53, 54))
+	for _, bits := range []int{2, 4} {
+		for _, g := range []int{8, 16} {
+			for _, ng := range []int{1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 16, 17, 63, 64, 65, 130} {
+				for _, n := range []int{1, 2, 7, 8, 9, 15, 16, 17, 23, 64} {
+					f := Format{Bits: bits, Group: g, Symmetric: rng.IntN(2) == 0}
+					require.True(t, avx2DotQ8Lanes(f))
+					cols := ng * g
+					r0, _ := quantizedRows(t, rng, f, n, cols)
+					r := guardedRows(t, r0) // the kernels read past partial chunks: never past the rows
+					x := randomValues(rng, cols)
+					q, err := NewQ8(f, 1, cols)
+					require.NoError(t, err)
+					require.NoError(t, im.QuantizeQ8(q, x))
+					out := make([]float32, n)
+					for k := range out {
+						out[k] = float32(math.NaN())
+					}
+					im.DotQ8(out, r, q)
+					requireDots(t, r, dequantizeQ8(q), out, "%s cols %d rows %d", f, cols, n)
+				}
+			}
+		}
+	}
+}
+
+// TestAVX2DotQ8GroupRows runs DotQ8 of one query row on rows that are one
+// group (the kernels that take eight rows per vector): a last block of 16
+// or 32 values, row counts around the batches of eight.
+func TestAVX2DotQ8GroupRows(t *testing.T) {
+	im := avx2Or(t)
+	rng := rand.New(rand.NewPCG(55, 56))
+	for _, bits := range []int{2, 4} {
+		for _, g := range []int{48, 80, 96, 112, 160, 208, 240, 1008, 1024} {
+			for _, n := range []int{1, 7, 8, 9, 17, 64} {
+				f := Format{Bits: bits, Group: g, Symmetric: rng.IntN(2) == 0}
+				require.True(t, avx2DotQ8Group(f, g))
+				r0, _ := quantizedRows(t, rng, f, n, g)
+				r := guardedRows(t, r0)
+				x := randomValues(rng, g)
+				q, err := NewQ8(f, 1, g)
+				require.NoError(t, err)
+				require.NoError(t, im.QuantizeQ8(q, x))
+				out := make([]float32, n)
+				for k := range out {
+					out[k] = float32(math.NaN())
+				}
+				im.DotQ8(out, r, q)
+				requireDots(t, r, dequantizeQ8(q), out, "%s rows %d", f, n)
+			}
 		}
 	}
 }

@@ -21,11 +21,10 @@ type avx2QuantizeArgs struct {
 	off       int32          // added to the rounded codes
 }
 
-// quantizeAVX2 is Quantize: bit-exact with the generic kernel. Code rows
-// whose group is not a multiple of 32 run the generic kernel; float32 rows
-// are copied (memmove).
+// quantizeAVX2 is Quantize: bit-exact with the generic kernel. float32
+// rows are copied (memmove).
 func quantizeAVX2(dst Rows, x []float32) {
-	pick(dst.Format, avx2Blocks, quantizeFloatAVX2, quantizeCodesAVX2, quantizeGeneric)(dst, x)
+	pick(dst.Format, avx2Codes, quantizeFloatAVX2, quantizeCodesAVX2, quantizeGeneric)(dst, x)
 }
 
 // quantizeFloatAVX2 is Quantize for fp16 rows (VCVTPS2PH, 8 values at a
@@ -44,8 +43,9 @@ func quantizeFloatAVX2(dst Rows, x []float32) {
 	}
 }
 
-// quantizeCodesAVX2 is Quantize for code formats whose groups are whole
-// blocks: all groups of a chunk of rows in one call.
+// quantizeCodesAVX2 is Quantize for code formats: all groups of a chunk of
+// rows in one call (the tail kernels for groups that end with a block of
+// 8, 16 or 24 values).
 func quantizeCodesAVX2(dst Rows, x []float32) {
 	f, cols := dst.Format, dst.Cols
 	n, groups := dst.Len(), f.Groups(cols)
@@ -69,7 +69,12 @@ func quantizeCodesAVX2(dst Rows, x []float32) {
 		} else {
 			a.avx2Walk = newAVX2Walk(dst, dst.Mins, i0, i1, 0, groups)
 		}
-		avx2CallQuantize(f.Bits, &a)
+		if avx2Blocks(f) {
+			avx2CallQuantize(f.Bits, &a)
+		} else {
+			a.kEnd = 4 * (f.Group / 32)
+			avx2CallQuantizeTail(f.Bits, avx2Tail(f), &a)
+		}
 	}
 }
 

@@ -18,22 +18,23 @@ type avx2QuantizeQ8Args struct {
 	scratch [32]byte  // the kernel's
 }
 
-// quantizeQ8AVX2 is QuantizeQ8: bit-exact with the generic kernel. Q8s
-// lined up with code groups that are not a multiple of 32 run the generic
-// kernel.
+// quantizeQ8AVX2 is QuantizeQ8: bit-exact with the generic kernel. A Q8
+// lined up with groups that are not a multiple of 32 (each group whole
+// blocks and a short one) runs as rows of one group each: the values,
+// scales and sums of consecutive groups follow one another.
 func quantizeQ8AVX2(q *Q8, x []float32) {
+	rows, cols := q.Len(), q.Cols
 	if q.Group%32 != 0 && q.Group != q.Cols {
-		quantizeQ8Generic(q, x)
-		return
+		rows, cols = rows*q.Cols/q.Group, q.Group
 	}
 	a := avx2QuantizeQ8Args{
 		x:      unsafe.Pointer(&x[0]),
 		values: unsafe.Pointer(&q.Values[0]),
 		scales: unsafe.Pointer(&q.Scales[0]),
 		sums:   unsafe.Pointer(&q.Sums[0]),
-		rows:   q.Len(),
-		full:   q.Cols / 32,
-		tail:   q.Cols % 32,
+		rows:   rows,
+		full:   cols / 32,
+		tail:   cols % 32,
 	}
 	for k := range a.tail {
 		a.mask[k] = -1

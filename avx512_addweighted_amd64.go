@@ -11,10 +11,11 @@ import (
 // avx512EachWeightRow). Other code formats whose group is a multiple of 32
 // run avx512AddWeightedW<bits>X<pass>: each block of codes is dequantized
 // once per pass of up to 4 weight rows (as Dot does) and added, times the
-// row's weight, into each weight row's y. Other groups run the generic
-// code; fp16 and float32 rows run addWeightedFloatAVX512.
+// row's weight, into each weight row's y. Other groups run the avx2 lane
+// kernels (addWeightedAVX2); fp16 and float32 rows run
+// addWeightedFloatAVX512.
 func addWeightedAVX512(y []float32, r Rows, w []float32) {
-	pick(r.Format, avx512Codes, addWeightedFloatAVX512, addWeightedCodesAVX512, addWeightedGeneric)(y, r, w)
+	pick(r.Format, avx512Codes, addWeightedFloatAVX512, addWeightedCodesAVX512, addWeightedAVX2)(y, r, w)
 }
 
 // addWeightedCodesAVX512 is AddWeighted for code formats whose group is a

@@ -9,10 +9,14 @@ import (
 )
 
 // avx512Impl is the AVX-512 (F, BW, VL, with BMI2; VNNI where present)
-// kernel set. Code formats whose group is not a multiple of 32 fall back to
-// the generic kernels, and DotQ8 on codes runs the avx2 kernels on a CPU
-// without AVX-512 VNNI; Accelerated reports which kernels and formats run
-// assembly.
+// kernel set. Its own kernels serve fp16, float32 and code formats whose
+// group is a multiple of 32. Code formats in other groups (8, 16, 24, 40,
+// …) run the avx2 kernels, for every kernel family (an AVX-512 CPU has
+// AVX2, FMA and F16C): Dot and AddWeighted the avx2 lane kernels, DotQ8,
+// Quantize and Dequantize the avx2 block kernels with a short last block
+// (see avx2Impl). DotQ8 on codes also runs the avx2 kernels on a CPU
+// without AVX-512 VNNI. Accelerated reports which kernels and formats run
+// assembly (of either tier).
 var avx512Impl = &Implementation{
 	name: "avx512",
 	k: kernels{
@@ -37,22 +41,13 @@ func avx512Codes(f Format) bool { return f.Group%32 == 0 }
 
 // avx512Accelerated reports which kernels run assembly: see avx512Impl.
 func avx512Accelerated(k Kernel, f Format) bool {
-	codes := f.Quantized() && avx512Codes(f)
-	floats := !f.Quantized()
-	switch k {
-	case KernelQuantizeQ8, KernelSoftmax:
+	switch {
+	case k == KernelQuantizeQ8 || k == KernelSoftmax || !f.Quantized():
 		return true
-	case KernelDot:
-		return codes || floats
-	case KernelDotQ8:
-		if !avx512VNNI && f.Quantized() {
-			return avx2Impl.Accelerated(k, f)
-		}
-		return codes || floats
-	case KernelAddWeighted, KernelDequantize, KernelQuantize:
-		return codes || floats
+	case k == KernelDotQ8 && !avx512VNNI, !avx512Codes(f):
+		return avx2Impl.Accelerated(k, f) // the avx2 kernels run
 	}
-	return false
+	return true
 }
 
 // avx512DotArgs is the argument block of the Dot kernels; the kernels read

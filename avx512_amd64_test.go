@@ -210,7 +210,7 @@ func TestAVX512DequantizeBits(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(39, 40))
 	for _, f := range testFormats() {
-		require.True(t, im.Accelerated(KernelDequantize, f) == asmCovered(KernelDequantize, f), "%s", f)
+		require.True(t, im.Accelerated(KernelDequantize, f) == asmCovered("avx512", KernelDequantize, f), "%s", f)
 		for _, cols := range colsFor(f) {
 			for _, n := range []int{1, 2, 7, 33} {
 				r, _ := quantizedRows(t, rng, f, n, cols)
@@ -230,7 +230,7 @@ func TestAVX512QuantizeBytes(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(41, 42))
 	for _, f := range testFormats() {
-		require.True(t, im.Accelerated(KernelQuantize, f) == asmCovered(KernelQuantize, f), "%s", f)
+		require.True(t, im.Accelerated(KernelQuantize, f) == asmCovered("avx512", KernelQuantize, f), "%s", f)
 		for _, cols := range colsFor(f) {
 			for _, n := range []int{1, 2, 7, 33} {
 				x := randomValues(rng, n*cols)

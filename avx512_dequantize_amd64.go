@@ -11,10 +11,11 @@ import (
 // dequantizeAVX512 is Dequantize, with the generic code's bits. Code
 // formats whose group is a multiple of 32 run avx512DequantizeW<bits> over
 // all groups of all rows in sequence; fp16 rows run avx512DequantizeF16,
-// float32 rows are copied; other groups run the generic code.
+// float32 rows are copied; other groups run the avx2 kernels
+// (dequantizeAVX2), which give the same bits.
 func dequantizeAVX512(dst []float32, r Rows) {
 	if len(dst) > 0 {
-		pick(r.Format, avx512Codes, dequantizeFloatAVX512, dequantizeCodesAVX512, dequantizeGeneric)(dst, r)
+		pick(r.Format, avx512Codes, dequantizeFloatAVX512, dequantizeCodesAVX512, dequantizeAVX2)(dst, r)
 	}
 }
 

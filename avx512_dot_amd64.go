@@ -34,9 +34,9 @@ func avx512Pass(rem int) int {
 // avx512DotW<bits>X<pass>: each block of codes is dequantized once per pass
 // of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
 // and multiplied into every query row. fp16 and float32 rows run
-// avx512DotF<bits>X<nq>; other groups run the generic code.
+// avx512DotF<bits>X<nq>; other groups run the avx2 lane kernels (dotAVX2).
 func dotAVX512(out []float32, r Rows, x []float32) {
-	pick(r.Format, avx512Codes, dotFloatAVX512, dotCodesAVX512, dotGeneric)(out, r, x)
+	pick(r.Format, avx512Codes, dotFloatAVX512, dotCodesAVX512, dotAVX2)(out, r, x)
 }
 
 // dotCodesAVX512 is Dot for code formats whose group is a multiple of 32:

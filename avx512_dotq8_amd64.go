@@ -75,8 +75,8 @@ func avx512UnitOrder(bits, unit int) *[64]uint8 {
 }
 
 // dotQ8AVX512 is DotQ8 with VPDPBUSD for code formats whose group is a
-// multiple of 32 (other groups run the generic code, and on CPUs without
-// AVX-512 VNNI the avx2 kernels run). One query row against rows of 128
+// multiple of 32 (other groups, and every group on CPUs without AVX-512
+// VNNI, run the avx2 kernels, dotQ8AVX2). One query row against rows of 128
 // values in groups of 64 runs the row kernel; everything else the general
 // kernels (avx512DotQ8Quads), which form every block's integer sum
 // exactly, as the row kernel does, before scaling it.
@@ -86,7 +86,7 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		avx2Impl.k.dotQ8(out, r, q)
 		return
 	}
-	pick(r.Format, avx512Codes, dotQ8FloatAVX512, dotQ8CodesAVX512, dotQ8Generic)(out, r, q)
+	pick(r.Format, avx512Codes, dotQ8FloatAVX512, dotQ8CodesAVX512, dotQ8AVX2)(out, r, q)
 }
 
 // dotQ8CodesAVX512 is DotQ8 for code formats whose group is a multiple of

@@ -27,10 +27,11 @@ var avx512QuantMinSink [1]uint16
 // quantizeAVX512 is Quantize, with the generic code's bytes. Code formats
 // whose group is a multiple of 32 run avx512Quantize[Sym]W<bits> over all
 // groups of all rows in sequence; fp16 rows run avx512QuantizeF16, float32
-// rows are copied; other groups run the generic code.
+// rows are copied; other groups run the avx2 kernels (quantizeAVX2), which
+// give the same bytes.
 func quantizeAVX512(dst Rows, x []float32) {
 	if len(x) > 0 {
-		pick(dst.Format, avx512Codes, quantizeFloatAVX512, quantizeCodesAVX512, quantizeGeneric)(dst, x)
+		pick(dst.Format, avx512Codes, quantizeFloatAVX512, quantizeCodesAVX512, quantizeAVX2)(dst, x)
 	}
 }
 

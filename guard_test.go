@@ -46,38 +46,51 @@ func guardedRows(t testing.TB, r Rows) Rows {
 }
 
 // TestGuardPages runs every kernel of every implementation with each input
-// ending at an unreadable page: any over-read crashes the test binary.
+// ending at an unreadable page: any over-read crashes the test binary. The
+// cases are the shared ones (testCases); a subtest per format releases its
+// mappings when it ends.
 func TestGuardPages(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(21, 22))
-		for _, f := range testFormats() {
-			for _, cols := range colsFor(f) {
-				for _, n := range []int{1, 2, 7} {
-					for _, nq := range []int{1, 3, 4} {
-						r0, x0 := quantizedRows(t, rng, f, n, cols)
-						r := guardedRows(t, r0)
-						x := guardedCopy(t, randomValues(rng, nq*cols))
-						out := guardedCopy(t, make([]float32, nq*n))
-						im.Dot(out, r, x)
-
-						q0, err := NewQ8(f, nq, cols)
-						require.NoError(t, err)
-						q := &Q8{Group: q0.Group, Cols: q0.Cols, Values: guardedCopy(t, q0.Values), Scales: guardedCopy(t, q0.Scales), Sums: guardedCopy(t, q0.Sums)}
-						require.NoError(t, im.QuantizeQ8(q, x))
-						im.DotQ8(out, r, q)
-
-						w := guardedCopy(t, randomValues(rng, nq*n))
-						y := guardedCopy(t, make([]float32, nq*cols))
-						im.AddWeighted(y, r, w)
-
-						xs := guardedCopy(t, x0)
-						require.NoError(t, im.Quantize(r, xs))
-						dst := guardedCopy(t, make([]float32, n*cols))
-						im.Dequantize(dst, r)
-						im.Softmax(out)
-					}
-				}
+		cases := testCases()
+		for i := 0; i < len(cases); {
+			f := cases[i].f
+			j := i
+			for j < len(cases) && cases[j].f == f {
+				j++
 			}
+			t.Run(f.String(), func(t *testing.T) {
+				for _, c := range cases[i:j] {
+					guardedCase(t, im, rng, c.f, c.n, c.cols, c.nq)
+				}
+			})
+			i = j
 		}
 	})
+}
+
+// guardedCase runs every kernel of im once on n rows of cols values of f
+// and nq query (weight) rows, each input and output ending at a guard page.
+func guardedCase(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, cols, nq int) {
+	r0, x0 := quantizedRows(t, rng, f, n, cols)
+	r := guardedRows(t, r0)
+	x := guardedCopy(t, randomValues(rng, nq*cols))
+	out := guardedCopy(t, make([]float32, nq*n))
+	im.Dot(out, r, x)
+
+	q0, err := NewQ8(f, nq, cols)
+	require.NoError(t, err)
+	q := &Q8{Group: q0.Group, Cols: q0.Cols, Values: guardedCopy(t, q0.Values), Scales: guardedCopy(t, q0.Scales), Sums: guardedCopy(t, q0.Sums)}
+	require.NoError(t, im.QuantizeQ8(q, x))
+	im.DotQ8(out, r, q)
+
+	w := guardedCopy(t, randomValues(rng, nq*n))
+	y := guardedCopy(t, make([]float32, nq*cols))
+	im.AddWeighted(y, r, w)
+
+	xs := guardedCopy(t, x0)
+	require.NoError(t, im.Quantize(r, xs))
+	dst := guardedCopy(t, make([]float32, n*cols))
+	im.Dequantize(dst, r)
+	im.Softmax(out)
 }

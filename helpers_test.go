@@ -4,32 +4,111 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/lowbit-ml/lowbit/pack"
 	"github.com/stretchr/testify/require"
 )
 
-// testFormats lists every format with a spread of groups: each code width,
-// asymmetric and symmetric, groups with full and partial last blocks, and
-// fp16 and float32.
+// The shapes every kernel test runs (the shared tests here and the tiers'
+// own tests): testFormats and colsFor. Every group that is a multiple of 8
+// up to 256 appears; coreGroups, the groups models and ggml use and those
+// whose last block of 32 is partial, with every code width, symmetric and
+// not; the other groups with two formats each, the widths rotating from
+// group to group. Row widths are one, two and five groups, and the row
+// widths of modelCols that the group divides, two per format, rotating.
+// -short (the runs under qemu) keeps the core groups and one model width
+// per format.
+var (
+	coreGroups = []int{8, 16, 24, 32, 40, 48, 64, 80, 96, 128, 256}
+	modelCols  = []int{8, 24, 40, 64, 80, 96, 128, 200, 256}
+)
+
+// testFormats lists the formats of the shared test shapes: fp16, float32
+// and the code formats described above.
 func testFormats() []Format {
 	fs := []Format{F32, F16}
-	for bits := 2; bits <= 8; bits++ {
-		for _, g := range []int{8, 16, 24, 32, 40, 64, 128} {
-			fs = append(fs, Quant(bits, g), SymQuant(bits, g))
+	for g := 8; g <= 256; g += 8 {
+		core := slices.Contains(coreGroups, g)
+		if !core && testing.Short() {
+			continue
+		}
+		for c := 0; c < 14; c++ {
+			// combination c: width 2 + c/2, symmetric when c is odd; a
+			// group outside the core takes combinations g/8*3 and 7 more
+			// (mod 14), so that the widths rotate.
+			if k := g / 8 * 3 % 14; !core && c != k && c != (k+7)%14 {
+				continue
+			}
+			fs = append(fs, Format{Bits: 2 + c/2, Group: g, Symmetric: c%2 == 1})
 		}
 	}
 	return fs
 }
 
-// colsFor returns column counts to test with format f: one group, two
-// groups, and several.
+// colsFor returns the row widths to test format f with: for codes one
+// group, two groups, five groups and up to two of modelCols that the group
+// divides (one with -short), chosen by the format's width so that every one
+// is tested with every group; for fp16 and float32 widths around the
+// vector lengths.
 func colsFor(f Format) []int {
 	if !f.Quantized() {
 		return []int{1, 7, 32, 40, 128}
 	}
-	return []int{f.Group, 2 * f.Group, 5 * f.Group}
+	cols := []int{f.Group, 2 * f.Group, 5 * f.Group}
+	var model []int
+	for _, c := range modelCols {
+		if c%f.Group == 0 && !slices.Contains(cols, c) {
+			model = append(model, c)
+		}
+	}
+	picks := 2
+	if testing.Short() {
+		picks = 1
+	}
+	k := 2*f.Bits + boolInt(f.Symmetric)
+	for i := 0; i < min(picks, len(model)); i++ {
+		cols = append(cols, model[(k+i*len(model)/2)%len(model)])
+	}
+	return cols
+}
+
+// testCase is one case of the shared kernel tests: n rows of cols values
+// in format f, against nq query (or weight) rows.
+type testCase struct {
+	f           Format
+	cols, n, nq int
+}
+
+func (c testCase) String() string {
+	return fmt.Sprintf("%s cols %d rows %d queries %d", c.f, c.cols, c.n, c.nq)
+}
+
+// testCases returns the shared cases: every shape of testFormats and
+// colsFor with one row, three rows and 17 rows (more than a batch of 8,
+// with a tail), each with 1 to 5 query rows, the count rotating from shape
+// to shape so that every count meets every row count, width and group.
+func testCases() []testCase {
+	var cs []testCase
+	s := 0
+	for _, f := range testFormats() {
+		for _, cols := range colsFor(f) {
+			for k, n := range []int{1, 3, 17} {
+				cs = append(cs, testCase{f, cols, n, 1 + (s+2*k)%5})
+			}
+			s++
+		}
+	}
+	return cs
+}
+
+// boolInt returns 1 for true, 0 for false.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // forEachImpl runs fn for every implementation this CPU can run.
@@ -191,4 +270,34 @@ func addWeightedWant(r Rows, w, y []float32) (want, mag []float64) {
 		}
 	}
 	return want, mag
+}
+
+// requireKernels runs Dot, DotQ8 and AddWeighted of im on c (random rows
+// and operands from rng) against the float64 references: Dot and DotQ8
+// into outputs filled with NaN (they must overwrite), AddWeighted added to
+// random y.
+func requireKernels(t *testing.T, im *Implementation, rng *rand.Rand, c testCase) {
+	t.Helper()
+	r, _ := quantizedRows(t, rng, c.f, c.n, c.cols)
+	x := randomValues(rng, c.nq*c.cols)
+	out := make([]float32, c.nq*c.n)
+	nans := func() {
+		for k := range out {
+			out[k] = float32(math.NaN())
+		}
+	}
+	nans()
+	im.Dot(out, r, x)
+	requireDots(t, r, float64s(x), out, "%s Dot %s", im, c)
+
+	q, err := NewQ8(c.f, c.nq, c.cols)
+	require.NoError(t, err)
+	require.NoError(t, im.QuantizeQ8(q, x))
+	nans()
+	im.DotQ8(out, r, q)
+	requireDots(t, r, dequantizeQ8(q), out, "%s DotQ8 %s", im, c)
+
+	w := randomValues(rng, c.nq*c.n)
+	y := randomValues(rng, c.nq*c.cols)
+	requireAddWeighted(t, im, y, r, w, "%s AddWeighted %s", im, c)
 }

@@ -867,6 +867,2905 @@ func avx2DequantizeF16(dst *float32, src *uint16, n int)
 //go:noescape
 func avx2QuantizeQ8(a *avx2QuantizeQ8Args)
 
+// Dot on codes in groups of 8, 16, 24 or 32, the lane kernels
+// (avx2_dot_amd64.s, LANE with LANE_G): 1 to 4 query rows.
+//
+// avx2DotLaneW<bits>G<group>X<nq>
+//
+//go:noescape
+func avx2DotLaneW2G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2G32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3G32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4G32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5G32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6G32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7G32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8G32X4(a *avx2LaneArgs)
+
+// avx2CallDotLaneG calls avx2DotLaneW<bits>G<group>X<nq>.
+func avx2CallDotLaneG(bits, group, nq int, a *avx2LaneArgs) {
+	switch bits<<12 | group<<4 | nq {
+	case 2<<12 | 8<<4 | 1:
+		avx2DotLaneW2G8X1(a)
+	case 2<<12 | 8<<4 | 2:
+		avx2DotLaneW2G8X2(a)
+	case 2<<12 | 8<<4 | 3:
+		avx2DotLaneW2G8X3(a)
+	case 2<<12 | 8<<4 | 4:
+		avx2DotLaneW2G8X4(a)
+	case 2<<12 | 16<<4 | 1:
+		avx2DotLaneW2G16X1(a)
+	case 2<<12 | 16<<4 | 2:
+		avx2DotLaneW2G16X2(a)
+	case 2<<12 | 16<<4 | 3:
+		avx2DotLaneW2G16X3(a)
+	case 2<<12 | 16<<4 | 4:
+		avx2DotLaneW2G16X4(a)
+	case 2<<12 | 24<<4 | 1:
+		avx2DotLaneW2G24X1(a)
+	case 2<<12 | 24<<4 | 2:
+		avx2DotLaneW2G24X2(a)
+	case 2<<12 | 24<<4 | 3:
+		avx2DotLaneW2G24X3(a)
+	case 2<<12 | 24<<4 | 4:
+		avx2DotLaneW2G24X4(a)
+	case 2<<12 | 32<<4 | 1:
+		avx2DotLaneW2G32X1(a)
+	case 2<<12 | 32<<4 | 2:
+		avx2DotLaneW2G32X2(a)
+	case 2<<12 | 32<<4 | 3:
+		avx2DotLaneW2G32X3(a)
+	case 2<<12 | 32<<4 | 4:
+		avx2DotLaneW2G32X4(a)
+	case 3<<12 | 8<<4 | 1:
+		avx2DotLaneW3G8X1(a)
+	case 3<<12 | 8<<4 | 2:
+		avx2DotLaneW3G8X2(a)
+	case 3<<12 | 8<<4 | 3:
+		avx2DotLaneW3G8X3(a)
+	case 3<<12 | 8<<4 | 4:
+		avx2DotLaneW3G8X4(a)
+	case 3<<12 | 16<<4 | 1:
+		avx2DotLaneW3G16X1(a)
+	case 3<<12 | 16<<4 | 2:
+		avx2DotLaneW3G16X2(a)
+	case 3<<12 | 16<<4 | 3:
+		avx2DotLaneW3G16X3(a)
+	case 3<<12 | 16<<4 | 4:
+		avx2DotLaneW3G16X4(a)
+	case 3<<12 | 24<<4 | 1:
+		avx2DotLaneW3G24X1(a)
+	case 3<<12 | 24<<4 | 2:
+		avx2DotLaneW3G24X2(a)
+	case 3<<12 | 24<<4 | 3:
+		avx2DotLaneW3G24X3(a)
+	case 3<<12 | 24<<4 | 4:
+		avx2DotLaneW3G24X4(a)
+	case 3<<12 | 32<<4 | 1:
+		avx2DotLaneW3G32X1(a)
+	case 3<<12 | 32<<4 | 2:
+		avx2DotLaneW3G32X2(a)
+	case 3<<12 | 32<<4 | 3:
+		avx2DotLaneW3G32X3(a)
+	case 3<<12 | 32<<4 | 4:
+		avx2DotLaneW3G32X4(a)
+	case 4<<12 | 8<<4 | 1:
+		avx2DotLaneW4G8X1(a)
+	case 4<<12 | 8<<4 | 2:
+		avx2DotLaneW4G8X2(a)
+	case 4<<12 | 8<<4 | 3:
+		avx2DotLaneW4G8X3(a)
+	case 4<<12 | 8<<4 | 4:
+		avx2DotLaneW4G8X4(a)
+	case 4<<12 | 16<<4 | 1:
+		avx2DotLaneW4G16X1(a)
+	case 4<<12 | 16<<4 | 2:
+		avx2DotLaneW4G16X2(a)
+	case 4<<12 | 16<<4 | 3:
+		avx2DotLaneW4G16X3(a)
+	case 4<<12 | 16<<4 | 4:
+		avx2DotLaneW4G16X4(a)
+	case 4<<12 | 24<<4 | 1:
+		avx2DotLaneW4G24X1(a)
+	case 4<<12 | 24<<4 | 2:
+		avx2DotLaneW4G24X2(a)
+	case 4<<12 | 24<<4 | 3:
+		avx2DotLaneW4G24X3(a)
+	case 4<<12 | 24<<4 | 4:
+		avx2DotLaneW4G24X4(a)
+	case 4<<12 | 32<<4 | 1:
+		avx2DotLaneW4G32X1(a)
+	case 4<<12 | 32<<4 | 2:
+		avx2DotLaneW4G32X2(a)
+	case 4<<12 | 32<<4 | 3:
+		avx2DotLaneW4G32X3(a)
+	case 4<<12 | 32<<4 | 4:
+		avx2DotLaneW4G32X4(a)
+	case 5<<12 | 8<<4 | 1:
+		avx2DotLaneW5G8X1(a)
+	case 5<<12 | 8<<4 | 2:
+		avx2DotLaneW5G8X2(a)
+	case 5<<12 | 8<<4 | 3:
+		avx2DotLaneW5G8X3(a)
+	case 5<<12 | 8<<4 | 4:
+		avx2DotLaneW5G8X4(a)
+	case 5<<12 | 16<<4 | 1:
+		avx2DotLaneW5G16X1(a)
+	case 5<<12 | 16<<4 | 2:
+		avx2DotLaneW5G16X2(a)
+	case 5<<12 | 16<<4 | 3:
+		avx2DotLaneW5G16X3(a)
+	case 5<<12 | 16<<4 | 4:
+		avx2DotLaneW5G16X4(a)
+	case 5<<12 | 24<<4 | 1:
+		avx2DotLaneW5G24X1(a)
+	case 5<<12 | 24<<4 | 2:
+		avx2DotLaneW5G24X2(a)
+	case 5<<12 | 24<<4 | 3:
+		avx2DotLaneW5G24X3(a)
+	case 5<<12 | 24<<4 | 4:
+		avx2DotLaneW5G24X4(a)
+	case 5<<12 | 32<<4 | 1:
+		avx2DotLaneW5G32X1(a)
+	case 5<<12 | 32<<4 | 2:
+		avx2DotLaneW5G32X2(a)
+	case 5<<12 | 32<<4 | 3:
+		avx2DotLaneW5G32X3(a)
+	case 5<<12 | 32<<4 | 4:
+		avx2DotLaneW5G32X4(a)
+	case 6<<12 | 8<<4 | 1:
+		avx2DotLaneW6G8X1(a)
+	case 6<<12 | 8<<4 | 2:
+		avx2DotLaneW6G8X2(a)
+	case 6<<12 | 8<<4 | 3:
+		avx2DotLaneW6G8X3(a)
+	case 6<<12 | 8<<4 | 4:
+		avx2DotLaneW6G8X4(a)
+	case 6<<12 | 16<<4 | 1:
+		avx2DotLaneW6G16X1(a)
+	case 6<<12 | 16<<4 | 2:
+		avx2DotLaneW6G16X2(a)
+	case 6<<12 | 16<<4 | 3:
+		avx2DotLaneW6G16X3(a)
+	case 6<<12 | 16<<4 | 4:
+		avx2DotLaneW6G16X4(a)
+	case 6<<12 | 24<<4 | 1:
+		avx2DotLaneW6G24X1(a)
+	case 6<<12 | 24<<4 | 2:
+		avx2DotLaneW6G24X2(a)
+	case 6<<12 | 24<<4 | 3:
+		avx2DotLaneW6G24X3(a)
+	case 6<<12 | 24<<4 | 4:
+		avx2DotLaneW6G24X4(a)
+	case 6<<12 | 32<<4 | 1:
+		avx2DotLaneW6G32X1(a)
+	case 6<<12 | 32<<4 | 2:
+		avx2DotLaneW6G32X2(a)
+	case 6<<12 | 32<<4 | 3:
+		avx2DotLaneW6G32X3(a)
+	case 6<<12 | 32<<4 | 4:
+		avx2DotLaneW6G32X4(a)
+	case 7<<12 | 8<<4 | 1:
+		avx2DotLaneW7G8X1(a)
+	case 7<<12 | 8<<4 | 2:
+		avx2DotLaneW7G8X2(a)
+	case 7<<12 | 8<<4 | 3:
+		avx2DotLaneW7G8X3(a)
+	case 7<<12 | 8<<4 | 4:
+		avx2DotLaneW7G8X4(a)
+	case 7<<12 | 16<<4 | 1:
+		avx2DotLaneW7G16X1(a)
+	case 7<<12 | 16<<4 | 2:
+		avx2DotLaneW7G16X2(a)
+	case 7<<12 | 16<<4 | 3:
+		avx2DotLaneW7G16X3(a)
+	case 7<<12 | 16<<4 | 4:
+		avx2DotLaneW7G16X4(a)
+	case 7<<12 | 24<<4 | 1:
+		avx2DotLaneW7G24X1(a)
+	case 7<<12 | 24<<4 | 2:
+		avx2DotLaneW7G24X2(a)
+	case 7<<12 | 24<<4 | 3:
+		avx2DotLaneW7G24X3(a)
+	case 7<<12 | 24<<4 | 4:
+		avx2DotLaneW7G24X4(a)
+	case 7<<12 | 32<<4 | 1:
+		avx2DotLaneW7G32X1(a)
+	case 7<<12 | 32<<4 | 2:
+		avx2DotLaneW7G32X2(a)
+	case 7<<12 | 32<<4 | 3:
+		avx2DotLaneW7G32X3(a)
+	case 7<<12 | 32<<4 | 4:
+		avx2DotLaneW7G32X4(a)
+	case 8<<12 | 8<<4 | 1:
+		avx2DotLaneW8G8X1(a)
+	case 8<<12 | 8<<4 | 2:
+		avx2DotLaneW8G8X2(a)
+	case 8<<12 | 8<<4 | 3:
+		avx2DotLaneW8G8X3(a)
+	case 8<<12 | 8<<4 | 4:
+		avx2DotLaneW8G8X4(a)
+	case 8<<12 | 16<<4 | 1:
+		avx2DotLaneW8G16X1(a)
+	case 8<<12 | 16<<4 | 2:
+		avx2DotLaneW8G16X2(a)
+	case 8<<12 | 16<<4 | 3:
+		avx2DotLaneW8G16X3(a)
+	case 8<<12 | 16<<4 | 4:
+		avx2DotLaneW8G16X4(a)
+	case 8<<12 | 24<<4 | 1:
+		avx2DotLaneW8G24X1(a)
+	case 8<<12 | 24<<4 | 2:
+		avx2DotLaneW8G24X2(a)
+	case 8<<12 | 24<<4 | 3:
+		avx2DotLaneW8G24X3(a)
+	case 8<<12 | 24<<4 | 4:
+		avx2DotLaneW8G24X4(a)
+	case 8<<12 | 32<<4 | 1:
+		avx2DotLaneW8G32X1(a)
+	case 8<<12 | 32<<4 | 2:
+		avx2DotLaneW8G32X2(a)
+	case 8<<12 | 32<<4 | 3:
+		avx2DotLaneW8G32X3(a)
+	case 8<<12 | 32<<4 | 4:
+		avx2DotLaneW8G32X4(a)
+	default:
+		panic("lowbit: no avx2DotLaneW<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// Dot on codes in groups of whole blocks of 32 and a last block of 8, 16, 24
+// or 32 values (40, 48, 56, 64, 72, …), the lane kernels (avx2_dot_amd64.s,
+// LANE with LANE_T): 1 to 4 query rows.
+//
+// avx2DotLaneW<bits>T<tail>X<nq>
+//
+//go:noescape
+func avx2DotLaneW2T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW2T32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW3T32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW4T32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW5T32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW6T32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW7T32X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T32X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T32X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2DotLaneW8T32X4(a *avx2LaneArgs)
+
+// avx2CallDotLaneT calls avx2DotLaneW<bits>T<tail>X<nq>.
+func avx2CallDotLaneT(bits, tail, nq int, a *avx2LaneArgs) {
+	switch bits<<12 | tail<<4 | nq {
+	case 2<<12 | 8<<4 | 1:
+		avx2DotLaneW2T8X1(a)
+	case 2<<12 | 8<<4 | 2:
+		avx2DotLaneW2T8X2(a)
+	case 2<<12 | 8<<4 | 3:
+		avx2DotLaneW2T8X3(a)
+	case 2<<12 | 8<<4 | 4:
+		avx2DotLaneW2T8X4(a)
+	case 2<<12 | 16<<4 | 1:
+		avx2DotLaneW2T16X1(a)
+	case 2<<12 | 16<<4 | 2:
+		avx2DotLaneW2T16X2(a)
+	case 2<<12 | 16<<4 | 3:
+		avx2DotLaneW2T16X3(a)
+	case 2<<12 | 16<<4 | 4:
+		avx2DotLaneW2T16X4(a)
+	case 2<<12 | 24<<4 | 1:
+		avx2DotLaneW2T24X1(a)
+	case 2<<12 | 24<<4 | 2:
+		avx2DotLaneW2T24X2(a)
+	case 2<<12 | 24<<4 | 3:
+		avx2DotLaneW2T24X3(a)
+	case 2<<12 | 24<<4 | 4:
+		avx2DotLaneW2T24X4(a)
+	case 2<<12 | 32<<4 | 1:
+		avx2DotLaneW2T32X1(a)
+	case 2<<12 | 32<<4 | 2:
+		avx2DotLaneW2T32X2(a)
+	case 2<<12 | 32<<4 | 3:
+		avx2DotLaneW2T32X3(a)
+	case 2<<12 | 32<<4 | 4:
+		avx2DotLaneW2T32X4(a)
+	case 3<<12 | 8<<4 | 1:
+		avx2DotLaneW3T8X1(a)
+	case 3<<12 | 8<<4 | 2:
+		avx2DotLaneW3T8X2(a)
+	case 3<<12 | 8<<4 | 3:
+		avx2DotLaneW3T8X3(a)
+	case 3<<12 | 8<<4 | 4:
+		avx2DotLaneW3T8X4(a)
+	case 3<<12 | 16<<4 | 1:
+		avx2DotLaneW3T16X1(a)
+	case 3<<12 | 16<<4 | 2:
+		avx2DotLaneW3T16X2(a)
+	case 3<<12 | 16<<4 | 3:
+		avx2DotLaneW3T16X3(a)
+	case 3<<12 | 16<<4 | 4:
+		avx2DotLaneW3T16X4(a)
+	case 3<<12 | 24<<4 | 1:
+		avx2DotLaneW3T24X1(a)
+	case 3<<12 | 24<<4 | 2:
+		avx2DotLaneW3T24X2(a)
+	case 3<<12 | 24<<4 | 3:
+		avx2DotLaneW3T24X3(a)
+	case 3<<12 | 24<<4 | 4:
+		avx2DotLaneW3T24X4(a)
+	case 3<<12 | 32<<4 | 1:
+		avx2DotLaneW3T32X1(a)
+	case 3<<12 | 32<<4 | 2:
+		avx2DotLaneW3T32X2(a)
+	case 3<<12 | 32<<4 | 3:
+		avx2DotLaneW3T32X3(a)
+	case 3<<12 | 32<<4 | 4:
+		avx2DotLaneW3T32X4(a)
+	case 4<<12 | 8<<4 | 1:
+		avx2DotLaneW4T8X1(a)
+	case 4<<12 | 8<<4 | 2:
+		avx2DotLaneW4T8X2(a)
+	case 4<<12 | 8<<4 | 3:
+		avx2DotLaneW4T8X3(a)
+	case 4<<12 | 8<<4 | 4:
+		avx2DotLaneW4T8X4(a)
+	case 4<<12 | 16<<4 | 1:
+		avx2DotLaneW4T16X1(a)
+	case 4<<12 | 16<<4 | 2:
+		avx2DotLaneW4T16X2(a)
+	case 4<<12 | 16<<4 | 3:
+		avx2DotLaneW4T16X3(a)
+	case 4<<12 | 16<<4 | 4:
+		avx2DotLaneW4T16X4(a)
+	case 4<<12 | 24<<4 | 1:
+		avx2DotLaneW4T24X1(a)
+	case 4<<12 | 24<<4 | 2:
+		avx2DotLaneW4T24X2(a)
+	case 4<<12 | 24<<4 | 3:
+		avx2DotLaneW4T24X3(a)
+	case 4<<12 | 24<<4 | 4:
+		avx2DotLaneW4T24X4(a)
+	case 4<<12 | 32<<4 | 1:
+		avx2DotLaneW4T32X1(a)
+	case 4<<12 | 32<<4 | 2:
+		avx2DotLaneW4T32X2(a)
+	case 4<<12 | 32<<4 | 3:
+		avx2DotLaneW4T32X3(a)
+	case 4<<12 | 32<<4 | 4:
+		avx2DotLaneW4T32X4(a)
+	case 5<<12 | 8<<4 | 1:
+		avx2DotLaneW5T8X1(a)
+	case 5<<12 | 8<<4 | 2:
+		avx2DotLaneW5T8X2(a)
+	case 5<<12 | 8<<4 | 3:
+		avx2DotLaneW5T8X3(a)
+	case 5<<12 | 8<<4 | 4:
+		avx2DotLaneW5T8X4(a)
+	case 5<<12 | 16<<4 | 1:
+		avx2DotLaneW5T16X1(a)
+	case 5<<12 | 16<<4 | 2:
+		avx2DotLaneW5T16X2(a)
+	case 5<<12 | 16<<4 | 3:
+		avx2DotLaneW5T16X3(a)
+	case 5<<12 | 16<<4 | 4:
+		avx2DotLaneW5T16X4(a)
+	case 5<<12 | 24<<4 | 1:
+		avx2DotLaneW5T24X1(a)
+	case 5<<12 | 24<<4 | 2:
+		avx2DotLaneW5T24X2(a)
+	case 5<<12 | 24<<4 | 3:
+		avx2DotLaneW5T24X3(a)
+	case 5<<12 | 24<<4 | 4:
+		avx2DotLaneW5T24X4(a)
+	case 5<<12 | 32<<4 | 1:
+		avx2DotLaneW5T32X1(a)
+	case 5<<12 | 32<<4 | 2:
+		avx2DotLaneW5T32X2(a)
+	case 5<<12 | 32<<4 | 3:
+		avx2DotLaneW5T32X3(a)
+	case 5<<12 | 32<<4 | 4:
+		avx2DotLaneW5T32X4(a)
+	case 6<<12 | 8<<4 | 1:
+		avx2DotLaneW6T8X1(a)
+	case 6<<12 | 8<<4 | 2:
+		avx2DotLaneW6T8X2(a)
+	case 6<<12 | 8<<4 | 3:
+		avx2DotLaneW6T8X3(a)
+	case 6<<12 | 8<<4 | 4:
+		avx2DotLaneW6T8X4(a)
+	case 6<<12 | 16<<4 | 1:
+		avx2DotLaneW6T16X1(a)
+	case 6<<12 | 16<<4 | 2:
+		avx2DotLaneW6T16X2(a)
+	case 6<<12 | 16<<4 | 3:
+		avx2DotLaneW6T16X3(a)
+	case 6<<12 | 16<<4 | 4:
+		avx2DotLaneW6T16X4(a)
+	case 6<<12 | 24<<4 | 1:
+		avx2DotLaneW6T24X1(a)
+	case 6<<12 | 24<<4 | 2:
+		avx2DotLaneW6T24X2(a)
+	case 6<<12 | 24<<4 | 3:
+		avx2DotLaneW6T24X3(a)
+	case 6<<12 | 24<<4 | 4:
+		avx2DotLaneW6T24X4(a)
+	case 6<<12 | 32<<4 | 1:
+		avx2DotLaneW6T32X1(a)
+	case 6<<12 | 32<<4 | 2:
+		avx2DotLaneW6T32X2(a)
+	case 6<<12 | 32<<4 | 3:
+		avx2DotLaneW6T32X3(a)
+	case 6<<12 | 32<<4 | 4:
+		avx2DotLaneW6T32X4(a)
+	case 7<<12 | 8<<4 | 1:
+		avx2DotLaneW7T8X1(a)
+	case 7<<12 | 8<<4 | 2:
+		avx2DotLaneW7T8X2(a)
+	case 7<<12 | 8<<4 | 3:
+		avx2DotLaneW7T8X3(a)
+	case 7<<12 | 8<<4 | 4:
+		avx2DotLaneW7T8X4(a)
+	case 7<<12 | 16<<4 | 1:
+		avx2DotLaneW7T16X1(a)
+	case 7<<12 | 16<<4 | 2:
+		avx2DotLaneW7T16X2(a)
+	case 7<<12 | 16<<4 | 3:
+		avx2DotLaneW7T16X3(a)
+	case 7<<12 | 16<<4 | 4:
+		avx2DotLaneW7T16X4(a)
+	case 7<<12 | 24<<4 | 1:
+		avx2DotLaneW7T24X1(a)
+	case 7<<12 | 24<<4 | 2:
+		avx2DotLaneW7T24X2(a)
+	case 7<<12 | 24<<4 | 3:
+		avx2DotLaneW7T24X3(a)
+	case 7<<12 | 24<<4 | 4:
+		avx2DotLaneW7T24X4(a)
+	case 7<<12 | 32<<4 | 1:
+		avx2DotLaneW7T32X1(a)
+	case 7<<12 | 32<<4 | 2:
+		avx2DotLaneW7T32X2(a)
+	case 7<<12 | 32<<4 | 3:
+		avx2DotLaneW7T32X3(a)
+	case 7<<12 | 32<<4 | 4:
+		avx2DotLaneW7T32X4(a)
+	case 8<<12 | 8<<4 | 1:
+		avx2DotLaneW8T8X1(a)
+	case 8<<12 | 8<<4 | 2:
+		avx2DotLaneW8T8X2(a)
+	case 8<<12 | 8<<4 | 3:
+		avx2DotLaneW8T8X3(a)
+	case 8<<12 | 8<<4 | 4:
+		avx2DotLaneW8T8X4(a)
+	case 8<<12 | 16<<4 | 1:
+		avx2DotLaneW8T16X1(a)
+	case 8<<12 | 16<<4 | 2:
+		avx2DotLaneW8T16X2(a)
+	case 8<<12 | 16<<4 | 3:
+		avx2DotLaneW8T16X3(a)
+	case 8<<12 | 16<<4 | 4:
+		avx2DotLaneW8T16X4(a)
+	case 8<<12 | 24<<4 | 1:
+		avx2DotLaneW8T24X1(a)
+	case 8<<12 | 24<<4 | 2:
+		avx2DotLaneW8T24X2(a)
+	case 8<<12 | 24<<4 | 3:
+		avx2DotLaneW8T24X3(a)
+	case 8<<12 | 24<<4 | 4:
+		avx2DotLaneW8T24X4(a)
+	case 8<<12 | 32<<4 | 1:
+		avx2DotLaneW8T32X1(a)
+	case 8<<12 | 32<<4 | 2:
+		avx2DotLaneW8T32X2(a)
+	case 8<<12 | 32<<4 | 3:
+		avx2DotLaneW8T32X3(a)
+	case 8<<12 | 32<<4 | 4:
+		avx2DotLaneW8T32X4(a)
+	default:
+		panic("lowbit: no avx2DotLaneW<bits>T<tail>X<nq> kernel of that shape")
+	}
+}
+
+// DotQ8 on codes in groups that are not a multiple of 32 (avx2_dotq8_amd64.s,
+// DOTQ8T): the row kernels with a last block of 8, 16 or 24 values per
+// group, 1 to 4 query rows.
+//
+// avx2DotQ8W<bits>T<tail>X<nq>
+//
+//go:noescape
+func avx2DotQ8W2T8X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T8X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T8X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T8X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T16X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T16X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T16X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T16X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T24X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T24X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T24X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W2T24X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T8X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T8X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T8X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T8X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T16X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T16X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T16X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T16X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T24X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T24X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T24X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W3T24X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T8X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T8X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T8X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T8X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T16X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T16X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T16X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T16X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T24X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T24X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T24X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W4T24X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T8X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T8X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T8X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T8X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T16X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T16X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T16X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T16X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T24X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T24X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T24X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W5T24X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T8X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T8X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T8X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T8X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T16X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T16X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T16X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T16X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T24X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T24X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T24X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W6T24X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T8X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T8X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T8X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T8X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T16X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T16X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T16X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T16X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T24X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T24X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T24X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W7T24X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T8X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T8X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T8X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T8X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T16X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T16X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T16X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T16X4(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T24X1(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T24X2(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T24X3(a *avx2DotQ8Args)
+
+//go:noescape
+func avx2DotQ8W8T24X4(a *avx2DotQ8Args)
+
+// avx2CallDotQ8Tail calls avx2DotQ8W<bits>T<tail>X<nq>.
+func avx2CallDotQ8Tail(bits, tail, nq int, a *avx2DotQ8Args) {
+	switch bits<<12 | tail<<4 | nq {
+	case 2<<12 | 8<<4 | 1:
+		avx2DotQ8W2T8X1(a)
+	case 2<<12 | 8<<4 | 2:
+		avx2DotQ8W2T8X2(a)
+	case 2<<12 | 8<<4 | 3:
+		avx2DotQ8W2T8X3(a)
+	case 2<<12 | 8<<4 | 4:
+		avx2DotQ8W2T8X4(a)
+	case 2<<12 | 16<<4 | 1:
+		avx2DotQ8W2T16X1(a)
+	case 2<<12 | 16<<4 | 2:
+		avx2DotQ8W2T16X2(a)
+	case 2<<12 | 16<<4 | 3:
+		avx2DotQ8W2T16X3(a)
+	case 2<<12 | 16<<4 | 4:
+		avx2DotQ8W2T16X4(a)
+	case 2<<12 | 24<<4 | 1:
+		avx2DotQ8W2T24X1(a)
+	case 2<<12 | 24<<4 | 2:
+		avx2DotQ8W2T24X2(a)
+	case 2<<12 | 24<<4 | 3:
+		avx2DotQ8W2T24X3(a)
+	case 2<<12 | 24<<4 | 4:
+		avx2DotQ8W2T24X4(a)
+	case 3<<12 | 8<<4 | 1:
+		avx2DotQ8W3T8X1(a)
+	case 3<<12 | 8<<4 | 2:
+		avx2DotQ8W3T8X2(a)
+	case 3<<12 | 8<<4 | 3:
+		avx2DotQ8W3T8X3(a)
+	case 3<<12 | 8<<4 | 4:
+		avx2DotQ8W3T8X4(a)
+	case 3<<12 | 16<<4 | 1:
+		avx2DotQ8W3T16X1(a)
+	case 3<<12 | 16<<4 | 2:
+		avx2DotQ8W3T16X2(a)
+	case 3<<12 | 16<<4 | 3:
+		avx2DotQ8W3T16X3(a)
+	case 3<<12 | 16<<4 | 4:
+		avx2DotQ8W3T16X4(a)
+	case 3<<12 | 24<<4 | 1:
+		avx2DotQ8W3T24X1(a)
+	case 3<<12 | 24<<4 | 2:
+		avx2DotQ8W3T24X2(a)
+	case 3<<12 | 24<<4 | 3:
+		avx2DotQ8W3T24X3(a)
+	case 3<<12 | 24<<4 | 4:
+		avx2DotQ8W3T24X4(a)
+	case 4<<12 | 8<<4 | 1:
+		avx2DotQ8W4T8X1(a)
+	case 4<<12 | 8<<4 | 2:
+		avx2DotQ8W4T8X2(a)
+	case 4<<12 | 8<<4 | 3:
+		avx2DotQ8W4T8X3(a)
+	case 4<<12 | 8<<4 | 4:
+		avx2DotQ8W4T8X4(a)
+	case 4<<12 | 16<<4 | 1:
+		avx2DotQ8W4T16X1(a)
+	case 4<<12 | 16<<4 | 2:
+		avx2DotQ8W4T16X2(a)
+	case 4<<12 | 16<<4 | 3:
+		avx2DotQ8W4T16X3(a)
+	case 4<<12 | 16<<4 | 4:
+		avx2DotQ8W4T16X4(a)
+	case 4<<12 | 24<<4 | 1:
+		avx2DotQ8W4T24X1(a)
+	case 4<<12 | 24<<4 | 2:
+		avx2DotQ8W4T24X2(a)
+	case 4<<12 | 24<<4 | 3:
+		avx2DotQ8W4T24X3(a)
+	case 4<<12 | 24<<4 | 4:
+		avx2DotQ8W4T24X4(a)
+	case 5<<12 | 8<<4 | 1:
+		avx2DotQ8W5T8X1(a)
+	case 5<<12 | 8<<4 | 2:
+		avx2DotQ8W5T8X2(a)
+	case 5<<12 | 8<<4 | 3:
+		avx2DotQ8W5T8X3(a)
+	case 5<<12 | 8<<4 | 4:
+		avx2DotQ8W5T8X4(a)
+	case 5<<12 | 16<<4 | 1:
+		avx2DotQ8W5T16X1(a)
+	case 5<<12 | 16<<4 | 2:
+		avx2DotQ8W5T16X2(a)
+	case 5<<12 | 16<<4 | 3:
+		avx2DotQ8W5T16X3(a)
+	case 5<<12 | 16<<4 | 4:
+		avx2DotQ8W5T16X4(a)
+	case 5<<12 | 24<<4 | 1:
+		avx2DotQ8W5T24X1(a)
+	case 5<<12 | 24<<4 | 2:
+		avx2DotQ8W5T24X2(a)
+	case 5<<12 | 24<<4 | 3:
+		avx2DotQ8W5T24X3(a)
+	case 5<<12 | 24<<4 | 4:
+		avx2DotQ8W5T24X4(a)
+	case 6<<12 | 8<<4 | 1:
+		avx2DotQ8W6T8X1(a)
+	case 6<<12 | 8<<4 | 2:
+		avx2DotQ8W6T8X2(a)
+	case 6<<12 | 8<<4 | 3:
+		avx2DotQ8W6T8X3(a)
+	case 6<<12 | 8<<4 | 4:
+		avx2DotQ8W6T8X4(a)
+	case 6<<12 | 16<<4 | 1:
+		avx2DotQ8W6T16X1(a)
+	case 6<<12 | 16<<4 | 2:
+		avx2DotQ8W6T16X2(a)
+	case 6<<12 | 16<<4 | 3:
+		avx2DotQ8W6T16X3(a)
+	case 6<<12 | 16<<4 | 4:
+		avx2DotQ8W6T16X4(a)
+	case 6<<12 | 24<<4 | 1:
+		avx2DotQ8W6T24X1(a)
+	case 6<<12 | 24<<4 | 2:
+		avx2DotQ8W6T24X2(a)
+	case 6<<12 | 24<<4 | 3:
+		avx2DotQ8W6T24X3(a)
+	case 6<<12 | 24<<4 | 4:
+		avx2DotQ8W6T24X4(a)
+	case 7<<12 | 8<<4 | 1:
+		avx2DotQ8W7T8X1(a)
+	case 7<<12 | 8<<4 | 2:
+		avx2DotQ8W7T8X2(a)
+	case 7<<12 | 8<<4 | 3:
+		avx2DotQ8W7T8X3(a)
+	case 7<<12 | 8<<4 | 4:
+		avx2DotQ8W7T8X4(a)
+	case 7<<12 | 16<<4 | 1:
+		avx2DotQ8W7T16X1(a)
+	case 7<<12 | 16<<4 | 2:
+		avx2DotQ8W7T16X2(a)
+	case 7<<12 | 16<<4 | 3:
+		avx2DotQ8W7T16X3(a)
+	case 7<<12 | 16<<4 | 4:
+		avx2DotQ8W7T16X4(a)
+	case 7<<12 | 24<<4 | 1:
+		avx2DotQ8W7T24X1(a)
+	case 7<<12 | 24<<4 | 2:
+		avx2DotQ8W7T24X2(a)
+	case 7<<12 | 24<<4 | 3:
+		avx2DotQ8W7T24X3(a)
+	case 7<<12 | 24<<4 | 4:
+		avx2DotQ8W7T24X4(a)
+	case 8<<12 | 8<<4 | 1:
+		avx2DotQ8W8T8X1(a)
+	case 8<<12 | 8<<4 | 2:
+		avx2DotQ8W8T8X2(a)
+	case 8<<12 | 8<<4 | 3:
+		avx2DotQ8W8T8X3(a)
+	case 8<<12 | 8<<4 | 4:
+		avx2DotQ8W8T8X4(a)
+	case 8<<12 | 16<<4 | 1:
+		avx2DotQ8W8T16X1(a)
+	case 8<<12 | 16<<4 | 2:
+		avx2DotQ8W8T16X2(a)
+	case 8<<12 | 16<<4 | 3:
+		avx2DotQ8W8T16X3(a)
+	case 8<<12 | 16<<4 | 4:
+		avx2DotQ8W8T16X4(a)
+	case 8<<12 | 24<<4 | 1:
+		avx2DotQ8W8T24X1(a)
+	case 8<<12 | 24<<4 | 2:
+		avx2DotQ8W8T24X2(a)
+	case 8<<12 | 24<<4 | 3:
+		avx2DotQ8W8T24X3(a)
+	case 8<<12 | 24<<4 | 4:
+		avx2DotQ8W8T24X4(a)
+	default:
+		panic("lowbit: no avx2DotQ8W<bits>T<tail>X<nq> kernel of that shape")
+	}
+}
+
+// DotQ8 of one query row on 2- and 4-bit codes in groups of 8 or 16, the
+// lane kernels (avx2_dotq8_amd64.s, DOTQ8L; avx2_dotq8lane_amd64.go).
+//
+// avx2DotQ8LaneW<bits>G<group>
+//
+//go:noescape
+func avx2DotQ8LaneW2G8(a *avx2DotQ8LaneArgs)
+
+//go:noescape
+func avx2DotQ8LaneW2G16(a *avx2DotQ8LaneArgs)
+
+//go:noescape
+func avx2DotQ8LaneW4G8(a *avx2DotQ8LaneArgs)
+
+//go:noescape
+func avx2DotQ8LaneW4G16(a *avx2DotQ8LaneArgs)
+
+// avx2CallDotQ8Lane calls avx2DotQ8LaneW<bits>G<group>.
+func avx2CallDotQ8Lane(bits, group int, a *avx2DotQ8LaneArgs) {
+	switch bits<<8 | group {
+	case 2<<8 | 8:
+		avx2DotQ8LaneW2G8(a)
+	case 2<<8 | 16:
+		avx2DotQ8LaneW2G16(a)
+	case 4<<8 | 8:
+		avx2DotQ8LaneW4G8(a)
+	case 4<<8 | 16:
+		avx2DotQ8LaneW4G16(a)
+	default:
+		panic("lowbit: no avx2DotQ8LaneW<bits>G<group> kernel of that shape")
+	}
+}
+
+// DotQ8 of one query row on rows that are one group of 2- or 4-bit codes, eight
+// rows at once, the group's last block of 16 or 32 values (avx2_dotq8_amd64.s,
+// DOTQ8G; avx2_dotq8group_amd64.go).
+//
+// avx2DotQ8GroupW<bits>T<tail>
+//
+//go:noescape
+func avx2DotQ8GroupW2T16(a *avx2DotQ8GroupArgs)
+
+//go:noescape
+func avx2DotQ8GroupW2T32(a *avx2DotQ8GroupArgs)
+
+//go:noescape
+func avx2DotQ8GroupW4T16(a *avx2DotQ8GroupArgs)
+
+//go:noescape
+func avx2DotQ8GroupW4T32(a *avx2DotQ8GroupArgs)
+
+// avx2CallDotQ8Group calls avx2DotQ8GroupW<bits>T<tail>.
+func avx2CallDotQ8Group(bits, tail int, a *avx2DotQ8GroupArgs) {
+	switch bits<<8 | tail {
+	case 2<<8 | 16:
+		avx2DotQ8GroupW2T16(a)
+	case 2<<8 | 32:
+		avx2DotQ8GroupW2T32(a)
+	case 4<<8 | 16:
+		avx2DotQ8GroupW4T16(a)
+	case 4<<8 | 32:
+		avx2DotQ8GroupW4T32(a)
+	default:
+		panic("lowbit: no avx2DotQ8GroupW<bits>T<tail> kernel of that shape")
+	}
+}
+
+// AddWeighted on codes in groups of 8, 16 or 24, the lane kernels
+// (avx2_addweighted_amd64.s, LANE with LANE_G): 1 to 4 weight rows.
+//
+// avx2AddWeightedLaneW<bits>G<group>X<nq>
+//
+//go:noescape
+func avx2AddWeightedLaneW2G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7G24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8G24X4(a *avx2LaneArgs)
+
+// avx2CallAddWeightedLaneG calls avx2AddWeightedLaneW<bits>G<group>X<nq>.
+func avx2CallAddWeightedLaneG(bits, group, nq int, a *avx2LaneArgs) {
+	switch bits<<12 | group<<4 | nq {
+	case 2<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW2G8X1(a)
+	case 2<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW2G8X2(a)
+	case 2<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW2G8X3(a)
+	case 2<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW2G8X4(a)
+	case 2<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW2G16X1(a)
+	case 2<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW2G16X2(a)
+	case 2<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW2G16X3(a)
+	case 2<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW2G16X4(a)
+	case 2<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW2G24X1(a)
+	case 2<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW2G24X2(a)
+	case 2<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW2G24X3(a)
+	case 2<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW2G24X4(a)
+	case 3<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW3G8X1(a)
+	case 3<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW3G8X2(a)
+	case 3<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW3G8X3(a)
+	case 3<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW3G8X4(a)
+	case 3<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW3G16X1(a)
+	case 3<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW3G16X2(a)
+	case 3<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW3G16X3(a)
+	case 3<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW3G16X4(a)
+	case 3<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW3G24X1(a)
+	case 3<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW3G24X2(a)
+	case 3<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW3G24X3(a)
+	case 3<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW3G24X4(a)
+	case 4<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW4G8X1(a)
+	case 4<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW4G8X2(a)
+	case 4<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW4G8X3(a)
+	case 4<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW4G8X4(a)
+	case 4<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW4G16X1(a)
+	case 4<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW4G16X2(a)
+	case 4<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW4G16X3(a)
+	case 4<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW4G16X4(a)
+	case 4<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW4G24X1(a)
+	case 4<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW4G24X2(a)
+	case 4<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW4G24X3(a)
+	case 4<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW4G24X4(a)
+	case 5<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW5G8X1(a)
+	case 5<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW5G8X2(a)
+	case 5<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW5G8X3(a)
+	case 5<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW5G8X4(a)
+	case 5<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW5G16X1(a)
+	case 5<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW5G16X2(a)
+	case 5<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW5G16X3(a)
+	case 5<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW5G16X4(a)
+	case 5<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW5G24X1(a)
+	case 5<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW5G24X2(a)
+	case 5<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW5G24X3(a)
+	case 5<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW5G24X4(a)
+	case 6<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW6G8X1(a)
+	case 6<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW6G8X2(a)
+	case 6<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW6G8X3(a)
+	case 6<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW6G8X4(a)
+	case 6<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW6G16X1(a)
+	case 6<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW6G16X2(a)
+	case 6<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW6G16X3(a)
+	case 6<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW6G16X4(a)
+	case 6<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW6G24X1(a)
+	case 6<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW6G24X2(a)
+	case 6<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW6G24X3(a)
+	case 6<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW6G24X4(a)
+	case 7<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW7G8X1(a)
+	case 7<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW7G8X2(a)
+	case 7<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW7G8X3(a)
+	case 7<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW7G8X4(a)
+	case 7<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW7G16X1(a)
+	case 7<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW7G16X2(a)
+	case 7<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW7G16X3(a)
+	case 7<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW7G16X4(a)
+	case 7<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW7G24X1(a)
+	case 7<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW7G24X2(a)
+	case 7<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW7G24X3(a)
+	case 7<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW7G24X4(a)
+	case 8<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW8G8X1(a)
+	case 8<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW8G8X2(a)
+	case 8<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW8G8X3(a)
+	case 8<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW8G8X4(a)
+	case 8<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW8G16X1(a)
+	case 8<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW8G16X2(a)
+	case 8<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW8G16X3(a)
+	case 8<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW8G16X4(a)
+	case 8<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW8G24X1(a)
+	case 8<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW8G24X2(a)
+	case 8<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW8G24X3(a)
+	case 8<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW8G24X4(a)
+	default:
+		panic("lowbit: no avx2AddWeightedLaneW<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted on codes in groups of whole blocks of 32 and a last block of
+// 8, 16 or 24 values, the lane kernels (avx2_addweighted_amd64.s, LANE with
+// LANE_T): 1 to 4 weight rows.
+//
+// avx2AddWeightedLaneW<bits>T<tail>X<nq>
+//
+//go:noescape
+func avx2AddWeightedLaneW2T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW2T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW3T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW4T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW5T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW6T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW7T24X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T8X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T8X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T8X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T16X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T16X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T16X4(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T24X2(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T24X3(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLaneW8T24X4(a *avx2LaneArgs)
+
+// avx2CallAddWeightedLaneT calls avx2AddWeightedLaneW<bits>T<tail>X<nq>.
+func avx2CallAddWeightedLaneT(bits, tail, nq int, a *avx2LaneArgs) {
+	switch bits<<12 | tail<<4 | nq {
+	case 2<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW2T8X1(a)
+	case 2<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW2T8X2(a)
+	case 2<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW2T8X3(a)
+	case 2<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW2T8X4(a)
+	case 2<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW2T16X1(a)
+	case 2<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW2T16X2(a)
+	case 2<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW2T16X3(a)
+	case 2<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW2T16X4(a)
+	case 2<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW2T24X1(a)
+	case 2<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW2T24X2(a)
+	case 2<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW2T24X3(a)
+	case 2<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW2T24X4(a)
+	case 3<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW3T8X1(a)
+	case 3<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW3T8X2(a)
+	case 3<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW3T8X3(a)
+	case 3<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW3T8X4(a)
+	case 3<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW3T16X1(a)
+	case 3<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW3T16X2(a)
+	case 3<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW3T16X3(a)
+	case 3<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW3T16X4(a)
+	case 3<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW3T24X1(a)
+	case 3<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW3T24X2(a)
+	case 3<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW3T24X3(a)
+	case 3<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW3T24X4(a)
+	case 4<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW4T8X1(a)
+	case 4<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW4T8X2(a)
+	case 4<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW4T8X3(a)
+	case 4<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW4T8X4(a)
+	case 4<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW4T16X1(a)
+	case 4<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW4T16X2(a)
+	case 4<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW4T16X3(a)
+	case 4<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW4T16X4(a)
+	case 4<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW4T24X1(a)
+	case 4<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW4T24X2(a)
+	case 4<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW4T24X3(a)
+	case 4<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW4T24X4(a)
+	case 5<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW5T8X1(a)
+	case 5<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW5T8X2(a)
+	case 5<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW5T8X3(a)
+	case 5<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW5T8X4(a)
+	case 5<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW5T16X1(a)
+	case 5<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW5T16X2(a)
+	case 5<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW5T16X3(a)
+	case 5<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW5T16X4(a)
+	case 5<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW5T24X1(a)
+	case 5<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW5T24X2(a)
+	case 5<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW5T24X3(a)
+	case 5<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW5T24X4(a)
+	case 6<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW6T8X1(a)
+	case 6<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW6T8X2(a)
+	case 6<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW6T8X3(a)
+	case 6<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW6T8X4(a)
+	case 6<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW6T16X1(a)
+	case 6<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW6T16X2(a)
+	case 6<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW6T16X3(a)
+	case 6<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW6T16X4(a)
+	case 6<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW6T24X1(a)
+	case 6<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW6T24X2(a)
+	case 6<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW6T24X3(a)
+	case 6<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW6T24X4(a)
+	case 7<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW7T8X1(a)
+	case 7<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW7T8X2(a)
+	case 7<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW7T8X3(a)
+	case 7<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW7T8X4(a)
+	case 7<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW7T16X1(a)
+	case 7<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW7T16X2(a)
+	case 7<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW7T16X3(a)
+	case 7<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW7T16X4(a)
+	case 7<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW7T24X1(a)
+	case 7<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW7T24X2(a)
+	case 7<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW7T24X3(a)
+	case 7<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW7T24X4(a)
+	case 8<<12 | 8<<4 | 1:
+		avx2AddWeightedLaneW8T8X1(a)
+	case 8<<12 | 8<<4 | 2:
+		avx2AddWeightedLaneW8T8X2(a)
+	case 8<<12 | 8<<4 | 3:
+		avx2AddWeightedLaneW8T8X3(a)
+	case 8<<12 | 8<<4 | 4:
+		avx2AddWeightedLaneW8T8X4(a)
+	case 8<<12 | 16<<4 | 1:
+		avx2AddWeightedLaneW8T16X1(a)
+	case 8<<12 | 16<<4 | 2:
+		avx2AddWeightedLaneW8T16X2(a)
+	case 8<<12 | 16<<4 | 3:
+		avx2AddWeightedLaneW8T16X3(a)
+	case 8<<12 | 16<<4 | 4:
+		avx2AddWeightedLaneW8T16X4(a)
+	case 8<<12 | 24<<4 | 1:
+		avx2AddWeightedLaneW8T24X1(a)
+	case 8<<12 | 24<<4 | 2:
+		avx2AddWeightedLaneW8T24X2(a)
+	case 8<<12 | 24<<4 | 3:
+		avx2AddWeightedLaneW8T24X3(a)
+	case 8<<12 | 24<<4 | 4:
+		avx2AddWeightedLaneW8T24X4(a)
+	default:
+		panic("lowbit: no avx2AddWeightedLaneW<bits>T<tail>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted of one weight row, two rows at a time, on 2-, 4- and 8-bit codes
+// in groups of 8, 16, 24 or 32 (avx2_addweighted_amd64.s, ADDP with APG).
+//
+// avx2AddWeightedLanePairsW<bits>G<group>X<nq>
+//
+//go:noescape
+func avx2AddWeightedLanePairsW2G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4G32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8G8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8G16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8G24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8G32X1(a *avx2LaneArgs)
+
+// avx2CallAddWeightedLanePairsG calls avx2AddWeightedLanePairsW<bits>G<group>X<nq>.
+func avx2CallAddWeightedLanePairsG(bits, group int, a *avx2LaneArgs) {
+	switch bits<<8 | group {
+	case 2<<8 | 8:
+		avx2AddWeightedLanePairsW2G8X1(a)
+	case 2<<8 | 16:
+		avx2AddWeightedLanePairsW2G16X1(a)
+	case 2<<8 | 24:
+		avx2AddWeightedLanePairsW2G24X1(a)
+	case 2<<8 | 32:
+		avx2AddWeightedLanePairsW2G32X1(a)
+	case 4<<8 | 8:
+		avx2AddWeightedLanePairsW4G8X1(a)
+	case 4<<8 | 16:
+		avx2AddWeightedLanePairsW4G16X1(a)
+	case 4<<8 | 24:
+		avx2AddWeightedLanePairsW4G24X1(a)
+	case 4<<8 | 32:
+		avx2AddWeightedLanePairsW4G32X1(a)
+	case 8<<8 | 8:
+		avx2AddWeightedLanePairsW8G8X1(a)
+	case 8<<8 | 16:
+		avx2AddWeightedLanePairsW8G16X1(a)
+	case 8<<8 | 24:
+		avx2AddWeightedLanePairsW8G24X1(a)
+	case 8<<8 | 32:
+		avx2AddWeightedLanePairsW8G32X1(a)
+	default:
+		panic("lowbit: no avx2AddWeightedLanePairsW<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted of one weight row, two rows at a time, on 2-, 4- and 8-bit codes
+// in groups of whole blocks and a last block of 8, 16, 24 or 32 values
+// (avx2_addweighted_amd64.s, ADDP with APT).
+//
+// avx2AddWeightedLanePairsW<bits>T<tail>X<nq>
+//
+//go:noescape
+func avx2AddWeightedLanePairsW2T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW2T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW4T32X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8T8X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8T16X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8T24X1(a *avx2LaneArgs)
+
+//go:noescape
+func avx2AddWeightedLanePairsW8T32X1(a *avx2LaneArgs)
+
+// avx2CallAddWeightedLanePairsT calls avx2AddWeightedLanePairsW<bits>T<tail>X<nq>.
+func avx2CallAddWeightedLanePairsT(bits, tail int, a *avx2LaneArgs) {
+	switch bits<<8 | tail {
+	case 2<<8 | 8:
+		avx2AddWeightedLanePairsW2T8X1(a)
+	case 2<<8 | 16:
+		avx2AddWeightedLanePairsW2T16X1(a)
+	case 2<<8 | 24:
+		avx2AddWeightedLanePairsW2T24X1(a)
+	case 2<<8 | 32:
+		avx2AddWeightedLanePairsW2T32X1(a)
+	case 4<<8 | 8:
+		avx2AddWeightedLanePairsW4T8X1(a)
+	case 4<<8 | 16:
+		avx2AddWeightedLanePairsW4T16X1(a)
+	case 4<<8 | 24:
+		avx2AddWeightedLanePairsW4T24X1(a)
+	case 4<<8 | 32:
+		avx2AddWeightedLanePairsW4T32X1(a)
+	case 8<<8 | 8:
+		avx2AddWeightedLanePairsW8T8X1(a)
+	case 8<<8 | 16:
+		avx2AddWeightedLanePairsW8T16X1(a)
+	case 8<<8 | 24:
+		avx2AddWeightedLanePairsW8T24X1(a)
+	case 8<<8 | 32:
+		avx2AddWeightedLanePairsW8T32X1(a)
+	default:
+		panic("lowbit: no avx2AddWeightedLanePairsW<bits>T<tail>X<nq> kernel of that shape")
+	}
+}
+
+// Quantize to codes in groups that are not a multiple of 32: whole blocks
+// and a last block of 8, 16 or 24 values (avx2_quantize_amd64.s, QUANTT).
+//
+// avx2QuantizeW<bits>T<tail>
+//
+//go:noescape
+func avx2QuantizeW2T8(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW2T16(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW2T24(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW3T8(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW3T16(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW3T24(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW4T8(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW4T16(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW4T24(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW5T8(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW5T16(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW5T24(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW6T8(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW6T16(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW6T24(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW7T8(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW7T16(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW7T24(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW8T8(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW8T16(a *avx2QuantizeArgs)
+
+//go:noescape
+func avx2QuantizeW8T24(a *avx2QuantizeArgs)
+
+// avx2CallQuantizeTail calls avx2QuantizeW<bits>T<tail>.
+func avx2CallQuantizeTail(bits, tail int, a *avx2QuantizeArgs) {
+	switch bits<<8 | tail {
+	case 2<<8 | 8:
+		avx2QuantizeW2T8(a)
+	case 2<<8 | 16:
+		avx2QuantizeW2T16(a)
+	case 2<<8 | 24:
+		avx2QuantizeW2T24(a)
+	case 3<<8 | 8:
+		avx2QuantizeW3T8(a)
+	case 3<<8 | 16:
+		avx2QuantizeW3T16(a)
+	case 3<<8 | 24:
+		avx2QuantizeW3T24(a)
+	case 4<<8 | 8:
+		avx2QuantizeW4T8(a)
+	case 4<<8 | 16:
+		avx2QuantizeW4T16(a)
+	case 4<<8 | 24:
+		avx2QuantizeW4T24(a)
+	case 5<<8 | 8:
+		avx2QuantizeW5T8(a)
+	case 5<<8 | 16:
+		avx2QuantizeW5T16(a)
+	case 5<<8 | 24:
+		avx2QuantizeW5T24(a)
+	case 6<<8 | 8:
+		avx2QuantizeW6T8(a)
+	case 6<<8 | 16:
+		avx2QuantizeW6T16(a)
+	case 6<<8 | 24:
+		avx2QuantizeW6T24(a)
+	case 7<<8 | 8:
+		avx2QuantizeW7T8(a)
+	case 7<<8 | 16:
+		avx2QuantizeW7T16(a)
+	case 7<<8 | 24:
+		avx2QuantizeW7T24(a)
+	case 8<<8 | 8:
+		avx2QuantizeW8T8(a)
+	case 8<<8 | 16:
+		avx2QuantizeW8T16(a)
+	case 8<<8 | 24:
+		avx2QuantizeW8T24(a)
+	default:
+		panic("lowbit: no avx2QuantizeW<bits>T<tail> kernel of that shape")
+	}
+}
+
+// Dequantize of codes in groups that are not a multiple of 32: whole
+// blocks and a last block of 8, 16 or 24 values (avx2_dequantize_amd64.s,
+// DEQT).
+//
+// avx2DequantizeW<bits>T<tail>
+//
+//go:noescape
+func avx2DequantizeW2T8(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW2T16(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW2T24(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW3T8(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW3T16(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW3T24(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW4T8(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW4T16(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW4T24(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW5T8(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW5T16(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW5T24(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW6T8(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW6T16(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW6T24(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW7T8(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW7T16(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW7T24(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW8T8(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW8T16(a *avx2DequantizeArgs)
+
+//go:noescape
+func avx2DequantizeW8T24(a *avx2DequantizeArgs)
+
+// avx2CallDequantizeTail calls avx2DequantizeW<bits>T<tail>.
+func avx2CallDequantizeTail(bits, tail int, a *avx2DequantizeArgs) {
+	switch bits<<8 | tail {
+	case 2<<8 | 8:
+		avx2DequantizeW2T8(a)
+	case 2<<8 | 16:
+		avx2DequantizeW2T16(a)
+	case 2<<8 | 24:
+		avx2DequantizeW2T24(a)
+	case 3<<8 | 8:
+		avx2DequantizeW3T8(a)
+	case 3<<8 | 16:
+		avx2DequantizeW3T16(a)
+	case 3<<8 | 24:
+		avx2DequantizeW3T24(a)
+	case 4<<8 | 8:
+		avx2DequantizeW4T8(a)
+	case 4<<8 | 16:
+		avx2DequantizeW4T16(a)
+	case 4<<8 | 24:
+		avx2DequantizeW4T24(a)
+	case 5<<8 | 8:
+		avx2DequantizeW5T8(a)
+	case 5<<8 | 16:
+		avx2DequantizeW5T16(a)
+	case 5<<8 | 24:
+		avx2DequantizeW5T24(a)
+	case 6<<8 | 8:
+		avx2DequantizeW6T8(a)
+	case 6<<8 | 16:
+		avx2DequantizeW6T16(a)
+	case 6<<8 | 24:
+		avx2DequantizeW6T24(a)
+	case 7<<8 | 8:
+		avx2DequantizeW7T8(a)
+	case 7<<8 | 16:
+		avx2DequantizeW7T16(a)
+	case 7<<8 | 24:
+		avx2DequantizeW7T24(a)
+	case 8<<8 | 8:
+		avx2DequantizeW8T8(a)
+	case 8<<8 | 16:
+		avx2DequantizeW8T16(a)
+	case 8<<8 | 24:
+		avx2DequantizeW8T24(a)
+	default:
+		panic("lowbit: no avx2DequantizeW<bits>T<tail> kernel of that shape")
+	}
+}
+
 // Dot on fp16 and float32 rows (avx2_float_amd64.s): 1 to 4 query rows.
 //
 // avx2DotF<bits>X<nq>

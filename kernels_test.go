@@ -10,24 +10,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// rowCounts covers one row, a few, and more than a page of a typical cache.
-var rowCounts = []int{1, 3, 17}
-
 func TestDotMatchesFloat64(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(3, 4))
-		for _, f := range testFormats() {
-			for _, cols := range colsFor(f) {
-				for _, n := range rowCounts {
-					for _, nq := range []int{1, 2, 4, 5} {
-						r, _ := quantizedRows(t, rng, f, n, cols)
-						x := randomValues(rng, nq*cols)
-						out := make([]float32, nq*n)
-						im.Dot(out, r, x)
-						requireDots(t, r, float64s(x), out, "%s cols %d rows %d queries %d", f, cols, n, nq)
-					}
-				}
-			}
+		for _, c := range testCases() {
+			r, _ := quantizedRows(t, rng, c.f, c.n, c.cols)
+			x := randomValues(rng, c.nq*c.cols)
+			out := make([]float32, c.nq*c.n)
+			im.Dot(out, r, x)
+			requireDots(t, r, float64s(x), out, "%s", c)
 		}
 	})
 }
@@ -35,21 +26,15 @@ func TestDotMatchesFloat64(t *testing.T) {
 func TestDotQ8MatchesFloat64(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(5, 6))
-		for _, f := range testFormats() {
-			for _, cols := range colsFor(f) {
-				for _, n := range rowCounts {
-					for _, nq := range []int{1, 3, 4} {
-						r, _ := quantizedRows(t, rng, f, n, cols)
-						x := randomValues(rng, nq*cols)
-						q, err := NewQ8(f, nq, cols)
-						require.NoError(t, err)
-						require.NoError(t, im.QuantizeQ8(q, x))
-						out := make([]float32, nq*n)
-						im.DotQ8(out, r, q)
-						requireDots(t, r, dequantizeQ8(q), out, "%s cols %d rows %d queries %d", f, cols, n, nq)
-					}
-				}
-			}
+		for _, c := range testCases() {
+			r, _ := quantizedRows(t, rng, c.f, c.n, c.cols)
+			x := randomValues(rng, c.nq*c.cols)
+			q, err := NewQ8(c.f, c.nq, c.cols)
+			require.NoError(t, err)
+			require.NoError(t, im.QuantizeQ8(q, x))
+			out := make([]float32, c.nq*c.n)
+			im.DotQ8(out, r, q)
+			requireDots(t, r, dequantizeQ8(q), out, "%s", c)
 		}
 	})
 }
@@ -113,17 +98,11 @@ func TestQuantizeQ8(t *testing.T) {
 func TestAddWeightedMatchesFloat64(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(9, 10))
-		for _, f := range testFormats() {
-			for _, cols := range colsFor(f) {
-				for _, n := range rowCounts {
-					for _, nq := range []int{1, 2, 4} {
-						r, _ := quantizedRows(t, rng, f, n, cols)
-						w := randomValues(rng, nq*n)
-						y := randomValues(rng, nq*cols)
-						requireAddWeighted(t, im, y, r, w, "%s cols %d rows %d queries %d", f, cols, n, nq)
-					}
-				}
-			}
+		for _, c := range testCases() {
+			r, _ := quantizedRows(t, rng, c.f, c.n, c.cols)
+			w := randomValues(rng, c.nq*c.n)
+			y := randomValues(rng, c.nq*c.cols)
+			requireAddWeighted(t, im, y, r, w, "%s", c)
 		}
 	})
 }
@@ -146,10 +125,19 @@ func TestQuantizeErrorBound(t *testing.T) {
 				im.Dequantize(got, r)
 				for i := 0; i < n; i++ {
 					vals, _ := refRow(r, i)
+					row := x[i*cols : (i+1)*cols]
+					var bound func(c int) float64
 					for c, v := range vals {
 						k := i*cols + c
-						require.Equal(t, float32(v), got[k], "%s: Dequantize disagrees with float64 at %d", f, k)
-						require.InDelta(t, x[k], v, quantBound(f, x[i*cols:(i+1)*cols], c), "%s cols %d value %d", f, cols, k)
+						if float32(v) != got[k] {
+							require.Equal(t, float32(v), got[k], "%s: Dequantize disagrees with float64 at %d", f, k)
+						}
+						if f.Quantized() && c%f.Group == 0 || bound == nil {
+							bound = quantBound(f, row, c)
+						}
+						if !(math.Abs(float64(x[k])-v) <= bound(c)) {
+							require.InDelta(t, x[k], v, bound(c), "%s cols %d value %d", f, cols, k)
+						}
 					}
 				}
 			}
@@ -157,15 +145,16 @@ func TestQuantizeErrorBound(t *testing.T) {
 	})
 }
 
-// quantBound returns how far the stored value of row[c] may be from it.
-func quantBound(f Format, row []float32, c int) float64 {
+// quantBound returns how far the stored value of row[c] may be from it,
+// for every c of the group (or float row) that holds row[c0].
+func quantBound(f Format, row []float32, c0 int) func(c int) float64 {
 	switch f.Bits {
 	case 32:
-		return 0
+		return func(int) float64 { return 0 }
 	case 16:
-		return math.Abs(float64(row[c])) * 0x1p-11
+		return func(c int) float64 { return math.Abs(float64(row[c])) * 0x1p-11 }
 	}
-	g := c / f.Group * f.Group
+	g := c0 / f.Group * f.Group
 	lo, hi := minMax(row[g : g+f.Group])
 	var s, sf, m, mf float64
 	if f.Symmetric {
@@ -179,7 +168,9 @@ func quantBound(f Format, row []float32, c int) float64 {
 	levels := float64(int(1) << f.Bits)
 	// Half a step, the drift of the rounded scale over the whole range, the
 	// rounded min, and float32 rounding of the reconstruction.
-	return sf/2 + math.Abs(s-sf)*levels + math.Abs(m-mf) + 1e-6*(math.Abs(float64(row[c]))+sf*levels)
+	return func(c int) float64 {
+		return sf/2 + math.Abs(s-sf)*levels + math.Abs(m-mf) + 1e-6*(math.Abs(float64(row[c]))+sf*levels)
+	}
 }
 
 func TestDequantizeDoesNotFuse(t *testing.T) {
@@ -387,23 +378,29 @@ func TestMisusePanics(t *testing.T) {
 func TestKernelsDoNotAllocate(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(17, 18))
-		for _, f := range []Format{Quant(4, 64), SymQuant(6, 32), F16, F32} {
-			r, x := quantizedRows(t, rng, f, 8, 128)
-			q, err := NewQ8(f, 2, 128)
-			require.NoError(t, err)
-			xq := randomValues(rng, 256)
-			out := make([]float32, 16)
-			y := make([]float32, 256)
-			allocs := testing.AllocsPerRun(5, func() {
-				im.Dot(out, r, xq)
-				_ = im.QuantizeQ8(q, xq)
-				im.DotQ8(out, r, q)
-				im.AddWeighted(y, r, out)
-				_ = im.Quantize(r, x)
-				im.Dequantize(x, r)
-				im.Softmax(out)
-			})
-			assert.Zero(t, allocs, "%s", f)
+		for _, f := range []Format{Quant(4, 64), SymQuant(6, 32), Quant(4, 8), SymQuant(2, 16), Quant(3, 40), Quant(4, 80), Quant(4, 128), F16, F32} {
+			cols := 128
+			if f.Quantized() && cols%f.Group != 0 {
+				cols = 3 * f.Group
+			}
+			for _, nq := range []int{1, 2} {
+				r, x := quantizedRows(t, rng, f, 9, cols)
+				q, err := NewQ8(f, nq, cols)
+				require.NoError(t, err)
+				xq := randomValues(rng, nq*cols)
+				out := make([]float32, nq*9)
+				y := make([]float32, nq*cols)
+				allocs := testing.AllocsPerRun(5, func() {
+					im.Dot(out, r, xq)
+					_ = im.QuantizeQ8(q, xq)
+					im.DotQ8(out, r, q)
+					im.AddWeighted(y, r, out)
+					_ = im.Quantize(r, x)
+					im.Dequantize(x, r)
+					im.Softmax(out)
+				})
+				assert.Zero(t, allocs, "%s, %d query rows", f, nq)
+			}
 		}
 	})
 }

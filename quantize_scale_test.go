@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -70,6 +71,9 @@ func TestQuantizeNeverWorseThanTheMean(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(21, 22))
 		for _, f := range testFormats() {
+			if f.Quantized() && !slices.Contains(coreGroups, f.Group) {
+				continue // the property is the scale rule's; the core groups have every width
+			}
 			cols := 64
 			if f.Quantized() {
 				cols = 2 * f.Group

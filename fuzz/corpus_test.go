@@ -140,6 +140,17 @@ func rowSeeds() map[string][]byte {
 		lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(2, 64), lowbit.SymQuant(2, 64), lowbit.Quant(8, 64)} {
 		seeds[fmt.Sprintf("%s-128cols-negative-scales", f)] = rowHeader(f, 128, 5+i%5, 1+i%9, 4|8*byte(i%2), sUnit, sUnit)
 	}
+	// Model row widths (heads of 64, 80, 96, 128 and 256 values, and odd
+	// multiples of 8) in groups of 8 to 96, every width, with one to nine
+	// rows and one to five query rows: the amd64 lane, tail and row-group
+	// kernels, and the rows of 2 and 4 groups that they take several at a
+	// time. Quantized and raw codes alternate.
+	for i, sh := range shapeSeeds() {
+		f := sh.f
+		mode := byte(i % 2)
+		st := styleCycle[i%len(styleCycle)] &^ sNonFinite
+		seeds[fmt.Sprintf("shape-%s-%dcols", f, sh.cols)] = rowHeader(f, sh.cols, 1+i%9, 1+i%5, mode, st, sUnit)
+	}
 	for k, name := range misuseKinds {
 		f := allFormats()[(3*k+1)%16]
 		cols := 24
@@ -149,6 +160,31 @@ func rowSeeds() map[string][]byte {
 		seeds[fmt.Sprintf("misuse%d-%s", k, strings.ReplaceAll(name, " ", "-"))] = append(rowHeader(f, cols, 2, 2, 0xf0, sUnit, sUnit), byte(k))
 	}
 	return seeds
+}
+
+// shapeSeed is a format and a row width of the model-shape seeds.
+type shapeSeed struct {
+	f    lowbit.Format
+	cols int
+}
+
+// shapeSeeds returns the model shapes of rowSeeds: every group of 8, 16,
+// 24, 32, 40, 48, 64, 80 and 96 with the row widths 8, 24, 40, 64, 80, 96,
+// 128, 200 and 256 that it divides (at most 40 groups), the code width
+// rotating through 2 to 8, symmetric every other shape.
+func shapeSeeds() []shapeSeed {
+	var ss []shapeSeed
+	i := 0
+	for _, g := range []int{8, 16, 24, 32, 40, 48, 64, 80, 96} {
+		for _, cols := range []int{8, 24, 40, 64, 80, 96, 128, 200, 256} {
+			if cols%g != 0 || cols/g > 40 {
+				continue
+			}
+			ss = append(ss, shapeSeed{lowbit.Format{Bits: 2 + i%7, Group: g, Symmetric: i%2 == 1}, cols})
+			i++
+		}
+	}
+	return ss
 }
 
 // softmaxSeeds covers every length around a vector boundary, every style,

@@ -80,6 +80,12 @@ func groups(n ...int) axis {
 	return axis{param: "group", values: n, token: func(n int) string { return fmt.Sprintf("G%d", n) }, label: "G<group>"}
 }
 
+// tails are the lengths of the last block of a group that is not a
+// multiple of 32 (8, 16 or 24 values): T8, …
+func tails(n ...int) axis {
+	return axis{param: "tail", values: n, token: func(n int) string { return fmt.Sprintf("T%d", n) }, label: "T<tail>"}
+}
+
 // units are the values a DotQ8 kernel takes per step: U64, U32.
 func units(n ...int) axis {
 	return axis{param: "unit", values: n, token: func(n int) string { return fmt.Sprintf("U%d", n) }, label: "U<unit>"}
