@@ -22,12 +22,13 @@ import (
 //     kernel call (lowbit.Dot or DotQ8) for every query row, the logit
 //     transform (soft-capping) and the mask (causal within the call,
 //     sliding window), the softmax of each row over the split alone
-//     (its max and its sum kept), and one lowbit.AddWeighted: the
-//     split's output, normalized over the split;
+//     (a reference score and its probability kept, which give the
+//     split's sum of exp), and one lowbit.AddWeighted: the split's
+//     output, normalized over the split;
 //  3. merge (on the head's goroutine): per query row, the splits' outputs
-//     summed with weights exp(max_s − max)·sum_s / Σ (the sink logit in
-//     the denominator), in split order (flash-decoding's exact merge);
-//     then the credit of the important tokens' probabilities.
+//     summed with weights Σ_split exp(x − M) / Σ_all exp(x − M) (the sink
+//     logit in the denominator), in split order (flash-decoding's exact
+//     merge); then the credit of the important tokens' probabilities.
 //
 // Every split writes only its own block of scores, its statistics and its
 // partial output, and the merge reads them in a fixed order, so the output
@@ -139,42 +140,107 @@ func (h *head) block(s *split) []float32 {
 
 // runSplit runs split s of the pass: scores, logit transform and mask,
 // the softmax of each row over the split, and the split's output. For
-// each row r it records the row's max score and the probability of that
-// max (1/sum, the sum being over the split) in h.stat, or −Inf and 0 if
-// the row sees no token of the split.
+// each row r it records in h.stat a reference score of the row and that
+// score's probability within the split (which together give the split's
+// weight in the merge), or −Inf and 0 if the row sees no token of the
+// split.
 func (h *head) runSplit(si int) {
 	s := &h.splits[si]
 	t := h.tiers()[s.ti]
 	p := t.pages[s.page]
-	rows, n, g := h.pass.rows, s.n, h.group
+	rows, n := h.pass.rows, s.n
 	blk := h.block(s)
 	keys := p.k.Slice(s.lo, s.lo+n)
-	if q8 := h.q8use[s.ti]; q8 != nil {
-		lowbit.DotQ8(blk, keys, q8)
-	} else {
-		lowbit.Dot(blk, keys, h.queries(t, rows))
-	}
+	h.score(blk, keys, t, s.ti)
+	pos := p.pos[s.lo : s.lo+n]
 	st := h.stat[2*si*rows : 2*(si+1)*rows]
 	for r := range rows {
 		row := blk[r*n : (r+1)*n]
-		if c := h.pol.SoftCap; c > 0 {
-			softCap(row, c)
-		}
-		if h.pass.mask {
-			h.maskRow(row, p.pos[s.lo:s.lo+n], int32(h.pass.p0+r/g))
-		}
-		m, at := argmax(row)
-		if math.IsInf(float64(m), -1) {
+		h.transformRow(row, pos, r)
+		at := h.reference(row)
+		if at < 0 {
 			clear(row)
-			st[2*r], st[2*r+1] = m, 0
+			st[2*r], st[2*r+1] = float32(math.Inf(-1)), 0
 			continue
 		}
+		ref := row[at]
 		lowbit.Softmax(row)
-		st[2*r], st[2*r+1] = m, row[at]
+		if row[at] < minReference {
+			ref, at = h.rescore(row, keys, t, s.ti, pos, r)
+		}
+		st[2*r], st[2*r+1] = ref, row[at]
 	}
 	part := h.part[si*rows*h.dim : (si+1)*rows*h.dim]
 	clear(part)
 	lowbit.AddWeighted(part, p.v.Slice(s.lo, s.lo+n), blk)
+}
+
+// score writes the scores of keys (of tier t, index ti) for every query
+// row of the pass into blk.
+func (h *head) score(blk []float32, keys lowbit.Rows, t *tier, ti int) {
+	if q8 := h.q8use[ti]; q8 != nil {
+		lowbit.DotQ8(blk, keys, q8)
+	} else {
+		lowbit.Dot(blk, keys, h.queries(t, h.pass.rows))
+	}
+}
+
+// transformRow applies the logit transform (soft cap) and the mask of
+// query row r to its scores of the tokens at positions pos.
+func (h *head) transformRow(row []float32, pos []int32, r int) {
+	if c := h.pol.SoftCap; c > 0 {
+		softCap(row, c)
+	}
+	if h.pass.mask {
+		h.maskRow(row, pos, int32(h.pass.p0+r/h.group))
+	}
+}
+
+// minReference is the least probability a split's reference score may
+// have after the softmax: a normal float32 well above the subnormals, so
+// that it keeps float32 precision.
+const minReference = 1e-30
+
+// reference returns the index of the reference score of a row of scores,
+// or -1 if the row sees no token (every score −Inf): with a mask, the
+// largest score; without one (every score finite), the largest of a
+// sample of the row (nine evenly spaced scores, the last included), whose
+// probability after the softmax is below minReference only when the
+// sample misses the row's max by more than about 60 (rescore then takes
+// the max).
+func (h *head) reference(row []float32) int {
+	n := len(row)
+	if h.pass.mask || n <= 16 {
+		m, at := argmax(row)
+		if math.IsInf(float64(m), -1) {
+			return -1
+		}
+		return at
+	}
+	at := n - 1
+	for k := range 8 {
+		if i := k * n / 8; row[i] > row[at] {
+			at = i
+		}
+	}
+	return at
+}
+
+// rescore recomputes query row r's scores of keys (the split's, at
+// positions pos) into row after a sampled reference fell below
+// minReference, takes the row's max as the reference, and redoes the
+// softmax; it returns the reference score and its index. It depends on
+// the data only, so the results stay the same for any number of workers.
+func (h *head) rescore(row []float32, keys lowbit.Rows, t *tier, ti int, pos []int32, r int) (float32, int) {
+	h.rescored++
+	n := len(row)
+	all := make([]float32, h.pass.rows*n)
+	h.score(all, keys, t, ti)
+	copy(row, all[r*n:(r+1)*n])
+	h.transformRow(row, pos, r)
+	m, at := argmax(row)
+	lowbit.Softmax(row)
+	return m, at
 }
 
 // argmax returns the largest value of x (len(x) > 0, no NaN) and the index
@@ -220,10 +286,12 @@ func argmax(x []float32) (float32, int) {
 
 // merge sums the splits' outputs of every query row of the pass into the
 // head's output rows, with the exact flash-decoding weights, and credits
-// the important tokens' probabilities. A split s whose row max is m_s and
-// whose max has probability 1/L_s (L_s = Σ exp(x − m_s) over the split)
-// weighs exp(m_s − M)·L_s / (Σ_s exp(m_s − M)·L_s + exp(sink − M)), M
-// the largest of the m_s and of the sink logit.
+// the important tokens' probabilities. A split whose row has the
+// reference score x_r with probability p_r within the split has
+// Σ exp(x − M) = exp(x_r − M)/p_r over its tokens, and weighs that over
+// the sum of all splits' and exp(sink − M); M is the largest reference
+// score and sink logit (in float64, exp(x_r − M)/p_r stays finite:
+// p_r >= minReference).
 func (h *head) merge() {
 	rows, d, g, ns := h.pass.rows, h.dim, h.group, len(h.splits)
 	out := h.oin[h.pass.t0*g*d:][:rows*d]

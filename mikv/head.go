@@ -39,6 +39,7 @@ type scratch struct {
 	q8                 [2]*lowbit.Q8 // int8 queries for the important and retained tiers' DotQ8
 	q8use              [2]*lowbit.Q8 // those of the pass, nil where a tier is scored with float32 queries
 	kr, vr             []float32     // dim each: a token being demoted
+	rescored           int           // rows whose sampled reference fell short (runSplit), for the tests
 }
 
 func newHead(cfg *Config, pol *LayerPolicy, layer, index int, mem *memory) *head {

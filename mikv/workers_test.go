@@ -171,3 +171,33 @@ func TestRestoreSetsWorkers(t *testing.T) {
 	assert.Equal(t, 3, one.work.size())
 	assert.Same(t, one.work, one.Layer(0).work)
 }
+
+// A split whose sampled reference score is far below its max (a token
+// that outscores the sample by 100) is rescored with the true max: the
+// output is float64 attention's, on one worker and on two alike.
+func TestSplitReferenceFarBelowMax(t *testing.T) {
+	const n, heavy = 100, 40 // the sample of a split of 100 tokens: 0, 12, 25, 37, …, 99
+	s := randomSeq(rand.New(rand.NewPCG(5, 1)), n, 1, 1, 16)
+	for i := range n {
+		s.q[i*16] = 10
+	}
+	s.k[heavy*16] = 10
+	var first []float32
+	for _, w := range []int{1, 2} {
+		cfg := fullConfig(1, 1, 16, lowbit.F32)
+		cfg.Scale, cfg.Workers = 1, w
+		l := newTestCache(t, cfg).Layer(0)
+		q, k, v := s.prefix(n - 1)
+		require.NoError(t, l.Append(k, v, n-1, &AppendInfo{Queries: q}))
+		q, k, v = s.token(n - 1)
+		out := make([]float32, 16)
+		require.NoError(t, l.Decode(q, k, v, out))
+		assert.Positive(t, l.heads[0].rescored, "the sample missed the max")
+		assert.Less(t, maxAbsErr(out, refAttention(s, n-1, variant{scale: 1})), 5e-6)
+		if first == nil {
+			first = out
+		} else {
+			assert.Equal(t, bits([][]float32{first}), bits([][]float32{out}))
+		}
+	}
+}
