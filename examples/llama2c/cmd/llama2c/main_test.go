@@ -169,8 +169,9 @@ func TestDefaultOnStories260K(t *testing.T) {
 // BenchmarkGenerate times the runner's greedy generation of the model's
 // whole context from BOS on the checkpoint LOWBIT_MODEL names, with the
 // exact cache and with the default mikv cache (the configuration bench
-// -tune recommends for stories260K), and reports tokens/s: the figures
-// to compare, side by side in one run.
+// -tune recommends for stories260K), and reports tokens/s and tokens per
+// CPU-second of the process: the figures to compare, side by side in one
+// run.
 func BenchmarkGenerate(b *testing.B) {
 	path := os.Getenv("LOWBIT_MODEL")
 	if path == "" {
@@ -184,12 +185,16 @@ func BenchmarkGenerate(b *testing.B) {
 		b.Run(cache, func(b *testing.B) {
 			o := options{cache: cache, ratio: defaultRatio, selection: defaultSelection.String()}
 			tokens := 0
+			cpu0, cpuOK := processCPU()
 			for b.Loop() {
 				g, err := generate(o, m)
 				require.NoError(b, err)
 				tokens += len(g.tokens)
 			}
 			b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+			if cpu1, _ := processCPU(); cpuOK && cpu1 > cpu0 {
+				b.ReportMetric(float64(tokens)/(float64(cpu1-cpu0)/1e9), "tokens/cpu-s")
+			}
 		})
 	}
 }
