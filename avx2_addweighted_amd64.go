@@ -19,6 +19,12 @@ type avx2AddWeightedArgs struct {
 // [i0, i1) and the qn weight rows from j0 on, and 0 for j >= qn: the table
 // of weights the AddWeighted kernels read one row (four lanes) at a time.
 func avx2TransposeWeights(wt *[avx2AddWRows][4]float32, w []float32, n, j0, qn, i0, i1 int) {
+	if qn == 1 { // the common case, a lane of weights and three zeros per row
+		for i, v := range w[j0*n+i0 : j0*n+i1] {
+			wt[i] = [4]float32{v}
+		}
+		return
+	}
 	for i := i0; i < i1; i++ {
 		for j := range wt[i-i0] {
 			var v float32
@@ -76,12 +82,11 @@ func addWeightedBlocksAVX2(y []float32, r Rows, w []float32) {
 	nq, groups := len(w)/n, f.Groups(cols)
 	shifts, mult := shiftSource(r)
 	var wt [avx2AddWRows][4]float32
-	var wm [avx2ChunkGroups][4]float32
 	for j0 := 0; j0 < nq; j0 += 4 {
 		qn := min(4, nq-j0)
 		for g0 := 0; g0 < groups; g0 += avx2ChunkGroups {
 			g1 := min(groups, g0+avx2ChunkGroups)
-			wm = [avx2ChunkGroups][4]float32{}
+			var wm [avx2ChunkGroups][4]float32
 			for i0 := 0; i0 < n; i0 += avx2AddWRows {
 				i1 := min(n, i0+avx2AddWRows)
 				avx2TransposeWeights(&wt, w, n, j0, qn, i0, i1)

@@ -39,7 +39,8 @@ import (
 //     multiple of 32 values and on codes in groups that are a multiple of
 //     32 runs the strip kernels (avx2_addweighted_strip_amd64.s: the sums
 //     of 32 or 16 columns stay in registers over the rows);
-//   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits.
+//   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits;
+//   - Attention runs its tiles in assembly (avx2_attention_amd64.s).
 var avx2Impl = &Implementation{
 	name: "avx2",
 	k: kernels{
@@ -50,12 +51,14 @@ var avx2Impl = &Implementation{
 		quantize:    quantizeAVX2,
 		dequantize:  dequantizeAVX2,
 		softmax:     softmaxAVX2,
+		attention:   attnAVX2,
 	},
 	accelerated: avx2Accelerated,
 }
 
 // avx2Accelerated reports which kernels and formats run AVX2 assembly:
-// all of them but DotQ8 on groups of more than 4096 values.
+// all of them but DotQ8 on groups of more than 4096 values (Softmax and
+// Attention, on float32 only, always).
 func avx2Accelerated(k Kernel, f Format) bool {
 	return k != KernelDotQ8 || !f.Quantized() || avx2DotQ8Blocks(f)
 }

@@ -360,3 +360,37 @@ outdone:                                   \
 	VEXTRACTPS $1, X, (O)(S*1);        \
 	VEXTRACTPS $2, X, (O)(S*2);        \
 	VEXTRACTPS $3, X, (R)(S*1)
+
+// EXP8: Y0 = exp(Y0) for Y0 <= 0 (lanes below expMinX give 0); uses Y1-Y3, Y5-Y7.
+// The polynomial is evaluated by Estrin's scheme ((P0 r + P1) r^2 +
+// (P2 r + P3)) r^2 + (P4 r + P5), then p r^2 + r + 1, for a shorter
+// dependency chain than Horner's.
+// n is rounded as roundEven does, by adding and subtracting 1.5*2^23; the
+// bits of the sum are n + 0x4b400000, from which 2^n is one add and shift.
+#define EXP8 EXP8R(Y0, Y1, Y2, Y3, Y5, Y6, Y7)
+
+// EXP8R(X, N, R, A, T, B, C) is EXP8 on X with the temporaries N, R, A,
+// T, B and C (so that two can run side by side).
+#define EXP8R(X, N, R, A, T, B, C) \
+	VMULPS       ·avx2ExpLog2e(SB), X, N;        \
+	VADDPS       ·avx2F32x8RoundMagic(SB), N, N; \
+	VSUBPS       ·avx2F32x8RoundMagic(SB), N, T; \
+	VMOVAPS      X, R;                           \
+	VFNMADD231PS ·avx2ExpLn2Hi(SB), T, R;        \
+	VFNMADD231PS ·avx2ExpLn2Lo(SB), T, R;        \
+	VMULPS       R, R, T;                        \
+	VMOVUPS      ·avx2ExpP0(SB), A;              \
+	VFMADD213PS  ·avx2ExpP1(SB), R, A;           \
+	VMOVUPS      ·avx2ExpP2(SB), B;              \
+	VFMADD213PS  ·avx2ExpP3(SB), R, B;           \
+	VMOVUPS      ·avx2ExpP4(SB), C;              \
+	VFMADD213PS  ·avx2ExpP5(SB), R, C;           \
+	VFMADD213PS  B, T, A;                        \
+	VFMADD213PS  C, T, A;                        \
+	VFMADD213PS  R, T, A;                        \
+	VADDPS       ·avx2F32x8One(SB), A, A;        \
+	VPADDD       ·avx2I32x8ExpBias(SB), N, N;    \
+	VPSLLD       $23, N, N;                      \
+	VMULPS       N, A, A;                        \
+	VCMPPS       $0x1d, ·avx2ExpMinX(SB), X, N;  \
+	VANDPS       A, N, X

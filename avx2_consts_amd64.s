@@ -155,6 +155,21 @@ DATA ·avx2EvenOdd+24(SB)/4, $5
 DATA ·avx2EvenOdd+28(SB)/4, $7
 GLOBL ·avx2EvenOdd(SB), RODATA|NOPTR, $32
 
+// Attention (avx2_attention_amd64.s): the sign bit, -2 (the soft cap's
+// exp(-2|y|)), and the lane indexes 0-7 and 8 (the row masks).
+F8(·avx2F32x8Sign, 0x80000000)
+F8(·avx2F32x8MinusTwo, 0xc0000000)
+F8(·avx2I32x8Eight, 8)
+DATA ·avx2I32x8Lanes+0(SB)/4, $0
+DATA ·avx2I32x8Lanes+4(SB)/4, $1
+DATA ·avx2I32x8Lanes+8(SB)/4, $2
+DATA ·avx2I32x8Lanes+12(SB)/4, $3
+DATA ·avx2I32x8Lanes+16(SB)/4, $4
+DATA ·avx2I32x8Lanes+20(SB)/4, $5
+DATA ·avx2I32x8Lanes+24(SB)/4, $6
+DATA ·avx2I32x8Lanes+28(SB)/4, $7
+GLOBL ·avx2I32x8Lanes(SB), RODATA|NOPTR, $32
+
 // ---- Constants of the tail macros (avx2_tail_amd64.h) ----
 
 // 15, 3 and 1 in every dword: a 4-, 2- or 1-bit code after VPSRLVD.

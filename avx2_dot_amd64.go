@@ -168,15 +168,3 @@ func dotRowsAVX2(out []float32, stride int, r Rows, x []float32, j0, qn int) {
 		}
 	}
 }
-
-// sumFloats returns Σ v (len(v) a multiple of 8).
-func sumFloats(v []float32) float32 {
-	var s0, s1, s2, s3 float32
-	for ; len(v) >= 8; v = v[8:] {
-		s0 += v[0] + v[4]
-		s1 += v[1] + v[5]
-		s2 += v[2] + v[6]
-		s3 += v[3] + v[7]
-	}
-	return (s0 + s1) + (s2 + s3)
-}

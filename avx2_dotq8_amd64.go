@@ -84,18 +84,23 @@ func dotQ8UnitsAVX2(out []float32, r Rows, q *Q8, j int) int {
 		return 0
 	}
 	shifts, mult := shiftSource(r)
-	a := avx2DotQ8Args{
-		xv:    unsafe.Pointer(&q.Values[j*cols]),
-		group: f.Group,
-		nb4:   4 * nb,
-		smode: min(bpg, 16),
-		sper:  max(1, bpg/8),
-		uo:    avx2UnitOut{levels: levels, bpr: bpr},
-	}
+	// Fields one by one: a composite literal of this 2 KiB struct is
+	// built in a temporary and copied, which cost as much as the kernel
+	// does on 32 rows of 128 values.
+	var a avx2DotQ8Args
+	a.xv = unsafe.Pointer(&q.Values[j*cols])
+	a.group = f.Group
+	a.nb4 = 4 * nb
+	a.smode = min(bpg, 16)
+	a.sper = max(1, bpg/8)
+	a.uo = avx2UnitOut{levels: levels, bpr: bpr}
 	a.sleft = a.sper
-	for k := range a.dt[:nb+8] {
-		a.dt[k] = q.Scales[j*nb+k%nb]
-		a.bt[k] = mult * q.Sums[j*nb+k%nb]
+	ds, bs := q.Scales[j*nb:(j+1)*nb], q.Sums[j*nb:(j+1)*nb]
+	for k, m := 0, 0; k < nb+8; k++ { // block m = k mod nb, without a division
+		a.dt[k], a.bt[k] = ds[m], mult*bs[m]
+		if m++; m == nb {
+			m = 0
+		}
 	}
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)

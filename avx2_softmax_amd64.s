@@ -8,43 +8,13 @@
 // Softmax in place, in three passes: the max (and whether x holds a NaN),
 // exp(x - max) stored and summed, then a multiply by 1/sum. It returns
 // false, leaving x unchanged, if x holds a NaN or +Inf or every entry is
-// -Inf (the caller fills NaN). exp follows exp32 (softmax_generic.go) step
-// by step with FMA: n = roundEven(t*log2e), r = t - n*ln2hi - n*ln2lo,
+// -Inf (the caller fills NaN). exp (EXP8, avx2_amd64.h) follows exp32
+// (softmax_generic.go) step by step with FMA: n = roundEven(t*log2e), r = t - n*ln2hi - n*ln2lo,
 // the degree-7 polynomial, times 2^n from exponent bits (t = x - max <= 0,
 // so n >= -126 wherever the result is not flushed to 0 below expMinX). A
 // tail of n%8 values is read and written with VMASKMOVPS.
 //
 // Instructions per 8 values: max pass 3; exp pass 22; scale pass 3.
-
-// EXP8: Y0 = exp(Y0) for Y0 <= 0 (lanes below expMinX give 0); uses Y1-Y3, Y5-Y7.
-// The polynomial is evaluated by Estrin's scheme ((P0 r + P1) r^2 +
-// (P2 r + P3)) r^2 + (P4 r + P5), then p r^2 + r + 1, for a shorter
-// dependency chain than Horner's.
-// n is rounded as roundEven does, by adding and subtracting 1.5*2^23; the
-// bits of the sum are n + 0x4b400000, from which 2^n is one add and shift.
-#define EXP8 \
-	VMULPS       ·avx2ExpLog2e(SB), Y0, Y1;        \
-	VADDPS       ·avx2F32x8RoundMagic(SB), Y1, Y1; \
-	VSUBPS       ·avx2F32x8RoundMagic(SB), Y1, Y5; \
-	VMOVAPS      Y0, Y2;                           \
-	VFNMADD231PS ·avx2ExpLn2Hi(SB), Y5, Y2;        \
-	VFNMADD231PS ·avx2ExpLn2Lo(SB), Y5, Y2;        \
-	VMULPS       Y2, Y2, Y5;                       \
-	VMOVUPS      ·avx2ExpP0(SB), Y3;               \
-	VFMADD213PS  ·avx2ExpP1(SB), Y2, Y3;           \
-	VMOVUPS      ·avx2ExpP2(SB), Y6;               \
-	VFMADD213PS  ·avx2ExpP3(SB), Y2, Y6;           \
-	VMOVUPS      ·avx2ExpP4(SB), Y7;               \
-	VFMADD213PS  ·avx2ExpP5(SB), Y2, Y7;           \
-	VFMADD213PS  Y6, Y5, Y3;                       \
-	VFMADD213PS  Y7, Y5, Y3;                       \
-	VFMADD213PS  Y2, Y5, Y3;                       \
-	VADDPS       ·avx2F32x8One(SB), Y3, Y3;        \
-	VPADDD       ·avx2I32x8ExpBias(SB), Y1, Y1;    \
-	VPSLLD       $23, Y1, Y1;                      \
-	VMULPS       Y1, Y3, Y3;                       \
-	VCMPPS       $0x1d, ·avx2ExpMinX(SB), Y0, Y1;  \
-	VANDPS       Y3, Y1, Y0
 
 TEXT ·avx2Softmax(SB), NOSPLIT, $0-17
 	MOVQ x+0(FP), SI

@@ -16,7 +16,9 @@ import (
 // Quantize and Dequantize the avx2 block kernels with a short last block
 // (see avx2Impl). DotQ8 on codes also runs the avx2 kernels on a CPU
 // without AVX-512 VNNI. Accelerated reports which kernels and formats run
-// assembly (of either tier).
+// assembly (of either tier). Attention runs the avx2 kernels: there is no
+// AVX-512 attention kernel yet, because none could be tested or measured
+// where it was written (a machine without AVX-512).
 var avx512Impl = &Implementation{
 	name: "avx512",
 	k: kernels{
@@ -27,6 +29,7 @@ var avx512Impl = &Implementation{
 		quantize:    quantizeAVX512,
 		dequantize:  dequantizeAVX512,
 		softmax:     softmaxAVX512,
+		attention:   attnAVX2,
 	},
 	accelerated: avx512Accelerated,
 }
@@ -42,7 +45,7 @@ func avx512Codes(f Format) bool { return f.Group%32 == 0 }
 // avx512Accelerated reports which kernels run assembly: see avx512Impl.
 func avx512Accelerated(k Kernel, f Format) bool {
 	switch {
-	case k == KernelQuantizeQ8 || k == KernelSoftmax || !f.Quantized():
+	case k == KernelQuantizeQ8 || k == KernelSoftmax || k == KernelAttention || !f.Quantized():
 		return true
 	case k == KernelDotQ8 && !avx512VNNI, !avx512Codes(f):
 		return avx2Impl.Accelerated(k, f) // the avx2 kernels run

@@ -5,6 +5,7 @@ package lowbit
 import (
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -631,4 +632,18 @@ func TestAVX512Finite(t *testing.T) {
 			v[k] = old
 		}
 	}
+}
+
+// TestAVX512AttentionRunsAVX2 checks what Implementation.Attention's doc
+// says of the avx512 tier on every amd64 CPU, with AVX-512 or not: it runs
+// the avx2 attention kernels, and says it runs assembly.
+func TestAVX512AttentionRunsAVX2(t *testing.T) {
+	ptr := func(f any) uintptr { return reflect.ValueOf(f).Pointer() }
+	got, want := avx512Impl.k.attention, attnAVX2
+	assert.Equal(t, ptr(want.scores), ptr(got.scores), "scores")
+	assert.Equal(t, ptr(want.softmax), ptr(got.softmax), "softmax")
+	assert.Equal(t, ptr(want.values), ptr(got.values), "values")
+	assert.Equal(t, ptr(want.colSums), ptr(got.colSums), "colSums")
+	assert.True(t, avx512Impl.Accelerated(KernelAttention, F32))
+	assert.True(t, avx2Impl.Accelerated(KernelAttention, F32))
 }

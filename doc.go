@@ -20,6 +20,8 @@
 //	Quantize     float32 rows -> Format (error on NaN, Inf, or beyond fp16 range)
 //	Dequantize   Format -> float32 rows
 //	Softmax      in place, max-subtracted
+//	Attention    exact causal attention over a prompt, for the query heads of one KV head
+//	             (tiles of keys, online softmax, float32), with each key's importance and max |q|, |k|
 //
 // # Implementations
 //
@@ -46,8 +48,8 @@
 // kernel family, with the same stems in every tier: <tier>_<family>_<arch>.s
 // beside its Go glue <tier>_<family>_<arch>.go, for the tiers avx2, avx512
 // and neon and the families dot, dotq8, addweighted, quantize, dequantize,
-// quantizeq8, softmax and float (Dot, DotQ8 and AddWeighted on fp16 and
-// float32 rows). Each tier's shared macros are <tier>_<arch>.h, its
+// quantizeq8, softmax, attention and float (Dot, DotQ8 and AddWeighted on
+// fp16 and float32 rows). Each tier's shared macros are <tier>_<arch>.h, its
 // constants <tier>_consts_<arch>.s, its implementation <tier>_<arch>.go. A
 // kernel's three versions carry one name: dotGeneric, dotAVX2, dotAVX512
 // and dotNEON run the assembly functions avx2DotW4X1, avx512DotW4X1,

@@ -28,9 +28,9 @@ func Example() {
 	lowbit.Dot(scores, rows, query)
 	fmt.Printf("scores %.2f\n", scores)
 	lowbit.Softmax(scores)
-	fmt.Printf("weights %.3f\n", scores)
 	// The first key's 5 comes back as 5.20: 4-bit codes over [1, 8] step by
 	// 7/15.
+	fmt.Printf("weights %.3f\n", scores)
 	// Output:
 	// scores [5.20 1.00 0.00]
 	// weights [0.980 0.015 0.005]
@@ -111,4 +111,32 @@ func ExampleParseFormat() {
 	// f16: 16 bits, group 0, symmetric false, 16.00 bits per value
 	// lowbit: invalid format: "q9g8" has 9-bit codes (want 2…8)
 	// lowbit: invalid format: group 12 of 4-bit codes is not a positive multiple of 8
+}
+
+// Attention computes exact causal attention over a prompt for the query
+// heads that share one KV head, with the attention each key received
+// (H2O's importance) and the largest |q| and |k| per channel.
+func ExampleAttention() {
+	// A prompt of three tokens, one query head, head dimension 2.
+	q := []float32{1, 0, 0, 1, 1, 1}
+	k := []float32{1, 0, 0, 1, 2, 0}
+	v := []float32{1, 0, 0, 1, 1, 1}
+	kv, err := lowbit.NewAttentionKV(lowbit.AttentionParams{Len: 3, Dim: 2, Group: 1, Scale: 1})
+	if err != nil {
+		panic(err)
+	}
+	maxK := make([]float32, 2)
+	kv.Set(k, v, maxK)
+	out, importance, maxQ := make([]float32, 6), make([]float32, 3), make([]float32, 2)
+	// One goroutine, every token; the token range can be split into
+	// blocks of BlockTokens among goroutines, each with its own scratch.
+	lowbit.Attention(kv, kv.NewScratch(), out, q, 0, 3, importance, maxQ)
+	fmt.Printf("out %.3f\n", out)
+	fmt.Printf("importance %.3f\n", importance)
+	// Token 2 scores 1, 1 and 2: weights 0.212, 0.212 and 0.576.
+	fmt.Println("max|q|", maxQ, "max|k|", maxK)
+	// Output:
+	// out [1.000 0.000 0.269 0.731 0.788 0.788]
+	// importance [1.481 0.943 0.576]
+	// max|q| [1 1] max|k| [2 1]
 }

@@ -19,6 +19,7 @@ const (
 	KernelQuantize
 	KernelDequantize
 	KernelSoftmax
+	KernelAttention
 	numKernels
 )
 
@@ -31,7 +32,7 @@ func Kernels() []Kernel {
 	return k
 }
 
-var kernelNames = [numKernels]string{"Dot", "DotQ8", "QuantizeQ8", "AddWeighted", "Quantize", "Dequantize", "Softmax"}
+var kernelNames = [numKernels]string{"Dot", "DotQ8", "QuantizeQ8", "AddWeighted", "Quantize", "Dequantize", "Softmax", "Attention"}
 
 // String returns the kernel's name, as in the package-level function.
 func (k Kernel) String() string {
@@ -51,6 +52,7 @@ type kernels struct {
 	quantize    func(dst Rows, x []float32)
 	dequantize  func(dst []float32, r Rows)
 	softmax     func(x []float32)
+	attention   attnKernels
 }
 
 // Implementation is one set of kernels: "generic" (the Go reference, on
@@ -73,8 +75,8 @@ func (im *Implementation) String() string { return im.name }
 
 // Accelerated reports whether im runs its own (assembly) code for kernel k
 // on rows of format f, as opposed to falling back to the generic code. It
-// is always false for the generic implementation. For Softmax and
-// QuantizeQ8 the format is ignored.
+// is always false for the generic implementation. For Softmax, QuantizeQ8
+// and Attention (float32 only) the format is ignored.
 func (im *Implementation) Accelerated(k Kernel, f Format) bool {
 	return im.accelerated != nil && im.accelerated(k, f)
 }

@@ -3883,6 +3883,34 @@ func avx2Softmax(x *float32, n int) bool
 //go:noescape
 func avx2AbsBitsMax(x *float32, n int) uint32
 
+// The attention kernels (avx2_attention_amd64.s; attnKernels says what each
+// computes): the scores of a tile, one step of the online softmax, the
+// values, and the importance sums of a tile.
+//
+//go:noescape
+func avx2AttentionScores(a *avx2AttnArgs)
+
+// See avx2AttentionScores.
+//
+//go:noescape
+func avx2AttentionSoftmax(a *avx2AttnArgs)
+
+// See avx2AttentionScores.
+//
+//go:noescape
+func avx2AttentionValues(a *avx2AttnArgs)
+
+// See avx2AttentionScores.
+//
+//go:noescape
+func avx2AttentionColSums(a *avx2AttnArgs)
+
+// avx2FMAPeak runs n iterations of 12 independent FMA: the FMA peak that
+// BenchmarkAttention measures beside the kernel (avx2_attention_amd64.s).
+//
+//go:noescape
+func avx2FMAPeak(n int)
+
 // Dot on codes whose group is a multiple of 32, the general kernels
 // (avx512_dot_amd64.s, body avx512_dot_amd64.h).
 //

@@ -146,3 +146,25 @@ func neonSoftmaxExp(x *float32, n int, m float32) float32
 //
 //go:noescape
 func neonSoftmaxScale(x *float32, n int, s float32)
+
+// The attention kernels (neon_attention_arm64.s; attnKernels says what each
+// computes): the scores of a tile, one step of the online softmax, the
+// values, and the importance sums of a tile.
+//
+//go:noescape
+func neonAttentionScores(a *neonAttnArgs)
+
+// See neonAttentionScores.
+//
+//go:noescape
+func neonAttentionSoftmax(a *neonAttnArgs)
+
+// See neonAttentionScores.
+//
+//go:noescape
+func neonAttentionValues(a *neonAttnArgs)
+
+// See neonAttentionScores.
+//
+//go:noescape
+func neonAttentionColSums(a *neonAttnArgs)

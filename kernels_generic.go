@@ -21,6 +21,7 @@ var genericKernels = kernels{
 	quantize:    quantizeGeneric,
 	dequantize:  dequantizeGeneric,
 	softmax:     softmaxGeneric,
+	attention:   attnGeneric,
 }
 
 // codeFloat[q] is float32(q): a table load is cheaper than a conversion.
@@ -67,6 +68,18 @@ func codeBlocks(r Rows, i int, codes *[pack.BlockLen]byte, fn func(gi, col, m in
 			fn(i*groups+g, g*f.Group+start, m)
 		}
 	}
+}
+
+// sumFloats returns Σ v (len(v) a multiple of 8).
+func sumFloats(v []float32) float32 {
+	var s0, s1, s2, s3 float32
+	for ; len(v) >= 8; v = v[8:] {
+		s0 += v[0] + v[4]
+		s1 += v[1] + v[5]
+		s2 += v[2] + v[6]
+		s3 += v[3] + v[7]
+	}
+	return (s0 + s1) + (s2 + s3)
 }
 
 // f16At returns value k of fp16 data.

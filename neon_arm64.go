@@ -66,14 +66,16 @@ func neonKernels(dotprod bool) kernels {
 		quantize:    quantizeNEON,
 		dequantize:  dequantizeNEON,
 		softmax:     softmaxNEON,
+		attention:   attnNEON,
 	}
 	return k
 }
 
 // neonAccelerated: every kernel on fp16, float32, and codes in groups that
-// are a multiple of 32 up to neonChunk; Softmax and QuantizeQ8 always.
+// are a multiple of 32 up to neonChunk; Softmax, QuantizeQ8 and Attention
+// always.
 func neonAccelerated(k Kernel, f Format) bool {
-	if k == KernelSoftmax || k == KernelQuantizeQ8 || !f.Quantized() {
+	if k == KernelSoftmax || k == KernelQuantizeQ8 || k == KernelAttention || !f.Quantized() {
 		return true
 	}
 	return neonCodes(f)

@@ -36,7 +36,10 @@
 #define WFMAXV(d, n) WORD $(0x6E30F800 | ((n)<<5) | (d))   // FMAXV  Sd, Vn.4S
 #define WFMINV(d, n) WORD $(0x6EB0F800 | ((n)<<5) | (d))   // FMINV  Sd, Vn.4S
 
+#define WFDIV(d, n, m) WORD $(0x6E20FC00 | ((m)<<16) | ((n)<<5) | (d))  // FDIV   Vd.4S, Vn.4S, Vm.4S
+
 // Integer.
+#define WCMGT(d, n, m) WORD $(0x4EA03400 | ((m)<<16) | ((n)<<5) | (d))   // CMGT   Vd.4S, Vn.4S, Vm.4S (signed int32 >)
 #define WSDOT(d, n, m) WORD $(0x4E809400 | ((m)<<16) | ((n)<<5) | (d))   // SDOT   Vd.4S, Vn.16B, Vm.16B (dotprod)
 #define WUDOT(d, n, m) WORD $(0x6E809400 | ((m)<<16) | ((n)<<5) | (d))   // UDOT   Vd.4S, Vn.16B, Vm.16B (dotprod)
 #define WUSHL(d, n, m) WORD $(0x6E204400 | ((m)<<16) | ((n)<<5) | (d))   // USHL   Vd.16B, Vn.16B, Vm.16B (per-byte shift, negative = right)
@@ -154,3 +157,50 @@ rowend: \
 	WFADD(28, 28, r) \
 	FMOVS F28, (R24) \
 	ADD R13, R24
+
+// ---- exp (neon_softmax, neon_attention) ----
+
+// EXP4(V, v): V = exp(V - max) (v: V's number) with the steps of exp32, 0 below
+// expMinX; constants in V19 (max) and V20-V30, temporaries V4-V7.
+#define EXP4(V, v) \
+	WFSUB(v, v, 19) \
+	WFCMGE(4, v, 20) \
+	WFMUL(5, v, 21) \
+	WFRINTN(5, 5) \
+	WFMLS(v, 5, 22) \
+	WFMLS(v, 5, 23) \
+	VORR V25.B16, V25.B16, V6.B16 \
+	WFMLA(6, 24, v) \
+	VORR V26.B16, V26.B16, V7.B16 \
+	WFMLA(7, 6, v) \
+	VORR V27.B16, V27.B16, V6.B16 \
+	WFMLA(6, 7, v) \
+	VORR V28.B16, V28.B16, V7.B16 \
+	WFMLA(7, 6, v) \
+	VORR V29.B16, V29.B16, V6.B16 \
+	WFMLA(6, 7, v) \
+	WFMUL(7, v, v) \
+	WFADD(v, v, 30) \
+	WFMLA(v, 6, 7) \
+	WFCVTZS(5, 5) \
+	VSHL $23, V5.S4, V5.S4 \
+	VADD V31.S4, V5.S4, V5.S4 \
+	WFMUL(v, v, 5) \
+	VAND V4.B16, V.B16, V.B16
+
+// EXP4_INIT(Ra, Rb) loads the constants of EXP4 into V20-V31 (uses Ra, Rb).
+#define EXP4_INIT(Ra, Rb) \
+	MOVD $·neonExpConsts(SB), Ra \
+	VLD1R.P 4(Ra), [V20.S4] \
+	VLD1R.P 4(Ra), [V21.S4] \
+	VLD1R.P 4(Ra), [V22.S4] \
+	VLD1R.P 4(Ra), [V23.S4] \
+	VLD1R.P 4(Ra), [V24.S4] \
+	VLD1R.P 4(Ra), [V25.S4] \
+	VLD1R.P 4(Ra), [V26.S4] \
+	VLD1R.P 4(Ra), [V27.S4] \
+	VLD1R.P 4(Ra), [V28.S4] \
+	VLD1R.P 4(Ra), [V29.S4] \
+	VLD1R.P 4(Ra), [V30.S4] \
+	MOVW $0x3f800000, Rb \
+	VDUP Rb, V31.S4

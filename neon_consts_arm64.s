@@ -26,3 +26,25 @@ DATA ·neonConsts+152(SB)/8, $0xffffff0bffffff0a
 DATA ·neonConsts+160(SB)/8, $0xffffff0dffffff0c  // 160: bytes 12-15
 DATA ·neonConsts+168(SB)/8, $0xffffff0fffffff0e
 GLOBL ·neonConsts(SB), RODATA|NOPTR, $176
+
+// exp32 constants (see softmax_generic.go), 4 bytes each: EXP4_INIT loads
+// them (neon_arm64.h).
+DATA ·neonExpConsts+0(SB)/4, $0xc2aeac50   // expMinX = -87.3365447505
+DATA ·neonExpConsts+4(SB)/4, $0x3fb8aa3b   // log2 e
+DATA ·neonExpConsts+8(SB)/4, $0x3f318000   // expLn2Hi = 0.693359375
+DATA ·neonExpConsts+12(SB)/4, $0xb95e8083  // expLn2Lo = -2.12194440e-4
+DATA ·neonExpConsts+16(SB)/4, $0x39506967  // expP0 = 1.9875691500e-4
+DATA ·neonExpConsts+20(SB)/4, $0x3ab743ce  // expP1 = 1.3981999507e-3
+DATA ·neonExpConsts+24(SB)/4, $0x3c088908  // expP2 = 8.3334519073e-3
+DATA ·neonExpConsts+28(SB)/4, $0x3d2aa9c1  // expP3 = 4.1665795894e-2
+DATA ·neonExpConsts+32(SB)/4, $0x3e2aaaaa  // expP4 = 1.6666665459e-1
+DATA ·neonExpConsts+36(SB)/4, $0x3f000000  // expP5 = 5.0000001201e-1
+DATA ·neonExpConsts+40(SB)/4, $0x3f800000  // 1
+GLOBL ·neonExpConsts(SB), RODATA|NOPTR, $44
+
+// The lane indexes 0-3 (int32): the row masks of the attention softmax.
+DATA ·neonAttnLanes+0(SB)/4, $0
+DATA ·neonAttnLanes+4(SB)/4, $1
+DATA ·neonAttnLanes+8(SB)/4, $2
+DATA ·neonAttnLanes+12(SB)/4, $3
+GLOBL ·neonAttnLanes(SB), RODATA|NOPTR, $16

@@ -140,6 +140,16 @@ func TestSmallRunAndCompare(t *testing.T) {
 	assert.Equal(t, 1, rows, cmp.String())
 	assert.Contains(t, cmp.String(), "128     MiKV f16/int2 r=0.2")
 
+	assert.Contains(t, text, "Shapes: the attention kernels")
+	assert.Contains(t, text, "Dot          q4      128×64   |")
+	require.NotEmpty(t, rep.Shapes)
+	for _, s := range rep.Shapes {
+		if s.Timed && s.Cols == 128 && s.Group == 64 {
+			assert.Equal(t, 1.0, s.VsRef, "%+v", s)
+		}
+	}
+	assert.Contains(t, cmp.String(), "shapes       format  cols")
+
 	require.Len(t, rep.MiKV, len(mikvCases()))
 	_, probe := fmaProbeFor(rep.Active)
 	for _, m := range rep.MiKV {
@@ -199,6 +209,7 @@ func TestBadFlags(t *testing.T) {
 		{"-sizes", "l3"},
 		{"extra"},
 		{"-compare", "one.json"},
+		{"-shape-cols", "60", "-kernels", "none", "-mikv=false"},
 	} {
 		o, rest, err := parseFlags(args, os.Stderr)
 		require.NoError(t, err)
@@ -229,4 +240,85 @@ func TestCompareHeader(t *testing.T) {
 	out.Reset()
 	compareReports(&out, a, a, "a.json", "a.json")
 	assert.NotContains(t, out.String(), "Note:")
+}
+
+// TestShapeList: every row length with the groups of 8 to 64 that divide
+// it and the whole row, smallest first, and 128×64 (the reference) always.
+func TestShapeList(t *testing.T) {
+	got := shapeList([]int{64, 80, 96, 128, 256})
+	want := []shape{
+		{64, 8}, {64, 16}, {64, 32}, {64, 64},
+		{80, 8}, {80, 16}, {80, 80},
+		{96, 8}, {96, 16}, {96, 32}, {96, 96},
+		{128, 8}, {128, 16}, {128, 32}, {128, 64}, {128, 128},
+		{256, 8}, {256, 16}, {256, 32}, {256, 64}, {256, 256},
+	}
+	assert.Equal(t, want, got)
+	assert.Equal(t, []shape{{48, 8}, {48, 16}, {48, 48}, {128, 64}}, shapeList([]int{48}), "the reference shape is added")
+	assert.Equal(t, []shape{{64, 8}, {64, 16}, {64, 32}, {64, 64}, {128, 64}}, shapeList([]int{64, 64}), "no shape twice")
+	assert.Equal(t, "96×32", shape{96, 32}.String())
+}
+
+// TestShapeTableFormat: ratios against the same kernel, family and
+// implementation on 128×64, results sorted by kernel, family and shape,
+// and one line per cell with every implementation's column.
+func TestShapeTableFormat(t *testing.T) {
+	res := func(kernel, format string, cols, group int, impl string, vns float64) ShapeResult {
+		return ShapeResult{Kernel: kernel, Format: format, Cols: cols, Group: group, Impl: impl, Timed: vns > 0, ValuesPerNs: vns}
+	}
+	rs := []ShapeResult{
+		res("Dot", "q4g8", 64, 8, "generic", 2), res("Dot", "q4g8", 64, 8, "avx2", 0),
+		res("Dot", "q4g64", 128, 64, "generic", 2.5), res("Dot", "q4g64", 128, 64, "avx2", 20),
+		res("Dot", "q2sg64", 128, 64, "generic", 4), res("Dot", "q2sg64", 128, 64, "avx2", 16),
+		res("Dot", "q2sg32", 96, 32, "generic", 3), res("Dot", "q2sg32", 96, 32, "avx2", 12),
+	}
+	setShapeRatios(rs)
+	assert.InDelta(t, 0.8, rs[0].VsRef, 1e-9, "q4 64×8 against q4 128×64")
+	assert.Zero(t, rs[1].VsRef, "not timed")
+	assert.InDelta(t, 0.75, rs[7].VsRef, 1e-9, "q2s 96×32 avx2 against q2s 128×64 avx2")
+
+	dot, _ := findCase("Dot")
+	sortShapeResults(rs, []kernelCase{dot}, []shapeFamily{{4, false}, {2, true}}, shapeList([]int{64, 96, 128}))
+	var order []string
+	for _, r := range rs {
+		order = append(order, r.Format+"/"+r.Impl)
+	}
+	assert.Equal(t, []string{"q4g8/generic", "q4g8/avx2", "q4g64/generic", "q4g64/avx2", "q2sg32/generic", "q2sg32/avx2", "q2sg64/generic", "q2sg64/avx2"}, order)
+
+	var out bytes.Buffer
+	printShapeTable(&out, rs, []string{"generic", "avx2"})
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 5)
+	assert.Equal(t, "kernel       format  shape    | generic v/ns ×ref | avx2 v/ns ×ref", strings.TrimRight(lines[0], " "))
+	assert.Equal(t, "Dot          q4      64×8     |    2.00  0.80   | generic code", strings.TrimRight(lines[1], " "))
+	assert.Equal(t, "Dot          q2s     96×32    |    3.00  0.75   |    12.0  0.75", strings.TrimRight(lines[3], " "))
+	assert.Equal(t, "Dot          q2s     128×64   |    4.00  1.00   |    16.0  1.00", strings.TrimRight(lines[4], " "))
+}
+
+// TestShapeRunQuick: -quick measures q4 and q2 on rows of 64 and 128, and
+// every kernel of the table.
+func TestShapeRunQuick(t *testing.T) {
+	o, _, err := parseFlags([]string{"-quick", "-impls", "generic", "-l2", "16"}, os.Stderr)
+	require.NoError(t, err)
+	kr, _, err := o.kernelRun(describeCPU())
+	require.NoError(t, err)
+	sr, err := o.shapeRun(kr)
+	require.NoError(t, err)
+	assert.Equal(t, []shapeFamily{{4, false}, {2, false}}, sr.families)
+	assert.Equal(t, shapeList([]int{64, 128}), sr.shapes)
+	var names []string
+	for _, c := range sr.cases {
+		names = append(names, c.name)
+	}
+	assert.Equal(t, []string{"Dot", "Dot×4", "DotQ8", "AddWeighted"}, names)
+	assert.Equal(t, "L2", sr.size.Name)
+
+	o, _, err = parseFlags([]string{"-shape-cols", "48,72"}, os.Stderr)
+	require.NoError(t, err)
+	kr, _, err = o.kernelRun(describeCPU())
+	require.NoError(t, err)
+	sr, err = o.shapeRun(kr)
+	require.NoError(t, err)
+	assert.Equal(t, shapeList([]int{48, 72}), sr.shapes)
+	assert.Len(t, sr.families, 4)
 }

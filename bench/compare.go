@@ -31,6 +31,7 @@ func compareReports(w io.Writer, a, b *Report, nameA, nameB string) {
 		}
 	}
 	compareKernels(w, a, b)
+	compareShapes(w, a, b)
 	compareMiKV(w, a, b)
 }
 
@@ -73,26 +74,50 @@ func compareMiKV(w io.Writer, a, b *Report) {
 	}
 }
 
-// kernelKey identifies one cell of the kernel table across runs.
-type kernelKey struct{ kernel, format, size string }
+// cell is one timed figure of a report's table: the row it belongs to
+// (key, printed as label), the implementation and its values/ns.
+type cell struct {
+	key, label, impl string
+	vns              float64
+}
 
-// bestOf returns, for every kernel/format/size of r, the generic result and
-// the fastest timed result.
-func bestOf(r *Report) (keys []kernelKey, generic, best map[kernelKey]KernelResult) {
-	generic, best = map[kernelKey]KernelResult{}, map[kernelKey]KernelResult{}
+// kernelCells returns the timed cells of r's kernel table.
+func kernelCells(r *Report) []cell {
+	var cs []cell
 	for _, k := range r.Kernels {
-		if !k.Timed {
-			continue
+		if k.Timed {
+			label := fmt.Sprintf("%-12s %-7s %-4s", k.Kernel, k.Format, k.Size)
+			cs = append(cs, cell{label, label, k.Impl, k.ValuesPerNs})
 		}
-		key := kernelKey{k.Kernel, k.Format, k.Size}
-		if _, seen := best[key]; !seen {
-			keys = append(keys, key)
+	}
+	return cs
+}
+
+// shapeCells returns the timed cells of r's shape table.
+func shapeCells(r *Report) []cell {
+	var cs []cell
+	for _, s := range r.Shapes {
+		if s.Timed {
+			label := fmt.Sprintf("%-12s %-7s %-4d", s.Kernel, s.Format, s.Cols)
+			cs = append(cs, cell{label, label, s.Impl, s.ValuesPerNs})
 		}
-		if k.Impl == "generic" {
-			generic[key] = k
+	}
+	return cs
+}
+
+// bestOf returns the rows of cs in order, and per row the generic cell
+// and the fastest one.
+func bestOf(cs []cell) (keys []string, generic, best map[string]cell) {
+	generic, best = map[string]cell{}, map[string]cell{}
+	for _, c := range cs {
+		if _, seen := best[c.key]; !seen {
+			keys = append(keys, c.key)
 		}
-		if cur, ok := best[key]; !ok || k.ValuesPerNs > cur.ValuesPerNs {
-			best[key] = k
+		if c.impl == "generic" {
+			generic[c.key] = c
+		}
+		if cur, ok := best[c.key]; !ok || c.vns > cur.vns {
+			best[c.key] = c
 		}
 	}
 	return keys, generic, best
@@ -102,8 +127,23 @@ func bestOf(r *Report) (keys []kernelKey, generic, best map[kernelKey]KernelResu
 // generic, and the fastest implementation of each run against each other
 // (which may differ: avx512 on one CPU, neondot on another).
 func compareKernels(w io.Writer, a, b *Report) {
-	keys, genA, bestA := bestOf(a)
-	_, genB, bestB := bestOf(b)
+	if !compareCells(w, fmt.Sprintf("%-12s %-7s %-4s", "kernel", "format", "size"), kernelCells(a), kernelCells(b)) {
+		fmt.Fprintf(w, "\nThe two runs timed no kernel in common.\n")
+	}
+}
+
+// compareShapes prints the shape-table cells both runs timed, as
+// compareKernels does.
+func compareShapes(w io.Writer, a, b *Report) {
+	compareCells(w, fmt.Sprintf("%-12s %-7s %-4s", "shapes", "format", "cols"), shapeCells(a), shapeCells(b))
+}
+
+// compareCells prints, under a header whose first columns are head, the
+// rows of cells both runs timed: generic against generic, fastest against
+// fastest. It reports whether there was any.
+func compareCells(w io.Writer, head string, ca, cb []cell) bool {
+	keys, genA, bestA := bestOf(ca)
+	_, genB, bestB := bestOf(cb)
 	header := false
 	for _, key := range keys {
 		xb, ok := bestB[key]
@@ -112,19 +152,17 @@ func compareKernels(w io.Writer, a, b *Report) {
 		}
 		xa := bestA[key]
 		if !header {
-			fmt.Fprintf(w, "\n%-12s %-7s %-4s | %-24s | %s\n", "kernel", "format", "size", "generic v/ns: a  b  b/a", "fastest v/ns: a (impl)  b (impl)  b/a")
+			fmt.Fprintf(w, "\n%s | %-24s | %s\n", head, "generic v/ns: a  b  b/a", "fastest v/ns: a (impl)  b (impl)  b/a")
 			header = true
 		}
 		gen := strings.Repeat(" ", 24)
 		if ga, ok := genA[key]; ok {
 			if gb, ok := genB[key]; ok {
-				gen = fmt.Sprintf("%7s %7s %6.2f  ", fmtValue(ga.ValuesPerNs), fmtValue(gb.ValuesPerNs), gb.ValuesPerNs/ga.ValuesPerNs)
+				gen = fmt.Sprintf("%7s %7s %6.2f  ", fmtValue(ga.vns), fmtValue(gb.vns), gb.vns/ga.vns)
 			}
 		}
-		fmt.Fprintf(w, "%-12s %-7s %-4s | %s | %7s %-8s %7s %-8s %6.2f\n", key.kernel, key.format, key.size, gen,
-			fmtValue(xa.ValuesPerNs), "("+xa.Impl+")", fmtValue(xb.ValuesPerNs), "("+xb.Impl+")", xb.ValuesPerNs/xa.ValuesPerNs)
+		fmt.Fprintf(w, "%s | %s | %7s %-8s %7s %-8s %6.2f\n", xa.label, gen,
+			fmtValue(xa.vns), "("+xa.impl+")", fmtValue(xb.vns), "("+xb.impl+")", xb.vns/xa.vns)
 	}
-	if !header {
-		fmt.Fprintf(w, "\nThe two runs timed no kernel in common.\n")
-	}
+	return header
 }

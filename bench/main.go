@@ -29,6 +29,8 @@ type options struct {
 	l2KiB         int
 	dramMiB       int
 	fallbacks     bool
+	shapes        bool
+	shapeCols     string
 	mikv          bool
 	contexts      string
 	decodeWorkers int
@@ -58,6 +60,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.IntVar(&o.l2KiB, "l2", 0, "bytes moved per call at the L2 size, in `KiB` (default half the L2 cache)")
 	fs.IntVar(&o.dramMiB, "dram", 0, "bytes moved per call at the DRAM size, in `MiB` (default the larger of 256 MiB and 8x the L3 cache; -quick 32)")
 	fs.BoolVar(&o.fallbacks, "fallbacks", false, "time implementations also where they fall back to the generic code")
+	fs.BoolVar(&o.shapes, "shapes", true, "measure the attention kernels on 4- and 2-bit codes over every row length of -shape-cols and group (8, 16, 32, 64 and the whole row)")
+	fs.StringVar(&o.shapeCols, "shape-cols", "", "row `lengths` of the shape table, comma-separated (default 64,80,96,128,256; -quick 64,128)")
 	fs.BoolVar(&o.mikv, "mikv", true, "measure MiKV decode attention")
 	fs.StringVar(&o.contexts, "contexts", "", "MiKV context `lengths`, comma-separated (default 1024,4096,32768; -quick 1024)")
 	fs.IntVar(&o.decodeWorkers, "decode-workers", runtime.NumCPU(), "MiKV: Config.Workers of the second timing of each row (1: one goroutine only)")
@@ -199,6 +203,15 @@ Dot×%d: %d query rows (a GQA group) per pass. impl*: falls back to generic.
 		}
 		fmt.Fprintln(w)
 	}
+	if o.shapes {
+		sr, err := o.shapeRun(kr)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "\nShapes: the attention kernels on rows of every length and group, %s (%s) per call.\n", byteSize(sr.size.Traffic), sr.size.Name)
+		fmt.Fprintf(w, "v/ns as above; ×ref: share of the same kernel's figure on rows of %s (its own implementation).\n", refShape)
+		rep.Shapes = sr.run(w, progress)
+	}
 	if ms != nil {
 		ms.fma, ms.l3 = rep.FMAPeak, int64(rep.CPU.L3)
 		rep.MiKV = ms.run(w, progress)
@@ -305,6 +318,33 @@ func (o *options) kernelRun(cpu CPU) (*kernelRun, *sizeSpec, error) {
 		return nil, nil, fmt.Errorf("-sizes: none given")
 	}
 	return kr, dramSpec, nil
+}
+
+// shapeRun turns the flags into what the shape table measures: the
+// kernel table's implementations, at its L2 size (or the first size it
+// has, if it has no L2 one).
+func (o *options) shapeRun(kr *kernelRun) (*shapeRun, error) {
+	cols := []int{64, 80, 96, 128, 256}
+	if o.quick {
+		cols = []int{64, 128}
+	}
+	if o.shapeCols != "" {
+		cols = nil
+		for _, s := range splitList(o.shapeCols) {
+			var c int
+			if _, err := fmt.Sscan(s, &c); err != nil || c <= 0 || c%8 != 0 {
+				return nil, fmt.Errorf("-shape-cols: %q is not a positive multiple of 8", s)
+			}
+			cols = append(cols, c)
+		}
+	}
+	size := kr.sizes[0]
+	for _, s := range kr.sizes {
+		if s.Name == "L2" {
+			size = s
+		}
+	}
+	return newShapeRun(cols, kr.impls, size, kr.fallbacks, o.quick), nil
 }
 
 // defaultSizes returns the bytes moved per call at the L2 size (half the L2

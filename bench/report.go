@@ -27,6 +27,7 @@ type Report struct {
 	BandwidthEnd    []Bandwidth    `json:"bandwidth_end,omitempty"` // after it
 	FMAPeak         FMAPeak        `json:"fma_peak"`                // of the active implementation
 	Kernels         []KernelResult `json:"kernels,omitempty"`
+	Shapes          []ShapeResult  `json:"shapes,omitempty"`
 	MiKV            []MiKVResult   `json:"mikv,omitempty"`
 	Quality         *QualityReport `json:"quality,omitempty"`
 	Tune            *TuneReport    `json:"tune,omitempty"`

@@ -211,6 +211,41 @@ func softmaxSeeds() map[string][]byte {
 	return seeds
 }
 
+// attentionSeeds covers prompts around the tiles of 64 and 128 keys and
+// the blocks, head dimensions around the strips of 16 and the vector
+// widths, every group up to 6, each variant (window, soft cap, sinks,
+// stride, calls) alone and together, and every value style.
+func attentionSeeds() map[string][]byte {
+	seeds := map[string][]byte{}
+	header := func(n, d, g int, flags, window, capIdx, scale, qs, kvs byte) []byte {
+		return []byte{byte(n - 1), byte(d - 1), byte(g - 1), flags, window, capIdx, scale, qs, kvs}
+	}
+	for i, n := range []int{1, 2, 15, 16, 17, 63, 64, 65, 127, 128, 129, 200} {
+		d := []int{1, 4, 8, 15, 16, 17, 31, 32, 33, 64, 100, 128}[i]
+		g := 1 + i%6
+		if n*d*g > 30000 { // cheaper under emulation
+			g = 1 + i%2
+		}
+		seeds[fmt.Sprintf("n%d-d%d-g%d", n, d, g)] = header(n, d, g, byte(i%4)<<4|byte(i%2)<<6, 0, 0, 0, styleCycle[i%len(styleCycle)]&^sNonFinite, sUnit)
+	}
+	for i, d := range []int{144, 80, 48, 7} {
+		seeds[fmt.Sprintf("d%d-n150", d)] = header(150, d, 1+i, 0x30, 0, 0, byte(i), sUnit, styleCycle[(i+2)%len(styleCycle)]&^sNonFinite)
+	}
+	seeds["window1"] = header(40, 16, 2, 1, 0, 0, 0, sUnit, sUnit)
+	seeds["window7-calls"] = header(130, 24, 3, 1|0x30, 6, 0, 0, sUnit, sUnit)
+	seeds["window100"] = header(200, 64, 4, 1|0x10, 99, 0, 0, sUnit, sUnit)
+	for i := range attnCaps {
+		seeds[fmt.Sprintf("softcap%d", i)] = header(70, 32, 2, 2, 0, byte(i), byte(i%3), sHuge, sUnit)
+	}
+	seeds["sinks"] = header(90, 16, 5, 4, 0, 0, 0, sUnit, sUnit)
+	seeds["stride"] = header(50, 20, 3, 8, 0, 0, 5, sUnit, sMixed)
+	seeds["everything"] = header(170, 40, 4, 1|2|4|8|0x30|0x40, 33, 3, 2, sMixed|sZeros, sUnit|sConstant)
+	seeds["huge-scores"] = header(100, 64, 2, 0, 0, 0, 0, sHuge, sHuge)
+	seeds["tiny"] = header(100, 64, 2, 0x20, 0, 0, 0, sTiny, sTiny|sZeros)
+	seeds["constant-keys"] = header(129, 16, 1, 0, 0, 0, 0, sUnit, sUnit|sConstant)
+	return seeds
+}
+
 // packSeeds covers every width with groups of one, several and partial
 // blocks, and every bad call.
 func packSeeds() map[string][]byte {
@@ -287,6 +322,9 @@ func generatedCorpus() map[string][]byte {
 	}
 	for name, data := range packSeeds() {
 		files[filepath.Join("FuzzPack", name)] = corpusFile(data)
+	}
+	for name, data := range attentionSeeds() {
+		files[filepath.Join("FuzzAttention", name)] = corpusFile(data)
 	}
 	for name, a := range f16Seeds() {
 		files[filepath.Join("FuzzF16", name)] = corpusFile(a[0], uint16(a[1]))

@@ -10,8 +10,8 @@ import (
 )
 
 // FuzzPack checks package pack against refPack and refUnpack, written from
-// the layouts drawn in pack/doc.go: Pack, Unpack, UnpackBlock, UnpackRange
-// and PackBlock on groups of 8 to 320 codes of every width, codes with bits
+// the layouts drawn in pack/doc.go: Pack, Unpack, UnpackBlock, UnpackRange,
+// PackBlock, UnpackGroups and PackGroups on groups of 8 to 320 codes of every width, codes with bits
 // above their width (which Pack ignores), and arbitrary packed bytes (every
 // byte string of the right length is a group, so Unpack then Pack must give
 // it back). Bad arguments must panic with a pack message.
@@ -101,6 +101,19 @@ func fuzzPack(t *testing.T, data []byte) {
 	copy(want[start:], masked[start:min(n, start+32)])
 	if exp := refPack(want, bits); !bytes.Equal(out, exp) {
 		t.Fatalf("%s: PackBlock at %d gives % x, want % x", name, start, out, exp)
+	}
+
+	// Two groups one after the other, through UnpackGroups and PackGroups.
+	two := append(append([]byte(nil), packed...), group...)
+	got2 := make([]byte, 2*n)
+	pack.UnpackGroups(got2, guarded(t, two, true), bits, n)
+	if want := append(append([]byte(nil), masked...), ref...); !bytes.Equal(got2, want) {
+		t.Fatalf("%s: UnpackGroups(% x) = %v, want %v", name, two, got2, want)
+	}
+	packed2 := make([]byte, 2*size)
+	pack.PackGroups(packed2, guarded(t, append(append([]byte(nil), codes...), back...), false), bits, n)
+	if !bytes.Equal(packed2, two) {
+		t.Fatalf("%s: PackGroups gives % x, want % x", name, packed2, two)
 	}
 
 	checkPackPanics(t, name, bits, n, s.Byte())

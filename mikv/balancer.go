@@ -35,6 +35,18 @@ func (b *balancer) observe(q, k []float32) {
 	maxAbs(b.maxK, k)
 }
 
+// observeMax folds per-channel maxima of |q| and |k| (as observe would
+// find them over some rows) into the maxima; after freeze it does nothing.
+func (b *balancer) observeMax(maxQ, maxK []float32) {
+	if b.frozen {
+		return
+	}
+	for c := range b.maxQ {
+		b.maxQ[c] = max(b.maxQ[c], maxQ[c])
+		b.maxK[c] = max(b.maxK[c], maxK[c])
+	}
+}
+
 // maxAbs sets m[c] = max(m[c], |x[r*len(m)+c]|) over the rows r of x.
 func maxAbs(m, x []float32) {
 	d := len(m)

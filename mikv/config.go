@@ -177,7 +177,10 @@ type Config struct {
 	// of a page gets its own softmax, merged exactly). 0 or 1 runs
 	// everything on the caller's goroutine. The splits are fixed by the
 	// pages and merged in order, so the results are bit-identical for
-	// every Workers. A cache's helpers stop when nothing holds the cache.
+	// every Workers. Prefill of an empty layer spreads each KV head's
+	// blocks of query tokens over them instead (with the same results, bit
+	// for bit, for any number). A cache's helpers stop when nothing holds
+	// the cache.
 	Workers int
 }
 

@@ -117,7 +117,9 @@ func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
 		}
 		defer l.mem.unreserve(res)
 		l.n = n
-		l.each(func(h *head) { h.prefill(q, k, v, out, n) })
+		for _, h := range l.heads {
+			h.prefill(q, k, v, out, n, l.cfg.Workers)
+		}
 	default:
 		res, err := l.reserve(n)
 		if err != nil {

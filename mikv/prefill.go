@@ -7,37 +7,27 @@ import (
 	"github.com/lowbit-ml/lowbit"
 )
 
-// A prompt is processed a block of queries at a time: at most
-// prefillBlockTokens tokens, and at most prefillBlockValues scores (query
-// rows × keys). Blocks of a few dozen tokens waste little on the causal
-// mask (the block's queries are scored against every key up to the block's
-// last token) and give the kernels many query rows per pass over the keys.
-// (Cutting the keys into cache-sized tiles was measured slower: the copies
-// between tile and row layouts cost more than the kernels gained.)
-const (
-	prefillBlockTokens = 64
-	prefillBlockValues = 1 << 22
-)
+// A chunk of a prompt on a non-empty layer (DecodeBatch) scores its query
+// rows against the whole cache in one pass; prefillBlockValues bounds those
+// score rows (query rows × keys), so a longer chunk runs in several passes.
+const prefillBlockValues = 1 << 22
 
 // prefill fills an empty head with a prompt of n tokens. q, k, v and out
 // are the layer's whole arrays (see Layer.Prefill); the head reads and
 // writes its own columns. It computes exact causal attention over the
-// prompt, the accumulated attention of every key, and the balancer, then
-// splits the prompt between the tiers.
-func (h *head) prefill(q, k, v, out []float32, n int) {
-	g, d := h.group, h.dim
-	qh, kvh := h.cfg.QueryHeads, h.cfg.KVHeads
+// prompt, the accumulated attention of every key, and the balancer (on
+// up to workers goroutines), then splits the prompt between the tiers.
+func (h *head) prefill(q, k, v, out []float32, n, workers int) {
+	d, kvh := h.dim, h.cfg.KVHeads
 	keys, vals := make([]float32, n*d), make([]float32, n*d)
 	for t := range n {
 		src := (t*kvh + h.index) * d
 		copy(keys[t*d:(t+1)*d], k[src:src+d])
 		copy(vals[t*d:(t+1)*d], v[src:src+d])
 	}
-	acc := h.exactAttention(q, keys, vals, out, n)
-
-	for t := 0; t < n && h.balances(); t++ {
-		src := (t*qh + h.index*g) * d
-		h.bal.observe(q[src:src+g*d], keys[t*d:(t+1)*d])
+	acc, maxQ, maxK := h.exactAttention(q, keys, vals, out, n, workers)
+	if h.balances() {
+		h.bal.observeMax(maxQ, maxK)
 	}
 	first := 0 // the first token a later query sees
 	if w := h.pol.Window; w > 0 && n >= w {
@@ -81,75 +71,67 @@ func (h *head) prefill(q, k, v, out []float32, n int) {
 // exactAttention writes the causal attention output of the prompt into the
 // head's columns of out (float32 keys and values, so exact up to float32
 // rounding) and returns the attention each key received, summed over every
-// query and query head of the group. It runs the kernels on blocks of
-// queries (all query heads of the group): one multi-query Dot over the keys
-// they can see, one AddWeighted over the values. The layer's scale, soft
-// cap, sink logits and window apply as in a decode step.
-func (h *head) exactAttention(q, keys, vals, out []float32, n int) []float64 {
+// query and query head of the group, and the largest |q| and |k| per
+// channel over the prompt (queries of the group pooled: the balancer's
+// statistics). It runs lowbit's tiled attention kernel: blocks of query
+// tokens (all query heads of the group) against tiles of keys, with the
+// layer's scale, soft cap, sink logits and window as in a decode step,
+// the blocks spread over up to workers goroutines. Each block's importance
+// sums are added in float64 in a fixed order (prefillBlocks), so the
+// result does not depend on the number of workers.
+func (h *head) exactAttention(q, keys, vals, out []float32, n, workers int) (acc []float64, maxQ, maxK []float32) {
 	g, d := h.group, h.dim
-	qh := h.cfg.QueryHeads
-	kr, err := lowbit.NewRows(lowbit.F32, n, d)
-	if err != nil {
-		panic(err)
+	p := lowbit.AttentionParams{
+		Len: n, Dim: d, Group: g, Stride: h.cfg.QueryHeads * d,
+		Scale: h.pol.scale(d), Window: h.pol.Window, SoftCap: float32(h.pol.SoftCap),
 	}
-	vr, err := lowbit.NewRows(lowbit.F32, n, d)
-	if err != nil {
-		panic(err)
+	if sl := h.pol.SinkLogits; sl != nil {
+		p.Sinks = sl[h.index*g : (h.index+1)*g]
 	}
-	mustQuantize(kr, keys)
-	mustQuantize(vr, vals)
+	a, err := lowbit.NewAttentionKV(p)
+	if err != nil {
+		panic(err) // the configuration and the call were checked
+	}
+	maxK = make([]float32, d)
+	a.Set(keys, vals, maxK)
+	off := h.index * g * d
+	qh, oh := q[off:], out[off:]
 
-	bq := min(n, prefillBlockTokens, max(1, prefillBlockValues/(g*n)))
-	x := make([]float32, bq*g*d)
-	y := make([]float32, bq*g*d)
-	s := make([]float32, bq*g*n)
-	acc := make([]float64, n)
-	scale := h.pol.scale(d)
-	var withSink []float32
-	for t0 := 0; t0 < n; t0 += bq {
-		t1 := min(n, t0+bq)
-		rows := (t1 - t0) * g
-		for t := t0; t < t1; t++ {
-			src := q[(t*qh+h.index*g)*d:][:g*d]
-			dst := x[(t-t0)*g*d:][:g*d]
-			for c, v := range src {
-				dst[c] = v * scale
-			}
+	bt := a.BlockTokens()
+	nb := (n + bt - 1) / bt
+	workers = max(1, min(workers, nb))
+	type worker struct {
+		s    *lowbit.AttentionScratch
+		cs   []float32
+		maxQ []float32
+	}
+	ws := make([]worker, workers)
+	for i := range ws {
+		ws[i] = worker{s: a.NewScratch(), cs: make([]float32, n), maxQ: make([]float32, d)}
+	}
+	acc = make([]float64, n)
+	prefillBlocks(workers, nb, func(w, b int) {
+		t0 := b * bt
+		lowbit.Attention(a, ws[w].s, oh, qh, t0, min(n, t0+bt), ws[w].cs, ws[w].maxQ)
+	}, func(w, b int) {
+		t0 := b * bt
+		lo := 0
+		if win := h.pol.Window; win > 0 {
+			lo = max(0, t0-win+1)
 		}
-		sc := s[:rows*t1]
-		lowbit.Dot(sc, kr.Slice(0, t1), x[:rows*d])
-		for r := range rows {
-			t := t0 + r/g
-			row := sc[r*t1 : (r+1)*t1]
-			lo := 0
-			if w := h.pol.Window; w > 0 {
-				lo = max(0, t-w+1)
-			}
-			vis := row[lo : t+1]
-			if c := h.pol.SoftCap; c > 0 {
-				softCap(vis, c)
-			}
-			if sl := h.pol.SinkLogits; sl != nil {
-				withSink = append(append(withSink[:0], vis...), sl[h.index*g+r%g])
-				lowbit.Softmax(withSink)
-				copy(vis, withSink)
-			} else {
-				lowbit.Softmax(vis)
-			}
-			clear(row[:lo])
-			clear(row[t+1:])
-			for i, p := range vis {
-				acc[lo+i] += float64(p)
-			}
+		cs := ws[w].cs[lo:min(n, t0+bt)]
+		for i, x := range cs {
+			acc[lo+i] += float64(x)
 		}
-		yy := y[:rows*d]
-		clear(yy)
-		lowbit.AddWeighted(yy, vr.Slice(0, t1), sc)
-		for t := t0; t < t1; t++ {
-			copy(out[(t*qh+h.index*g)*d:][:g*d], yy[(t-t0)*g*d:][:g*d])
+		clear(cs)
+	})
+	maxQ = ws[0].maxQ
+	for _, w := range ws[1:] {
+		for c, x := range w.maxQ {
+			maxQ[c] = max(maxQ[c], x)
 		}
 	}
-	return acc
+	return acc, maxQ, maxK
 }
 
 // selectPrompt returns which of the prompt's n tokens stay important: the

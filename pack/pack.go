@@ -207,21 +207,6 @@ func UnpackBlock(dst *[BlockLen]byte, group []byte, bits, n, start int) int {
 	return m
 }
 
-// unpackShort unpacks a block of m < 32 values plane by plane.
-func unpackShort(dst *[BlockLen]byte, group []byte, bits, n, start, m int) {
-	if bits == 8 {
-		copy(dst[:m], group[start:start+m])
-		return
-	}
-	shift, offset := 0, 0
-	for i, w := range planeTable[bits] {
-		plane := group[offset+start*w/8 : offset+(start+m)*w/8]
-		unpackPlaneShort(dst, plane, w, m, shift, i == 0)
-		shift += w
-		offset += n * w / 8
-	}
-}
-
 // PackBlock packs the codes of one block (m = min(32, n-start) of them, in
 // codes[:m]) into the group of n values at value start. It writes only the
 // bytes of that block in each plane.
@@ -237,7 +222,7 @@ func PackBlock(group []byte, codes *[BlockLen]byte, bits, n, start int) {
 		if m == BlockLen {
 			packPlane32(plane, codes, w, shift)
 		} else {
-			packPlane(plane, codes, w, m, shift)
+			packPlaneShort(plane, codes, w, m, shift)
 		}
 		shift += w
 		offset += n * w / 8
@@ -268,53 +253,6 @@ func gatherBits(x uint64) byte {
 	// Each byte's bit lands at bit 56+i of the product; no two partial
 	// products overlap there, so nothing carries into those bits.
 	return byte((x & 0x0101010101010101) * 0x0102040810204080 >> 56)
-}
-
-// Plane layouts of a block of m values (see doc.go):
-//   w=4: byte j (j < m/2) holds value j in its low nibble, value j+m/2 in its high nibble;
-//   w=2: byte j (j < m/4) holds values j, j+m/4, j+2m/4, j+3m/4 at bits 0, 2, 4, 6;
-//   w=1: bit k%8 of byte k/8 holds value k.
-
-// packPlane writes bits [shift, shift+w) of the m codes into one plane of
-// one block.
-func packPlane(plane []byte, codes *[BlockLen]byte, w, m, shift int) {
-	mask := byte(1)<<w - 1
-	per := 8 / w // values per byte
-	stride := m / per
-	for j := range plane {
-		var b byte
-		for k := 0; k < per; k++ {
-			var v byte
-			if w == 1 {
-				v = codes[j*8+k] >> shift & mask
-			} else {
-				v = codes[j+k*stride] >> shift & mask
-			}
-			b |= v << (k * w)
-		}
-		plane[j] = b
-	}
-}
-
-// unpackPlaneShort is the bytewise form of unpackPlane32 for a block of
-// m < 32 values.
-func unpackPlaneShort(dst *[BlockLen]byte, plane []byte, w, m, shift int, first bool) {
-	mask := byte(1)<<w - 1
-	per := 8 / w
-	stride := m / per
-	if first {
-		clear(dst[:m])
-	}
-	for j, b := range plane {
-		for k := 0; k < per; k++ {
-			v := (b >> (k * w) & mask) << shift
-			if w == 1 {
-				dst[j*8+k] |= v
-			} else {
-				dst[j+k*stride] |= v
-			}
-		}
-	}
 }
 
 const (

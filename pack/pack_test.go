@@ -228,3 +228,72 @@ func TestPlaneOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaneColumn checks PlaneColumn against the layout itself: a group
+// whose codes are their own values (mod the plane's range), packed, read
+// back plane by plane at each position.
+func TestPlaneColumn(t *testing.T) {
+	for bits := MinBits; bits <= MaxBits; bits++ {
+		for _, n := range []int{8, 16, 24, 32, 40, 56, 64, 96} {
+			codes := make([]byte, n)
+			packed := make([]byte, GroupBytes(bits, n))
+			offset, shift := 0, 0
+			for _, w := range Planes(bits) {
+				// Mark value v in this plane with a pattern that tells
+				// positions apart within each byte: for every value v,
+				// set its plane bits to one and the others to zero, and
+				// find the single position whose bits are set.
+				for v := 0; v < n; v++ {
+					clear(codes)
+					codes[v] = byte((1<<w - 1) << shift)
+					Pack(packed, codes, bits)
+					plane := packed[offset : offset+n*w/8]
+					found := -1
+					for p := 0; p < n; p++ {
+						if plane[p*w/8]>>(p*w%8)&(1<<w-1) != 0 {
+							require.Equal(t, -1, found, "bits %d n %d value %d: two positions", bits, n, v)
+							found = p
+						}
+					}
+					require.Equal(t, v, PlaneColumn(w, n, found), "bits %d n %d plane %d: value %d at position %d", bits, n, w, v, found)
+				}
+				offset += n * w / 8
+				shift += w
+			}
+		}
+	}
+	assert.Panics(t, func() { PlaneColumn(3, 8, 0) })
+}
+
+// TestGroupsMatchPack checks UnpackGroups and PackGroups against Pack and
+// Unpack group by group, for every width and groups of 8 to 96 values (the
+// shapes with loops of their own and the others), and their panics.
+func TestGroupsMatchPack(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for bits := MinBits; bits <= MaxBits; bits++ {
+		for _, n := range []int{8, 16, 24, 32, 40, 64, 96} {
+			const groups = 5
+			codes := make([]byte, groups*n)
+			for i := range codes {
+				codes[i] = byte(rng.IntN(256)) // high bits set: PackGroups ignores them
+			}
+			want := make([]byte, GroupBytes(bits, len(codes)))
+			gb := GroupBytes(bits, n)
+			for g := range groups {
+				Pack(want[g*gb:(g+1)*gb], codes[g*n:(g+1)*n], bits)
+			}
+			got := make([]byte, len(want))
+			PackGroups(got, codes, bits, n)
+			require.Equal(t, want, got, "PackGroups bits %d n %d", bits, n)
+			back := make([]byte, len(codes))
+			UnpackGroups(back, got, bits, n)
+			for i := range codes {
+				require.Equal(t, codes[i]&byte(1<<bits-1), back[i], "UnpackGroups bits %d n %d code %d", bits, n, i)
+			}
+		}
+	}
+	assert.PanicsWithValue(t, "pack: UnpackGroups of 12 4-bit codes in groups of 8 with 6 packed bytes (want a multiple of 8 codes and 6 bytes)",
+		func() { UnpackGroups(make([]byte, 12), make([]byte, 6), 4, 8) })
+	assert.Panics(t, func() { PackGroups(make([]byte, 3), make([]byte, 8), 4, 8) })
+	assert.Panics(t, func() { PackGroups(make([]byte, 4), make([]byte, 8), 4, 12) })
+}

@@ -75,6 +75,13 @@ var avx2 = tier{name: "avx2", sets: []set{
 		doc: "avx2Softmax runs Softmax on n values at x and reports false, leaving x\nunchanged, if x holds a NaN or +Inf or every entry is -Inf\n(avx2_softmax_amd64.s)."},
 	{family: "AbsBitsMax", sig: "(x *float32, n int) uint32",
 		doc: "avx2AbsBitsMax is absBitsMax on n values at x (avx2_scan_amd64.s)."},
+	{family: "AttentionScores", sig: "(a *avx2AttnArgs)",
+		doc: "The attention kernels (avx2_attention_amd64.s; attnKernels says what each\ncomputes): the scores of a tile, one step of the online softmax, the\nvalues, and the importance sums of a tile."},
+	{family: "AttentionSoftmax", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
+	{family: "AttentionValues", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
+	{family: "AttentionColSums", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
+	{family: "FMAPeak", sig: "(n int)",
+		doc: "avx2FMAPeak runs n iterations of 12 independent FMA: the FMA peak that\nBenchmarkAttention measures beside the kernel (avx2_attention_amd64.s)."},
 }}
 
 var avx512 = tier{name: "avx512", sets: []set{
@@ -150,4 +157,9 @@ var neon = tier{name: "neon", sets: []set{
 		doc: "The three passes of Softmax (neon_softmax_arm64.s): the max; exp(x - m)\nin place and its sum; the product with s."},
 	{family: "SoftmaxExp", sig: "(x *float32, n int, m float32) float32", doc: "See neonSoftmaxMax."},
 	{family: "SoftmaxScale", sig: "(x *float32, n int, s float32)", doc: "See neonSoftmaxMax."},
+	{family: "AttentionScores", sig: "(a *neonAttnArgs)",
+		doc: "The attention kernels (neon_attention_arm64.s; attnKernels says what each\ncomputes): the scores of a tile, one step of the online softmax, the\nvalues, and the importance sums of a tile."},
+	{family: "AttentionSoftmax", sig: "(a *neonAttnArgs)", doc: "See neonAttentionScores."},
+	{family: "AttentionValues", sig: "(a *neonAttnArgs)", doc: "See neonAttentionScores."},
+	{family: "AttentionColSums", sig: "(a *neonAttnArgs)", doc: "See neonAttentionScores."},
 }}

@@ -1,0 +1,9 @@
+//go:build !linux
+
+package lowbit
+
+// threadCPU reports that per-thread CPU time is not measured here.
+func threadCPU() (int64, bool) { return 0, false }
+
+// lockThread does nothing where threadCPU does not measure.
+func lockThread() func() { return func() {} }

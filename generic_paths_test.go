@@ -1,0 +1,85 @@
+package lowbit
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestGenericPaths runs the generic kernels on the shapes that pick each
+// of their paths, against the float64 reference: calls of few rows (nibble
+// tables) and of many (byte tables, from byteTableRows rows on), rows
+// longer than one chunk of tables, groups too long for the tables (the
+// unpacking kernels), and 8-bit codes (no tables), with one and several
+// query rows.
+func TestGenericPaths(t *testing.T) {
+	im := Generic()
+	rng := rand.New(rand.NewPCG(11, 12))
+	cases := []struct {
+		f    Format
+		cols int
+	}{
+		{Quant(4, 8), 8}, {Quant(4, 8), 512}, {SymQuant(4, 16), 80}, {Quant(2, 8), 1024},
+		{Quant(3, 8), 96}, {Quant(5, 24), 72}, {Quant(7, 40), 80}, {Quant(6, 64), 256},
+		{Quant(4, 64), 128}, {Quant(2, 128), 256}, {SymQuant(8, 8), 64}, {Quant(8, 32), 64},
+		{Quant(8, 512), 1024}, {Quant(4, 512), 512}, {Quant(4, 1024), 2048}, {SymQuant(3, 768), 768},
+	}
+	for _, c := range cases {
+		for _, n := range []int{5, byteTableRows + 3} {
+			r, _ := quantizedRows(t, rng, c.f, n, c.cols)
+			for _, nq := range []int{1, 3} {
+				x := randomValues(rng, nq*c.cols)
+				out := make([]float32, nq*n)
+				im.Dot(out, r, x)
+				requireDots(t, r, float64s(x), out, "Dot %s cols %d rows %d queries %d", c.f, c.cols, n, nq)
+
+				q, err := NewQ8(c.f, nq, c.cols)
+				require.NoError(t, err)
+				require.NoError(t, im.QuantizeQ8(q, x))
+				im.DotQ8(out, r, q)
+				requireDots(t, r, dequantizeQ8(q), out, "DotQ8 %s cols %d rows %d queries %d", c.f, c.cols, n, nq)
+
+				w := randomValues(rng, nq*n)
+				y := randomValues(rng, nq*c.cols)
+				requireAddWeighted(t, im, y, r, w, "AddWeighted %s cols %d rows %d queries %d", c.f, c.cols, n, nq)
+			}
+		}
+	}
+}
+
+// TestMinMax checks both ways minMax finds a group's bounds (branches for
+// long groups, integer keys for short ones) against plain comparisons, on
+// values of both signs, zeros, subnormals and extremes.
+func TestMinMax(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	special := []float32{0, float32(math.Copysign(0, -1)), 1e-45, -1e-45, 1e-38, -3.4e38, 3.4e38, 1, -1}
+	for _, n := range []int{1, 2, 3, 8, 31, 32, 33, 64} {
+		for range 200 {
+			x := make([]float32, n)
+			for i := range x {
+				if rng.IntN(4) == 0 {
+					x[i] = special[rng.IntN(len(special))]
+				} else {
+					x[i] = float32(rng.NormFloat64() * math.Pow(10, float64(rng.IntN(9)-4)))
+				}
+			}
+			lo, hi := x[0], x[0]
+			for _, v := range x {
+				if v < lo {
+					lo = v
+				}
+				if v > hi {
+					hi = v
+				}
+			}
+			glo, ghi := minMax(x)
+			// Bounds equal as numbers: a zero bound may come back as -0
+			// or +0, which Quantize stores as +0 either way.
+			require.True(t, glo == lo && ghi == hi, "n %d: minMax = %v, %v, want %v, %v (%v)", n, glo, ghi, lo, hi, x)
+			require.Equal(t, math.Float32bits(glo+0), math.Float32bits(lo+0))
+			require.Equal(t, math.Float32bits(ghi+0), math.Float32bits(hi+0))
+		}
+	}
+}
