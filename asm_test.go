@@ -17,15 +17,18 @@ const RequireAsmEnv = "LOWBIT_REQUIRE_ASM"
 // asmCovered reports whether the assembly implementation im is expected to
 // run its own code for kernel k on format f: every kernel on fp16, float32
 // and every code format whose group is a multiple of 32; on amd64 (avx2,
-// avx512) every group (a multiple of 8). Other tiers may fall back to
-// generic on other groups, as their doc comments say. Attention (float32
-// only, the format is ignored) is covered everywhere.
+// avx512) every group (a multiple of 8; DotQ8 on such groups up to 4096);
+// on arm64 (neon, neondot) every group, whatever its length. Other tiers
+// may fall back to generic on other groups, as their doc comments say.
+// Attention (float32 only, the format is ignored) is covered everywhere.
 func asmCovered(im string, k Kernel, f Format) bool {
 	switch {
 	case k == KernelAttention || !f.Quantized() || f.Group%32 == 0:
 		return true
 	case im == "avx2" || im == "avx512":
 		return f.Group <= 4096 || k != KernelDotQ8
+	case im == "neon" || im == "neondot":
+		return true
 	}
 	return false
 }

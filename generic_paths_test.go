@@ -12,8 +12,8 @@ import (
 // of their paths, against the float64 reference: calls of few rows (nibble
 // tables) and of many (byte tables, from byteTableRows rows on), rows
 // longer than one chunk of tables, groups too long for the tables (the
-// unpacking kernels), and 8-bit codes (no tables), with one and several
-// query rows.
+// unpacking kernels) and longer than one chunk of Dequantize, and 8-bit
+// codes (no tables), with one and several query rows.
 func TestGenericPaths(t *testing.T) {
 	im := Generic()
 	rng := rand.New(rand.NewPCG(11, 12))
@@ -29,6 +29,7 @@ func TestGenericPaths(t *testing.T) {
 	for _, c := range cases {
 		for _, n := range []int{5, byteTableRows + 3} {
 			r, _ := quantizedRows(t, rng, c.f, n, c.cols)
+			requireDequantized(t, im, r, "Dequantize %s cols %d rows %d", c.f, c.cols, n)
 			for _, nq := range []int{1, 3} {
 				x := randomValues(rng, nq*c.cols)
 				out := make([]float32, nq*n)
@@ -44,6 +45,25 @@ func TestGenericPaths(t *testing.T) {
 				w := randomValues(rng, nq*n)
 				y := randomValues(rng, nq*c.cols)
 				requireAddWeighted(t, im, y, r, w, "AddWeighted %s cols %d rows %d queries %d", c.f, c.cols, n, nq)
+			}
+		}
+	}
+}
+
+// requireDequantized checks im.Dequantize of r against refRow: each value
+// within float32 rounding (two roundings of at most 2^-24 of its
+// magnitude) of the definition.
+func requireDequantized(t *testing.T, im *Implementation, r Rows, msg string, args ...any) {
+	t.Helper()
+	cols := r.Cols
+	got := make([]float32, r.Len()*cols)
+	im.Dequantize(got, r)
+	for i := 0; i < r.Len(); i++ {
+		vals, mag := refRow(r, i)
+		for c, v := range vals {
+			if d := math.Abs(float64(got[i*cols+c]) - v); d > 0x1p-23*mag[c] {
+				require.Failf(t, "Dequantize differs from the definition", "row %d col %d: got %v, want %v; "+msg,
+					append([]any{i, c, got[i*cols+c], v}, args...)...)
 			}
 		}
 	}

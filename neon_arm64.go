@@ -7,10 +7,13 @@ package lowbit
 // width-specific code), then a width-independent kernel consumes the bytes
 // (neonDotCodes, neonDotQ8Codes, neonAddWeightedCodes, neonDequantizeCodes);
 // Quantize runs the other way (neonQuantizeCodes, then neonPack). A chunk is
-// at most neonChunk codes: whole rows when a row fits, else one row's groups
-// in pieces. Each packed block is unpacked once per call, whatever the
-// number of query rows. Code formats whose group is not a multiple of 32
-// (blocks of 8, 16 or 24), or is over neonChunk, run the generic kernels.
+// at most neonChunk codes (or one group, when a group is longer): whole rows
+// when a row fits, else one row's groups in pieces. Each packed block is unpacked once per call, whatever the
+// number of query rows. A group that is not a multiple of 32 ends in a
+// short block of 8, 16 or 24 values: its unpack and pack are TBL programs
+// (neon_short_arm64.go), and the kernels take it an octet (8 codes) at a
+// time. A group over neonChunk values is a chunk of its own, in a buffer
+// allocated for the call.
 //
 // fp16 and float32 rows have their own kernels (FCVTL/FCVTN for fp16); their
 // column tails (cols%4 values) run in Go. Other work left in Go: Σx per
@@ -41,7 +44,7 @@ package lowbit
 //	Softmax               14 (max) + 216 (exp and sum) + 16 (scale)
 
 // neonChunk is the number of codes unpacked at a time (the scratch buffer
-// on the stack of each call), and the largest group the asm serves.
+// on the stack of each call), unless a group is longer.
 const neonChunk = 8192
 
 // neonAux is the size of the per-query, per-group float buffers (Σx for
@@ -71,9 +74,8 @@ func neonKernels(dotprod bool) kernels {
 	return k
 }
 
-// neonAccelerated: every kernel on fp16, float32, and codes in groups that
-// are a multiple of 32 up to neonChunk; Softmax, QuantizeQ8 and Attention
-// always.
+// neonAccelerated: every kernel on fp16, float32, and codes in every group
+// (a multiple of 8); Softmax, QuantizeQ8 and Attention always.
 func neonAccelerated(k Kernel, f Format) bool {
 	if k == KernelSoftmax || k == KernelQuantizeQ8 || k == KernelAttention || !f.Quantized() {
 		return true
@@ -82,19 +84,24 @@ func neonAccelerated(k Kernel, f Format) bool {
 }
 
 // neonCodes reports whether the code kernels serve format f.
-func neonCodes(f Format) bool { return f.Quantized() && f.Group%32 == 0 && f.Group <= neonChunk }
+func neonCodes(f Format) bool { return f.Quantized() && f.Group%8 == 0 }
 
-// codeChunks walks the codes of rows in chunks of at most neonChunk codes
-// and at most gcMax groups per row: whole rows at a time when a row fits,
-// else each row in pieces of groups. It calls start(g0, g1) when a new
-// range of groups begins and chunk(i0, i1, g0, g1) for rows [i0, i1) over
-// groups [g0, g1).
-func codeChunks(f Format, n, cols, gcMax int, start func(g0, g1 int), chunk func(i0, i1, g0, g1 int)) {
+// neonLane reports whether groups of G values run the per-lane kernels
+// (several groups a block, the codes times their scale per lane) instead
+// of a fold per group.
+func neonLane(G int) bool { return G == 8 || G == 16 || G == 32 }
+
+// codeChunks walks the codes of rows in chunks of at most size codes (at
+// least a group) and at most gcMax groups per row: whole rows at a time
+// when a row fits, else each row in pieces of groups. It calls start(g0,
+// g1) when a new range of groups begins and chunk(i0, i1, g0, g1) for rows
+// [i0, i1) over groups [g0, g1).
+func codeChunks(f Format, n, cols, size, gcMax int, start func(g0, g1 int), chunk func(i0, i1, g0, g1 int)) {
 	groups := f.Groups(cols)
-	gc := min(groups, neonChunk/f.Group, gcMax)
+	gc := min(groups, size/f.Group, gcMax)
 	if gc == groups {
 		start(0, groups)
-		rc := max(1, neonChunk/cols)
+		rc := max(1, size/cols)
 		for i0 := 0; i0 < n; i0 += rc {
 			chunk(i0, min(n, i0+rc), 0, groups)
 		}

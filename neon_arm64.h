@@ -15,6 +15,9 @@
 #define WFMLA(d, n, m) WORD $(0x4E20CC00 | ((m)<<16) | ((n)<<5) | (d))  // FMLA   Vd.4S, Vn.4S, Vm.4S (Vd += Vn*Vm, fused)
 #define WFMLS(d, n, m) WORD $(0x4EA0CC00 | ((m)<<16) | ((n)<<5) | (d))  // FMLS   Vd.4S, Vn.4S, Vm.4S (Vd -= Vn*Vm, fused)
 #define WFCMGE(d, n, m) WORD $(0x6E20E400 | ((m)<<16) | ((n)<<5) | (d)) // FCMGE  Vd.4S, Vn.4S, Vm.4S
+#define WFDIV(d, n, m) WORD $(0x6E20FC00 | ((m)<<16) | ((n)<<5) | (d))  // FDIV   Vd.4S, Vn.4S, Vm.4S
+#define WFMINP(d, n, m) WORD $(0x6EA0F400 | ((m)<<16) | ((n)<<5) | (d)) // FMINP  Vd.4S, Vn.4S, Vm.4S (pairwise)
+#define WFMAXP(d, n, m) WORD $(0x6E20F400 | ((m)<<16) | ((n)<<5) | (d)) // FMAXP  Vd.4S, Vn.4S, Vm.4S (pairwise)
 #define WFADDP(d, n, m) WORD $(0x6E20D400 | ((m)<<16) | ((n)<<5) | (d)) // FADDP  Vd.4S, Vn.4S, Vm.4S
 
 // Float by element: Vd.4S op= Vn.4S * Vm.S[i].
@@ -22,6 +25,7 @@
 #define WFMULE(d, n, m, i) WORD $(0x4F809000 | (((i)&1)<<21) | ((m)<<16) | (((i)>>1)<<11) | ((n)<<5) | (d)) // FMUL Vd.4S, Vn.4S, Vm.S[i]
 
 // Float, one source: Vd.4S = op(Vn.4S).
+#define WFNEG(d, n) WORD $(0x6EA0F800 | ((n)<<5) | (d))    // FNEG   Vd.4S, Vn.4S
 #define WFABS(d, n) WORD $(0x4EA0F800 | ((n)<<5) | (d))    // FABS   Vd.4S, Vn.4S
 #define WFRINTN(d, n) WORD $(0x4E218800 | ((n)<<5) | (d))  // FRINTN Vd.4S, Vn.4S (round to nearest even)
 #define WFCVTNS(d, n) WORD $(0x4E21A800 | ((n)<<5) | (d))  // FCVTNS Vd.4S, Vn.4S (to int32, nearest even)
@@ -36,14 +40,14 @@
 #define WFMAXV(d, n) WORD $(0x6E30F800 | ((n)<<5) | (d))   // FMAXV  Sd, Vn.4S
 #define WFMINV(d, n) WORD $(0x6EB0F800 | ((n)<<5) | (d))   // FMINV  Sd, Vn.4S
 
-#define WFDIV(d, n, m) WORD $(0x6E20FC00 | ((m)<<16) | ((n)<<5) | (d))  // FDIV   Vd.4S, Vn.4S, Vm.4S
-
 // Integer.
 #define WCMGT(d, n, m) WORD $(0x4EA03400 | ((m)<<16) | ((n)<<5) | (d))   // CMGT   Vd.4S, Vn.4S, Vm.4S (signed int32 >)
 #define WSDOT(d, n, m) WORD $(0x4E809400 | ((m)<<16) | ((n)<<5) | (d))   // SDOT   Vd.4S, Vn.16B, Vm.16B (dotprod)
 #define WUDOT(d, n, m) WORD $(0x6E809400 | ((m)<<16) | ((n)<<5) | (d))   // UDOT   Vd.4S, Vn.16B, Vm.16B (dotprod)
 #define WUSHL(d, n, m) WORD $(0x6E204400 | ((m)<<16) | ((n)<<5) | (d))   // USHL   Vd.16B, Vn.16B, Vm.16B (per-byte shift, negative = right)
 #define WSMULL(d, n, m) WORD $(0x0E20C000 | ((m)<<16) | ((n)<<5) | (d))  // SMULL  Vd.8H, Vn.8B, Vm.8B
+#define WSMULL2(d, n, m) WORD $(0x4E20C000 | ((m)<<16) | ((n)<<5) | (d)) // SMULL2 Vd.8H, Vn.16B, Vm.16B
+#define WADDP8H(d, n, m) WORD $(0x4E60BC00 | ((m)<<16) | ((n)<<5) | (d)) // ADDP   Vd.8H, Vn.8H, Vm.8H
 #define WSMLAL2(d, n, m) WORD $(0x4E208000 | ((m)<<16) | ((n)<<5) | (d)) // SMLAL2 Vd.8H, Vn.16B, Vm.16B
 #define WMUL8H(d, n, m) WORD $(0x4E609C00 | ((m)<<16) | ((n)<<5) | (d))  // MUL    Vd.8H, Vn.8H, Vm.8H
 #define WSADDLP(d, n) WORD $(0x4E602800 | ((n)<<5) | (d))                // SADDLP Vd.4S, Vn.8H
@@ -52,6 +56,18 @@
 #define WSXTL2(d, n) WORD $(0x4F08A400 | ((n)<<5) | (d))                 // SXTL2  Vd.8H, Vn.16B
 #define WSXTL4S(d, n) WORD $(0x0F10A400 | ((n)<<5) | (d))                // SXTL   Vd.4S, Vn.4H
 #define WSXTL4S2(d, n) WORD $(0x4F10A400 | ((n)<<5) | (d))               // SXTL2  Vd.4S, Vn.8H
+
+// Bytes, 16 lanes (for macros that take register numbers).
+#define WTBL1(d, n, m) WORD $(0x4E000000 | ((m)<<16) | ((n)<<5) | (d)) // TBL Vd.16B, {Vn.16B}, Vm.16B
+#define WTBL2(d, n, m) WORD $(0x4E002000 | ((m)<<16) | ((n)<<5) | (d)) // TBL Vd.16B, {Vn.16B, Vn+1.16B}, Vm.16B
+#define WAND(d, n, m) WORD $(0x4E201C00 | ((m)<<16) | ((n)<<5) | (d))  // AND Vd.16B, Vn.16B, Vm.16B
+#define WORR(d, n, m) WORD $(0x4EA01C00 | ((m)<<16) | ((n)<<5) | (d))  // ORR Vd.16B, Vn.16B, Vm.16B
+#define WSUB4S(d, n, m) WORD $(0x6EA08400 | ((m)<<16) | ((n)<<5) | (d)) // SUB Vd.4S, Vn.4S, Vm.4S
+#define WADDP4S(d, n, m) WORD $(0x4EA0BC00 | ((m)<<16) | ((n)<<5) | (d)) // ADDP Vd.4S, Vn.4S, Vm.4S
+#define WCMTST4S(d, n, m) WORD $(0x4EA08C00 | ((m)<<16) | ((n)<<5) | (d)) // CMTST Vd.4S, Vn.4S, Vm.4S
+#define WUSHR4S31(d, n) WORD $(0x6F210400 | ((n)<<5) | (d))                 // USHR  Vd.4S, Vn.4S, #31
+#define WXTN4H(d, n) WORD $(0x0E612800 | ((n)<<5) | (d))                     // XTN   Vd.4H, Vn.4S
+#define WBIT(d, n, m) WORD $(0x6EA01C00 | ((m)<<16) | ((n)<<5) | (d))  // BIT Vd.16B, Vn.16B, Vm.16B (Vd takes Vn's bits where Vm is 1)
 
 // ---- Macros of the code kernels (neon_dot, neon_dotq8, neon_addweighted,
 // neon_dequantize): codes one per byte at R1, query rows counted in R11 ----

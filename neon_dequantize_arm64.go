@@ -6,8 +6,9 @@ import (
 	"unsafe"
 )
 
-// dequantizeNEON is Dequantize: codes through neonUnpack and
-// neonDequantizeCodes, fp16 and float32 through dequantizeFloatNEON.
+// dequantizeNEON is Dequantize: codes through the unpack and
+// neonDequantizeCodes (groups of 8 and 16: neonDequantizeCodesG8, G16),
+// fp16 and float32 through dequantizeFloatNEON.
 func dequantizeNEON(dst []float32, r Rows) {
 	pick(r.Format, neonCodes, dequantizeFloatNEON, dequantizeCodesNEON, dequantizeGeneric)(dst, r)
 }
@@ -31,10 +32,26 @@ func dequantizeFloatNEON(dst []float32, r Rows) {
 func dequantizeCodesNEON(dst []float32, r Rows) {
 	f := r.Format
 	cols, G, groups := r.Cols, f.Group, f.Groups(r.Cols)
-	var buf [neonChunk]byte
-	codeChunks(f, r.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
-		unpackCodesNEON(&buf, r, i0, i1, g0, g1)
+	var stack neonBuf
+	buf := neonCodeBuf(&stack, f)
+	codeChunks(f, r.Len(), cols, len(buf)-neonSlack, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
+		unpackCodesNEON(buf, r, i0, i1, g0, g1)
 		gi := i0*groups + g0
-		neonDequantizeCodes(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
+		if neonLane(G) {
+			neonCallDequantizeCodes(G, &dst[i0*cols+g0*G], &buf[0], i1-i0, (g1-g0)*G, &r.Scales[gi], minsOf(r, gi), 4*cols, symOffset(f))
+			return
+		}
+		dequantizeFoldNEON(&dst[i0*cols+g0*G], &buf[0], i1-i0, g1-g0, G, &r.Scales[gi], minsOf(r, gi), 2*groups, 4*cols, symOffset(f))
 	})
+}
+
+// dequantizeFoldNEON runs neonDequantizeCodes, or neonDequantizeCodesTail on groups that are not
+// a multiple of 16: a direct call each, so that the caller's buffers stay on
+// its stack (a call through a function value would move them to the heap).
+func dequantizeFoldNEON(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32) {
+	if group%16 != 0 {
+		neonDequantizeCodesTail(dst, codes, rows, groups, group, scales, mins, sstride, dstride, off)
+		return
+	}
+	neonDequantizeCodes(dst, codes, rows, groups, group, scales, mins, sstride, dstride, off)
 }

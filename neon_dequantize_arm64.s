@@ -10,10 +10,40 @@
 	TBL4(V24, V25, V26, V27, V0, V1, V2, V3, V4) \
 	UCVTF4(1)
 
+// CODES8 loads 8 codes and widens them to float32 in V1, V2.
+#define CODES8(reg) \
+	FMOVD.P 8(reg), F0 \
+	VTBL V24.B16, [V0.B16], V1.B16 \
+	VTBL V25.B16, [V0.B16], V2.B16 \
+	WUCVTF(1, 1) \
+	WUCVTF(2, 2)
+
+// LANE_DQ_ARGS loads the arguments of the per-lane Dequantize kernels.
+#define LANE_DQ_ARGS \
+	MOVD dst+0(FP), R0 \
+	MOVD codes+8(FP), R1 \
+	MOVD rows+16(FP), R2 \
+	MOVD cols+24(FP), R3 \
+	MOVD scales+32(FP), R14 \
+	MOVD mins+40(FP), R15 \
+	MOVD dstride+48(FP), R8 \
+	FMOVS off+56(FP), F30
+
+// FOLD_DQ_ARGS loads the arguments of neonDequantizeCodes and
+// neonDequantizeCodesTail.
+#define FOLD_DQ_ARGS \
+	MOVD dst+0(FP), R0 \
+	CODE_ARGS \
+	MOVD scales+40(FP), R5 \
+	MOVD mins+48(FP), R6 \
+	MOVD sstride+56(FP), R7 \
+	MOVD dstride+64(FP), R8 \
+	FMOVS off+72(FP), F29
+
 // func neonDequantizeCodes(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
 //
 // neonDequantizeCodes writes rows rows of groups groups of group values (a
-// multiple of 32): the codes one per byte at codes (rows after each other),
+// multiple of 16): the codes one per byte at codes (rows after each other),
 // row i's first scale (and min) at byte i*sstride of scales (mins), row i
 // of the output at byte i*dstride of dst. As dequantizeGeneric, bit for bit:
 //
@@ -23,77 +53,18 @@
 // Instructions per 32 values: 40 (2 loads, 8 TBL, 8 UCVTF, 8 FMUL, 8 FADD
 // or FSUB, 2 stores, loop control per 16).
 TEXT ·neonDequantizeCodes(SB), NOSPLIT, $0-76
-	MOVD dst+0(FP), R0
-	CODE_ARGS
-	MOVD scales+40(FP), R5
-	MOVD mins+48(FP), R6
-	MOVD sstride+56(FP), R7
-	MOVD dstride+64(FP), R8
-	FMOVS off+72(FP), F29
-	CBZ R2, ddone
-	MOVD R6, R19     // nil: symmetric
-	VDUP V29.S[0], V29.S4
-	MOVD $·neonConsts+112(SB), R9
-	VLD1 (R9), [V24.B16, V25.B16, V26.B16, V27.B16]
-	LSR $4, R4, R4   // steps of 16 per group
+	FOLD_DQ_ARGS
+#include "neon_dequantize_fold_arm64.h"
 
-drow:
-	MOVD R0, R10     // dst of this row
-	MOVD R5, R11     // scales of this row
-	MOVD R6, R12     // mins of this row
-	MOVD R3, R13     // groups left
-
-dgroup:
-	MOVHU.P 2(R11), R14
-	FMOVS R14, F30
-	FCVTHS F30, F30  // scale in V30 lane 0
-	MOVD R4, R15
-	CBZ R19, dsym
-	MOVHU.P 2(R12), R14
-	FMOVS R14, F31
-	FCVTHS F31, F31
-	VDUP V31.S[0], V31.S4
-
-dasym:
-	CODES16(R1)
-	WFMULE(1, 1, 30, 0)
-	WFMULE(2, 2, 30, 0)
-	WFMULE(3, 3, 30, 0)
-	WFMULE(4, 4, 30, 0)
-	WFADD(1, 1, 31)
-	WFADD(2, 2, 31)
-	WFADD(3, 3, 31)
-	WFADD(4, 4, 31)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(R10)
-	SUBS $1, R15
-	BNE dasym
-	B dnext
-
-dsym:
-	CODES16(R1)
-	WFSUB(1, 1, 29)
-	WFSUB(2, 2, 29)
-	WFSUB(3, 3, 29)
-	WFSUB(4, 4, 29)
-	WFMULE(1, 1, 30, 0)
-	WFMULE(2, 2, 30, 0)
-	WFMULE(3, 3, 30, 0)
-	WFMULE(4, 4, 30, 0)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(R10)
-	SUBS $1, R15
-	BNE dsym
-
-dnext:
-	SUBS $1, R13
-	BNE dgroup
-	ADD R8, R0
-	ADD R7, R5
-	ADD R7, R6
-	SUBS $1, R2
-	BNE drow
-
-ddone:
-	RET
+// func neonDequantizeCodesTail(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)
+//
+// neonDequantizeCodesTail is neonDequantizeCodes for groups of 16k+8
+// values (k >= 1): a last step of 8 values per group (21 instructions).
+#define FOLD_TAIL
+TEXT ·neonDequantizeCodesTail(SB), NOSPLIT, $0-76
+	FOLD_DQ_ARGS
+#include "neon_dequantize_fold_arm64.h"
+#undef FOLD_TAIL
 
 // func neonDequantizeF16(dst *float32, src *uint16, n int)
 //
@@ -124,3 +95,224 @@ e4:
 	B e4
 edone:
 	RET
+
+// ---- The per-lane kernels: groups of 8 and 16 values, several groups a
+// block, each code times its group's scale by element; the mins are
+// broadcast per group (FADD has no by-element form). Bit for bit as
+// neonDequantizeCodes: FMUL then FADD, or FSUB then FMUL.
+
+// DQ(r, l, M): asymmetric, register r of codes in group lane l (its min
+// broadcast in VM); DQS(r, l): symmetric.
+#define DQ(r, l, m) \
+	WFMULE(r, r, 24, l) \
+	WFADD(r, r, m)
+#define DQS(r, l) \
+	WFSUB(r, r, 30) \
+	WFMULE(r, r, 24, l)
+
+// DQSCALE1(sym, done): one group's scale into lane 0 of V24 and its min
+// broadcast into V16 (not for symmetric formats).
+#define DQSCALE1(sym, done) \
+	MOVHU.P 2(R14), R24 \
+	FMOVS R24, F24 \
+	WFCVTL(24, 24) \
+	CBZ R15, sym \
+	MOVHU.P 2(R15), R24 \
+	FMOVS R24, F25 \
+	WFCVTL(25, 25) \
+	VDUP V25.S[0], V16.S4
+
+// DQHALF(SCALES, ASYM, SYM): the half block (16 values) that ends a row
+// of cols%32 = 16 or 24.
+#define DQHALF(SCALES, ASYM, SYM, sym, done) \
+	VLD1.P 16(R1), [V28.B16] \
+	TBL4(V12, V13, V14, V15, V28, V0, V1, V2, V3) \
+	UCVTF4(0) \
+	SCALES \
+	ASYM \
+	B done \
+sym: \
+	SYM \
+done: \
+	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(R10)
+
+// DQQUARTER: the quarter block (8 values, groups of 8).
+#define DQQUARTER \
+	FMOVD.P 8(R1), F28 \
+	VTBL V12.B16, [V28.B16], V0.B16 \
+	VTBL V13.B16, [V28.B16], V1.B16 \
+	WUCVTF(0, 0) \
+	WUCVTF(1, 1) \
+	DQSCALE1(qsym, qdone) \
+	DQ(0, 0, 16) \
+	DQ(1, 0, 16) \
+	B qdone \
+qsym: \
+	DQS(0, 0) \
+	DQS(1, 0) \
+qdone: \
+	VST1.P [V0.S4, V1.S4], 32(R10)
+
+// Groups of 8: 4 a block, 2 a half block, 1 a quarter block.
+#define SCALES_B \
+	FMOVD.P 8(R14), F24 \
+	WFCVTL(24, 24)
+#define MINS_B \
+	FMOVD.P 8(R15), F25 \
+	WFCVTL(25, 25)
+#define MDUP_B \
+	VDUP V25.S[0], V16.S4 \
+	VDUP V25.S[1], V17.S4 \
+	VDUP V25.S[2], V18.S4 \
+	VDUP V25.S[3], V19.S4
+#define ASYM_B \
+	DQ(0, 0, 16) \
+	DQ(1, 0, 16) \
+	DQ(2, 1, 17) \
+	DQ(3, 1, 17) \
+	DQ(4, 2, 18) \
+	DQ(5, 2, 18) \
+	DQ(6, 3, 19) \
+	DQ(7, 3, 19)
+#define SYM_B \
+	DQS(0, 0) \
+	DQS(1, 0) \
+	DQS(2, 1) \
+	DQS(3, 1) \
+	DQS(4, 2) \
+	DQS(5, 2) \
+	DQS(6, 3) \
+	DQS(7, 3)
+#define SCALES8_H \
+	FMOVS.P 4(R14), F24 \
+	WFCVTL(24, 24) \
+	CBZ R15, hsym \
+	FMOVS.P 4(R15), F25 \
+	WFCVTL(25, 25) \
+	VDUP V25.S[0], V16.S4 \
+	VDUP V25.S[1], V17.S4
+#define ASYM8_H \
+	DQ(0, 0, 16) \
+	DQ(1, 0, 16) \
+	DQ(2, 1, 17) \
+	DQ(3, 1, 17)
+#define SYM8_H \
+	DQS(0, 0) \
+	DQS(1, 0) \
+	DQS(2, 1) \
+	DQS(3, 1)
+#define TAIL \
+	TBZ $4, R4, quarter \
+	DQHALF(SCALES8_H, ASYM8_H, SYM8_H, hsym, hdone) \
+quarter: \
+	TBZ $3, R4, rowend \
+	DQQUARTER
+
+// func neonDequantizeCodesG8(dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32)
+//
+// neonDequantizeCodesG8 is neonDequantizeCodes for groups of 8 values,
+// rows of cols values (a multiple of 8; rows, their scales and mins after
+// each other; row i of the output at byte i*dstride of dst). Instructions
+// per 32 values (a block of 4 groups): 45 (load, 8 TBL, 8 UCVTF, 4 to load
+// and widen the scales and mins, 4 DUP, 8 FMUL by element, 8 FADD,
+// 2 stores, loop control); 39 symmetric (8 FSUB, 8 FMUL, no mins).
+TEXT ·neonDequantizeCodesG8(SB), NOSPLIT, $0-60
+	LANE_DQ_ARGS
+#include "neon_dequantize_lane_arm64.h"
+
+#undef SCALES_B
+#undef MINS_B
+#undef MDUP_B
+#undef ASYM_B
+#undef SYM_B
+#undef TAIL
+
+// Groups of 16: 2 a block, 1 a half block.
+#define SCALES_B \
+	FMOVS.P 4(R14), F24 \
+	WFCVTL(24, 24)
+#define MINS_B \
+	FMOVS.P 4(R15), F25 \
+	WFCVTL(25, 25)
+#define MDUP_B \
+	VDUP V25.S[0], V16.S4 \
+	VDUP V25.S[1], V17.S4
+#define ASYM_B \
+	DQ(0, 0, 16) \
+	DQ(1, 0, 16) \
+	DQ(2, 0, 16) \
+	DQ(3, 0, 16) \
+	DQ(4, 1, 17) \
+	DQ(5, 1, 17) \
+	DQ(6, 1, 17) \
+	DQ(7, 1, 17)
+#define SYM_B \
+	DQS(0, 0) \
+	DQS(1, 0) \
+	DQS(2, 0) \
+	DQS(3, 0) \
+	DQS(4, 1) \
+	DQS(5, 1) \
+	DQS(6, 1) \
+	DQS(7, 1)
+#define ASYM16_H \
+	DQ(0, 0, 16) \
+	DQ(1, 0, 16) \
+	DQ(2, 0, 16) \
+	DQ(3, 0, 16)
+#define SYM16_H \
+	DQS(0, 0) \
+	DQS(1, 0) \
+	DQS(2, 0) \
+	DQS(3, 0)
+#define TAIL \
+	TBZ $4, R4, rowend \
+	DQHALF(DQSCALE1(hsym, hscaled), ASYM16_H, SYM16_H, hsym, hdone)
+
+// func neonDequantizeCodesG16(dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32)
+//
+// neonDequantizeCodesG16 is neonDequantizeCodesG8 for groups of 16 values
+// (cols a multiple of 16), 2 a block: 43 instructions per 32 values (2
+// DUP), 39 symmetric.
+TEXT ·neonDequantizeCodesG16(SB), NOSPLIT, $0-60
+	LANE_DQ_ARGS
+#include "neon_dequantize_lane_arm64.h"
+
+#undef SCALES_B
+#undef MINS_B
+#undef MDUP_B
+#undef ASYM_B
+#undef SYM_B
+#undef TAIL
+
+// Groups of 32: a block is a group, rows have no tail.
+#define SCALES_B \
+	MOVHU.P 2(R14), R24 \
+	FMOVS R24, F24 \
+	WFCVTL(24, 24)
+#define MINS_B \
+	MOVHU.P 2(R15), R24 \
+	FMOVS R24, F25 \
+	WFCVTL(25, 25)
+#define MDUP_B VDUP V25.S[0], V16.S4
+#define ASYM_B \
+	ASYM16_H \
+	DQ(4, 0, 16) \
+	DQ(5, 0, 16) \
+	DQ(6, 0, 16) \
+	DQ(7, 0, 16)
+#define SYM_B \
+	SYM16_H \
+	DQS(4, 0) \
+	DQS(5, 0) \
+	DQS(6, 0) \
+	DQS(7, 0)
+#define TAIL
+
+// func neonDequantizeCodesG32(dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32)
+//
+// neonDequantizeCodesG32 is neonDequantizeCodesG8 for groups of 32 values,
+// a group a block: 44 instructions per 32 values, 40 symmetric.
+TEXT ·neonDequantizeCodesG32(SB), NOSPLIT, $0-60
+	LANE_DQ_ARGS
+#include "neon_dequantize_lane_arm64.h"

@@ -33,8 +33,12 @@ func neonShapes() []struct {
 	for bits := 2; bits <= 8; bits++ {
 		s = append(s,
 			shape{Quant(bits, 256), 3, 512},
-			shape{SymQuant(bits, 32), 2, neonChunk + 64}, // a row in pieces
-			shape{Quant(bits, 96), 70, 192},              // several chunks of whole rows
+			shape{SymQuant(bits, 32), 2, neonChunk + 64},        // a row in pieces
+			shape{Quant(bits, 8), 2, neonChunk + 40},            // in pieces, short blocks
+			shape{Quant(bits, 56), 2, 56 * 147},                 // in pieces (8232 values), a short last block
+			shape{Quant(bits, 96), 70, 192},                     // several chunks of whole rows
+			shape{SymQuant(bits, 88), 3, 264},                   // 2 full blocks and 24 values
+			shape{Quant(bits, neonChunk+24), 2, neonChunk + 24}, // a group over neonChunk
 		)
 	}
 	s = append(s, shape{F16, 3, neonChunk + 5}, shape{F32, 2, 1027})
@@ -65,28 +69,58 @@ func TestNEONQuantizeExact(t *testing.T) {
 	}
 }
 
-// TestNEONUnpackPack checks neonUnpack and neonPack against package pack
-// for every width, on random bytes (every bit pattern of the planes).
+// neonTestGroups are the groups the unpack and pack tests run: every
+// remainder mod 32 below and above 32 (short blocks alone, and after full
+// blocks, including the 2- and 3-bit groups whose windows start at the
+// tails), multiples of 32, and big groups.
+var neonTestGroups = []int{8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 120, 136, 256, 264}
+
+// TestNEONUnpackPack checks neonUnpackGroups and neonPackGroups against
+// package pack for every width and neonTestGroups, on random bytes (every
+// bit pattern of the planes), with the packed bytes ending at a guard page
+// (the unpack of short blocks must not read past them, nor the pack write)
+// and with bytes after them (so the direct path runs too).
 func TestNEONUnpackPack(t *testing.T) {
 	rng := rand.New(rand.NewPCG(43, 44))
 	for bits := 2; bits <= 8; bits++ {
-		for _, g := range []int{32, 64, 96, 256} {
-			groups := 3
-			src := make([]byte, groups*g*bits/8)
-			for i := range src {
-				src[i] = byte(rng.Uint32())
+		for _, g := range neonTestGroups {
+			for _, groups := range []int{1, 2, 3, 5, 9} {
+				gb := g * bits / 8
+				src := make([]byte, groups*gb)
+				for i := range src {
+					src[i] = byte(rng.Uint32())
+				}
+				want := make([]byte, groups*g)
+				for k := 0; k < groups; k++ {
+					pack.Unpack(want[k*g:(k+1)*g], src[k*gb:(k+1)*gb], bits)
+				}
+				for _, after := range []int{0, 40} {
+					data := guardedBytes(t, len(src)+after)
+					copy(data, src)
+					var got neonBuf
+					neonUnpackGroups(got[:], data, 0, groups, Quant(bits, g))
+					require.Equal(t, want, got[:groups*g], "unpack %d bits, group %d, %d groups, %d bytes after", bits, g, groups, after)
+					clear(data)
+					neonPackGroups(data, 0, got[:], groups, Quant(bits, g))
+					require.Equal(t, src, data[:len(src)], "pack %d bits, group %d, %d groups, %d bytes after", bits, g, groups, after)
+					require.Equal(t, make([]byte, after), data[len(src):], "pack %d bits, group %d, %d groups: wrote past the groups", bits, g, groups)
+				}
 			}
-			p2, p1 := pack.PlaneOffsets(bits, g)
-			got := make([]byte, groups*g)
-			neonUnpack(&got[0], &src[0], groups, g, bits, p2, p1)
-			want := make([]byte, groups*g)
-			for k := 0; k < groups; k++ {
-				pack.Unpack(want[k*g:(k+1)*g], src[k*g*bits/8:(k+1)*g*bits/8], bits)
+		}
+	}
+}
+
+// TestNEONPadFits checks that neonPad holds the padded last groups of every
+// format whose unpack and pack reach past the groups.
+func TestNEONPadFits(t *testing.T) {
+	for bits := 2; bits < 8; bits++ {
+		for g := 8; g <= 1024; g += 8 {
+			if !neonOverreach(Quant(bits, g)) {
+				continue
 			}
-			require.Equal(t, want, got, "unpack %d bits, group %d", bits, g)
-			back := make([]byte, len(src))
-			neonPack(&back[0], &got[0], groups, g, bits, p2, p1)
-			assert.Equal(t, src, back, "pack %d bits, group %d", bits, g)
+			gb := g * bits / 8
+			tail := (neonSlack + gb - 1) / gb
+			assert.LessOrEqual(t, tail*gb+neonSlack, neonPad, "%d bits, group %d", bits, g)
 		}
 	}
 }

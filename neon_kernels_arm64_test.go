@@ -25,6 +25,30 @@ func neonEdgeShapes() []struct {
 		{Quant(4, 32), 1, 64}, {Quant(4, 32), 70, 128}, {SymQuant(3, 64), 5, 128}, {Quant(8, 32), 3, 96},
 		{SymQuant(8, 128), 2, 256}, {Quant(7, 96), 4, 192}, {Quant(2, 256), 3, 256}, {Quant(5, 32), 2, 64},
 		{SymQuant(6, 64), 3, 128}, {SymQuant(5, 32), 2, neonChunk + 64}, {F16, 3, 45}, {F32, 4, 67}, {F16, 1, 3},
+		{Quant(4, 8), 5, 40}, {SymQuant(2, 16), 70, 144}, {Quant(3, 24), 3, 72}, {SymQuant(8, 40), 2, 80},
+		{Quant(7, 48), 3, 96}, {Quant(2, 40), 2, 40}, {SymQuant(4, 8), 2, neonChunk + 8},
+		{SymQuant(8, 8), 3, 56}, {Quant(8, 16), 2, 48}, {Quant(3, 8), 4, 24}, {SymQuant(5, 16), 5, neonChunk + 16},
+		{Quant(4, neonChunk+8), 2, neonChunk + 8}, {SymQuant(7, 2*neonChunk), 1, 2 * neonChunk}, // groups over neonChunk
+	}
+}
+
+// TestNEONCoversEveryGroup checks that the neon tiers run their own code
+// for every kernel and code format with a group that is a multiple of 8,
+// whatever LOWBIT_REQUIRE_ASM says.
+func TestNEONCoversEveryGroup(t *testing.T) {
+	for _, im := range []*Implementation{neonImpl, neonDotImpl} {
+		for _, k := range Kernels() {
+			for bits := 2; bits <= 8; bits++ {
+				for g := 8; g <= 4*neonChunk; g += 8 {
+					if g > 1024 && g%1024 != 0 && g != neonChunk+8 {
+						continue
+					}
+					for _, f := range []Format{Quant(bits, g), SymQuant(bits, g)} {
+						require.True(t, im.Accelerated(k, f), "%s falls back to generic for %s on %s", im, k, f)
+					}
+				}
+			}
+		}
 	}
 }
 

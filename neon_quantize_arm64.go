@@ -5,12 +5,11 @@ package lowbit
 import (
 	"math"
 	"unsafe"
-
-	"github.com/lowbit-ml/lowbit/pack"
 )
 
-// quantizeNEON is Quantize: codes through neonQuantizeCodes and neonPack,
-// fp16 and float32 through quantizeFloatNEON.
+// quantizeNEON is Quantize: codes through neonQuantizeCodes (groups of 8
+// and 16: neonQuantizeCodesG8, G16, 4 groups at a time) and the pack, fp16
+// and float32 through quantizeFloatNEON.
 func quantizeNEON(dst Rows, x []float32) {
 	pick(dst.Format, neonCodes, quantizeFloatNEON, quantizeCodesNEON, quantizeGeneric)(dst, x)
 }
@@ -38,21 +37,30 @@ func quantizeCodesNEON(dst Rows, x []float32) {
 	f := dst.Format
 	cols, G := dst.Cols, f.Group
 	rb, gb, groups := f.RowBytes(cols), G*f.Bits/8, f.Groups(cols)
-	p2, p1 := pack.PlaneOffsets(f.Bits, G)
 	qlo, qhi, div, off := float32(0), float32(int(1)<<f.Bits-1), float32(int(1)<<f.Bits-1), 0
 	if f.Symmetric {
 		o := int(1) << (f.Bits - 1)
 		qlo, qhi, div, off = -float32(o), float32(o-1), float32(o-1), o
 	}
-	var buf [neonChunk]byte
-	codeChunks(f, dst.Len(), cols, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
+	var stack neonBuf
+	buf := neonCodeBuf(&stack, f)
+	codeChunks(f, dst.Len(), cols, len(buf)-neonSlack, groups, func(int, int) {}, func(i0, i1, g0, g1 int) {
 		ng := g1 - g0
 		if ng == groups {
 			ng *= i1 - i0
 		}
 		gi := i0*groups + g0
-		neonQuantizeCodes(&buf[0], &x[i0*cols+g0*G], ng, G, &dst.Scales[gi], minsOf(dst, gi), qlo, qhi, div, off)
-		neonPack(&dst.Data[i0*rb+g0*gb], &buf[0], ng, G, f.Bits, p2, p1)
+		done := 0
+		if neonLane(G) { // 4 groups at a time, the rest one by one
+			done = ng &^ 3
+			if done > 0 {
+				neonCallQuantizeCodes(G, &buf[0], &x[i0*cols+g0*G], done/4, &dst.Scales[gi], minsOf(dst, gi), qlo, qhi, div, off)
+			}
+		}
+		if done < ng {
+			quantizeFoldNEON(&buf[done*G], &x[i0*cols+(g0+done)*G], ng-done, G, &dst.Scales[gi+done], minsOf(dst, gi+done), qlo, qhi, div, off)
+		}
+		neonPackGroups(dst.Data, i0*rb+g0*gb, buf, ng, f)
 	})
 }
 
@@ -62,3 +70,14 @@ func putF32(b []byte, k int, v float32) {
 }
 
 func putF16(b []byte, k int, h uint16) { b[2*k], b[2*k+1] = byte(h), byte(h>>8) }
+
+// quantizeFoldNEON runs neonQuantizeCodes, or neonQuantizeCodesTail on groups that are not
+// a multiple of 16: a direct call each, so that the caller's buffers stay on
+// its stack (a call through a function value would move them to the heap).
+func quantizeFoldNEON(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int) {
+	if group%16 != 0 {
+		neonQuantizeCodesTail(dst, x, groups, group, scales, mins, qlo, qhi, div, off)
+		return
+	}
+	neonQuantizeCodes(dst, x, groups, group, scales, mins, qlo, qhi, div, off)
+}

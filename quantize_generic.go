@@ -312,14 +312,16 @@ func dequantizeGeneric(dst []float32, r Rows) {
 }
 
 // dequantGroups sets out[k] to the value of code q[k] of consecutive
-// groups of r from group gi on.
+// groups of r from group gi on; a last piece shorter than a group takes
+// the scale of the group it starts (dequantCodes on a piece of a group).
 func dequantGroups(out []float32, q []byte, r Rows, gi int) {
 	n := r.Format.Group
 	q = q[:len(out)]
 	sym := r.Format.Symmetric
 	off := float32(int(1) << (r.Format.Bits - 1))
-	for len(out) >= n && len(q) >= n {
-		o, qg := out[:n], q[:n]
+	for len(out) > 0 {
+		k := min(n, len(out))
+		o, qg := out[:k], q[:k]
 		scale := f16(r.Scales[gi])
 		if sym {
 			for c, v := range qg {
@@ -331,11 +333,12 @@ func dequantGroups(out []float32, q []byte, r Rows, gi int) {
 				o[c] = float32(scale*codeFloat[v]) + mn
 			}
 		}
-		out, q, gi = out[n:], q[n:], gi+1
+		out, q, gi = out[k:], q[k:], gi+1
 	}
 }
 
-// dequantCodes sets out[k] to the value of code q[k] of group gi of r.
+// dequantCodes sets out[k] to the value of code q[k] of group gi of r (q
+// all of the group or a piece of it).
 func dequantCodes(out []float32, q []byte, r Rows, gi int) {
 	dequantGroups(out[:len(q)], q, r, gi)
 }

@@ -126,25 +126,50 @@ var avx512 = tier{name: "avx512", sets: []set{
 }}
 
 var neon = tier{name: "neon", sets: []set{
-	{family: "Unpack", sig: "(dst, src *byte, groups, group, bits, p2, p1 int)",
-		doc: "neonUnpack and neonPack convert groups of codes between their bit planes\nand one byte per code (neon_pack_arm64.s)."},
-	{family: "Pack", sig: "(dst, src *byte, groups, group, bits, p2, p1 int)", doc: "See neonUnpack."},
+	{family: "Unpack", sig: "(dst, src *byte, groups, group, bits, p2, p1 int, tail *neonTailWindow, prog *neonShortProgram)",
+		doc: "neonUnpack and neonPack convert groups of more than 32 codes between their\nbit planes and one byte per code (neon_pack_arm64.s)."},
+	{family: "Pack", sig: "(dst, src *byte, groups, group, bits, p2, p1 int, tail *neonTailWindow, prog *neonShortProgram)", doc: "See neonUnpack."},
+	{family: "UnpackShort", sig: "(dst, src *byte, steps, inStep, outStep int, prog *neonShortProgram)",
+		doc: "neonUnpackShort and neonPackShort convert groups of 8, 16 and 24 codes\n(neon_pack_arm64.s, TBL programs of neon_short_arm64.go)."},
+	{family: "PackShort", sig: "(dst, src *byte, steps, inStep, outStep int, prog *neonShortProgram)", doc: "See neonUnpackShort."},
 	{family: "DotCodes", sig: "(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)",
 		doc: "Dot on unpacked codes (neon_dot_arm64.s)."},
+	{family: "DotCodes", axes: []axis{fixed("Tail")}, sig: "(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride int, negOff float32, x *float32, xstride, nq int, xs *float32, ostride int)",
+		doc: "Dot on unpacked codes in groups with a short last block (neon_dot_arm64.s)."},
+	{family: "DotCodes", axes: []axis{groups(8, 16, 32)}, sig: "(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *float32, xstride, nq int, xs *float32, xsstride, ostride int)", call: "neonCallDotCodes",
+		doc: "Dot on unpacked codes in groups of 8, 16 and 32, several groups a block, the\ncodes times their scale per lane (neon_dot_arm64.s, neon_dot_lane_arm64.h)."},
 	{family: "DotQ8Codes", sig: "(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)",
 		doc: "DotQ8 on unpacked codes (neon_dotq8_arm64.s)."},
+	{family: "DotQ8Codes", axes: []axis{fixed("Tail")}, sig: "(out *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs *float32, qsstride int, ss *float32, ostride, mode int)",
+		doc: "DotQ8 on unpacked codes in groups with a short last block (neon_dotq8_arm64.s)."},
+	{family: "DotQ8Codes", axes: []axis{q8Modes(), groups(8, 16, 32)}, sig: "(out *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, x *int8, xstride, nq int, qs, ss *float32, qsstride, ostride int)", call: "neonCallDotQ8Codes",
+		doc: "DotQ8 on unpacked codes in groups of 8, 16 and 32, several groups a block, per\ninteger mode (neon_dotq8_arm64.s, neon_dotq8_lane_arm64.h)."},
 	{family: "AddWeightedCodes", sig: "(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)",
 		doc: "AddWeighted on unpacked codes (neon_addweighted_arm64.s)."},
+	{family: "AddWeightedCodes", axes: []axis{fixed("Tail")}, sig: "(y *float32, codes *byte, rows, groups, group int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32)",
+		doc: "AddWeighted on unpacked codes in groups with a short last block\n(neon_addweighted_arm64.s)."},
+	{family: "AddWeightedCodes", axes: []axis{groups(8, 16, 32)}, sig: "(y *float32, codes *byte, rows, cols int, scales, mins *uint16, negOff float32, w *float32, wstride, nq, ystride int, wm *float32, wmstride int)", call: "neonCallAddWeightedCodes",
+		doc: "AddWeighted on unpacked codes in groups of 8, 16 and 32, several groups a block\n(neon_addweighted_arm64.s, neon_addweighted_lane_arm64.h)."},
 	{family: "QuantizeCodes", sig: "(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)",
 		doc: "Quantize to unpacked codes (neon_quantize_arm64.s)."},
+	{family: "QuantizeCodes", axes: []axis{fixed("Tail")}, sig: "(dst *byte, x *float32, groups, group int, scales, mins *uint16, qlo, qhi, div float32, off int)",
+		doc: "Quantize to unpacked codes in groups of 16k+8 (neon_quantize_arm64.s)."},
+	{family: "QuantizeCodes", axes: []axis{groups(8, 16, 32)}, sig: "(dst *byte, x *float32, quads int, scales, mins *uint16, qlo, qhi, div float32, off int)", call: "neonCallQuantizeCodes",
+		doc: "Quantize to unpacked codes in groups of 8, 16 and 32, 4 groups at a time\n(neon_quantize_arm64.s)."},
 	{family: "QuantizeF16", sig: "(dst *uint16, x *float32, n int)",
 		doc: "neonQuantizeF16 converts n float32 values to fp16 (neon_quantize_arm64.s)."},
 	{family: "CopyF32", sig: "(dst, src *float32, n int)",
 		doc: "neonCopyF32 copies n float32 values (neon_quantize_arm64.s)."},
 	{family: "DequantizeCodes", sig: "(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)",
 		doc: "Dequantize of unpacked codes (neon_dequantize_arm64.s)."},
+	{family: "DequantizeCodes", axes: []axis{fixed("Tail")}, sig: "(dst *float32, codes *byte, rows, groups, group int, scales, mins *uint16, sstride, dstride int, off float32)",
+		doc: "Dequantize of unpacked codes in groups of 16k+8 (neon_dequantize_arm64.s)."},
+	{family: "DequantizeCodes", axes: []axis{groups(8, 16, 32)}, sig: "(dst *float32, codes *byte, rows, cols int, scales, mins *uint16, dstride int, off float32)", call: "neonCallDequantizeCodes",
+		doc: "Dequantize of unpacked codes in groups of 8, 16 and 32, several groups a block\n(neon_dequantize_arm64.s, neon_dequantize_lane_arm64.h)."},
 	{family: "DequantizeF16", sig: "(dst *float32, src *uint16, n int)",
 		doc: "neonDequantizeF16 converts n fp16 values to float32 (neon_dequantize_arm64.s)."},
+	{family: "AbsBitsMax", sig: "(x *float32, n int) uint32",
+		doc: "neonAbsBitsMax is absBitsMax on n values at x (neon_scan_arm64.s)."},
 	{family: "Dot", axes: []axis{floats()}, sig: "(out *float32, data *byte, n, cols, rowstride int, x *float32, xstride, nq, ostride int)", call: "neonCallDot",
 		doc: "Dot on fp16 and float32 rows (neon_float_arm64.s)."},
 	{family: "DotQ8", axes: []axis{floats()}, sig: "(out *float32, data *byte, n, cols, rowstride int, x *int8, xstride, nq, ostride int, qs *float32, qsstride int)", call: "neonCallDotQ8",
@@ -163,3 +188,11 @@ var neon = tier{name: "neon", sets: []set{
 	{family: "AttentionValues", sig: "(a *neonAttnArgs)", doc: "See neonAttentionScores."},
 	{family: "AttentionColSums", sig: "(a *neonAttnArgs)", doc: "See neonAttentionScores."},
 }}
+
+// q8Modes are the integer dot products of the neon DotQ8 kernels, selected
+// by the mode their Go code computes: Smull (codes < 128), Wide (8-bit
+// codes), Sdot and Udot (the same with dotprod).
+func q8Modes() axis {
+	names := []string{"Smull", "Wide", "Sdot", "Udot"}
+	return axis{param: "mode", values: []int{0, 1, 2, 3}, token: func(m int) string { return names[m] }, label: "<mode>"}
+}
