@@ -40,8 +40,12 @@ func avx2TransposeWeights(wt *[avx2AddWRows][4]float32, w []float32, n, j0, qn, 
 // size of the transposed weight table on the stack.
 const avx2AddWRows = 256
 
-// addWeightedAVX2 is AddWeighted.
+// addWeightedAVX2 is AddWeighted. Several weight rows run the strip
+// kernels where they apply (addWeightedStripAVX2).
 func addWeightedAVX2(y []float32, r Rows, w []float32) {
+	if addWeightedStripAVX2(y, r, w) {
+		return
+	}
 	pick(r.Format, avx2Codes, addWeightedFloatAVX2, addWeightedCodesAVX2, addWeightedGeneric)(y, r, w)
 }
 

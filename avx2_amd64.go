@@ -35,6 +35,10 @@ import (
 //     rows stored at once), and on rows that are one group, kernels whose
 //     lanes are eight rows; DotQ8 otherwise, Quantize and Dequantize run the
 //     block kernels with a last, short block per group;
+//   - AddWeighted of two or more weight rows on fp16 and float32 rows of a
+//     multiple of 32 values and on codes in groups that are a multiple of
+//     32 runs the strip kernels (avx2_addweighted_strip_amd64.s: the sums
+//     of 32 or 16 columns stay in registers over the rows);
 //   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits;
 //   - Attention runs its tiles in assembly (avx2_attention_amd64.s).
 var avx2Impl = &Implementation{

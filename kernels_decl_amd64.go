@@ -611,6 +611,150 @@ func avx2CallAddWeighted(bits, nq int, a *avx2AddWeightedArgs) {
 	}
 }
 
+// AddWeighted on codes by strips of 32 columns, the sums in registers over
+// the rows (avx2_addweighted_strip_amd64.s): 1 or 2 weight rows.
+//
+// avx2AddWeightedStripW<bits>X<nq>
+//
+//go:noescape
+func avx2AddWeightedStripW2X1(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW2X2(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW3X1(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW3X2(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW4X1(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW4X2(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW5X1(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW5X2(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW6X1(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW6X2(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW7X1(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW7X2(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW8X1(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripW8X2(a *avx2AddWeightedStripArgs)
+
+// avx2CallAddWeightedStrip calls avx2AddWeightedStripW<bits>X<nq>.
+func avx2CallAddWeightedStrip(bits, nq int, a *avx2AddWeightedStripArgs) {
+	switch bits<<4 | nq {
+	case 2<<4 | 1:
+		avx2AddWeightedStripW2X1(a)
+	case 2<<4 | 2:
+		avx2AddWeightedStripW2X2(a)
+	case 3<<4 | 1:
+		avx2AddWeightedStripW3X1(a)
+	case 3<<4 | 2:
+		avx2AddWeightedStripW3X2(a)
+	case 4<<4 | 1:
+		avx2AddWeightedStripW4X1(a)
+	case 4<<4 | 2:
+		avx2AddWeightedStripW4X2(a)
+	case 5<<4 | 1:
+		avx2AddWeightedStripW5X1(a)
+	case 5<<4 | 2:
+		avx2AddWeightedStripW5X2(a)
+	case 6<<4 | 1:
+		avx2AddWeightedStripW6X1(a)
+	case 6<<4 | 2:
+		avx2AddWeightedStripW6X2(a)
+	case 7<<4 | 1:
+		avx2AddWeightedStripW7X1(a)
+	case 7<<4 | 2:
+		avx2AddWeightedStripW7X2(a)
+	case 8<<4 | 1:
+		avx2AddWeightedStripW8X1(a)
+	case 8<<4 | 2:
+		avx2AddWeightedStripW8X2(a)
+	default:
+		panic("lowbit: no avx2AddWeightedStripW<bits>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted on codes by half strips of 16 columns, four weight rows
+// (avx2_addweighted_strip_amd64.s).
+//
+// avx2AddWeightedStrip16W<bits>X<nq>
+//
+//go:noescape
+func avx2AddWeightedStrip16W2X4(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStrip16W4X4(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStrip16W8X4(a *avx2AddWeightedStripArgs)
+
+// avx2CallAddWeightedStrip16 calls avx2AddWeightedStrip16W<bits>X<nq>.
+func avx2CallAddWeightedStrip16(bits int, a *avx2AddWeightedStripArgs) {
+	switch bits {
+	case 2:
+		avx2AddWeightedStrip16W2X4(a)
+	case 4:
+		avx2AddWeightedStrip16W4X4(a)
+	case 8:
+		avx2AddWeightedStrip16W8X4(a)
+	default:
+		panic("lowbit: no avx2AddWeightedStrip16W<bits>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted on fp16 and float32 rows by strips of 32 columns
+// (avx2_addweighted_strip_amd64.s): 1 or 2 weight rows.
+//
+// avx2AddWeightedStripF<bits>X<nq>
+//
+//go:noescape
+func avx2AddWeightedStripF16X1(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripF16X2(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripF32X1(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStripF32X2(a *avx2AddWeightedStripArgs)
+
+// avx2CallAddWeightedStripFloat calls avx2AddWeightedStripF<bits>X<nq>.
+func avx2CallAddWeightedStripFloat(bits, nq int, a *avx2AddWeightedStripArgs) {
+	switch bits<<4 | nq {
+	case 16<<4 | 1:
+		avx2AddWeightedStripF16X1(a)
+	case 16<<4 | 2:
+		avx2AddWeightedStripF16X2(a)
+	case 32<<4 | 1:
+		avx2AddWeightedStripF32X1(a)
+	case 32<<4 | 2:
+		avx2AddWeightedStripF32X2(a)
+	default:
+		panic("lowbit: no avx2AddWeightedStripF<bits>X<nq> kernel of that shape")
+	}
+}
+
 // Quantize to codes (avx2_quantize_amd64.s).
 //
 // avx2QuantizeW<bits>

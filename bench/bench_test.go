@@ -52,13 +52,19 @@ func TestRowCountsMatchTheTraffic(t *testing.T) {
 	}
 }
 
+// The DRAM size is at least 256 MiB, and 8× a reported L3 beyond that (at
+// most 4 GiB).
 func TestDefaultSizes(t *testing.T) {
 	l2, dram := defaultSizes(CPU{L2: 2 << 20, L3: 64 << 20})
 	assert.Equal(t, int64(1<<20), l2)
-	assert.Equal(t, int64(256<<20), dram)
+	assert.Equal(t, int64(512<<20), dram)
 	l2, dram = defaultSizes(CPU{L2: -1, L3: -1})
 	assert.Equal(t, int64(256<<10), l2)
-	assert.Equal(t, int64(64<<20), dram)
+	assert.Equal(t, int64(256<<20), dram)
+	_, dram = defaultSizes(CPU{L3: 16 << 20})
+	assert.Equal(t, int64(256<<20), dram)
+	_, dram = defaultSizes(CPU{L3: 1 << 30})
+	assert.Equal(t, int64(4<<30), dram)
 }
 
 func TestTileRepeats(t *testing.T) {
@@ -145,11 +151,53 @@ func TestSmallRunAndCompare(t *testing.T) {
 	assert.Contains(t, cmp.String(), "shapes       format  cols")
 
 	require.Len(t, rep.MiKV, len(mikvCases()))
+	_, probe := fmaProbeFor(rep.Active)
 	for _, m := range rep.MiKV {
 		assert.Equal(t, 128, m.Context)
 		assert.Greater(t, m.KVValuesPerNs, 0.0)
+		assert.Greater(t, m.ReadValuesPerNs, 0.0)
+		assert.LessOrEqual(t, m.ReadValuesPerNs, m.KVValuesPerNs*(1+1e-9))
 		assert.Greater(t, m.BytesPerToken, 0.0)
+		assert.Zero(t, m.MemoryCeiling, "a cache of 128 tokens is not in DRAM")
+		if probe {
+			assert.Equal(t, "FMA", m.Bound)
+			assert.InDelta(t, m.ReadValuesPerNs/m.ComputeCeiling, m.Share, 1e-9)
+		}
+		if m.Workers > 1 {
+			assert.Greater(t, m.NsPerStepWorkers, 0.0)
+		}
 	}
+	if probe {
+		assert.Greater(t, rep.FMAPeak.LanesPerNs, 0.0)
+	}
+}
+
+// The ceiling of a decode row is the lower of the DRAM one (for a cache
+// beyond the last-level cache) and the FMA one, and the share is taken of
+// it.
+func TestMiKVCeilings(t *testing.T) {
+	ms := &mikvRun{bw: Bandwidth{GBs: 40}, fma: FMAPeak{LanesPerNs: 48}, l3: 32 << 20}
+	r := MiKVResult{QueryRows: 4, CacheBytes: 64 << 20, ReadValuesPerNs: 6}
+	ms.ceilings(&r, 2) // fp16: 2 bytes a value
+	assert.Equal(t, 20.0, r.MemoryCeiling)
+	assert.Equal(t, 12.0, r.ComputeCeiling)
+	assert.Equal(t, "FMA", r.Bound)
+	assert.Equal(t, 0.5, r.Share)
+
+	r = MiKVResult{QueryRows: 4, CacheBytes: 64 << 20, ReadValuesPerNs: 6}
+	ms.ceilings(&r, 4) // float32
+	assert.Equal(t, "DRAM", r.Bound)
+	assert.Equal(t, 0.6, r.Share)
+
+	r = MiKVResult{QueryRows: 4, CacheBytes: 16 << 20, ReadValuesPerNs: 6}
+	ms.ceilings(&r, 4) // in the L3: no DRAM ceiling
+	assert.Zero(t, r.MemoryCeiling)
+	assert.Equal(t, "FMA", r.Bound)
+
+	r = MiKVResult{QueryRows: 4, CacheBytes: 16 << 20, ReadValuesPerNs: 6}
+	(&mikvRun{}).ceilings(&r, 4) // no probe, no bandwidth
+	assert.Empty(t, r.Bound)
+	assert.Zero(t, r.Share)
 }
 
 func TestBadFlags(t *testing.T) {
@@ -252,7 +300,7 @@ func TestShapeTableFormat(t *testing.T) {
 func TestShapeRunQuick(t *testing.T) {
 	o, _, err := parseFlags([]string{"-quick", "-impls", "generic", "-l2", "16"}, os.Stderr)
 	require.NoError(t, err)
-	kr, err := o.kernelRun(describeCPU())
+	kr, _, err := o.kernelRun(describeCPU())
 	require.NoError(t, err)
 	sr, err := o.shapeRun(kr)
 	require.NoError(t, err)
@@ -267,7 +315,7 @@ func TestShapeRunQuick(t *testing.T) {
 
 	o, _, err = parseFlags([]string{"-shape-cols", "48,72"}, os.Stderr)
 	require.NoError(t, err)
-	kr, err = o.kernelRun(describeCPU())
+	kr, _, err = o.kernelRun(describeCPU())
 	require.NoError(t, err)
 	sr, err = o.shapeRun(kr)
 	require.NoError(t, err)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,31 +17,31 @@ import (
 
 // options are the command-line flags.
 type options struct {
-	jsonFile  string
-	compare   bool
-	quick     bool
-	kernels   string
-	formats   string
-	impls     string
-	sizes     string
-	cols      int
-	group     int
-	l2KiB     int
-	dramMiB   int
-	fallbacks bool
-	shapes    bool
-	shapeCols string
-	mikv      bool
-	mikvAll   bool
-	contexts  string
-	quality   bool
-	tune      bool
-	model     string
-	budget    float64
-	seqs      int
-	length    int
-	prefill   int
-	workers   int
+	jsonFile      string
+	compare       bool
+	quick         bool
+	kernels       string
+	formats       string
+	impls         string
+	sizes         string
+	cols          int
+	group         int
+	l2KiB         int
+	dramMiB       int
+	fallbacks     bool
+	shapes        bool
+	shapeCols     string
+	mikv          bool
+	contexts      string
+	decodeWorkers int
+	quality       bool
+	tune          bool
+	model         string
+	budget        float64
+	seqs          int
+	length        int
+	prefill       int
+	workers       int
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
@@ -57,13 +58,13 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.IntVar(&o.cols, "cols", 128, "values per row")
 	fs.IntVar(&o.group, "group", 64, "group of the default formats")
 	fs.IntVar(&o.l2KiB, "l2", 0, "bytes moved per call at the L2 size, in `KiB` (default half the L2 cache)")
-	fs.IntVar(&o.dramMiB, "dram", 0, "bytes moved per call at the DRAM size, in `MiB` (default the larger of 64 MiB and 4x the L3 cache)")
+	fs.IntVar(&o.dramMiB, "dram", 0, "bytes moved per call at the DRAM size, in `MiB` (default the larger of 256 MiB and 8x the L3 cache; -quick 32)")
 	fs.BoolVar(&o.fallbacks, "fallbacks", false, "time implementations also where they fall back to the generic code")
 	fs.BoolVar(&o.shapes, "shapes", true, "measure the attention kernels on 4- and 2-bit codes over every row length of -shape-cols and group (8, 16, 32, 64 and the whole row)")
 	fs.StringVar(&o.shapeCols, "shape-cols", "", "row `lengths` of the shape table, comma-separated (default 64,80,96,128,256; -quick 64,128)")
 	fs.BoolVar(&o.mikv, "mikv", true, "measure MiKV decode attention")
 	fs.StringVar(&o.contexts, "contexts", "", "MiKV context `lengths`, comma-separated (default 1024,4096,32768; -quick 1024)")
-	fs.BoolVar(&o.mikvAll, "mikv-all", false, "MiKV: every configuration at every context (by default long contexts measure two)")
+	fs.IntVar(&o.decodeWorkers, "decode-workers", runtime.NumCPU(), "MiKV: Config.Workers of the second timing of each row (1: one goroutine only)")
 	fs.BoolVar(&o.quality, "quality", false, "cache fidelity on the checkpoint given by -model, instead of speed")
 	fs.BoolVar(&o.tune, "tune", false, "search cache configurations on the checkpoint given by -model, instead of speed")
 	fs.StringVar(&o.model, "model", os.Getenv("LOWBIT_MODEL"), "llama2.c checkpoint `file` for -quality and -tune (default $LOWBIT_MODEL)")
@@ -134,22 +135,43 @@ func run(o *options, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// runSpeed is the default mode: CPU, bandwidth, kernel table, MiKV table.
+// runSpeed is the default mode: CPU, bandwidth and FMA peak, kernel
+// table, MiKV table.
 func runSpeed(o *options, rep *Report, w, progress io.Writer) error {
 	start := time.Now()
-	kr, err := o.kernelRun(rep.CPU)
+	kr, dram, err := o.kernelRun(rep.CPU)
 	if err != nil {
 		return err
+	}
+	var ms *mikvRun
+	if o.mikv {
+		if ms, err = o.mikvRun(); err != nil {
+			return err
+		}
 	}
 	printHeader(w, rep)
 
 	fmt.Fprintf(progress, "bench: measuring the streaming read bandwidth\n")
 	fmt.Fprintf(w, "\nStreaming read bandwidth, one goroutine: the best of Go's vectorized read-only\nscans (bytes.IndexByte, bytes.Count, bytes.Equal), median of several passes:\n")
-	for _, s := range kr.sizes {
+	sizes := kr.sizes
+	if ms != nil && !slices.ContainsFunc(sizes, func(s *sizeSpec) bool { return s.Name == "DRAM" }) {
+		sizes = append(slices.Clip(sizes), dram) // the MiKV ceilings need it
+	}
+	for _, s := range sizes {
 		s.bw = measureBandwidth(s.Traffic, s.t)
 		s.bw.Size = s.Name
 		rep.Bandwidth = append(rep.Bandwidth, s.bw)
 		fmt.Fprintf(w, "  %-4s %9s: %6.1f GB/s  (%s)\n", s.Name, byteSize(s.bw.Bytes), s.bw.GBs, s.bw.Method)
+		if s.Name == "DRAM" && ms != nil {
+			ms.bw = s.bw
+		}
+	}
+	fmt.Fprintf(progress, "bench: measuring the FMA peak\n")
+	rep.FMAPeak = measureFMAPeak(rep.Active)
+	if p := rep.FMAPeak; p.LanesPerNs > 0 {
+		fmt.Fprintf(w, "FMA peak of %s, one goroutine: %.1f float32 FMA lanes per ns (%s registers, best of 7)\n", rep.Active, p.LanesPerNs, p.Vector)
+	} else {
+		fmt.Fprintf(w, "FMA peak of %s: no probe for this implementation\n", rep.Active)
 	}
 
 	if len(kr.cases) > 0 {
@@ -190,11 +212,8 @@ Dot×%d: %d query rows (a GQA group) per pass. impl*: falls back to generic.
 		fmt.Fprintf(w, "v/ns as above; ×ref: share of the same kernel's figure on rows of %s (its own implementation).\n", refShape)
 		rep.Shapes = sr.run(w, progress)
 	}
-	if o.mikv {
-		ms, err := o.mikvRun()
-		if err != nil {
-			return err
-		}
+	if ms != nil {
+		ms.fma, ms.l3 = rep.FMAPeak, int64(rep.CPU.L3)
 		rep.MiKV = ms.run(w, progress)
 	}
 	fmt.Fprintf(progress, "bench: done in %.0f s\n", time.Since(start).Seconds())
@@ -221,8 +240,10 @@ func printHeader(w io.Writer, rep *Report) {
 	fmt.Fprintf(w, "; active: %s\n", lowbit.Active().Name())
 }
 
-// kernelRun turns the flags into what the kernel table measures.
-func (o *options) kernelRun(cpu CPU) (*kernelRun, error) {
+// kernelRun turns the flags into what the kernel table measures, and
+// returns the DRAM size's settings too (the MiKV table's ceilings need its
+// bandwidth even when the kernel table does not measure that size).
+func (o *options) kernelRun(cpu CPU) (*kernelRun, *sizeSpec, error) {
 	kr := &kernelRun{cols: o.cols, fallbacks: o.fallbacks}
 	switch {
 	case o.kernels == "none":
@@ -232,7 +253,7 @@ func (o *options) kernelRun(cpu CPU) (*kernelRun, error) {
 		for _, name := range splitList(o.kernels) {
 			c, ok := findCase(name)
 			if !ok {
-				return nil, fmt.Errorf("-kernels: no kernel %q (have %s)", name, strings.Join(caseNames(), ", "))
+				return nil, nil, fmt.Errorf("-kernels: no kernel %q (have %s)", name, strings.Join(caseNames(), ", "))
 			}
 			kr.cases = append(kr.cases, c)
 		}
@@ -243,14 +264,14 @@ func (o *options) kernelRun(cpu CPU) (*kernelRun, error) {
 		for _, s := range splitList(o.formats) {
 			f, err := lowbit.ParseFormat(s)
 			if err != nil {
-				return nil, fmt.Errorf("-formats: %w", err)
+				return nil, nil, fmt.Errorf("-formats: %w", err)
 			}
 			kr.formats = append(kr.formats, f)
 		}
 	}
 	for _, f := range kr.formats {
 		if err := f.ValidateCols(o.cols); err != nil {
-			return nil, fmt.Errorf("-formats %s with -cols %d: %w", f, o.cols, err)
+			return nil, nil, fmt.Errorf("-formats %s with -cols %d: %w", f, o.cols, err)
 		}
 	}
 	if o.impls == "" {
@@ -260,7 +281,7 @@ func (o *options) kernelRun(cpu CPU) (*kernelRun, error) {
 		for _, name := range splitList(o.impls) {
 			im := lowbit.Lookup(name)
 			if im == nil {
-				return nil, fmt.Errorf("-impls: this CPU cannot run %q (it runs %s)", name, strings.Join(implNames(lowbit.Implementations()), ", "))
+				return nil, nil, fmt.Errorf("-impls: this CPU cannot run %q (it runs %s)", name, strings.Join(implNames(lowbit.Implementations()), ", "))
 			}
 			if im.Name() != "generic" {
 				kr.impls = append(kr.impls, im)
@@ -282,20 +303,21 @@ func (o *options) kernelRun(cpu CPU) (*kernelRun, error) {
 		l2t = timing{minSample: time.Millisecond, samples: 3, budget: 30 * time.Millisecond}
 		dramt = timing{minSample: 2 * time.Millisecond, samples: 3, budget: 60 * time.Millisecond}
 	}
+	dramSpec := &sizeSpec{Name: "DRAM", Traffic: dram, t: dramt}
 	for _, s := range splitList(o.sizes) {
 		switch strings.ToLower(s) {
 		case "l2":
 			kr.sizes = append(kr.sizes, &sizeSpec{Name: "L2", Traffic: l2, t: l2t})
 		case "dram":
-			kr.sizes = append(kr.sizes, &sizeSpec{Name: "DRAM", Traffic: dram, t: dramt})
+			kr.sizes = append(kr.sizes, dramSpec)
 		default:
-			return nil, fmt.Errorf("-sizes: no size %q (want l2, dram)", s)
+			return nil, nil, fmt.Errorf("-sizes: no size %q (want l2, dram)", s)
 		}
 	}
 	if len(kr.sizes) == 0 {
-		return nil, fmt.Errorf("-sizes: none given")
+		return nil, nil, fmt.Errorf("-sizes: none given")
 	}
-	return kr, nil
+	return kr, dramSpec, nil
 }
 
 // shapeRun turns the flags into what the shape table measures: the
@@ -326,18 +348,20 @@ func (o *options) shapeRun(kr *kernelRun) (*shapeRun, error) {
 }
 
 // defaultSizes returns the bytes moved per call at the L2 size (half the L2
-// cache, so the input stays resident) and at the DRAM size (well beyond the
-// last-level cache).
+// cache, so the input stays resident) and at the DRAM size: the larger of
+// 256 MiB and 8× the L3 cache (a virtual machine may not report its L3,
+// and a "DRAM" input that part of the L3 serves reads too fast), at most
+// 4 GiB.
 func defaultSizes(cpu CPU) (l2, dram int64) {
 	l2 = 256 << 10
 	if cpu.L2 > 0 {
 		l2 = int64(cpu.L2) / 2
 	}
-	dram = 64 << 20
+	dram = 256 << 20
 	if cpu.L3 > 0 {
-		dram = max(dram, 4*int64(cpu.L3))
+		dram = max(dram, 8*int64(cpu.L3))
 	}
-	return l2, min(dram, 1<<30)
+	return l2, min(dram, 4<<30)
 }
 
 // defaultFormats returns every code width 2-8 asymmetric, the symmetric

@@ -7,42 +7,68 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/lowbit-ml/lowbit"
 	"github.com/lowbit-ml/lowbit/mikv"
 )
 
-// The shape of the MiKV table: one KV head of head dimension 128 read by a
-// GQA group of 4 query heads (as in Llama-2-70B or Mistral-7B), one layer,
-// on the caller's goroutine.
+// The shape of the MiKV table: one layer of 8 KV heads of head dimension
+// 128, each read by a GQA group of 4 query heads (as in Llama-3-8B or
+// Mistral-7B), so that a 32K-token cache (43-128 MiB) does not fit a
+// last-level cache; one row at head dimension 64.
 const (
-	mikvHeadDim    = 128
-	mikvQueryHeads = 4
-	mikvKVHeads    = 1
+	mikvHeadDim = 128
+	mikvGroup   = 4 // query heads per KV head
+	mikvKVHeads = 8
+	// mikvBalancerTokens is how many of the first tokens are appended
+	// with their queries, which the balancer reads.
+	mikvBalancerTokens = 256
 )
 
 // MiKVResult is one cache configuration at one context length.
 type MiKVResult struct {
-	Config  string `json:"config"`  // short name, as printed
-	Policy  string `json:"policy"`  // mikv.Config.String()
-	Context int    `json:"context"` // tokens in the cache when decoding
-	Steps   int    `json:"steps"`   // decode steps timed
-	// NsPerStep is the median time of one Decode (one token, every query
-	// head of the group); KVValuesPerNs the keys and values in the cache
-	// read per ns.
-	NsPerStep     float64 `json:"ns_per_step"`
-	KVValuesPerNs float64 `json:"kv_values_per_ns"`
+	Config    string `json:"config"` // short name, as printed
+	Policy    string `json:"policy"` // mikv.Config.String()
+	KVHeads   int    `json:"kv_heads"`
+	QueryRows int    `json:"query_rows"` // query heads per KV head
+	HeadDim   int    `json:"head_dim"`
+	Context   int    `json:"context"` // tokens in the cache when decoding
+	Steps     int    `json:"steps"`   // decode steps timed
+	// NsPerStep is the median wall-clock time of one Decode (one token,
+	// every query head) on one goroutine; KVValuesPerNs the keys and
+	// values of the context per ns (2 × context × KVHeads × HeadDim),
+	// ReadValuesPerNs those of the tokens the cache holds (an evicting
+	// cache reads fewer than its context).
+	NsPerStep       float64 `json:"ns_per_step"`
+	KVValuesPerNs   float64 `json:"kv_values_per_ns"`
+	ReadValuesPerNs float64 `json:"read_values_per_ns"`
+	// Workers is the Config.Workers of the second timing, NsPerStepWorkers
+	// its median wall-clock time per step, Speedup NsPerStep over it (0
+	// and 1 when the run has one CPU).
+	Workers          int     `json:"workers"`
+	NsPerStepWorkers float64 `json:"ns_per_step_workers"`
+	Speedup          float64 `json:"speedup"`
+	// The ceilings of ReadValuesPerNs on one goroutine: MemoryCeiling is
+	// the run's DRAM streaming bandwidth over the bytes per value read (0
+	// when the cache fits the last-level cache), ComputeCeiling the FMA
+	// peak over the FMAs per value (one per query row, for the keys'
+	// Dot and the values' AddWeighted; 0 without a probe); Bound names
+	// the lower, Share is ReadValuesPerNs over it.
+	CacheBytes     int64   `json:"cache_bytes"` // codes, scales and mins of the layer
+	MemoryCeiling  float64 `json:"memory_ceiling"`
+	ComputeCeiling float64 `json:"compute_ceiling"`
+	Bound          string  `json:"bound,omitempty"` // "DRAM" or "FMA"
+	Share          float64 `json:"share"`
 	// BytesPerToken is the cache's codes, scales and mins per token and KV
 	// head (keys and values); BookkeepingPerToken positions, scores and the
 	// balancer.
 	BytesPerToken       float64 `json:"bytes_per_token"`
 	BookkeepingPerToken float64 `json:"bookkeeping_per_token"`
 	ShareOfF16          float64 `json:"share_of_f16"`
-	// RelError is the mean over steps and query heads of |out - exact| /
-	// |exact| (L2 norms), exact being float64 attention over the unquantized
-	// keys and values; MaxRelError the largest.
+	// RelError is the mean over steps and the query heads of KV head 0 of
+	// |out - exact| / |exact| (L2 norms), exact being float64 attention
+	// over the unquantized keys and values; MaxRelError the largest.
 	RelError    float64 `json:"rel_error"`
 	MaxRelError float64 `json:"max_rel_error"`
 }
@@ -54,10 +80,11 @@ type mikvCase struct {
 }
 
 // mikvCases returns the configurations of the MiKV table: the paper's
-// setting, its int8 variant, uniform int4, full fp16 and float32, and H2O
-// eviction at the paper's budget for comparison.
+// setting, its int8 variant, uniform int4, full fp16 and float32, H2O
+// eviction at the paper's budget, and the paper's setting at head
+// dimension 64.
 func mikvCases() []mikvCase {
-	base := mikv.DefaultConfig(1, mikvKVHeads, mikvQueryHeads, mikvHeadDim)
+	base := mikv.DefaultConfig(1, mikvKVHeads, mikvKVHeads*mikvGroup, mikvHeadDim)
 	g := base.Retained.Key.Group
 	paper := base
 	int8hi := base
@@ -79,37 +106,31 @@ func mikvCases() []mikvCase {
 		{"full fp16", f16},
 		{"full f32", f32},
 		{"H2O f16 r=0.2 (evict)", h2o},
+		{"MiKV f16/int2 d=64", mikv.DefaultConfig(1, mikvKVHeads, mikvKVHeads*mikvGroup, 64)},
 	}
 }
 
-// mikvRun says what the MiKV table measures.
+// mikvRun says what the MiKV table measures and against what.
 type mikvRun struct {
 	contexts []int
 	steps    int // decode steps timed per context
-	// longContext is the context from which on only the longCases are
-	// measured (unless all): mikv fills a cache by Prefill, which computes
-	// exact attention over the prompt, O(n²) (about 30 s per cache at 32K
-	// tokens on a 2024 core), so a default run cannot afford six of them.
-	longContext int
-	all         bool
-	// fillBudget bounds the time spent filling caches: a context whose fills
-	// would exceed what is left of it (extrapolated as n² from the longest
-	// context measured so far) is skipped, with a note. 0: no bound.
-	fillBudget time.Duration
+	workers  int // Config.Workers of the second timing (1: none)
+	// bw is the run's streaming read bandwidth at a size beyond every
+	// cache level, fma the FMA peak of the active implementation, l3 the
+	// last-level cache size (0: unknown).
+	bw  Bandwidth
+	fma FMAPeak
+	l3  int64
 }
-
-// longCases are the configurations measured at long contexts by default:
-// the paper's setting and the fp16 cache it is compared with.
-var longCases = []string{"MiKV f16/int2 r=0.2", "full fp16"}
 
 // mikvRun turns the flags into the MiKV table's settings.
 func (o *options) mikvRun() (*mikvRun, error) {
-	ms := &mikvRun{contexts: []int{1024, 4096, 32768}, steps: 24, longContext: 16384, all: o.mikvAll, fillBudget: 90 * time.Second}
+	ms := &mikvRun{contexts: []int{1024, 4096, 32768}, steps: 24, workers: o.decodeWorkers}
 	if o.quick {
 		ms.contexts, ms.steps = []int{1024}, 8
 	}
 	if o.contexts != "" {
-		ms.contexts, ms.fillBudget = nil, 0
+		ms.contexts = nil
 		for _, s := range splitList(o.contexts) {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 1 || n > 1<<20 {
@@ -118,118 +139,213 @@ func (o *options) mikvRun() (*mikvRun, error) {
 			ms.contexts = append(ms.contexts, n)
 		}
 	}
+	if ms.workers < 1 || ms.workers > 1024 {
+		return nil, fmt.Errorf("-decode-workers %d: want 1 to 1024", ms.workers)
+	}
 	return ms, nil
 }
 
-// casesAt returns the configurations measured at context n.
-func (ms *mikvRun) casesAt(n int) []mikvCase {
-	all := mikvCases()
-	if ms.all || n < ms.longContext {
-		return all
+// lastLevel returns the size above which a cache is taken to live in
+// DRAM: the L3 cache, or 32 MiB when the CPU does not report one.
+func (ms *mikvRun) lastLevel() int64 {
+	if ms.l3 > 0 {
+		return ms.l3
 	}
-	var cs []mikvCase
-	for _, c := range all {
-		if slices.Contains(longCases, c.name) {
-			cs = append(cs, c)
-		}
-	}
-	return cs
+	return 32 << 20
 }
 
 // run measures every configuration at every context and prints the table.
 func (ms *mikvRun) run(w, progress io.Writer) []MiKVResult {
 	fmt.Fprintf(w, `
-MiKV decode attention: one layer, one KV head of dimension %d read by %d query
-heads (a GQA group), one goroutine. Synthetic keys with %d outlier channels
-(%gx scale, offset %g), heavy-hitter tokens, normal values. KV/ns: keys and
-values in the cache per ns of one Decode step (median of %d); B/tok: cache
-bytes per token (keys and values: codes, scales, mins; bookkeeping apart);
-err: mean |out - exact| / |exact| against float64 attention over the
-unquantized keys and values (max in brackets). Each cache is filled by an
-exact Prefill, O(n²), so from %d tokens on only two are measured:
-%s (-mikv-all: all).
+MiKV decode attention: one layer of %d KV heads of dimension %d (one row: 64),
+each read by %d query heads (a GQA group), one token per step. Synthetic keys
+with %d outlier channels (%gx scale, offset %g), heavy-hitter tokens, normal
+values. Each cache is filled by Append (no attention computed: the sinks and
+heavy hitters enter with importance 1, the other tokens with 0; the first %d
+tokens come with their queries, for the balancer). Then %d steps are timed,
+wall clock, on one goroutine and side by side with Workers %d (W); medians.
+Between two steps bench computes KV head 0's float64 reference, which
+evicts the cache as a model's other layers would.
+µs/step: one goroutine. KV/ns: keys and values of the context per ns;
+read/ns: those of the tokens held (H2O reads only what it kept).
+ceiling: the lower of DRAM (the streaming bandwidth above over the bytes
+per value read, for a cache beyond %s) and FMA (the FMA peak over the %d
+FMAs per value that %d query rows cost in Dot and AddWeighted); share:
+read/ns over it. ×W: the speed-up of W goroutines. B/tok: cache bytes per
+token and KV head (codes, scales, mins; +bk bookkeeping). err: mean |out -
+exact| / |exact| over KV head 0's query heads (max in brackets).
+DRAM %.1f GB/s; FMA peak %.1f lanes/ns (%s).
 
-`, mikvHeadDim, mikvQueryHeads, synthOutliers, synthOutlierScale, synthOutlierOffset, ms.steps, ms.longContext, strings.Join(longCases, " and "))
-	fmt.Fprintf(w, "%-7s %-22s %9s %7s %8s %6s %7s %s\n", "context", "cache", "µs/step", "KV/ns", "B/tok", "+bk", "%fp16", "err (max)")
+`, mikvKVHeads, mikvHeadDim, mikvGroup, synthOutliers, synthOutlierScale, synthOutlierOffset,
+		mikvBalancerTokens, ms.steps, ms.workers, byteSize(ms.lastLevel()), mikvGroup, mikvGroup,
+		ms.bw.GBs, ms.fma.LanesPerNs, orUnknown(ms.fma.Vector))
+	fmt.Fprintf(w, "%-7s %-22s %9s %6s %7s %7s %-5s %5s | %9s %6s | %6s %5s %6s %s\n",
+		"context", "cache", "µs/step", "KV/ns", "read/ns", "ceiling", "bound", "share",
+		fmt.Sprintf("W=%d µs", ms.workers), "×W", "B/tok", "+bk", "%fp16", "err (max)")
 	var results []MiKVResult
-	var filled time.Duration // spent on fills so far
-	perToken2 := 0.0         // fill time per token² of one cache, at the longest context so far
 	for _, n := range ms.contexts {
-		cases := ms.casesAt(n)
-		if ms.fillBudget > 0 && perToken2 > 0 {
-			est := time.Duration(perToken2 * float64(n) * float64(n) * float64(len(cases)))
-			if filled+est > ms.fillBudget {
-				fmt.Fprintf(w, "%-7d skipped: filling %d caches by exact prefill would take about %.0f s here; -contexts %d forces it\n",
-					n, len(cases), est.Seconds(), n)
-				continue
+		data := map[int]*synthKV{}
+		for _, c := range mikvCases() {
+			d := c.cfg.HeadDim
+			if data[d] == nil {
+				fmt.Fprintf(progress, "bench: MiKV synthetic data, %d tokens, head dimension %d\n", n, d)
+				data[d] = synthesize(rand.New(rand.NewPCG(uint64(n), uint64(d))), n+ms.steps+2, c.cfg.QueryHeads, c.cfg.KVHeads, d,
+					func(t int) bool { return t < mikvBalancerTokens || t >= n })
 			}
-		}
-		data := synthesize(rand.New(rand.NewPCG(uint64(n), 42)), n+ms.steps+2, mikvQueryHeads, mikvKVHeads, mikvHeadDim)
-		var sum time.Duration
-		for _, c := range cases {
 			fmt.Fprintf(progress, "bench: MiKV %s at %d tokens\n", c.name, n)
-			r, fill := ms.measure(c, data, n)
-			filled += fill
-			sum += fill
+			r := ms.measure(c, data[d], n)
 			results = append(results, r)
-			fmt.Fprintf(w, "%-7d %-22s %9.1f %7s %8.1f %6.1f %6.1f%% %.2g (%.2g)\n", n, c.name, r.NsPerStep/1e3, fmtValue(r.KVValuesPerNs),
-				r.BytesPerToken, r.BookkeepingPerToken, 100*r.ShareOfF16, r.RelError, r.MaxRelError)
+			ceiling, share := "-", "-"
+			if c := min(nonZero(r.MemoryCeiling), nonZero(r.ComputeCeiling)); !math.IsInf(c, 1) {
+				ceiling, share = fmtValue(c), fmt.Sprintf("%.0f%%", 100*r.Share)
+			}
+			speedup, wns := "-", "-"
+			if r.Workers > 1 {
+				speedup, wns = fmt.Sprintf("%.2f", r.Speedup), fmt.Sprintf("%.1f", r.NsPerStepWorkers/1e3)
+			}
+			fmt.Fprintf(w, "%-7d %-22s %9.1f %6s %7s %7s %-5s %5s | %9s %6s | %6.1f %5.1f %5.1f%% %.2g (%.2g)\n",
+				n, c.name, r.NsPerStep/1e3, fmtValue(r.KVValuesPerNs), fmtValue(r.ReadValuesPerNs), ceiling, r.Bound, share,
+				wns, speedup, r.BytesPerToken, r.BookkeepingPerToken, 100*r.ShareOfF16, r.RelError, r.MaxRelError)
 		}
-		perToken2 = float64(sum) / float64(len(cases)) / float64(n) / float64(n)
 	}
 	return results
 }
 
-// measure prefills the first n tokens of data into a new cache and times
-// ms.steps decode steps after two warm-up steps. It also returns the time
-// the prefill took.
-func (ms *mikvRun) measure(c mikvCase, data *synthKV, n int) (MiKVResult, time.Duration) {
-	cache, err := mikv.New(c.cfg)
+// orUnknown returns s, or "unknown" if it is empty.
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
+
+// nonZero returns x, or +Inf if x is 0 (a ceiling that does not apply).
+func nonZero(x float64) float64 {
+	if x == 0 {
+		return math.Inf(1)
+	}
+	return x
+}
+
+// newFilledCache returns a cache of cfg holding the first n tokens of
+// data, stored by Append: importance 1 for the sinks and heavy hitters
+// (the tokens an attention pass ranks first), 0 for the others; the first
+// mikvBalancerTokens with their queries.
+func newFilledCache(cfg mikv.Config, data *synthKV, n int) *mikv.Cache {
+	cache, err := mikv.New(cfg)
 	if err != nil {
 		panic(err)
 	}
-	layer := cache.Layer(0)
-	qd, kd := data.qHeads*data.dim, data.kvHeads*data.dim
-	out := make([]float32, n*qd)
-	fillStart := time.Now()
-	if err := layer.Prefill(data.q[:n*qd], data.k[:n*kd], data.v[:n*kd], n, out); err != nil {
+	l := cache.Layer(0)
+	kd := data.kvHeads * data.dim
+	imp := make([]float32, n*data.kvHeads)
+	for t, heavy := range data.heavy[:n] {
+		if heavy {
+			for h := range data.kvHeads {
+				imp[t*data.kvHeads+h] = 1
+			}
+		}
+	}
+	head := min(n, mikvBalancerTokens)
+	info := &mikv.AppendInfo{Queries: data.queries(0, head), Importance: imp[:head*data.kvHeads]}
+	if err := l.Append(data.k[:head*kd], data.v[:head*kd], head, info); err != nil {
 		panic(err)
 	}
-	fill := time.Since(fillStart)
-	r := MiKVResult{Config: c.name, Policy: c.cfg.String(), Context: n, Steps: ms.steps}
-	var ns []float64
+	info = &mikv.AppendInfo{Importance: imp[head*data.kvHeads:]}
+	if err := l.Append(data.k[head*kd:n*kd], data.v[head*kd:n*kd], n-head, info); err != nil {
+		panic(err)
+	}
+	return cache
+}
+
+// measure fills a cache of c with the first n tokens of data (and a second
+// one with ms.workers workers) and times ms.steps decode steps on each,
+// side by side, after two warm-up steps.
+func (ms *mikvRun) measure(c mikvCase, data *synthKV, n int) MiKVResult {
+	one := c.cfg
+	one.Workers = 1
+	caches := []*mikv.Cache{newFilledCache(one, data, n)}
+	if ms.workers > 1 {
+		wcfg := c.cfg
+		wcfg.Workers = ms.workers
+		caches = append(caches, newFilledCache(wcfg, data, n))
+	}
+	r := MiKVResult{Config: c.name, Policy: c.cfg.String(), KVHeads: c.cfg.KVHeads, QueryRows: c.cfg.QueryHeads / c.cfg.KVHeads,
+		HeadDim: data.dim, Context: n, Steps: ms.steps, Workers: ms.workers}
+	qd, kd := data.qHeads*data.dim, data.kvHeads*data.dim
+	ns := make([][]float64, len(caches))
+	outs := make([][]float32, len(caches))
+	for i := range outs {
+		outs[i] = make([]float32, qd)
+	}
 	var errSum float64
 	count := 0
 	for s := 0; s < ms.steps+2; s++ {
 		t := n + s
-		q, k, v := data.q[t*qd:(t+1)*qd], data.k[t*kd:(t+1)*kd], data.v[t*kd:(t+1)*kd]
-		o := out[:qd]
-		start := time.Now()
-		if err := layer.Decode(q, k, v, o); err != nil {
-			panic(err)
+		q, k, v := data.queries(t, t+1), data.k[t*kd:(t+1)*kd], data.v[t*kd:(t+1)*kd]
+		for i, cache := range caches {
+			start := time.Now()
+			if err := cache.Layer(0).Decode(q, k, v, outs[i]); err != nil {
+				panic(err)
+			}
+			el := time.Since(start)
+			if s >= 2 { // two warm-up steps
+				ns[i] = append(ns[i], float64(el.Nanoseconds()))
+			}
 		}
-		el := time.Since(start)
+		if len(outs) > 1 && !slices.Equal(outs[0], outs[1]) {
+			panic(fmt.Sprintf("mikv: %s: the outputs of 1 and %d workers differ at token %d", c.name, ms.workers, t))
+		}
 		if s < 2 {
-			continue // warm-up
+			continue
 		}
-		ns = append(ns, float64(el.Nanoseconds()))
-		want := data.exact(t)
-		for h := 0; h < data.qHeads; h++ {
-			e := relL2(o[h*data.dim:(h+1)*data.dim], want[h*data.dim:(h+1)*data.dim])
+		want := data.exactHead(t, 0)
+		for h := 0; h < data.qHeads/data.kvHeads; h++ {
+			e := relL2(outs[0][h*data.dim:(h+1)*data.dim], want[h*data.dim:(h+1)*data.dim])
 			errSum += e
 			r.MaxRelError = max(r.MaxRelError, e)
 			count++
 		}
 	}
-	r.NsPerStep = median(ns)
+	r.NsPerStep = median(ns[0])
+	r.Speedup = 1
+	if len(ns) > 1 {
+		r.NsPerStepWorkers = median(ns[1])
+		r.Speedup = r.NsPerStep / r.NsPerStepWorkers
+	}
 	ctx := float64(n + 2 + ms.steps/2) // tokens in the cache at the median step, about
-	r.KVValuesPerNs = ctx * float64(data.kvHeads*data.dim*2) / r.NsPerStep
-	st := cache.Stats()
-	r.BytesPerToken = float64(st.CodeBytes+st.ScaleBytes) / float64(st.Tokens)
-	r.BookkeepingPerToken = float64(st.BookkeepingBytes) / float64(st.Tokens)
+	r.KVValuesPerNs = ctx * float64(kd*2) / r.NsPerStep
+	st := caches[0].Stats()
+	held := st.Important + st.Retained // rows: tokens × KV heads
+	r.ReadValuesPerNs = r.KVValuesPerNs * float64(held) / float64(st.Tokens*data.kvHeads)
+	r.CacheBytes = st.CodeBytes + st.ScaleBytes
+	r.BytesPerToken = float64(r.CacheBytes) / float64(st.Tokens*data.kvHeads)
+	r.BookkeepingPerToken = float64(st.BookkeepingBytes) / float64(st.Tokens*data.kvHeads)
 	r.ShareOfF16 = st.ShareOfF16
 	r.RelError = errSum / float64(count)
-	return r, fill
+	ms.ceilings(&r, float64(r.CacheBytes)/float64(2*held*data.dim))
+	return r
+}
+
+// ceilings sets the ceilings, bound and share of r, whose cache reads
+// bytesPerValue bytes per key or value held.
+func (ms *mikvRun) ceilings(r *MiKVResult, bytesPerValue float64) {
+	if r.CacheBytes > ms.lastLevel() && ms.bw.GBs > 0 {
+		r.MemoryCeiling = ms.bw.GBs / bytesPerValue
+	}
+	if ms.fma.LanesPerNs > 0 {
+		r.ComputeCeiling = ms.fma.LanesPerNs / float64(r.QueryRows)
+	}
+	c := min(nonZero(r.MemoryCeiling), nonZero(r.ComputeCeiling))
+	switch {
+	case math.IsInf(c, 1):
+		return
+	case c == r.MemoryCeiling:
+		r.Bound = "DRAM"
+	default:
+		r.Bound = "FMA"
+	}
+	r.Share = r.ReadValuesPerNs / c
 }
 
 // relL2 returns |got - want| / |want|.
@@ -257,21 +373,38 @@ const (
 	synthQueryLean     = 5.0  // how far queries lean toward it
 )
 
-// synthKV holds q, k, v rows of a token sequence, token-major, head by
-// head within a token.
+// synthKV holds the k and v rows of a token sequence, token-major, head by
+// head within a token, and the q rows of some of its tokens.
 type synthKV struct {
 	qHeads, kvHeads, dim int
-	q, k, v              []float32
+	q                    map[int][]float32 // token → its qHeads×dim queries
+	k, v                 []float32
+	heavy                []bool // per token: a sink or heavy hitter
+}
+
+// queries returns the query rows of tokens [i, j), which synthesize must
+// have kept.
+func (s *synthKV) queries(i, j int) []float32 {
+	out := make([]float32, 0, (j-i)*s.qHeads*s.dim)
+	for t := i; t < j; t++ {
+		q, ok := s.q[t]
+		if !ok {
+			panic(fmt.Sprintf("bench: synthetic queries of token %d were not kept", t))
+		}
+		out = append(out, q...)
+	}
+	return out
 }
 
 // synthesize draws n tokens: unit-normal queries and keys, plus, per KV
 // head, a few outlier key channels (queries there are small, so the
 // balancer has something to balance), a direction that every query leans
 // toward and that the keys of heavy-hitter tokens (the first four, the
-// attention sinks, and a random 2%) share, and unit-normal values.
-func synthesize(rng *rand.Rand, n, qHeads, kvHeads, dim int) *synthKV {
-	s := &synthKV{qHeads: qHeads, kvHeads: kvHeads, dim: dim,
-		q: make([]float32, n*qHeads*dim), k: make([]float32, n*kvHeads*dim), v: make([]float32, n*kvHeads*dim)}
+// attention sinks, and a random 2%) share, and unit-normal values. It
+// draws and keeps the queries of the tokens keepQ selects only.
+func synthesize(rng *rand.Rand, n, qHeads, kvHeads, dim int, keepQ func(t int) bool) *synthKV {
+	s := &synthKV{qHeads: qHeads, kvHeads: kvHeads, dim: dim, q: map[int][]float32{},
+		k: make([]float32, n*kvHeads*dim), v: make([]float32, n*kvHeads*dim), heavy: make([]bool, n)}
 	type headShape struct {
 		outlier []bool
 		dir     []float64
@@ -295,6 +428,12 @@ func synthesize(rng *rand.Rand, n, qHeads, kvHeads, dim int) *synthKV {
 	g := qHeads / kvHeads
 	for t := 0; t < n; t++ {
 		heavy := t < 4 || rng.Float64() < synthHeavyShare
+		s.heavy[t] = heavy
+		var qt []float32
+		if keepQ(t) {
+			qt = make([]float32, qHeads*dim)
+			s.q[t] = qt
+		}
 		for h := 0; h < kvHeads; h++ {
 			sh := shapes[h]
 			k := s.k[(t*kvHeads+h)*dim:][:dim]
@@ -310,8 +449,8 @@ func synthesize(rng *rand.Rand, n, qHeads, kvHeads, dim int) *synthKV {
 				k[c] = float32(x)
 				v[c] = float32(rng.NormFloat64())
 			}
-			for j := 0; j < g; j++ {
-				q := s.q[(t*qHeads+h*g+j)*dim:][:dim]
+			for j := 0; qt != nil && j < g; j++ {
+				q := qt[(h*g+j)*dim:][:dim]
 				for c := range q {
 					x := rng.NormFloat64() + synthQueryLean*sh.dir[c]
 					if sh.outlier[c] {
@@ -325,16 +464,17 @@ func synthesize(rng *rand.Rand, n, qHeads, kvHeads, dim int) *synthKV {
 	return s
 }
 
-// exact returns, in float64, the attention output of token t's query heads
-// over the keys and values of tokens [0, t], scale 1/sqrt(dim).
-func (s *synthKV) exact(t int) []float64 {
+// exactHead returns, in float64, the attention output of token t's query
+// heads that read KV head hk, over that head's keys and values of tokens
+// [0, t], scale 1/sqrt(dim).
+func (s *synthKV) exactHead(t, hk int) []float64 {
 	d, g := s.dim, s.qHeads/s.kvHeads
-	out := make([]float64, s.qHeads*d)
+	out := make([]float64, g*d)
 	w := make([]float64, t+1)
 	scale := 1 / math.Sqrt(float64(d))
-	for hq := 0; hq < s.qHeads; hq++ {
-		hk := hq / g
-		q := s.q[(t*s.qHeads+hq)*d:][:d]
+	qt := s.queries(t, t+1)
+	for j := range g {
+		q := qt[(hk*g+j)*d:][:d]
 		m := math.Inf(-1)
 		for i := range w {
 			k := s.k[(i*s.kvHeads+hk)*d:][:d]
@@ -350,7 +490,7 @@ func (s *synthKV) exact(t int) []float64 {
 			w[i] = math.Exp(w[i] - m)
 			sum += w[i]
 		}
-		o := out[hq*d : (hq+1)*d]
+		o := out[j*d : (j+1)*d]
 		for i, wi := range w {
 			v := s.v[(i*s.kvHeads+hk)*d:][:d]
 			for c := range o {

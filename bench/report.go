@@ -25,6 +25,7 @@ type Report struct {
 	Cols            int            `json:"cols,omitempty"`
 	Bandwidth       []Bandwidth    `json:"bandwidth,omitempty"`     // before the kernel table
 	BandwidthEnd    []Bandwidth    `json:"bandwidth_end,omitempty"` // after it
+	FMAPeak         FMAPeak        `json:"fma_peak"`                // of the active implementation
 	Kernels         []KernelResult `json:"kernels,omitempty"`
 	Shapes          []ShapeResult  `json:"shapes,omitempty"`
 	MiKV            []MiKVResult   `json:"mikv,omitempty"`

@@ -7,61 +7,88 @@ import (
 	"github.com/lowbit-ml/lowbit"
 )
 
-// One attention pass of a KV head, for the query rows of m consecutive
-// tokens at positions [p0, p0+m) (each token's group of query heads), runs
-// in four phases, each in one place so that a later change drops in:
+// One attention pass of a KV head, for the query rows of the call's tokens
+// [t0, t1) at positions [p0, p0+t1−t0) (each token's group of query
+// heads), runs in phases, each in one place so that a later change drops
+// in:
 //
-//  1. transformQueries: the query transform (the scale, then the division
-//     by the balancer for balanced keys), once per pass;
-//  2. pageScores: per page of each tier, one multi-query kernel call
-//     (lowbit.Dot or DotQ8) for every query row, then the logit transform
-//     (soft-capping) and the mask (causal within the call, sliding
-//     window), written into the rows of h.scores;
-//  3. normalize: per query row, the softmax over every token and the sink
-//     logit, with the max and the sum taken over the whole row;
-//  4. pageOutputs: per page, one lowbit.AddWeighted for every query row.
+//  1. plan (on the head's goroutine): transformQueries, the query
+//     transform (the scale, then the division by the balancer for
+//     balanced keys; the int8 queries of DotQ8), once per pass; and the
+//     splits: every page of each tier, cut into ranges of at most
+//     splitTokens tokens. The split points depend on the tiers only,
+//     never on the number of workers.
+//  2. runSplit (one task per split, on any worker): one multi-query
+//     kernel call (lowbit.Dot or DotQ8) for every query row, the logit
+//     transform (soft-capping) and the mask (causal within the call,
+//     sliding window), the softmax of each row over the split alone
+//     (a reference score and its probability kept, which give the
+//     split's sum of exp), and one lowbit.AddWeighted: the split's
+//     output, normalized over the split;
+//  3. merge (on the head's goroutine): per query row, the splits' outputs
+//     summed with weights Σ_split exp(x − M) / Σ_all exp(x − M) (the sink
+//     logit in the denominator), in split order (flash-decoding's exact
+//     merge); then the credit of the important tokens' probabilities.
 //
-// A split of the pages over goroutines (flash-decoding) runs phases 2-4 on
-// a range of pages each, with a per-split max and sum in phase 3, and
-// merges the partial outputs; a rotation of the keys and queries goes in
-// phase 1 and in convertKeys.
+// Every split writes only its own block of scores, its statistics and its
+// partial output, and the merge reads them in a fixed order, so the output
+// is bit-identical whatever the number of workers and whichever ran which
+// split. The output transform (after the merge) and a rotation of keys
+// and queries (in transformQueries and convertKeys) go in one place each.
 
-// stride returns the length of a score row: every held token, then the
-// sink logit if the layer has sink logits.
-func (h *head) stride() int {
-	s := h.held()
-	if h.pol.SinkLogits != nil {
-		s++
-	}
-	return s
+// splitTokens is the most tokens of one split: a page of the default size.
+// Splits are the unit of work the workers share; a split costs one call
+// of each kernel, a softmax per query row and its share of the merge.
+const splitTokens = 1024
+
+// split is a range of slots of one page of one tier, attended as a unit.
+type split struct {
+	ti    int // tier: 0 important, 1 retained
+	page  int
+	lo, n int // slots [lo, lo+n) of the page
+	col   int // the split's first token in slot order over both tiers
 }
 
-// attend sets out (m × group × dim) to the attention of the query rows q
-// (the same shape) of the tokens at positions [p0, p0+m) over both tiers,
-// leaving the probabilities in h.scores (rows of stride: the important
-// tier first, then the retained tier, in slot order, then the sink).
-func (h *head) attend(q, out []float32, p0, m int) {
-	g := h.group
-	rows, total, stride := m*g, h.held(), h.stride()
-	h.scores = grow(h.scores, rows*stride)
-	h.block = grow(h.block, rows*h.cfg.PageSize)
-	h.transformQueries(q, rows)
-	mask := m > 1 || h.pol.Window > 0
-	off := h.pageScores(&h.imp, 0, 0, rows, p0, mask)
-	h.pageScores(&h.ret, 1, off, rows, p0, mask)
-	if sl := h.pol.SinkLogits; sl != nil {
-		for r := range rows {
-			h.scores[r*stride+total] = sl[h.index*g+r%g]
+// pass is what the phases of one attention pass share.
+type pass struct {
+	rows int  // query rows: tokens × group
+	t0   int  // the call's first token of the pass
+	p0   int  // its position
+	mask bool // a row cannot see some tokens (several tokens, or a window)
+}
+
+// plan prepares the pass over the call's tokens [t0, t1) (positions from
+// p0): the transformed queries and the splits.
+func (h *head) plan(t0, t1, p0 int) {
+	g, d := h.group, h.dim
+	rows := (t1 - t0) * g
+	h.pass = pass{rows: rows, t0: t0, p0: p0, mask: t1-t0 > 1 || h.pol.Window > 0}
+	h.transformQueries(h.qin[t0*g*d:t1*g*d], rows)
+	h.splits = h.splits[:0]
+	col := 0
+	for ti, t := range h.tiers() {
+		for i := range t.pages {
+			n := t.pageLen(i)
+			for lo := 0; lo < n; lo += splitTokens {
+				k := min(splitTokens, n-lo)
+				h.splits = append(h.splits, split{ti: ti, page: i, lo: lo, n: k, col: col})
+				col += k
+			}
 		}
 	}
-	h.normalize(rows)
-	clear(out)
-	off = h.pageOutputs(&h.imp, out, 0, rows)
-	h.pageOutputs(&h.ret, out, off, rows)
+	ns := len(h.splits)
+	h.scores = grow(h.scores, rows*col)
+	h.stat = grow(h.stat, 2*ns*rows)
+	h.part = grow(h.part, ns*rows*d)
+	h.wts = grow(h.wts, ns*rows)
 }
 
+// tiers returns the head's tiers in slot order: important, retained.
+func (h *head) tiers() [2]*tier { return [2]*tier{&h.imp, &h.ret} }
+
 // transformQueries sets h.qs to the rows of q times the scale and, if the
-// balancer is frozen, h.qb to h.qs divided by the balancer.
+// balancer is frozen, h.qb to h.qs divided by the balancer; with
+// Int8Queries, it quantizes the queries of each tier of 2-8 bit keys.
 func (h *head) transformQueries(q []float32, rows int) {
 	d := h.dim
 	h.qs = grow(h.qs, rows*d)
@@ -78,6 +105,22 @@ func (h *head) transformQueries(q []float32, rows int) {
 			}
 		}
 	}
+	for ti, t := range h.tiers() {
+		h.q8use[ti] = nil
+		if !h.cfg.Int8Queries || !t.key.Quantized() || t.n == 0 {
+			continue
+		}
+		if h.q8[ti] == nil || h.q8[ti].Len() != rows {
+			var err error
+			if h.q8[ti], err = lowbit.NewQ8(t.key, rows, d); err != nil {
+				panic(fmt.Sprintf("mikv: %v", err)) // formats were validated by New
+			}
+		}
+		if err := lowbit.QuantizeQ8(h.q8[ti], h.queries(t, rows)); err != nil {
+			panic(fmt.Sprintf("mikv: checked queries failed to quantize: %v", err))
+		}
+		h.q8use[ti] = h.q8[ti]
+	}
 }
 
 // queries returns the transformed queries to score tier t's keys with:
@@ -89,58 +132,235 @@ func (h *head) queries(t *tier, rows int) []float32 {
 	return h.qs[:rows*h.dim]
 }
 
-// pageScores writes the scores of every token of tier t (index ti: 0 for
-// important, 1 for retained) for the query rows of the tokens from
-// position p0, from column off of the score rows, and returns the next
-// column. With Int8Queries, a tier of 2-8 bit keys is scored by DotQ8 on
-// the queries quantized once per pass. With mask, a token a row's query
-// cannot see (later than it, or out of its window) scores -Inf.
-func (h *head) pageScores(t *tier, ti, off, rows, p0 int, mask bool) int {
-	if t.n == 0 {
-		return off
+// block returns the scores of split s: rows × n values, row by row.
+func (h *head) block(s *split) []float32 {
+	r := h.pass.rows
+	return h.scores[s.col*r : (s.col+s.n)*r]
+}
+
+// runSplit runs split s of the pass: scores, logit transform and mask,
+// the softmax of each row over the split, and the split's output. For
+// each row r it records in h.stat a reference score of the row and that
+// score's probability within the split (which together give the split's
+// weight in the merge), or −Inf and 0 if the row sees no token of the
+// split.
+func (h *head) runSplit(si int) {
+	s := &h.splits[si]
+	t := h.tiers()[s.ti]
+	p := t.pages[s.page]
+	rows, n := h.pass.rows, s.n
+	blk := h.block(s)
+	keys := p.k.Slice(s.lo, s.lo+n)
+	h.score(blk, keys, t, s.ti)
+	pos := p.pos[s.lo : s.lo+n]
+	st := h.stat[2*si*rows : 2*(si+1)*rows]
+	for r := range rows {
+		row := blk[r*n : (r+1)*n]
+		h.transformRow(row, pos, r)
+		at := h.reference(row)
+		if at < 0 {
+			clear(row)
+			st[2*r], st[2*r+1] = float32(math.Inf(-1)), 0
+			continue
+		}
+		ref := row[at]
+		lowbit.Softmax(row)
+		if row[at] < minReference {
+			ref, at = h.rescore(row, keys, t, s.ti, pos, r)
+		}
+		st[2*r], st[2*r+1] = ref, row[at]
 	}
-	g, stride := h.group, h.stride()
-	x := h.queries(t, rows)
-	var q8 *lowbit.Q8
-	if h.cfg.Int8Queries && t.key.Quantized() {
-		if h.q8[ti] == nil || h.q8[ti].Len() != rows {
-			var err error
-			if h.q8[ti], err = lowbit.NewQ8(t.key, rows, h.dim); err != nil {
-				panic(fmt.Sprintf("mikv: %v", err)) // formats were validated by New
+	part := h.part[si*rows*h.dim : (si+1)*rows*h.dim]
+	clear(part)
+	lowbit.AddWeighted(part, p.v.Slice(s.lo, s.lo+n), blk)
+}
+
+// score writes the scores of keys (of tier t, index ti) for every query
+// row of the pass into blk.
+func (h *head) score(blk []float32, keys lowbit.Rows, t *tier, ti int) {
+	if q8 := h.q8use[ti]; q8 != nil {
+		lowbit.DotQ8(blk, keys, q8)
+	} else {
+		lowbit.Dot(blk, keys, h.queries(t, h.pass.rows))
+	}
+}
+
+// transformRow applies the logit transform (soft cap) and the mask of
+// query row r to its scores of the tokens at positions pos.
+func (h *head) transformRow(row []float32, pos []int32, r int) {
+	if c := h.pol.SoftCap; c > 0 {
+		softCap(row, c)
+	}
+	if h.pass.mask {
+		h.maskRow(row, pos, int32(h.pass.p0+r/h.group))
+	}
+}
+
+// minReference is the least probability a split's reference score may
+// have after the softmax: a normal float32 well above the subnormals, so
+// that it keeps float32 precision.
+const minReference = 1e-30
+
+// reference returns the index of the reference score of a row of scores,
+// or -1 if the row sees no token (every score −Inf): with a mask, the
+// largest score; without one (every score finite), the largest of a
+// sample of the row (nine evenly spaced scores, the last included), whose
+// probability after the softmax is below minReference only when the
+// sample misses the row's max by more than about 60 (rescore then takes
+// the max).
+func (h *head) reference(row []float32) int {
+	n := len(row)
+	if h.pass.mask || n <= 16 {
+		m, at := argmax(row)
+		if math.IsInf(float64(m), -1) {
+			return -1
+		}
+		return at
+	}
+	at := n - 1
+	for k := range 8 {
+		if i := k * n / 8; row[i] > row[at] {
+			at = i
+		}
+	}
+	return at
+}
+
+// rescore recomputes query row r's scores of keys (the split's, at
+// positions pos) into row after a sampled reference fell below
+// minReference, takes the row's max as the reference, and redoes the
+// softmax; it returns the reference score and its index. It depends on
+// the data only, so the results stay the same for any number of workers.
+func (h *head) rescore(row []float32, keys lowbit.Rows, t *tier, ti int, pos []int32, r int) (float32, int) {
+	h.rescored++
+	n := len(row)
+	all := make([]float32, h.pass.rows*n)
+	h.score(all, keys, t, ti)
+	copy(row, all[r*n:(r+1)*n])
+	h.transformRow(row, pos, r)
+	m, at := argmax(row)
+	lowbit.Softmax(row)
+	return m, at
+}
+
+// argmax returns the largest value of x (len(x) > 0, no NaN) and the index
+// of its first occurrence.
+func argmax(x []float32) (float32, int) {
+	var m [4]float32
+	var at [4]int
+	for k := range m {
+		m[k], at[k] = float32(math.Inf(-1)), len(x)
+	}
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		y := x[i : i+4 : i+4]
+		if y[0] > m[0] {
+			m[0], at[0] = y[0], i
+		}
+		if y[1] > m[1] {
+			m[1], at[1] = y[1], i+1
+		}
+		if y[2] > m[2] {
+			m[2], at[2] = y[2], i+2
+		}
+		if y[3] > m[3] {
+			m[3], at[3] = y[3], i+3
+		}
+	}
+	for ; i < len(x); i++ {
+		if x[i] > m[0] {
+			m[0], at[0] = x[i], i
+		}
+	}
+	best, bi := m[0], at[0]
+	for k := 1; k < 4; k++ {
+		if m[k] > best || m[k] == best && at[k] < bi {
+			best, bi = m[k], at[k]
+		}
+	}
+	if bi == len(x) { // every value is −Inf
+		bi = 0
+	}
+	return best, bi
+}
+
+// merge sums the splits' outputs of every query row of the pass into the
+// head's output rows, with the exact flash-decoding weights, and credits
+// the important tokens' probabilities. A split whose row has the
+// reference score x_r with probability p_r within the split has
+// Σ exp(x − M) = exp(x_r − M)/p_r over its tokens, and weighs that over
+// the sum of all splits' and exp(sink − M); M is the largest reference
+// score and sink logit (in float64, exp(x_r − M)/p_r stays finite:
+// p_r >= minReference).
+func (h *head) merge() {
+	rows, d, g, ns := h.pass.rows, h.dim, h.group, len(h.splits)
+	out := h.oin[h.pass.t0*g*d:][:rows*d]
+	sl := h.pol.SinkLogits
+	for r := range rows {
+		top := math.Inf(-1)
+		for s := range ns {
+			top = max(top, float64(h.stat[2*(s*rows+r)]))
+		}
+		var sink float64
+		if sl != nil {
+			sink = float64(sl[h.index*g+r%g])
+			top = max(top, sink)
+		}
+		var sum float64
+		for s := range ns {
+			m, pmax := h.stat[2*(s*rows+r)], h.stat[2*(s*rows+r)+1]
+			a := 0.0
+			if pmax > 0 {
+				a = math.Exp(float64(m)-top) / float64(pmax)
+			}
+			h.wts[s*rows+r] = float32(a) // the split's weight, normalized below
+			sum += a
+		}
+		if sl != nil {
+			sum += math.Exp(sink - top)
+		}
+		o := out[r*d : (r+1)*d]
+		clear(o)
+		for s := range ns {
+			a := float64(h.wts[s*rows+r])
+			if a == 0 {
+				continue
+			}
+			w := float32(a / sum)
+			if ns == 1 && sl == nil {
+				w = 1 // one split holds every token: its output is the output
+			}
+			h.wts[s*rows+r] = w
+			part := h.part[(s*rows+r)*d:][:d]
+			for c, x := range part {
+				o[c] += w * x
 			}
 		}
-		q8 = h.q8[ti]
-		if err := lowbit.QuantizeQ8(q8, x); err != nil {
-			panic(fmt.Sprintf("mikv: checked queries failed to quantize: %v", err))
-		}
 	}
-	direct := rows == 1 && !mask && h.pol.SoftCap == 0
-	for i, p := range t.pages {
-		n := t.pageLen(i)
-		blk := h.block[:rows*n]
-		if direct {
-			blk = h.scores[off : off+n]
+}
+
+// credit adds the probabilities of the last pass (the splits' softmax
+// times their merge weights) to the important tokens' scores.
+func (h *head) credit() {
+	rows := h.pass.rows
+	for si := range h.splits {
+		s := &h.splits[si]
+		if s.ti != 0 {
+			break // the retained splits follow the important ones
 		}
-		if q8 != nil {
-			lowbit.DotQ8(blk, p.k.Slice(0, n), q8)
-		} else {
-			lowbit.Dot(blk, p.k.Slice(0, n), x)
-		}
-		if !direct {
-			for r := range rows {
-				dst := h.scores[r*stride+off : r*stride+off+n]
-				copy(dst, blk[r*n:(r+1)*n])
-				if c := h.pol.SoftCap; c > 0 {
-					softCap(dst, c)
-				}
-				if mask {
-					h.maskRow(dst, p.pos[:n], int32(p0+r/g))
-				}
+		blk := h.block(s)
+		base := s.page*h.imp.pageSize + s.lo
+		sc := h.imp.score[base : base+s.n]
+		for r := range rows {
+			w := h.wts[si*rows+r]
+			if w == 0 {
+				continue
+			}
+			for i, p := range blk[r*s.n : (r+1)*s.n] {
+				sc[i] += w * p
 			}
 		}
-		off += n
 	}
-	return off
 }
 
 // softCap replaces each score s by c·tanh(s/c).
@@ -164,36 +384,4 @@ func (h *head) maskRow(s []float32, pos []int32, p int32) {
 			s[i] = ninf
 		}
 	}
-}
-
-// normalize turns each score row into probabilities (lowbit.Softmax: the
-// max and the sum over the row, -Inf entries 0), the sink logit's share
-// included and then left out of every later use.
-func (h *head) normalize(rows int) {
-	stride := h.stride()
-	for r := range rows {
-		lowbit.Softmax(h.scores[r*stride : (r+1)*stride])
-	}
-}
-
-// pageOutputs adds Σ p_i v_i over the tokens of t to out, for every query
-// row, reading the probabilities from column off of the score rows, and
-// returns the next column.
-func (h *head) pageOutputs(t *tier, out []float32, off, rows int) int {
-	stride := h.stride()
-	for i, p := range t.pages {
-		n := t.pageLen(i)
-		var w []float32
-		if rows == 1 {
-			w = h.scores[off : off+n]
-		} else {
-			w = h.block[:rows*n]
-			for r := range rows {
-				copy(w[r*n:(r+1)*n], h.scores[r*stride+off:r*stride+off+n])
-			}
-		}
-		lowbit.AddWeighted(out, p.v.Slice(0, n), w)
-		off += n
-	}
-	return off
 }

@@ -75,19 +75,24 @@ func benchFill(tb testing.TB, l *Layer, rng *rand.Rand, n int) {
 // BenchmarkDecode times one Decode step (one token, every query head) of
 // one layer at a context of 1K, 4K and 32K tokens, head dimension 128,
 // with 8 KV heads × 4 query heads and with one KV head × 4 query heads, on
-// the caller's goroutine. KV/ns counts the keys and values in the cache
-// (2 × context × KV heads × 128) per ns; B/token the cache's codes, scales
-// and mins per token (all KV heads). Every 1/32 of the context the cache
-// is restored to its starting length, so the context stays within 3% of
-// its nominal size. On Linux, KV/cpu-ns divides by the CPU time of the
-// benchmark's thread instead of the wall clock (see threadCPU).
+// one goroutine (w1) and with Workers 2 (w2: the caller and one helper).
+// KV/ns counts the keys and values in the cache (2 × context × KV heads ×
+// 128) per ns of wall clock; B/token the cache's codes, scales and mins
+// per token (all KV heads). Every 1/32 of the context the cache is
+// restored to its starting length, so the context stays within 3% of its
+// nominal size. On Linux, w1 also reports KV/cpu-ns, per ns of the CPU
+// time of the benchmark's thread (see threadCPU): the figure to quote on
+// a shared machine, for one goroutine only.
 func BenchmarkDecode(b *testing.B) {
 	for _, ctx := range []int{1024, 4096, 32768} {
 		for _, kv := range []int{8, 1} {
 			for _, c := range benchConfigs(kv) {
-				b.Run(fmt.Sprintf("ctx%d/kv%d/%s", ctx, kv, c.name), func(b *testing.B) {
-					benchDecode(b, c.cfg, ctx)
-				})
+				for _, w := range []int{1, 2} {
+					c.cfg.Workers = w
+					b.Run(fmt.Sprintf("ctx%d/kv%d/%s/w%d", ctx, kv, c.name, w), func(b *testing.B) {
+						benchDecode(b, c.cfg, ctx)
+					})
+				}
 			}
 		}
 	}
@@ -128,7 +133,7 @@ func benchDecode(b *testing.B, cfg Config, ctx int) {
 		i++
 	}
 	b.ReportMetric(values/float64(b.Elapsed().Nanoseconds()), "KV/ns")
-	if c, _ := threadCPU(); cpuOK {
+	if c, _ := threadCPU(); cpuOK && cfg.Workers <= 1 {
 		if cpu += c - cpu0; cpu > 0 {
 			b.ReportMetric(values/float64(cpu), "KV/cpu-ns")
 		}
@@ -250,5 +255,89 @@ func timeKernel(b *testing.B, values int, kernel func()) {
 	b.ReportMetric(float64(values)*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "values/ns")
 	if c1, _ := threadCPU(); ok && c1 > c0 {
 		b.ReportMetric(float64(values)*float64(b.N)/float64(c1-c0), "values/cpu-ns")
+	}
+}
+
+// BenchmarkSmallHeads times a decode step of one layer shaped like
+// stories260K's (4 KV heads of dimension 8, 8 query heads) at 256 tokens,
+// with the llama2c runner's default tiers (4-bit over 3-bit, groups of 8,
+// r = 0.59, normalized selection) and with float32 tiers (fast kernels on
+// any width: what is left is mikv's own work per step). ns/op is one
+// step of the layer.
+func BenchmarkSmallHeads(b *testing.B) {
+	const ctx = 256
+	for _, tiers := range []struct {
+		name     string
+		hi, lo   lowbit.Format
+		ratio    float64
+		normaliz bool
+	}{
+		{"q4sg8-q3sg8", lowbit.SymQuant(4, 8), lowbit.SymQuant(3, 8), 0.59, true},
+		{"f32", lowbit.F32, lowbit.F32, 0.59, true},
+	} {
+		b.Run(tiers.name, func(b *testing.B) {
+			cfg := DefaultConfig(1, 4, 8, 8)
+			cfg.Important = Tier{Key: tiers.hi, Value: tiers.hi}
+			cfg.Retained = Tier{Key: tiers.lo, Value: tiers.lo}
+			cfg.Ratio, cfg.Selection = tiers.ratio, Normalized
+			cache, err := New(cfg)
+			require.NoError(b, err)
+			l := cache.Layer(0)
+			s := randomSeq(rand.New(rand.NewPCG(9, 9)), ctx+64, 8, 4, 8)
+			q, k, v := s.prefix(ctx)
+			require.NoError(b, l.Prefill(q, k, v, ctx, make([]float32, len(q))))
+			saved, err := cache.MarshalBinary()
+			require.NoError(b, err)
+			out := make([]float32, 8*8)
+			i := 0
+			for b.Loop() {
+				if i == 64 {
+					b.StopTimer()
+					require.NoError(b, cache.UnmarshalBinary(saved))
+					i = 0
+					b.StartTimer()
+				}
+				q, k, v := s.token(ctx + i)
+				if err := l.Decode(q, k, v, out); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkPageKernelsDRAM times Dot and AddWeighted as a decode step calls
+// them (pages of 1024 tokens of dimension 128, 4 query rows) over 256 MiB
+// of pages, one after the other, so that every call reads its page from
+// DRAM: the figures to compare with the streaming bandwidth.
+func BenchmarkPageKernelsDRAM(b *testing.B) {
+	const rows, dim, nq = 1024, 128, 4
+	rng := rand.New(rand.NewPCG(4, 4))
+	for _, f := range []lowbit.Format{lowbit.Quant(2, 64), lowbit.Quant(4, 64), lowbit.F16} {
+		pages := int(256<<20) / (rows * f.RowBytes(dim))
+		var rs []lowbit.Rows
+		for range pages {
+			r, err := lowbit.NewRows(f, rows, dim)
+			require.NoError(b, err)
+			require.NoError(b, lowbit.Quantize(r, normals(rng, rows*dim, 1)))
+			rs = append(rs, r)
+		}
+		x := normals(rng, nq*dim, 1)
+		scores, w, y := make([]float32, nq*rows), normals(rng, nq*rows, 0.01), make([]float32, nq*dim)
+		for _, k := range []string{"Dot", "AddWeighted"} {
+			b.Run(fmt.Sprintf("%s/%s", k, f), func(b *testing.B) {
+				i := 0
+				timeKernel(b, rows*dim, func() {
+					r := rs[i%len(rs)]
+					i++
+					if k == "Dot" {
+						lowbit.Dot(scores, r, x)
+					} else {
+						lowbit.AddWeighted(y, r, w)
+					}
+				})
+			})
+		}
 	}
 }

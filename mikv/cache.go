@@ -7,6 +7,7 @@ type Cache struct {
 	layers []*Layer
 	mem    *memory // the pool's budget, or nil
 	pool   *Pool
+	work   *workerSet // the helpers of Config.Workers (the pool's, for a cache of a Pool), or nil
 }
 
 // New returns an empty cache for cfg, or an error wrapping ErrConfig if cfg
@@ -22,9 +23,14 @@ func New(cfg Config) (*Cache, error) {
 // mem.
 func newCache(cfg Config, mem *memory, pool *Pool) *Cache {
 	c := &Cache{cfg: cloneConfig(cfg), mem: mem, pool: pool}
+	if pool != nil {
+		c.work = pool.work
+	} else {
+		c.work = newWorkerSet(cfg.Workers)
+	}
 	c.layers = make([]*Layer, cfg.Layers)
 	for i := range c.layers {
-		c.layers[i] = newLayer(&c.cfg, i, mem)
+		c.layers[i] = newLayer(&c.cfg, i, mem, c.work)
 	}
 	return c
 }

@@ -19,10 +19,10 @@ func (c *Cache) Clone() *Cache {
 }
 
 func (c *Cache) cloneLocked() *Cache {
-	d := &Cache{cfg: cloneConfig(c.cfg), mem: c.mem, pool: c.pool}
+	d := &Cache{cfg: cloneConfig(c.cfg), mem: c.mem, pool: c.pool, work: c.work}
 	d.layers = make([]*Layer, len(c.layers))
 	for i, l := range c.layers {
-		nl := &Layer{cfg: &d.cfg, pol: d.cfg.LayerPolicy(i), index: i, n: l.n, mem: c.mem}
+		nl := &Layer{cfg: &d.cfg, pol: d.cfg.LayerPolicy(i), index: i, n: l.n, mem: c.mem, work: c.work}
 		nl.heads = make([]*head, len(l.heads))
 		for j, h := range l.heads {
 			nh := newHead(&d.cfg, &nl.pol, i, j, c.mem)

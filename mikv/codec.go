@@ -85,10 +85,13 @@ func (c *Cache) UnmarshalBinary(data []byte) error {
 			return err
 		}
 	}
+	if c.pool == nil && c.work.size() != max(1, fresh.cfg.Workers) {
+		c.work = newWorkerSet(fresh.cfg.Workers)
+	}
 	if len(c.layers) != len(fresh.layers) {
 		c.cfg, c.layers = fresh.cfg, fresh.layers
 		for _, l := range c.layers {
-			l.cfg = &c.cfg
+			l.cfg, l.work = &c.cfg, c.work
 			for _, h := range l.heads {
 				h.cfg, h.pol = &c.cfg, &l.pol
 			}
@@ -99,7 +102,7 @@ func (c *Cache) UnmarshalBinary(data []byte) error {
 	for i, l := range c.layers {
 		f := fresh.layers[i]
 		l.mu.Lock()
-		l.cfg, l.pol, l.n, l.heads = &c.cfg, f.pol, f.n, f.heads
+		l.cfg, l.pol, l.n, l.heads, l.work = &c.cfg, f.pol, f.n, f.heads, c.work
 		for _, h := range l.heads {
 			h.cfg, h.pol = &c.cfg, &l.pol
 		}

@@ -170,10 +170,17 @@ type Config struct {
 	// and values at head dimension 128). Many short sequences want smaller
 	// pages.
 	PageSize int
-	// Workers is the number of goroutines a Layer call spreads its KV heads
-	// over; 0 or 1 runs them on the caller's goroutine. Prefill of an
-	// empty layer spreads each KV head's blocks of query tokens over them
-	// instead (with the same results, bit for bit, for any number).
+	// Workers is the number of goroutines a Layer call runs on: the caller
+	// and Workers−1 helpers that the cache starts once (a Pool's caches
+	// share the pool's), which split each step over the KV heads and over
+	// the pages of each (flash-decoding: each split of at most 1024 tokens
+	// of a page gets its own softmax, merged exactly). 0 or 1 runs
+	// everything on the caller's goroutine. The splits are fixed by the
+	// pages and merged in order, so the results are bit-identical for
+	// every Workers. Prefill of an empty layer spreads each KV head's
+	// blocks of query tokens over them instead (with the same results, bit
+	// for bit, for any number). A cache's helpers stop when nothing holds
+	// the cache.
 	Workers int
 }
 

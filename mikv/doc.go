@@ -56,10 +56,18 @@
 //
 // Each tier is a list of pages of PageSize tokens. Appending fills the last
 // page, so the cache is never copied; a demotion moves the important tier's
-// last token into the freed slot. Attention calls lowbit.Dot or
-// lowbit.DotQ8 (all query heads of a KV head in one pass over a page's
-// keys) and lowbit.AddWeighted once per page. Stats reports the bytes of codes, scales and bookkeeping
-// apart, and the paper's size as a share of an fp16 cache.
+// last token into the freed slot. Stats reports the bytes of codes, scales
+// and bookkeeping apart, and the paper's size as a share of an fp16 cache.
+//
+// Attention runs per split: a page, or 1024 tokens of a larger one. A split
+// calls lowbit.Dot or lowbit.DotQ8 once (all query heads of a KV head in
+// one pass over its keys), takes each query row's softmax over its own
+// tokens, and calls lowbit.AddWeighted once; the splits' outputs are then
+// merged with their maxima and sums (flash-decoding), exactly up to float
+// rounding. With Config.Workers above 1, the splits of every KV head run
+// on a cache's persistent helpers and the caller; the split points depend
+// on the pages only and the merge runs in split order, so the results are
+// bit-identical for any number of workers.
 //
 // MarshalBinary and UnmarshalBinary save and restore a whole cache,
 // bit-exactly, with a versioned header and a CRC-32C checksum; a restored
@@ -69,7 +77,10 @@
 //
 // Layer.DecodeBatch appends several tokens in one pass over the cache with
 // a causal mask among them (speculative verification, chunked prefill;
-// Prefill on a non-empty layer is DecodeBatch). Truncate drops the tokens
+// Prefill on a non-empty layer is DecodeBatch). Layer.Append stores tokens
+// without attending with them, in O(n), for a runtime that computed
+// attention itself: it takes the tokens' importance (the attention they
+// received) and queries if the caller has them, zero importance if not. Truncate drops the tokens
 // from a position on (rejected drafts, a context shift). Cache.Clone
 // copies a cache in O(pages touched): the copies share their pages and
 // each copies a page when it first writes it (prompt caching, branches,

@@ -204,3 +204,38 @@ func ExampleCache_Clone() {
 	// branch: 1001 tokens, 73216 of 111744 bytes still shared
 	// the original is unchanged: 1000 tokens, true
 }
+
+// A runtime that computed a prompt's attention itself stores the prompt
+// with Append, passing the attention each token received: the important
+// tier keeps the most attended tokens (and the recent window), the rest is
+// quantized. Decoding then goes on as after a Prefill; Workers 2 splits
+// each step over the KV heads and their pages, with the same results.
+func ExampleLayer_Append() {
+	cfg := mikv.DefaultConfig(1, 2, 4, 16) // 2 KV heads, 4 query heads, head dimension 16
+	cfg.Workers = 2
+	cache, err := mikv.New(cfg)
+	if err != nil {
+		panic(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	const n = 100
+	k, v := rows(rng, n*2*16), rows(rng, n*2*16)
+	importance := make([]float32, n*2)   // per token and KV head
+	for _, t := range []int{7, 30, 31} { // tokens that drew much attention
+		importance[t*2], importance[t*2+1] = 5, 5
+	}
+	layer := cache.Layer(0)
+	if err := layer.Append(k, v, n, &mikv.AppendInfo{Importance: importance}); err != nil {
+		panic(err)
+	}
+	s := cache.Stats()
+	fmt.Printf("%d tokens: %d important and %d retained rows\n", layer.Len(), s.Important, s.Retained)
+	out := make([]float32, 4*16)
+	if err := layer.Decode(rows(rng, 4*16), rows(rng, 2*16), rows(rng, 2*16), out); err != nil {
+		panic(err)
+	}
+	fmt.Println(layer.Len(), "tokens after a step")
+	// Output:
+	// 100 tokens: 40 important and 160 retained rows
+	// 101 tokens after a step
+}

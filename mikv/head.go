@@ -29,11 +29,17 @@ type scratch struct {
 	qin, kin, vin, oin []float32     // the call's rows of this head: m×group×dim queries, m×dim keys and values, m×group×dim outputs
 	pos                []int32       // the call's positions
 	init               []float32     // the call's initial scores
-	scores             []float32     // rows × stride: scores, then probabilities
-	block              []float32     // rows × PageSize: one page's scores or weights
+	pass               pass          // the attention pass running
+	splits             []split       // its splits, in slot order
+	scores             []float32     // per split, rows × tokens: scores, then probabilities within the split
+	stat               []float32     // per split and row: the max score and its probability
+	part               []float32     // per split, rows × dim: the split's output
+	wts                []float32     // per split and row: the split's weight in the merge
 	qs, qb             []float32     // rows × dim: the transformed queries, and the same divided by the balancer
 	q8                 [2]*lowbit.Q8 // int8 queries for the important and retained tiers' DotQ8
+	q8use              [2]*lowbit.Q8 // those of the pass, nil where a tier is scored with float32 queries
 	kr, vr             []float32     // dim each: a token being demoted
+	rescored           int           // rows whose sampled reference fell short (runSplit), for the tests
 }
 
 func newHead(cfg *Config, pol *LayerPolicy, layer, index int, mem *memory) *head {
@@ -53,15 +59,20 @@ func (h *head) balances() bool { return h.imp.balanced || h.ret.balanced && !h.p
 // held returns the number of tokens the head stores, in both tiers.
 func (h *head) held() int { return h.imp.n + h.ret.n }
 
-// decode runs one call of m tokens at positions [n0, n0+m) for this KV
-// head: q, k, v and out are the layer's whole arrays (see Layer.Decode);
-// the head reads and writes its own columns. The tokens are appended to
-// the important tier, every query attends (causally) to the cache and to
-// the call's tokens up to its own, their attention is credited, then the
-// window drops what no later query can see and the budget demotes.
-func (h *head) decode(q, k, v, out []float32, n0, m int) {
-	g, d := h.group, h.dim
+// begin starts a call of m tokens at positions [n0, n0+m) for this KV
+// head: q, k and v are the layer's whole arrays (see Layer.Decode); the
+// head reads its own columns. It appends the tokens to the important tier
+// (after the balancer has seen them). Attention passes (plan, runSplit,
+// merge) and finish follow.
+func (h *head) begin(q, k, v []float32, n0, m int) {
 	h.gather(q, k, v, m)
+	h.store(n0, m)
+}
+
+// store appends the call's m tokens, whose keys and values gather put in
+// kin and vin, at positions [n0, n0+m) to the important tier, after the
+// balancer has seen them (and the queries in qin).
+func (h *head) store(n0, m int) {
 	if h.balances() {
 		h.bal.observe(h.qin, h.kin)
 	}
@@ -75,38 +86,47 @@ func (h *head) decode(q, k, v, out []float32, n0, m int) {
 		h.convertKeys(&h.imp, h.kin, false)
 	}
 	h.imp.appendRows(h.kin, h.vin, h.pos, h.init)
-	credit := h.cfg.Selection == Accumulated || h.cfg.Selection == Normalized
-	for t0 := 0; t0 < m; {
-		t1 := min(m, t0+h.blockTokens(m))
-		h.attend(h.qin[t0*g*d:t1*g*d], h.oin[t0*g*d:t1*g*d], n0+t0, t1-t0)
-		if credit {
-			h.credit((t1 - t0) * g)
-		}
-		t0 = t1
+}
+
+// endPass merges the pass's splits and credits their attention.
+func (h *head) endPass() {
+	h.merge()
+	if sel := h.cfg.Selection; sel == Accumulated || sel == Normalized {
+		h.credit()
 	}
+}
+
+// finish ends a call of m tokens on a layer now n tokens long: it writes
+// the outputs into the head's columns of out, then the window drops what
+// no later query can see and the budget demotes.
+func (h *head) finish(out []float32, n, m int) {
 	h.scatter(out, m)
-	n := n0 + m
 	h.expire(n)
 	h.demote(n)
 }
 
 // blockTokens returns how many of a call's m query tokens attend in one
-// pass over the cache: all of them unless their score rows would exceed
-// prefillBlockValues.
+// pass over the cache (called before they are stored): all of them unless
+// their score rows would exceed prefillBlockValues.
 func (h *head) blockTokens(m int) int {
-	per := h.group * (h.held() + 1)
+	per := h.group * (h.held() + m + 1)
 	return max(1, min(m, prefillBlockValues/per))
 }
 
-// gather copies the head's columns of the call's m tokens into qin, kin,
-// vin, and sizes oin.
+// gather copies the head's columns of the call's m tokens into qin (none
+// if q is nil), kin and vin, and sizes oin.
 func (h *head) gather(q, k, v []float32, m int) {
 	g, d := h.group, h.dim
 	qh, kvh := h.cfg.QueryHeads, h.cfg.KVHeads
 	h.qin, h.oin = grow(h.qin, m*g*d), grow(h.oin, m*g*d)
 	h.kin, h.vin = grow(h.kin, m*d), grow(h.vin, m*d)
+	if q == nil {
+		h.qin = h.qin[:0]
+	}
 	for t := range m {
-		copy(h.qin[t*g*d:(t+1)*g*d], q[(t*qh+h.index*g)*d:])
+		if q != nil {
+			copy(h.qin[t*g*d:(t+1)*g*d], q[(t*qh+h.index*g)*d:])
+		}
 		copy(h.kin[t*d:(t+1)*d], k[(t*kvh+h.index)*d:])
 		copy(h.vin[t*d:(t+1)*d], v[(t*kvh+h.index)*d:])
 	}
@@ -118,18 +138,6 @@ func (h *head) scatter(out []float32, m int) {
 	g, d, qh := h.group, h.dim, h.cfg.QueryHeads
 	for t := range m {
 		copy(out[(t*qh+h.index*g)*d:][:g*d], h.oin[t*g*d:(t+1)*g*d])
-	}
-}
-
-// credit adds the probabilities of the last attention pass (rows query
-// rows) to the important tokens' scores.
-func (h *head) credit(rows int) {
-	stride := h.stride()
-	sc := h.imp.score[:h.imp.n]
-	for r := range rows {
-		for s, pr := range h.scores[r*stride : r*stride+len(sc)] {
-			sc[s] += pr
-		}
 	}
 }
 
@@ -199,10 +207,11 @@ func (h *head) victim(n, recent int) int {
 
 // convertKeys turns rows of keys, in place, into what tier t stores: k ⊙ b
 // if t is balanced, k otherwise, from raw keys or (balanced true) from
-// balanced ones; then it clamps them to the range of t's key format (a
-// safety net: the input check and the balancer's freeze keep every stored
-// key in range). The first conversion into a balanced tier freezes the
-// balancer.
+// balanced ones; keys it scales it then clamps to the range of t's key
+// format (a safety net: the input check and the balancer's freeze keep
+// every stored key in range; unscaled keys are checked against the
+// range of every tier they may enter). The first conversion into a
+// balanced tier freezes the balancer.
 func (h *head) convertKeys(t *tier, k []float32, balanced bool) {
 	if t.balanced {
 		h.bal.freeze(limitOf(t.key))
@@ -214,16 +223,22 @@ func (h *head) convertKeys(t *tier, k []float32, balanced bool) {
 	case !t.balanced && balanced:
 		f = h.bal.inv
 	}
+	if f == nil {
+		return // keys as given, which the input check bounds by the tiers' range
+	}
 	lim := limitOf(t.key)
 	d := h.dim
 	for r := 0; r+d <= len(k); r += d {
 		row := k[r : r+d]
-		for c := range row {
-			x := row[c]
-			if f != nil {
-				x *= f[c]
+		for c, b := range f[:len(row)] {
+			row[c] *= b
+		}
+		for c, x := range row { // finite: checked before storing
+			if x > lim {
+				row[c] = lim
+			} else if x < -lim {
+				row[c] = -lim
 			}
-			row[c] = min(max(x, -lim), lim)
 		}
 	}
 }

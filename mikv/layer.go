@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-	"sync/atomic"
 )
 
 // ErrInput is wrapped by every error about the arguments of Prefill and
@@ -24,11 +23,36 @@ type Layer struct {
 	index int
 	n     int // tokens appended
 	heads []*head
-	mem   *memory // the pool's budget, or nil
+	mem   *memory    // the pool's budget, or nil
+	work  *workerSet // the cache's helpers, or nil
+	run   stepRun    // the call running, read by its tasks
 }
 
-func newLayer(cfg *Config, index int, mem *memory) *Layer {
-	l := &Layer{cfg: cfg, pol: cfg.LayerPolicy(index), index: index, heads: make([]*head, cfg.KVHeads), mem: mem}
+// stepRun is the state of the Layer call running that its tasks read; the
+// calling goroutine sets it before each phase (running a job publishes it
+// to the helpers).
+type stepRun struct {
+	q, k, v, out []float32 // the call's arrays
+	n0, m        int       // the layer's length before the call, and the call's tokens
+	t0, t1       int       // the tokens of the attention pass running
+	phase        int       // phasePlan or phaseEnd: what headTask does
+	tasks        []splitTask
+	job          job
+	headFn       func(i int) // l.headTask and l.splitTask, bound once
+	splitFn      func(i int)
+}
+
+// splitTask is split s of the head h of the layer.
+type splitTask struct{ h, s int32 }
+
+// The phases of a pass that run per head (see attend.go).
+const (
+	phasePlan = iota // (the first pass: begin, then) plan
+	phaseEnd         // endPass (the last pass: then finish)
+)
+
+func newLayer(cfg *Config, index int, mem *memory, work *workerSet) *Layer {
+	l := &Layer{cfg: cfg, pol: cfg.LayerPolicy(index), index: index, heads: make([]*head, cfg.KVHeads), mem: mem, work: work}
 	for i := range l.heads {
 		l.heads[i] = newHead(cfg, &l.pol, index, i, mem)
 	}
@@ -168,11 +192,57 @@ func (l *Layer) decodeBatch(call string, q, k, v []float32, n int, out []float32
 	return nil
 }
 
-// step appends m checked tokens and attends with them.
+// step appends m checked tokens and attends with them: per pass over the
+// cache (one, unless the tokens' score rows are too many for one), the
+// heads plan in parallel, then every split of every head runs on the
+// workers, then the heads merge in parallel (and, after the last pass,
+// write their outputs, expire and demote).
 func (l *Layer) step(q, k, v, out []float32, m int) {
-	n0 := l.n
+	s := &l.run
+	if s.headFn == nil {
+		s.headFn, s.splitFn = l.headTask, l.splitTask
+	}
+	s.q, s.k, s.v, s.out, s.n0, s.m = q, k, v, out, l.n, m
+	bt := l.heads[0].blockTokens(m) // every head holds as many tokens
 	l.n += m
-	l.each(func(h *head) { h.decode(q, k, v, out, n0, m) })
+	for t0 := 0; t0 < m; t0 += bt {
+		s.t0, s.t1 = t0, min(m, t0+bt)
+		s.phase = phasePlan
+		l.work.run(&s.job, len(l.heads), s.headFn)
+		s.tasks = s.tasks[:0]
+		for i, h := range l.heads {
+			for j := range h.splits {
+				s.tasks = append(s.tasks, splitTask{int32(i), int32(j)})
+			}
+		}
+		l.work.run(&s.job, len(s.tasks), s.splitFn)
+		s.phase = phaseEnd
+		l.work.run(&s.job, len(l.heads), s.headFn)
+	}
+	s.q, s.k, s.v, s.out = nil, nil, nil, nil // keep none of the caller's arrays
+}
+
+// headTask runs the phase of the pass for head i.
+func (l *Layer) headTask(i int) {
+	s, h := &l.run, l.heads[i]
+	switch s.phase {
+	case phasePlan:
+		if s.t0 == 0 {
+			h.begin(s.q, s.k, s.v, s.n0, s.m)
+		}
+		h.plan(s.t0, s.t1, s.n0+s.t0)
+	case phaseEnd:
+		h.endPass()
+		if s.t1 == s.m {
+			h.finish(s.out, s.n0+s.m, s.m)
+		}
+	}
+}
+
+// splitTask runs task i of the pass: one split of one head.
+func (l *Layer) splitTask(i int) {
+	t := l.run.tasks[i]
+	l.heads[t.h].runSplit(int(t.s))
 }
 
 // Reset empties the layer for a new sequence, keeping its configuration
@@ -186,47 +256,28 @@ func (l *Layer) Reset() {
 	}
 }
 
-// each runs fn for every KV head: on the caller's goroutine, or spread over
-// Config.Workers goroutines.
+// each runs fn for every KV head, spread over the cache's workers.
 func (l *Layer) each(fn func(h *head)) {
-	w := min(l.cfg.Workers, len(l.heads))
-	if w <= 1 {
-		for _, h := range l.heads {
-			fn(h)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range w {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(l.heads) {
-					return
-				}
-				fn(l.heads[i])
-			}
-		})
-	}
-	wg.Wait()
+	l.work.run(&l.run.job, len(l.heads), func(i int) { fn(l.heads[i]) })
 }
 
 // checkInput checks the lengths and values of a call's arguments for n
-// tokens.
+// tokens; a nil q or out (Append) is not checked.
 func (l *Layer) checkInput(call string, q, k, v, out []float32, n int) error {
 	c := l.cfg
 	pq, pkv := c.QueryHeads*c.HeadDim, c.KVHeads*c.HeadDim // per token; n×per may not fit an int on 32-bit platforms
-	fits := func(x []float32, per int) bool { return len(x)%per == 0 && len(x)/per == n }
-	switch {
-	case !fits(q, pq):
-		return fmt.Errorf("%w: %s of %d tokens needs len(q) = %d × %d, got %d", ErrInput, call, n, n, pq, len(q))
-	case !fits(k, pkv):
-		return fmt.Errorf("%w: %s of %d tokens needs len(k) = %d × %d, got %d", ErrInput, call, n, n, pkv, len(k))
-	case !fits(v, pkv):
-		return fmt.Errorf("%w: %s of %d tokens needs len(v) = %d × %d, got %d", ErrInput, call, n, n, pkv, len(v))
-	case !fits(out, pq):
-		return fmt.Errorf("%w: %s of %d tokens needs len(out) = %d × %d, got %d", ErrInput, call, n, n, pq, len(out))
+	// Append's q may be nil, and it has no out.
+	optional := call == "Append"
+	check := func(name string, x []float32, per int, opt bool) error {
+		if opt && x == nil || len(x)%per == 0 && len(x)/per == n {
+			return nil
+		}
+		return fmt.Errorf("%w: %s of %d tokens needs len(%s) = %d × %d, got %d", ErrInput, call, n, name, n, per, len(x))
+	}
+	for _, err := range []error{check("q", q, pq, optional), check("k", k, pkv, false), check("v", v, pkv, false), check("out", out, pq, optional)} {
+		if err != nil {
+			return err
+		}
 	}
 	if err := checkValues(call, "q", q, MaxValue); err != nil {
 		return err

@@ -26,6 +26,7 @@ type Pool struct {
 	mu   sync.Mutex
 	live map[*Cache]struct{}
 	idle []*Cache
+	work *workerSet // the helpers every cache of the pool shares
 }
 
 // NewPool returns a pool for cfg with a budget of budget bytes (0: no
@@ -38,7 +39,7 @@ func NewPool(cfg Config, budget int64) (*Pool, error) {
 	if budget < 0 {
 		return nil, fmt.Errorf("%w: memory budget of %d bytes", ErrConfig, budget)
 	}
-	p := &Pool{cfg: cloneConfig(cfg), live: map[*Cache]struct{}{}}
+	p := &Pool{cfg: cloneConfig(cfg), live: map[*Cache]struct{}{}, work: newWorkerSet(cfg.Workers)}
 	p.mem.budget = budget
 	return p, nil
 }

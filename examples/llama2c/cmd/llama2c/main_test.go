@@ -165,3 +165,36 @@ func TestDefaultOnStories260K(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkGenerate times the runner's greedy generation of the model's
+// whole context from BOS on the checkpoint LOWBIT_MODEL names, with the
+// exact cache and with the default mikv cache (the configuration bench
+// -tune recommends for stories260K), and reports tokens/s and tokens per
+// CPU-second of the process: the figures to compare, side by side in one
+// run.
+func BenchmarkGenerate(b *testing.B) {
+	path := os.Getenv("LOWBIT_MODEL")
+	if path == "" {
+		b.Skip("LOWBIT_MODEL is not set: no checkpoint")
+	}
+	w, err := llama2c.Load(path)
+	require.NoError(b, err)
+	m, err := llama2c.NewModel(w, lowbit.F32)
+	require.NoError(b, err)
+	for _, cache := range []string{"exact", "mikv"} {
+		b.Run(cache, func(b *testing.B) {
+			o := options{cache: cache, ratio: defaultRatio, selection: defaultSelection.String()}
+			tokens := 0
+			cpu0, cpuOK := processCPU()
+			for b.Loop() {
+				g, err := generate(o, m)
+				require.NoError(b, err)
+				tokens += len(g.tokens)
+			}
+			b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+			if cpu1, _ := processCPU(); cpuOK && cpu1 > cpu0 {
+				b.ReportMetric(float64(tokens)/(float64(cpu1-cpu0)/1e9), "tokens/cpu-s")
+			}
+		})
+	}
+}

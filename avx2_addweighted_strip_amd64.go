@@ -1,0 +1,115 @@
+//go:build gc && !purego
+
+package lowbit
+
+import "unsafe"
+
+// avx2AddWeightedStripArgs are the arguments of the AddWeighted strip
+// kernels (avx2_addweighted_strip_amd64.s): one strip of 32 columns of
+// rows of a chunk, for one or two weight rows. The walk is the chunk's:
+// its data (and plane offsets, scales and shifts) at the strip's group of
+// the chunk's first row (floats: its first value in the strip).
+type avx2AddWeightedStripArgs struct {
+	avx2Walk
+	y           unsafe.Pointer // y of weight row 0 at the strip's first column (the kernel adds)
+	w           unsafe.Pointer // w of weight row 0 at the chunk's first row
+	yStride     uintptr        // bytes between rows of y
+	wStride     uintptr        // bytes between rows of w
+	rowBytes    int            // bytes between rows of r
+	scaleStride int            // bytes between the rows' scales (codes)
+	k           int            // 4 × the strip's block in its group (codes)
+	pfLines     int            // floats: cache lines to prefetch per row (>= 1), from the strip 16 rows ahead
+	mult        [8]float32     // the shifts' factor, eight times (codes)
+	shA, shB    [2]uint64      // half strips: the shifts of the codes of chunks A and B
+}
+
+// avx2Strip16 reports whether 4-row half strips serve codes of width bits.
+func avx2Strip16(bits int) bool { return bits == 2 || bits == 4 || bits == 8 }
+
+// avx2StripRows is the most rows of one strip call: a chunk of rows whose
+// strips of 32 columns stay in L1 between the kernel's passes over them
+// (one per strip and pair of weight rows).
+const avx2StripRows = 512
+
+// addWeightedStripAVX2 runs AddWeighted with two or more weight rows by
+// the strip kernels, which hold each weight row's sums for 32 columns in
+// registers over every row of a chunk: for code rows whose group is a
+// multiple of 32 and for fp16 and float32 rows of a multiple of 32
+// values. It reports false, doing nothing, for one weight row (the row
+// kernels' case) and for other shapes.
+func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
+	f, cols := r.Format, r.Cols
+	n := r.Len()
+	nq := len(w) / n
+	if nq < 2 || cols%32 != 0 || f.Quantized() && !avx2Blocks(f) {
+		return false
+	}
+	var shifts []uint16
+	var mult float32
+	if f.Quantized() {
+		shifts, mult = shiftSource(r)
+	}
+	for i0 := 0; i0 < n; i0 += avx2StripRows {
+		i1 := min(n, i0+avx2StripRows)
+		for c := 0; c < cols; c += 32 {
+			a := avx2AddWeightedStripArgs{
+				wStride:  uintptr(4 * n),
+				yStride:  uintptr(4 * cols),
+				rowBytes: f.RowBytes(cols),
+			}
+			if f.Quantized() {
+				g := c / f.Group
+				a.avx2Walk = newAVX2Walk(r, shifts, i0, i1, g, g+1)
+				a.scaleStride = 2 * f.Groups(cols)
+				a.k = 4 * (c % f.Group / 32)
+				for l := range a.mult {
+					a.mult[l] = mult
+				}
+			} else {
+				a.data = unsafe.Pointer(&r.Data[(i0*cols+c)*f.Bits/8])
+				a.rows = i1 - i0
+				a.pfLines = 1
+				if c == 0 { // the first strip brings the whole rows in
+					a.pfLines = (a.rowBytes + 63) / 64
+				}
+			}
+			j := 0
+			if f.Quantized() && avx2Strip16(f.Bits) {
+				for ; j+4 <= nq; j += 4 {
+					addWeightedStrip16AVX2(&a, f.Bits, y, w, n, cols, i0, j, c)
+				}
+			}
+			for ; j < nq; j += 2 {
+				qn := min(2, nq-j)
+				a.y = unsafe.Pointer(&y[j*cols+c])
+				a.w = unsafe.Pointer(&w[j*n+i0])
+				if f.Quantized() {
+					avx2CallAddWeightedStrip(f.Bits, qn, &a)
+				} else {
+					avx2CallAddWeightedStripFloat(f.Bits, qn, &a)
+				}
+			}
+		}
+	}
+	return true
+}
+
+// addWeightedStrip16AVX2 runs weight rows [j, j+4) over the strip of 32
+// columns from c (a block of codes of 2, 4 or 8 bits) as two half strips,
+// a set up for the strip, bits the codes' width.
+func addWeightedStrip16AVX2(a *avx2AddWeightedStripArgs, bits int, y, w []float32, n, cols, i0, j, c int) {
+	h := *a
+	h.w = unsafe.Pointer(&w[j*n+i0])
+	for half := range 2 {
+		h.y = unsafe.Pointer(&y[j*cols+c+16*half])
+		switch bits {
+		case 2:
+			h.shA[0], h.shB[0] = uint64(4*half), uint64(4*half+2)
+		case 4:
+			h.shA[0] = uint64(4 * half)
+		case 8:
+			h.data = unsafe.Add(a.data, 16*half)
+		}
+		avx2CallAddWeightedStrip16(bits, &h)
+	}
+}
