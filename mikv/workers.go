@@ -21,7 +21,8 @@ import (
 // task, nor on how many there are.
 type workers struct {
 	jobs chan *job
-	n    int // helpers
+	n    int          // helpers
+	live atomic.Int32 // helpers not yet stopped (read by tests)
 }
 
 // job is one parallel phase of a Layer call: tasks 0…n−1 of fn, taken in
@@ -38,6 +39,7 @@ type job struct {
 // newWorkers starts n helpers.
 func newWorkers(n int) *workers {
 	w := &workers{jobs: make(chan *job, 4*n), n: n}
+	w.live.Store(int32(n))
 	for range n {
 		go w.serve()
 	}
@@ -46,6 +48,7 @@ func newWorkers(n int) *workers {
 
 // serve runs the helper loop until the channel is closed.
 func (w *workers) serve() {
+	defer w.live.Add(-1)
 	for j := range w.jobs {
 		j.work()
 	}

@@ -131,43 +131,26 @@ func TestPoolSharesWorkers(t *testing.T) {
 // A cache's helpers stop once nothing holds the cache (nor a clone or a
 // layer of it).
 func TestWorkersStopWithTheirCache(t *testing.T) {
-	if raceDetector {
-		t.Skip("counts goroutines")
-	}
-	base := settledGoroutines()
-	func() {
+	// The helpers of this cache and its clone are counted through the
+	// workers they serve (which the test holds without holding the cache),
+	// not by runtime.NumGoroutine, which other tests' helpers move.
+	w := func() *workers {
 		cfg := DefaultConfig(1, 2, 2, 16)
 		cfg.Workers = 9
 		c := newTestCache(t, cfg)
 		fillCache(t, c, rand.New(rand.NewPCG(1, 1)), 5, 5)
 		d := c.Clone()
 		fillCache(t, d, rand.New(rand.NewPCG(1, 2)), 0, 3)
-		require.GreaterOrEqual(t, runtime.NumGoroutine(), base+8)
+		require.Same(t, c.work, d.work)
+		require.EqualValues(t, 8, c.work.w.live.Load())
+		return c.work.w
 	}()
-	deadline := time.Now().Add(10 * time.Second)
-	for runtime.NumGoroutine() > base && time.Now().Before(deadline) {
+	deadline := time.Now().Add(60 * time.Second)
+	for w.live.Load() > 0 && time.Now().Before(deadline) {
 		runtime.GC()
 		time.Sleep(10 * time.Millisecond)
 	}
-	assert.LessOrEqual(t, runtime.NumGoroutine(), base)
-}
-
-// settledGoroutines returns the number of goroutines once the helpers of
-// caches that earlier tests dropped have stopped: it collects garbage until
-// the count holds for 50 ms (at most 10 s; under emulation the cleanups
-// run late).
-func settledGoroutines() int {
-	n, same := runtime.NumGoroutine(), 0
-	for deadline := time.Now().Add(10 * time.Second); same < 5 && time.Now().Before(deadline); {
-		runtime.GC()
-		time.Sleep(10 * time.Millisecond)
-		if m := runtime.NumGoroutine(); m == n {
-			same++
-		} else {
-			n, same = m, 0
-		}
-	}
-	return n
+	assert.Zero(t, w.live.Load(), "helpers still running after their cache was dropped")
 }
 
 // Restoring a saved cache with another Workers gives it helpers to match.
