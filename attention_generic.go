@@ -104,9 +104,11 @@ func attnValuesGeneric(o []float32, dv int, p []float32, sStride, rows int, v []
 // attnValuesStrip adds Σ_k p[k] * v[k*16 : k*16+16] to o, four keys at a
 // time; the last keys as one partial group, summed as a whole group would
 // be, so that a later call that sees more keys of the tile (zeros for this
-// row) gives the row the same bits. (The conversion rounds a lone product,
-// as a group's sum is rounded, where a compiler would otherwise fuse it
-// into the add.)
+// row) gives the row the same bits. Every product is rounded on its own
+// (the float32 conversions): where the compiler fuses a multiply into an
+// add (arm64, GOAMD64=v3) which product it fuses differs between a whole
+// group and a partial one, and did differ in a fuzz-instrumented arm64
+// build (fuzz/testdata/fuzz/FuzzAttention/d7-n150).
 func attnValuesStrip(o *[attnStrip]float32, p, v []float32) {
 	keys := len(p)
 	k := 0
@@ -117,7 +119,7 @@ func attnValuesStrip(o *[attnStrip]float32, p, v []float32) {
 		v2 := (*[attnStrip]float32)(v[(k+2)*attnStrip:])
 		v3 := (*[attnStrip]float32)(v[(k+3)*attnStrip:])
 		for c := range o {
-			o[c] += p0*v0[c] + p1*v1[c] + p2*v2[c] + p3*v3[c]
+			o[c] += float32(p0*v0[c]) + float32(p1*v1[c]) + float32(p2*v2[c]) + float32(p3*v3[c])
 		}
 	}
 	switch p, v := p[k:], v[k*attnStrip:]; keys - k {
@@ -129,12 +131,12 @@ func attnValuesStrip(o *[attnStrip]float32, p, v []float32) {
 	case 2:
 		v0, v1 := (*[attnStrip]float32)(v), (*[attnStrip]float32)(v[attnStrip:])
 		for c := range o {
-			o[c] += p[0]*v0[c] + p[1]*v1[c]
+			o[c] += float32(p[0]*v0[c]) + float32(p[1]*v1[c])
 		}
 	case 3:
 		v0, v1, v2 := (*[attnStrip]float32)(v), (*[attnStrip]float32)(v[attnStrip:]), (*[attnStrip]float32)(v[2*attnStrip:])
 		for c := range o {
-			o[c] += p[0]*v0[c] + p[1]*v1[c] + p[2]*v2[c]
+			o[c] += float32(p[0]*v0[c]) + float32(p[1]*v1[c]) + float32(p[2]*v2[c])
 		}
 	}
 }
