@@ -40,7 +40,9 @@ import (
 //     32 runs the strip kernels (avx2_addweighted_strip_amd64.s: the sums
 //     of 32 or 16 columns stay in registers over the rows);
 //   - Quantize, Dequantize and QuantizeQ8 give the generic kernels' bits;
-//   - Attention runs its tiles in assembly (avx2_attention_amd64.s).
+//   - Attention runs its tiles in assembly (avx2_attention_amd64.s);
+//   - Hadamard runs blocks of 8 values or more in assembly
+//     (avx2_hadamard_amd64.s), blocks of 1, 2 and 4 in the generic code.
 var avx2Impl = &Implementation{
 	name: "avx2",
 	k: kernels{
@@ -52,13 +54,14 @@ var avx2Impl = &Implementation{
 		dequantize:  dequantizeAVX2,
 		softmax:     softmaxAVX2,
 		attention:   attnAVX2,
+		hadamard:    hadamardAVX2,
 	},
 	accelerated: avx2Accelerated,
 }
 
 // avx2Accelerated reports which kernels and formats run AVX2 assembly:
-// all of them but DotQ8 on groups of more than 4096 values (Softmax and
-// Attention, on float32 only, always).
+// all of them but DotQ8 on groups of more than 4096 values (Softmax,
+// Attention and Hadamard, on float32 only, always).
 func avx2Accelerated(k Kernel, f Format) bool {
 	return k != KernelDotQ8 || !f.Quantized() || avx2DotQ8Blocks(f)
 }

@@ -18,7 +18,8 @@ import (
 // without AVX-512 VNNI. Accelerated reports which kernels and formats run
 // assembly (of either tier). Attention runs the avx2 kernels: there is no
 // AVX-512 attention kernel yet, because none could be tested or measured
-// where it was written (a machine without AVX-512).
+// where it was written (a machine without AVX-512). Hadamard runs the avx2
+// kernel too, for the same reason.
 var avx512Impl = &Implementation{
 	name: "avx512",
 	k: kernels{
@@ -30,6 +31,7 @@ var avx512Impl = &Implementation{
 		dequantize:  dequantizeAVX512,
 		softmax:     softmaxAVX512,
 		attention:   attnAVX2,
+		hadamard:    hadamardAVX2,
 	},
 	accelerated: avx512Accelerated,
 }
@@ -45,7 +47,7 @@ func avx512Codes(f Format) bool { return f.Group%32 == 0 }
 // avx512Accelerated reports which kernels run assembly: see avx512Impl.
 func avx512Accelerated(k Kernel, f Format) bool {
 	switch {
-	case k == KernelQuantizeQ8 || k == KernelSoftmax || k == KernelAttention || !f.Quantized():
+	case k == KernelQuantizeQ8 || k == KernelSoftmax || k == KernelAttention || k == KernelHadamard || !f.Quantized():
 		return true
 	case k == KernelDotQ8 && !avx512VNNI, !avx512Codes(f):
 		return avx2Impl.Accelerated(k, f) // the avx2 kernels run

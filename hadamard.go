@@ -14,11 +14,8 @@ import (
 //
 // It computes the butterflies stage by stage (h = 1, 2, 4, …, n/2: a, b →
 // a+b, a-b) and then multiplies by float32(1/√n), so every implementation
-// gives the same bits.
-func Hadamard(x []float32, n int) {
-	checkHadamard(len(x), n)
-	hadamardGeneric(x, n)
-}
+// gives the same bits (a NaN may carry another payload).
+func Hadamard(x []float32, n int) { active.Hadamard(x, n) }
 
 // checkHadamard panics unless n is a power of two dividing length.
 func checkHadamard(length, n int) {
@@ -30,10 +27,17 @@ func checkHadamard(length, n int) {
 	}
 }
 
+// hadamardChunk bounds the values of one call to a Hadamard assembly kernel
+// (whole blocks, at least one), so that a long call returns to Go now and
+// then.
+const hadamardChunk = 1 << 16
+
 // hadamardScale returns float32(1/√n).
 func hadamardScale(n int) float32 { return float32(1 / math.Sqrt(float64(n))) }
 
 // hadamardGeneric is the reference of Hadamard (its inputs checked).
+// The assembly kernels make the same additions and subtractions on every
+// value, in the same order of stages, so they give the same bits.
 func hadamardGeneric(x []float32, n int) {
 	if n == 1 {
 		return

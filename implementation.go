@@ -20,6 +20,7 @@ const (
 	KernelDequantize
 	KernelSoftmax
 	KernelAttention
+	KernelHadamard
 	numKernels
 )
 
@@ -32,7 +33,7 @@ func Kernels() []Kernel {
 	return k
 }
 
-var kernelNames = [numKernels]string{"Dot", "DotQ8", "QuantizeQ8", "AddWeighted", "Quantize", "Dequantize", "Softmax", "Attention"}
+var kernelNames = [numKernels]string{"Dot", "DotQ8", "QuantizeQ8", "AddWeighted", "Quantize", "Dequantize", "Softmax", "Attention", "Hadamard"}
 
 // String returns the kernel's name, as in the package-level function.
 func (k Kernel) String() string {
@@ -53,6 +54,7 @@ type kernels struct {
 	dequantize  func(dst []float32, r Rows)
 	softmax     func(x []float32)
 	attention   attnKernels
+	hadamard    func(x []float32, n int)
 }
 
 // Implementation is one set of kernels: "generic" (the Go reference, on
@@ -75,8 +77,8 @@ func (im *Implementation) String() string { return im.name }
 
 // Accelerated reports whether im runs its own (assembly) code for kernel k
 // on rows of format f, as opposed to falling back to the generic code. It
-// is always false for the generic implementation. For Softmax, QuantizeQ8
-// and Attention (float32 only) the format is ignored.
+// is always false for the generic implementation. For Softmax, QuantizeQ8,
+// Attention and Hadamard (float32 only) the format is ignored.
 func (im *Implementation) Accelerated(k Kernel, f Format) bool {
 	return im.accelerated != nil && im.accelerated(k, f)
 }
@@ -185,6 +187,18 @@ func (im *Implementation) Dequantize(dst []float32, r Rows) {
 func (im *Implementation) Softmax(x []float32) {
 	if len(x) > 0 {
 		im.k.softmax(x)
+	}
+}
+
+// Hadamard replaces every consecutive block of n values of x by its
+// orthonormal Walsh–Hadamard transform H_n·block/√n, in place (see the
+// package-level Hadamard). Every implementation gives the generic bits
+// (a NaN may carry another payload). n must be a power of two and len(x)
+// a multiple of n; it panics otherwise, before writing anything.
+func (im *Implementation) Hadamard(x []float32, n int) {
+	checkHadamard(len(x), n)
+	if len(x) > 0 {
+		im.k.hadamard(x, n)
 	}
 }
 

@@ -3905,6 +3905,12 @@ func avx2AttentionValues(a *avx2AttnArgs)
 //go:noescape
 func avx2AttentionColSums(a *avx2AttnArgs)
 
+// avx2Hadamard is Hadamard on length values at x in blocks of n >= 8, s =
+// float32(1/sqrt(n)) (avx2_hadamard_amd64.s).
+//
+//go:noescape
+func avx2Hadamard(x *float32, length, n int, s float32)
+
 // avx2FMAPeak runs n iterations of 12 independent FMA: the FMA peak that
 // BenchmarkAttention measures beside the kernel (avx2_attention_amd64.s).
 //

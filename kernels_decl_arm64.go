@@ -374,6 +374,12 @@ func neonSoftmaxExp(x *float32, n int, m float32) float32
 //go:noescape
 func neonSoftmaxScale(x *float32, n int, s float32)
 
+// neonHadamard is Hadamard on length values at x in blocks of n >= 8, s =
+// float32(1/sqrt(n)) (neon_hadamard_arm64.s).
+//
+//go:noescape
+func neonHadamard(x *float32, length, n int, s float32)
+
 // The attention kernels (neon_attention_arm64.s; attnKernels says what each
 // computes): the scores of a tile, one step of the online softmax, the
 // values, and the importance sums of a tile.

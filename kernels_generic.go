@@ -22,6 +22,7 @@ var genericKernels = kernels{
 	dequantize:  dequantizeGeneric,
 	softmax:     softmaxGeneric,
 	attention:   attnGeneric,
+	hadamard:    hadamardGeneric,
 }
 
 // codeFloat[q] is float32(q): a table load is cheaper than a conversion.

@@ -42,6 +42,7 @@ package lowbit
 //	DotQ8 f32 / f16       37 / 45 per query row
 //	AddWeighted f32 / f16 18 / 26 per weight row
 //	Softmax               14 (max) + 216 (exp and sum) + 16 (scale)
+//	Hadamard              see neon_hadamard_arm64.s (n = 128: about 150)
 
 // neonChunk is the number of codes unpacked at a time (the scratch buffer
 // on the stack of each call), unless a group is longer.
@@ -70,14 +71,15 @@ func neonKernels(dotprod bool) kernels {
 		dequantize:  dequantizeNEON,
 		softmax:     softmaxNEON,
 		attention:   attnNEON,
+		hadamard:    hadamardNEON,
 	}
 	return k
 }
 
 // neonAccelerated: every kernel on fp16, float32, and codes in every group
-// (a multiple of 8); Softmax, QuantizeQ8 and Attention always.
+// (a multiple of 8); Softmax, QuantizeQ8, Attention and Hadamard always.
 func neonAccelerated(k Kernel, f Format) bool {
-	if k == KernelSoftmax || k == KernelQuantizeQ8 || k == KernelAttention || !f.Quantized() {
+	if k == KernelSoftmax || k == KernelQuantizeQ8 || k == KernelAttention || k == KernelHadamard || !f.Quantized() {
 		return true
 	}
 	return neonCodes(f)

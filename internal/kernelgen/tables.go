@@ -80,6 +80,8 @@ var avx2 = tier{name: "avx2", sets: []set{
 	{family: "AttentionSoftmax", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
 	{family: "AttentionValues", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
 	{family: "AttentionColSums", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
+	{family: "Hadamard", sig: "(x *float32, length, n int, s float32)",
+		doc: "avx2Hadamard is Hadamard on length values at x in blocks of n >= 8, s =\nfloat32(1/sqrt(n)) (avx2_hadamard_amd64.s)."},
 	{family: "FMAPeak", sig: "(n int)",
 		doc: "avx2FMAPeak runs n iterations of 12 independent FMA: the FMA peak that\nBenchmarkAttention measures beside the kernel (avx2_attention_amd64.s)."},
 }}
@@ -182,6 +184,8 @@ var neon = tier{name: "neon", sets: []set{
 		doc: "The three passes of Softmax (neon_softmax_arm64.s): the max; exp(x - m)\nin place and its sum; the product with s."},
 	{family: "SoftmaxExp", sig: "(x *float32, n int, m float32) float32", doc: "See neonSoftmaxMax."},
 	{family: "SoftmaxScale", sig: "(x *float32, n int, s float32)", doc: "See neonSoftmaxMax."},
+	{family: "Hadamard", sig: "(x *float32, length, n int, s float32)",
+		doc: "neonHadamard is Hadamard on length values at x in blocks of n >= 8, s =\nfloat32(1/sqrt(n)) (neon_hadamard_arm64.s)."},
 	{family: "AttentionScores", sig: "(a *neonAttnArgs)",
 		doc: "The attention kernels (neon_attention_arm64.s; attnKernels says what each\ncomputes): the scores of a tile, one step of the online softmax, the\nvalues, and the importance sums of a tile."},
 	{family: "AttentionSoftmax", sig: "(a *neonAttnArgs)", doc: "See neonAttentionScores."},
