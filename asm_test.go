@@ -20,10 +20,11 @@ const RequireAsmEnv = "LOWBIT_REQUIRE_ASM"
 // avx512) every group (a multiple of 8; DotQ8 on such groups up to 4096);
 // on arm64 (neon, neondot) every group, whatever its length. Other tiers
 // may fall back to generic on other groups, as their doc comments say.
-// Attention (float32 only, the format is ignored) is covered everywhere.
+// Attention and Hadamard (float32 only, the format is ignored) are covered
+// everywhere.
 func asmCovered(im string, k Kernel, f Format) bool {
 	switch {
-	case k == KernelAttention || !f.Quantized() || f.Group%32 == 0:
+	case k == KernelAttention || k == KernelHadamard || !f.Quantized() || f.Group%32 == 0:
 		return true
 	case im == "avx2" || im == "avx512":
 		return f.Group <= 4096 || k != KernelDotQ8

@@ -138,6 +138,7 @@ func TestAVX2Accelerated(t *testing.T) {
 	im := avx2Or(t)
 	assert.False(t, im.Accelerated(KernelDotQ8, Quant(4, 8192)), "DotQ8 on groups above 4096 values runs generic code")
 	assert.True(t, im.Accelerated(KernelDot, Quant(4, 8192)))
+	assert.True(t, im.Accelerated(KernelHadamard, F32))
 	for _, f := range testFormats() {
 		for _, k := range Kernels() {
 			require.True(t, im.Accelerated(k, f), fmt.Sprintf("%s %s", k, f))

@@ -647,3 +647,12 @@ func TestAVX512AttentionRunsAVX2(t *testing.T) {
 	assert.True(t, avx512Impl.Accelerated(KernelAttention, F32))
 	assert.True(t, avx2Impl.Accelerated(KernelAttention, F32))
 }
+
+// TestAVX512HadamardRunsAVX2 checks what avx512Impl's doc says on every
+// amd64 CPU: Hadamard runs the avx2 kernel, and says it runs assembly.
+func TestAVX512HadamardRunsAVX2(t *testing.T) {
+	ptr := func(f any) uintptr { return reflect.ValueOf(f).Pointer() }
+	assert.Equal(t, ptr(hadamardAVX2), ptr(avx512Impl.k.hadamard))
+	assert.Equal(t, ptr(hadamardAVX2), ptr(avx2Impl.k.hadamard))
+	assert.True(t, avx512Impl.Accelerated(KernelHadamard, F32))
+}

@@ -12,7 +12,7 @@ type kernelCase struct {
 	name   string        // as printed and as the -kernels flag names it
 	kernel lowbit.Kernel // for Implementation.Accelerated
 	// perFormat: measured for every format (false: Softmax, QuantizeQ8,
-	// which work on float32 alone).
+	// Hadamard, which work on float32 alone).
 	perFormat bool
 	// traffic returns the bytes one call reads and writes at least, for n
 	// rows of cols values in format f (f unused when !perFormat).
@@ -122,7 +122,22 @@ var kernelCases = []kernelCase{
 			return func() { im.Softmax(x) }
 		},
 	},
+	{
+		// Blocks of hadamardBenchBlock values, as MiKV rotates the heads.
+		name: "Hadamard", kernel: lowbit.KernelHadamard, rows: floatRows,
+		traffic: func(_ lowbit.Format, n, cols int) int64 { return 8 * int64(n) * int64(cols) }, // read and write each value once
+		op: func(im *lowbit.Implementation, in *input) func() {
+			x := in.x[:in.nf*in.cols/hadamardBenchBlock*hadamardBenchBlock]
+			if len(x) == 0 {
+				x = make([]float32, hadamardBenchBlock)
+			}
+			return func() { im.Hadamard(x, hadamardBenchBlock) }
+		},
+	},
 }
+
+// hadamardBenchBlock is the block of the Hadamard case: a head of 128.
+const hadamardBenchBlock = 128
 
 // q8BenchGroup is the group the QuantizeQ8 case lines its blocks up with.
 const q8BenchGroup = 64
