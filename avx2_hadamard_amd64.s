@@ -7,24 +7,20 @@
 // in the same order of stages, and one final multiply, so the bits are the
 // generic ones: stages reordered only across independent values.
 
-// IN8(V) runs the stages h = 1, 2, 4 inside the eight values of V (Y8 and
-// Y9 scratch): P = V with the halves of every pair of h swapped (VPERMILPS
-// within 128-bit lanes for h = 1 and 2, VPERM2F128 for 4), D = P - V (a - b
-// in the upper half of each pair), V = V + P (a + b in the lower half),
-// and a blend that takes D in the upper halves. 12 instructions.
+// IN8(V) runs the stages h = 1, 2, 4 inside the eight values of V (Y8
+// scratch; Y11, Y12, Y13 the signs of avx2HadamardSigns): P = V with the
+// halves of every pair of h swapped (VPERMILPS within 128-bit lanes for
+// h = 1 and 2, VPERM2F128 for 4), then V = V*sign + P, one FMA: in the
+// lower half of a pair a*1 + b = a+b, in the upper half b*(-1) + a = a-b.
+// The product by ±1 is exact, so the one rounding of the FMA is that of
+// the addition or subtraction: the same bits. 6 instructions.
 #define IN8(V) \
-	VPERMILPS  $0xb1, V, Y8 \
-	VSUBPS     V, Y8, Y9 \
-	VADDPS     Y8, V, V \
-	VBLENDPS   $0xaa, Y9, V, V \
-	VPERMILPS  $0x4e, V, Y8 \
-	VSUBPS     V, Y8, Y9 \
-	VADDPS     Y8, V, V \
-	VBLENDPS   $0xcc, Y9, V, V \
-	VPERM2F128 $0x01, V, V, Y8 \
-	VSUBPS     V, Y8, Y9 \
-	VADDPS     Y8, V, V \
-	VBLENDPS   $0xf0, Y9, V, V
+	VPERMILPS   $0xb1, V, Y8 \
+	VFMADD213PS Y8, Y11, V \
+	VPERMILPS   $0x4e, V, Y8 \
+	VFMADD213PS Y8, Y12, V \
+	VPERM2F128  $0x01, V, V, Y8 \
+	VFMADD213PS Y8, Y13, V
 
 // BF(A, B) is one butterfly between whole vectors: A, B = A+B, A-B (Y8
 // scratch; the move is eliminated at rename).
@@ -44,16 +40,36 @@
 // (eight vectors h apart), then the last one or two, and multiplies the
 // last stage's results by s.
 //
-// Instructions per 32 values: n = 8: 48 (IN8) + 4 loads/stores … about 62;
-// each stage h = 8 … 32 adds 6 (butterflies of 3 per 16 values); a pass B
-// of three stages costs 18 + 8 loads/stores + 4 multiplies, of one stage
-// 6 + 12. At n = 128: pass A 48 + 18 + 12 = 78, pass B 18, about 97 in all
-// (the generic code: about 8 per value and stage, 1800).
+// Instructions per 32 values: n = 8: 24 (IN8) + 8 loads/stores + 4
+// multiplies + loop, about 40; each stage h = 8 … 32 adds 6 (butterflies
+// of 3 per 16 values); a pass B of three stages costs 18 + 8 loads/stores
+// + 4 multiplies, of one stage 6 + 12. At n = 128: pass A 24 + 18 + 12 =
+// 54, pass B 18, about 73 in all (the generic code: about 8 per value and
+// stage, 1800).
+// The signs of the stages h = 1, 2 and 4 inside a vector (IN8): +1 in the
+// lower half of every pair of h values, -1 in the upper half.
+DATA ·avx2HadamardSigns+0(SB)/8, $0xbf8000003f800000
+DATA ·avx2HadamardSigns+8(SB)/8, $0xbf8000003f800000
+DATA ·avx2HadamardSigns+16(SB)/8, $0xbf8000003f800000
+DATA ·avx2HadamardSigns+24(SB)/8, $0xbf8000003f800000
+DATA ·avx2HadamardSigns+32(SB)/8, $0x3f8000003f800000
+DATA ·avx2HadamardSigns+40(SB)/8, $0xbf800000bf800000
+DATA ·avx2HadamardSigns+48(SB)/8, $0x3f8000003f800000
+DATA ·avx2HadamardSigns+56(SB)/8, $0xbf800000bf800000
+DATA ·avx2HadamardSigns+64(SB)/8, $0x3f8000003f800000
+DATA ·avx2HadamardSigns+72(SB)/8, $0x3f8000003f800000
+DATA ·avx2HadamardSigns+80(SB)/8, $0xbf800000bf800000
+DATA ·avx2HadamardSigns+88(SB)/8, $0xbf800000bf800000
+GLOBL ·avx2HadamardSigns(SB), RODATA|NOPTR, $96
+
 TEXT ·avx2Hadamard(SB), NOSPLIT, $0-28
 	MOVQ         x+0(FP), SI
 	MOVQ         length+8(FP), CX
 	MOVQ         n+16(FP), DX
 	VBROADCASTSS s+24(FP), Y15
+	VMOVUPS      ·avx2HadamardSigns(SB), Y11
+	VMOVUPS      ·avx2HadamardSigns+32(SB), Y12
+	VMOVUPS      ·avx2HadamardSigns+64(SB), Y13
 	LEAQ         (SI)(CX*4), R11 // the end of x
 	MOVQ         SI, DI
 	CMPQ         DX, $16
