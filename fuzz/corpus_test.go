@@ -211,6 +211,38 @@ func softmaxSeeds() map[string][]byte {
 	return seeds
 }
 
+// hadamardSeeds covers every block of 1 to 1024 values with one to four
+// blocks, every style, the special inputs (NaN, ±Inf, huge values whose
+// sums overflow, signed zeros and subnormals) and lengths that are not a
+// whole number of blocks.
+func hadamardSeeds() map[string][]byte {
+	inf, nan := float32(math.Inf(1)), float32(math.NaN())
+	negZero := float32(math.Copysign(0, -1))
+	seeds := map[string][]byte{}
+	for lg := 0; lg <= 10; lg++ {
+		for k, blocks := range []int{1, 2, 3, 4} {
+			if (lg+k)%2 == 0 || lg >= 9 && blocks > 2 {
+				continue
+			}
+			st := styleCycle[(lg+k)%len(styleCycle)]
+			seeds[fmt.Sprintf("n%d-b%d", 1<<lg, blocks)] = []byte{byte(lg), byte(blocks - 1), st, byte(lg + k)}
+		}
+	}
+	for i, st := range styleCycle {
+		seeds[fmt.Sprintf("style%d", i)] = []byte{byte(3 + i%5), 2, st, byte(i)}
+	}
+	seeds["nan"] = append([]byte{5, 0, sNonFinite, 0}, valueBytes(1, 0.5, nan)...)
+	seeds["inf"] = append([]byte{4, 1, sNonFinite, 1}, valueBytes(-1, inf, 1, -inf)...)
+	seeds["overflow"] = append([]byte{6, 1, sHuge, 0}, valueBytes(math.MaxFloat32, math.MaxFloat32, -math.MaxFloat32, 1e30, -math.MaxFloat32)...)
+	seeds["signed-zeros"] = append([]byte{3, 0, sZeros, 1}, valueBytes(0, negZero, negZero, 0, negZero, 0x1p-126, math.SmallestNonzeroFloat32, -0x1.fffffcp-127)...)
+	seeds["fp16-top"] = append([]byte{7, 0, sUnit, 0}, valueBytes(lowbit.MaxF16, -lowbit.MaxF16, 65519)...)
+	seeds["constant-block"] = []byte{4, 0, sUnit | sConstant, 0, 0}
+	for _, lg := range []int{1, 3, 6, 7} {
+		seeds[fmt.Sprintf("misuse-n%d", 1<<lg)] = []byte{0x80 | byte(lg), byte(lg), sUnit, byte(lg)}
+	}
+	return seeds
+}
+
 // attentionSeeds covers prompts around the tiles of 64 and 128 keys and
 // the blocks, head dimensions around the strips of 16 and the vector
 // widths, every group up to 6, each variant (window, soft cap, sinks,
@@ -322,6 +354,9 @@ func generatedCorpus() map[string][]byte {
 	}
 	for name, data := range packSeeds() {
 		files[filepath.Join("FuzzPack", name)] = corpusFile(data)
+	}
+	for name, data := range hadamardSeeds() {
+		files[filepath.Join("FuzzHadamard", name)] = corpusFile(data)
 	}
 	for name, data := range attentionSeeds() {
 		files[filepath.Join("FuzzAttention", name)] = corpusFile(data)

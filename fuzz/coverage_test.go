@@ -190,6 +190,27 @@ func TestCorpusCoverage(t *testing.T) {
 	assert.Empty(t, fs.missing(softWant), "FuzzSoftmax's corpus misses these")
 
 	fs = features{}
+	for _, args := range readCorpus(t, "FuzzHadamard") {
+		x, n, _, _ := hadamardInput(args[0].([]byte))
+		if len(x)%n != 0 {
+			fs[fmt.Sprintf("misuse n %d", n)] = true
+			continue
+		}
+		fs[fmt.Sprintf("n %d", n)] = true
+		fs[fmt.Sprintf("blocks %d", len(x)/n)] = true
+		fs.scan(x)
+		fs.scanRuns(x, n)
+		for _, v := range x {
+			fs["overflow"] = fs["overflow"] || math.Abs(float64(v)) >= 1e38
+		}
+	}
+	hadWant := []string{"NaN", "Inf", "subnormal", "huge", "overflow", "±0", "constant group", "blocks 1", "blocks 2", "blocks 3", "blocks 4", "misuse n 8", "misuse n 128"}
+	for n := 1; n <= 1024; n *= 2 {
+		hadWant = append(hadWant, fmt.Sprintf("n %d", n))
+	}
+	assert.Empty(t, fs.missing(hadWant), "FuzzHadamard's corpus misses these")
+
+	fs = features{}
 	for _, args := range readCorpus(t, "FuzzPack") {
 		b := args[0].([]byte)
 		bits, n := 2+int(b[0]%7), 8*(1+int(b[1]%40))

@@ -9,6 +9,7 @@
 //	FuzzQuantize     Quantize (bit-exact), and its errors for NaN, ±Inf, out of range
 //	FuzzDequantize   Dequantize (bit-exact)
 //	FuzzSoftmax      Softmax, lengths 0 to 511
+//	FuzzHadamard     Hadamard (bit-exact), blocks of 1 to 1024 values
 //	FuzzPack         package pack against a bytewise reference of pack/doc.go
 //	FuzzF16          F16FromFloat32 and F16ToFloat32 against float64
 //
