@@ -398,6 +398,8 @@ func TestKernelsDoNotAllocate(t *testing.T) {
 					_ = im.Quantize(r, x)
 					im.Dequantize(x, r)
 					im.Softmax(out)
+					im.Hadamard(y, 8)
+					im.Hadamard(xq, cols&-cols)
 				})
 				assert.Zero(t, allocs, "%s, %d query rows", f, nq)
 			}
