@@ -22,6 +22,7 @@
 //	Softmax      in place, max-subtracted
 //	Attention    exact causal attention over a prompt, for the query heads of one KV head
 //	             (tiles of keys, online softmax, float32), with each key's importance and max |q|, |k|
+//	Hadamard     in place, blocks of a power of two: H_n·block/√n (rotates heads before quantizing)
 //
 // # Implementations
 //
@@ -48,7 +49,7 @@
 // kernel family, with the same stems in every tier: <tier>_<family>_<arch>.s
 // beside its Go glue <tier>_<family>_<arch>.go, for the tiers avx2, avx512
 // and neon and the families dot, dotq8, addweighted, quantize, dequantize,
-// quantizeq8, softmax, attention and float (Dot, DotQ8 and AddWeighted on
+// quantizeq8, softmax, attention, hadamard and float (Dot, DotQ8 and AddWeighted on
 // fp16 and float32 rows). Each tier's shared macros are <tier>_<arch>.h, its
 // constants <tier>_consts_<arch>.s, its implementation <tier>_<arch>.go. A
 // kernel's three versions carry one name: dotGeneric, dotAVX2, dotAVX512

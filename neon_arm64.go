@@ -42,7 +42,7 @@ package lowbit
 //	DotQ8 f32 / f16       37 / 45 per query row
 //	AddWeighted f32 / f16 18 / 26 per weight row
 //	Softmax               14 (max) + 216 (exp and sum) + 16 (scale)
-//	Hadamard              see neon_hadamard_arm64.s (n = 128: about 150)
+//	Hadamard              n = 128: about 125 (neon_hadamard_arm64.s)
 
 // neonChunk is the number of codes unpacked at a time (the scratch buffer
 // on the stack of each call), unless a group is longer.
