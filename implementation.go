@@ -202,6 +202,16 @@ func (im *Implementation) Hadamard(x []float32, n int) {
 	}
 }
 
+// checkHadamard panics unless n is a power of two dividing length.
+func checkHadamard(length, n int) {
+	if n <= 0 || n&(n-1) != 0 {
+		panic(fmt.Sprintf("lowbit: Hadamard block of %d values: not a power of two", n))
+	}
+	if length%n != 0 {
+		panic(fmt.Sprintf("lowbit: Hadamard of %d values in blocks of %d: not a whole number of blocks", length, n))
+	}
+}
+
 // pick returns the path of an assembly tier that serves rows of format f:
 // floats for fp16 and float32 rows, codes for the code formats the tier's
 // kernels take (codes(f)), generic for the others.

@@ -85,3 +85,15 @@ func Dequantize(dst []float32, r Rows) { active.Dequantize(dst, r) }
 
 // Softmax normalizes x in place; see Implementation.Softmax.
 func Softmax(x []float32) { active.Softmax(x) }
+
+// Hadamard replaces every consecutive block of n values of x by its
+// orthonormal Walsh–Hadamard transform H_n·block/√n, in place: H_1 = [1],
+// H_2m = [[H_m, H_m], [H_m, -H_m]] (Sylvester's natural order). The
+// transform is its own inverse and keeps dot products: Hadamard of a query
+// and of a key leaves q·k unchanged up to rounding. n must be a power of
+// two and len(x) a multiple of n; it panics otherwise.
+//
+// It computes the butterflies stage by stage (h = 1, 2, 4, …, n/2: a, b →
+// a+b, a-b) and then multiplies by float32(1/√n), so every implementation
+// gives the same bits (a NaN may carry another payload).
+func Hadamard(x []float32, n int) { active.Hadamard(x, n) }

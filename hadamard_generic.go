@@ -1,0 +1,36 @@
+package lowbit
+
+import "math"
+
+// hadamardChunk bounds the values of one call to a Hadamard assembly kernel
+// (whole blocks, at least one), so that a long call returns to Go now and
+// then.
+const hadamardChunk = 1 << 16
+
+// hadamardScale returns float32(1/√n).
+func hadamardScale(n int) float32 { return float32(1 / math.Sqrt(float64(n))) }
+
+// hadamardGeneric is the reference of Hadamard (its inputs checked).
+// The assembly kernels make the same additions and subtractions on every
+// value, in the same order of stages, so they give the same bits.
+func hadamardGeneric(x []float32, n int) {
+	if n == 1 {
+		return
+	}
+	s := hadamardScale(n)
+	for b := 0; b < len(x); b += n {
+		blk := x[b : b+n]
+		for h := 1; h < n; h *= 2 {
+			for i := 0; i < n; i += 2 * h {
+				lo, hi := blk[i:i+h], blk[i+h:i+2*h]
+				for j := range lo {
+					a, c := lo[j], hi[j]
+					lo[j], hi[j] = a+c, a-c
+				}
+			}
+		}
+		for j := range blk {
+			blk[j] *= s
+		}
+	}
+}
