@@ -9,12 +9,17 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestHadamardMatchesMatrix compares Hadamard with the product by the
-// Sylvester matrix in float64, checks that it is its own inverse and keeps
-// dot products, and that bad sizes panic without writing.
+// TestHadamardMatchesMatrix compares Hadamard of every implementation with
+// the product by the Sylvester matrix in float64, checks that it is its own
+// inverse, and that bad sizes panic without writing.
 func TestHadamardMatchesMatrix(t *testing.T) {
+	forEachImpl(t, func(t *testing.T, im *Implementation) { hadamardMatchesMatrix(t, im.Hadamard) })
+	hadamardMatchesMatrix(t, Hadamard) // the package-level function
+}
+
+func hadamardMatchesMatrix(t *testing.T, Hadamard func(x []float32, n int)) {
 	rng := rand.New(rand.NewPCG(41, 42))
-	for _, n := range []int{1, 2, 4, 8, 16, 32, 64, 128, 256} {
+	for _, n := range []int{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024} {
 		x := make([]float32, 3*n)
 		for i := range x {
 			x[i] = float32(rng.NormFloat64())
