@@ -48,6 +48,10 @@ func TestHadamardImplementations(t *testing.T) {
 				checkHadamardImpl(t, im, hadamardSpecials(rng, n*blocks), n, "specials")
 			}
 		}
+		// Longer than hadamardChunk: the kernels take it in pieces.
+		for _, n := range []int{8, 1024, 2 * hadamardChunk} {
+			checkHadamardImpl(t, im, randomValues(rng, n*(hadamardChunk/n+3)), n, "long")
+		}
 		assert.True(t, im.Name() == "generic" || im.Accelerated(KernelHadamard, F32))
 	})
 }
