@@ -1,14 +1,27 @@
 package lowbit
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // hadamardChunk bounds the values of one call to a Hadamard assembly kernel
 // (whole blocks, at least one), so that a long call returns to Go now and
 // then.
 const hadamardChunk = 1 << 16
 
-// hadamardScale returns float32(1/√n).
-func hadamardScale(n int) float32 { return float32(1 / math.Sqrt(float64(n))) }
+// hadamardScale returns float32(1/√n) for n a power of two, from a table:
+// a call on one head would otherwise spend a fair share of its time on the
+// square root and the division.
+func hadamardScale(n int) float32 { return hadamardScales[bits.TrailingZeros(uint(n))&63] }
+
+// hadamardScales[k] is float32(1/√(2^k)).
+var hadamardScales = func() (t [64]float32) {
+	for k := range t {
+		t[k] = float32(1 / math.Sqrt(math.Ldexp(1, k)))
+	}
+	return t
+}()
 
 // hadamardGeneric is the reference of Hadamard (its inputs checked).
 // The assembly kernels make the same additions and subtractions on every

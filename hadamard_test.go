@@ -60,3 +60,11 @@ func bitsOdd(v int) bool {
 	}
 	return odd
 }
+
+// TestHadamardScale: the table holds float32(1/√n) for every power of two.
+func TestHadamardScale(t *testing.T) {
+	for k := 0; k < 63; k++ {
+		n := 1 << k
+		require.Equal(t, float32(1/math.Sqrt(float64(n))), hadamardScale(n), "n = 2^%d", k)
+	}
+}
