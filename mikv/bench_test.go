@@ -60,11 +60,11 @@ func benchFill(tb testing.TB, l *Layer, rng *rand.Rand, n int) {
 			}
 		}
 		if len(pi) > 0 {
-			h.convertKeys(&h.imp, ki, false)
+			h.convert(&h.imp, ki, vi, nil)
 			h.imp.appendRows(ki, vi, pi, si)
 		}
 		if len(pr) > 0 {
-			h.convertKeys(&h.ret, kr, false)
+			h.convert(&h.ret, kr, vr, nil)
 			h.ret.appendRows(kr, vr, pr, nil)
 		}
 	}
