@@ -32,10 +32,10 @@ type tier struct {
 	key, val lowbit.Format
 	dim      int
 	pageSize int
-	scored   bool // keep a ranking score per token
-	balanced bool // keys are stored as k ⊙ b (quantized keys, balancer on)
-	rotKeys  bool // keys are stored rotated, R(k) or R(k ⊙ b) (quantized keys, Rotation on)
-	rotVals  bool // values are stored as R(v) (quantized values, Rotation on with Values)
+	scored   bool    // keep a ranking score per token
+	balanced bool    // keys are stored as k ⊙ b (quantized keys, balancer on)
+	rotKeys  bool    // keys are stored rotated, R(k) or R(k ⊙ b) (quantized keys, Rotation on)
+	rotVals  bool    // values are stored as R(v) (quantized values, Rotation on with Values)
 	klim     float32 // the largest |k| (balanced: |k ⊙ b|) the tier accepts as input
 	vlim     float32 // the largest |v| the tier accepts as input
 	pages    []*page
