@@ -98,6 +98,28 @@ func BenchmarkDecode(b *testing.B) {
 	}
 }
 
+// BenchmarkDecodeRotation times the decode step of BenchmarkDecode at 4K
+// tokens, 8 KV heads × 4 query heads of dimension 128, one goroutine, for
+// the paper's cache (fp16 over int2) and uniform int4, with each rotation
+// against none: its cost is the query's rotation once per step, the
+// output's rotation back (with values) once per step, and the demoted
+// token's rotation.
+func BenchmarkDecodeRotation(b *testing.B) {
+	rots := []Rotation{{}, {Kind: HadamardRotation}, {Kind: HadamardRotation, Values: true}, {Kind: RandomRotation, Seed: 1}, {Kind: RandomRotation, Values: true, Seed: 1}}
+	for _, c := range benchConfigs(8) {
+		if c.name != "mikv-f16-int2" && c.name != "uniform-int4" {
+			continue
+		}
+		for _, r := range rots {
+			cfg := c.cfg
+			cfg.Rotation = r
+			b.Run(fmt.Sprintf("ctx4096/kv8/%s/%s", c.name, r), func(b *testing.B) {
+				benchDecode(b, cfg, 4096)
+			})
+		}
+	}
+}
+
 func benchDecode(b *testing.B, cfg Config, ctx int) {
 	cache, err := New(cfg)
 	require.NoError(b, err)
@@ -339,5 +361,26 @@ func BenchmarkPageKernelsDRAM(b *testing.B) {
 				})
 			})
 		}
+	}
+}
+
+// BenchmarkRotationStep times the rotation work of one decode step of
+// BenchmarkDecodeRotation's shape (8 KV heads × 4 query heads, dimension
+// 128) apart from the step: 32 query rows rotated, 32 output rows rotated
+// back, and one demoted token's key and value per KV head (16 rows), for
+// comparison with the step's time.
+func BenchmarkRotationStep(b *testing.B) {
+	const dim, rows = 128, 32 + 32 + 16
+	for _, kind := range []RotationKind{HadamardRotation, RandomRotation} {
+		b.Run(kind.String(), func(b *testing.B) {
+			ro := newRotator(kind, dim, 1)
+			x := normals(rand.New(rand.NewPCG(1, 1)), 8*dim, 1) // one head's 4 queries, 4 outputs
+			tmp := make([]float32, len(x))
+			for b.Loop() {
+				for range rows / 8 {
+					ro.forward(x, tmp)
+				}
+			}
+		})
 	}
 }

@@ -196,7 +196,7 @@ var rotationVariants = []struct {
 // and of the paper's fp16/int2 MiKV cache, with neither, the balancer,
 // Hadamard, both, a random rotation and the balancer with it. The log
 // holds the table (Zen 3, this data: balancer+Hadamard is the best or
-// within 5% of the best row at every width, 10-17% below the balancer
+// within 5% of the best row at every width, 9-17% below the balancer
 // alone; a random rotation alone is worse than nothing at int2 and far
 // better at int3 and int4; see README). The assertions are the robust
 // part: Hadamard alone beats neither at every width (it spreads the
