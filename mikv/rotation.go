@@ -25,8 +25,11 @@ const (
 	// RandomRotation applies a HeadDim×HeadDim orthogonal matrix drawn from
 	// Rotation.Seed (see randomOrthogonal): it mixes every channel with
 	// every other whatever HeadDim is (80 and 96 included), at O(d²) per
-	// row and d² float32 values of memory per cache (shared by its layers
-	// and heads). HeadDim must be at most MaxRandomRotationDim.
+	// row and 2·d² float32 values of memory (the matrix and its transpose:
+	// 128 KiB at d = 128), built once per head dimension and seed and kept
+	// for the life of the process, shared by every cache that uses them;
+	// Stats does not count them. HeadDim must be at most
+	// MaxRandomRotationDim.
 	RandomRotation
 	numRotationKinds
 )
