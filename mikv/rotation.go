@@ -35,7 +35,8 @@ const (
 )
 
 // MaxRandomRotationDim is the largest HeadDim RandomRotation accepts: the
-// matrix is built in O(d³) when the cache is made.
+// matrix is built in O(d³) when the first cache that uses it is made (Zen
+// 3: 4 ms at d = 128, 35 ms at 256, 2.3 s at 1024).
 const MaxRandomRotationDim = 1024
 
 var rotationNames = [numRotationKinds]string{"none", "hadamard", "random"}
