@@ -98,7 +98,8 @@ func (l *Layer) Len() int {
 // v holds NaN or ±Inf or a value beyond ±MaxValue, if k or v holds a value
 // the tiers' formats cannot store (beyond ±65504 for every format but
 // float32, and for a key stored in 2-8 bits with the balancer, beyond
-// ±65504 once multiplied by its channel's balancer), if a pool's memory
+// ±65504 once multiplied by its channel's balancer; for a row a rotated
+// tier stores, beyond ±65504/√B, B the rotation's block), if a pool's memory
 // budget would be exceeded (ErrBudget), or if the layer would exceed
 // MaxLen tokens.
 func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
