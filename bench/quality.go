@@ -24,7 +24,8 @@ type qualityPolicy struct {
 // round-to-nearest, plus configurations chosen to land on the budgets of
 // about 25%, 33% and 50% of fp16 under the real accounting (at g = 8 an
 // asymmetric group costs 4 bits per value of scale and min, a symmetric
-// one 2).
+// one 2), and rotation before quantization (Hadamard or random, keys and
+// values) with and without the balancer at int2, int3 and int4.
 func qualityPolicies(d int) []qualityPolicy {
 	g := min(d, 64)
 	q := func(bits int) lowbit.Format { return lowbit.Quant(bits, g) }
@@ -44,7 +45,7 @@ func qualityPolicies(d int) []qualityPolicy {
 		return c
 	}
 	uniform := func(f lowbit.Format) mikv.Config { return mk(f16, both(f), 0, true) }
-	return []qualityPolicy{
+	pols := []qualityPolicy{
 		{"full fp16", mk(f16, both(q(2)), 1, true)},
 		// The paper's settings.
 		{"MiKV f16/int2 r=0.2", mk(f16, both(q(2)), 0.2, true)},
@@ -74,6 +75,29 @@ func qualityPolicies(d int) []qualityPolicy {
 		{"uniform int6 sym", uniform(qs(6))},
 		{"MiKV f16/int3sym r=0.27", mk(f16, both(qs(3)), 0.27, true)},
 	}
+	// Rotation before quantization (Hadamard, keys and values), against
+	// and with the balancer: uniform int2, int3, int4 with neither, the
+	// balancer (the rows above), Hadamard, both; and the paper's MiKV
+	// setting with Hadamard and with a random rotation.
+	had := mikv.Rotation{Kind: mikv.HadamardRotation, Values: true}
+	rot := func(c mikv.Config, r mikv.Rotation) mikv.Config {
+		c.Rotation = r
+		return c
+	}
+	for _, b := range []int{2, 3, 4} {
+		u := uniform(q(b))
+		off := u
+		off.Balancer = false
+		name := fmt.Sprintf("uniform int%d", b)
+		pols = append(pols,
+			qualityPolicy{name + " no balancer", off},
+			qualityPolicy{name + " hadamard no balancer", rot(off, had)},
+			qualityPolicy{name + " hadamard", rot(u, had)})
+	}
+	paper := mk(f16, both(q(2)), 0.2, true)
+	return append(pols,
+		qualityPolicy{"MiKV f16/int2 r=0.2 hadamard", rot(paper, had)},
+		qualityPolicy{"MiKV f16/int2 r=0.2 random", rot(paper, mikv.Rotation{Kind: mikv.RandomRotation, Values: true, Seed: 1})})
 }
 
 // budgetClasses are the memory budgets the table groups policies by, as

@@ -69,7 +69,7 @@ func TestQualityTableRuns(t *testing.T) {
 	require.NoError(t, err)
 	var out bytes.Buffer
 	require.NoError(t, run(o, args, &out, io.Discard))
-	for _, want := range []string{"budget ~50% of fp16", "H2O f16 r=0.5", "MiKV f16/int2 r=0.2 no balancer", "uniform int4", "full fp16"} {
+	for _, want := range []string{"budget ~50% of fp16", "H2O f16 r=0.5", "MiKV f16/int2 r=0.2 no balancer", "uniform int4", "full fp16", "uniform int2 hadamard no balancer", "MiKV f16/int2 r=0.2 random"} {
 		assert.Contains(t, out.String(), want)
 	}
 }

@@ -24,14 +24,17 @@ type TuneReport struct {
 	Budget    float64     `json:"budget"`
 	Points    []TunePoint `json:"points"`   // every configuration evaluated
 	Frontier  []int       `json:"frontier"` // indices into Points, by share
-	Best      int         `json:"best"`     // index into Points of the recommendation; -1 if none fits
-	Config    string      `json:"config"`   // the recommendation as a Go literal
-	Checks    []TuneCheck `json:"checks"`
-	Seconds   float64     `json:"seconds"`     // wall clock
-	CPUSecs   float64     `json:"cpu_seconds"` // CPU time of the process (0 if unknown)
-	Workers   int         `json:"workers"`
-	Stages    []string    `json:"stages"`
-	Formats   []string    `json:"formats"`
+	// FrontierNoRotation is the frontier of the points without rotation
+	// (Config.Rotation none): what the sweep finds without it.
+	FrontierNoRotation []int       `json:"frontier_no_rotation"`
+	Best               int         `json:"best"`   // index into Points of the recommendation; -1 if none fits
+	Config             string      `json:"config"` // the recommendation as a Go literal
+	Checks             []TuneCheck `json:"checks"`
+	Seconds            float64     `json:"seconds"`     // wall clock
+	CPUSecs            float64     `json:"cpu_seconds"` // CPU time of the process (0 if unknown)
+	Workers            int         `json:"workers"`
+	Stages             []string    `json:"stages"`
+	Formats            []string    `json:"formats"`
 }
 
 // TunePoint is one configuration of the sweep.
@@ -132,24 +135,42 @@ func (t *tuner) twoTier(hi, lo mikv.Tier, r float64, sel mikv.Selection) mikv.Co
 }
 
 // describe names a configuration briefly: "uniform q5g8/q4g8",
-// "q7g8/q6g8 over q5g8/q4g8 r=0.2 accumulated".
+// "q7g8/q6g8 over q5g8/q4g8 r=0.2 accumulated", "uniform q2g64/q2g64 no
+// balancer hadamard+v".
 func describe(c mikv.Config) string {
+	var s string
 	switch {
 	case c.Evict:
 		return fmt.Sprintf("H2O %s r=%g %s", c.Important, c.Ratio, c.Selection)
 	case c.Ratio == 0:
-		return "uniform " + c.Retained.String()
+		s = "uniform " + c.Retained.String()
 	case c.Ratio == 1:
 		return "full " + c.Important.String()
+	default:
+		s = fmt.Sprintf("%s over %s r=%g %s", c.Important, c.Retained, c.Ratio, c.Selection)
 	}
-	s := fmt.Sprintf("%s over %s r=%g %s", c.Important, c.Retained, c.Ratio, c.Selection)
 	if c.Sinks > 0 {
 		s += fmt.Sprintf(" sinks=%d", c.Sinks)
 	}
 	if !c.Balancer {
 		s += " no balancer"
 	}
+	if c.Rotation.Kind != mikv.NoRotation {
+		s += " " + c.Rotation.String()
+	}
 	return s
+}
+
+// withoutRotation returns the points' indices whose configurations do not
+// rotate.
+func withoutRotation(ps []TunePoint) []TunePoint {
+	var out []TunePoint
+	for _, p := range ps {
+		if p.cfg.Rotation.Kind == mikv.NoRotation {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // frontier returns the indices of the points no other point beats on both
@@ -336,8 +357,52 @@ func runTune(o *options, rep *Report, w, progress io.Writer) error {
 		return err
 	}
 
+	// Stage 4: rotation before quantization (keys and values) against and
+	// with the balancer: for the uniform int2, int3 and int4
+	// configurations (asymmetric, keys and values alike) and the best
+	// importance-aware ones, Hadamard with the balancer, Hadamard alone,
+	// neither, and (not with -quick) a random rotation with the balancer.
+	kinds, names, cfgs = nil, nil, nil
+	var rotBases []TunePoint
+	for _, p := range t.points {
+		for _, b := range []int{2, 3, 4} {
+			f := lowbit.Quant(b, g)
+			if p.cfg == t.uniform(f, f) {
+				rotBases = append(rotBases, p)
+			}
+		}
+	}
+	rotBases = append(rotBases, aware[:min(top, len(aware))]...)
+	had := mikv.Rotation{Kind: mikv.HadamardRotation, Values: true}
+	for _, p := range rotBases {
+		kind := p.Kind
+		if kind == "selection" {
+			kind = "two-tier"
+		}
+		c := p.cfg
+		c.Rotation = had
+		addCfg(kind, c)
+		c.Balancer = false
+		addCfg(kind, c)
+		c.Rotation = mikv.Rotation{}
+		addCfg(kind, c)
+		if !o.quick {
+			c = p.cfg
+			c.Rotation = mikv.Rotation{Kind: mikv.RandomRotation, Values: true, Seed: 1}
+			addCfg(kind, c)
+		}
+	}
+	tr.Stages = append(tr.Stages, fmt.Sprintf("rotation: %d configurations", len(cfgs)))
+	if err := t.add("rotation", kinds, names, cfgs); err != nil {
+		return err
+	}
+
 	tr.Points = t.points
 	tr.Frontier = frontier(t.points)
+	plain := withoutRotation(t.points)
+	for _, i := range frontier(plain) {
+		tr.FrontierNoRotation = append(tr.FrontierNoRotation, slices.IndexFunc(t.points, func(p TunePoint) bool { return p.cfg == plain[i].cfg }))
+	}
 	tr.Best = -1
 	for i, p := range t.points {
 		if p.Share <= o.budget && (tr.Best < 0 || p.MeanKL < t.points[tr.Best].MeanKL) {
@@ -399,6 +464,20 @@ func tuneChecks(ps []TunePoint, front []int) []TuneCheck {
 			}
 		}
 	}
+	// Rotation (stage 4): each rotated configuration against the same
+	// without rotation.
+	for _, p := range ps {
+		if p.cfg.Rotation.Kind == mikv.NoRotation {
+			continue
+		}
+		for _, a := range ps {
+			c := p.cfg
+			c.Rotation = mikv.Rotation{}
+			if a.cfg == c {
+				check("rotation before quantization: the same configuration rotated (a) vs not (b)", p, a)
+			}
+		}
+	}
 	// The variants stage 3 measures for the best configurations: the
 	// balancer off, attention sinks, each against the same configuration
 	// with the balancer on and no sinks.
@@ -416,6 +495,9 @@ func tuneChecks(ps []TunePoint, front []int) []TuneCheck {
 	}
 	return checks
 }
+
+// rotationKinds names the rotation kinds' constants.
+var rotationKinds = map[mikv.RotationKind]string{mikv.NoRotation: "NoRotation", mikv.HadamardRotation: "HadamardRotation", mikv.RandomRotation: "RandomRotation"}
 
 // configLiteral writes c as a Go composite literal: every field that is
 // not its zero value (found by reflection, so that fields mikv adds later
@@ -445,6 +527,8 @@ func configLiteral(c mikv.Config) string {
 		switch x := f.Interface().(type) {
 		case mikv.Tier:
 			val = fmt.Sprintf("mikv.Tier{Key: %s, Value: %s}", format(x.Key), format(x.Value))
+		case mikv.Rotation:
+			val = fmt.Sprintf("mikv.Rotation{Kind: mikv.%s, Values: %t, Seed: %d}", rotationKinds[x.Kind], x.Values, x.Seed)
 		case mikv.Selection:
 			val = selections[x]
 			if val == "" {
@@ -480,6 +564,18 @@ Pareto frontier (no configuration is both smaller and better):
 			mark = "*"
 		}
 		fmt.Fprintf(w, "  %5.1f%%  %7.4f ± %-7.4f %8.4f %6.3f %s %s\n", 100*p.Share, p.MeanKL, p.KLStdErr, p.P95KL, p.Top1, mark, p.Name)
+	}
+	if len(tr.FrontierNoRotation) > 0 {
+		fmt.Fprintf(w, "\nPareto frontier without rotation (Config.Rotation none):\n")
+		fmt.Fprintf(w, "  %6s  %-17s %8s %6s   %s\n", "share", "mean KL ± s.e.", "p95 KL", "top-1", "configuration (* importance-aware)")
+		for _, i := range tr.FrontierNoRotation {
+			p := tr.Points[i]
+			mark := " "
+			if importanceAware(p.cfg) {
+				mark = "*"
+			}
+			fmt.Fprintf(w, "  %5.1f%%  %7.4f ± %-7.4f %8.4f %6.3f %s %s\n", 100*p.Share, p.MeanKL, p.KLStdErr, p.P95KL, p.Top1, mark, p.Name)
+		}
 	}
 	if tr.Best < 0 {
 		fmt.Fprintf(w, "\nNo configuration fits a budget of %.0f%% of fp16.\n", 100*tr.Budget)

@@ -69,6 +69,11 @@ func TestConfigLiteralIsGo(t *testing.T) {
 	}
 	c.Selection = mikv.Accumulated
 	assert.Contains(t, configLiteral(c), "Selection:   mikv.Accumulated,", "the zero selection is named too")
+	c.Rotation = mikv.Rotation{Kind: mikv.HadamardRotation, Values: true}
+	lit = configLiteral(c)
+	_, err = parser.ParseExpr(lit)
+	require.NoError(t, err, lit)
+	assert.Contains(t, lit, "mikv.Rotation{Kind: mikv.HadamardRotation, Values: true, Seed: 0}")
 }
 
 func TestTuneChecks(t *testing.T) {
@@ -119,6 +124,15 @@ func TestTuneRuns(t *testing.T) {
 		a, b := tr.Points[tr.Frontier[i-1]], tr.Points[tr.Frontier[i]]
 		assert.Less(t, a.Share, b.Share+1e-12)
 		assert.Greater(t, a.MeanKL, b.MeanKL)
+	}
+	// Stage 4 sweeps rotation × balancer; the frontier without rotation
+	// holds no rotated point, and the checks compare rotated with plain.
+	assert.Contains(t, text, "Pareto frontier without rotation")
+	assert.Contains(t, text, "hadamard+v")
+	assert.Contains(t, text, "rotated (a) vs not (b)")
+	require.NotEmpty(t, tr.FrontierNoRotation)
+	for _, i := range tr.FrontierNoRotation {
+		assert.NotContains(t, tr.Points[i].Name, "hadamard")
 	}
 }
 

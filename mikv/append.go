@@ -152,7 +152,7 @@ func (h *head) appendTokens(q, k, v, imp []float32, n0, m int) {
 	}
 	if ni > 0 {
 		ki, vi := h.kin[:ni*d], h.vin[:ni*d]
-		h.convertKeys(&h.imp, ki, false)
+		h.convert(&h.imp, ki, vi, nil)
 		h.imp.appendRows(ki, vi, h.pos, h.init[:ni])
 	}
 	switch {
@@ -160,7 +160,7 @@ func (h *head) appendTokens(q, k, v, imp []float32, n0, m int) {
 	case h.pol.Evict:
 		h.evicted += len(pr)
 	default:
-		h.convertKeys(&h.ret, h.kr, false)
+		h.convert(&h.ret, h.kr, h.vr, nil)
 		h.ret.appendRows(h.kr, h.vr, pr, nil)
 	}
 }
@@ -243,7 +243,7 @@ func (h *head) demoteSlots(slots []int) {
 			h.imp.read(slots[i], k[r*d:(r+1)*d], v[r*d:(r+1)*d])
 			sorted[r] = pos[i]
 		}
-		h.convertKeys(&h.ret, k, h.imp.balanced)
+		h.convert(&h.ret, k, v, &h.imp)
 		h.ret.appendRows(k, v, sorted, nil)
 	} else {
 		h.evicted += len(slots)

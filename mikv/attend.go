@@ -33,8 +33,12 @@ import (
 // Every split writes only its own block of scores, its statistics and its
 // partial output, and the merge reads them in a fixed order, so the output
 // is bit-identical whatever the number of workers and whichever ran which
-// split. The output transform (after the merge) and a rotation of keys
-// and queries (in transformQueries and convertKeys) go in one place each.
+// split. The rotation (Config.Rotation) sits in one place per side: keys
+// and values are rotated when stored (head.convert), queries once per
+// pass (transformQueries), and the output part of the tiers of rotated
+// values is rotated back once per pass, in the merge, after every split
+// has been summed in order (so the output stays bit-identical for any
+// number of workers).
 
 // splitTokens is the most tokens of one split: a page of the default size.
 // Splits are the unit of work the workers share; a split costs one call
@@ -105,6 +109,15 @@ func (h *head) transformQueries(q []float32, rows int) {
 			}
 		}
 	}
+	for _, t := range h.tiers() {
+		if t.rotKeys && t.n > 0 { // every tier of rotated keys reads the same queries
+			h.qr = grow(h.qr, rows*d)
+			copy(h.qr, h.unrotated(t, rows))
+			h.rtmp = grow(h.rtmp, rows*d)
+			h.rot.forward(h.qr, h.rtmp)
+			break
+		}
+	}
 	for ti, t := range h.tiers() {
 		h.q8use[ti] = nil
 		if !h.cfg.Int8Queries || !t.key.Quantized() || t.n == 0 {
@@ -124,8 +137,17 @@ func (h *head) transformQueries(q []float32, rows int) {
 }
 
 // queries returns the transformed queries to score tier t's keys with:
-// divided by the balancer if the tier stores balanced keys.
+// divided by the balancer if the tier stores balanced keys, then rotated
+// if it stores rotated keys.
 func (h *head) queries(t *tier, rows int) []float32 {
+	if t.rotKeys {
+		return h.qr[:rows*h.dim]
+	}
+	return h.unrotated(t, rows)
+}
+
+// unrotated returns the queries of tier t before any rotation.
+func (h *head) unrotated(t *tier, rows int) []float32 {
 	if t.balanced && h.bal.inv != nil {
 		return h.qb[:rows*h.dim]
 	}
@@ -291,11 +313,22 @@ func argmax(x []float32) (float32, int) {
 // Σ exp(x − M) = exp(x_r − M)/p_r over its tokens, and weighs that over
 // the sum of all splits' and exp(sink − M); M is the largest reference
 // score and sink logit (in float64, exp(x_r − M)/p_r stays finite:
-// p_r >= minReference).
+// p_r >= minReference). The splits of tiers of rotated values are summed
+// apart, rotated back (Rᵀ) for all rows at once, and added last.
 func (h *head) merge() {
 	rows, d, g, ns := h.pass.rows, h.dim, h.group, len(h.splits)
 	out := h.oin[h.pass.t0*g*d:][:rows*d]
 	sl := h.pol.SinkLogits
+	var rotated [2]bool
+	anyRot := false
+	for ti, t := range h.tiers() {
+		rotated[ti] = t.rotVals && t.n > 0
+		anyRot = anyRot || rotated[ti]
+	}
+	if anyRot {
+		h.orot = grow(h.orot, rows*d)
+		clear(h.orot)
+	}
 	for r := range rows {
 		top := math.Inf(-1)
 		for s := range ns {
@@ -332,9 +365,20 @@ func (h *head) merge() {
 			}
 			h.wts[s*rows+r] = w
 			part := h.part[(s*rows+r)*d:][:d]
-			for c, x := range part {
-				o[c] += w * x
+			dst := o
+			if rotated[h.splits[s].ti] {
+				dst = h.orot[r*d : (r+1)*d]
 			}
+			for c, x := range part {
+				dst[c] += w * x
+			}
+		}
+	}
+	if anyRot {
+		h.rtmp = grow(h.rtmp, rows*d)
+		h.rot.inverse(h.orot, h.rtmp)
+		for i, x := range h.orot {
+			out[i] += x
 		}
 	}
 }

@@ -60,11 +60,11 @@ func benchFill(tb testing.TB, l *Layer, rng *rand.Rand, n int) {
 			}
 		}
 		if len(pi) > 0 {
-			h.convertKeys(&h.imp, ki, false)
+			h.convert(&h.imp, ki, vi, nil)
 			h.imp.appendRows(ki, vi, pi, si)
 		}
 		if len(pr) > 0 {
-			h.convertKeys(&h.ret, kr, false)
+			h.convert(&h.ret, kr, vr, nil)
 			h.ret.appendRows(kr, vr, pr, nil)
 		}
 	}
@@ -94,6 +94,28 @@ func BenchmarkDecode(b *testing.B) {
 					})
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkDecodeRotation times the decode step of BenchmarkDecode at 4K
+// tokens, 8 KV heads × 4 query heads of dimension 128, one goroutine, for
+// the paper's cache (fp16 over int2) and uniform int4, with each rotation
+// against none: its cost is the query's rotation once per step, the
+// output's rotation back (with values) once per step, and the demoted
+// token's rotation.
+func BenchmarkDecodeRotation(b *testing.B) {
+	rots := []Rotation{{}, {Kind: HadamardRotation}, {Kind: HadamardRotation, Values: true}, {Kind: RandomRotation, Seed: 1}, {Kind: RandomRotation, Values: true, Seed: 1}}
+	for _, c := range benchConfigs(8) {
+		if c.name != "mikv-f16-int2" && c.name != "uniform-int4" {
+			continue
+		}
+		for _, r := range rots {
+			cfg := c.cfg
+			cfg.Rotation = r
+			b.Run(fmt.Sprintf("ctx4096/kv8/%s/%s", c.name, r), func(b *testing.B) {
+				benchDecode(b, cfg, 4096)
+			})
 		}
 	}
 }
@@ -339,5 +361,28 @@ func BenchmarkPageKernelsDRAM(b *testing.B) {
 				})
 			})
 		}
+	}
+}
+
+// BenchmarkRotationStep times the rotation work of one decode step of
+// BenchmarkDecodeRotation's shape (8 KV heads × 4 query heads, dimension
+// 128) apart from the step: 32 query rows rotated, 32 output rows rotated
+// back, and one demoted token's key and value per KV head (16 rows), for
+// comparison with the step's time. Zen 3 (shared 2-core VM), medians of 6
+// runs: 54 µs Hadamard (generic lowbit.Hadamard), 48 µs random (d×d
+// lowbit.Dot), against a BenchmarkDecodeRotation step of about 1.7 ms.
+func BenchmarkRotationStep(b *testing.B) {
+	const dim, rows = 128, 32 + 32 + 16
+	for _, kind := range []RotationKind{HadamardRotation, RandomRotation} {
+		b.Run(kind.String(), func(b *testing.B) {
+			ro := newRotator(kind, dim, 1)
+			x := normals(rand.New(rand.NewPCG(1, 1)), 8*dim, 1) // one head's 4 queries, 4 outputs
+			tmp := make([]float32, len(x))
+			for b.Loop() {
+				for range rows / 8 {
+					ro.forward(x, tmp)
+				}
+			}
+		})
 	}
 }

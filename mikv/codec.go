@@ -19,7 +19,9 @@ import (
 //	        from version 2: Recent, Window, Scale, SoftCap, a sink-logits
 //	        flag (0), and PerLayer (a count, 0 or Layers, then each
 //	        policy's fields in the same order, its sink logits as a flag
-//	        and one float32 per query head)
+//	        and one float32 per query head); from version 3: Rotation
+//	        (kind byte, Values flag, Seed; a random matrix is rebuilt
+//	        from the seed)
 //	per layer: tokens; per KV head: evicted count, from version 2 the
 //	        expired count, balancer (frozen flag, maxima, and b and 1/b if
 //	        frozen), important tier, retained tier
@@ -28,12 +30,13 @@ import (
 //	CRC-32C (Castagnoli) of everything before it
 //
 // Tokens are saved in slot order, so a restored cache makes the same
-// choices as the original and its outputs are bit-identical. Version 1
-// (before sliding windows, attention variants and per-layer policies)
-// still loads: its caches have none of them.
+// choices as the original and its outputs are bit-identical. Versions 1
+// (before sliding windows, attention variants and per-layer policies) and
+// 2 (before rotation) still load: their caches have none of what came
+// later (NoRotation).
 const (
 	codecMagic   = "LBMIKV"
-	codecVersion = 2
+	codecVersion = 3
 )
 
 // ErrCorrupt is wrapped by every error of UnmarshalBinary about its input.
@@ -60,7 +63,7 @@ func (c *Cache) MarshalBinary() ([]byte, error) {
 }
 
 // UnmarshalBinary restores a cache saved by MarshalBinary (this version's
-// or version 1's form), configuration included. It returns an error
+// or an earlier one's form), configuration included. It returns an error
 // wrapping ErrCorrupt, and leaves c as it was, if data is truncated, fails
 // its checksum, has an unknown version, or describes an inconsistent
 // cache. It allocates in proportion to the tokens data holds, not to the
@@ -166,6 +169,9 @@ func appendConfig(b []byte, c *Config) []byte {
 		b = le.AppendUint32(b, uint32(p.Sinks))
 		b = appendVariant(b, p)
 	}
+	// Version 3.
+	b = append(b, byte(c.Rotation.Kind), boolByte(c.Rotation.Values))
+	b = le.AppendUint64(b, c.Rotation.Seed)
 	return b
 }
 
@@ -433,6 +439,12 @@ func (d *decoder) config() Config {
 			d.variant(p, c.QueryHeads)
 		}
 	}
+	if d.version < 3 {
+		return c
+	}
+	c.Rotation.Kind = RotationKind(d.u8())
+	c.Rotation.Values = d.bool()
+	c.Rotation.Seed = d.u64()
 	return c
 }
 

@@ -14,7 +14,9 @@ import (
 // codecConfigs covers what the saved form holds: the paper's cache, H2O
 // eviction, quantized important keys (balanced), random selection with
 // sinks, a cache whose balancer has not frozen, and per-layer policies
-// with a window, soft cap, sink logits, scale and a fixed recent window.
+// with a window, soft cap, sink logits, scale and a fixed recent window;
+// and rotated caches (Hadamard with values, random with quantized
+// important keys, random with values and no balancer).
 func codecConfigs() map[string]Config {
 	base := DefaultConfig(2, 2, 4, 16)
 	base.PageSize = 5
@@ -45,6 +47,18 @@ func codecConfigs() map[string]Config {
 		}
 	})
 	cs["per-layer-variants"] = c
+	c = base
+	c.Rotation = Rotation{Kind: HadamardRotation, Values: true}
+	cs["hadamard-values"] = c
+	c = base
+	c.Important = Tier{Key: lowbit.Quant(6, 8), Value: lowbit.SymQuant(5, 16)}
+	c.Retained = Tier{Key: lowbit.SymQuant(3, 16), Value: lowbit.Quant(2, 8)}
+	c.Rotation = Rotation{Kind: RandomRotation, Seed: 5}
+	cs["random-quantized-important"] = c
+	c = base
+	c.Balancer = false
+	c.Rotation = Rotation{Kind: RandomRotation, Values: true, Seed: 6}
+	cs["random-values-no-balancer"] = c
 	return cs
 }
 

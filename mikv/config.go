@@ -136,6 +136,12 @@ type Config struct {
 	// error to the scores. fp16 and float32 keys are always scored with
 	// float32 queries.
 	Int8Queries bool
+	// Rotation rotates the keys (and, with Rotation.Values, the values) of
+	// every tier stored in 2 to 8 bits by an orthonormal transform before
+	// quantizing them, after the balancer: see Rotation. The zero value
+	// (NoRotation, the default) stores them as they are. It applies to
+	// every layer alike.
+	Rotation Rotation
 
 	// Window, if positive, makes every layer a sliding-window layer: a
 	// query attends to the Window most recent tokens (itself included), and
@@ -266,6 +272,9 @@ func (c Config) Validate() error {
 	case c.PerLayer != nil && len(*c.PerLayer) != c.Layers:
 		return bad("%d per-layer policies for %d layers", len(*c.PerLayer), c.Layers)
 	}
+	if err := c.Rotation.validate(c.HeadDim); err != nil {
+		return err
+	}
 	if err := c.Policy().validate(&c, ""); err != nil {
 		return err
 	}
@@ -299,6 +308,9 @@ func (c Config) ShareOfF16() float64 {
 // String summarises the configuration in one line.
 func (c Config) String() string {
 	s := c.Policy().String() + fmt.Sprintf(" %s balancer=%t int8q=%t", c.Selection, c.Balancer, c.Int8Queries)
+	if c.Rotation.Kind != NoRotation {
+		s += " rotation=" + c.Rotation.String()
+	}
 	if per := c.perLayer(); len(per) > 0 {
 		s += fmt.Sprintf(" (%d per-layer policies)", len(per))
 	}

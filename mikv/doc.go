@@ -52,6 +52,25 @@
 // tokens by accumulated attention (H2O, the default), normalized attention
 // (ZipCache), recency only or a seeded random draw.
 //
+// # Rotation before quantization
+//
+// Config.Rotation (QuaRot's idea, as ik_llama.cpp and llama.cpp rotate
+// their quantized caches) applies an orthonormal transform R to the keys,
+// and with Rotation.Values to the values, of every tier stored in 2 to 8
+// bits: the Walsh–Hadamard transform in blocks of the largest power of two
+// dividing HeadDim, or a HeadDim×HeadDim orthogonal matrix drawn from a
+// seed. It composes with the balancer, which comes first: such a tier
+// stores Quant(R(k ⊙ b)) and is scored with R(q ⊘ b), computed once per
+// step (q·k is unchanged under an orthonormal R); with values it stores
+// Quant(R v), and the part of the output from such tiers is summed apart
+// in the flash-decoding merge and rotated back (Rᵀ) once per step before
+// the other tiers' part is added, so the results stay bit-identical for
+// any number of workers. A token demoted from an fp16 tier into a rotated
+// one is rotated on the way (head.convert). Since R can gather a row's
+// mass into one channel, a rotated tier accepts inputs of at most
+// 65504/√B (B the block, HeadDim for a random matrix), and refuses larger
+// ones with ErrInput. Rotation is one setting for the whole cache.
+//
 // # Storage
 //
 // Each tier is a list of pages of PageSize tokens. Appending fills the last

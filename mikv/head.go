@@ -19,6 +19,7 @@ type head struct {
 	evicted      int // tokens dropped by Evict
 	expired      int // tokens dropped by the sliding window
 	bal          balancer
+	rot          *rotator // the cache's rotation, nil for none
 
 	scratch
 }
@@ -36,6 +37,9 @@ type scratch struct {
 	part               []float32     // per split, rows × dim: the split's output
 	wts                []float32     // per split and row: the split's weight in the merge
 	qs, qb             []float32     // rows × dim: the transformed queries, and the same divided by the balancer
+	qr                 []float32     // rows × dim: the queries of rotated keys, R(qb) or R(qs)
+	orot               []float32     // rows × dim: the output part of the tiers of rotated values, before Rᵀ
+	rtmp               []float32     // scratch of the random rotation
 	q8                 [2]*lowbit.Q8 // int8 queries for the important and retained tiers' DotQ8
 	q8use              [2]*lowbit.Q8 // those of the pass, nil where a tier is scored with float32 queries
 	kr, vr             []float32     // dim each: a token being demoted
@@ -44,11 +48,13 @@ type scratch struct {
 
 func newHead(cfg *Config, pol *LayerPolicy, layer, index int, mem *memory) *head {
 	g, d := cfg.QueryHeads/cfg.KVHeads, cfg.HeadDim
+	rot, rv := rotatorFor(cfg), cfg.Rotation.Values
 	return &head{
 		cfg: cfg, pol: pol, layer: layer, index: index, group: g, dim: d,
-		imp: newTier(pol.Important.Key, pol.Important.Value, d, cfg.PageSize, true, cfg.Balancer, mem),
-		ret: newTier(pol.Retained.Key, pol.Retained.Value, d, cfg.PageSize, false, cfg.Balancer, mem),
+		imp: newTier(pol.Important.Key, pol.Important.Value, d, cfg.PageSize, true, cfg.Balancer, rot, rv, mem),
+		ret: newTier(pol.Retained.Key, pol.Retained.Value, d, cfg.PageSize, false, cfg.Balancer, rot, rv, mem),
 		bal: newBalancer(d),
+		rot: rot,
 	}
 }
 
@@ -82,9 +88,7 @@ func (h *head) store(n0, m int) {
 		h.pos = append(h.pos, p)
 		h.init = append(h.init, initialScore(h.cfg.Selection, h.cfg.Seed, h.layer, h.index, p))
 	}
-	if h.imp.balanced {
-		h.convertKeys(&h.imp, h.kin, false)
-	}
+	h.convert(&h.imp, h.kin, h.vin, nil)
 	h.imp.appendRows(h.kin, h.vin, h.pos, h.init)
 }
 
@@ -157,7 +161,7 @@ func (h *head) demote(n int) {
 			p, i := h.imp.slot(s)
 			h.kr, h.vr = grow(h.kr, h.dim), grow(h.vr, h.dim)
 			h.imp.read(s, h.kr, h.vr)
-			h.convertKeys(&h.ret, h.kr, h.imp.balanced)
+			h.convert(&h.ret, h.kr, h.vr, &h.imp)
 			h.ret.appendRows(h.kr, h.vr, p.pos[i:i+1], nil)
 		}
 		h.imp.remove(s)
@@ -205,40 +209,71 @@ func (h *head) victim(n, recent int) int {
 	return best
 }
 
-// convertKeys turns rows of keys, in place, into what tier t stores: k ⊙ b
-// if t is balanced, k otherwise, from raw keys or (balanced true) from
-// balanced ones; keys it scales it then clamps to the range of t's key
-// format (a safety net: the input check and the balancer's freeze keep
-// every stored key in range; unscaled keys are checked against the
-// range of every tier they may enter). The first conversion into a
-// balanced tier freezes the balancer.
-func (h *head) convertKeys(t *tier, k []float32, balanced bool) {
+// convert turns rows of keys k and values v, in place, into what tier t
+// stores, from raw rows (from nil) or from what tier from stores: keys
+// k ⊙ b if t is balanced, then R(·) if t rotates keys (else as given);
+// values R(v) if t rotates values. Rows it transforms it then clamps to
+// the range of t's formats (a safety net: the input check, against each
+// tier's klim and vlim, and the balancer's freeze keep every stored row in
+// range; rows passed as given are checked against the range of every tier
+// they may enter). The first conversion into a balanced tier freezes the
+// balancer.
+func (h *head) convert(t *tier, k, v []float32, from *tier) {
 	if t.balanced {
-		h.bal.freeze(limitOf(t.key))
+		h.bal.freeze(t.klim)
 	}
-	var f []float32
-	switch {
-	case t.balanced && !balanced:
-		f = h.bal.b
-	case !t.balanced && balanced:
-		f = h.bal.inv
+	var fb, fr, fv bool
+	if from != nil {
+		fb, fr, fv = from.balanced, from.rotKeys, from.rotVals
 	}
-	if f == nil {
-		return // keys as given, which the input check bounds by the tiers' range
+	if t.balanced != fb || t.rotKeys != fr {
+		if fr {
+			h.rtmp = grow(h.rtmp, len(k))
+			h.rot.inverse(k, h.rtmp)
+		}
+		if fb {
+			scaleRows(k, h.bal.inv)
+		}
+		if t.balanced {
+			scaleRows(k, h.bal.b)
+		}
+		if t.rotKeys {
+			h.rtmp = grow(h.rtmp, len(k))
+			h.rot.forward(k, h.rtmp)
+		}
+		clampRows(k, limitOf(t.key))
 	}
-	lim := limitOf(t.key)
-	d := h.dim
-	for r := 0; r+d <= len(k); r += d {
-		row := k[r : r+d]
+	if t.rotVals != fv {
+		h.rtmp = grow(h.rtmp, len(v))
+		if fv {
+			h.rot.inverse(v, h.rtmp)
+		} else {
+			h.rot.forward(v, h.rtmp)
+		}
+		clampRows(v, limitOf(t.val))
+	}
+}
+
+// scaleRows multiplies every row of x (a multiple of len(f) values) by f,
+// channel by channel.
+func scaleRows(x, f []float32) {
+	d := len(f)
+	for r := 0; r+d <= len(x); r += d {
+		row := x[r : r+d]
 		for c, b := range f[:len(row)] {
 			row[c] *= b
 		}
-		for c, x := range row { // finite: checked before storing
-			if x > lim {
-				row[c] = lim
-			} else if x < -lim {
-				row[c] = -lim
-			}
+	}
+}
+
+// clampRows clamps every value of x (finite: checked before storing) to
+// [−lim, lim].
+func clampRows(x []float32, lim float32) {
+	for c, v := range x {
+		if v > lim {
+			x[c] = lim
+		} else if v < -lim {
+			x[c] = -lim
 		}
 	}
 }

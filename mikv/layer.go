@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+
+	"github.com/lowbit-ml/lowbit"
 )
 
 // ErrInput is wrapped by every error about the arguments of Prefill and
@@ -96,7 +98,8 @@ func (l *Layer) Len() int {
 // v holds NaN or ±Inf or a value beyond ±MaxValue, if k or v holds a value
 // the tiers' formats cannot store (beyond ±65504 for every format but
 // float32, and for a key stored in 2-8 bits with the balancer, beyond
-// ±65504 once multiplied by its channel's balancer), if a pool's memory
+// ±65504 once multiplied by its channel's balancer; for a row a rotated
+// tier stores, beyond ±65504/√B, B the rotation's block), if a pool's memory
 // budget would be exceeded (ErrBudget), or if the layer would exceed
 // MaxLen tokens.
 func (l *Layer) Prefill(q, k, v []float32, n int, out []float32) error {
@@ -282,10 +285,19 @@ func (l *Layer) checkInput(call string, q, k, v, out []float32, n int) error {
 	if err := checkValues(call, "q", q, MaxValue); err != nil {
 		return err
 	}
-	p := &l.pol
-	keyLim, valLim := limitOf(p.Important.Key), limitOf(p.Important.Value)
-	if !p.Evict {
-		keyLim, valLim = min(keyLim, limitOf(p.Retained.Key)), min(valLim, limitOf(p.Retained.Value))
+	// Every head's tiers have the same limits: those of the first.
+	h := l.heads[0]
+	keyLim, valLim := h.imp.klim, h.imp.vlim
+	if h.imp.balanced {
+		keyLim = limitOf(h.imp.key) // checked once balanced (checkBalanced, the freeze)
+	}
+	if !l.pol.Evict {
+		if h.ret.balanced {
+			keyLim = min(keyLim, limitOf(h.ret.key))
+		} else {
+			keyLim = min(keyLim, h.ret.klim)
+		}
+		valLim = min(valLim, h.ret.vlim)
 	}
 	if err := checkValues(call, "k", k, keyLim); err != nil {
 		return err
@@ -310,11 +322,14 @@ func (l *Layer) checkBalanced(call string, k []float32) error {
 		if !t.balanced || (t == &h.ret && l.pol.Evict) {
 			continue
 		}
-		lim := limitOf(t.key)
+		lim, what := t.klim, "a balanced key can hold"
+		if t.rotKeys {
+			what = "a balanced key can hold before its rotation"
+		}
 		for r := 0; r < len(k)/(kvh*d); r++ {
 			row := k[(r*kvh+h.index)*d:][:d]
 			if c, y := h.bal.exceeds(row, lim); c >= 0 {
-				return fmt.Errorf("%w: %s: token %d, KV head %d, key channel %d: %v × balancer %v = %v exceeds the ±%v a balanced key can hold (the balancer was fixed by the keys and queries before it)", ErrInput, call, r, h.index, c, row[c], h.bal.b[c], y, lim)
+				return fmt.Errorf("%w: %s: token %d, KV head %d, key channel %d: %v × balancer %v = %v exceeds the ±%v %s (the balancer was fixed by the keys and queries before it)", ErrInput, call, r, h.index, c, row[c], h.bal.b[c], y, lim, what)
 			}
 		}
 	}
@@ -325,7 +340,11 @@ func (l *Layer) checkBalanced(call string, k []float32) error {
 func checkValues(call, name string, x []float32, lim float32) error {
 	for i, v := range x {
 		if !(v >= -lim && v <= lim) {
-			return fmt.Errorf("%w: %s: %s[%d] = %v cannot be stored (finite, |x| <= %v)", ErrInput, call, name, i, v, lim)
+			why := ""
+			if lim < lowbit.MaxF16 {
+				why = ": a rotated tier stores at most ±65504/√B per value, B the rotation's block"
+			}
+			return fmt.Errorf("%w: %s: %s[%d] = %v cannot be stored (finite, |x| <= %v)%s", ErrInput, call, name, i, v, lim, why)
 		}
 	}
 	return nil

@@ -55,7 +55,7 @@ func (h *head) prefill(q, k, v, out []float32, n, workers int) {
 		}
 	}
 	if len(pi) > 0 {
-		h.convertKeys(&h.imp, ki, false)
+		h.convert(&h.imp, ki, vi, nil)
 		h.imp.appendRows(ki, vi, pi, si)
 	}
 	switch {
@@ -63,7 +63,7 @@ func (h *head) prefill(q, k, v, out []float32, n, workers int) {
 	case h.pol.Evict:
 		h.evicted += len(pr)
 	default:
-		h.convertKeys(&h.ret, kr, false)
+		h.convert(&h.ret, kr, vr, nil)
 		h.ret.appendRows(kr, vr, pr, nil)
 	}
 }

@@ -171,3 +171,68 @@ func TestBalancerLowersKeyError(t *testing.T) {
 		})
 	}
 }
+
+// rotationVariants are the rows of TestRotationQuality: neither the
+// balancer nor a rotation, each alone, and both (balance first, then
+// rotate), for Hadamard and a random rotation; rotations cover keys and
+// values, and "both-keys" rotates keys only.
+var rotationVariants = []struct {
+	name     string
+	balancer bool
+	rot      Rotation
+}{
+	{"neither", false, Rotation{}},
+	{"balancer", true, Rotation{}},
+	{"hadamard", false, Rotation{Kind: HadamardRotation, Values: true}},
+	{"both", true, Rotation{Kind: HadamardRotation, Values: true}},
+	{"both-keys", true, Rotation{Kind: HadamardRotation}},
+	{"random", false, Rotation{Kind: RandomRotation, Values: true, Seed: 1}},
+	{"balancer+random", true, Rotation{Kind: RandomRotation, Values: true, Seed: 1}},
+}
+
+// Rotation before quantization on the synthetic outlier-channel data of
+// TestQualityAtEqualMemory (retrieval): the mean relative output error of
+// uniform int2, int3 and int4 caches (every token quantized, groups of 64)
+// and of the paper's fp16/int2 MiKV cache, with neither, the balancer,
+// Hadamard, both, a random rotation and the balancer with it. The log
+// holds the table (Zen 3, this data: balancer+Hadamard is the best or
+// within 5% of the best row at every width, 9-17% below the balancer
+// alone; a random rotation alone is worse than nothing at int2 and far
+// better at int3 and int4; see README). The assertions are the robust
+// part: Hadamard alone beats neither at every width (it spreads the
+// outlier channels), a random rotation alone does at 3 and 4 bits, and
+// adding Hadamard to the balancer costs at most 10% over the balancer
+// alone.
+func TestRotationQuality(t *testing.T) {
+	if raceDetector {
+		t.Skip("single-goroutine figures: run without -race")
+	}
+	ref := newReference(retrieval)
+	base := DefaultConfig(1, qualKVHeads, qualQHeads, qualDim)
+	caches := []namedConfig{}
+	for _, bits := range []int{2, 3, 4} {
+		c := base
+		c.Ratio, c.Retained = 0, Tier{Key: lowbit.Quant(bits, 64), Value: lowbit.Quant(bits, 64)}
+		caches = append(caches, namedConfig{fmt.Sprintf("uniform-int%d", bits), c})
+	}
+	caches = append(caches, namedConfig{"mikv-f16/int2", base})
+	for _, c := range caches {
+		t.Run(c.name, func(t *testing.T) {
+			errs := map[string]float64{}
+			line := ""
+			for _, v := range rotationVariants {
+				cfg := c.cfg
+				cfg.Balancer, cfg.Rotation = v.balancer, v.rot
+				e, _ := ref.decodeError(t, cfg)
+				errs[v.name] = e
+				line += fmt.Sprintf("  %s %.4f", v.name, e)
+			}
+			t.Logf("%-14s mean relative output error:%s", c.name, line)
+			assert.Less(t, errs["hadamard"], errs["neither"], "Hadamard alone against neither")
+			if c.name != "uniform-int2" && c.name != "mikv-f16/int2" {
+				assert.Less(t, errs["random"], errs["neither"], "a random rotation alone against neither")
+			}
+			assert.Less(t, errs["both"], 1.1*errs["balancer"], "balancer+Hadamard against the balancer")
+		})
+	}
+}

@@ -32,8 +32,12 @@ type tier struct {
 	key, val lowbit.Format
 	dim      int
 	pageSize int
-	scored   bool // keep a ranking score per token
-	balanced bool // keys are stored as k ⊙ b (quantized keys, balancer on)
+	scored   bool    // keep a ranking score per token
+	balanced bool    // keys are stored as k ⊙ b (quantized keys, balancer on)
+	rotKeys  bool    // keys are stored rotated, R(k) or R(k ⊙ b) (quantized keys, Rotation on)
+	rotVals  bool    // values are stored as R(v) (quantized values, Rotation on with Values)
+	klim     float32 // the largest |k| (balanced: |k ⊙ b|) the tier accepts as input
+	vlim     float32 // the largest |v| the tier accepts as input
 	pages    []*page
 	score    []float32 // per slot, [0, n) (scored tiers only)
 	n        int
@@ -41,8 +45,20 @@ type tier struct {
 	mem      *memory
 }
 
-func newTier(key, val lowbit.Format, dim, pageSize int, scored, balancer bool, mem *memory) tier {
-	return tier{key: key, val: val, dim: dim, pageSize: pageSize, scored: scored, balanced: balancer && key.Quantized(), mem: mem}
+// newTier returns an empty tier; rot is the cache's rotation (nil for
+// none), values whether it rotates values too.
+func newTier(key, val lowbit.Format, dim, pageSize int, scored, balancer bool, rot *rotator, values bool, mem *memory) tier {
+	t := tier{key: key, val: val, dim: dim, pageSize: pageSize, scored: scored, balanced: balancer && key.Quantized(), mem: mem}
+	t.rotKeys = rot != nil && key.Quantized()
+	t.rotVals = rot != nil && values && val.Quantized()
+	t.klim, t.vlim = limitOf(key), limitOf(val)
+	if t.rotKeys {
+		t.klim = min(t.klim, rot.limit)
+	}
+	if t.rotVals {
+		t.vlim = min(t.vlim, rot.limit)
+	}
+	return t
 }
 
 // tokenBytes returns the bytes one token slot occupies in a page of t: key

@@ -186,6 +186,7 @@ func randomConfig(rng *rand.Rand) Config {
 		sinks := normals(rng, cfg.QueryHeads, 1)
 		cfg = cfg.WithLayers(func(_ int, p *LayerPolicy) { p.SinkLogits = sinks })
 	}
+	cfg.Rotation = Rotation{Kind: RotationKind(rng.IntN(int(numRotationKinds))), Values: rng.IntN(2) == 0, Seed: rng.Uint64N(4)}
 	return cfg
 }
 
