@@ -3,6 +3,7 @@ package mikv
 import (
 	"fmt"
 	"math"
+	"unsafe"
 
 	"github.com/lowbit-ml/lowbit"
 )
@@ -384,7 +385,9 @@ func (h *head) merge() {
 }
 
 // credit adds the probabilities of the last pass (the splits' softmax
-// times their merge weights) to the important tokens' scores.
+// times their merge weights) to the important tokens' scores: per split,
+// the scores gain Σ_r w_r·p_r, one lowbit.AddWeighted over the split's
+// block of probabilities read as float32 rows.
 func (h *head) credit() {
 	rows := h.pass.rows
 	for si := range h.splits {
@@ -392,18 +395,10 @@ func (h *head) credit() {
 		if s.ti != 0 {
 			break // the retained splits follow the important ones
 		}
-		blk := h.block(s)
 		base := s.page*h.imp.pageSize + s.lo
-		sc := h.imp.score[base : base+s.n]
-		for r := range rows {
-			w := h.wts[si*rows+r]
-			if w == 0 {
-				continue
-			}
-			for i, p := range blk[r*s.n : (r+1)*s.n] {
-				sc[i] += w * p
-			}
-		}
+		blk := h.block(s)
+		probs := lowbit.Rows{Format: lowbit.F32, Cols: s.n, Data: unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(blk))), 4*len(blk))}
+		lowbit.AddWeighted(h.imp.score[base:base+s.n], probs, h.wts[si*rows:(si+1)*rows])
 	}
 }
 

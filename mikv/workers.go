@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // workers is a set of persistent goroutines (helpers) that run the tasks
@@ -19,6 +20,15 @@ import (
 // taken from an atomic counter, and each task writes only its own part of
 // the results, so the result does not depend on which goroutine ran which
 // task, nor on how many there are.
+//
+// Waking a parked goroutine, and parking one, each cost from a few to tens
+// of microseconds (a futex, and on a VM a hypercall), as much as a whole
+// decode step of a KV head at a few thousand tokens. So a helper that has
+// finished a job polls for the next one for spinWait before it parks, and
+// a caller whose tasks are all taken polls for their end for as long
+// before it parks: in a decode loop, where a layer's phases and the next
+// layer's call follow within microseconds, nobody parks. A helper yields
+// the processor (runtime.Gosched) between looks, so other goroutines run.
 type workers struct {
 	jobs chan *job
 	n    int          // helpers
@@ -33,8 +43,13 @@ type job struct {
 	fn   func(i int)
 	n    int
 	todo atomic.Int64 // tasks not yet taken: the next task is n−todo
+	left atomic.Int64 // tasks not yet finished
 	wg   sync.WaitGroup
 }
+
+// spinWait is how long a helper polls for a new job, and a caller for the
+// end of its tasks, before parking.
+const spinWait = 50 * time.Microsecond
 
 // newWorkers starts n helpers.
 func newWorkers(n int) *workers {
@@ -49,8 +64,32 @@ func newWorkers(n int) *workers {
 // serve runs the helper loop until the channel is closed.
 func (w *workers) serve() {
 	defer w.live.Add(-1)
-	for j := range w.jobs {
+	for {
+		j, ok := w.poll()
+		if !ok {
+			return
+		}
 		j.work()
+	}
+}
+
+// poll returns the next job, polling for spinWait before it parks; false
+// when the channel is closed.
+func (w *workers) poll() (*job, bool) {
+	var start time.Time
+	for i := 0; ; i++ {
+		select {
+		case j, ok := <-w.jobs:
+			return j, ok
+		default:
+		}
+		if i == 0 {
+			start = time.Now()
+		} else if time.Since(start) > spinWait {
+			j, ok := <-w.jobs
+			return j, ok
+		}
+		runtime.Gosched()
 	}
 }
 
@@ -62,8 +101,26 @@ func (j *job) work() {
 			return
 		}
 		j.fn(j.n - 1 - left)
+		j.left.Add(-1)
 		j.wg.Done()
 	}
+}
+
+// wait returns when every task of j has finished, polling for spinWait
+// before it parks. It polls without yielding: runtime.Gosched on a
+// goroutine locked to its thread (as a caller may be) hands the processor
+// to another thread, which costs as much as parking. With one processor
+// the tasks left can only run once the caller parks, so it parks at once.
+func (j *job) wait() {
+	if runtime.GOMAXPROCS(0) > 1 {
+		start := time.Now()
+		for i := 0; j.left.Load() > 0; i++ {
+			if i%64 == 63 && time.Since(start) > spinWait {
+				break
+			}
+		}
+	}
+	j.wg.Wait() // after the polling saw every task end it returns at once, and orders their writes before ours
 }
 
 // workerSet is what a cache and its layers hold: the helpers, stopped when
@@ -105,6 +162,7 @@ func (s *workerSet) run(j *job, n int, fn func(i int)) {
 	}
 	j.fn, j.n = fn, n
 	j.wg.Add(n)
+	j.left.Store(int64(n))
 	j.todo.Store(int64(n)) // publishes fn and n to the helpers that take a task
 	for range min(s.w.n, n-1) {
 		select {
@@ -113,5 +171,5 @@ func (s *workerSet) run(j *job, n int, fn func(i int)) {
 		}
 	}
 	j.work()
-	j.wg.Wait()
+	j.wait()
 }
