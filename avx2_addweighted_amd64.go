@@ -19,19 +19,33 @@ type avx2AddWeightedArgs struct {
 // [i0, i1) and the qn weight rows from j0 on, and 0 for j >= qn: the table
 // of weights the AddWeighted kernels read one row (four lanes) at a time.
 func avx2TransposeWeights(wt *[avx2AddWRows][4]float32, w []float32, n, j0, qn, i0, i1 int) {
-	if qn == 1 { // the common case, a lane of weights and three zeros per row
-		for i, v := range w[j0*n+i0 : j0*n+i1] {
-			wt[i] = [4]float32{v}
+	// One loop per count of weight rows, each over re-sliced rows of equal
+	// length (no bounds checks, no branch per value): for small rows (a
+	// head dimension of 8) the table costs as much as the kernel.
+	row := func(j int) []float32 { return w[(j0+j)*n+i0 : (j0+j)*n+i1] }
+	t := wt[:i1-i0]
+	switch qn {
+	case 1: // the common case, a lane of weights and three zeros per row
+		for i, v := range row(0) {
+			t[i] = [4]float32{v}
 		}
-		return
-	}
-	for i := i0; i < i1; i++ {
-		for j := range wt[i-i0] {
-			var v float32
-			if j < qn {
-				v = w[(j0+j)*n+i]
-			}
-			wt[i-i0][j] = v
+	case 2:
+		a, b := row(0), row(1)
+		b = b[:len(a)]
+		for i, v := range a {
+			t[i] = [4]float32{v, b[i]}
+		}
+	case 3:
+		a, b, c := row(0), row(1), row(2)
+		b, c = b[:len(a)], c[:len(a)]
+		for i, v := range a {
+			t[i] = [4]float32{v, b[i], c[i]}
+		}
+	default:
+		a, b, c, d := row(0), row(1), row(2), row(3)
+		b, c, d = b[:len(a)], c[:len(a)], d[:len(a)]
+		for i, v := range a {
+			t[i] = [4]float32{v, b[i], c[i], d[i]}
 		}
 	}
 }
