@@ -202,7 +202,7 @@ var rotationVariants = []struct {
 // part: Hadamard alone beats neither at every width (it spreads the
 // outlier channels), a random rotation alone does at 3 and 4 bits, and
 // adding Hadamard to the balancer costs at most 10% over the balancer
-// alone.
+// alone. With -short (as under emulation) only uniform int3 runs.
 func TestRotationQuality(t *testing.T) {
 	if raceDetector {
 		t.Skip("single-goroutine figures: run without -race")
@@ -218,6 +218,9 @@ func TestRotationQuality(t *testing.T) {
 	caches = append(caches, namedConfig{"mikv-f16/int2", base})
 	for _, c := range caches {
 		t.Run(c.name, func(t *testing.T) {
+			if testing.Short() && c.name != "uniform-int3" {
+				t.Skip("-short: uniform int3 only")
+			}
 			errs := map[string]float64{}
 			line := ""
 			for _, v := range rotationVariants {
