@@ -10,6 +10,22 @@ import (
 // then.
 const hadamardChunk = 1 << 16
 
+// hadamardChunks runs an assembly kernel, kernel(x, len, n, 1/√n), over x in
+// calls of at most hadamardChunk values (whole blocks of n, at least one),
+// and blocks of fewer than 8 values in the generic code (a vector holds 4
+// or 8 values, and such blocks cost a few additions per value anyway).
+func hadamardChunks(x []float32, n int, kernel func(x *float32, m, n int, s float32)) {
+	if n < 8 {
+		hadamardGeneric(x, n)
+		return
+	}
+	s := hadamardScale(n)
+	step := max(n, hadamardChunk)
+	for ; len(x) > 0; x = x[min(step, len(x)):] {
+		kernel(&x[0], min(step, len(x)), n, s)
+	}
+}
+
 // hadamardScale returns float32(1/√n) for n a power of two, from a table:
 // a call on one head would otherwise spend a fair share of its time on the
 // square root and the division.

@@ -258,16 +258,8 @@ func randomOrthogonal(dim int, seed uint64) []float32 {
 		if vv == 0 {
 			continue
 		}
-		for j := k; j < n; j++ { // A[k:, j] −= (2 v·A[k:, j] / vv) v
-			c := a[j*n+k : (j+1)*n]
-			var dot float64
-			for i, x := range v {
-				dot = float64(dot + float64(x*c[i]))
-			}
-			f := float64(2*dot) / vv
-			for i, x := range v {
-				c[i] = float64(c[i] - float64(f*x))
-			}
+		for j := k; j < n; j++ { // A[k:, j] = H_k A[k:, j]
+			householder(a[j*n+k:(j+1)*n], v, vv)
 		}
 	}
 	// Q = H_0 … H_{n−1} I: apply the reflections to I from the last.
@@ -285,15 +277,7 @@ func randomOrthogonal(dim int, seed uint64) []float32 {
 			continue
 		}
 		for j := range n {
-			c := q[j*n+k : (j+1)*n]
-			var dot float64
-			for i, x := range v {
-				dot = float64(dot + float64(x*c[i]))
-			}
-			f := float64(2*dot) / vv
-			for i, x := range v {
-				c[i] = float64(c[i] - float64(f*x))
-			}
+			householder(q[j*n+k:(j+1)*n], v, vv)
 		}
 	}
 	out := make([]float32, n*n)
@@ -307,4 +291,19 @@ func randomOrthogonal(dim int, seed uint64) []float32 {
 		}
 	}
 	return out
+}
+
+// householder applies the Householder reflection I − 2vvᵀ/vv to c (c −= (2
+// v·c / vv) v), every product rounded on its own (no fused multiply-add:
+// the same bits on every platform).
+func householder(c, v []float64, vv float64) {
+	c = c[:len(v)]
+	var dot float64
+	for i, x := range v {
+		dot = float64(dot + float64(x*c[i]))
+	}
+	f := float64(2*dot) / vv
+	for i, x := range v {
+		c[i] = float64(c[i] - float64(f*x))
+	}
 }
