@@ -556,19 +556,9 @@ mins as a share of an fp16 cache. %d configurations in %s (%s).
 
 Pareto frontier (no configuration is both smaller and better):
 `, tr.Model, tr.Sequences, tr.Sequences, tr.Length, tr.Prefill, len(tr.Points), runTime(tr.Seconds, tr.CPUSecs, tr.Workers), strings.Join(tr.Stages, "; "))
-	fmt.Fprintf(w, "  %6s  %-17s %8s %6s   %s\n", "share", "mean KL ± s.e.", "p95 KL", "top-1", "configuration (* importance-aware)")
-	for _, i := range tr.Frontier {
-		p := tr.Points[i]
-		mark := " "
-		if importanceAware(p.cfg) {
-			mark = "*"
-		}
-		fmt.Fprintf(w, "  %5.1f%%  %7.4f ± %-7.4f %8.4f %6.3f %s %s\n", 100*p.Share, p.MeanKL, p.KLStdErr, p.P95KL, p.Top1, mark, p.Name)
-	}
-	if len(tr.FrontierNoRotation) > 0 {
-		fmt.Fprintf(w, "\nPareto frontier without rotation (Config.Rotation none):\n")
+	frontier := func(points []int) {
 		fmt.Fprintf(w, "  %6s  %-17s %8s %6s   %s\n", "share", "mean KL ± s.e.", "p95 KL", "top-1", "configuration (* importance-aware)")
-		for _, i := range tr.FrontierNoRotation {
+		for _, i := range points {
 			p := tr.Points[i]
 			mark := " "
 			if importanceAware(p.cfg) {
@@ -576,6 +566,11 @@ Pareto frontier (no configuration is both smaller and better):
 			}
 			fmt.Fprintf(w, "  %5.1f%%  %7.4f ± %-7.4f %8.4f %6.3f %s %s\n", 100*p.Share, p.MeanKL, p.KLStdErr, p.P95KL, p.Top1, mark, p.Name)
 		}
+	}
+	frontier(tr.Frontier)
+	if len(tr.FrontierNoRotation) > 0 {
+		fmt.Fprintf(w, "\nPareto frontier without rotation (Config.Rotation none):\n")
+		frontier(tr.FrontierNoRotation)
 	}
 	if tr.Best < 0 {
 		fmt.Fprintf(w, "\nNo configuration fits a budget of %.0f%% of fp16.\n", 100*tr.Budget)
