@@ -202,3 +202,44 @@ func TestSplitReferenceFarBelowMax(t *testing.T) {
 		}
 	}
 }
+
+// The helpers poll for jobs and the caller for its tasks' end before they
+// park (workers.poll, job.wait). Whichever way a call meets them — on one
+// processor (the caller parks at once), from a goroutine locked to its
+// thread, or after a pause long enough for every helper to have parked —
+// the results are one worker's, bit for bit.
+func TestWorkersPollOrPark(t *testing.T) {
+	cfg := DefaultConfig(1, 3, 6, 16)
+	cfg.PageSize = 8 // several splits per head
+	s := randomSeq(rand.New(rand.NewPCG(7, 7)), 40, cfg.QueryHeads, cfg.KVHeads, cfg.HeadDim)
+	run := func(w int, each func()) [][]float32 {
+		c := cfg
+		c.Workers = w
+		l := newTestCache(t, c).Layer(0)
+		q, k, v := s.prefix(24)
+		out := make([]float32, len(q))
+		require.NoError(t, l.Prefill(q, k, v, 24, out))
+		outs := [][]float32{out}
+		for i := 24; i < 40; i++ {
+			each()
+			q, k, v := s.token(i)
+			o := make([]float32, len(q))
+			require.NoError(t, l.Decode(q, k, v, o))
+			outs = append(outs, o)
+		}
+		return outs
+	}
+	want := bits(run(1, func() {}))
+	t.Run("one processor", func(t *testing.T) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		assert.Equal(t, want, bits(run(4, func() {})))
+	})
+	t.Run("locked caller", func(t *testing.T) {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		assert.Equal(t, want, bits(run(3, func() {})))
+	})
+	t.Run("parked helpers", func(t *testing.T) {
+		assert.Equal(t, want, bits(run(3, func() { time.Sleep(4 * spinWait) })))
+	})
+}
