@@ -21,6 +21,24 @@ type avx2AddWeightedStripArgs struct {
 	pfLines     int            // floats: cache lines to prefetch per row (>= 1), from the strip 16 rows ahead
 	mult        [8]float32     // the shifts' factor, eight times (codes)
 	shA, shB    [2]uint64      // half strips: the shifts of the codes of chunks A and B
+	fsc, fsh    unsafe.Pointer // half strips: the float32 scales and shifts × mult of the strip's group, chunk row 0
+	fStride     uintptr        // half strips: bytes between the rows' fsc (and fsh)
+}
+
+// avx2StripScales is the most scales (rows × groups) of one chunk that
+// the half strips read converted to float32: two tables of this size on
+// the stack.
+const avx2StripScales = 2048
+
+// avx2F16s sets dst[k] to the float32 value of the fp16 src[k].
+func avx2F16s(dst []float32, src []uint16) {
+	n := len(dst) &^ 7
+	if n > 0 {
+		avx2DequantizeF16(&dst[0], &src[0], n)
+	}
+	for k := n; k < len(dst); k++ {
+		dst[k] = F16ToFloat32(src[k])
+	}
 }
 
 // avx2Strip16 reports whether 4-row half strips serve codes of width bits.
@@ -49,8 +67,25 @@ func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
 	if f.Quantized() {
 		shifts, mult = shiftSource(r)
 	}
-	for i0 := 0; i0 < n; i0 += avx2StripRows {
-		i1 := min(n, i0+avx2StripRows)
+	groups := f.Groups(cols)
+	// The 4-row half strips read the chunk's scales and shifts converted
+	// once per chunk (fsc, fsh), so chunks hold at most avx2StripScales.
+	halves := f.Quantized() && avx2Strip16(f.Bits) && nq >= 4 && groups <= avx2StripScales
+	step := avx2StripRows
+	var fsc, fsh [avx2StripScales]float32
+	if halves {
+		step = min(step, avx2StripScales/groups)
+	}
+	for i0 := 0; i0 < n; i0 += step {
+		i1 := min(n, i0+step)
+		if halves {
+			m := (i1 - i0) * groups
+			avx2F16s(fsc[:m], r.Scales[i0*groups:][:m])
+			avx2F16s(fsh[:m], shifts[i0*groups:][:m])
+			for k := range fsh[:m] {
+				fsh[k] *= mult
+			}
+		}
 		for c := 0; c < cols; c += 32 {
 			a := avx2AddWeightedStripArgs{
 				wStride:  uintptr(4 * n),
@@ -74,7 +109,9 @@ func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
 				}
 			}
 			j := 0
-			if f.Quantized() && avx2Strip16(f.Bits) {
+			if halves {
+				a.fsc, a.fsh = unsafe.Pointer(&fsc[c/f.Group]), unsafe.Pointer(&fsh[c/f.Group])
+				a.fStride = uintptr(4 * groups)
 				for ; j+4 <= nq; j += 4 {
 					addWeightedStrip16AVX2(&a, f.Bits, y, w, n, cols, i0, j, c)
 				}

@@ -204,9 +204,15 @@ STRIPF(·avx2AddWeightedStripF32X2, RLDF32, SF2, SW2, SY2)
 // selects the shift of the codes (avx2AddWeightedStripArgs_shA and shB;
 // 8-bit codes: the data pointer starts at the half).
 //
+// The rows' scales and shifts (times mult) come converted to float32
+// (avx2AddWeightedStripArgs_fsc, _fsh: one per row and group, fStride
+// bytes between rows), so a row costs two broadcasts for them, not two
+// fp16 conversions and a multiplication per half strip.
+//
 // Instructions per row and 16 values: 2-bit 1 load and 6 integer ops, or
 // 4-bit 2 loads and 4, then 2 conversions, 2 FMAs for the values and 8
-// for the weight rows, plus 8 for the row's scale, shift and weights.
+// for the weight rows, plus 6 broadcasts for the row's scale, shift and
+// weights.
 
 #define HC(A0, A1, A2, A3) \
 	VCVTDQ2PS   Y0, Y0;     \
@@ -263,21 +269,24 @@ STRIPF(·avx2AddWeightedStripF32X2, RLDF32, SF2, SW2, SY2)
 	VMOVUPS B, 32(AX)
 
 // STRIPH(NAME, BLK): the half-strip kernel of one width (BLK: HBLKn).
-// Registers as above but R8 the weights of rows 2 and 3 and R9 the
+// Registers as above but R10, R11 the float32 scales and shifts, R13 the
+// bytes between their rows, R8 the weights of rows 2 and 3 and R9 the
 // prefetch offset (these widths have one plane).
 #define STRIPH(NAME, BLK) \
 	ARGS_TEXT(NAME);                                    \
 	MOVQ avx2Walk_data(DI), SI;                         \
-	MOVQ avx2Walk_scales(DI), R10;                      \
-	MOVQ avx2Walk_shifts(DI), R11;                      \
 	SLOAD;                                              \
+	MOVQ avx2AddWeightedStripArgs_fsc(DI), R10;         \
+	MOVQ avx2AddWeightedStripArgs_fsh(DI), R11;         \
+	MOVQ avx2AddWeightedStripArgs_fStride(DI), R13;     \
 	LEAQ (AX)(BX*2), R8;                                \
 	MOVQ R12, R9;                                       \
 	SHLQ $4, R9;                                        \
 	SZERO;                                              \
 row:                                                    \
 	PREFETCHT0 (SI)(R9*1);                              \
-	SPARAMS;                                            \
+	VBROADCASTSS (R10), Y3;                             \
+	VBROADCASTSS (R11), Y4;                             \
 	HW;                                                 \
 	BLK;                                                \
 	ADDQ R12, SI;                                       \

@@ -37,6 +37,19 @@ func TestAVX2AddWeightedStrips(t *testing.T) {
 			}
 		}
 	}
+	// Many groups per row: the 4-row half strips read converted scales in
+	// chunks of avx2StripScales/groups rows (here 32 rows, and 1), and
+	// rows of more than avx2StripScales groups run the 2-row strips.
+	for _, f := range []Format{Quant(2, 32), SymQuant(4, 32), Quant(8, 32)} {
+		for _, shape := range [][2]int{{100, 2048}, {3, 32 * avx2StripScales}, {2, 32 * (avx2StripScales + 1)}} {
+			n, cols := shape[0], shape[1]
+			r, _ := quantizedRows(t, rng, f, n, cols)
+			w := randomValues(rng, 5*n)
+			y := randomValues(rng, 5*cols)
+			require.True(t, addWeightedStripAVX2(append([]float32(nil), y...), r, w), "%s cols %d: the strips take it", f, cols)
+			requireAddWeighted(t, im, y, r, w, "%s rows %d cols %d weights 5", f, n, cols)
+		}
+	}
 	// What the strips leave to the other kernels.
 	r, _ := quantizedRows(t, rng, F16, 3, 40)
 	require.False(t, addWeightedStripAVX2(make([]float32, 2*40), r, make([]float32, 2*3)), "40 columns")
