@@ -2,7 +2,6 @@ package mikv
 
 import (
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -42,9 +41,9 @@ type workers struct {
 type job struct {
 	fn   func(i int)
 	n    int
-	todo atomic.Int64 // tasks not yet taken: the next task is n−todo
-	left atomic.Int64 // tasks not yet finished
-	wg   sync.WaitGroup
+	todo atomic.Int64  // tasks not yet taken: the next task is n−todo
+	left atomic.Int64  // tasks not yet finished
+	done chan struct{} // one value per run, sent by the task that finishes last
 }
 
 // spinWait is how long a helper polls for a new job, and a caller for the
@@ -101,26 +100,31 @@ func (j *job) work() {
 			return
 		}
 		j.fn(j.n - 1 - left)
-		j.left.Add(-1)
-		j.wg.Done()
+		if j.left.Add(-1) == 0 {
+			j.done <- struct{}{} // buffered: the caller takes it in wait
+		}
 	}
 }
 
-// wait returns when every task of j has finished, polling for spinWait
-// before it parks. It polls without yielding: runtime.Gosched on a
-// goroutine locked to its thread (as a caller may be) hands the processor
-// to another thread, which costs as much as parking. With one processor
-// the tasks left can only run once the caller parks, so it parks at once.
+// wait returns when every task of j has finished (the last one's value on
+// j.done), polling for spinWait before it parks. It polls without
+// yielding: runtime.Gosched on a goroutine locked to its thread (as a
+// caller may be) hands the processor to another thread, which costs as
+// much as parking. With one processor the tasks left can only run once
+// the caller parks, so it parks at once. The receive orders the tasks'
+// writes before the caller's reads.
 func (j *job) wait() {
 	if runtime.GOMAXPROCS(0) > 1 {
 		start := time.Now()
-		for i := 0; j.left.Load() > 0; i++ {
-			if i%64 == 63 && time.Since(start) > spinWait {
-				break
+		for i := 1; i%64 != 0 || time.Since(start) <= spinWait; i++ {
+			select {
+			case <-j.done:
+				return
+			default:
 			}
 		}
 	}
-	j.wg.Wait() // after the polling saw every task end it returns at once, and orders their writes before ours
+	<-j.done
 }
 
 // workerSet is what a cache and its layers hold: the helpers, stopped when
@@ -160,8 +164,10 @@ func (s *workerSet) run(j *job, n int, fn func(i int)) {
 		}
 		return
 	}
+	if j.done == nil {
+		j.done = make(chan struct{}, 1)
+	}
 	j.fn, j.n = fn, n
-	j.wg.Add(n)
 	j.left.Store(int64(n))
 	j.todo.Store(int64(n)) // publishes fn and n to the helpers that take a task
 	for range min(s.w.n, n-1) {
