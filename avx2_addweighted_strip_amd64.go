@@ -26,11 +26,29 @@ type avx2AddWeightedStripArgs struct {
 }
 
 // avx2StripScales is the most scales (rows × groups) of one chunk that
-// the half strips read converted to float32: two tables of this size on
-// the stack.
-const avx2StripScales = 2048
+// the half strips read converted to float32 (avx2StripFloats).
+const avx2StripScales = 1024
 
-// avx2F16s sets dst[k] to the float32 value of the fp16 src[k].
+// avx2StripFloats holds a chunk's scales and shifts × mult in float32 for
+// the half strips: one per row and group of the chunk.
+type avx2StripFloats struct{ sc, sh [avx2StripScales]float32 }
+
+// fill converts the scales of r for rows [i0, i1) (m values) and their
+// shifts: the mins, or for symmetric codes the scales times mult.
+func (t *avx2StripFloats) fill(r Rows, shifts []uint16, mult float32, i0, m int) {
+	g := r.Format.Groups(r.Cols)
+	avx2F16s(t.sc[:m], r.Scales[i0*g:][:m])
+	if r.Format.Symmetric {
+		for k, x := range t.sc[:m] {
+			t.sh[k] = x * mult
+		}
+	} else { // mult is 1
+		avx2F16s(t.sh[:m], shifts[i0*g:][:m])
+	}
+}
+
+// avx2F16s sets dst[k] to the float32 value of the fp16 src[k]
+// (len(src) >= len(dst)).
 func avx2F16s(dst []float32, src []uint16) {
 	n := len(dst) &^ 7
 	if n > 0 {
@@ -62,29 +80,37 @@ func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
 	if nq < 2 || cols%32 != 0 || f.Quantized() && !avx2Blocks(f) {
 		return false
 	}
+	// The 4-row half strips read the chunk's scales and shifts converted
+	// once per chunk; the table is made (and zeroed) only for them.
+	if f.Quantized() && avx2Strip16(f.Bits) && nq >= 4 && f.Groups(cols) <= avx2StripScales {
+		var t avx2StripFloats
+		addWeightedStripsAVX2(y, r, w, &t)
+	} else {
+		addWeightedStripsAVX2(y, r, w, nil)
+	}
+	return true
+}
+
+// addWeightedStripsAVX2 is addWeightedStripAVX2 on a shape it takes, with
+// the half strips' table t, or nil when they do not run.
+func addWeightedStripsAVX2(y []float32, r Rows, w []float32, t *avx2StripFloats) {
+	f, cols := r.Format, r.Cols
+	n := r.Len()
+	nq := len(w) / n
 	var shifts []uint16
 	var mult float32
 	if f.Quantized() {
 		shifts, mult = shiftSource(r)
 	}
 	groups := f.Groups(cols)
-	// The 4-row half strips read the chunk's scales and shifts converted
-	// once per chunk (fsc, fsh), so chunks hold at most avx2StripScales.
-	halves := f.Quantized() && avx2Strip16(f.Bits) && nq >= 4 && groups <= avx2StripScales
 	step := avx2StripRows
-	var fsc, fsh [avx2StripScales]float32
-	if halves {
+	if t != nil {
 		step = min(step, avx2StripScales/groups)
 	}
 	for i0 := 0; i0 < n; i0 += step {
 		i1 := min(n, i0+step)
-		if halves {
-			m := (i1 - i0) * groups
-			avx2F16s(fsc[:m], r.Scales[i0*groups:][:m])
-			avx2F16s(fsh[:m], shifts[i0*groups:][:m])
-			for k := range fsh[:m] {
-				fsh[k] *= mult
-			}
+		if t != nil {
+			t.fill(r, shifts, mult, i0, (i1-i0)*groups)
 		}
 		for c := 0; c < cols; c += 32 {
 			a := avx2AddWeightedStripArgs{
@@ -95,7 +121,7 @@ func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
 			if f.Quantized() {
 				g := c / f.Group
 				a.avx2Walk = newAVX2Walk(r, shifts, i0, i1, g, g+1)
-				a.scaleStride = 2 * f.Groups(cols)
+				a.scaleStride = 2 * groups
 				a.k = 4 * (c % f.Group / 32)
 				for l := range a.mult {
 					a.mult[l] = mult
@@ -109,8 +135,9 @@ func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
 				}
 			}
 			j := 0
-			if halves {
-				a.fsc, a.fsh = unsafe.Pointer(&fsc[c/f.Group]), unsafe.Pointer(&fsh[c/f.Group])
+			if t != nil {
+				g := c / f.Group
+				a.fsc, a.fsh = unsafe.Pointer(&t.sc[g]), unsafe.Pointer(&t.sh[g])
 				a.fStride = uintptr(4 * groups)
 				for ; j+4 <= nq; j += 4 {
 					addWeightedStrip16AVX2(&a, f.Bits, y, w, n, cols, i0, j, c)
@@ -128,7 +155,6 @@ func addWeightedStripAVX2(y []float32, r Rows, w []float32) bool {
 			}
 		}
 	}
-	return true
 }
 
 // addWeightedStrip16AVX2 runs weight rows [j, j+4) over the strip of 32

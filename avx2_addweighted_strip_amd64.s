@@ -85,14 +85,13 @@
 	RET
 
 // SLOAD loads the arguments of a codes kernel's row loop: AX w, BX its
-// stride, DX k, R12 bytes per row, R13 bytes between the rows' scales,
-// R14 rows.
+// stride, DX k, R12 bytes per row, R14 rows (R13, the bytes between the
+// rows' scales, each kernel loads: fp16 or float32 scales).
 #define SLOAD \
-	MOVQ avx2AddWeightedStripArgs_w(DI), AX;            \
-	MOVQ avx2AddWeightedStripArgs_wStride(DI), BX;      \
-	MOVQ avx2AddWeightedStripArgs_k(DI), DX;            \
-	MOVQ avx2AddWeightedStripArgs_rowBytes(DI), R12;    \
-	MOVQ avx2AddWeightedStripArgs_scaleStride(DI), R13; \
+	MOVQ avx2AddWeightedStripArgs_w(DI), AX;         \
+	MOVQ avx2AddWeightedStripArgs_wStride(DI), BX;   \
+	MOVQ avx2AddWeightedStripArgs_k(DI), DX;         \
+	MOVQ avx2AddWeightedStripArgs_rowBytes(DI), R12; \
 	MOVQ avx2Walk_rows(DI), R14
 
 // STRIPW(NAME, BLK, SW, SY): the kernel of codes of one width (BLK, its
@@ -100,6 +99,7 @@
 #define STRIPW(NAME, BLK, SW, SY) \
 	WALK_TEXT(NAME, R10, R11);                          \
 	SLOAD;                                              \
+	MOVQ avx2AddWeightedStripArgs_scaleStride(DI), R13; \
 	MOVQ R12, CX;                                       \
 	SHLQ $4, CX;                                        \
 	SZERO;                                              \

@@ -38,7 +38,7 @@ func TestAVX2AddWeightedStrips(t *testing.T) {
 		}
 	}
 	// Many groups per row: the 4-row half strips read converted scales in
-	// chunks of avx2StripScales/groups rows (here 32 rows, and 1), and
+	// chunks of avx2StripScales/groups rows (here 16 rows, and 1), and
 	// rows of more than avx2StripScales groups run the 2-row strips.
 	for _, f := range []Format{Quant(2, 32), SymQuant(4, 32), Quant(8, 32)} {
 		for _, shape := range [][2]int{{100, 2048}, {3, 32 * avx2StripScales}, {2, 32 * (avx2StripScales + 1)}} {

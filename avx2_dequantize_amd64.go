@@ -31,13 +31,7 @@ func dequantizeFloatAVX2(dst []float32, r Rows) {
 		copy(dst, unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(r.Data))), len(dst)))
 		return
 	}
-	n := len(dst) &^ 7
-	if n > 0 {
-		avx2DequantizeF16(&dst[0], (*uint16)(unsafe.Pointer(&r.Data[0])), n)
-	}
-	for k := n; k < len(dst); k++ {
-		dst[k] = f16At(r.Data, k)
-	}
+	avx2F16s(dst, unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(r.Data))), len(r.Data)/2))
 }
 
 // dequantizeCodesAVX2 is Dequantize for code formats: all groups of a
