@@ -2,6 +2,7 @@ package lowbit
 
 import (
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 
@@ -31,7 +32,7 @@ func hadamardMatchesMatrix(t *testing.T, Hadamard func(x []float32, n int)) {
 				var want float64
 				for j := range n {
 					sign := 1.0
-					if bitsOdd(i & j) {
+					if bits.OnesCount(uint(i&j))%2 == 1 {
 						sign = -1
 					}
 					want += sign * float64(x[b*n+j])
@@ -51,14 +52,6 @@ func hadamardMatchesMatrix(t *testing.T, Hadamard func(x []float32, n int)) {
 	assert.Panics(t, func() { Hadamard(x, 2) })
 	assert.Panics(t, func() { Hadamard(x, 0) })
 	assert.Equal(t, []float32{1, 2, 3}, x)
-}
-
-func bitsOdd(v int) bool {
-	odd := false
-	for ; v != 0; v &= v - 1 {
-		odd = !odd
-	}
-	return odd
 }
 
 // TestHadamardScale: the table holds float32(1/√n) for every power of two.

@@ -3,6 +3,7 @@ package fuzz
 import (
 	"fmt"
 	"math"
+	mbits "math/bits"
 	"testing"
 )
 
@@ -88,7 +89,7 @@ func checkSylvester(t *testing.T, x, got []float32, n int, name string) {
 			}
 			var sum float64
 			for j, v := range blk {
-				if popOdd(i & j) {
+				if mbits.OnesCount(uint(i&j))%2 == 1 {
 					sum -= float64(v)
 				} else {
 					sum += float64(v)
@@ -101,13 +102,4 @@ func checkSylvester(t *testing.T, x, got []float32, n int, name string) {
 			}
 		}
 	}
-}
-
-// popOdd reports whether v has an odd number of set bits.
-func popOdd(v int) bool {
-	odd := false
-	for ; v != 0; v &= v - 1 {
-		odd = !odd
-	}
-	return odd
 }
