@@ -23,6 +23,8 @@ func guardedBytes(t testing.TB, n int) []byte {
 	return mem[size-page-n : size-page : size-page]
 }
 
+// guardedCopy returns a copy of src that ends exactly where an unreadable
+// page begins.
 func guardedCopy[T any](t testing.TB, src []T) []T {
 	var zero T
 	sz := int(unsafe.Sizeof(zero))
@@ -31,6 +33,26 @@ func guardedCopy[T any](t testing.TB, src []T) []T {
 		return nil
 	}
 	dst := unsafe.Slice((*T)(unsafe.Pointer(&b[0])), len(src))
+	copy(dst, src)
+	return dst
+}
+
+// guardedAfter returns a copy of src that begins exactly where an
+// unreadable page ends, so a kernel that reads or writes before its input
+// faults.
+func guardedAfter[T any](t testing.TB, src []T) []T {
+	var zero T
+	n := len(src) * int(unsafe.Sizeof(zero))
+	page := unix.Getpagesize()
+	size := page + (n+page-1)/page*page
+	mem, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_ANON|unix.MAP_PRIVATE)
+	require.NoError(t, err)
+	require.NoError(t, unix.Mprotect(mem[:page], unix.PROT_NONE))
+	t.Cleanup(func() { _ = unix.Munmap(mem) })
+	if len(src) == 0 {
+		return nil
+	}
+	dst := unsafe.Slice((*T)(unsafe.Pointer(&mem[page])), len(src))
 	copy(dst, src)
 	return dst
 }

@@ -5,25 +5,7 @@ package lowbit
 import (
 	"math/rand/v2"
 	"testing"
-	"unsafe"
-
-	"github.com/stretchr/testify/require"
-	"golang.org/x/sys/unix"
 )
-
-// guardedAfter returns n float32 that begin exactly where an unreadable
-// page ends, so a kernel that reads or writes before its input faults.
-func guardedAfter(t *testing.T, src []float32) []float32 {
-	page := unix.Getpagesize()
-	size := page + (4*len(src)+page-1)/page*page
-	mem, err := unix.Mmap(-1, 0, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_ANON|unix.MAP_PRIVATE)
-	require.NoError(t, err)
-	require.NoError(t, unix.Mprotect(mem[:page], unix.PROT_NONE))
-	t.Cleanup(func() { _ = unix.Munmap(mem) })
-	dst := unsafe.Slice((*float32)(unsafe.Pointer(&mem[page])), len(src))
-	copy(dst, src)
-	return dst
-}
 
 // TestHadamardGuardPages runs every implementation's Hadamard on values
 // that end at an unreadable page, then on values that begin right after
