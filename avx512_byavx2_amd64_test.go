@@ -1,0 +1,97 @@
+//go:build amd64 && gc && !purego
+
+package lowbit
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestAVX512DotQ8ByAVX2Shapes: the shapes on which the avx512 DotQ8 runs
+// the avx2 kernels are one query row on 2- and 4-bit rows of at most 128
+// values in one or two groups, and no others.
+func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
+	for _, c := range []struct {
+		f        Format
+		cols, nq int
+		want     bool
+	}{
+		{Quant(4, 64), 64, 1, true},
+		{Quant(2, 32), 64, 1, true},
+		{SymQuant(4, 96), 96, 1, true},
+		{Quant(4, 128), 128, 1, true},
+		{Quant(4, 64), 64, 2, false},
+		{Quant(4, 32), 96, 1, false},
+		{Quant(4, 32), 128, 1, false},
+		{Quant(8, 64), 64, 1, false},
+		{Quant(3, 64), 64, 1, false},
+		{Quant(4, 256), 256, 1, false},
+	} {
+		assert.Equal(t, c.want, avx512DotQ8ByAVX2(c.f, c.cols, c.nq), "%s cols %d queries %d", c.f, c.cols, c.nq)
+	}
+}
+
+// TestAVX512RunsAVX2WhereFaster: on the shapes that avx512 hands to the
+// avx2 kernels (DotQ8 and Dot with one query row on short rows, float
+// AddWeighted on rows of 8 and 24) the avx512 results equal avx2's bit for
+// bit, and both agree with float64.
+func TestAVX512RunsAVX2WhereFaster(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(61, 62))
+	nan := float32(math.NaN())
+	for _, c := range []struct {
+		f    Format
+		cols int
+	}{{Quant(4, 64), 64}, {Quant(2, 32), 64}, {SymQuant(4, 96), 96}, {Quant(2, 128), 128}} {
+		for _, n := range []int{1, 7, 8, 100} {
+			r, _ := quantizedRows(t, rng, c.f, n, c.cols)
+			x := randomValues(rng, c.cols)
+			q, err := NewQ8(c.f, 1, c.cols)
+			require.NoError(t, err)
+			require.NoError(t, im.QuantizeQ8(q, x))
+			got, want := make([]float32, n), make([]float32, n)
+			for k := range got {
+				got[k] = nan
+			}
+			im.DotQ8(got, r, q)
+			avx2Impl.DotQ8(want, r, q)
+			requireSameBits(t, want, got, "DotQ8 %s cols %d rows %d", c.f, c.cols, n)
+			requireDots(t, r, dequantizeQ8(q), got, "DotQ8 %s cols %d rows %d", c.f, c.cols, n)
+			if c.cols == 64 {
+				im.Dot(got, r, x)
+				avx2Impl.Dot(want, r, x)
+				requireSameBits(t, want, got, "Dot %s cols %d rows %d", c.f, c.cols, n)
+				requireDots(t, r, float64s(x), got, "Dot %s cols %d rows %d", c.f, c.cols, n)
+			}
+		}
+	}
+	for _, f := range []Format{F32, F16} {
+		for _, cols := range []int{8, 24} {
+			for _, nq := range []int{1, 2, 3, 4, 5} {
+				n := 37
+				r, _ := quantizedRows(t, rng, f, n, cols)
+				w := randomValues(rng, nq*n)
+				y0 := randomValues(rng, nq*cols)
+				got, want := append([]float32(nil), y0...), append([]float32(nil), y0...)
+				im.AddWeighted(got, r, w)
+				avx2Impl.AddWeighted(want, r, w)
+				requireSameBits(t, want, got, "AddWeighted %s cols %d weight rows %d", f, cols, nq)
+			}
+		}
+	}
+}
+
+// requireSameBits requires got to hold want's values bit for bit.
+func requireSameBits(t *testing.T, want, got []float32, msg string, args ...any) {
+	t.Helper()
+	for k := range want {
+		if math.Float32bits(want[k]) != math.Float32bits(got[k]) {
+			require.Equal(t, math.Float32bits(want[k]), math.Float32bits(got[k]), fmt.Sprintf(msg, args...)+fmt.Sprintf(": value %d (%v, want %v)", k, got[k], want[k]))
+		}
+	}
+}
