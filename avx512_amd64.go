@@ -15,7 +15,9 @@ import (
 // AVX2, FMA and F16C): Dot and AddWeighted the avx2 lane kernels, DotQ8,
 // Quantize and Dequantize the avx2 block kernels with a short last block
 // (see avx2Impl). DotQ8 on codes also runs the avx2 kernels on a CPU
-// without AVX-512 VNNI. Accelerated reports which kernels and formats run
+// without AVX-512 VNNI, and so do a few short-row shapes on which they
+// measured faster (avx512DotQ8ByAVX2, dotCodesAVX512,
+// addWeightedFloatAVX512). Accelerated reports which kernels and formats run
 // assembly (of either tier). Attention runs the avx2 kernels: there is no
 // AVX-512 attention kernel yet, because none could be tested or measured
 // where it was written (a machine without AVX-512). Hadamard runs the avx2
