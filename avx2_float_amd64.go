@@ -41,9 +41,14 @@ func (a *avx2FloatArgs) setCols(cols, rowCols, elem int) {
 	}
 }
 
-// dotFloatAVX2 is Dot for fp16 and float32 rows.
+// dotFloatAVX2 is Dot for fp16 and float32 rows (rows of 8 values:
+// dotRow8FloatAVX2).
 func dotFloatAVX2(out []float32, r Rows, x []float32) {
 	cols := r.Cols
+	if cols == 8 {
+		dotRow8FloatAVX2(out, r, x)
+		return
+	}
 	n, nq := r.Len(), len(x)/cols
 	clear(out)
 	for j0 := 0; j0 < nq; j0 += 4 {

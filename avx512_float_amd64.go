@@ -4,11 +4,16 @@ package lowbit
 
 import "unsafe"
 
-// dotFloatAVX512 is Dot for fp16 and float32 rows: avx512DotF<bits>X<nq> in
+// dotFloatAVX512 is Dot for fp16 and float32 rows: rows of 8 values by
+// dotRow8FloatAVX2, others by avx512DotF<bits>X<nq> in
 // passes of up to 4 query rows.
 func dotFloatAVX512(out []float32, r Rows, x []float32) {
 	n, cols := r.Len(), r.Cols
 	if n == 0 {
+		return
+	}
+	if cols == 8 {
+		dotRow8FloatAVX2(out, r, x)
 		return
 	}
 	if cols == 128 {

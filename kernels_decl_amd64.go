@@ -3818,6 +3818,17 @@ func avx2CallDotFloat(bits, nq int, a *avx2FloatArgs) {
 	}
 }
 
+// avx2DotRow8F32 sets out[i] to the dot product of float32 row i (8 values)
+// with x, for n rows (a multiple of 8) (avx2_dotrow8_amd64.s).
+//
+//go:noescape
+func avx2DotRow8F32(out, rows, x *float32, n int)
+
+// avx2DotRow8F16 is avx2DotRow8F32 on fp16 rows (avx2_dotrow8_amd64.s).
+//
+//go:noescape
+func avx2DotRow8F16(out *float32, rows *uint16, x *float32, n int)
+
 // AddWeighted on fp16 and float32 rows (avx2_float_amd64.s): 1 to 4 weight
 // rows.
 //
