@@ -109,10 +109,22 @@ func dotQ8FloatAVX2(out []float32, r Rows, q *Q8) {
 	}
 }
 
-// addWeightedFloatAVX2 is AddWeighted for fp16 and float32 rows.
+// addWeightedFloatAVX2 is AddWeighted for fp16 and float32 rows (rows of
+// 8 values: avx2AddWeightedRow8F32/F16 once per weight row).
 func addWeightedFloatAVX2(y []float32, r Rows, w []float32) {
 	cols, elem := r.Cols, r.Format.Bits/8
 	n := r.Len()
+	if cols == 8 {
+		data := unsafe.Pointer(unsafe.SliceData(r.Data))
+		for j := range len(w) / n {
+			if elem == 4 {
+				avx2AddWeightedRow8F32(&y[j*8], (*float32)(data), &w[j*n], n)
+			} else {
+				avx2AddWeightedRow8F16(&y[j*8], (*uint16)(data), &w[j*n], n)
+			}
+		}
+		return
+	}
 	nq := len(w) / n
 	var wt [avx2AddWRows][4]float32
 	for j0 := 0; j0 < nq; j0 += 4 {

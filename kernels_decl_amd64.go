@@ -3829,6 +3829,18 @@ func avx2DotRow8F32(out, rows, x *float32, n int)
 //go:noescape
 func avx2DotRow8F16(out *float32, rows *uint16, x *float32, n int)
 
+// avx2AddWeightedRow8F32 adds to y (8 values) the sum over n float32 rows of
+// 8 values of w[i] times row i (avx2_addweightedrow8_amd64.s).
+//
+//go:noescape
+func avx2AddWeightedRow8F32(y, rows, w *float32, n int)
+
+// avx2AddWeightedRow8F16 is avx2AddWeightedRow8F32 on fp16 rows
+// (avx2_addweightedrow8_amd64.s).
+//
+//go:noescape
+func avx2AddWeightedRow8F16(y *float32, rows *uint16, w *float32, n int)
+
 // AddWeighted on fp16 and float32 rows (avx2_float_amd64.s): 1 to 4 weight
 // rows.
 //
