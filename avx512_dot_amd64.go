@@ -59,6 +59,17 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		}
 		return
 	}
+	if f.Bits == 4 && f.Group == 64 && cols == 64 {
+		nq := len(x) / cols
+		for j0, pass := 0, 0; j0 < nq; j0 += pass {
+			pass = avx512Pass(nq - j0)
+			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
+			if !avx512DotRow64(o, r, xp, pass) {
+				dotGeneralAVX512(o, r, xp)
+			}
+		}
+		return
+	}
 	if len(x) == cols && cols == 64 {
 		// One query row on rows of 64: avx2's unit kernels beat the
 		// general avx512 kernels (Intel Xeon family 6 model 207, 512 rows

@@ -1230,6 +1230,317 @@
 #undef QUAD_OUT
 #undef FORX
 
+// The 4-bit Dot row kernels on rows of 64 values in one group of 64: two
+// rows (32 bytes each) per vector, lanes 0-7 and 8-15, as in the 2-bit
+// kernels on rows of 128, whose combining, scaling and reduction they
+// share (QUAD_OUT_W2, ROW_FLUSH_W2). Nibble k (0-7) of every code dword is
+// masked in place (masks in Z16-Z23) and converted (q*16^k), then
+// multiplied by x laid out per call in the same lanes and scaled by 16^-k
+// (avx512DotRow64Tables). 128-bit lane L of a vector holds row L/2's
+// values 32(L%2) to 32(L%2)+31, a block of its group: the kernels treat the
+// two blocks as the W2 kernels treat a row's two groups, with the row's
+// scale and min duplicated (QUAD_SCALES_W4R64) and the query's sums over
+// the two blocks as the two groups' sums, so the reduction adds
+// S*K0 + m*Σx[0:32] and S*K1 + m*Σx[32:64] for each row.
+//
+// Instructions per 32 values (one row's half, as two vectors hold four
+// rows): per field 1 VPANDD + 1 VCVTUDQ2PS per vector and 1 FMA per query
+// row: 4 + 2 per query row, plus the W2 kernels' combining (about 1.5 per
+// query row).
+
+#define QUADW4R64X1 \
+	VMOVDQU32 0(SI), Z8; \
+	VMOVDQU32 64(SI), Z9; \
+	VPANDD Z16, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 0(BX), Z10, Z0; \
+	VPANDD Z16, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VMULPS 0(BX), Z11, Z1; \
+	VPANDD Z17, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 64(BX), Z10, Z0; \
+	VPANDD Z17, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 64(BX), Z11, Z1; \
+	VPANDD Z18, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 128(BX), Z10, Z0; \
+	VPANDD Z18, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 128(BX), Z11, Z1; \
+	VPANDD Z19, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 192(BX), Z10, Z0; \
+	VPANDD Z19, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 192(BX), Z11, Z1; \
+	VPANDD Z20, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 256(BX), Z10, Z0; \
+	VPANDD Z20, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 256(BX), Z11, Z1; \
+	VPANDD Z21, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 320(BX), Z10, Z0; \
+	VPANDD Z21, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 320(BX), Z11, Z1; \
+	VPANDD Z22, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 384(BX), Z10, Z0; \
+	VPANDD Z22, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 384(BX), Z11, Z1; \
+	VPANDD Z23, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 448(BX), Z10, Z0; \
+	VPANDD Z23, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 448(BX), Z11, Z1
+
+#define QUADW4R64X2 \
+	VMOVDQU32 0(SI), Z8; \
+	VMOVDQU32 64(SI), Z9; \
+	VPANDD Z16, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 0(BX), Z10, Z0; \
+	VMULPS 512(BX), Z10, Z2; \
+	VPANDD Z16, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VMULPS 0(BX), Z11, Z1; \
+	VMULPS 512(BX), Z11, Z3; \
+	VPANDD Z17, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 64(BX), Z10, Z0; \
+	VFMADD231PS 576(BX), Z10, Z2; \
+	VPANDD Z17, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 64(BX), Z11, Z1; \
+	VFMADD231PS 576(BX), Z11, Z3; \
+	VPANDD Z18, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 128(BX), Z10, Z0; \
+	VFMADD231PS 640(BX), Z10, Z2; \
+	VPANDD Z18, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 128(BX), Z11, Z1; \
+	VFMADD231PS 640(BX), Z11, Z3; \
+	VPANDD Z19, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 192(BX), Z10, Z0; \
+	VFMADD231PS 704(BX), Z10, Z2; \
+	VPANDD Z19, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 192(BX), Z11, Z1; \
+	VFMADD231PS 704(BX), Z11, Z3; \
+	VPANDD Z20, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 256(BX), Z10, Z0; \
+	VFMADD231PS 768(BX), Z10, Z2; \
+	VPANDD Z20, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 256(BX), Z11, Z1; \
+	VFMADD231PS 768(BX), Z11, Z3; \
+	VPANDD Z21, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 320(BX), Z10, Z0; \
+	VFMADD231PS 832(BX), Z10, Z2; \
+	VPANDD Z21, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 320(BX), Z11, Z1; \
+	VFMADD231PS 832(BX), Z11, Z3; \
+	VPANDD Z22, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 384(BX), Z10, Z0; \
+	VFMADD231PS 896(BX), Z10, Z2; \
+	VPANDD Z22, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 384(BX), Z11, Z1; \
+	VFMADD231PS 896(BX), Z11, Z3; \
+	VPANDD Z23, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 448(BX), Z10, Z0; \
+	VFMADD231PS 960(BX), Z10, Z2; \
+	VPANDD Z23, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 448(BX), Z11, Z1; \
+	VFMADD231PS 960(BX), Z11, Z3
+
+#define QUADW4R64X4 \
+	VMOVDQU32 0(SI), Z8; \
+	VMOVDQU32 64(SI), Z9; \
+	VPANDD Z16, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 0(BX), Z10, Z0; \
+	VMULPS 512(BX), Z10, Z2; \
+	VMULPS 1024(BX), Z10, Z4; \
+	VMULPS 1536(BX), Z10, Z6; \
+	VPANDD Z16, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VMULPS 0(BX), Z11, Z1; \
+	VMULPS 512(BX), Z11, Z3; \
+	VMULPS 1024(BX), Z11, Z5; \
+	VMULPS 1536(BX), Z11, Z7; \
+	VPANDD Z17, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 64(BX), Z10, Z0; \
+	VFMADD231PS 576(BX), Z10, Z2; \
+	VFMADD231PS 1088(BX), Z10, Z4; \
+	VFMADD231PS 1600(BX), Z10, Z6; \
+	VPANDD Z17, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 64(BX), Z11, Z1; \
+	VFMADD231PS 576(BX), Z11, Z3; \
+	VFMADD231PS 1088(BX), Z11, Z5; \
+	VFMADD231PS 1600(BX), Z11, Z7; \
+	VPANDD Z18, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 128(BX), Z10, Z0; \
+	VFMADD231PS 640(BX), Z10, Z2; \
+	VFMADD231PS 1152(BX), Z10, Z4; \
+	VFMADD231PS 1664(BX), Z10, Z6; \
+	VPANDD Z18, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 128(BX), Z11, Z1; \
+	VFMADD231PS 640(BX), Z11, Z3; \
+	VFMADD231PS 1152(BX), Z11, Z5; \
+	VFMADD231PS 1664(BX), Z11, Z7; \
+	VPANDD Z19, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 192(BX), Z10, Z0; \
+	VFMADD231PS 704(BX), Z10, Z2; \
+	VFMADD231PS 1216(BX), Z10, Z4; \
+	VFMADD231PS 1728(BX), Z10, Z6; \
+	VPANDD Z19, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 192(BX), Z11, Z1; \
+	VFMADD231PS 704(BX), Z11, Z3; \
+	VFMADD231PS 1216(BX), Z11, Z5; \
+	VFMADD231PS 1728(BX), Z11, Z7; \
+	VPANDD Z20, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 256(BX), Z10, Z0; \
+	VFMADD231PS 768(BX), Z10, Z2; \
+	VFMADD231PS 1280(BX), Z10, Z4; \
+	VFMADD231PS 1792(BX), Z10, Z6; \
+	VPANDD Z20, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 256(BX), Z11, Z1; \
+	VFMADD231PS 768(BX), Z11, Z3; \
+	VFMADD231PS 1280(BX), Z11, Z5; \
+	VFMADD231PS 1792(BX), Z11, Z7; \
+	VPANDD Z21, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 320(BX), Z10, Z0; \
+	VFMADD231PS 832(BX), Z10, Z2; \
+	VFMADD231PS 1344(BX), Z10, Z4; \
+	VFMADD231PS 1856(BX), Z10, Z6; \
+	VPANDD Z21, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 320(BX), Z11, Z1; \
+	VFMADD231PS 832(BX), Z11, Z3; \
+	VFMADD231PS 1344(BX), Z11, Z5; \
+	VFMADD231PS 1856(BX), Z11, Z7; \
+	VPANDD Z22, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 384(BX), Z10, Z0; \
+	VFMADD231PS 896(BX), Z10, Z2; \
+	VFMADD231PS 1408(BX), Z10, Z4; \
+	VFMADD231PS 1920(BX), Z10, Z6; \
+	VPANDD Z22, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 384(BX), Z11, Z1; \
+	VFMADD231PS 896(BX), Z11, Z3; \
+	VFMADD231PS 1408(BX), Z11, Z5; \
+	VFMADD231PS 1920(BX), Z11, Z7; \
+	VPANDD Z23, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 448(BX), Z10, Z0; \
+	VFMADD231PS 960(BX), Z10, Z2; \
+	VFMADD231PS 1472(BX), Z10, Z4; \
+	VFMADD231PS 1984(BX), Z10, Z6; \
+	VPANDD Z23, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 448(BX), Z11, Z1; \
+	VFMADD231PS 960(BX), Z11, Z3; \
+	VFMADD231PS 1472(BX), Z11, Z5; \
+	VFMADD231PS 1984(BX), Z11, Z7
+
+// The four rows' scales and mins, each duplicated (the rows' two blocks),
+// laid out as QUAD_SCALES_W2 lays out two groups' (Z12, Z13, K2). It reads
+// 8 bytes of scales and of mins and steps DX and R8 back by 8, since
+// QUAD_ROWS_NEXT steps them by 16 (two groups a row).
+#define QUAD_SCALES_W4R64 \
+	VMOVQ        (DX), X12;                         \
+	VPUNPCKLWD   X12, X12, X12;                     \
+	VMOVQ        (R8), X11;                         \
+	VPUNPCKLWD   X11, X11, X11;                     \
+	VINSERTI32X4 $1, X11, Y12, Y12;                 \
+	VPSHUFB      ·avx512QuadMinShuf(SB), Y12, Y12;  \
+	VCVTPH2PS    Y12, Z12;                          \
+	VMOVDQU32    ·avx512DotW2ScaleIdx(SB), Z13;     \
+	VPERMPS      Z12, Z13, Z13;                     \
+	MOVL         $0x5555, R11;                      \
+	KMOVW        R11, K2;                           \
+	SUBQ         $8, DX;                            \
+	SUBQ         $8, R8
+
+#define NAME ·avx512DotRow64W4G64X1
+#define SETUP SETUP_MASKS
+#define QUAD QUADW4R64X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W4R64
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W4G64X2
+#define SETUP SETUP_MASKS
+#define QUAD QUADW4R64X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W4R64
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W4G64X4
+#define SETUP SETUP_MASKS
+#define QUAD QUADW4R64X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W4R64
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
 // func avx512DotRowXTables(dst, x *float32, cols *int32, scales *float32, fields, pass int) (lossy bool)
 //
 // The x tables of the Dot row kernels: for each query row j (of 128

@@ -1,0 +1,87 @@
+//go:build gc && !purego
+
+package lowbit
+
+import "unsafe"
+
+// avx512DotRow64 runs the 4-bit Dot row kernel on rows of 64 values in one
+// group of 64 (four rows at a time, two per vector) for pass query rows x;
+// a last 1-3 rows are copied to a padded block of four. Like
+// avx512DotRow it returns false, having written nothing, when a query
+// value scaled by 16^-k is a nonzero float32 subnormal (query values below
+// 2^-98), and the general kernels serve them.
+func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
+	var (
+		xBuf       [4 * 128]float32
+		recsBuf    [4*8*16 + 16]float32
+		sgBuf      [4*16 + 16]float32
+		scratchBuf [4*4*16 + 16]float32
+	)
+	// The x tables' gather reads query rows 128 values apart.
+	for j := range pass {
+		copy(xBuf[128*j:128*j+64], x[64*j:64*(j+1)])
+	}
+	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	if avx512DotRowXTables(&recs[0], &xBuf[0], &avx512Row64Cols4[0][0], &avx512RowScales4[0], 8, pass) {
+		return false
+	}
+	mul := float32(1)
+	if r.Format.Symmetric {
+		mul = -8
+	}
+	for j := range pass {
+		var s0, s1 float32
+		for c := range 32 {
+			s0 += x[64*j+c]
+			s1 += x[64*j+32+c]
+		}
+		for l := range 4 {
+			sg[j*16+8+l], sg[j*16+12+l] = mul*s0, mul*s1
+		}
+	}
+	n := len(out) / pass
+	n4 := n &^ 3
+	a := avx512RowArgs{
+		recs:      unsafe.Pointer(&recs[0]),
+		sg:        unsafe.Pointer(&sg[0]),
+		scratch:   unsafe.Pointer(&scratch[0]),
+		outStride: 4 * n,
+	}
+	mins, _ := shiftSource(r)
+	if n4 > 0 {
+		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
+		a.out, a.n = unsafe.Pointer(&out[0]), n4
+		avx512CallDotRow64(pass, &a)
+	}
+	if n4 < n {
+		var (
+			data          [4 * 32]byte
+			scales, mins4 [4]uint16
+			tail          [4 * 4]float32
+		)
+		copy(data[:], r.Data[n4*32:])
+		copy(scales[:], r.Scales[n4:])
+		copy(mins4[:], mins[n4:])
+		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
+		avx512CallDotRow64(pass, &a)
+		for j := 0; j < pass; j++ {
+			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
+		}
+	}
+	return true
+}
+
+// avx512Row64Cols4 are the columns of the 4-bit Dot row kernels' x tables
+// on rows of 64 values: nibble k of dword lane l holds column
+// avx512RowCols4[k][l%8] (two rows per vector, one in lanes 0-7, one in
+// 8-15).
+var avx512Row64Cols4 [8][16]int32
+
+func init() {
+	for k := range 8 {
+		for l := range 16 {
+			avx512Row64Cols4[k][l] = avx512RowCols4[k][l%8]
+		}
+	}
+}
