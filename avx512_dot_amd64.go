@@ -48,7 +48,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	if n == 0 {
 		return
 	}
-	if (f.Bits == 4 || f.Bits == 2) && f.Group == 64 && cols == 128 {
+	if (f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128) && cols == 128 {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
@@ -176,8 +176,8 @@ func avx512CodeArgs(r Rows) avx512DotArgs {
 }
 
 // avx512DotRow runs the 4-bit or 2-bit Dot row kernel (rows of 128 values
-// in groups of 64, four rows at a time) for pass query rows x; a last 1-3
-// rows are copied to a padded block of four. It returns false, having
+// in groups of 64 or 128, four rows at a time) for pass query rows x; a
+// last 1-3 rows are copied to a padded block of four. It returns false, having
 // written nothing, when the kernel's products cannot be exact for x: when
 // a query value times 16^-k (4^-k) is a float32 subnormal, which may have
 // lost bits; that takes nonzero query values below 2^-98 (2^-96 for 2-bit
@@ -205,7 +205,7 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow(f.Bits, pass, &a)
+		avx512CallDotRow(f.Bits, f.Group, pass, &a)
 	}
 	if n4 < n {
 		var (
@@ -214,11 +214,12 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 			tail          [4 * 4]float32
 		)
 		copy(data[:], r.Data[n4*f.RowBytes(128):])
-		copy(scales[:], r.Scales[2*n4:])
-		copy(mins4[:], mins[2*n4:])
+		g := f.Groups(128)
+		copy(scales[:], r.Scales[g*n4:])
+		copy(mins4[:], mins[g*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow(f.Bits, pass, &a)
+		avx512CallDotRow(f.Bits, f.Group, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}

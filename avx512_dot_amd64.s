@@ -286,6 +286,24 @@
 	VPERMPS      MREG, SREG, SREG
 
 
+// QUAD_SCALES_CODES_DUP is QUAD_SCALES_CODES for rows of 128 values in one
+// group: each row's scale and min (8 bytes of each for four rows)
+// duplicated, as if the row's halves were two groups with its scale and
+// min, and DX and R8 stepped back by 8 (QUAD_ROWS_NEXT steps them by 16).
+// T1X is T1's low 128 bits.
+#define QUAD_SCALES_CODES_DUP \
+	VMOVQ        (DX), MREGX;                          \
+	VPUNPCKLWD   MREGX, MREGX, MREGX;                  \
+	VMOVQ        (R8), T1X;                            \
+	VPUNPCKLWD   T1X, T1X, T1X;                        \
+	VINSERTI32X4 $1, T1X, MREGY, MREGY;                \
+	VPSHUFB      ·avx512QuadMinShuf(SB), MREGY, MREGY; \
+	VCVTPH2PS    MREGY, MREG;                          \
+	VMOVDQU32    ·avx512QuadScaleIdx(SB), SREG;        \
+	VPERMPS      MREG, SREG, SREG;                     \
+	SUBQ         $8, DX;                               \
+	SUBQ         $8, R8
+
 // Per query row: combine the four rows, scale (SREG), add the shift term
 // (the rows' mins in MREG's lanes 8-15 times the query row's sums, under
 // the mask K4 = 0xff00, so that the rows' scales in lanes 0-7, one of them
@@ -683,6 +701,118 @@
 #undef MREGY
 #undef SREG
 #undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef FORX
+
+// The 4-bit Dot row kernels on rows of 128 values in one group: the
+// kernels of two groups of 64 with each row's scale and min duplicated
+// (QUAD_SCALES_CODES_DUP).
+
+#define NAME ·avx512DotRow128W4G128X1
+#define MREG Z26
+#define MREGX X26
+#define MREGY Y26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_X1
+#define QUAD QUADX1
+#define QUAD_OUT QUAD_OUT_CODES
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_CODES_DUP
+#define FORX ROWFORX1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef MREG
+#undef MREGX
+#undef MREGY
+#undef SREG
+#undef T1
+#undef T1X
+#undef T2
+#undef T3
+#undef T4
+#undef FORX
+
+#define NAME ·avx512DotRow128W4G128X2
+#define MREG Z26
+#define MREGX X26
+#define MREGY Y26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_MASKS
+#define QUAD QUADX2
+#define QUAD_OUT QUAD_OUT_CODES
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_CODES_DUP
+#define FORX ROWFORX2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef MREG
+#undef MREGX
+#undef MREGY
+#undef SREG
+#undef T1
+#undef T1X
+#undef T2
+#undef T3
+#undef T4
+#undef FORX
+
+#define NAME ·avx512DotRow128W4G128X4
+#define MREG Z24
+#define MREGX X24
+#define MREGY Y24
+#define SREG Z25
+#define T1 Z26
+#define T1X X26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP SETUP_X4
+#define QUAD QUADX4
+#define QUAD_OUT QUAD_OUT_CODES
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_CODES_DUP
+#define FORX ROWFORX4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef MREG
+#undef MREGX
+#undef MREGY
+#undef SREG
+#undef T1
+#undef T1X
 #undef T2
 #undef T3
 #undef T4
@@ -1239,7 +1369,7 @@
 // (avx512DotRow64Tables). 128-bit lane L of a vector holds row L/2's
 // values 32(L%2) to 32(L%2)+31, a block of its group: the kernels treat the
 // two blocks as the W2 kernels treat a row's two groups, with the row's
-// scale and min duplicated (QUAD_SCALES_W4R64) and the query's sums over
+// scale and min duplicated (QUAD_SCALES_DUP_W2) and the query's sums over
 // the two blocks as the two groups' sums, so the reduction adds
 // S*K0 + m*Σx[0:32] and S*K1 + m*Σx[32:64] for each row.
 //
@@ -1468,11 +1598,12 @@
 	VFMADD231PS 1472(BX), Z11, Z5; \
 	VFMADD231PS 1984(BX), Z11, Z7
 
-// The four rows' scales and mins, each duplicated (the rows' two blocks),
-// laid out as QUAD_SCALES_W2 lays out two groups' (Z12, Z13, K2). It reads
+// The four rows' scales and mins, each duplicated (the two blocks of a row
+// of 64 4-bit codes, or the two halves of a row of 128 2-bit codes in one
+// group), laid out as QUAD_SCALES_W2 lays out two groups' (Z12, Z13, K2). It reads
 // 8 bytes of scales and of mins and steps DX and R8 back by 8, since
 // QUAD_ROWS_NEXT steps them by 16 (two groups a row).
-#define QUAD_SCALES_W4R64 \
+#define QUAD_SCALES_DUP_W2 \
 	VMOVQ        (DX), X12;                         \
 	VPUNPCKLWD   X12, X12, X12;                     \
 	VMOVQ        (R8), X11;                         \
@@ -1487,12 +1618,69 @@
 	SUBQ         $8, DX;                            \
 	SUBQ         $8, R8
 
+// The 2-bit Dot row kernels on rows of 128 values in one group: the
+// kernels of two groups of 64 with each row's scale and min duplicated
+// (QUAD_SCALES_DUP_W2).
+#define NAME ·avx512DotRow128W2G128X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_DUP_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow128W2G128X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_DUP_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow128W2G128X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_DUP_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
 #define NAME ·avx512DotRow64W4G64X1
 #define SETUP SETUP_MASKS
 #define QUAD QUADW4R64X1
 #define FLUSH_OUT ROW_FLUSH_W2
 #define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W4R64
+#define QUAD_SCALES QUAD_SCALES_DUP_W2
 #define QUAD_OUT QUAD_OUT_W2
 #define FORX ROWFORW2X1
 #include "avx512_dot_row_amd64.h"
@@ -1510,7 +1698,7 @@
 #define QUAD QUADW4R64X2
 #define FLUSH_OUT ROW_FLUSH_W2
 #define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W4R64
+#define QUAD_SCALES QUAD_SCALES_DUP_W2
 #define QUAD_OUT QUAD_OUT_W2
 #define FORX ROWFORW2X2
 #include "avx512_dot_row_amd64.h"
@@ -1528,7 +1716,7 @@
 #define QUAD QUADW4R64X4
 #define FLUSH_OUT ROW_FLUSH_W2
 #define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W4R64
+#define QUAD_SCALES QUAD_SCALES_DUP_W2
 #define QUAD_OUT QUAD_OUT_W2
 #define FORX ROWFORW2X4
 #include "avx512_dot_row_amd64.h"

@@ -4073,6 +4073,15 @@ func avx512DotRow128W2G64X2(a *avx512RowArgs)
 func avx512DotRow128W2G64X4(a *avx512RowArgs)
 
 //go:noescape
+func avx512DotRow128W2G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W2G128X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W2G128X4(a *avx512RowArgs)
+
+//go:noescape
 func avx512DotRow128W4G64X1(a *avx512RowArgs)
 
 //go:noescape
@@ -4081,21 +4090,42 @@ func avx512DotRow128W4G64X2(a *avx512RowArgs)
 //go:noescape
 func avx512DotRow128W4G64X4(a *avx512RowArgs)
 
+//go:noescape
+func avx512DotRow128W4G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W4G128X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W4G128X4(a *avx512RowArgs)
+
 // avx512CallDotRow calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRow(bits, nq int, a *avx512RowArgs) {
-	switch bits<<4 | nq {
-	case 2<<4 | 1:
+func avx512CallDotRow(bits, group, nq int, a *avx512RowArgs) {
+	switch bits<<12 | group<<4 | nq {
+	case 2<<12 | 64<<4 | 1:
 		avx512DotRow128W2G64X1(a)
-	case 2<<4 | 2:
+	case 2<<12 | 64<<4 | 2:
 		avx512DotRow128W2G64X2(a)
-	case 2<<4 | 4:
+	case 2<<12 | 64<<4 | 4:
 		avx512DotRow128W2G64X4(a)
-	case 4<<4 | 1:
+	case 2<<12 | 128<<4 | 1:
+		avx512DotRow128W2G128X1(a)
+	case 2<<12 | 128<<4 | 2:
+		avx512DotRow128W2G128X2(a)
+	case 2<<12 | 128<<4 | 4:
+		avx512DotRow128W2G128X4(a)
+	case 4<<12 | 64<<4 | 1:
 		avx512DotRow128W4G64X1(a)
-	case 4<<4 | 2:
+	case 4<<12 | 64<<4 | 2:
 		avx512DotRow128W4G64X2(a)
-	case 4<<4 | 4:
+	case 4<<12 | 64<<4 | 4:
 		avx512DotRow128W4G64X4(a)
+	case 4<<12 | 128<<4 | 1:
+		avx512DotRow128W4G128X1(a)
+	case 4<<12 | 128<<4 | 2:
+		avx512DotRow128W4G128X2(a)
+	case 4<<12 | 128<<4 | 4:
+		avx512DotRow128W4G128X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
