@@ -19,11 +19,17 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 }
 
 // addWeightedCodesAVX512 is AddWeighted for code formats whose group is a
-// multiple of 32: the row kernels where they serve the shape, else the
-// general kernels.
+// multiple of 32: the row kernels where they serve the shape (rows of 128
+// in groups of 64, or in one group for one weight row), else the general
+// kernels.
 func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
-	if r.Cols == 128 && (f.Bits == 4 || f.Bits == 2) && f.Group == 64 {
+	// Rows in one group of 128 run the row kernels for one weight row
+	// only: for two and four the general kernels' passes are as fast or
+	// faster (Intel Xeon family 6 model 207, 512 rows, v/ns of weight rows
+	// times values: q4g128 with four 22.2 against 16.1, two 16.7-19.8
+	// against 16.3-16.4; one 9.9 against 16.3).
+	if r.Cols == 128 && (f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128 && len(w) == r.Len()) {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			if !avx512AddWeightedRow(y, r, w) {
 				addWeightedGeneralAVX512(y, r, w)
@@ -83,7 +89,7 @@ func addWeightedGeneralAVX512(y []float32, r Rows, w []float32) {
 }
 
 // avx512AddWeightedRow runs the 4-bit or 2-bit AddWeighted row kernel
-// (rows of 128 values in groups of 64, one weight row): the kernel keeps
+// (rows of 128 values in groups of 64 or 128, one weight row): the kernel keeps
 // the 128 sums in registers, in its own lane order (each code dword's
 // fields are converted in place), and writes them to a table that this
 // function adds into y. The 2-bit kernel takes rows two at a time; an odd
@@ -113,8 +119,13 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 		n:       r.Len(),
 	}
 	yy := (*[128]float32)(y)
+	g := f.Groups(128)
 	if f.Bits == 4 {
-		avx512AddWeightedRow128W4G64X1(&a)
+		if g == 2 {
+			avx512AddWeightedRow128W4G64X1(&a)
+		} else {
+			avx512AddWeightedRow128W4G128X1(&a)
+		}
 		t := (*[128]float32)(lanes)
 		if !avx512Finite(t[:]) {
 			return false
@@ -128,7 +139,7 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	pairs, odd := (*[256]float32)(lanes[:256]), (*[256]float32)(lanes[256:512])
 	if n2 := n &^ 1; n2 > 0 {
 		a.n = n2
-		avx512AddWeightedRow128W2G64X1(&a)
+		avx512AddWeightedRowW2(g, &a)
 		if !avx512Finite(pairs[:]) {
 			return false
 		}
@@ -140,12 +151,12 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 			w2            [2]float32
 		)
 		copy(data[:32], r.Data[(n-1)*32:])
-		copy(scales[:2], r.Scales[2*(n-1):])
-		copy(mins4[:2], mins[2*(n-1):])
+		copy(scales[:g], r.Scales[g*(n-1):])
+		copy(mins4[:g], mins[g*(n-1):])
 		w2[0] = w[n-1]
 		a.data, a.scales, a.mins, a.sg, a.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&w2[0]), 2
 		a.out = unsafe.Pointer(&odd[0])
-		avx512AddWeightedRow128W2G64X1(&a)
+		avx512AddWeightedRowW2(g, &a)
 		if !avx512Finite(odd[:]) {
 			return false
 		}
@@ -157,6 +168,16 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 		avx512AddLanesW2(yy, odd)
 	}
 	return true
+}
+
+// avx512AddWeightedRowW2 runs the 2-bit AddWeighted row kernel of rows of
+// g groups (2: groups of 64, 1: one group of 128).
+func avx512AddWeightedRowW2(g int, a *avx512RowArgs) {
+	if g == 2 {
+		avx512AddWeightedRow128W2G64X1(a)
+	} else {
+		avx512AddWeightedRow128W2G128X1(a)
+	}
 }
 
 // avx512W2Masks is the 2-bit row kernel's table of field masks (64-byte

@@ -286,6 +286,21 @@
 	VMOVDQU32 (SI), Z24; \
 	VMOVD (DX), X25; \
 	VPBROADCASTD (R8), K4, X25; \
+	STEP_W4_BODY
+
+// STEP_W4_G128 is STEP_W4 on rows of 128 values in one group: the row's
+// scale and min each read once and duplicated (words s, s, m, m), as if its
+// two halves were two groups with its scale and min.
+#define STEP_W4_G128 \
+	VMOVDQU32 (SI), Z24; \
+	VPBROADCASTW (DX), X25; \
+	VPBROADCASTW (R8), X31; \
+	VPUNPCKLDQ X31, X25, X25; \
+	STEP_W4_BODY
+
+// STEP_W4_BODY is the rest of STEP_W4 from the scale and min words of the
+// row's two groups (s0, s1, m0, m1) in X25 on.
+#define STEP_W4_BODY \
 	VCVTPH2PS X25, X25; \
 	VPERMPS Z25, Z26, Z28; \
 	VPERMPS Z25, Z27, Z29; \
@@ -355,6 +370,23 @@
 	VMOVDQU32 (SI), Z17; \
 	VMOVQ (DX), X18; \
 	VPBROADCASTQ (R8), K4, X18; \
+	STEP_W2_BODY
+
+// STEP_W2_G128 is STEP_W2 on rows of 128 values in one group: the two rows'
+// scales and mins duplicated (words s0, s0, s1, s1, m0, m0, m1, m1), as if
+// each row's halves were two groups with its scale and min.
+#define STEP_W2_G128 \
+	VMOVDQU32 (SI), Z17; \
+	VMOVD (DX), X18; \
+	VPUNPCKLWD X18, X18, X18; \
+	VMOVD (R8), X23; \
+	VPUNPCKLWD X23, X23, X23; \
+	VPUNPCKLQDQ X23, X18, X18; \
+	STEP_W2_BODY
+
+// STEP_W2_BODY is the rest of STEP_W2 from the scale and min words of the
+// two rows' groups in X18 on.
+#define STEP_W2_BODY \
 	VCVTPH2PS X18, Y18; \
 	VPERMPS Z18, Z20, Z19; \
 	VPERMPS Z18, Z21, Z18; \
@@ -482,6 +514,42 @@
 #define STEPSHIFT 1
 #define STEPBYTES 64
 #define STEPSCALES 8
+#define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow128W4G128X1
+#define SETUP SETUP_W4
+#define STEP STEP_W4_G128
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 2
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow128W2G128X1
+#define SETUP SETUP_W2
+#define STEP STEP_W2_G128
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 4
 #define FINISH FINISH_W2
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME

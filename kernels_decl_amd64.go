@@ -4649,7 +4649,13 @@ func avx512CallAddWeighted(bits, nq int, a *avx512DotArgs) {
 func avx512AddWeightedRow128W2G64X1(a *avx512RowArgs)
 
 //go:noescape
+func avx512AddWeightedRow128W2G128X1(a *avx512RowArgs)
+
+//go:noescape
 func avx512AddWeightedRow128W4G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow128W4G128X1(a *avx512RowArgs)
 
 // AddWeighted on fp16 and float32 rows (avx512_float_amd64.s, body
 // avx512_float_addweighted_amd64.h).
