@@ -99,7 +99,7 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 	if n == 0 {
 		return
 	}
-	if r.Cols == 128 && f.Group == 64 {
+	if r.Cols == 128 && (f.Group == 64 || f.Group == 128 && f.Bits&(f.Bits-1) == 0) {
 		// The row kernel takes one query row; for several (a GQA group) it
 		// runs once per query row (avx512PerRowPasses), which beats the
 		// general kernels' single pass: with 4 query rows at 256 rows of
@@ -225,8 +225,8 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 	}
 }
 
-// avx512DotQ8Row runs the row kernel (rows of 128 values in groups of 64, four
-// rows at a time) for query row j; a last 1-3 rows are copied to a padded
+// avx512DotQ8Row runs the row kernel (rows of 128 values in groups of 64,
+// or in one group of 2-, 4- or 8-bit codes; four rows at a time) for query row j; a last 1-3 rows are copied to a padded
 // block of four. Its tables are small, so it has its own (Go zeroes every
 // array it declares, and the general tables are 13 KB).
 func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
@@ -256,7 +256,7 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotQ8Row(f.Bits, &a)
+		avx512CallDotQ8RowOf(f, &a)
 	}
 	if n4 < n {
 		var (
@@ -266,13 +266,24 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 		)
 		rb := f.RowBytes(128)
 		copy(data[:], r.Data[n4*rb:])
-		copy(scales[:], r.Scales[2*n4:])
-		copy(mins4[:], mins[2*n4:])
+		g := f.Groups(128)
+		copy(scales[:], r.Scales[g*n4:])
+		copy(mins4[:], mins[g*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n = unsafe.Pointer(&tail[0]), 4
-		avx512CallDotQ8Row(f.Bits, &a)
+		avx512CallDotQ8RowOf(f, &a)
 		copy(out[n4:], tail[:])
 	}
+}
+
+// avx512CallDotQ8RowOf runs the DotQ8 row kernel of f's width and group
+// (64, or 128 for 2-, 4- and 8-bit codes).
+func avx512CallDotQ8RowOf(f Format, a *avx512RowArgs) {
+	if f.Group == 128 {
+		avx512CallDotQ8RowG128(f.Bits, a)
+		return
+	}
+	avx512CallDotQ8Row(f.Bits, a)
 }
 
 // avx512Q8QuadRecords lays out, for the queries [j0, j0+pass) and the
@@ -382,13 +393,14 @@ func avx512Q8RowRecords(recs []byte, q *Q8, f Format, j int) {
 
 // avx512DotQ8ByAVX2 reports whether DotQ8 on rows of cols codes of f with
 // nq query rows runs the avx2 kernels on an AVX-512 CPU: one query row on
-// 2- or 4-bit rows of at most 128 values in one or two groups (64×32,
-// 64×64, 96×96, 128×128), where avx2's one-group and unit kernels beat the
-// general avx512 kernels' quads. Intel Xeon (family 6 model 207), 512 rows
-// in L2, v/ns avx2 against avx512: q4g64 on rows of 64 25.0 against 12.4,
-// q2g32 on 64 18.7 against 9.3, q4g96 on 96 25.1 against 13.6, q4g128 on
-// 128 23.7 against 13.4. With two or more query rows, or three or more
-// groups (96×32: 7.1 against 12.8), the avx512 kernels are faster.
+// 2- or 4-bit rows of fewer than 128 values in one or two groups (64×32,
+// 64×64, 96×96), where avx2's one-group and unit kernels beat the general
+// avx512 kernels' quads. Intel Xeon (family 6 model 207), 512 rows in L2,
+// v/ns avx2 against avx512: q4g64 on rows of 64 25.0 against 12.4, q2g32
+// on 64 18.7 against 9.3, q4g96 on 96 25.1 against 13.6. With two or more
+// query rows, or three or more groups (96×32: 7.1 against 12.8), the
+// avx512 kernels are faster; rows of 128 in one or two groups run the
+// avx512 row kernels.
 func avx512DotQ8ByAVX2(f Format, cols, nq int) bool {
-	return nq == 1 && (f.Bits == 2 || f.Bits == 4) && cols <= 128 && f.Groups(cols) <= 2
+	return nq == 1 && (f.Bits == 2 || f.Bits == 4) && cols < 128 && f.Groups(cols) <= 2
 }

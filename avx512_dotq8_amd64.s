@@ -1400,6 +1400,25 @@
 #define QUAD_CONSTS_W7 QUAD_CONSTS_P4P2; VPBROADCASTB ·avx512C40(SB), Z23
 #define QUAD_CONSTS_W8
 
+// The four rows' scales and mins for the row kernels (Q8_SCALES): of two
+// groups each (8 scales, 8 mins); or of one group each, duplicated, as if
+// the row's halves were two groups with its scale and min, with DX and R8
+// stepped back by 8 since QUAD_ROWS_NEXT steps them by 16.
+#define Q8_SCALES_G64 \
+	VMOVDQU32    (DX), X24; \
+	VINSERTI32X4 $1, (R8), Y24, Y24
+
+#define Q8_SCALES_G128 \
+	VMOVQ        (DX), X24;             \
+	VPUNPCKLWD   X24, X24, X24;         \
+	VMOVQ        (R8), X13;             \
+	VPUNPCKLWD   X13, X13, X13;         \
+	VINSERTI32X4 $1, X13, Y24, Y24;     \
+	SUBQ         $8, DX;                \
+	SUBQ         $8, R8
+
+#define Q8_SCALES Q8_SCALES_G64
+
 #define NAME ·avx512DotQ8Row128W2G64X1
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
@@ -1469,3 +1488,39 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef ROWINT
+
+#undef Q8_SCALES
+#define Q8_SCALES Q8_SCALES_G128
+
+#define NAME ·avx512DotQ8Row128W2G128X1
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROWINT ROWINT_W2
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row128W4G128X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROWINT ROWINT_W4
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row128W8G128X1
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROWINT ROWINT_W8
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#undef Q8_SCALES
+

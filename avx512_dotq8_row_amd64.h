@@ -1,11 +1,15 @@
 // Body of one DotQ8 row kernel of avx512_dotq8_amd64.s: rows of 128 values
-// in two groups of 64, one query row, four rows per iteration. Included
+// in two groups of 64 (or one group of 128, taken as two with the row's
+// scale and min in both), one query row, four rows per iteration. Included
 // once per code width with these macros defined:
 //
 //	NAME      the function's symbol
 //	CONSTS    loads the width's unpack constants
 //	ROWBYTES  bytes of codes per row
 //	ROWINT(off, dst)  the int32 lane sums of the row at off(SI) (see below)
+//	Q8_SCALES the four rows' fp16 scales and mins into X24 and the high
+//	          half of Y24 (Q8_SCALES_G64, or Q8_SCALES_G128 for rows of one
+//	          group)
 //
 // Each row is unpacked into two vectors of 64 codes, lo and hi, whose
 // 128-bit lane L holds values 0-15 (lo) and 16-31 (hi) of the row's block L,
@@ -68,8 +72,7 @@ quad:
 	COMBINE(Z6, Z7, Z10)
 	COMBINE(Z8, Z9, Z11)
 	COMBINE(Z10, Z11, Z12)
-	VMOVDQU32    (DX), X24
-	VINSERTI32X4 $1, (R8), Y24, Y24
+	Q8_SCALES
 	VPSHUFB      Y5, Y24, Y24
 	VCVTPH2PS    Y24, Z24
 	VMULPS.Z     Z4, Z24, K6, Z25

@@ -4522,6 +4522,35 @@ func avx512CallDotQ8Row(bits int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on rows of 128 values in one group of 2-, 4- or 8-bit codes (one
+// plane: the layout of two groups of 64), the row kernels with the row's
+// scale and min in both halves (avx512_dotq8_amd64.s).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row128W2G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W4G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W8G128X1(a *avx512RowArgs)
+
+// avx512CallDotQ8RowG128 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8RowG128(bits int, a *avx512RowArgs) {
+	switch bits {
+	case 2:
+		avx512DotQ8Row128W2G128X1(a)
+	case 4:
+		avx512DotQ8Row128W4G128X1(a)
+	case 8:
+		avx512DotQ8Row128W8G128X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on codes whose group is a multiple of 32, the general kernels
 // (avx512_addweighted_amd64.s, body avx512_addweighted_amd64.h).
 //
