@@ -63,10 +63,15 @@ func addWeightedAVX2(y []float32, r Rows, w []float32) {
 	pick(r.Format, avx2Codes, addWeightedFloatAVX2, addWeightedCodesAVX2, addWeightedGeneric)(y, r, w)
 }
 
-// addWeightedCodesAVX2 is AddWeighted on codes: the lane kernels in groups
+// addWeightedCodesAVX2 is AddWeighted on codes: rows of 8 in one group of
+// 2- to 4-bit codes the row-of-8 kernels; the lane kernels in groups
 // that are not a multiple of 32 and for one weight row on 2-, 4- and 8-bit
 // codes (two rows at a time), the block kernels otherwise.
 func addWeightedCodesAVX2(y []float32, r Rows, w []float32) {
+	if avx2Row8(r) {
+		addWeightedRow8CodesAVX2(y, r, w)
+		return
+	}
 	if !avx2Blocks(r.Format) || r.Cols <= 128 && avx2AddWeightedPairs(r, w) {
 		addWeightedLanesAVX2(y, r, w)
 		return

@@ -41,9 +41,14 @@ func dotAVX2(out []float32, r Rows, x []float32) {
 
 // dotCodesAVX2 is Dot on codes: in groups that are a multiple of 32 the
 // unit kernels for a lone query row where the row shape allows it and the
-// row kernels for the rest; in other groups the lane kernels.
+// row kernels for the rest; rows of 8 in one group of 2- to 4-bit codes
+// the row-of-8 kernels; in other groups the lane kernels.
 func dotCodesAVX2(out []float32, r Rows, x []float32) {
 	f := r.Format
+	if avx2Row8(r) {
+		dotRow8CodesAVX2(out, r, x)
+		return
+	}
 	if _, ok := avx2DotUnitShape(f, r.Cols); !avx2Blocks(f) || !ok && len(x) == r.Cols {
 		dotLanesAVX2(out, r, x)
 		return

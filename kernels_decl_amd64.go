@@ -3529,6 +3529,108 @@ func avx2CallAddWeightedLanePairsT(bits, tail int, a *avx2LaneArgs) {
 	}
 }
 
+// Dot on rows of 8 codes in one group of 8, eight rows per vector with lane r
+// holding row r (avx2_row8codes_amd64.s, DOTROW8): 2-, 3- and 4-bit codes,
+// 1 to 4 query rows.
+//
+// avx2DotRow8W<bits>X<nq>
+//
+//go:noescape
+func avx2DotRow8W2X1(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W2X2(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W2X3(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W2X4(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W3X1(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W3X2(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W3X3(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W3X4(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W4X1(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W4X2(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W4X3(a *avx2Row8Args)
+
+//go:noescape
+func avx2DotRow8W4X4(a *avx2Row8Args)
+
+// avx2CallDotRow8 calls avx2DotRow8W<bits>X<nq>.
+func avx2CallDotRow8(bits, nq int, a *avx2Row8Args) {
+	switch bits<<4 | nq {
+	case 2<<4 | 1:
+		avx2DotRow8W2X1(a)
+	case 2<<4 | 2:
+		avx2DotRow8W2X2(a)
+	case 2<<4 | 3:
+		avx2DotRow8W2X3(a)
+	case 2<<4 | 4:
+		avx2DotRow8W2X4(a)
+	case 3<<4 | 1:
+		avx2DotRow8W3X1(a)
+	case 3<<4 | 2:
+		avx2DotRow8W3X2(a)
+	case 3<<4 | 3:
+		avx2DotRow8W3X3(a)
+	case 3<<4 | 4:
+		avx2DotRow8W3X4(a)
+	case 4<<4 | 1:
+		avx2DotRow8W4X1(a)
+	case 4<<4 | 2:
+		avx2DotRow8W4X2(a)
+	case 4<<4 | 3:
+		avx2DotRow8W4X3(a)
+	case 4<<4 | 4:
+		avx2DotRow8W4X4(a)
+	default:
+		panic("lowbit: no avx2DotRow8W<bits>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted of one weight row on rows of 8 codes in one group of 8, eight
+// rows per vector (avx2_row8codes_amd64.s, ADDWROW8): 2-, 3- and 4-bit codes.
+//
+// avx2AddWeightedRow8W<bits>X<nq>
+//
+//go:noescape
+func avx2AddWeightedRow8W2X1(a *avx2Row8Args)
+
+//go:noescape
+func avx2AddWeightedRow8W3X1(a *avx2Row8Args)
+
+//go:noescape
+func avx2AddWeightedRow8W4X1(a *avx2Row8Args)
+
+// avx2CallAddWeightedRow8 calls avx2AddWeightedRow8W<bits>X<nq>.
+func avx2CallAddWeightedRow8(bits int, a *avx2Row8Args) {
+	switch bits {
+	case 2:
+		avx2AddWeightedRow8W2X1(a)
+	case 3:
+		avx2AddWeightedRow8W3X1(a)
+	case 4:
+		avx2AddWeightedRow8W4X1(a)
+	default:
+		panic("lowbit: no avx2AddWeightedRow8W<bits>X<nq> kernel of that shape")
+	}
+}
+
 // Quantize to codes in groups that are not a multiple of 32: whole blocks
 // and a last block of 8, 16 or 24 values (avx2_quantize_amd64.s, QUANTT).
 //
