@@ -11,10 +11,15 @@ import (
 // avx512EachWeightRow). Other code formats whose group is a multiple of 32
 // run avx512AddWeightedW<bits>X<pass>: each block of codes is dequantized
 // once per pass of up to 4 weight rows (as Dot does) and added, times the
-// row's weight, into each weight row's y. Other groups run the avx2 lane
-// kernels (addWeightedAVX2); fp16 and float32 rows run
+// row's weight, into each weight row's y. Rows of 8 in one group of 2- to
+// 4-bit codes run avx512AddWeightedRow8W<bits>X<nw>; other groups the avx2
+// lane kernels (addWeightedAVX2); fp16 and float32 rows
 // addWeightedFloatAVX512.
 func addWeightedAVX512(y []float32, r Rows, w []float32) {
+	if avx2Row8(r) {
+		addWeightedRow8CodesAVX512(y, r, w)
+		return
+	}
 	pick(r.Format, avx512Codes, addWeightedFloatAVX512, addWeightedCodesAVX512, addWeightedAVX2)(y, r, w)
 }
 

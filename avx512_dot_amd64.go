@@ -34,8 +34,14 @@ func avx512Pass(rem int) int {
 // avx512DotW<bits>X<pass>: each block of codes is dequantized once per pass
 // of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
 // and multiplied into every query row. fp16 and float32 rows run
-// avx512DotF<bits>X<nq>; other groups run the avx2 lane kernels (dotAVX2).
+// avx512DotF<bits>X<nq>; rows of 8 in one group of 2- to 4-bit codes
+// avx512DotRow8W<bits>X<nq>; other groups run the avx2 lane kernels
+// (dotAVX2).
 func dotAVX512(out []float32, r Rows, x []float32) {
+	if avx2Row8(r) {
+		dotRow8CodesAVX512(out, r, x)
+		return
+	}
 	pick(r.Format, avx512Codes, dotFloatAVX512, dotCodesAVX512, dotAVX2)(out, r, x)
 }
 

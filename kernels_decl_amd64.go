@@ -5029,3 +5029,121 @@ func avx512SoftmaxExp(x *float32, n int, max float32) (sum float32)
 //
 //go:noescape
 func avx512SoftmaxScale(x *float32, n int, s float32)
+
+// Dot on rows of 8 codes in one group of 8, sixteen rows per vector with lane r
+// holding row r (avx512_row8codes_amd64.s, DOTROW8): 2-, 3- and 4-bit codes,
+// 1 to 4 query rows.
+//
+// avx512DotRow8W<bits>X<nq>
+//
+//go:noescape
+func avx512DotRow8W2X1(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W2X2(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W2X3(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W2X4(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W3X1(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W3X2(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W3X3(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W3X4(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W4X1(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W4X2(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W4X3(a *avx512Row8Args)
+
+//go:noescape
+func avx512DotRow8W4X4(a *avx512Row8Args)
+
+// avx512CallDotRow8 calls avx512DotRow8W<bits>X<nq>.
+func avx512CallDotRow8(bits, nq int, a *avx512Row8Args) {
+	switch bits<<4 | nq {
+	case 2<<4 | 1:
+		avx512DotRow8W2X1(a)
+	case 2<<4 | 2:
+		avx512DotRow8W2X2(a)
+	case 2<<4 | 3:
+		avx512DotRow8W2X3(a)
+	case 2<<4 | 4:
+		avx512DotRow8W2X4(a)
+	case 3<<4 | 1:
+		avx512DotRow8W3X1(a)
+	case 3<<4 | 2:
+		avx512DotRow8W3X2(a)
+	case 3<<4 | 3:
+		avx512DotRow8W3X3(a)
+	case 3<<4 | 4:
+		avx512DotRow8W3X4(a)
+	case 4<<4 | 1:
+		avx512DotRow8W4X1(a)
+	case 4<<4 | 2:
+		avx512DotRow8W4X2(a)
+	case 4<<4 | 3:
+		avx512DotRow8W4X3(a)
+	case 4<<4 | 4:
+		avx512DotRow8W4X4(a)
+	default:
+		panic("lowbit: no avx512DotRow8W<bits>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted on rows of 8 codes in one group of 8, sixteen rows per vector
+// (avx512_row8codes_amd64.s, ADDWROW8): 2-, 3- and 4-bit codes, 1 or 2
+// weight rows.
+//
+// avx512AddWeightedRow8W<bits>X<nq>
+//
+//go:noescape
+func avx512AddWeightedRow8W2X1(a *avx512Row8Args)
+
+//go:noescape
+func avx512AddWeightedRow8W2X2(a *avx512Row8Args)
+
+//go:noescape
+func avx512AddWeightedRow8W3X1(a *avx512Row8Args)
+
+//go:noescape
+func avx512AddWeightedRow8W3X2(a *avx512Row8Args)
+
+//go:noescape
+func avx512AddWeightedRow8W4X1(a *avx512Row8Args)
+
+//go:noescape
+func avx512AddWeightedRow8W4X2(a *avx512Row8Args)
+
+// avx512CallAddWeightedRow8 calls avx512AddWeightedRow8W<bits>X<nq>.
+func avx512CallAddWeightedRow8(bits, nq int, a *avx512Row8Args) {
+	switch bits<<4 | nq {
+	case 2<<4 | 1:
+		avx512AddWeightedRow8W2X1(a)
+	case 2<<4 | 2:
+		avx512AddWeightedRow8W2X2(a)
+	case 3<<4 | 1:
+		avx512AddWeightedRow8W3X1(a)
+	case 3<<4 | 2:
+		avx512AddWeightedRow8W3X2(a)
+	case 4<<4 | 1:
+		avx512AddWeightedRow8W4X1(a)
+	case 4<<4 | 2:
+		avx512AddWeightedRow8W4X2(a)
+	default:
+		panic("lowbit: no avx512AddWeightedRow8W<bits>X<nq> kernel of that shape")
+	}
+}
