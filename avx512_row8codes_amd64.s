@@ -47,27 +47,61 @@ DATA row8Spread3<>+56(SB)/8, $0x800b0a0980080706
 GLOBL row8Spread3<>(SB), RODATA|NOPTR, $64
 
 // The loads: sixteen rows' codes at SI into the dwords of Z0 (3-bit: and
-// Z0 >> 14 into Z2; K1 holds 12 dwords), SI moved on.
+// Z0 >> 14 into Z2), SI moved on. The rows of a batch are K2 (one bit per
+// row; K3 one per byte of 3-bit codes): every load is masked, so that the
+// last batch of fewer than sixteen rows reads nothing past them and its
+// missing rows are zero.
 #define LOAD_W2 \
-	VPMOVZXWD (SI), Z0; \
-	ADDQ      $32, SI
+	VPMOVZXWD.Z (SI), K2, Z0; \
+	ADDQ        $32, SI
 
 #define LOAD_W4 \
-	VMOVDQU32 (SI), Z0; \
-	ADDQ      $64, SI
+	VMOVDQU32.Z (SI), K2, Z0; \
+	ADDQ        $64, SI
 
 #define LOAD_W3 \
-	VMOVDQU32.Z (SI), K1, Z0;       \
-	VPERMD      Z0, Z28, Z0;        \
-	VPSHUFB     Z29, Z0, Z0;        \
-	VPSRLD      $14, Z0, Z2;        \
-	ADDQ        $48, SI
+	VMOVDQU8.Z (SI), K3, Z0; \
+	VPERMD     Z0, Z28, Z0;  \
+	VPSHUFB    Z29, Z0, Z0;  \
+	VPSRLD     $14, Z0, Z2;  \
+	ADDQ       $48, SI
 
 #define K3_SETUP \
-	MOVL      $0xfff, AX;           \
-	KMOVW     AX, K1;               \
 	VMOVDQU32 row8Perm3<>(SB), Z28; \
 	VMOVDQU32 row8Spread3<>(SB), Z29
+
+// MASKS(ROWS) sets K2 and K3 to the low ROWS (a register) rows of a batch
+// (not R12 or R13, its scratch); MASKS_ALL to all sixteen (R11 scratch).
+#define MASKS(ROWS) \
+	MOVQ  $-1, R12;              \
+	BZHIQ ROWS, R12, R13;        \
+	KMOVW R13, K2;               \
+	LEAQ  (ROWS)(ROWS*2), R13;   \
+	BZHIQ R13, R12, R13;         \
+	KMOVQ R13, K3
+
+#define MASKS_ALL \
+	MOVQ  $16, R11; \
+	MASKS(R11)
+
+// BATCHES(BODY) runs BODY over the DX rows sixteen at a time, the last
+// batch masked to the rows left.
+#define BATCHES(BODY) \
+	MASKS_ALL;          \
+	CMPQ  DX, $16;      \
+	JB    last;         \
+loop:                   \
+	BODY;               \
+	SUBQ  $16, DX;      \
+	CMPQ  DX, $16;      \
+	JAE   loop;         \
+last:                   \
+	TESTQ DX, DX;       \
+	JZ    done;         \
+	MASKS(DX);          \
+	MOVQ  $16, DX;      \
+	JMP   loop;         \
+done:
 
 // The code of position k as float32 in Z1 (as in the avx2 kernels).
 #define C2(SH) \
@@ -153,7 +187,7 @@ GLOBL row8Spread3<>(SB), RODATA|NOPTR, $64
 #define OUT(J, ACC, DST) \
 	VMULPS.BCST (avx512Row8Args_mx+J*4)(DI), Z3, Z12; \
 	VFMADD231PS Z2, ACC, Z12;                         \
-	VMOVUPS     Z12, DST
+	VMOVUPS     Z12, K2, DST
 
 #define OUTQ1 OUT(0, Z4, (R10))
 #define OUTQ2 OUTQ1; OUT(1, Z5, (R10)(BX*1))
@@ -173,24 +207,22 @@ TEXT NAME(SB), NOSPLIT, $0-8                     \
 	MOVQ      avx512Row8Args_out(DI), R10;        \
 	MOVQ      avx512Row8Args_outStride(DI), BX;   \
 	MOVQ      avx512Row8Args_n(DI), DX;           \
-	SHRQ      $4, DX;                             \
-	JZ        done;                               \
-loop:                                             \
-	LOAD;                                         \
-	ZEROQ;                                        \
-	CODES(FMAQ);                                  \
-	VCVTPH2PS (R8), Z2;                           \
-	VCVTPH2PS (R9), Z3;                           \
-	ADDQ      $32, R8;                            \
-	ADDQ      $32, R9;                            \
-	LEAQ      (R10)(BX*2), R11;                   \
-	OUTQ;                                         \
-	ADDQ      $64, R10;                           \
-	DECQ      DX;                                 \
-	JNZ       loop;                               \
-done:                                             \
+	BATCHES(DOTBODY(LOAD, CODES, ZEROQ, FMAQ, OUTQ)); \
 	VZEROUPPER;                                   \
 	RET
+
+// DOTBODY is one batch of Dot.
+#define DOTBODY(LOAD, CODES, ZEROQ, FMAQ, OUTQ) \
+	LOAD;                            \
+	ZEROQ;                           \
+	CODES(FMAQ);                     \
+	VCVTPH2PS.Z (R8), K2, Z2;        \
+	VCVTPH2PS.Z (R9), K2, Z3;        \
+	ADDQ      $32, R8;               \
+	ADDQ      $32, R9;               \
+	LEAQ      (R10)(BX*2), R11;      \
+	OUTQ;                            \
+	ADDQ      $64, R10
 
 DOTROW8(·avx512DotRow8W2X1, NOSETUP, LOAD_W2, CODES_W2, ZEROQ1, FMAQ1, OUTQ1)
 DOTROW8(·avx512DotRow8W2X2, NOSETUP, LOAD_W2, CODES_W2, ZEROQ2, FMAQ2, OUTQ2)
@@ -215,19 +247,19 @@ DOTROW8(·avx512DotRow8W4X4, NOSETUP, LOAD_W4, CODES_W4, ZEROQ4, FMAQ4, OUTQ4)
 #define AWK1(K, C, A0, A1) VFMADD231PS Z22, Z1, A0
 
 #define WS2 \
-	VCVTPH2PS   (R9), Z24;       \
-	VCVTPH2PS   (R8), Z25;       \
-	VMOVUPS     (CX), Z26;       \
-	VMOVUPS     (CX)(BX*1), Z27; \
+	VCVTPH2PS.Z (R9), K2, Z24;       \
+	VCVTPH2PS.Z (R8), K2, Z25;       \
+	VMOVUPS.Z   (CX), K2, Z26;       \
+	VMOVUPS.Z   (CX)(BX*1), K2, Z27; \
 	VFMADD231PS Z24, Z26, Z20;   \
 	VFMADD231PS Z24, Z27, Z21;   \
 	VMULPS      Z25, Z26, Z22;   \
 	VMULPS      Z25, Z27, Z23
 
 #define WS1 \
-	VCVTPH2PS   (R9), Z24;     \
-	VCVTPH2PS   (R8), Z25;     \
-	VMOVUPS     (CX), Z26;     \
+	VCVTPH2PS.Z (R9), K2, Z24;     \
+	VCVTPH2PS.Z (R8), K2, Z25;     \
+	VMOVUPS.Z   (CX), K2, Z26;     \
 	VFMADD231PS Z24, Z26, Z20; \
 	VMULPS      Z25, Z26, Z22
 
@@ -277,6 +309,15 @@ DOTROW8(·avx512DotRow8W4X4, NOSETUP, LOAD_W4, CODES_W4, ZEROQ4, FMAQ4, OUTQ4)
 	RED8(32);                                   \
 	VMOVUPS Z21, (avx512Row8Args_red+128)(DI)
 
+// AWBODY is one batch of AddWeighted.
+#define AWBODY(LOAD, CODES, WS, AWK) \
+	WS;              \
+	LOAD;            \
+	CODES(AWK);      \
+	ADDQ $64, CX;    \
+	ADDQ $32, R8;    \
+	ADDQ $32, R9
+
 // ADDWROW8(NAME, SETUP, LOAD, CODES, WS, AWK, AWEND) is the AddWeighted
 // kernel of one width and number of weight rows (1 or 2).
 #define ADDWROW8(NAME, SETUP, LOAD, CODES, WS, AWK, AWEND) \
@@ -307,18 +348,7 @@ TEXT NAME(SB), NOSPLIT, $0-8                   \
 	VPXORD Z19, Z19, Z19;                       \
 	VPXORD Z20, Z20, Z20;                       \
 	VPXORD Z21, Z21, Z21;                       \
-	SHRQ   $4, DX;                              \
-	JZ     done;                                \
-loop:                                           \
-	WS;                                         \
-	LOAD;                                       \
-	CODES(AWK);                                 \
-	ADDQ   $64, CX;                             \
-	ADDQ   $32, R8;                             \
-	ADDQ   $32, R9;                             \
-	DECQ   DX;                                  \
-	JNZ    loop;                                \
-done:                                           \
+	BATCHES(AWBODY(LOAD, CODES, WS, AWK));      \
 	AWEND;                                      \
 	VZEROUPPER;                                 \
 	RET
