@@ -256,21 +256,11 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 		}
 		// The four-query kernel keeps query row 0's table in registers and
 		// reads the nibble masks from here, after the tables.
-		masks := recs[4*8*16:]
-		for k := range 8 {
-			m := math.Float32frombits(0xf << (4 * k))
-			for l := range 16 {
-				masks[16*k+l] = m
-			}
-		}
+		copy(recs[4*8*16:], avx512RowMasks4[:])
 	}
 	for j := 0; j < pass; j++ {
 		xj := x[j*128 : (j+1)*128]
-		var s0, s1 float32
-		for c := range 64 {
-			s0 += xj[c]
-			s1 += xj[64+c]
-		}
+		s0, s1 := sumFloats(xj[:64]), sumFloats(xj[64:])
 		for l := range 4 {
 			sg[j*16+8+l], sg[j*16+12+l] = mul*s0, mul*s1
 		}
@@ -285,6 +275,7 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 // rows per vector, l%8 of either): column 32*(l%8/2) + 4*(l%2) + k/4 +
 // 8*(k%4).
 var (
+	avx512RowMasks4  [8 * 16]float32 // the nibble masks of the four-query kernel: 0xf << 4k in the 16 lanes of vector k
 	avx512RowCols4   [8][16]int32
 	avx512RowScales4 [8]float32
 	avx512RowCols2   [16][16]int32
@@ -293,6 +284,9 @@ var (
 
 func init() {
 	for k := range 8 {
+		for l := range 16 {
+			avx512RowMasks4[16*k+l] = math.Float32frombits(0xf << (4 * k))
+		}
 		avx512RowScales4[k] = float32(math.Ldexp(1, -4*k))
 		for l := range 16 {
 			avx512RowCols4[k][l] = int32(32*(l/4) + 4*(l%4) + k/2 + 16*(k%2))

@@ -240,10 +240,16 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	avx512Q8RowRecords(recs, q, f, j)
 	// The shift sums in the lanes of the four rows' mins: 8-11 (group 0)
 	// and 12-15 (group 1).
-	var sums [16]float32
-	avx512Q8ShiftSums(sums[:], q, f, j, 1, 0, 128, 64)
+	// (avx512Q8ShiftSums of one query row, two groups of 64, inline.)
+	nb := q8Blocks(q.Group, q.Cols)
+	bs := q.Sums[j*nb : j*nb+4]
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	s0, s1 := mul*(bs[0]+bs[1]), mul*(bs[2]+bs[3])
 	for k := range 4 {
-		sg[8+k], sg[12+k] = sums[0], sums[1]
+		sg[8+k], sg[12+k] = s0, s1
 	}
 	n := len(out)
 	n4 := n &^ 3
@@ -379,15 +385,15 @@ func avx512Q8ShiftSums(sg []float32, q *Q8, f Format, j0, pass, c0, cw, gw int) 
 // sums (lane 4L+r: block L).
 func avx512Q8RowRecords(recs []byte, q *Q8, f Format, j int) {
 	nb := q8Blocks(q.Group, q.Cols)
-	x := q.Values[j*q.Cols : (j+1)*q.Cols]
-	for p := range 64 {
-		l, i := p/16, p%16
-		recs[p] = byte(x[32*l+i])
-		recs[64+p] = byte(x[32*l+16+i])
+	x := unsafe.Slice((*byte)(unsafe.Pointer(&q.Values[j*q.Cols])), 128)
+	for l := range 4 {
+		*(*[16]byte)(recs[16*l:]) = *(*[16]byte)(x[32*l:])
+		*(*[16]byte)(recs[64+16*l:]) = *(*[16]byte)(x[32*l+16:])
 	}
-	for k := range 16 {
-		d := math.Float32bits(q.Scales[j*nb+k/4])
-		*(*uint32)(unsafe.Pointer(&recs[128+4*k])) = d
+	sc := (*[4]float32)(q.Scales[j*nb:])
+	d := (*[16]float32)(unsafe.Pointer(&recs[128]))
+	for l, v := range sc {
+		d[4*l], d[4*l+1], d[4*l+2], d[4*l+3] = v, v, v, v
 	}
 }
 

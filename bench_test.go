@@ -175,3 +175,37 @@ func BenchmarkAddWeightedAttention(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSmallCall times calls over 32 rows of 128 values (4K values,
+// in L1): the per-call fixed cost that a decode step of short pages or
+// many KV heads pays, and the size at which issue #15 compares DotQ8 with
+// ggml's vec_dot (q4_0·q8_0, 4K values per call).
+func BenchmarkSmallCall(b *testing.B) {
+	const n, cols = 32, 128
+	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(2, 64), Quant(4, 32)} {
+		for _, im := range Implementations() {
+			rng := rand.New(rand.NewPCG(5, 5))
+			r, _ := quantizedRows(b, rng, f, n, cols)
+			x := randomValues(rng, cols)
+			q, _ := NewQ8(f, 1, cols)
+			_ = im.QuantizeQ8(q, x)
+			w := randomValues(rng, n)
+			out, y := make([]float32, n), make([]float32, cols)
+			for _, k := range []struct {
+				name string
+				run  func()
+			}{
+				{"Dot", func() { im.Dot(out, r, x) }},
+				{"DotQ8", func() { im.DotQ8(out, r, q) }},
+				{"AddWeighted", func() { im.AddWeighted(y, r, w) }},
+			} {
+				b.Run(fmt.Sprintf("%s/%s/%s", k.name, f, im.Name()), func(b *testing.B) {
+					b.SetBytes(n * cols)
+					for b.Loop() {
+						k.run()
+					}
+				})
+			}
+		}
+	}
+}
