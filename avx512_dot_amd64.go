@@ -35,11 +35,16 @@ func avx512Pass(rem int) int {
 // of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
 // and multiplied into every query row. fp16 and float32 rows run
 // avx512DotF<bits>X<nq>; rows of 8 in one group of 2- to 4-bit codes
-// avx512DotRow8W<bits>X<nq>; other groups run the avx2 lane kernels
+// avx512DotRow8W<bits>X<nq>, rows of 2 to 32 such groups
+// avx512DotG8W<bits>X<nq>; other groups run the avx2 lane kernels
 // (dotAVX2).
 func dotAVX512(out []float32, r Rows, x []float32) {
 	if avx2Row8(r) {
 		dotRow8CodesAVX512(out, r, x)
+		return
+	}
+	if avx512Group8(r) {
+		dotGroup8AVX512(out, r, x)
 		return
 	}
 	pick(r.Format, avx512Codes, dotFloatAVX512, dotCodesAVX512, dotAVX2)(out, r, x)

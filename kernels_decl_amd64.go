@@ -5147,3 +5147,77 @@ func avx512CallAddWeightedRow8(bits, nq int, a *avx512Row8Args) {
 		panic("lowbit: no avx512AddWeightedRow8W<bits>X<nq> kernel of that shape")
 	}
 }
+
+// Dot on rows of 2 to 32 groups of 8 codes, sixteen rows per vector, each
+// group gathered (avx512_group8_amd64.s, G8DOT): 2-, 3- and 4-bit codes, 1 to
+// 4 query rows.
+//
+// avx512DotG8W<bits>X<nq>
+//
+//go:noescape
+func avx512DotG8W2X1(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W2X2(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W2X3(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W2X4(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W3X1(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W3X2(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W3X3(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W3X4(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W4X1(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W4X2(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W4X3(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG8W4X4(a *avx512Group8Args)
+
+// avx512CallDotG8 calls avx512DotG8W<bits>X<nq>.
+func avx512CallDotG8(bits, nq int, a *avx512Group8Args) {
+	switch bits<<4 | nq {
+	case 2<<4 | 1:
+		avx512DotG8W2X1(a)
+	case 2<<4 | 2:
+		avx512DotG8W2X2(a)
+	case 2<<4 | 3:
+		avx512DotG8W2X3(a)
+	case 2<<4 | 4:
+		avx512DotG8W2X4(a)
+	case 3<<4 | 1:
+		avx512DotG8W3X1(a)
+	case 3<<4 | 2:
+		avx512DotG8W3X2(a)
+	case 3<<4 | 3:
+		avx512DotG8W3X3(a)
+	case 3<<4 | 4:
+		avx512DotG8W3X4(a)
+	case 4<<4 | 1:
+		avx512DotG8W4X1(a)
+	case 4<<4 | 2:
+		avx512DotG8W4X2(a)
+	case 4<<4 | 3:
+		avx512DotG8W4X3(a)
+	case 4<<4 | 4:
+		avx512DotG8W4X4(a)
+	default:
+		panic("lowbit: no avx512DotG8W<bits>X<nq> kernel of that shape")
+	}
+}

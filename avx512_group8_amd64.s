@@ -1,0 +1,269 @@
+//go:build gc && !purego
+
+#include "textflag.h"
+#include "go_asm.h"
+
+// Dot on rows of G groups of 8 codes (2 <= G <= avx512Group8Max; 2-, 3- and
+// 4-bit codes): sixteen rows per vector, lane r holding row r, as the
+// row-of-8 kernels (avx512_row8codes_amd64.s) do for rows of one group;
+// here each group g of the sixteen rows is gathered (VPGATHERDD, one dword
+// per row at the group's codes, and again at its scale and shift), its
+// eight code positions are multiplied into per-query sums A_j against the
+// query's columns 8g + col(k) (broadcast by the FMA), and each row's total
+// gathers T_j += scale × A_j + shift × mx_j[g] (mx_j[g] = mult × the sum of
+// query j's columns of group g), group after group: no sum crosses lanes,
+// and each row's total is formed in the same order wherever it sits.
+// (avx512Group8Args, avx512_group8_amd64.go.)
+//
+// A group of 2- or 3-bit codes is 2 or 3 bytes and a scale 2: the dword
+// gathered for group g > 0 ends at the group's (or scale's) last byte and
+// is shifted down (by 16, 8 or 16 bits), so that no gather reads past the
+// last row; group 0's dword starts at its first byte (G >= 2 keeps it
+// within the row).
+//
+// Instructions per 32 values (16 rows × 8 codes = 128 values per group):
+// one query row, 4-bit: 3 gathers (codes, scale, shift; 2 for symmetric
+// formats) + 8 × (shift, AND, convert, FMA) + 2 FMA + about 6 of set-up,
+// ≈ 43 per 128 values ≈ 11 per 32; each further query row 8 + 2 FMA per
+// 128 values.
+
+// The group's code positions, as in avx512_row8codes_amd64.s: the code of
+// position k in Z1 (float32), from the codes in Z0 (3-bit: Z0 >> 14 in
+// Z2; Z3 scratch).
+#define G8C2(SH) \
+	VPSRLD      $SH, Z0, Z1;          \
+	VPANDD.BCST g8W3<>(SB), Z1, Z1; \
+	VCVTDQ2PS   Z1, Z1
+
+#define G8C2_0 \
+	VPANDD.BCST g8W3<>(SB), Z0, Z1; \
+	VCVTDQ2PS   Z1, Z1
+
+#define G8C4(SH) \
+	VPSRLD      $SH, Z0, Z1;           \
+	VPANDD.BCST g8W15<>(SB), Z1, Z1; \
+	VCVTDQ2PS   Z1, Z1
+
+#define G8C4_0 \
+	VPANDD.BCST g8W15<>(SB), Z0, Z1; \
+	VCVTDQ2PS   Z1, Z1
+
+#define G8C3(SH, COL) \
+	VPSRLD      $SH, Z0, Z1;          \
+	VPANDD.BCST g8W3<>(SB), Z1, Z1; \
+	VPSRLD      $COL, Z2, Z3;         \
+	VPANDD.BCST g8W4<>(SB), Z3, Z3; \
+	VPORD       Z3, Z1, Z1;           \
+	VCVTDQ2PS   Z1, Z1
+
+#define G8C3_0 \
+	VPANDD.BCST g8W3<>(SB), Z0, Z1; \
+	VPANDD.BCST g8W4<>(SB), Z2, Z3; \
+	VPORD       Z3, Z1, Z1;           \
+	VCVTDQ2PS   Z1, Z1
+
+// 0, 1, … 15: the rows of a batch, times a stride for the gathers.
+DATA g8Iota<>+0(SB)/8, $0x0000000100000000
+DATA g8Iota<>+8(SB)/8, $0x0000000300000002
+DATA g8Iota<>+16(SB)/8, $0x0000000500000004
+DATA g8Iota<>+24(SB)/8, $0x0000000700000006
+DATA g8Iota<>+32(SB)/8, $0x0000000900000008
+DATA g8Iota<>+40(SB)/8, $0x0000000b0000000a
+DATA g8Iota<>+48(SB)/8, $0x0000000d0000000c
+DATA g8Iota<>+56(SB)/8, $0x0000000f0000000e
+GLOBL g8Iota<>(SB), RODATA|NOPTR, $64
+
+DATA g8W3<>+0(SB)/4, $3
+GLOBL g8W3<>(SB), RODATA|NOPTR, $4
+DATA g8W4<>+0(SB)/4, $4
+GLOBL g8W4<>(SB), RODATA|NOPTR, $4
+DATA g8W15<>+0(SB)/4, $15
+GLOBL g8W15<>(SB), RODATA|NOPTR, $4
+
+// G8CODES_W<bits>(USE): the eight positions, USE(column) after each.
+#define G8CODES_W2(USE) \
+	G8C2_0; USE(0);  \
+	G8C2(2); USE(2);  \
+	G8C2(4); USE(4);  \
+	G8C2(6); USE(6);  \
+	G8C2(8); USE(1);  \
+	G8C2(10); USE(3); \
+	G8C2(12); USE(5); \
+	G8C2(14); USE(7)
+
+#define G8CODES_W3(USE) \
+	VPSRLD $14, Z0, Z2;  \
+	G8C3_0; USE(0);      \
+	G8C3(2, 2); USE(2);  \
+	G8C3(4, 4); USE(4);  \
+	G8C3(6, 6); USE(6);  \
+	G8C3(8, 1); USE(1);  \
+	G8C3(10, 3); USE(3); \
+	G8C3(12, 5); USE(5); \
+	G8C3(14, 7); USE(7)
+
+#define G8CODES_W4(USE) \
+	G8C4_0; USE(0);   \
+	G8C4(4); USE(4);  \
+	G8C4(8); USE(1);  \
+	G8C4(12); USE(5); \
+	G8C4(16); USE(2); \
+	G8C4(20); USE(6); \
+	G8C4(24); USE(3); \
+	G8C4(28); USE(7)
+
+// The codes' shift for group g > 0 (the dword ends at the group's last
+// byte): 2-bit 16, 3-bit 8, 4-bit none.
+#define G8ALIGN_W2 VPSRLD $16, Z0, Z0
+#define G8ALIGN_W3 VPSRLD $8, Z0, Z0
+#define G8ALIGN_W4
+
+// Per number of query rows: the group sums A_j (Z8-Z11) cleared, position
+// of column C multiplied into them (query j's group at CX + 32 j: the
+// columns of the queries laid out group by group, avx512Group8Args_xs), and
+// the group's contribution added to the totals T_j (Z4-Z7): scale in Z2,
+// shift in Z3, mx_j[g] at R13 + 4·32·j.
+#define G8ZERO1 VPXORD Z8, Z8, Z8
+#define G8ZERO2 G8ZERO1; VPXORD Z9, Z9, Z9
+#define G8ZERO3 G8ZERO2; VPXORD Z10, Z10, Z10
+#define G8ZERO4 G8ZERO3; VPXORD Z11, Z11, Z11
+
+#define G8FMA1(C) VFMADD231PS.BCST (C*4)(CX), Z1, Z8
+#define G8FMA2(C) G8FMA1(C); VFMADD231PS.BCST (32+C*4)(CX), Z1, Z9
+#define G8FMA3(C) G8FMA2(C); VFMADD231PS.BCST (64+C*4)(CX), Z1, Z10
+#define G8FMA4(C) G8FMA3(C); VFMADD231PS.BCST (96+C*4)(CX), Z1, Z11
+
+#define G8ADD(A, T, J) \
+	VFMADD231PS      Z2, A, T; \
+	VFMADD231PS.BCST (J*128)(R13), Z3, T
+
+#define G8ADD1 G8ADD(Z8, Z4, 0)
+#define G8ADD2 G8ADD1; G8ADD(Z9, Z5, 1)
+#define G8ADD3 G8ADD2; G8ADD(Z10, Z6, 2)
+#define G8ADD4 G8ADD3; G8ADD(Z11, Z7, 3)
+
+#define G8TOT1 VPXORD Z4, Z4, Z4
+#define G8TOT2 G8TOT1; VPXORD Z5, Z5, Z5
+#define G8TOT3 G8TOT2; VPXORD Z6, Z6, Z6
+#define G8TOT4 G8TOT3; VPXORD Z7, Z7, Z7
+
+#define G8OUT1 VMOVUPS Z4, K2, (R10)
+#define G8OUT2 G8OUT1; VMOVUPS Z5, K2, (R10)(BX*1)
+#define G8OUT3 G8OUT2; VMOVUPS Z6, K2, (R11)
+#define G8OUT4 G8OUT3; VMOVUPS Z7, K2, (R11)(BX*1)
+
+// The scales' (and shifts') fp16 values in the gathered dwords: the low
+// half (group 0) or the high half (groups after it, whose dwords end at
+// the value).
+#define G8HALF_LO(Z, Y) VPMOVDW Z, Y
+#define G8HALF_HI(Z, Y) VPSRLD $16, Z, Z; VPMOVDW Z, Y
+
+// G8GROUP(ALIGN, HALF, CODES, ZERO, FMA, ADD, LBL) is one group of the
+// sixteen rows: gather the codes (at SI), ALIGN them, clear A_j, the
+// positions, gather the scale and shift, add to T_j; then move SI, R8,
+// R9, CX and R13 to the next group.
+#define G8GROUP(ALIGN, HALF, CODES, ZERO, FMA, ADD, LBL) \
+	KMOVW      K2, K3;                         \
+	VPXORD     Z0, Z0, Z0;                     \
+	VPGATHERDD (SI)(Z30*1), K3, Z0;            \
+	ALIGN;                                     \
+	ZERO;                                      \
+	CODES(FMA);                                \
+	KMOVW      K2, K3;                         \
+	VPXORD     Z2, Z2, Z2;                     \
+	VPGATHERDD (R8)(Z31*1), K3, Z2;            \
+	HALF(Z2, Y2);                              \
+	VCVTPH2PS  Y2, Z2;                         \
+	VMOVAPS    Z2, Z3;                         \
+	CMPQ       avx512Group8Args_symmetric(DI), $0; \
+	JNE        LBL;                            \
+	KMOVW      K2, K3;                         \
+	VPXORD     Z3, Z3, Z3;                     \
+	VPGATHERDD (R9)(Z31*1), K3, Z3;            \
+	HALF(Z3, Y3);                              \
+	VCVTPH2PS  Y3, Z3;                         \
+LBL:                                           \
+	ADD;                                       \
+	ADDQ       avx512Group8Args_groupBytes(DI), SI; \
+	ADDQ       $2, R8;                         \
+	ADDQ       $2, R9;                         \
+	ADDQ       $128, CX;                       \
+	ADDQ       $4, R13
+
+// G8DOT(NAME, ALIGN, CODES, TOT, ZERO, FMA, ADD, OUT) is the Dot kernel of
+// one width and number of query rows.
+#define G8DOT(NAME, ALIGN, CODES, TOT, ZERO, FMA, ADD, OUT) \
+TEXT NAME(SB), NOSPLIT, $0-8                            \
+	MOVQ         a+0(FP), DI;                            \
+	VPBROADCASTD avx512Group8Args_rowBytes(DI), Z30;     \
+	VPMULLD      g8Iota<>(SB), Z30, Z30;            \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	ADDQ         AX, AX;                                 \
+	VPBROADCASTD AX, Z31;                                \
+	VPMULLD      g8Iota<>(SB), Z31, Z31;            \
+	MOVQ         avx512Group8Args_codes(DI), R14;        \
+	MOVQ         avx512Group8Args_scales(DI), R15;       \
+	MOVQ         avx512Group8Args_shifts(DI), R12;       \
+	MOVQ         avx512Group8Args_out(DI), R10;          \
+	MOVQ         avx512Group8Args_outStride(DI), BX;     \
+	MOVQ         avx512Group8Args_n(DI), DX;             \
+	MOVQ         $-1, AX;                                \
+	MOVQ         $16, R11;                               \
+	BZHIQ        R11, AX, R11;                           \
+	KMOVW        R11, K2;                                \
+	CMPQ         DX, $16;                                \
+	JB           last;                                   \
+batch:                                                   \
+	TOT;                                                 \
+	MOVQ         R14, SI;                                \
+	MOVQ         R15, R8;                                \
+	MOVQ         R12, R9;                                \
+	LEAQ         avx512Group8Args_xs(DI), CX;             \
+	LEAQ         avx512Group8Args_mx(DI), R13;           \
+	G8GROUP(NOP, G8HALF_LO, CODES, ZERO, FMA, ADD, first); \
+	SUBQ         avx512Group8Args_alignBytes(DI), SI;    \
+	SUBQ         $2, R8;                                 \
+	SUBQ         $2, R9;                                 \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	DECQ         AX;                                     \
+group:                                                   \
+	G8GROUP(ALIGN, G8HALF_HI, CODES, ZERO, FMA, ADD, rest); \
+	DECQ         AX;                                     \
+	JNZ          group;                                  \
+	LEAQ         (R10)(BX*2), R11;                       \
+	OUT;                                                 \
+	ADDQ         $64, R10;                               \
+	MOVQ         avx512Group8Args_rowBytes(DI), AX;      \
+	SHLQ         $4, AX;                                 \
+	ADDQ         AX, R14;                                \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	SHLQ         $5, AX;                                 \
+	ADDQ         AX, R15;                                \
+	ADDQ         AX, R12;                                \
+	SUBQ         $16, DX;                                \
+	CMPQ         DX, $16;                                \
+	JAE          batch;                                  \
+last:                                                    \
+	TESTQ        DX, DX;                                 \
+	JZ           done;                                   \
+	MOVQ         $-1, AX;                                \
+	BZHIQ        DX, AX, R11;                            \
+	KMOVW        R11, K2;                                \
+	MOVQ         $16, DX;                                \
+	JMP          batch;                                  \
+done:                                                    \
+	VZEROUPPER;                                          \
+	RET
+
+G8DOT(·avx512DotG8W2X1, G8ALIGN_W2, G8CODES_W2, G8TOT1, G8ZERO1, G8FMA1, G8ADD1, G8OUT1)
+G8DOT(·avx512DotG8W2X2, G8ALIGN_W2, G8CODES_W2, G8TOT2, G8ZERO2, G8FMA2, G8ADD2, G8OUT2)
+G8DOT(·avx512DotG8W2X3, G8ALIGN_W2, G8CODES_W2, G8TOT3, G8ZERO3, G8FMA3, G8ADD3, G8OUT3)
+G8DOT(·avx512DotG8W2X4, G8ALIGN_W2, G8CODES_W2, G8TOT4, G8ZERO4, G8FMA4, G8ADD4, G8OUT4)
+G8DOT(·avx512DotG8W3X1, G8ALIGN_W3, G8CODES_W3, G8TOT1, G8ZERO1, G8FMA1, G8ADD1, G8OUT1)
+G8DOT(·avx512DotG8W3X2, G8ALIGN_W3, G8CODES_W3, G8TOT2, G8ZERO2, G8FMA2, G8ADD2, G8OUT2)
+G8DOT(·avx512DotG8W3X3, G8ALIGN_W3, G8CODES_W3, G8TOT3, G8ZERO3, G8FMA3, G8ADD3, G8OUT3)
+G8DOT(·avx512DotG8W3X4, G8ALIGN_W3, G8CODES_W3, G8TOT4, G8ZERO4, G8FMA4, G8ADD4, G8OUT4)
+G8DOT(·avx512DotG8W4X1, G8ALIGN_W4, G8CODES_W4, G8TOT1, G8ZERO1, G8FMA1, G8ADD1, G8OUT1)
+G8DOT(·avx512DotG8W4X2, G8ALIGN_W4, G8CODES_W4, G8TOT2, G8ZERO2, G8FMA2, G8ADD2, G8OUT2)
+G8DOT(·avx512DotG8W4X3, G8ALIGN_W4, G8CODES_W4, G8TOT3, G8ZERO3, G8FMA3, G8ADD3, G8OUT3)
+G8DOT(·avx512DotG8W4X4, G8ALIGN_W4, G8CODES_W4, G8TOT4, G8ZERO4, G8FMA4, G8ADD4, G8OUT4)
