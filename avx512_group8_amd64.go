@@ -11,16 +11,21 @@ type avx512Group8Args struct {
 	codes      unsafe.Pointer                 // the codes of the first row
 	scales     unsafe.Pointer                 // fp16 scales, one per group, row by row
 	shifts     unsafe.Pointer                 // fp16 shifts: the mins, or the scales when symmetric
-	out        unsafe.Pointer                 // out of query row 0 at the first row (the kernel stores)
-	outStride  uintptr                        // bytes between query rows of out
+	out        unsafe.Pointer                 // Dot: out of query row 0 at the first row (the kernel stores); AddWeighted: y of the weight row
+	w          unsafe.Pointer                 // AddWeighted: the weights of the rows
+	outStride  uintptr                        // Dot: bytes between query rows of out
 	n          int                            // rows
 	groups     int                            // groups of 8 per row
 	rowBytes   int                            // code bytes per row
 	groupBytes int                            // code bytes per group (the width)
 	alignBytes int                            // 4 − groupBytes: how far before a group its dword starts
 	symmetric  int                            // 1: the shifts are the scales (not gathered again)
-	mx         [4][avx512Group8Max]float32    // mult × Σx over each group of each query row
-	xs         [avx512Group8Max][4][8]float32 // the pass's query rows, group by group
+	left       int                            // AddWeighted, the kernel's: groups left
+	mult       float32                        // AddWeighted: the shift multiplier (shiftSource)
+	perm       [8]int32                       // AddWeighted: the code position of each column of a group
+	mx         [4][avx512Group8Max]float32    // Dot: mult × Σx over each group of each query row
+	xs         [avx512Group8Max][4][8]float32 // Dot: the pass's query rows, group by group
+
 }
 
 // avx512Group8Max is the most groups of 8 per row the kernels take (rows
@@ -64,5 +69,52 @@ func dotGroup8AVX512(out []float32, r Rows, x []float32) {
 		}
 		a.out = unsafe.Pointer(&out[j0*n])
 		avx512CallDotG8(f.Bits, pass, &a)
+	}
+}
+
+// avx512Group8Chunk returns the rows of one AddWeighted kernel call on
+// rows of f of cols values: the kernel walks its rows once per group, so
+// their codes, scales and mins should stay in L1: about 24 KiB of them,
+// in whole batches of 16, at most 256 rows.
+func avx512Group8Chunk(f Format, cols int) int {
+	perRow := f.RowBytes(cols) + 2*f.Groups(cols)
+	if f.HasMins() {
+		perRow += 2 * f.Groups(cols)
+	}
+	return min(256, max(16, 24<<10/perRow&^15))
+}
+
+// addWeightedGroup8AVX512 is AddWeighted on rows that avx512Group8 takes:
+// per weight row, one kernel call per chunk of rows (avx512Group8Chunk),
+// each adding the chunk's weighted rows to y group by group. (Several
+// weight rows run the avx2 lane kernels, which decode each code once for
+// four: see addWeightedAVX512.)
+func addWeightedGroup8AVX512(y []float32, r Rows, w []float32) {
+	f, cols := r.Format, r.Cols
+	n := r.Len()
+	if n == 0 {
+		return
+	}
+	nq := len(w) / n
+	shifts, mult := shiftSource(r)
+	g, rb := cols/8, f.RowBytes(cols)
+	a := avx512Group8Args{
+		groups: g, rowBytes: rb, groupBytes: f.Bits, alignBytes: 4 - f.Bits, mult: mult,
+	}
+	if f.Symmetric {
+		a.symmetric = 1
+	}
+	for k, c := range avx2Row8Cols[f.Bits] {
+		a.perm[c] = int32(k)
+	}
+	chunk := avx512Group8Chunk(f, cols)
+	for j := range nq {
+		a.out = unsafe.Pointer(&y[j*cols])
+		for i0 := 0; i0 < n; i0 += chunk {
+			i1 := min(n, i0+chunk)
+			a.codes, a.scales, a.shifts = unsafe.Pointer(&r.Data[i0*rb]), unsafe.Pointer(&r.Scales[i0*g]), unsafe.Pointer(&shifts[i0*g])
+			a.w, a.n = unsafe.Pointer(&w[j*n+i0]), i1-i0
+			avx512CallAddWeightedG8(f.Bits, &a)
+		}
 	}
 }

@@ -267,3 +267,200 @@ G8DOT(·avx512DotG8W4X1, G8ALIGN_W4, G8CODES_W4, G8TOT1, G8ZERO1, G8FMA1, G8ADD1
 G8DOT(·avx512DotG8W4X2, G8ALIGN_W4, G8CODES_W4, G8TOT2, G8ZERO2, G8FMA2, G8ADD2, G8OUT2)
 G8DOT(·avx512DotG8W4X3, G8ALIGN_W4, G8CODES_W4, G8TOT3, G8ZERO3, G8FMA3, G8ADD3, G8OUT3)
 G8DOT(·avx512DotG8W4X4, G8ALIGN_W4, G8CODES_W4, G8TOT4, G8ZERO4, G8FMA4, G8ADD4, G8OUT4)
+
+// AddWeighted of one weight row on rows of G groups of 8 codes: group
+// after group (the outer loop), the chunk's rows sixteen at a time: the
+// group's codes, scale and shift gathered as Dot does, ws = w × scale, and
+// acc_k += ws × code_k (Z4-Z11, one per code position), accH += w × shift
+// (Z12); at the end of the group the eight acc_k are reduced across lanes
+// at once (the transposed reduction of avx2_dotrow8_amd64.s), mult × Σ
+// accH added to each, permuted into column order (VPERMPS,
+// avx512Group8Args_perm) and added to y's eight columns of the group.
+//
+// Instructions per 32 values (16 rows × 8 codes = 128 values per group
+// and batch): 3 gathers (2 symmetric) + the weights, their products (3) +
+// 8 × (shift, AND, convert, FMA) ≈ 41 per 128 ≈ 10 per 32, plus about 30
+// per group of the chunk for the reduction.
+
+// G8AWCODES_W<bits>: the eight positions, each into its accumulator
+// (Z4 + k) times w × scale (Z14).
+#define G8AWCODES_W2 \
+	G8C2_0; VFMADD231PS Z14, Z1, Z4;   \
+	G8C2(2); VFMADD231PS Z14, Z1, Z5;  \
+	G8C2(4); VFMADD231PS Z14, Z1, Z6;  \
+	G8C2(6); VFMADD231PS Z14, Z1, Z7;  \
+	G8C2(8); VFMADD231PS Z14, Z1, Z8;  \
+	G8C2(10); VFMADD231PS Z14, Z1, Z9; \
+	G8C2(12); VFMADD231PS Z14, Z1, Z10; \
+	G8C2(14); VFMADD231PS Z14, Z1, Z11
+
+#define G8AWCODES_W3 \
+	VPSRLD $14, Z0, Z2;                   \
+	G8C3_0; VFMADD231PS Z14, Z1, Z4;      \
+	G8C3(2, 2); VFMADD231PS Z14, Z1, Z5;  \
+	G8C3(4, 4); VFMADD231PS Z14, Z1, Z6;  \
+	G8C3(6, 6); VFMADD231PS Z14, Z1, Z7;  \
+	G8C3(8, 1); VFMADD231PS Z14, Z1, Z8;  \
+	G8C3(10, 3); VFMADD231PS Z14, Z1, Z9; \
+	G8C3(12, 5); VFMADD231PS Z14, Z1, Z10; \
+	G8C3(14, 7); VFMADD231PS Z14, Z1, Z11
+
+#define G8AWCODES_W4 \
+	G8C4_0; VFMADD231PS Z14, Z1, Z4;    \
+	G8C4(4); VFMADD231PS Z14, Z1, Z5;   \
+	G8C4(8); VFMADD231PS Z14, Z1, Z6;   \
+	G8C4(12); VFMADD231PS Z14, Z1, Z7;  \
+	G8C4(16); VFMADD231PS Z14, Z1, Z8;  \
+	G8C4(20); VFMADD231PS Z14, Z1, Z9;  \
+	G8C4(24); VFMADD231PS Z14, Z1, Z10; \
+	G8C4(28); VFMADD231PS Z14, Z1, Z11
+
+// G8AWBATCH(ALIGN, HALF, CODES, LBL) is one batch of sixteen rows of the
+// group: SI, R8, R9 at the group in the batch's first row, CX at its
+// weights; moves them to the next batch.
+#define G8AWBATCH(ALIGN, HALF, CODES, LBL) \
+	KMOVW       K2, K3;                         \
+	VPXORD      Z2, Z2, Z2;                     \
+	VPGATHERDD  (R8)(Z31*1), K3, Z2;            \
+	HALF(Z2, Y2);                               \
+	VCVTPH2PS   Y2, Z2;                         \
+	VMOVAPS     Z2, Z3;                         \
+	CMPQ        avx512Group8Args_symmetric(DI), $0; \
+	JNE         LBL;                            \
+	KMOVW       K2, K3;                         \
+	VPXORD      Z3, Z3, Z3;                     \
+	VPGATHERDD  (R9)(Z31*1), K3, Z3;            \
+	HALF(Z3, Y3);                               \
+	VCVTPH2PS   Y3, Z3;                         \
+LBL:                                            \
+	VMOVUPS.Z   (CX), K2, Z13;                  \
+	VFMADD231PS Z13, Z3, Z12;                   \
+	VMULPS      Z13, Z2, Z14;                   \
+	KMOVW       K2, K3;                         \
+	VPXORD      Z0, Z0, Z0;                     \
+	VPGATHERDD  (SI)(Z30*1), K3, Z0;            \
+	ALIGN;                                      \
+	CODES;                                      \
+	ADDQ        R14, SI;                        \
+	ADDQ        R15, R8;                        \
+	ADDQ        R15, R9;                        \
+	ADDQ        $64, CX
+
+// G8AWEND reduces the group's sums and adds them to y's eight columns at
+// R10 (the permutation in Y13).
+#define G8AWEND \
+	VEXTRACTF64X4 $1, Z4, Y15;  VADDPS Y15, Y4, Y4;   \
+	VEXTRACTF64X4 $1, Z5, Y15;  VADDPS Y15, Y5, Y5;   \
+	VEXTRACTF64X4 $1, Z6, Y15;  VADDPS Y15, Y6, Y6;   \
+	VEXTRACTF64X4 $1, Z7, Y15;  VADDPS Y15, Y7, Y7;   \
+	VEXTRACTF64X4 $1, Z8, Y15;  VADDPS Y15, Y8, Y8;   \
+	VEXTRACTF64X4 $1, Z9, Y15;  VADDPS Y15, Y9, Y9;   \
+	VEXTRACTF64X4 $1, Z10, Y15; VADDPS Y15, Y10, Y10; \
+	VEXTRACTF64X4 $1, Z11, Y15; VADDPS Y15, Y11, Y11; \
+	VHADDPS    Y5, Y4, Y4;                             \
+	VHADDPS    Y7, Y6, Y6;                             \
+	VHADDPS    Y9, Y8, Y8;                             \
+	VHADDPS    Y11, Y10, Y10;                          \
+	VHADDPS    Y6, Y4, Y4;                             \
+	VHADDPS    Y10, Y8, Y8;                            \
+	VPERM2F128 $0x20, Y8, Y4, Y5;                      \
+	VPERM2F128 $0x31, Y8, Y4, Y6;                      \
+	VADDPS     Y6, Y5, Y5;                             \
+	VEXTRACTF64X4 $1, Z12, Y15; VADDPS Y15, Y12, Y12;  \
+	VEXTRACTF128 $1, Y12, X15;  VADDPS X15, X12, X12;  \
+	VHADDPS    X12, X12, X12;                          \
+	VHADDPS    X12, X12, X12;                          \
+	VMULSS     avx512Group8Args_mult(DI), X12, X12;    \
+	VBROADCASTSS X12, Y12;                             \
+	VADDPS     Y12, Y5, Y5;                            \
+	VPERMPS    Y5, Y13, Y5;                            \
+	VADDPS     (R10), Y5, Y5;                          \
+	VMOVUPS    Y5, (R10)
+
+// G8AWGROUP(ALIGN, HALF, CODES, LB, LL, LD, LS) is one group over the
+// chunk's rows: SI, R8, R9 at the group in row 0, R10 at its eight
+// columns of y; labels LB (batches), LL (last batch), LD (done), LS (the
+// symmetric skip).
+#define G8AWGROUP(ALIGN, HALF, CODES, LB, LL, LD, LS) \
+	VPXORD  Z4, Z4, Z4;                     \
+	VPXORD  Z5, Z5, Z5;                     \
+	VPXORD  Z6, Z6, Z6;                     \
+	VPXORD  Z7, Z7, Z7;                     \
+	VPXORD  Z8, Z8, Z8;                     \
+	VPXORD  Z9, Z9, Z9;                     \
+	VPXORD  Z10, Z10, Z10;                  \
+	VPXORD  Z11, Z11, Z11;                  \
+	VPXORD  Z12, Z12, Z12;                  \
+	MOVQ    avx512Group8Args_w(DI), CX;     \
+	MOVQ    avx512Group8Args_n(DI), DX;     \
+	MOVQ    $0xffff, R11;                   \
+	KMOVW   R11, K2;                        \
+	CMPQ    DX, $16;                        \
+	JB      LL;                             \
+LB:                                         \
+	G8AWBATCH(ALIGN, HALF, CODES, LS);      \
+	SUBQ    $16, DX;                        \
+	CMPQ    DX, $16;                        \
+	JAE     LB;                             \
+LL:                                         \
+	TESTQ   DX, DX;                         \
+	JZ      LD;                             \
+	MOVQ    $-1, R11;                       \
+	BZHIQ   DX, R11, R11;                   \
+	KMOVW   R11, K2;                        \
+	MOVQ    $16, DX;                        \
+	JMP     LB;                             \
+LD:                                         \
+	VMOVDQU avx512Group8Args_perm(DI), Y13; \
+	G8AWEND
+
+// G8AW(NAME, ALIGN, CODES) is the AddWeighted kernel of one width: y at
+// avx512Group8Args_out, the weights at avx512Group8Args_w.
+#define G8AW(NAME, ALIGN, CODES) \
+TEXT NAME(SB), NOSPLIT, $0-8                            \
+	MOVQ         a+0(FP), DI;                            \
+	VPBROADCASTD avx512Group8Args_rowBytes(DI), Z30;     \
+	VPMULLD      g8Iota<>(SB), Z30, Z30;                 \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	ADDQ         AX, AX;                                 \
+	VPBROADCASTD AX, Z31;                                \
+	VPMULLD      g8Iota<>(SB), Z31, Z31;                 \
+	MOVQ         avx512Group8Args_rowBytes(DI), R14;     \
+	SHLQ         $4, R14;                                \
+	MOVQ         AX, R15;                                \
+	SHLQ         $4, R15;                                \
+	MOVQ         avx512Group8Args_out(DI), R10;          \
+	MOVQ         avx512Group8Args_codes(DI), SI;         \
+	MOVQ         avx512Group8Args_scales(DI), R8;        \
+	MOVQ         avx512Group8Args_shifts(DI), R9;        \
+	MOVQ         SI, R12;                                \
+	MOVQ         R8, R13;                                \
+	MOVQ         R9, BX;                                 \
+	G8AWGROUP(NOP, G8HALF_LO, CODES, b0, l0, d0, s0);    \
+	ADDQ         $32, R10;                               \
+	MOVQ         R12, SI;                                \
+	MOVQ         R13, R8;                                \
+	MOVQ         BX, R9;                                 \
+	ADDQ         avx512Group8Args_groupBytes(DI), SI;    \
+	SUBQ         avx512Group8Args_alignBytes(DI), SI;    \
+	MOVQ         SI, R12;                                \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	DECQ         AX;                                     \
+	MOVQ         AX, avx512Group8Args_left(DI);          \
+group:                                                   \
+	MOVQ         R12, SI;                                \
+	MOVQ         R13, R8;                                \
+	MOVQ         BX, R9;                                 \
+	G8AWGROUP(ALIGN, G8HALF_HI, CODES, b1, l1, d1, s1);  \
+	ADDQ         $32, R10;                               \
+	ADDQ         avx512Group8Args_groupBytes(DI), R12;   \
+	ADDQ         $2, R13;                                \
+	ADDQ         $2, BX;                                 \
+	DECQ         avx512Group8Args_left(DI);              \
+	JNZ          group;                                  \
+	VZEROUPPER;                                          \
+	RET
+
+G8AW(·avx512AddWeightedG8W2X1, G8ALIGN_W2, G8AWCODES_W2)
+G8AW(·avx512AddWeightedG8W3X1, G8ALIGN_W3, G8AWCODES_W3)
+G8AW(·avx512AddWeightedG8W4X1, G8ALIGN_W4, G8AWCODES_W4)

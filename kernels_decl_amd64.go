@@ -5221,3 +5221,32 @@ func avx512CallDotG8(bits, nq int, a *avx512Group8Args) {
 		panic("lowbit: no avx512DotG8W<bits>X<nq> kernel of that shape")
 	}
 }
+
+// AddWeighted of one weight row on rows of 2 to 32 groups of 8 codes, sixteen
+// rows per vector, group after group (avx512_group8_amd64.s, G8AW): 2-, 3- and
+// 4-bit codes.
+//
+// avx512AddWeightedG8W<bits>X<nq>
+//
+//go:noescape
+func avx512AddWeightedG8W2X1(a *avx512Group8Args)
+
+//go:noescape
+func avx512AddWeightedG8W3X1(a *avx512Group8Args)
+
+//go:noescape
+func avx512AddWeightedG8W4X1(a *avx512Group8Args)
+
+// avx512CallAddWeightedG8 calls avx512AddWeightedG8W<bits>X<nq>.
+func avx512CallAddWeightedG8(bits int, a *avx512Group8Args) {
+	switch bits {
+	case 2:
+		avx512AddWeightedG8W2X1(a)
+	case 3:
+		avx512AddWeightedG8W3X1(a)
+	case 4:
+		avx512AddWeightedG8W4X1(a)
+	default:
+		panic("lowbit: no avx512AddWeightedG8W<bits>X<nq> kernel of that shape")
+	}
+}
