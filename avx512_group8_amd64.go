@@ -118,3 +118,42 @@ func addWeightedGroup8AVX512(y []float32, r Rows, w []float32) {
 		}
 	}
 }
+
+// avx512Group16 reports whether the group-of-16 Dot kernels take r: 2- or
+// 4-bit codes in groups of 16, rows of 2 to 16 groups.
+func avx512Group16(r Rows) bool {
+	f := r.Format
+	g := r.Cols / 16
+	return f.Group == 16 && (f.Bits == 2 || f.Bits == 4) && g >= 2 && g <= 16
+}
+
+// dotGroup16AVX512 is Dot on rows that avx512Group16 takes, as
+// dotGroup8AVX512 on rows of groups of 8 (avx512DotG16W<bits>X<nq>).
+func dotGroup16AVX512(out []float32, r Rows, x []float32) {
+	f, cols := r.Format, r.Cols
+	n, nq := r.Len(), len(x)/cols
+	if n == 0 {
+		return
+	}
+	shifts, mult := shiftSource(r)
+	a := avx512Group8Args{
+		codes: unsafe.Pointer(&r.Data[0]), scales: unsafe.Pointer(&r.Scales[0]), shifts: unsafe.Pointer(&shifts[0]),
+		outStride: uintptr(4 * n), n: n, groups: cols / 16, rowBytes: f.RowBytes(cols), groupBytes: 2 * f.Bits,
+	}
+	if f.Symmetric {
+		a.symmetric = 1
+	}
+	xs := (*[avx512Group8Max / 2][4][16]float32)(unsafe.Pointer(&a.xs))
+	for j0, pass := 0, 0; j0 < nq; j0 += pass {
+		pass = min(4, nq-j0)
+		for j := range pass {
+			xj := x[(j0+j)*cols:][:cols]
+			for g := range a.groups {
+				xs[g][j] = [16]float32(xj[16*g:])
+				a.mx[j][g] = mult * sumFloats(xj[16*g:][:16])
+			}
+		}
+		a.out = unsafe.Pointer(&out[j0*n])
+		avx512CallDotG16(f.Bits, pass, &a)
+	}
+}

@@ -464,3 +464,146 @@ group:                                                   \
 G8AW(·avx512AddWeightedG8W2X1, G8ALIGN_W2, G8AWCODES_W2)
 G8AW(·avx512AddWeightedG8W3X1, G8ALIGN_W3, G8AWCODES_W3)
 G8AW(·avx512AddWeightedG8W4X1, G8ALIGN_W4, G8AWCODES_W4)
+
+// Dot on rows of G groups of 16 codes (2 <= G <= 16; 2- and 4-bit codes):
+// the group-of-8 kernels' method with a group of 16 positions: 4-bit
+// groups are two dwords (bytes 0-3 hold columns 0-3 and 8-11, bytes 4-7
+// columns 4-7 and 12-15: the split halves of pack), gathered one after the
+// other; 2-bit groups one dword (bit 2k holds column k/4 + 4(k%4)). The
+// query rows' columns lie group by group, 64 bytes per query row
+// (avx512Group8Args_xs as [G][4][16]float32).
+//
+// Instructions per 32 values (16 rows × 16 codes = 256 values per group):
+// one query row, 4-bit: 4 gathers (2 of codes, scale, shift) + 16 ×
+// (shift, AND, convert, FMA) + 2 FMA + about 6 ≈ 76 per 256 ≈ 9.5 per 32.
+
+#define G16FMA1(C) VFMADD231PS.BCST (C*4)(CX), Z1, Z8
+#define G16FMA2(C) G16FMA1(C); VFMADD231PS.BCST (64+C*4)(CX), Z1, Z9
+#define G16FMA3(C) G16FMA2(C); VFMADD231PS.BCST (128+C*4)(CX), Z1, Z10
+#define G16FMA4(C) G16FMA3(C); VFMADD231PS.BCST (192+C*4)(CX), Z1, Z11
+
+// G16GATHER(OFF) gathers the dword at SI+OFF of each row into Z0.
+#define G16GATHER(OFF) \
+	KMOVW      K2, K3;             \
+	VPXORD     Z0, Z0, Z0;         \
+	VPGATHERDD OFF(SI)(Z30*1), K3, Z0
+
+#define G16CODES_W4(USE) \
+	G16GATHER(0);                       \
+	G8C4_0; USE(0);   G8C4(4); USE(8);  \
+	G8C4(8); USE(1);  G8C4(12); USE(9); \
+	G8C4(16); USE(2); G8C4(20); USE(10); \
+	G8C4(24); USE(3); G8C4(28); USE(11); \
+	G16GATHER(4);                       \
+	G8C4_0; USE(4);   G8C4(4); USE(12); \
+	G8C4(8); USE(5);  G8C4(12); USE(13); \
+	G8C4(16); USE(6); G8C4(20); USE(14); \
+	G8C4(24); USE(7); G8C4(28); USE(15)
+
+#define G16CODES_W2(USE) \
+	G16GATHER(0);                         \
+	G8C2_0; USE(0);   G8C2(2); USE(4);    \
+	G8C2(4); USE(8);  G8C2(6); USE(12);   \
+	G8C2(8); USE(1);  G8C2(10); USE(5);   \
+	G8C2(12); USE(9); G8C2(14); USE(13);  \
+	G8C2(16); USE(2); G8C2(18); USE(6);   \
+	G8C2(20); USE(10); G8C2(22); USE(14); \
+	G8C2(24); USE(3); G8C2(26); USE(7);   \
+	G8C2(28); USE(11); G8C2(30); USE(15)
+
+// G16GROUP(HALF, CODES, ZERO, FMA, ADD, LBL): one group of the sixteen
+// rows (G8GROUP with the codes gathered by CODES).
+#define G16GROUP(HALF, CODES, ZERO, FMA, ADD, LBL) \
+	ZERO;                                      \
+	CODES(FMA);                                \
+	KMOVW      K2, K3;                         \
+	VPXORD     Z2, Z2, Z2;                     \
+	VPGATHERDD (R8)(Z31*1), K3, Z2;            \
+	HALF(Z2, Y2);                              \
+	VCVTPH2PS  Y2, Z2;                         \
+	VMOVAPS    Z2, Z3;                         \
+	CMPQ       avx512Group8Args_symmetric(DI), $0; \
+	JNE        LBL;                            \
+	KMOVW      K2, K3;                         \
+	VPXORD     Z3, Z3, Z3;                     \
+	VPGATHERDD (R9)(Z31*1), K3, Z3;            \
+	HALF(Z3, Y3);                              \
+	VCVTPH2PS  Y3, Z3;                         \
+LBL:                                           \
+	ADD;                                       \
+	ADDQ       avx512Group8Args_groupBytes(DI), SI; \
+	ADDQ       $2, R8;                         \
+	ADDQ       $2, R9;                         \
+	ADDQ       $256, CX;                       \
+	ADDQ       $4, R13
+
+// G16DOT(NAME, CODES, TOT, ZERO, FMA, ADD, OUT) is the Dot kernel of one
+// width and number of query rows.
+#define G16DOT(NAME, CODES, TOT, ZERO, FMA, ADD, OUT) \
+TEXT NAME(SB), NOSPLIT, $0-8                            \
+	MOVQ         a+0(FP), DI;                            \
+	VPBROADCASTD avx512Group8Args_rowBytes(DI), Z30;     \
+	VPMULLD      g8Iota<>(SB), Z30, Z30;                 \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	ADDQ         AX, AX;                                 \
+	VPBROADCASTD AX, Z31;                                \
+	VPMULLD      g8Iota<>(SB), Z31, Z31;                 \
+	MOVQ         avx512Group8Args_codes(DI), R14;        \
+	MOVQ         avx512Group8Args_scales(DI), R15;       \
+	MOVQ         avx512Group8Args_shifts(DI), R12;       \
+	MOVQ         avx512Group8Args_out(DI), R10;          \
+	MOVQ         avx512Group8Args_outStride(DI), BX;     \
+	MOVQ         avx512Group8Args_n(DI), DX;             \
+	MOVQ         $0xffff, R11;                           \
+	KMOVW        R11, K2;                                \
+	CMPQ         DX, $16;                                \
+	JB           last;                                   \
+batch:                                                   \
+	TOT;                                                 \
+	MOVQ         R14, SI;                                \
+	MOVQ         R15, R8;                                \
+	MOVQ         R12, R9;                                \
+	LEAQ         avx512Group8Args_xs(DI), CX;            \
+	LEAQ         avx512Group8Args_mx(DI), R13;           \
+	G16GROUP(G8HALF_LO, CODES, ZERO, FMA, ADD, first);   \
+	SUBQ         $2, R8;                                 \
+	SUBQ         $2, R9;                                 \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	DECQ         AX;                                     \
+group:                                                   \
+	G16GROUP(G8HALF_HI, CODES, ZERO, FMA, ADD, rest);    \
+	DECQ         AX;                                     \
+	JNZ          group;                                  \
+	LEAQ         (R10)(BX*2), R11;                       \
+	OUT;                                                 \
+	ADDQ         $64, R10;                               \
+	MOVQ         avx512Group8Args_rowBytes(DI), AX;      \
+	SHLQ         $4, AX;                                 \
+	ADDQ         AX, R14;                                \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	SHLQ         $5, AX;                                 \
+	ADDQ         AX, R15;                                \
+	ADDQ         AX, R12;                                \
+	SUBQ         $16, DX;                                \
+	CMPQ         DX, $16;                                \
+	JAE          batch;                                  \
+last:                                                    \
+	TESTQ        DX, DX;                                 \
+	JZ           done;                                   \
+	MOVQ         $-1, AX;                                \
+	BZHIQ        DX, AX, R11;                            \
+	KMOVW        R11, K2;                                \
+	MOVQ         $16, DX;                                \
+	JMP          batch;                                  \
+done:                                                    \
+	VZEROUPPER;                                          \
+	RET
+
+G16DOT(·avx512DotG16W2X1, G16CODES_W2, G8TOT1, G8ZERO1, G16FMA1, G8ADD1, G8OUT1)
+G16DOT(·avx512DotG16W2X2, G16CODES_W2, G8TOT2, G8ZERO2, G16FMA2, G8ADD2, G8OUT2)
+G16DOT(·avx512DotG16W2X3, G16CODES_W2, G8TOT3, G8ZERO3, G16FMA3, G8ADD3, G8OUT3)
+G16DOT(·avx512DotG16W2X4, G16CODES_W2, G8TOT4, G8ZERO4, G16FMA4, G8ADD4, G8OUT4)
+G16DOT(·avx512DotG16W4X1, G16CODES_W4, G8TOT1, G8ZERO1, G16FMA1, G8ADD1, G8OUT1)
+G16DOT(·avx512DotG16W4X2, G16CODES_W4, G8TOT2, G8ZERO2, G16FMA2, G8ADD2, G8OUT2)
+G16DOT(·avx512DotG16W4X3, G16CODES_W4, G8TOT3, G8ZERO3, G16FMA3, G8ADD3, G8OUT3)
+G16DOT(·avx512DotG16W4X4, G16CODES_W4, G8TOT4, G8ZERO4, G16FMA4, G8ADD4, G8OUT4)

@@ -5222,6 +5222,60 @@ func avx512CallDotG8(bits, nq int, a *avx512Group8Args) {
 	}
 }
 
+// Dot on rows of 2 to 16 groups of 16 codes, sixteen rows per vector, each
+// group gathered (avx512_group8_amd64.s, G16DOT): 2- and 4-bit codes, 1 to 4
+// query rows.
+//
+// avx512DotG16W<bits>X<nq>
+//
+//go:noescape
+func avx512DotG16W2X1(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG16W2X2(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG16W2X3(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG16W2X4(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG16W4X1(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG16W4X2(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG16W4X3(a *avx512Group8Args)
+
+//go:noescape
+func avx512DotG16W4X4(a *avx512Group8Args)
+
+// avx512CallDotG16 calls avx512DotG16W<bits>X<nq>.
+func avx512CallDotG16(bits, nq int, a *avx512Group8Args) {
+	switch bits<<4 | nq {
+	case 2<<4 | 1:
+		avx512DotG16W2X1(a)
+	case 2<<4 | 2:
+		avx512DotG16W2X2(a)
+	case 2<<4 | 3:
+		avx512DotG16W2X3(a)
+	case 2<<4 | 4:
+		avx512DotG16W2X4(a)
+	case 4<<4 | 1:
+		avx512DotG16W4X1(a)
+	case 4<<4 | 2:
+		avx512DotG16W4X2(a)
+	case 4<<4 | 3:
+		avx512DotG16W4X3(a)
+	case 4<<4 | 4:
+		avx512DotG16W4X4(a)
+	default:
+		panic("lowbit: no avx512DotG16W<bits>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted of one weight row on rows of 2 to 32 groups of 8 codes, sixteen
 // rows per vector, group after group (avx512_group8_amd64.s, G8AW): 2-, 3- and
 // 4-bit codes.
