@@ -13,7 +13,9 @@ import (
 // once per pass of up to 4 weight rows (as Dot does) and added, times the
 // row's weight, into each weight row's y. Rows of 8 in one group of 2- to
 // 4-bit codes run avx512AddWeightedRow8W<bits>X<nw>, rows of 2 to 32 such
-// groups with one weight row avx512AddWeightedG8W<bits>X1; other groups the avx2
+// groups with one weight row avx512AddWeightedG8W<bits>X1 (rows of 2 to 16
+// groups of 16 2- or 4-bit codes avx512AddWeightedG16W<bits>X1); other
+// groups the avx2
 // lane kernels (addWeightedAVX2); fp16 and float32 rows
 // addWeightedFloatAVX512.
 func addWeightedAVX512(y []float32, r Rows, w []float32) {
@@ -27,6 +29,10 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		// groups of 8: 1.3-1.8x); with four weight rows, which the lane
 		// kernels decode once for, they lose (0.2-0.9x).
 		addWeightedGroup8AVX512(y, r, w)
+		return
+	}
+	if avx512Group16(r) && len(w) == r.Len() {
+		addWeightedGroup16AVX512(y, r, w)
 		return
 	}
 	pick(r.Format, avx512Codes, addWeightedFloatAVX512, addWeightedCodesAVX512, addWeightedAVX2)(y, r, w)

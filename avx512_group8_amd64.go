@@ -23,6 +23,7 @@ type avx512Group8Args struct {
 	left       int                            // AddWeighted, the kernel's: groups left
 	mult       float32                        // AddWeighted: the shift multiplier (shiftSource)
 	perm       [8]int32                       // AddWeighted: the code position of each column of a group
+	perm16     [16]int32                      // AddWeighted of groups of 16: likewise
 	mx         [4][avx512Group8Max]float32    // Dot: mult × Σx over each group of each query row
 	xs         [avx512Group8Max][4][8]float32 // Dot: the pass's query rows, group by group
 
@@ -155,5 +156,43 @@ func dotGroup16AVX512(out []float32, r Rows, x []float32) {
 		}
 		a.out = unsafe.Pointer(&out[j0*n])
 		avx512CallDotG16(f.Bits, pass, &a)
+	}
+}
+
+// avx512Group16Cols is the column of code position k of the group-of-16
+// kernels, per code width (avx512_group8_amd64.s).
+var avx512Group16Cols = [5][16]int{
+	2: {0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15},
+	4: {0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15},
+}
+
+// addWeightedGroup16AVX512 is AddWeighted on rows that avx512Group16
+// takes, as addWeightedGroup8AVX512 on rows of groups of 8
+// (avx512AddWeightedG16W<bits>X1).
+func addWeightedGroup16AVX512(y []float32, r Rows, w []float32) {
+	f, cols := r.Format, r.Cols
+	n := r.Len()
+	if n == 0 {
+		return
+	}
+	nq := len(w) / n
+	shifts, mult := shiftSource(r)
+	g, rb := cols/16, f.RowBytes(cols)
+	a := avx512Group8Args{groups: g, rowBytes: rb, groupBytes: 2 * f.Bits, mult: mult}
+	if f.Symmetric {
+		a.symmetric = 1
+	}
+	for k, c := range avx512Group16Cols[f.Bits] {
+		a.perm16[c] = int32(k)
+	}
+	chunk := avx512Group8Chunk(f, cols)
+	for j := range nq {
+		a.out = unsafe.Pointer(&y[j*cols])
+		for i0 := 0; i0 < n; i0 += chunk {
+			i1 := min(n, i0+chunk)
+			a.codes, a.scales, a.shifts = unsafe.Pointer(&r.Data[i0*rb]), unsafe.Pointer(&r.Scales[i0*g]), unsafe.Pointer(&shifts[i0*g])
+			a.w, a.n = unsafe.Pointer(&w[j*n+i0]), i1-i0
+			avx512CallAddWeightedG16(f.Bits, &a)
+		}
 	}
 }

@@ -607,3 +607,202 @@ G16DOT(·avx512DotG16W4X1, G16CODES_W4, G8TOT1, G8ZERO1, G16FMA1, G8ADD1, G8OUT1
 G16DOT(·avx512DotG16W4X2, G16CODES_W4, G8TOT2, G8ZERO2, G16FMA2, G8ADD2, G8OUT2)
 G16DOT(·avx512DotG16W4X3, G16CODES_W4, G8TOT3, G8ZERO3, G16FMA3, G8ADD3, G8OUT3)
 G16DOT(·avx512DotG16W4X4, G16CODES_W4, G8TOT4, G8ZERO4, G16FMA4, G8ADD4, G8OUT4)
+
+// AddWeighted of one weight row on rows of G groups of 16 codes (2- and
+// 4-bit): G8AW with sixteen code positions, their accumulators in Z4-Z19
+// (Σ w × shift in Z20, the weights in Z21, w × scale in Z22); at the end
+// of a group positions 0-7 and 8-15 are reduced across lanes as G8AW
+// reduces eight, joined, permuted into column order (VPERMPS of 16 lanes,
+// avx512Group8Args_perm16) and added to y's sixteen columns of the group.
+//
+// Instructions per 32 values (16 rows × 16 codes = 256 values per group
+// and batch): 4 gathers (3 for 2-bit codes; one less symmetric) + 3 for
+// the weights + 16 × (shift, AND, convert, FMA) ≈ 71 per 256 ≈ 9 per 32,
+// plus about 50 per group of the chunk for the reduction.
+
+#define G16AWK(C, ACC) VFMADD231PS Z22, Z1, ACC
+
+#define G16AWCODES_W4 \
+	G16GATHER(0);                                                 \
+	G8C4_0; G16AWK(0, Z4);     G8C4(4); G16AWK(1, Z5);            \
+	G8C4(8); G16AWK(2, Z6);    G8C4(12); G16AWK(3, Z7);           \
+	G8C4(16); G16AWK(4, Z8);   G8C4(20); G16AWK(5, Z9);           \
+	G8C4(24); G16AWK(6, Z10);  G8C4(28); G16AWK(7, Z11);          \
+	G16GATHER(4);                                                 \
+	G8C4_0; G16AWK(8, Z12);    G8C4(4); G16AWK(9, Z13);           \
+	G8C4(8); G16AWK(10, Z14);  G8C4(12); G16AWK(11, Z15);         \
+	G8C4(16); G16AWK(12, Z16); G8C4(20); G16AWK(13, Z17);         \
+	G8C4(24); G16AWK(14, Z18); G8C4(28); G16AWK(15, Z19)
+
+#define G16AWCODES_W2 \
+	G16GATHER(0);                                                 \
+	G8C2_0; G16AWK(0, Z4);     G8C2(2); G16AWK(1, Z5);            \
+	G8C2(4); G16AWK(2, Z6);    G8C2(6); G16AWK(3, Z7);            \
+	G8C2(8); G16AWK(4, Z8);    G8C2(10); G16AWK(5, Z9);           \
+	G8C2(12); G16AWK(6, Z10);  G8C2(14); G16AWK(7, Z11);          \
+	G8C2(16); G16AWK(8, Z12);  G8C2(18); G16AWK(9, Z13);          \
+	G8C2(20); G16AWK(10, Z14); G8C2(22); G16AWK(11, Z15);         \
+	G8C2(24); G16AWK(12, Z16); G8C2(26); G16AWK(13, Z17);         \
+	G8C2(28); G16AWK(14, Z18); G8C2(30); G16AWK(15, Z19)
+
+// G16AWBATCH(HALF, CODES, LBL): one batch of sixteen rows of the group.
+#define G16AWBATCH(HALF, CODES, LBL) \
+	KMOVW       K2, K3;                         \
+	VPXORD      Z2, Z2, Z2;                     \
+	VPGATHERDD  (R8)(Z31*1), K3, Z2;            \
+	HALF(Z2, Y2);                               \
+	VCVTPH2PS   Y2, Z2;                         \
+	VMOVAPS     Z2, Z3;                         \
+	CMPQ        avx512Group8Args_symmetric(DI), $0; \
+	JNE         LBL;                            \
+	KMOVW       K2, K3;                         \
+	VPXORD      Z3, Z3, Z3;                     \
+	VPGATHERDD  (R9)(Z31*1), K3, Z3;            \
+	HALF(Z3, Y3);                               \
+	VCVTPH2PS   Y3, Z3;                         \
+LBL:                                            \
+	VMOVUPS.Z   (CX), K2, Z21;                  \
+	VFMADD231PS Z21, Z3, Z20;                   \
+	VMULPS      Z21, Z2, Z22;                   \
+	CODES;                                      \
+	ADDQ        R14, SI;                        \
+	ADDQ        R15, R8;                        \
+	ADDQ        R15, R9;                        \
+	ADDQ        $64, CX
+
+// G16FOLD8 adds the upper halves of Z4-Z11 into Y4-Y11 (Y23 scratch);
+// G16RED8 reduces them to one vector of their sums, in order, in Y5.
+#define G16FOLD8 \
+	VEXTRACTF64X4 $1, Z4, Y23;  VADDPS Y23, Y4, Y4;   \
+	VEXTRACTF64X4 $1, Z5, Y23;  VADDPS Y23, Y5, Y5;   \
+	VEXTRACTF64X4 $1, Z6, Y23;  VADDPS Y23, Y6, Y6;   \
+	VEXTRACTF64X4 $1, Z7, Y23;  VADDPS Y23, Y7, Y7;   \
+	VEXTRACTF64X4 $1, Z8, Y23;  VADDPS Y23, Y8, Y8;   \
+	VEXTRACTF64X4 $1, Z9, Y23;  VADDPS Y23, Y9, Y9;   \
+	VEXTRACTF64X4 $1, Z10, Y23; VADDPS Y23, Y10, Y10; \
+	VEXTRACTF64X4 $1, Z11, Y23; VADDPS Y23, Y11, Y11
+
+#define G16RED8 \
+	VHADDPS    Y5, Y4, Y4;     \
+	VHADDPS    Y7, Y6, Y6;     \
+	VHADDPS    Y9, Y8, Y8;     \
+	VHADDPS    Y11, Y10, Y10;  \
+	VHADDPS    Y6, Y4, Y4;     \
+	VHADDPS    Y10, Y8, Y8;    \
+	VPERM2F128 $0x20, Y8, Y4, Y5; \
+	VPERM2F128 $0x31, Y8, Y4, Y6; \
+	VADDPS     Y6, Y5, Y5
+
+#define G16AWEND \
+	G16FOLD8;                                          \
+	G16RED8;                                           \
+	VMOVAPS    Y5, Y24;                                \
+	VMOVAPS    Z12, Z4;                                \
+	VMOVAPS    Z13, Z5;                                \
+	VMOVAPS    Z14, Z6;                                \
+	VMOVAPS    Z15, Z7;                                \
+	VMOVAPS    Z16, Z8;                                \
+	VMOVAPS    Z17, Z9;                                \
+	VMOVAPS    Z18, Z10;                               \
+	VMOVAPS    Z19, Z11;                               \
+	G16FOLD8;                                          \
+	G16RED8;                                           \
+	VINSERTF64X4 $1, Y5, Z24, Z24;                     \
+	VEXTRACTF64X4 $1, Z20, Y23; VADDPS Y23, Y20, Y20;  \
+	VEXTRACTF32X4 $1, Y20, X23; VADDPS X23, X20, X20;  \
+	VMOVAPS    X20, X12;                               \
+	VHADDPS    X12, X12, X12;                          \
+	VHADDPS    X12, X12, X12;                          \
+	VMULSS     avx512Group8Args_mult(DI), X12, X12;    \
+	VBROADCASTSS X12, Z25;                             \
+	VADDPS     Z25, Z24, Z24;                          \
+	VMOVDQU32  avx512Group8Args_perm16(DI), Z25;       \
+	VPERMPS    Z24, Z25, Z24;                          \
+	VADDPS     (R10), Z24, Z24;                        \
+	VMOVUPS    Z24, (R10)
+
+// G16AWGROUP(HALF, CODES, LB, LL, LD, LS): one group over the chunk.
+#define G16AWGROUP(HALF, CODES, LB, LL, LD, LS) \
+	VPXORD  Z4, Z4, Z4;                     \
+	VPXORD  Z5, Z5, Z5;                     \
+	VPXORD  Z6, Z6, Z6;                     \
+	VPXORD  Z7, Z7, Z7;                     \
+	VPXORD  Z8, Z8, Z8;                     \
+	VPXORD  Z9, Z9, Z9;                     \
+	VPXORD  Z10, Z10, Z10;                  \
+	VPXORD  Z11, Z11, Z11;                  \
+	VPXORD  Z12, Z12, Z12;                  \
+	VPXORD  Z13, Z13, Z13;                  \
+	VPXORD  Z14, Z14, Z14;                  \
+	VPXORD  Z15, Z15, Z15;                  \
+	VPXORD  Z16, Z16, Z16;                  \
+	VPXORD  Z17, Z17, Z17;                  \
+	VPXORD  Z18, Z18, Z18;                  \
+	VPXORD  Z19, Z19, Z19;                  \
+	VPXORD  Z20, Z20, Z20;                  \
+	MOVQ    avx512Group8Args_w(DI), CX;     \
+	MOVQ    avx512Group8Args_n(DI), DX;     \
+	MOVQ    $0xffff, R11;                   \
+	KMOVW   R11, K2;                        \
+	CMPQ    DX, $16;                        \
+	JB      LL;                             \
+LB:                                         \
+	G16AWBATCH(HALF, CODES, LS);            \
+	SUBQ    $16, DX;                        \
+	CMPQ    DX, $16;                        \
+	JAE     LB;                             \
+LL:                                         \
+	TESTQ   DX, DX;                         \
+	JZ      LD;                             \
+	MOVQ    $-1, R11;                       \
+	BZHIQ   DX, R11, R11;                   \
+	KMOVW   R11, K2;                        \
+	MOVQ    $16, DX;                        \
+	JMP     LB;                             \
+LD:                                         \
+	G16AWEND
+
+// G16AW(NAME, CODES) is the AddWeighted kernel of one width.
+#define G16AW(NAME, CODES) \
+TEXT NAME(SB), NOSPLIT, $0-8                            \
+	MOVQ         a+0(FP), DI;                            \
+	VPBROADCASTD avx512Group8Args_rowBytes(DI), Z30;     \
+	VPMULLD      g8Iota<>(SB), Z30, Z30;                 \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	ADDQ         AX, AX;                                 \
+	VPBROADCASTD AX, Z31;                                \
+	VPMULLD      g8Iota<>(SB), Z31, Z31;                 \
+	MOVQ         avx512Group8Args_rowBytes(DI), R14;     \
+	SHLQ         $4, R14;                                \
+	MOVQ         AX, R15;                                \
+	SHLQ         $4, R15;                                \
+	MOVQ         avx512Group8Args_out(DI), R10;          \
+	MOVQ         avx512Group8Args_codes(DI), SI;         \
+	MOVQ         avx512Group8Args_scales(DI), R8;        \
+	MOVQ         avx512Group8Args_shifts(DI), R9;        \
+	MOVQ         SI, R12;                                \
+	MOVQ         R8, R13;                                \
+	MOVQ         R9, BX;                                 \
+	G16AWGROUP(G8HALF_LO, CODES, b0, l0, d0, s0);        \
+	ADDQ         $64, R10;                               \
+	MOVQ         avx512Group8Args_groupBytes(DI), AX;    \
+	ADDQ         AX, R12;                                \
+	MOVQ         avx512Group8Args_groups(DI), AX;        \
+	DECQ         AX;                                     \
+	MOVQ         AX, avx512Group8Args_left(DI);          \
+group:                                                   \
+	MOVQ         R12, SI;                                \
+	MOVQ         R13, R8;                                \
+	MOVQ         BX, R9;                                 \
+	G16AWGROUP(G8HALF_HI, CODES, b1, l1, d1, s1);        \
+	ADDQ         $64, R10;                               \
+	ADDQ         avx512Group8Args_groupBytes(DI), R12;   \
+	ADDQ         $2, R13;                                \
+	ADDQ         $2, BX;                                 \
+	DECQ         avx512Group8Args_left(DI);              \
+	JNZ          group;                                  \
+	VZEROUPPER;                                          \
+	RET
+
+G16AW(·avx512AddWeightedG16W2X1, G16AWCODES_W2)
+G16AW(·avx512AddWeightedG16W4X1, G16AWCODES_W4)

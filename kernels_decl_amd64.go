@@ -5276,6 +5276,30 @@ func avx512CallDotG16(bits, nq int, a *avx512Group8Args) {
 	}
 }
 
+// AddWeighted of one weight row on rows of 2 to 16 groups of 16 codes, sixteen
+// rows per vector, group after group (avx512_group8_amd64.s, G16AW): 2- and
+// 4-bit codes.
+//
+// avx512AddWeightedG16W<bits>X<nq>
+//
+//go:noescape
+func avx512AddWeightedG16W2X1(a *avx512Group8Args)
+
+//go:noescape
+func avx512AddWeightedG16W4X1(a *avx512Group8Args)
+
+// avx512CallAddWeightedG16 calls avx512AddWeightedG16W<bits>X<nq>.
+func avx512CallAddWeightedG16(bits int, a *avx512Group8Args) {
+	switch bits {
+	case 2:
+		avx512AddWeightedG16W2X1(a)
+	case 4:
+		avx512AddWeightedG16W4X1(a)
+	default:
+		panic("lowbit: no avx512AddWeightedG16W<bits>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted of one weight row on rows of 2 to 32 groups of 8 codes, sixteen
 // rows per vector, group after group (avx512_group8_amd64.s, G8AW): 2-, 3- and
 // 4-bit codes.

@@ -149,6 +149,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "Dot on rows of 2 to 32 groups of 8 codes, sixteen rows per vector, each\ngroup gathered (avx512_group8_amd64.s, G8DOT): 2-, 3- and 4-bit codes, 1 to\n4 query rows."},
 	{family: "Dot", axes: []axis{fixed("G16"), someWidths(2, 4), passes(1, 2, 3, 4)}, sig: "(a *avx512Group8Args)", call: "avx512CallDotG16",
 		doc: "Dot on rows of 2 to 16 groups of 16 codes, sixteen rows per vector, each\ngroup gathered (avx512_group8_amd64.s, G16DOT): 2- and 4-bit codes, 1 to 4\nquery rows."},
+	{family: "AddWeighted", axes: []axis{fixed("G16"), someWidths(2, 4), passes(1)}, sig: "(a *avx512Group8Args)", call: "avx512CallAddWeightedG16",
+		doc: "AddWeighted of one weight row on rows of 2 to 16 groups of 16 codes, sixteen\nrows per vector, group after group (avx512_group8_amd64.s, G16AW): 2- and\n4-bit codes."},
 	{family: "AddWeighted", axes: []axis{fixed("G8"), someWidths(2, 3, 4), passes(1)}, sig: "(a *avx512Group8Args)", call: "avx512CallAddWeightedG8",
 		doc: "AddWeighted of one weight row on rows of 2 to 32 groups of 8 codes, sixteen\nrows per vector, group after group (avx512_group8_amd64.s, G8AW): 2-, 3- and\n4-bit codes."},
 }}
