@@ -127,7 +127,16 @@ type avx2Walk struct {
 
 // newAVX2Walk returns the walk over rows [i0, i1) and groups [g0, g1) of r,
 // reading shifts (r.Mins, or r.Scales when symmetric) beside the scales.
-func newAVX2Walk(r Rows, shifts []uint16, i0, i1, g0, g1 int) avx2Walk {
+func newAVX2Walk(r Rows, shifts []uint16, i0, i1, g0, g1 int) (w avx2Walk) {
+	w.set(r, shifts, i0, i1, g0, g1)
+	return w
+}
+
+// set makes w the walk of newAVX2Walk in place: a kernel's argument block
+// built field by field and never copied as a whole, because a copy's wide
+// loads of fields just stored one by one stall on store forwarding (about
+// 10 ns a copy, most of a one-row call's cost).
+func (w *avx2Walk) set(r Rows, shifts []uint16, i0, i1, g0, g1 int) {
 	f := r.Format
 	rb, gb, groups := f.RowBytes(r.Cols), f.Group*f.Bits/8, f.Groups(r.Cols)
 	// The second and third planes in pack's order (widest first), which
@@ -138,17 +147,12 @@ func newAVX2Walk(r Rows, shifts []uint16, i0, i1, g0, g1 int) avx2Walk {
 		off2, off3 = off3, 0
 	}
 	gi := i0*groups + g0
-	return avx2Walk{
-		data:       unsafe.Pointer(&r.Data[i0*rb+g0*gb]),
-		scales:     unsafe.Pointer(&r.Scales[gi]),
-		shifts:     unsafe.Pointer(&shifts[gi]),
-		rows:       i1 - i0,
-		groups:     g1 - g0,
-		kEnd:       f.Group / 8,
-		groupBytes: gb,
-		off2:       off2,
-		off3:       off3,
-		rowSkip:    rb - (g1-g0)*gb,
-		scaleSkip:  2 * (groups - (g1 - g0)),
-	}
+	w.data = unsafe.Pointer(&r.Data[i0*rb+g0*gb])
+	w.scales = unsafe.Pointer(&r.Scales[gi])
+	w.shifts = unsafe.Pointer(&shifts[gi])
+	w.rows, w.groups = i1-i0, g1-g0
+	w.kEnd, w.groupBytes = f.Group/8, gb
+	w.off2, w.off3 = off2, off3
+	w.rowSkip = rb - (g1-g0)*gb
+	w.scaleSkip = 2 * (groups - (g1 - g0))
 }

@@ -42,17 +42,16 @@ func dequantizeCodesAVX2(dst []float32, r Rows) {
 	n, groups := r.Len(), f.Groups(cols)
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)
-		a := avx2DequantizeArgs{
-			dst:       unsafe.Pointer(&dst[i0*cols]),
-			shiftStep: 2,
-			units:     (i1 - i0) * groups,
-		}
+		var a avx2DequantizeArgs // built in place: see avx2Walk.set
+		a.dst = unsafe.Pointer(&dst[i0*cols])
+		a.units = (i1 - i0) * groups
 		if f.Symmetric {
-			a.avx2Walk = newAVX2Walk(r, r.Scales, i0, i1, 0, groups)
+			a.avx2Walk.set(r, r.Scales, i0, i1, 0, groups)
 			a.avx2Walk.shifts = unsafe.Pointer(&avx2F16NegZero)
-			a.add, a.shiftStep = -float32(int(1)<<(f.Bits-1)), 0
+			a.add = -float32(int(1) << (f.Bits - 1))
 		} else {
-			a.avx2Walk = newAVX2Walk(r, r.Mins, i0, i1, 0, groups)
+			a.avx2Walk.set(r, r.Mins, i0, i1, 0, groups)
+			a.shiftStep = 2
 		}
 		if avx2Blocks(f) {
 			avx2CallDequantize(f.Bits, &a)

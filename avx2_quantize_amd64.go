@@ -53,21 +53,19 @@ func quantizeCodesAVX2(dst Rows, x []float32) {
 	off := int32(1) << (f.Bits - 1)
 	for i0 := 0; i0 < n; i0 += avx2ChunkRows {
 		i1 := min(n, i0+avx2ChunkRows)
-		a := avx2QuantizeArgs{
-			x:        unsafe.Pointer(&x[i0*cols]),
-			units:    (i1 - i0) * groups,
-			groupLen: 4 * f.Group,
-			minStep:  2,
-			div:      float32(maxq),
-			hi:       float32(maxq),
-		}
+		var a avx2QuantizeArgs // built in place: see avx2Walk.set
+		a.x = unsafe.Pointer(&x[i0*cols])
+		a.units = (i1 - i0) * groups
+		a.groupLen = 4 * f.Group
 		if f.Symmetric {
-			a.avx2Walk = newAVX2Walk(dst, dst.Scales, i0, i1, 0, groups)
+			a.avx2Walk.set(dst, dst.Scales, i0, i1, 0, groups)
 			a.shifts = unsafe.Pointer(&avx2F16Scratch)
-			a.symmetric, a.minStep = 1, 0
+			a.symmetric = 1
 			a.div, a.lo, a.hi, a.off = float32(off-1), -float32(off), float32(off-1), off
 		} else {
-			a.avx2Walk = newAVX2Walk(dst, dst.Mins, i0, i1, 0, groups)
+			a.avx2Walk.set(dst, dst.Mins, i0, i1, 0, groups)
+			a.minStep = 2
+			a.div, a.hi = float32(maxq), float32(maxq)
 		}
 		if avx2Blocks(f) {
 			avx2CallQuantize(f.Bits, &a)

@@ -1,6 +1,7 @@
 package lowbit
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -69,4 +70,70 @@ func TestRowsCheckAndSlice(t *testing.T) {
 	assert.Error(t, err)
 	_, err = NewRows(Quant(4, 32), 1, 48)
 	assert.ErrorIs(t, err, ErrFormat)
+}
+
+// TestRowsCheckFastPath: Check's fast path (consistentCodes) accepts only
+// what the full rules accept, on rows of every kind with each length
+// perturbed, formats and columns that are invalid, and symmetric and
+// asymmetric codes in one or several groups per row.
+func TestRowsCheckFastPath(t *testing.T) {
+	formats := []Format{Quant(4, 8), SymQuant(3, 8), Quant(2, 32), SymQuant(4, 64), Quant(8, 16), F16, F32,
+		{Bits: 4, Group: 12}, {Bits: 9, Group: 8}, {Bits: 4, Group: 0}, {Bits: 16, Group: 8}}
+	for _, f := range formats {
+		for _, cols := range []int{0, -8, 8, 16, 24, 64, 96, 128} {
+			for _, n := range []int{0, 1, 3} {
+				// The lengths n whole rows would have, then each one off by a
+				// row's worth or by one.
+				rb, g := max(0, cols*f.Bits/8), 0
+				if f.Quantized() && f.Group > 0 {
+					g = max(0, cols/f.Group)
+				}
+				base := [3]int{n * rb, n * g, 0}
+				if f.HasMins() {
+					base[2] = n * g
+				}
+				for k := range 3 {
+					for _, d := range []int{0, -1, 1, g, -g} {
+						l := base
+						if l[k] += d; l[k] < 0 {
+							continue
+						}
+						r := Rows{Format: f, Cols: cols, Data: make([]byte, l[0]), Scales: make([]uint16, l[1]), Mins: make([]uint16, l[2])}
+						if l[2] == 0 {
+							r.Mins = nil
+						}
+						if r.consistentCodes() && rowsCheckFull(r) != nil {
+							t.Fatalf("%v, %d cols, lengths %v: the fast path accepts what the full check rejects (%v)", f, cols, l, rowsCheckFull(r))
+						}
+						if (r.Check() == nil) != (rowsCheckFull(r) == nil) {
+							t.Fatalf("%v, %d cols, lengths %v: Check %v, full rules %v", f, cols, l, r.Check(), rowsCheckFull(r))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// rowsCheckFull is Check's rules written out again, without the fast path.
+func rowsCheckFull(r Rows) error {
+	if err := r.Format.ValidateCols(r.Cols); err != nil {
+		return err
+	}
+	rb := r.Format.RowBytes(r.Cols)
+	if len(r.Data)%rb != 0 {
+		return errors.New("data")
+	}
+	g := len(r.Data) / rb * r.Format.Groups(r.Cols)
+	if len(r.Scales) != g {
+		return errors.New("scales")
+	}
+	wantMins := 0
+	if r.Format.HasMins() {
+		wantMins = g
+	}
+	if len(r.Mins) != wantMins {
+		return errors.New("mins")
+	}
+	return nil
 }
