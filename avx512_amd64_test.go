@@ -134,8 +134,9 @@ func TestAVX512DotShapes(t *testing.T) {
 	} {
 		avx512CheckDot(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
-	// The row kernels (2- and 4-bit codes, fp16 and float32 rows of 128).
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), F16, F32} {
+	// The row kernels (2- and 4-bit codes, 4-bit codes in groups of 32, fp16
+	// and float32 rows of 128).
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), F16, F32} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 128, nq)
@@ -567,15 +568,19 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 	rng := rand.New(rand.NewPCG(67, 68))
 	bad := []uint16{0x7c00, 0xfc00, 0x7e00} // +Inf, -Inf, NaN
 	for bits := 2; bits <= 8; bits++ {
-		for _, sym := range []bool{false, true} {
-			f := Format{Bits: bits, Group: 64, Symmetric: sym}
+		for _, fg := range []struct {
+			sym   bool
+			group int
+		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}} {
+			sym, g := fg.sym, 128/fg.group
+			f := Format{Bits: bits, Group: fg.group, Symmetric: sym}
 			for _, n := range []int{4, 8, 7} {
 				r, _ := quantizedRows(t, rng, f, n, 128)
 				badRow := rng.IntN(n)
 				if sym || rng.IntN(2) == 0 {
-					r.Scales[2*badRow+rng.IntN(2)] = bad[rng.IntN(3)]
+					r.Scales[g*badRow+rng.IntN(g)] = bad[rng.IntN(3)]
 				} else {
-					r.Mins[2*badRow+rng.IntN(2)] = bad[rng.IntN(3)]
+					r.Mins[g*badRow+rng.IntN(g)] = bad[rng.IntN(3)]
 				}
 				for _, nq := range []int{1, 2, 4} {
 					x := randomValues(rng, nq*128)

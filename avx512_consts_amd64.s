@@ -168,6 +168,16 @@ DATA ·avx512QuadScaleIdx+40(SB)/8, $0x0000000700000005
 DATA ·avx512QuadScaleIdx+48(SB)/8, $0x0000000300000001
 DATA ·avx512QuadScaleIdx+56(SB)/8, $0x0000000700000005
 GLOBL ·avx512QuadScaleIdx(SB), RODATA|NOPTR, $64
+// Row kernels on groups of 32: lane 4L+r takes row r's group L (entry 4r+L)
+DATA ·avx512QuadG32Idx+0(SB)/8, $0x0000000400000000
+DATA ·avx512QuadG32Idx+8(SB)/8, $0x0000000c00000008
+DATA ·avx512QuadG32Idx+16(SB)/8, $0x0000000500000001
+DATA ·avx512QuadG32Idx+24(SB)/8, $0x0000000d00000009
+DATA ·avx512QuadG32Idx+32(SB)/8, $0x0000000600000002
+DATA ·avx512QuadG32Idx+40(SB)/8, $0x0000000e0000000a
+DATA ·avx512QuadG32Idx+48(SB)/8, $0x0000000700000003
+DATA ·avx512QuadG32Idx+56(SB)/8, $0x0000000f0000000b
+GLOBL ·avx512QuadG32Idx(SB), RODATA|NOPTR, $64
 // Row kernels: VPSHUFB control that keeps the scales and orders the mins by group, then row
 DATA ·avx512QuadMinShuf+0(SB)/8, $0x0706050403020100
 DATA ·avx512QuadMinShuf+8(SB)/8, $0x0f0e0d0c0b0a0908

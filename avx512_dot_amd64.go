@@ -68,7 +68,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	if n == 0 {
 		return
 	}
-	if (f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128) && cols == 128 {
+	if cols == 128 && ((f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128) || f.Bits == 4 && f.Group == 32) {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
@@ -225,12 +225,12 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow(f.Bits, f.Group, pass, &a)
+		avx512CallDotRowShape(f, pass, &a)
 	}
 	if n4 < n {
 		var (
 			data          [4 * 64]byte
-			scales, mins4 [8]uint16
+			scales, mins4 [16]uint16
 			tail          [4 * 4]float32
 		)
 		copy(data[:], r.Data[n4*f.RowBytes(128):])
@@ -239,7 +239,7 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 		copy(mins4[:], mins[g*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow(f.Bits, f.Group, pass, &a)
+		avx512CallDotRowShape(f, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
@@ -274,12 +274,32 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 	}
 	for j := 0; j < pass; j++ {
 		xj := x[j*128 : (j+1)*128]
+		if f.Group == 32 {
+			// Lane 4L+r: group L's sum, for each row r of a quad.
+			for g := range 4 {
+				sum := mul * sumFloats(xj[32*g:][:32])
+				for l := range 4 {
+					sg[j*16+4*g+l] = sum
+				}
+			}
+			continue
+		}
 		s0, s1 := sumFloats(xj[:64]), sumFloats(xj[64:])
 		for l := range 4 {
 			sg[j*16+8+l], sg[j*16+12+l] = mul*s0, mul*s1
 		}
 	}
 	return true
+}
+
+// avx512CallDotRowShape calls the Dot row kernel of rows of 128 values in
+// format f: groups of 32 (4-bit), 64 or 128.
+func avx512CallDotRowShape(f Format, pass int, a *avx512RowArgs) {
+	if f.Group == 32 {
+		avx512CallDotRowG32(pass, a)
+	} else {
+		avx512CallDotRow(f.Bits, f.Group, pass, a)
+	}
 }
 
 // The lanes' columns and scales of the Dot row kernels' x tables: field k

@@ -818,6 +818,127 @@
 #undef T4
 #undef FORX
 
+// The 4-bit Dot row kernels on rows of 128 values in four groups of 32
+// (ggml's block): the kernels of two groups of 64, whose K (lane 4L+r:
+// row r's partial over 128-bit lane L, 32 values) is then one group per
+// lane, so that each lane gets its own scale and its own shift term.
+
+// QUAD_SCALES_G32 loads the four rows' 16 scales into SREG and their 16
+// mins (the scales again when symmetric) into MREG, both transposed to K's
+// layout (lane 4L+r: row r, group L), and steps DX and R8 by 16 bytes more
+// than QUAD_ROWS_NEXT does. Scratch: T1.
+#define QUAD_SCALES_G32 \
+	VMOVDQU32 ·avx512QuadG32Idx(SB), SREG; \
+	VMOVDQA32 SREG, MREG;                  \
+	VCVTPH2PS (DX), T1;                    \
+	VPERMPS   T1, SREG, SREG;              \
+	VCVTPH2PS (R8), T1;                    \
+	VPERMPS   T1, MREG, MREG;              \
+	ADDQ      $16, DX;                     \
+	ADDQ      $16, R8
+
+// Per query row: combine the four rows into K, F = K * S + mins * the
+// query row's group sums (table R9, lane 4L+r: group L's sum, times
+// -2^(Bits-1) when symmetric), park. A lane's scale and min are its own
+// row's, so no mask is needed. Scratch: T1-T4.
+#define QUAD_OUT_G32(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2); \
+	COMBINE_F(a2, a3, T4, T1, T2); \
+	COMBINE_F(T3, T4, T3, T1, T2); \
+	VMULPS      (j*64)(R9), MREG, T4; \
+	VFMADD231PS SREG, T3, T4;      \
+	VMOVUPS     T4, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow128W4G32X1
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_X1
+#define QUAD QUADX1
+#define QUAD_OUT QUAD_OUT_G32
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_G32
+#define FORX ROWFORX1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef MREG
+#undef SREG
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef FORX
+
+#define NAME ·avx512DotRow128W4G32X2
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_MASKS
+#define QUAD QUADX2
+#define QUAD_OUT QUAD_OUT_G32
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_G32
+#define FORX ROWFORX2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef MREG
+#undef SREG
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef FORX
+
+#define NAME ·avx512DotRow128W4G32X4
+#define MREG Z24
+#define SREG Z25
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP SETUP_X4
+#define QUAD QUADX4
+#define QUAD_OUT QUAD_OUT_G32
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_G32
+#define FORX ROWFORX4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef MREG
+#undef SREG
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef FORX
+
 // The 2-bit Dot row kernel: two rows (32 bytes each) per vector, lanes 0-7
 // and 8-15. Field k (0-15) of every code dword is masked in place (masks in
 // Z16-Z31) and converted (q*4^k), then multiplied by x laid out per call in

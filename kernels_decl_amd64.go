@@ -4233,6 +4233,34 @@ func avx512CallDotRow(bits, group, nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 4-bit rows of 128 values in four groups of 32, four rows at a time
+// (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow128W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W4G32X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W4G32X4(a *avx512RowArgs)
+
+// avx512CallDotRowG32 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRowG32(nq int, a *avx512RowArgs) {
+	switch nq {
+	case 1:
+		avx512DotRow128W4G32X1(a)
+	case 2:
+		avx512DotRow128W4G32X2(a)
+	case 4:
+		avx512DotRow128W4G32X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on 4-bit rows of 64 values in one group, four rows at a time
 // (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
 //

@@ -108,9 +108,12 @@ func (r Rows) Len() int {
 }
 
 // Slice returns the view of rows [i, j).
-func (r Rows) Slice(i, j int) Rows {
+func (r Rows) Slice(i, j int) (s Rows) {
+	// Fields are set in the result one by one (a local value copied to the
+	// result would be read back by wide loads that stall on the narrow
+	// stores, see the padding of Rows).
 	rb, g := r.Format.RowBytes(r.Cols), r.Format.Groups(r.Cols)
-	s := Rows{Format: r.Format, Cols: r.Cols, Data: r.Data[i*rb : j*rb]}
+	s.Format, s.Cols, s.Data = r.Format, r.Cols, r.Data[i*rb:j*rb]
 	if g > 0 {
 		s.Scales = r.Scales[i*g : j*g]
 		if r.Format.HasMins() {

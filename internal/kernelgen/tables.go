@@ -103,6 +103,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "Dot on codes whose group is a multiple of 32, the general kernels\n(avx512_dot_amd64.s, body avx512_dot_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(128), someWidths(2, 4), groups(64, 128), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow",
 		doc: "Dot on rows of one shape, four rows at a time (avx512_dot_amd64.s, body\navx512_dot_row_amd64.h)."},
+	{family: "Dot", axes: []axis{rowLens(128), someWidths(4), groups(32), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRowG32",
+		doc: "Dot on 4-bit rows of 128 values in four groups of 32, four rows at a time\n(avx512_dot_amd64.s, body avx512_dot_row_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(64), someWidths(4), groups(64), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow64",
 		doc: "Dot on 4-bit rows of 64 values in one group, four rows at a time\n(avx512_dot_amd64.s, body avx512_dot_row_amd64.h)."},
 	{family: "Dot", axes: []axis{floats(), passes(1, 2, 4)}, sig: "(a *avx512DotArgs)", call: "avx512CallDotFloat",
