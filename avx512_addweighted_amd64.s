@@ -298,10 +298,25 @@
 	VPUNPCKLDQ X31, X25, X25; \
 	STEP_W4_BODY
 
+// STEP_W4_G32 is STEP_W4 on rows of 128 values in four groups of 32: the
+// row's four scales and four mins (s0-s3, m0-m3) converted at once, and
+// spread by SETUP_W4_G32's index tables (lanes 4g to 4g+3: group g).
+#define STEP_W4_G32 \
+	VMOVDQU32 (SI), Z24; \
+	VMOVQ (DX), X25; \
+	VPBROADCASTQ (R8), K4, X25; \
+	VCVTPH2PS X25, Y25; \
+	STEP_W4_SPREAD
+
 // STEP_W4_BODY is the rest of STEP_W4 from the scale and min words of the
 // row's two groups (s0, s1, m0, m1) in X25 on.
 #define STEP_W4_BODY \
 	VCVTPH2PS X25, X25; \
+	STEP_W4_SPREAD
+
+// STEP_W4_SPREAD is the rest of STEP_W4_BODY from the converted scales and
+// mins in Z25 on.
+#define STEP_W4_SPREAD \
 	VPERMPS Z25, Z26, Z28; \
 	VPERMPS Z25, Z27, Z29; \
 	VBROADCASTSS (R13), Z30; \
@@ -347,6 +362,13 @@
 	VMOVDQU32 ·avx512AwIdxM4(SB), Z27; \
 	MOVL      $2, R11;                  \
 	KMOVW     R11, K4
+
+// SETUP_W4_G32 is SETUP_W4 with the index tables of groups of 32 (scale
+// and min of group l/4 in lane l).
+#define SETUP_W4_G32 \
+	SETUP_W4; \
+	VMOVDQU32 ·avx512AwIdxS4G32(SB), Z26; \
+	VMOVDQU32 ·avx512AwIdxM4G32(SB), Z27
 
 // The lanes of the 4-bit sums: Y_k * 16^-k + Z8 * the min's factor (1, or
 // -2^(Bits-1) when the mins are the scales), the k-th 64 bytes at DI.
@@ -551,6 +573,24 @@
 #define STEPBYTES 64
 #define STEPSCALES 4
 #define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow128W4G32X1
+#define SETUP SETUP_W4_G32
+#define STEP STEP_W4_G32
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 8
+#define FINISH FINISH_W4
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP

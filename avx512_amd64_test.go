@@ -183,17 +183,19 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 					avx512CheckAddWeighted(t, im, rng, f, 1+rng.IntN(40), g*(1+rng.IntN(3)), nq)
 				}
 			}
-			f := Format{Bits: bits, Group: 64, Symmetric: sym}
-			for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
-				avx512CheckAddWeighted(t, im, rng, f, n, 128, 1)
-				avx512CheckAddWeighted(t, im, rng, f, n, 128, 2)
+			for _, g := range []int{32, 64} { // the row kernels' groups on rows of 128
+				f := Format{Bits: bits, Group: g, Symmetric: sym}
+				for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
+					avx512CheckAddWeighted(t, im, rng, f, n, 128, 1)
+					avx512CheckAddWeighted(t, im, rng, f, n, 128, 2)
+				}
 			}
 		}
 	}
 	// Several weight rows on rows of 128 run the row kernels once per
 	// weight row over chunks of avx512RowChunk rows: a chunk boundary, odd
 	// chunk tails (the 2-bit kernel takes rows in pairs).
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), F16, F32} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), F16, F32} {
 		for _, n := range []int{avx512RowChunk - 1, avx512RowChunk + 1, 2*avx512RowChunk + 3} {
 			avx512CheckAddWeighted(t, im, rng, f, n, 128, 3)
 		}

@@ -4816,6 +4816,12 @@ func avx512AddWeightedRow128W4G64X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow128W4G128X1(a *avx512RowArgs)
 
+// AddWeighted on 4-bit rows of 128 values in four groups of 32
+// (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
+//
+//go:noescape
+func avx512AddWeightedRow128W4G32X1(a *avx512RowArgs)
+
 // AddWeighted on fp16 and float32 rows (avx512_float_amd64.s, body
 // avx512_float_addweighted_amd64.h).
 //
