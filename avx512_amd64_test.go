@@ -53,15 +53,17 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels (rows of 128 in groups of 64), alone and after a pass
-	// of two query rows.
+	// The row kernels (rows of 128 in groups of 64, and of 32 for 2-, 4-
+	// and 8-bit codes), alone and after a pass of two query rows.
 	for bits := 2; bits <= 8; bits++ {
 		for _, sym := range []bool{false, true} {
-			f := Format{Bits: bits, Group: 64, Symmetric: sym}
-			for _, n := range []int{1, 15, 16, 17, 100} {
-				avx512CheckDotQ8(t, im, rng, f, n, 128, 1)
+			for _, g := range []int{64, 32} {
+				f := Format{Bits: bits, Group: g, Symmetric: sym}
+				for _, n := range []int{1, 15, 16, 17, 100} {
+					avx512CheckDotQ8(t, im, rng, f, n, 128, 1)
+				}
+				avx512CheckDotQ8(t, im, rng, f, 33, 128, 3)
 			}
-			avx512CheckDotQ8(t, im, rng, f, 33, 128, 3)
 		}
 	}
 	// Several query rows run the row kernel once per query row over chunks

@@ -99,7 +99,7 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 	if n == 0 {
 		return
 	}
-	if r.Cols == 128 && (f.Group == 64 || f.Group == 128 && f.Bits&(f.Bits-1) == 0) {
+	if r.Cols == 128 && (f.Group == 64 || (f.Group == 128 || f.Group == 32) && f.Bits&(f.Bits-1) == 0) {
 		// The row kernel takes one query row; for several (a GQA group) it
 		// runs once per query row (avx512PerRowPasses), which beats the
 		// general kernels' single pass: with 4 query rows at 256 rows of
@@ -247,9 +247,16 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	if f.Symmetric {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
-	s0, s1 := mul*(bs[0]+bs[1]), mul*(bs[2]+bs[3])
-	for k := range 4 {
-		sg[8+k], sg[12+k] = s0, s1
+	if f.Group == 32 {
+		// Lane 4L+r: group L's sum (block L), for each row r of a quad.
+		for l, b := range bs {
+			sg[4*l], sg[4*l+1], sg[4*l+2], sg[4*l+3] = mul*b, mul*b, mul*b, mul*b
+		}
+	} else {
+		s0, s1 := mul*(bs[0]+bs[1]), mul*(bs[2]+bs[3])
+		for k := range 4 {
+			sg[8+k], sg[12+k] = s0, s1
+		}
 	}
 	n := len(out)
 	n4 := n &^ 3
@@ -267,7 +274,7 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	if n4 < n {
 		var (
 			data          [4 * 128]byte
-			scales, mins4 [8]uint16
+			scales, mins4 [16]uint16
 			tail          [4]float32
 		)
 		rb := f.RowBytes(128)
@@ -283,8 +290,12 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 }
 
 // avx512CallDotQ8RowOf runs the DotQ8 row kernel of f's width and group
-// (64, or 128 for 2-, 4- and 8-bit codes).
+// (64, or 32 and 128 for 2-, 4- and 8-bit codes).
 func avx512CallDotQ8RowOf(f Format, a *avx512RowArgs) {
+	if f.Group == 32 {
+		avx512CallDotQ8RowG32(f.Bits, a)
+		return
+	}
 	if f.Group == 128 {
 		avx512CallDotQ8RowG128(f.Bits, a)
 		return

@@ -1404,9 +1404,35 @@
 // groups each (8 scales, 8 mins); or of one group each, duplicated, as if
 // the row's halves were two groups with its scale and min, with DX and R8
 // stepped back by 8 since QUAD_ROWS_NEXT steps them by 16.
+// Q8_SCALES_G64: the four rows' two scales and two mins each (X24, the
+// high half of Y24), then S and P (Q8_SHIFT_TERM).
 #define Q8_SCALES_G64 \
 	VMOVDQU32    (DX), X24; \
-	VINSERTI32X4 $1, (R8), Y24, Y24
+	VINSERTI32X4 $1, (R8), Y24, Y24; \
+	Q8_SHIFT_TERM
+
+// Q8_SHIFT_TERM orders the mins (Y5), converts the scales and mins of Y24,
+// forms P = mins * SG in lanes 8-15 (mask K6) in Z25 and permutes the
+// scales into K's layout (S) in Z24.
+#define Q8_SHIFT_TERM \
+	VPSHUFB      Y5, Y24, Y24;        \
+	VCVTPH2PS    Y24, Z24;            \
+	VMULPS.Z     Z4, Z24, K6, Z25;    \
+	VPERMPS      Z24, Z3, Z24
+
+// Q8_SCALES_G32: rows of 128 values in four groups of 32, whose K lanes
+// are one group each (lane 4L+r: row r, group L): the quad's 16 scales
+// and 16 mins converted and transposed (Z3 = ·avx512QuadG32Idx), P the
+// mins times SG in every lane; DX and R8 step by 16 bytes more than
+// QUAD_ROWS_NEXT does.
+#define Q8_SCALES_G32 \
+	VCVTPH2PS (DX), Z24;     \
+	VPERMPS   Z24, Z3, Z24;  \
+	VCVTPH2PS (R8), Z25;     \
+	VPERMPS   Z25, Z3, Z25;  \
+	VMULPS    Z4, Z25, Z25;  \
+	ADDQ      $16, DX;       \
+	ADDQ      $16, R8
 
 #define Q8_SCALES_G128 \
 	VMOVQ        (DX), X24;             \
@@ -1415,9 +1441,11 @@
 	VPUNPCKLWD   X13, X13, X13;         \
 	VINSERTI32X4 $1, X13, Y24, Y24;     \
 	SUBQ         $8, DX;                \
-	SUBQ         $8, R8
+	SUBQ         $8, R8;                \
+	Q8_SHIFT_TERM
 
 #define Q8_SCALES Q8_SCALES_G64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
 
 #define NAME ·avx512DotQ8Row128W2G64X1
 #define CONSTS QUAD_CONSTS_W2
@@ -1524,3 +1552,41 @@
 
 #undef Q8_SCALES
 
+// The DotQ8 row kernels on rows of 128 values in four groups of 32 (2-,
+// 4- and 8-bit codes, whose groups of 32 lay out as a group of 64's
+// halves).
+#undef Q8_SCALE_IDX
+#define Q8_SCALES Q8_SCALES_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+
+#define NAME ·avx512DotQ8Row128W2G32X1
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROWINT ROWINT_W2
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row128W4G32X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROWINT ROWINT_W4
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row128W8G32X1
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROWINT ROWINT_W8
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX

@@ -7,9 +7,11 @@
 //	CONSTS    loads the width's unpack constants
 //	ROWBYTES  bytes of codes per row
 //	ROWINT(off, dst)  the int32 lane sums of the row at off(SI) (see below)
-//	Q8_SCALES the four rows' fp16 scales and mins into X24 and the high
-//	          half of Y24 (Q8_SCALES_G64, or Q8_SCALES_G128 for rows of one
-//	          group)
+//	Q8_SCALES the four rows' group scales S in K's lanes into Z24 and the
+//	          shift term P into Z25 (Q8_SCALES_G64, Q8_SCALES_G128 for rows
+//	          of one group, Q8_SCALES_G32 for four groups of 32)
+//	Q8_SCALE_IDX the VPERMPS indexes of S (·avx512QuadScaleIdx, or
+//	          ·avx512QuadG32Idx for groups of 32)
 //
 // Each row is unpacked into two vectors of 64 codes, lo and hi, whose
 // 128-bit lane L holds values 0-15 (lo) and 16-31 (hi) of the row's block L,
@@ -26,7 +28,9 @@
 // mins, or scales when symmetric, times the query's group sums SG, in the
 // lanes 8+r and 12+r of row r; the multiply leaves the other lanes 0 by
 // the mask K6, not by SG's zeros, so that one row's Inf or NaN scale, in
-// those lanes, cannot reach another row's sum as 0*Inf). Every 16 rows the four parked F vectors are
+// those lanes, cannot reach another row's sum as 0*Inf). With groups of
+// 32 every lane 4L+r has its own group L of row r: S and P are the 16
+// scales and 16 mins transposed to that layout, P times SG in all lanes. Every 16 rows the four parked F vectors are
 // reduced to 16 sums (REDUCE4, natural order).
 //
 // Instructions per four rows: 4 ROWINT (6-16 each), 9 to combine, 9 for the
@@ -49,7 +53,7 @@ KERNEL_TEXT(NAME)
 	VMOVDQU64 0(BX), Z0
 	VMOVDQU64 64(BX), Z1
 	VMOVDQU64 128(BX), Z2
-	VMOVDQU64 ·avx512QuadScaleIdx(SB), Z3
+	VMOVDQU64 Q8_SCALE_IDX(SB), Z3
 	MOVQ      avx512RowArgs_sg(AX), R11
 	VMOVUPS   (R11), Z4
 	VMOVDQU64 ·avx512QuadMinShuf(SB), Y5
@@ -73,10 +77,6 @@ quad:
 	COMBINE(Z8, Z9, Z11)
 	COMBINE(Z10, Z11, Z12)
 	Q8_SCALES
-	VPSHUFB      Y5, Y24, Y24
-	VCVTPH2PS    Y24, Z24
-	VMULPS.Z     Z4, Z24, K6, Z25
-	VPERMPS      Z24, Z3, Z24
 	VCVTDQ2PS    Z12, Z12
 	VMULPS       Z2, Z12, Z12
 	VFMADD213PS  Z25, Z24, Z12

@@ -4681,6 +4681,35 @@ func avx512CallDotQ8RowG128(bits int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on rows of 128 values in four groups of 32 of 2-, 4- or 8-bit codes,
+// the row kernels with one group per lane of the rows' sums
+// (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row128W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W8G32X1(a *avx512RowArgs)
+
+// avx512CallDotQ8RowG32 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8RowG32(bits int, a *avx512RowArgs) {
+	switch bits {
+	case 2:
+		avx512DotQ8Row128W2G32X1(a)
+	case 4:
+		avx512DotQ8Row128W4G32X1(a)
+	case 8:
+		avx512DotQ8Row128W8G32X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on codes whose group is a multiple of 32, the general kernels
 // (avx512_addweighted_amd64.s, body avx512_addweighted_amd64.h).
 //

@@ -119,6 +119,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "DotQ8 on rows of one shape, four rows at a time (avx512_dotq8_amd64.s,\nbody avx512_dotq8_row_amd64.h)."},
 	{family: "DotQ8", axes: []axis{rowLens(128), someWidths(2, 4, 8), groups(128), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8RowG128",
 		doc: "DotQ8 on rows of 128 values in one group of 2-, 4- or 8-bit codes (one\nplane: the layout of two groups of 64), the row kernels with the row's\nscale and min in both halves (avx512_dotq8_amd64.s)."},
+	{family: "DotQ8", axes: []axis{rowLens(128), someWidths(2, 4, 8), groups(32), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8RowG32",
+		doc: "DotQ8 on rows of 128 values in four groups of 32 of 2-, 4- or 8-bit codes,\nthe row kernels with one group per lane of the rows' sums\n(avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{widths(2, 8), passes(1, 2, 4)}, sig: "(a *avx512DotArgs)", call: "avx512CallAddWeighted",
 		doc: "AddWeighted on codes whose group is a multiple of 32, the general kernels\n(avx512_addweighted_amd64.s, body avx512_addweighted_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(128), someWidths(2, 4), groups(64, 128), passes(1)}, sig: "(a *avx512RowArgs)",
