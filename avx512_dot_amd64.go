@@ -68,7 +68,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	if n == 0 {
 		return
 	}
-	if cols == 128 && ((f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128) || f.Bits == 4 && f.Group == 32) {
+	if cols == 128 && ((f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128) || (f.Bits == 4 || f.Bits == 2) && f.Group == 32) {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
@@ -275,12 +275,18 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 	for j := 0; j < pass; j++ {
 		xj := x[j*128 : (j+1)*128]
 		if f.Group == 32 {
-			// Lane 4L+r: group L's sum, for each row r of a quad.
-			for g := range 4 {
-				sum := mul * sumFloats(xj[32*g:][:32])
-				for l := range 4 {
-					sg[j*16+4*g+l] = sum
+			var sums [4]float32
+			for g := range sums {
+				sums[g] = mul * sumFloats(xj[32*g:][:32])
+			}
+			for l := range 16 {
+				// 4-bit: lane 4L+r holds group L; 2-bit: lane 4L+p
+				// group 2(L%2)+p%2.
+				g := l / 4
+				if f.Bits == 2 {
+					g = 2*(l/4%2) + l%2
 				}
+				sg[j*16+l] = sums[g]
 			}
 			continue
 		}
@@ -293,10 +299,10 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 }
 
 // avx512CallDotRowShape calls the Dot row kernel of rows of 128 values in
-// format f: groups of 32 (4-bit), 64 or 128.
+// format f: groups of 32, 64 or 128.
 func avx512CallDotRowShape(f Format, pass int, a *avx512RowArgs) {
 	if f.Group == 32 {
-		avx512CallDotRowG32(pass, a)
+		avx512CallDotRowG32(f.Bits, pass, a)
 	} else {
 		avx512CallDotRow(f.Bits, f.Group, pass, a)
 	}

@@ -1427,6 +1427,85 @@
 #define ROWFORW2X2(m) ROWFORW2X1(m); m(1, Z2, Z3, Z2, Z2)
 #define ROWFORW2X4(m) ROWFORW2X2(m); m(2, Z4, Z5, Z4, Z4); m(3, Z6, Z7, Z6, Z6)
 
+// QUAD_SCALES_W2_G32 is QUAD_SCALES_W2 for rows of 128 values in four
+// groups of 32: K's lane 4L+p (row 2(p/2)+L/2) already holds one group,
+// 2(L%2)+p%2, so the quad's 16 scales (Z13) and 16 mins (Z12) are
+// converted and spread to those lanes (·avx512DotW2G32Idx), and DX and R8
+// step by 16 bytes more than QUAD_ROWS_NEXT does. Scratch: Z14.
+#define QUAD_SCALES_W2_G32 \
+	VMOVDQU32 ·avx512DotW2G32Idx(SB), Z14; \
+	VCVTPH2PS (DX), Z13;                   \
+	VPERMPS   Z13, Z14, Z13;               \
+	VCVTPH2PS (R8), Z12;                   \
+	VPERMPS   Z12, Z14, Z12;               \
+	ADDQ      $16, DX;                     \
+	ADDQ      $16, R8
+
+// Per query row: K, scaled, plus the mins times the query row's group sums
+// in every lane (a lane's scale and min are its own row's), permuted to
+// REDUCE4's layout, parked.
+#define QUAD_OUT_W2_G32(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, Z10, Z14, Z15);         \
+	VMULPS      (j*64)(R9), Z12, Z11;         \
+	VFMADD231PS Z13, Z10, Z11;                \
+	VMOVDQU32   ·avx512DotW2OutIdx(SB), Z14;  \
+	VPERMPS     Z11, Z14, Z11;                \
+	VMOVUPS     Z11, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow128W2G32X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G32
+#define QUAD_OUT QUAD_OUT_W2_G32
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow128W2G32X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G32
+#define QUAD_OUT QUAD_OUT_W2_G32
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow128W2G32X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G32
+#define QUAD_OUT QUAD_OUT_W2_G32
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
 #define NAME ·avx512DotRow128W2G64X1
 #define SETUP SETUP_W2MASKS
 #define QUAD QUADW2X1

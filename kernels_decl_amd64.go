@@ -4233,11 +4233,20 @@ func avx512CallDotRow(bits, group, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 4-bit rows of 128 values in four groups of 32, four rows at a time
-// (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
+// Dot on 2- and 4-bit rows of 128 values in four groups of 32, four rows at
+// a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
+//go:noescape
+func avx512DotRow128W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W2G32X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W2G32X4(a *avx512RowArgs)
+
 //go:noescape
 func avx512DotRow128W4G32X1(a *avx512RowArgs)
 
@@ -4248,13 +4257,19 @@ func avx512DotRow128W4G32X2(a *avx512RowArgs)
 func avx512DotRow128W4G32X4(a *avx512RowArgs)
 
 // avx512CallDotRowG32 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRowG32(nq int, a *avx512RowArgs) {
-	switch nq {
-	case 1:
+func avx512CallDotRowG32(bits, nq int, a *avx512RowArgs) {
+	switch bits<<4 | nq {
+	case 2<<4 | 1:
+		avx512DotRow128W2G32X1(a)
+	case 2<<4 | 2:
+		avx512DotRow128W2G32X2(a)
+	case 2<<4 | 4:
+		avx512DotRow128W2G32X4(a)
+	case 4<<4 | 1:
 		avx512DotRow128W4G32X1(a)
-	case 2:
+	case 4<<4 | 2:
 		avx512DotRow128W4G32X2(a)
-	case 4:
+	case 4<<4 | 4:
 		avx512DotRow128W4G32X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
