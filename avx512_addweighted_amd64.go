@@ -40,8 +40,8 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 
 // addWeightedCodesAVX512 is AddWeighted for code formats whose group is a
 // multiple of 32: the row kernels where they serve the shape (rows of 128
-// in groups of 64, in one group for one weight row, 4-bit in groups of 32
-// for up to three), else the general kernels.
+// in groups of 64, in one group for one weight row, 2- and 4-bit in groups
+// of 32 for up to three), else the general kernels.
 func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	// Rows in one group of 128 run the row kernels for one weight row
@@ -53,7 +53,7 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	// (1024 rows, v/ns of weight rows times values, general against row
 	// kernels: one 7.4-9.4 against 17.5-19.1, two 11.4-17.9 against
 	// 16.7-19.8, four 18.4-24.2 against 16.4-20.4).
-	if r.Cols == 128 && ((f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128 && len(w) == r.Len()) || f.Bits == 4 && f.Group == 32 && len(w) < 4*r.Len()) {
+	if r.Cols == 128 && ((f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128 && len(w) == r.Len()) || (f.Bits == 4 || f.Bits == 2) && f.Group == 32 && len(w) < 4*r.Len()) {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			if !avx512AddWeightedRow(y, r, w) {
 				addWeightedGeneralAVX512(y, r, w)
@@ -174,7 +174,7 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	if n%2 == 1 {
 		var (
 			data          [64]byte
-			scales, mins4 [4]uint16
+			scales, mins4 [8]uint16
 			w2            [2]float32
 		)
 		copy(data[:32], r.Data[(n-1)*32:])
@@ -198,11 +198,14 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 }
 
 // avx512AddWeightedRowW2 runs the 2-bit AddWeighted row kernel of rows of
-// g groups (2: groups of 64, 1: one group of 128).
+// g groups (4: groups of 32, 2: groups of 64, 1: one group of 128).
 func avx512AddWeightedRowW2(g int, a *avx512RowArgs) {
-	if g == 2 {
+	switch g {
+	case 4:
+		avx512AddWeightedRow128W2G32X1(a)
+	case 2:
 		avx512AddWeightedRow128W2G64X1(a)
-	} else {
+	default:
 		avx512AddWeightedRow128W2G128X1(a)
 	}
 }

@@ -406,10 +406,25 @@
 	VPUNPCKLQDQ X23, X18, X18; \
 	STEP_W2_BODY
 
+// STEP_W2_G32 is STEP_W2 on rows of 128 values in four groups of 32: the
+// two rows' eight scales and eight mins converted at once and spread by
+// SETUP_W2_G32's index tables (lanes 2g, 2g+1 of either row: group g).
+#define STEP_W2_G32 \
+	VMOVDQU32 (SI), Z17; \
+	VMOVDQU32 (DX), X18; \
+	VINSERTI32X4 $1, (R8), Y18, Y18; \
+	VCVTPH2PS Y18, Z18; \
+	STEP_W2_SPREAD
+
 // STEP_W2_BODY is the rest of STEP_W2 from the scale and min words of the
 // two rows' groups in X18 on.
 #define STEP_W2_BODY \
 	VCVTPH2PS X18, Y18; \
+	STEP_W2_SPREAD
+
+// STEP_W2_SPREAD is the rest of STEP_W2_BODY from the converted scales and
+// mins in Z18 on.
+#define STEP_W2_SPREAD \
 	VPERMPS Z18, Z20, Z19; \
 	VPERMPS Z18, Z21, Z18; \
 	VBROADCASTSS (R13), Z22; \
@@ -489,6 +504,13 @@
 	KMOVW     R11, K1;                  \
 	MOVL      $2, R11;                  \
 	KMOVW     R11, K4
+
+// SETUP_W2_G32 is SETUP_W2 with the index tables of groups of 32 (lane l:
+// scale l/2 and min 8 + l/2 of the two rows' eight groups).
+#define SETUP_W2_G32 \
+	SETUP_W2; \
+	VMOVDQU32 ·avx512AwIdxS2G32(SB), Z20; \
+	VMOVDQU32 ·avx512AwIdxM2G32(SB), Z21
 
 // The lanes of the 2-bit sums: Y_k * 4^-k + Z16 * the min's factor.
 #define FINISH_W2 \
@@ -591,6 +613,24 @@
 #define STEPBYTES 64
 #define STEPSCALES 8
 #define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow128W2G32X1
+#define SETUP SETUP_W2_G32
+#define STEP STEP_W2_G32
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 16
+#define FINISH FINISH_W2
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP

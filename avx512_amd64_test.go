@@ -197,7 +197,7 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 	// Several weight rows on rows of 128 run the row kernels once per
 	// weight row over chunks of avx512RowChunk rows: a chunk boundary, odd
 	// chunk tails (the 2-bit kernel takes rows in pairs).
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), F16, F32} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), Quant(2, 32), F16, F32} {
 		for _, n := range []int{avx512RowChunk - 1, avx512RowChunk + 1, 2*avx512RowChunk + 3} {
 			avx512CheckAddWeighted(t, im, rng, f, n, 128, 3)
 		}

@@ -4860,9 +4860,14 @@ func avx512AddWeightedRow128W4G64X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow128W4G128X1(a *avx512RowArgs)
 
-// AddWeighted on 4-bit rows of 128 values in four groups of 32
+// AddWeighted on 2- and 4-bit rows of 128 values in four groups of 32
 // (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
 //
+// avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedRow128W2G32X1(a *avx512RowArgs)
+
 //go:noescape
 func avx512AddWeightedRow128W4G32X1(a *avx512RowArgs)
 
