@@ -136,6 +136,14 @@ func TestAVX512DotShapes(t *testing.T) {
 	} {
 		avx512CheckDot(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
+	// The row kernels on 4-bit rows of 64 (one group, or two of 32).
+	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32)} {
+		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
+			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
+				avx512CheckDot(t, im, rng, f, n, 64, nq)
+			}
+		}
+	}
 	// The row kernels (2- and 4-bit codes, 4-bit codes in groups of 32, fp16
 	// and float32 rows of 128).
 	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), F16, F32} {

@@ -1875,6 +1875,65 @@
 #undef QUAD_OUT
 #undef FORX
 
+// The 4-bit Dot row kernels on rows of 64 values in two groups of 32: the
+// kernels of one group of 64, whose two blocks per row are here the row's
+// two groups, so they take the rows' own two scales and mins each
+// (QUAD_SCALES_W2, as the 2-bit kernels on rows of 128 in groups of 64).
+
+#define NAME ·avx512DotRow64W4G32X1
+#define SETUP SETUP_MASKS
+#define QUAD QUADW4R64X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W4G32X2
+#define SETUP SETUP_MASKS
+#define QUAD QUADW4R64X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W4G32X4
+#define SETUP SETUP_MASKS
+#define QUAD QUADW4R64X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
 #define NAME ·avx512DotRow64W4G64X1
 #define SETUP SETUP_MASKS
 #define QUAD QUADW4R64X1

@@ -5,7 +5,9 @@ package lowbit
 import "unsafe"
 
 // avx512DotRow64 runs the 4-bit Dot row kernel on rows of 64 values in one
-// group of 64 (four rows at a time, two per vector) for pass query rows x;
+// group of 64 or two of 32 (four rows at a time, two per vector; the
+// query's sums over the rows' two blocks of 32 serve either) for pass
+// query rows x;
 // a last 1-3 rows are copied to a padded block of four. Like
 // avx512DotRow it returns false, having written nothing, when a query
 // value scaled by 16^-k is a nonzero float32 subnormal (query values below
@@ -51,20 +53,21 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow64(pass, &a)
+		avx512CallDotRow64(r.Format.Group, pass, &a)
 	}
 	if n4 < n {
 		var (
 			data          [4 * 32]byte
-			scales, mins4 [4]uint16
+			scales, mins4 [8]uint16
 			tail          [4 * 4]float32
 		)
+		g := r.Format.Groups(64)
 		copy(data[:], r.Data[n4*32:])
-		copy(scales[:], r.Scales[n4:])
-		copy(mins4[:], mins[n4:])
+		copy(scales[:], r.Scales[g*n4:])
+		copy(mins4[:], mins[g*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow64(pass, &a)
+		avx512CallDotRow64(r.Format.Group, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}

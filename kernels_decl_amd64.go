@@ -4276,11 +4276,20 @@ func avx512CallDotRowG32(bits, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 4-bit rows of 64 values in one group, four rows at a time
-// (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
+// Dot on 4-bit rows of 64 values in one group or two groups of 32, four
+// rows at a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
+//go:noescape
+func avx512DotRow64W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W4G32X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W4G32X4(a *avx512RowArgs)
+
 //go:noescape
 func avx512DotRow64W4G64X1(a *avx512RowArgs)
 
@@ -4291,13 +4300,19 @@ func avx512DotRow64W4G64X2(a *avx512RowArgs)
 func avx512DotRow64W4G64X4(a *avx512RowArgs)
 
 // avx512CallDotRow64 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRow64(nq int, a *avx512RowArgs) {
-	switch nq {
-	case 1:
+func avx512CallDotRow64(group, nq int, a *avx512RowArgs) {
+	switch group<<4 | nq {
+	case 32<<4 | 1:
+		avx512DotRow64W4G32X1(a)
+	case 32<<4 | 2:
+		avx512DotRow64W4G32X2(a)
+	case 32<<4 | 4:
+		avx512DotRow64W4G32X4(a)
+	case 64<<4 | 1:
 		avx512DotRow64W4G64X1(a)
-	case 2:
+	case 64<<4 | 2:
 		avx512DotRow64W4G64X2(a)
-	case 4:
+	case 64<<4 | 4:
 		avx512DotRow64W4G64X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
