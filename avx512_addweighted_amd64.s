@@ -320,6 +320,49 @@
 	VPERMPS Z25, Z26, Z28; \
 	VPERMPS Z25, Z27, Z29; \
 	VBROADCASTSS (R13), Z30; \
+	STEP_W4_FMAS
+
+// STEP_W4_R64 is STEP_W4 (groups of 64) or STEP_W4_G32 (groups of 32)
+// on two rows of 64 values, one per half vector: their scales and mins
+// lie as one row of 128's, and each half takes its own row's weight (K1 =
+// 0xff00). SCALES loads the scale and min words into X25 and converts
+// them.
+#define STEP_W4_R64(SCALES) \
+	VMOVDQU32 (SI), Z24; \
+	SCALES; \
+	VPERMPS Z25, Z26, Z28; \
+	VPERMPS Z25, Z27, Z29; \
+	VBROADCASTSS (R13), Z30; \
+	VBROADCASTSS 4(R13), K1, Z30; \
+	STEP_W4_FMAS
+
+// The scale and min words of STEP_W4_R64: two each (groups of 64) or four
+// each (groups of 32), converted.
+#define SCALES_R64_G64 \
+	VMOVD (DX), X25; \
+	VPBROADCASTD (R8), K4, X25; \
+	VCVTPH2PS X25, X25
+#define SCALES_R64_G32 \
+	VMOVQ (DX), X25; \
+	VPBROADCASTQ (R8), K4, X25; \
+	VCVTPH2PS X25, Y25
+#define STEP_W4_R64_G64 STEP_W4_R64(SCALES_R64_G64)
+#define STEP_W4_R64_G32 STEP_W4_R64(SCALES_R64_G32)
+
+// SETUP_W4_R64 is SETUP_W4 (groups of 64) or SETUP_W4_G32 with K1 = 0xff00
+// for the second row's weight.
+#define SETUP_W4_R64_G64 \
+	SETUP_W4; \
+	MOVL $0xff00, R11; \
+	KMOVW R11, K1
+#define SETUP_W4_R64_G32 \
+	SETUP_W4_G32; \
+	MOVL $0xff00, R11; \
+	KMOVW R11, K1
+
+// STEP_W4_FMAS is the rest of STEP_W4_SPREAD from the lanes' weights in
+// Z30 on: the weighted scales, the mins' sums, the nibbles' FMAs.
+#define STEP_W4_FMAS \
 	VMULPS Z30, Z28, Z28; \
 	VFMADD231PS Z30, Z29, Z8; \
 	VPANDD Z16, Z24, Z31; \
@@ -631,6 +674,42 @@
 #define STEPBYTES 64
 #define STEPSCALES 16
 #define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow64W4G64X1
+#define SETUP SETUP_W4_R64_G64
+#define STEP STEP_W4_R64_G64
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 4
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow64W4G32X1
+#define SETUP SETUP_W4_R64_G32
+#define STEP STEP_W4_R64_G32
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 8
+#define FINISH FINISH_W4
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP

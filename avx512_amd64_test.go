@@ -193,6 +193,16 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 					avx512CheckAddWeighted(t, im, rng, f, 1+rng.IntN(40), g*(1+rng.IntN(3)), nq)
 				}
 			}
+			if bits == 4 { // the row kernels on rows of 64
+				for _, g := range []int{32, 64} {
+					f := Format{Bits: 4, Group: g, Symmetric: sym}
+					for _, n := range []int{1, 2, 3, 4, 5, 16, 17, 100} {
+						for _, nq := range []int{1, 2, 4} {
+							avx512CheckAddWeighted(t, im, rng, f, n, 64, nq)
+						}
+					}
+				}
+			}
 			for _, g := range []int{32, 64} { // the row kernels' groups on rows of 128
 				f := Format{Bits: bits, Group: g, Symmetric: sym}
 				for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {

@@ -4886,6 +4886,17 @@ func avx512AddWeightedRow128W2G32X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow128W4G32X1(a *avx512RowArgs)
 
+// AddWeighted on 4-bit rows of 64 values in one group or two of 32, two rows
+// per vector (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
+//
+// avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedRow64W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow64W4G64X1(a *avx512RowArgs)
+
 // AddWeighted on fp16 and float32 rows (avx512_float_amd64.s, body
 // avx512_float_addweighted_amd64.h).
 //
