@@ -41,8 +41,8 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 // addWeightedCodesAVX512 is AddWeighted for code formats whose group is a
 // multiple of 32: the row kernels where they serve the shape (rows of 128
 // in groups of 64, in one group for one weight row, 2- and 4-bit in groups
-// of 32 for up to three; 4-bit rows of 64 in groups of 64 or 32), else the
-// general kernels.
+// of 32 for up to three; 2- and 4-bit rows of 64 in groups of 64 or 32),
+// else the general kernels.
 func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	// Rows in one group of 128 run the row kernels for one weight row
@@ -62,7 +62,7 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	if r.Cols == 64 && f.Bits == 4 && (f.Group == 64 || f.Group == 32) {
+	if r.Cols == 64 && (f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 32) {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			if !avx512AddWeightedRow64(y, r, w) {
 				addWeightedGeneralAVX512(y, r, w)

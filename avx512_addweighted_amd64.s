@@ -472,6 +472,50 @@
 	VPERMPS Z18, Z21, Z18; \
 	VBROADCASTSS (R13), Z22; \
 	VBROADCASTSS 4(R13), K1, Z22; \
+	STEP_W2_FMAS
+
+// STEP_W2_R64 is STEP_W2 on four rows of 64 values, one per 128-bit lane:
+// SCALES loads their scales and mins into Y18 and converts them, which
+// SETUP_W2_R64's index tables spread (lane 4r+d: row r, block d/2), and
+// each lane takes its own row's weight (Z25: lane l from weight l/4).
+#define STEP_W2_R64(SCALES) \
+	VMOVDQU32 (SI), Z17; \
+	SCALES; \
+	VPERMPS Z18, Z20, Z19; \
+	VPERMPS Z18, Z21, Z18; \
+	VMOVUPS (R13), X22; \
+	VPERMPS Z22, Z25, Z22; \
+	STEP_W2_FMAS
+
+// The scale and min words of STEP_W2_R64: four each (groups of 64) or
+// eight each (groups of 32), converted.
+#define SCALES_W2R64_G64 \
+	VMOVQ (DX), X18; \
+	VPINSRQ $1, (R8), X18, X18; \
+	VCVTPH2PS X18, Y18
+#define SCALES_W2R64_G32 \
+	VMOVDQU32 (DX), X18; \
+	VINSERTI32X4 $1, (R8), Y18, Y18; \
+	VCVTPH2PS Y18, Z18
+#define STEP_W2_R64_G64 STEP_W2_R64(SCALES_W2R64_G64)
+#define STEP_W2_R64_G32 STEP_W2_R64(SCALES_W2R64_G32)
+
+// SETUP_W2_R64_G64 / _G32 are SETUP_W2 with the index tables of rows of 64
+// (the Dot kernels' tables: scales, then mins) and the weights' index.
+#define SETUP_W2_R64_G64 \
+	SETUP_W2; \
+	VMOVDQU32 ·avx512DotW2R64G64Idx(SB), Z20; \
+	VMOVDQU32 ·avx512DotW2R64G64Idx+64(SB), Z21; \
+	VMOVDQU32 ·avx512AwIdxS4G32(SB), Z25
+#define SETUP_W2_R64_G32 \
+	SETUP_W2; \
+	VMOVDQU32 ·avx512DotW2R64G32Idx(SB), Z20; \
+	VMOVDQU32 ·avx512DotW2R64G32Idx+64(SB), Z21; \
+	VMOVDQU32 ·avx512AwIdxS4G32(SB), Z25
+
+// STEP_W2_FMAS is the rest of STEP_W2_SPREAD from the lanes' weights in
+// Z22 on.
+#define STEP_W2_FMAS \
 	VMULPS Z22, Z19, Z19; \
 	VFMADD231PS Z22, Z18, Z16; \
 	VPANDD 0(BX), Z17, Z23; \
@@ -710,6 +754,42 @@
 #define STEPBYTES 64
 #define STEPSCALES 8
 #define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow64W2G64X1
+#define SETUP SETUP_W2_R64_G64
+#define STEP STEP_W2_R64_G64
+#define STEPROWS 4
+#define STEPSHIFT 2
+#define STEPBYTES 64
+#define STEPSCALES 8
+#define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow64W2G32X1
+#define SETUP SETUP_W2_R64_G32
+#define STEP STEP_W2_R64_G32
+#define STEPROWS 4
+#define STEPSHIFT 2
+#define STEPBYTES 64
+#define STEPSCALES 16
+#define FINISH FINISH_W2
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP

@@ -4,71 +4,98 @@ package lowbit
 
 import "unsafe"
 
-// avx512AddWeightedRow64 runs the 4-bit AddWeighted row kernel on rows of
-// 64 values in one group of 64 or two of 32 (two rows per vector, one
-// weight row w), adding to y[0:64]; an odd last row runs in a pair with a
-// zero row of weight 0. Like avx512AddWeightedRow it returns false, having
-// added nothing, when a lane's sum is not finite (a product may then have
-// met 0*Inf in another row's lane), and the general kernels serve.
+// avx512AddWeightedRow64 runs the 4-bit or 2-bit AddWeighted row kernel on
+// rows of 64 values in one group of 64 or two of 32 (two rows per vector
+// for 4-bit codes, four for 2-bit, one weight row w), adding to y[0:64];
+// a last partial step of rows runs padded with zero rows of weight 0.
+// Like avx512AddWeightedRow it returns false, having added nothing, when
+// a lane's sum is not finite (a product may then have met 0*Inf), and the
+// general kernels serve.
 func avx512AddWeightedRow64(y []float32, r Rows, w []float32) bool {
 	f := r.Format
-	g := f.Groups(64)
-	var lanesBuf [2*128 + 16]float32
+	g, rb := f.Groups(64), f.RowBytes(64)
+	step, nl := 2, 128 // rows per kernel step, entries of its lanes table
+	if f.Bits == 2 {
+		step, nl = 4, 256
+	}
+	var lanesBuf [2*256 + 16]float32
 	lanes := avx512AlignFloats(lanesBuf[:])
-	even, odd := (*[128]float32)(lanes[:128]), (*[128]float32)(lanes[128:256])
+	whole, tail := lanes[:nl], lanes[256:256+nl]
 	mins, mul := shiftSource(r)
 	n := r.Len()
 	a := avx512RowArgs{
 		data:    unsafe.Pointer(&r.Data[0]),
 		scales:  unsafe.Pointer(&r.Scales[0]),
 		mins:    unsafe.Pointer(&mins[0]),
-		out:     unsafe.Pointer(&even[0]),
+		out:     unsafe.Pointer(&whole[0]),
+		recs:    unsafe.Pointer(&avx512W2Masks[0]),
 		sg:      unsafe.Pointer(&w[0]),
 		scratch: unsafe.Pointer(&mul),
 	}
-	if a.n = n &^ 1; a.n > 0 {
-		avx512CallAddWeightedRow64(g, &a)
-		if !avx512Finite(even[:]) {
+	nw := n - n%step
+	if a.n = nw; nw > 0 {
+		avx512CallAddWeightedRow64(f.Bits, g, &a)
+		if !avx512Finite(whole) {
 			return false
 		}
 	}
-	if n%2 == 1 {
+	if nw < n {
 		var (
-			data          [64]byte
-			scales, mins2 [4]uint16
-			w2            [2]float32
+			data          [4 * 32]byte
+			scales, mins4 [8]uint16
+			wt            [4]float32
 		)
-		copy(data[:32], r.Data[(n-1)*32:])
-		copy(scales[:g], r.Scales[g*(n-1):])
-		copy(mins2[:g], mins[g*(n-1):])
-		w2[0] = w[n-1]
-		a.data, a.scales, a.mins, a.sg, a.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins2[0]), unsafe.Pointer(&w2[0]), 2
-		a.out = unsafe.Pointer(&odd[0])
-		avx512CallAddWeightedRow64(g, &a)
-		if !avx512Finite(odd[:]) {
+		copy(data[:], r.Data[nw*rb:])
+		copy(scales[:], r.Scales[g*nw:])
+		copy(mins4[:], mins[g*nw:])
+		copy(wt[:], w[nw:])
+		a.data, a.scales, a.mins, a.sg, a.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&wt[0]), step
+		a.out = unsafe.Pointer(&tail[0])
+		avx512CallAddWeightedRow64(f.Bits, g, &a)
+		if !avx512Finite(tail) {
 			return false
 		}
 	}
 	yy := (*[64]float32)(y)
-	if n >= 2 {
-		for i, v := range even {
-			yy[avx512W4Cols[i]&63] += v
-		}
+	if nw > 0 {
+		avx512AddLanesRow64(yy, whole, f.Bits)
 	}
-	if n%2 == 1 {
-		for i, v := range odd {
-			yy[avx512W4Cols[i]&63] += v
-		}
+	if nw < n {
+		avx512AddLanesRow64(yy, tail, f.Bits)
 	}
 	return true
 }
 
-// avx512CallAddWeightedRow64 runs the kernel of rows of 64 in g groups (1:
-// one group of 64, 2: two of 32).
-func avx512CallAddWeightedRow64(g int, a *avx512RowArgs) {
-	if g == 2 {
+// avx512AddLanesRow64 adds the lanes table of a rows-of-64 kernel to y:
+// 4-bit, entry 16k+l holds column avx512W4Cols[16k+l] mod 64 (lanes 8-15
+// the second row's); 2-bit, entry 16k+l holds field k of row l/4's dword
+// l%4, whose column avx512W2Cols gives for dword l%4.
+func avx512AddLanesRow64(y *[64]float32, lanes []float32, bits int) {
+	if bits == 4 {
+		for i, v := range lanes[:128] {
+			y[avx512W4Cols[i]&63] += v
+		}
+		return
+	}
+	for k := range 16 {
+		l := lanes[16*k : 16*k+16]
+		for d := range 4 {
+			y[avx512W2Cols[8*k+d]&63] += (l[d] + l[4+d]) + (l[8+d] + l[12+d])
+		}
+	}
+}
+
+// avx512CallAddWeightedRow64 runs the kernel of rows of 64 of a code width
+// (4 or 2) in g groups (1: one group of 64, 2: two of 32).
+func avx512CallAddWeightedRow64(bits, g int, a *avx512RowArgs) {
+	switch {
+	case bits == 4 && g == 2:
 		avx512AddWeightedRow64W4G32X1(a)
-	} else {
+	case bits == 4:
 		avx512AddWeightedRow64W4G64X1(a)
+	case g == 2:
+		avx512AddWeightedRow64W2G32X1(a)
+	default:
+		avx512AddWeightedRow64W2G64X1(a)
 	}
 }

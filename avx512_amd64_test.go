@@ -136,8 +136,8 @@ func TestAVX512DotShapes(t *testing.T) {
 	} {
 		avx512CheckDot(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
-	// The row kernels on 4-bit rows of 64 (one group, or two of 32).
-	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32)} {
+	// The row kernels on 4- and 2-bit rows of 64 (one group, or two of 32).
+	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 32), SymQuant(2, 32)} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 64, nq)
@@ -193,10 +193,10 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 					avx512CheckAddWeighted(t, im, rng, f, 1+rng.IntN(40), g*(1+rng.IntN(3)), nq)
 				}
 			}
-			if bits == 4 { // the row kernels on rows of 64
+			if bits == 4 || bits == 2 { // the row kernels on rows of 64
 				for _, g := range []int{32, 64} {
-					f := Format{Bits: 4, Group: g, Symmetric: sym}
-					for _, n := range []int{1, 2, 3, 4, 5, 16, 17, 100} {
+					f := Format{Bits: bits, Group: g, Symmetric: sym}
+					for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 16, 17, 100} {
 						for _, nq := range []int{1, 2, 4} {
 							avx512CheckAddWeighted(t, im, rng, f, n, 64, nq)
 						}
@@ -634,6 +634,46 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 							}
 							require.InDelta(t, w, out[j*n+i], sumTolerance(m, 128), "Dot %s, %d rows (row %d with a non-finite scale or min), %d queries: row %d, query %d", f, n, badRow, nq, i, j)
 						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestAVX512Row64KeepRowsApart: the Dot row kernels on rows of 64 (2- and
+// 4-bit, one group or two of 32) give every row whose own scales and mins
+// are finite its own sum when another row's scale or min is ±Inf or NaN.
+func TestAVX512Row64KeepRowsApart(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(69, 70))
+	bad := []uint16{0x7c00, 0xfc00, 0x7e00} // +Inf, -Inf, NaN
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 32), Quant(2, 32), Quant(4, 64), Quant(4, 32), SymQuant(4, 32)} {
+		g := f.Groups(64)
+		for _, n := range []int{4, 8, 7} {
+			r, _ := quantizedRows(t, rng, f, n, 64)
+			badRow := rng.IntN(n)
+			if f.Symmetric || rng.IntN(2) == 0 {
+				r.Scales[g*badRow+rng.IntN(g)] = bad[rng.IntN(3)]
+			} else {
+				r.Mins[g*badRow+rng.IntN(g)] = bad[rng.IntN(3)]
+			}
+			for _, nq := range []int{1, 2, 4} {
+				x := randomValues(rng, nq*64)
+				out := make([]float32, nq*n)
+				im.Dot(out, r, x)
+				for i := 0; i < n; i++ {
+					if i == badRow {
+						continue
+					}
+					vals, mag := refRow(r, i)
+					for j := 0; j < nq; j++ {
+						var w, m float64
+						for c, v := range vals {
+							w += v * float64(x[j*64+c])
+							m += mag[c] * math.Abs(float64(x[j*64+c]))
+						}
+						require.InDelta(t, w, out[j*n+i], sumTolerance(m, 64), "Dot %s, %d rows (row %d with a non-finite scale or min), %d queries: row %d, query %d", f, n, badRow, nq, i, j)
 					}
 				}
 			}

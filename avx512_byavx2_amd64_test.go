@@ -38,9 +38,9 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 
 // TestAVX512RunsAVX2WhereFaster: on the shapes that avx512 hands to the
 // avx2 kernels (DotQ8 and Dot with one query row on short rows, float
-// AddWeighted on rows of 8 and 24; Dot on rows of 64 but in 4-bit codes
-// in groups of 64) the avx512 results equal avx2's bit for
-// bit, and both agree with float64.
+// AddWeighted on rows of 8 and 24; Dot on rows of 64 but in 2- and 4-bit
+// codes, which run the row kernels) the avx512 results equal avx2's bit
+// for bit, and both agree with float64.
 func TestAVX512RunsAVX2WhereFaster(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(61, 62))
@@ -48,7 +48,7 @@ func TestAVX512RunsAVX2WhereFaster(t *testing.T) {
 	for _, c := range []struct {
 		f    Format
 		cols int
-	}{{Quant(4, 64), 64}, {Quant(2, 32), 64}, {SymQuant(4, 96), 96}, {Quant(2, 64), 64}} {
+	}{{Quant(4, 64), 64}, {Quant(2, 32), 64}, {SymQuant(4, 96), 96}, {Quant(2, 64), 64}, {Quant(3, 32), 64}, {SymQuant(8, 64), 64}} {
 		for _, n := range []int{1, 7, 8, 100} {
 			r, _ := quantizedRows(t, rng, c.f, n, c.cols)
 			x := randomValues(rng, c.cols)
@@ -59,11 +59,13 @@ func TestAVX512RunsAVX2WhereFaster(t *testing.T) {
 			for k := range got {
 				got[k] = nan
 			}
-			im.DotQ8(got, r, q)
-			avx2Impl.DotQ8(want, r, q)
-			requireSameBits(t, want, got, "DotQ8 %s cols %d rows %d", c.f, c.cols, n)
-			requireDots(t, r, dequantizeQ8(q), got, "DotQ8 %s cols %d rows %d", c.f, c.cols, n)
-			if c.cols == 64 && c.f != Quant(4, 64) { // q4g64 runs the avx512 row kernel
+			if avx512DotQ8ByAVX2(c.f, c.cols, 1) {
+				im.DotQ8(got, r, q)
+				avx2Impl.DotQ8(want, r, q)
+				requireSameBits(t, want, got, "DotQ8 %s cols %d rows %d", c.f, c.cols, n)
+				requireDots(t, r, dequantizeQ8(q), got, "DotQ8 %s cols %d rows %d", c.f, c.cols, n)
+			}
+			if c.cols == 64 && c.f.Bits != 2 && c.f.Bits != 4 { // 2- and 4-bit codes run the avx512 row kernels
 				im.Dot(got, r, x)
 				avx2Impl.Dot(want, r, x)
 				requireSameBits(t, want, got, "Dot %s cols %d rows %d", c.f, c.cols, n)

@@ -79,7 +79,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		}
 		return
 	}
-	if f.Bits == 4 && (f.Group == 64 || f.Group == 32) && cols == 64 {
+	if (f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 32) && cols == 64 {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)

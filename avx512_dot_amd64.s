@@ -2033,3 +2033,380 @@ field:
 	SETNE        lossy+48(FP)
 	VZEROUPPER
 	RET
+
+// The 2-bit Dot row kernels on rows of 64 values (head dimension 64) in one
+// group of 64 or two of 32: four rows (16 bytes each) per vector, row r in
+// 128-bit lane r. Field k (0-15) of every code dword is masked in place
+// (masks in Z16-Z31) and converted (q*4^k), then multiplied by x laid out
+// per call in the same lanes and scaled by 4^-k (the x tables of rows of
+// 128, columns taken mod 64), into two accumulators per query row (even
+// and odd fields). Lane 4r+d of their sum is row r's dword d, columns
+// 32(d/2) to 32(d/2)+31 (block d/2): it is scaled by its own group's
+// scale (S), gets the shift term of block d/2 in lanes d = 0 and 2 (mins
+// times the query's block sums, which are 0 in the other lanes; every lane
+// of a row's 128-bit lane is that row's, so a non-finite min stays in its
+// own row's sum), and is transposed to REDUCE4's layout (lane 4d+r).
+//
+// Instructions per 32 values (an eighth of a vector of four rows): per
+// field one VPANDD and one VCVTUDQ2PS per vector and one FMA per query
+// row, so 4 + 2 per query row, plus about 0.75 per query row to add the
+// accumulators, scale, shift, transpose and park.
+
+#define QUADW2R64X1 \
+	VMOVDQU32 0(SI), Z8; \
+	VPANDD Z16, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 0(BX), Z10, Z0; \
+	VPANDD Z17, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VMULPS 64(BX), Z11, Z1; \
+	VPANDD Z18, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 128(BX), Z10, Z0; \
+	VPANDD Z19, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 192(BX), Z11, Z1; \
+	VPANDD Z20, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 256(BX), Z10, Z0; \
+	VPANDD Z21, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 320(BX), Z11, Z1; \
+	VPANDD Z22, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 384(BX), Z10, Z0; \
+	VPANDD Z23, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 448(BX), Z11, Z1; \
+	VPANDD Z24, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 512(BX), Z10, Z0; \
+	VPANDD Z25, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 576(BX), Z11, Z1; \
+	VPANDD Z26, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 640(BX), Z10, Z0; \
+	VPANDD Z27, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 704(BX), Z11, Z1; \
+	VPANDD Z28, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 768(BX), Z10, Z0; \
+	VPANDD Z29, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 832(BX), Z11, Z1; \
+	VPANDD Z30, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 896(BX), Z10, Z0; \
+	VPANDD Z31, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 960(BX), Z11, Z1
+
+#define QUADW2R64X2 \
+	VMOVDQU32 0(SI), Z8; \
+	VPANDD Z16, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 0(BX), Z10, Z0; \
+	VMULPS 1024(BX), Z10, Z2; \
+	VPANDD Z17, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VMULPS 64(BX), Z11, Z1; \
+	VMULPS 1088(BX), Z11, Z3; \
+	VPANDD Z18, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 128(BX), Z10, Z0; \
+	VFMADD231PS 1152(BX), Z10, Z2; \
+	VPANDD Z19, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 192(BX), Z11, Z1; \
+	VFMADD231PS 1216(BX), Z11, Z3; \
+	VPANDD Z20, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 256(BX), Z10, Z0; \
+	VFMADD231PS 1280(BX), Z10, Z2; \
+	VPANDD Z21, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 320(BX), Z11, Z1; \
+	VFMADD231PS 1344(BX), Z11, Z3; \
+	VPANDD Z22, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 384(BX), Z10, Z0; \
+	VFMADD231PS 1408(BX), Z10, Z2; \
+	VPANDD Z23, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 448(BX), Z11, Z1; \
+	VFMADD231PS 1472(BX), Z11, Z3; \
+	VPANDD Z24, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 512(BX), Z10, Z0; \
+	VFMADD231PS 1536(BX), Z10, Z2; \
+	VPANDD Z25, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 576(BX), Z11, Z1; \
+	VFMADD231PS 1600(BX), Z11, Z3; \
+	VPANDD Z26, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 640(BX), Z10, Z0; \
+	VFMADD231PS 1664(BX), Z10, Z2; \
+	VPANDD Z27, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 704(BX), Z11, Z1; \
+	VFMADD231PS 1728(BX), Z11, Z3; \
+	VPANDD Z28, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 768(BX), Z10, Z0; \
+	VFMADD231PS 1792(BX), Z10, Z2; \
+	VPANDD Z29, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 832(BX), Z11, Z1; \
+	VFMADD231PS 1856(BX), Z11, Z3; \
+	VPANDD Z30, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 896(BX), Z10, Z0; \
+	VFMADD231PS 1920(BX), Z10, Z2; \
+	VPANDD Z31, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 960(BX), Z11, Z1; \
+	VFMADD231PS 1984(BX), Z11, Z3
+
+#define QUADW2R64X4 \
+	VMOVDQU32 0(SI), Z8; \
+	VPANDD Z16, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 0(BX), Z10, Z0; \
+	VMULPS 1024(BX), Z10, Z2; \
+	VMULPS 2048(BX), Z10, Z4; \
+	VMULPS 3072(BX), Z10, Z6; \
+	VPANDD Z17, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VMULPS 64(BX), Z11, Z1; \
+	VMULPS 1088(BX), Z11, Z3; \
+	VMULPS 2112(BX), Z11, Z5; \
+	VMULPS 3136(BX), Z11, Z7; \
+	VPANDD Z18, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 128(BX), Z10, Z0; \
+	VFMADD231PS 1152(BX), Z10, Z2; \
+	VFMADD231PS 2176(BX), Z10, Z4; \
+	VFMADD231PS 3200(BX), Z10, Z6; \
+	VPANDD Z19, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 192(BX), Z11, Z1; \
+	VFMADD231PS 1216(BX), Z11, Z3; \
+	VFMADD231PS 2240(BX), Z11, Z5; \
+	VFMADD231PS 3264(BX), Z11, Z7; \
+	VPANDD Z20, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 256(BX), Z10, Z0; \
+	VFMADD231PS 1280(BX), Z10, Z2; \
+	VFMADD231PS 2304(BX), Z10, Z4; \
+	VFMADD231PS 3328(BX), Z10, Z6; \
+	VPANDD Z21, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 320(BX), Z11, Z1; \
+	VFMADD231PS 1344(BX), Z11, Z3; \
+	VFMADD231PS 2368(BX), Z11, Z5; \
+	VFMADD231PS 3392(BX), Z11, Z7; \
+	VPANDD Z22, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 384(BX), Z10, Z0; \
+	VFMADD231PS 1408(BX), Z10, Z2; \
+	VFMADD231PS 2432(BX), Z10, Z4; \
+	VFMADD231PS 3456(BX), Z10, Z6; \
+	VPANDD Z23, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 448(BX), Z11, Z1; \
+	VFMADD231PS 1472(BX), Z11, Z3; \
+	VFMADD231PS 2496(BX), Z11, Z5; \
+	VFMADD231PS 3520(BX), Z11, Z7; \
+	VPANDD Z24, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 512(BX), Z10, Z0; \
+	VFMADD231PS 1536(BX), Z10, Z2; \
+	VFMADD231PS 2560(BX), Z10, Z4; \
+	VFMADD231PS 3584(BX), Z10, Z6; \
+	VPANDD Z25, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 576(BX), Z11, Z1; \
+	VFMADD231PS 1600(BX), Z11, Z3; \
+	VFMADD231PS 2624(BX), Z11, Z5; \
+	VFMADD231PS 3648(BX), Z11, Z7; \
+	VPANDD Z26, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 640(BX), Z10, Z0; \
+	VFMADD231PS 1664(BX), Z10, Z2; \
+	VFMADD231PS 2688(BX), Z10, Z4; \
+	VFMADD231PS 3712(BX), Z10, Z6; \
+	VPANDD Z27, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 704(BX), Z11, Z1; \
+	VFMADD231PS 1728(BX), Z11, Z3; \
+	VFMADD231PS 2752(BX), Z11, Z5; \
+	VFMADD231PS 3776(BX), Z11, Z7; \
+	VPANDD Z28, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 768(BX), Z10, Z0; \
+	VFMADD231PS 1792(BX), Z10, Z2; \
+	VFMADD231PS 2816(BX), Z10, Z4; \
+	VFMADD231PS 3840(BX), Z10, Z6; \
+	VPANDD Z29, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 832(BX), Z11, Z1; \
+	VFMADD231PS 1856(BX), Z11, Z3; \
+	VFMADD231PS 2880(BX), Z11, Z5; \
+	VFMADD231PS 3904(BX), Z11, Z7; \
+	VPANDD Z30, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 896(BX), Z10, Z0; \
+	VFMADD231PS 1920(BX), Z10, Z2; \
+	VFMADD231PS 2944(BX), Z10, Z4; \
+	VFMADD231PS 3968(BX), Z10, Z6; \
+	VPANDD Z31, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 960(BX), Z11, Z1; \
+	VFMADD231PS 1984(BX), Z11, Z3; \
+	VFMADD231PS 3008(BX), Z11, Z5; \
+	VFMADD231PS 4032(BX), Z11, Z7
+
+// QUAD_SCALES_W2R64_G64 / _G32: the four rows' scales and mins converted,
+// spread to the lanes (Z13: S, Z12: the mins); groups of 64 step DX and
+// R8 by 8 bytes less than QUAD_ROWS_NEXT does.
+#define QUAD_SCALES_W2R64_G64 \
+	VMOVQ     (DX), X12;                      \
+	VPINSRQ   $1, (R8), X12, X12;             \
+	VCVTPH2PS X12, Y12;                       \
+	VMOVDQU32 ·avx512DotW2R64G64Idx(SB), Z14; \
+	VPERMPS   Z12, Z14, Z13;                  \
+	VMOVDQU32 ·avx512DotW2R64G64Idx+64(SB), Z14; \
+	VPERMPS   Z12, Z14, Z12;                  \
+	SUBQ      $8, DX;                         \
+	SUBQ      $8, R8
+
+#define QUAD_SCALES_W2R64_G32 \
+	VMOVDQU32    (DX), X12;                      \
+	VINSERTI32X4 $1, (R8), Y12, Y12;             \
+	VCVTPH2PS    Y12, Z12;                       \
+	VMOVDQU32    ·avx512DotW2R64G32Idx(SB), Z14; \
+	VPERMPS      Z12, Z14, Z13;                  \
+	VMOVDQU32    ·avx512DotW2R64G32Idx+64(SB), Z14; \
+	VPERMPS      Z12, Z14, Z12
+
+// Per query row: the two accumulators added, F = acc*S + P, transposed to
+// REDUCE4's layout (·avx512QuadG32Idx: lane 4d+r from 4r+d), parked.
+#define QUAD_OUT_W2R64(j, a0, a1, a2, a3) \
+	VADDPS      a1, a0, Z10;                  \
+	VMULPS      (j*64)(R9), Z12, Z11;         \
+	VFMADD231PS Z13, Z10, Z11;                \
+	VMOVDQU32   ·avx512QuadG32Idx(SB), Z14;   \
+	VPERMPS     Z11, Z14, Z11;                \
+	VMOVUPS     Z11, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow64W2G64X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G64
+#define QUAD_OUT QUAD_OUT_W2R64
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W2G64X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G64
+#define QUAD_OUT QUAD_OUT_W2R64
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W2G64X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G64
+#define QUAD_OUT QUAD_OUT_W2R64
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W2G32X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G32
+#define QUAD_OUT QUAD_OUT_W2R64
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W2G32X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G32
+#define QUAD_OUT QUAD_OUT_W2R64
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W2G32X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G32
+#define QUAD_OUT QUAD_OUT_W2R64
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+

@@ -4,18 +4,18 @@ package lowbit
 
 import "unsafe"
 
-// avx512DotRow64 runs the 4-bit Dot row kernel on rows of 64 values in one
-// group of 64 or two of 32 (four rows at a time, two per vector; the
-// query's sums over the rows' two blocks of 32 serve either) for pass
-// query rows x;
-// a last 1-3 rows are copied to a padded block of four. Like
-// avx512DotRow it returns false, having written nothing, when a query
-// value scaled by 16^-k is a nonzero float32 subnormal (query values below
-// 2^-98), and the general kernels serve them.
+// avx512DotRow64 runs the 4-bit or 2-bit Dot row kernel on rows of 64
+// values in one group of 64 or two of 32 (four rows at a time, two per
+// vector for 4-bit codes, four for 2-bit; the query's sums over the rows'
+// two blocks of 32 serve either group) for pass query rows x; a last 1-3
+// rows are copied to a padded block of four. Like avx512DotRow it returns
+// false, having written nothing, when a query value scaled by 16^-k (4^-k)
+// is a nonzero float32 subnormal (query values below 2^-98, or 2^-96),
+// and the general kernels serve them.
 func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		xBuf       [4 * 128]float32
-		recsBuf    [4*8*16 + 16]float32
+		recsBuf    [4*16*16 + 16]float32
 		sgBuf      [4*16 + 16]float32
 		scratchBuf [4*4*16 + 16]float32
 	)
@@ -24,18 +24,31 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 		copy(xBuf[128*j:128*j+64], x[64*j:64*(j+1)])
 	}
 	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
-	if avx512DotRowXTables(&recs[0], &xBuf[0], &avx512Row64Cols4[0][0], &avx512RowScales4[0], 8, pass) {
+	f := r.Format
+	cols, scales, fields := &avx512Row64Cols4[0][0], &avx512RowScales4[0], 8
+	if f.Bits == 2 {
+		cols, scales, fields = &avx512Row64Cols2[0][0], &avx512RowScales2[0], 16
+	}
+	if avx512DotRowXTables(&recs[0], &xBuf[0], cols, scales, fields, pass) {
 		return false
 	}
 	mul := float32(1)
-	if r.Format.Symmetric {
-		mul = -8
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
 	}
 	for j := range pass {
 		var s0, s1 float32
 		for c := range 32 {
 			s0 += x[64*j+c]
 			s1 += x[64*j+32+c]
+		}
+		if f.Bits == 2 {
+			// Lane 4r+d: block d/2's sum in d = 0 and 2 (the kernel
+			// masks the others).
+			for r := range 4 {
+				sg[j*16+4*r], sg[j*16+4*r+2] = mul*s0, mul*s1
+			}
+			continue
 		}
 		for l := range 4 {
 			sg[j*16+8+l], sg[j*16+12+l] = mul*s0, mul*s1
@@ -53,7 +66,7 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow64(r.Format.Group, pass, &a)
+		avx512CallDotRow64(f.Bits, f.Group, pass, &a)
 	}
 	if n4 < n {
 		var (
@@ -61,13 +74,13 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 			scales, mins4 [8]uint16
 			tail          [4 * 4]float32
 		)
-		g := r.Format.Groups(64)
-		copy(data[:], r.Data[n4*32:])
+		g, rb := f.Groups(64), f.RowBytes(64)
+		copy(data[:], r.Data[n4*rb:])
 		copy(scales[:], r.Scales[g*n4:])
 		copy(mins4[:], mins[g*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow64(r.Format.Group, pass, &a)
+		avx512CallDotRow64(f.Bits, f.Group, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
@@ -79,12 +92,24 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 // on rows of 64 values: nibble k of dword lane l holds column
 // avx512RowCols4[k][l%8] (two rows per vector, one in lanes 0-7, one in
 // 8-15).
-var avx512Row64Cols4 [8][16]int32
+//
+// avx512Row64Cols2 are those of the 2-bit kernels (four rows per vector,
+// row r in lanes 4r to 4r+3): field k of lane l holds column
+// avx512RowCols2[k][l%4].
+var (
+	avx512Row64Cols4 [8][16]int32
+	avx512Row64Cols2 [16][16]int32
+)
 
 func init() {
 	for k := range 8 {
 		for l := range 16 {
 			avx512Row64Cols4[k][l] = avx512RowCols4[k][l%8]
+		}
+	}
+	for k := range 16 {
+		for l := range 16 {
+			avx512Row64Cols2[k][l] = avx512RowCols2[k][l%4]
 		}
 	}
 }

@@ -4276,11 +4276,29 @@ func avx512CallDotRowG32(bits, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 4-bit rows of 64 values in one group or two groups of 32, four
-// rows at a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
+// Dot on 2- and 4-bit rows of 64 values in one group or two groups of 32,
+// four rows at a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
+//go:noescape
+func avx512DotRow64W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W2G32X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W2G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W2G64X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W2G64X4(a *avx512RowArgs)
+
 //go:noescape
 func avx512DotRow64W4G32X1(a *avx512RowArgs)
 
@@ -4300,19 +4318,31 @@ func avx512DotRow64W4G64X2(a *avx512RowArgs)
 func avx512DotRow64W4G64X4(a *avx512RowArgs)
 
 // avx512CallDotRow64 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRow64(group, nq int, a *avx512RowArgs) {
-	switch group<<4 | nq {
-	case 32<<4 | 1:
+func avx512CallDotRow64(bits, group, nq int, a *avx512RowArgs) {
+	switch bits<<12 | group<<4 | nq {
+	case 2<<12 | 32<<4 | 1:
+		avx512DotRow64W2G32X1(a)
+	case 2<<12 | 32<<4 | 2:
+		avx512DotRow64W2G32X2(a)
+	case 2<<12 | 32<<4 | 4:
+		avx512DotRow64W2G32X4(a)
+	case 2<<12 | 64<<4 | 1:
+		avx512DotRow64W2G64X1(a)
+	case 2<<12 | 64<<4 | 2:
+		avx512DotRow64W2G64X2(a)
+	case 2<<12 | 64<<4 | 4:
+		avx512DotRow64W2G64X4(a)
+	case 4<<12 | 32<<4 | 1:
 		avx512DotRow64W4G32X1(a)
-	case 32<<4 | 2:
+	case 4<<12 | 32<<4 | 2:
 		avx512DotRow64W4G32X2(a)
-	case 32<<4 | 4:
+	case 4<<12 | 32<<4 | 4:
 		avx512DotRow64W4G32X4(a)
-	case 64<<4 | 1:
+	case 4<<12 | 64<<4 | 1:
 		avx512DotRow64W4G64X1(a)
-	case 64<<4 | 2:
+	case 4<<12 | 64<<4 | 2:
 		avx512DotRow64W4G64X2(a)
-	case 64<<4 | 4:
+	case 4<<12 | 64<<4 | 4:
 		avx512DotRow64W4G64X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
@@ -4886,11 +4916,18 @@ func avx512AddWeightedRow128W2G32X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow128W4G32X1(a *avx512RowArgs)
 
-// AddWeighted on 4-bit rows of 64 values in one group or two of 32, two rows
-// per vector (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
+// AddWeighted on 2- and 4-bit rows of 64 values in one group or two of 32,
+// four or two rows per vector (avx512_addweighted_amd64.s, body
+// avx512_addweighted_row_amd64.h).
 //
 // avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
 //
+//go:noescape
+func avx512AddWeightedRow64W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow64W2G64X1(a *avx512RowArgs)
+
 //go:noescape
 func avx512AddWeightedRow64W4G32X1(a *avx512RowArgs)
 
