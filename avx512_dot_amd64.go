@@ -60,8 +60,9 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 }
 
 // dotCodesAVX512 is Dot for code formats whose group is a multiple of 32:
-// the row kernels where they serve the shape, avx2's kernels for one query
-// row on rows of 64, else the general kernels.
+// the row kernels where they serve the shape (2- and 4-bit rows of 128 in
+// groups of 32, 64 or 128, of 64 in groups of 32 or 64), avx2's kernels
+// for one query row on other rows of 64, else the general kernels.
 func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
@@ -91,10 +92,11 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		return
 	}
 	if len(x) == cols && cols == 64 {
-		// One query row on rows of 64: avx2's unit kernels beat the
+		// One query row on other rows of 64: avx2's unit kernels beat the
 		// general avx512 kernels (Intel Xeon family 6 model 207, 512 rows
-		// in L2, v/ns: q4g64 12.8 against 10.4, q4g32 6.1 against 3.8,
-		// q8g64 12.2 against 6.8).
+		// in L2, v/ns, measured before the row kernels took 2- and 4-bit
+		// codes: q4g64 12.8 against 10.4, q4g32 6.1 against 3.8, q8g64
+		// 12.2 against 6.8).
 		dotCodesAVX2(out, r, x)
 		return
 	}
