@@ -50,11 +50,13 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	// faster (Intel Xeon family 6 model 207, 512 rows, v/ns of weight rows
 	// times values: q4g128 with four 22.2 against 16.1, two 16.7-19.8
 	// against 16.3-16.4; one 9.9 against 16.3).
-	// 4-bit rows in groups of 32 run them for fewer than four weight rows
-	// (1024 rows, v/ns of weight rows times values, general against row
-	// kernels: one 7.4-9.4 against 17.5-19.1, two 11.4-17.9 against
-	// 16.7-19.8, four 18.4-24.2 against 16.4-20.4).
-	if r.Cols == 128 && ((f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128 && len(w) == r.Len()) || (f.Bits == 4 || f.Bits == 2) && f.Group == 32 && len(w) < 4*r.Len()) {
+	// Rows in groups of 32 run them for fewer than four weight rows (1024
+	// rows, v/ns of weight rows times values, general against row
+	// kernels, q4g32: one 7.4-9.4 against 17.5-19.1, two 11.4-17.9
+	// against 16.7-19.8, four 18.4-24.2 against 16.4-20.4; q2g32: one
+	// 6.2-6.4 against 17.2-20.4).
+	nw := len(w) / max(r.Len(), 1)
+	if r.Cols == 128 && avx512RowCodes(f) && (f.Group == 64 || f.Group == 128 && nw == 1 || f.Group == 32 && nw < 4) {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			if !avx512AddWeightedRow(y, r, w) {
 				addWeightedGeneralAVX512(y, r, w)
@@ -62,7 +64,11 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	if r.Cols == 64 && (f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 32) {
+	// Rows of 64 run them for any number of weight rows (1024 rows, v/ns
+	// general against row kernels, one weight row q4g64 6.4-6.9 against
+	// 15.7-16.7, q2g64 6.7-8.0 against 17.6-21.4; four q2g64 16.3-22.2
+	// against 18.1-20.5).
+	if r.Cols == 64 && avx512RowCodes(f) && f.Group <= 64 {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			if !avx512AddWeightedRow64(y, r, w) {
 				addWeightedGeneralAVX512(y, r, w)

@@ -588,22 +588,15 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(67, 68))
-	bad := []uint16{0x7c00, 0xfc00, 0x7e00} // +Inf, -Inf, NaN
 	for bits := 2; bits <= 8; bits++ {
 		for _, fg := range []struct {
 			sym   bool
 			group int
 		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}} {
-			sym, g := fg.sym, 128/fg.group
-			f := Format{Bits: bits, Group: fg.group, Symmetric: sym}
+			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
 			for _, n := range []int{4, 8, 7} {
 				r, _ := quantizedRows(t, rng, f, n, 128)
-				badRow := rng.IntN(n)
-				if sym || rng.IntN(2) == 0 {
-					r.Scales[g*badRow+rng.IntN(g)] = bad[rng.IntN(3)]
-				} else {
-					r.Mins[g*badRow+rng.IntN(g)] = bad[rng.IntN(3)]
-				}
+				badRow := avx512SpoilRow(rng, r)
 				for _, nq := range []int{1, 2, 4} {
 					x := randomValues(rng, nq*128)
 					q, err := NewQ8(f, nq, 128)
@@ -617,23 +610,8 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 							require.InDelta(t, want[k], v, tol[k], "DotQ8 %s, %d rows (row %d with a non-finite scale or min), %d queries: row %d, query %d", f, n, badRow, nq, k%n, k/n)
 						}
 					}
-					if bits != 2 && bits != 4 {
-						continue
-					}
-					im.Dot(out, r, x)
-					for i := 0; i < n; i++ {
-						if i == badRow {
-							continue
-						}
-						vals, mag := refRow(r, i)
-						for j := 0; j < nq; j++ {
-							var w, m float64
-							for c, v := range vals {
-								w += v * float64(x[j*128+c])
-								m += mag[c] * math.Abs(float64(x[j*128+c]))
-							}
-							require.InDelta(t, w, out[j*n+i], sumTolerance(m, 128), "Dot %s, %d rows (row %d with a non-finite scale or min), %d queries: row %d, query %d", f, n, badRow, nq, i, j)
-						}
+					if bits == 2 || bits == 4 {
+						avx512RequireOtherRowsDot(t, im, r, x, badRow)
 					}
 				}
 			}
@@ -647,36 +625,51 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 func TestAVX512Row64KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(69, 70))
-	bad := []uint16{0x7c00, 0xfc00, 0x7e00} // +Inf, -Inf, NaN
 	for _, f := range []Format{Quant(2, 64), SymQuant(2, 32), Quant(2, 32), Quant(4, 64), Quant(4, 32), SymQuant(4, 32)} {
-		g := f.Groups(64)
 		for _, n := range []int{4, 8, 7} {
 			r, _ := quantizedRows(t, rng, f, n, 64)
-			badRow := rng.IntN(n)
-			if f.Symmetric || rng.IntN(2) == 0 {
-				r.Scales[g*badRow+rng.IntN(g)] = bad[rng.IntN(3)]
-			} else {
-				r.Mins[g*badRow+rng.IntN(g)] = bad[rng.IntN(3)]
-			}
+			badRow := avx512SpoilRow(rng, r)
 			for _, nq := range []int{1, 2, 4} {
-				x := randomValues(rng, nq*64)
-				out := make([]float32, nq*n)
-				im.Dot(out, r, x)
-				for i := 0; i < n; i++ {
-					if i == badRow {
-						continue
-					}
-					vals, mag := refRow(r, i)
-					for j := 0; j < nq; j++ {
-						var w, m float64
-						for c, v := range vals {
-							w += v * float64(x[j*64+c])
-							m += mag[c] * math.Abs(float64(x[j*64+c]))
-						}
-						require.InDelta(t, w, out[j*n+i], sumTolerance(m, 64), "Dot %s, %d rows (row %d with a non-finite scale or min), %d queries: row %d, query %d", f, n, badRow, nq, i, j)
-					}
-				}
+				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*64), badRow)
 			}
+		}
+	}
+}
+
+// avx512SpoilRow sets one scale or min (a scale when symmetric) of a random
+// row of r to +Inf, -Inf or NaN, and returns the row.
+func avx512SpoilRow(rng *rand.Rand, r Rows) int {
+	bad := []uint16{0x7c00, 0xfc00, 0x7e00} // +Inf, -Inf, NaN
+	g := r.Format.Groups(r.Cols)
+	row := rng.IntN(r.Len())
+	if r.Format.Symmetric || rng.IntN(2) == 0 {
+		r.Scales[g*row+rng.IntN(g)] = bad[rng.IntN(3)]
+	} else {
+		r.Mins[g*row+rng.IntN(g)] = bad[rng.IntN(3)]
+	}
+	return row
+}
+
+// avx512RequireOtherRowsDot runs im's Dot of r against the query rows x and
+// requires every row but badRow to match its float64 sum.
+func avx512RequireOtherRowsDot(t *testing.T, im *Implementation, r Rows, x []float32, badRow int) {
+	t.Helper()
+	n, cols := r.Len(), r.Cols
+	nq := len(x) / cols
+	out := make([]float32, nq*n)
+	im.Dot(out, r, x)
+	for i := 0; i < n; i++ {
+		if i == badRow {
+			continue
+		}
+		vals, mag := refRow(r, i)
+		for j := 0; j < nq; j++ {
+			var w, m float64
+			for c, v := range vals {
+				w += v * float64(x[j*cols+c])
+				m += mag[c] * math.Abs(float64(x[j*cols+c]))
+			}
+			require.InDelta(t, w, out[j*n+i], sumTolerance(m, cols), "Dot %s, %d rows of %d (row %d with a non-finite scale or min), %d queries: row %d, query %d", r.Format, n, cols, badRow, nq, i, j)
 		}
 	}
 }

@@ -69,7 +69,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	if n == 0 {
 		return
 	}
-	if cols == 128 && ((f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 128) || (f.Bits == 4 || f.Bits == 2) && f.Group == 32) {
+	if cols == 128 && avx512RowCodes(f) {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
@@ -80,7 +80,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		}
 		return
 	}
-	if (f.Bits == 4 || f.Bits == 2) && (f.Group == 64 || f.Group == 32) && cols == 64 {
+	if cols == 64 && avx512RowCodes(f) && f.Group <= 64 {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
@@ -298,6 +298,13 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 		}
 	}
 	return true
+}
+
+// avx512RowCodes reports whether the Dot and AddWeighted row kernels take
+// codes of format f on rows of 128 values, in groups of 32, 64 or 128
+// (those of rows of 64 take the groups of 32 and 64): 2- and 4-bit codes.
+func avx512RowCodes(f Format) bool {
+	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128)
 }
 
 // avx512CallDotRowShape calls the Dot row kernel of rows of 128 values in

@@ -2270,8 +2270,9 @@ field:
 	VFMADD231PS 4032(BX), Z11, Z7
 
 // QUAD_SCALES_W2R64_G64 / _G32: the four rows' scales and mins converted,
-// spread to the lanes (Z13: S, Z12: the mins); groups of 64 step DX and
-// R8 by 8 bytes less than QUAD_ROWS_NEXT does.
+// spread to the lanes (Z13: S, Z12: the mins), and the transposition of
+// QUAD_OUT_W2R64 in Z9 (free until ROW_FLUSH_W2 takes it as scratch);
+// groups of 64 step DX and R8 by 8 bytes less than QUAD_ROWS_NEXT does.
 #define QUAD_SCALES_W2R64_G64 \
 	VMOVQ     (DX), X12;                      \
 	VPINSRQ   $1, (R8), X12, X12;             \
@@ -2280,6 +2281,7 @@ field:
 	VPERMPS   Z12, Z14, Z13;                  \
 	VMOVDQU32 ·avx512DotW2R64G64Idx+64(SB), Z14; \
 	VPERMPS   Z12, Z14, Z12;                  \
+	VMOVDQU32 ·avx512QuadG32Idx(SB), Z9;      \
 	SUBQ      $8, DX;                         \
 	SUBQ      $8, R8
 
@@ -2290,16 +2292,16 @@ field:
 	VMOVDQU32    ·avx512DotW2R64G32Idx(SB), Z14; \
 	VPERMPS      Z12, Z14, Z13;                  \
 	VMOVDQU32    ·avx512DotW2R64G32Idx+64(SB), Z14; \
-	VPERMPS      Z12, Z14, Z12
+	VPERMPS      Z12, Z14, Z12;                  \
+	VMOVDQU32    ·avx512QuadG32Idx(SB), Z9
 
 // Per query row: the two accumulators added, F = acc*S + P, transposed to
-// REDUCE4's layout (·avx512QuadG32Idx: lane 4d+r from 4r+d), parked.
+// REDUCE4's layout (Z9 = ·avx512QuadG32Idx: lane 4d+r from 4r+d), parked.
 #define QUAD_OUT_W2R64(j, a0, a1, a2, a3) \
 	VADDPS      a1, a0, Z10;                  \
 	VMULPS      (j*64)(R9), Z12, Z11;         \
 	VFMADD231PS Z13, Z10, Z11;                \
-	VMOVDQU32   ·avx512QuadG32Idx(SB), Z14;   \
-	VPERMPS     Z11, Z14, Z11;                \
+	VPERMPS     Z11, Z9, Z11;                 \
 	VMOVUPS     Z11, (j*256)(R13)(R14*1)
 
 #define NAME ·avx512DotRow64W2G64X1

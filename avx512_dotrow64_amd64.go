@@ -43,8 +43,9 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 			s1 += x[64*j+32+c]
 		}
 		if f.Bits == 2 {
-			// Lane 4r+d: block d/2's sum in d = 0 and 2 (the kernel
-			// masks the others).
+			// Lane 4r+d: block d/2's sum in d = 0 and 2, 0 in the
+			// others (sgBuf starts zeroed), so that each block's shift
+			// term is added once.
 			for r := range 4 {
 				sg[j*16+4*r], sg[j*16+4*r+2] = mul*s0, mul*s1
 			}

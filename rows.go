@@ -26,8 +26,11 @@ type Rows struct {
 	// compiler copies a Rows with non-overlapping 16-byte moves: a copy of
 	// 13 words ends with a move that overlaps the one before, and the next
 	// copy's load of those bytes then cannot be forwarded from the stores
-	// and stalls (measured: a kernel call on one short row spent most of
-	// its fixed cost in such stalls). Rows literals must be keyed.
+	// and stalls. Those loads were the hottest Go instructions of a
+	// one-row Quantize; with the padding (and the argument blocks built in
+	// place) Quantize of one row of 8 values took 114 ns instead of 140
+	// (Intel Xeon family 6 model 207, medians of 5 interleaved runs).
+	// Rows literals must be keyed.
 	_ struct{}
 }
 
