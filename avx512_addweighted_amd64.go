@@ -177,39 +177,68 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 		}
 		return true
 	}
-	n := r.Len()
 	pairs, odd := (*[256]float32)(lanes[:256]), (*[256]float32)(lanes[256:512])
-	if n2 := n &^ 1; n2 > 0 {
-		a.n = n2
-		avx512AddWeightedRowW2(g, &a)
-		if !avx512Finite(pairs[:]) {
-			return false
-		}
+	n2, ok := avx512AddWeightedSteps(&a, r, mins, w, 2, pairs[:], odd[:])
+	if !ok {
+		return false
 	}
-	if n%2 == 1 {
-		var (
-			data          [64]byte
-			scales, mins4 [8]uint16
-			w2            [2]float32
-		)
-		copy(data[:32], r.Data[(n-1)*32:])
-		copy(scales[:g], r.Scales[g*(n-1):])
-		copy(mins4[:g], mins[g*(n-1):])
-		w2[0] = w[n-1]
-		a.data, a.scales, a.mins, a.sg, a.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&w2[0]), 2
-		a.out = unsafe.Pointer(&odd[0])
-		avx512AddWeightedRowW2(g, &a)
-		if !avx512Finite(odd[:]) {
-			return false
-		}
-	}
-	if n >= 2 {
+	if n2 > 0 {
 		avx512AddLanesW2(yy, pairs)
 	}
-	if n%2 == 1 {
+	if n2 < r.Len() {
 		avx512AddLanesW2(yy, odd)
 	}
 	return true
+}
+
+// avx512AddWeightedSteps runs the one-weight-row AddWeighted row kernel of
+// r's shape (a 2-bit kernel of rows of 128, or a kernel of rows of 64)
+// over r's rows in whole steps of step rows, its lanes into whole (a
+// holds the rows, weights and whole already), and a last partial step,
+// copied beside zero rows of weight 0, into tail. It returns the rows in
+// whole steps, and false if a lane of either table is not finite.
+func avx512AddWeightedSteps(a *avx512RowArgs, r Rows, mins []uint16, w []float32, step int, whole, tail []float32) (int, bool) {
+	f := r.Format
+	g, rb := f.Groups(r.Cols), f.RowBytes(r.Cols)
+	n := r.Len()
+	nw := n - n%step
+	if a.n = nw; nw > 0 {
+		avx512CallAddWeightedRowOf(r.Cols, f.Bits, g, a)
+		if !avx512Finite(whole) {
+			return nw, false
+		}
+	}
+	if nw < n {
+		var (
+			data          [4 * 32]byte // a step's codes: 4 rows of 64 2-bit or 2 rows of 128
+			scales, mins4 [8]uint16
+			wt            [4]float32
+		)
+		copy(data[:], r.Data[nw*rb:])
+		copy(scales[:], r.Scales[g*nw:])
+		copy(mins4[:], mins[g*nw:])
+		copy(wt[:], w[nw:])
+		// A local copy of the arguments points at the local arrays (set
+		// into *a, they would escape to the heap).
+		t := *a
+		t.data, t.scales, t.mins, t.sg, t.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&wt[0]), step
+		t.out = unsafe.Pointer(&tail[0])
+		avx512CallAddWeightedRowOf(r.Cols, f.Bits, g, &t)
+		if !avx512Finite(tail) {
+			return nw, false
+		}
+	}
+	return nw, true
+}
+
+// avx512CallAddWeightedRowOf runs the stepped AddWeighted row kernel of
+// rows of cols values (64, or 128 for 2-bit codes) of a width in g groups.
+func avx512CallAddWeightedRowOf(cols, bits, g int, a *avx512RowArgs) {
+	if cols == 64 {
+		avx512CallAddWeightedRow64(bits, g, a)
+	} else {
+		avx512AddWeightedRowW2(g, a)
+	}
 }
 
 // avx512AddWeightedRowW2 runs the 2-bit AddWeighted row kernel of rows of

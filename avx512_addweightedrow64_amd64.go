@@ -13,7 +13,6 @@ import "unsafe"
 // general kernels serve.
 func avx512AddWeightedRow64(y []float32, r Rows, w []float32) bool {
 	f := r.Format
-	g, rb := f.Groups(64), f.RowBytes(64)
 	step, nl := 2, 128 // rows per kernel step, entries of its lanes table
 	if f.Bits == 2 {
 		step, nl = 4, 256
@@ -22,7 +21,6 @@ func avx512AddWeightedRow64(y []float32, r Rows, w []float32) bool {
 	lanes := avx512AlignFloats(lanesBuf[:])
 	whole, tail := lanes[:nl], lanes[256:256+nl]
 	mins, mul := shiftSource(r)
-	n := r.Len()
 	a := avx512RowArgs{
 		data:    unsafe.Pointer(&r.Data[0]),
 		scales:  unsafe.Pointer(&r.Scales[0]),
@@ -32,35 +30,15 @@ func avx512AddWeightedRow64(y []float32, r Rows, w []float32) bool {
 		sg:      unsafe.Pointer(&w[0]),
 		scratch: unsafe.Pointer(&mul),
 	}
-	nw := n - n%step
-	if a.n = nw; nw > 0 {
-		avx512CallAddWeightedRow64(f.Bits, g, &a)
-		if !avx512Finite(whole) {
-			return false
-		}
-	}
-	if nw < n {
-		var (
-			data          [4 * 32]byte
-			scales, mins4 [8]uint16
-			wt            [4]float32
-		)
-		copy(data[:], r.Data[nw*rb:])
-		copy(scales[:], r.Scales[g*nw:])
-		copy(mins4[:], mins[g*nw:])
-		copy(wt[:], w[nw:])
-		a.data, a.scales, a.mins, a.sg, a.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&wt[0]), step
-		a.out = unsafe.Pointer(&tail[0])
-		avx512CallAddWeightedRow64(f.Bits, g, &a)
-		if !avx512Finite(tail) {
-			return false
-		}
+	nw, ok := avx512AddWeightedSteps(&a, r, mins, w, step, whole, tail)
+	if !ok {
+		return false
 	}
 	yy := (*[64]float32)(y)
 	if nw > 0 {
 		avx512AddLanesRow64(yy, whole, f.Bits)
 	}
-	if nw < n {
+	if nw < r.Len() {
 		avx512AddLanesRow64(yy, tail, f.Bits)
 	}
 	return true

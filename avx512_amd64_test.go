@@ -378,8 +378,8 @@ func TestAVX512DotQ8WithoutVNNI(t *testing.T) {
 func TestAVX512NoAllocations(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(51, 52))
-	for _, f := range []Format{Quant(2, 64), Quant(4, 64), Quant(8, 32), F16, F32} {
-		for _, cols := range []int{100, 128, 256} {
+	for _, f := range []Format{Quant(2, 64), Quant(4, 64), Quant(8, 32), Quant(2, 32), Quant(4, 32), F16, F32} {
+		for _, cols := range []int{64, 100, 128, 256} {
 			if f.Quantized() && cols%f.Group != 0 {
 				continue
 			}
