@@ -144,6 +144,14 @@ func TestAVX512DotShapes(t *testing.T) {
 			}
 		}
 	}
+	// The row kernels on 4-bit rows of 256 (every group from 32 to the row).
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256)} {
+		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
+			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
+				avx512CheckDot(t, im, rng, f, n, 256, nq)
+			}
+		}
+	}
 	// The row kernels (2- and 4-bit codes, 4-bit codes in groups of 32, fp16
 	// and float32 rows of 128).
 	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), F16, F32} {
@@ -631,6 +639,24 @@ func TestAVX512Row64KeepRowsApart(t *testing.T) {
 			badRow := avx512SpoilRow(rng, r)
 			for _, nq := range []int{1, 2, 4} {
 				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*64), badRow)
+			}
+		}
+	}
+}
+
+// TestAVX512Row256KeepRowsApart: the Dot row kernels on 4-bit rows of 256
+// (each half of a row as a row of 128) give every row whose own scales and
+// mins are finite its own sum when another row's scale or min is ±Inf or
+// NaN.
+func TestAVX512Row256KeepRowsApart(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(71, 72))
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), Quant(4, 256), SymQuant(4, 256)} {
+		for _, n := range []int{4, 8, 7} {
+			r, _ := quantizedRows(t, rng, f, n, 256)
+			badRow := avx512SpoilRow(rng, r)
+			for _, nq := range []int{1, 2, 4} {
+				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*256), badRow)
 			}
 		}
 	}

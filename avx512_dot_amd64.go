@@ -61,7 +61,8 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 
 // dotCodesAVX512 is Dot for code formats whose group is a multiple of 32:
 // the row kernels where they serve the shape (2- and 4-bit rows of 128 in
-// groups of 32, 64 or 128, of 64 in groups of 32 or 64), avx2's kernels
+// groups of 32, 64 or 128, of 64 in groups of 32 or 64, 4-bit rows of 256
+// in groups of 32 to 256), avx2's kernels
 // for one query row on other rows of 64, else the general kernels.
 func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	f := r.Format
@@ -75,6 +76,17 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 			pass = avx512Pass(nq - j0)
 			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
 			if !avx512DotRow(o, r, xp, pass) {
+				dotGeneralAVX512(o, r, xp)
+			}
+		}
+		return
+	}
+	if cols == 256 && avx512Row256Codes(f) {
+		nq := len(x) / cols
+		for j0, pass := 0, 0; j0 < nq; j0 += pass {
+			pass = avx512Pass(nq - j0)
+			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
+			if !avx512DotRow256(o, r, xp, pass) {
 				dotGeneralAVX512(o, r, xp)
 			}
 		}

@@ -318,17 +318,22 @@
 	VMOVUPS     T4, (j*256)(R13)(R14*1)
 
 
+// QUAD_CODES loads the codes of four rows, at offsets o0-o3 from SI, into
+// Z24-Z27 for the QUADXn_BODY macros.
+#define QUAD_CODES(o0, o1, o2, o3) \
+	VMOVDQU32 o0(SI), Z24; \
+	VMOVDQU32 o1(SI), Z25; \
+	VMOVDQU32 o2(SI), Z26; \
+	VMOVDQU32 o3(SI), Z27
+
 // The rows' work: the codes of row r, then per nibble k the mask, the
 // conversion and one multiply-add per query row. The accumulator of query
 // row j and row r is ACCj(r).
 #define ACC0(r) Z(r)
 // Four rows, nibble-major so that the multiply-adds into one
 // accumulator are spread out.
-#define QUADX1 \
-	VMOVDQU32 0(SI), Z24; \
-	VMOVDQU32 64(SI), Z25; \
-	VMOVDQU32 128(SI), Z26; \
-	VMOVDQU32 192(SI), Z27; \
+#define QUADX1 QUAD_CODES(0, 64, 128, 192); QUADX1_BODY
+#define QUADX1_BODY \
 	VPANDD Z16, Z24, Z28; \
 	VCVTUDQ2PS Z28, Z28; \
 	VMULPS Z4, Z28, Z0; \
@@ -426,11 +431,8 @@
 	VCVTUDQ2PS Z29, Z29; \
 	VFMADD231PS Z11, Z29, Z3
 
-#define QUADX2 \
-	VMOVDQU32 0(SI), Z24; \
-	VMOVDQU32 64(SI), Z25; \
-	VMOVDQU32 128(SI), Z26; \
-	VMOVDQU32 192(SI), Z27; \
+#define QUADX2 QUAD_CODES(0, 64, 128, 192); QUADX2_BODY
+#define QUADX2_BODY \
 	VPANDD Z16, Z24, Z28; \
 	VCVTUDQ2PS Z28, Z28; \
 	VMULPS 0(BX), Z28, Z0; \
@@ -579,11 +581,8 @@
 	MULX4(op, x0, x1, x2, x3)
 
 // Four query rows, four rows (Z24-Z27): the eight fields.
-#define QUADX4 \
-	VMOVDQU32 0(SI), Z24; \
-	VMOVDQU32 64(SI), Z25; \
-	VMOVDQU32 128(SI), Z26; \
-	VMOVDQU32 192(SI), Z27; \
+#define QUADX4 QUAD_CODES(0, 64, 128, 192); QUADX4_BODY
+#define QUADX4_BODY \
 	FIELDX4(VMULPS, 2048, 0, 512, 1024, 1536); \
 	FIELDX4(VFMADD231PS, 2112, 64, 576, 1088, 1600); \
 	FIELDX4(VFMADD231PS, 2176, 128, 640, 1152, 1664); \
@@ -2412,3 +2411,531 @@ field:
 #undef QUAD_OUT
 #undef FORX
 
+// The 4-bit Dot row kernels on rows of 256 values (head dimension 256) in
+// groups of 32, 64, 128 or 256: each half of a row runs as a row of the
+// kernels of rows of 128 (body avx512_dot_row256_amd64.h).
+
+// Per query row and half: combine the four rows' halves into K, F = K * S
+// + the shift term in the half's lanes (K5 or K6); the first half parks F,
+// the second adds the parked F. Scratch: T1-T4.
+#define QUAD_OUT_ROW256_LO(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);    \
+	COMBINE_F(a2, a3, T4, T1, T2);    \
+	COMBINE_F(T3, T4, T3, T1, T2);    \
+	VMULPS.Z    (j*64)(R9), MREG, K5, T4; \
+	VFMADD231PS SREG, T3, T4;         \
+	VMOVUPS     T4, (j*256)(R13)(R14*1)
+
+#define QUAD_OUT_ROW256_HI(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);    \
+	COMBINE_F(a2, a3, T4, T1, T2);    \
+	COMBINE_F(T3, T4, T3, T1, T2);    \
+	VMULPS.Z    (j*64)(R9), MREG, K6, T4; \
+	VADDPS      (j*256)(R13)(R14*1), T4, T4; \
+	VFMADD231PS SREG, T3, T4;         \
+	VMOVUPS     T4, (j*256)(R13)(R14*1)
+
+// The half's next codes, 1024 bytes (two quads) on (p: the half's first
+// line), and for one query row the half's x tables (X_TABLES8).
+#define PREFETCH_HALF(p) \
+	PREFETCHT0 p(SI);      \
+	PREFETCHT0 (p+64)(SI);  \
+	PREFETCHT0 (p+128)(SI); \
+	PREFETCHT0 (p+192)(SI)
+#define HALF_X1(p) PREFETCH_HALF(p); X_TABLES8
+
+// The quad's fp16 scales (or mins) at src, 8, 4, 2 or 1 per row, converted
+// into T1 (and T2 for 8 per row: rows 0-1 in T1, 2-3 in T2), and permuted
+// into dst by the 16 indexes at avx512Row256Idx+off.
+#define SC_LOAD_G8(src) \
+	VCVTPH2PS (src), T1; \
+	VCVTPH2PS 32(src), T2
+#define SC_PERM_G8(off, dst) \
+	VMOVDQU32 ·avx512Row256Idx+off(SB), dst; \
+	VPERMI2PS T2, T1, dst
+#define SC_LOAD_G4(src) VCVTPH2PS (src), T1
+#define SC_LOAD_G2(src) VCVTPH2PS (src), T1Y
+#define SC_LOAD_G1(src) VCVTPH2PS (src), T1X
+#define SC_PERM_G4(off, dst) \
+	VMOVDQU32 ·avx512Row256Idx+off(SB), dst; \
+	VPERMPS   T1, dst, dst
+
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define NAME ·avx512DotRow256W4G32X1
+#define SETUP SETUP_MASKS
+#define HALF_X HALF_X1
+#define QUAD_BODY QUADX1_BODY
+#define FORX ROWFORX1
+#define SC_LOAD SC_LOAD_G8
+#define SC_PERM SC_PERM_G8
+#define IDX 768
+#define SCBYTES 64
+#define SHIFT_LO 0xffff
+#define SHIFT_HI 0xffff
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define NAME ·avx512DotRow256W4G32X2
+#define SETUP SETUP_MASKS
+#define HALF_X PREFETCH_HALF
+#define QUAD_BODY QUADX2_BODY
+#define FORX ROWFORX2
+#define SC_LOAD SC_LOAD_G8
+#define SC_PERM SC_PERM_G8
+#define IDX 768
+#define SCBYTES 64
+#define SHIFT_LO 0xffff
+#define SHIFT_HI 0xffff
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z24
+#define SREG Z25
+#define T1 Z26
+#define T1X X26
+#define T1Y Y26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define NAME ·avx512DotRow256W4G32X4
+#define SETUP SETUP_X4
+#define HALF_X PREFETCH_HALF
+#define QUAD_BODY QUADX4_BODY
+#define FORX ROWFORX4
+#define SC_LOAD SC_LOAD_G8
+#define SC_PERM SC_PERM_G8
+#define IDX 768
+#define SCBYTES 64
+#define SHIFT_LO 0xffff
+#define SHIFT_HI 0xffff
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define NAME ·avx512DotRow256W4G64X1
+#define SETUP SETUP_MASKS
+#define HALF_X HALF_X1
+#define QUAD_BODY QUADX1_BODY
+#define FORX ROWFORX1
+#define SC_LOAD SC_LOAD_G4
+#define SC_PERM SC_PERM_G4
+#define IDX 512
+#define SCBYTES 32
+#define SHIFT_LO 0x00ff
+#define SHIFT_HI 0x00ff
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define NAME ·avx512DotRow256W4G64X2
+#define SETUP SETUP_MASKS
+#define HALF_X PREFETCH_HALF
+#define QUAD_BODY QUADX2_BODY
+#define FORX ROWFORX2
+#define SC_LOAD SC_LOAD_G4
+#define SC_PERM SC_PERM_G4
+#define IDX 512
+#define SCBYTES 32
+#define SHIFT_LO 0x00ff
+#define SHIFT_HI 0x00ff
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z24
+#define SREG Z25
+#define T1 Z26
+#define T1X X26
+#define T1Y Y26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define NAME ·avx512DotRow256W4G64X4
+#define SETUP SETUP_X4
+#define HALF_X PREFETCH_HALF
+#define QUAD_BODY QUADX4_BODY
+#define FORX ROWFORX4
+#define SC_LOAD SC_LOAD_G4
+#define SC_PERM SC_PERM_G4
+#define IDX 512
+#define SCBYTES 32
+#define SHIFT_LO 0x00ff
+#define SHIFT_HI 0x00ff
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define NAME ·avx512DotRow256W4G128X1
+#define SETUP SETUP_MASKS
+#define HALF_X HALF_X1
+#define QUAD_BODY QUADX1_BODY
+#define FORX ROWFORX1
+#define SC_LOAD SC_LOAD_G2
+#define SC_PERM SC_PERM_G4
+#define IDX 256
+#define SCBYTES 16
+#define SHIFT_LO 0x000f
+#define SHIFT_HI 0x000f
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define NAME ·avx512DotRow256W4G128X2
+#define SETUP SETUP_MASKS
+#define HALF_X PREFETCH_HALF
+#define QUAD_BODY QUADX2_BODY
+#define FORX ROWFORX2
+#define SC_LOAD SC_LOAD_G2
+#define SC_PERM SC_PERM_G4
+#define IDX 256
+#define SCBYTES 16
+#define SHIFT_LO 0x000f
+#define SHIFT_HI 0x000f
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z24
+#define SREG Z25
+#define T1 Z26
+#define T1X X26
+#define T1Y Y26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define NAME ·avx512DotRow256W4G128X4
+#define SETUP SETUP_X4
+#define HALF_X PREFETCH_HALF
+#define QUAD_BODY QUADX4_BODY
+#define FORX ROWFORX4
+#define SC_LOAD SC_LOAD_G2
+#define SC_PERM SC_PERM_G4
+#define IDX 256
+#define SCBYTES 16
+#define SHIFT_LO 0x000f
+#define SHIFT_HI 0x000f
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define NAME ·avx512DotRow256W4G256X1
+#define SETUP SETUP_MASKS
+#define HALF_X HALF_X1
+#define QUAD_BODY QUADX1_BODY
+#define FORX ROWFORX1
+#define SC_LOAD SC_LOAD_G1
+#define SC_PERM SC_PERM_G4
+#define IDX 0
+#define SCBYTES 8
+#define SHIFT_LO 0x000f
+#define SHIFT_HI 0x0000
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define NAME ·avx512DotRow256W4G256X2
+#define SETUP SETUP_MASKS
+#define HALF_X PREFETCH_HALF
+#define QUAD_BODY QUADX2_BODY
+#define FORX ROWFORX2
+#define SC_LOAD SC_LOAD_G1
+#define SC_PERM SC_PERM_G4
+#define IDX 0
+#define SCBYTES 8
+#define SHIFT_LO 0x000f
+#define SHIFT_HI 0x0000
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+
+#define MREG Z24
+#define SREG Z25
+#define T1 Z26
+#define T1X X26
+#define T1Y Y26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define NAME ·avx512DotRow256W4G256X4
+#define SETUP SETUP_X4
+#define HALF_X PREFETCH_HALF
+#define QUAD_BODY QUADX4_BODY
+#define FORX ROWFORX4
+#define SC_LOAD SC_LOAD_G1
+#define SC_PERM SC_PERM_G4
+#define IDX 0
+#define SCBYTES 8
+#define SHIFT_LO 0x000f
+#define SHIFT_HI 0x0000
+#include "avx512_dot_row256_amd64.h"
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef NAME
+#undef SETUP
+#undef HALF_X
+#undef QUAD_BODY
+#undef FORX
+#undef SC_LOAD
+#undef SC_PERM
+#undef IDX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI

@@ -4349,6 +4349,79 @@ func avx512CallDotRow64(bits, group, nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 4-bit rows of 256 values, four rows at a time, each half as a row of
+// 128 (avx512_dot_amd64.s, body avx512_dot_row256_amd64.h).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow256W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G32X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G64X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G128X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G128X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G256X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G256X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G256X4(a *avx512RowArgs)
+
+// avx512CallDotRow256 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRow256(group, nq int, a *avx512RowArgs) {
+	switch group<<4 | nq {
+	case 32<<4 | 1:
+		avx512DotRow256W4G32X1(a)
+	case 32<<4 | 2:
+		avx512DotRow256W4G32X2(a)
+	case 32<<4 | 4:
+		avx512DotRow256W4G32X4(a)
+	case 64<<4 | 1:
+		avx512DotRow256W4G64X1(a)
+	case 64<<4 | 2:
+		avx512DotRow256W4G64X2(a)
+	case 64<<4 | 4:
+		avx512DotRow256W4G64X4(a)
+	case 128<<4 | 1:
+		avx512DotRow256W4G128X1(a)
+	case 128<<4 | 2:
+		avx512DotRow256W4G128X2(a)
+	case 128<<4 | 4:
+		avx512DotRow256W4G128X4(a)
+	case 256<<4 | 1:
+		avx512DotRow256W4G256X1(a)
+	case 256<<4 | 2:
+		avx512DotRow256W4G256X2(a)
+	case 256<<4 | 4:
+		avx512DotRow256W4G256X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on fp16 and float32 rows (avx512_float_amd64.s, body
 // avx512_float_dot_amd64.h).
 //

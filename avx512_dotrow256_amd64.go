@@ -1,0 +1,137 @@
+//go:build gc && !purego
+
+package lowbit
+
+import "unsafe"
+
+// avx512DotRow256 runs the 4-bit Dot row kernel on rows of 256 values in
+// groups of 32, 64, 128 or 256 (four rows at a time, each half of a row
+// as a row of 128 values) for pass query rows x; a last 1-3 rows are
+// copied to a padded block of four. Like avx512DotRow it returns false,
+// having written nothing, when a query value scaled by 16^-k is a nonzero
+// float32 subnormal (query values below 2^-98), and the general kernels
+// serve them.
+func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
+	var (
+		recsBuf    [2*avx512Row256Half + 16]float32
+		sgBuf      [2*4*16 + 16]float32
+		scratchBuf [4*4*16 + 16]float32
+	)
+	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	f := r.Format
+	for h := range 2 {
+		tables := recs[h*avx512Row256Half:]
+		for j := range pass {
+			if avx512DotRowXTables(&tables[j*8*16], &x[j*256+h*128], &avx512RowCols4[0][0], &avx512RowScales4[0], 8, 1) {
+				return false
+			}
+		}
+		if pass == 4 {
+			// The four-query kernel reads the nibble masks after the tables.
+			copy(tables[4*8*16:], avx512RowMasks4[:])
+		}
+	}
+	avx512Row256Sums(sg, f, x, pass)
+	n := len(out) / pass
+	n4 := n &^ 3
+	a := avx512RowArgs{
+		recs:      unsafe.Pointer(&recs[0]),
+		sg:        unsafe.Pointer(&sg[0]),
+		scratch:   unsafe.Pointer(&scratch[0]),
+		outStride: 4 * n,
+	}
+	mins, _ := shiftSource(r)
+	if n4 > 0 {
+		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
+		a.out, a.n = unsafe.Pointer(&out[0]), n4
+		avx512CallDotRow256(f.Group, pass, &a)
+	}
+	if n4 < n {
+		var (
+			data          [4 * 128]byte
+			scales, mins4 [4 * 8]uint16
+			tail          [4 * 4]float32
+		)
+		g, rb := f.Groups(256), f.RowBytes(256)
+		copy(data[:], r.Data[n4*rb:])
+		copy(scales[:], r.Scales[g*n4:])
+		copy(mins4[:], mins[g*n4:])
+		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
+		avx512CallDotRow256(f.Group, pass, &a)
+		for j := 0; j < pass; j++ {
+			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
+		}
+	}
+	return true
+}
+
+// avx512Row256Codes reports whether the Dot row kernels of rows of 256
+// values take codes of format f: 4-bit codes in groups of 32, 64, 128 or
+// 256.
+func avx512Row256Codes(f Format) bool {
+	return f.Bits == 4 && (f.Group == 32 || f.Group == 64 || f.Group == 128 || f.Group == 256)
+}
+
+// avx512Row256Half is the floats of one half's tables of the rows-of-256
+// kernels: four query rows' eight x tables, then the nibble masks.
+const avx512Row256Half = 4*8*16 + 8*16
+
+// avx512Row256Sums writes the shift-term sums of the rows-of-256 Dot
+// kernels: for half h and query row j, lane 4L+r of sg[64h+16j:] holds the
+// query's sum over the half's L-th group (times -2^(Bits-1) when
+// symmetric) for L below the half's groups, else 0.
+func avx512Row256Sums(sg []float32, f Format, x []float32, pass int) {
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	perHalf := max(128/f.Group, 1)
+	for h := range 2 {
+		for j := range pass {
+			xh := x[j*256+h*128:][:128]
+			for l := range 16 {
+				sg[64*h+16*j+l] = 0
+			}
+			if f.Group == 256 {
+				if h == 0 {
+					s := mul * (sumFloats(xh) + sumFloats(x[j*256+128:][:128]))
+					for r := range 4 {
+						sg[16*j+r] = s
+					}
+				}
+				continue
+			}
+			for L := range perHalf {
+				s := mul * sumFloats(xh[L*f.Group:][:f.Group])
+				for r := range 4 {
+					sg[64*h+16*j+4*L+r] = s
+				}
+			}
+		}
+	}
+}
+
+// avx512Row256Idx are the VPERMPS (VPERMI2PS) indexes of the rows-of-256
+// Dot kernels, per group (index 0-3 for 1, 2, 4 and 8 groups a row, 256
+// bytes each), half (128 bytes) and scales or mins (64 bytes): lane 4L+r
+// of a half's scales takes row r's scale of the group of the half's
+// columns 32L to 32L+31; of its mins, row r's min of the half's L-th
+// group, in the lanes that have one (0 in the others, which the kernels
+// mask). The quad's G fp16 scales of row r are entries G*r to G*r+G-1.
+var avx512Row256Idx [4][2][2][16]int32
+
+func init() {
+	for gi, groups := range []int{1, 2, 4, 8} {
+		perHalf := max(groups/2, 1)
+		for h := range 2 {
+			for l := range 16 {
+				L, r := l/4, l%4
+				avx512Row256Idx[gi][h][0][l] = int32(groups*r + (128*h+32*L)*groups/256)
+				if L < perHalf && (groups > 1 || h == 0) {
+					avx512Row256Idx[gi][h][1][l] = int32(groups*r + groups/2*h + L)
+				}
+			}
+		}
+	}
+}
