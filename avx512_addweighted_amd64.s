@@ -799,3 +799,81 @@
 #undef STEPBYTES
 #undef STEPSCALES
 #undef FINISH
+
+// The 4-bit kernels on one half of rows of 256 values (head dimension
+// 256): the kernels of rows of 128 with the rows 128 bytes apart, their
+// scales and mins 8, 4, 2 or 1 groups apart (the caller points SI, DX and
+// R8 at the half's first code byte and group; a half of a row in one group
+// of 256 reads the row's scale as one group of 128).
+
+#define NAME ·avx512AddWeightedRow256W4G32X1
+#define SETUP SETUP_W4_G32
+#define STEP STEP_W4_G32
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 128
+#define STEPSCALES 16
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W4G64X1
+#define SETUP SETUP_W4
+#define STEP STEP_W4
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 128
+#define STEPSCALES 8
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W4G128X1
+#define SETUP SETUP_W4
+#define STEP STEP_W4_G128
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 128
+#define STEPSCALES 4
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W4G256X1
+#define SETUP SETUP_W4
+#define STEP STEP_W4_G128
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 128
+#define STEPSCALES 2
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH

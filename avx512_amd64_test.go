@@ -211,6 +211,15 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 					}
 				}
 			}
+			if bits == 4 { // the row kernels on rows of 256
+				for _, g := range []int{32, 64, 128, 256} {
+					f := Format{Bits: bits, Group: g, Symmetric: sym}
+					for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
+						avx512CheckAddWeighted(t, im, rng, f, n, 256, 1)
+						avx512CheckAddWeighted(t, im, rng, f, n, 256, 2)
+					}
+				}
+			}
 			for _, g := range []int{32, 64} { // the row kernels' groups on rows of 128
 				f := Format{Bits: bits, Group: g, Symmetric: sym}
 				for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
@@ -226,6 +235,11 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), Quant(2, 32), F16, F32} {
 		for _, n := range []int{avx512RowChunk - 1, avx512RowChunk + 1, 2*avx512RowChunk + 3} {
 			avx512CheckAddWeighted(t, im, rng, f, n, 128, 3)
+		}
+	}
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 256)} {
+		for _, n := range []int{avx512RowChunk - 1, avx512RowChunk + 1} {
+			avx512CheckAddWeighted(t, im, rng, f, n, 256, 3)
 		}
 	}
 	for _, f := range []Format{F16, F32} {
@@ -553,34 +567,39 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(65, 66))
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), Quant(8, 64)} {
+	for _, fc := range []struct {
+		f    Format
+		cols int
+	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {Quant(8, 64), 128},
+		{Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}} {
+		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3} {
 			for _, n := range []int{1, 2, 3, 8, 17} {
-				vals := randomValues(rng, n*128)
+				vals := randomValues(rng, n*cols)
 				for k := range vals {
 					vals[k] = min(max(vals[k]*20000, -60000), 60000)
 				}
-				r, err := NewRows(f, n, 128)
+				r, err := NewRows(f, n, cols)
 				require.NoError(t, err)
 				require.NoError(t, Generic().Quantize(r, vals))
 				w := randomValues(rng, nq*n)
 				for k := range w {
 					w[k] *= 1e30
 				}
-				y := make([]float32, nq*128)
+				y := make([]float32, nq*cols)
 				want, mag := make([]float64, len(y)), make([]float64, len(y))
 				for i := 0; i < n; i++ {
 					v, vm := refRow(r, i)
 					for j := 0; j < nq; j++ {
 						for c := range v {
-							want[j*128+c] += float64(w[j*n+i]) * v[c]
-							mag[j*128+c] += math.Abs(float64(w[j*n+i])) * vm[c]
+							want[j*cols+c] += float64(w[j*n+i]) * v[c]
+							mag[j*cols+c] += math.Abs(float64(w[j*n+i])) * vm[c]
 						}
 					}
 				}
 				im.AddWeighted(y, r, w)
 				for k := range y {
-					require.InDelta(t, want[k], y[k], 0x1p-24*float64(2*n+8)*mag[k], "%s, %d rows, %d weight rows: y[%d]", f, n, nq, k)
+					require.InDelta(t, want[k], y[k], 0x1p-24*float64(2*n+8)*mag[k], "%s, %d rows of %d, %d weight rows: y[%d]", f, n, cols, nq, k)
 				}
 			}
 		}

@@ -5007,6 +5007,40 @@ func avx512AddWeightedRow64W4G32X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow64W4G64X1(a *avx512RowArgs)
 
+// AddWeighted on one half of 4-bit rows of 256 values: the kernels of rows of
+// 128 with the rows 128 bytes apart (avx512_addweighted_amd64.s, body
+// avx512_addweighted_row_amd64.h).
+//
+// avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedRow256W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow256W4G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow256W4G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow256W4G256X1(a *avx512RowArgs)
+
+// avx512CallAddWeightedRow256 calls avx512AddWeightedRow<cols>W<bits>G<group>X<nq>.
+func avx512CallAddWeightedRow256(group int, a *avx512RowArgs) {
+	switch group {
+	case 32:
+		avx512AddWeightedRow256W4G32X1(a)
+	case 64:
+		avx512AddWeightedRow256W4G64X1(a)
+	case 128:
+		avx512AddWeightedRow256W4G128X1(a)
+	case 256:
+		avx512AddWeightedRow256W4G256X1(a)
+	default:
+		panic("lowbit: no avx512AddWeightedRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on fp16 and float32 rows (avx512_float_amd64.s, body
 // avx512_float_addweighted_amd64.h).
 //
