@@ -145,8 +145,9 @@ func TestAVX512DotShapes(t *testing.T) {
 		}
 	}
 	// The row kernels on 4-bit rows of 256 (every group from 32 to the row).
-	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256)} {
-		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256),
+		Quant(2, 32), SymQuant(2, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 128), SymQuant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
+		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100, 131} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 256, nq)
 			}
@@ -670,7 +671,8 @@ func TestAVX512Row64KeepRowsApart(t *testing.T) {
 func TestAVX512Row256KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(71, 72))
-	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), Quant(4, 256), SymQuant(4, 256)} {
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), Quant(4, 256), SymQuant(4, 256),
+		Quant(2, 32), SymQuant(2, 64), Quant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
 		for _, n := range []int{4, 8, 7} {
 			r, _ := quantizedRows(t, rng, f, n, 256)
 			badRow := avx512SpoilRow(rng, r)

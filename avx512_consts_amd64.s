@@ -567,6 +567,17 @@ DATA ·avx512DotW2ScaleIdx+40(SB)/8, $0x0000000600000006
 DATA ·avx512DotW2ScaleIdx+48(SB)/8, $0x0000000300000003
 DATA ·avx512DotW2ScaleIdx+56(SB)/8, $0x0000000700000007
 GLOBL ·avx512DotW2ScaleIdx(SB), RODATA|NOPTR, $64
+// 2-bit rows of 256: VPERMQ indexes of the row sums after the pair adds
+// (qword 0 of each 128-bit lane)
+DATA ·avx512PairQwords+0(SB)/8, $0
+DATA ·avx512PairQwords+8(SB)/8, $2
+DATA ·avx512PairQwords+16(SB)/8, $4
+DATA ·avx512PairQwords+24(SB)/8, $6
+DATA ·avx512PairQwords+32(SB)/8, $0
+DATA ·avx512PairQwords+40(SB)/8, $2
+DATA ·avx512PairQwords+48(SB)/8, $4
+DATA ·avx512PairQwords+56(SB)/8, $6
+GLOBL ·avx512PairQwords(SB), RODATA|NOPTR, $64
 DATA ·avx512DotW2MinIdx+0(SB)/8, $0x0000000800000008
 DATA ·avx512DotW2MinIdx+8(SB)/8, $0x0000000a0000000a
 DATA ·avx512DotW2MinIdx+16(SB)/8, $0x0000000c0000000c

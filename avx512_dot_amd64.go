@@ -61,8 +61,8 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 
 // dotCodesAVX512 is Dot for code formats whose group is a multiple of 32:
 // the row kernels where they serve the shape (2- and 4-bit rows of 128 in
-// groups of 32, 64 or 128, of 64 in groups of 32 or 64, 4-bit rows of 256
-// in groups of 32 to 256), avx2's kernels
+// groups of 32, 64 or 128, of 64 in groups of 32 or 64, of 256 in groups
+// of 32 to 256), avx2's kernels
 // for one query row on other rows of 64, else the general kernels.
 func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	f := r.Format
@@ -86,7 +86,13 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
 			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
-			if !avx512DotRow256(o, r, xp, pass) {
+			ok := false
+			if f.Bits == 4 {
+				ok = avx512DotRow256(o, r, xp, pass)
+			} else {
+				ok = avx512DotRow256W2(o, r, xp, pass)
+			}
+			if !ok {
 				dotGeneralAVX512(o, r, xp)
 			}
 		}
@@ -217,16 +223,28 @@ func avx512CodeArgs(r Rows) avx512DotArgs {
 // lost bits; that takes nonzero query values below 2^-98 (2^-96 for 2-bit
 // codes), and the general kernels serve them (see avx512DotRowTables).
 func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
-	f := r.Format
 	var (
-		recsBuf    [4*16*16 + 8*16 + 16]float32
-		sgBuf      [4*16 + 16]float32
-		scratchBuf [4*4*16 + 16]float32
+		recsBuf [4*16*16 + 8*16 + 16]float32
+		sgBuf   [4*16 + 16]float32
 	)
-	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
-	if !avx512DotRowTables(recs, sg, f, x, pass) {
+	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
+	if !avx512DotRowTables(recs, sg, r.Format, x, pass) {
 		return false
 	}
+	mins, _ := shiftSource(r)
+	avx512DotRowRun(out, r, mins, recs, sg, pass)
+	return true
+}
+
+// avx512DotRowRun runs the Dot row kernel of r's shape (rows of 128
+// values, 2- or 4-bit codes in groups of 32, 64 or 128) with the x tables
+// recs and the shift sums sg of pass query rows, the shift terms' source
+// mins (the scales when symmetric); a last 1-3 rows are copied to a padded
+// block of four.
+func avx512DotRowRun(out []float32, r Rows, mins []uint16, recs, sg []float32, pass int) {
+	f := r.Format
+	var scratchBuf [4*4*16 + 16]float32
+	scratch := avx512AlignFloats(scratchBuf[:])
 	n := len(out) / pass
 	n4 := n &^ 3
 	a := avx512RowArgs{
@@ -235,7 +253,6 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 		scratch:   unsafe.Pointer(&scratch[0]),
 		outStride: 4 * n,
 	}
-	mins, _ := shiftSource(r)
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
@@ -258,7 +275,6 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
 	}
-	return true
 }
 
 // avx512DotRowTables lays out the query rows x for the 4-bit (2-bit) Dot

@@ -2939,3 +2939,305 @@ field:
 #undef SCBYTES
 #undef SHIFT_LO
 #undef SHIFT_HI
+
+// The 2-bit Dot row kernels on rows of 256 values: a row is one vector of
+// 64 code bytes, which the kernels of rows of 128 take as two rows (lanes
+// 0-7 and 8-15), so its halves run as two rows of 128 in groups of 32, 64
+// or 128 (a group of 256: a group of 128 per half, both with the row's
+// scale and min, QUAD_SCALES_DUP2_W2), with the x tables of the query's
+// halves in lanes 0-7 and 8-15 (avx512Row256Cols2) and the shift sums of
+// each half; the flush adds each row's two half sums (ROW_PAIRS). CX
+// counts halves (a multiple of 4); out takes a sum per row. Budget per 32
+// values: that of the 2-bit kernels of rows of 128, plus 4 instructions per
+// query row and 16 rows to add the pairs.
+
+// The quad's two rows' scales and mins, each taken four times (twice per
+// half, as two groups of 64), laid out as QUAD_SCALES_W2 lays out two
+// groups' (Z12, Z13, K2). It reads 4 bytes of scales and of mins and steps
+// DX and R8 back by 12, since QUAD_ROWS_NEXT steps them by 16.
+#define QUAD_SCALES_DUP2_W2 \
+	VMOVD        (DX), X12;                         \
+	VPUNPCKLWD   X12, X12, X12;                     \
+	VPUNPCKLWD   X12, X12, X12;                     \
+	VMOVD        (R8), X11;                         \
+	VPUNPCKLWD   X11, X11, X11;                     \
+	VPUNPCKLWD   X11, X11, X11;                     \
+	VINSERTI32X4 $1, X11, Y12, Y12;                 \
+	VPSHUFB      ·avx512QuadMinShuf(SB), Y12, Y12;  \
+	VCVTPH2PS    Y12, Z12;                          \
+	VMOVDQU32    ·avx512DotW2ScaleIdx(SB), Z13;     \
+	VPERMPS      Z12, Z13, Z13;                     \
+	MOVL         $0x5555, R11;                      \
+	KMOVW        R11, K2;                           \
+	SUBQ         $12, DX;                           \
+	SUBQ         $12, R8
+
+// PAIRS_MASK(K) sets K to the block's R10/2 rows (of R10 halves);
+// PAIRS_NEXT moves out past the block's 8 sums and loops to block while
+// halves are left, else returns. Scratch: R12 (the quads, counted out).
+#define PAIRS_MASK(K) \
+	MOVQ  R10, R11;      \
+	SHRQ  $1, R11;       \
+	MOVL  $-1, R12;      \
+	BZHIL R11, R12, R12; \
+	KMOVW R12, K
+
+#define PAIRS_NEXT \
+	ADDQ  $32, DI; \
+	TESTQ CX, CX;  \
+	JNZ   block;   \
+	VZEROUPPER;    \
+	RET
+
+// Per query row: reduce the 16 halves' sums (REDUCE4T), add them in pairs
+// (lane 2i and 2i+1: row i), gather the 8 row sums (qwords 0, 2, 4 and 6
+// of the pairs) and store them (mask K1).
+#define ROW_FLUSH_W2_PAIRS(j, a0, a1, a2, a3) \
+	REDUCE4T(R13, j*256, Z10, Z8, Z9, Z14, Z15); \
+	VSHUFPS   $0x88, Z10, Z10, Z8;               \
+	VSHUFPS   $0xdd, Z10, Z10, Z9;               \
+	VADDPS    Z8, Z9, Z10;                       \
+	VMOVDQU64 ·avx512PairQwords(SB), Z9;         \
+	VPERMQ    Z10, Z9, Z10;                      \
+	VMOVUPS   Y10, K1, (R11);                    \
+	ADDQ      avx512RowArgs_outStride(AX), R11
+
+#define NAME ·avx512DotRow256W2G32X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X1
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G32
+#define QUAD_OUT QUAD_OUT_W2_G32
+#define FORX ROWFORW2X1
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G32X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X2
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G32
+#define QUAD_OUT QUAD_OUT_W2_G32
+#define FORX ROWFORW2X2
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G32X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X4
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G32
+#define QUAD_OUT QUAD_OUT_W2_G32
+#define FORX ROWFORW2X4
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G64X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X1
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X1
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G64X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X2
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X2
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G64X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X4
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X4
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G128X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X1
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_DUP_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X1
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G128X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X2
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_DUP_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X2
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G128X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X4
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_DUP_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X4
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G256X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X1
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_DUP2_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X1
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G256X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X2
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_DUP2_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X2
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G256X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X4
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_DUP2_W2
+#define QUAD_OUT QUAD_OUT_W2
+#define FORX ROWFORW2X4
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS

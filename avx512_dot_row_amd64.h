@@ -10,6 +10,8 @@
 //	QUAD_SCALES, QUAD_OUT  the scale step of four rows, and of each query row
 //	FLUSH_OUT the reduction and store of each query row (ROW_FLUSH)
 //	FORX(m)   expands m(j, acc0, acc1, acc2, acc3) per query row j
+//	ROW_PAIRS (if defined) out takes the sums of pairs of rows, 8 per
+//	          block of 16 (FLUSH_OUT adds them; 2-bit rows of 256)
 //
 // A row's 64 code bytes are one vector of 16 dword lanes, 8 nibbles each.
 // Nibble k of every lane is masked in place (VPANDD with 0xf<<4k, no
@@ -70,7 +72,15 @@ quad:
 	ADDQ         $QUADBYTES, SI
 	QUAD_ROWS_NEXT(R12)
 
+#ifdef ROW_PAIRS
+	PAIRS_MASK(K1)
+#else
 	BLOCK_MASK(K1)
+#endif
 	MOVQ  DI, R11
 	FORX(FLUSH_OUT)
+#ifdef ROW_PAIRS
+	PAIRS_NEXT
+#else
 	BLOCKS_NEXT
+#endif

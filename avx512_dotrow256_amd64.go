@@ -67,10 +67,10 @@ func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
 }
 
 // avx512Row256Codes reports whether the Dot row kernels of rows of 256
-// values take codes of format f: 4-bit codes in groups of 32, 64, 128 or
-// 256.
+// values take codes of format f: 2- and 4-bit codes in groups of 32, 64,
+// 128 or 256 (the AddWeighted row kernels: 4-bit codes).
 func avx512Row256Codes(f Format) bool {
-	return f.Bits == 4 && (f.Group == 32 || f.Group == 64 || f.Group == 128 || f.Group == 256)
+	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128 || f.Group == 256)
 }
 
 // avx512Row256Half is the floats of one half's tables of the rows-of-256
@@ -132,6 +132,101 @@ func init() {
 					avx512Row256Idx[gi][h][1][l] = int32(groups*r + groups/2*h + L)
 				}
 			}
+		}
+	}
+}
+
+// avx512DotRow256W2 is Dot on 2-bit rows of 256 values in groups of 32 to
+// 256 for pass query rows x by the 2-bit row kernels of rows of 128: a
+// 2-bit row of 256 is 64 code bytes, one vector, which those kernels take
+// as two rows of 128 (lanes 0-7 and 8-15). So the rows' halves run as
+// twice as many rows of 128, with x tables whose lanes 8-15 hold the
+// query's second half (avx512Row256Cols2) and shift sums per half, and
+// the kernels add each row's two half sums as they store them. An odd
+// last row is copied beside a zero row. Like avx512DotRow it returns
+// false, having written nothing, when a query value scaled by 4^-k is a
+// nonzero float32 subnormal.
+func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
+	var (
+		recsBuf    [4*16*16 + 16]float32
+		sgBuf      [4*16 + 16]float32
+		scratchBuf [4*4*16 + 16]float32
+	)
+	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	for j := range pass {
+		if avx512DotRowXTables(&recs[j*16*16], &x[j*256], &avx512Row256Cols2[0][0], &avx512RowScales2[0], 16, 1) {
+			return false
+		}
+	}
+	f := r.Format
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	for j := range pass {
+		xj, s := x[j*256:][:256], sg[16*j:][:16]
+		if f.Group == 32 {
+			// Lane 4L+p: half L/2 (of half-row 2(p/2)+L/2), group
+			// 2(L%2)+p%2 of the half.
+			for l := range s {
+				L, p := l/4, l%4
+				s[l] = mul * sumFloats(xj[128*(L/2)+32*(2*(L%2)+p%2):][:32])
+			}
+			continue
+		}
+		// Lane 8+4g+r: half-row r of four (half r%2), its 64 values g.
+		for l := range 8 {
+			s[l] = 0
+		}
+		for g := range 2 {
+			for r := range 4 {
+				s[8+4*g+r] = mul * sumFloats(xj[128*(r%2)+64*g:][:64])
+			}
+		}
+	}
+	n := r.Len()
+	n2 := n &^ 1
+	a := avx512RowArgs{
+		recs:      unsafe.Pointer(&recs[0]),
+		sg:        unsafe.Pointer(&sg[0]),
+		scratch:   unsafe.Pointer(&scratch[0]),
+		outStride: 4 * n,
+	}
+	mins, _ := shiftSource(r)
+	if n2 > 0 {
+		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
+		a.out, a.n = unsafe.Pointer(&out[0]), 2*n2
+		avx512CallDotRow256W2(f.Group, pass, &a)
+	}
+	if n2 < n {
+		var (
+			data          [2 * 64]byte
+			scales, mins2 [2 * 8]uint16
+			tail          [4 * 4]float32
+		)
+		g, rb := f.Groups(256), f.RowBytes(256)
+		copy(data[:], r.Data[n2*rb:])
+		copy(scales[:], r.Scales[g*n2:])
+		copy(mins2[:], mins[g*n2:])
+		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins2[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
+		avx512CallDotRow256W2(f.Group, pass, &a)
+		for j := range pass {
+			out[j*n+n2] = tail[4*j]
+		}
+	}
+	return true
+}
+
+// avx512Row256Cols2 are the columns of the x tables of 2-bit rows of 256
+// (one row per vector, its halves in lanes 0-7 and 8-15): those of rows of
+// 128 (avx512RowCols2), plus 128 in lanes 8-15.
+var avx512Row256Cols2 [16][16]int32
+
+func init() {
+	for k := range 16 {
+		for l := range 16 {
+			avx512Row256Cols2[k][l] = avx512RowCols2[k][l] + 128*int32(l/8)
 		}
 	}
 }

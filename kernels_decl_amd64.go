@@ -4422,6 +4422,79 @@ func avx512CallDotRow256(group, nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 2-bit rows of 256 values, each half as a row of 128, the two halves'
+// sums added (avx512_dot_amd64.s, body avx512_dot_row_amd64.h with ROW_PAIRS).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow256W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G32X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G64X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G128X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G128X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G256X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G256X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G256X4(a *avx512RowArgs)
+
+// avx512CallDotRow256W2 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRow256W2(group, nq int, a *avx512RowArgs) {
+	switch group<<4 | nq {
+	case 32<<4 | 1:
+		avx512DotRow256W2G32X1(a)
+	case 32<<4 | 2:
+		avx512DotRow256W2G32X2(a)
+	case 32<<4 | 4:
+		avx512DotRow256W2G32X4(a)
+	case 64<<4 | 1:
+		avx512DotRow256W2G64X1(a)
+	case 64<<4 | 2:
+		avx512DotRow256W2G64X2(a)
+	case 64<<4 | 4:
+		avx512DotRow256W2G64X4(a)
+	case 128<<4 | 1:
+		avx512DotRow256W2G128X1(a)
+	case 128<<4 | 2:
+		avx512DotRow256W2G128X2(a)
+	case 128<<4 | 4:
+		avx512DotRow256W2G128X4(a)
+	case 256<<4 | 1:
+		avx512DotRow256W2G256X1(a)
+	case 256<<4 | 2:
+		avx512DotRow256W2G256X2(a)
+	case 256<<4 | 4:
+		avx512DotRow256W2G256X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on fp16 and float32 rows (avx512_float_amd64.s, body
 // avx512_float_dot_amd64.h).
 //

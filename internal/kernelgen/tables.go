@@ -109,6 +109,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "Dot on 2- and 4-bit rows of 64 values in one group or two groups of 32,\nfour rows at a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(256), someWidths(4), groups(32, 64, 128, 256), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow256",
 		doc: "Dot on 4-bit rows of 256 values, four rows at a time, each half as a row of\n128 (avx512_dot_amd64.s, body avx512_dot_row256_amd64.h)."},
+	{family: "Dot", axes: []axis{rowLens(256), someWidths(2), groups(32, 64, 128, 256), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow256W2",
+		doc: "Dot on 2-bit rows of 256 values, each half as a row of 128, the two halves'\nsums added (avx512_dot_amd64.s, body avx512_dot_row_amd64.h with ROW_PAIRS)."},
 	{family: "Dot", axes: []axis{floats(), passes(1, 2, 4)}, sig: "(a *avx512DotArgs)", call: "avx512CallDotFloat",
 		doc: "Dot on fp16 and float32 rows (avx512_float_amd64.s, body\navx512_float_dot_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(128), floats(), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRowFloat",
