@@ -877,3 +877,119 @@
 #undef STEPBYTES
 #undef STEPSCALES
 #undef FINISH
+
+// The 2-bit kernels on rows of 256 values: a row is one vector, which the
+// kernels of rows of 128 take as two rows (lanes 0-7 and 8-15), so each
+// step takes one row, its halves' scales and mins laid out as two rows'
+// of 128 (a group of 256: the row's scale and min four times, as two
+// groups per half), and both halves take the row's one weight
+// (STEP_W2_SPREAD1). The caller adds lanes 8-15 into the second half of y.
+#define STEP_W2_SPREAD1 \
+	VPERMPS Z18, Z20, Z19; \
+	VPERMPS Z18, Z21, Z18; \
+	VBROADCASTSS (R13), Z22; \
+	STEP_W2_FMAS
+
+#define STEP_W2_R256_G32 \
+	VMOVDQU32 (SI), Z17; \
+	VMOVDQU32 (DX), X18; \
+	VINSERTI32X4 $1, (R8), Y18, Y18; \
+	VCVTPH2PS Y18, Z18; \
+	STEP_W2_SPREAD1
+
+#define STEP_W2_R256_G64 \
+	VMOVDQU32 (SI), Z17; \
+	VMOVQ (DX), X18; \
+	VPBROADCASTQ (R8), K4, X18; \
+	VCVTPH2PS X18, Y18; \
+	STEP_W2_SPREAD1
+
+#define STEP_W2_R256_G128 \
+	VMOVDQU32 (SI), Z17; \
+	VMOVD (DX), X18; \
+	VPUNPCKLWD X18, X18, X18; \
+	VMOVD (R8), X23; \
+	VPUNPCKLWD X23, X23, X23; \
+	VPUNPCKLQDQ X23, X18, X18; \
+	VCVTPH2PS X18, Y18; \
+	STEP_W2_SPREAD1
+
+#define STEP_W2_R256_G256 \
+	VMOVDQU32 (SI), Z17; \
+	VPBROADCASTW (DX), X18; \
+	VPBROADCASTW (R8), X23; \
+	VPUNPCKLQDQ X23, X18, X18; \
+	VCVTPH2PS X18, Y18; \
+	STEP_W2_SPREAD1
+
+#define NAME ·avx512AddWeightedRow256W2G32X1
+#define SETUP SETUP_W2_G32
+#define STEP STEP_W2_R256_G32
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 16
+#define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W2G64X1
+#define SETUP SETUP_W2
+#define STEP STEP_W2_R256_G64
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 8
+#define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W2G128X1
+#define SETUP SETUP_W2
+#define STEP STEP_W2_R256_G128
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 4
+#define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W2G256X1
+#define SETUP SETUP_W2
+#define STEP STEP_W2_R256_G256
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 2
+#define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH

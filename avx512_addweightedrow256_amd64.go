@@ -4,13 +4,58 @@ package lowbit
 
 import "unsafe"
 
-// avx512AddWeightedRow256 runs the 4-bit AddWeighted row kernel on rows of
+// avx512AddWeightedRow256 runs the 2- or 4-bit AddWeighted row kernel on
+// rows of 256 values in groups of 32 to 256, one weight row
+// (avx512AddWeightedRow256W4 and avx512AddWeightedRow256W2).
+func avx512AddWeightedRow256(y []float32, r Rows, w []float32) bool {
+	if r.Format.Bits == 2 {
+		return avx512AddWeightedRow256W2(y, r, w)
+	}
+	return avx512AddWeightedRow256W4(y, r, w)
+}
+
+// avx512AddWeightedRow256W2 runs the 2-bit AddWeighted row kernel on rows
+// of 256 values, one weight row: a row per vector, its halves in lanes 0-7
+// and 8-15 as two rows of 128 would be, both with the row's weight; the
+// table of lane sums is added into y, lanes 8-15 into its second half. As
+// for avx512AddWeightedRow, it returns false, having left y alone, when a
+// sum is not finite.
+func avx512AddWeightedRow256W2(y []float32, r Rows, w []float32) bool {
+	var lanesBuf [256 + 16]float32
+	lanes := (*[256]float32)(avx512AlignFloats(lanesBuf[:]))
+	mins, mul := shiftSource(r)
+	a := avx512RowArgs{
+		data:    unsafe.Pointer(&r.Data[0]),
+		scales:  unsafe.Pointer(&r.Scales[0]),
+		mins:    unsafe.Pointer(&mins[0]),
+		out:     unsafe.Pointer(&lanes[0]),
+		recs:    unsafe.Pointer(&avx512W2Masks[0]),
+		sg:      unsafe.Pointer(&w[0]),
+		scratch: unsafe.Pointer(&mul),
+		n:       r.Len(),
+	}
+	avx512CallAddWeightedRow256(2, r.Format.Group, &a)
+	if !avx512Finite(lanes[:]) {
+		return false
+	}
+	y0, y1 := (*[128]float32)(y[:128]), (*[128]float32)(y[128:256])
+	for k := range 16 {
+		for l := range 8 {
+			c := avx512W2Cols[8*k+l] & 127
+			y0[c] += lanes[16*k+l]
+			y1[c] += lanes[16*k+8+l]
+		}
+	}
+	return true
+}
+
+// avx512AddWeightedRow256W4 runs the 4-bit AddWeighted row kernel on rows of
 // 256 values in groups of 32, 64, 128 or 256, one weight row, once per
 // half of the rows: each half is a row of 128 values whose rows lie 128
 // bytes apart (the caller's chunks of avx512RowChunk rows keep the second
 // half's pass in L2). As for avx512AddWeightedRow, it returns false,
 // having left y alone, when a sum of either half is not finite.
-func avx512AddWeightedRow256(y []float32, r Rows, w []float32) bool {
+func avx512AddWeightedRow256W4(y []float32, r Rows, w []float32) bool {
 	f := r.Format
 	var lanesBuf [2*128 + 16]float32
 	lanes := avx512AlignFloats(lanesBuf[:])
@@ -27,7 +72,7 @@ func avx512AddWeightedRow256(y []float32, r Rows, w []float32) bool {
 			scratch: unsafe.Pointer(&mul),
 			n:       r.Len(),
 		}
-		avx512CallAddWeightedRow256(f.Group, &a)
+		avx512CallAddWeightedRow256(4, f.Group, &a)
 	}
 	if !avx512Finite(lanes[:256]) {
 		return false

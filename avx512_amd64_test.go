@@ -212,7 +212,7 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 					}
 				}
 			}
-			if bits == 4 { // the row kernels on rows of 256
+			if bits == 4 || bits == 2 { // the row kernels on rows of 256
 				for _, g := range []int{32, 64, 128, 256} {
 					f := Format{Bits: bits, Group: g, Symmetric: sym}
 					for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
@@ -238,7 +238,7 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 			avx512CheckAddWeighted(t, im, rng, f, n, 128, 3)
 		}
 	}
-	for _, f := range []Format{Quant(4, 32), SymQuant(4, 256)} {
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 256), Quant(2, 64), SymQuant(2, 256)} {
 		for _, n := range []int{avx512RowChunk - 1, avx512RowChunk + 1} {
 			avx512CheckAddWeighted(t, im, rng, f, n, 256, 3)
 		}
@@ -572,7 +572,7 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 		f    Format
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {Quant(8, 64), 128},
-		{Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}} {
+		{Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3} {
 			for _, n := range []int{1, 2, 3, 8, 17} {

@@ -5080,12 +5080,25 @@ func avx512AddWeightedRow64W4G32X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow64W4G64X1(a *avx512RowArgs)
 
-// AddWeighted on one half of 4-bit rows of 256 values: the kernels of rows of
-// 128 with the rows 128 bytes apart (avx512_addweighted_amd64.s, body
+// AddWeighted on rows of 256 values: 4-bit, one half at a time, the kernels
+// of rows of 128 with the rows 128 bytes apart; 2-bit, a row per vector, its
+// halves as two rows of 128 (avx512_addweighted_amd64.s, body
 // avx512_addweighted_row_amd64.h).
 //
 // avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
 //
+//go:noescape
+func avx512AddWeightedRow256W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow256W2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow256W2G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow256W2G256X1(a *avx512RowArgs)
+
 //go:noescape
 func avx512AddWeightedRow256W4G32X1(a *avx512RowArgs)
 
@@ -5099,15 +5112,23 @@ func avx512AddWeightedRow256W4G128X1(a *avx512RowArgs)
 func avx512AddWeightedRow256W4G256X1(a *avx512RowArgs)
 
 // avx512CallAddWeightedRow256 calls avx512AddWeightedRow<cols>W<bits>G<group>X<nq>.
-func avx512CallAddWeightedRow256(group int, a *avx512RowArgs) {
-	switch group {
-	case 32:
+func avx512CallAddWeightedRow256(bits, group int, a *avx512RowArgs) {
+	switch bits<<12 | group {
+	case 2<<12 | 32:
+		avx512AddWeightedRow256W2G32X1(a)
+	case 2<<12 | 64:
+		avx512AddWeightedRow256W2G64X1(a)
+	case 2<<12 | 128:
+		avx512AddWeightedRow256W2G128X1(a)
+	case 2<<12 | 256:
+		avx512AddWeightedRow256W2G256X1(a)
+	case 4<<12 | 32:
 		avx512AddWeightedRow256W4G32X1(a)
-	case 64:
+	case 4<<12 | 64:
 		avx512AddWeightedRow256W4G64X1(a)
-	case 128:
+	case 4<<12 | 128:
 		avx512AddWeightedRow256W4G128X1(a)
-	case 256:
+	case 4<<12 | 256:
 		avx512AddWeightedRow256W4G256X1(a)
 	default:
 		panic("lowbit: no avx512AddWeightedRow<cols>W<bits>G<group>X<nq> kernel of that shape")
