@@ -66,12 +66,28 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			}
 		}
 	}
+	// The kernels of halves of rows of 256 (groups of 64 of every width,
+	// 32, 128 and 256 of 2-, 4- and 8-bit codes).
+	for bits := 2; bits <= 8; bits++ {
+		for _, sym := range []bool{false, true} {
+			for _, g := range []int{32, 64, 128, 256} {
+				f := Format{Bits: bits, Group: g, Symmetric: sym}
+				for _, n := range []int{1, 4, 15, 16, 17, 35} {
+					avx512CheckDotQ8(t, im, rng, f, n, 256, 1)
+				}
+				avx512CheckDotQ8(t, im, rng, f, 33, 256, 3)
+			}
+		}
+	}
 	// Several query rows run the row kernel once per query row over chunks
 	// of avx512RowChunk rows.
 	for _, f := range []Format{Quant(2, 64), SymQuant(3, 64), Quant(4, 64), Quant(8, 64)} {
 		for _, n := range []int{avx512RowChunk + 1, 2*avx512RowChunk + 6} {
 			avx512CheckDotQ8(t, im, rng, f, n, 128, 4)
 		}
+	}
+	for _, f := range []Format{Quant(4, 64), SymQuant(2, 256)} {
+		avx512CheckDotQ8(t, im, rng, f, avx512RowChunk+5, 256, 2)
 	}
 	// Many rows (several blocks of 16 and a tail), long rows chunked by
 	// columns, and long groups split into chunks.
@@ -622,12 +638,13 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 			group int
 		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}} {
 			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
-			for _, n := range []int{4, 8, 7} {
-				r, _ := quantizedRows(t, rng, f, n, 128)
+			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}} {
+				n, cols := nc.n, nc.cols
+				r, _ := quantizedRows(t, rng, f, n, cols)
 				badRow := avx512SpoilRow(rng, r)
 				for _, nq := range []int{1, 2, 4} {
-					x := randomValues(rng, nq*128)
-					q, err := NewQ8(f, nq, 128)
+					x := randomValues(rng, nq*cols)
+					q, err := NewQ8(f, nq, cols)
 					require.NoError(t, err)
 					require.NoError(t, im.QuantizeQ8(q, x))
 					want, tol := avx512RefDotQ8(r, q)
@@ -635,7 +652,7 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 					im.DotQ8(out, r, q)
 					for k, v := range out {
 						if k%n != badRow {
-							require.InDelta(t, want[k], v, tol[k], "DotQ8 %s, %d rows (row %d with a non-finite scale or min), %d queries: row %d, query %d", f, n, badRow, nq, k%n, k/n)
+							require.InDelta(t, want[k], v, tol[k], "DotQ8 %s, %d rows of %d (row %d with a non-finite scale or min), %d queries: row %d, query %d", f, n, cols, badRow, nq, k%n, k/n)
 						}
 					}
 					if bits == 2 || bits == 4 {

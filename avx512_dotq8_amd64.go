@@ -109,6 +109,12 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		})
 		return
 	}
+	if r.Cols == 256 && avx512DotQ8Row256Codes(f) {
+		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
+			avx512DotQ8Row256(out[j*n+r0:j*n+r1], rc, q, j)
+		})
+		return
+	}
 	if avx512DotQ8ByAVX2(f, r.Cols, nq) {
 		dotQ8CodesAVX2(out, r, q)
 		return
@@ -238,26 +244,8 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	)
 	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
 	avx512Q8RowRecords(recs, q, f, j)
-	// The shift sums in the lanes of the four rows' mins: 8-11 (group 0)
-	// and 12-15 (group 1).
-	// (avx512Q8ShiftSums of one query row, two groups of 64, inline.)
 	nb := q8Blocks(q.Group, q.Cols)
-	bs := q.Sums[j*nb : j*nb+4]
-	mul := float32(1)
-	if f.Symmetric {
-		mul = -float32(int(1) << (f.Bits - 1))
-	}
-	if f.Group == 32 {
-		// Lane 4L+r: group L's sum (block L), for each row r of a quad.
-		for l, b := range bs {
-			sg[4*l], sg[4*l+1], sg[4*l+2], sg[4*l+3] = mul*b, mul*b, mul*b, mul*b
-		}
-	} else {
-		s0, s1 := mul*(bs[0]+bs[1]), mul*(bs[2]+bs[3])
-		for k := range 4 {
-			sg[8+k], sg[12+k] = s0, s1
-		}
-	}
+	avx512Q8RowShiftSums(sg, f, q.Sums[j*nb:j*nb+4])
 	n := len(out)
 	n4 := n &^ 3
 	a := avx512RowArgs{
@@ -286,6 +274,28 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 		a.out, a.n = unsafe.Pointer(&tail[0]), 4
 		avx512CallDotQ8RowOf(f, &a)
 		copy(out[n4:], tail[:])
+	}
+}
+
+// avx512Q8RowShiftSums writes the shift sums of the DotQ8 row kernels
+// from the query's four block sums bs of a row of 128 (times
+// -2^(Bits-1) when symmetric): for groups of 32 lane 4L+r holds block L's
+// sum, for each row r of a quad; else the lanes of the four rows' mins,
+// 8-11 and 12-15, hold the sums of blocks 0-1 and 2-3.
+func avx512Q8RowShiftSums(sg []float32, f Format, bs []float32) {
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	if f.Group == 32 {
+		for l, b := range bs[:4] {
+			sg[4*l], sg[4*l+1], sg[4*l+2], sg[4*l+3] = mul*b, mul*b, mul*b, mul*b
+		}
+		return
+	}
+	s0, s1 := mul*(bs[0]+bs[1]), mul*(bs[2]+bs[3])
+	for k := range 4 {
+		sg[8+k], sg[12+k] = s0, s1
 	}
 }
 

@@ -1590,3 +1590,294 @@
 #undef ROWINT
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
+
+// DotQ8 row kernels on halves of rows of 256 values: the kernels of rows of
+// 128 with the rows ROW_STRIDE bytes apart (SI at the half's first byte),
+// run once per half, the second adding into out (accMask). The quad's
+// scales and mins are those of four whole rows; Q8_SCALES_H* pick the
+// half's from them by the indexes in Z28 (dwords for groups of 64, qwords
+// for 32, words for 128). Rows in one group of 256 take the kernels of a
+// group of 128 (Q8_SCALES_G128, each half with the row's scale and min).
+
+#define Q8_SCALES_H64 \
+	VPERMD       (DX), Y28, Y24;   \
+	VPERMD       (R8), Y28, Y13;   \
+	VINSERTI32X4 $1, X13, Y24, Y24; \
+	ADDQ         $16, DX;          \
+	ADDQ         $16, R8;          \
+	Q8_SHIFT_TERM
+
+#define Q8_SCALES_H32 \
+	VPERMQ    (DX), Z28, Z24;  \
+	VCVTPH2PS Y24, Z24;        \
+	VPERMPS   Z24, Z3, Z24;    \
+	VPERMQ    (R8), Z28, Z25;  \
+	VCVTPH2PS Y25, Z25;        \
+	VPERMPS   Z25, Z3, Z25;    \
+	VMULPS    Z4, Z25, Z25;    \
+	ADDQ      $48, DX;         \
+	ADDQ      $48, R8
+
+#define Q8_SCALES_H128 \
+	VPERMW       (DX), X28, X24;    \
+	VPUNPCKLWD   X24, X24, X24;     \
+	VPERMW       (R8), X28, X13;    \
+	VPUNPCKLWD   X13, X13, X13;     \
+	VINSERTI32X4 $1, X13, Y24, Y24; \
+	Q8_SHIFT_TERM
+
+#define NAME ·avx512DotQ8Row256W2G64X1
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROW_STRIDE 64
+#define ROWINT ROWINT_W2
+#define Q8_SCALES Q8_SCALES_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W3G64X1
+#define CONSTS QUAD_CONSTS_W3
+#define ROWBYTES 48
+#define ROW_STRIDE 96
+#define ROWINT ROWINT_W3
+#define Q8_SCALES Q8_SCALES_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W4G64X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROW_STRIDE 128
+#define ROWINT ROWINT_W4
+#define Q8_SCALES Q8_SCALES_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W5G64X1
+#define CONSTS QUAD_CONSTS_W5
+#define ROWBYTES 80
+#define ROW_STRIDE 160
+#define ROWINT ROWINT_W5
+#define Q8_SCALES Q8_SCALES_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W6G64X1
+#define CONSTS QUAD_CONSTS_W6
+#define ROWBYTES 96
+#define ROW_STRIDE 192
+#define ROWINT ROWINT_W6
+#define Q8_SCALES Q8_SCALES_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W7G64X1
+#define CONSTS QUAD_CONSTS_W7
+#define ROWBYTES 112
+#define ROW_STRIDE 224
+#define ROWINT ROWINT_W7
+#define Q8_SCALES Q8_SCALES_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W8G64X1
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROW_STRIDE 256
+#define ROWINT ROWINT_W8
+#define Q8_SCALES Q8_SCALES_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W2G32X1
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROW_STRIDE 64
+#define ROWINT ROWINT_W2
+#define Q8_SCALES Q8_SCALES_H32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W4G32X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROW_STRIDE 128
+#define ROWINT ROWINT_W4
+#define Q8_SCALES Q8_SCALES_H32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W8G32X1
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROW_STRIDE 256
+#define ROWINT ROWINT_W8
+#define Q8_SCALES Q8_SCALES_H32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W2G128X1
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROW_STRIDE 64
+#define ROWINT ROWINT_W2
+#define Q8_SCALES Q8_SCALES_H128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W4G128X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROW_STRIDE 128
+#define ROWINT ROWINT_W4
+#define Q8_SCALES Q8_SCALES_H128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W8G128X1
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROW_STRIDE 256
+#define ROWINT ROWINT_W8
+#define Q8_SCALES Q8_SCALES_H128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W2G256X1
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROW_STRIDE 64
+#define ROWINT ROWINT_W2
+#define Q8_SCALES Q8_SCALES_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W4G256X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROW_STRIDE 128
+#define ROWINT ROWINT_W4
+#define Q8_SCALES Q8_SCALES_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row256W8G256X1
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROW_STRIDE 256
+#define ROWINT ROWINT_W8
+#define Q8_SCALES Q8_SCALES_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX

@@ -12,6 +12,10 @@
 //	          of one group, Q8_SCALES_G32 for four groups of 32)
 //	Q8_SCALE_IDX the VPERMPS indexes of S (·avx512QuadScaleIdx, or
 //	          ·avx512QuadG32Idx for groups of 32)
+//	ROW_STRIDE (if defined) the bytes from row to row, when the rows are
+//	          halves of rows of 256 (ROWBYTES each); the half's selection
+//	          of the quad's scales (Q8_SCALES_H*) is then loaded into Z28
+//	          from the records
 //
 // Each row is unpacked into two vectors of 64 codes, lo and hi, whose
 // 128-bit lane L holds values 0-15 (lo) and 16-31 (hi) of the row's block L,
@@ -47,12 +51,21 @@
 // vectors, R14 the offset of the next, BX iterations left in the block,
 // R10 rows in the block, CX rows after it; AX, R9, R11, R12 scratch.
 
+#ifdef ROW_STRIDE
+#define RSTRIDE ROW_STRIDE
+#else
+#define RSTRIDE ROWBYTES
+#endif
+
 KERNEL_TEXT(NAME)
 	CONSTS
 	MOVQ      avx512RowArgs_recs(AX), BX
 	VMOVDQU64 0(BX), Z0
 	VMOVDQU64 64(BX), Z1
 	VMOVDQU64 128(BX), Z2
+#ifdef ROW_STRIDE
+	VMOVDQU64 192(BX), Z28
+#endif
 	VMOVDQU64 Q8_SCALE_IDX(SB), Z3
 	MOVQ      avx512RowArgs_sg(AX), R11
 	VMOVUPS   (R11), Z4
@@ -70,9 +83,9 @@ block:
 
 quad:
 	ROWINT(0, Z6)
-	ROWINT(ROWBYTES, Z7)
-	ROWINT(2*ROWBYTES, Z8)
-	ROWINT(3*ROWBYTES, Z9)
+	ROWINT(RSTRIDE, Z7)
+	ROWINT(2*RSTRIDE, Z8)
+	ROWINT(3*RSTRIDE, Z9)
 	COMBINE(Z6, Z7, Z10)
 	COMBINE(Z8, Z9, Z11)
 	COMBINE(Z10, Z11, Z12)
@@ -81,7 +94,7 @@ quad:
 	VMULPS       Z2, Z12, Z12
 	VFMADD213PS  Z25, Z24, Z12
 	VMOVUPS      Z12, (R13)(R14*1)
-	ADDQ         $(4*ROWBYTES), SI
+	ADDQ         $(4*RSTRIDE), SI
 	QUAD_ROWS_NEXT(BX)
 
 	BLOCK_MASK(K3)
@@ -91,3 +104,5 @@ quad:
 	VADDPS    Z15, Z12, Z12
 	VMOVUPS   Z12, K3, (DI)
 	BLOCKS_NEXT
+
+#undef RSTRIDE

@@ -4916,6 +4916,114 @@ func avx512CallDotQ8RowG32(bits int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on one half of rows of 256 values in groups of 64: the row kernels of
+// rows of 128 with the rows twice as far apart (avx512_dotq8_amd64.s, body
+// avx512_dotq8_row_amd64.h with ROW_STRIDE).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row256W2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W3G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W5G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W6G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W7G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W8G64X1(a *avx512RowArgs)
+
+// avx512CallDotQ8Row256 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8Row256(bits int, a *avx512RowArgs) {
+	switch bits {
+	case 2:
+		avx512DotQ8Row256W2G64X1(a)
+	case 3:
+		avx512DotQ8Row256W3G64X1(a)
+	case 4:
+		avx512DotQ8Row256W4G64X1(a)
+	case 5:
+		avx512DotQ8Row256W5G64X1(a)
+	case 6:
+		avx512DotQ8Row256W6G64X1(a)
+	case 7:
+		avx512DotQ8Row256W7G64X1(a)
+	case 8:
+		avx512DotQ8Row256W8G64X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// DotQ8 on one half of rows of 256 values in groups of 32, 128 or 256 of 2-,
+// 4- or 8-bit codes (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with
+// ROW_STRIDE).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row256W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W2G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W2G256X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G256X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W8G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W8G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W8G256X1(a *avx512RowArgs)
+
+// avx512CallDotQ8Row256G calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8Row256G(bits, group int, a *avx512RowArgs) {
+	switch bits<<12 | group {
+	case 2<<12 | 32:
+		avx512DotQ8Row256W2G32X1(a)
+	case 2<<12 | 128:
+		avx512DotQ8Row256W2G128X1(a)
+	case 2<<12 | 256:
+		avx512DotQ8Row256W2G256X1(a)
+	case 4<<12 | 32:
+		avx512DotQ8Row256W4G32X1(a)
+	case 4<<12 | 128:
+		avx512DotQ8Row256W4G128X1(a)
+	case 4<<12 | 256:
+		avx512DotQ8Row256W4G256X1(a)
+	case 8<<12 | 32:
+		avx512DotQ8Row256W8G32X1(a)
+	case 8<<12 | 128:
+		avx512DotQ8Row256W8G128X1(a)
+	case 8<<12 | 256:
+		avx512DotQ8Row256W8G256X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on codes whose group is a multiple of 32, the general kernels
 // (avx512_addweighted_amd64.s, body avx512_addweighted_amd64.h).
 //
