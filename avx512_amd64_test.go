@@ -171,7 +171,7 @@ func TestAVX512DotShapes(t *testing.T) {
 	}
 	// The row kernels (2- and 4-bit codes, 4-bit codes in groups of 32, fp16
 	// and float32 rows of 128).
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), F16, F32} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), Quant(4, 16), SymQuant(4, 16), F16, F32} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 128, nq)
@@ -676,6 +676,23 @@ func TestAVX512Row64KeepRowsApart(t *testing.T) {
 			badRow := avx512SpoilRow(rng, r)
 			for _, nq := range []int{1, 2, 4} {
 				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*64), badRow)
+			}
+		}
+	}
+}
+
+// TestAVX512RowG16KeepRowsApart: the Dot row kernels on 4-bit rows of 128
+// in groups of 16 give every row whose own scales and mins are finite its
+// own sum when another row's scale or min is ±Inf or NaN.
+func TestAVX512RowG16KeepRowsApart(t *testing.T) {
+	im := avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(73, 74))
+	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16)} {
+		for _, n := range []int{4, 8, 7} {
+			r, _ := quantizedRows(t, rng, f, n, 128)
+			badRow := avx512SpoilRow(rng, r)
+			for _, nq := range []int{1, 2, 4} {
+				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*128), badRow)
 			}
 		}
 	}

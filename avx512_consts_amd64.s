@@ -178,6 +178,16 @@ DATA ·avx512QuadG32Idx+40(SB)/8, $0x0000000e0000000a
 DATA ·avx512QuadG32Idx+48(SB)/8, $0x0000000700000003
 DATA ·avx512QuadG32Idx+56(SB)/8, $0x0000000f0000000b
 GLOBL ·avx512QuadG32Idx(SB), RODATA|NOPTR, $64
+// Row kernels on groups of 16: lane 4L+q takes row q/2 (of a pair)'s group 2L+q%2 (entry 8(q/2)+2L+q%2)
+DATA ·avx512QuadG16Idx+0(SB)/8, $0x0000000100000000
+DATA ·avx512QuadG16Idx+8(SB)/8, $0x0000000900000008
+DATA ·avx512QuadG16Idx+16(SB)/8, $0x0000000300000002
+DATA ·avx512QuadG16Idx+24(SB)/8, $0x0000000b0000000a
+DATA ·avx512QuadG16Idx+32(SB)/8, $0x0000000500000004
+DATA ·avx512QuadG16Idx+40(SB)/8, $0x0000000d0000000c
+DATA ·avx512QuadG16Idx+48(SB)/8, $0x0000000700000006
+DATA ·avx512QuadG16Idx+56(SB)/8, $0x0000000f0000000e
+GLOBL ·avx512QuadG16Idx(SB), RODATA|NOPTR, $64
 // Row kernels: VPSHUFB control that keeps the scales and orders the mins by group, then row
 DATA ·avx512QuadMinShuf+0(SB)/8, $0x0706050403020100
 DATA ·avx512QuadMinShuf+8(SB)/8, $0x0f0e0d0c0b0a0908

@@ -48,6 +48,10 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotGroup8AVX512(out, r, x)
 		return
 	}
+	if r.Cols == 128 && r.Format.Bits == 4 && r.Format.Group == 16 {
+		dotRowsG16AVX512(out, r, x)
+		return
+	}
 	if avx512Group16(r) && (r.Cols < 256 || len(x) > r.Cols) {
 		// On rows of 256 one query row runs as fast or faster on the avx2
 		// lane kernels (Intel Xeon family 6 model 207, 512K values in L2,
@@ -119,6 +123,24 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		return
 	}
 	dotGeneralAVX512(out, r, x)
+}
+
+// dotRowsG16AVX512 is Dot on 4-bit rows of 128 values in groups of 16 by
+// the row kernels (the even and odd nibbles as two parts), or the gather
+// kernels for query values the row kernels cannot take exactly.
+func dotRowsG16AVX512(out []float32, r Rows, x []float32) {
+	n, cols := r.Len(), r.Cols
+	if n == 0 {
+		return
+	}
+	nq := len(x) / cols
+	for j0, pass := 0, 0; j0 < nq; j0 += pass {
+		pass = avx512Pass(nq - j0)
+		o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
+		if !avx512DotRow(o, r, xp, pass) {
+			dotGroup16AVX512(o, r, xp)
+		}
+	}
 }
 
 // dotGeneralAVX512 is Dot for code formats whose group is a multiple of 32
@@ -261,7 +283,7 @@ func avx512DotRowRun(out []float32, r Rows, mins []uint16, recs, sg []float32, p
 	if n4 < n {
 		var (
 			data          [4 * 64]byte
-			scales, mins4 [16]uint16
+			scales, mins4 [32]uint16
 			tail          [4 * 4]float32
 		)
 		copy(data[:], r.Data[n4*f.RowBytes(128):])
@@ -295,7 +317,11 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 			return false
 		}
 	} else {
-		if avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols4[0][0], &avx512RowScales4[0], 8, pass) {
+		cols := &avx512RowCols4[0][0]
+		if f.Group == 16 {
+			cols = &avx512RowCols4G16[0][0]
+		}
+		if avx512DotRowXTables(&recs[0], &x[0], cols, &avx512RowScales4[0], 8, pass) {
 			return false
 		}
 		// The four-query kernel keeps query row 0's table in registers and
@@ -304,6 +330,14 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 	}
 	for j := 0; j < pass; j++ {
 		xj := x[j*128 : (j+1)*128]
+		if f.Group == 16 {
+			// Lane 4L+q (rows 2(q/2) and 2(q/2)+1 of a quad's pairs):
+			// group 2L+q%2's sum.
+			for l := range 16 {
+				sg[j*16+l] = mul * sumFloats(xj[16*(2*(l/4)+l%2):][:16])
+			}
+			continue
+		}
 		if f.Group == 32 {
 			var sums [4]float32
 			for g := range sums {
@@ -338,6 +372,10 @@ func avx512RowCodes(f Format) bool {
 // avx512CallDotRowShape calls the Dot row kernel of rows of 128 values in
 // format f: groups of 32, 64 or 128.
 func avx512CallDotRowShape(f Format, pass int, a *avx512RowArgs) {
+	if f.Group == 16 {
+		avx512CallDotRowG16(pass, a)
+		return
+	}
 	if f.Group == 32 {
 		avx512CallDotRowG32(f.Bits, pass, a)
 	} else {
@@ -357,6 +395,11 @@ var (
 	avx512RowScales4 [8]float32
 	avx512RowCols2   [16][16]int32
 	avx512RowScales2 [16]float32
+
+	// 4-bit codes in groups of 16, whose blocks are one group each (8
+	// bytes, byte j holding values j and j+8): nibble k of lane l holds
+	// column 32*(l/4) + 16*(l%4/2) + 4*(l%2) + k/2 + 8*(k%2).
+	avx512RowCols4G16 [8][16]int32
 )
 
 func init() {
@@ -367,6 +410,7 @@ func init() {
 		avx512RowScales4[k] = float32(math.Ldexp(1, -4*k))
 		for l := range 16 {
 			avx512RowCols4[k][l] = int32(32*(l/4) + 4*(l%4) + k/2 + 16*(k%2))
+			avx512RowCols4G16[k][l] = int32(32*(l/4) + 16*(l%4/2) + 4*(l%2) + k/2 + 8*(k%2))
 		}
 	}
 	for k := range 16 {

@@ -2413,12 +2413,12 @@ field:
 
 // The 4-bit Dot row kernels on rows of 256 values (head dimension 256) in
 // groups of 32, 64, 128 or 256: each half of a row runs as a row of the
-// kernels of rows of 128 (body avx512_dot_row256_amd64.h).
+// kernels of rows of 128 (body avx512_dot_rowparts_amd64.h).
 
 // Per query row and half: combine the four rows' halves into K, F = K * S
 // + the shift term in the half's lanes (K5 or K6); the first half parks F,
 // the second adds the parked F. Scratch: T1-T4.
-#define QUAD_OUT_ROW256_LO(j, a0, a1, a2, a3) \
+#define QUAD_OUT_PART_A(j, a0, a1, a2, a3) \
 	COMBINE_F(a0, a1, T3, T1, T2);    \
 	COMBINE_F(a2, a3, T4, T1, T2);    \
 	COMBINE_F(T3, T4, T3, T1, T2);    \
@@ -2426,7 +2426,7 @@ field:
 	VFMADD231PS SREG, T3, T4;         \
 	VMOVUPS     T4, (j*256)(R13)(R14*1)
 
-#define QUAD_OUT_ROW256_HI(j, a0, a1, a2, a3) \
+#define QUAD_OUT_PART_B(j, a0, a1, a2, a3) \
 	COMBINE_F(a0, a1, T3, T1, T2);    \
 	COMBINE_F(a2, a3, T4, T1, T2);    \
 	COMBINE_F(T3, T4, T3, T1, T2);    \
@@ -2470,8 +2470,10 @@ field:
 #define T4 Z31
 #define NAME ·avx512DotRow256W4G32X1
 #define SETUP SETUP_MASKS
-#define HALF_X HALF_X1
-#define QUAD_BODY QUADX1_BODY
+#define PART_A HALF_X1(1024); QUAD_CODES(0, 128, 256, 384); QUADX1_BODY
+#define PART_B HALF_X1(1280); QUAD_CODES(64, 192, 320, 448); QUADX1_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX1
 #define SC_LOAD SC_LOAD_G8
 #define SC_PERM SC_PERM_G8
@@ -2479,7 +2481,7 @@ field:
 #define SCBYTES 64
 #define SHIFT_LO 0xffff
 #define SHIFT_HI 0xffff
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2490,8 +2492,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2510,8 +2514,10 @@ field:
 #define T4 Z31
 #define NAME ·avx512DotRow256W4G32X2
 #define SETUP SETUP_MASKS
-#define HALF_X PREFETCH_HALF
-#define QUAD_BODY QUADX2_BODY
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX2_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX2_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX2
 #define SC_LOAD SC_LOAD_G8
 #define SC_PERM SC_PERM_G8
@@ -2519,7 +2525,7 @@ field:
 #define SCBYTES 64
 #define SHIFT_LO 0xffff
 #define SHIFT_HI 0xffff
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2530,8 +2536,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2550,8 +2558,10 @@ field:
 #define T4 Z29
 #define NAME ·avx512DotRow256W4G32X4
 #define SETUP SETUP_X4
-#define HALF_X PREFETCH_HALF
-#define QUAD_BODY QUADX4_BODY
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX4_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX4_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX4
 #define SC_LOAD SC_LOAD_G8
 #define SC_PERM SC_PERM_G8
@@ -2559,7 +2569,7 @@ field:
 #define SCBYTES 64
 #define SHIFT_LO 0xffff
 #define SHIFT_HI 0xffff
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2570,8 +2580,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2590,8 +2602,10 @@ field:
 #define T4 Z31
 #define NAME ·avx512DotRow256W4G64X1
 #define SETUP SETUP_MASKS
-#define HALF_X HALF_X1
-#define QUAD_BODY QUADX1_BODY
+#define PART_A HALF_X1(1024); QUAD_CODES(0, 128, 256, 384); QUADX1_BODY
+#define PART_B HALF_X1(1280); QUAD_CODES(64, 192, 320, 448); QUADX1_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX1
 #define SC_LOAD SC_LOAD_G4
 #define SC_PERM SC_PERM_G4
@@ -2599,7 +2613,7 @@ field:
 #define SCBYTES 32
 #define SHIFT_LO 0x00ff
 #define SHIFT_HI 0x00ff
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2610,8 +2624,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2630,8 +2646,10 @@ field:
 #define T4 Z31
 #define NAME ·avx512DotRow256W4G64X2
 #define SETUP SETUP_MASKS
-#define HALF_X PREFETCH_HALF
-#define QUAD_BODY QUADX2_BODY
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX2_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX2_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX2
 #define SC_LOAD SC_LOAD_G4
 #define SC_PERM SC_PERM_G4
@@ -2639,7 +2657,7 @@ field:
 #define SCBYTES 32
 #define SHIFT_LO 0x00ff
 #define SHIFT_HI 0x00ff
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2650,8 +2668,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2670,8 +2690,10 @@ field:
 #define T4 Z29
 #define NAME ·avx512DotRow256W4G64X4
 #define SETUP SETUP_X4
-#define HALF_X PREFETCH_HALF
-#define QUAD_BODY QUADX4_BODY
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX4_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX4_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX4
 #define SC_LOAD SC_LOAD_G4
 #define SC_PERM SC_PERM_G4
@@ -2679,7 +2701,7 @@ field:
 #define SCBYTES 32
 #define SHIFT_LO 0x00ff
 #define SHIFT_HI 0x00ff
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2690,8 +2712,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2710,8 +2734,10 @@ field:
 #define T4 Z31
 #define NAME ·avx512DotRow256W4G128X1
 #define SETUP SETUP_MASKS
-#define HALF_X HALF_X1
-#define QUAD_BODY QUADX1_BODY
+#define PART_A HALF_X1(1024); QUAD_CODES(0, 128, 256, 384); QUADX1_BODY
+#define PART_B HALF_X1(1280); QUAD_CODES(64, 192, 320, 448); QUADX1_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX1
 #define SC_LOAD SC_LOAD_G2
 #define SC_PERM SC_PERM_G4
@@ -2719,7 +2745,7 @@ field:
 #define SCBYTES 16
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x000f
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2730,8 +2756,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2750,8 +2778,10 @@ field:
 #define T4 Z31
 #define NAME ·avx512DotRow256W4G128X2
 #define SETUP SETUP_MASKS
-#define HALF_X PREFETCH_HALF
-#define QUAD_BODY QUADX2_BODY
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX2_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX2_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX2
 #define SC_LOAD SC_LOAD_G2
 #define SC_PERM SC_PERM_G4
@@ -2759,7 +2789,7 @@ field:
 #define SCBYTES 16
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x000f
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2770,8 +2800,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2790,8 +2822,10 @@ field:
 #define T4 Z29
 #define NAME ·avx512DotRow256W4G128X4
 #define SETUP SETUP_X4
-#define HALF_X PREFETCH_HALF
-#define QUAD_BODY QUADX4_BODY
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX4_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX4_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX4
 #define SC_LOAD SC_LOAD_G2
 #define SC_PERM SC_PERM_G4
@@ -2799,7 +2833,7 @@ field:
 #define SCBYTES 16
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x000f
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2810,8 +2844,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2830,8 +2866,10 @@ field:
 #define T4 Z31
 #define NAME ·avx512DotRow256W4G256X1
 #define SETUP SETUP_MASKS
-#define HALF_X HALF_X1
-#define QUAD_BODY QUADX1_BODY
+#define PART_A HALF_X1(1024); QUAD_CODES(0, 128, 256, 384); QUADX1_BODY
+#define PART_B HALF_X1(1280); QUAD_CODES(64, 192, 320, 448); QUADX1_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX1
 #define SC_LOAD SC_LOAD_G1
 #define SC_PERM SC_PERM_G4
@@ -2839,7 +2877,7 @@ field:
 #define SCBYTES 8
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x0000
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2850,8 +2888,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2870,8 +2910,10 @@ field:
 #define T4 Z31
 #define NAME ·avx512DotRow256W4G256X2
 #define SETUP SETUP_MASKS
-#define HALF_X PREFETCH_HALF
-#define QUAD_BODY QUADX2_BODY
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX2_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX2_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX2
 #define SC_LOAD SC_LOAD_G1
 #define SC_PERM SC_PERM_G4
@@ -2879,7 +2921,7 @@ field:
 #define SCBYTES 8
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x0000
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2890,8 +2932,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -2910,8 +2954,10 @@ field:
 #define T4 Z29
 #define NAME ·avx512DotRow256W4G256X4
 #define SETUP SETUP_X4
-#define HALF_X PREFETCH_HALF
-#define QUAD_BODY QUADX4_BODY
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX4_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX4_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
 #define FORX ROWFORX4
 #define SC_LOAD SC_LOAD_G1
 #define SC_PERM SC_PERM_G4
@@ -2919,7 +2965,7 @@ field:
 #define SCBYTES 8
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x0000
-#include "avx512_dot_row256_amd64.h"
+#include "avx512_dot_rowparts_amd64.h"
 #undef MREG
 #undef SREG
 #undef T1
@@ -2930,8 +2976,10 @@ field:
 #undef T4
 #undef NAME
 #undef SETUP
-#undef HALF_X
-#undef QUAD_BODY
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
 #undef FORX
 #undef SC_LOAD
 #undef SC_PERM
@@ -3241,3 +3289,148 @@ field:
 #undef QUAD_OUT
 #undef FORX
 #undef ROW_PAIRS
+
+// The 4-bit Dot row kernels on rows of 128 values in groups of 16: the
+// kernels of groups of 64, on x tables of the layout of groups of 16
+// (avx512RowCols4G16: a block of 32 values is two groups of 8 bytes, so
+// dwords 0-1 of 128-bit lane L hold group 2L and dwords 2-3 group 2L+1).
+// The first COMBINE of two rows' accumulators leaves lane 4L+q with row
+// 2p+q/2's group 2L+q%2 (p: the pair), so each pair is scaled and shifted
+// there (QUAD_SCALES_G16: the pair's eight scales and eight mins per
+// 128-bit lane, permuted by ·avx512QuadG16Idx; every lane its own row's)
+// before the last COMBINE brings the quad to REDUCE4's layout.
+
+// QUAD_SCALES_G16 loads the quad's 32 scales and 32 mins, rows 0-1 into
+// SREG and MREG and rows 2-3 into S2REG and M2REG, lane 4L+q taking row
+// q/2's (of the pair) group 2L+q%2, and steps DX and R8 by 48 bytes more
+// than QUAD_ROWS_NEXT does. Scratch: T1.
+#define QUAD_SCALES_G16 \
+	VMOVDQU32 ·avx512QuadG16Idx(SB), SREG; \
+	VMOVDQA32 SREG, MREG;                  \
+	VMOVDQA32 SREG, S2REG;                 \
+	VMOVDQA32 SREG, M2REG;                 \
+	VCVTPH2PS (DX), T1;                    \
+	VPERMPS   T1, SREG, SREG;              \
+	VCVTPH2PS 32(DX), T1;                  \
+	VPERMPS   T1, S2REG, S2REG;            \
+	VCVTPH2PS (R8), T1;                    \
+	VPERMPS   T1, MREG, MREG;              \
+	VCVTPH2PS 32(R8), T1;                  \
+	VPERMPS   T1, M2REG, M2REG;            \
+	ADDQ      $48, DX;                     \
+	ADDQ      $48, R8
+
+// Per query row: combine each pair of rows, scale it and add its shift
+// term (the mins times the query row's group sums, table R9 in the pairs'
+// layout), combine the pairs, park. Scratch: T1-T4 and a0 (consumed).
+#define QUAD_OUT_G16(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);        \
+	VMULPS      (j*64)(R9), MREG, T4;     \
+	VFMADD231PS SREG, T3, T4;             \
+	COMBINE_F(a2, a3, T3, T1, T2);        \
+	VMULPS      (j*64)(R9), M2REG, T1;    \
+	VFMADD231PS S2REG, T3, T1;            \
+	COMBINE_F(T4, T1, T3, T2, a0);        \
+	VMOVUPS     T3, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow128W4G16X1
+#define MREG Z26
+#define SREG Z27
+#define M2REG Z12
+#define S2REG Z13
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_X1
+#define QUAD QUADX1
+#define QUAD_OUT QUAD_OUT_G16
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_G16
+#define FORX ROWFORX1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef M2REG
+#undef S2REG
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow128W4G16X2
+#define MREG Z26
+#define SREG Z27
+#define M2REG Z12
+#define S2REG Z13
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_MASKS
+#define QUAD QUADX2
+#define QUAD_OUT QUAD_OUT_G16
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_G16
+#define FORX ROWFORX2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef M2REG
+#undef S2REG
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow128W4G16X4
+#define MREG Z24
+#define SREG Z25
+#define M2REG Z16
+#define S2REG Z17
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP SETUP_X4
+#define QUAD QUADX4
+#define QUAD_OUT QUAD_OUT_G16
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_G16
+#define FORX ROWFORX4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef M2REG
+#undef S2REG
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX

@@ -4349,8 +4349,37 @@ func avx512CallDotRow64(bits, group, nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 4-bit rows of 128 values in groups of 16, four rows at a time, the
+// even and odd nibbles as two parts (avx512_dot_amd64.s, body
+// avx512_dot_rowparts_amd64.h).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow128W4G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W4G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W4G16X4(a *avx512RowArgs)
+
+// avx512CallDotRowG16 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRowG16(nq int, a *avx512RowArgs) {
+	switch nq {
+	case 1:
+		avx512DotRow128W4G16X1(a)
+	case 2:
+		avx512DotRow128W4G16X2(a)
+	case 4:
+		avx512DotRow128W4G16X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on 4-bit rows of 256 values, four rows at a time, each half as a row of
-// 128 (avx512_dot_amd64.s, body avx512_dot_row256_amd64.h).
+// 128 (avx512_dot_amd64.s, body avx512_dot_rowparts_amd64.h).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
