@@ -7,8 +7,8 @@ import (
 )
 
 // addWeightedAVX512 is AddWeighted. Rows of 128 2- or 4-bit codes in
-// groups of 64 run the row kernels, once per weight row (see
-// avx512EachWeightRow). Other code formats whose group is a multiple of 32
+// groups of 64 (and 4-bit codes in groups of 16) run the row kernels, once
+// per weight row (see avx512EachWeightRow). Other code formats whose group is a multiple of 32
 // run avx512AddWeightedW<bits>X<pass>: each block of codes is dequantized
 // once per pass of up to 4 weight rows (as Dot does) and added, times the
 // row's weight, into each weight row's y. Rows of 8 in one group of 2- to
@@ -29,6 +29,20 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		// groups of 8: 1.3-1.8x); with four weight rows, which the lane
 		// kernels decode once for, they lose (0.2-0.9x).
 		addWeightedGroup8AVX512(y, r, w)
+		return
+	}
+	if r.Cols == 128 && r.Format.Bits == 4 && r.Format.Group == 16 && len(w) < 4*r.Len() {
+		// 4-bit rows of 128 in groups of 16 run the row kernels for up to
+		// three weight rows (Intel Xeon family 6 model 207, 1024 rows,
+		// v/ns against the gathers or the avx2 lanes, two interleaved
+		// runs: one 5.9-11.8 against 17.9-21.1, two 7.7-14.9 against
+		// 18.2-19.1; four weight rows, where the lanes decode once for
+		// all, were too noisy to rank, 10.7-19.7 against 11.6-21.6).
+		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
+			if !avx512AddWeightedRow(y, r, w) {
+				addWeightedGroup16AVX512(y, r, w)
+			}
+		})
 		return
 	}
 	if avx512Group16(r) && len(w) == r.Len() {
@@ -173,7 +187,11 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	yy := (*[128]float32)(y)
 	g := f.Groups(128)
 	if f.Bits == 4 {
+		cols := &avx512W4Cols
 		switch g {
+		case 8:
+			avx512AddWeightedRow128W4G16X1(&a)
+			cols = &avx512W4ColsG16
 		case 4:
 			avx512AddWeightedRow128W4G32X1(&a)
 		case 2:
@@ -186,7 +204,7 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 			return false
 		}
 		for i, v := range t {
-			yy[avx512W4Cols[i]&127] += v
+			yy[cols[i]&127] += v
 		}
 		return true
 	}
@@ -287,6 +305,18 @@ var avx512W4Cols = func() (c [128]uint8) {
 	for k := range 8 {
 		for l := range 16 {
 			c[16*k+l] = uint8(32*(l/4) + 4*(l%4) + k/2 + 16*(k%2))
+		}
+	}
+	return c
+}()
+
+// avx512W4ColsG16 is avx512W4Cols for groups of 16 (a block of 32 values
+// is two groups of 8 bytes, byte j holding values j and j+8): column
+// 32*(l/4) + 16*(l%4/2) + 4*(l%2) + k/2 + 8*(k%2).
+var avx512W4ColsG16 = func() (c [128]uint8) {
+	for k := range 8 {
+		for l := range 16 {
+			c[16*k+l] = uint8(32*(l/4) + 16*(l%4/2) + 4*(l%2) + k/2 + 8*(k%2))
 		}
 	}
 	return c

@@ -308,6 +308,17 @@
 	VCVTPH2PS X25, Y25; \
 	STEP_W4_SPREAD
 
+// STEP_W4_G16 is STEP_W4 on rows of 128 values in eight groups of 16: the
+// row's eight scales and eight mins converted at once and spread by
+// SETUP_W4_G16's index tables (dwords 0-1 of 128-bit lane L: group 2L,
+// dwords 2-3: group 2L+1; a block of 32 is two groups of 8 bytes).
+#define STEP_W4_G16 \
+	VMOVDQU32 (SI), Z24; \
+	VMOVDQU32 (DX), X25; \
+	VINSERTI32X4 $1, (R8), Y25, Y25; \
+	VCVTPH2PS Y25, Z25; \
+	STEP_W4_SPREAD
+
 // STEP_W4_BODY is the rest of STEP_W4 from the scale and min words of the
 // row's two groups (s0, s1, m0, m1) in X25 on.
 #define STEP_W4_BODY \
@@ -412,6 +423,12 @@
 	SETUP_W4; \
 	VMOVDQU32 ·avx512AwIdxS4G32(SB), Z26; \
 	VMOVDQU32 ·avx512AwIdxM4G32(SB), Z27
+
+// SETUP_W4_G16 is SETUP_W4 with the index tables of groups of 16.
+#define SETUP_W4_G16 \
+	SETUP_W4; \
+	VMOVDQU32 ·avx512AwIdxS4G16(SB), Z26; \
+	VMOVDQU32 ·avx512AwIdxM4G16(SB), Z27
 
 // The lanes of the 4-bit sums: Y_k * 16^-k + Z8 * the min's factor (1, or
 // -2^(Bits-1) when the mins are the scales), the k-th 64 bytes at DI.
@@ -699,6 +716,24 @@
 #define STEPSHIFT 0
 #define STEPBYTES 64
 #define STEPSCALES 8
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow128W4G16X1
+#define SETUP SETUP_W4_G16
+#define STEP STEP_W4_G16
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 16
 #define FINISH FINISH_W4
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME

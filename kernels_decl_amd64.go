@@ -5199,6 +5199,12 @@ func avx512AddWeightedRow128W2G32X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow128W4G32X1(a *avx512RowArgs)
 
+// AddWeighted on 4-bit rows of 128 values in eight groups of 16
+// (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
+//
+//go:noescape
+func avx512AddWeightedRow128W4G16X1(a *avx512RowArgs)
+
 // AddWeighted on 2- and 4-bit rows of 64 values in one group or two of 32,
 // four or two rows per vector (avx512_addweighted_amd64.s, body
 // avx512_addweighted_row_amd64.h).

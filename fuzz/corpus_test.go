@@ -136,7 +136,7 @@ func rowSeeds() map[string][]byte {
 		mode := byte(4 | 8*(i%2)) // negated scales; every other format its mins too
 		seeds[fmt.Sprintf("%s-negative-scales", f)] = rowHeader(f, f.Group*(1+i%3), 1+i%4, 1+i%5, mode, styleCycle[i%len(styleCycle)]&^sNonFinite, sUnit)
 	}
-	for i, f := range []lowbit.Format{lowbit.SymQuant(4, 32), lowbit.Quant(4, 32), lowbit.SymQuant(5, 32), lowbit.Quant(5, 32), lowbit.SymQuant(8, 32),
+	for i, f := range []lowbit.Format{lowbit.Quant(4, 16), lowbit.SymQuant(4, 16), lowbit.SymQuant(4, 32), lowbit.Quant(4, 32), lowbit.SymQuant(5, 32), lowbit.Quant(5, 32), lowbit.SymQuant(8, 32),
 		lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(2, 64), lowbit.SymQuant(2, 64), lowbit.Quant(8, 64),
 		lowbit.Quant(2, 32), lowbit.SymQuant(2, 32), lowbit.Quant(8, 32)} {
 		seeds[fmt.Sprintf("%s-128cols-negative-scales", f)] = rowHeader(f, 128, 5+i%5, 1+i%9, 4|8*byte(i%2), sUnit, sUnit)

@@ -137,6 +137,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "AddWeighted on rows of one shape (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(128), someWidths(2, 4), groups(32), passes(1)}, sig: "(a *avx512RowArgs)",
 		doc: "AddWeighted on 2- and 4-bit rows of 128 values in four groups of 32\n(avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h)."},
+	{family: "AddWeighted", axes: []axis{rowLens(128), someWidths(4), groups(16), passes(1)}, sig: "(a *avx512RowArgs)",
+		doc: "AddWeighted on 4-bit rows of 128 values in eight groups of 16\n(avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(64), someWidths(2, 4), groups(32, 64), passes(1)}, sig: "(a *avx512RowArgs)",
 		doc: "AddWeighted on 2- and 4-bit rows of 64 values in one group or two of 32,\nfour or two rows per vector (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(256), someWidths(2, 4), groups(32, 64, 128, 256), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedRow256",
