@@ -160,6 +160,14 @@ func TestAVX512DotShapes(t *testing.T) {
 			}
 		}
 	}
+	// The row kernels on 4-bit rows of 96 (groups of 32 and 96).
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 96), SymQuant(4, 96)} {
+		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
+			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
+				avx512CheckDot(t, im, rng, f, n, 96, nq)
+			}
+		}
+	}
 	// The row kernels on 4-bit rows of 256 (every group from 32 to the row).
 	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256),
 		Quant(2, 32), SymQuant(2, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 128), SymQuant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
@@ -685,17 +693,20 @@ func TestAVX512Row64KeepRowsApart(t *testing.T) {
 }
 
 // TestAVX512RowG16KeepRowsApart: the Dot row kernels on 4-bit rows of 128
-// in groups of 16 give every row whose own scales and mins are finite its
+// in groups of 16, and of 96 in groups of 32 and 96, give every row whose own scales and mins are finite its
 // own sum when another row's scale or min is ±Inf or NaN.
 func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(73, 74))
-	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16)} {
+	for _, fc := range []struct {
+		f    Format
+		cols int
+	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}} {
 		for _, n := range []int{4, 8, 7} {
-			r, _ := quantizedRows(t, rng, f, n, 128)
+			r, _ := quantizedRows(t, rng, fc.f, n, fc.cols)
 			badRow := avx512SpoilRow(rng, r)
 			for _, nq := range []int{1, 2, 4} {
-				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*128), badRow)
+				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*fc.cols), badRow)
 			}
 		}
 	}

@@ -102,6 +102,17 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		}
 		return
 	}
+	if cols == 96 && avx512Row96Codes(f) {
+		nq := len(x) / cols
+		for j0, pass := 0, 0; j0 < nq; j0 += pass {
+			pass = avx512Pass(nq - j0)
+			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
+			if !avx512DotRow96(o, r, xp, pass) {
+				dotGeneralAVX512(o, r, xp)
+			}
+		}
+		return
+	}
 	if cols == 64 && avx512RowCodes(f) && f.Group <= 64 {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {

@@ -3434,3 +3434,634 @@ field:
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef FORX
+
+// The 4-bit Dot row kernels on rows of 96 values (head dimension 96) in
+// groups of 32 or 96: four rows (192 code bytes) are three vectors, taken
+// as three rows of 128 whose 128-bit lane L of vector v holds block
+// c = 4v+L of the four rows' twelve (row c/3, block c%3), each multiplied
+// into its own x tables (avx512Row96Cols: the query's block c%3). The
+// three accumulators and a zero one combine into K, lane 4L+v holding
+// block c's partial; each lane is scaled by its block's group scale and
+// gets its row's min times the query's block sum (a group of 96: the
+// row's min times each block's sum, which add up to the group's), then F
+// is permuted to REDUCE4's layout (lane 4i+r: row r's block i, lanes
+// 12-15 zero, which also drops the zero accumulator's lanes, whose scales
+// are another row's) and parked. Every lane is one row's, so a non-finite
+// scale or min stays in its own row's sum. Budget per 32 values, as for
+// rows of 128: 4 + 2 per query row for the codes (the memory operand of
+// each multiply-add is the x table of its vector) plus about 1.3 per
+// query row for combining, scaling, permuting and reducing.
+//
+// Registers: accumulators Z0-Z2 (query row 0), Z4-Z6, Z8-Z10, Z12-Z14, the
+// zero accumulator ZERO; codes Z24-Z26; the rest as in the kernels of
+// rows of 128. K7 = 0x0fff: the quad's twelve scales, F's twelve lanes.
+
+// The quad's twelve scales (mins), row-major (entry 3r+b), converted, and
+// permuted into K's lanes (lane 4L+v: entry 4v+L); DX and R8 step by 8
+// bytes more than QUAD_ROWS_NEXT does.
+#define QUAD_SCALES_R96_G32 \
+	VMOVDQU16.Z (DX), K7, T1Y;              \
+	VCVTPH2PS   T1Y, T1;                    \
+	VMOVDQU32   ·avx512Row96Idx+0(SB), SREG; \
+	VPERMPS     T1, SREG, SREG;             \
+	VMOVDQU16.Z (R8), K7, T1Y;              \
+	VCVTPH2PS   T1Y, T1;                    \
+	VMOVDQU32   ·avx512Row96Idx+0(SB), MREG; \
+	VPERMPS     T1, MREG, MREG;             \
+	ADDQ        $8, DX;                     \
+	ADDQ        $8, R8
+
+// The quad's four scales (mins), one per row, permuted into K's lanes
+// (lane 4L+v: entry (4v+L)/3); DX and R8 step by 8 bytes less than
+// QUAD_ROWS_NEXT does.
+#define QUAD_SCALES_R96_G96 \
+	VCVTPH2PS   (DX), T1X;                   \
+	VMOVDQU32   ·avx512Row96Idx+64(SB), SREG; \
+	VPERMPS     T1, SREG, SREG;              \
+	VCVTPH2PS   (R8), T1X;                   \
+	VMOVDQU32   ·avx512Row96Idx+64(SB), MREG; \
+	VPERMPS     T1, MREG, MREG;              \
+	SUBQ        $8, DX;                      \
+	SUBQ        $8, R8
+
+// Per query row: combine the three vectors' accumulators (and the zero
+// one) into K, F = K * S + mins * the query's block sums (table R9, lane
+// 4L+v), permuted to REDUCE4's layout, parked. Scratch: T1-T4.
+#define QUAD_OUT_R96(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);             \
+	COMBINE_F(a2, a3, T4, T1, T2);             \
+	COMBINE_F(T3, T4, T3, T1, T2);             \
+	VMULPS      (j*64)(R9), MREG, T4;          \
+	VFMADD231PS SREG, T3, T4;                  \
+	VMOVDQU32   ·avx512Row96Idx+128(SB), T1;   \
+	VPERMPS.Z   T4, T1, K7, T4;                \
+	VMOVUPS     T4, (j*256)(R13)(R14*1)
+
+#define ROWFOR96X1(m) m(0, Z0, Z1, Z2, ZERO)
+#define ROWFOR96X2(m) ROWFOR96X1(m); m(1, Z4, Z5, Z6, ZERO)
+#define ROWFOR96X4(m) ROWFOR96X2(m); m(2, Z8, Z9, Z10, ZERO); m(3, Z12, Z13, Z14, ZERO)
+
+#define SETUP_R96 \
+	SETUP_MASKS;        \
+	VPXORD ZERO, ZERO, ZERO; \
+	MOVL   $0x0fff, R11; \
+	KMOVW  R11, K7
+
+#define SETUP_R96X4 \
+	VPXORD ZERO, ZERO, ZERO; \
+	MOVL   $0x0fff, R11; \
+	KMOVW  R11, K7
+
+// QUADR96X1: the four rows (three vectors), the eight nibbles, 1 query row.
+#define QUADR96X1 \
+	VMOVDQU32 0(SI), Z24; \
+	VMOVDQU32 64(SI), Z25; \
+	VMOVDQU32 128(SI), Z26; \
+	VPANDD Z16, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VMULPS 0(BX), Z28, Z0; \
+	VPANDD Z16, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VMULPS 512(BX), Z29, Z1; \
+	VPANDD Z16, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VMULPS 1024(BX), Z28, Z2; \
+	VPANDD Z17, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 64(BX), Z28, Z0; \
+	VPANDD Z17, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 576(BX), Z29, Z1; \
+	VPANDD Z17, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1088(BX), Z28, Z2; \
+	VPANDD Z18, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 128(BX), Z28, Z0; \
+	VPANDD Z18, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 640(BX), Z29, Z1; \
+	VPANDD Z18, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1152(BX), Z28, Z2; \
+	VPANDD Z19, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 192(BX), Z28, Z0; \
+	VPANDD Z19, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 704(BX), Z29, Z1; \
+	VPANDD Z19, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1216(BX), Z28, Z2; \
+	VPANDD Z20, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 256(BX), Z28, Z0; \
+	VPANDD Z20, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 768(BX), Z29, Z1; \
+	VPANDD Z20, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1280(BX), Z28, Z2; \
+	VPANDD Z21, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 320(BX), Z28, Z0; \
+	VPANDD Z21, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 832(BX), Z29, Z1; \
+	VPANDD Z21, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1344(BX), Z28, Z2; \
+	VPANDD Z22, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 384(BX), Z28, Z0; \
+	VPANDD Z22, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 896(BX), Z29, Z1; \
+	VPANDD Z22, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1408(BX), Z28, Z2; \
+	VPANDD Z23, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 448(BX), Z28, Z0; \
+	VPANDD Z23, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 960(BX), Z29, Z1; \
+	VPANDD Z23, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1472(BX), Z28, Z2
+
+// QUADR96X2: the four rows (three vectors), the eight nibbles, 2 query rows.
+#define QUADR96X2 \
+	VMOVDQU32 0(SI), Z24; \
+	VMOVDQU32 64(SI), Z25; \
+	VMOVDQU32 128(SI), Z26; \
+	VPANDD Z16, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VMULPS 0(BX), Z28, Z0; \
+	VMULPS 1536(BX), Z28, Z4; \
+	VPANDD Z16, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VMULPS 512(BX), Z29, Z1; \
+	VMULPS 2048(BX), Z29, Z5; \
+	VPANDD Z16, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VMULPS 1024(BX), Z28, Z2; \
+	VMULPS 2560(BX), Z28, Z6; \
+	VPANDD Z17, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 64(BX), Z28, Z0; \
+	VFMADD231PS 1600(BX), Z28, Z4; \
+	VPANDD Z17, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 576(BX), Z29, Z1; \
+	VFMADD231PS 2112(BX), Z29, Z5; \
+	VPANDD Z17, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1088(BX), Z28, Z2; \
+	VFMADD231PS 2624(BX), Z28, Z6; \
+	VPANDD Z18, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 128(BX), Z28, Z0; \
+	VFMADD231PS 1664(BX), Z28, Z4; \
+	VPANDD Z18, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 640(BX), Z29, Z1; \
+	VFMADD231PS 2176(BX), Z29, Z5; \
+	VPANDD Z18, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1152(BX), Z28, Z2; \
+	VFMADD231PS 2688(BX), Z28, Z6; \
+	VPANDD Z19, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 192(BX), Z28, Z0; \
+	VFMADD231PS 1728(BX), Z28, Z4; \
+	VPANDD Z19, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 704(BX), Z29, Z1; \
+	VFMADD231PS 2240(BX), Z29, Z5; \
+	VPANDD Z19, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1216(BX), Z28, Z2; \
+	VFMADD231PS 2752(BX), Z28, Z6; \
+	VPANDD Z20, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 256(BX), Z28, Z0; \
+	VFMADD231PS 1792(BX), Z28, Z4; \
+	VPANDD Z20, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 768(BX), Z29, Z1; \
+	VFMADD231PS 2304(BX), Z29, Z5; \
+	VPANDD Z20, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1280(BX), Z28, Z2; \
+	VFMADD231PS 2816(BX), Z28, Z6; \
+	VPANDD Z21, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 320(BX), Z28, Z0; \
+	VFMADD231PS 1856(BX), Z28, Z4; \
+	VPANDD Z21, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 832(BX), Z29, Z1; \
+	VFMADD231PS 2368(BX), Z29, Z5; \
+	VPANDD Z21, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1344(BX), Z28, Z2; \
+	VFMADD231PS 2880(BX), Z28, Z6; \
+	VPANDD Z22, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 384(BX), Z28, Z0; \
+	VFMADD231PS 1920(BX), Z28, Z4; \
+	VPANDD Z22, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 896(BX), Z29, Z1; \
+	VFMADD231PS 2432(BX), Z29, Z5; \
+	VPANDD Z22, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1408(BX), Z28, Z2; \
+	VFMADD231PS 2944(BX), Z28, Z6; \
+	VPANDD Z23, Z24, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 448(BX), Z28, Z0; \
+	VFMADD231PS 1984(BX), Z28, Z4; \
+	VPANDD Z23, Z25, Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	VFMADD231PS 960(BX), Z29, Z1; \
+	VFMADD231PS 2496(BX), Z29, Z5; \
+	VPANDD Z23, Z26, Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	VFMADD231PS 1472(BX), Z28, Z2; \
+	VFMADD231PS 3008(BX), Z28, Z6
+
+// QUADR96X4: the four rows (three vectors), the eight nibbles, 4 query rows.
+#define QUADR96X4 \
+	VMOVDQU32 0(SI), Z24; \
+	VMOVDQU32 64(SI), Z25; \
+	VMOVDQU32 128(SI), Z26; \
+	VMOVDQU32 ·avx512NibMask+0(SB), Z30; \
+	VPANDD Z30, Z24, Z16; \
+	VCVTUDQ2PS Z16, Z16; \
+	VPANDD Z30, Z25, Z17; \
+	VCVTUDQ2PS Z17, Z17; \
+	VPANDD Z30, Z26, Z18; \
+	VCVTUDQ2PS Z18, Z18; \
+	VMULPS 0(BX), Z16, Z0; \
+	VMULPS 512(BX), Z17, Z1; \
+	VMULPS 1024(BX), Z18, Z2; \
+	VMULPS 1536(BX), Z16, Z4; \
+	VMULPS 2048(BX), Z17, Z5; \
+	VMULPS 2560(BX), Z18, Z6; \
+	VMULPS 3072(BX), Z16, Z8; \
+	VMULPS 3584(BX), Z17, Z9; \
+	VMULPS 4096(BX), Z18, Z10; \
+	VMULPS 4608(BX), Z16, Z12; \
+	VMULPS 5120(BX), Z17, Z13; \
+	VMULPS 5632(BX), Z18, Z14; \
+	VMOVDQU32 ·avx512NibMask+64(SB), Z30; \
+	VPANDD Z30, Z24, Z16; \
+	VCVTUDQ2PS Z16, Z16; \
+	VPANDD Z30, Z25, Z17; \
+	VCVTUDQ2PS Z17, Z17; \
+	VPANDD Z30, Z26, Z18; \
+	VCVTUDQ2PS Z18, Z18; \
+	VFMADD231PS 64(BX), Z16, Z0; \
+	VFMADD231PS 576(BX), Z17, Z1; \
+	VFMADD231PS 1088(BX), Z18, Z2; \
+	VFMADD231PS 1600(BX), Z16, Z4; \
+	VFMADD231PS 2112(BX), Z17, Z5; \
+	VFMADD231PS 2624(BX), Z18, Z6; \
+	VFMADD231PS 3136(BX), Z16, Z8; \
+	VFMADD231PS 3648(BX), Z17, Z9; \
+	VFMADD231PS 4160(BX), Z18, Z10; \
+	VFMADD231PS 4672(BX), Z16, Z12; \
+	VFMADD231PS 5184(BX), Z17, Z13; \
+	VFMADD231PS 5696(BX), Z18, Z14; \
+	VMOVDQU32 ·avx512NibMask+128(SB), Z30; \
+	VPANDD Z30, Z24, Z16; \
+	VCVTUDQ2PS Z16, Z16; \
+	VPANDD Z30, Z25, Z17; \
+	VCVTUDQ2PS Z17, Z17; \
+	VPANDD Z30, Z26, Z18; \
+	VCVTUDQ2PS Z18, Z18; \
+	VFMADD231PS 128(BX), Z16, Z0; \
+	VFMADD231PS 640(BX), Z17, Z1; \
+	VFMADD231PS 1152(BX), Z18, Z2; \
+	VFMADD231PS 1664(BX), Z16, Z4; \
+	VFMADD231PS 2176(BX), Z17, Z5; \
+	VFMADD231PS 2688(BX), Z18, Z6; \
+	VFMADD231PS 3200(BX), Z16, Z8; \
+	VFMADD231PS 3712(BX), Z17, Z9; \
+	VFMADD231PS 4224(BX), Z18, Z10; \
+	VFMADD231PS 4736(BX), Z16, Z12; \
+	VFMADD231PS 5248(BX), Z17, Z13; \
+	VFMADD231PS 5760(BX), Z18, Z14; \
+	VMOVDQU32 ·avx512NibMask+192(SB), Z30; \
+	VPANDD Z30, Z24, Z16; \
+	VCVTUDQ2PS Z16, Z16; \
+	VPANDD Z30, Z25, Z17; \
+	VCVTUDQ2PS Z17, Z17; \
+	VPANDD Z30, Z26, Z18; \
+	VCVTUDQ2PS Z18, Z18; \
+	VFMADD231PS 192(BX), Z16, Z0; \
+	VFMADD231PS 704(BX), Z17, Z1; \
+	VFMADD231PS 1216(BX), Z18, Z2; \
+	VFMADD231PS 1728(BX), Z16, Z4; \
+	VFMADD231PS 2240(BX), Z17, Z5; \
+	VFMADD231PS 2752(BX), Z18, Z6; \
+	VFMADD231PS 3264(BX), Z16, Z8; \
+	VFMADD231PS 3776(BX), Z17, Z9; \
+	VFMADD231PS 4288(BX), Z18, Z10; \
+	VFMADD231PS 4800(BX), Z16, Z12; \
+	VFMADD231PS 5312(BX), Z17, Z13; \
+	VFMADD231PS 5824(BX), Z18, Z14; \
+	VMOVDQU32 ·avx512NibMask+256(SB), Z30; \
+	VPANDD Z30, Z24, Z16; \
+	VCVTUDQ2PS Z16, Z16; \
+	VPANDD Z30, Z25, Z17; \
+	VCVTUDQ2PS Z17, Z17; \
+	VPANDD Z30, Z26, Z18; \
+	VCVTUDQ2PS Z18, Z18; \
+	VFMADD231PS 256(BX), Z16, Z0; \
+	VFMADD231PS 768(BX), Z17, Z1; \
+	VFMADD231PS 1280(BX), Z18, Z2; \
+	VFMADD231PS 1792(BX), Z16, Z4; \
+	VFMADD231PS 2304(BX), Z17, Z5; \
+	VFMADD231PS 2816(BX), Z18, Z6; \
+	VFMADD231PS 3328(BX), Z16, Z8; \
+	VFMADD231PS 3840(BX), Z17, Z9; \
+	VFMADD231PS 4352(BX), Z18, Z10; \
+	VFMADD231PS 4864(BX), Z16, Z12; \
+	VFMADD231PS 5376(BX), Z17, Z13; \
+	VFMADD231PS 5888(BX), Z18, Z14; \
+	VMOVDQU32 ·avx512NibMask+320(SB), Z30; \
+	VPANDD Z30, Z24, Z16; \
+	VCVTUDQ2PS Z16, Z16; \
+	VPANDD Z30, Z25, Z17; \
+	VCVTUDQ2PS Z17, Z17; \
+	VPANDD Z30, Z26, Z18; \
+	VCVTUDQ2PS Z18, Z18; \
+	VFMADD231PS 320(BX), Z16, Z0; \
+	VFMADD231PS 832(BX), Z17, Z1; \
+	VFMADD231PS 1344(BX), Z18, Z2; \
+	VFMADD231PS 1856(BX), Z16, Z4; \
+	VFMADD231PS 2368(BX), Z17, Z5; \
+	VFMADD231PS 2880(BX), Z18, Z6; \
+	VFMADD231PS 3392(BX), Z16, Z8; \
+	VFMADD231PS 3904(BX), Z17, Z9; \
+	VFMADD231PS 4416(BX), Z18, Z10; \
+	VFMADD231PS 4928(BX), Z16, Z12; \
+	VFMADD231PS 5440(BX), Z17, Z13; \
+	VFMADD231PS 5952(BX), Z18, Z14; \
+	VMOVDQU32 ·avx512NibMask+384(SB), Z30; \
+	VPANDD Z30, Z24, Z16; \
+	VCVTUDQ2PS Z16, Z16; \
+	VPANDD Z30, Z25, Z17; \
+	VCVTUDQ2PS Z17, Z17; \
+	VPANDD Z30, Z26, Z18; \
+	VCVTUDQ2PS Z18, Z18; \
+	VFMADD231PS 384(BX), Z16, Z0; \
+	VFMADD231PS 896(BX), Z17, Z1; \
+	VFMADD231PS 1408(BX), Z18, Z2; \
+	VFMADD231PS 1920(BX), Z16, Z4; \
+	VFMADD231PS 2432(BX), Z17, Z5; \
+	VFMADD231PS 2944(BX), Z18, Z6; \
+	VFMADD231PS 3456(BX), Z16, Z8; \
+	VFMADD231PS 3968(BX), Z17, Z9; \
+	VFMADD231PS 4480(BX), Z18, Z10; \
+	VFMADD231PS 4992(BX), Z16, Z12; \
+	VFMADD231PS 5504(BX), Z17, Z13; \
+	VFMADD231PS 6016(BX), Z18, Z14; \
+	VMOVDQU32 ·avx512NibMask+448(SB), Z30; \
+	VPANDD Z30, Z24, Z16; \
+	VCVTUDQ2PS Z16, Z16; \
+	VPANDD Z30, Z25, Z17; \
+	VCVTUDQ2PS Z17, Z17; \
+	VPANDD Z30, Z26, Z18; \
+	VCVTUDQ2PS Z18, Z18; \
+	VFMADD231PS 448(BX), Z16, Z0; \
+	VFMADD231PS 960(BX), Z17, Z1; \
+	VFMADD231PS 1472(BX), Z18, Z2; \
+	VFMADD231PS 1984(BX), Z16, Z4; \
+	VFMADD231PS 2496(BX), Z17, Z5; \
+	VFMADD231PS 3008(BX), Z18, Z6; \
+	VFMADD231PS 3520(BX), Z16, Z8; \
+	VFMADD231PS 4032(BX), Z17, Z9; \
+	VFMADD231PS 4544(BX), Z18, Z10; \
+	VFMADD231PS 5056(BX), Z16, Z12; \
+	VFMADD231PS 5568(BX), Z17, Z13; \
+	VFMADD231PS 6080(BX), Z18, Z14
+
+#define NAME ·avx512DotRow96W4G32X1
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define ZERO Z12
+#define SETUP SETUP_R96
+#define QUAD QUADR96X1
+#define QUAD_OUT QUAD_OUT_R96
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G32
+#define FORX ROWFOR96X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W4G32X2
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define ZERO Z12
+#define SETUP SETUP_R96
+#define QUAD QUADR96X2
+#define QUAD_OUT QUAD_OUT_R96
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G32
+#define FORX ROWFOR96X2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W4G32X4
+#define MREG Z24
+#define SREG Z25
+#define T1 Z26
+#define T1X X26
+#define T1Y Y26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define ZERO Z31
+#define SETUP SETUP_R96X4
+#define QUAD QUADR96X4
+#define QUAD_OUT QUAD_OUT_R96
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G32
+#define FORX ROWFOR96X4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W4G96X1
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define ZERO Z12
+#define SETUP SETUP_R96
+#define QUAD QUADR96X1
+#define QUAD_OUT QUAD_OUT_R96
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G96
+#define FORX ROWFOR96X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W4G96X2
+#define MREG Z26
+#define SREG Z27
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define ZERO Z12
+#define SETUP SETUP_R96
+#define QUAD QUADR96X2
+#define QUAD_OUT QUAD_OUT_R96
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G96
+#define FORX ROWFOR96X2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W4G96X4
+#define MREG Z24
+#define SREG Z25
+#define T1 Z26
+#define T1X X26
+#define T1Y Y26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define ZERO Z31
+#define SETUP SETUP_R96X4
+#define QUAD QUADR96X4
+#define QUAD_OUT QUAD_OUT_R96
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G96
+#define FORX ROWFOR96X4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX

@@ -153,6 +153,10 @@ func rowSeeds() map[string][]byte {
 		lowbit.SymQuant(3, 64), lowbit.Quant(8, 32), lowbit.SymQuant(8, 256)} {
 		seeds[fmt.Sprintf("%s-256cols-negative-scales", f)] = rowHeader(f, 256, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
+	// The row kernels on rows of 96 (4-bit codes in groups of 32 and 96).
+	for i, f := range []lowbit.Format{lowbit.Quant(4, 32), lowbit.SymQuant(4, 32), lowbit.Quant(4, 96), lowbit.SymQuant(4, 96)} {
+		seeds[fmt.Sprintf("%s-96cols-negative-scales", f)] = rowHeader(f, 96, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
+	}
 	// Model row widths (heads of 64, 80, 96, 128 and 256 values, and odd
 	// multiples of 8) in groups of 8 to 96, every width, with one to nine
 	// rows and one to five query rows: the amd64 lane, tail and row-group
