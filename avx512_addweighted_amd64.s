@@ -1028,3 +1028,72 @@
 #undef STEPBYTES
 #undef STEPSCALES
 #undef FINISH
+
+// The 4-bit kernels on rows of 96 values (head dimension 96): a row is
+// three quarters of a vector, loaded under the mask K6 = 0x0fff (its
+// fourth 128-bit lane zero), its scales and mins under K5 = 0x0007 (groups
+// of 32: three of each, the fourth group's 0) or broadcast (a group of 96,
+// as the kernels of one group of 128 take it). The lanes of columns 96-127
+// hold 0, or w*min terms that the caller drops.
+#define SETUP_W4_R96 \
+	SETUP_W4;           \
+	MOVL  $0x0fff, R11; \
+	KMOVW R11, K6;      \
+	MOVL  $0x0007, R11; \
+	KMOVW R11, K5
+
+#define SETUP_W4_R96_G32 \
+	SETUP_W4_R96; \
+	VMOVDQU32 ·avx512AwIdxS4G32(SB), Z26; \
+	VMOVDQU32 ·avx512AwIdxM4G32(SB), Z27
+
+#define STEP_W4_R96_G32 \
+	VMOVDQU32.Z (SI), K6, Z24;  \
+	VMOVDQU16.Z (DX), K5, X25;  \
+	VMOVDQU16.Z (R8), K5, X31;  \
+	VPUNPCKLQDQ X31, X25, X25;  \
+	VCVTPH2PS   X25, Y25;       \
+	STEP_W4_SPREAD
+
+#define STEP_W4_R96_G96 \
+	VMOVDQU32.Z (SI), K6, Z24;  \
+	VPBROADCASTW (DX), X25;     \
+	VPBROADCASTW (R8), X31;     \
+	VPUNPCKLDQ  X31, X25, X25;  \
+	STEP_W4_BODY
+
+#define NAME ·avx512AddWeightedRow96W4G32X1
+#define SETUP SETUP_W4_R96_G32
+#define STEP STEP_W4_R96_G32
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 48
+#define STEPSCALES 6
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow96W4G96X1
+#define SETUP SETUP_W4_R96
+#define STEP STEP_W4_R96_G96
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 48
+#define STEPSCALES 2
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH

@@ -5266,6 +5266,29 @@ func avx512AddWeightedRow64W4G32X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow64W4G64X1(a *avx512RowArgs)
 
+// AddWeighted on 4-bit rows of 96 values, one row per masked vector
+// (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
+//
+// avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedRow96W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow96W4G96X1(a *avx512RowArgs)
+
+// avx512CallAddWeightedRow96 calls avx512AddWeightedRow<cols>W<bits>G<group>X<nq>.
+func avx512CallAddWeightedRow96(group int, a *avx512RowArgs) {
+	switch group {
+	case 32:
+		avx512AddWeightedRow96W4G32X1(a)
+	case 96:
+		avx512AddWeightedRow96W4G96X1(a)
+	default:
+		panic("lowbit: no avx512AddWeightedRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on rows of 256 values: 4-bit, one half at a time, the kernels
 // of rows of 128 with the rows 128 bytes apart; 2-bit, a row per vector, its
 // halves as two rows of 128 (avx512_addweighted_amd64.s, body
