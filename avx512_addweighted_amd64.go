@@ -31,7 +31,7 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		addWeightedGroup8AVX512(y, r, w)
 		return
 	}
-	if r.Cols == 128 && r.Format.Bits == 4 && r.Format.Group == 16 && len(w) < 4*r.Len() {
+	if r.Cols == 128 && (r.Format.Bits == 4 || r.Format.Bits == 2) && r.Format.Group == 16 && len(w) < 4*r.Len() {
 		// 4-bit rows of 128 in groups of 16 run the row kernels for up to
 		// three weight rows (Intel Xeon family 6 model 207, 1024 rows,
 		// v/ns against the gathers or the avx2 lanes, two interleaved
@@ -222,11 +222,15 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 	if !ok {
 		return false
 	}
+	cols := &avx512W2Cols
+	if g == 8 {
+		cols = &avx512W2ColsG16
+	}
 	if n2 > 0 {
-		avx512AddLanesW2(yy, pairs)
+		avx512AddLanesW2(yy, pairs, cols)
 	}
 	if n2 < r.Len() {
-		avx512AddLanesW2(yy, odd)
+		avx512AddLanesW2(yy, odd, cols)
 	}
 	return true
 }
@@ -251,7 +255,7 @@ func avx512AddWeightedSteps(a *avx512RowArgs, r Rows, mins []uint16, w []float32
 	if nw < n {
 		var (
 			data          [4 * 32]byte // a step's codes: 4 rows of 64 2-bit or 2 rows of 128
-			scales, mins4 [8]uint16
+			scales, mins4 [16]uint16
 			wt            [4]float32
 		)
 		copy(data[:], r.Data[nw*rb:])
@@ -285,6 +289,8 @@ func avx512CallAddWeightedRowOf(cols, bits, g int, a *avx512RowArgs) {
 // g groups (4: groups of 32, 2: groups of 64, 1: one group of 128).
 func avx512AddWeightedRowW2(g int, a *avx512RowArgs) {
 	switch g {
+	case 8:
+		avx512AddWeightedRow128W2G16X1(a)
 	case 4:
 		avx512AddWeightedRow128W2G32X1(a)
 	case 2:
@@ -357,10 +363,22 @@ func avx512Finite(v []float32) bool {
 
 // avx512AddLanesW2 adds the lanes table of the 2-bit row kernel into y
 // (see avx512W2Cols).
-func avx512AddLanesW2(y *[128]float32, lanes *[256]float32) {
+func avx512AddLanesW2(y *[128]float32, lanes *[256]float32, cols *[128]uint8) {
 	for k := range 16 {
 		for l := range 8 {
-			y[avx512W2Cols[8*k+l]&127] += lanes[16*k+l] + lanes[16*k+8+l]
+			y[cols[8*k+l]&127] += lanes[16*k+l] + lanes[16*k+8+l]
 		}
 	}
 }
+
+// avx512W2ColsG16 is avx512W2Cols for groups of 16 (a group is one code
+// dword, byte j holding values j, j+4, j+8 and j+12): column
+// 16*l + k/4 + 4*(k%4).
+var avx512W2ColsG16 = func() (c [128]uint8) {
+	for k := range 16 {
+		for l := range 8 {
+			c[8*k+l] = uint8(16*l + k/4 + 4*(k%4))
+		}
+	}
+	return c
+}()

@@ -476,6 +476,17 @@
 	VCVTPH2PS Y18, Z18; \
 	STEP_W2_SPREAD
 
+// STEP_W2_G16 is STEP_W2 on rows of 128 values in groups of 16, one code
+// dword each: the two rows' 16 scales and 16 mins converted in lane order
+// (lane l: row l/8, group l%8), no spreading.
+#define STEP_W2_G16 \
+	VMOVDQU32 (SI), Z17; \
+	VCVTPH2PS (DX), Z19; \
+	VCVTPH2PS (R8), Z18; \
+	VBROADCASTSS (R13), Z22; \
+	VBROADCASTSS 4(R13), K1, Z22; \
+	STEP_W2_FMAS
+
 // STEP_W2_BODY is the rest of STEP_W2 from the scale and min words of the
 // two rows' groups in X18 on.
 #define STEP_W2_BODY \
@@ -735,6 +746,24 @@
 #define STEPBYTES 64
 #define STEPSCALES 16
 #define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow128W2G16X1
+#define SETUP SETUP_W2
+#define STEP STEP_W2_G16
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 32
+#define FINISH FINISH_W2
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP

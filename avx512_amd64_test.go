@@ -179,7 +179,7 @@ func TestAVX512DotShapes(t *testing.T) {
 	}
 	// The row kernels (2- and 4-bit codes, 4-bit codes in groups of 32, fp16
 	// and float32 rows of 128).
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), Quant(4, 16), SymQuant(4, 16), F16, F32} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), F16, F32} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 128, nq)
@@ -255,7 +255,7 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 				}
 			}
 			for _, g := range []int{16, 32, 64} { // the row kernels' groups on rows of 128
-				if g == 16 && bits != 4 {
+				if g == 16 && bits != 4 && bits != 2 {
 					continue
 				}
 				f := Format{Bits: bits, Group: g, Symmetric: sym}
@@ -608,7 +608,7 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 		f    Format
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {Quant(8, 64), 128},
-		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}} {
+		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3} {
 			for _, n := range []int{1, 2, 3, 8, 17} {
@@ -701,8 +701,9 @@ func TestAVX512Row64KeepRowsApart(t *testing.T) {
 	}
 }
 
-// TestAVX512RowG16KeepRowsApart: the Dot row kernels on 4-bit rows of 128
-// in groups of 16, and of 96 in groups of 32 and 96, give every row whose own scales and mins are finite its
+// TestAVX512RowG16KeepRowsApart: the Dot row kernels on 2- and 4-bit rows
+// of 128 in groups of 16, and 4-bit rows of 96 in groups of 32 and 96,
+// give every row whose own scales and mins are finite its
 // own sum when another row's scale or min is ±Inf or NaN.
 func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
@@ -710,7 +711,7 @@ func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 	for _, fc := range []struct {
 		f    Format
 		cols int
-	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}} {
+	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}} {
 		for _, n := range []int{4, 8, 7} {
 			r, _ := quantizedRows(t, rng, fc.f, n, fc.cols)
 			badRow := avx512SpoilRow(rng, r)

@@ -48,7 +48,7 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotGroup8AVX512(out, r, x)
 		return
 	}
-	if r.Cols == 128 && r.Format.Bits == 4 && r.Format.Group == 16 {
+	if r.Cols == 128 && (r.Format.Bits == 4 || r.Format.Bits == 2) && r.Format.Group == 16 {
 		dotRowsG16AVX512(out, r, x)
 		return
 	}
@@ -136,9 +136,9 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	dotGeneralAVX512(out, r, x)
 }
 
-// dotRowsG16AVX512 is Dot on 4-bit rows of 128 values in groups of 16 by
-// the row kernels (the even and odd nibbles as two parts), or the gather
-// kernels for query values the row kernels cannot take exactly.
+// dotRowsG16AVX512 is Dot on 2- and 4-bit rows of 128 values in groups of
+// 16 by the row kernels, or the gather kernels for query values the row
+// kernels cannot take exactly.
 func dotRowsG16AVX512(out []float32, r Rows, x []float32) {
 	n, cols := r.Len(), r.Cols
 	if n == 0 {
@@ -324,7 +324,11 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
 	if f.Bits == 2 {
-		if avx512DotRowXTables(&recs[0], &x[0], &avx512RowCols2[0][0], &avx512RowScales2[0], 16, pass) {
+		cols := &avx512RowCols2[0][0]
+		if f.Group == 16 {
+			cols = &avx512RowCols2G16[0][0]
+		}
+		if avx512DotRowXTables(&recs[0], &x[0], cols, &avx512RowScales2[0], 16, pass) {
 			return false
 		}
 	} else {
@@ -342,10 +346,14 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 	for j := 0; j < pass; j++ {
 		xj := x[j*128 : (j+1)*128]
 		if f.Group == 16 {
-			// Lane 4L+q (rows 2(q/2) and 2(q/2)+1 of a quad's pairs):
-			// group 2L+q%2's sum.
+			// 4-bit: lane 4L+q (rows 2(q/2) and 2(q/2)+1 of a quad's
+			// pairs): group 2L+q%2's sum; 2-bit: lane l, group l%8's.
 			for l := range 16 {
-				sg[j*16+l] = mul * sumFloats(xj[16*(2*(l/4)+l%2):][:16])
+				g := 2*(l/4) + l%2
+				if f.Bits == 2 {
+					g = l % 8
+				}
+				sg[j*16+l] = mul * sumFloats(xj[16*g:][:16])
 			}
 			continue
 		}
@@ -384,7 +392,7 @@ func avx512RowCodes(f Format) bool {
 // format f: groups of 32, 64 or 128.
 func avx512CallDotRowShape(f Format, pass int, a *avx512RowArgs) {
 	if f.Group == 16 {
-		avx512CallDotRowG16(pass, a)
+		avx512CallDotRowG16(f.Bits, pass, a)
 		return
 	}
 	if f.Group == 32 {
@@ -407,6 +415,11 @@ var (
 	avx512RowCols2   [16][16]int32
 	avx512RowScales2 [16]float32
 
+	// 2-bit codes in groups of 16, one code dword each (byte j holding
+	// values j, j+4, j+8 and j+12): field k of lane l (of either row)
+	// holds column 16*(l%8) + k/4 + 4*(k%4).
+	avx512RowCols2G16 [16][16]int32
+
 	// 4-bit codes in groups of 16, whose blocks are one group each (8
 	// bytes, byte j holding values j and j+8): nibble k of lane l holds
 	// column 32*(l/4) + 16*(l%4/2) + 4*(l%2) + k/2 + 8*(k%2).
@@ -425,6 +438,9 @@ func init() {
 		}
 	}
 	for k := range 16 {
+		for l := range 16 {
+			avx512RowCols2G16[k][l] = int32(16*(l%8) + k/4 + 4*(k%4))
+		}
 		avx512RowScales2[k] = float32(math.Ldexp(1, -2*k))
 		for l := range 16 {
 			lr := l % 8

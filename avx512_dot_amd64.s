@@ -4065,3 +4065,89 @@ field:
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef FORX
+
+// The 2-bit Dot row kernels on rows of 128 values in groups of 16: a
+// group is 4 bytes (byte j holding values j, j+4, j+8 and j+12), one code
+// dword, so each accumulator lane (acc01: rows 0-1, acc23: rows 2-3, lane
+// 8r+g: row r's group g) is scaled and shifted on its own, before the
+// COMBINE that brings the quad to the kernels' K layout (lane 4L+p: row
+// 2(p/2)+L/2), then permuted to REDUCE4's as in the other 2-bit kernels.
+// The x tables have the layout of groups of 16 (avx512RowCols2G16).
+
+// The quad's 32 scales and 32 mins, converted in the accumulators' lane
+// order (rows 0-1: Z8 and Z12, rows 2-3: Z9 and Z13); DX and R8 step by
+// 48 bytes more than QUAD_ROWS_NEXT does.
+#define QUAD_SCALES_W2_G16 \
+	VCVTPH2PS (DX), Z8;    \
+	VCVTPH2PS 32(DX), Z9;  \
+	VCVTPH2PS (R8), Z12;   \
+	VCVTPH2PS 32(R8), Z13; \
+	ADDQ      $48, DX;     \
+	ADDQ      $48, R8
+
+// Per query row: each pair's lanes scaled and shifted (mins times the
+// query's group sums, table R9, lane l: group l%8), combined into K,
+// permuted to REDUCE4's layout, parked. Scratch: Z10, Z11, Z14, Z15.
+#define QUAD_OUT_W2_G16(j, a0, a1, a2, a3) \
+	VMULPS      (j*64)(R9), Z12, Z10;        \
+	VFMADD231PS Z8, a0, Z10;                 \
+	VMULPS      (j*64)(R9), Z13, Z11;        \
+	VFMADD231PS Z9, a1, Z11;                 \
+	COMBINE_F(Z10, Z11, Z10, Z14, Z15);      \
+	VMOVDQU32   ·avx512DotW2OutIdx(SB), Z14; \
+	VPERMPS     Z10, Z14, Z10;               \
+	VMOVUPS     Z10, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow128W2G16X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G16
+#define QUAD_OUT QUAD_OUT_W2_G16
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow128W2G16X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G16
+#define QUAD_OUT QUAD_OUT_W2_G16
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow128W2G16X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G16
+#define QUAD_OUT QUAD_OUT_W2_G16
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX

@@ -4392,12 +4392,21 @@ func avx512CallDotRow96(group, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 4-bit rows of 128 values in groups of 16, four rows at a time, the
-// even and odd nibbles as two parts (avx512_dot_amd64.s, body
-// avx512_dot_rowparts_amd64.h).
+// Dot on 2- and 4-bit rows of 128 values in groups of 16, four rows at a
+// time, each group scaled in its own lanes (avx512_dot_amd64.s, body
+// avx512_dot_row_amd64.h).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
+//go:noescape
+func avx512DotRow128W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W2G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W2G16X4(a *avx512RowArgs)
+
 //go:noescape
 func avx512DotRow128W4G16X1(a *avx512RowArgs)
 
@@ -4408,13 +4417,19 @@ func avx512DotRow128W4G16X2(a *avx512RowArgs)
 func avx512DotRow128W4G16X4(a *avx512RowArgs)
 
 // avx512CallDotRowG16 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRowG16(nq int, a *avx512RowArgs) {
-	switch nq {
-	case 1:
+func avx512CallDotRowG16(bits, nq int, a *avx512RowArgs) {
+	switch bits<<4 | nq {
+	case 2<<4 | 1:
+		avx512DotRow128W2G16X1(a)
+	case 2<<4 | 2:
+		avx512DotRow128W2G16X2(a)
+	case 2<<4 | 4:
+		avx512DotRow128W2G16X4(a)
+	case 4<<4 | 1:
 		avx512DotRow128W4G16X1(a)
-	case 2:
+	case 4<<4 | 2:
 		avx512DotRow128W4G16X2(a)
-	case 4:
+	case 4<<4 | 4:
 		avx512DotRow128W4G16X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
@@ -5242,9 +5257,14 @@ func avx512AddWeightedRow128W2G32X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow128W4G32X1(a *avx512RowArgs)
 
-// AddWeighted on 4-bit rows of 128 values in eight groups of 16
+// AddWeighted on 2- and 4-bit rows of 128 values in eight groups of 16
 // (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
 //
+// avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedRow128W2G16X1(a *avx512RowArgs)
+
 //go:noescape
 func avx512AddWeightedRow128W4G16X1(a *avx512RowArgs)
 

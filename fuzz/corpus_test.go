@@ -138,7 +138,7 @@ func rowSeeds() map[string][]byte {
 	}
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 16), lowbit.SymQuant(4, 16), lowbit.SymQuant(4, 32), lowbit.Quant(4, 32), lowbit.SymQuant(5, 32), lowbit.Quant(5, 32), lowbit.SymQuant(8, 32),
 		lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(2, 64), lowbit.SymQuant(2, 64), lowbit.Quant(8, 64),
-		lowbit.Quant(2, 32), lowbit.SymQuant(2, 32), lowbit.Quant(8, 32)} {
+		lowbit.Quant(2, 32), lowbit.SymQuant(2, 32), lowbit.Quant(8, 32), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16)} {
 		seeds[fmt.Sprintf("%s-128cols-negative-scales", f)] = rowHeader(f, 128, 5+i%5, 1+i%9, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The row kernels on rows of 64 (2- and 4-bit codes in one group or two
