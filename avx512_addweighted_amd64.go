@@ -45,6 +45,10 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
+	if r.Cols == 256 && avx512Row256G16(r.Format, false) && len(w) < 4*r.Len() {
+		addWeightedCodesAVX512(y, r, w)
+		return
+	}
 	if avx512Group16(r) && len(w) == r.Len() {
 		addWeightedGroup16AVX512(y, r, w)
 		return
@@ -104,9 +108,13 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	if r.Cols == 256 && avx512Row256Codes(f) && nw < 4 {
+	if r.Cols == 256 && (avx512Row256Codes(f) || avx512Row256G16(f, false)) && nw < 4 {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
-			if !avx512AddWeightedRow256(y, r, w) {
+			switch {
+			case avx512AddWeightedRow256(y, r, w):
+			case f.Group == 16:
+				addWeightedGroup16AVX512(y, r, w)
+			default:
 				addWeightedGeneralAVX512(y, r, w)
 			}
 		})

@@ -954,6 +954,18 @@
 	VBROADCASTSS (R13), Z22; \
 	STEP_W2_FMAS
 
+#define STEP_W2_R256_G16 \
+	VMOVDQU32 (SI), Z17; \
+	VCVTPH2PS (DX), Z19; \
+	VCVTPH2PS (R8), Z18; \
+	STEP_W2_SPREAD1_W
+
+// STEP_W2_SPREAD1_W is the rest of STEP_W2_SPREAD1 after the spread (the
+// scales and mins already in lane order): the row's weight, the FMAs.
+#define STEP_W2_SPREAD1_W \
+	VBROADCASTSS (R13), Z22; \
+	STEP_W2_FMAS
+
 #define STEP_W2_R256_G32 \
 	VMOVDQU32 (SI), Z17; \
 	VMOVDQU32 (DX), X18; \
@@ -1116,6 +1128,42 @@
 #define STEPSHIFT 0
 #define STEPBYTES 48
 #define STEPSCALES 2
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W2G16X1
+#define SETUP SETUP_W2
+#define STEP STEP_W2_R256_G16
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 32
+#define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W4G16X1
+#define SETUP SETUP_W4_G16
+#define STEP STEP_W4_G16
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 128
+#define STEPSCALES 32
 #define FINISH FINISH_W4
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME

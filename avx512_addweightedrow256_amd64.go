@@ -38,10 +38,14 @@ func avx512AddWeightedRow256W2(y []float32, r Rows, w []float32) bool {
 	if !avx512Finite(lanes[:]) {
 		return false
 	}
+	cols := &avx512W2Cols
+	if r.Format.Group == 16 {
+		cols = &avx512W2ColsG16
+	}
 	y0, y1 := (*[128]float32)(y[:128]), (*[128]float32)(y[128:256])
 	for k := range 16 {
 		for l := range 8 {
-			c := avx512W2Cols[8*k+l] & 127
+			c := cols[8*k+l] & 127
 			y0[c] += lanes[16*k+l]
 			y1[c] += lanes[16*k+8+l]
 		}
@@ -77,12 +81,16 @@ func avx512AddWeightedRow256W4(y []float32, r Rows, w []float32) bool {
 	if !avx512Finite(lanes[:256]) {
 		return false
 	}
+	cols := &avx512W4Cols
+	if f.Group == 16 {
+		cols = &avx512W4ColsG16
+	}
 	y0, y1 := (*[128]float32)(y[:128]), (*[128]float32)(y[128:256])
 	for i, v := range lanes[:128] {
-		y0[avx512W4Cols[i]&127] += v
+		y0[cols[i]&127] += v
 	}
 	for i, v := range lanes[128:256] {
-		y1[avx512W4Cols[i]&127] += v
+		y1[cols[i]&127] += v
 	}
 	return true
 }

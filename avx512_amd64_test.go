@@ -170,7 +170,7 @@ func TestAVX512DotShapes(t *testing.T) {
 	}
 	// The row kernels on 4-bit rows of 256 (every group from 32 to the row).
 	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256),
-		Quant(2, 32), SymQuant(2, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 128), SymQuant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
+		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 128), SymQuant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100, 131} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 256, nq)
@@ -246,7 +246,7 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 				}
 			}
 			if bits == 4 || bits == 2 { // the row kernels on rows of 256
-				for _, g := range []int{32, 64, 128, 256} {
+				for _, g := range []int{16, 32, 64, 128, 256} {
 					f := Format{Bits: bits, Group: g, Symmetric: sym}
 					for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
 						avx512CheckAddWeighted(t, im, rng, f, n, 256, 1)
@@ -561,17 +561,22 @@ func TestAVX512DotQ8ExactBlockSums(t *testing.T) {
 func TestAVX512DotTinyQueries(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(63, 64))
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(8, 64)} {
+	for _, fc := range []struct {
+		f    Format
+		cols int
+	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {SymQuant(8, 64), 128},
+		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 32), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}} {
+		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3, 4, 5, 9} {
 			n := 1 + rng.IntN(20)
-			vals := randomValues(rng, n*128)
+			vals := randomValues(rng, n*cols)
 			for k := range vals {
 				vals[k] = min(max(vals[k]*5000, -60000), 60000)
 			}
-			r, err := NewRows(f, n, 128)
+			r, err := NewRows(f, n, cols)
 			require.NoError(t, err)
 			require.NoError(t, Generic().Quantize(r, vals))
-			x := randomValues(rng, nq*128)
+			x := randomValues(rng, nq*cols)
 			for k := range x {
 				x[k] *= 0x1p-128 // subnormal; times 16^-7 below 2^-149
 				if k%7 == 0 && nq%2 == 0 {
@@ -585,11 +590,11 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 				for j := 0; j < nq; j++ {
 					var want, m float64
 					for c := range v {
-						want += v[c] * float64(x[j*128+c])
-						m += mag[c] * math.Abs(float64(x[j*128+c]))
+						want += v[c] * float64(x[j*cols+c])
+						m += mag[c] * math.Abs(float64(x[j*cols+c]))
 					}
 					tol := 0x1p-24*200*m + 256*0x1p-149
-					require.InDelta(t, want, out[j*n+i], tol, "%s, %d rows, %d queries: row %d, query %d", f, n, nq, i, j)
+					require.InDelta(t, want, out[j*n+i], tol, "%s, %d rows of %d, %d queries: row %d, query %d", f, n, cols, nq, i, j)
 				}
 			}
 		}
@@ -608,7 +613,7 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 		f    Format
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {Quant(8, 64), 128},
-		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}} {
+		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}, {Quant(2, 16), 256}, {SymQuant(4, 16), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3} {
 			for _, n := range []int{1, 2, 3, 8, 17} {
@@ -730,7 +735,7 @@ func TestAVX512Row256KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(71, 72))
 	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), Quant(4, 256), SymQuant(4, 256),
-		Quant(2, 32), SymQuant(2, 64), Quant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
+		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 64), Quant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
 		for _, n := range []int{4, 8, 7} {
 			r, _ := quantizedRows(t, rng, f, n, 256)
 			badRow := avx512SpoilRow(rng, r)

@@ -52,6 +52,10 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotRowsG16AVX512(out, r, x)
 		return
 	}
+	if r.Cols == 256 && avx512Row256G16(r.Format, true) {
+		dotCodesAVX512(out, r, x)
+		return
+	}
 	if avx512Group16(r) && (r.Cols < 256 || len(x) > r.Cols) {
 		// On rows of 256 one query row runs as fast or faster on the avx2
 		// lane kernels (Intel Xeon family 6 model 207, 512K values in L2,
@@ -85,7 +89,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		}
 		return
 	}
-	if cols == 256 && avx512Row256Codes(f) {
+	if cols == 256 && (avx512Row256Codes(f) || avx512Row256G16(f, true)) {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
@@ -96,7 +100,11 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 			} else {
 				ok = avx512DotRow256W2(o, r, xp, pass)
 			}
-			if !ok {
+			switch {
+			case ok:
+			case f.Group == 16:
+				dotGroup16AVX512(o, r, xp)
+			default:
 				dotGeneralAVX512(o, r, xp)
 			}
 		}

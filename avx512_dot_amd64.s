@@ -4151,3 +4151,67 @@ field:
 #undef QUAD_SCALES
 #undef QUAD_OUT
 #undef FORX
+
+// The 2-bit rows of 256 in groups of 16: the halves as rows of 128 in
+// groups of 16 (QUAD_SCALES_W2_G16: a row's 16 scales are its halves' 8
+// each), their sums added in pairs.
+
+#define NAME ·avx512DotRow256W2G16X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X1
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G16
+#define QUAD_OUT QUAD_OUT_W2_G16
+#define FORX ROWFORW2X1
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G16X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X2
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G16
+#define QUAD_OUT QUAD_OUT_W2_G16
+#define FORX ROWFORW2X2
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS
+
+#define NAME ·avx512DotRow256W2G16X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2X4
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G16
+#define QUAD_OUT QUAD_OUT_W2_G16
+#define FORX ROWFORW2X4
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS

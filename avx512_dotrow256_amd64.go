@@ -66,11 +66,18 @@ func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
 	return true
 }
 
-// avx512Row256Codes reports whether the Dot row kernels of rows of 256
-// values take codes of format f: 2- and 4-bit codes in groups of 32, 64,
-// 128 or 256 (the AddWeighted row kernels: 4-bit codes).
+// avx512Row256Codes reports whether the Dot and AddWeighted row kernels of
+// rows of 256 values take codes of format f: 2- and 4-bit codes in groups
+// of 32, 64, 128 or 256, or 16 (all but 4-bit Dot, avx512Row256G16).
 func avx512Row256Codes(f Format) bool {
 	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128 || f.Group == 256)
+}
+
+// avx512Row256G16 reports whether rows of 256 values in groups of 16 of
+// format f have row kernels: 2-bit codes for Dot (dot), 2- and 4-bit codes
+// for AddWeighted.
+func avx512Row256G16(f Format, dot bool) bool {
+	return f.Group == 16 && (f.Bits == 2 || f.Bits == 4 && !dot)
 }
 
 // avx512Row256Half is the floats of one half's tables of the rows-of-256
@@ -153,18 +160,29 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 		scratchBuf [4*4*16 + 16]float32
 	)
 	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	f := r.Format
 	for j := range pass {
-		if avx512DotRowXTables(&recs[j*16*16], &x[j*256], &avx512Row256Cols2[0][0], &avx512RowScales2[0], 16, 1) {
+		cols := &avx512Row256Cols2[0][0]
+		if f.Group == 16 {
+			cols = &avx512Row256Cols2G16[0][0]
+		}
+		if avx512DotRowXTables(&recs[j*16*16], &x[j*256], cols, &avx512RowScales2[0], 16, 1) {
 			return false
 		}
 	}
-	f := r.Format
 	mul := float32(1)
 	if f.Symmetric {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
 	for j := range pass {
 		xj, s := x[j*256:][:256], sg[16*j:][:16]
+		if f.Group == 16 {
+			// Lane l: half l/8, its group l%8.
+			for l := range s {
+				s[l] = mul * sumFloats(xj[128*(l/8)+16*(l%8):][:16])
+			}
+			continue
+		}
 		if f.Group == 32 {
 			// Lane 4L+p: half L/2 (of half-row 2(p/2)+L/2), group
 			// 2(L%2)+p%2 of the half.
@@ -221,12 +239,16 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 // avx512Row256Cols2 are the columns of the x tables of 2-bit rows of 256
 // (one row per vector, its halves in lanes 0-7 and 8-15): those of rows of
 // 128 (avx512RowCols2), plus 128 in lanes 8-15.
-var avx512Row256Cols2 [16][16]int32
+//
+// avx512Row256Cols2G16 are those of groups of 16 (avx512RowCols2G16, plus
+// 128 in lanes 8-15).
+var avx512Row256Cols2, avx512Row256Cols2G16 [16][16]int32
 
 func init() {
 	for k := range 16 {
 		for l := range 16 {
 			avx512Row256Cols2[k][l] = avx512RowCols2[k][l] + 128*int32(l/8)
+			avx512Row256Cols2G16[k][l] = int32(16*(l%8)+k/4+4*(k%4)) + 128*int32(l/8)
 		}
 	}
 }

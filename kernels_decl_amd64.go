@@ -4515,6 +4515,15 @@ func avx512CallDotRow256(group, nq int, a *avx512RowArgs) {
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
+func avx512DotRow256W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W2G16X4(a *avx512RowArgs)
+
+//go:noescape
 func avx512DotRow256W2G32X1(a *avx512RowArgs)
 
 //go:noescape
@@ -4553,6 +4562,12 @@ func avx512DotRow256W2G256X4(a *avx512RowArgs)
 // avx512CallDotRow256W2 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
 func avx512CallDotRow256W2(group, nq int, a *avx512RowArgs) {
 	switch group<<4 | nq {
+	case 16<<4 | 1:
+		avx512DotRow256W2G16X1(a)
+	case 16<<4 | 2:
+		avx512DotRow256W2G16X2(a)
+	case 16<<4 | 4:
+		avx512DotRow256W2G16X4(a)
 	case 32<<4 | 1:
 		avx512DotRow256W2G32X1(a)
 	case 32<<4 | 2:
@@ -5317,6 +5332,9 @@ func avx512CallAddWeightedRow96(group int, a *avx512RowArgs) {
 // avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
+func avx512AddWeightedRow256W2G16X1(a *avx512RowArgs)
+
+//go:noescape
 func avx512AddWeightedRow256W2G32X1(a *avx512RowArgs)
 
 //go:noescape
@@ -5327,6 +5345,9 @@ func avx512AddWeightedRow256W2G128X1(a *avx512RowArgs)
 
 //go:noescape
 func avx512AddWeightedRow256W2G256X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow256W4G16X1(a *avx512RowArgs)
 
 //go:noescape
 func avx512AddWeightedRow256W4G32X1(a *avx512RowArgs)
@@ -5343,6 +5364,8 @@ func avx512AddWeightedRow256W4G256X1(a *avx512RowArgs)
 // avx512CallAddWeightedRow256 calls avx512AddWeightedRow<cols>W<bits>G<group>X<nq>.
 func avx512CallAddWeightedRow256(bits, group int, a *avx512RowArgs) {
 	switch bits<<12 | group {
+	case 2<<12 | 16:
+		avx512AddWeightedRow256W2G16X1(a)
 	case 2<<12 | 32:
 		avx512AddWeightedRow256W2G32X1(a)
 	case 2<<12 | 64:
@@ -5351,6 +5374,8 @@ func avx512CallAddWeightedRow256(bits, group int, a *avx512RowArgs) {
 		avx512AddWeightedRow256W2G128X1(a)
 	case 2<<12 | 256:
 		avx512AddWeightedRow256W2G256X1(a)
+	case 4<<12 | 16:
+		avx512AddWeightedRow256W4G16X1(a)
 	case 4<<12 | 32:
 		avx512AddWeightedRow256W4G32X1(a)
 	case 4<<12 | 64:
