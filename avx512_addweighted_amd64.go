@@ -45,7 +45,7 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	if r.Cols == 256 && avx512Row256G16(r.Format, false) && len(w) < 4*r.Len() {
+	if r.Cols == 256 && avx512Row256G16(r.Format, false) && len(w) < 4*r.Len() || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) {
 		addWeightedCodesAVX512(y, r, w)
 		return
 	}
@@ -86,9 +86,13 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	// general against row kernels, one weight row q4g64 6.4-6.9 against
 	// 15.7-16.7, q2g64 6.7-8.0 against 17.6-21.4; four q2g64 16.3-22.2
 	// against 18.1-20.5).
-	if r.Cols == 64 && avx512RowCodes(f) && f.Group <= 64 {
+	if r.Cols == 64 && avx512Row64Codes(f) {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
-			if !avx512AddWeightedRow64(y, r, w) {
+			switch {
+			case avx512AddWeightedRow64(y, r, w):
+			case f.Group == 16:
+				addWeightedGroup16AVX512(y, r, w)
+			default:
 				addWeightedGeneralAVX512(y, r, w)
 			}
 		})

@@ -359,6 +359,11 @@
 	VCVTPH2PS X25, Y25
 #define STEP_W4_R64_G64 STEP_W4_R64(SCALES_R64_G64)
 #define STEP_W4_R64_G32 STEP_W4_R64(SCALES_R64_G32)
+#define SCALES_R64_G16 \
+	VMOVDQU32 (DX), X25; \
+	VINSERTI32X4 $1, (R8), Y25, Y25; \
+	VCVTPH2PS Y25, Z25
+#define STEP_W4_R64_G16 STEP_W4_R64(SCALES_R64_G16)
 
 // SETUP_W4_R64 is SETUP_W4 (groups of 64) or SETUP_W4_G32 with K1 = 0xff00
 // for the second row's weight.
@@ -527,6 +532,30 @@
 	VCVTPH2PS Y18, Z18
 #define STEP_W2_R64_G64 STEP_W2_R64(SCALES_W2R64_G64)
 #define STEP_W2_R64_G32 STEP_W2_R64(SCALES_W2R64_G32)
+
+// SETUP_W4_R64_G16 is SETUP_W4 with the index tables of rows of 64 in
+// groups of 16 (lane l: row l/8's group (l%8)/2) and K1 = 0xff00.
+#define SETUP_W4_R64_G16 \
+	SETUP_W4; \
+	VMOVDQU32 ·avx512AwIdxR64G16(SB), Z26; \
+	VMOVDQU32 ·avx512AwIdxR64G16+64(SB), Z27; \
+	MOVL $0xff00, R11; \
+	KMOVW R11, K1
+
+// STEP_W2_R64_G16 is STEP_W2_R64 on rows of 64 in groups of 16: a row's
+// four dwords are its four groups, so the four rows' 16 scales and 16 mins
+// are converted in lane order (lane 4r+d), no spreading.
+#define STEP_W2_R64_G16 \
+	VMOVDQU32 (SI), Z17; \
+	VCVTPH2PS (DX), Z19; \
+	VCVTPH2PS (R8), Z18; \
+	VMOVUPS (R13), X22; \
+	VPERMPS Z22, Z25, Z22; \
+	STEP_W2_FMAS
+
+#define SETUP_W2_R64_G16 \
+	SETUP_W2; \
+	VMOVDQU32 ·avx512AwIdxS4G32(SB), Z25
 
 // SETUP_W2_R64_G64 / _G32 are SETUP_W2 with the index tables of rows of 64
 // (the Dot kernels' tables: scales, then mins) and the weights' index.
@@ -1165,6 +1194,42 @@
 #define STEPBYTES 128
 #define STEPSCALES 32
 #define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow64W4G16X1
+#define SETUP SETUP_W4_R64_G16
+#define STEP STEP_W4_R64_G16
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 16
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow64W2G16X1
+#define SETUP SETUP_W2_R64_G16
+#define STEP STEP_W2_R64_G16
+#define STEPROWS 4
+#define STEPSHIFT 2
+#define STEPBYTES 64
+#define STEPSCALES 32
+#define FINISH FINISH_W2
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP

@@ -36,10 +36,10 @@ func avx512AddWeightedRow64(y []float32, r Rows, w []float32) bool {
 	}
 	yy := (*[64]float32)(y)
 	if nw > 0 {
-		avx512AddLanesRow64(yy, whole, f.Bits)
+		avx512AddLanesRow64(yy, whole, f)
 	}
 	if nw < r.Len() {
-		avx512AddLanesRow64(yy, tail, f.Bits)
+		avx512AddLanesRow64(yy, tail, f)
 	}
 	return true
 }
@@ -47,26 +47,39 @@ func avx512AddWeightedRow64(y []float32, r Rows, w []float32) bool {
 // avx512AddLanesRow64 adds the lanes table of a rows-of-64 kernel to y:
 // 4-bit, entry 16k+l holds column avx512W4Cols[16k+l] mod 64 (lanes 8-15
 // the second row's); 2-bit, entry 16k+l holds field k of row l/4's dword
-// l%4, whose column avx512W2Cols gives for dword l%4.
-func avx512AddLanesRow64(y *[64]float32, lanes []float32, bits int) {
-	if bits == 4 {
+// l%4, whose column avx512W2Cols gives for dword l%4 (for groups of 16,
+// avx512W4ColsG16 and avx512W2ColsG16).
+func avx512AddLanesRow64(y *[64]float32, lanes []float32, f Format) {
+	if f.Bits == 4 {
+		cols := &avx512W4Cols
+		if f.Group == 16 {
+			cols = &avx512W4ColsG16
+		}
 		for i, v := range lanes[:128] {
-			y[avx512W4Cols[i]&63] += v
+			y[cols[i]&63] += v
 		}
 		return
+	}
+	cols := &avx512W2Cols
+	if f.Group == 16 {
+		cols = &avx512W2ColsG16
 	}
 	for k := range 16 {
 		l := lanes[16*k : 16*k+16]
 		for d := range 4 {
-			y[avx512W2Cols[8*k+d]&63] += (l[d] + l[4+d]) + (l[8+d] + l[12+d])
+			y[cols[8*k+d]&63] += (l[d] + l[4+d]) + (l[8+d] + l[12+d])
 		}
 	}
 }
 
 // avx512CallAddWeightedRow64 runs the kernel of rows of 64 of a code width
-// (4 or 2) in g groups (1: one group of 64, 2: two of 32).
+// (4 or 2) in g groups (1: one group of 64, 2: two of 32, 4: four of 16).
 func avx512CallAddWeightedRow64(bits, g int, a *avx512RowArgs) {
 	switch {
+	case bits == 4 && g == 4:
+		avx512AddWeightedRow64W4G16X1(a)
+	case g == 4:
+		avx512AddWeightedRow64W2G16X1(a)
 	case bits == 4 && g == 2:
 		avx512AddWeightedRow64W4G32X1(a)
 	case bits == 4:

@@ -153,7 +153,8 @@ func TestAVX512DotShapes(t *testing.T) {
 		avx512CheckDot(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
 	// The row kernels on 4- and 2-bit rows of 64 (one group, or two of 32).
-	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 32), SymQuant(2, 32)} {
+	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 32), SymQuant(2, 32),
+		Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16)} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 64, nq)
@@ -227,7 +228,7 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 				}
 			}
 			if bits == 4 || bits == 2 { // the row kernels on rows of 64
-				for _, g := range []int{32, 64} {
+				for _, g := range []int{16, 32, 64} {
 					f := Format{Bits: bits, Group: g, Symmetric: sym}
 					for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 16, 17, 100} {
 						for _, nq := range []int{1, 2, 4} {
@@ -565,7 +566,7 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 		f    Format
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {SymQuant(8, 64), 128},
-		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 32), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}} {
+		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 16), 64}, {SymQuant(2, 16), 64}, {Quant(4, 32), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3, 4, 5, 9} {
 			n := 1 + rng.IntN(20)
@@ -613,7 +614,8 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 		f    Format
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {Quant(8, 64), 128},
-		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}, {Quant(2, 16), 256}, {SymQuant(4, 16), 256}} {
+		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96},
+		{Quant(4, 16), 64}, {Quant(2, 16), 64}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}, {Quant(2, 16), 256}, {SymQuant(4, 16), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3} {
 			for _, n := range []int{1, 2, 3, 8, 17} {
@@ -695,7 +697,7 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 func TestAVX512Row64KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(69, 70))
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 32), Quant(2, 32), Quant(4, 64), Quant(4, 32), SymQuant(4, 32)} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 32), Quant(2, 32), Quant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(4, 16), SymQuant(2, 16)} {
 		for _, n := range []int{4, 8, 7} {
 			r, _ := quantizedRows(t, rng, f, n, 64)
 			badRow := avx512SpoilRow(rng, r)

@@ -52,7 +52,7 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotRowsG16AVX512(out, r, x)
 		return
 	}
-	if r.Cols == 256 && avx512Row256G16(r.Format, true) {
+	if r.Cols == 256 && avx512Row256G16(r.Format, true) || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) {
 		dotCodesAVX512(out, r, x)
 		return
 	}
@@ -121,12 +121,16 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		}
 		return
 	}
-	if cols == 64 && avx512RowCodes(f) && f.Group <= 64 {
+	if cols == 64 && avx512Row64Codes(f) {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
 			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
-			if !avx512DotRow64(o, r, xp, pass) {
+			switch {
+			case avx512DotRow64(o, r, xp, pass):
+			case f.Group == 16:
+				dotGroup16AVX512(o, r, xp)
+			default:
 				dotGeneralAVX512(o, r, xp)
 			}
 		}

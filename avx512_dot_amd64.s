@@ -4215,3 +4215,156 @@ field:
 #undef QUAD_OUT
 #undef FORX
 #undef ROW_PAIRS
+
+// The Dot row kernels on rows of 64 values in groups of 16. 4-bit: the
+// kernels of groups of 32, each accumulator lane (rows 0-1, 2-3; lane l:
+// row l/8, dword l%8, group (l%8)/2) scaled and shifted on its own before
+// the COMBINE (QUAD_OUT_W4R64_G16, the scales permuted to those lanes). 2-bit:
+// a row is four dwords, one group each, so the quad's 16 scales and 16
+// mins are already in the lanes' order (lane 4r+d: row r, group d).
+#define QUAD_SCALES_W4R64_G16 \
+	VCVTPH2PS (DX), Z10;                      \
+	VMOVDQU32 ·avx512R64G16Idx(SB), Z8;       \
+	VPERMPS   Z10, Z8, Z8;                    \
+	VMOVDQU32 ·avx512R64G16Idx+64(SB), Z9;    \
+	VPERMPS   Z10, Z9, Z9;                    \
+	VCVTPH2PS (R8), Z10;                      \
+	VMOVDQU32 ·avx512R64G16Idx(SB), Z12;      \
+	VPERMPS   Z10, Z12, Z12;                  \
+	VMOVDQU32 ·avx512R64G16Idx+64(SB), Z13;   \
+	VPERMPS   Z10, Z13, Z13;                  \
+	ADDQ      $16, DX;                        \
+	ADDQ      $16, R8
+
+// QUAD_OUT_W4R64_G16 is QUAD_OUT_W2_G16 for 4-bit rows of 64, whose
+// groups of 16 are two dwords each: the shift term goes to the even lane
+// of each (mask K5 = 0x5555), not to both.
+#define QUAD_OUT_W4R64_G16(j, a0, a1, a2, a3) \
+	VMULPS.Z    (j*64)(R9), Z12, K5, Z10;    \
+	VFMADD231PS Z8, a0, Z10;                 \
+	VMULPS.Z    (j*64)(R9), Z13, K5, Z11;    \
+	VFMADD231PS Z9, a1, Z11;                 \
+	COMBINE_F(Z10, Z11, Z10, Z14, Z15);      \
+	VMOVDQU32   ·avx512DotW2OutIdx(SB), Z14; \
+	VPERMPS     Z10, Z14, Z10;               \
+	VMOVUPS     Z10, (j*256)(R13)(R14*1)
+
+#define SETUP_W4R64_G16 \
+	SETUP_MASKS;        \
+	MOVL  $0x5555, R11; \
+	KMOVW R11, K5
+
+#define QUAD_SCALES_W2R64_G16 \
+	VCVTPH2PS (DX), Z13;                 \
+	VCVTPH2PS (R8), Z12;                 \
+	VMOVDQU32 ·avx512QuadG32Idx(SB), Z9; \
+	ADDQ      $16, DX;                   \
+	ADDQ      $16, R8
+
+#define NAME ·avx512DotRow64W4G16X1
+#define SETUP SETUP_W4R64_G16
+#define QUAD QUADW4R64X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W4R64_G16
+#define QUAD_OUT QUAD_OUT_W4R64_G16
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W4G16X2
+#define SETUP SETUP_W4R64_G16
+#define QUAD QUADW4R64X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W4R64_G16
+#define QUAD_OUT QUAD_OUT_W4R64_G16
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W4G16X4
+#define SETUP SETUP_W4R64_G16
+#define QUAD QUADW4R64X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W4R64_G16
+#define QUAD_OUT QUAD_OUT_W4R64_G16
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W2G16X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G16
+#define QUAD_OUT QUAD_OUT_W2R64
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W2G16X2
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G16
+#define QUAD_OUT QUAD_OUT_W2R64
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W2G16X4
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G16
+#define QUAD_OUT QUAD_OUT_W2R64
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX

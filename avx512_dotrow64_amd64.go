@@ -29,6 +29,12 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	if f.Bits == 2 {
 		cols, scales, fields = &avx512Row64Cols2[0][0], &avx512RowScales2[0], 16
 	}
+	if f.Group == 16 {
+		cols = &avx512Row64Cols4G16[0][0]
+		if f.Bits == 2 {
+			cols = &avx512Row64Cols2G16[0][0]
+		}
+	}
 	if avx512DotRowXTables(&recs[0], &xBuf[0], cols, scales, fields, pass) {
 		return false
 	}
@@ -37,6 +43,18 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
 	for j := range pass {
+		if f.Group == 16 {
+			// 4-bit: lane l (row l/8 of a pair) takes group (l%8)/2's
+			// sum; 2-bit: lane 4r+d, group d's.
+			for l := range 16 {
+				g := l % 8 / 2
+				if f.Bits == 2 {
+					g = l % 4
+				}
+				sg[j*16+l] = mul * sumFloats(x[64*j+16*g:][:16])
+			}
+			continue
+		}
 		var s0, s1 float32
 		for c := range 32 {
 			s0 += x[64*j+c]
@@ -72,7 +90,7 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	if n4 < n {
 		var (
 			data          [4 * 32]byte
-			scales, mins4 [8]uint16
+			scales, mins4 [16]uint16
 			tail          [4 * 4]float32
 		)
 		g, rb := f.Groups(64), f.RowBytes(64)
@@ -97,20 +115,32 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 // avx512Row64Cols2 are those of the 2-bit kernels (four rows per vector,
 // row r in lanes 4r to 4r+3): field k of lane l holds column
 // avx512RowCols2[k][l%4].
+//
+// avx512Row64Cols4G16 and avx512Row64Cols2G16 are those of groups of 16
+// (avx512RowCols4G16, avx512RowCols2G16).
 var (
-	avx512Row64Cols4 [8][16]int32
-	avx512Row64Cols2 [16][16]int32
+	avx512Row64Cols4, avx512Row64Cols4G16 [8][16]int32
+	avx512Row64Cols2, avx512Row64Cols2G16 [16][16]int32
 )
 
 func init() {
 	for k := range 8 {
 		for l := range 16 {
 			avx512Row64Cols4[k][l] = avx512RowCols4[k][l%8]
+			avx512Row64Cols4G16[k][l] = avx512RowCols4G16[k][l%8]
 		}
 	}
 	for k := range 16 {
 		for l := range 16 {
 			avx512Row64Cols2[k][l] = avx512RowCols2[k][l%4]
+			avx512Row64Cols2G16[k][l] = avx512RowCols2G16[k][l%4]
 		}
 	}
+}
+
+// avx512Row64Codes reports whether the Dot and AddWeighted row kernels of
+// rows of 64 values take codes of format f: 2- and 4-bit codes in groups
+// of 16, 32 or 64.
+func avx512Row64Codes(f Format) bool {
+	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 16 || f.Group == 32 || f.Group == 64)
 }

@@ -4282,6 +4282,15 @@ func avx512CallDotRowG32(bits, nq int, a *avx512RowArgs) {
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
+func avx512DotRow64W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W2G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W2G16X4(a *avx512RowArgs)
+
+//go:noescape
 func avx512DotRow64W2G32X1(a *avx512RowArgs)
 
 //go:noescape
@@ -4298,6 +4307,15 @@ func avx512DotRow64W2G64X2(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotRow64W2G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W4G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W4G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W4G16X4(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotRow64W4G32X1(a *avx512RowArgs)
@@ -4320,6 +4338,12 @@ func avx512DotRow64W4G64X4(a *avx512RowArgs)
 // avx512CallDotRow64 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
 func avx512CallDotRow64(bits, group, nq int, a *avx512RowArgs) {
 	switch bits<<12 | group<<4 | nq {
+	case 2<<12 | 16<<4 | 1:
+		avx512DotRow64W2G16X1(a)
+	case 2<<12 | 16<<4 | 2:
+		avx512DotRow64W2G16X2(a)
+	case 2<<12 | 16<<4 | 4:
+		avx512DotRow64W2G16X4(a)
 	case 2<<12 | 32<<4 | 1:
 		avx512DotRow64W2G32X1(a)
 	case 2<<12 | 32<<4 | 2:
@@ -4332,6 +4356,12 @@ func avx512CallDotRow64(bits, group, nq int, a *avx512RowArgs) {
 		avx512DotRow64W2G64X2(a)
 	case 2<<12 | 64<<4 | 4:
 		avx512DotRow64W2G64X4(a)
+	case 4<<12 | 16<<4 | 1:
+		avx512DotRow64W4G16X1(a)
+	case 4<<12 | 16<<4 | 2:
+		avx512DotRow64W4G16X2(a)
+	case 4<<12 | 16<<4 | 4:
+		avx512DotRow64W4G16X4(a)
 	case 4<<12 | 32<<4 | 1:
 		avx512DotRow64W4G32X1(a)
 	case 4<<12 | 32<<4 | 2:
@@ -5290,10 +5320,16 @@ func avx512AddWeightedRow128W4G16X1(a *avx512RowArgs)
 // avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
+func avx512AddWeightedRow64W2G16X1(a *avx512RowArgs)
+
+//go:noescape
 func avx512AddWeightedRow64W2G32X1(a *avx512RowArgs)
 
 //go:noescape
 func avx512AddWeightedRow64W2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow64W4G16X1(a *avx512RowArgs)
 
 //go:noescape
 func avx512AddWeightedRow64W4G32X1(a *avx512RowArgs)

@@ -141,9 +141,10 @@ func rowSeeds() map[string][]byte {
 		lowbit.Quant(2, 32), lowbit.SymQuant(2, 32), lowbit.Quant(8, 32), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16)} {
 		seeds[fmt.Sprintf("%s-128cols-negative-scales", f)] = rowHeader(f, 128, 5+i%5, 1+i%9, 4|8*byte(i%2), sUnit, sUnit)
 	}
-	// The row kernels on rows of 64 (2- and 4-bit codes in one group or two
-	// of 32).
-	for i, f := range []lowbit.Format{lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(4, 32), lowbit.SymQuant(4, 32), lowbit.Quant(2, 64), lowbit.SymQuant(2, 32)} {
+	// The row kernels on rows of 64 (2- and 4-bit codes in one group, two
+	// of 32 or four of 16).
+	for i, f := range []lowbit.Format{lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(4, 32), lowbit.SymQuant(4, 32), lowbit.Quant(2, 64), lowbit.SymQuant(2, 32),
+		lowbit.Quant(4, 16), lowbit.SymQuant(2, 16)} {
 		seeds[fmt.Sprintf("%s-64cols-negative-scales", f)] = rowHeader(f, 64, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The row kernels on rows of 256 (2- and 4-bit codes in groups of 16 to
