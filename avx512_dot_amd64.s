@@ -2444,6 +2444,15 @@ field:
 	PREFETCHT0 (p+192)(SI)
 #define HALF_X1(p) PREFETCH_HALF(p); X_TABLES8
 
+// SCALES_HALF(off): a part's scales and mins by the shape's SC_LOAD and
+// SC_PERM, the index tables at avx512Row256Idx+off (scales) and off+64
+// (mins), into SREG and MREG.
+#define SCALES_HALF(off) \
+	SC_LOAD(DX);       \
+	SC_PERM(off, SREG); \
+	SC_LOAD(R8);       \
+	SC_PERM(off+64, MREG)
+
 // The quad's fp16 scales (or mins) at src, 8, 4, 2 or 1 per row, converted
 // into T1 (and T2 for 8 per row: rows 0-1 in T1, 2-3 in T2), and permuted
 // into dst by the 16 indexes at avx512Row256Idx+off.
@@ -2481,7 +2490,15 @@ field:
 #define SCBYTES 64
 #define SHIFT_LO 0xffff
 #define SHIFT_HI 0xffff
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2525,7 +2542,15 @@ field:
 #define SCBYTES 64
 #define SHIFT_LO 0xffff
 #define SHIFT_HI 0xffff
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2569,7 +2594,15 @@ field:
 #define SCBYTES 64
 #define SHIFT_LO 0xffff
 #define SHIFT_HI 0xffff
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2613,7 +2646,15 @@ field:
 #define SCBYTES 32
 #define SHIFT_LO 0x00ff
 #define SHIFT_HI 0x00ff
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2657,7 +2698,15 @@ field:
 #define SCBYTES 32
 #define SHIFT_LO 0x00ff
 #define SHIFT_HI 0x00ff
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2701,7 +2750,15 @@ field:
 #define SCBYTES 32
 #define SHIFT_LO 0x00ff
 #define SHIFT_HI 0x00ff
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2745,7 +2802,15 @@ field:
 #define SCBYTES 16
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x000f
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2789,7 +2854,15 @@ field:
 #define SCBYTES 16
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x000f
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2833,7 +2906,15 @@ field:
 #define SCBYTES 16
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x000f
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2877,7 +2958,15 @@ field:
 #define SCBYTES 8
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x0000
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2921,7 +3010,15 @@ field:
 #define SCBYTES 8
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x0000
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -2965,7 +3062,15 @@ field:
 #define SCBYTES 8
 #define SHIFT_LO 0x000f
 #define SHIFT_HI 0x0000
+#define SCALES_A SCALES_HALF(IDX)
+#define SCALES_B SCALES_HALF(IDX+128)
+#define OUT_A QUAD_OUT_PART_A
+#define OUT_B QUAD_OUT_PART_B
 #include "avx512_dot_rowparts_amd64.h"
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
 #undef MREG
 #undef SREG
 #undef T1
@@ -4368,3 +4473,202 @@ field:
 #undef QUAD_SCALES
 #undef QUAD_OUT
 #undef FORX
+
+// The 4-bit Dot row kernels on rows of 256 values in groups of 16: the
+// halves of the kernels of rows of 256, each scaled as rows of 128 in
+// groups of 16 (each pair of rows scaled after its first COMBINE).
+
+// SCALES_PART_G16(off): the half's scales and mins of each pair of rows,
+// lane 4L+q taking row q/2's (of the pair) group 8h+2L+q%2 (VPERMI2PS by
+// ·avx512Row256G16Idx+off over the pair's 32 converted scales): rows 0-1
+// into SREG and MREG, rows 2-3 into S2REG and M2REG. Scratch: T1, T2.
+#define SCALES_PART_G16(off) \
+	VCVTPH2PS 0(DX), T1;                          \
+	VCVTPH2PS 32(DX), T2;                         \
+	VMOVDQU32 ·avx512Row256G16Idx+off(SB), SREG;  \
+	VPERMI2PS T2, T1, SREG;                       \
+	VCVTPH2PS 64(DX), T1;                         \
+	VCVTPH2PS 96(DX), T2;                         \
+	VMOVDQU32 ·avx512Row256G16Idx+off(SB), S2REG; \
+	VPERMI2PS T2, T1, S2REG;                      \
+	VCVTPH2PS 0(R8), T1;                          \
+	VCVTPH2PS 32(R8), T2;                         \
+	VMOVDQU32 ·avx512Row256G16Idx+off(SB), MREG;  \
+	VPERMI2PS T2, T1, MREG;                       \
+	VCVTPH2PS 64(R8), T1;                         \
+	VCVTPH2PS 96(R8), T2;                         \
+	VMOVDQU32 ·avx512Row256G16Idx+off(SB), M2REG; \
+	VPERMI2PS T2, T1, M2REG
+
+// Per query row and half: QUAD_OUT_G16 into T3, then parked (first half)
+// or added to the parked vector (second half). Scratch: T1-T4 and a0.
+#define QUAD_OUT_PART_A_G16(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);        \
+	VMULPS      (j*64)(R9), MREG, T4;     \
+	VFMADD231PS SREG, T3, T4;             \
+	COMBINE_F(a2, a3, T3, T1, T2);        \
+	VMULPS      (j*64)(R9), M2REG, T1;    \
+	VFMADD231PS S2REG, T3, T1;            \
+	COMBINE_F(T4, T1, T3, T2, a0);        \
+	VMOVUPS     T3, (j*256)(R13)(R14*1)
+
+#define QUAD_OUT_PART_B_G16(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);        \
+	VMULPS      (j*64)(R9), MREG, T4;     \
+	VFMADD231PS SREG, T3, T4;             \
+	COMBINE_F(a2, a3, T3, T1, T2);        \
+	VMULPS      (j*64)(R9), M2REG, T1;    \
+	VFMADD231PS S2REG, T3, T1;            \
+	COMBINE_F(T4, T1, T3, T2, a0);        \
+	VADDPS      (j*256)(R13)(R14*1), T3, T3; \
+	VMOVUPS     T3, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow256W4G16X1
+#define MREG Z26
+#define SREG Z27
+#define M2REG Z12
+#define S2REG Z13
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_MASKS
+#define PART_A HALF_X1(1024); QUAD_CODES(0, 128, 256, 384); QUADX1_BODY
+#define PART_B HALF_X1(1280); QUAD_CODES(64, 192, 320, 448); QUADX1_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
+#define FORX ROWFORX1
+#define SCBYTES 128
+#define SHIFT_LO 0xffff
+#define SHIFT_HI 0xffff
+#define SCALES_A SCALES_PART_G16(0)
+#define SCALES_B SCALES_PART_G16(64)
+#define OUT_A QUAD_OUT_PART_A_G16
+#define OUT_B QUAD_OUT_PART_B_G16
+#include "avx512_dot_rowparts_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef M2REG
+#undef S2REG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
+#undef FORX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
+
+#define NAME ·avx512DotRow256W4G16X2
+#define MREG Z26
+#define SREG Z27
+#define M2REG Z12
+#define S2REG Z13
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_MASKS
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX2_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX2_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
+#define FORX ROWFORX2
+#define SCBYTES 128
+#define SHIFT_LO 0xffff
+#define SHIFT_HI 0xffff
+#define SCALES_A SCALES_PART_G16(0)
+#define SCALES_B SCALES_PART_G16(64)
+#define OUT_A QUAD_OUT_PART_A_G16
+#define OUT_B QUAD_OUT_PART_B_G16
+#include "avx512_dot_rowparts_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef M2REG
+#undef S2REG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
+#undef FORX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
+
+#define NAME ·avx512DotRow256W4G16X4
+#define MREG Z24
+#define SREG Z25
+#define M2REG Z16
+#define S2REG Z17
+#define T1 Z26
+#define T1X X26
+#define T1Y Y26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP SETUP_X4
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX4_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX4_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
+#define FORX ROWFORX4
+#define SCBYTES 128
+#define SHIFT_LO 0xffff
+#define SHIFT_HI 0xffff
+#define SCALES_A SCALES_PART_G16(0)
+#define SCALES_B SCALES_PART_G16(64)
+#define OUT_A QUAD_OUT_PART_A_G16
+#define OUT_B QUAD_OUT_PART_B_G16
+#include "avx512_dot_rowparts_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef M2REG
+#undef S2REG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
+#undef FORX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B

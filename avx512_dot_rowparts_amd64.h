@@ -24,6 +24,13 @@
 //	IDX       the offset of the shape's index tables in avx512Row256Idx
 //	SCBYTES   the bytes of fp16 scales of four rows (8 per group of a row)
 //	SHIFT_LO, SHIFT_HI  the lanes that take a shift term in each part
+//	SCALES_A, SCALES_B  each part's scales and mins: the shape's
+//	          SC_LOAD and SC_PERM by the index tables at IDX (SCALES_HALF),
+//	          or for groups of 16 those of each pair of rows
+//	          (SCALES_PART_G16)
+//	OUT_A, OUT_B  each part's combining, scaling and parking per query
+//	          row (QUAD_OUT_PART_A, _B, or for groups of 16, whose pairs of
+//	          rows are scaled after their first COMBINE, _A_G16, _B_G16)
 //
 // Four rows' parts are combined into K, whose lane 4L+r is row r's
 // partial over the part's values of 128-bit lane L. Each lane gets its own
@@ -67,19 +74,13 @@ block:
 
 quad:
 	PART_A
-	SC_LOAD(DX)
-	SC_PERM(IDX, SREG)
-	SC_LOAD(R8)
-	SC_PERM(IDX+64, MREG)
-	FORX(QUAD_OUT_PART_A)
+	SCALES_A
+	FORX(OUT_A)
 	ADDQ $PART_TABLES, BX
 	ADDQ $256, R9
 	PART_B
-	SC_LOAD(DX)
-	SC_PERM(IDX+128, SREG)
-	SC_LOAD(R8)
-	SC_PERM(IDX+192, MREG)
-	FORX(QUAD_OUT_PART_B)
+	SCALES_B
+	FORX(OUT_B)
 	SUBQ $PART_TABLES, BX
 	SUBQ $256, R9
 	ADDQ $QUADBYTES, SI

@@ -21,8 +21,12 @@ func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
 	f := r.Format
 	for h := range 2 {
 		tables := recs[h*avx512Row256Half:]
+		cols := &avx512RowCols4[0][0]
+		if f.Group == 16 {
+			cols = &avx512RowCols4G16[0][0]
+		}
 		for j := range pass {
-			if avx512DotRowXTables(&tables[j*8*16], &x[j*256+h*128], &avx512RowCols4[0][0], &avx512RowScales4[0], 8, 1) {
+			if avx512DotRowXTables(&tables[j*8*16], &x[j*256+h*128], cols, &avx512RowScales4[0], 8, 1) {
 				return false
 			}
 		}
@@ -49,7 +53,7 @@ func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
 	if n4 < n {
 		var (
 			data          [4 * 128]byte
-			scales, mins4 [4 * 8]uint16
+			scales, mins4 [4 * 16]uint16
 			tail          [4 * 4]float32
 		)
 		g, rb := f.Groups(256), f.RowBytes(256)
@@ -68,16 +72,15 @@ func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
 
 // avx512Row256Codes reports whether the Dot and AddWeighted row kernels of
 // rows of 256 values take codes of format f: 2- and 4-bit codes in groups
-// of 32, 64, 128 or 256, or 16 (all but 4-bit Dot, avx512Row256G16).
+// of 32, 64, 128 or 256 (groups of 16: avx512Row256G16).
 func avx512Row256Codes(f Format) bool {
 	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128 || f.Group == 256)
 }
 
 // avx512Row256G16 reports whether rows of 256 values in groups of 16 of
-// format f have row kernels: 2-bit codes for Dot (dot), 2- and 4-bit codes
-// for AddWeighted.
+// format f have Dot (dot) or AddWeighted row kernels: 2- and 4-bit codes.
 func avx512Row256G16(f Format, dot bool) bool {
-	return f.Group == 16 && (f.Bits == 2 || f.Bits == 4 && !dot)
+	return f.Group == 16 && (f.Bits == 2 || f.Bits == 4)
 }
 
 // avx512Row256Half is the floats of one half's tables of the rows-of-256
@@ -97,6 +100,13 @@ func avx512Row256Sums(sg []float32, f Format, x []float32, pass int) {
 	for h := range 2 {
 		for j := range pass {
 			xh := x[j*256+h*128:][:128]
+			if f.Group == 16 {
+				// Lane 4L+q (row q/2 of a pair): the half's group 2L+q%2.
+				for l := range 16 {
+					sg[64*h+16*j+l] = mul * sumFloats(xh[16*(2*(l/4)+l%2):][:16])
+				}
+				continue
+			}
 			for l := range 16 {
 				sg[64*h+16*j+l] = 0
 			}
@@ -128,7 +138,18 @@ func avx512Row256Sums(sg []float32, f Format, x []float32, pass int) {
 // mask). The quad's G fp16 scales of row r are entries G*r to G*r+G-1.
 var avx512Row256Idx [4][2][2][16]int32
 
+// avx512Row256G16Idx are the VPERMI2PS indexes of the rows-of-256 kernels
+// in groups of 16, per half h: lane 4L+q takes row q/2's (of a pair, 16
+// scales each) group 8h+2L+q%2.
+var avx512Row256G16Idx [2][16]int32
+
 func init() {
+	for h := range 2 {
+		for l := range 16 {
+			L, q := l/4, l%4
+			avx512Row256G16Idx[h][l] = int32(16*(q/2) + 8*h + 2*L + q%2)
+		}
+	}
 	for gi, groups := range []int{1, 2, 4, 8} {
 		perHalf := max(groups/2, 1)
 		for h := range 2 {

@@ -4472,6 +4472,15 @@ func avx512CallDotRowG16(bits, nq int, a *avx512RowArgs) {
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
+func avx512DotRow256W4G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G16X4(a *avx512RowArgs)
+
+//go:noescape
 func avx512DotRow256W4G32X1(a *avx512RowArgs)
 
 //go:noescape
@@ -4510,6 +4519,12 @@ func avx512DotRow256W4G256X4(a *avx512RowArgs)
 // avx512CallDotRow256 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
 func avx512CallDotRow256(group, nq int, a *avx512RowArgs) {
 	switch group<<4 | nq {
+	case 16<<4 | 1:
+		avx512DotRow256W4G16X1(a)
+	case 16<<4 | 2:
+		avx512DotRow256W4G16X2(a)
+	case 16<<4 | 4:
+		avx512DotRow256W4G16X4(a)
 	case 32<<4 | 1:
 		avx512DotRow256W4G32X1(a)
 	case 32<<4 | 2:

@@ -111,7 +111,7 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "Dot on 4-bit rows of 96 values in groups of 32 or 96, four rows (three\nvectors) at a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(128), someWidths(2, 4), groups(16), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRowG16",
 		doc: "Dot on 2- and 4-bit rows of 128 values in groups of 16, four rows at a\ntime, each group scaled in its own lanes (avx512_dot_amd64.s, body\navx512_dot_row_amd64.h)."},
-	{family: "Dot", axes: []axis{rowLens(256), someWidths(4), groups(32, 64, 128, 256), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow256",
+	{family: "Dot", axes: []axis{rowLens(256), someWidths(4), groups(16, 32, 64, 128, 256), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow256",
 		doc: "Dot on 4-bit rows of 256 values, four rows at a time, each half as a row of\n128 (avx512_dot_amd64.s, body avx512_dot_rowparts_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(256), someWidths(2), groups(16, 32, 64, 128, 256), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow256W2",
 		doc: "Dot on 2-bit rows of 256 values, each half as a row of 128, the two halves'\nsums added (avx512_dot_amd64.s, body avx512_dot_row_amd64.h with ROW_PAIRS)."},
