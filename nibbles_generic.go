@@ -354,6 +354,9 @@ func sumBytes[E tableValue](p []byte, bt []E) E {
 // or the scales again for symmetric formats, whose xs then carry the
 // factor -2^(Bits-1)), and the query's group sums xs.
 func scaleSums(d []float32, sc, sh []uint16, xs []float32) float32 {
+	if len(d) > 0 && &sc[0] == &sh[0] {
+		return scaleSumsSym(d, sc, xs)
+	}
 	sc, sh, xs = sc[:len(d)], sh[:len(d)], xs[:len(d)]
 	var a0, a1, a2, a3 float32
 	g := 1
@@ -368,6 +371,23 @@ func scaleSums(d []float32, sc, sh []uint16, xs []float32) float32 {
 		a1 += f16(sh[g-1]) * xs[g-1]
 	}
 	return (a0 + a1) + (a2 + a3)
+}
+
+// scaleSumsSym is scaleSums for symmetric formats, whose shifts are their
+// scales: Σ_g scale_g * (d_g + xs_g), one conversion per group instead of
+// two.
+func scaleSumsSym(d []float32, sc []uint16, xs []float32) float32 {
+	sc, xs = sc[:len(d)], xs[:len(d)]
+	var a0, a1 float32
+	g := 1
+	for ; g < len(d); g += 2 {
+		a0 += f16(sc[g-1]) * (d[g-1] + xs[g-1])
+		a1 += f16(sc[g]) * (d[g] + xs[g])
+	}
+	if g == len(d) {
+		a0 += f16(sc[g-1]) * (d[g-1] + xs[g-1])
+	}
+	return a0 + a1
 }
 
 // f16 converts fp16 bits to float32 exactly as F16ToFloat32 does, in
