@@ -115,7 +115,13 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
 			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
-			if !avx512DotRow96(o, r, xp, pass) {
+			ok := false
+			if f.Bits == 4 {
+				ok = avx512DotRow96(o, r, xp, pass)
+			} else {
+				ok = avx512DotRow96W2(o, r, xp, pass)
+			}
+			if !ok {
 				dotGeneralAVX512(o, r, xp)
 			}
 		}

@@ -57,7 +57,7 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow96(f.Group, pass, &a)
+		avx512CallDotRow96(4, f.Group, pass, &a)
 	}
 	if n4 < n {
 		var (
@@ -71,7 +71,7 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 		copy(mins4[:], mins[g*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow96(f.Group, pass, &a)
+		avx512CallDotRow96(4, f.Group, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
@@ -80,9 +80,10 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 }
 
 // avx512Row96Codes reports whether the Dot row kernels of rows of 96 take
-// codes of format f: 4-bit codes in groups of 32 or 96.
+// codes of format f: 2- and 4-bit codes in groups of 32 or 96 (the
+// AddWeighted row kernels: 4-bit codes).
 func avx512Row96Codes(f Format) bool {
-	return f.Bits == 4 && (f.Group == 32 || f.Group == 96)
+	return (f.Bits == 4 || f.Bits == 2) && (f.Group == 32 || f.Group == 96)
 }
 
 // The x tables of the rows-of-96 kernels: table 8v+k (vector v of a quad,
@@ -120,6 +121,127 @@ func init() {
 		if i, r := l/4, l%4; i < 3 {
 			c := 3*r + i
 			avx512Row96Idx[2][l] = int32(4*(c%4) + c/4)
+		}
+	}
+}
+
+// avx512DotRow96W2 runs the 2-bit Dot row kernel on rows of 96 values in
+// groups of 32 or 96 (eight rows, three vectors, at a time; each dword
+// pair is a block of 32 of some row, with its own x tables) for pass query
+// rows x; a last 1-7 rows are copied to a padded block of eight. Like
+// avx512DotRow it returns false, having written nothing, when a query
+// value scaled by 4^-k is a nonzero float32 subnormal.
+func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
+	var (
+		recsBuf    [4*48*16 + 16]float32
+		sgBuf      [4*32 + 16]float32
+		scratchBuf [4*4*16 + 16]float32
+	)
+	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	f := r.Format
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	for j := range pass {
+		xj := x[j*96:][:96]
+		if avx512DotRowXTables(&recs[j*48*16], &xj[0], &avx512Row96Cols2[0][0], &avx512Row96Scales2[0], 48, 1) {
+			return false
+		}
+		var bs [3]float32
+		for b := range bs {
+			bs[b] = mul * sumFloats(xj[32*b:][:32])
+		}
+		// K01's lanes (block 8(q/2)+2L+q%2), then K2's (block 16+2L+q%2
+		// for q < 2, else none).
+		for l := range 16 {
+			L, q := l/4, l%4
+			sg[j*32+l] = bs[(8*(q/2)+2*L+q%2)%3]
+			sg[j*32+16+l] = 0
+			if q < 2 {
+				sg[j*32+16+l] = bs[(16+2*L+q%2)%3]
+			}
+		}
+	}
+	n := len(out) / pass
+	n8 := n &^ 7
+	a := avx512RowArgs{
+		recs:      unsafe.Pointer(&recs[0]),
+		sg:        unsafe.Pointer(&sg[0]),
+		scratch:   unsafe.Pointer(&scratch[0]),
+		outStride: 4 * n,
+	}
+	mins, _ := shiftSource(r)
+	if n8 > 0 {
+		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
+		a.out, a.n = unsafe.Pointer(&out[0]), n8
+		avx512CallDotRow96(2, f.Group, pass, &a)
+	}
+	if n8 < n {
+		var (
+			data          [8 * 24]byte
+			scales, mins8 [8 * 3]uint16
+			tail          [4 * 8]float32
+		)
+		g, rb := f.Groups(96), f.RowBytes(96)
+		copy(data[:], r.Data[n8*rb:])
+		copy(scales[:], r.Scales[g*n8:])
+		copy(mins8[:], mins[g*n8:])
+		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins8[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 8, 32
+		avx512CallDotRow96(2, f.Group, pass, &a)
+		for j := 0; j < pass; j++ {
+			copy(out[j*n+n8:(j+1)*n], tail[8*j:])
+		}
+	}
+	return true
+}
+
+// The tables of the 2-bit rows-of-96 kernels. avx512Row96Cols2[16v+k][l]:
+// the query column of field k of dword l of vector v (block c = 8v + l/2,
+// the row's block c%3); avx512Row96Scales2: 4^-k.
+//
+// avx512W2R96Idx: the scales' permutations into K01's lanes (lane 4L+q:
+// block 8(q/2)+2L+q%2) and K2's (block 16+2L+q%2 for q < 2), entries c
+// for groups of 32 (the eight rows' 24 scales row-major are the blocks')
+// and c/3 for groups of 96; then, for i = 0, 1, 2, lane r's position of
+// block 3r+i in K01 (0-15) or K2 (16-31).
+var (
+	avx512Row96Cols2   [48][16]int32
+	avx512Row96Scales2 [48]float32
+	avx512W2R96Idx     [7][16]int32
+)
+
+func init() {
+	for v := range 3 {
+		for k := range 16 {
+			avx512Row96Scales2[16*v+k] = float32(math.Ldexp(1, -2*k))
+			for l := range 16 {
+				c := 8*v + l/2
+				avx512Row96Cols2[16*v+k][l] = int32(32*(c%3) + 4*(l%2) + k/4 + 8*(k%4))
+			}
+		}
+	}
+	pos := func(c int) int32 {
+		if c < 16 {
+			return int32(4*(c%8/2) + 2*(c/8) + c%2)
+		}
+		return int32(16 + 4*((c-16)/2) + c%2)
+	}
+	for l := range 16 {
+		L, q := l/4, l%4
+		c := 8*(q/2) + 2*L + q%2
+		avx512W2R96Idx[0][l] = int32(c)
+		avx512W2R96Idx[2][l] = int32(c / 3)
+		if q < 2 {
+			c2 := 16 + 2*L + q%2
+			avx512W2R96Idx[1][l] = int32(c2)
+			avx512W2R96Idx[3][l] = int32(c2 / 3)
+		}
+		if l < 8 {
+			for i := range 3 {
+				avx512W2R96Idx[4+i][l] = pos(3*l + i)
+			}
 		}
 	}
 }

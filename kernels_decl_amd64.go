@@ -4379,11 +4379,30 @@ func avx512CallDotRow64(bits, group, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 4-bit rows of 96 values in groups of 32 or 96, four rows (three
-// vectors) at a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
+// Dot on 2- and 4-bit rows of 96 values in groups of 32 or 96, four (2-bit:
+// eight) rows, three vectors, at a time (avx512_dot_amd64.s, body
+// avx512_dot_row_amd64.h).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
+//go:noescape
+func avx512DotRow96W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W2G32X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W2G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W2G96X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W2G96X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W2G96X4(a *avx512RowArgs)
+
 //go:noescape
 func avx512DotRow96W4G32X1(a *avx512RowArgs)
 
@@ -4403,19 +4422,31 @@ func avx512DotRow96W4G96X2(a *avx512RowArgs)
 func avx512DotRow96W4G96X4(a *avx512RowArgs)
 
 // avx512CallDotRow96 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRow96(group, nq int, a *avx512RowArgs) {
-	switch group<<4 | nq {
-	case 32<<4 | 1:
+func avx512CallDotRow96(bits, group, nq int, a *avx512RowArgs) {
+	switch bits<<12 | group<<4 | nq {
+	case 2<<12 | 32<<4 | 1:
+		avx512DotRow96W2G32X1(a)
+	case 2<<12 | 32<<4 | 2:
+		avx512DotRow96W2G32X2(a)
+	case 2<<12 | 32<<4 | 4:
+		avx512DotRow96W2G32X4(a)
+	case 2<<12 | 96<<4 | 1:
+		avx512DotRow96W2G96X1(a)
+	case 2<<12 | 96<<4 | 2:
+		avx512DotRow96W2G96X2(a)
+	case 2<<12 | 96<<4 | 4:
+		avx512DotRow96W2G96X4(a)
+	case 4<<12 | 32<<4 | 1:
 		avx512DotRow96W4G32X1(a)
-	case 32<<4 | 2:
+	case 4<<12 | 32<<4 | 2:
 		avx512DotRow96W4G32X2(a)
-	case 32<<4 | 4:
+	case 4<<12 | 32<<4 | 4:
 		avx512DotRow96W4G32X4(a)
-	case 96<<4 | 1:
+	case 4<<12 | 96<<4 | 1:
 		avx512DotRow96W4G96X1(a)
-	case 96<<4 | 2:
+	case 4<<12 | 96<<4 | 2:
 		avx512DotRow96W4G96X2(a)
-	case 96<<4 | 4:
+	case 4<<12 | 96<<4 | 4:
 		avx512DotRow96W4G96X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
