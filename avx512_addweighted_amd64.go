@@ -104,7 +104,7 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	// against 18.7-18.8, q4sg256 10.7-11.1 against 17.2-17.6; two 11.6-20.4
 	// against 17.6-18.9; four 17.4-26.2 against 17.8-19.0).
 	// 4-bit rows of 96 run them for fewer than four weight rows.
-	if r.Cols == 96 && f.Bits == 4 && avx512Row96Codes(f) && nw < 4 {
+	if r.Cols == 96 && f.Bits == 4 && (f.Group == 32 || f.Group == 96) && nw < 4 {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			if !avx512AddWeightedRow96(y, r, w) {
 				addWeightedGeneralAVX512(y, r, w)

@@ -162,7 +162,7 @@ func TestAVX512DotShapes(t *testing.T) {
 		}
 	}
 	// The row kernels on 2- and 4-bit rows of 96 (groups of 32 and 96).
-	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 96), SymQuant(4, 96), Quant(2, 32), SymQuant(2, 32), Quant(2, 96), SymQuant(2, 96)} {
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 96), SymQuant(4, 96), Quant(2, 32), SymQuant(2, 32), Quant(2, 96), SymQuant(2, 96), Quant(4, 16), SymQuant(4, 16)} {
 		for _, n := range []int{1, 3, 4, 7, 8, 9, 15, 16, 17, 24, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 96, nq)
@@ -566,7 +566,7 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 		f    Format
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {SymQuant(8, 64), 128},
-		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 16), 64}, {SymQuant(2, 16), 64}, {Quant(4, 32), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}, {Quant(4, 16), 256}} {
+		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 16), 64}, {SymQuant(2, 16), 64}, {Quant(4, 16), 96}, {Quant(4, 32), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}, {Quant(4, 16), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3, 4, 5, 9} {
 			n := 1 + rng.IntN(20)
@@ -718,7 +718,7 @@ func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 	for _, fc := range []struct {
 		f    Format
 		cols int
-	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}} {
+	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 16), 96}, {SymQuant(4, 16), 96}} {
 		for _, n := range []int{4, 8, 7} {
 			r, _ := quantizedRows(t, rng, fc.f, n, fc.cols)
 			badRow := avx512SpoilRow(rng, r)

@@ -52,7 +52,8 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotRowsG16AVX512(out, r, x)
 		return
 	}
-	if r.Cols == 256 && avx512Row256G16(r.Format, true) || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) {
+	if f := r.Format; f.Group == 16 && (r.Cols == 256 && avx512Row256G16(f, true) || r.Cols == 64 && avx512Row64Codes(f) || r.Cols == 96 && avx512Row96Codes(f)) {
+		// The row kernels of groups of 16 (rows of 64, 96, 128 and 256).
 		dotCodesAVX512(out, r, x)
 		return
 	}
@@ -121,7 +122,11 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 			} else {
 				ok = avx512DotRow96W2(o, r, xp, pass)
 			}
-			if !ok {
+			switch {
+			case ok:
+			case f.Group == 16:
+				dotGroup16AVX512(o, r, xp)
+			default:
 				dotGeneralAVX512(o, r, xp)
 			}
 		}

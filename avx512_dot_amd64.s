@@ -5663,3 +5663,172 @@ field:
 #undef QUADBYTES
 #undef QUAD_SCALES
 #undef FORX
+
+// The 4-bit Dot row kernels on rows of 96 values in groups of 16: the
+// kernels of groups of 32 on x tables of the layout of groups of 16
+// (a block's dwords 0-1 are one group, 2-3 the next), each pair of
+// vectors' accumulators combined once (lane 4L+q: vector 2p+q/2's block,
+// its group half q%2; the third vector with the zero accumulator), scaled
+// and shifted there, then combined into K's layout (lane 4L+v) and
+// permuted to REDUCE4's as for groups of 32.
+
+// The quad's 24 scales (mins) into the lanes of the two combined vectors
+// (·avx512R96G16Idx by VPERMI2PS over the 24 converted): rows' blocks of
+// vectors 0-1 into SREG (MREG), of vector 2 into S2REG (M2REG); DX and
+// R8 step by 32 bytes more than QUAD_ROWS_NEXT does.
+#define QUAD_SCALES_R96_G16 \
+	VCVTPH2PS (DX), T1;                            \
+	VCVTPH2PS 32(DX), T2Y;                         \
+	VMOVDQU32 ·avx512R96G16Idx+0(SB), SREG;        \
+	VPERMI2PS T2, T1, SREG;                        \
+	VMOVDQU32 ·avx512R96G16Idx+64(SB), S2REG;      \
+	VPERMI2PS T2, T1, S2REG;                       \
+	VCVTPH2PS (R8), T1;                            \
+	VCVTPH2PS 32(R8), T2Y;                         \
+	VMOVDQU32 ·avx512R96G16Idx+0(SB), MREG;        \
+	VPERMI2PS T2, T1, MREG;                        \
+	VMOVDQU32 ·avx512R96G16Idx+64(SB), M2REG;      \
+	VPERMI2PS T2, T1, M2REG;                       \
+	ADDQ      $32, DX;                             \
+	ADDQ      $32, R8
+
+// Per query row: each pair's lanes scaled and shifted (the query's group
+// sums: table R9, 128 bytes per query row), combined into K's layout,
+// permuted to REDUCE4's (lanes 12-15 masked off), parked. Scratch: T1-T4.
+#define QUAD_OUT_R96_G16(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);             \
+	VMULPS      (j*128)(R9), MREG, T4;         \
+	VFMADD231PS SREG, T3, T4;                  \
+	COMBINE_F(a2, a3, T3, T1, T2);             \
+	VMULPS      (j*128+64)(R9), M2REG, T1;     \
+	VFMADD231PS S2REG, T3, T1;                 \
+	COMBINE_F(T4, T1, T3, T2, T1);             \
+	VMOVDQU32   ·avx512Row96Idx+128(SB), T1;   \
+	VPERMPS.Z   T3, T1, K7, T3;                \
+	VMOVUPS     T3, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow96W4G16X1
+#define MREG Z26
+#define SREG Z27
+#define M2REG Z14
+#define S2REG Z13
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T2Y Y29
+#define T3 Z30
+#define T4 Z31
+#define ZERO Z12
+#define SETUP SETUP_R96
+#define QUAD QUADR96X1
+#define QUAD_OUT QUAD_OUT_R96_G16
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G16
+#define FORX ROWFOR96X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef M2REG
+#undef S2REG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T2Y
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W4G16X2
+#define MREG Z26
+#define SREG Z27
+#define M2REG Z15
+#define S2REG Z7
+#define T1 Z28
+#define T1X X28
+#define T1Y Y28
+#define T2 Z29
+#define T2Y Y29
+#define T3 Z30
+#define T4 Z31
+#define ZERO Z3
+#define SETUP SETUP_R96
+#define QUAD QUADR96X2
+#define QUAD_OUT QUAD_OUT_R96_G16
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G16
+#define FORX ROWFOR96X2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef M2REG
+#undef S2REG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T2Y
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W4G16X4
+#define MREG Z24
+#define SREG Z25
+#define M2REG Z11
+#define S2REG Z7
+#define T1 Z26
+#define T1X X26
+#define T1Y Y26
+#define T2 Z27
+#define T2Y Y27
+#define T3 Z28
+#define T4 Z29
+#define ZERO Z31
+#define SETUP SETUP_R96X4
+#define QUAD QUADR96X4
+#define QUAD_OUT QUAD_OUT_R96_G16
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G16
+#define FORX ROWFOR96X4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef MREG
+#undef SREG
+#undef M2REG
+#undef S2REG
+#undef T1
+#undef T1X
+#undef T1Y
+#undef T2
+#undef T2Y
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX

@@ -17,7 +17,7 @@ import (
 func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		recsBuf    [4*24*16 + 16]float32
-		sgBuf      [4*16 + 16]float32
+		sgBuf      [4*32 + 16]float32
 		scratchBuf [4*4*16 + 16]float32
 	)
 	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
@@ -26,10 +26,34 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 	if f.Symmetric {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
+	cols := &avx512Row96Cols[0][0]
+	if f.Group == 16 {
+		cols = &avx512Row96Cols4G16[0][0]
+	}
 	for j := range pass {
 		xj := x[j*96:][:96]
-		if avx512DotRowXTables(&recs[j*24*16], &xj[0], &avx512Row96Cols[0][0], &avx512Row96Scales[0], 24, 1) {
+		if avx512DotRowXTables(&recs[j*24*16], &xj[0], cols, &avx512Row96Scales[0], 24, 1) {
 			return false
+		}
+		if f.Group == 16 {
+			// Lane 4L+q of the pairs: vector 2p+q/2's block c (its 128-bit
+			// lane L: block 4v+L, the row's block c%3), group half q%2;
+			// 32 floats per query row (vectors 0-1, then 2 and none).
+			var gs [6]float32
+			for g := range gs {
+				gs[g] = mul * sumFloats(xj[16*g:][:16])
+			}
+			for p := range 2 {
+				for l := range 16 {
+					L, q := l/4, l%4
+					v := 2*p + q/2
+					sg[j*32+16*p+l] = 0
+					if v < 3 {
+						sg[j*32+16*p+l] = gs[2*((4*v+L)%3)+q%2]
+					}
+				}
+			}
+			continue
 		}
 		// Lane 4L+v: block (4v+L)%3's sum (v < 3; the zero accumulator's
 		// lanes get 0).
@@ -57,12 +81,12 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow96(4, f.Group, pass, &a)
+		avx512CallDotRow96Of(f, pass, &a)
 	}
 	if n4 < n {
 		var (
 			data          [4 * 48]byte
-			scales, mins4 [4 * 3]uint16
+			scales, mins4 [4 * 6]uint16
 			tail          [4 * 4]float32
 		)
 		g, rb := f.Groups(96), f.RowBytes(96)
@@ -71,7 +95,7 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 		copy(mins4[:], mins[g*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow96(4, f.Group, pass, &a)
+		avx512CallDotRow96Of(f, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
@@ -79,11 +103,22 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 	return true
 }
 
+// avx512CallDotRow96Of runs the 4-bit Dot kernel of rows of 96 of f's
+// group.
+func avx512CallDotRow96Of(f Format, pass int, a *avx512RowArgs) {
+	if f.Group == 16 {
+		avx512CallDotRow96G16(pass, a)
+		return
+	}
+	avx512CallDotRow96(4, f.Group, pass, a)
+}
+
 // avx512Row96Codes reports whether the Dot row kernels of rows of 96 take
-// codes of format f: 2- and 4-bit codes in groups of 32 or 96 (the
-// AddWeighted row kernels: 4-bit codes).
+// codes of format f: 2- and 4-bit codes in groups of 32 or 96, and 4-bit
+// codes in groups of 16 (the AddWeighted row kernels: 4-bit codes in
+// groups of 32 or 96).
 func avx512Row96Codes(f Format) bool {
-	return (f.Bits == 4 || f.Bits == 2) && (f.Group == 32 || f.Group == 96)
+	return (f.Bits == 4 || f.Bits == 2) && (f.Group == 32 || f.Group == 96) || f.Bits == 4 && f.Group == 16
 }
 
 // The x tables of the rows-of-96 kernels: table 8v+k (vector v of a quad,
@@ -97,9 +132,15 @@ func avx512Row96Codes(f Format) bool {
 // block's row), and F into REDUCE4's layout (lane 4i+r: K's lane of row
 // r's block i, c = 3r+i at lane 4(c%4)+c/4; lanes 12-15 are masked).
 var (
-	avx512Row96Cols   [24][16]int32
-	avx512Row96Scales [24]float32
-	avx512Row96Idx    [3][16]int32
+	avx512Row96Cols, avx512Row96Cols4G16 [24][16]int32
+	avx512Row96Scales                    [24]float32
+	avx512Row96Idx                       [3][16]int32
+
+	// avx512R96G16Idx: the scales of rows of 96 in groups of 16 (24 a
+	// quad, row-major) into the lanes of the combined pairs of vectors
+	// (lane 4L+q: vector v = 2p+q/2, block c = 4v+L, group 2(c%3)+q%2 of
+	// row c/3), p = 0 then 1 (lanes of v = 3 take entry 0).
+	avx512R96G16Idx [2][16]int32
 )
 
 func init() {
@@ -109,6 +150,16 @@ func init() {
 			for l := range 16 {
 				b := (4*v + l/4) % 3
 				avx512Row96Cols[8*v+k][l] = int32(32*b) + avx512RowCols4[k][l] - int32(32*(l/4))
+				avx512Row96Cols4G16[8*v+k][l] = int32(32*b) + avx512RowCols4G16[k][l] - int32(32*(l/4))
+			}
+		}
+	}
+	for p := range 2 {
+		for l := range 16 {
+			L, q := l/4, l%4
+			if v := 2*p + q/2; v < 3 {
+				c := 4*v + L
+				avx512R96G16Idx[p][l] = int32(6*(c/3) + 2*(c%3) + q%2)
 			}
 		}
 	}
