@@ -104,9 +104,19 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	// against 18.7-18.8, q4sg256 10.7-11.1 against 17.2-17.6; two 11.6-20.4
 	// against 17.6-18.9; four 17.4-26.2 against 17.8-19.0).
 	// 4-bit rows of 96 run them for fewer than four weight rows.
-	if r.Cols == 96 && f.Bits == 4 && (f.Group == 32 || f.Group == 96) && nw < 4 {
+	// 2-bit rows of 96 only in groups of 32: in one group of 96 the general
+	// kernels measured as fast (Intel Xeon family 6 model 207, 1 MiB in
+	// L2, 3 runs, v/ns: q2g96 8.0-13.9 against 12.1-14.1, q2g32 5.6-9.2
+	// against 8.5-14.1).
+	if r.Cols == 96 && (f.Bits == 4 && (f.Group == 32 || f.Group == 96) || f.Bits == 2 && f.Group == 32) && nw < 4 {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
-			if !avx512AddWeightedRow96(y, r, w) {
+			ok := false
+			if r.Format.Bits == 4 {
+				ok = avx512AddWeightedRow96(y, r, w)
+			} else {
+				ok = avx512AddWeightedRow96W2(y, r, w)
+			}
+			if !ok {
 				addWeightedGeneralAVX512(y, r, w)
 			}
 		})
@@ -288,11 +298,15 @@ func avx512AddWeightedSteps(a *avx512RowArgs, r Rows, mins []uint16, w []float32
 }
 
 // avx512CallAddWeightedRowOf runs the stepped AddWeighted row kernel of
-// rows of cols values (64, or 128 for 2-bit codes) of a width in g groups.
+// rows of cols values (64, or 128 for 2-bit codes, or 96 for 2-bit codes
+// in groups of 32) of a width in g groups.
 func avx512CallAddWeightedRowOf(cols, bits, g int, a *avx512RowArgs) {
-	if cols == 64 {
+	switch cols {
+	case 64:
 		avx512CallAddWeightedRow64(bits, g, a)
-	} else {
+	case 96:
+		avx512AddWeightedRow96W2G32X1(a)
+	default:
 		avx512AddWeightedRowW2(g, a)
 	}
 }

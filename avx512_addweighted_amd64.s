@@ -1239,3 +1239,47 @@
 #undef STEPBYTES
 #undef STEPSCALES
 #undef FINISH
+
+// The 2-bit kernel on rows of 96 values in groups of 32: two rows (24
+// bytes each) per vector, loaded under masks into dwords 0-5 of each half
+// (K6 = 0x003f, K7 = 0x3f00; dwords 6-7 zero), their 6 scales and 6 mins
+// under K5 and spread by the index tables of ·avx512AwIdxW2R96 (dwords 6-7
+// take a zero entry). The caller drops the lanes of columns 96-127, which
+// hold 0. (In one group of 96 the general kernels are as fast.)
+#define SETUP_W2_R96_G32 \
+	SETUP_W2;                                \
+	VMOVDQU32 ·avx512AwIdxW2R96+0(SB), Z20;  \
+	VMOVDQU32 ·avx512AwIdxW2R96+64(SB), Z21; \
+	MOVL  $0x003f, R11;                      \
+	KMOVW R11, K6;                           \
+	MOVL  $0x3f00, R11;                      \
+	KMOVW R11, K7;                           \
+	MOVL  $0x003f, R11;                      \
+	KMOVW R11, K5
+
+#define STEP_W2_R96 \
+	VMOVDQU32.Z  (SI), K6, Z17;        \
+	VMOVDQU32    -8(SI), K7, Z17;      \
+	VMOVDQU16.Z  (DX), K5, X18;        \
+	VMOVDQU16.Z  (R8), K5, X23;        \
+	VINSERTI32X4 $1, X23, Y18, Y18;    \
+	VCVTPH2PS    Y18, Z18;             \
+	STEP_W2_SPREAD
+
+#define NAME ·avx512AddWeightedRow96W2G32X1
+#define SETUP SETUP_W2_R96_G32
+#define STEP STEP_W2_R96
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 48
+#define STEPSCALES 12
+#define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH

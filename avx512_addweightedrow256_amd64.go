@@ -95,6 +95,50 @@ func avx512AddWeightedRow256W4(y []float32, r Rows, w []float32) bool {
 	return true
 }
 
+// avx512AddWeightedRow96W2 runs the 2-bit AddWeighted row kernel on rows
+// of 96 values in groups of 32, one weight row: two rows per vector
+// as the kernels of rows of 128 take them (dwords 6-7 of each half zero);
+// a last odd row runs beside a zero row of weight 0. Lanes of columns
+// 96-127 are dropped. As for avx512AddWeightedRow, it returns false,
+// having left y alone, when a sum is not finite.
+func avx512AddWeightedRow96W2(y []float32, r Rows, w []float32) bool {
+	var lanesBuf [2*256 + 16]float32
+	lanes := avx512AlignFloats(lanesBuf[:])
+	mins, mul := shiftSource(r)
+	a := avx512RowArgs{
+		data:    unsafe.Pointer(&r.Data[0]),
+		scales:  unsafe.Pointer(&r.Scales[0]),
+		mins:    unsafe.Pointer(&mins[0]),
+		out:     unsafe.Pointer(&lanes[0]),
+		recs:    unsafe.Pointer(&avx512W2Masks[0]),
+		sg:      unsafe.Pointer(&w[0]),
+		scratch: unsafe.Pointer(&mul),
+	}
+	pairs, odd := (*[256]float32)(lanes[:256]), (*[256]float32)(lanes[256:512])
+	n2, ok := avx512AddWeightedSteps(&a, r, mins, w, 2, pairs[:], odd[:])
+	if !ok {
+		return false
+	}
+	yy := (*[96]float32)(y)
+	if n2 > 0 {
+		avx512AddLanesW2R96(yy, pairs)
+	}
+	if n2 < r.Len() {
+		avx512AddLanesW2R96(yy, odd)
+	}
+	return true
+}
+
+// avx512AddLanesW2R96 is avx512AddLanesW2 for rows of 96: the lanes of
+// columns 96-127 (dwords 6-7, which hold 0) are dropped.
+func avx512AddLanesW2R96(y *[96]float32, lanes *[256]float32) {
+	for k := range 16 {
+		for l := range 6 {
+			y[avx512W2Cols[8*k+l]] += lanes[16*k+l] + lanes[16*k+8+l]
+		}
+	}
+}
+
 // avx512AddWeightedRow96 runs the 4-bit AddWeighted row kernel on rows of
 // 96 values in groups of 32 or 96, one weight row: each row is a vector
 // whose fourth 128-bit lane the kernel masks off, so its table has the

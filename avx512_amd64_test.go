@@ -237,7 +237,7 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 					}
 				}
 			}
-			if bits == 4 { // the row kernels on rows of 96
+			if bits == 4 || bits == 2 { // the row kernels on rows of 96
 				for _, g := range []int{32, 96} {
 					f := Format{Bits: bits, Group: g, Symmetric: sym}
 					for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
@@ -615,7 +615,7 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {Quant(8, 64), 128},
 		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96},
-		{Quant(4, 16), 64}, {Quant(2, 16), 64}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}, {Quant(2, 16), 256}, {SymQuant(4, 16), 256}} {
+		{Quant(4, 16), 64}, {Quant(2, 16), 64}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}, {Quant(2, 16), 256}, {SymQuant(4, 16), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3} {
 			for _, n := range []int{1, 2, 3, 8, 17} {

@@ -116,3 +116,38 @@ func guardedCase(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, 
 	im.Dequantize(dst, r)
 	im.Softmax(out)
 }
+
+// TestGuardPagesRowShapes runs every kernel on the shapes that the amd64
+// row kernels take with masked, strided or half-row loads (rows of 64, 96,
+// 128 and 256 in groups of 16, 32, 64, 96 and the whole row), each input
+// ending at a guard page, and the rows also beginning right after one (a
+// masked load's address may lie before its first byte; its masked-off
+// lanes must not be read).
+func TestGuardPagesRowShapes(t *testing.T) {
+	cases := []struct {
+		f    Format
+		cols int
+	}{
+		{Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96}, {Quant(4, 16), 96},
+		{Quant(4, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 16), 64}, {Quant(2, 16), 64}, {SymQuant(2, 32), 64},
+		{Quant(4, 32), 256}, {SymQuant(4, 16), 256}, {Quant(2, 16), 256}, {Quant(4, 256), 256}, {SymQuant(2, 256), 256},
+		{Quant(2, 128), 256}, {Quant(8, 64), 256}, {SymQuant(3, 64), 256}, {Quant(8, 256), 256},
+	}
+	forEachImpl(t, func(t *testing.T, im *Implementation) {
+		rng := rand.New(rand.NewPCG(23, 24))
+		for _, c := range cases {
+			for _, n := range []int{1, 3, 7, 8, 9, 17} {
+				nq := 1 + n%4
+				guardedCase(t, im, rng, c.f, n, c.cols, nq)
+				r0, _ := quantizedRows(t, rng, c.f, n, c.cols)
+				r := r0
+				r.Data, r.Scales, r.Mins = guardedAfter(t, r0.Data), guardedAfter(t, r0.Scales), guardedAfter(t, r0.Mins)
+				x := guardedAfter(t, randomValues(rng, nq*c.cols))
+				out := make([]float32, nq*n)
+				im.Dot(out, r, x)
+				y := make([]float32, nq*c.cols)
+				im.AddWeighted(y, r, guardedAfter(t, randomValues(rng, nq*n)))
+			}
+		}
+	})
+}

@@ -5434,6 +5434,13 @@ func avx512CallAddWeightedRow96(group int, a *avx512RowArgs) {
 	}
 }
 
+// AddWeighted on 2-bit rows of 96 values in groups of 32, two rows per
+// masked vector (avx512_addweighted_amd64.s, body
+// avx512_addweighted_row_amd64.h).
+//
+//go:noescape
+func avx512AddWeightedRow96W2G32X1(a *avx512RowArgs)
+
 // AddWeighted on rows of 256 values: 4-bit, one half at a time, the kernels
 // of rows of 128 with the rows 128 bytes apart; 2-bit, a row per vector, its
 // halves as two rows of 128 (avx512_addweighted_amd64.s, body
