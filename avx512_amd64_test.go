@@ -66,6 +66,19 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			}
 		}
 	}
+	// The kernels of pairs of rows of 64 (groups of 64 of every width, of
+	// 32 of 2-, 4- and 8-bit codes).
+	for bits := 2; bits <= 8; bits++ {
+		for _, sym := range []bool{false, true} {
+			for _, g := range []int{32, 64} {
+				f := Format{Bits: bits, Group: g, Symmetric: sym}
+				for _, n := range []int{1, 7, 8, 9, 16, 17, 35} {
+					avx512CheckDotQ8(t, im, rng, f, n, 64, 1)
+				}
+				avx512CheckDotQ8(t, im, rng, f, 33, 64, 3)
+			}
+		}
+	}
 	// The kernels of halves of rows of 256 (groups of 64 of every width,
 	// 32, 128 and 256 of 2-, 4- and 8-bit codes).
 	for bits := 2; bits <= 8; bits++ {
@@ -665,7 +678,7 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 			group int
 		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}} {
 			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
-			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}} {
+			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}} {
 				n, cols := nc.n, nc.cols
 				r, _ := quantizedRows(t, rng, f, n, cols)
 				badRow := avx512SpoilRow(rng, r)

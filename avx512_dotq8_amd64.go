@@ -109,6 +109,12 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		})
 		return
 	}
+	if r.Cols == 64 && avx512DotQ8Row64Codes(f) {
+		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
+			avx512DotQ8Row64(out[j*n+r0:j*n+r1], rc, q, j)
+		})
+		return
+	}
 	if r.Cols == 256 && avx512DotQ8Row256Codes(f) {
 		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
 			avx512DotQ8Row256(out[j*n+r0:j*n+r1], rc, q, j)
@@ -420,14 +426,15 @@ func avx512Q8RowRecords(recs []byte, q *Q8, f Format, j int) {
 
 // avx512DotQ8ByAVX2 reports whether DotQ8 on rows of cols codes of f with
 // nq query rows runs the avx2 kernels on an AVX-512 CPU: one query row on
-// 2- or 4-bit rows of fewer than 128 values in one or two groups (64×32,
-// 64×64, 96×96), where avx2's one-group and unit kernels beat the general
-// avx512 kernels' quads. Intel Xeon (family 6 model 207), 512 rows in L2,
-// v/ns avx2 against avx512: q4g64 on rows of 64 25.0 against 12.4, q2g32
-// on 64 18.7 against 9.3, q4g96 on 96 25.1 against 13.6. With two or more
-// query rows, or three or more groups (96×32: 7.1 against 12.8), the
-// avx512 kernels are faster; rows of 128 in one or two groups run the
-// avx512 row kernels.
+// 2- or 4-bit rows of 96 values in one group, where avx2's one-group
+// kernels beat the general avx512 kernels' quads (Intel Xeon family 6
+// model 207, 512 rows in L2, v/ns avx2 against avx512: q4g96 25.1 against
+// 13.6). With two or more query rows, or three or more groups (96×32: 7.1
+// against 12.8), the avx512 kernels are faster. Rows of 64 (where avx2
+// had beaten the general kernels, q4g64 25.0 against 12.4) run the avx512
+// kernels of pairs of rows (avx512DotQ8Row64), 29-55 against 9-30 v/ns
+// (1 MiB in L2, 3 runs, 2- and 4-bit codes in groups of 32 and 64), and
+// rows of 128 and 256 the avx512 row kernels.
 func avx512DotQ8ByAVX2(f Format, cols, nq int) bool {
-	return nq == 1 && (f.Bits == 2 || f.Bits == 4) && cols < 128 && f.Groups(cols) <= 2
+	return nq == 1 && (f.Bits == 2 || f.Bits == 4) && cols < 128 && cols != 64 && f.Groups(cols) <= 2
 }

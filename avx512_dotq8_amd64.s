@@ -1881,3 +1881,217 @@
 #undef ROWINT
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
+
+// DotQ8 row kernels on rows of 64 values: two rows of 64 (in groups of 64,
+// or of 32 for 2-, 4- and 8-bit codes) are one row of 128 of the kernels
+// above, against the query's values twice (the caller's records), whose
+// blocks 0-1 are the first row's and 2-3 the second's. The flush adds each
+// parked vector to itself with its 128-bit lanes swapped in pairs (lanes
+// 0-1: the first row, 2-3: the second), interleaves two quads' sums into
+// 16 rows (·avx512Q8SplitIdx) and stores 32 rows a block of 16 rows of
+// 128, under the masks of 2·R10 rows (K3, K2), adding to out where K4 says.
+#define Q8_SPLIT_HALF(poff, ooff, kst, kacc) \
+	VMOVUPS    poff(R13), Z12;             \
+	VSHUFF32X4 $0xb1, Z12, Z12, Z13;       \
+	VADDPS     Z13, Z12, Z12;              \
+	VMOVUPS    (poff+64)(R13), Z14;        \
+	VSHUFF32X4 $0xb1, Z14, Z14, Z13;       \
+	VADDPS     Z13, Z14, Z14;              \
+	VMOVDQU32  ·avx512Q8SplitIdx(SB), Z13; \
+	VPERMI2PS  Z14, Z12, Z13;              \
+	VMOVUPS.Z  ooff(DI), kacc, Z15;        \
+	VADDPS     Z15, Z13, Z13;              \
+	VMOVUPS    Z13, kst, ooff(DI)
+
+// Q8_SCALES_G64_SPLIT: two rows of 64 in one group each as a row of 128
+// whose four blocks each take their own row's scale and min (lane 4L+r:
+// entry 2r+L/2 of the quad's 8, ·avx512Q8G64SplitIdx in Z3), P the mins
+// times SG in every lane (the blocks' sums), so that no shift term lands
+// in the other row's lanes.
+#define Q8_SCALES_G64_SPLIT \
+	VCVTPH2PS (DX), Y24;    \
+	VPERMPS   Z24, Z3, Z24; \
+	VCVTPH2PS (R8), Y25;    \
+	VPERMPS   Z25, Z3, Z25; \
+	VMULPS    Z4, Z25, Z25
+
+#define Q8_SPLIT_FLUSH \
+	LEAQ    (R10)(R10*1), R11; \
+	MOVQ    $16, R12;          \
+	CMPQ    R11, R12;          \
+	CMOVQLT R11, R12;          \
+	SUBQ    R12, R11;          \
+	MOVL    $-1, R9;           \
+	BZHIL   R12, R9, R12;      \
+	KMOVW   R12, K3;           \
+	BZHIL   R11, R9, R11;      \
+	KMOVW   R11, K2;           \
+	KANDW   K3, K4, K5;        \
+	KANDW   K2, K4, K7;        \
+	Q8_SPLIT_HALF(0, 0, K3, K5);    \
+	Q8_SPLIT_HALF(128, 64, K2, K7); \
+	ADDQ    $128, DI;          \
+	TESTQ   CX, CX;            \
+	JNZ     block;             \
+	VZEROUPPER;                \
+	RET
+
+#define NAME ·avx512DotQ8Row64W2G64X1
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROWINT ROWINT_W2
+#define Q8_SCALES Q8_SCALES_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W3G64X1
+#define CONSTS QUAD_CONSTS_W3
+#define ROWBYTES 48
+#define ROWINT ROWINT_W3
+#define Q8_SCALES Q8_SCALES_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W4G64X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROWINT ROWINT_W4
+#define Q8_SCALES Q8_SCALES_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W5G64X1
+#define CONSTS QUAD_CONSTS_W5
+#define ROWBYTES 80
+#define ROWINT ROWINT_W5
+#define Q8_SCALES Q8_SCALES_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W6G64X1
+#define CONSTS QUAD_CONSTS_W6
+#define ROWBYTES 96
+#define ROWINT ROWINT_W6
+#define Q8_SCALES Q8_SCALES_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W7G64X1
+#define CONSTS QUAD_CONSTS_W7
+#define ROWBYTES 112
+#define ROWINT ROWINT_W7
+#define Q8_SCALES Q8_SCALES_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W8G64X1
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROWINT ROWINT_W8
+#define Q8_SCALES Q8_SCALES_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W2G32X1
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROWINT ROWINT_W2
+#define Q8_SCALES Q8_SCALES_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W4G32X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROWINT ROWINT_W4
+#define Q8_SCALES Q8_SCALES_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W8G32X1
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROWINT ROWINT_W8
+#define Q8_SCALES Q8_SCALES_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define ROW_SPLIT 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_SPLIT

@@ -12,6 +12,8 @@
 //	          of one group, Q8_SCALES_G32 for four groups of 32)
 //	Q8_SCALE_IDX the VPERMPS indexes of S (·avx512QuadScaleIdx, or
 //	          ·avx512QuadG32Idx for groups of 32)
+//	ROW_SPLIT (if defined) each row of 128 is two rows of 64, whose sums
+//	          (blocks 0-1 and 2-3) the flush stores apart (Q8_SPLIT_FLUSH)
 //	ROW_STRIDE (if defined) the bytes from row to row, when the rows are
 //	          halves of rows of 256 (ROWBYTES each); the half's selection
 //	          of the quad's scales (Q8_SCALES_H*) is then loaded into Z28
@@ -97,6 +99,9 @@ quad:
 	ADDQ         $(4*RSTRIDE), SI
 	QUAD_ROWS_NEXT(BX)
 
+#ifdef ROW_SPLIT
+	Q8_SPLIT_FLUSH
+#else
 	BLOCK_MASK(K3)
 	KANDW     K3, K4, K5
 	REDUCE4(R13, 0, Z12)
@@ -104,5 +109,6 @@ quad:
 	VADDPS    Z15, Z12, Z12
 	VMOVUPS   Z12, K3, (DI)
 	BLOCKS_NEXT
+#endif
 
 #undef RSTRIDE

@@ -5122,6 +5122,83 @@ func avx512CallDotQ8RowG32(bits int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on rows of 64 values in one group, two rows as one row of 128 of the
+// row kernels (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with
+// ROW_SPLIT).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row64W2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W3G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W4G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W5G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W6G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W7G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W8G64X1(a *avx512RowArgs)
+
+// avx512CallDotQ8Row64 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8Row64(bits int, a *avx512RowArgs) {
+	switch bits {
+	case 2:
+		avx512DotQ8Row64W2G64X1(a)
+	case 3:
+		avx512DotQ8Row64W3G64X1(a)
+	case 4:
+		avx512DotQ8Row64W4G64X1(a)
+	case 5:
+		avx512DotQ8Row64W5G64X1(a)
+	case 6:
+		avx512DotQ8Row64W6G64X1(a)
+	case 7:
+		avx512DotQ8Row64W7G64X1(a)
+	case 8:
+		avx512DotQ8Row64W8G64X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// DotQ8 on rows of 64 values in two groups of 32 of 2-, 4- or 8-bit codes
+// (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with ROW_SPLIT).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row64W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W8G32X1(a *avx512RowArgs)
+
+// avx512CallDotQ8Row64G32 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8Row64G32(bits int, a *avx512RowArgs) {
+	switch bits {
+	case 2:
+		avx512DotQ8Row64W2G32X1(a)
+	case 4:
+		avx512DotQ8Row64W4G32X1(a)
+	case 8:
+		avx512DotQ8Row64W8G32X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // DotQ8 on one half of rows of 256 values in groups of 64: the row kernels of
 // rows of 128 with the rows twice as far apart (avx512_dotq8_amd64.s, body
 // avx512_dotq8_row_amd64.h with ROW_STRIDE).
