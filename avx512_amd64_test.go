@@ -66,6 +66,13 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			}
 		}
 	}
+	// The row kernel of 4-bit rows of 128 in groups of 16.
+	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16)} {
+		for _, n := range []int{1, 3, 4, 15, 16, 17, 100} {
+			avx512CheckDotQ8(t, im, rng, f, n, 128, 1)
+		}
+		avx512CheckDotQ8(t, im, rng, f, 33, 128, 3)
+	}
 	// The kernels of pairs of rows of 64 (groups of 64 of every width, of
 	// 32 of 2-, 4- and 8-bit codes).
 	for bits := 2; bits <= 8; bits++ {

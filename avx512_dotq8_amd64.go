@@ -86,6 +86,12 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		avx2Impl.k.dotQ8(out, r, q)
 		return
 	}
+	if f := r.Format; r.Cols == 128 && f.Bits == 4 && f.Group == 16 {
+		// The row kernel of groups of 16 (the others of groups of 8 and
+		// 16 run avx2's lane kernels).
+		dotQ8CodesAVX512(out, r, q)
+		return
+	}
 	pick(r.Format, avx512Codes, dotQ8FloatAVX512, dotQ8CodesAVX512, dotQ8AVX2)(out, r, q)
 }
 
@@ -99,7 +105,7 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 	if n == 0 {
 		return
 	}
-	if r.Cols == 128 && (f.Group == 64 || (f.Group == 128 || f.Group == 32) && f.Bits&(f.Bits-1) == 0) {
+	if r.Cols == 128 && (f.Group == 64 || (f.Group == 128 || f.Group == 32) && f.Bits&(f.Bits-1) == 0 || f.Group == 16 && f.Bits == 4) {
 		// The row kernel takes one query row; for several (a GQA group) it
 		// runs once per query row (avx512PerRowPasses), which beats the
 		// general kernels' single pass: with 4 query rows at 256 rows of
@@ -249,9 +255,13 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 		scratchBuf [4*16 + 16]float32
 	)
 	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
-	avx512Q8RowRecords(recs, q, f, j)
 	nb := q8Blocks(q.Group, q.Cols)
-	avx512Q8RowShiftSums(sg, f, q.Sums[j*nb:j*nb+4])
+	if f.Group == 16 {
+		avx512Q8RowRecordsG16(recs, sg, q, f, j)
+	} else {
+		avx512Q8RowRecords(recs, q, f, j)
+		avx512Q8RowShiftSums(sg, f, q.Sums[j*nb:j*nb+4])
+	}
 	n := len(out)
 	n4 := n &^ 3
 	a := avx512RowArgs{
@@ -268,7 +278,7 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	if n4 < n {
 		var (
 			data          [4 * 128]byte
-			scales, mins4 [16]uint16
+			scales, mins4 [32]uint16
 			tail          [4]float32
 		)
 		rb := f.RowBytes(128)
@@ -280,6 +290,35 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 		a.out, a.n = unsafe.Pointer(&tail[0]), 4
 		avx512CallDotQ8RowOf(f, &a)
 		copy(out[n4:], tail[:])
+	}
+}
+
+// avx512Q8RowRecordsG16 lays out query row j of q for the DotQ8 row
+// kernel of 4-bit rows of 128 in groups of 16: per block of 32 (128-bit
+// lane L), the low nibbles' values are its two groups' first 8 each, the
+// high nibbles' their last 8; then the block scales of the lanes' groups
+// (lane 4L+q: group 2L+q%2) and, in sg, the groups' sums (times
+// -2^(Bits-1) when symmetric) in the same lanes.
+func avx512Q8RowRecordsG16(recs []byte, sg []float32, q *Q8, f Format, j int) {
+	nb := q8Blocks(q.Group, q.Cols) // 8: a block per group of 16
+	x := q.Values[j*q.Cols:][:128]
+	for l := range 4 {
+		for h := range 2 {
+			for i := range 8 {
+				recs[16*l+8*h+i] = byte(x[32*l+16*h+i])
+				recs[64+16*l+8*h+i] = byte(x[32*l+16*h+8+i])
+			}
+		}
+	}
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	d := (*[16]float32)(unsafe.Pointer(&recs[128]))
+	for l := range 16 {
+		g := 2*(l/4) + l%2
+		d[l] = q.Scales[j*nb+g]
+		sg[l] = mul * q.Sums[j*nb+g]
 	}
 }
 
@@ -308,6 +347,10 @@ func avx512Q8RowShiftSums(sg []float32, f Format, bs []float32) {
 // avx512CallDotQ8RowOf runs the DotQ8 row kernel of f's width and group
 // (64, or 32 and 128 for 2-, 4- and 8-bit codes).
 func avx512CallDotQ8RowOf(f Format, a *avx512RowArgs) {
+	if f.Group == 16 {
+		avx512DotQ8Row128W4G16X1(a)
+		return
+	}
 	if f.Group == 32 {
 		avx512CallDotQ8RowG32(f.Bits, a)
 		return

@@ -2095,3 +2095,41 @@
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
 #undef ROW_SPLIT
+
+// DotQ8 row kernel on 4-bit rows of 128 values in groups of 16 (ROW_G16):
+// a block's low nibbles are its two groups' first 8 values each and the
+// high nibbles their last 8 (the records lay the query out alike), so
+// dwords 0-1 of a 128-bit lane sum one group and 2-3 the next.
+// Q8_SCALES_G16: the quad's 32 scales and 32 mins, rows 0-1 and 2-3
+// permuted into the pairs' lanes (·avx512QuadG16Idx in Z3), the mins times
+// SG (lane 4L+q: group 2L+q%2's sum); DX and R8 step by 48 bytes more
+// than QUAD_ROWS_NEXT does.
+#define Q8_SCALES_G16 \
+	VCVTPH2PS (DX), Z24;     \
+	VPERMPS   Z24, Z3, Z24;  \
+	VCVTPH2PS 32(DX), Z26;   \
+	VPERMPS   Z26, Z3, Z26;  \
+	VCVTPH2PS (R8), Z25;     \
+	VPERMPS   Z25, Z3, Z25;  \
+	VMULPS    Z4, Z25, Z25;  \
+	VCVTPH2PS 32(R8), Z27;   \
+	VPERMPS   Z27, Z3, Z27;  \
+	VMULPS    Z4, Z27, Z27;  \
+	ADDQ      $48, DX;       \
+	ADDQ      $48, R8
+
+#define NAME ·avx512DotQ8Row128W4G16X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROWINT ROWINT_W4
+#define Q8_SCALES Q8_SCALES_G16
+#define Q8_SCALE_IDX ·avx512QuadG16Idx
+#define ROW_G16 1
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_G16

@@ -5122,6 +5122,12 @@ func avx512CallDotQ8RowG32(bits int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on 4-bit rows of 128 values in groups of 16 (avx512_dotq8_amd64.s,
+// body avx512_dotq8_row_amd64.h with ROW_G16).
+//
+//go:noescape
+func avx512DotQ8Row128W4G16X1(a *avx512RowArgs)
+
 // DotQ8 on rows of 64 values in one group, two rows as one row of 128 of the
 // row kernels (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with
 // ROW_SPLIT).
