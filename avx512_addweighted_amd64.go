@@ -6,9 +6,10 @@ import (
 	"unsafe"
 )
 
-// addWeightedAVX512 is AddWeighted. Rows of 128 2- or 4-bit codes in
-// groups of 64 (and 4-bit codes in groups of 16) run the row kernels, once
-// per weight row (see avx512EachWeightRow). Other code formats whose group is a multiple of 32
+// addWeightedAVX512 is AddWeighted. 2- and 4-bit rows of 64, 96 (4-bit;
+// 2-bit in groups of 32), 128 and 256 values run the row kernels, once per
+// weight row (see avx512EachWeightRow; also in groups of 16 on rows of 64,
+// 128 and 256), for the weight counts addWeightedCodesAVX512 names. Other code formats whose group is a multiple of 32
 // run avx512AddWeightedW<bits>X<pass>: each block of codes is dequantized
 // once per pass of up to 4 weight rows (as Dot does) and added, times the
 // row's weight, into each weight row's y. Rows of 8 in one group of 2- to
@@ -45,7 +46,7 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	if r.Cols == 256 && avx512Row256G16(r.Format, false) && len(w) < 4*r.Len() || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) {
+	if r.Cols == 256 && avx512Row256G16(r.Format) && len(w) < 4*r.Len() || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) {
 		addWeightedCodesAVX512(y, r, w)
 		return
 	}
@@ -122,7 +123,7 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	if r.Cols == 256 && (avx512Row256Codes(f) || avx512Row256G16(f, false)) && nw < 4 {
+	if r.Cols == 256 && (avx512Row256Codes(f) || avx512Row256G16(f)) && nw < 4 {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			switch {
 			case avx512AddWeightedRow256(y, r, w):

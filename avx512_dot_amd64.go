@@ -33,11 +33,13 @@ func avx512Pass(rem int) int {
 // dotAVX512 is Dot. Code formats whose group is a multiple of 32 run
 // avx512DotW<bits>X<pass>: each block of codes is dequantized once per pass
 // of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
-// and multiplied into every query row. fp16 and float32 rows run
+// and multiplied into every query row; 2- and 4-bit rows of 64, 96, 128
+// and 256 values run row kernels instead (dotCodesAVX512), also in groups
+// of 16 (2-bit rows of 96 excepted). fp16 and float32 rows run
 // avx512DotF<bits>X<nq>; rows of 8 in one group of 2- to 4-bit codes
 // avx512DotRow8W<bits>X<nq>, rows of 2 to 32 such groups
-// avx512DotG8W<bits>X<nq>, rows of 2 to 16 groups of 16 2- or 4-bit codes
-// avx512DotG16W<bits>X<nq>; other groups run the avx2 lane kernels
+// avx512DotG8W<bits>X<nq>, other rows of 2 to 16 groups of 16 2- or 4-bit
+// codes avx512DotG16W<bits>X<nq>; other groups run the avx2 lane kernels
 // (dotAVX2).
 func dotAVX512(out []float32, r Rows, x []float32) {
 	if avx2Row8(r) {
@@ -52,7 +54,7 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotRowsG16AVX512(out, r, x)
 		return
 	}
-	if f := r.Format; f.Group == 16 && (r.Cols == 256 && avx512Row256G16(f, true) || r.Cols == 64 && avx512Row64Codes(f) || r.Cols == 96 && avx512Row96Codes(f)) {
+	if f := r.Format; f.Group == 16 && (r.Cols == 256 && avx512Row256G16(f) || r.Cols == 64 && avx512Row64Codes(f) || r.Cols == 96 && avx512Row96Codes(f)) {
 		// The row kernels of groups of 16 (rows of 64, 96, 128 and 256).
 		dotCodesAVX512(out, r, x)
 		return
@@ -90,7 +92,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 		}
 		return
 	}
-	if cols == 256 && (avx512Row256Codes(f) || avx512Row256G16(f, true)) {
+	if cols == 256 && (avx512Row256Codes(f) || avx512Row256G16(f)) {
 		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)

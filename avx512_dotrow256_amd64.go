@@ -78,8 +78,8 @@ func avx512Row256Codes(f Format) bool {
 }
 
 // avx512Row256G16 reports whether rows of 256 values in groups of 16 of
-// format f have Dot (dot) or AddWeighted row kernels: 2- and 4-bit codes.
-func avx512Row256G16(f Format, dot bool) bool {
+// format f have Dot and AddWeighted row kernels: 2- and 4-bit codes.
+func avx512Row256G16(f Format) bool {
 	return f.Group == 16 && (f.Bits == 2 || f.Bits == 4)
 }
 
