@@ -1,10 +1,10 @@
 // Body of one Dot row kernel of avx512_dot_amd64.s that forms each row's
 // sum in two parts, each part like a row of the kernels of rows of 128
 // (avx512_dot_row_amd64.h) with its own group scales and shift terms: 4-bit
-// rows of 256 values (head dimension 256) in groups of 32, 64, 128 or 256,
-// whose parts are the rows' halves (64 code bytes each, four rows' halves
-// loaded 128 bytes apart), each multiplied into its own x tables (at BX,
-// the second half's 2560 bytes on).
+// rows of 256 values (head dimension 256) in groups of 16, 32, 64, 128 or
+// 256, whose parts are the rows' halves (64 code bytes each, four rows'
+// halves loaded 128 bytes apart), each multiplied into its own x tables (at
+// BX, the second half's 2560 bytes on).
 //
 // Included once per shape and number of query rows with these macros
 // defined:
@@ -13,8 +13,7 @@
 //	SETUP     loads what stays in registers (the nibble masks)
 //	PART_A, PART_B  the four rows' multiply-adds of each part into the
 //	          accumulators (prefetching the part's next codes, loading the
-//	          codes, and for rows of 256 and one query row the half's x
-//	          tables)
+//	          codes, and for one query row the half's x tables)
 //	PART_TABLES  the bytes from the first part's x tables to the second's
 //	QUADBYTES the bytes of codes of four rows
 //	FORX(m)   expands m(j, acc0, acc1, acc2, acc3) per query row j
