@@ -50,13 +50,9 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotGroup8AVX512(out, r, x)
 		return
 	}
-	if r.Cols == 128 && (r.Format.Bits == 4 || r.Format.Bits == 2) && r.Format.Group == 16 {
-		dotRowsG16AVX512(out, r, x)
-		return
-	}
-	if f := r.Format; f.Group == 16 && (r.Cols == 256 && avx512Row256G16(f) || r.Cols == 64 && avx512Row64Codes(f) || r.Cols == 96 && avx512Row96Codes(f)) {
+	if r.Format.Group == 16 && avx512DotRowCodes(r.Format, r.Cols) {
 		// The row kernels of groups of 16 (rows of 64, 96, 128 and 256).
-		dotCodesAVX512(out, r, x)
+		avx512DotRowPasses(out, r, x)
 		return
 	}
 	if avx512Group16(r) && (r.Cols < 256 || len(x) > r.Cols) {
@@ -71,82 +67,16 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 }
 
 // dotCodesAVX512 is Dot for code formats whose group is a multiple of 32:
-// the row kernels where they serve the shape (2- and 4-bit rows of 128 in
-// groups of 32, 64 or 128, of 64 in groups of 32 or 64, of 256 in groups
-// of 32 to 256), avx2's kernels
-// for one query row on other rows of 64, else the general kernels.
+// the row kernels where they serve the shape (avx512DotRowCodes), avx2's
+// kernels for one query row on other rows of 64, else the general kernels.
 func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
 	if n == 0 {
 		return
 	}
-	if cols == 128 && avx512RowCodes(f) {
-		nq := len(x) / cols
-		for j0, pass := 0, 0; j0 < nq; j0 += pass {
-			pass = avx512Pass(nq - j0)
-			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
-			if !avx512DotRow(o, r, xp, pass) {
-				dotGeneralAVX512(o, r, xp)
-			}
-		}
-		return
-	}
-	if cols == 256 && (avx512Row256Codes(f) || avx512Row256G16(f)) {
-		nq := len(x) / cols
-		for j0, pass := 0, 0; j0 < nq; j0 += pass {
-			pass = avx512Pass(nq - j0)
-			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
-			ok := false
-			if f.Bits == 4 {
-				ok = avx512DotRow256(o, r, xp, pass)
-			} else {
-				ok = avx512DotRow256W2(o, r, xp, pass)
-			}
-			switch {
-			case ok:
-			case f.Group == 16:
-				dotGroup16AVX512(o, r, xp)
-			default:
-				dotGeneralAVX512(o, r, xp)
-			}
-		}
-		return
-	}
-	if cols == 96 && avx512Row96Codes(f) {
-		nq := len(x) / cols
-		for j0, pass := 0, 0; j0 < nq; j0 += pass {
-			pass = avx512Pass(nq - j0)
-			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
-			ok := false
-			if f.Bits == 4 {
-				ok = avx512DotRow96(o, r, xp, pass)
-			} else {
-				ok = avx512DotRow96W2(o, r, xp, pass)
-			}
-			switch {
-			case ok:
-			case f.Group == 16:
-				dotGroup16AVX512(o, r, xp)
-			default:
-				dotGeneralAVX512(o, r, xp)
-			}
-		}
-		return
-	}
-	if cols == 64 && avx512Row64Codes(f) {
-		nq := len(x) / cols
-		for j0, pass := 0, 0; j0 < nq; j0 += pass {
-			pass = avx512Pass(nq - j0)
-			o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
-			switch {
-			case avx512DotRow64(o, r, xp, pass):
-			case f.Group == 16:
-				dotGroup16AVX512(o, r, xp)
-			default:
-				dotGeneralAVX512(o, r, xp)
-			}
-		}
+	if avx512DotRowCodes(f, cols) {
+		avx512DotRowPasses(out, r, x)
 		return
 	}
 	if len(x) == cols && cols == 64 {
@@ -161,10 +91,29 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 	dotGeneralAVX512(out, r, x)
 }
 
-// dotRowsG16AVX512 is Dot on 2- and 4-bit rows of 128 values in groups of
-// 16 by the row kernels, or the gather kernels for query values the row
-// kernels cannot take exactly.
-func dotRowsG16AVX512(out []float32, r Rows, x []float32) {
+// avx512DotRowCodes reports whether Dot on rows of cols values of format
+// f has row kernels: 2- and 4-bit codes on rows of 128 (groups of 16 to
+// 128), 64 (16 to 64), 96 (avx512Row96Codes) and 256 (16 to 256).
+func avx512DotRowCodes(f Format, cols int) bool {
+	switch cols {
+	case 128:
+		return avx512RowCodes(f) || f.Group == 16 && (f.Bits == 2 || f.Bits == 4)
+	case 64:
+		return avx512Row64Codes(f)
+	case 96:
+		return avx512Row96Codes(f)
+	case 256:
+		return avx512Row256Codes(f) || avx512Row256G16(f)
+	}
+	return false
+}
+
+// avx512DotRowPasses runs the Dot row kernel of r's shape (see
+// avx512DotRowCodes) over the query rows x in passes of up to 4; a pass
+// whose query values the row kernels cannot take exactly runs the gather
+// kernels (groups of 16) or the general kernels instead.
+func avx512DotRowPasses(out []float32, r Rows, x []float32) {
+	f := r.Format
 	n, cols := r.Len(), r.Cols
 	if n == 0 {
 		return
@@ -173,8 +122,27 @@ func dotRowsG16AVX512(out []float32, r Rows, x []float32) {
 	for j0, pass := 0, 0; j0 < nq; j0 += pass {
 		pass = avx512Pass(nq - j0)
 		o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
-		if !avx512DotRow(o, r, xp, pass) {
+		var ok bool
+		switch {
+		case cols == 128:
+			ok = avx512DotRow(o, r, xp, pass)
+		case cols == 64:
+			ok = avx512DotRow64(o, r, xp, pass)
+		case cols == 96 && f.Bits == 4:
+			ok = avx512DotRow96(o, r, xp, pass)
+		case cols == 96:
+			ok = avx512DotRow96W2(o, r, xp, pass)
+		case f.Bits == 4:
+			ok = avx512DotRow256(o, r, xp, pass)
+		default:
+			ok = avx512DotRow256W2(o, r, xp, pass)
+		}
+		switch {
+		case ok:
+		case f.Group == 16:
 			dotGroup16AVX512(o, r, xp)
+		default:
+			dotGeneralAVX512(o, r, xp)
 		}
 	}
 }
@@ -294,44 +262,65 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 	return true
 }
 
-// avx512DotRowRun runs the Dot row kernel of r's shape (rows of 128
-// values, 2- or 4-bit codes in groups of 32, 64 or 128) with the x tables
-// recs and the shift sums sg of pass query rows, the shift terms' source
-// mins (the scales when symmetric); a last 1-3 rows are copied to a padded
-// block of four.
+// avx512DotRowRun runs the Dot row kernel of r's shape (avx512CallDotRowOf:
+// rows of 64, 96, 128 or 256 values) with the x tables recs and the shift
+// sums sg of pass query rows, the shift terms' source mins (the scales when
+// symmetric); a last partial block of rows (four, or eight for 2-bit rows
+// of 96) is copied to a padded block.
 func avx512DotRowRun(out []float32, r Rows, mins []uint16, recs, sg []float32, pass int) {
-	f := r.Format
+	f, cols := r.Format, r.Cols
+	step := 4
+	if cols == 96 && f.Bits == 2 {
+		step = 8
+	}
 	var scratchBuf [4*4*16 + 16]float32
 	scratch := avx512AlignFloats(scratchBuf[:])
 	n := len(out) / pass
-	n4 := n &^ 3
+	nb := n - n%step
 	a := avx512RowArgs{
 		recs:      unsafe.Pointer(&recs[0]),
 		sg:        unsafe.Pointer(&sg[0]),
 		scratch:   unsafe.Pointer(&scratch[0]),
 		outStride: 4 * n,
 	}
-	if n4 > 0 {
+	if nb > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
-		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRowShape(f, pass, &a)
+		a.out, a.n = unsafe.Pointer(&out[0]), nb
+		avx512CallDotRowOf(f, cols, pass, &a)
 	}
-	if n4 < n {
+	if nb < n {
 		var (
-			data          [4 * 64]byte
-			scales, mins4 [32]uint16
-			tail          [4 * 4]float32
+			data          [4 * 128]byte // a block: 4 rows of 256 4-bit codes at most
+			scales, mins4 [4 * 16]uint16
+			tail          [4 * 8]float32
 		)
-		copy(data[:], r.Data[n4*f.RowBytes(128):])
-		g := f.Groups(128)
-		copy(scales[:], r.Scales[g*n4:])
-		copy(mins4[:], mins[g*n4:])
+		g, rb := f.Groups(cols), f.RowBytes(cols)
+		copy(data[:], r.Data[nb*rb:])
+		copy(scales[:], r.Scales[g*nb:])
+		copy(mins4[:], mins[g*nb:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
-		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRowShape(f, pass, &a)
+		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), step, 4*step
+		avx512CallDotRowOf(f, cols, pass, &a)
 		for j := 0; j < pass; j++ {
-			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
+			copy(out[j*n+nb:(j+1)*n], tail[step*j:])
 		}
+	}
+}
+
+// avx512CallDotRowOf calls the Dot row kernel of rows of cols values of
+// format f (those avx512DotRowRun serves).
+func avx512CallDotRowOf(f Format, cols, pass int, a *avx512RowArgs) {
+	switch {
+	case cols == 128:
+		avx512CallDotRowShape(f, pass, a)
+	case cols == 256:
+		avx512CallDotRow256(f.Group, pass, a)
+	case cols == 96 && f.Bits == 2:
+		avx512CallDotRow96(2, f.Group, pass, a)
+	case cols == 96:
+		avx512CallDotRow96Of(f, pass, a)
+	default:
+		avx512CallDotRow64(f.Bits, f.Group, pass, a)
 	}
 }
 

@@ -13,11 +13,10 @@ import "unsafe"
 // serve them.
 func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
 	var (
-		recsBuf    [2*avx512Row256Half + 16]float32
-		sgBuf      [2*4*16 + 16]float32
-		scratchBuf [4*4*16 + 16]float32
+		recsBuf [2*avx512Row256Half + 16]float32
+		sgBuf   [2*4*16 + 16]float32
 	)
-	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	f := r.Format
 	for h := range 2 {
 		tables := recs[h*avx512Row256Half:]
@@ -36,37 +35,8 @@ func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
 		}
 	}
 	avx512Row256Sums(sg, f, x, pass)
-	n := len(out) / pass
-	n4 := n &^ 3
-	a := avx512RowArgs{
-		recs:      unsafe.Pointer(&recs[0]),
-		sg:        unsafe.Pointer(&sg[0]),
-		scratch:   unsafe.Pointer(&scratch[0]),
-		outStride: 4 * n,
-	}
 	mins, _ := shiftSource(r)
-	if n4 > 0 {
-		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
-		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow256(f.Group, pass, &a)
-	}
-	if n4 < n {
-		var (
-			data          [4 * 128]byte
-			scales, mins4 [4 * 16]uint16
-			tail          [4 * 4]float32
-		)
-		g, rb := f.Groups(256), f.RowBytes(256)
-		copy(data[:], r.Data[n4*rb:])
-		copy(scales[:], r.Scales[g*n4:])
-		copy(mins4[:], mins[g*n4:])
-		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
-		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow256(f.Group, pass, &a)
-		for j := 0; j < pass; j++ {
-			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
-		}
-	}
+	avx512DotRowRun(out, r, mins, recs, sg, pass)
 	return true
 }
 

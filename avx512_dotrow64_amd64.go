@@ -2,8 +2,6 @@
 
 package lowbit
 
-import "unsafe"
-
 // avx512DotRow64 runs the 4-bit or 2-bit Dot row kernel on rows of 64
 // values in one group of 64 or two of 32 (four rows at a time, two per
 // vector for 4-bit codes, four for 2-bit; the query's sums over the rows'
@@ -14,16 +12,15 @@ import "unsafe"
 // and the general kernels serve them.
 func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	var (
-		xBuf       [4 * 128]float32
-		recsBuf    [4*16*16 + 16]float32
-		sgBuf      [4*16 + 16]float32
-		scratchBuf [4*4*16 + 16]float32
+		xBuf    [4 * 128]float32
+		recsBuf [4*16*16 + 16]float32
+		sgBuf   [4*16 + 16]float32
 	)
 	// The x tables' gather reads query rows 128 values apart.
 	for j := range pass {
 		copy(xBuf[128*j:128*j+64], x[64*j:64*(j+1)])
 	}
-	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	f := r.Format
 	cols, scales, fields := &avx512Row64Cols4[0][0], &avx512RowScales4[0], 8
 	if f.Bits == 2 {
@@ -73,37 +70,8 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 			sg[j*16+8+l], sg[j*16+12+l] = mul*s0, mul*s1
 		}
 	}
-	n := len(out) / pass
-	n4 := n &^ 3
-	a := avx512RowArgs{
-		recs:      unsafe.Pointer(&recs[0]),
-		sg:        unsafe.Pointer(&sg[0]),
-		scratch:   unsafe.Pointer(&scratch[0]),
-		outStride: 4 * n,
-	}
 	mins, _ := shiftSource(r)
-	if n4 > 0 {
-		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
-		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow64(f.Bits, f.Group, pass, &a)
-	}
-	if n4 < n {
-		var (
-			data          [4 * 32]byte
-			scales, mins4 [16]uint16
-			tail          [4 * 4]float32
-		)
-		g, rb := f.Groups(64), f.RowBytes(64)
-		copy(data[:], r.Data[n4*rb:])
-		copy(scales[:], r.Scales[g*n4:])
-		copy(mins4[:], mins[g*n4:])
-		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
-		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow64(f.Bits, f.Group, pass, &a)
-		for j := 0; j < pass; j++ {
-			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
-		}
-	}
+	avx512DotRowRun(out, r, mins, recs, sg, pass)
 	return true
 }
 

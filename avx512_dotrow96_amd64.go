@@ -2,10 +2,7 @@
 
 package lowbit
 
-import (
-	"math"
-	"unsafe"
-)
+import "math"
 
 // avx512DotRow96 runs the 4-bit Dot row kernel on rows of 96 values in
 // groups of 32 or 96 (four rows, three vectors, at a time; each vector's
@@ -16,11 +13,10 @@ import (
 // 2^-98), and the general kernels serve them.
 func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 	var (
-		recsBuf    [4*24*16 + 16]float32
-		sgBuf      [4*32 + 16]float32
-		scratchBuf [4*4*16 + 16]float32
+		recsBuf [4*24*16 + 16]float32
+		sgBuf   [4*32 + 16]float32
 	)
-	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	f := r.Format
 	mul := float32(1)
 	if f.Symmetric {
@@ -69,37 +65,8 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 			}
 		}
 	}
-	n := len(out) / pass
-	n4 := n &^ 3
-	a := avx512RowArgs{
-		recs:      unsafe.Pointer(&recs[0]),
-		sg:        unsafe.Pointer(&sg[0]),
-		scratch:   unsafe.Pointer(&scratch[0]),
-		outStride: 4 * n,
-	}
 	mins, _ := shiftSource(r)
-	if n4 > 0 {
-		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
-		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotRow96Of(f, pass, &a)
-	}
-	if n4 < n {
-		var (
-			data          [4 * 48]byte
-			scales, mins4 [4 * 6]uint16
-			tail          [4 * 4]float32
-		)
-		g, rb := f.Groups(96), f.RowBytes(96)
-		copy(data[:], r.Data[n4*rb:])
-		copy(scales[:], r.Scales[g*n4:])
-		copy(mins4[:], mins[g*n4:])
-		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
-		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow96Of(f, pass, &a)
-		for j := 0; j < pass; j++ {
-			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
-		}
-	}
+	avx512DotRowRun(out, r, mins, recs, sg, pass)
 	return true
 }
 
@@ -184,11 +151,10 @@ func init() {
 // value scaled by 4^-k is a nonzero float32 subnormal.
 func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
 	var (
-		recsBuf    [4*48*16 + 16]float32
-		sgBuf      [4*32 + 16]float32
-		scratchBuf [4*4*16 + 16]float32
+		recsBuf [4*48*16 + 16]float32
+		sgBuf   [4*32 + 16]float32
 	)
-	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	f := r.Format
 	mul := float32(1)
 	if f.Symmetric {
@@ -214,37 +180,8 @@ func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
 			}
 		}
 	}
-	n := len(out) / pass
-	n8 := n &^ 7
-	a := avx512RowArgs{
-		recs:      unsafe.Pointer(&recs[0]),
-		sg:        unsafe.Pointer(&sg[0]),
-		scratch:   unsafe.Pointer(&scratch[0]),
-		outStride: 4 * n,
-	}
 	mins, _ := shiftSource(r)
-	if n8 > 0 {
-		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
-		a.out, a.n = unsafe.Pointer(&out[0]), n8
-		avx512CallDotRow96(2, f.Group, pass, &a)
-	}
-	if n8 < n {
-		var (
-			data          [8 * 24]byte
-			scales, mins8 [8 * 3]uint16
-			tail          [4 * 8]float32
-		)
-		g, rb := f.Groups(96), f.RowBytes(96)
-		copy(data[:], r.Data[n8*rb:])
-		copy(scales[:], r.Scales[g*n8:])
-		copy(mins8[:], mins[g*n8:])
-		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins8[0])
-		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 8, 32
-		avx512CallDotRow96(2, f.Group, pass, &a)
-		for j := 0; j < pass; j++ {
-			copy(out[j*n+n8:(j+1)*n], tail[8*j:])
-		}
-	}
+	avx512DotRowRun(out, r, mins, recs, sg, pass)
 	return true
 }
 
