@@ -65,6 +65,9 @@ func dotQuery(out []float32, r Rows, x []float32, t codeTables[float32]) {
 		t.build(x[g0*f.Group:], f, ng)
 		groupSums(xs[:ng], x, f, g0)
 		c := newRowChunk(r, g0, g1)
+		if t.bt != nil && dotRowsFused(out, c, t.bt, xs[:ng], gb, f.Symmetric) {
+			continue
+		}
 		for i := range out {
 			t.sums(d[:ng], c.codes(i), gb)
 			sc, sh := c.params(i)

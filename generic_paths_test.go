@@ -12,8 +12,9 @@ import (
 // of their paths, against the float64 reference: calls of few rows (nibble
 // tables) and of many (byte tables, from byteTableRows rows on), rows
 // longer than one chunk of tables, groups too long for the tables (the
-// unpacking kernels) and longer than one chunk of Dequantize, and 8-bit
-// codes (no tables), with one and several query rows.
+// unpacking kernels) and longer than one chunk of Dequantize, small groups
+// (the unrolled loops), and 8-bit codes (no tables), with one and several
+// query rows.
 func TestGenericPaths(t *testing.T) {
 	im := Generic()
 	rng := rand.New(rand.NewPCG(11, 12))
@@ -25,6 +26,10 @@ func TestGenericPaths(t *testing.T) {
 		{Quant(3, 8), 96}, {Quant(5, 24), 72}, {Quant(7, 40), 80}, {Quant(6, 64), 256},
 		{Quant(4, 64), 128}, {Quant(2, 128), 256}, {SymQuant(8, 8), 64}, {Quant(8, 32), 64},
 		{Quant(8, 512), 1024}, {Quant(4, 512), 512}, {Quant(4, 1024), 2048}, {SymQuant(3, 768), 768},
+		// The unrolled loops of groups of 4 and 8 code bytes (dot_fused_generic.go),
+		// with a partial chunk after the whole ones (96 4-bit columns).
+		{Quant(4, 16), 128}, {SymQuant(4, 16), 64}, {SymQuant(4, 8), 96}, {Quant(2, 32), 64},
+		{SymQuant(2, 16), 256}, {Quant(2, 16), 128},
 	}
 	for _, c := range cases {
 		for _, n := range []int{5, byteTableRows + 3} {
