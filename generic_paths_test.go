@@ -108,3 +108,60 @@ func TestMinMax(t *testing.T) {
 		}
 	}
 }
+
+// TestGenericUnrolledScales runs the unrolled loops of small groups
+// (dot_fused_generic.go) on rows whose scales and mins hold the extremes
+// of fp16 (the largest finite values, subnormals, zeros of both signs) and,
+// in some rows, an Inf or NaN: each row with finite ones matches its
+// float64 sum, and each with an Inf or NaN gets a non-finite one (the row
+// takes the general loop, which keeps the Inf or NaN).
+func TestGenericUnrolledScales(t *testing.T) {
+	im := Generic()
+	rng := rand.New(rand.NewPCG(15, 16))
+	finite := []uint16{0x7bff, 0xfbff, 0x0001, 0x8001, 0x03ff, 0x0000, 0x8000, 0x0400}
+	special := []uint16{0x7c00, 0xfc00, 0x7e00, 0xfd01}
+	for _, c := range []struct {
+		f    Format
+		cols int
+	}{{Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 64}, {SymQuant(2, 32), 128}} {
+		n := byteTableRows + 5
+		r, _ := quantizedRows(t, rng, c.f, n, c.cols)
+		g := c.f.Groups(c.cols)
+		params := [][]uint16{r.Scales}
+		if !c.f.Symmetric {
+			params = append(params, r.Mins)
+		}
+		for i := range n / 3 {
+			p := params[rng.IntN(len(params))]
+			p[g*rng.IntN(n)+rng.IntN(g)] = finite[i%len(finite)]
+		}
+		bad := map[int]bool{}
+		for range 6 {
+			row := rng.IntN(n)
+			p := params[rng.IntN(len(params))]
+			p[g*row+rng.IntN(g)] = special[rng.IntN(len(special))]
+			bad[row] = true
+		}
+		x := randomValues(rng, c.cols)
+		out := make([]float32, n)
+		im.Dot(out, r, x)
+		for i := range n {
+			if bad[i] {
+				require.False(t, isFinite32(out[i]), "Dot %s cols %d: row %d has an Inf or NaN scale or min, got %v", c.f, c.cols, i, out[i])
+				continue
+			}
+			vals, mag := refRow(r, i)
+			var want, m float64
+			for k, v := range vals {
+				want += v * float64(x[k])
+				m += mag[k] * math.Abs(float64(x[k]))
+			}
+			require.InDelta(t, want, out[i], sumTolerance(m, c.cols), "Dot %s cols %d: row %d", c.f, c.cols, i)
+		}
+	}
+}
+
+// isFinite32 reports whether v is neither an Inf nor a NaN.
+func isFinite32(v float32) bool {
+	return !math.IsInf(float64(v), 0) && !math.IsNaN(float64(v))
+}

@@ -180,7 +180,7 @@ func refRow(r Rows, i int) (vals, mag []float64) {
 			if f.Symmetric {
 				off := math.Exp2(float64(f.Bits - 1))
 				v = s * (float64(q) - off)
-				m = s*float64(q) + s*off // kernels may sum scale*q and scale*offset apart
+				m = math.Abs(s) * (float64(q) + off) // kernels may sum scale*q and scale*offset apart
 			} else {
 				mn := float64(F16ToFloat32(r.Mins[i*groups+g]))
 				v = s*float64(q) + mn
