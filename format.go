@@ -3,6 +3,8 @@ package lowbit
 import (
 	"errors"
 	"fmt"
+	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -90,7 +92,24 @@ func (f Format) Groups(cols int) int {
 	if !f.Quantized() {
 		return 0
 	}
+	if cols >= 0 {
+		return quotient(cols, f.Group)
+	}
 	return cols / f.Group
+}
+
+// quotient returns a/b for a >= 0 and b != 0, without a hardware division
+// when b is a power of two (every group and most row sizes: a division
+// costs tens of cycles, a large share of a call on one row), and with a
+// 32-bit one when a and b fit.
+func quotient(a, b int) int {
+	if b > 0 && b&(b-1) == 0 {
+		return a >> bits.TrailingZeros(uint(b))
+	}
+	if uint(a)|uint(b) <= math.MaxUint32 {
+		return int(uint32(a) / uint32(b))
+	}
+	return a / b
 }
 
 // HasMins reports whether f stores a min per group.

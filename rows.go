@@ -107,7 +107,7 @@ func (r Rows) Len() int {
 	if rb == 0 {
 		return 0
 	}
-	return len(r.Data) / rb
+	return quotient(len(r.Data), rb)
 }
 
 // Slice returns the view of rows [i, j).
@@ -166,13 +166,13 @@ func (r Rows) consistentCodes() bool {
 	}
 	g := 1
 	if cols != f.Group {
-		if g = cols / f.Group; g*f.Group != cols {
+		if g = quotient(cols, f.Group); g*f.Group != cols {
 			return false
 		}
 	}
 	n := len(r.Scales)
 	if g > 1 {
-		if n /= g; n*g != len(r.Scales) {
+		if n = quotient(n, g); n*g != len(r.Scales) {
 			return false
 		}
 	}
