@@ -185,6 +185,9 @@ func (h *head) span(n int) int {
 func (h *head) victim(n, recent int) int {
 	lo, hi := int32(min(h.pol.Sinks, n)), int32(max(n-recent, 0)) // unprotected positions: [lo, hi)
 	sel := h.cfg.Selection
+	if sel == Normalized && n < 1<<29 {
+		return h.normalizedVictim(lo, hi, n)
+	}
 	best, bestRank := -1, math.Inf(1)
 	for i, p := range h.imp.pages {
 		m := h.imp.pageLen(i)
@@ -202,6 +205,36 @@ func (h *head) victim(n, recent int) int {
 			if ps >= lo && ps < hi {
 				if r := rank(sel, sc[s], ps, n); r < bestRank {
 					best, bestRank = base+s, r
+				}
+			}
+		}
+	}
+	return best
+}
+
+// normalizedVictim is victim under Normalized selection, for n < 2^29:
+// it picks what rank's quotients score/(n−pos) pick (the lowest, the
+// first in slot order on a tie), with a division only for a token that
+// beats the best so far. The test is the exact comparison of the two
+// quotients, score·(n−pos_best) < score_best·(n−pos), whose float64
+// products are exact (a float32 score has 24 significant bits, n < 2^29):
+// a token that fails it has a quotient no lower than the best's, rounded
+// or not, and one that passes is confirmed with rank's rounded quotient.
+func (h *head) normalizedVictim(lo, hi int32, n int) int {
+	best, bestRank := -1, math.Inf(1)
+	var bs, bd float64 // the best token's score and count of queries
+	for i, p := range h.imp.pages {
+		m := h.imp.pageLen(i)
+		base := i * h.imp.pageSize
+		pos, sc := p.pos[:m], h.imp.score[base:base+m]
+		for s, ps := range pos {
+			if ps < lo || ps >= hi {
+				continue
+			}
+			x, d := float64(sc[s]), float64(n-int(ps))
+			if best < 0 || x*bd < bs*d {
+				if r := x / d; r < bestRank {
+					best, bestRank, bs, bd = base+s, r, x, d
 				}
 			}
 		}
