@@ -50,8 +50,9 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotGroup8AVX512(out, r, x)
 		return
 	}
-	if r.Format.Group == 16 && avx512DotRowCodes(r.Format, r.Cols) {
-		// The row kernels of groups of 16 (rows of 64, 96, 128 and 256).
+	if (r.Format.Group == 16 || r.Cols == 80) && avx512DotRowCodes(r.Format, r.Cols) {
+		// The row kernels of groups of 16 (rows of 64, 80, 96, 128 and
+		// 256) and of rows of 80 in one group.
 		avx512DotRowPasses(out, r, x)
 		return
 	}
@@ -93,7 +94,8 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 
 // avx512DotRowCodes reports whether Dot on rows of cols values of format
 // f has row kernels: 2- and 4-bit codes on rows of 128 (groups of 16 to
-// 128), 64 (16 to 64), 96 (avx512Row96Codes) and 256 (16 to 256).
+// 128), 64 (16 to 64), 96 (avx512Row96Codes) and 256 (16 to 256), and
+// 4-bit codes on rows of 80 (groups of 16 and 80).
 func avx512DotRowCodes(f Format, cols int) bool {
 	switch cols {
 	case 128:
@@ -102,6 +104,8 @@ func avx512DotRowCodes(f Format, cols int) bool {
 		return avx512Row64Codes(f)
 	case 96:
 		return avx512Row96Codes(f)
+	case 80:
+		return avx512Row80Codes(f)
 	case 256:
 		return avx512Row256Codes(f) || avx512Row256G16(f)
 	}
@@ -128,6 +132,8 @@ func avx512DotRowPasses(out []float32, r Rows, x []float32) {
 			ok = avx512DotRow(o, r, xp, pass)
 		case cols == 64:
 			ok = avx512DotRow64(o, r, xp, pass)
+		case cols == 80:
+			ok = avx512DotRow80(o, r, xp, pass)
 		case cols == 96 && f.Bits == 4:
 			ok = avx512DotRow96(o, r, xp, pass)
 		case cols == 96:
@@ -141,6 +147,8 @@ func avx512DotRowPasses(out []float32, r Rows, x []float32) {
 		case ok:
 		case f.Group == 16:
 			dotGroup16AVX512(o, r, xp)
+		case f.Group%32 != 0:
+			dotAVX2(o, r, xp) // rows of 80 in one group
 		default:
 			dotGeneralAVX512(o, r, xp)
 		}

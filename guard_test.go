@@ -118,8 +118,8 @@ func guardedCase(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, 
 }
 
 // TestGuardPagesRowShapes runs every kernel on the shapes that the amd64
-// row kernels take with masked, strided or half-row loads (rows of 64, 96,
-// 128 and 256 in groups of 16, 32, 64, 96 and the whole row), each input
+// row kernels take with masked, strided or half-row loads (rows of 64, 80,
+// 96, 128 and 256 in groups of 16, 32, 64, 96 and the whole row), each input
 // ending at a guard page, and the rows also beginning right after one (a
 // masked load's address may lie before its first byte; its masked-off
 // lanes must not be read).
@@ -133,6 +133,7 @@ func TestGuardPagesRowShapes(t *testing.T) {
 		{Quant(4, 32), 256}, {SymQuant(4, 16), 256}, {Quant(2, 16), 256}, {Quant(4, 256), 256}, {SymQuant(2, 256), 256},
 		{Quant(2, 128), 256}, {Quant(8, 64), 256}, {SymQuant(3, 64), 256}, {Quant(8, 256), 256},
 		{Quant(5, 64), 64}, {SymQuant(8, 32), 64}, {Quant(4, 64), 64},
+		{Quant(4, 16), 80}, {SymQuant(4, 80), 80},
 	}
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(23, 24))

@@ -4453,6 +4453,49 @@ func avx512CallDotRow96(bits, group, nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 4-bit rows of 80 values in groups of 16 or 80, eight rows, five
+// vectors, at a time (avx512_dotrow80_amd64.s).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow80W4G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W4G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W4G16X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W4G80X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W4G80X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W4G80X4(a *avx512RowArgs)
+
+// avx512CallDotRow80 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRow80(group, nq int, a *avx512RowArgs) {
+	switch group<<4 | nq {
+	case 16<<4 | 1:
+		avx512DotRow80W4G16X1(a)
+	case 16<<4 | 2:
+		avx512DotRow80W4G16X2(a)
+	case 16<<4 | 4:
+		avx512DotRow80W4G16X4(a)
+	case 80<<4 | 1:
+		avx512DotRow80W4G80X1(a)
+	case 80<<4 | 2:
+		avx512DotRow80W4G80X2(a)
+	case 80<<4 | 4:
+		avx512DotRow80W4G80X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on 4-bit rows of 96 values in groups of 16, four rows at a time
 // (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
 //

@@ -109,6 +109,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "Dot on 2- and 4-bit rows of 64 values in one group or two groups of 32,\nfour rows at a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(96), someWidths(2, 4), groups(32, 96), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow96",
 		doc: "Dot on 2- and 4-bit rows of 96 values in groups of 32 or 96, four (2-bit:\neight) rows, three vectors, at a time (avx512_dot_amd64.s, body\navx512_dot_row_amd64.h)."},
+	{family: "Dot", axes: []axis{rowLens(80), someWidths(4), groups(16, 80), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow80",
+		doc: "Dot on 4-bit rows of 80 values in groups of 16 or 80, eight rows, five\nvectors, at a time (avx512_dotrow80_amd64.s)."},
 	{family: "Dot", axes: []axis{rowLens(96), someWidths(4), groups(16), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow96G16",
 		doc: "Dot on 4-bit rows of 96 values in groups of 16, four rows at a time\n(avx512_dot_amd64.s, body avx512_dot_row_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(128), someWidths(2, 4), groups(16), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRowG16",
