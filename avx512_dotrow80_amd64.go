@@ -9,75 +9,87 @@ import (
 	"github.com/lowbit-ml/lowbit/pack"
 )
 
-// avx512DotRow80 runs the 4-bit Dot row kernel on rows of 80 values in
-// groups of 16 or 80 (eight rows, five vectors, at a time; each dword
-// lane with its own x tables, see avx512_dotrow80_amd64.s) for pass query
-// rows x; a last 1-7 rows are copied to a padded block of eight. Like
-// avx512DotRow it returns false, having written nothing, when a query
-// value scaled by 16^-k is a nonzero float32 subnormal (query values below
-// 2^-98), and other kernels serve them.
+// avx512DotRow80 runs the 2- or 4-bit Dot row kernel on rows of 80 values
+// in groups of 16 or 80 (sixteen 2-bit or eight 4-bit rows, five vectors,
+// at a time; each dword lane with its own x tables, see
+// avx512_dotrow80_amd64.s) for pass query rows x; a last partial block is
+// copied to a padded one. Like avx512DotRow it returns false, having
+// written nothing, when a query value scaled by 16^-k (4^-k) is a nonzero
+// float32 subnormal (query values below 2^-98), and other kernels serve
+// them.
 func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 	var (
-		recsBuf [4*40*16 + 16]float32
-		sgBuf   [4*48 + 16]float32
+		recsBuf [4*80*16 + 16]float32
+		sgBuf   [4*80 + 16]float32
 	)
 	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	f := r.Format
-	cols := &avx512Row80Cols[0][0]
+	cols, scales, fields, block := &avx512Row80Cols[0][0], &avx512Row80Scales[0], 40, 8
+	if f.Bits == 2 {
+		cols, scales, fields, block = &avx512Row80Cols2[0][0], &avx512Row80Scales2[0], 80, 16
+	}
 	if f.Group == 16 {
 		cols = &avx512Row80ColsG16[0][0]
+		if f.Bits == 2 {
+			cols = &avx512Row80Cols2G16[0][0]
+		}
 	}
 	mins, mul := shiftSource(r)
+	sgLen := 3 * 16 // 4-bit: qwords 0-47; 2-bit: dwords 0-79
+	if f.Bits == 2 {
+		sgLen = 5 * 16
+	}
 	for j := range pass {
 		xj := x[j*80:][:80]
-		if avx512DotRowXTables(&recs[j*40*16], &xj[0], cols, &avx512Row80Scales[0], 40, 1) {
+		if avx512DotRowXTables(&recs[j*fields*16], &xj[0], cols, scales, fields, 1) {
 			return false
 		}
-		s := sg[j*48:][:48]
+		s := sg[j*sgLen:][:sgLen]
 		if f.Group == 80 {
 			for l := range 16 {
 				s[l] = mul * sumFloats(xj)
 			}
 			continue
 		}
-		// Qword i of a block of eight rows: row i/5, group i%5.
-		for i := range 40 {
+		// Entry i of a block (a qword of 4-bit codes, a dword of 2-bit
+		// ones): row i/5, group i%5.
+		for i := range 5 * block {
 			s[i] = mul * sumFloats(xj[16*(i%5):][:16])
 		}
-		clear(s[40:])
+		clear(s[5*block:])
 	}
 	n := len(out) / pass
-	nb := n - n%8
+	nb := n - n%block
 	a := avx512RowArgs{recs: unsafe.Pointer(&recs[0]), sg: unsafe.Pointer(&sg[0]), outStride: 4 * n}
 	if nb > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), nb
-		avx512CallDotRow80(f.Group, pass, &a)
+		avx512CallDotRow80(f.Bits, f.Group, pass, &a)
 	}
 	if nb < n {
 		var (
-			data          [8 * 40]byte
-			scales, mins8 [8 * 5]uint16
-			tail          [4 * 8]float32
+			data           [320]byte // a block: eight 4-bit or sixteen 2-bit rows
+			scales, mins16 [16 * 5]uint16
+			tail           [4 * 16]float32
 		)
 		g, rb := f.Groups(80), f.RowBytes(80)
 		copy(data[:], r.Data[nb*rb:])
 		copy(scales[:], r.Scales[g*nb:])
-		copy(mins8[:], mins[g*nb:])
-		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins8[0])
-		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 8, 4*8
-		avx512CallDotRow80(f.Group, pass, &a)
+		copy(mins16[:], mins[g*nb:])
+		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins16[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), block, 4*block
+		avx512CallDotRow80(f.Bits, f.Group, pass, &a)
 		for j := range pass {
-			copy(out[j*n+nb:(j+1)*n], tail[8*j:])
+			copy(out[j*n+nb:(j+1)*n], tail[block*j:])
 		}
 	}
 	return true
 }
 
 // avx512Row80Codes reports whether the Dot row kernels of rows of 80 take
-// codes of format f: 4-bit codes in groups of 16 or 80.
+// codes of format f: 2- and 4-bit codes in groups of 16 or 80.
 func avx512Row80Codes(f Format) bool {
-	return f.Bits == 4 && (f.Group == 16 || f.Group == 80)
+	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 16 || f.Group == 80)
 }
 
 // The tables of the rows-of-80 kernels. avx512Row80Cols (one group of 80)
@@ -89,12 +101,21 @@ func avx512Row80Codes(f Format) bool {
 // dword pairs of the qwords). avx512Row80Gather: for k = 0-4, lane r takes
 // qword 5r+k of the first 32 (VPERMI2PS of two vectors of qwords), then
 // for k = 0-4 the lanes whose qword is 32 or more take 5r+k-32 from the
-// third (a masked VPERMPS).
+// third (a masked VPERMPS). The 2-bit tables: avx512Row80Cols2 and
+// avx512Row80Cols2G16, table 16v+k (field k of a dword) with lane l the
+// column of that field of dword 16v+l of a block of sixteen rows (row
+// (16v+l)/5, the row's dword (16v+l)%5), avx512Row80Scales2[16v+k] = 4^-k;
+// avx512Row80Gather2: for k = 0-4, lane r takes dword 5r+k of the first
+// two vectors, then of the next two (minus 32), then of the last (minus
+// 64), each where that is the one holding it.
 var (
-	avx512Row80Cols, avx512Row80ColsG16 [40][16]int32
-	avx512Row80Scales                   [40]float32
-	avx512Row80Pairs                    [2][16]int32
-	avx512Row80Gather                   [10][16]int32
+	avx512Row80Cols, avx512Row80ColsG16   [40][16]int32
+	avx512Row80Scales                     [40]float32
+	avx512Row80Pairs                      [2][16]int32
+	avx512Row80Gather                     [10][16]int32
+	avx512Row80Cols2, avx512Row80Cols2G16 [80][16]int32
+	avx512Row80Scales2                    [80]float32
+	avx512Row80Gather2                    [15][16]int32
 )
 
 func init() {
@@ -106,6 +127,22 @@ func init() {
 				avx512Row80Cols[8*v+k][l] = int32(pack.PlaneColumn(4, 80, 8*w+k))
 				avx512Row80ColsG16[8*v+k][l] = int32(16*(w/2) + pack.PlaneColumn(4, 16, 8*(w%2)+k))
 			}
+		}
+	}
+	for v := range 5 {
+		for k := range 16 {
+			avx512Row80Scales2[16*v+k] = float32(math.Ldexp(1, -2*k))
+			for l := range 16 {
+				w := (16*v + l) % 5 // the row's dword: group w of 16
+				avx512Row80Cols2[16*v+k][l] = int32(pack.PlaneColumn(2, 80, 16*w+k))
+				avx512Row80Cols2G16[16*v+k][l] = int32(16*w + pack.PlaneColumn(2, 16, k))
+			}
+		}
+	}
+	for k := range 5 {
+		for r := range 16 {
+			d := 5*r + k
+			avx512Row80Gather2[5*(d/32)+k][r] = int32(d % 32)
 		}
 	}
 	for l := range 16 {

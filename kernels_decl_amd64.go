@@ -4453,11 +4453,29 @@ func avx512CallDotRow96(bits, group, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 4-bit rows of 80 values in groups of 16 or 80, eight rows, five
-// vectors, at a time (avx512_dotrow80_amd64.s).
+// Dot on 2- and 4-bit rows of 80 values in groups of 16 or 80, sixteen
+// (4-bit: eight) rows, five vectors, at a time (avx512_dotrow80_amd64.s).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
+//go:noescape
+func avx512DotRow80W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W2G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W2G16X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W2G80X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W2G80X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W2G80X4(a *avx512RowArgs)
+
 //go:noescape
 func avx512DotRow80W4G16X1(a *avx512RowArgs)
 
@@ -4477,19 +4495,31 @@ func avx512DotRow80W4G80X2(a *avx512RowArgs)
 func avx512DotRow80W4G80X4(a *avx512RowArgs)
 
 // avx512CallDotRow80 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRow80(group, nq int, a *avx512RowArgs) {
-	switch group<<4 | nq {
-	case 16<<4 | 1:
+func avx512CallDotRow80(bits, group, nq int, a *avx512RowArgs) {
+	switch bits<<12 | group<<4 | nq {
+	case 2<<12 | 16<<4 | 1:
+		avx512DotRow80W2G16X1(a)
+	case 2<<12 | 16<<4 | 2:
+		avx512DotRow80W2G16X2(a)
+	case 2<<12 | 16<<4 | 4:
+		avx512DotRow80W2G16X4(a)
+	case 2<<12 | 80<<4 | 1:
+		avx512DotRow80W2G80X1(a)
+	case 2<<12 | 80<<4 | 2:
+		avx512DotRow80W2G80X2(a)
+	case 2<<12 | 80<<4 | 4:
+		avx512DotRow80W2G80X4(a)
+	case 4<<12 | 16<<4 | 1:
 		avx512DotRow80W4G16X1(a)
-	case 16<<4 | 2:
+	case 4<<12 | 16<<4 | 2:
 		avx512DotRow80W4G16X2(a)
-	case 16<<4 | 4:
+	case 4<<12 | 16<<4 | 4:
 		avx512DotRow80W4G16X4(a)
-	case 80<<4 | 1:
+	case 4<<12 | 80<<4 | 1:
 		avx512DotRow80W4G80X1(a)
-	case 80<<4 | 2:
+	case 4<<12 | 80<<4 | 2:
 		avx512DotRow80W4G80X2(a)
-	case 80<<4 | 4:
+	case 4<<12 | 80<<4 | 4:
 		avx512DotRow80W4G80X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")

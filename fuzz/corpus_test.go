@@ -160,10 +160,11 @@ func rowSeeds() map[string][]byte {
 		lowbit.Quant(2, 32), lowbit.SymQuant(2, 96), lowbit.Quant(4, 16)} {
 		seeds[fmt.Sprintf("%s-96cols-negative-scales", f)] = rowHeader(f, 96, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
-	// The row kernels on rows of 80 (4-bit codes in groups of 16 and 80):
-	// a block of eight rows and a padded last block.
-	for i, f := range []lowbit.Format{lowbit.Quant(4, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 80), lowbit.SymQuant(4, 80)} {
-		seeds[fmt.Sprintf("%s-80cols-negative-scales", f)] = rowHeader(f, 80, 9+2*i, 1+i, 4|8*byte(i%2), sUnit, sUnit)
+	// The row kernels on rows of 80 (2- and 4-bit codes in groups of 16 and
+	// 80): a block of eight (sixteen) rows and a padded last block.
+	for i, f := range []lowbit.Format{lowbit.Quant(4, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 80), lowbit.SymQuant(4, 80),
+		lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 80), lowbit.SymQuant(2, 80)} {
+		seeds[fmt.Sprintf("%s-80cols-negative-scales", f)] = rowHeader(f, 80, 9+2*i, 1+i%4, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// Model row widths (heads of 64, 80, 96, 128 and 256 values, and odd
 	// multiples of 8) in groups of 8 to 96, every width, with one to nine
