@@ -46,7 +46,8 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	if r.Cols == 256 && avx512Row256G16(r.Format) && len(w) < 4*r.Len() || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) {
+	if r.Cols == 256 && avx512Row256G16(r.Format) && len(w) < 4*r.Len() || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) ||
+		r.Cols == 80 && r.Format.Bits == 4 && (r.Format.Group == 16 || r.Format.Group == 80) && len(w) < 4*r.Len() {
 		addWeightedCodesAVX512(y, r, w)
 		return
 	}
@@ -119,6 +120,18 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 			}
 			if !ok {
 				addWeightedGeneralAVX512(y, r, w)
+			}
+		})
+		return
+	}
+	if r.Cols == 80 && f.Bits == 4 && (f.Group == 16 || f.Group == 80) && nw < 4 {
+		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
+			switch {
+			case avx512AddWeightedRow80(y, r, w):
+			case f.Group == 16:
+				addWeightedGroup16AVX512(y, r, w)
+			default:
+				addWeightedAVX2(y, r, w)
 			}
 		})
 		return

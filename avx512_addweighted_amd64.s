@@ -1283,3 +1283,73 @@
 #undef STEPBYTES
 #undef STEPSCALES
 #undef FINISH
+
+// The 4-bit kernels on rows of 80 values (head dimension 80): a row is ten
+// dwords of a vector, loaded under the mask K6 = 0x03ff (lanes 10-15
+// zero); in groups of 16 its five scales and five mins under K5 = 0x001f
+// (words 0-4 and 8-12, spread by avx512AwIdxR80G16: lane l takes group
+// l/2's), in one group of 80 broadcast (as the kernels of one group of
+// 128 take it). The lanes 10-15 hold 0, or w*min terms that the caller
+// drops.
+#define SETUP_W4_R80 \
+	SETUP_W4;           \
+	MOVL  $0x03ff, R11; \
+	KMOVW R11, K6;      \
+	MOVL  $0x001f, R11; \
+	KMOVW R11, K5
+
+#define SETUP_W4_R80_G16 \
+	SETUP_W4_R80; \
+	VMOVDQU32 ·avx512AwIdxR80G16+0(SB), Z26; \
+	VMOVDQU32 ·avx512AwIdxR80G16+64(SB), Z27
+
+#define STEP_W4_R80_G16 \
+	VMOVDQU32.Z  (SI), K6, Z24;      \
+	VMOVDQU16.Z  (DX), K5, X25;      \
+	VMOVDQU16.Z  (R8), K5, X31;      \
+	VINSERTI32X4 $1, X31, Y25, Y25;  \
+	VCVTPH2PS    Y25, Z25;           \
+	STEP_W4_SPREAD
+
+#define STEP_W4_R80_G80 \
+	VMOVDQU32.Z  (SI), K6, Z24; \
+	VPBROADCASTW (DX), X25;     \
+	VPBROADCASTW (R8), X31;     \
+	VPUNPCKLDQ   X31, X25, X25; \
+	STEP_W4_BODY
+
+#define NAME ·avx512AddWeightedRow80W4G16X1
+#define SETUP SETUP_W4_R80_G16
+#define STEP STEP_W4_R80_G16
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 40
+#define STEPSCALES 10
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow80W4G80X1
+#define SETUP SETUP_W4_R80
+#define STEP STEP_W4_R80_G80
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 40
+#define STEPSCALES 2
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH

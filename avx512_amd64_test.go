@@ -275,6 +275,16 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 					}
 				}
 			}
+			if bits == 4 || bits == 2 { // the row kernels on rows of 80 (4-bit)
+				for _, g := range []int{16, 80} {
+					f := Format{Bits: bits, Group: g, Symmetric: sym}
+					for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
+						avx512CheckAddWeighted(t, im, rng, f, n, 80, 1)
+						avx512CheckAddWeighted(t, im, rng, f, n, 80, 3)
+						avx512CheckAddWeighted(t, im, rng, f, n, 80, 4)
+					}
+				}
+			}
 			if bits == 4 || bits == 2 { // the row kernels on rows of 256
 				for _, g := range []int{16, 32, 64, 128, 256} {
 					f := Format{Bits: bits, Group: g, Symmetric: sym}

@@ -5590,6 +5590,29 @@ func avx512CallAddWeightedRow96(group int, a *avx512RowArgs) {
 	}
 }
 
+// AddWeighted on 4-bit rows of 80 values, one row per masked vector
+// (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
+//
+// avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedRow80W4G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow80W4G80X1(a *avx512RowArgs)
+
+// avx512CallAddWeightedRow80 calls avx512AddWeightedRow<cols>W<bits>G<group>X<nq>.
+func avx512CallAddWeightedRow80(group int, a *avx512RowArgs) {
+	switch group {
+	case 16:
+		avx512AddWeightedRow80W4G16X1(a)
+	case 80:
+		avx512AddWeightedRow80W4G80X1(a)
+	default:
+		panic("lowbit: no avx512AddWeightedRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on 2-bit rows of 96 values in groups of 32, two rows per
 // masked vector (avx512_addweighted_amd64.s, body
 // avx512_addweighted_row_amd64.h).

@@ -155,6 +155,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "AddWeighted on 2- and 4-bit rows of 64 values in one group or two of 32,\nfour or two rows per vector (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(96), someWidths(4), groups(32, 96), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedRow96",
 		doc: "AddWeighted on 4-bit rows of 96 values, one row per masked vector\n(avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h)."},
+	{family: "AddWeighted", axes: []axis{rowLens(80), someWidths(4), groups(16, 80), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedRow80",
+		doc: "AddWeighted on 4-bit rows of 80 values, one row per masked vector\n(avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(96), someWidths(2), groups(32), passes(1)}, sig: "(a *avx512RowArgs)",
 		doc: "AddWeighted on 2-bit rows of 96 values in groups of 32, two rows per\nmasked vector (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(256), someWidths(2, 4), groups(16, 32, 64, 128, 256), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedRow256",
