@@ -39,11 +39,21 @@ func dotAVX2(out []float32, r Rows, x []float32) {
 	pick(r.Format, avx2Codes, dotFloatAVX2, dotCodesAVX2, dotGeneric)(out, r, x)
 }
 
-// dotCodesAVX2 is Dot on codes: in groups that are a multiple of 32 the
-// unit kernels for a lone query row where the row shape allows it and the
-// row kernels for the rest; rows of 8 in one group of 2- to 4-bit codes
-// the row-of-8 kernels; in other groups the lane kernels.
+// dotCodesAVX2 is Dot on codes: for several query rows, 2- and 4-bit rows
+// of 128 in groups of 16 to 128 the field kernels; else dotBlocksAVX2.
 func dotCodesAVX2(out []float32, r Rows, x []float32) {
+	if len(x) > r.Cols && avx2DotRow128Codes(r.Format, r.Cols) {
+		dotRow128AVX2(out, r, x)
+		return
+	}
+	dotBlocksAVX2(out, r, x)
+}
+
+// dotBlocksAVX2 is Dot on codes: rows of 8 in one group of 2- to 4-bit
+// codes the row-of-8 kernels; in groups that are a multiple of 32 the unit
+// kernels for a lone query row where the row shape allows it and the row
+// kernels for the rest; in other groups the lane kernels.
+func dotBlocksAVX2(out []float32, r Rows, x []float32) {
 	f := r.Format
 	if avx2Row8(r) {
 		dotRow8CodesAVX2(out, r, x)

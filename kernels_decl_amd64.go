@@ -3868,6 +3868,140 @@ func avx2CallDequantizeTail(bits, tail int, a *avx2DequantizeArgs) {
 	}
 }
 
+// Dot on 2- and 4-bit rows of 128 values in groups of 16 to 128, the field
+// kernels (avx2_dotrow128_amd64.s, DOTROW128): each code dword's fields
+// converted in place, 2 to 4 query rows.
+//
+// avx2DotRow128W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx2DotRow128W2G16X2(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G16X3(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G16X4(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G32X2(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G32X3(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G32X4(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G64X2(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G64X3(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G64X4(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G128X2(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G128X3(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W2G128X4(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G16X2(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G16X3(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G16X4(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G32X2(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G32X3(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G32X4(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G64X2(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G64X3(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G64X4(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G128X2(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G128X3(a *avx2DotRowArgs)
+
+//go:noescape
+func avx2DotRow128W4G128X4(a *avx2DotRowArgs)
+
+// avx2CallDotRow128 calls avx2DotRow128W<bits>G<group>X<nq>.
+func avx2CallDotRow128(bits, group, nq int, a *avx2DotRowArgs) {
+	switch bits<<12 | group<<4 | nq {
+	case 2<<12 | 16<<4 | 2:
+		avx2DotRow128W2G16X2(a)
+	case 2<<12 | 16<<4 | 3:
+		avx2DotRow128W2G16X3(a)
+	case 2<<12 | 16<<4 | 4:
+		avx2DotRow128W2G16X4(a)
+	case 2<<12 | 32<<4 | 2:
+		avx2DotRow128W2G32X2(a)
+	case 2<<12 | 32<<4 | 3:
+		avx2DotRow128W2G32X3(a)
+	case 2<<12 | 32<<4 | 4:
+		avx2DotRow128W2G32X4(a)
+	case 2<<12 | 64<<4 | 2:
+		avx2DotRow128W2G64X2(a)
+	case 2<<12 | 64<<4 | 3:
+		avx2DotRow128W2G64X3(a)
+	case 2<<12 | 64<<4 | 4:
+		avx2DotRow128W2G64X4(a)
+	case 2<<12 | 128<<4 | 2:
+		avx2DotRow128W2G128X2(a)
+	case 2<<12 | 128<<4 | 3:
+		avx2DotRow128W2G128X3(a)
+	case 2<<12 | 128<<4 | 4:
+		avx2DotRow128W2G128X4(a)
+	case 4<<12 | 16<<4 | 2:
+		avx2DotRow128W4G16X2(a)
+	case 4<<12 | 16<<4 | 3:
+		avx2DotRow128W4G16X3(a)
+	case 4<<12 | 16<<4 | 4:
+		avx2DotRow128W4G16X4(a)
+	case 4<<12 | 32<<4 | 2:
+		avx2DotRow128W4G32X2(a)
+	case 4<<12 | 32<<4 | 3:
+		avx2DotRow128W4G32X3(a)
+	case 4<<12 | 32<<4 | 4:
+		avx2DotRow128W4G32X4(a)
+	case 4<<12 | 64<<4 | 2:
+		avx2DotRow128W4G64X2(a)
+	case 4<<12 | 64<<4 | 3:
+		avx2DotRow128W4G64X3(a)
+	case 4<<12 | 64<<4 | 4:
+		avx2DotRow128W4G64X4(a)
+	case 4<<12 | 128<<4 | 2:
+		avx2DotRow128W4G128X2(a)
+	case 4<<12 | 128<<4 | 3:
+		avx2DotRow128W4G128X3(a)
+	case 4<<12 | 128<<4 | 4:
+		avx2DotRow128W4G128X4(a)
+	default:
+		panic("lowbit: no avx2DotRow128W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on fp16 and float32 rows (avx2_float_amd64.s): 1 to 4 query rows.
 //
 // avx2DotF<bits>X<nq>

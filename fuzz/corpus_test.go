@@ -166,6 +166,13 @@ func rowSeeds() map[string][]byte {
 		lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 80), lowbit.SymQuant(2, 80)} {
 		seeds[fmt.Sprintf("%s-80cols-negative-scales", f)] = rowHeader(f, 80, 9+2*i, 1+i%4, 4|8*byte(i%2), sUnit, sUnit)
 	}
+	// The avx2 field kernels on rows of 128 (2- and 4-bit codes in groups
+	// of 16 to 128, two to four query rows, and tiny query values that
+	// send a pass to the other kernels).
+	for i, f := range []lowbit.Format{lowbit.Quant(4, 128), lowbit.SymQuant(4, 128), lowbit.Quant(2, 128), lowbit.SymQuant(2, 128)} {
+		seeds[fmt.Sprintf("%s-128cols-field-kernels", f)] = rowHeader(f, 128, 3+2*i, 2+i%3, 4|8*byte(i%2), sUnit, sUnit)
+		seeds[fmt.Sprintf("%s-128cols-tiny-queries", f)] = rowHeader(f, 128, 2+i, 2+i%3, 0, sUnit, sTiny)
+	}
 	// Model row widths (heads of 64, 80, 96, 128 and 256 values, and odd
 	// multiples of 8) in groups of 8 to 96, every width, with one to nine
 	// rows and one to five query rows: the amd64 lane, tail and row-group

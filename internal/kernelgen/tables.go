@@ -71,6 +71,8 @@ var avx2 = tier{name: "avx2", sets: []set{
 		doc: "Quantize to codes in groups that are not a multiple of 32: whole blocks\nand a last block of 8, 16 or 24 values (avx2_quantize_amd64.s, QUANTT)."},
 	{family: "Dequantize", axes: []axis{widths(2, 8), tails(8, 16, 24)}, sig: "(a *avx2DequantizeArgs)", call: "avx2CallDequantizeTail",
 		doc: "Dequantize of codes in groups that are not a multiple of 32: whole\nblocks and a last block of 8, 16 or 24 values (avx2_dequantize_amd64.s,\nDEQT)."},
+	{family: "Dot", axes: []axis{fixed("Row128"), someWidths(2, 4), groups(16, 32, 64, 128), passes(2, 3, 4)}, sig: "(a *avx2DotRowArgs)", call: "avx2CallDotRow128",
+		doc: "Dot on 2- and 4-bit rows of 128 values in groups of 16 to 128, the field\nkernels (avx2_dotrow128_amd64.s, DOTROW128): each code dword's fields\nconverted in place, 2 to 4 query rows."},
 	{family: "Dot", axes: []axis{floats(), passes(1, 2, 3, 4)}, sig: "(a *avx2FloatArgs)", call: "avx2CallDotFloat",
 		doc: "Dot on fp16 and float32 rows (avx2_float_amd64.s): 1 to 4 query rows."},
 	{family: "DotRow8F32", sig: "(out, rows, x *float32, n int)",
