@@ -20,7 +20,6 @@ type avx2AddWeightedStripArgs struct {
 	k           int            // 4 × the strip's block in its group (codes)
 	pfLines     int            // floats: cache lines to prefetch per row (>= 1), from the strip 16 rows ahead
 	mult        [8]float32     // the shifts' factor, eight times (codes)
-	shA, shB    [2]uint64      // half strips: the shifts of the codes of chunks A and B
 	fsc, fsh    unsafe.Pointer // half strips: the float32 scales and shifts × mult of the strip's group, chunk row 0
 	fStride     uintptr        // half strips: bytes between the rows' fsc (and fsh)
 }
@@ -165,14 +164,11 @@ func addWeightedStrip16AVX2(a *avx2AddWeightedStripArgs, bits int, y, w []float3
 	h.w = unsafe.Pointer(&w[j*n+i0])
 	for half := range 2 {
 		h.y = unsafe.Pointer(&y[j*cols+c+16*half])
-		switch bits {
-		case 2:
-			h.shA[0], h.shB[0] = uint64(4*half), uint64(4*half+2)
-		case 4:
-			h.shA[0] = uint64(4 * half)
-		case 8:
+		if bits == 8 {
 			h.data = unsafe.Add(a.data, 16*half)
+			avx2AddWeightedStrip16W8X4(&h)
+			continue
 		}
-		avx2CallAddWeightedStrip16(bits, &h)
+		avx2CallAddWeightedStrip16Half(half, bits, &h)
 	}
 }

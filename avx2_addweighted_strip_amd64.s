@@ -201,8 +201,8 @@ STRIPF(·avx2AddWeightedStripF32X2, RLDF32, SF2, SW2, SY2)
 // twice. Registers as above but Y2, Y5, Y14, Y15 the row's four weights,
 // Y6-Y7, Y8-Y9, Y10-Y11, Y12-Y13 the sums of weight rows 0-3 (chunks A,
 // B of the half). The half (0: columns 0-15 of the block, 1: 16-31)
-// selects the shift of the codes (avx2AddWeightedStripArgs_shA and shB;
-// 8-bit codes: the data pointer starts at the half).
+// selects the kernel, whose shifts of the codes are immediates (8-bit
+// codes: one kernel, the data pointer starting at the half).
 //
 // The rows' scales and shifts (times mult) come converted to float32
 // (avx2AddWeightedStripArgs_fsc, _fsh: one per row and group, fStride
@@ -225,26 +225,41 @@ STRIPF(·avx2AddWeightedStripF32X2, RLDF32, SF2, SW2, SY2)
 #define HCA HC(Y6, Y8, Y10, Y12)
 #define HCB HC(Y7, Y9, Y11, Y13)
 
-// 2-bit: byte j of the plane holds v_j, v_j+8, v_j+16, v_j+24.
-#define HBLK2 \
+// 2-bit: byte j of the plane holds v_j, v_j+8, v_j+16, v_j+24; half 0
+// takes the fields at bits 0 and 2, half 1 those at 4 and 6 (shifts by
+// immediates: each half has its kernel).
+#define HBLK2H0 \
 	VPMOVZXBD (SI)(DX*2), Y1;                             \
-	VPSRLD    avx2AddWeightedStripArgs_shA(DI), Y1, Y0;   \
-	VPAND     K_LOW2, Y0, Y0;                             \
+	VPAND     K_LOW2, Y1, Y0;                             \
 	HCA;                                                  \
-	VPSRLD    avx2AddWeightedStripArgs_shB(DI), Y1, Y0;   \
+	VPSRLD    $2, Y1, Y0;                                 \
 	VPAND     K_LOW2, Y0, Y0;                             \
 	HCB
 
+#define HBLK2H1 \
+	VPMOVZXBD (SI)(DX*2), Y1;                             \
+	VPSRLD    $4, Y1, Y0;                                 \
+	VPAND     K_LOW2, Y0, Y0;                             \
+	HCA;                                                  \
+	VPSRLD    $6, Y1, Y0;                                 \
+	HCB
+
 // 4-bit: bytes 0-7 hold v0-7 (low nibbles) and v16-23 (high), bytes 8-15
-// v8-15 and v24-31.
-#define HBLK4 \
-	VPMOVZXBD (SI)(DX*4), Y1;                             \
-	VPSRLD    avx2AddWeightedStripArgs_shA(DI), Y1, Y0;   \
+// v8-15 and v24-31; half 0 takes the low nibbles, half 1 the high ones.
+#define HBLK4H0 \
+	VPMOVZXBD (SI)(DX*4), Y0;                             \
 	VPAND     K_NIB, Y0, Y0;                              \
 	HCA;                                                  \
-	VPMOVZXBD 8(SI)(DX*4), Y1;                            \
-	VPSRLD    avx2AddWeightedStripArgs_shA(DI), Y1, Y0;   \
+	VPMOVZXBD 8(SI)(DX*4), Y0;                            \
 	VPAND     K_NIB, Y0, Y0;                              \
+	HCB
+
+#define HBLK4H1 \
+	VPMOVZXBD (SI)(DX*4), Y1;                             \
+	VPSRLD    $4, Y1, Y0;                                 \
+	HCA;                                                  \
+	VPMOVZXBD 8(SI)(DX*4), Y1;                            \
+	VPSRLD    $4, Y1, Y0;                                 \
 	HCB
 
 // 8-bit: the half's 16 bytes.
@@ -308,6 +323,8 @@ row:                                                    \
 	VZEROUPPER;                                         \
 	RET
 
-STRIPH(·avx2AddWeightedStrip16W2X4, HBLK2)
-STRIPH(·avx2AddWeightedStrip16W4X4, HBLK4)
+STRIPH(·avx2AddWeightedStrip16H0W2X4, HBLK2H0)
+STRIPH(·avx2AddWeightedStrip16H1W2X4, HBLK2H1)
+STRIPH(·avx2AddWeightedStrip16H0W4X4, HBLK4H0)
+STRIPH(·avx2AddWeightedStrip16H1W4X4, HBLK4H1)
 STRIPH(·avx2AddWeightedStrip16W8X4, HBLK8)

@@ -694,31 +694,43 @@ func avx2CallAddWeightedStrip(bits, nq int, a *avx2AddWeightedStripArgs) {
 	}
 }
 
-// AddWeighted on codes by half strips of 16 columns, four weight rows
+// AddWeighted on 8-bit codes by half strips of 16 columns, four weight rows
 // (avx2_addweighted_strip_amd64.s).
 //
-// avx2AddWeightedStrip16W<bits>X<nq>
-//
-//go:noescape
-func avx2AddWeightedStrip16W2X4(a *avx2AddWeightedStripArgs)
-
-//go:noescape
-func avx2AddWeightedStrip16W4X4(a *avx2AddWeightedStripArgs)
-
 //go:noescape
 func avx2AddWeightedStrip16W8X4(a *avx2AddWeightedStripArgs)
 
-// avx2CallAddWeightedStrip16 calls avx2AddWeightedStrip16W<bits>X<nq>.
-func avx2CallAddWeightedStrip16(bits int, a *avx2AddWeightedStripArgs) {
-	switch bits {
-	case 2:
-		avx2AddWeightedStrip16W2X4(a)
-	case 4:
-		avx2AddWeightedStrip16W4X4(a)
-	case 8:
-		avx2AddWeightedStrip16W8X4(a)
+// AddWeighted on 2- and 4-bit codes by half strips of 16 columns, four
+// weight rows, a kernel per half of the block (its shifts immediates)
+// (avx2_addweighted_strip_amd64.s).
+//
+// avx2AddWeightedStrip16H<half>W<bits>X<nq>
+//
+//go:noescape
+func avx2AddWeightedStrip16H0W2X4(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStrip16H0W4X4(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStrip16H1W2X4(a *avx2AddWeightedStripArgs)
+
+//go:noescape
+func avx2AddWeightedStrip16H1W4X4(a *avx2AddWeightedStripArgs)
+
+// avx2CallAddWeightedStrip16Half calls avx2AddWeightedStrip16H<half>W<bits>X<nq>.
+func avx2CallAddWeightedStrip16Half(half, bits int, a *avx2AddWeightedStripArgs) {
+	switch half<<4 | bits {
+	case 0<<4 | 2:
+		avx2AddWeightedStrip16H0W2X4(a)
+	case 0<<4 | 4:
+		avx2AddWeightedStrip16H0W4X4(a)
+	case 1<<4 | 2:
+		avx2AddWeightedStrip16H1W2X4(a)
+	case 1<<4 | 4:
+		avx2AddWeightedStrip16H1W4X4(a)
 	default:
-		panic("lowbit: no avx2AddWeightedStrip16W<bits>X<nq> kernel of that shape")
+		panic("lowbit: no avx2AddWeightedStrip16H<half>W<bits>X<nq> kernel of that shape")
 	}
 }
 

@@ -86,6 +86,12 @@ func tails(n ...int) axis {
 	return axis{param: "tail", values: n, token: func(n int) string { return fmt.Sprintf("T%d", n) }, label: "T<tail>"}
 }
 
+// halves are the halves of a block that a half-strip kernel is made for:
+// H0, H1.
+func halves() axis {
+	return axis{param: "half", values: []int{0, 1}, token: func(h int) string { return fmt.Sprintf("H%d", h) }, label: "H<half>"}
+}
+
 // units are the values a DotQ8 kernel takes per step: U64, U32.
 func units(n ...int) axis {
 	return axis{param: "unit", values: n, token: func(n int) string { return fmt.Sprintf("U%d", n) }, label: "U<unit>"}
