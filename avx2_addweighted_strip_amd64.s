@@ -209,8 +209,8 @@ STRIPF(·avx2AddWeightedStripF32X2, RLDF32, SF2, SW2, SY2)
 // bytes between rows), so a row costs two broadcasts for them, not two
 // fp16 conversions and a multiplication per half strip.
 //
-// Instructions per row and 16 values: 2-bit 1 load and 6 integer ops, or
-// 4-bit 2 loads and 4, then 2 conversions, 2 FMAs for the values and 8
+// Instructions per row and 16 values: 2-bit 1 load and 3 integer ops, or
+// 4-bit 2 loads and 2, then 2 conversions, 2 FMAs for the values and 8
 // for the weight rows, plus 6 broadcasts for the row's scale, shift and
 // weights.
 

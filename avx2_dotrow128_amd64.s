@@ -240,7 +240,8 @@ DOTROW128(·avx2DotRow128W2G128X4, ROW2, QX4, FLDC, OUT4, LD1, 32, 2)
 // each, 512 bytes apart in x and in dst): entry e of a row's table is
 // x[cols[e]] * scales[e], eight entries per VGATHERDPS. It returns the
 // least of |x|-1 (as integers) over the rows, so the caller can tell a
-// value whose scaled copy would be subnormal.
+// value whose scaled copy would be subnormal. Per 8 entries: a gather, 3
+// integer ops for the least magnitude, a multiply and a store.
 TEXT ·avx2Row128Gather(SB), NOSPLIT, $0-44
 	MOVQ     dst+0(FP), DI
 	MOVQ     x+8(FP), SI
