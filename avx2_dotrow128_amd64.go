@@ -25,8 +25,8 @@ type avx2DotRowArgs struct {
 }
 
 // avx2Row128Tables are a pass's x tables and group sums. The kernels read
-// them by 32-byte loads, which must not cross cache lines: the tables
-// start at a 64-byte boundary of buf (avx2Row128Align).
+// them by 32-byte loads; the tables start at a 64-byte boundary
+// (avx2Row128Align), so that none of those crosses a cache line.
 type avx2Row128Tables struct {
 	xt [4 * 128]float32
 	gx [4 * 8]float32
