@@ -131,11 +131,36 @@
 	VFMADD231PS Y2, B, A;                           \
 	VFMADD231PS (j*32)(R10), Y3, A
 
-// OUTn(LD): the row's scales, and each query row's reduced sum to out.
-#define OUT2(LD) \
+// SUMn(LD): the row's scales, and each of n query rows' combined sum into
+// Y4, Y6, Y8, Y10 (n = 3: Y8 twice, so that the reduction is shared).
+#define SUM2(LD) \
 	SCALES(LD, 0);                                  \
 	COMB(Y4, Y5, 0);                                \
-	COMB(Y6, Y7, 1);                                \
+	COMB(Y6, Y7, 1)
+
+#define SUM3(LD) \
+	SUM2(LD);                                       \
+	COMB(Y8, Y9, 2);                                \
+	VMOVAPS Y8, Y10
+
+#define SUM4(LD) \
+	SUM2(LD);                                       \
+	COMB(Y8, Y9, 2);                                \
+	COMB(Y10, Y11, 3)
+
+// REDUCE4: Y4, Y6, Y8, Y10 each summed across its lanes, into lanes 0-3
+// of X4.
+#define REDUCE4 \
+	VHADDPS      Y6, Y4, Y4;                        \
+	VHADDPS      Y10, Y8, Y8;                       \
+	VHADDPS      Y8, Y4, Y4;                        \
+	VEXTRACTF128 $1, Y4, X0;                        \
+	VADDPS       X0, X4, X4
+
+// STOREn(LD): each of n query rows' sum of the row to out (the kernels
+// store, they do not add).
+#define STORE2(LD) \
+	SUM2(LD);                                       \
 	VHADDPS      Y6, Y4, Y4;                        \
 	VEXTRACTF128 $1, Y4, X0;                        \
 	VADDPS       X0, X4, X4;                        \
@@ -143,38 +168,27 @@
 	VMOVSS       X4, (DI);                          \
 	VEXTRACTPS   $1, X4, (DI)(DX*1)
 
-#define OUT3(LD) \
-	SCALES(LD, 0);                                  \
-	COMB(Y4, Y5, 0);                                \
-	COMB(Y6, Y7, 1);                                \
-	COMB(Y8, Y9, 2);                                \
-	VHADDPS      Y6, Y4, Y4;                        \
-	VHADDPS      Y8, Y8, Y8;                        \
-	VHADDPS      Y8, Y4, Y4;                        \
-	VEXTRACTF128 $1, Y4, X0;                        \
-	VADDPS       X0, X4, X4;                        \
+#define STORE3(LD) \
+	SUM3(LD);                                       \
+	REDUCE4;                                        \
 	VMOVSS       X4, (DI);                          \
 	VEXTRACTPS   $1, X4, (DI)(DX*1);                \
 	VEXTRACTPS   $2, X4, (DI)(DX*2)
 
-#define OUT4(LD) \
-	SCALES(LD, 0);                                  \
-	COMB(Y4, Y5, 0);                                \
-	COMB(Y6, Y7, 1);                                \
-	COMB(Y8, Y9, 2);                                \
-	COMB(Y10, Y11, 3);                              \
-	VHADDPS      Y6, Y4, Y4;                        \
-	VHADDPS      Y10, Y8, Y8;                       \
-	VHADDPS      Y8, Y4, Y4;                        \
-	VEXTRACTF128 $1, Y4, X0;                        \
-	VADDPS       X0, X4, X4;                        \
+#define STORE4(LD) \
+	SUM4(LD);                                       \
+	REDUCE4;                                        \
 	VMOVSS       X4, (DI);                          \
 	VEXTRACTPS   $1, X4, (DI)(DX*1);                \
 	VEXTRACTPS   $2, X4, (DI)(DX*2);                \
 	VEXTRACTPS   $3, X4, (DI)(R12*1)
 
-// ARGS loads the arguments, the masks and 2^23.
-#define ARGS \
+// DOTROW128(NAME, ROW, QX, FLD, STORE, LD, RB, SCB): the kernel on rows of
+// RB bytes of codes and SCB bytes of scales. It keeps the masks in
+// Y12-Y15 and 2^23 in Y8, which FLDM reads (with FLDC, for three and four
+// query rows, Y8 is an accumulator and the row's first VMULPS sets it).
+#define DOTROW128(NAME, ROW, QX, FLD, STORE, LD, RB, SCB) \
+TEXT NAME(SB), NOSPLIT, $0-8;                       \
 	MOVQ a+0(FP), AX;                               \
 	MOVQ avx2DotRowArgs_data(AX), SI;               \
 	MOVQ avx2DotRowArgs_scales(AX), R8;             \
@@ -190,18 +204,12 @@
 	VMOVDQU 0(R13), Y12;                            \
 	VMOVDQU 32(R13), Y13;                           \
 	VMOVDQU 64(R13), Y14;                           \
-	VMOVDQU 96(R13), Y15
-
-// DOTROW128(NAME, ROW, QX, FLD, OUT, LD, RB, SCB): the kernel on rows of
-// RB bytes of codes and SCB bytes of scales.
-#define DOTROW128(NAME, ROW, QX, FLD, OUT, LD, RB, SCB) \
-TEXT NAME(SB), NOSPLIT, $0-8;                       \
-	ARGS;                                           \
+	VMOVDQU 96(R13), Y15;                           \
 	VPBROADCASTD 128(R13), Y8;                      \
 row:                                                \
 	PREFETCHT0 1024(SI);                            \
 	ROW(QX, FLD);                                   \
-	OUT(LD);                                        \
+	STORE(LD);                                      \
 	ADDQ $RB, SI;                                   \
 	ADDQ $SCB, R8;                                  \
 	ADDQ $SCB, R9;                                  \
@@ -211,30 +219,30 @@ row:                                                \
 	VZEROUPPER;                                     \
 	RET
 
-DOTROW128(·avx2DotRow128W4G16X2, ROW4, QX2, FLDM, OUT2, LD8, 64, 16)
-DOTROW128(·avx2DotRow128W4G16X3, ROW4, QX3, FLDC, OUT3, LD8, 64, 16)
-DOTROW128(·avx2DotRow128W4G16X4, ROW4, QX4, FLDC, OUT4, LD8, 64, 16)
-DOTROW128(·avx2DotRow128W4G32X2, ROW4, QX2, FLDM, OUT2, LD4, 64, 8)
-DOTROW128(·avx2DotRow128W4G32X3, ROW4, QX3, FLDC, OUT3, LD4, 64, 8)
-DOTROW128(·avx2DotRow128W4G32X4, ROW4, QX4, FLDC, OUT4, LD4, 64, 8)
-DOTROW128(·avx2DotRow128W4G64X2, ROW4, QX2, FLDM, OUT2, LD2, 64, 4)
-DOTROW128(·avx2DotRow128W4G64X3, ROW4, QX3, FLDC, OUT3, LD2, 64, 4)
-DOTROW128(·avx2DotRow128W4G64X4, ROW4, QX4, FLDC, OUT4, LD2, 64, 4)
-DOTROW128(·avx2DotRow128W4G128X2, ROW4, QX2, FLDM, OUT2, LD1, 64, 2)
-DOTROW128(·avx2DotRow128W4G128X3, ROW4, QX3, FLDC, OUT3, LD1, 64, 2)
-DOTROW128(·avx2DotRow128W4G128X4, ROW4, QX4, FLDC, OUT4, LD1, 64, 2)
-DOTROW128(·avx2DotRow128W2G16X2, ROW2, QX2, FLDM, OUT2, LD8, 32, 16)
-DOTROW128(·avx2DotRow128W2G16X3, ROW2, QX3, FLDC, OUT3, LD8, 32, 16)
-DOTROW128(·avx2DotRow128W2G16X4, ROW2, QX4, FLDC, OUT4, LD8, 32, 16)
-DOTROW128(·avx2DotRow128W2G32X2, ROW2, QX2, FLDM, OUT2, LD4, 32, 8)
-DOTROW128(·avx2DotRow128W2G32X3, ROW2, QX3, FLDC, OUT3, LD4, 32, 8)
-DOTROW128(·avx2DotRow128W2G32X4, ROW2, QX4, FLDC, OUT4, LD4, 32, 8)
-DOTROW128(·avx2DotRow128W2G64X2, ROW2, QX2, FLDM, OUT2, LD2, 32, 4)
-DOTROW128(·avx2DotRow128W2G64X3, ROW2, QX3, FLDC, OUT3, LD2, 32, 4)
-DOTROW128(·avx2DotRow128W2G64X4, ROW2, QX4, FLDC, OUT4, LD2, 32, 4)
-DOTROW128(·avx2DotRow128W2G128X2, ROW2, QX2, FLDM, OUT2, LD1, 32, 2)
-DOTROW128(·avx2DotRow128W2G128X3, ROW2, QX3, FLDC, OUT3, LD1, 32, 2)
-DOTROW128(·avx2DotRow128W2G128X4, ROW2, QX4, FLDC, OUT4, LD1, 32, 2)
+DOTROW128(·avx2DotRow128W4G16X2, ROW4, QX2, FLDM, STORE2, LD8, 64, 16)
+DOTROW128(·avx2DotRow128W4G16X3, ROW4, QX3, FLDC, STORE3, LD8, 64, 16)
+DOTROW128(·avx2DotRow128W4G16X4, ROW4, QX4, FLDC, STORE4, LD8, 64, 16)
+DOTROW128(·avx2DotRow128W4G32X2, ROW4, QX2, FLDM, STORE2, LD4, 64, 8)
+DOTROW128(·avx2DotRow128W4G32X3, ROW4, QX3, FLDC, STORE3, LD4, 64, 8)
+DOTROW128(·avx2DotRow128W4G32X4, ROW4, QX4, FLDC, STORE4, LD4, 64, 8)
+DOTROW128(·avx2DotRow128W4G64X2, ROW4, QX2, FLDM, STORE2, LD2, 64, 4)
+DOTROW128(·avx2DotRow128W4G64X3, ROW4, QX3, FLDC, STORE3, LD2, 64, 4)
+DOTROW128(·avx2DotRow128W4G64X4, ROW4, QX4, FLDC, STORE4, LD2, 64, 4)
+DOTROW128(·avx2DotRow128W4G128X2, ROW4, QX2, FLDM, STORE2, LD1, 64, 2)
+DOTROW128(·avx2DotRow128W4G128X3, ROW4, QX3, FLDC, STORE3, LD1, 64, 2)
+DOTROW128(·avx2DotRow128W4G128X4, ROW4, QX4, FLDC, STORE4, LD1, 64, 2)
+DOTROW128(·avx2DotRow128W2G16X2, ROW2, QX2, FLDM, STORE2, LD8, 32, 16)
+DOTROW128(·avx2DotRow128W2G16X3, ROW2, QX3, FLDC, STORE3, LD8, 32, 16)
+DOTROW128(·avx2DotRow128W2G16X4, ROW2, QX4, FLDC, STORE4, LD8, 32, 16)
+DOTROW128(·avx2DotRow128W2G32X2, ROW2, QX2, FLDM, STORE2, LD4, 32, 8)
+DOTROW128(·avx2DotRow128W2G32X3, ROW2, QX3, FLDC, STORE3, LD4, 32, 8)
+DOTROW128(·avx2DotRow128W2G32X4, ROW2, QX4, FLDC, STORE4, LD4, 32, 8)
+DOTROW128(·avx2DotRow128W2G64X2, ROW2, QX2, FLDM, STORE2, LD2, 32, 4)
+DOTROW128(·avx2DotRow128W2G64X3, ROW2, QX3, FLDC, STORE3, LD2, 32, 4)
+DOTROW128(·avx2DotRow128W2G64X4, ROW2, QX4, FLDC, STORE4, LD2, 32, 4)
+DOTROW128(·avx2DotRow128W2G128X2, ROW2, QX2, FLDM, STORE2, LD1, 32, 2)
+DOTROW128(·avx2DotRow128W2G128X3, ROW2, QX3, FLDC, STORE3, LD1, 32, 2)
+DOTROW128(·avx2DotRow128W2G128X4, ROW2, QX4, FLDC, STORE4, LD1, 32, 2)
 
 // avx2Row128Gather writes the x tables of pass query rows (128 values
 // each, 512 bytes apart in x and in dst): entry e of a row's table is

@@ -80,13 +80,7 @@ func TestAVX2DotRow128KeepRowsApart(t *testing.T) {
 	im := avx2Or(t)
 	rng := rand.New(rand.NewPCG(95, 96))
 	for _, f := range avx2Row128Formats() {
-		for _, n := range []int{2, 5, 9} {
-			r, _ := quantizedRows(t, rng, f, n, 128)
-			badRow := avx512SpoilRow(rng, r)
-			for _, nq := range []int{2, 3, 4} {
-				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*128), badRow)
-			}
-		}
+		requireRowsKeptApart(t, im, rng, f, 128, []int{2, 5, 9}, []int{2, 3, 4})
 	}
 }
 
@@ -109,9 +103,9 @@ func TestAVX2DotRow128TinyQueries(t *testing.T) {
 			}
 			lossless := avx2Row128XTables(avx2Row128Align(&tb), x, wi, avx2Row128Group(f.Group), f.Group, 1)
 			require.Equal(t, math.Abs(float64(tiny)) >= 0x1p-114, lossless, "%s, %g", f, tiny)
-			for k := range 128 * 3 {
-				if lossless {
-					require.False(t, isSubnormal(avx2Row128Align(&tb).xt[k]), "%s, %g: entry %d", f, tiny, k)
+			if lossless {
+				for k, v := range avx2Row128Align(&tb).xt[:3*128] {
+					require.False(t, isSubnormal(v), "%s, %g: entry %d", f, tiny, k)
 				}
 			}
 			out := make([]float32, 3*9)

@@ -739,13 +739,7 @@ func TestAVX512Row64KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(69, 70))
 	for _, f := range []Format{Quant(2, 64), SymQuant(2, 32), Quant(2, 32), Quant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(4, 16), SymQuant(2, 16)} {
-		for _, n := range []int{4, 8, 7} {
-			r, _ := quantizedRows(t, rng, f, n, 64)
-			badRow := avx512SpoilRow(rng, r)
-			for _, nq := range []int{1, 2, 4} {
-				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*64), badRow)
-			}
-		}
+		requireRowsKeptApart(t, im, rng, f, 64, []int{4, 8, 7}, []int{1, 2, 4})
 	}
 }
 
@@ -763,13 +757,7 @@ func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 16), 96}, {SymQuant(4, 16), 96},
 		{Quant(4, 16), 80}, {SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {SymQuant(4, 80), 80},
 		{Quant(2, 16), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 80), 80}} {
-		for _, n := range []int{4, 8, 7} {
-			r, _ := quantizedRows(t, rng, fc.f, n, fc.cols)
-			badRow := avx512SpoilRow(rng, r)
-			for _, nq := range []int{1, 2, 4} {
-				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*fc.cols), badRow)
-			}
-		}
+		requireRowsKeptApart(t, im, rng, fc.f, fc.cols, []int{4, 8, 7}, []int{1, 2, 4})
 	}
 }
 
@@ -782,12 +770,21 @@ func TestAVX512Row256KeepRowsApart(t *testing.T) {
 	rng := rand.New(rand.NewPCG(71, 72))
 	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), Quant(4, 256), SymQuant(4, 256),
 		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 64), Quant(2, 128), Quant(2, 256), SymQuant(2, 256), Quant(4, 16), SymQuant(4, 16)} {
-		for _, n := range []int{4, 8, 7} {
-			r, _ := quantizedRows(t, rng, f, n, 256)
-			badRow := avx512SpoilRow(rng, r)
-			for _, nq := range []int{1, 2, 4} {
-				avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*256), badRow)
-			}
+		requireRowsKeptApart(t, im, rng, f, 256, []int{4, 8, 7}, []int{1, 2, 4})
+	}
+}
+
+// requireRowsKeptApart quantizes n random rows of cols values in f for
+// each n of ns, spoils one row's scale or min (avx512SpoilRow), and
+// requires im's Dot to give every other row its own sum, for each number
+// of query rows in nqs.
+func requireRowsKeptApart(t *testing.T, im *Implementation, rng *rand.Rand, f Format, cols int, ns, nqs []int) {
+	t.Helper()
+	for _, n := range ns {
+		r, _ := quantizedRows(t, rng, f, n, cols)
+		badRow := avx512SpoilRow(rng, r)
+		for _, nq := range nqs {
+			avx512RequireOtherRowsDot(t, im, r, randomValues(rng, nq*cols), badRow)
 		}
 	}
 }
