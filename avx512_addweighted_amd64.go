@@ -6,17 +6,18 @@ import (
 	"unsafe"
 )
 
-// addWeightedAVX512 is AddWeighted. 2- and 4-bit rows of 64, 96 (4-bit;
-// 2-bit in groups of 32), 128 and 256 values run the row kernels, once per
-// weight row (see avx512EachWeightRow; also in groups of 16 on rows of 64,
-// 128 and 256), for the weight counts addWeightedCodesAVX512 names. Other code formats whose group is a multiple of 32
-// run avx512AddWeightedW<bits>X<pass>: each block of codes is dequantized
-// once per pass of up to 4 weight rows (as Dot does) and added, times the
-// row's weight, into each weight row's y. Rows of 8 in one group of 2- to
-// 4-bit codes run avx512AddWeightedRow8W<bits>X<nw>, rows of 2 to 32 such
-// groups with one weight row avx512AddWeightedG8W<bits>X1 (rows of 2 to 16
-// groups of 16 2- or 4-bit codes avx512AddWeightedG16W<bits>X1); other
-// groups the avx2
+// addWeightedAVX512 is AddWeighted. 2- and 4-bit rows of 64, 96 (2-bit in
+// groups of 32), 128 and 256 values run the row kernels, once per weight
+// row (see avx512EachWeightRow; also in groups of 16 on rows of 64, 128
+// and 256), for the weight counts addWeightedCodesAVX512 names; 4-bit rows
+// of 80 and 96 the split kernels (avx512SplitServes). Other code formats
+// whose group is a multiple of 32 run avx512AddWeightedW<bits>X<pass>:
+// each block of codes is dequantized once per pass of up to 4 weight rows
+// (as Dot does) and added, times the row's weight, into each weight row's
+// y. Rows of 8 in one group of 2- to 4-bit codes run
+// avx512AddWeightedRow8W<bits>X<nw>, rows of 2 to 32 such groups with one
+// weight row avx512AddWeightedG8W<bits>X1 (rows of 2 to 16 groups of 16
+// 2- or 4-bit codes avx512AddWeightedG16W<bits>X1); other groups the avx2
 // lane kernels (addWeightedAVX2); fp16 and float32 rows
 // addWeightedFloatAVX512.
 func addWeightedAVX512(y []float32, r Rows, w []float32) {
@@ -47,7 +48,7 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		return
 	}
 	if r.Cols == 256 && avx512Row256G16(r.Format) && len(w) < 4*r.Len() || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) ||
-		r.Cols == 80 && r.Format.Bits == 4 && (r.Format.Group == 16 || r.Format.Group == 80) && len(w) < 4*r.Len() {
+		avx512SplitServes(r, len(w)/max(r.Len(), 1)) {
 		addWeightedCodesAVX512(y, r, w)
 		return
 	}
@@ -59,10 +60,11 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 }
 
 // addWeightedCodesAVX512 is AddWeighted for code formats whose group is a
-// multiple of 32: the row kernels where they serve the shape (rows of 128
-// in groups of 64, in one group for one weight row, 2- and 4-bit in groups
-// of 32 for up to three; 2- and 4-bit rows of 64 in groups of 64 or 32),
-// else the general kernels.
+// multiple of 32 (and the row kernels' other groups): the row kernels
+// where they serve the shape (rows of 128 in groups of 64, in one group
+// for one weight row, 2- and 4-bit in groups of 32 for up to three; 2- and
+// 4-bit rows of 64 in groups of 64 or 32; 4-bit rows of 80 and 96, the
+// split kernels), else the general kernels.
 func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	// Rows in one group of 128 run the row kernels for one weight row
@@ -100,42 +102,38 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	// 4-bit rows of 256 run them, once per half, for fewer than four weight
-	// rows (1024 rows, v/ns of weight rows times values, general against
-	// row kernels, two runs: one q4g32 5.3-6.5 against 18.4, q4g64 7.6-9.3
-	// against 18.7-18.8, q4sg256 10.7-11.1 against 17.2-17.6; two 11.6-20.4
-	// against 17.6-18.9; four 17.4-26.2 against 17.8-19.0).
-	// 4-bit rows of 96 run them for fewer than four weight rows.
-	// 2-bit rows of 96 only in groups of 32: in one group of 96 the general
-	// kernels measured as fast (Intel Xeon family 6 model 207, 1 MiB in
-	// L2, 3 runs, v/ns: q2g96 8.0-13.9 against 12.1-14.1, q2g32 5.6-9.2
-	// against 8.5-14.1).
-	if r.Cols == 96 && (f.Bits == 4 && (f.Group == 32 || f.Group == 96) || f.Bits == 2 && f.Group == 32) && nw < 4 {
-		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
-			ok := false
-			if r.Format.Bits == 4 {
-				ok = avx512AddWeightedRow96(y, r, w)
-			} else {
-				ok = avx512AddWeightedRow96W2(y, r, w)
-			}
-			if !ok {
-				addWeightedGeneralAVX512(y, r, w)
-			}
-		})
-		return
-	}
-	if r.Cols == 80 && f.Bits == 4 && (f.Group == 16 || f.Group == 80) && nw < 4 {
+	// 4-bit rows of 80 and 96 run the split kernels (avx512SplitServes).
+	if avx512SplitServes(r, nw) {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			switch {
-			case avx512AddWeightedRow80(y, r, w):
+			case avx512AddWeightedSplit(y, r, w):
 			case f.Group == 16:
 				addWeightedGroup16AVX512(y, r, w)
+			case f.Group%32 == 0:
+				addWeightedGeneralAVX512(y, r, w)
 			default:
 				addWeightedAVX2(y, r, w)
 			}
 		})
 		return
 	}
+	// 2-bit rows of 96 run them only in groups of 32: in one group of 96
+	// the general kernels measured as fast (Intel Xeon family 6 model 207,
+	// 1 MiB in L2, 3 runs, v/ns: q2g96 8.0-13.9 against 12.1-14.1, q2g32
+	// 5.6-9.2 against 8.5-14.1).
+	if r.Cols == 96 && f.Bits == 2 && f.Group == 32 && nw < 4 {
+		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
+			if !avx512AddWeightedRow96W2(y, r, w) {
+				addWeightedGeneralAVX512(y, r, w)
+			}
+		})
+		return
+	}
+	// 4-bit rows of 256 run them, once per half, for fewer than four weight
+	// rows (1024 rows, v/ns of weight rows times values, general against
+	// row kernels, two runs: one q4g32 5.3-6.5 against 18.4, q4g64 7.6-9.3
+	// against 18.7-18.8, q4sg256 10.7-11.1 against 17.2-17.6; two 11.6-20.4
+	// against 17.6-18.9; four 17.4-26.2 against 17.8-19.0).
 	if r.Cols == 256 && (avx512Row256Codes(f) || avx512Row256G16(f)) && nw < 4 {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			switch {
@@ -166,6 +164,10 @@ const avx512RowChunk = 1024
 // 8.5 against 6.6 values/ns at 256 rows, 11.5 against 6.6 at 4096 rows).
 func avx512PerRowPasses(r Rows, nq int, fn func(j int, rc Rows, r0, r1 int)) {
 	n := r.Len()
+	if nq == 1 { // no later pass to keep the rows in cache for
+		fn(0, r, 0, n)
+		return
+	}
 	for r0 := 0; r0 < n; r0 += avx512RowChunk {
 		r1 := min(n, r0+avx512RowChunk)
 		rc := r.Slice(r0, r1)

@@ -138,35 +138,3 @@ func avx512AddLanesW2R96(y *[96]float32, lanes *[256]float32) {
 		}
 	}
 }
-
-// avx512AddWeightedRow96 runs the 4-bit AddWeighted row kernel on rows of
-// 96 values in groups of 32 or 96, one weight row: each row is a vector
-// whose fourth 128-bit lane the kernel masks off, so its table has the
-// lanes of rows of 128, of which those of columns 96-127 are dropped. As
-// for avx512AddWeightedRow, it returns false, having left y alone, when a
-// sum is not finite.
-func avx512AddWeightedRow96(y []float32, r Rows, w []float32) bool {
-	var lanesBuf [128 + 16]float32
-	lanes := (*[128]float32)(avx512AlignFloats(lanesBuf[:]))
-	mins, mul := shiftSource(r)
-	a := avx512RowArgs{
-		data:    unsafe.Pointer(&r.Data[0]),
-		scales:  unsafe.Pointer(&r.Scales[0]),
-		mins:    unsafe.Pointer(&mins[0]),
-		out:     unsafe.Pointer(&lanes[0]),
-		sg:      unsafe.Pointer(&w[0]),
-		scratch: unsafe.Pointer(&mul),
-		n:       r.Len(),
-	}
-	avx512CallAddWeightedRow96(r.Format.Group, &a)
-	if !avx512Finite(lanes[:]) {
-		return false
-	}
-	yy := (*[96]float32)(y)
-	for i, v := range lanes {
-		if c := avx512W4Cols[i]; c < 96 {
-			yy[c] += v
-		}
-	}
-	return true
-}

@@ -266,22 +266,20 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 					}
 				}
 			}
-			if bits == 4 || bits == 2 { // the row kernels on rows of 96
-				for _, g := range []int{32, 96} {
-					f := Format{Bits: bits, Group: g, Symmetric: sym}
-					for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
-						avx512CheckAddWeighted(t, im, rng, f, n, 96, 1)
-						avx512CheckAddWeighted(t, im, rng, f, n, 96, 3)
+			// The row kernels on rows of 96 and 80 (2-bit in groups of 32;
+			// 4-bit, the split kernels: steps of 4 and 8 rows, and four
+			// weight rows on 256 rows or more).
+			if bits == 4 || bits == 2 {
+				for _, cg := range [][2]int{{96, 16}, {96, 32}, {96, 96}, {80, 16}, {80, 80}} {
+					f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
+					for _, n := range []int{1, 3, 4, 5, 7, 8, 9, 16, 17, 24, 25, 100} {
+						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 1)
+						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 3)
+						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 4)
 					}
-				}
-			}
-			if bits == 4 || bits == 2 { // the row kernels on rows of 80 (4-bit)
-				for _, g := range []int{16, 80} {
-					f := Format{Bits: bits, Group: g, Symmetric: sym}
-					for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
-						avx512CheckAddWeighted(t, im, rng, f, n, 80, 1)
-						avx512CheckAddWeighted(t, im, rng, f, n, 80, 3)
-						avx512CheckAddWeighted(t, im, rng, f, n, 80, 4)
+					for _, n := range []int{256, 301} {
+						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 4)
+						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 5)
 					}
 				}
 			}
@@ -656,7 +654,7 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {Quant(8, 64), 128},
 		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96},
 		{Quant(4, 16), 64}, {Quant(2, 16), 64}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}, {Quant(2, 16), 256}, {SymQuant(4, 16), 256},
-		{SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 16), 80}, {SymQuant(2, 80), 80}} {
+		{SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 16), 80}, {SymQuant(2, 80), 80}, {Quant(4, 16), 96}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3} {
 			for _, n := range []int{1, 2, 3, 8, 17} {

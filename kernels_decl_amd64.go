@@ -5713,49 +5713,56 @@ func avx512AddWeightedRow64W4G32X1(a *avx512RowArgs)
 //go:noescape
 func avx512AddWeightedRow64W4G64X1(a *avx512RowArgs)
 
-// AddWeighted on 4-bit rows of 96 values, one row per masked vector
-// (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
+// AddWeighted on 4-bit rows of 80 values, eight rows a step: their heads of 64
+// values in pairs, their tails of 16 in one vector
+// (avx512_addweightedsplit_amd64.s, body avx512_addweighted_row_amd64.h).
 //
-// avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
+// avx512AddWeightedSplitRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
-func avx512AddWeightedRow96W4G32X1(a *avx512RowArgs)
+func avx512AddWeightedSplitRow80W4G16X1(a *avx512RowArgs)
 
 //go:noescape
-func avx512AddWeightedRow96W4G96X1(a *avx512RowArgs)
+func avx512AddWeightedSplitRow80W4G80X1(a *avx512RowArgs)
 
-// avx512CallAddWeightedRow96 calls avx512AddWeightedRow<cols>W<bits>G<group>X<nq>.
-func avx512CallAddWeightedRow96(group int, a *avx512RowArgs) {
+// avx512CallAddWeightedSplit80 calls avx512AddWeightedSplitRow<cols>W<bits>G<group>X<nq>.
+func avx512CallAddWeightedSplit80(group int, a *avx512RowArgs) {
 	switch group {
-	case 32:
-		avx512AddWeightedRow96W4G32X1(a)
-	case 96:
-		avx512AddWeightedRow96W4G96X1(a)
+	case 16:
+		avx512AddWeightedSplitRow80W4G16X1(a)
+	case 80:
+		avx512AddWeightedSplitRow80W4G80X1(a)
 	default:
-		panic("lowbit: no avx512AddWeightedRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+		panic("lowbit: no avx512AddWeightedSplitRow<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
 }
 
-// AddWeighted on 4-bit rows of 80 values, one row per masked vector
-// (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
+// AddWeighted on 4-bit rows of 96 values, four rows a step: their heads of 64
+// values in pairs, their tails of 32 in one vector
+// (avx512_addweightedsplit_amd64.s, body avx512_addweighted_row_amd64.h).
 //
-// avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
+// avx512AddWeightedSplitRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
-func avx512AddWeightedRow80W4G16X1(a *avx512RowArgs)
+func avx512AddWeightedSplitRow96W4G16X1(a *avx512RowArgs)
 
 //go:noescape
-func avx512AddWeightedRow80W4G80X1(a *avx512RowArgs)
+func avx512AddWeightedSplitRow96W4G32X1(a *avx512RowArgs)
 
-// avx512CallAddWeightedRow80 calls avx512AddWeightedRow<cols>W<bits>G<group>X<nq>.
-func avx512CallAddWeightedRow80(group int, a *avx512RowArgs) {
+//go:noescape
+func avx512AddWeightedSplitRow96W4G96X1(a *avx512RowArgs)
+
+// avx512CallAddWeightedSplit96 calls avx512AddWeightedSplitRow<cols>W<bits>G<group>X<nq>.
+func avx512CallAddWeightedSplit96(group int, a *avx512RowArgs) {
 	switch group {
 	case 16:
-		avx512AddWeightedRow80W4G16X1(a)
-	case 80:
-		avx512AddWeightedRow80W4G80X1(a)
+		avx512AddWeightedSplitRow96W4G16X1(a)
+	case 32:
+		avx512AddWeightedSplitRow96W4G32X1(a)
+	case 96:
+		avx512AddWeightedSplitRow96W4G96X1(a)
 	default:
-		panic("lowbit: no avx512AddWeightedRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+		panic("lowbit: no avx512AddWeightedSplitRow<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
 }
 

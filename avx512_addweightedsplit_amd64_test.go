@@ -1,0 +1,105 @@
+//go:build gc && !purego
+
+package lowbit
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestAVX512AddWeightedSplit runs the split kernels directly on every
+// shape, plain and symmetric, over counts of rows around their steps (8
+// rows of 80, 4 of 96: whole steps, a partial last step alone and after
+// whole ones), against float64 sums.
+func TestAVX512AddWeightedSplit(t *testing.T) {
+	avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(81, 96))
+	for _, s := range avx512SplitShapes {
+		for _, sym := range []bool{false, true} {
+			f := Format{Bits: 4, Group: s.group, Symmetric: sym}
+			for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 23, 24, 25, 100} {
+				r, _ := quantizedRows(t, rng, f, n, s.cols)
+				w := randomValues(rng, n)
+				y := randomValues(rng, s.cols)
+				want, mag := addWeightedWant(r, w, y)
+				require.True(t, avx512AddWeightedSplit(y, r, w))
+				for k := range y {
+					require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s, %d rows of %d: y[%d]", f, n, s.cols, k)
+				}
+			}
+		}
+	}
+}
+
+// TestAVX512AddWeightedSplitTables checks the split shapes' tables
+// against their definition: every column of a row is covered once per
+// row of a step by the head and tail sums (a head sum covers every row,
+// a tail sum four), and
+// each lane's spread index names its own row's entry of its column's
+// group, within the one, two or three entries vectors the kernel permutes.
+func TestAVX512AddWeightedSplitTables(t *testing.T) {
+	for _, s := range avx512SplitShapes {
+		tail, g := s.cols/8-8, s.cols/s.group
+		count := make([]int, s.cols)
+		for i, c := range s.lanes {
+			if i < 64 {
+				count[c] += s.step // a head sum: lanes l and l+8 of every pair vector
+			} else {
+				count[c] += 4 // a tail sum: lanes l, l+4, l+8 and l+12
+			}
+		}
+		for c, n := range count {
+			require.Equal(t, s.step, n, "rows of %d in groups of %d: column %d", s.cols, s.group, c)
+		}
+		pairs := s.step / 2
+		for v := range pairs + 1 {
+			for l := range 16 {
+				row, d := 2*v+l/8, l%8
+				if v == pairs {
+					row, d = l/tail, 8+l%tail
+				}
+				e := g*row + 8*d/s.group
+				got := int(s.idx[16*(3+v)+l])
+				require.Equal(t, 0, (e-got)%16, "rows of %d in groups of %d: vector %d lane %d: entry %d, index %d", s.cols, s.group, v, l, e, got)
+				require.Less(t, got, 48) // three vectors only for the tail of rows of 80 in groups of 16
+			}
+		}
+		for e := range 48 {
+			want := int32(15)
+			if e < s.entries {
+				want = int32(e / g)
+			}
+			require.Equal(t, want, s.idx[e], "rows of %d in groups of %d: weight of entry %d", s.cols, s.group, e)
+		}
+	}
+}
+
+// TestAVX512AddWeightedSplitOverflow: the kernels' field sums are 16^k
+// times what they stand for, so a large finite result overflows them;
+// avx512AddWeightedSplit must then leave y alone and return false.
+func TestAVX512AddWeightedSplitOverflow(t *testing.T) {
+	avx512ForTest(t)
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, s := range avx512SplitShapes {
+		f := Quant(4, s.group)
+		vals := make([]float32, 9*s.cols)
+		for k := range vals {
+			vals[k] = 60000 * float32(rng.IntN(3)-1)
+		}
+		r, err := NewRows(f, 9, s.cols)
+		require.NoError(t, err)
+		require.NoError(t, Generic().Quantize(r, vals))
+		w := make([]float32, 9)
+		for k := range w {
+			w[k] = 1e34
+		}
+		y := randomValues(rng, s.cols)
+		before := append([]float32(nil), y...)
+		require.False(t, avx512AddWeightedSplit(y, r, w), "rows of %d in groups of %d", s.cols, s.group)
+		require.Equal(t, before, y)
+		require.False(t, math.IsInf(float64(y[0]), 0))
+	}
+}
