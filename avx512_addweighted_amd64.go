@@ -102,11 +102,12 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	// 4-bit rows of 80 and 96 run the split kernels (avx512SplitServes).
+	// 2- and 4-bit rows of 80 and 96 run the split kernels
+	// (avx512SplitServes).
 	if avx512SplitServes(r, nw) {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			switch {
-			case avx512AddWeightedSplit(y, r, w):
+			case avx512AddWeightedSplitAny(y, r, w):
 			case f.Group == 16:
 				addWeightedGroup16AVX512(y, r, w)
 			case f.Group%32 == 0:
@@ -117,10 +118,8 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	// 2-bit rows of 96 run them only in groups of 32: in one group of 96
-	// the general kernels measured as fast (Intel Xeon family 6 model 207,
-	// 1 MiB in L2, 3 runs, v/ns: q2g96 8.0-13.9 against 12.1-14.1, q2g32
-	// 5.6-9.2 against 8.5-14.1).
+	// 2-bit rows of 96 in groups of 32 run them below the split kernels'
+	// 128 rows.
 	if r.Cols == 96 && f.Bits == 2 && f.Group == 32 && nw < 4 {
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			if !avx512AddWeightedRow96W2(y, r, w) {

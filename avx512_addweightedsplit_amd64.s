@@ -408,3 +408,377 @@
 #undef STEPSHIFT
 #undef STEPBYTES
 #undef STEPSCALES
+
+// ---- 2-bit codes: rows of 80 (20 bytes: a head of four dwords, a tail
+// of one) and of 96 (24 bytes: a tail of two), in groups of 16 or the
+// whole row. A step takes S = 16/t rows: their heads four to a vector
+// (lane 4j+d: dword d of row 4v+j), their tails in one vector (lanes t*r
+// to t*r+t-1: row r), gathered. A dword holds 16 fields, so the sums of
+// one pass would take 32 registers: a kernel takes half of them, the
+// fields 0-7 (H0) or 8-15 (H1, the codes shifted down by 16 first), into
+// eight head and eight tail sums (Z0-Z7, Z8-Z15), and H0 also the w*min
+// of each lane into Z16 (heads) and Z17 (tail). The caller runs both over
+// the same rows, a chunk at a time so that H1 finds them in L2.
+//
+// Each vector's w*scale come from the step's fp16 scales (at most 80
+// words, in Z18-Z20) by VPERMI2W (a tail of rows of 80 in groups of 16,
+// words 4 to 79, also by a masked VPERMW from the third: K3), converted,
+// times the lanes' weights (VPERMPS of the step's weights); H0 does the
+// same for the mins (Z21-Z23) into the w*min sums.
+//
+// Budget per 32 values and kernel: 3 per field (mask, convert,
+// multiply-add) over half of the fields, 1.5 for each vector's codes and
+// w*scale (2.5 with the mins), the step's loads and loop: about 4.2 (H0)
+// and 3.8 (H1), 8 for both (7.3 for the 2-bit kernels of rows of 128).
+//
+// The index tables at BX (avx512SplitW2Shape.idx): the eight field masks
+// (dwords 0-7); from 64 on per vector (heads, then tail) 32 word indexes
+// into the step's scales (16 used); then per vector 16 dword indexes into
+// the step's weights; then the tail's gather offsets.
+//
+// The table at out (added to): the head sums, 4 per field (lanes folded:
+// dword d of the row); the tail sums, 4 per field; the head lanes' w*min
+// (16); the tail lanes' (16).
+
+// NIB2(off, acc): acc += Z26 * (the 2-bit field of Z24 under the mask at
+// off(BX), converted in place).
+#define NIB2(off, acc) \
+	VPANDD.BCST off(BX), Z24, Z25; \
+	VCVTDQ2PS   Z25, Z25;          \
+	VFMADD231PS Z26, Z25, acc
+
+#define FIELDS2(a0, a1, a2, a3, a4, a5, a6, a7) \
+	NIB2(0, a0);  \
+	NIB2(4, a1);  \
+	NIB2(8, a2);  \
+	NIB2(12, a3); \
+	NIB2(16, a4); \
+	NIB2(20, a5); \
+	NIB2(24, a6); \
+	NIB2(28, a7)
+
+// W2_WS(widx, sidx, Wa, Wb): Z29 = the lanes' weights, Z26 = their
+// w*scale (the scale words Wa, Wb permuted by the word indexes at
+// sidx(BX)).
+#define W2_WS(widx, sidx, Wa, Wb) \
+	VMOVDQU32 widx(BX), Z27; \
+	VPERMPS   Z28, Z27, Z29; \
+	VMOVDQU32 sidx(BX), Z27; \
+	VPERMI2W  Wb, Wa, Z27;   \
+	VCVTPH2PS Y27, Z26;      \
+	VMULPS    Z29, Z26, Z26
+
+// W2_WM0(sidx, Ma, Mb, macc) (H0): macc += the lanes' weights times their
+// mins. W2_WM1 (H1) does nothing.
+#define W2_WM0(sidx, Ma, Mb, macc) \
+	VMOVDQU32   sidx(BX), Z27; \
+	VPERMI2W    Mb, Ma, Z27;   \
+	VCVTPH2PS   Y27, Z31;      \
+	VFMADD231PS Z29, Z31, macc
+#define W2_WM1(sidx, Ma, Mb, macc)
+
+// W2_WS3 and W2_WM30 are W2_WS and W2_WM0 for the tail of rows of 80 in
+// groups of 16: word indexes 64 and up (lanes 12-15, K3) from the third
+// words vector.
+#define W2_WS3(widx, sidx) \
+	VMOVDQU32 widx(BX), Z27;     \
+	VPERMPS   Z28, Z27, Z29;     \
+	VMOVDQU32 sidx(BX), Z27;     \
+	VMOVDQA32 Z27, Z31;          \
+	VPERMI2W  Z19, Z18, Z27;     \
+	VPERMW    Z20, Z31, K3, Z27; \
+	VCVTPH2PS Y27, Z26;          \
+	VMULPS    Z29, Z26, Z26
+#define W2_WM30(sidx) \
+	VMOVDQU32   sidx(BX), Z27;     \
+	VMOVDQA32   Z27, Z31;          \
+	VPERMI2W    Z22, Z21, Z27;     \
+	VPERMW      Z23, Z31, K3, Z27; \
+	VCVTPH2PS   Y27, Z31;          \
+	VFMADD231PS Z29, Z31, Z17
+#define W2_WM31(sidx)
+
+// CODES_H0 and CODES_H1 bring a half's fields to bits 0-15.
+#define CODES_H0
+#define CODES_H1 VPSRLD $16, Z24, Z24
+
+// HEAD4(a, b, c, d): Z24 = the heads (16 bytes) of the rows at a-d(SI).
+#define HEAD4(a, b, c, d) \
+	VMOVDQU32    a(SI), X24;          \
+	VINSERTI32X4 $1, b(SI), Y24, Y24; \
+	VINSERTI32X4 $2, c(SI), Z24, Z24; \
+	VINSERTI32X4 $3, d(SI), Z24, Z24
+
+#define HEADS2 FIELDS2(Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7)
+#define TAILS2 FIELDS2(Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15)
+
+// W2_VEC(CODES, WM, v, Wa, Wb, Ma, Mb, macc, SUMS): one head or tail
+// vector v (its codes in Z24) of a half (CODES, WM: its CODES_H<half> and
+// W2_WM<half>): its w*scale and (H0) w*min, its fields.
+#define W2_VEC(CODES, WM, v, Wa, Wb, Ma, Mb, macc, SUMS) \
+	CODES;                                              \
+	W2_WS(WIDX(v), SIDX(v), Wa, Wb);                    \
+	WM(SIDX(v), Ma, Mb, macc);                          \
+	SUMS
+
+#define OUTT2(z, y, x, k, off) \
+	VMULPS.BCST   ·avx512Pow4+k(SB), z, z; \
+	VEXTRACTF64X4 $1, z, Y31;              \
+	VADDPS        Y31, y, y;               \
+	VEXTRACTF32X4 $1, y, X31;              \
+	VADDPS        X31, x, x;               \
+	VADDPS        off(DI), x, x;           \
+	VMOVUPS       x, off(DI)
+
+#define FINISH_W2_SPLIT \
+	OUTT2(Z0, Y0, X0, 0, 0);        \
+	OUTT2(Z1, Y1, X1, 4, 16);       \
+	OUTT2(Z2, Y2, X2, 8, 32);       \
+	OUTT2(Z3, Y3, X3, 12, 48);      \
+	OUTT2(Z4, Y4, X4, 16, 64);      \
+	OUTT2(Z5, Y5, X5, 20, 80);      \
+	OUTT2(Z6, Y6, X6, 24, 96);      \
+	OUTT2(Z7, Y7, X7, 28, 112);     \
+	OUTT2(Z8, Y8, X8, 0, 128);      \
+	OUTT2(Z9, Y9, X9, 4, 144);      \
+	OUTT2(Z10, Y10, X10, 8, 160);   \
+	OUTT2(Z11, Y11, X11, 12, 176);  \
+	OUTT2(Z12, Y12, X12, 16, 192);  \
+	OUTT2(Z13, Y13, X13, 20, 208);  \
+	OUTT2(Z14, Y14, X14, 24, 224);  \
+	OUTT2(Z15, Y15, X15, 28, 240);  \
+	OUTM(Z16, 256);                 \
+	OUTM(Z17, 320)
+
+// Rows of 80: 16 rows a step (320 bytes), four head vectors; the words
+// indexes of vector v at 64+64v, its weight indexes at 384+64v, the
+// tail's gather offsets (dwords 16 + 20r) at 704.
+#define SIDX(v) (64+64*v)
+#define WIDX(v) (384+64*v)
+
+#define SETUP_W2_R80 \
+	ZERO_SUMS;                \
+	VMOVDQU32 704(BX), Z30;   \
+	MOVL      $0xf000, R11;   \
+	KMOVD     R11, K3
+
+#define TAIL2_R80 \
+	KXNORW     K1, K1, K1;     \
+	VPXORD     Z24, Z24, Z24;  \
+	VPGATHERDD (SI)(Z30*1), K1, Z24
+
+// Groups of 16: 80 scale words (5r+j) in Z18-Z20.
+#define STEP_W2_R80_G16(CODES, WM, WM3, WORDS) \
+	PREFETCH_R80;                                       \
+	VMOVUPS     (R13), Z28;                             \
+	VMOVDQU16   (DX), Z18;                              \
+	VMOVDQU16   64(DX), Z19;                            \
+	VMOVDQU16   128(DX), Y20;                           \
+	WORDS;                                     \
+	HEAD4(0, 20, 40, 60);                               \
+	W2_VEC(CODES, WM, 0, Z18, Z19, Z21, Z22, Z16, HEADS2);      \
+	HEAD4(80, 100, 120, 140);                           \
+	W2_VEC(CODES, WM, 1, Z18, Z19, Z21, Z22, Z16, HEADS2);      \
+	HEAD4(160, 180, 200, 220);                          \
+	W2_VEC(CODES, WM, 2, Z19, Z20, Z22, Z23, Z16, HEADS2);      \
+	HEAD4(240, 260, 280, 300);                          \
+	W2_VEC(CODES, WM, 3, Z19, Z20, Z22, Z23, Z16, HEADS2);      \
+	TAIL2_R80;                                          \
+	CODES;                                              \
+	W2_WS3(WIDX(4), SIDX(4));                           \
+	WM3(SIDX(4));                                       \
+	TAILS2
+
+#define WORDS_MINS_H0 \
+	VMOVDQU16 (R8), Z21;    \
+	VMOVDQU16 64(R8), Z22;  \
+	VMOVDQU16 128(R8), Y23
+#define WORDS_MINS_H1
+
+// One group of 80: 16 scale words (one per row) in Z18.
+#define STEP_W2_R80_G80(CODES, WM, WORDS) \
+	PREFETCH_R80;                                       \
+	VMOVUPS     (R13), Z28;                             \
+	VMOVDQU16   (DX), Y18;                              \
+	WORDS;                                    \
+	HEAD4(0, 20, 40, 60);                               \
+	W2_VEC(CODES, WM, 0, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
+	HEAD4(80, 100, 120, 140);                           \
+	W2_VEC(CODES, WM, 1, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
+	HEAD4(160, 180, 200, 220);                          \
+	W2_VEC(CODES, WM, 2, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
+	HEAD4(240, 260, 280, 300);                          \
+	W2_VEC(CODES, WM, 3, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
+	TAIL2_R80;                                          \
+	W2_VEC(CODES, WM, 4, Z18, Z18, Z21, Z21, Z17, TAILS2)
+
+#define WORDS1_MINS_H0 VMOVDQU16 (R8), Y21
+#define WORDS1_MINS_H1
+
+#undef FINISH
+#define FINISH FINISH_W2_SPLIT
+
+#define NAME ·avx512AddWeightedSplitRow80H0W2G16X1
+#define SETUP SETUP_W2_R80
+#define STEP STEP_W2_R80_G16(CODES_H0, W2_WM0, W2_WM30, WORDS_MINS_H0)
+#define STEPROWS 16
+#define STEPSHIFT 4
+#define STEPBYTES 320
+#define STEPSCALES 160
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+
+#define NAME ·avx512AddWeightedSplitRow80H1W2G16X1
+#define STEP STEP_W2_R80_G16(CODES_H1, W2_WM1, W2_WM31, WORDS_MINS_H1)
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+#undef STEPSCALES
+
+#define STEPSCALES 32
+#define NAME ·avx512AddWeightedSplitRow80H0W2G80X1
+#define STEP STEP_W2_R80_G80(CODES_H0, W2_WM0, WORDS1_MINS_H0)
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+
+#define NAME ·avx512AddWeightedSplitRow80H1W2G80X1
+#define STEP STEP_W2_R80_G80(CODES_H1, W2_WM1, WORDS1_MINS_H1)
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+#undef SETUP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef SIDX
+#undef WIDX
+
+// Rows of 96: 8 rows a step (192 bytes), two head vectors; the word
+// indexes of vector v at 64+64v, its weight indexes at 256+64v, the
+// tail's gather offsets (qwords 16 + 24r) at 448.
+#define SIDX(v) (64+64*v)
+#define WIDX(v) (256+64*v)
+
+#define SETUP_W2_R96 \
+	ZERO_SUMS; \
+	VMOVDQU64 448(BX), Z30
+
+#define TAIL2_R96 \
+	KXNORB     K1, K1, K1;     \
+	VPXORQ     Z24, Z24, Z24;  \
+	VPGATHERQQ (SI)(Z30*1), K1, Z24
+
+// Groups of 16: 48 scale words (6r+j) in Z18-Z19.
+#define STEP_W2_R96_G16(CODES, WM, WORDS) \
+	PREFETCH_R96;                                       \
+	VMOVUPS     (R13), Y28;                             \
+	VMOVDQU16   (DX), Z18;                              \
+	VMOVDQU16   64(DX), Y19;                            \
+	WORDS;                                    \
+	HEAD4(0, 24, 48, 72);                               \
+	W2_VEC(CODES, WM, 0, Z18, Z19, Z21, Z22, Z16, HEADS2);      \
+	HEAD4(96, 120, 144, 168);                           \
+	W2_VEC(CODES, WM, 1, Z18, Z19, Z21, Z22, Z16, HEADS2);      \
+	TAIL2_R96;                                          \
+	W2_VEC(CODES, WM, 2, Z18, Z19, Z21, Z22, Z17, TAILS2)
+
+#define WORDS2_MINS_H0 \
+	VMOVDQU16 (R8), Z21;    \
+	VMOVDQU16 64(R8), Y22
+#define WORDS2_MINS_H1
+
+// Groups of 32: 24 scale words (3r+j) in Z18, read under K5 (0xffffff).
+#define STEP_W2_R96_G32(CODES, WM, WORDS) \
+	PREFETCH_R96;                                       \
+	VMOVUPS     (R13), Y28;                             \
+	VMOVDQU16.Z (DX), K5, Z18;                          \
+	WORDS;                                              \
+	HEAD4(0, 24, 48, 72);                               \
+	W2_VEC(CODES, WM, 0, Z18, Z18, Z21, Z21, Z16, HEADS2); \
+	HEAD4(96, 120, 144, 168);                           \
+	W2_VEC(CODES, WM, 1, Z18, Z18, Z21, Z21, Z16, HEADS2); \
+	TAIL2_R96;                                          \
+	W2_VEC(CODES, WM, 2, Z18, Z18, Z21, Z21, Z17, TAILS2)
+
+#define WORDS4_MINS_H0 VMOVDQU16.Z (R8), K5, Z21
+#define WORDS4_MINS_H1
+
+#define SETUP_W2_R96_G32 \
+	SETUP_W2_R96;           \
+	MOVL      $0xffffff, R11; \
+	KMOVD     R11, K5
+
+// One group of 96: 8 scale words in Z18.
+#define STEP_W2_R96_G96(CODES, WM, WORDS) \
+	PREFETCH_R96;                                       \
+	VMOVUPS     (R13), Y28;                             \
+	VMOVDQU16   (DX), X18;                              \
+	WORDS;                                    \
+	HEAD4(0, 24, 48, 72);                               \
+	W2_VEC(CODES, WM, 0, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
+	HEAD4(96, 120, 144, 168);                           \
+	W2_VEC(CODES, WM, 1, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
+	TAIL2_R96;                                          \
+	W2_VEC(CODES, WM, 2, Z18, Z18, Z21, Z21, Z17, TAILS2)
+
+#define WORDS3_MINS_H0 VMOVDQU16 (R8), X21
+#define WORDS3_MINS_H1
+
+#define SETUP SETUP_W2_R96
+#define STEPROWS 8
+#define STEPSHIFT 3
+#define STEPBYTES 192
+#define STEPSCALES 96
+#define NAME ·avx512AddWeightedSplitRow96H0W2G16X1
+#define STEP STEP_W2_R96_G16(CODES_H0, W2_WM0, WORDS2_MINS_H0)
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+
+#define NAME ·avx512AddWeightedSplitRow96H1W2G16X1
+#define STEP STEP_W2_R96_G16(CODES_H1, W2_WM1, WORDS2_MINS_H1)
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+#undef STEPSCALES
+
+#define STEPSCALES 48
+#undef SETUP
+#define SETUP SETUP_W2_R96_G32
+#define NAME ·avx512AddWeightedSplitRow96H0W2G32X1
+#define STEP STEP_W2_R96_G32(CODES_H0, W2_WM0, WORDS4_MINS_H0)
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+
+#define NAME ·avx512AddWeightedSplitRow96H1W2G32X1
+#define STEP STEP_W2_R96_G32(CODES_H1, W2_WM1, WORDS4_MINS_H1)
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+#undef STEPSCALES
+#undef SETUP
+#define SETUP SETUP_W2_R96
+
+#define STEPSCALES 16
+#define NAME ·avx512AddWeightedSplitRow96H0W2G96X1
+#define STEP STEP_W2_R96_G96(CODES_H0, W2_WM0, WORDS3_MINS_H0)
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+
+#define NAME ·avx512AddWeightedSplitRow96H1W2G96X1
+#define STEP STEP_W2_R96_G96(CODES_H1, W2_WM1, WORDS3_MINS_H1)
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef STEP
+#undef SETUP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef SIDX
+#undef WIDX

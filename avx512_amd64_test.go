@@ -267,8 +267,8 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 				}
 			}
 			// The row kernels on rows of 96 and 80 (2-bit in groups of 32;
-			// 4-bit, the split kernels: steps of 4 and 8 rows, and four
-			// weight rows on 256 rows or more).
+			// the split kernels: steps of 4, 8 and 16 rows, 2-bit from 128
+			// rows on, and four 4-bit weight rows on 256 rows or more).
 			if bits == 4 || bits == 2 {
 				for _, cg := range [][2]int{{96, 16}, {96, 32}, {96, 96}, {80, 16}, {80, 80}} {
 					f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
@@ -277,7 +277,8 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 3)
 						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 4)
 					}
-					for _, n := range []int{256, 301} {
+					for _, n := range []int{128, 141, 256, 301} {
+						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 1)
 						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 4)
 						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 5)
 					}

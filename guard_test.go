@@ -118,7 +118,7 @@ func guardedCase(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, 
 }
 
 // TestGuardPagesRowShapes runs every kernel on the shapes that the amd64
-// row kernels take with masked, strided or half-row loads (rows of 64, 80,
+// row kernels take with masked, strided, gathered or half-row loads (rows of 64, 80,
 // 96, 128 and 256 in groups of 16, 32, 64, 96 and the whole row), each input
 // ending at a guard page, and the rows also beginning right after one (a
 // masked load's address may lie before its first byte; its masked-off
@@ -133,13 +133,13 @@ func TestGuardPagesRowShapes(t *testing.T) {
 		{Quant(4, 32), 256}, {SymQuant(4, 16), 256}, {Quant(2, 16), 256}, {Quant(4, 256), 256}, {SymQuant(2, 256), 256},
 		{Quant(2, 128), 256}, {Quant(8, 64), 256}, {SymQuant(3, 64), 256}, {Quant(8, 256), 256},
 		{Quant(5, 64), 64}, {SymQuant(8, 32), 64}, {Quant(4, 64), 64},
-		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80},
+		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 16), 96},
 		{Quant(4, 64), 128}, {SymQuant(4, 128), 128}, {Quant(2, 128), 128}, {SymQuant(2, 64), 128}, {Quant(4, 32), 128},
 	}
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(23, 24))
 		for _, c := range cases {
-			for _, n := range []int{1, 3, 7, 8, 9, 17} {
+			for _, n := range []int{1, 3, 7, 8, 9, 17, 130} { // 130: the 2-bit split kernels' least
 				nq := 1 + n%4
 				guardedCase(t, im, rng, c.f, n, c.cols, nq)
 				r0, _ := quantizedRows(t, rng, c.f, n, c.cols)

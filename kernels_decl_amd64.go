@@ -5766,6 +5766,86 @@ func avx512CallAddWeightedSplit96(group int, a *avx512RowArgs) {
 	}
 }
 
+// AddWeighted on 2-bit rows of 80 values, sixteen rows a step: their heads of
+// 64 values four to a vector, their tails of 16 in one vector, the fields of
+// one half of each dword (avx512_addweightedsplit_amd64.s, body
+// avx512_addweighted_row_amd64.h).
+//
+// avx512AddWeightedSplitRow<cols>H<half>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedSplitRow80H0W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedSplitRow80H0W2G80X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedSplitRow80H1W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedSplitRow80H1W2G80X1(a *avx512RowArgs)
+
+// avx512CallAddWeightedSplit80W2 calls avx512AddWeightedSplitRow<cols>H<half>W<bits>G<group>X<nq>.
+func avx512CallAddWeightedSplit80W2(half, group int, a *avx512RowArgs) {
+	switch half<<8 | group {
+	case 0<<8 | 16:
+		avx512AddWeightedSplitRow80H0W2G16X1(a)
+	case 0<<8 | 80:
+		avx512AddWeightedSplitRow80H0W2G80X1(a)
+	case 1<<8 | 16:
+		avx512AddWeightedSplitRow80H1W2G16X1(a)
+	case 1<<8 | 80:
+		avx512AddWeightedSplitRow80H1W2G80X1(a)
+	default:
+		panic("lowbit: no avx512AddWeightedSplitRow<cols>H<half>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// AddWeighted on 2-bit rows of 96 values, eight rows a step: their heads of
+// 64 values four to a vector, their tails of 32 in one vector, the fields of
+// one half of each dword (avx512_addweightedsplit_amd64.s, body
+// avx512_addweighted_row_amd64.h).
+//
+// avx512AddWeightedSplitRow<cols>H<half>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedSplitRow96H0W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedSplitRow96H0W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedSplitRow96H0W2G96X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedSplitRow96H1W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedSplitRow96H1W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedSplitRow96H1W2G96X1(a *avx512RowArgs)
+
+// avx512CallAddWeightedSplit96W2 calls avx512AddWeightedSplitRow<cols>H<half>W<bits>G<group>X<nq>.
+func avx512CallAddWeightedSplit96W2(half, group int, a *avx512RowArgs) {
+	switch half<<8 | group {
+	case 0<<8 | 16:
+		avx512AddWeightedSplitRow96H0W2G16X1(a)
+	case 0<<8 | 32:
+		avx512AddWeightedSplitRow96H0W2G32X1(a)
+	case 0<<8 | 96:
+		avx512AddWeightedSplitRow96H0W2G96X1(a)
+	case 1<<8 | 16:
+		avx512AddWeightedSplitRow96H1W2G16X1(a)
+	case 1<<8 | 32:
+		avx512AddWeightedSplitRow96H1W2G32X1(a)
+	case 1<<8 | 96:
+		avx512AddWeightedSplitRow96H1W2G96X1(a)
+	default:
+		panic("lowbit: no avx512AddWeightedSplitRow<cols>H<half>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on 2-bit rows of 96 values in groups of 32, two rows per
 // masked vector (avx512_addweighted_amd64.s, body
 // avx512_addweighted_row_amd64.h).
