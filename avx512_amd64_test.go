@@ -181,8 +181,8 @@ func TestAVX512DotShapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels on 2- and 4-bit rows of 96 (groups of 32 and 96).
-	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 96), SymQuant(4, 96), Quant(2, 32), SymQuant(2, 32), Quant(2, 96), SymQuant(2, 96), Quant(4, 16), SymQuant(4, 16)} {
+	// The row kernels on 2- and 4-bit rows of 96 (groups of 16, 32 and 96).
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 96), SymQuant(4, 96), Quant(2, 32), SymQuant(2, 32), Quant(2, 96), SymQuant(2, 96), Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16)} {
 		for _, n := range []int{1, 3, 4, 7, 8, 9, 15, 16, 17, 24, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 96, nq)
@@ -604,7 +604,7 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 		f    Format
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {SymQuant(8, 64), 128},
-		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 16), 64}, {SymQuant(2, 16), 64}, {Quant(4, 16), 96}, {Quant(4, 32), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}, {Quant(4, 16), 256},
+		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 16), 64}, {SymQuant(2, 16), 64}, {Quant(4, 16), 96}, {Quant(4, 32), 96}, {Quant(2, 16), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}, {Quant(4, 16), 256},
 		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3, 4, 5, 9} {
@@ -743,7 +743,7 @@ func TestAVX512Row64KeepRowsApart(t *testing.T) {
 }
 
 // TestAVX512RowG16KeepRowsApart: the Dot row kernels on 2- and 4-bit rows
-// of 128 in groups of 16, 4-bit rows of 96 in groups of 32 and 96, and
+// of 128 in groups of 16, 2- and 4-bit rows of 96 in groups of 16 to 96, and
 // 2- and 4-bit rows of 80 (sixteen or eight rows in five vectors),
 // give every row whose own scales and mins are finite its
 // own sum when another row's scale or min is ±Inf or NaN.
@@ -754,7 +754,7 @@ func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 		f    Format
 		cols int
 	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 16), 96}, {SymQuant(4, 16), 96},
-		{Quant(4, 16), 80}, {SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {SymQuant(4, 80), 80},
+		{Quant(2, 16), 96}, {SymQuant(2, 16), 96}, {Quant(4, 16), 80}, {SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {SymQuant(4, 80), 80},
 		{Quant(2, 16), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 80), 80}} {
 		requireRowsKeptApart(t, im, rng, fc.f, fc.cols, []int{4, 8, 7}, []int{1, 2, 4})
 	}

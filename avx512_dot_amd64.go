@@ -35,7 +35,7 @@ func avx512Pass(rem int) int {
 // of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
 // and multiplied into every query row; 2- and 4-bit rows of 64, 96, 128
 // and 256 values run row kernels instead (dotCodesAVX512), also in groups
-// of 16 (2-bit rows of 96 excepted). fp16 and float32 rows run
+// of 16. fp16 and float32 rows run
 // avx512DotF<bits>X<nq>; rows of 8 in one group of 2- to 4-bit codes
 // avx512DotRow8W<bits>X<nq>, rows of 2 to 32 such groups
 // avx512DotG8W<bits>X<nq>, other rows of 2 to 16 groups of 16 2- or 4-bit
@@ -323,6 +323,8 @@ func avx512CallDotRowOf(f Format, cols, pass int, a *avx512RowArgs) {
 		avx512CallDotRowShape(f, pass, a)
 	case cols == 256:
 		avx512CallDotRow256(f.Group, pass, a)
+	case cols == 96 && f.Bits == 2 && f.Group == 16:
+		avx512CallDotRow96W2G16(pass, a)
 	case cols == 96 && f.Bits == 2:
 		avx512CallDotRow96(2, f.Group, pass, a)
 	case cols == 96:

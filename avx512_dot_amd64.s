@@ -4751,6 +4751,47 @@ field:
 	VSHUFF32X4.Z $1, T3, T3, K5, T4;            \
 	VMOVUPS     T4, (j*256)(R13)(R14*1)
 
+// Groups of 16: each code dword is a group, and the eight rows' 48
+// scales (row-major) are the three vectors' dwords in order, so S0-S2 are
+// the scales converted, and each accumulator is scaled and shifted per
+// dword lane (QUAD_OUT_W2R96_G16: the mins converted per query row, times
+// the query's group sums, table R9, 192 bytes per query row) before the
+// pairs are combined and each row's three blocks gathered. DX and R8 step
+// by 80 bytes more than QUAD_ROWS_NEXT does.
+#define QUAD_SCALES_W2R96_G16 \
+	VCVTPH2PS (DX), S0;   \
+	VCVTPH2PS 32(DX), S1; \
+	VCVTPH2PS 64(DX), S2; \
+	ADDQ      $80, DX;    \
+	ADDQ      $80, R8;    \
+	ADDQ      $64, R14;   \
+	DECQ      R12
+
+#define QUAD_OUT_W2R96_G16(j, a0, a1, a2, a3) \
+	VCVTPH2PS    -80(R8), T1;                 \
+	VMULPS       (j*192)(R9), T1, T1;         \
+	VFMADD213PS  T1, S0, a0;                  \
+	VCVTPH2PS    -48(R8), T1;                 \
+	VMULPS       (j*192+64)(R9), T1, T1;      \
+	VFMADD213PS  T1, S1, a1;                  \
+	VCVTPH2PS    -16(R8), T1;                 \
+	VMULPS       (j*192+128)(R9), T1, T1;     \
+	VFMADD213PS  T1, S2, a2;                  \
+	COMBINE_F(a0, a1, T3, T1, T2);            \
+	COMBINE_F(a2, ZERO, T4, T1, T2);          \
+	VMOVDQU32    ·avx512W2R96Idx+256(SB), T1; \
+	VPERMI2PS    T4, T3, T1;                  \
+	VMOVDQU32    ·avx512W2R96Idx+320(SB), T2; \
+	VPERMI2PS    T4, T3, T2;                  \
+	VADDPS       T2, T1, T1;                  \
+	VMOVDQU32    ·avx512W2R96Idx+384(SB), T2; \
+	VPERMI2PS    T4, T3, T2;                  \
+	VADDPS       T2, T1, T1;                  \
+	VMOVAPS.Z    T1, K5, T2;                  \
+	VMOVUPS      T2, (j*256-64)(R13)(R14*1);  \
+	VSHUFF32X4.Z $1, T1, T1, K5, T2;          \
+	VMOVUPS      T2, (j*256)(R13)(R14*1)
+
 #define ROWFORW2R96X1(m) m(0, Z0, Z1, Z2, ZERO)
 #define ROWFORW2R96X2(m) ROWFORW2R96X1(m); m(1, Z12, Z13, Z14, ZERO)
 #define ROWFORW2R96X4(m) m(0, Z0, Z1, Z2, ZERO); m(1, Z4, Z5, Z6, ZERO); m(2, Z8, Z9, Z10, ZERO); m(3, Z12, Z13, Z14, ZERO)
@@ -5653,6 +5694,108 @@ field:
 #undef T1Y
 #undef T2
 #undef T2Y
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W2G16X1
+#define S0 Z4
+#define S1 Z5
+#define S2 Z6
+#define T1 Z8
+#define T2 Z9
+#define T3 Z10
+#define T4 Z11
+#define ZERO Z3
+#define SETUP SETUP_W2R96
+#define QUAD QUADW2R96X1
+#define QUAD_OUT QUAD_OUT_W2R96_G16
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_W2R96_G16
+#define FORX ROWFORW2R96X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef S0
+#undef S1
+#undef S2
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W2G16X2
+#define S0 Z4
+#define S1 Z5
+#define S2 Z6
+#define T1 Z8
+#define T2 Z9
+#define T3 Z10
+#define T4 Z11
+#define ZERO Z3
+#define SETUP SETUP_W2R96
+#define QUAD QUADW2R96X2
+#define QUAD_OUT QUAD_OUT_W2R96_G16
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_W2R96_G16
+#define FORX ROWFORW2R96X2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef S0
+#undef S1
+#undef S2
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W2G16X4
+#define S0 Z24
+#define S1 Z25
+#define S2 Z26
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define ZERO Z3
+#define SETUP SETUP_W2R96X4
+#define QUAD QUADW2R96X4
+#define QUAD_OUT QUAD_OUT_W2R96_G16
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_W2R96_G16
+#define FORX ROWFORW2R96X4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef S0
+#undef S1
+#undef S2
+#undef T1
+#undef T2
 #undef T3
 #undef T4
 #undef ZERO

@@ -53,6 +53,17 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 		}
 		// Lane 4L+v: block (4v+L)%3's sum (v < 3; the zero accumulator's
 		// lanes get 0).
+		if f.Group == 16 {
+			// Lane l of vector v: dword 16v+l, group (16v+l)%6 of its row.
+			var gs [6]float32
+			for g := range gs {
+				gs[g] = mul * sumFloats(xj[16*g:][:16])
+			}
+			for l := range 48 {
+				sg[j*48+l] = gs[l%6]
+			}
+			continue
+		}
 		var bs [3]float32
 		for b := range bs {
 			bs[b] = mul * sumFloats(xj[32*b:][:32])
@@ -81,11 +92,9 @@ func avx512CallDotRow96Of(f Format, pass int, a *avx512RowArgs) {
 }
 
 // avx512Row96Codes reports whether the Dot row kernels of rows of 96 take
-// codes of format f: 2- and 4-bit codes in groups of 32 or 96, and 4-bit
-// codes in groups of 16 (the AddWeighted row kernels: 4-bit codes in
-// groups of 32 or 96).
+// codes of format f: 2- and 4-bit codes in groups of 16, 32 or 96.
 func avx512Row96Codes(f Format) bool {
-	return (f.Bits == 4 || f.Bits == 2) && (f.Group == 32 || f.Group == 96) || f.Bits == 4 && f.Group == 16
+	return (f.Bits == 4 || f.Bits == 2) && (f.Group == 16 || f.Group == 32 || f.Group == 96)
 }
 
 // The x tables of the rows-of-96 kernels: table 8v+k (vector v of a quad,
@@ -144,7 +153,7 @@ func init() {
 }
 
 // avx512DotRow96W2 runs the 2-bit Dot row kernel on rows of 96 values in
-// groups of 32 or 96 (eight rows, three vectors, at a time; each dword
+// groups of 16, 32 or 96 (eight rows, three vectors, at a time; each dword
 // pair is a block of 32 of some row, with its own x tables) for pass query
 // rows x; a last 1-7 rows are copied to a padded block of eight. Like
 // avx512DotRow it returns false, having written nothing, when a query
@@ -152,7 +161,7 @@ func init() {
 func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		recsBuf [4*48*16 + 16]float32
-		sgBuf   [4*32 + 16]float32
+		sgBuf   [4*48 + 16]float32
 	)
 	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	f := r.Format
@@ -160,10 +169,25 @@ func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
 	if f.Symmetric {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
+	cols := &avx512Row96Cols2
+	if f.Group == 16 {
+		cols = &avx512Row96Cols2G16
+	}
 	for j := range pass {
 		xj := x[j*96:][:96]
-		if avx512DotRowXTables(&recs[j*48*16], &xj[0], &avx512Row96Cols2[0][0], &avx512Row96Scales2[0], 48, 1) {
+		if avx512DotRowXTables(&recs[j*48*16], &xj[0], &cols[0][0], &avx512Row96Scales2[0], 48, 1) {
 			return false
+		}
+		if f.Group == 16 {
+			// Lane l of vector v: dword 16v+l, group (16v+l)%6 of its row.
+			var gs [6]float32
+			for g := range gs {
+				gs[g] = mul * sumFloats(xj[16*g:][:16])
+			}
+			for l := range 48 {
+				sg[j*48+l] = gs[l%6]
+			}
+			continue
 		}
 		var bs [3]float32
 		for b := range bs {
@@ -187,7 +211,9 @@ func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
 
 // The tables of the 2-bit rows-of-96 kernels. avx512Row96Cols2[16v+k][l]:
 // the query column of field k of dword l of vector v (block c = 8v + l/2,
-// the row's block c%3); avx512Row96Scales2: 4^-k.
+// the row's block c%3), avx512Row96Cols2G16 the same in groups of 16 (a
+// dword is a group: byte j holds values j, j+4, j+8 and j+12);
+// avx512Row96Scales2: 4^-k.
 //
 // avx512W2R96Idx: the scales' permutations into K01's lanes (lane 4L+q:
 // block 8(q/2)+2L+q%2) and K2's (block 16+2L+q%2 for q < 2), entries c
@@ -195,9 +221,9 @@ func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
 // and c/3 for groups of 96; then, for i = 0, 1, 2, lane r's position of
 // block 3r+i in K01 (0-15) or K2 (16-31).
 var (
-	avx512Row96Cols2   [48][16]int32
-	avx512Row96Scales2 [48]float32
-	avx512W2R96Idx     [7][16]int32
+	avx512Row96Cols2, avx512Row96Cols2G16 [48][16]int32
+	avx512Row96Scales2                    [48]float32
+	avx512W2R96Idx                        [7][16]int32
 )
 
 func init() {
@@ -207,6 +233,7 @@ func init() {
 			for l := range 16 {
 				c := 8*v + l/2
 				avx512Row96Cols2[16*v+k][l] = int32(32*(c%3) + 4*(l%2) + k/4 + 8*(k%4))
+				avx512Row96Cols2G16[16*v+k][l] = int32(16*(2*(c%3)+l%2) + k/4 + 4*(k%4))
 			}
 		}
 	}

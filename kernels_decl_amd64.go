@@ -4700,6 +4700,35 @@ func avx512CallDotRow96G16(nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 2-bit rows of 96 values in groups of 16: each dword lane scaled and
+// shifted before the blocks are combined (avx512_dot_amd64.s, body
+// avx512_dot_row_amd64.h with QUAD_OUT_W2R96_G16).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow96W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W2G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W2G16X4(a *avx512RowArgs)
+
+// avx512CallDotRow96W2G16 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRow96W2G16(nq int, a *avx512RowArgs) {
+	switch nq {
+	case 1:
+		avx512DotRow96W2G16X1(a)
+	case 2:
+		avx512DotRow96W2G16X2(a)
+	case 4:
+		avx512DotRow96W2G16X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on 2- and 4-bit rows of 128 values in groups of 16, four rows at a
 // time, each group scaled in its own lanes (avx512_dot_amd64.s, body
 // avx512_dot_row_amd64.h).
