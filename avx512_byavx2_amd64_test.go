@@ -23,8 +23,11 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 	}{
 		{Quant(4, 64), 64, 1, false}, // rows of 64: the avx512 kernels of pairs of rows
 		{Quant(2, 32), 64, 1, false},
-		{Quant(2, 96), 96, 1, true},
-		{SymQuant(4, 96), 96, 1, true},
+		{Quant(2, 96), 96, 1, false}, // rows of 96 in groups of 32 or 96: the avx512 row kernels
+		{SymQuant(4, 96), 96, 1, false},
+		{Quant(2, 48), 96, 1, true},
+		{SymQuant(4, 48), 96, 1, true},
+		{Quant(4, 80), 80, 1, true},
 		{Quant(4, 128), 128, 1, false},
 		{Quant(4, 64), 64, 2, false},
 		{Quant(4, 32), 96, 1, false},
@@ -49,7 +52,7 @@ func TestAVX512RunsAVX2WhereFaster(t *testing.T) {
 	for _, c := range []struct {
 		f    Format
 		cols int
-	}{{Quant(4, 64), 64}, {Quant(2, 32), 64}, {SymQuant(4, 96), 96}, {Quant(2, 64), 64}, {Quant(3, 32), 64}, {SymQuant(8, 64), 64}} {
+	}{{Quant(4, 64), 64}, {Quant(2, 32), 64}, {SymQuant(4, 48), 96}, {Quant(2, 64), 64}, {Quant(3, 32), 64}, {SymQuant(8, 64), 64}} {
 		for _, n := range []int{1, 7, 8, 100} {
 			r, _ := quantizedRows(t, rng, c.f, n, c.cols)
 			x := randomValues(rng, c.cols)

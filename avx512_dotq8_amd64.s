@@ -1290,6 +1290,10 @@
 // shifted by 0, 2 (lo) and 4, 6 (hi). 8 instructions.
 #define ROWINT_W2(off, dst) \
 	VMOVDQU off(SI), Y13;     \
+	UNPACK_W2(dst)
+
+// UNPACK_W2 is ROWINT_W2 from the row's codes in Y13 on.
+#define UNPACK_W2(dst) \
 	VPERMQ  Z13, Z22, Z13;    \
 	VPSRLVQ Z20, Z13, Z14;    \
 	VPANDD  Z17, Z14, Z14;    \
@@ -1315,6 +1319,10 @@
 // Width 4: low nibbles (lo) and high nibbles (hi). 7 instructions.
 #define ROWINT_W4(off, dst) \
 	VMOVDQU8 off(SI), Z13;   \
+	UNPACK_W4(dst)
+
+// UNPACK_W4 is ROWINT_W4 from the row's codes in Z13 on.
+#define UNPACK_W4(dst) \
 	VPANDD   Z16, Z13, Z14;  \
 	VPSRLW   $4, Z13, Z13;   \
 	VPANDD   Z16, Z13, Z13;  \
@@ -1375,6 +1383,10 @@
 #define ROWINT_W8(off, dst) \
 	VMOVDQU8   off(SI), Z13;        \
 	VMOVDQU8   (off+64)(SI), Z14;   \
+	UNPACK_W8(dst)
+
+// UNPACK_W8 is ROWINT_W8 from the row's codes in Z13 and Z14 on.
+#define UNPACK_W8(dst) \
 	VSHUFI64X2 $0x88, Z14, Z13, Z15; \
 	VSHUFI64X2 $0xdd, Z14, Z13, Z13; \
 	DP2(Z15, Z13, dst)
@@ -1583,6 +1595,116 @@
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define ROWINT ROWINT_W8
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+// The DotQ8 row kernels on rows of 96 values (2-, 4- and 8-bit codes in
+// groups of 32 or one group of 96): the kernels of rows of 128 with each
+// row's fourth block of 32 masked off (its bytes under K7, loaded as
+// zeros) and the query's fourth block zero, scaled by 0. In groups of 32
+// the quad's 12 scales and 12 mins are read under K2 (0x0fff) and
+// transposed (·avx512QuadR96G32Idx: lane 4L+r takes row r's group L, the
+// lanes of L = 3 a zero word), DX and R8 stepping by 8 bytes more than
+// QUAD_ROWS_NEXT does; in one group as the kernels of one group of 128
+// take it (the row's scale in both halves, the query's sums of blocks 0-1
+// and 2-3 as the halves' shift sums).
+#define ROWINT_W2_R96(off, dst) \
+	VMOVDQU8.Z off(SI), K7, Y13; \
+	UNPACK_W2(dst)
+
+#define ROWINT_W4_R96(off, dst) \
+	VMOVDQU8.Z off(SI), K7, Z13; \
+	UNPACK_W4(dst)
+
+#define ROWINT_W8_R96(off, dst) \
+	VMOVDQU8   off(SI), Z13;             \
+	VMOVDQU8.Z (off+64)(SI), K7, Z14;    \
+	UNPACK_W8(dst)
+
+// R96_MASKS(bytes): K7 = the row's bytes of codes in its load (the low
+// bytes bits), K2 = the quad's 12 scale words.
+#define R96_MASKS(bytes) \
+	MOVQ  $bytes, R11;  \
+	KMOVQ R11, K7;      \
+	MOVL  $0x0fff, R11; \
+	KMOVD R11, K2
+
+#define Q8_SCALES_R96_G32 \
+	VMOVDQU16.Z (DX), K2, Y24; \
+	VCVTPH2PS   Y24, Z24;      \
+	VPERMPS     Z24, Z3, Z24;  \
+	VMOVDQU16.Z (R8), K2, Y25; \
+	VCVTPH2PS   Y25, Z25;      \
+	VPERMPS     Z25, Z3, Z25;  \
+	VMULPS      Z4, Z25, Z25;  \
+	ADDQ        $8, DX;        \
+	ADDQ        $8, R8
+
+#define Q8_SCALES Q8_SCALES_R96_G32
+#define Q8_SCALE_IDX ·avx512QuadR96G32Idx
+#define NAME ·avx512DotQ8Row96W2G32X1
+#define CONSTS QUAD_CONSTS_W2; R96_MASKS(0xffffff)
+#define ROWBYTES 24
+#define ROWINT ROWINT_W2_R96
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row96W4G32X1
+#define CONSTS QUAD_CONSTS_W4; R96_MASKS(0xffffffffffff)
+#define ROWBYTES 48
+#define ROWINT ROWINT_W4_R96
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row96W8G32X1
+#define CONSTS QUAD_CONSTS_W8; R96_MASKS(0xffffffff)
+#define ROWBYTES 96
+#define ROWINT ROWINT_W8_R96
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define Q8_SCALES Q8_SCALES_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define NAME ·avx512DotQ8Row96W2G96X1
+#define CONSTS QUAD_CONSTS_W2; R96_MASKS(0xffffff)
+#define ROWBYTES 24
+#define ROWINT ROWINT_W2_R96
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row96W4G96X1
+#define CONSTS QUAD_CONSTS_W4; R96_MASKS(0xffffffffffff)
+#define ROWBYTES 48
+#define ROWINT ROWINT_W4_R96
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row96W8G96X1
+#define CONSTS QUAD_CONSTS_W8; R96_MASKS(0xffffffff)
+#define ROWBYTES 96
+#define ROWINT ROWINT_W8_R96
 #include "avx512_dotq8_row_amd64.h"
 #undef NAME
 #undef CONSTS

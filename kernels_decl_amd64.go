@@ -5376,6 +5376,50 @@ func avx512CallDotQ8RowG32(bits int, a *avx512RowArgs) {
 //go:noescape
 func avx512DotQ8Row128W4G16X1(a *avx512RowArgs)
 
+// DotQ8 on rows of 96 values in groups of 32 or 96 of 2-, 4- or 8-bit codes:
+// the row kernels of rows of 128 with each row's fourth block masked off
+// (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row96W2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row96W2G96X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row96W4G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row96W4G96X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row96W8G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row96W8G96X1(a *avx512RowArgs)
+
+// avx512CallDotQ8Row96 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8Row96(bits, group int, a *avx512RowArgs) {
+	switch bits<<8 | group {
+	case 2<<8 | 32:
+		avx512DotQ8Row96W2G32X1(a)
+	case 2<<8 | 96:
+		avx512DotQ8Row96W2G96X1(a)
+	case 4<<8 | 32:
+		avx512DotQ8Row96W4G32X1(a)
+	case 4<<8 | 96:
+		avx512DotQ8Row96W4G96X1(a)
+	case 8<<8 | 32:
+		avx512DotQ8Row96W8G32X1(a)
+	case 8<<8 | 96:
+		avx512DotQ8Row96W8G96X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // DotQ8 on rows of 64 values in one group, two rows as one row of 128 of the
 // row kernels (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with
 // ROW_SPLIT).
