@@ -67,14 +67,15 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 		}
 	}
 	// The row kernels of rows of 96 (2-, 4- and 8-bit codes in groups of
-	// 32 and 96): whole quads, a padded last quad, several query rows.
+	// 32 and 96) and of 80 (one group): whole quads, a padded last quad,
+	// several query rows.
 	for _, bits := range []int{2, 4, 8} {
 		for _, sym := range []bool{false, true} {
-			for _, g := range []int{32, 96} {
-				f := Format{Bits: bits, Group: g, Symmetric: sym}
+			for _, cg := range [][2]int{{96, 32}, {96, 96}, {80, 80}} {
+				f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
 				for _, n := range []int{1, 3, 4, 5, 8, 15, 16, 17, 100} {
 					for _, nq := range []int{1, 2, 4} {
-						avx512CheckDotQ8(t, im, rng, f, n, 96, nq)
+						avx512CheckDotQ8(t, im, rng, f, n, cg[0], nq)
 					}
 				}
 			}
@@ -717,9 +718,9 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 		for _, fg := range []struct {
 			sym   bool
 			group int
-		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}} {
+		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}} {
 			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
-			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}, {8, 96}, {7, 96}} {
+			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}, {8, 96}, {7, 96}, {8, 80}, {7, 80}} {
 				n, cols := nc.n, nc.cols
 				if cols%f.Group != 0 {
 					continue

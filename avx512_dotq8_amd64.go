@@ -86,9 +86,10 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		avx2Impl.k.dotQ8(out, r, q)
 		return
 	}
-	if f := r.Format; r.Cols == 128 && f.Bits == 4 && f.Group == 16 {
+	if f := r.Format; r.Cols == 128 && f.Bits == 4 && f.Group == 16 || r.Cols == 80 && avx512DotQ8Row80Codes(f) {
 		// The row kernel of groups of 16 (the others of groups of 8 and
-		// 16 run avx2's lane kernels).
+		// 16 run avx2's lane kernels), and those of rows of 80 in one
+		// group.
 		dotQ8CodesAVX512(out, r, q)
 		return
 	}
@@ -115,7 +116,7 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		})
 		return
 	}
-	if r.Cols == 96 && avx512DotQ8Row96Codes(f) {
+	if r.Cols == 96 && avx512DotQ8Row96Codes(f) || r.Cols == 80 && avx512DotQ8Row80Codes(f) {
 		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
 			avx512DotQ8Row(out[j*n+r0:j*n+r1], rc, q, j)
 		})
@@ -261,10 +262,15 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 		scs, sums [4]float32
 		q128      Q8
 	)
-	if r.Cols == 96 {
-		// The kernels of rows of 96 take the query as one of 128 whose
-		// fourth block is zero (values, scale and sum).
-		copy(vals[:96], q.Values[j*96:][:96])
+	if r.Cols == 96 || r.Cols == 80 {
+		// The kernels of rows of 96 (80) take the query as one of 128 whose
+		// fourth block is zero (values, scale and sum), and on rows of 80
+		// its third block laid out as the kernel unpacks a block of 16.
+		if r.Cols == 96 {
+			copy(vals[:96], q.Values[j*96:][:96])
+		} else {
+			avx512Q8Row80Query(&vals, q.Values[j*80:][:80], f.Bits)
+		}
 		copy(scs[:3], q.Scales[j*3:][:3])
 		copy(sums[:3], q.Sums[j*3:][:3])
 		q128 = Q8{Group: 32, Cols: 128, Values: vals[:], Scales: scs[:], Sums: sums[:]}
@@ -369,6 +375,10 @@ func avx512Q8RowShiftSums(sg []float32, f Format, bs []float32) {
 // (128: f's width and group 64, or 32 and 128 for 2-, 4- and 8-bit codes;
 // 96: 2-, 4- and 8-bit codes in groups of 32 or 96).
 func avx512CallDotQ8RowOf(f Format, cols int, a *avx512RowArgs) {
+	if cols == 80 {
+		avx512CallDotQ8Row80(f.Bits, a)
+		return
+	}
 	if cols == 96 {
 		avx512CallDotQ8Row96(f.Bits, f.Group, a)
 		return
@@ -510,7 +520,7 @@ func avx512Q8RowRecords(recs []byte, q *Q8, f Format, j int) {
 // q2g32 17.5 -> 42, q8g32 18 -> 44.5; q4g64 on rows of 128 74).
 func avx512DotQ8ByAVX2(f Format, cols, nq int) bool {
 	return nq == 1 && (f.Bits == 2 || f.Bits == 4) && cols < 128 && cols != 64 && f.Groups(cols) <= 2 &&
-		!(cols == 96 && avx512DotQ8Row96Codes(f))
+		!(cols == 96 && avx512DotQ8Row96Codes(f)) && !(cols == 80 && avx512DotQ8Row80Codes(f))
 }
 
 // avx512DotQ8Row96Codes reports whether the DotQ8 row kernels of rows of
@@ -533,3 +543,33 @@ var avx512QuadR96G32Idx = func() (idx [16]int32) {
 	}
 	return idx
 }()
+
+// avx512DotQ8Row80Codes reports whether the DotQ8 row kernels of rows of
+// 80 take codes of format f: 2-, 4- and 8-bit codes in one group.
+func avx512DotQ8Row80Codes(f Format) bool {
+	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group == 80
+}
+
+// avx512Q8Row80Query lays out a query row of 80 int8 values x as the row
+// kernels of rows of 128 take one (each 128-bit lane L of the unpacked
+// codes: values 32L to 32L+15, then 32L+16 to 32L+31): blocks 0 and 1 as
+// they are, the third (values 64-79, a block of 16 of the codes) where the
+// kernel unpacks its fields: for 4-bit codes byte i of the low nibbles
+// holds value 64+i, of the high 72+i (i < 8); for 2-bit codes fields 0-3
+// of byte i hold values 64+i, 68+i, 72+i and 76+i (i < 4), unpacked to
+// bytes i and 8+i of the low half and of the high half; 8-bit codes are
+// in order. The other bytes of the third block and the fourth stay 0.
+func avx512Q8Row80Query(vals *[128]int8, x []int8, bits int) {
+	copy(vals[:64], x[:64])
+	switch bits {
+	case 4:
+		copy(vals[64:72], x[64:72])
+		copy(vals[80:88], x[72:80])
+	case 2:
+		for i := range 4 {
+			vals[64+i], vals[72+i], vals[80+i], vals[88+i] = x[64+i], x[68+i], x[72+i], x[76+i]
+		}
+	default:
+		copy(vals[64:80], x[64:80])
+	}
+}

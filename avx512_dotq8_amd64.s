@@ -1626,8 +1626,8 @@
 	VMOVDQU8.Z (off+64)(SI), K7, Z14;    \
 	UNPACK_W8(dst)
 
-// R96_MASKS(bytes): K7 = the row's bytes of codes in its load (the low
-// bytes bits), K2 = the quad's 12 scale words.
+// R96_MASKS(bytes): K7 = the row's bytes of codes in its (last) load, K2
+// = the quad's 12 scale words.
 #define R96_MASKS(bytes) \
 	MOVQ  $bytes, R11;  \
 	KMOVQ R11, K7;      \
@@ -1704,6 +1704,45 @@
 #define NAME ·avx512DotQ8Row96W8G96X1
 #define CONSTS QUAD_CONSTS_W8; R96_MASKS(0xffffffff)
 #define ROWBYTES 96
+#define ROWINT ROWINT_W8_R96
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+// The DotQ8 row kernels on rows of 80 values in one group (2-, 4- and
+// 8-bit codes): as those of rows of 96 in one group, the row's third block
+// (16 values) half a block's bytes, its fourth none (K7); the caller lays
+// the query's third block out where the unpacked fields of a block of 16
+// fall (avx512Q8Row80Query).
+#define Q8_SCALES Q8_SCALES_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define NAME ·avx512DotQ8Row80W2G80X1
+#define CONSTS QUAD_CONSTS_W2; R96_MASKS(0xfffff)
+#define ROWBYTES 20
+#define ROWINT ROWINT_W2_R96
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row80W4G80X1
+#define CONSTS QUAD_CONSTS_W4; R96_MASKS(0xffffffffff)
+#define ROWBYTES 40
+#define ROWINT ROWINT_W4_R96
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+
+#define NAME ·avx512DotQ8Row80W8G80X1
+#define CONSTS QUAD_CONSTS_W8; R96_MASKS(0xffff)
+#define ROWBYTES 80
 #define ROWINT ROWINT_W8_R96
 #include "avx512_dotq8_row_amd64.h"
 #undef NAME

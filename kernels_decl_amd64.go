@@ -5420,6 +5420,35 @@ func avx512CallDotQ8Row96(bits, group int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on rows of 80 values in one group of 2-, 4- or 8-bit codes: the row
+// kernels of rows of 128 with each row's third block half used and its fourth
+// masked off (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row80W2G80X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row80W4G80X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row80W8G80X1(a *avx512RowArgs)
+
+// avx512CallDotQ8Row80 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8Row80(bits int, a *avx512RowArgs) {
+	switch bits {
+	case 2:
+		avx512DotQ8Row80W2G80X1(a)
+	case 4:
+		avx512DotQ8Row80W4G80X1(a)
+	case 8:
+		avx512DotQ8Row80W8G80X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // DotQ8 on rows of 64 values in one group, two rows as one row of 128 of the
 // row kernels (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with
 // ROW_SPLIT).
