@@ -67,11 +67,14 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 		}
 	}
 	// The row kernels of rows of 96 (2-, 4- and 8-bit codes in groups of
-	// 32 and 96) and of 80 (one group): whole quads, a padded last quad,
-	// several query rows.
+	// 32 and 96) and of 80 (one group), and of 4-bit rows of both in
+	// groups of 16: whole quads, a padded last quad, several query rows.
 	for _, bits := range []int{2, 4, 8} {
 		for _, sym := range []bool{false, true} {
-			for _, cg := range [][2]int{{96, 32}, {96, 96}, {80, 80}} {
+			for _, cg := range [][2]int{{96, 32}, {96, 96}, {80, 80}, {96, 16}, {80, 16}} {
+				if cg[1] == 16 && bits != 4 {
+					continue
+				}
 				f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
 				for _, n := range []int{1, 3, 4, 5, 8, 15, 16, 17, 100} {
 					for _, nq := range []int{1, 2, 4} {
@@ -718,7 +721,7 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 		for _, fg := range []struct {
 			sym   bool
 			group int
-		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}} {
+		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}, {false, 16}, {true, 16}} {
 			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
 			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}, {8, 96}, {7, 96}, {8, 80}, {7, 80}} {
 				n, cols := nc.n, nc.cols

@@ -86,10 +86,11 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		avx2Impl.k.dotQ8(out, r, q)
 		return
 	}
-	if f := r.Format; r.Cols == 128 && f.Bits == 4 && f.Group == 16 || r.Cols == 80 && avx512DotQ8Row80Codes(f) {
-		// The row kernel of groups of 16 (the others of groups of 8 and
-		// 16 run avx2's lane kernels), and those of rows of 80 in one
-		// group.
+	if f := r.Format; r.Cols == 128 && f.Bits == 4 && f.Group == 16 || r.Cols == 80 && avx512DotQ8Row80Codes(f) ||
+		r.Cols == 96 && f.Group == 16 && avx512DotQ8Row96Codes(f) {
+		// The row kernels of 4-bit rows of 128, 96 and 80 in groups of
+		// 16 (the others of groups of 8 and 16 run avx2's lane kernels),
+		// and those of rows of 80 in one group.
 		dotQ8CodesAVX512(out, r, q)
 		return
 	}
@@ -259,21 +260,27 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
 	var (
 		vals      [128]int8
-		scs, sums [4]float32
+		scs, sums [8]float32
 		q128      Q8
 	)
-	if r.Cols == 96 || r.Cols == 80 {
+	if c := r.Cols; c == 96 || c == 80 {
 		// The kernels of rows of 96 (80) take the query as one of 128 whose
-		// fourth block is zero (values, scale and sum), and on rows of 80
-		// its third block laid out as the kernel unpacks a block of 16.
-		if r.Cols == 96 {
-			copy(vals[:96], q.Values[j*96:][:96])
+		// last blocks are zero (values, scales and sums): in groups of 16
+		// as it is; else on rows of 80 its third block laid out as the
+		// kernel unpacks a block of 16.
+		g, nb := 32, 4
+		if f.Group == 16 {
+			g, nb = 16, 8
+		}
+		if c == 96 || g == 16 {
+			copy(vals[:c], q.Values[j*c:][:c])
 		} else {
 			avx512Q8Row80Query(&vals, q.Values[j*80:][:80], f.Bits)
 		}
-		copy(scs[:3], q.Scales[j*3:][:3])
-		copy(sums[:3], q.Sums[j*3:][:3])
-		q128 = Q8{Group: 32, Cols: 128, Values: vals[:], Scales: scs[:], Sums: sums[:]}
+		qb := q8Blocks(q.Group, c)
+		copy(scs[:qb], q.Scales[j*qb:][:qb])
+		copy(sums[:qb], q.Sums[j*qb:][:qb])
+		q128 = Q8{Group: g, Cols: 128, Values: vals[:], Scales: scs[:nb], Sums: sums[:nb]}
 		q, j = &q128, 0
 	}
 	var (
@@ -375,6 +382,10 @@ func avx512Q8RowShiftSums(sg []float32, f Format, bs []float32) {
 // (128: f's width and group 64, or 32 and 128 for 2-, 4- and 8-bit codes;
 // 96: 2-, 4- and 8-bit codes in groups of 32 or 96).
 func avx512CallDotQ8RowOf(f Format, cols int, a *avx512RowArgs) {
+	if cols != 128 && f.Group == 16 {
+		avx512CallDotQ8RowG16Of(cols, a)
+		return
+	}
 	if cols == 80 {
 		avx512CallDotQ8Row80(f.Bits, a)
 		return
@@ -524,9 +535,10 @@ func avx512DotQ8ByAVX2(f Format, cols, nq int) bool {
 }
 
 // avx512DotQ8Row96Codes reports whether the DotQ8 row kernels of rows of
-// 96 take codes of format f: 2-, 4- and 8-bit codes in groups of 32 or 96.
+// 96 take codes of format f: 2-, 4- and 8-bit codes in groups of 32 or 96,
+// 4-bit codes in groups of 16.
 func avx512DotQ8Row96Codes(f Format) bool {
-	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && (f.Group == 32 || f.Group == 96)
+	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && (f.Group == 32 || f.Group == 96) || f.Bits == 4 && f.Group == 16
 }
 
 // avx512QuadR96G32Idx transposes the 12 scales (or mins) of a quad of rows
@@ -545,9 +557,10 @@ var avx512QuadR96G32Idx = func() (idx [16]int32) {
 }()
 
 // avx512DotQ8Row80Codes reports whether the DotQ8 row kernels of rows of
-// 80 take codes of format f: 2-, 4- and 8-bit codes in one group.
+// 80 take codes of format f: 2-, 4- and 8-bit codes in one group, 4-bit
+// codes in groups of 16.
 func avx512DotQ8Row80Codes(f Format) bool {
-	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group == 80
+	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group == 80 || f.Bits == 4 && f.Group == 16
 }
 
 // avx512Q8Row80Query lays out a query row of 80 int8 values x as the row
@@ -572,4 +585,22 @@ func avx512Q8Row80Query(vals *[128]int8, x []int8, bits int) {
 	default:
 		copy(vals[64:80], x[64:80])
 	}
+}
+
+// avx512QuadR96G16Idx and avx512QuadR80G16Idx permute the scales (or
+// mins) of a pair of rows of 96 (80) in groups of 16 (12 or 10 words,
+// row-major) into the pairs' lanes as avx512QuadG16Idx does for rows of
+// 128 (lane 4L+q: row q/2, group 2L+q%2); a group past the row's last
+// takes word 15, which the kernel reads as 0.
+var avx512QuadR96G16Idx, avx512QuadR80G16Idx = avx512QuadRowG16Idx(6), avx512QuadRowG16Idx(5)
+
+func avx512QuadRowG16Idx(groups int) (idx [16]int32) {
+	for l := range idx {
+		L, q := l/4, l%4
+		idx[l] = 15
+		if g := 2*L + q%2; g < groups {
+			idx[l] = int32(groups*(q/2) + g)
+		}
+	}
+	return idx
 }

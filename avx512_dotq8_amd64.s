@@ -1626,12 +1626,13 @@
 	VMOVDQU8.Z (off+64)(SI), K7, Z14;    \
 	UNPACK_W8(dst)
 
-// R96_MASKS(bytes): K7 = the row's bytes of codes in its (last) load, K2
-// = the quad's 12 scale words.
-#define R96_MASKS(bytes) \
+// ROW_MASKS(bytes, words): K7 = the row's bytes of codes in its (last)
+// load, K2 = the scale words of a quad (groups of 32) or of two rows
+// (groups of 16).
+#define ROW_MASKS(bytes, words) \
 	MOVQ  $bytes, R11;  \
 	KMOVQ R11, K7;      \
-	MOVL  $0x0fff, R11; \
+	MOVL  $words, R11;  \
 	KMOVD R11, K2
 
 #define Q8_SCALES_R96_G32 \
@@ -1648,7 +1649,7 @@
 #define Q8_SCALES Q8_SCALES_R96_G32
 #define Q8_SCALE_IDX ·avx512QuadR96G32Idx
 #define NAME ·avx512DotQ8Row96W2G32X1
-#define CONSTS QUAD_CONSTS_W2; R96_MASKS(0xffffff)
+#define CONSTS QUAD_CONSTS_W2; ROW_MASKS(0xffffff, 0x0fff)
 #define ROWBYTES 24
 #define ROWINT ROWINT_W2_R96
 #include "avx512_dotq8_row_amd64.h"
@@ -1658,7 +1659,7 @@
 #undef ROWINT
 
 #define NAME ·avx512DotQ8Row96W4G32X1
-#define CONSTS QUAD_CONSTS_W4; R96_MASKS(0xffffffffffff)
+#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffffff, 0x0fff)
 #define ROWBYTES 48
 #define ROWINT ROWINT_W4_R96
 #include "avx512_dotq8_row_amd64.h"
@@ -1668,7 +1669,7 @@
 #undef ROWINT
 
 #define NAME ·avx512DotQ8Row96W8G32X1
-#define CONSTS QUAD_CONSTS_W8; R96_MASKS(0xffffffff)
+#define CONSTS QUAD_CONSTS_W8; ROW_MASKS(0xffffffff, 0x0fff)
 #define ROWBYTES 96
 #define ROWINT ROWINT_W8_R96
 #include "avx512_dotq8_row_amd64.h"
@@ -1682,7 +1683,7 @@
 #define Q8_SCALES Q8_SCALES_G128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
 #define NAME ·avx512DotQ8Row96W2G96X1
-#define CONSTS QUAD_CONSTS_W2; R96_MASKS(0xffffff)
+#define CONSTS QUAD_CONSTS_W2; ROW_MASKS(0xffffff, 0x0fff)
 #define ROWBYTES 24
 #define ROWINT ROWINT_W2_R96
 #include "avx512_dotq8_row_amd64.h"
@@ -1692,7 +1693,7 @@
 #undef ROWINT
 
 #define NAME ·avx512DotQ8Row96W4G96X1
-#define CONSTS QUAD_CONSTS_W4; R96_MASKS(0xffffffffffff)
+#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffffff, 0x0fff)
 #define ROWBYTES 48
 #define ROWINT ROWINT_W4_R96
 #include "avx512_dotq8_row_amd64.h"
@@ -1702,7 +1703,7 @@
 #undef ROWINT
 
 #define NAME ·avx512DotQ8Row96W8G96X1
-#define CONSTS QUAD_CONSTS_W8; R96_MASKS(0xffffffff)
+#define CONSTS QUAD_CONSTS_W8; ROW_MASKS(0xffffffff, 0x0fff)
 #define ROWBYTES 96
 #define ROWINT ROWINT_W8_R96
 #include "avx512_dotq8_row_amd64.h"
@@ -1721,7 +1722,7 @@
 #define Q8_SCALES Q8_SCALES_G128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
 #define NAME ·avx512DotQ8Row80W2G80X1
-#define CONSTS QUAD_CONSTS_W2; R96_MASKS(0xfffff)
+#define CONSTS QUAD_CONSTS_W2; ROW_MASKS(0xfffff, 0x0fff)
 #define ROWBYTES 20
 #define ROWINT ROWINT_W2_R96
 #include "avx512_dotq8_row_amd64.h"
@@ -1731,7 +1732,7 @@
 #undef ROWINT
 
 #define NAME ·avx512DotQ8Row80W4G80X1
-#define CONSTS QUAD_CONSTS_W4; R96_MASKS(0xffffffffff)
+#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffff, 0x0fff)
 #define ROWBYTES 40
 #define ROWINT ROWINT_W4_R96
 #include "avx512_dotq8_row_amd64.h"
@@ -1741,7 +1742,7 @@
 #undef ROWINT
 
 #define NAME ·avx512DotQ8Row80W8G80X1
-#define CONSTS QUAD_CONSTS_W8; R96_MASKS(0xffff)
+#define CONSTS QUAD_CONSTS_W8; ROW_MASKS(0xffff, 0x0fff)
 #define ROWBYTES 80
 #define ROWINT ROWINT_W8_R96
 #include "avx512_dotq8_row_amd64.h"
@@ -1751,6 +1752,63 @@
 #undef ROWINT
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
+
+// The DotQ8 row kernels on 4-bit rows of 96 and 80 values in groups of
+// 16: the kernel of rows of 128 in groups of 16 (ROW_G16) with each row's
+// last block masked off (96), or its third block half used and its fourth
+// masked off (80: the third block is group 4 alone). Q8_SCALES_RG16(pair,
+// step): the scales and mins of rows 0-1 (at 0) and 2-3 (at pair bytes),
+// each pair's words under K2, permuted into the pairs' lanes by Z3
+// (·avx512QuadR96G16Idx, ·avx512QuadR80G16Idx: the lanes of groups past
+// the row's last take a zero word); DX and R8 step by step bytes more
+// than QUAD_ROWS_NEXT does.
+#define Q8_SCALES_RG16(pair, step) \
+	VMOVDQU16.Z (DX), K2, Y24;      \
+	VCVTPH2PS   Y24, Z24;           \
+	VPERMPS     Z24, Z3, Z24;       \
+	VMOVDQU16.Z pair(DX), K2, Y26;  \
+	VCVTPH2PS   Y26, Z26;           \
+	VPERMPS     Z26, Z3, Z26;       \
+	VMOVDQU16.Z (R8), K2, Y25;      \
+	VCVTPH2PS   Y25, Z25;           \
+	VPERMPS     Z25, Z3, Z25;       \
+	VMULPS      Z4, Z25, Z25;       \
+	VMOVDQU16.Z pair(R8), K2, Y27;  \
+	VCVTPH2PS   Y27, Z27;           \
+	VPERMPS     Z27, Z3, Z27;       \
+	VMULPS      Z4, Z27, Z27;       \
+	ADDQ        $step, DX;          \
+	ADDQ        $step, R8
+
+#define ROW_G16 1
+#define NAME ·avx512DotQ8Row96W4G16X1
+#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffffff, 0x0fff)
+#define ROWBYTES 48
+#define ROWINT ROWINT_W4_R96
+#define Q8_SCALES Q8_SCALES_RG16(24, 32)
+#define Q8_SCALE_IDX ·avx512QuadR96G16Idx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+
+#define NAME ·avx512DotQ8Row80W4G16X1
+#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffff, 0x03ff)
+#define ROWBYTES 40
+#define ROWINT ROWINT_W4_R96
+#define Q8_SCALES Q8_SCALES_RG16(20, 24)
+#define Q8_SCALE_IDX ·avx512QuadR80G16Idx
+#include "avx512_dotq8_row_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROWINT
+#undef Q8_SCALES
+#undef Q8_SCALE_IDX
+#undef ROW_G16
 
 // DotQ8 row kernels on halves of rows of 256 values: the kernels of rows of
 // 128 with the rows ROW_STRIDE bytes apart (SI at the half's first byte),

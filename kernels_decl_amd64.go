@@ -5449,6 +5449,30 @@ func avx512CallDotQ8Row80(bits int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on 4-bit rows of 80 and 96 values in groups of 16: the row kernel of
+// rows of 128 in groups of 16 with the last blocks masked off
+// (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with ROW_G16).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row80W4G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row96W4G16X1(a *avx512RowArgs)
+
+// avx512CallDotQ8RowG16Of calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8RowG16Of(cols int, a *avx512RowArgs) {
+	switch cols {
+	case 80:
+		avx512DotQ8Row80W4G16X1(a)
+	case 96:
+		avx512DotQ8Row96W4G16X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // DotQ8 on rows of 64 values in one group, two rows as one row of 128 of the
 // row kernels (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with
 // ROW_SPLIT).
