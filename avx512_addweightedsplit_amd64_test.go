@@ -9,47 +9,42 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// avx512SplitCases are the split kernels' shapes as formats (plain; the
+// tests add symmetric) and row lengths: 4-bit, then 2-bit.
+func avx512SplitCases() (fs []Format, cols []int) {
+	for _, s := range avx512SplitShapes {
+		fs, cols = append(fs, Quant(4, s.group)), append(cols, s.cols)
+	}
+	for _, s := range avx512SplitW2Shapes {
+		fs, cols = append(fs, Quant(2, s.group)), append(cols, s.cols)
+	}
+	return fs, cols
+}
+
 // TestAVX512AddWeightedSplit runs the split kernels directly on every
 // shape, plain and symmetric, over counts of rows around their steps (8
-// rows of 80, 4 of 96: whole steps, a partial last step alone and after
-// whole ones), against float64 sums.
+// or 16 rows of 80, 4 or 8 of 96: whole steps, a partial last step alone
+// and after whole ones; and for 2-bit codes more rows than a chunk of the
+// two halves), against float64 sums.
 func TestAVX512AddWeightedSplit(t *testing.T) {
 	avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(81, 96))
-	for _, s := range avx512SplitShapes {
-		for _, sym := range []bool{false, true} {
-			f := Format{Bits: 4, Group: s.group, Symmetric: sym}
-			for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 23, 24, 25, 100} {
-				r, _ := quantizedRows(t, rng, f, n, s.cols)
-				w := randomValues(rng, n)
-				y := randomValues(rng, s.cols)
-				want, mag := addWeightedWant(r, w, y)
-				require.True(t, avx512AddWeightedSplit(y, r, w))
-				for k := range y {
-					require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s, %d rows of %d: y[%d]", f, n, s.cols, k)
-				}
-			}
+	fs, cols := avx512SplitCases()
+	for i, f := range fs {
+		ns := []int{1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 23, 24, 25, 31, 32, 33, 100}
+		if f.Bits == 2 {
+			ns = append(ns, avx512SplitW2Chunk+21)
 		}
-	}
-}
-
-// TestAVX512AddWeightedSplitW2 is TestAVX512AddWeightedSplit for the
-// 2-bit kernels (steps of 16 rows of 80, 8 of 96), and more rows than a
-// chunk of the two halves.
-func TestAVX512AddWeightedSplitW2(t *testing.T) {
-	avx512ForTest(t)
-	rng := rand.New(rand.NewPCG(82, 97))
-	for _, s := range avx512SplitW2Shapes {
 		for _, sym := range []bool{false, true} {
-			f := Format{Bits: 2, Group: s.group, Symmetric: sym}
-			for _, n := range []int{1, 2, 7, 8, 9, 15, 16, 17, 24, 31, 32, 33, 100, avx512SplitW2Chunk + 21} {
-				r, _ := quantizedRows(t, rng, f, n, s.cols)
+			f.Symmetric = sym
+			for _, n := range ns {
+				r, _ := quantizedRows(t, rng, f, n, cols[i])
 				w := randomValues(rng, n)
-				y := randomValues(rng, s.cols)
+				y := randomValues(rng, cols[i])
 				want, mag := addWeightedWant(r, w, y)
-				require.True(t, avx512AddWeightedSplitW2(y, r, w))
+				require.True(t, avx512AddWeightedSplitAny(y, r, w))
 				for k := range y {
-					require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s, %d rows of %d: y[%d]", f, n, s.cols, k)
+					require.InDelta(t, want[k], y[k], sumTolerance(mag[k], 2*n), "%s, %d rows of %d: y[%d]", f, n, cols[i], k)
 				}
 			}
 		}
@@ -141,14 +136,7 @@ func TestAVX512AddWeightedSplitW2Tables(t *testing.T) {
 func TestAVX512AddWeightedSplitOverflow(t *testing.T) {
 	avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(5, 6))
-	var formats []Format
-	var cols []int
-	for _, s := range avx512SplitShapes {
-		formats, cols = append(formats, Quant(4, s.group)), append(cols, s.cols)
-	}
-	for _, s := range avx512SplitW2Shapes {
-		formats, cols = append(formats, Quant(2, s.group)), append(cols, s.cols)
-	}
+	formats, cols := avx512SplitCases()
 	for i, f := range formats {
 		vals := make([]float32, 9*cols[i])
 		for k := range vals {

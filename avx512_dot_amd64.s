@@ -4738,18 +4738,24 @@ field:
 	VFMADD231PS S01, T3, T1;                    \
 	VMULPS      (j*128+64)(R9), M2, T2;         \
 	VFMADD231PS S2, T4, T2;                     \
-	VMOVDQU32   ·avx512W2R96Idx+256(SB), T3;    \
-	VPERMI2PS   T2, T1, T3;                     \
-	VMOVDQU32   ·avx512W2R96Idx+320(SB), T4;    \
-	VPERMI2PS   T2, T1, T4;                     \
-	VADDPS      T4, T3, T3;                     \
-	VMOVDQU32   ·avx512W2R96Idx+384(SB), T4;    \
-	VPERMI2PS   T2, T1, T4;                     \
-	VADDPS      T4, T3, T3;                     \
-	VMOVAPS.Z   T3, K5, T4;                     \
-	VMOVUPS     T4, (j*256-64)(R13)(R14*1);     \
-	VSHUFF32X4.Z $1, T3, T3, K5, T4;            \
-	VMOVUPS     T4, (j*256)(R13)(R14*1)
+	W2R96_PARK(j, T1, T2, T3, T4)
+
+// W2R96_PARK(j, k01, k2, d, t): each row's three blocks of the scaled
+// and shifted K01 (k01) and K2 (k2) gathered and added into d, parked as
+// two quads of query row j (the first 64 bytes before R14); t scratch.
+#define W2R96_PARK(j, k01, k2, d, t) \
+	VMOVDQU32    ·avx512W2R96Idx+256(SB), d;  \
+	VPERMI2PS    k2, k01, d;                  \
+	VMOVDQU32    ·avx512W2R96Idx+320(SB), t;  \
+	VPERMI2PS    k2, k01, t;                  \
+	VADDPS       t, d, d;                     \
+	VMOVDQU32    ·avx512W2R96Idx+384(SB), t;  \
+	VPERMI2PS    k2, k01, t;                  \
+	VADDPS       t, d, d;                     \
+	VMOVAPS.Z    d, K5, t;                    \
+	VMOVUPS      t, (j*256-64)(R13)(R14*1);   \
+	VSHUFF32X4.Z $1, d, d, K5, t;             \
+	VMOVUPS      t, (j*256)(R13)(R14*1)
 
 // Groups of 16: each code dword is a group, and the eight rows' 48
 // scales (row-major) are the three vectors' dwords in order, so S0-S2 are
@@ -4779,18 +4785,7 @@ field:
 	VFMADD213PS  T1, S2, a2;                  \
 	COMBINE_F(a0, a1, T3, T1, T2);            \
 	COMBINE_F(a2, ZERO, T4, T1, T2);          \
-	VMOVDQU32    ·avx512W2R96Idx+256(SB), T1; \
-	VPERMI2PS    T4, T3, T1;                  \
-	VMOVDQU32    ·avx512W2R96Idx+320(SB), T2; \
-	VPERMI2PS    T4, T3, T2;                  \
-	VADDPS       T2, T1, T1;                  \
-	VMOVDQU32    ·avx512W2R96Idx+384(SB), T2; \
-	VPERMI2PS    T4, T3, T2;                  \
-	VADDPS       T2, T1, T1;                  \
-	VMOVAPS.Z    T1, K5, T2;                  \
-	VMOVUPS      T2, (j*256-64)(R13)(R14*1);  \
-	VSHUFF32X4.Z $1, T1, T1, K5, T2;          \
-	VMOVUPS      T2, (j*256)(R13)(R14*1)
+	W2R96_PARK(j, T3, T4, T1, T2)
 
 #define ROWFORW2R96X1(m) m(0, Z0, Z1, Z2, ZERO)
 #define ROWFORW2R96X2(m) ROWFORW2R96X1(m); m(1, Z12, Z13, Z14, ZERO)

@@ -53,17 +53,6 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 		}
 		// Lane 4L+v: block (4v+L)%3's sum (v < 3; the zero accumulator's
 		// lanes get 0).
-		if f.Group == 16 {
-			// Lane l of vector v: dword 16v+l, group (16v+l)%6 of its row.
-			var gs [6]float32
-			for g := range gs {
-				gs[g] = mul * sumFloats(xj[16*g:][:16])
-			}
-			for l := range 48 {
-				sg[j*48+l] = gs[l%6]
-			}
-			continue
-		}
 		var bs [3]float32
 		for b := range bs {
 			bs[b] = mul * sumFloats(xj[32*b:][:32])
