@@ -47,8 +47,11 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		})
 		return
 	}
-	if r.Cols == 256 && avx512Row256G16(r.Format) && len(w) < 4*r.Len() || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) ||
-		avx512SplitServes(r, len(w)/max(r.Len(), 1)) {
+	if avx512SplitServes(r, len(w)/max(r.Len(), 1)) {
+		addWeightedSplitAVX512(y, r, w)
+		return
+	}
+	if r.Cols == 256 && avx512Row256G16(r.Format) && len(w) < 4*r.Len() || r.Cols == 64 && r.Format.Group == 16 && avx512Row64Codes(r.Format) {
 		addWeightedCodesAVX512(y, r, w)
 		return
 	}
@@ -63,8 +66,7 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 // multiple of 32 (and the row kernels' other groups): the row kernels
 // where they serve the shape (rows of 128 in groups of 64, in one group
 // for one weight row, 2- and 4-bit in groups of 32 for up to three; 2- and
-// 4-bit rows of 64 in groups of 64 or 32; 4-bit rows of 80 and 96, the
-// split kernels), else the general kernels.
+// 4-bit rows of 64 in groups of 64 or 32), else the general kernels.
 func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	// Rows in one group of 128 run the row kernels for one weight row
@@ -98,22 +100,6 @@ func addWeightedCodesAVX512(y []float32, r Rows, w []float32) {
 				addWeightedGroup16AVX512(y, r, w)
 			default:
 				addWeightedGeneralAVX512(y, r, w)
-			}
-		})
-		return
-	}
-	// 2- and 4-bit rows of 80 and 96 run the split kernels
-	// (avx512SplitServes).
-	if avx512SplitServes(r, nw) {
-		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
-			switch {
-			case avx512AddWeightedSplitAny(y, r, w):
-			case f.Group == 16:
-				addWeightedGroup16AVX512(y, r, w)
-			case f.Group%32 == 0:
-				addWeightedGeneralAVX512(y, r, w)
-			default:
-				addWeightedAVX2(y, r, w)
 			}
 		})
 		return
@@ -280,7 +266,7 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 // whole steps, and false if a lane of either table is not finite.
 func avx512AddWeightedSteps(a *avx512RowArgs, r Rows, mins []uint16, w []float32, step int, whole, tail []float32) (int, bool) {
 	f := r.Format
-	g, rb := f.Groups(r.Cols), f.RowBytes(r.Cols)
+	g := f.Groups(r.Cols)
 	n := r.Len()
 	nw := n - n%step
 	if a.n = nw; nw > 0 {
@@ -290,19 +276,8 @@ func avx512AddWeightedSteps(a *avx512RowArgs, r Rows, mins []uint16, w []float32
 		}
 	}
 	if nw < n {
-		var (
-			data          [4 * 32]byte // a step's codes: 4 rows of 64 2-bit or 2 rows of 128
-			scales, mins4 [16]uint16
-			wt            [4]float32
-		)
-		copy(data[:], r.Data[nw*rb:])
-		copy(scales[:], r.Scales[g*nw:])
-		copy(mins4[:], mins[g*nw:])
-		copy(wt[:], w[nw:])
-		// A local copy of the arguments points at the local arrays (set
-		// into *a, they would escape to the heap).
-		t := *a
-		t.data, t.scales, t.mins, t.sg, t.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&wt[0]), step
+		var pad avx512StepPad
+		t := pad.args(*a, r, mins, w, nw, step)
 		t.out = unsafe.Pointer(&tail[0])
 		avx512CallAddWeightedRowOf(r.Cols, f.Bits, g, &t)
 		if !avx512Finite(tail) {
@@ -423,3 +398,27 @@ var avx512W2ColsG16 = func() (c [128]uint8) {
 	}
 	return c
 }()
+
+// avx512StepPad holds the last partial step of a stepped AddWeighted row
+// kernel (at most 320 bytes of codes, 80 groups, 16 rows): its rows copied
+// beside zero rows of weight 0, so the kernel can run a whole step.
+type avx512StepPad struct {
+	data         [320]byte
+	scales, mins [80]uint16
+	w            [16]float32
+}
+
+// args copies rows [from, n) of r (their mins, or scales when symmetric,
+// from mins; their weights from w) into p and returns a with its codes,
+// scales, mins and weights pointing at p's, for step rows. (Returned by
+// value, the arguments keep p on the stack; set into a caller's block
+// through a pointer, they would move it to the heap.)
+func (p *avx512StepPad) args(a avx512RowArgs, r Rows, mins []uint16, w []float32, from, step int) avx512RowArgs {
+	g, rb := r.Format.Groups(r.Cols), r.Format.RowBytes(r.Cols)
+	copy(p.data[:], r.Data[from*rb:])
+	copy(p.scales[:], r.Scales[g*from:])
+	copy(p.mins[:], mins[g*from:])
+	copy(p.w[:], w[from:])
+	a.data, a.scales, a.mins, a.sg, a.n = unsafe.Pointer(&p.data[0]), unsafe.Pointer(&p.scales[0]), unsafe.Pointer(&p.mins[0]), unsafe.Pointer(&p.w[0]), step
+	return a
+}

@@ -119,6 +119,24 @@ func avx512SplitServes(r Rows, nw int) bool {
 	return false
 }
 
+// addWeightedSplitAVX512 is AddWeighted on the shapes avx512SplitServes
+// names: the split kernels once per weight row, and where a sum is not
+// finite the kernels that serve the format otherwise.
+func addWeightedSplitAVX512(y []float32, r Rows, w []float32) {
+	f := r.Format
+	avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
+		switch {
+		case avx512AddWeightedSplitAny(y, r, w):
+		case f.Group == 16:
+			addWeightedGroup16AVX512(y, r, w)
+		case f.Group%32 == 0:
+			addWeightedGeneralAVX512(y, r, w)
+		default:
+			addWeightedAVX2(y, r, w)
+		}
+	})
+}
+
 // avx512AddWeightedSplitAny runs the split kernels of r's code width
 // (avx512AddWeightedSplit, avx512AddWeightedSplitW2).
 func avx512AddWeightedSplitAny(y []float32, r Rows, w []float32) bool {
@@ -157,20 +175,8 @@ func avx512AddWeightedSplit(y []float32, r Rows, w []float32) bool {
 		avx512CallAddWeightedSplit(r.Cols, f.Group, &a)
 	}
 	if whole < n {
-		var (
-			data          [320]byte // a step's codes: 8 rows of 80 or 4 of 96
-			scales, mins4 [40]uint16
-			wt            [8]float32
-		)
-		g, rb := f.Groups(r.Cols), f.RowBytes(r.Cols)
-		copy(data[:], r.Data[whole*rb:n*rb])
-		copy(scales[:], r.Scales[g*whole:g*n])
-		copy(mins4[:], mins[g*whole:g*n])
-		copy(wt[:], w[whole:n])
-		// A local copy of the arguments points at the local arrays (set
-		// into a, they would escape to the heap).
-		t := a
-		t.data, t.scales, t.mins, t.sg, t.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&wt[0]), s.step
+		var pad avx512StepPad
+		t := pad.args(a, r, mins, w, whole, s.step)
 		avx512CallAddWeightedSplit(r.Cols, f.Group, &t)
 	}
 	if !avx512Finite(table) {

@@ -96,23 +96,10 @@
 	VMOVDQU32 off(BX), Z22; \
 	VPERMI2PS Wb, Wa, Z22
 
+// ZERO_SUMS zeroes the sums: Z0-Z15 by VZEROALL (before anything else
+// is loaded), then Z16-Z18.
 #define ZERO_SUMS \
-	VPXORD Z0, Z0, Z0;    \
-	VPXORD Z1, Z1, Z1;    \
-	VPXORD Z2, Z2, Z2;    \
-	VPXORD Z3, Z3, Z3;    \
-	VPXORD Z4, Z4, Z4;    \
-	VPXORD Z5, Z5, Z5;    \
-	VPXORD Z6, Z6, Z6;    \
-	VPXORD Z7, Z7, Z7;    \
-	VPXORD Z8, Z8, Z8;    \
-	VPXORD Z9, Z9, Z9;    \
-	VPXORD Z10, Z10, Z10; \
-	VPXORD Z11, Z11, Z11; \
-	VPXORD Z12, Z12, Z12; \
-	VPXORD Z13, Z13, Z13; \
-	VPXORD Z14, Z14, Z14; \
-	VPXORD Z15, Z15, Z15; \
+	VZEROALL;             \
 	VPXORD Z16, Z16, Z16; \
 	VPXORD Z17, Z17, Z17; \
 	VPXORD Z18, Z18, Z18

@@ -147,19 +147,8 @@ func avx512AddWeightedSplitW2(y []float32, r Rows, w []float32) bool {
 		avx512CallAddWeightedSplitW2(r.Cols, 1, f.Group, &a)
 	}
 	if whole < n {
-		var (
-			data          [320]byte // a step's codes: 16 rows of 80 or 8 of 96
-			scales, mins4 [80]uint16
-			wt            [16]float32
-		)
-		copy(data[:], r.Data[whole*rb:n*rb])
-		copy(scales[:], r.Scales[g*whole:g*n])
-		copy(mins4[:], mins[g*whole:g*n])
-		copy(wt[:], w[whole:n])
-		// A local copy of the arguments points at the local arrays (set
-		// into a, they would escape to the heap).
-		t := a
-		t.data, t.scales, t.mins, t.sg, t.n = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0]), unsafe.Pointer(&wt[0]), s.step
+		var pad avx512StepPad
+		t := pad.args(a, r, mins, w, whole, s.step)
 		t.out = unsafe.Pointer(&table[0])
 		avx512CallAddWeightedSplitW2(r.Cols, 0, f.Group, &t)
 		t.out = unsafe.Pointer(&table[96])

@@ -516,6 +516,27 @@ func TestAVX512NoAllocations(t *testing.T) {
 			assert.Zero(t, allocs, "%s cols %d", f, cols)
 		}
 	}
+	// Rows of 80 and 96: the split AddWeighted kernels (2-bit from 128 rows
+	// on) and the DotQ8 kernels of padded queries keep their tables on the
+	// stack.
+	for _, fc := range []struct {
+		f    Format
+		cols int
+	}{{Quant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 80), 80}, {Quant(4, 16), 96}, {Quant(2, 32), 96}, {Quant(8, 96), 96}, {Quant(2, 16), 96}} {
+		const n = 203 // a partial last step for every split kernel
+		r, _ := quantizedRows(t, rng, fc.f, n, fc.cols)
+		x := randomValues(rng, fc.cols)
+		q, err := NewQ8(fc.f, 1, fc.cols)
+		require.NoError(t, err)
+		require.NoError(t, im.QuantizeQ8(q, x))
+		out, y := make([]float32, n), make([]float32, fc.cols)
+		allocs := testing.AllocsPerRun(3, func() {
+			im.Dot(out, r, x)
+			im.DotQ8(out, r, q)
+			im.AddWeighted(y, r, out)
+		})
+		assert.Zero(t, allocs, "%s cols %d", fc.f, fc.cols)
+	}
 }
 
 // Regression tests for the inputs FuzzDot, FuzzDotQ8 and FuzzAddWeighted

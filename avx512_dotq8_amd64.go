@@ -258,29 +258,11 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 // array it declares, and the general tables are 13 KB).
 func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
-	var (
-		vals      [128]int8
-		scs, sums [8]float32
-		q128      Q8
-	)
 	if c := r.Cols; c == 96 || c == 80 {
 		// The kernels of rows of 96 (80) take the query as one of 128 whose
-		// last blocks are zero (values, scales and sums): in groups of 16
-		// as it is; else on rows of 80 its third block laid out as the
-		// kernel unpacks a block of 16.
-		g, nb := 32, 4
-		if f.Group == 16 {
-			g, nb = 16, 8
-		}
-		if c == 96 || g == 16 {
-			copy(vals[:c], q.Values[j*c:][:c])
-		} else {
-			avx512Q8Row80Query(&vals, q.Values[j*80:][:80], f.Bits)
-		}
-		qb := q8Blocks(q.Group, c)
-		copy(scs[:qb], q.Scales[j*qb:][:qb])
-		copy(sums[:qb], q.Sums[j*qb:][:qb])
-		q128 = Q8{Group: g, Cols: 128, Values: vals[:], Scales: scs[:nb], Sums: sums[:nb]}
+		// last blocks are zero (avx512Q8Padded), made only for these rows.
+		var padded avx512Q8Padded
+		q128 := padded.fill(q, j, f)
 		q, j = &q128, 0
 	}
 	var (
@@ -603,4 +585,33 @@ func avx512QuadRowG16Idx(groups int) (idx [16]int32) {
 		}
 	}
 	return idx
+}
+
+// avx512Q8Padded holds one query row of rows of 96 or 80 values as a Q8 of
+// 128 for the kernels of rows of 128: its values, then zeros; its block
+// scales and sums, then zeros; in groups of 16 as they are, else on rows
+// of 80 the third block laid out as the kernel unpacks a block of 16
+// (avx512Q8Row80Query).
+type avx512Q8Padded struct {
+	vals      [128]int8
+	scs, sums [8]float32
+}
+
+// fill lays out query row j of q for rows of f's format and returns the
+// padded query (its row 0), whose slices are p's.
+func (p *avx512Q8Padded) fill(q *Q8, j int, f Format) Q8 {
+	c := q.Cols
+	g, nb := 32, 4
+	if f.Group == 16 {
+		g, nb = 16, 8
+	}
+	if c == 96 || g == 16 {
+		copy(p.vals[:c], q.Values[j*c:][:c])
+	} else {
+		avx512Q8Row80Query(&p.vals, q.Values[j*80:][:80], f.Bits)
+	}
+	qb := q8Blocks(q.Group, c)
+	copy(p.scs[:qb], q.Scales[j*qb:][:qb])
+	copy(p.sums[:qb], q.Sums[j*qb:][:qb])
+	return Q8{Group: g, Cols: 128, Values: p.vals[:], Scales: p.scs[:nb], Sums: p.sums[:nb]}
 }

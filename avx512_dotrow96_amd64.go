@@ -35,10 +35,7 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 			// Lane 4L+q of the pairs: vector 2p+q/2's block c (its 128-bit
 			// lane L: block 4v+L, the row's block c%3), group half q%2;
 			// 32 floats per query row (vectors 0-1, then 2 and none).
-			var gs [6]float32
-			for g := range gs {
-				gs[g] = mul * sumFloats(xj[16*g:][:16])
-			}
+			gs := avx512GroupSums16(xj, mul)
 			for p := range 2 {
 				for l := range 16 {
 					L, q := l/4, l%4
@@ -169,10 +166,7 @@ func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
 		}
 		if f.Group == 16 {
 			// Lane l of vector v: dword 16v+l, group (16v+l)%6 of its row.
-			var gs [6]float32
-			for g := range gs {
-				gs[g] = mul * sumFloats(xj[16*g:][:16])
-			}
+			gs := avx512GroupSums16(xj, mul)
 			for l := range 48 {
 				sg[j*48+l] = gs[l%6]
 			}
@@ -248,4 +242,13 @@ func init() {
 			}
 		}
 	}
+}
+
+// avx512GroupSums16 returns the sums of a query row of 96 values in its
+// six groups of 16, times mul (the shift factor of the format).
+func avx512GroupSums16(x []float32, mul float32) (gs [6]float32) {
+	for g := range gs {
+		gs[g] = mul * sumFloats(x[16*g:][:16])
+	}
+	return gs
 }
