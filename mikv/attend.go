@@ -60,6 +60,9 @@ type pass struct {
 	t0   int  // the call's first token of the pass
 	p0   int  // its position
 	mask bool // a row cannot see some tokens (several tokens, or a window)
+	// joint: the head holds at most jointTokens tokens, and the pass runs
+	// as one task (runJoint), with no merge
+	joint bool
 }
 
 // plan prepares the pass over the call's tokens [t0, t1) (positions from
@@ -82,6 +85,7 @@ func (h *head) plan(t0, t1, p0 int) {
 		}
 	}
 	ns := len(h.splits)
+	h.pass.joint = col <= jointTokens
 	h.scores = grow(h.scores, rows*col)
 	h.stat = grow(h.stat, 2*ns*rows)
 	h.part = grow(h.part, ns*rows*d)

@@ -86,7 +86,12 @@
 // rounding. With Config.Workers above 1, the splits of every KV head run
 // on a cache's persistent helpers and the caller; the split points depend
 // on the pages only and the merge runs in split order, so the results are
-// bit-identical for any number of workers.
+// bit-identical for any number of workers. A KV head that holds at most
+// 1024 tokens over both tiers runs its pass as one task instead (a joint
+// pass): every split's scores, one softmax per query row over all of
+// them, and each split's lowbit.AddWeighted straight into the output, with
+// no merge; at a few hundred tokens a split's fixed costs (a softmax per
+// row and split, the merge) weigh as much as the kernels' work.
 //
 // MarshalBinary and UnmarshalBinary save and restore a whole cache,
 // bit-exactly, with a versioned header and a CRC-32C checksum; a restored

@@ -36,6 +36,7 @@ type scratch struct {
 	stat               []float32     // per split and row: the max score and its probability
 	part               []float32     // per split, rows × dim: the split's output
 	wts                []float32     // per split and row: the split's weight in the merge
+	jrow               []float32     // a joint pass's row of scores over every split (and the sink logit)
 	qs, qb             []float32     // rows × dim: the transformed queries, and the same divided by the balancer
 	qr                 []float32     // rows × dim: the queries of rotated keys, R(qb) or R(qs)
 	orot               []float32     // rows × dim: the output part of the tiers of rotated values, before Rᵀ
@@ -92,9 +93,12 @@ func (h *head) store(n0, m int) {
 	h.imp.appendRows(h.kin, h.vin, h.pos, h.init)
 }
 
-// endPass merges the pass's splits and credits their attention.
+// endPass merges the pass's splits (a joint pass has written its output)
+// and credits their attention.
 func (h *head) endPass() {
-	h.merge()
+	if !h.pass.joint {
+		h.merge()
+	}
 	if sel := h.cfg.Selection; sel == Accumulated || sel == Normalized {
 		h.credit()
 	}

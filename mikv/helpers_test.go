@@ -143,3 +143,22 @@ func bits(rows [][]float32) [][]uint32 {
 	}
 	return b
 }
+
+// splitPasses makes every attention pass of the test a split pass (see
+// jointTokens), however few tokens a head holds.
+func splitPasses(t testing.TB) {
+	saved := jointTokens
+	jointTokens = 0
+	t.Cleanup(func() { jointTokens = saved })
+}
+
+// forEachPass runs f as two subtests: "joint", with the passes as the
+// cache chooses them (joint on the test's small caches), and "split", with
+// every pass a split pass.
+func forEachPass(t *testing.T, f func(t *testing.T)) {
+	t.Run("joint", f)
+	t.Run("split", func(t *testing.T) {
+		splitPasses(t)
+		f(t)
+	})
+}

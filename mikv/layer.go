@@ -44,7 +44,8 @@ type stepRun struct {
 	splitFn      func(i int)
 }
 
-// splitTask is split s of the head h of the layer.
+// splitTask is split s of the head h of the layer, or with s = -1 the
+// whole pass of a head whose pass is joint.
 type splitTask struct{ h, s int32 }
 
 // The phases of a pass that run per head (see attend.go).
@@ -214,6 +215,10 @@ func (l *Layer) step(q, k, v, out []float32, m int) {
 		l.work.run(&s.job, len(l.heads), s.headFn)
 		s.tasks = s.tasks[:0]
 		for i, h := range l.heads {
+			if h.pass.joint {
+				s.tasks = append(s.tasks, splitTask{int32(i), -1})
+				continue
+			}
 			for j := range h.splits {
 				s.tasks = append(s.tasks, splitTask{int32(i), int32(j)})
 			}
@@ -242,9 +247,14 @@ func (l *Layer) headTask(i int) {
 	}
 }
 
-// splitTask runs task i of the pass: one split of one head.
+// splitTask runs task i of the pass: one split of one head, or a joint
+// pass.
 func (l *Layer) splitTask(i int) {
 	t := l.run.tasks[i]
+	if t.s < 0 {
+		l.heads[t.h].runJoint()
+		return
+	}
 	l.heads[t.h].runSplit(int(t.s))
 }
 

@@ -65,31 +65,33 @@ func variantPolicies(qHeads int) map[string]func(p *LayerPolicy) {
 // matches float64 attention with that variant, for the prompt (Prefill),
 // single tokens (Decode) and several tokens per call (DecodeBatch, causal
 // mask), across page boundaries, MHA and GQA; a window drops exactly the
-// tokens no later query sees.
+// tokens no later query sees; through joint passes and split passes.
 func TestVariantsMatchFloat64(t *testing.T) {
 	for _, shape := range []struct{ q, kv, dim int }{{4, 2, 32}, {3, 3, 16}, {8, 1, 64}} {
 		for name, set := range variantPolicies(shape.q) {
 			for _, prefill := range []int{0, 9} {
 				t.Run(fmt.Sprintf("q%d-kv%d-d%d/%s/prefill%d", shape.q, shape.kv, shape.dim, name, prefill), func(t *testing.T) {
-					cfg := fullConfig(shape.q, shape.kv, shape.dim, lowbit.F32)
-					cfg.PageSize = 5
-					cfg = cfg.WithLayers(func(_ int, p *LayerPolicy) { set(p) })
-					l := newTestCache(t, cfg).Layer(0)
-					s := randomSeq(rand.New(rand.NewPCG(uint64(shape.dim), uint64(prefill))), 60, shape.q, shape.kv, shape.dim)
-					outs := runCalls(t, l, s, prefill, []int{1, 3, 1, 5, 2, 8, 1, 1})
-					o := variant{}.of(l.Policy())
-					worst := 0.0
-					for i, out := range outs {
-						worst = max(worst, maxAbsErr(out, refAttention(s, i, o)))
-					}
-					assert.Less(t, worst, 5e-6, "max abs error")
-					st := l.Stats()
-					held := s.len()
-					if w := o.window; w > 0 {
-						held = min(held, w-1)
-					}
-					assert.Equal(t, held*shape.kv, st.Important, "tokens held")
-					assert.Equal(t, (s.len()-held)*shape.kv, st.Expired)
+					forEachPass(t, func(t *testing.T) {
+						cfg := fullConfig(shape.q, shape.kv, shape.dim, lowbit.F32)
+						cfg.PageSize = 5
+						cfg = cfg.WithLayers(func(_ int, p *LayerPolicy) { set(p) })
+						l := newTestCache(t, cfg).Layer(0)
+						s := randomSeq(rand.New(rand.NewPCG(uint64(shape.dim), uint64(prefill))), 60, shape.q, shape.kv, shape.dim)
+						outs := runCalls(t, l, s, prefill, []int{1, 3, 1, 5, 2, 8, 1, 1})
+						o := variant{}.of(l.Policy())
+						worst := 0.0
+						for i, out := range outs {
+							worst = max(worst, maxAbsErr(out, refAttention(s, i, o)))
+						}
+						assert.Less(t, worst, 5e-6, "max abs error")
+						st := l.Stats()
+						held := s.len()
+						if w := o.window; w > 0 {
+							held = min(held, w-1)
+						}
+						assert.Equal(t, held*shape.kv, st.Important, "tokens held")
+						assert.Equal(t, (s.len()-held)*shape.kv, st.Expired)
+					})
 				})
 			}
 		}

@@ -25,8 +25,9 @@ func headState(l *Layer) []any {
 }
 
 // The number of workers does not change anything a cache computes: the
-// split points are fixed by the pages and the merge runs in split order,
-// so outputs, scores and tiers are bit-identical for 1 to 5 workers, over
+// split points are fixed by the pages and the merge runs in split order
+// (a joint pass is one task per head, chosen by the tokens held), so
+// outputs, for joint and split passes alike,, scores and tiers are bit-identical for 1 to 5 workers, over
 // random configurations (windows, sinks, soft caps, Evict, int8 queries,
 // pages of 1 to 256 tokens), with Prefill, Decode and DecodeBatch.
 func TestWorkersGiveIdenticalResults(t *testing.T) {
@@ -51,20 +52,22 @@ func TestWorkersGiveIdenticalResults(t *testing.T) {
 		sizes := [][]int{{1}, {1, 3, 1, 9}}[rng.IntN(2)]
 		s := randomSeq(rng, prefill+120, cfg.QueryHeads, cfg.KVHeads, cfg.HeadDim)
 		t.Run(fmt.Sprintf("%d/%s/page%d", trial, cfg, cfg.PageSize), func(t *testing.T) {
-			var want [][]float32
-			var wantState []any
-			for w := 1; w <= 5; w++ {
-				c := cfg
-				c.Workers = w
-				l := newTestCache(t, c).Layer(0)
-				got := runCalls(t, l, s, prefill, sizes)
-				if w == 1 {
-					want, wantState = got, headState(l)
-					continue
+			forEachPass(t, func(t *testing.T) {
+				var want [][]float32
+				var wantState []any
+				for w := 1; w <= 5; w++ {
+					c := cfg
+					c.Workers = w
+					l := newTestCache(t, c).Layer(0)
+					got := runCalls(t, l, s, prefill, sizes)
+					if w == 1 {
+						want, wantState = got, headState(l)
+						continue
+					}
+					require.Equal(t, bits(want), bits(got), "%d workers", w)
+					require.Equal(t, wantState, headState(l), "%d workers", w)
 				}
-				require.Equal(t, bits(want), bits(got), "%d workers", w)
-				require.Equal(t, wantState, headState(l), "%d workers", w)
-			}
+			})
 		})
 	}
 }
@@ -173,10 +176,11 @@ func TestRestoreSetsWorkers(t *testing.T) {
 	assert.Same(t, one.work, one.Layer(0).work)
 }
 
-// A split whose sampled reference score is far below its max (a token
+// A split (of a split pass) whose sampled reference score is far below its max (a token
 // that outscores the sample by 100) is rescored with the true max: the
 // output is float64 attention's, on one worker and on two alike.
 func TestSplitReferenceFarBelowMax(t *testing.T) {
+	splitPasses(t)
 	const n, heavy = 100, 40 // the sample of a split of 100 tokens: 0, 12, 25, 37, …, 99
 	s := randomSeq(rand.New(rand.NewPCG(5, 1)), n, 1, 1, 16)
 	for i := range n {
@@ -209,6 +213,7 @@ func TestSplitReferenceFarBelowMax(t *testing.T) {
 // thread, or after a pause long enough for every helper to have parked —
 // the results are one worker's, bit for bit.
 func TestWorkersPollOrPark(t *testing.T) {
+	splitPasses(t)
 	cfg := DefaultConfig(1, 3, 6, 16)
 	cfg.PageSize = 8 // several splits per head
 	s := randomSeq(rand.New(rand.NewPCG(7, 7)), 40, cfg.QueryHeads, cfg.KVHeads, cfg.HeadDim)
