@@ -67,12 +67,12 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 		}
 	}
 	// The row kernels of rows of 96 (2-, 4- and 8-bit codes in groups of
-	// 32 and 96) and of 80 (one group), and of 4-bit rows of both in
+	// 32 and 96) and of 80 (one group), and of 2- and 4-bit rows of both in
 	// groups of 16: whole quads, a padded last quad, several query rows.
 	for _, bits := range []int{2, 4, 8} {
 		for _, sym := range []bool{false, true} {
 			for _, cg := range [][2]int{{96, 32}, {96, 96}, {80, 80}, {96, 16}, {80, 16}} {
-				if cg[1] == 16 && bits != 4 {
+				if cg[1] == 16 && bits == 8 {
 					continue
 				}
 				f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
@@ -84,12 +84,19 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernel of 4-bit rows of 128 in groups of 16.
-	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16)} {
-		for _, n := range []int{1, 3, 4, 15, 16, 17, 100} {
-			avx512CheckDotQ8(t, im, rng, f, n, 128, 1)
+	// The row kernels of 2- and 4-bit rows of 128, 256 and 64 in groups
+	// of 16 (rows of 256 by halves, of 64 in pairs): whole blocks of 16
+	// (32) rows, a partial last block, a padded last quad (eight rows of
+	// 64), several query rows.
+	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16)} {
+		for _, cols := range []int{128, 256, 64} {
+			for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 100} {
+				for _, nq := range []int{1, 2, 4} {
+					avx512CheckDotQ8(t, im, rng, f, n, cols, nq)
+				}
+			}
+			avx512CheckDotQ8(t, im, rng, f, 33, cols, 3)
 		}
-		avx512CheckDotQ8(t, im, rng, f, 33, 128, 3)
 	}
 	// The kernels of pairs of rows of 64 (groups of 64 of every width, of
 	// 32 of 2-, 4- and 8-bit codes).
@@ -518,11 +525,13 @@ func TestAVX512NoAllocations(t *testing.T) {
 	}
 	// Rows of 80 and 96: the split AddWeighted kernels (2-bit from 128 rows
 	// on) and the DotQ8 kernels of padded queries keep their tables on the
-	// stack.
+	// stack; so do the DotQ8 row kernels of groups of 16 (rows of 64 in
+	// pairs, of 256 by halves).
 	for _, fc := range []struct {
 		f    Format
 		cols int
-	}{{Quant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 80), 80}, {Quant(4, 16), 96}, {Quant(2, 32), 96}, {Quant(8, 96), 96}, {Quant(2, 16), 96}} {
+	}{{Quant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 80), 80}, {Quant(4, 16), 96}, {Quant(2, 32), 96}, {Quant(8, 96), 96}, {Quant(2, 16), 96},
+		{SymQuant(2, 16), 80}, {Quant(2, 16), 128}, {Quant(2, 16), 64}, {SymQuant(4, 16), 64}, {Quant(2, 16), 256}, {Quant(4, 16), 256}} {
 		const n = 203 // a partial last step for every split kernel
 		r, _ := quantizedRows(t, rng, fc.f, n, fc.cols)
 		x := randomValues(rng, fc.cols)

@@ -36,8 +36,26 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 		{Quant(8, 64), 64, 1, false},
 		{Quant(3, 64), 64, 1, false},
 		{Quant(4, 256), 256, 1, false},
+		// 2- and 4-bit codes in groups of 16 on rows of 64, 80, 96, 128 and
+		// 256: the avx512 row kernels (avx512DotQ8RowG16Codes), never avx2's.
+		{Quant(2, 16), 64, 1, false},
+		{SymQuant(4, 16), 80, 1, false},
+		{Quant(2, 16), 96, 1, false},
+		{SymQuant(2, 16), 128, 1, false},
+		{Quant(4, 16), 256, 1, false},
 	} {
 		assert.Equal(t, c.want, avx512DotQ8ByAVX2(c.f, c.cols, c.nq), "%s cols %d queries %d", c.f, c.cols, c.nq)
+	}
+	for _, f := range []Format{Quant(2, 16), SymQuant(2, 16), Quant(4, 16), SymQuant(4, 16)} {
+		for _, cols := range []int{64, 80, 96, 128, 256} {
+			assert.True(t, avx512DotQ8RowG16Codes(f, cols), "%s cols %d", f, cols)
+		}
+		for _, cols := range []int{16, 32, 48, 112, 144, 192, 512} {
+			assert.False(t, avx512DotQ8RowG16Codes(f, cols), "%s cols %d", f, cols)
+		}
+	}
+	for _, f := range []Format{Quant(3, 16), SymQuant(8, 16), Quant(2, 8), Quant(4, 32), Quant(2, 48)} {
+		assert.False(t, avx512DotQ8RowG16Codes(f, 96), "%s", f)
 	}
 }
 

@@ -75,22 +75,23 @@ func avx512UnitOrder(bits, unit int) *[64]uint8 {
 }
 
 // dotQ8AVX512 is DotQ8 with VPDPBUSD for code formats whose group is a
-// multiple of 32 (other groups, and every group on CPUs without AVX-512
-// VNNI, run the avx2 kernels, dotQ8AVX2). One query row against rows of 128
-// values in groups of 64 runs the row kernel; everything else the general
-// kernels (avx512DotQ8Quads), which form every block's integer sum
-// exactly, as the row kernel does, before scaling it.
+// multiple of 32, and for 2- and 4-bit codes in groups of 16 on rows of
+// 64, 80, 96, 128 and 256 (avx512DotQ8RowG16Codes; other groups, and every
+// group on CPUs without AVX-512 VNNI, run the avx2 kernels, dotQ8AVX2).
+// The row kernels serve the shapes they are made for (dotQ8CodesAVX512);
+// everything else runs the general kernels (avx512DotQ8Quads), which form
+// every block's integer sum exactly, as the row kernels do, before scaling
+// it.
 func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 	if !avx512VNNI && r.Format.Quantized() {
 		// Without VPDPBUSD the avx2 kernels (VPMADDUBSW) serve.
 		avx2Impl.k.dotQ8(out, r, q)
 		return
 	}
-	if f := r.Format; r.Cols == 128 && f.Bits == 4 && f.Group == 16 || r.Cols == 80 && avx512DotQ8Row80Codes(f) ||
-		r.Cols == 96 && f.Group == 16 && avx512DotQ8Row96Codes(f) {
-		// The row kernels of 4-bit rows of 128, 96 and 80 in groups of
-		// 16 (the others of groups of 8 and 16 run avx2's lane kernels),
-		// and those of rows of 80 in one group.
+	if f := r.Format; avx512DotQ8RowG16Codes(f, r.Cols) || r.Cols == 80 && avx512DotQ8Row80Codes(f) {
+		// The row kernels of 2- and 4-bit rows of 64, 80, 96, 128 and 256
+		// in groups of 16 (the other shapes of groups of 8 and 16 run
+		// avx2's kernels), and those of rows of 80 in one group.
 		dotQ8CodesAVX512(out, r, q)
 		return
 	}
@@ -107,7 +108,7 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 	if n == 0 {
 		return
 	}
-	if r.Cols == 128 && (f.Group == 64 || (f.Group == 128 || f.Group == 32) && f.Bits&(f.Bits-1) == 0 || f.Group == 16 && f.Bits == 4) {
+	if r.Cols == 128 && (f.Group == 64 || (f.Group == 128 || f.Group == 32) && f.Bits&(f.Bits-1) == 0 || avx512DotQ8RowG16Codes(f, 128)) {
 		// The row kernel takes one query row; for several (a GQA group) it
 		// runs once per query row (avx512PerRowPasses), which beats the
 		// general kernels' single pass: with 4 query rows at 256 rows of
@@ -253,9 +254,11 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 
 // avx512DotQ8Row runs the row kernel (rows of 128 values in groups of 64,
 // or in one group of 2-, 4- or 8-bit codes; rows of 96 of 2-, 4- or 8-bit
-// codes in groups of 32 or 96; four rows at a time) for query row j; a
-// last 1-3 rows are copied to a padded block of four. Its tables are small, so it has its own (Go zeroes every
-// array it declares, and the general tables are 13 KB).
+// codes in groups of 32 or 96, rows of 80 in one group; 2- and 4-bit rows
+// of 80, 96 and 128 in groups of 16; four rows at a time) for query row
+// j; a last 1-3 rows are copied to a padded block of four. Its tables are
+// small, so it has its own (Go zeroes every array it declares, and the
+// general tables are 13 KB).
 func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
 	if c := r.Cols; c == 96 || c == 80 {
@@ -310,9 +313,10 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 }
 
 // avx512Q8RowRecordsG16 lays out query row j of q for the DotQ8 row
-// kernel of 4-bit rows of 128 in groups of 16: per block of 32 (128-bit
-// lane L), the low nibbles' values are its two groups' first 8 each, the
-// high nibbles' their last 8; then the block scales of the lanes' groups
+// kernels of 2- and 4-bit rows of 128 in groups of 16: per block of 32
+// (128-bit lane L), the lo vector's values are its two groups' first 8
+// each (the low nibbles of 4-bit codes, the fields 0-1 of 2-bit ones),
+// the hi vector's their last 8; then the block scales of the lanes' groups
 // (lane 4L+q: group 2L+q%2) and, in sg, the groups' sums (times
 // -2^(Bits-1) when symmetric) in the same lanes.
 func avx512Q8RowRecordsG16(recs []byte, sg []float32, q *Q8, f Format, j int) {
@@ -362,10 +366,11 @@ func avx512Q8RowShiftSums(sg []float32, f Format, bs []float32) {
 
 // avx512CallDotQ8RowOf runs the DotQ8 row kernel of rows of cols values
 // (128: f's width and group 64, or 32 and 128 for 2-, 4- and 8-bit codes;
-// 96: 2-, 4- and 8-bit codes in groups of 32 or 96).
+// 96: 2-, 4- and 8-bit codes in groups of 32 or 96; 80: in one group;
+// 2- and 4-bit codes of rows of 80, 96 and 128 in groups of 16).
 func avx512CallDotQ8RowOf(f Format, cols int, a *avx512RowArgs) {
-	if cols != 128 && f.Group == 16 {
-		avx512CallDotQ8RowG16Of(cols, a)
+	if f.Group == 16 {
+		avx512CallDotQ8RowG16Of(cols, f.Bits, a)
 		return
 	}
 	if cols == 80 {
@@ -374,10 +379,6 @@ func avx512CallDotQ8RowOf(f Format, cols int, a *avx512RowArgs) {
 	}
 	if cols == 96 {
 		avx512CallDotQ8Row96(f.Bits, f.Group, a)
-		return
-	}
-	if f.Group == 16 {
-		avx512DotQ8Row128W4G16X1(a)
 		return
 	}
 	if f.Group == 32 {
@@ -518,9 +519,16 @@ func avx512DotQ8ByAVX2(f Format, cols, nq int) bool {
 
 // avx512DotQ8Row96Codes reports whether the DotQ8 row kernels of rows of
 // 96 take codes of format f: 2-, 4- and 8-bit codes in groups of 32 or 96,
-// 4-bit codes in groups of 16.
+// 2- and 4-bit codes in groups of 16.
 func avx512DotQ8Row96Codes(f Format) bool {
-	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && (f.Group == 32 || f.Group == 96) || f.Bits == 4 && f.Group == 16
+	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && (f.Group == 32 || f.Group == 96) || avx512DotQ8RowG16Codes(f, 96)
+}
+
+// avx512DotQ8RowG16Codes reports whether DotQ8 on rows of cols values of
+// format f runs the avx512 row kernels of groups of 16: 2- and 4-bit codes
+// on rows of 64, 80, 96, 128 and 256 (avx512CallDotQ8RowG16Of).
+func avx512DotQ8RowG16Codes(f Format, cols int) bool {
+	return f.Group == 16 && (f.Bits == 2 || f.Bits == 4) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256)
 }
 
 // avx512QuadR96G32Idx transposes the 12 scales (or mins) of a quad of rows
@@ -539,10 +547,10 @@ var avx512QuadR96G32Idx = func() (idx [16]int32) {
 }()
 
 // avx512DotQ8Row80Codes reports whether the DotQ8 row kernels of rows of
-// 80 take codes of format f: 2-, 4- and 8-bit codes in one group, 4-bit
-// codes in groups of 16.
+// 80 take codes of format f: 2-, 4- and 8-bit codes in one group, 2- and
+// 4-bit codes in groups of 16.
 func avx512DotQ8Row80Codes(f Format) bool {
-	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group == 80 || f.Bits == 4 && f.Group == 16
+	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group == 80 || avx512DotQ8RowG16Codes(f, 80)
 }
 
 // avx512Q8Row80Query lays out a query row of 80 int8 values x as the row

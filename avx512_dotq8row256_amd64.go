@@ -8,7 +8,8 @@ import (
 )
 
 // avx512DotQ8Row256 is avx512DotQ8Row on rows of 256 values (groups of 64
-// of any width, or of 32, 128 or 256 of 2-, 4- and 8-bit codes): the row
+// of any width, of 32, 128 or 256 of 2-, 4- and 8-bit codes, of 16 of 2-
+// and 4-bit codes): the row
 // kernels of rows of 128 run once per half of the rows, with the rows
 // twice as far apart, the half's query records and block sums, and the
 // half's selection of the quad's scales and mins (avx512Q8HalfIndexes);
@@ -28,7 +29,7 @@ func avx512DotQ8Row256(out []float32, r Rows, q *Q8, j int) {
 	n4 := n &^ 3
 	var (
 		data          [4 * 256]byte
-		scales, mins4 [4 * 8]uint16
+		scales, mins4 [4 * 16]uint16
 		tail          [4]float32
 	)
 	if n4 < n {
@@ -37,10 +38,16 @@ func avx512DotQ8Row256(out []float32, r Rows, q *Q8, j int) {
 		copy(mins4[:], mins[g*n4:])
 	}
 	for h := range 2 {
-		qh := Q8{Group: q.Group, Cols: q.Cols, Values: q.Values[128*h:], Scales: q.Scales[4*h:]}
-		avx512Q8RowRecords(recs, &qh, f, j)
+		// The half's query: its values and blocks (nb/2 of them) as those
+		// of query row j.
+		qh := Q8{Group: q.Group, Cols: q.Cols, Values: q.Values[128*h:], Scales: q.Scales[nb/2*h:], Sums: q.Sums[nb/2*h:]}
+		if f.Group == 16 {
+			avx512Q8RowRecordsG16(recs, sg, &qh, f, j)
+		} else {
+			avx512Q8RowRecords(recs, &qh, f, j)
+			avx512Q8RowShiftSums(sg, f, q.Sums[j*nb+4*h:][:4])
+		}
 		avx512Q8HalfIndexes(recs[192:256], f.Group, h)
-		avx512Q8RowShiftSums(sg, f, q.Sums[j*nb+4*h:][:4])
 		a := avx512RowArgs{
 			recs:    unsafe.Pointer(&recs[0]),
 			sg:      unsafe.Pointer(&sg[0]),
@@ -65,10 +72,18 @@ func avx512DotQ8Row256(out []float32, r Rows, q *Q8, j int) {
 // halves of rows of 256 pick half h's scales (and mins) from a quad's,
 // four rows' G scales each, G = 256/group: rows r = 0-3 take element 2r+h
 // of the quad's dwords (groups of 64: two scales a half), qwords (groups
-// of 32: four) or words (groups of 128: one). Rows in one group of 256
-// take all the quad's scales and need no indexes.
+// of 32: four) or words (groups of 128: one). Groups of 16 take a pair of
+// rows at a time (16 qwords of 64 bytes): qwords 2h, 2h+1 (row 0's eight
+// scales) and 4+2h, 5+2h (row 1's). Rows in one group of 256 take all the
+// quad's scales and need no indexes.
 func avx512Q8HalfIndexes(idx []byte, group, h int) {
 	clear(idx)
+	if group == 16 {
+		for k, e := range [4]int{2 * h, 2*h + 1, 4 + 2*h, 5 + 2*h} {
+			binary.LittleEndian.PutUint64(idx[8*k:], uint64(e))
+		}
+		return
+	}
 	for r := range 4 {
 		e := uint64(2*r + h)
 		switch group {
@@ -85,6 +100,10 @@ func avx512Q8HalfIndexes(idx []byte, group, h int) {
 // avx512CallDotQ8Row256Of runs the DotQ8 kernel of halves of rows of 256 of
 // f's width and group.
 func avx512CallDotQ8Row256Of(f Format, a *avx512RowArgs) {
+	if f.Group == 16 {
+		avx512CallDotQ8RowG16Of(256, f.Bits, a)
+		return
+	}
 	if f.Group == 64 {
 		avx512CallDotQ8Row256(f.Bits, a)
 		return
@@ -95,14 +114,15 @@ func avx512CallDotQ8Row256Of(f Format, a *avx512RowArgs) {
 // avx512DotQ8Row256Codes reports whether the DotQ8 kernels of halves of
 // rows of 256 take codes of format f.
 func avx512DotQ8Row256Codes(f Format) bool {
-	return f.Group == 64 || (f.Group == 32 || f.Group == 128 || f.Group == 256) && f.Bits&(f.Bits-1) == 0
+	return f.Group == 64 || (f.Group == 32 || f.Group == 128 || f.Group == 256) && f.Bits&(f.Bits-1) == 0 ||
+		avx512DotQ8RowG16Codes(f, 256)
 }
 
 // avx512DotQ8Row64 is avx512DotQ8Row on rows of 64 values (groups of 64 of
-// any width, or of 32 of 2-, 4- and 8-bit codes): two rows are one row of
-// 128 of the row kernels, against the query row's values twice, and the
-// kernels store the two halves' sums apart; a last 1-7 rows run padded to
-// eight.
+// any width, of 32 of 2-, 4- and 8-bit codes, of 16 of 2- and 4-bit
+// codes): two rows are one row of 128 of the row kernels, against the
+// query row's values twice, and the kernels store the two halves' sums
+// apart; a last 1-7 rows run padded to eight.
 func avx512DotQ8Row64(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
 	var (
@@ -110,23 +130,29 @@ func avx512DotQ8Row64(out []float32, r Rows, q *Q8, j int) {
 		sgBuf      [16 + 16]float32
 		scratchBuf [4*16 + 16]float32
 		vals       [128]int8
-		scs, sums  [4]float32
+		scs, sums  [8]float32
 	)
 	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
-	nb := q8Blocks(q.Group, q.Cols) // 2: blocks of 32
+	nb := q8Blocks(q.Group, q.Cols) // 2: blocks of 32 (4 of 16 in groups of 16)
 	copy(vals[:64], q.Values[j*64:][:64])
 	copy(vals[64:], q.Values[j*64:][:64])
-	for b := range 4 {
-		scs[b], sums[b] = q.Scales[j*nb+b%2], q.Sums[j*nb+b%2]
+	for b := range 2 * nb {
+		scs[b], sums[b] = q.Scales[j*nb+b%nb], q.Sums[j*nb+b%nb]
 	}
-	qv := Q8{Group: min(q.Group, 64), Cols: 128, Values: vals[:], Scales: scs[:], Sums: sums[:]}
-	avx512Q8RowRecords(recs, &qv, f, 0)
-	// Every lane 4L+r takes block L's sum (the kernels of groups of 64
-	// give each block its row's min, so each row's shift term stays in its
-	// own lanes).
-	sf := f
-	sf.Group = 32
-	avx512Q8RowShiftSums(sg, sf, sums[:])
+	qv := Q8{Group: min(q.Group, 64), Cols: 128, Values: vals[:], Scales: scs[:2*nb], Sums: sums[:2*nb]}
+	if f.Group == 16 {
+		// Every lane holds one group of one row, with its own row's
+		// scale and min.
+		avx512Q8RowRecordsG16(recs, sg, &qv, f, 0)
+	} else {
+		avx512Q8RowRecords(recs, &qv, f, 0)
+		// Every lane 4L+r takes block L's sum (the kernels of groups of
+		// 64 give each block its row's min, so each row's shift term
+		// stays in its own lanes).
+		sf := f
+		sf.Group = 32
+		avx512Q8RowShiftSums(sg, sf, sums[:4])
+	}
 	mins, _ := shiftSource(r)
 	rb, g := f.RowBytes(64), f.Groups(64)
 	n := len(out)
@@ -144,7 +170,7 @@ func avx512DotQ8Row64(out []float32, r Rows, q *Q8, j int) {
 	if n8 < n {
 		var (
 			data          [8 * 64]byte
-			scales, mins8 [8 * 2]uint16
+			scales, mins8 [8 * 4]uint16
 			tail          [8]float32
 		)
 		copy(data[:], r.Data[n8*rb:])
@@ -158,8 +184,12 @@ func avx512DotQ8Row64(out []float32, r Rows, q *Q8, j int) {
 }
 
 // avx512CallDotQ8Row64Of runs the DotQ8 kernel of rows of 64 of f's width
-// and group (64, or 32 for 2-, 4- and 8-bit codes).
+// and group (64, 32 for 2-, 4- and 8-bit codes, 16 for 2- and 4-bit codes).
 func avx512CallDotQ8Row64Of(f Format, a *avx512RowArgs) {
+	if f.Group == 16 {
+		avx512CallDotQ8RowG16Of(64, f.Bits, a)
+		return
+	}
 	if f.Group == 32 {
 		avx512CallDotQ8Row64G32(f.Bits, a)
 		return
@@ -170,5 +200,5 @@ func avx512CallDotQ8Row64Of(f Format, a *avx512RowArgs) {
 // avx512DotQ8Row64Codes reports whether the DotQ8 kernels of rows of 64
 // take codes of format f.
 func avx512DotQ8Row64Codes(f Format) bool {
-	return f.Group == 64 || f.Group == 32 && f.Bits&(f.Bits-1) == 0
+	return f.Group == 64 || f.Group == 32 && f.Bits&(f.Bits-1) == 0 || avx512DotQ8RowG16Codes(f, 64)
 }

@@ -5370,12 +5370,6 @@ func avx512CallDotQ8RowG32(bits int, a *avx512RowArgs) {
 	}
 }
 
-// DotQ8 on 4-bit rows of 128 values in groups of 16 (avx512_dotq8_amd64.s,
-// body avx512_dotq8_row_amd64.h with ROW_G16).
-//
-//go:noescape
-func avx512DotQ8Row128W4G16X1(a *avx512RowArgs)
-
 // DotQ8 on rows of 96 values in groups of 32 or 96 of 2-, 4- or 8-bit codes:
 // the row kernels of rows of 128 with each row's fourth block masked off
 // (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h).
@@ -5449,25 +5443,66 @@ func avx512CallDotQ8Row80(bits int, a *avx512RowArgs) {
 	}
 }
 
-// DotQ8 on 4-bit rows of 80 and 96 values in groups of 16: the row kernel of
-// rows of 128 in groups of 16 with the last blocks masked off
-// (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with ROW_G16).
+// DotQ8 on 2- and 4-bit rows in groups of 16: the row kernels of rows of 128
+// in groups of 16 (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with
+// ROW_G16), with the last blocks masked off (rows of 80 and 96), on halves of
+// rows of 256 (ROW_STRIDE), or on pairs of rows of 64 (ROW_SPLIT).
 //
 // avx512DotQ8Row<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
+func avx512DotQ8Row64W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W4G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row80W2G16X1(a *avx512RowArgs)
+
+//go:noescape
 func avx512DotQ8Row80W4G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row96W2G16X1(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotQ8Row96W4G16X1(a *avx512RowArgs)
 
+//go:noescape
+func avx512DotQ8Row128W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W4G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G16X1(a *avx512RowArgs)
+
 // avx512CallDotQ8RowG16Of calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
-func avx512CallDotQ8RowG16Of(cols int, a *avx512RowArgs) {
-	switch cols {
-	case 80:
+func avx512CallDotQ8RowG16Of(cols, bits int, a *avx512RowArgs) {
+	switch cols<<4 | bits {
+	case 64<<4 | 2:
+		avx512DotQ8Row64W2G16X1(a)
+	case 64<<4 | 4:
+		avx512DotQ8Row64W4G16X1(a)
+	case 80<<4 | 2:
+		avx512DotQ8Row80W2G16X1(a)
+	case 80<<4 | 4:
 		avx512DotQ8Row80W4G16X1(a)
-	case 96:
+	case 96<<4 | 2:
+		avx512DotQ8Row96W2G16X1(a)
+	case 96<<4 | 4:
 		avx512DotQ8Row96W4G16X1(a)
+	case 128<<4 | 2:
+		avx512DotQ8Row128W2G16X1(a)
+	case 128<<4 | 4:
+		avx512DotQ8Row128W4G16X1(a)
+	case 256<<4 | 2:
+		avx512DotQ8Row256W2G16X1(a)
+	case 256<<4 | 4:
+		avx512DotQ8Row256W4G16X1(a)
 	default:
 		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
