@@ -67,8 +67,9 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 		}
 	}
 	// The row kernels of rows of 96 (2-, 4- and 8-bit codes in groups of
-	// 32 and 96) and of 80 (one group), and of 2- and 4-bit rows of both in
-	// groups of 16: whole quads, a padded last quad, several query rows.
+	// 32 and 96) and of 80 (one group), and the stream kernels of 2- and
+	// 4-bit rows of both in groups of 16: whole quads (blocks of 16 rows),
+	// a padded last one, several query rows.
 	for _, bits := range []int{2, 4, 8} {
 		for _, sym := range []bool{false, true} {
 			for _, cg := range [][2]int{{96, 32}, {96, 96}, {80, 80}, {96, 16}, {80, 16}} {
@@ -76,7 +77,7 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 					continue
 				}
 				f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
-				for _, n := range []int{1, 3, 4, 5, 8, 15, 16, 17, 100} {
+				for _, n := range []int{1, 3, 4, 5, 8, 15, 16, 17, 31, 32, 33, 100} {
 					for _, nq := range []int{1, 2, 4} {
 						avx512CheckDotQ8(t, im, rng, f, n, cg[0], nq)
 					}
@@ -526,7 +527,7 @@ func TestAVX512NoAllocations(t *testing.T) {
 	// Rows of 80 and 96: the split AddWeighted kernels (2-bit from 128 rows
 	// on) and the DotQ8 kernels of padded queries keep their tables on the
 	// stack; so do the DotQ8 row kernels of groups of 16 (rows of 64 in
-	// pairs, of 256 by halves).
+	// pairs, of 256 by halves, the stream kernels of rows of 80 and 96).
 	for _, fc := range []struct {
 		f    Format
 		cols int
@@ -753,7 +754,8 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 			group int
 		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}, {false, 16}, {true, 16}} {
 			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
-			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}, {8, 96}, {7, 96}, {8, 80}, {7, 80}} {
+			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}, {8, 96}, {7, 96}, {8, 80}, {7, 80},
+				{16, 96}, {35, 96}, {16, 80}, {35, 80}} { // blocks of 16 rows of the stream kernels
 				n, cols := nc.n, nc.cols
 				if cols%f.Group != 0 {
 					continue

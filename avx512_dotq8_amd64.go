@@ -255,12 +255,17 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 // avx512DotQ8Row runs the row kernel (rows of 128 values in groups of 64,
 // or in one group of 2-, 4- or 8-bit codes; rows of 96 of 2-, 4- or 8-bit
 // codes in groups of 32 or 96, rows of 80 in one group; 2- and 4-bit rows
-// of 80, 96 and 128 in groups of 16; four rows at a time) for query row
-// j; a last 1-3 rows are copied to a padded block of four. Its tables are
+// of 128 in groups of 16; four rows at a time) for query row j; a last 1-3
+// rows are copied to a padded block of four. 2- and 4-bit rows of 80 and
+// 96 in groups of 16 run the stream kernels (avx512DotQ8StreamG16). Its tables are
 // small, so it has its own (Go zeroes every array it declares, and the
 // general tables are 13 KB).
 func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
+	if avx512DotQ8StreamCodes(f, r.Cols) {
+		avx512DotQ8StreamG16(out, r, q, j)
+		return
+	}
 	if c := r.Cols; c == 96 || c == 80 {
 		// The kernels of rows of 96 (80) take the query as one of 128 whose
 		// last blocks are zero (avx512Q8Padded), made only for these rows.
@@ -367,7 +372,7 @@ func avx512Q8RowShiftSums(sg []float32, f Format, bs []float32) {
 // avx512CallDotQ8RowOf runs the DotQ8 row kernel of rows of cols values
 // (128: f's width and group 64, or 32 and 128 for 2-, 4- and 8-bit codes;
 // 96: 2-, 4- and 8-bit codes in groups of 32 or 96; 80: in one group;
-// 2- and 4-bit codes of rows of 80, 96 and 128 in groups of 16).
+// 2- and 4-bit codes of rows of 128 in groups of 16).
 func avx512CallDotQ8RowOf(f Format, cols int, a *avx512RowArgs) {
 	if f.Group == 16 {
 		avx512CallDotQ8RowG16Of(cols, f.Bits, a)
@@ -577,29 +582,12 @@ func avx512Q8Row80Query(vals *[128]int8, x []int8, bits int) {
 	}
 }
 
-// avx512QuadR96G16Idx and avx512QuadR80G16Idx permute the scales (or
-// mins) of a pair of rows of 96 (80) in groups of 16 (12 or 10 words,
-// row-major) into the pairs' lanes as avx512QuadG16Idx does for rows of
-// 128 (lane 4L+q: row q/2, group 2L+q%2); a group past the row's last
-// takes word 15, which the kernel reads as 0.
-var avx512QuadR96G16Idx, avx512QuadR80G16Idx = avx512QuadRowG16Idx(6), avx512QuadRowG16Idx(5)
-
-func avx512QuadRowG16Idx(groups int) (idx [16]int32) {
-	for l := range idx {
-		L, q := l/4, l%4
-		idx[l] = 15
-		if g := 2*L + q%2; g < groups {
-			idx[l] = int32(groups*(q/2) + g)
-		}
-	}
-	return idx
-}
-
-// avx512Q8Padded holds one query row of rows of 96 or 80 values as a Q8 of
-// 128 for the kernels of rows of 128: its values, then zeros; its block
-// scales and sums, then zeros; in groups of 16 as they are, else on rows
-// of 80 the third block laid out as the kernel unpacks a block of 16
-// (avx512Q8Row80Query).
+// avx512Q8Padded holds one query row of rows of 96 or 80 values (groups of
+// 32 or more) as a Q8 of 128 for the kernels of rows of 128: its values,
+// then zeros; its block scales and sums, then zeros; on rows of 80 the
+// third block laid out as the kernel unpacks a block of 16
+// (avx512Q8Row80Query). Groups of 16 run the stream kernels
+// (avx512DotQ8StreamG16), which need no padding.
 type avx512Q8Padded struct {
 	vals      [128]int8
 	scs, sums [8]float32
@@ -609,11 +597,7 @@ type avx512Q8Padded struct {
 // padded query (its row 0), whose slices are p's.
 func (p *avx512Q8Padded) fill(q *Q8, j int, f Format) Q8 {
 	c := q.Cols
-	g, nb := 32, 4
-	if f.Group == 16 {
-		g, nb = 16, 8
-	}
-	if c == 96 || g == 16 {
+	if c == 96 {
 		copy(p.vals[:c], q.Values[j*c:][:c])
 	} else {
 		avx512Q8Row80Query(&p.vals, q.Values[j*80:][:80], f.Bits)
@@ -621,5 +605,5 @@ func (p *avx512Q8Padded) fill(q *Q8, j int, f Format) Q8 {
 	qb := q8Blocks(q.Group, c)
 	copy(p.scs[:qb], q.Scales[j*qb:][:qb])
 	copy(p.sums[:qb], q.Sums[j*qb:][:qb])
-	return Q8{Group: g, Cols: 128, Values: p.vals[:], Scales: p.scs[:nb], Sums: p.sums[:nb]}
+	return Q8{Group: 32, Cols: 128, Values: p.vals[:], Scales: p.scs[:4], Sums: p.sums[:4]}
 }

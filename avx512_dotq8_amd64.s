@@ -1627,8 +1627,7 @@
 	UNPACK_W8(dst)
 
 // ROW_MASKS(bytes, words): K7 = the row's bytes of codes in its (last)
-// load, K2 = the scale words of a quad (groups of 32) or of two rows
-// (groups of 16).
+// load, K2 = the scale words of a quad (groups of 32).
 #define ROW_MASKS(bytes, words) \
 	MOVQ  $bytes, R11;  \
 	KMOVQ R11, K7;      \
@@ -1752,63 +1751,6 @@
 #undef ROWINT
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
-
-// The DotQ8 row kernels on 4-bit rows of 96 and 80 values in groups of
-// 16: the kernel of rows of 128 in groups of 16 (ROW_G16) with each row's
-// last block masked off (96), or its third block half used and its fourth
-// masked off (80: the third block is group 4 alone). Q8_SCALES_RG16(pair,
-// step): the scales and mins of rows 0-1 (at 0) and 2-3 (at pair bytes),
-// each pair's words under K2, permuted into the pairs' lanes by Z3
-// (·avx512QuadR96G16Idx, ·avx512QuadR80G16Idx: the lanes of groups past
-// the row's last take a zero word); DX and R8 step by step bytes more
-// than QUAD_ROWS_NEXT does.
-#define Q8_SCALES_RG16(pair, step) \
-	VMOVDQU16.Z (DX), K2, Y24;      \
-	VCVTPH2PS   Y24, Z24;           \
-	VPERMPS     Z24, Z3, Z24;       \
-	VMOVDQU16.Z pair(DX), K2, Y26;  \
-	VCVTPH2PS   Y26, Z26;           \
-	VPERMPS     Z26, Z3, Z26;       \
-	VMOVDQU16.Z (R8), K2, Y25;      \
-	VCVTPH2PS   Y25, Z25;           \
-	VPERMPS     Z25, Z3, Z25;       \
-	VMULPS      Z4, Z25, Z25;       \
-	VMOVDQU16.Z pair(R8), K2, Y27;  \
-	VCVTPH2PS   Y27, Z27;           \
-	VPERMPS     Z27, Z3, Z27;       \
-	VMULPS      Z4, Z27, Z27;       \
-	ADDQ        $step, DX;          \
-	ADDQ        $step, R8
-
-#define ROW_G16 1
-#define NAME ·avx512DotQ8Row96W4G16X1
-#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffffff, 0x0fff)
-#define ROWBYTES 48
-#define ROWINT ROWINT_W4_R96
-#define Q8_SCALES Q8_SCALES_RG16(24, 32)
-#define Q8_SCALE_IDX ·avx512QuadR96G16Idx
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
-#define NAME ·avx512DotQ8Row80W4G16X1
-#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffff, 0x03ff)
-#define ROWBYTES 40
-#define ROWINT ROWINT_W4_R96
-#define Q8_SCALES Q8_SCALES_RG16(20, 24)
-#define Q8_SCALE_IDX ·avx512QuadR80G16Idx
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-#undef ROW_G16
 
 // DotQ8 row kernels on halves of rows of 256 values: the kernels of rows of
 // 128 with the rows ROW_STRIDE bytes apart (SI at the half's first byte),
@@ -2361,12 +2303,11 @@
 // 2L+1's: the layout of the 4-bit kernel's nibbles, against the same
 // query records (avx512Q8RowRecordsG16). ROWINT_W2G16 is 8 instructions,
 // as ROWINT_W2. Per four rows: 4 ROWINT (32), 6 to combine, 12 for the
-// scales and shift terms (Q8_SCALES_G16; 16 for Q8_SCALES_RG16 and
-// Q8_SCALES_H16), 9 for the two float chains and their combine, 1 store,
-// 7 scalar. Budget per 32 values: 4.2 on rows of 128 and 64, 4.4 on rows
-// of 256 (both widths), 5.9 on rows of 96 and 7.1 on rows of 80 (the
-// masked blocks cost as much as full ones); the 4-bit kernels 0.25 less
-// (ROWINT_W4: 7 instructions).
+// scales and shift terms (Q8_SCALES_G16; 16 for Q8_SCALES_H16), 9 for the
+// two float chains and their combine, 1 store, 7 scalar. Budget per 32
+// values: 4.2 on rows of 128 and 64, 4.4 on rows of 256; the 4-bit
+// kernels 0.25 less (ROWINT_W4: 7 instructions). Rows of 80 and 96 run
+// the stream kernels (below).
 #define QUAD_CONSTS_W2G16 \
 	VPBROADCASTB ·avx512C03(SB), Z17;       \
 	VMOVDQU64    ·avx512Srlvd0202(SB), Z20; \
@@ -2386,10 +2327,6 @@
 	VPANDD  Z17, Z13, Z13;    \
 	DP2(Z14, Z13, dst)
 
-#define ROWINT_W2G16_R96(off, dst) \
-	VMOVDQU8.Z off(SI), K7, Y13; \
-	UNPACK_W2G16(dst)
-
 #define ROW_G16 1
 
 #define NAME ·avx512DotQ8Row128W2G16X1
@@ -2398,36 +2335,6 @@
 #define ROWINT ROWINT_W2G16
 #define Q8_SCALES Q8_SCALES_G16
 #define Q8_SCALE_IDX ·avx512QuadG16Idx
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
-// 2-bit rows of 96 and 80 in groups of 16: as the 4-bit ones (24 and 20
-// bytes of codes under K7).
-#define NAME ·avx512DotQ8Row96W2G16X1
-#define CONSTS QUAD_CONSTS_W2G16; ROW_MASKS(0xffffff, 0x0fff)
-#define ROWBYTES 24
-#define ROWINT ROWINT_W2G16_R96
-#define Q8_SCALES Q8_SCALES_RG16(24, 32)
-#define Q8_SCALE_IDX ·avx512QuadR96G16Idx
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
-#define NAME ·avx512DotQ8Row80W2G16X1
-#define CONSTS QUAD_CONSTS_W2G16; ROW_MASKS(0xfffff, 0x03ff)
-#define ROWBYTES 20
-#define ROWINT ROWINT_W2G16_R96
-#define Q8_SCALES Q8_SCALES_RG16(20, 24)
-#define Q8_SCALE_IDX ·avx512QuadR80G16Idx
 #include "avx512_dotq8_row_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -2529,3 +2436,85 @@
 
 #undef ROW_SPLIT
 #undef ROW_G16
+
+// DotQ8 row kernels on 2- and 4-bit rows of 96 in groups of 16: sixteen
+// rows' groups as one stream of chunks of 8 groups (body
+// avx512_dotq8_row96_amd64.h). R96_W2 and R96_W4 are ROWINT_W2G16 and
+// ROWINT_W4 against the query values of the chunk's pattern.
+#define R96_W2(off, xl, xh, dst) \
+	VMOVDQU  off(SI), Y13;  \
+	VPERMD   Z13, Z22, Z13; \
+	VPSRLVD  Z20, Z13, Z14; \
+	VPANDD   Z17, Z14, Z14; \
+	VPSRLVD  Z21, Z13, Z13; \
+	VPANDD   Z17, Z13, Z13; \
+	VPXORD   dst, dst, dst; \
+	VPDPBUSD xl, Z14, dst;  \
+	VPDPBUSD xh, Z13, dst
+
+#define R96_W4(off, xl, xh, dst) \
+	VMOVDQU8 off(SI), Z13;  \
+	VPANDD   Z16, Z13, Z14; \
+	VPSRLW   $4, Z13, Z13;  \
+	VPANDD   Z16, Z13, Z13; \
+	VPXORD   dst, dst, dst; \
+	VPDPBUSD xl, Z14, dst;  \
+	VPDPBUSD xh, Z13, dst
+
+// STREAM_KF(i, d, sg, xal, xah, xbl, xbh, dst): F_i of the stream kernels
+// into dst: chunks 2i and 2i+1 (CHUNK bytes each from SI) against the
+// query values xal/xah and xbl/xbh, combined (K_i), put in stream order
+// (VPERMD by Z12) and converted, times the query block scales d and the
+// 16 scales at 32i(DX), plus the 16 mins at 32i(R8) times the shift sums
+// sg. 2 CHUNKINT and 10 instructions. Clobbers Z6, Z7, Z9, Z10, Z13-Z15.
+#define STREAM_KF(i, d, sg, xal, xah, xbl, xbh, dst) \
+	CHUNKINT((2*i)*CHUNK, xal, xah, Z6);    \
+	CHUNKINT((2*i+1)*CHUNK, xbl, xbh, Z7);  \
+	COMBINE(Z6, Z7, dst);                   \
+	VPERMD      dst, Z12, dst;              \
+	VCVTDQ2PS   dst, dst;                   \
+	VCVTPH2PS   (32*i)(DX), Z9;             \
+	VMULPS      d, Z9, Z9;                  \
+	VCVTPH2PS   (32*i)(R8), Z10;            \
+	VMULPS      sg, Z10, Z10;               \
+	VFMADD213PS Z10, Z9, dst
+
+#define NAME ·avx512DotQ8Row96W2G16X1
+#define CONSTS QUAD_CONSTS_W2G16
+#define CHUNK 32
+#define CHUNKINT R96_W2
+#include "avx512_dotq8_row96_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row96W4G16X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT R96_W4
+#include "avx512_dotq8_row96_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row80W2G16X1
+#define CONSTS QUAD_CONSTS_W2G16
+#define CHUNK 32
+#define CHUNKINT R96_W2
+#include "avx512_dotq8_row80_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row80W4G16X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT R96_W4
+#include "avx512_dotq8_row80_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT

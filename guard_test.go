@@ -139,7 +139,7 @@ func TestGuardPagesRowShapes(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(23, 24))
 		for _, c := range cases {
-			for _, n := range []int{1, 3, 7, 8, 9, 17, 130} { // 130: the 2-bit split kernels' least
+			for _, n := range []int{1, 3, 7, 8, 9, 16, 17, 130} { // 16: a whole block of the stream kernels, the last row at the guard page; 130: the 2-bit split kernels' least
 				nq := 1 + n%4
 				guardedCase(t, im, rng, c.f, n, c.cols, nq)
 				r0, _ := quantizedRows(t, rng, c.f, n, c.cols)

@@ -1,0 +1,115 @@
+//go:build gc && !purego
+
+package lowbit
+
+import "unsafe"
+
+// avx512DotQ8StreamG16 is avx512DotQ8Row on 2- and 4-bit rows of 80 or 96
+// values in groups of 16: the kernels take sixteen rows' 80 or 96 groups
+// as one stream of chunks of 8 groups (avx512_dotq8_row96_amd64.h,
+// avx512_dotq8_row80_amd64.h), so no lane is masked off; a last 1-15 rows
+// run as a padded block of sixteen.
+func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
+	f := r.Format
+	var recsBuf [1280 + 64]byte
+	recs := avx512AlignBytes(recsBuf[:])
+	avx512Q8StreamG16Records(recs, q, f, j)
+	mins, _ := shiftSource(r)
+	g := r.Cols / 16
+	n := len(out)
+	n16 := n &^ 15
+	a := avx512RowArgs{recs: unsafe.Pointer(&recs[0])}
+	if n16 > 0 {
+		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
+		a.out, a.n = unsafe.Pointer(&out[0]), n16
+		avx512CallDotQ8RowG16Of(r.Cols, f.Bits, &a)
+	}
+	if n16 < n {
+		var (
+			data          [16 * 48]byte
+			scales, minsP [16 * 6]uint16
+			tail          [16]float32
+		)
+		rb := f.RowBytes(r.Cols)
+		copy(data[:], r.Data[n16*rb:])
+		copy(scales[:], r.Scales[g*n16:])
+		copy(minsP[:], mins[g*n16:])
+		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&minsP[0])
+		a.out, a.n = unsafe.Pointer(&tail[0]), 16
+		avx512CallDotQ8RowG16Of(r.Cols, f.Bits, &a)
+		copy(out[n16:], tail[:])
+	}
+}
+
+// avx512Q8StreamG16Records lays out query row j of q (rows of G = 5 or 6
+// groups of 16) for the stream kernels, with P = G/2 patterns (3 for rows
+// of 96, 5 for rows of 80): first, per pattern p, the query values of a
+// chunk c of a block with c%P = p (its 128-bit lane L holds stream groups
+// 8c+2L and 8c+2L+1, whose query groups are (8p+2L)%G and (8p+2L+1)%G),
+// 128 bytes as avx512Q8RowRecordsG16 lays out a block: lo the two groups'
+// values 0-7, hi their values 8-15; then P vectors of the query block
+// scales D and P of the shift sums SG (times -2^(Bits-1) when symmetric)
+// of K_i's 16 stream groups for i%P = p, in stream order (lane l: query
+// group (16p+l)%G).
+func avx512Q8StreamG16Records(recs []byte, q *Q8, f Format, j int) {
+	g := q.Cols / 16 // blocks of 16: one per group
+	np := 3
+	if g == 5 {
+		np = 5
+	}
+	x := q.Values[j*q.Cols:][:q.Cols]
+	for p := range np {
+		lo, hi := recs[128*p:][:64], recs[128*p+64:][:64]
+		for l := range 4 {
+			for h := range 2 {
+				qg := (8*p + 2*l + h) % g
+				copy(lo[16*l+8*h:][:8], unsafe.Slice((*byte)(unsafe.Pointer(&x[16*qg])), 8))
+				copy(hi[16*l+8*h:][:8], unsafe.Slice((*byte)(unsafe.Pointer(&x[16*qg+8])), 8))
+			}
+		}
+	}
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	d := unsafe.Slice((*float32)(unsafe.Pointer(&recs[128*np])), 16*np)
+	sg := unsafe.Slice((*float32)(unsafe.Pointer(&recs[192*np])), 16*np)
+	for p := range np {
+		for l := range 16 {
+			qg := (16*p + l) % g
+			d[16*p+l] = q.Scales[j*g+qg]
+			sg[16*p+l] = mul * q.Sums[j*g+qg]
+		}
+	}
+}
+
+// avx512Q8StreamIdx holds the index vectors of the stream kernels: [0]
+// the VPERMD indexes that put a K_i's lanes (COMBINE's order: lane 4L+q
+// holds group 8(q/2)+2L+q%2) in stream order; rows of 96: [1+m] the
+// VPERMI2PS (and, from pair 32 on, VPERMPS) indexes of group pair 3r+m
+// into lane r, pair t lying in Q_(t/16) in COMBINE's order; rows of 80:
+// [4+k] stream group 5r+k in lane r.
+var avx512Q8StreamIdx = func() (idx [9][16]int32) {
+	lane := func(t int) int32 { // the lane of COMBINE's order holding entry t%16
+		tt := t % 16
+		return int32(4*(tt%8/2) + 2*(tt/8) + tt%2)
+	}
+	for l := range 16 {
+		idx[0][l] = lane(l)
+		for m := range 3 {
+			t := 3*l + m
+			idx[1+m][l] = int32(16*(t/16)) + lane(t)
+		}
+		for k := range 5 {
+			idx[4+k][l] = int32(5*l + k)
+		}
+	}
+	return idx
+}()
+
+// avx512DotQ8StreamCodes reports whether DotQ8 on rows of cols values of
+// format f runs the stream kernels: 2- and 4-bit rows of 80 and 96 in
+// groups of 16.
+func avx512DotQ8StreamCodes(f Format, cols int) bool {
+	return (cols == 80 || cols == 96) && avx512DotQ8RowG16Codes(f, cols)
+}
