@@ -85,10 +85,10 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels of 2- and 4-bit rows of 128, 256 and 64 in groups
-	// of 16 (rows of 256 by halves, of 64 in pairs): whole blocks of 16
-	// (32) rows, a partial last block, a padded last quad (eight rows of
-	// 64), several query rows.
+	// The row kernels of 2- and 4-bit rows of 128 in groups of 16 and the
+	// stream kernels of rows of 256 and 64: whole blocks of 16 rows, a
+	// partial last block, a padded last quad (block of 16), several query
+	// rows.
 	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16)} {
 		for _, cols := range []int{128, 256, 64} {
 			for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 100} {
@@ -526,8 +526,8 @@ func TestAVX512NoAllocations(t *testing.T) {
 	}
 	// Rows of 80 and 96: the split AddWeighted kernels (2-bit from 128 rows
 	// on) and the DotQ8 kernels of padded queries keep their tables on the
-	// stack; so do the DotQ8 row kernels of groups of 16 (rows of 64 in
-	// pairs, of 256 by halves, the stream kernels of rows of 80 and 96).
+	// stack; so do the DotQ8 row kernels of groups of 16 (the stream
+	// kernels of rows of 64, 80, 96 and 256).
 	for _, fc := range []struct {
 		f    Format
 		cols int
@@ -755,7 +755,7 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}, {false, 16}, {true, 16}} {
 			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
 			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}, {8, 96}, {7, 96}, {8, 80}, {7, 80},
-				{16, 96}, {35, 96}, {16, 80}, {35, 80}} { // blocks of 16 rows of the stream kernels
+				{16, 96}, {35, 96}, {16, 80}, {35, 80}, {16, 64}, {35, 64}, {16, 256}, {19, 256}} { // blocks of 16 rows of the stream kernels
 				n, cols := nc.n, nc.cols
 				if cols%f.Group != 0 {
 					continue

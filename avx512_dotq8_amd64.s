@@ -2303,11 +2303,10 @@
 // 2L+1's: the layout of the 4-bit kernel's nibbles, against the same
 // query records (avx512Q8RowRecordsG16). ROWINT_W2G16 is 8 instructions,
 // as ROWINT_W2. Per four rows: 4 ROWINT (32), 6 to combine, 12 for the
-// scales and shift terms (Q8_SCALES_G16; 16 for Q8_SCALES_H16), 9 for the
-// two float chains and their combine, 1 store, 7 scalar. Budget per 32
-// values: 4.2 on rows of 128 and 64, 4.4 on rows of 256; the 4-bit
-// kernels 0.25 less (ROWINT_W4: 7 instructions). Rows of 80 and 96 run
-// the stream kernels (below).
+// scales and shift terms (Q8_SCALES_G16), 9 for the two float chains and
+// their combine, 1 store, 7 scalar. Budget per 32 values: 4.2 (the 4-bit
+// kernel 0.25 less, ROWINT_W4: 7 instructions). Rows of 64, 80, 96 and
+// 256 run the stream kernels (below).
 #define QUAD_CONSTS_W2G16 \
 	VPBROADCASTB ·avx512C03(SB), Z17;       \
 	VMOVDQU64    ·avx512Srlvd0202(SB), Z20; \
@@ -2343,98 +2342,6 @@
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
 
-// 2- and 4-bit rows of 256 in groups of 16, by halves (ROW_STRIDE): the
-// half's 8 groups of a row are 16 consecutive bytes of its 32 scale bytes,
-// so VPERMQ by the qword indexes in Z28 (avx512Q8HalfIndexes: 2h, 2h+1,
-// 4+2h, 5+2h) picks a pair of rows' 16 scales (or mins) of half h out of
-// their 64 bytes, in the order of Q8_SCALES_G16's load; DX and R8 step by
-// 112 bytes more than QUAD_ROWS_NEXT does (a quad's 128).
-#define Q8_SCALES_H16 \
-	VPERMQ    (DX), Z28, Z24;   \
-	VCVTPH2PS Y24, Z24;         \
-	VPERMPS   Z24, Z3, Z24;     \
-	VPERMQ    64(DX), Z28, Z26; \
-	VCVTPH2PS Y26, Z26;         \
-	VPERMPS   Z26, Z3, Z26;     \
-	VPERMQ    (R8), Z28, Z25;   \
-	VCVTPH2PS Y25, Z25;         \
-	VPERMPS   Z25, Z3, Z25;     \
-	VMULPS    Z4, Z25, Z25;     \
-	VPERMQ    64(R8), Z28, Z27; \
-	VCVTPH2PS Y27, Z27;         \
-	VPERMPS   Z27, Z3, Z27;     \
-	VMULPS    Z4, Z27, Z27;     \
-	ADDQ      $112, DX;         \
-	ADDQ      $112, R8
-
-#define NAME ·avx512DotQ8Row256W2G16X1
-#define CONSTS QUAD_CONSTS_W2G16
-#define ROWBYTES 32
-#define ROW_STRIDE 64
-#define ROWINT ROWINT_W2G16
-#define Q8_SCALES Q8_SCALES_H16
-#define Q8_SCALE_IDX ·avx512QuadG16Idx
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROW_STRIDE
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
-#define NAME ·avx512DotQ8Row256W4G16X1
-#define CONSTS QUAD_CONSTS_W4
-#define ROWBYTES 64
-#define ROW_STRIDE 128
-#define ROWINT ROWINT_W4
-#define Q8_SCALES Q8_SCALES_H16
-#define Q8_SCALE_IDX ·avx512QuadG16Idx
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROW_STRIDE
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
-// 2- and 4-bit rows of 64 in groups of 16: two rows are one row of 128 in
-// groups of 16 (ROW_SPLIT), against the query's values twice; a quad of
-// such rows is eight rows, whose 32 scales (and mins) lie as a quad's of
-// rows of 128, so Q8_SCALES_G16 takes them as they are, and every lane
-// holds its own row's group (no shift term crosses rows).
-#define ROW_SPLIT 1
-
-#define NAME ·avx512DotQ8Row64W2G16X1
-#define CONSTS QUAD_CONSTS_W2G16
-#define ROWBYTES 32
-#define ROWINT ROWINT_W2G16
-#define Q8_SCALES Q8_SCALES_G16
-#define Q8_SCALE_IDX ·avx512QuadG16Idx
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
-#define NAME ·avx512DotQ8Row64W4G16X1
-#define CONSTS QUAD_CONSTS_W4
-#define ROWBYTES 64
-#define ROWINT ROWINT_W4
-#define Q8_SCALES Q8_SCALES_G16
-#define Q8_SCALE_IDX ·avx512QuadG16Idx
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
-#undef ROW_SPLIT
 #undef ROW_G16
 
 // DotQ8 row kernels on 2- and 4-bit rows of 96 in groups of 16: sixteen
@@ -2514,6 +2421,46 @@
 #define CHUNK 64
 #define CHUNKINT R96_W4
 #include "avx512_dotq8_row80_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row64W2G16X1
+#define CONSTS QUAD_CONSTS_W2G16
+#define CHUNK 32
+#define CHUNKINT R96_W2
+#include "avx512_dotq8_row64_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row64W4G16X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT R96_W4
+#include "avx512_dotq8_row64_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row256W2G16X1
+#define CONSTS QUAD_CONSTS_W2G16
+#define CHUNK 32
+#define CHUNKINT R96_W2
+#include "avx512_dotq8_row256_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row256W4G16X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT R96_W4
+#include "avx512_dotq8_row256_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef CHUNK

@@ -8,14 +8,18 @@ import (
 )
 
 // avx512DotQ8Row256 is avx512DotQ8Row on rows of 256 values (groups of 64
-// of any width, of 32, 128 or 256 of 2-, 4- and 8-bit codes, of 16 of 2-
-// and 4-bit codes): the row
+// of any width, or of 32, 128 or 256 of 2-, 4- and 8-bit codes): the row
 // kernels of rows of 128 run once per half of the rows, with the rows
 // twice as far apart, the half's query records and block sums, and the
 // half's selection of the quad's scales and mins (avx512Q8HalfIndexes);
-// the second half adds into out.
+// the second half adds into out. 2- and 4-bit codes in groups of 16 run
+// the stream kernels (avx512DotQ8StreamG16).
 func avx512DotQ8Row256(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
+	if f.Group == 16 {
+		avx512DotQ8StreamG16(out, r, q, j)
+		return
+	}
 	var (
 		recsBuf    [256 + 64]byte
 		sgBuf      [16 + 16]float32
@@ -29,7 +33,7 @@ func avx512DotQ8Row256(out []float32, r Rows, q *Q8, j int) {
 	n4 := n &^ 3
 	var (
 		data          [4 * 256]byte
-		scales, mins4 [4 * 16]uint16
+		scales, mins4 [4 * 8]uint16
 		tail          [4]float32
 	)
 	if n4 < n {
@@ -38,16 +42,10 @@ func avx512DotQ8Row256(out []float32, r Rows, q *Q8, j int) {
 		copy(mins4[:], mins[g*n4:])
 	}
 	for h := range 2 {
-		// The half's query: its values and blocks (nb/2 of them) as those
-		// of query row j.
-		qh := Q8{Group: q.Group, Cols: q.Cols, Values: q.Values[128*h:], Scales: q.Scales[nb/2*h:], Sums: q.Sums[nb/2*h:]}
-		if f.Group == 16 {
-			avx512Q8RowRecordsG16(recs, sg, &qh, f, j)
-		} else {
-			avx512Q8RowRecords(recs, &qh, f, j)
-			avx512Q8RowShiftSums(sg, f, q.Sums[j*nb+4*h:][:4])
-		}
+		qh := Q8{Group: q.Group, Cols: q.Cols, Values: q.Values[128*h:], Scales: q.Scales[4*h:]}
+		avx512Q8RowRecords(recs, &qh, f, j)
 		avx512Q8HalfIndexes(recs[192:256], f.Group, h)
+		avx512Q8RowShiftSums(sg, f, q.Sums[j*nb+4*h:][:4])
 		a := avx512RowArgs{
 			recs:    unsafe.Pointer(&recs[0]),
 			sg:      unsafe.Pointer(&sg[0]),
@@ -72,18 +70,10 @@ func avx512DotQ8Row256(out []float32, r Rows, q *Q8, j int) {
 // halves of rows of 256 pick half h's scales (and mins) from a quad's,
 // four rows' G scales each, G = 256/group: rows r = 0-3 take element 2r+h
 // of the quad's dwords (groups of 64: two scales a half), qwords (groups
-// of 32: four) or words (groups of 128: one). Groups of 16 take a pair of
-// rows at a time (16 qwords of 64 bytes): qwords 2h, 2h+1 (row 0's eight
-// scales) and 4+2h, 5+2h (row 1's). Rows in one group of 256 take all the
-// quad's scales and need no indexes.
+// of 32: four) or words (groups of 128: one). Rows in one group of 256
+// take all the quad's scales and need no indexes.
 func avx512Q8HalfIndexes(idx []byte, group, h int) {
 	clear(idx)
-	if group == 16 {
-		for k, e := range [4]int{2 * h, 2*h + 1, 4 + 2*h, 5 + 2*h} {
-			binary.LittleEndian.PutUint64(idx[8*k:], uint64(e))
-		}
-		return
-	}
 	for r := range 4 {
 		e := uint64(2*r + h)
 		switch group {
@@ -100,10 +90,6 @@ func avx512Q8HalfIndexes(idx []byte, group, h int) {
 // avx512CallDotQ8Row256Of runs the DotQ8 kernel of halves of rows of 256 of
 // f's width and group.
 func avx512CallDotQ8Row256Of(f Format, a *avx512RowArgs) {
-	if f.Group == 16 {
-		avx512CallDotQ8RowG16Of(256, f.Bits, a)
-		return
-	}
 	if f.Group == 64 {
 		avx512CallDotQ8Row256(f.Bits, a)
 		return
@@ -119,40 +105,39 @@ func avx512DotQ8Row256Codes(f Format) bool {
 }
 
 // avx512DotQ8Row64 is avx512DotQ8Row on rows of 64 values (groups of 64 of
-// any width, of 32 of 2-, 4- and 8-bit codes, of 16 of 2- and 4-bit
-// codes): two rows are one row of 128 of the row kernels, against the
-// query row's values twice, and the kernels store the two halves' sums
-// apart; a last 1-7 rows run padded to eight.
+// any width, of 32 of 2-, 4- and 8-bit codes): two rows are one row of 128
+// of the row kernels, against the query row's values twice, and the
+// kernels store the two halves' sums apart; a last 1-7 rows run padded to
+// eight. 2- and 4-bit codes in groups of 16 run the stream kernels
+// (avx512DotQ8StreamG16).
 func avx512DotQ8Row64(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
+	if f.Group == 16 {
+		avx512DotQ8StreamG16(out, r, q, j)
+		return
+	}
 	var (
 		recsBuf    [192 + 64]byte
 		sgBuf      [16 + 16]float32
 		scratchBuf [4*16 + 16]float32
 		vals       [128]int8
-		scs, sums  [8]float32
+		scs, sums  [4]float32
 	)
 	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
-	nb := q8Blocks(q.Group, q.Cols) // 2: blocks of 32 (4 of 16 in groups of 16)
+	nb := q8Blocks(q.Group, q.Cols) // 2: blocks of 32
 	copy(vals[:64], q.Values[j*64:][:64])
 	copy(vals[64:], q.Values[j*64:][:64])
-	for b := range 2 * nb {
-		scs[b], sums[b] = q.Scales[j*nb+b%nb], q.Sums[j*nb+b%nb]
+	for b := range 4 {
+		scs[b], sums[b] = q.Scales[j*nb+b%2], q.Sums[j*nb+b%2]
 	}
-	qv := Q8{Group: min(q.Group, 64), Cols: 128, Values: vals[:], Scales: scs[:2*nb], Sums: sums[:2*nb]}
-	if f.Group == 16 {
-		// Every lane holds one group of one row, with its own row's
-		// scale and min.
-		avx512Q8RowRecordsG16(recs, sg, &qv, f, 0)
-	} else {
-		avx512Q8RowRecords(recs, &qv, f, 0)
-		// Every lane 4L+r takes block L's sum (the kernels of groups of
-		// 64 give each block its row's min, so each row's shift term
-		// stays in its own lanes).
-		sf := f
-		sf.Group = 32
-		avx512Q8RowShiftSums(sg, sf, sums[:4])
-	}
+	qv := Q8{Group: min(q.Group, 64), Cols: 128, Values: vals[:], Scales: scs[:], Sums: sums[:]}
+	avx512Q8RowRecords(recs, &qv, f, 0)
+	// Every lane 4L+r takes block L's sum (the kernels of groups of 64
+	// give each block its row's min, so each row's shift term stays in its
+	// own lanes).
+	sf := f
+	sf.Group = 32
+	avx512Q8RowShiftSums(sg, sf, sums[:])
 	mins, _ := shiftSource(r)
 	rb, g := f.RowBytes(64), f.Groups(64)
 	n := len(out)
@@ -170,7 +155,7 @@ func avx512DotQ8Row64(out []float32, r Rows, q *Q8, j int) {
 	if n8 < n {
 		var (
 			data          [8 * 64]byte
-			scales, mins8 [8 * 4]uint16
+			scales, mins8 [8 * 2]uint16
 			tail          [8]float32
 		)
 		copy(data[:], r.Data[n8*rb:])
@@ -184,12 +169,8 @@ func avx512DotQ8Row64(out []float32, r Rows, q *Q8, j int) {
 }
 
 // avx512CallDotQ8Row64Of runs the DotQ8 kernel of rows of 64 of f's width
-// and group (64, 32 for 2-, 4- and 8-bit codes, 16 for 2- and 4-bit codes).
+// and group (64, or 32 for 2-, 4- and 8-bit codes).
 func avx512CallDotQ8Row64Of(f Format, a *avx512RowArgs) {
-	if f.Group == 16 {
-		avx512CallDotQ8RowG16Of(64, f.Bits, a)
-		return
-	}
 	if f.Group == 32 {
 		avx512CallDotQ8Row64G32(f.Bits, a)
 		return

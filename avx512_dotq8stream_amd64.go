@@ -4,21 +4,32 @@ package lowbit
 
 import "unsafe"
 
-// avx512DotQ8StreamG16 is avx512DotQ8Row on 2- and 4-bit rows of 80 or 96
-// values in groups of 16: the kernels take sixteen rows' 80 or 96 groups
+// avx512DotQ8StreamG16 is avx512DotQ8Row on 2- and 4-bit rows of 64, 80,
+// 96 or 256 values in groups of 16: the kernels take sixteen rows' groups
 // as one stream of chunks of 8 groups (avx512_dotq8_row96_amd64.h,
-// avx512_dotq8_row80_amd64.h), so no lane is masked off; a last 1-15 rows
-// run as a padded block of sixteen.
+// avx512_dotq8_row80_amd64.h, avx512_dotq8_row64_amd64.h,
+// avx512_dotq8_row256_amd64.h), so no lane is masked off and every lane is
+// one group of one row; a last 1-15 rows run as a padded block of
+// sixteen.
 func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
 	var recsBuf [1280 + 64]byte
 	recs := avx512AlignBytes(recsBuf[:])
+	var scratch []float32
+	if r.Cols == 256 {
+		// REDUCE16's parked vectors: 16 rows of 16 group sums.
+		var scratchBuf [16*16 + 16]float32
+		scratch = avx512AlignFloats(scratchBuf[:])
+	}
 	avx512Q8StreamG16Records(recs, q, f, j)
 	mins, _ := shiftSource(r)
 	g := r.Cols / 16
 	n := len(out)
 	n16 := n &^ 15
 	a := avx512RowArgs{recs: unsafe.Pointer(&recs[0])}
+	if scratch != nil {
+		a.scratch = unsafe.Pointer(&scratch[0])
+	}
 	if n16 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n16
@@ -26,8 +37,8 @@ func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
 	}
 	if n16 < n {
 		var (
-			data          [16 * 48]byte
-			scales, minsP [16 * 6]uint16
+			data          [16 * 128]byte
+			scales, minsP [16 * 16]uint16
 			tail          [16]float32
 		)
 		rb := f.RowBytes(r.Cols)
@@ -41,9 +52,11 @@ func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
 	}
 }
 
-// avx512Q8StreamG16Records lays out query row j of q (rows of G = 5 or 6
-// groups of 16) for the stream kernels, with P = G/2 patterns (3 for rows
-// of 96, 5 for rows of 80): first, per pattern p, the query values of a
+// avx512Q8StreamG16Records lays out query row j of q (rows of G = 4, 5 or
+// 6 or 16 groups of 16) for the stream kernels, with P patterns (the
+// chunks of 8 groups after which the stream's query groups repeat: 1 for
+// rows of 64, 5 for rows of 80, 3 for rows of 96, 2 for rows of 256):
+// first, per pattern p, the query values of a
 // chunk c of a block with c%P = p (its 128-bit lane L holds stream groups
 // 8c+2L and 8c+2L+1, whose query groups are (8p+2L)%G and (8p+2L+1)%G),
 // 128 bytes as avx512Q8RowRecordsG16 lays out a block: lo the two groups'
@@ -53,10 +66,7 @@ func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
 // group (16p+l)%G).
 func avx512Q8StreamG16Records(recs []byte, q *Q8, f Format, j int) {
 	g := q.Cols / 16 // blocks of 16: one per group
-	np := 3
-	if g == 5 {
-		np = 5
-	}
+	np := g / gcd(8, g)
 	x := q.Values[j*q.Cols:][:q.Cols]
 	for p := range np {
 		lo, hi := recs[128*p:][:64], recs[128*p+64:][:64]
@@ -88,8 +98,9 @@ func avx512Q8StreamG16Records(recs []byte, q *Q8, f Format, j int) {
 // holds group 8(q/2)+2L+q%2) in stream order; rows of 96: [1+m] the
 // VPERMI2PS (and, from pair 32 on, VPERMPS) indexes of group pair 3r+m
 // into lane r, pair t lying in Q_(t/16) in COMBINE's order; rows of 80:
-// [4+k] stream group 5r+k in lane r.
-var avx512Q8StreamIdx = func() (idx [9][16]int32) {
+// [4+k] stream group 5r+k in lane r; rows of 64: [9] the VPERMPS indexes
+// that put row r's sum, in lane 4(r%4)+r/4, in lane r.
+var avx512Q8StreamIdx = func() (idx [10][16]int32) {
 	lane := func(t int) int32 { // the lane of COMBINE's order holding entry t%16
 		tt := t % 16
 		return int32(4*(tt%8/2) + 2*(tt/8) + tt%2)
@@ -103,13 +114,14 @@ var avx512Q8StreamIdx = func() (idx [9][16]int32) {
 		for k := range 5 {
 			idx[4+k][l] = int32(5*l + k)
 		}
+		idx[9][l] = int32(4*(l%4) + l/4)
 	}
 	return idx
 }()
 
 // avx512DotQ8StreamCodes reports whether DotQ8 on rows of cols values of
-// format f runs the stream kernels: 2- and 4-bit rows of 80 and 96 in
-// groups of 16.
+// format f runs the stream kernels: 2- and 4-bit rows of 64, 80, 96 and
+// 256 in groups of 16.
 func avx512DotQ8StreamCodes(f Format, cols int) bool {
-	return (cols == 80 || cols == 96) && avx512DotQ8RowG16Codes(f, cols)
+	return cols != 128 && avx512DotQ8RowG16Codes(f, cols)
 }

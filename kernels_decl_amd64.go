@@ -5443,11 +5443,10 @@ func avx512CallDotQ8Row80(bits int, a *avx512RowArgs) {
 	}
 }
 
-// DotQ8 on 2- and 4-bit rows in groups of 16: the row kernels of rows of 128
-// in groups of 16 (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with
-// ROW_G16), on halves of rows of 256 (ROW_STRIDE) or on pairs of rows of 64
-// (ROW_SPLIT); rows of 80 and 96 sixteen at a time as one stream of groups
-// (bodies avx512_dotq8_row80_amd64.h, avx512_dotq8_row96_amd64.h).
+// DotQ8 on 2- and 4-bit rows in groups of 16 (avx512_dotq8_amd64.s): rows of
+// 128 four at a time (body avx512_dotq8_row_amd64.h with ROW_G16), rows of 64,
+// 80, 96 and 256 sixteen at a time as one stream of groups (bodies
+// avx512_dotq8_row<cols>_amd64.h).
 //
 // avx512DotQ8Row<cols>W<bits>G<group>X<nq>
 //
