@@ -755,7 +755,7 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}, {false, 16}, {true, 16}} {
 			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
 			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}, {8, 96}, {7, 96}, {8, 80}, {7, 80},
-				{16, 96}, {35, 96}, {16, 80}, {35, 80}, {16, 64}, {35, 64}, {16, 256}, {19, 256}} { // blocks of 16 rows of the stream kernels
+				{16, 96}, {35, 96}, {16, 80}, {35, 80}, {16, 64}, {35, 64}, {16, 256}, {19, 256}, {16, 128}, {19, 128}} { // blocks of 16 rows of the stream kernels
 				n, cols := nc.n, nc.cols
 				if cols%f.Group != 0 {
 					continue

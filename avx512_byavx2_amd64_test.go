@@ -37,7 +37,8 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 		{Quant(3, 64), 64, 1, false},
 		{Quant(4, 256), 256, 1, false},
 		// 2- and 4-bit codes in groups of 16 on rows of 64, 80, 96, 128 and
-		// 256: the avx512 row kernels (avx512DotQ8RowG16Codes), never avx2's.
+		// 256: the avx512 stream kernels (avx512DotQ8StreamCodes), never
+		// avx2's.
 		{Quant(2, 16), 64, 1, false},
 		{SymQuant(4, 16), 80, 1, false},
 		{Quant(2, 16), 96, 1, false},
@@ -48,14 +49,14 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 	}
 	for _, f := range []Format{Quant(2, 16), SymQuant(2, 16), Quant(4, 16), SymQuant(4, 16)} {
 		for _, cols := range []int{64, 80, 96, 128, 256} {
-			assert.True(t, avx512DotQ8RowG16Codes(f, cols), "%s cols %d", f, cols)
+			assert.True(t, avx512DotQ8StreamCodes(f, cols), "%s cols %d", f, cols)
 		}
 		for _, cols := range []int{16, 32, 48, 112, 144, 192, 512} {
-			assert.False(t, avx512DotQ8RowG16Codes(f, cols), "%s cols %d", f, cols)
+			assert.False(t, avx512DotQ8StreamCodes(f, cols), "%s cols %d", f, cols)
 		}
 	}
 	for _, f := range []Format{Quant(3, 16), SymQuant(8, 16), Quant(2, 8), Quant(4, 32), Quant(2, 48)} {
-		assert.False(t, avx512DotQ8RowG16Codes(f, 96), "%s", f)
+		assert.False(t, avx512DotQ8StreamCodes(f, 96), "%s", f)
 	}
 }
 

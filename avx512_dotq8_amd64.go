@@ -76,7 +76,7 @@ func avx512UnitOrder(bits, unit int) *[64]uint8 {
 
 // dotQ8AVX512 is DotQ8 with VPDPBUSD for code formats whose group is a
 // multiple of 32, and for 2- and 4-bit codes in groups of 16 on rows of
-// 64, 80, 96, 128 and 256 (avx512DotQ8RowG16Codes; other groups, and every
+// 64, 80, 96, 128 and 256 (avx512DotQ8StreamCodes; other groups, and every
 // group on CPUs without AVX-512 VNNI, run the avx2 kernels, dotQ8AVX2).
 // The row kernels serve the shapes they are made for (dotQ8CodesAVX512);
 // everything else runs the general kernels (avx512DotQ8Quads), which form
@@ -88,10 +88,10 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		avx2Impl.k.dotQ8(out, r, q)
 		return
 	}
-	if f := r.Format; avx512DotQ8RowG16Codes(f, r.Cols) || r.Cols == 80 && avx512DotQ8Row80Codes(f) {
-		// The row kernels of 2- and 4-bit rows of 64, 80, 96, 128 and 256
-		// in groups of 16 (the other shapes of groups of 8 and 16 run
-		// avx2's kernels), and those of rows of 80 in one group.
+	if f := r.Format; avx512DotQ8StreamCodes(f, r.Cols) || r.Cols == 80 && avx512DotQ8Row80Codes(f) {
+		// The stream kernels of 2- and 4-bit rows of 64, 80, 96, 128 and
+		// 256 in groups of 16 (the other shapes of groups of 8 and 16 run
+		// avx2's kernels), and the row kernels of rows of 80 in one group.
 		dotQ8CodesAVX512(out, r, q)
 		return
 	}
@@ -108,7 +108,14 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 	if n == 0 {
 		return
 	}
-	if r.Cols == 128 && (f.Group == 64 || (f.Group == 128 || f.Group == 32) && f.Bits&(f.Bits-1) == 0 || avx512DotQ8RowG16Codes(f, 128)) {
+	if avx512DotQ8StreamCodes(f, r.Cols) {
+		// Groups of 16: the stream kernels, one query row at a time.
+		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
+			avx512DotQ8StreamG16(out[j*n+r0:j*n+r1], rc, q, j)
+		})
+		return
+	}
+	if r.Cols == 128 && (f.Group == 64 || (f.Group == 128 || f.Group == 32) && f.Bits&(f.Bits-1) == 0) {
 		// The row kernel takes one query row; for several (a GQA group) it
 		// runs once per query row (avx512PerRowPasses), which beats the
 		// general kernels' single pass: with 4 query rows at 256 rows of
@@ -254,18 +261,13 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 
 // avx512DotQ8Row runs the row kernel (rows of 128 values in groups of 64,
 // or in one group of 2-, 4- or 8-bit codes; rows of 96 of 2-, 4- or 8-bit
-// codes in groups of 32 or 96, rows of 80 in one group; 2- and 4-bit rows
-// of 128 in groups of 16; four rows at a time) for query row j; a last 1-3
-// rows are copied to a padded block of four. 2- and 4-bit rows of 80 and
-// 96 in groups of 16 run the stream kernels (avx512DotQ8StreamG16). Its tables are
+// codes in groups of 32 or 96, rows of 80 in one group; four rows at a
+// time) for query row j; a last 1-3 rows are copied to a padded block of
+// four. Its tables are
 // small, so it has its own (Go zeroes every array it declares, and the
 // general tables are 13 KB).
 func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
-	if avx512DotQ8StreamCodes(f, r.Cols) {
-		avx512DotQ8StreamG16(out, r, q, j)
-		return
-	}
 	if c := r.Cols; c == 96 || c == 80 {
 		// The kernels of rows of 96 (80) take the query as one of 128 whose
 		// last blocks are zero (avx512Q8Padded), made only for these rows.
@@ -280,12 +282,8 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	)
 	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
 	nb := q8Blocks(q.Group, q.Cols)
-	if f.Group == 16 {
-		avx512Q8RowRecordsG16(recs, sg, q, f, j)
-	} else {
-		avx512Q8RowRecords(recs, q, f, j)
-		avx512Q8RowShiftSums(sg, f, q.Sums[j*nb:j*nb+4])
-	}
+	avx512Q8RowRecords(recs, q, f, j)
+	avx512Q8RowShiftSums(sg, f, q.Sums[j*nb:j*nb+4])
 	n := len(out)
 	n4 := n &^ 3
 	a := avx512RowArgs{
@@ -317,36 +315,6 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	}
 }
 
-// avx512Q8RowRecordsG16 lays out query row j of q for the DotQ8 row
-// kernels of 2- and 4-bit rows of 128 in groups of 16: per block of 32
-// (128-bit lane L), the lo vector's values are its two groups' first 8
-// each (the low nibbles of 4-bit codes, the fields 0-1 of 2-bit ones),
-// the hi vector's their last 8; then the block scales of the lanes' groups
-// (lane 4L+q: group 2L+q%2) and, in sg, the groups' sums (times
-// -2^(Bits-1) when symmetric) in the same lanes.
-func avx512Q8RowRecordsG16(recs []byte, sg []float32, q *Q8, f Format, j int) {
-	nb := q8Blocks(q.Group, q.Cols) // 8: a block per group of 16
-	x := q.Values[j*q.Cols:][:128]
-	for l := range 4 {
-		for h := range 2 {
-			for i := range 8 {
-				recs[16*l+8*h+i] = byte(x[32*l+16*h+i])
-				recs[64+16*l+8*h+i] = byte(x[32*l+16*h+8+i])
-			}
-		}
-	}
-	mul := float32(1)
-	if f.Symmetric {
-		mul = -float32(int(1) << (f.Bits - 1))
-	}
-	d := (*[16]float32)(unsafe.Pointer(&recs[128]))
-	for l := range 16 {
-		g := 2*(l/4) + l%2
-		d[l] = q.Scales[j*nb+g]
-		sg[l] = mul * q.Sums[j*nb+g]
-	}
-}
-
 // avx512Q8RowShiftSums writes the shift sums of the DotQ8 row kernels
 // from the query's four block sums bs of a row of 128 (times
 // -2^(Bits-1) when symmetric): for groups of 32 lane 4L+r holds block L's
@@ -371,13 +339,8 @@ func avx512Q8RowShiftSums(sg []float32, f Format, bs []float32) {
 
 // avx512CallDotQ8RowOf runs the DotQ8 row kernel of rows of cols values
 // (128: f's width and group 64, or 32 and 128 for 2-, 4- and 8-bit codes;
-// 96: 2-, 4- and 8-bit codes in groups of 32 or 96; 80: in one group;
-// 2- and 4-bit codes of rows of 128 in groups of 16).
+// 96: 2-, 4- and 8-bit codes in groups of 32 or 96; 80: in one group).
 func avx512CallDotQ8RowOf(f Format, cols int, a *avx512RowArgs) {
-	if f.Group == 16 {
-		avx512CallDotQ8RowG16Of(cols, f.Bits, a)
-		return
-	}
 	if cols == 80 {
 		avx512CallDotQ8Row80(f.Bits, a)
 		return
@@ -523,17 +486,10 @@ func avx512DotQ8ByAVX2(f Format, cols, nq int) bool {
 }
 
 // avx512DotQ8Row96Codes reports whether the DotQ8 row kernels of rows of
-// 96 take codes of format f: 2-, 4- and 8-bit codes in groups of 32 or 96,
-// 2- and 4-bit codes in groups of 16.
+// 96 take codes of format f: 2-, 4- and 8-bit codes in groups of 32 or 96
+// (groups of 16 run the stream kernels).
 func avx512DotQ8Row96Codes(f Format) bool {
-	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && (f.Group == 32 || f.Group == 96) || avx512DotQ8RowG16Codes(f, 96)
-}
-
-// avx512DotQ8RowG16Codes reports whether DotQ8 on rows of cols values of
-// format f runs the avx512 row kernels of groups of 16: 2- and 4-bit codes
-// on rows of 64, 80, 96, 128 and 256 (avx512CallDotQ8RowG16Of).
-func avx512DotQ8RowG16Codes(f Format, cols int) bool {
-	return f.Group == 16 && (f.Bits == 2 || f.Bits == 4) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256)
+	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && (f.Group == 32 || f.Group == 96)
 }
 
 // avx512QuadR96G32Idx transposes the 12 scales (or mins) of a quad of rows
@@ -552,10 +508,10 @@ var avx512QuadR96G32Idx = func() (idx [16]int32) {
 }()
 
 // avx512DotQ8Row80Codes reports whether the DotQ8 row kernels of rows of
-// 80 take codes of format f: 2-, 4- and 8-bit codes in one group, 2- and
-// 4-bit codes in groups of 16.
+// 80 take codes of format f: 2-, 4- and 8-bit codes in one group (groups
+// of 16 run the stream kernels).
 func avx512DotQ8Row80Codes(f Format) bool {
-	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group == 80 || avx512DotQ8RowG16Codes(f, 80)
+	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group == 80
 }
 
 // avx512Q8Row80Query lays out a query row of 80 int8 values x as the row

@@ -2257,98 +2257,25 @@
 #undef Q8_SCALE_IDX
 #undef ROW_SPLIT
 
-// DotQ8 row kernel on 4-bit rows of 128 values in groups of 16 (ROW_G16):
-// a block's low nibbles are its two groups' first 8 values each and the
-// high nibbles their last 8 (the records lay the query out alike), so
-// dwords 0-1 of a 128-bit lane sum one group and 2-3 the next.
-// Q8_SCALES_G16: the quad's 32 scales and 32 mins, rows 0-1 and 2-3
-// permuted into the pairs' lanes (·avx512QuadG16Idx in Z3), the mins times
-// SG (lane 4L+q: group 2L+q%2's sum); DX and R8 step by 48 bytes more
-// than QUAD_ROWS_NEXT does.
-#define Q8_SCALES_G16 \
-	VCVTPH2PS (DX), Z24;     \
-	VPERMPS   Z24, Z3, Z24;  \
-	VCVTPH2PS 32(DX), Z26;   \
-	VPERMPS   Z26, Z3, Z26;  \
-	VCVTPH2PS (R8), Z25;     \
-	VPERMPS   Z25, Z3, Z25;  \
-	VMULPS    Z4, Z25, Z25;  \
-	VCVTPH2PS 32(R8), Z27;   \
-	VPERMPS   Z27, Z3, Z27;  \
-	VMULPS    Z4, Z27, Z27;  \
-	ADDQ      $48, DX;       \
-	ADDQ      $48, R8
-
-#define NAME ·avx512DotQ8Row128W4G16X1
-#define CONSTS QUAD_CONSTS_W4
-#define ROWBYTES 64
-#define ROWINT ROWINT_W4
-#define Q8_SCALES Q8_SCALES_G16
-#define Q8_SCALE_IDX ·avx512QuadG16Idx
-#define ROW_G16 1
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-#undef ROW_G16
-
-// DotQ8 row kernels on 2-bit rows in groups of 16 (ROW_G16), where a
-// group is one code dword (byte j holds values j, j+4, j+8, j+12): VPERMD
-// doubles each dword (lane L: groups 2L, 2L, 2L+1, 2L+1) and VPSRLVD
-// shifts them by 0, 2 (lo) and 4, 6 (hi), so dwords 0-1 of a 128-bit lane
-// hold group 2L's values 0-7 (lo) or 8-15 (hi) and dwords 2-3 group
-// 2L+1's: the layout of the 4-bit kernel's nibbles, against the same
-// query records (avx512Q8RowRecordsG16). ROWINT_W2G16 is 8 instructions,
-// as ROWINT_W2. Per four rows: 4 ROWINT (32), 6 to combine, 12 for the
-// scales and shift terms (Q8_SCALES_G16), 9 for the two float chains and
-// their combine, 1 store, 7 scalar. Budget per 32 values: 4.2 (the 4-bit
-// kernel 0.25 less, ROWINT_W4: 7 instructions). Rows of 64, 80, 96 and
-// 256 run the stream kernels (below).
+// DotQ8 stream kernels on 2- and 4-bit rows of 64, 80, 96, 128 and 256
+// values in groups of 16 (bodies avx512_dotq8_row<cols>_amd64.h; the
+// scheme is described in avx512_dotq8_row96_amd64.h): sixteen rows' groups
+// as one stream of chunks of 8 groups, each unpacked as a row of 128 of
+// 4-bit codes in groups of 16 is, lo holding each group's values 0-7 and hi
+// 8-15, so that dwords 0-1 of a 128-bit lane L sum group 2L and 2-3 group
+// 2L+1. STREAM_W4: the low nibbles (lo) and high nibbles (hi) of the 4-bit
+// layout. STREAM_W2: a 2-bit group is one code dword (byte j holds values
+// j, j+4, j+8, j+12), so VPERMD doubles each dword (lane L: groups 2L, 2L,
+// 2L+1, 2L+1) and VPSRLVD shifts them by 0, 2 (lo) and 4, 6 (hi). Each
+// takes the query values xl (lo) and xh (hi), registers or memory; 9
+// instructions for width 2, 7 for 4 (the load and the zeroing included).
 #define QUAD_CONSTS_W2G16 \
 	VPBROADCASTB ·avx512C03(SB), Z17;       \
 	VMOVDQU64    ·avx512Srlvd0202(SB), Z20; \
 	VMOVDQU64    ·avx512Srlvd4646(SB), Z21; \
 	VMOVDQU64    ·avx512PermdPairs(SB), Z22
 
-#define ROWINT_W2G16(off, dst) \
-	VMOVDQU off(SI), Y13;     \
-	UNPACK_W2G16(dst)
-
-// UNPACK_W2G16 is ROWINT_W2G16 from the row's codes in Y13 on.
-#define UNPACK_W2G16(dst) \
-	VPERMD  Z13, Z22, Z13;    \
-	VPSRLVD Z20, Z13, Z14;    \
-	VPANDD  Z17, Z14, Z14;    \
-	VPSRLVD Z21, Z13, Z13;    \
-	VPANDD  Z17, Z13, Z13;    \
-	DP2(Z14, Z13, dst)
-
-#define ROW_G16 1
-
-#define NAME ·avx512DotQ8Row128W2G16X1
-#define CONSTS QUAD_CONSTS_W2G16
-#define ROWBYTES 32
-#define ROWINT ROWINT_W2G16
-#define Q8_SCALES Q8_SCALES_G16
-#define Q8_SCALE_IDX ·avx512QuadG16Idx
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
-#undef ROW_G16
-
-// DotQ8 row kernels on 2- and 4-bit rows of 96 in groups of 16: sixteen
-// rows' groups as one stream of chunks of 8 groups (body
-// avx512_dotq8_row96_amd64.h). R96_W2 and R96_W4 are ROWINT_W2G16 and
-// ROWINT_W4 against the query values of the chunk's pattern.
-#define R96_W2(off, xl, xh, dst) \
+#define STREAM_W2(off, xl, xh, dst) \
 	VMOVDQU  off(SI), Y13;  \
 	VPERMD   Z13, Z22, Z13; \
 	VPSRLVD  Z20, Z13, Z14; \
@@ -2359,7 +2286,7 @@
 	VPDPBUSD xl, Z14, dst;  \
 	VPDPBUSD xh, Z13, dst
 
-#define R96_W4(off, xl, xh, dst) \
+#define STREAM_W4(off, xl, xh, dst) \
 	VMOVDQU8 off(SI), Z13;  \
 	VPANDD   Z16, Z13, Z14; \
 	VPSRLW   $4, Z13, Z13;  \
@@ -2389,7 +2316,7 @@
 #define NAME ·avx512DotQ8Row96W2G16X1
 #define CONSTS QUAD_CONSTS_W2G16
 #define CHUNK 32
-#define CHUNKINT R96_W2
+#define CHUNKINT STREAM_W2
 #include "avx512_dotq8_row96_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -2399,7 +2326,7 @@
 #define NAME ·avx512DotQ8Row96W4G16X1
 #define CONSTS QUAD_CONSTS_W4
 #define CHUNK 64
-#define CHUNKINT R96_W4
+#define CHUNKINT STREAM_W4
 #include "avx512_dotq8_row96_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -2409,7 +2336,7 @@
 #define NAME ·avx512DotQ8Row80W2G16X1
 #define CONSTS QUAD_CONSTS_W2G16
 #define CHUNK 32
-#define CHUNKINT R96_W2
+#define CHUNKINT STREAM_W2
 #include "avx512_dotq8_row80_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -2419,7 +2346,7 @@
 #define NAME ·avx512DotQ8Row80W4G16X1
 #define CONSTS QUAD_CONSTS_W4
 #define CHUNK 64
-#define CHUNKINT R96_W4
+#define CHUNKINT STREAM_W4
 #include "avx512_dotq8_row80_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -2429,7 +2356,7 @@
 #define NAME ·avx512DotQ8Row64W2G16X1
 #define CONSTS QUAD_CONSTS_W2G16
 #define CHUNK 32
-#define CHUNKINT R96_W2
+#define CHUNKINT STREAM_W2
 #include "avx512_dotq8_row64_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -2439,7 +2366,7 @@
 #define NAME ·avx512DotQ8Row64W4G16X1
 #define CONSTS QUAD_CONSTS_W4
 #define CHUNK 64
-#define CHUNKINT R96_W4
+#define CHUNKINT STREAM_W4
 #include "avx512_dotq8_row64_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -2449,7 +2376,7 @@
 #define NAME ·avx512DotQ8Row256W2G16X1
 #define CONSTS QUAD_CONSTS_W2G16
 #define CHUNK 32
-#define CHUNKINT R96_W2
+#define CHUNKINT STREAM_W2
 #include "avx512_dotq8_row256_amd64.h"
 #undef NAME
 #undef CONSTS
@@ -2459,8 +2386,28 @@
 #define NAME ·avx512DotQ8Row256W4G16X1
 #define CONSTS QUAD_CONSTS_W4
 #define CHUNK 64
-#define CHUNKINT R96_W4
+#define CHUNKINT STREAM_W4
 #include "avx512_dotq8_row256_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row128W2G16X1
+#define CONSTS QUAD_CONSTS_W2G16
+#define CHUNK 32
+#define CHUNKINT STREAM_W2
+#include "avx512_dotq8_row128_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row128W4G16X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT STREAM_W4
+#include "avx512_dotq8_row128_amd64.h"
 #undef NAME
 #undef CONSTS
 #undef CHUNK

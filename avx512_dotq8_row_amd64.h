@@ -12,11 +12,6 @@
 //	          of one group, Q8_SCALES_G32 for four groups of 32)
 //	Q8_SCALE_IDX the VPERMPS indexes of S (·avx512QuadScaleIdx, or
 //	          ·avx512QuadG32Idx for groups of 32)
-//	ROW_G16   (if defined) 4-bit codes in groups of 16: each pair of rows'
-//	          int32 sums (lane 4L+q: row q/2's group 2L+q%2) is scaled and
-//	          shifted before the float COMBINE of the pairs (Q8_SCALES:
-//	          S and P of rows 0-1 in Z24 and Z25, of rows 2-3 in Z26 and
-//	          Z27; D per group of 16)
 //	ROW_SPLIT (if defined) each row of 128 is two rows of 64, whose sums
 //	          (blocks 0-1 and 2-3) the flush stores apart (Q8_SPLIT_FLUSH)
 //	ROW_STRIDE (if defined) the bytes from row to row, when the rows are
@@ -95,22 +90,11 @@ quad:
 	ROWINT(3*RSTRIDE, Z9)
 	COMBINE(Z6, Z7, Z10)
 	COMBINE(Z8, Z9, Z11)
-#ifdef ROW_G16
-	Q8_SCALES
-	VCVTDQ2PS    Z10, Z10
-	VMULPS       Z2, Z10, Z10
-	VFMADD213PS  Z25, Z24, Z10
-	VCVTDQ2PS    Z11, Z11
-	VMULPS       Z2, Z11, Z11
-	VFMADD213PS  Z27, Z26, Z11
-	COMBINE_F(Z10, Z11, Z12, Z13, Z14)
-#else
 	COMBINE(Z10, Z11, Z12)
 	Q8_SCALES
 	VCVTDQ2PS    Z12, Z12
 	VMULPS       Z2, Z12, Z12
 	VFMADD213PS  Z25, Z24, Z12
-#endif
 	VMOVUPS      Z12, (R13)(R14*1)
 	ADDQ         $(4*RSTRIDE), SI
 	QUAD_ROWS_NEXT(BX)

@@ -12,14 +12,9 @@ import (
 // kernels of rows of 128 run once per half of the rows, with the rows
 // twice as far apart, the half's query records and block sums, and the
 // half's selection of the quad's scales and mins (avx512Q8HalfIndexes);
-// the second half adds into out. 2- and 4-bit codes in groups of 16 run
-// the stream kernels (avx512DotQ8StreamG16).
+// the second half adds into out.
 func avx512DotQ8Row256(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
-	if f.Group == 16 {
-		avx512DotQ8StreamG16(out, r, q, j)
-		return
-	}
 	var (
 		recsBuf    [256 + 64]byte
 		sgBuf      [16 + 16]float32
@@ -100,22 +95,16 @@ func avx512CallDotQ8Row256Of(f Format, a *avx512RowArgs) {
 // avx512DotQ8Row256Codes reports whether the DotQ8 kernels of halves of
 // rows of 256 take codes of format f.
 func avx512DotQ8Row256Codes(f Format) bool {
-	return f.Group == 64 || (f.Group == 32 || f.Group == 128 || f.Group == 256) && f.Bits&(f.Bits-1) == 0 ||
-		avx512DotQ8RowG16Codes(f, 256)
+	return f.Group == 64 || (f.Group == 32 || f.Group == 128 || f.Group == 256) && f.Bits&(f.Bits-1) == 0
 }
 
 // avx512DotQ8Row64 is avx512DotQ8Row on rows of 64 values (groups of 64 of
 // any width, of 32 of 2-, 4- and 8-bit codes): two rows are one row of 128
 // of the row kernels, against the query row's values twice, and the
 // kernels store the two halves' sums apart; a last 1-7 rows run padded to
-// eight. 2- and 4-bit codes in groups of 16 run the stream kernels
-// (avx512DotQ8StreamG16).
+// eight.
 func avx512DotQ8Row64(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
-	if f.Group == 16 {
-		avx512DotQ8StreamG16(out, r, q, j)
-		return
-	}
 	var (
 		recsBuf    [192 + 64]byte
 		sgBuf      [16 + 16]float32
@@ -181,5 +170,5 @@ func avx512CallDotQ8Row64Of(f Format, a *avx512RowArgs) {
 // avx512DotQ8Row64Codes reports whether the DotQ8 kernels of rows of 64
 // take codes of format f.
 func avx512DotQ8Row64Codes(f Format) bool {
-	return f.Group == 64 || f.Group == 32 && f.Bits&(f.Bits-1) == 0 || avx512DotQ8RowG16Codes(f, 64)
+	return f.Group == 64 || f.Group == 32 && f.Bits&(f.Bits-1) == 0
 }

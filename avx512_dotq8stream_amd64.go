@@ -4,13 +4,12 @@ package lowbit
 
 import "unsafe"
 
-// avx512DotQ8StreamG16 is avx512DotQ8Row on 2- and 4-bit rows of 64, 80,
-// 96 or 256 values in groups of 16: the kernels take sixteen rows' groups
-// as one stream of chunks of 8 groups (avx512_dotq8_row96_amd64.h,
-// avx512_dotq8_row80_amd64.h, avx512_dotq8_row64_amd64.h,
-// avx512_dotq8_row256_amd64.h), so no lane is masked off and every lane is
-// one group of one row; a last 1-15 rows run as a padded block of
-// sixteen.
+// avx512DotQ8StreamG16 is DotQ8 of query row j on 2- and 4-bit rows of 64,
+// 80, 96, 128 or 256 values in groups of 16: the kernels take sixteen
+// rows' groups as one stream of chunks of 8 groups
+// (avx512_dotq8_row<cols>_amd64.h, scheme in avx512_dotq8_row96_amd64.h),
+// so no lane is masked off and every lane is one group of one row; a last
+// 1-15 rows run as a padded block of sixteen.
 func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
 	var recsBuf [1280 + 64]byte
@@ -53,14 +52,15 @@ func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
 }
 
 // avx512Q8StreamG16Records lays out query row j of q (rows of G = 4, 5 or
-// 6 or 16 groups of 16) for the stream kernels, with P patterns (the
+// 6, 8 or 16 groups of 16) for the stream kernels, with P patterns (the
 // chunks of 8 groups after which the stream's query groups repeat: 1 for
-// rows of 64, 5 for rows of 80, 3 for rows of 96, 2 for rows of 256):
+// rows of 64 and 128, 5 for rows of 80, 3 for rows of 96, 2 for rows of
+// 256):
 // first, per pattern p, the query values of a
 // chunk c of a block with c%P = p (its 128-bit lane L holds stream groups
 // 8c+2L and 8c+2L+1, whose query groups are (8p+2L)%G and (8p+2L+1)%G),
-// 128 bytes as avx512Q8RowRecordsG16 lays out a block: lo the two groups'
-// values 0-7, hi their values 8-15; then P vectors of the query block
+// 128 bytes as the kernels unpack a chunk: lo the two groups' values 0-7,
+// hi their values 8-15; then P vectors of the query block
 // scales D and P of the shift sums SG (times -2^(Bits-1) when symmetric)
 // of K_i's 16 stream groups for i%P = p, in stream order (lane l: query
 // group (16p+l)%G).
@@ -99,8 +99,9 @@ func avx512Q8StreamG16Records(recs []byte, q *Q8, f Format, j int) {
 // VPERMI2PS (and, from pair 32 on, VPERMPS) indexes of group pair 3r+m
 // into lane r, pair t lying in Q_(t/16) in COMBINE's order; rows of 80:
 // [4+k] stream group 5r+k in lane r; rows of 64: [9] the VPERMPS indexes
-// that put row r's sum, in lane 4(r%4)+r/4, in lane r.
-var avx512Q8StreamIdx = func() (idx [10][16]int32) {
+// that put row r's sum, in lane 4(r%4)+r/4, in lane r; rows of 128: [10]
+// those of row r's sum in lane 8(r/8)+4(r%2)+(r%8)/2.
+var avx512Q8StreamIdx = func() (idx [11][16]int32) {
 	lane := func(t int) int32 { // the lane of COMBINE's order holding entry t%16
 		tt := t % 16
 		return int32(4*(tt%8/2) + 2*(tt/8) + tt%2)
@@ -115,13 +116,14 @@ var avx512Q8StreamIdx = func() (idx [10][16]int32) {
 			idx[4+k][l] = int32(5*l + k)
 		}
 		idx[9][l] = int32(4*(l%4) + l/4)
+		idx[10][l] = int32(8*(l/8) + 4*(l%2) + l%8/2)
 	}
 	return idx
 }()
 
 // avx512DotQ8StreamCodes reports whether DotQ8 on rows of cols values of
-// format f runs the stream kernels: 2- and 4-bit rows of 64, 80, 96 and
-// 256 in groups of 16.
+// format f runs the stream kernels (avx512CallDotQ8RowG16Of): 2- and 4-bit
+// codes in groups of 16 on rows of 64, 80, 96, 128 and 256.
 func avx512DotQ8StreamCodes(f Format, cols int) bool {
-	return cols != 128 && avx512DotQ8RowG16Codes(f, cols)
+	return f.Group == 16 && (f.Bits == 2 || f.Bits == 4) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256)
 }

@@ -5443,9 +5443,8 @@ func avx512CallDotQ8Row80(bits int, a *avx512RowArgs) {
 	}
 }
 
-// DotQ8 on 2- and 4-bit rows in groups of 16 (avx512_dotq8_amd64.s): rows of
-// 128 four at a time (body avx512_dotq8_row_amd64.h with ROW_G16), rows of 64,
-// 80, 96 and 256 sixteen at a time as one stream of groups (bodies
+// DotQ8 on 2- and 4-bit rows in groups of 16, the stream kernels: sixteen
+// rows at a time as one stream of groups (avx512_dotq8_amd64.s, bodies
 // avx512_dotq8_row<cols>_amd64.h).
 //
 // avx512DotQ8Row<cols>W<bits>G<group>X<nq>
