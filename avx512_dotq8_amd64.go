@@ -263,9 +263,8 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 // or in one group of 2-, 4- or 8-bit codes; rows of 96 of 2-, 4- or 8-bit
 // codes in groups of 32 or 96, rows of 80 in one group; four rows at a
 // time) for query row j; a last 1-3 rows are copied to a padded block of
-// four. Its tables are
-// small, so it has its own (Go zeroes every array it declares, and the
-// general tables are 13 KB).
+// four. Its tables are small, so it has its own (Go zeroes every array it
+// declares, and the general tables are 13 KB).
 func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
 	if c := r.Cols; c == 96 || c == 80 {

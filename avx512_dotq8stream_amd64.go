@@ -51,19 +51,18 @@ func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
 	}
 }
 
-// avx512Q8StreamG16Records lays out query row j of q (rows of G = 4, 5 or
+// avx512Q8StreamG16Records lays out query row j of q (rows of G = 4, 5,
 // 6, 8 or 16 groups of 16) for the stream kernels, with P patterns (the
 // chunks of 8 groups after which the stream's query groups repeat: 1 for
 // rows of 64 and 128, 5 for rows of 80, 3 for rows of 96, 2 for rows of
-// 256):
-// first, per pattern p, the query values of a
-// chunk c of a block with c%P = p (its 128-bit lane L holds stream groups
-// 8c+2L and 8c+2L+1, whose query groups are (8p+2L)%G and (8p+2L+1)%G),
-// 128 bytes as the kernels unpack a chunk: lo the two groups' values 0-7,
-// hi their values 8-15; then P vectors of the query block
-// scales D and P of the shift sums SG (times -2^(Bits-1) when symmetric)
-// of K_i's 16 stream groups for i%P = p, in stream order (lane l: query
-// group (16p+l)%G).
+// 256): first, per pattern p, the query values of a chunk c of a block
+// with c%P = p (its 128-bit lane L holds stream groups 8c+2L and 8c+2L+1,
+// whose query groups are (8p+2L)%G and (8p+2L+1)%G), 128 bytes as the
+// kernels unpack a chunk: lo the two groups' values 0-7, hi their values
+// 8-15; then P vectors of the query block scales D and P of the shift sums
+// SG (times -2^(Bits-1) when symmetric) of K_i's 16 stream groups for
+// i%P = p, in stream order (lane l: query group (16p+l)%G). At most 1280
+// bytes (rows of 80).
 func avx512Q8StreamG16Records(recs []byte, q *Q8, f Format, j int) {
 	g := q.Cols / 16 // blocks of 16: one per group
 	np := g / gcd(8, g)
