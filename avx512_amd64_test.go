@@ -198,9 +198,10 @@ func TestAVX512DotShapes(t *testing.T) {
 	} {
 		avx512CheckDot(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
-	// The row kernels on 4- and 2-bit rows of 64 (one group, or two of 32).
+	// The row kernels on 4- and 2-bit rows of 64 (one group, or two of 32;
+	// groups of 16; 4-bit groups of 8).
 	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 32), SymQuant(2, 32),
-		Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16)} {
+		Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8)} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 64, nq)
@@ -224,8 +225,8 @@ func TestAVX512DotShapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels on 4-bit rows of 256 (every group from 16 to the row).
-	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16), Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256),
+	// The row kernels on 4-bit rows of 256 (every group from 8 to the row).
+	for _, f := range []Format{Quant(4, 8), SymQuant(4, 8), Quant(4, 16), SymQuant(4, 16), Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256),
 		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 128), SymQuant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100, 131} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
@@ -233,9 +234,9 @@ func TestAVX512DotShapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels (2- and 4-bit codes, 4-bit codes in groups of 32, fp16
-	// and float32 rows of 128).
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), F16, F32} {
+	// The row kernels (2- and 4-bit codes, 4-bit codes in groups of 32, 16
+	// and 8, fp16 and float32 rows of 128).
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), F16, F32} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 128, nq)
@@ -654,7 +655,7 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {SymQuant(8, 64), 128},
 		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 16), 64}, {SymQuant(2, 16), 64}, {Quant(4, 16), 96}, {Quant(4, 32), 96}, {Quant(2, 16), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}, {Quant(4, 16), 256},
-		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}} {
+		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3, 4, 5, 9} {
 			n := 1 + rng.IntN(20)
@@ -785,18 +786,18 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 }
 
 // TestAVX512Row64KeepRowsApart: the Dot row kernels on rows of 64 (2- and
-// 4-bit, one group or two of 32) give every row whose own scales and mins
+// 4-bit, one group or two of 32, groups of 16; 4-bit groups of 8) give every row whose own scales and mins
 // are finite its own sum when another row's scale or min is ±Inf or NaN.
 func TestAVX512Row64KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(69, 70))
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 32), Quant(2, 32), Quant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(4, 16), SymQuant(2, 16)} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 32), Quant(2, 32), Quant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(4, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8)} {
 		requireRowsKeptApart(t, im, rng, f, 64, []int{4, 8, 7}, []int{1, 2, 4})
 	}
 }
 
 // TestAVX512RowG16KeepRowsApart: the Dot row kernels on 2- and 4-bit rows
-// of 128 in groups of 16, 2- and 4-bit rows of 96 in groups of 16 to 96, and
+// of 128 in groups of 16 (4-bit also 8), 2- and 4-bit rows of 96 in groups of 16 to 96, and
 // 2- and 4-bit rows of 80 (sixteen or eight rows in five vectors),
 // give every row whose own scales and mins are finite its
 // own sum when another row's scale or min is ±Inf or NaN.
@@ -808,7 +809,7 @@ func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 		cols int
 	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 16), 96}, {SymQuant(4, 16), 96},
 		{Quant(2, 16), 96}, {SymQuant(2, 16), 96}, {Quant(4, 16), 80}, {SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {SymQuant(4, 80), 80},
-		{Quant(2, 16), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 80), 80}} {
+		{Quant(2, 16), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 128}} {
 		requireRowsKeptApart(t, im, rng, fc.f, fc.cols, []int{4, 8, 7}, []int{1, 2, 4})
 	}
 }
@@ -821,7 +822,7 @@ func TestAVX512Row256KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(71, 72))
 	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), Quant(4, 256), SymQuant(4, 256),
-		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 64), Quant(2, 128), Quant(2, 256), SymQuant(2, 256), Quant(4, 16), SymQuant(4, 16)} {
+		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 64), Quant(2, 128), Quant(2, 256), SymQuant(2, 256), Quant(4, 16), SymQuant(4, 16), Quant(4, 8), SymQuant(4, 8)} {
 		requireRowsKeptApart(t, im, rng, f, 256, []int{4, 8, 7}, []int{1, 2, 4})
 	}
 }

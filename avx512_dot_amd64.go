@@ -46,6 +46,12 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotRow8CodesAVX512(out, r, x)
 		return
 	}
+	if r.Format.Group == 8 && avx512DotRowCodes(r.Format, r.Cols) {
+		// The row kernels of 4-bit rows of 64, 128 and 256 in groups
+		// of 8.
+		avx512DotRowPasses(out, r, x)
+		return
+	}
 	if avx512Group8(r) {
 		dotGroup8AVX512(out, r, x)
 		return
@@ -93,10 +99,13 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 }
 
 // avx512DotRowCodes reports whether Dot on rows of cols values of format
-// f has row kernels: 2- and 4-bit codes on rows of 128 (groups of 16 to
-// 128), 64 (16 to 64), 96 (avx512Row96Codes) and 256 (16 to 256), and
+// f has row kernels: 4-bit codes in groups of 8 on rows of 64, 128 and
+// 256; 2- and 4-bit codes on rows of 128 (groups of 16 to 128), 64 (16 to 64), 96 (avx512Row96Codes) and 256 (16 to 256), and
 // 4-bit codes on rows of 80 (groups of 16 and 80).
 func avx512DotRowCodes(f Format, cols int) bool {
+	if f.Group == 8 {
+		return f.Bits == 4 && (cols == 64 || cols == 128 || cols == 256)
+	}
 	switch cols {
 	case 128:
 		return avx512RowCodes(f) || f.Group == 16 && (f.Bits == 2 || f.Bits == 4)
@@ -115,7 +124,7 @@ func avx512DotRowCodes(f Format, cols int) bool {
 // avx512DotRowPasses runs the Dot row kernel of r's shape (see
 // avx512DotRowCodes) over the query rows x in passes of up to 4; a pass
 // whose query values the row kernels cannot take exactly runs the gather
-// kernels (groups of 16) or the general kernels instead.
+// kernels (groups of 8 and 16) or the general kernels instead.
 func avx512DotRowPasses(out []float32, r Rows, x []float32) {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
@@ -147,6 +156,8 @@ func avx512DotRowPasses(out []float32, r Rows, x []float32) {
 		case ok:
 		case f.Group == 16:
 			dotGroup16AVX512(o, r, xp)
+		case f.Group == 8:
+			dotGroup8AVX512(o, r, xp)
 		case f.Group%32 != 0:
 			dotAVX2(o, r, xp) // rows of 80 in one group
 		default:
@@ -298,8 +309,8 @@ func avx512DotRowRun(out []float32, r Rows, mins []uint16, recs, sg []float32, p
 	}
 	if nb < n {
 		var (
-			data          [4 * 128]byte // a block: 4 rows of 256 4-bit codes at most
-			scales, mins4 [4 * 16]uint16
+			data          [4 * 128]byte  // a block: 4 rows of 256 4-bit codes at most
+			scales, mins4 [4 * 32]uint16 // 4 rows of 256 in groups of 8 at most
 			tail          [4 * 8]float32
 		)
 		g, rb := f.Groups(cols), f.RowBytes(cols)
@@ -321,6 +332,8 @@ func avx512CallDotRowOf(f Format, cols, pass int, a *avx512RowArgs) {
 	switch {
 	case cols == 128:
 		avx512CallDotRowShape(f, pass, a)
+	case f.Group == 8:
+		avx512CallDotRowG8(cols, pass, a)
 	case cols == 256:
 		avx512CallDotRow256(f.Group, pass, a)
 	case cols == 96 && f.Bits == 2 && f.Group == 16:
@@ -357,8 +370,11 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 		}
 	} else {
 		cols := &avx512RowCols4[0][0]
-		if f.Group == 16 {
+		switch f.Group {
+		case 16:
 			cols = &avx512RowCols4G16[0][0]
+		case 8:
+			cols = &avx512RowCols4G8[0][0]
 		}
 		if avx512DotRowXTables(&recs[0], &x[0], cols, &avx512RowScales4[0], 8, pass) {
 			return false
@@ -369,6 +385,13 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 	}
 	for j := 0; j < pass; j++ {
 		xj := x[j*128 : (j+1)*128]
+		if f.Group == 8 {
+			// Lane l: group l's sum.
+			for l := range 16 {
+				sg[j*16+l] = mul * sumFloats(xj[8*l:][:8])
+			}
+			continue
+		}
 		if f.Group == 16 {
 			// 4-bit: lane 4L+q (rows 2(q/2) and 2(q/2)+1 of a quad's
 			// pairs): group 2L+q%2's sum; 2-bit: lane l, group l%8's.
@@ -413,8 +436,12 @@ func avx512RowCodes(f Format) bool {
 }
 
 // avx512CallDotRowShape calls the Dot row kernel of rows of 128 values in
-// format f: groups of 32, 64 or 128.
+// format f: groups of 8 (4-bit), 16, 32, 64 or 128.
 func avx512CallDotRowShape(f Format, pass int, a *avx512RowArgs) {
+	if f.Group == 8 {
+		avx512CallDotRowG8(128, pass, a)
+		return
+	}
 	if f.Group == 16 {
 		avx512CallDotRowG16(f.Bits, pass, a)
 		return
@@ -448,6 +475,11 @@ var (
 	// bytes, byte j holding values j and j+8): nibble k of lane l holds
 	// column 32*(l/4) + 16*(l%4/2) + 4*(l%2) + k/2 + 8*(k%2).
 	avx512RowCols4G16 [8][16]int32
+
+	// 4-bit codes in groups of 8, one code dword each (byte j holding
+	// values j and j+4): nibble k of lane l holds column 8*l + k/2 +
+	// 4*(k%2).
+	avx512RowCols4G8 [8][16]int32
 )
 
 func init() {
@@ -459,6 +491,7 @@ func init() {
 		for l := range 16 {
 			avx512RowCols4[k][l] = int32(32*(l/4) + 4*(l%4) + k/2 + 16*(k%2))
 			avx512RowCols4G16[k][l] = int32(32*(l/4) + 16*(l%4/2) + 4*(l%2) + k/2 + 8*(k%2))
+			avx512RowCols4G8[k][l] = int32(8*l + k/2 + 4*(k%2))
 		}
 	}
 	for k := range 16 {

@@ -3540,6 +3540,272 @@ field:
 #undef QUAD_SCALES
 #undef FORX
 
+// The 4-bit Dot row kernels on rows of 128 values in groups of 8: a group
+// is 4 bytes (byte j holding values j and j+4), one code dword, so the
+// kernels of groups of 64, on x tables of that layout
+// (avx512RowCols4G8), leave in lane g of each row's accumulator that
+// row's group g alone. QUAD_SCALES_G8Xn scales and shifts every
+// accumulator lane on its own (the row's 16 scales and 16 mins converted
+// in lane order, the query row's group sums from table R9, lane g: group
+// g), and QUAD_OUT_G8 combines the four rows into REDUCE4's layout
+// unscaled. Budget per 32 values: the 4 + 2 per query row of the kernels
+// of groups of 64, plus 0.5 (the conversions) + 0.5 per query row (the
+// scale and the shift) in place of their scale step.
+
+// G8_ROW(o) converts a row's 16 scales at o(DX) into Z24 and its 16 mins
+// at o(R8) into Z25.
+#define G8_ROW(o) \
+	VCVTPH2PS o(DX), Z24; \
+	VCVTPH2PS o(R8), Z25
+
+// G8_LANES(j, acc) sets acc = acc*scales + mins*(query row j's group
+// sums), lane by lane. Scratch: Z26.
+#define G8_LANES(j, acc) \
+	VMULPS      (j*64)(R9), Z25, Z26; \
+	VFMADD213PS Z26, Z24, acc
+
+// G8_NEXT steps DX and R8 past the quad's 64 scales and mins: by 112
+// bytes more than QUAD_ROWS_NEXT does.
+#define G8_NEXT \
+	ADDQ $112, DX; \
+	ADDQ $112, R8
+
+// G8_QUADXn(o0, o1, o2, o3) scales and shifts the lanes of the four rows
+// whose 16 scales (and mins) are at o0-o3 off DX (R8), for n query rows.
+#define G8_QUADX1(o0, o1, o2, o3) \
+	G8_ROW(o0); G8_LANES(0, Z0); \
+	G8_ROW(o1); G8_LANES(0, Z1); \
+	G8_ROW(o2); G8_LANES(0, Z2); \
+	G8_ROW(o3); G8_LANES(0, Z3)
+
+#define G8_QUADX2(o0, o1, o2, o3) \
+	G8_ROW(o0); G8_LANES(0, Z0); G8_LANES(1, Z4); \
+	G8_ROW(o1); G8_LANES(0, Z1); G8_LANES(1, Z5); \
+	G8_ROW(o2); G8_LANES(0, Z2); G8_LANES(1, Z6); \
+	G8_ROW(o3); G8_LANES(0, Z3); G8_LANES(1, Z7)
+
+#define G8_QUADX4(o0, o1, o2, o3) \
+	G8_ROW(o0); G8_LANES(0, Z0); G8_LANES(1, Z4); G8_LANES(2, Z8); G8_LANES(3, Z12);  \
+	G8_ROW(o1); G8_LANES(0, Z1); G8_LANES(1, Z5); G8_LANES(2, Z9); G8_LANES(3, Z13);  \
+	G8_ROW(o2); G8_LANES(0, Z2); G8_LANES(1, Z6); G8_LANES(2, Z10); G8_LANES(3, Z14); \
+	G8_ROW(o3); G8_LANES(0, Z3); G8_LANES(1, Z7); G8_LANES(2, Z11); G8_LANES(3, Z15)
+
+#define QUAD_SCALES_G8X1 G8_QUADX1(0, 32, 64, 96); G8_NEXT
+#define QUAD_SCALES_G8X2 G8_QUADX2(0, 32, 64, 96); G8_NEXT
+#define QUAD_SCALES_G8X4 G8_QUADX4(0, 32, 64, 96); G8_NEXT
+
+// Per query row: combine the four scaled rows into REDUCE4's layout, park.
+// Scratch: T1-T4.
+#define QUAD_OUT_G8(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2); \
+	COMBINE_F(a2, a3, T4, T1, T2); \
+	COMBINE_F(T3, T4, T3, T1, T2); \
+	VMOVUPS T3, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow128W4G8X1
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_X1
+#define QUAD QUADX1
+#define QUAD_OUT QUAD_OUT_G8
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_G8X1
+#define FORX ROWFORX1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow128W4G8X2
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_MASKS
+#define QUAD QUADX2
+#define QUAD_OUT QUAD_OUT_G8
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_G8X2
+#define FORX ROWFORX2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow128W4G8X4
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP SETUP_X4
+#define QUAD QUADX4
+#define QUAD_OUT QUAD_OUT_G8
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 256
+#define QUAD_SCALES QUAD_SCALES_G8X4
+#define FORX ROWFORX4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+// The 4-bit Dot row kernels on rows of 256 values in groups of 8: the
+// halves of the kernels of rows of 256 (avx512_dot_rowparts_amd64.h), each
+// scaled as a row of 128 in groups of 8 (a row's 32 scales are 64 bytes,
+// its half h's 16 at 32h), then combined unscaled; the second half adds
+// to what the first parked.
+#define QUAD_OUT_PART_B_G8(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);           \
+	COMBINE_F(a2, a3, T4, T1, T2);           \
+	COMBINE_F(T3, T4, T3, T1, T2);           \
+	VADDPS  (j*256)(R13)(R14*1), T3, T3;     \
+	VMOVUPS T3, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow256W4G8X1
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_MASKS
+#define PART_A HALF_X1(1024); QUAD_CODES(0, 128, 256, 384); QUADX1_BODY
+#define PART_B HALF_X1(1280); QUAD_CODES(64, 192, 320, 448); QUADX1_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
+#define FORX ROWFORX1
+#define SCBYTES 256
+#define SHIFT_LO 0xffff
+#define SHIFT_HI 0xffff
+#define SCALES_A G8_QUADX1(0, 64, 128, 192)
+#define SCALES_B G8_QUADX1(32, 96, 160, 224)
+#define OUT_A QUAD_OUT_G8
+#define OUT_B QUAD_OUT_PART_B_G8
+#include "avx512_dot_rowparts_amd64.h"
+#undef NAME
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
+#undef FORX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
+
+#define NAME ·avx512DotRow256W4G8X2
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define SETUP SETUP_MASKS
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX2_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX2_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
+#define FORX ROWFORX2
+#define SCBYTES 256
+#define SHIFT_LO 0xffff
+#define SHIFT_HI 0xffff
+#define SCALES_A G8_QUADX2(0, 64, 128, 192)
+#define SCALES_B G8_QUADX2(32, 96, 160, 224)
+#define OUT_A QUAD_OUT_G8
+#define OUT_B QUAD_OUT_PART_B_G8
+#include "avx512_dot_rowparts_amd64.h"
+#undef NAME
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
+#undef FORX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
+
+#define NAME ·avx512DotRow256W4G8X4
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP SETUP_X4
+#define PART_A PREFETCH_HALF(1024); QUAD_CODES(0, 128, 256, 384); QUADX4_BODY
+#define PART_B PREFETCH_HALF(1280); QUAD_CODES(64, 192, 320, 448); QUADX4_BODY
+#define PART_TABLES 2560
+#define QUADBYTES 512
+#define FORX ROWFORX4
+#define SCBYTES 256
+#define SHIFT_LO 0xffff
+#define SHIFT_HI 0xffff
+#define SCALES_A G8_QUADX4(0, 64, 128, 192)
+#define SCALES_B G8_QUADX4(32, 96, 160, 224)
+#define OUT_A QUAD_OUT_G8
+#define OUT_B QUAD_OUT_PART_B_G8
+#include "avx512_dot_rowparts_amd64.h"
+#undef NAME
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef SETUP
+#undef PART_A
+#undef PART_B
+#undef PART_TABLES
+#undef QUADBYTES
+#undef FORX
+#undef SCBYTES
+#undef SHIFT_LO
+#undef SHIFT_HI
+#undef SCALES_A
+#undef SCALES_B
+#undef OUT_A
+#undef OUT_B
+
 // The 4-bit Dot row kernels on rows of 96 values (head dimension 96) in
 // groups of 32 or 96: four rows (192 code bytes) are three vectors, taken
 // as three rows of 128 whose 128-bit lane L of vector v holds block
@@ -5969,4 +6235,68 @@ field:
 #undef FLUSH_OUT
 #undef QUADBYTES
 #undef QUAD_SCALES
+#undef FORX
+
+// The 4-bit Dot row kernels on rows of 64 values in groups of 8: two rows
+// per vector (lanes 0-7 and 8-15, as in the kernels of one group of 64),
+// each code dword one group, so lane l of a vector holds row l/8's group
+// l%8 alone and the quad's 32 scales and 32 mins are in the lanes' order:
+// the 2-bit kernels' scaling and output of rows of 128 in groups of 16
+// (QUAD_SCALES_W2_G16, QUAD_OUT_W2_G16), whose lanes are laid out alike.
+// Budget per 32 values: that of the kernels of one group of 64, the
+// conversions and the scale and shift per lane in place of their scale
+// step.
+
+#define NAME ·avx512DotRow64W4G8X1
+#define SETUP SETUP_MASKS
+#define QUAD QUADW4R64X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G16
+#define QUAD_OUT QUAD_OUT_W2_G16
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W4G8X2
+#define SETUP SETUP_MASKS
+#define QUAD QUADW4R64X2
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G16
+#define QUAD_OUT QUAD_OUT_W2_G16
+#define FORX ROWFORW2X2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+#define NAME ·avx512DotRow64W4G8X4
+#define SETUP SETUP_MASKS
+#define QUAD QUADW4R64X4
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G16
+#define QUAD_OUT QUAD_OUT_W2_G16
+#define FORX ROWFORW2X4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
 #undef FORX

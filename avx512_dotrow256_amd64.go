@@ -5,7 +5,7 @@ package lowbit
 import "unsafe"
 
 // avx512DotRow256 runs the 4-bit Dot row kernel on rows of 256 values in
-// groups of 32, 64, 128 or 256 (four rows at a time, each half of a row
+// groups of 8, 16, 32, 64, 128 or 256 (four rows at a time, each half of a row
 // as a row of 128 values) for pass query rows x; a last 1-3 rows are
 // copied to a padded block of four. Like avx512DotRow it returns false,
 // having written nothing, when a query value scaled by 16^-k is a nonzero
@@ -21,8 +21,11 @@ func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
 	for h := range 2 {
 		tables := recs[h*avx512Row256Half:]
 		cols := &avx512RowCols4[0][0]
-		if f.Group == 16 {
+		switch f.Group {
+		case 16:
 			cols = &avx512RowCols4G16[0][0]
+		case 8:
+			cols = &avx512RowCols4G8[0][0]
 		}
 		for j := range pass {
 			if avx512DotRowXTables(&tables[j*8*16], &x[j*256+h*128], cols, &avx512RowScales4[0], 8, 1) {
@@ -70,6 +73,13 @@ func avx512Row256Sums(sg []float32, f Format, x []float32, pass int) {
 	for h := range 2 {
 		for j := range pass {
 			xh := x[j*256+h*128:][:128]
+			if f.Group == 8 {
+				// Lane l: the half's group l.
+				for l := range 16 {
+					sg[64*h+16*j+l] = mul * sumFloats(xh[8*l:][:8])
+				}
+				continue
+			}
 			if f.Group == 16 {
 				// Lane 4L+q (row q/2 of a pair): the half's group 2L+q%2.
 				for l := range 16 {

@@ -3,7 +3,8 @@
 package lowbit
 
 // avx512DotRow64 runs the 4-bit or 2-bit Dot row kernel on rows of 64
-// values in one group of 64 or two of 32 (four rows at a time, two per
+// values in one group of 64 or two of 32, or in groups of 16 (4-bit codes
+// also 8) (four rows at a time, two per
 // vector for 4-bit codes, four for 2-bit; the query's sums over the rows'
 // two blocks of 32 serve either group) for pass query rows x; a last 1-3
 // rows are copied to a padded block of four. Like avx512DotRow it returns
@@ -32,6 +33,9 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 			cols = &avx512Row64Cols2G16[0][0]
 		}
 	}
+	if f.Group == 8 {
+		cols = &avx512Row64Cols4G8[0][0]
+	}
 	if avx512DotRowXTables(&recs[0], &xBuf[0], cols, scales, fields, pass) {
 		return false
 	}
@@ -40,6 +44,13 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
 	for j := range pass {
+		if f.Group == 8 {
+			// Lane l (row l/8 of a pair): group l%8's sum.
+			for l := range 16 {
+				sg[j*16+l] = mul * sumFloats(x[64*j+8*(l%8):][:8])
+			}
+			continue
+		}
 		if f.Group == 16 {
 			// 4-bit: lane l (row l/8 of a pair) takes group (l%8)/2's
 			// sum; 2-bit: lane 4r+d, group d's.
@@ -85,10 +96,11 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 // avx512RowCols2[k][l%4].
 //
 // avx512Row64Cols4G16 and avx512Row64Cols2G16 are those of groups of 16
-// (avx512RowCols4G16, avx512RowCols2G16).
+// (avx512RowCols4G16, avx512RowCols2G16), avx512Row64Cols4G8 those of
+// 4-bit codes in groups of 8 (avx512RowCols4G8).
 var (
-	avx512Row64Cols4, avx512Row64Cols4G16 [8][16]int32
-	avx512Row64Cols2, avx512Row64Cols2G16 [16][16]int32
+	avx512Row64Cols4, avx512Row64Cols4G16, avx512Row64Cols4G8 [8][16]int32
+	avx512Row64Cols2, avx512Row64Cols2G16                     [16][16]int32
 )
 
 func init() {
@@ -96,6 +108,7 @@ func init() {
 		for l := range 16 {
 			avx512Row64Cols4[k][l] = avx512RowCols4[k][l%8]
 			avx512Row64Cols4G16[k][l] = avx512RowCols4G16[k][l%8]
+			avx512Row64Cols4G8[k][l] = avx512RowCols4G8[k][l%8]
 		}
 	}
 	for k := range 16 {

@@ -119,7 +119,7 @@ func guardedCase(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, 
 
 // TestGuardPagesRowShapes runs every kernel on the shapes that the amd64
 // row kernels take with masked, strided, gathered or half-row loads (rows of 64, 80,
-// 96, 128 and 256 in groups of 16, 32, 64, 96 and the whole row), each input
+// 96, 128 and 256 in groups of 8, 16, 32, 64, 96 and the whole row), each input
 // ending at a guard page, and the rows also beginning right after one (a
 // masked load's address may lie before its first byte; its masked-off
 // lanes must not be read).
@@ -135,6 +135,7 @@ func TestGuardPagesRowShapes(t *testing.T) {
 		{Quant(5, 64), 64}, {SymQuant(8, 32), 64}, {Quant(4, 64), 64},
 		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 16), 96},
 		{Quant(4, 64), 128}, {SymQuant(4, 128), 128}, {Quant(2, 128), 128}, {SymQuant(2, 64), 128}, {Quant(4, 32), 128},
+		{Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256},
 	}
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(23, 24))

@@ -4773,6 +4773,66 @@ func avx512CallDotRowG16(bits, nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 4-bit rows of 64, 128 and 256 values in groups of 8, four rows at a
+// time, each group (a code dword) scaled in its own lane (avx512_dot_amd64.s,
+// bodies avx512_dot_row_amd64.h and, for rows of 256,
+// avx512_dot_rowparts_amd64.h).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow64W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W4G8X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W4G8X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W4G8X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128W4G8X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G8X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256W4G8X4(a *avx512RowArgs)
+
+// avx512CallDotRowG8 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRowG8(cols, nq int, a *avx512RowArgs) {
+	switch cols<<4 | nq {
+	case 64<<4 | 1:
+		avx512DotRow64W4G8X1(a)
+	case 64<<4 | 2:
+		avx512DotRow64W4G8X2(a)
+	case 64<<4 | 4:
+		avx512DotRow64W4G8X4(a)
+	case 128<<4 | 1:
+		avx512DotRow128W4G8X1(a)
+	case 128<<4 | 2:
+		avx512DotRow128W4G8X2(a)
+	case 128<<4 | 4:
+		avx512DotRow128W4G8X4(a)
+	case 256<<4 | 1:
+		avx512DotRow256W4G8X1(a)
+	case 256<<4 | 2:
+		avx512DotRow256W4G8X2(a)
+	case 256<<4 | 4:
+		avx512DotRow256W4G8X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on 4-bit rows of 256 values, four rows at a time, each half as a row of
 // 128 (avx512_dot_amd64.s, body avx512_dot_rowparts_amd64.h).
 //

@@ -138,21 +138,21 @@ func rowSeeds() map[string][]byte {
 	}
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 16), lowbit.SymQuant(4, 16), lowbit.SymQuant(4, 32), lowbit.Quant(4, 32), lowbit.SymQuant(5, 32), lowbit.Quant(5, 32), lowbit.SymQuant(8, 32),
 		lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(2, 64), lowbit.SymQuant(2, 64), lowbit.Quant(8, 64),
-		lowbit.Quant(2, 32), lowbit.SymQuant(2, 32), lowbit.Quant(8, 32), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16)} {
+		lowbit.Quant(2, 32), lowbit.SymQuant(2, 32), lowbit.Quant(8, 32), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
 		seeds[fmt.Sprintf("%s-128cols-negative-scales", f)] = rowHeader(f, 128, 5+i%5, 1+i%9, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The row kernels on rows of 64 (2- and 4-bit codes in one group, two
-	// of 32 or four of 16).
+	// of 32 or four of 16; 4-bit codes in eight of 8).
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(4, 32), lowbit.SymQuant(4, 32), lowbit.Quant(2, 64), lowbit.SymQuant(2, 32),
-		lowbit.Quant(4, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 16), lowbit.SymQuant(4, 16)} {
+		lowbit.Quant(4, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
 		seeds[fmt.Sprintf("%s-64cols-negative-scales", f)] = rowHeader(f, 64, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The row kernels on rows of 256 (2- and 4-bit codes in groups of 16 to
-	// 256; DotQ8 also 3- and 8-bit codes).
+	// 256, 4-bit codes in groups of 8; DotQ8 also 3- and 8-bit codes).
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 32), lowbit.SymQuant(4, 64), lowbit.Quant(4, 128), lowbit.SymQuant(4, 256),
 		lowbit.Quant(2, 32), lowbit.SymQuant(2, 64), lowbit.Quant(2, 128), lowbit.Quant(2, 256),
 		lowbit.SymQuant(3, 64), lowbit.Quant(8, 32), lowbit.SymQuant(8, 256), lowbit.Quant(2, 16), lowbit.SymQuant(4, 16),
-		lowbit.Quant(4, 16), lowbit.SymQuant(2, 16)} {
+		lowbit.Quant(4, 16), lowbit.SymQuant(2, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
 		seeds[fmt.Sprintf("%s-256cols-negative-scales", f)] = rowHeader(f, 256, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The row kernels on rows of 96 (2- and 4-bit codes in groups of 16, 32
