@@ -319,6 +319,27 @@
 	VCVTPH2PS Y25, Z25; \
 	STEP_W4_SPREAD
 
+// STEP_W4_G8 is STEP_W4 on rows of 128 values in sixteen groups of 8: a
+// group is one code dword (byte j holding values j and j+4), so the row's
+// 16 scales and 16 mins are converted in lane order, not spread.
+#define STEP_W4_G8 \
+	VMOVDQU32 (SI), Z24; \
+	VCVTPH2PS (DX), Z28; \
+	VCVTPH2PS (R8), Z29; \
+	VBROADCASTSS (R13), Z30; \
+	STEP_W4_FMAS
+
+// STEP_W4_R64_G8 is STEP_W4_G8 on two rows of 64 values, one per half
+// vector (lane l: row l/8's group l%8), each half with its own row's
+// weight (K1 = 0xff00, SETUP_W4_R64_G64).
+#define STEP_W4_R64_G8 \
+	VMOVDQU32 (SI), Z24; \
+	VCVTPH2PS (DX), Z28; \
+	VCVTPH2PS (R8), Z29; \
+	VBROADCASTSS (R13), Z30; \
+	VBROADCASTSS 4(R13), K1, Z30; \
+	STEP_W4_FMAS
+
 // STEP_W4_BODY is the rest of STEP_W4 from the scale and min words of the
 // row's two groups (s0, s1, m0, m1) in X25 on.
 #define STEP_W4_BODY \
@@ -1205,6 +1226,60 @@
 #define STEPBYTES 48
 #define STEPSCALES 12
 #define FINISH FINISH_W2
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow128W4G8X1
+#define SETUP SETUP_W4
+#define STEP STEP_W4_G8
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 32
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W4G8X1
+#define SETUP SETUP_W4
+#define STEP STEP_W4_G8
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 128
+#define STEPSCALES 64
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow64W4G8X1
+#define SETUP SETUP_W4_R64_G64
+#define STEP STEP_W4_R64_G8
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 32
+#define FINISH FINISH_W4
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME
 #undef SETUP

@@ -54,7 +54,7 @@ func avx512AddWeightedRow256W2(y []float32, r Rows, w []float32) bool {
 }
 
 // avx512AddWeightedRow256W4 runs the 4-bit AddWeighted row kernel on rows of
-// 256 values in groups of 32, 64, 128 or 256, one weight row, once per
+// 256 values in groups of 8 to 256, one weight row, once per
 // half of the rows: each half is a row of 128 values whose rows lie 128
 // bytes apart (the caller's chunks of avx512RowChunk rows keep the second
 // half's pass in L2). As for avx512AddWeightedRow, it returns false,
@@ -76,14 +76,21 @@ func avx512AddWeightedRow256W4(y []float32, r Rows, w []float32) bool {
 			scratch: unsafe.Pointer(&mul),
 			n:       r.Len(),
 		}
-		avx512CallAddWeightedRow256(4, f.Group, &a)
+		if f.Group == 8 {
+			avx512CallAddWeightedRowG8(256, &a)
+		} else {
+			avx512CallAddWeightedRow256(4, f.Group, &a)
+		}
 	}
 	if !avx512Finite(lanes[:256]) {
 		return false
 	}
 	cols := &avx512W4Cols
-	if f.Group == 16 {
+	switch f.Group {
+	case 16:
 		cols = &avx512W4ColsG16
+	case 8:
+		cols = &avx512W4ColsG8
 	}
 	y0, y1 := (*[128]float32)(y[:128]), (*[128]float32)(y[128:256])
 	for i, v := range lanes[:128] {

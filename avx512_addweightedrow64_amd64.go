@@ -5,7 +5,8 @@ package lowbit
 import "unsafe"
 
 // avx512AddWeightedRow64 runs the 4-bit or 2-bit AddWeighted row kernel on
-// rows of 64 values in one group of 64 or two of 32 (two rows per vector
+// rows of 64 values in one group of 64 or two of 32, or groups of 16 (4-bit
+// codes also 8) (two rows per vector
 // for 4-bit codes, four for 2-bit, one weight row w), adding to y[0:64];
 // a last partial step of rows runs padded with zero rows of weight 0.
 // Like avx512AddWeightedRow it returns false, having added nothing, when
@@ -48,12 +49,15 @@ func avx512AddWeightedRow64(y []float32, r Rows, w []float32) bool {
 // 4-bit, entry 16k+l holds column avx512W4Cols[16k+l] mod 64 (lanes 8-15
 // the second row's); 2-bit, entry 16k+l holds field k of row l/4's dword
 // l%4, whose column avx512W2Cols gives for dword l%4 (for groups of 16,
-// avx512W4ColsG16 and avx512W2ColsG16).
+// avx512W4ColsG16 and avx512W2ColsG16; for groups of 8, avx512W4ColsG8).
 func avx512AddLanesRow64(y *[64]float32, lanes []float32, f Format) {
 	if f.Bits == 4 {
 		cols := &avx512W4Cols
-		if f.Group == 16 {
+		switch f.Group {
+		case 16:
 			cols = &avx512W4ColsG16
+		case 8:
+			cols = &avx512W4ColsG8
 		}
 		for i, v := range lanes[:128] {
 			y[cols[i]&63] += v
@@ -73,9 +77,12 @@ func avx512AddLanesRow64(y *[64]float32, lanes []float32, f Format) {
 }
 
 // avx512CallAddWeightedRow64 runs the kernel of rows of 64 of a code width
-// (4 or 2) in g groups (1: one group of 64, 2: two of 32, 4: four of 16).
+// (4 or 2) in g groups (1: one group of 64, 2: two of 32, 4: four of 16;
+// 4-bit, 8: eight of 8).
 func avx512CallAddWeightedRow64(bits, g int, a *avx512RowArgs) {
 	switch {
+	case bits == 4 && g == 8:
+		avx512CallAddWeightedRowG8(64, a)
 	case bits == 4 && g == 4:
 		avx512AddWeightedRow64W4G16X1(a)
 	case g == 4:

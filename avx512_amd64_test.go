@@ -284,7 +284,7 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 				}
 			}
 			if bits == 4 || bits == 2 { // the row kernels on rows of 64
-				for _, g := range []int{16, 32, 64} {
+				for _, g := range []int{8, 16, 32, 64} {
 					f := Format{Bits: bits, Group: g, Symmetric: sym}
 					for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 16, 17, 100} {
 						for _, nq := range []int{1, 2, 4} {
@@ -312,22 +312,24 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 				}
 			}
 			if bits == 4 || bits == 2 { // the row kernels on rows of 256
-				for _, g := range []int{16, 32, 64, 128, 256} {
+				for _, g := range []int{8, 16, 32, 64, 128, 256} {
 					f := Format{Bits: bits, Group: g, Symmetric: sym}
 					for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
 						avx512CheckAddWeighted(t, im, rng, f, n, 256, 1)
 						avx512CheckAddWeighted(t, im, rng, f, n, 256, 2)
+						avx512CheckAddWeighted(t, im, rng, f, n, 256, 4)
 					}
 				}
 			}
-			for _, g := range []int{16, 32, 64} { // the row kernels' groups on rows of 128
-				if g == 16 && bits != 4 && bits != 2 {
+			for _, g := range []int{8, 16, 32, 64} { // the row kernels' groups on rows of 128
+				if g == 16 && bits != 4 && bits != 2 || g == 8 && bits > 4 {
 					continue
 				}
 				f := Format{Bits: bits, Group: g, Symmetric: sym}
 				for _, n := range []int{1, 3, 4, 5, 16, 17, 100} {
 					avx512CheckAddWeighted(t, im, rng, f, n, 128, 1)
 					avx512CheckAddWeighted(t, im, rng, f, n, 128, 2)
+					avx512CheckAddWeighted(t, im, rng, f, n, 128, 4)
 				}
 			}
 		}
@@ -335,12 +337,12 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 	// Several weight rows on rows of 128 run the row kernels once per
 	// weight row over chunks of avx512RowChunk rows: a chunk boundary, odd
 	// chunk tails (the 2-bit kernel takes rows in pairs).
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), Quant(2, 32), F16, F32} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), Quant(2, 32), SymQuant(4, 8), F16, F32} {
 		for _, n := range []int{avx512RowChunk - 1, avx512RowChunk + 1, 2*avx512RowChunk + 3} {
 			avx512CheckAddWeighted(t, im, rng, f, n, 128, 3)
 		}
 	}
-	for _, f := range []Format{Quant(4, 32), SymQuant(4, 256), Quant(2, 64), SymQuant(2, 256)} {
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 256), Quant(2, 64), SymQuant(2, 256), Quant(4, 8)} {
 		for _, n := range []int{avx512RowChunk - 1, avx512RowChunk + 1} {
 			avx512CheckAddWeighted(t, im, rng, f, n, 256, 3)
 		}
@@ -503,7 +505,7 @@ func TestAVX512DotQ8WithoutVNNI(t *testing.T) {
 func TestAVX512NoAllocations(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(51, 52))
-	for _, f := range []Format{Quant(2, 64), Quant(4, 64), Quant(8, 32), Quant(2, 32), Quant(4, 32), F16, F32} {
+	for _, f := range []Format{Quant(2, 64), Quant(4, 64), Quant(8, 32), Quant(2, 32), Quant(4, 32), Quant(4, 8), F16, F32} {
 		for _, cols := range []int{64, 100, 128, 256} {
 			if f.Quantized() && cols%f.Group != 0 {
 				continue
@@ -705,7 +707,8 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {Quant(8, 64), 128},
 		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96},
 		{Quant(4, 16), 64}, {Quant(2, 16), 64}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}, {Quant(2, 16), 256}, {SymQuant(4, 16), 256},
-		{SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 16), 80}, {SymQuant(2, 80), 80}, {Quant(4, 16), 96}} {
+		{SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 16), 80}, {SymQuant(2, 80), 80}, {Quant(4, 16), 96},
+		{Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3} {
 			for _, n := range []int{1, 2, 3, 8, 17} {

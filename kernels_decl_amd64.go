@@ -6073,6 +6073,36 @@ func avx512CallAddWeightedSplit96W2(half, group int, a *avx512RowArgs) {
 //go:noescape
 func avx512AddWeightedRow96W2G32X1(a *avx512RowArgs)
 
+// AddWeighted on 4-bit rows of 64, 128 and 256 values in groups of 8, one
+// weight row: each group a code dword, its scale and min in its own lane
+// (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h; rows of
+// 256 once per half).
+//
+// avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedRow64W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow128W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow256W4G8X1(a *avx512RowArgs)
+
+// avx512CallAddWeightedRowG8 calls avx512AddWeightedRow<cols>W<bits>G<group>X<nq>.
+func avx512CallAddWeightedRowG8(cols int, a *avx512RowArgs) {
+	switch cols {
+	case 64:
+		avx512AddWeightedRow64W4G8X1(a)
+	case 128:
+		avx512AddWeightedRow128W4G8X1(a)
+	case 256:
+		avx512AddWeightedRow256W4G8X1(a)
+	default:
+		panic("lowbit: no avx512AddWeightedRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on rows of 256 values: 4-bit, one half at a time, the kernels
 // of rows of 128 with the rows 128 bytes apart; 2-bit, a row per vector, its
 // halves as two rows of 128 (avx512_addweighted_amd64.s, body

@@ -175,6 +175,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "AddWeighted on 2-bit rows of 96 values, eight rows a step: their heads of\n64 values four to a vector, their tails of 32 in one vector, the fields of\none half of each dword (avx512_addweightedsplit_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(96), someWidths(2), groups(32), passes(1)}, sig: "(a *avx512RowArgs)",
 		doc: "AddWeighted on 2-bit rows of 96 values in groups of 32, two rows per\nmasked vector (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
+	{family: "AddWeighted", axes: []axis{rowLens(64, 128, 256), someWidths(4), groups(8), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedRowG8",
+		doc: "AddWeighted on 4-bit rows of 64, 128 and 256 values in groups of 8, one\nweight row: each group a code dword, its scale and min in its own lane\n(avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h; rows of\n256 once per half)."},
 	{family: "AddWeighted", axes: []axis{rowLens(256), someWidths(2, 4), groups(16, 32, 64, 128, 256), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedRow256",
 		doc: "AddWeighted on rows of 256 values: 4-bit, one half at a time, the kernels\nof rows of 128 with the rows 128 bytes apart; 2-bit, a row per vector, its\nhalves as two rows of 128 (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{floats(), passes(1, 2, 4)}, sig: "(a *avx512DotArgs)", call: "avx512CallAddWeightedFloat",
