@@ -4437,6 +4437,140 @@ field:
 #undef QUAD_SCALES
 #undef FORX
 
+// The 4-bit Dot row kernels on rows of 96 values in groups of 8: a group
+// is one code dword, so the quad's 48 dwords (three vectors, row-major:
+// row (16v+l)/12's group (16v+l)%12 in lane l of vector v) line up with
+// its 48 scales and mins; each vector's accumulator is scaled and shifted
+// lane by lane (the query row's group sums per vector, 192 bytes per query
+// row at R9), then the vectors combine unscaled into K (lane 4L+v: block
+// 4v+L) and are permuted to REDUCE4's layout as in the kernels of groups
+// of 32. The x tables have the layout of groups of 8 (avx512Row96Cols4G8).
+// Budget per 32 values: that of the kernels of groups of 32, with 0.5 for
+// the conversions and 0.5 per query row for the lanes' scale and shift in
+// place of their scale step.
+
+// G8R96_LANES(j, v, acc) is G8_LANES for vector v of a quad of rows of 96.
+#define G8R96_LANES(j, v, acc) \
+	VMULPS      (j*192+v*64)(R9), Z25, Z26; \
+	VFMADD213PS Z26, Z24, acc
+
+// G8R96_NEXT steps DX and R8 past the quad's 48 scales and mins.
+#define G8R96_NEXT \
+	ADDQ $80, DX; \
+	ADDQ $80, R8
+
+#define QUAD_SCALES_R96_G8X1 \
+	G8_ROW(0); G8R96_LANES(0, 0, Z0);  \
+	G8_ROW(32); G8R96_LANES(0, 1, Z1); \
+	G8_ROW(64); G8R96_LANES(0, 2, Z2); \
+	G8R96_NEXT
+
+#define QUAD_SCALES_R96_G8X2 \
+	G8_ROW(0); G8R96_LANES(0, 0, Z0); G8R96_LANES(1, 0, Z4);  \
+	G8_ROW(32); G8R96_LANES(0, 1, Z1); G8R96_LANES(1, 1, Z5); \
+	G8_ROW(64); G8R96_LANES(0, 2, Z2); G8R96_LANES(1, 2, Z6); \
+	G8R96_NEXT
+
+#define QUAD_SCALES_R96_G8X4 \
+	G8_ROW(0); G8R96_LANES(0, 0, Z0); G8R96_LANES(1, 0, Z4); G8R96_LANES(2, 0, Z8); G8R96_LANES(3, 0, Z12);   \
+	G8_ROW(32); G8R96_LANES(0, 1, Z1); G8R96_LANES(1, 1, Z5); G8R96_LANES(2, 1, Z9); G8R96_LANES(3, 1, Z13);  \
+	G8_ROW(64); G8R96_LANES(0, 2, Z2); G8R96_LANES(1, 2, Z6); G8R96_LANES(2, 2, Z10); G8R96_LANES(3, 2, Z14); \
+	G8R96_NEXT
+
+// Per query row: combine the three scaled vectors (and the zero
+// accumulator) into K, permute to REDUCE4's layout, park. Scratch: T1-T4.
+#define QUAD_OUT_R96_G8(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);           \
+	COMBINE_F(a2, a3, T4, T1, T2);           \
+	COMBINE_F(T3, T4, T3, T1, T2);           \
+	VMOVDQU32 ·avx512Row96Idx+128(SB), T1;   \
+	VPERMPS.Z T3, T1, K7, T3;                \
+	VMOVUPS   T3, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow96W4G8X1
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define ZERO Z12
+#define SETUP SETUP_R96
+#define QUAD QUADR96X1
+#define QUAD_OUT QUAD_OUT_R96_G8
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G8X1
+#define FORX ROWFOR96X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W4G8X2
+#define T1 Z28
+#define T2 Z29
+#define T3 Z30
+#define T4 Z31
+#define ZERO Z12
+#define SETUP SETUP_R96
+#define QUAD QUADR96X2
+#define QUAD_OUT QUAD_OUT_R96_G8
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G8X2
+#define FORX ROWFOR96X2
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
+#define NAME ·avx512DotRow96W4G8X4
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define ZERO Z31
+#define SETUP SETUP_R96X4
+#define QUAD QUADR96X4
+#define QUAD_OUT QUAD_OUT_R96_G8
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 192
+#define QUAD_SCALES QUAD_SCALES_R96_G8X4
+#define FORX ROWFOR96X4
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef ZERO
+#undef SETUP
+#undef QUAD
+#undef QUAD_OUT
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef FORX
+
 // The 2-bit Dot row kernels on rows of 128 values in groups of 16: a
 // group is 4 bytes (byte j holding values j, j+4, j+8 and j+12), one code
 // dword, so each accumulator lane (acc01: rows 0-1, acc23: rows 2-3, lane

@@ -5,7 +5,7 @@ package lowbit
 import "math"
 
 // avx512DotRow96 runs the 4-bit Dot row kernel on rows of 96 values in
-// groups of 32 or 96 (four rows, three vectors, at a time; each vector's
+// groups of 8, 16, 32 or 96 (four rows, three vectors, at a time; each vector's
 // 128-bit lanes are blocks of different rows, with their own x tables) for
 // pass query rows x; a last 1-3 rows are copied to a padded block of four.
 // Like avx512DotRow it returns false, having written nothing, when a query
@@ -14,7 +14,7 @@ import "math"
 func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		recsBuf [4*24*16 + 16]float32
-		sgBuf   [4*32 + 16]float32
+		sgBuf   [4*48 + 16]float32
 	)
 	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	f := r.Format
@@ -23,13 +23,24 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
 	cols := &avx512Row96Cols[0][0]
-	if f.Group == 16 {
+	switch f.Group {
+	case 16:
 		cols = &avx512Row96Cols4G16[0][0]
+	case 8:
+		cols = &avx512Row96Cols4G8[0][0]
 	}
 	for j := range pass {
 		xj := x[j*96:][:96]
 		if avx512DotRowXTables(&recs[j*24*16], &xj[0], cols, &avx512Row96Scales[0], 24, 1) {
 			return false
+		}
+		if f.Group == 8 {
+			// Vector v's lane l: group (16v+l)%12's sum; 48 floats per
+			// query row.
+			for i := range 48 {
+				sg[j*48+i] = mul * sumFloats(xj[8*(i%12):][:8])
+			}
+			continue
 		}
 		if f.Group == 16 {
 			// Lane 4L+q of the pairs: vector 2p+q/2's block c (its 128-bit
@@ -70,6 +81,10 @@ func avx512DotRow96(out []float32, r Rows, x []float32, pass int) bool {
 // avx512CallDotRow96Of runs the 4-bit Dot kernel of rows of 96 of f's
 // group.
 func avx512CallDotRow96Of(f Format, pass int, a *avx512RowArgs) {
+	if f.Group == 8 {
+		avx512CallDotRowG8(96, pass, a)
+		return
+	}
 	if f.Group == 16 {
 		avx512CallDotRow96G16(pass, a)
 		return
@@ -86,7 +101,9 @@ func avx512Row96Codes(f Format) bool {
 // The x tables of the rows-of-96 kernels: table 8v+k (vector v of a quad,
 // nibble k) holds in dword lane l the query's column
 // avx512Row96Cols[8v+k][l], block (4v+l/4)%3's column of nibble k in rows
-// of 128 (avx512RowCols4), scaled by avx512Row96Scales[8v+k] = 16^-k.
+// of 128 (avx512RowCols4), scaled by avx512Row96Scales[8v+k] = 16^-k;
+// avx512Row96Cols4G16 and avx512Row96Cols4G8 those of groups of 16 and 8
+// (avx512RowCols4G16, avx512RowCols4G8).
 //
 // avx512Row96Idx are the kernels' permutations: the scales of groups of
 // 32 into K's lanes (lane 4L+v: entry 4v+L, the quad's block 4v+L; 0 in
@@ -94,9 +111,9 @@ func avx512Row96Codes(f Format) bool {
 // block's row), and F into REDUCE4's layout (lane 4i+r: K's lane of row
 // r's block i, c = 3r+i at lane 4(c%4)+c/4; lanes 12-15 are masked).
 var (
-	avx512Row96Cols, avx512Row96Cols4G16 [24][16]int32
-	avx512Row96Scales                    [24]float32
-	avx512Row96Idx                       [3][16]int32
+	avx512Row96Cols, avx512Row96Cols4G16, avx512Row96Cols4G8 [24][16]int32
+	avx512Row96Scales                                        [24]float32
+	avx512Row96Idx                                           [3][16]int32
 
 	// avx512R96G16Idx: the scales of rows of 96 in groups of 16 (24 a
 	// quad, row-major) into the lanes of the combined pairs of vectors
@@ -113,6 +130,7 @@ func init() {
 				b := (4*v + l/4) % 3
 				avx512Row96Cols[8*v+k][l] = int32(32*b) + avx512RowCols4[k][l] - int32(32*(l/4))
 				avx512Row96Cols4G16[8*v+k][l] = int32(32*b) + avx512RowCols4G16[k][l] - int32(32*(l/4))
+				avx512Row96Cols4G8[8*v+k][l] = int32(32*b) + avx512RowCols4G8[k][l] - int32(32*(l/4))
 			}
 		}
 	}

@@ -4773,7 +4773,7 @@ func avx512CallDotRowG16(bits, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 4-bit rows of 64, 128 and 256 values in groups of 8, four rows at a
+// Dot on 4-bit rows of 64, 96, 128 and 256 values in groups of 8, four rows at a
 // time, each group (a code dword) scaled in its own lane (avx512_dot_amd64.s,
 // bodies avx512_dot_row_amd64.h and, for rows of 256,
 // avx512_dot_rowparts_amd64.h).
@@ -4788,6 +4788,15 @@ func avx512DotRow64W4G8X2(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotRow64W4G8X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W4G8X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W4G8X4(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotRow128W4G8X1(a *avx512RowArgs)
@@ -4816,6 +4825,12 @@ func avx512CallDotRowG8(cols, nq int, a *avx512RowArgs) {
 		avx512DotRow64W4G8X2(a)
 	case 64<<4 | 4:
 		avx512DotRow64W4G8X4(a)
+	case 96<<4 | 1:
+		avx512DotRow96W4G8X1(a)
+	case 96<<4 | 2:
+		avx512DotRow96W4G8X2(a)
+	case 96<<4 | 4:
+		avx512DotRow96W4G8X4(a)
 	case 128<<4 | 1:
 		avx512DotRow128W4G8X1(a)
 	case 128<<4 | 2:

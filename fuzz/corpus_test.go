@@ -158,7 +158,7 @@ func rowSeeds() map[string][]byte {
 	// The row kernels on rows of 96 (2- and 4-bit codes in groups of 16, 32
 	// and 96).
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 32), lowbit.SymQuant(4, 32), lowbit.Quant(4, 96), lowbit.SymQuant(4, 96),
-		lowbit.Quant(2, 32), lowbit.SymQuant(2, 96), lowbit.Quant(4, 16), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.SymQuant(4, 16)} {
+		lowbit.Quant(2, 32), lowbit.SymQuant(2, 96), lowbit.Quant(4, 16), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
 		seeds[fmt.Sprintf("%s-96cols-negative-scales", f)] = rowHeader(f, 96, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The row kernels on rows of 80 (2- and 4-bit codes in groups of 16 and
