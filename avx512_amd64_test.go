@@ -219,7 +219,7 @@ func TestAVX512DotShapes(t *testing.T) {
 	}
 	// The row kernels on 2- and 4-bit rows of 80 (groups of 16 and 80):
 	// blocks of sixteen (eight) rows and a padded last block.
-	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16), Quant(4, 80), SymQuant(4, 80), Quant(2, 16), SymQuant(2, 16), Quant(2, 80), SymQuant(2, 80)} {
+	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16), Quant(4, 80), SymQuant(4, 80), Quant(2, 16), SymQuant(2, 16), Quant(2, 80), SymQuant(2, 80), Quant(4, 8), SymQuant(4, 8)} {
 		for _, n := range []int{1, 3, 7, 8, 9, 15, 16, 17, 24, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 80, nq)
@@ -658,7 +658,7 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {SymQuant(8, 64), 128},
 		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 16), 64}, {SymQuant(2, 16), 64}, {Quant(4, 16), 96}, {Quant(4, 32), 96}, {Quant(2, 16), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}, {Quant(4, 16), 256},
-		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {Quant(4, 8), 96}} {
+		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {Quant(4, 8), 96}, {SymQuant(4, 8), 80}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3, 4, 5, 9} {
 			n := 1 + rng.IntN(20)
@@ -813,7 +813,7 @@ func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 		cols int
 	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 16), 96}, {SymQuant(4, 16), 96},
 		{Quant(2, 16), 96}, {SymQuant(2, 16), 96}, {Quant(4, 16), 80}, {SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {SymQuant(4, 80), 80},
-		{Quant(2, 16), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 128}, {Quant(4, 8), 96}, {SymQuant(4, 8), 96}} {
+		{Quant(2, 16), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 128}, {Quant(4, 8), 96}, {SymQuant(4, 8), 96}, {Quant(4, 8), 80}, {SymQuant(4, 8), 80}} {
 		requireRowsKeptApart(t, im, rng, fc.f, fc.cols, []int{4, 8, 7}, []int{1, 2, 4})
 	}
 }

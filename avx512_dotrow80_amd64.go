@@ -10,7 +10,7 @@ import (
 )
 
 // avx512DotRow80 runs the 2- or 4-bit Dot row kernel on rows of 80 values
-// in groups of 16 or 80 (sixteen 2-bit or eight 4-bit rows, five vectors,
+// in groups of 16 or 80, or 4-bit rows in groups of 8 (sixteen 2-bit or eight 4-bit rows, five vectors,
 // at a time; each dword lane with its own x tables, see
 // avx512_dotrow80_amd64.s) for pass query rows x; a last partial block is
 // copied to a padded one. Like avx512DotRow it returns false, having
@@ -34,9 +34,12 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 			cols = &avx512Row80Cols2G16[0][0]
 		}
 	}
+	if f.Group == 8 {
+		cols = &avx512Row80ColsG8[0][0]
+	}
 	mins, mul := shiftSource(r)
-	sgLen := 3 * 16 // 4-bit: qwords 0-47; 2-bit: dwords 0-79
-	if f.Bits == 2 {
+	sgLen := 3 * 16 // 4-bit: qwords 0-47; 2-bit, and 4-bit in groups of 8: dwords 0-79
+	if f.Bits == 2 || f.Group == 8 {
 		sgLen = 5 * 16
 	}
 	for j := range pass {
@@ -48,6 +51,13 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 		if f.Group == 80 {
 			for l := range 16 {
 				s[l] = mul * sumFloats(xj)
+			}
+			continue
+		}
+		if f.Group == 8 {
+			// Entry i of a block (a dword): row i/10, group i%10.
+			for i := range 80 {
+				s[i] = mul * sumFloats(xj[8*(i%10):][:8])
 			}
 			continue
 		}
@@ -64,12 +74,12 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 	if nb > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), nb
-		avx512CallDotRow80(f.Bits, f.Group, pass, &a)
+		avx512CallDotRow80Of(f, pass, &a)
 	}
 	if nb < n {
 		var (
-			data           [320]byte // a block: eight 4-bit or sixteen 2-bit rows
-			scales, mins16 [16 * 5]uint16
+			data           [320]byte      // a block: eight 4-bit or sixteen 2-bit rows
+			scales, mins16 [16 * 5]uint16 // (eight rows of ten groups of 8)
 			tail           [4 * 16]float32
 		)
 		g, rb := f.Groups(80), f.RowBytes(80)
@@ -78,7 +88,7 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 		copy(mins16[:], mins[g*nb:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins16[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), block, 4*block
-		avx512CallDotRow80(f.Bits, f.Group, pass, &a)
+		avx512CallDotRow80Of(f, pass, &a)
 		for j := range pass {
 			copy(out[j*n+nb:(j+1)*n], tail[block*j:])
 		}
@@ -86,14 +96,25 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 	return true
 }
 
+// avx512CallDotRow80Of runs the Dot kernel of rows of 80 of f's width
+// and group.
+func avx512CallDotRow80Of(f Format, pass int, a *avx512RowArgs) {
+	if f.Group == 8 {
+		avx512CallDotRow80G8(pass, a)
+		return
+	}
+	avx512CallDotRow80(f.Bits, f.Group, pass, a)
+}
+
 // avx512Row80Codes reports whether the Dot row kernels of rows of 80 take
-// codes of format f: 2- and 4-bit codes in groups of 16 or 80.
+// codes of format f: 2- and 4-bit codes in groups of 16 or 80 (4-bit
+// codes in groups of 8: avx512DotRowCodes).
 func avx512Row80Codes(f Format) bool {
 	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 16 || f.Group == 80)
 }
 
-// The tables of the rows-of-80 kernels. avx512Row80Cols (one group of 80)
-// and avx512Row80ColsG16 (groups of 16): table 8v+k (vector v of a block
+// The tables of the rows-of-80 kernels. avx512Row80Cols (one group of 80),
+// avx512Row80ColsG16 and avx512Row80ColsG8 (groups of 16 and 8): table 8v+k (vector v of a block
 // of eight rows, nibble k of a dword) holds in lane l the column of that
 // nibble of dword 16v+l of the block (row (16v+l)/10, the row's dword
 // (16v+l)%10), by pack.PlaneColumn; avx512Row80Scales[8v+k] = 16^-k.
@@ -110,6 +131,7 @@ func avx512Row80Codes(f Format) bool {
 // 64), each where that is the one holding it.
 var (
 	avx512Row80Cols, avx512Row80ColsG16   [40][16]int32
+	avx512Row80ColsG8                     [40][16]int32
 	avx512Row80Scales                     [40]float32
 	avx512Row80Pairs                      [2][16]int32
 	avx512Row80Gather                     [10][16]int32
@@ -126,6 +148,7 @@ func init() {
 				w := (16*v + l) % 10 // the row's dword
 				avx512Row80Cols[8*v+k][l] = int32(pack.PlaneColumn(4, 80, 8*w+k))
 				avx512Row80ColsG16[8*v+k][l] = int32(16*(w/2) + pack.PlaneColumn(4, 16, 8*(w%2)+k))
+				avx512Row80ColsG8[8*v+k][l] = int32(8*w + pack.PlaneColumn(4, 8, k))
 			}
 		}
 	}

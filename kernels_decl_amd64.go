@@ -4848,6 +4848,30 @@ func avx512CallDotRowG8(cols, nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 4-bit rows of 80 values in groups of 8, eight rows at a time, each
+// group (a code dword) scaled in its own lane, for one or two query rows
+// (avx512_dotrow80_amd64.s; more query rows run the gathers).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow80W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow80W4G8X2(a *avx512RowArgs)
+
+// avx512CallDotRow80G8 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRow80G8(nq int, a *avx512RowArgs) {
+	switch nq {
+	case 1:
+		avx512DotRow80W4G8X1(a)
+	case 2:
+		avx512DotRow80W4G8X2(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on 4-bit rows of 256 values, four rows at a time, each half as a row of
 // 128 (avx512_dot_amd64.s, body avx512_dot_rowparts_amd64.h).
 //

@@ -162,9 +162,9 @@ func rowSeeds() map[string][]byte {
 		seeds[fmt.Sprintf("%s-96cols-negative-scales", f)] = rowHeader(f, 96, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The row kernels on rows of 80 (2- and 4-bit codes in groups of 16 and
-	// 80): a block of eight (sixteen) rows and a padded last block.
+	// 80, 4-bit codes in groups of 8): a block of eight (sixteen) rows and a padded last block.
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 80), lowbit.SymQuant(4, 80),
-		lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 80), lowbit.SymQuant(2, 80)} {
+		lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 80), lowbit.SymQuant(2, 80), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
 		seeds[fmt.Sprintf("%s-80cols-negative-scales", f)] = rowHeader(f, 80, 9+2*i, 1+i%4, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The avx2 field kernels on rows of 128 (2- and 4-bit codes in groups
