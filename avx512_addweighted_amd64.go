@@ -25,17 +25,23 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		addWeightedRow8CodesAVX512(y, r, w)
 		return
 	}
-	if avx512AddWeightedRowG8(r) {
-		// 4-bit rows of 64, 128 and 256 in groups of 8 run the row
-		// kernels, once per weight row, for any number of them (Intel
-		// Xeon family 6 model 167, 4096 rows, v/ns of weight rows times
-		// values, 2 runs: one weight row 25.5-29.2 against the gathers'
-		// 9.3-13.7; four 23.2-29.4 against the avx2 lanes' 16.3-19.8).
+	if avx512AddWeightedRowG8(r) && (r.Cols != 80 || len(w) < 4*r.Len()) {
+		// 4-bit rows of 64, 80, 96, 128 and 256 in groups of 8 run the
+		// row kernels, once per weight row, for any number of them but
+		// four or more on rows of 80 (Intel Xeon family 6 model 167, 4096
+		// rows, v/ns of weight rows times values, 2 runs, against the
+		// gathers (one weight row) or the avx2 lanes: rows of 64-256, one
+		// 25.5-29.2 against 9.3-13.7, four 23.2-29.4 against 16.3-19.8;
+		// rows of 96, one 18.7-19.3 against 9.7-13.0, four 17.8-19.4
+		// against 15.9-17.3; rows of 80, one 15.0-16.1 against
+		// 10.3-13.5, four 14.9-15.6 against 15.9-17.8).
 		avx512EachWeightRow(y, r, w, func(y []float32, r Rows, w []float32) {
 			var ok bool
 			switch r.Cols {
 			case 64:
 				ok = avx512AddWeightedRow64(y, r, w)
+			case 80, 96:
+				ok = avx512AddWeightedRowMaskedG8(y, r, w)
 			case 128:
 				ok = avx512AddWeightedRow(y, r, w)
 			default:
@@ -390,9 +396,13 @@ var avx512W4ColsG8 = func() (c [128]uint8) {
 }()
 
 // avx512AddWeightedRowG8 reports whether the AddWeighted row kernels take
-// r in groups of 8: 4-bit rows of 64, 128 and 256 values.
+// r in groups of 8: 4-bit rows of 64, 80, 96, 128 and 256 values.
 func avx512AddWeightedRowG8(r Rows) bool {
-	return r.Format.Group == 8 && r.Format.Bits == 4 && (r.Cols == 64 || r.Cols == 128 || r.Cols == 256)
+	switch r.Cols {
+	case 64, 80, 96, 128, 256:
+		return r.Format.Group == 8 && r.Format.Bits == 4
+	}
+	return false
 }
 
 // avx512W2Cols maps the 2-bit row kernel's lanes table to columns: field k

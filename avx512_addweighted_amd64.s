@@ -340,6 +340,27 @@
 	VBROADCASTSS 4(R13), K1, Z30; \
 	STEP_W4_FMAS
 
+// STEP_W4_MASKED_G8 is STEP_W4_G8 on rows of 96 or 80 values in groups of
+// 8, one row per vector: its 12 (10) code dwords loaded under K5 and its
+// 12 (10) scales and mins under K6, the other lanes zero (their columns,
+// 96 or 80 and up, are dropped by the caller).
+#define STEP_W4_MASKED_G8 \
+	VMOVDQU32.Z (SI), K5, Z24; \
+	VMOVDQU16.Z (DX), K6, Y28; \
+	VCVTPH2PS Y28, Z28; \
+	VMOVDQU16.Z (R8), K6, Y29; \
+	VCVTPH2PS Y29, Z29; \
+	VBROADCASTSS (R13), Z30; \
+	STEP_W4_FMAS
+
+// SETUP_W4_MASKED(m) is SETUP_W4 with K5 and K6 = m: the row's code
+// dwords, and its scale words.
+#define SETUP_W4_MASKED(m) \
+	SETUP_W4;        \
+	MOVL  $m, R11;   \
+	KMOVW R11, K5;   \
+	KMOVW R11, K6
+
 // STEP_W4_BODY is the rest of STEP_W4 from the scale and min words of the
 // row's two groups (s0, s1, m0, m1) in X25 on.
 #define STEP_W4_BODY \
@@ -1279,6 +1300,42 @@
 #define STEPSHIFT 1
 #define STEPBYTES 64
 #define STEPSCALES 32
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow96W4G8X1
+#define SETUP SETUP_W4_MASKED(0x0fff)
+#define STEP STEP_W4_MASKED_G8
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 48
+#define STEPSCALES 24
+#define FINISH FINISH_W4
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow80W4G8X1
+#define SETUP SETUP_W4_MASKED(0x03ff)
+#define STEP STEP_W4_MASKED_G8
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 40
+#define STEPSCALES 20
 #define FINISH FINISH_W4
 #include "avx512_addweighted_row_amd64.h"
 #undef NAME

@@ -298,7 +298,7 @@ func TestAVX512AddWeightedShapes(t *testing.T) {
 			// the split kernels: steps of 4, 8 and 16 rows, 2-bit from 128
 			// rows on, and four 4-bit weight rows on 256 rows or more).
 			if bits == 4 || bits == 2 {
-				for _, cg := range [][2]int{{96, 16}, {96, 32}, {96, 96}, {80, 16}, {80, 80}} {
+				for _, cg := range [][2]int{{96, 16}, {96, 32}, {96, 96}, {80, 16}, {80, 80}, {96, 8}, {80, 8}} {
 					f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
 					for _, n := range []int{1, 3, 4, 5, 7, 8, 9, 16, 17, 24, 25, 100} {
 						avx512CheckAddWeighted(t, im, rng, f, n, cg[0], 1)
@@ -709,7 +709,7 @@ func TestAVX512AddWeightedNoFalseOverflow(t *testing.T) {
 		{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 96), 96},
 		{Quant(4, 16), 64}, {Quant(2, 16), 64}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 64), 256}, {SymQuant(4, 256), 256}, {Quant(4, 32), 256}, {Quant(2, 32), 256}, {SymQuant(2, 256), 256}, {Quant(2, 128), 256}, {Quant(2, 16), 256}, {SymQuant(4, 16), 256},
 		{SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 16), 80}, {SymQuant(2, 80), 80}, {Quant(4, 16), 96},
-		{Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}} {
+		{Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {Quant(4, 8), 96}, {SymQuant(4, 8), 80}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3} {
 			for _, n := range []int{1, 2, 3, 8, 17} {

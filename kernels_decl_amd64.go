@@ -6112,15 +6112,21 @@ func avx512CallAddWeightedSplit96W2(half, group int, a *avx512RowArgs) {
 //go:noescape
 func avx512AddWeightedRow96W2G32X1(a *avx512RowArgs)
 
-// AddWeighted on 4-bit rows of 64, 128 and 256 values in groups of 8, one
-// weight row: each group a code dword, its scale and min in its own lane
+// AddWeighted on 4-bit rows of 64, 80, 96, 128 and 256 values in groups of 8,
+// one weight row: each group a code dword, its scale and min in its own lane
 // (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h; rows of
-// 256 once per half).
+// 256 once per half, rows of 80 and 96 one per masked vector).
 //
 // avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
 func avx512AddWeightedRow64W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow80W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow96W4G8X1(a *avx512RowArgs)
 
 //go:noescape
 func avx512AddWeightedRow128W4G8X1(a *avx512RowArgs)
@@ -6133,6 +6139,10 @@ func avx512CallAddWeightedRowG8(cols int, a *avx512RowArgs) {
 	switch cols {
 	case 64:
 		avx512AddWeightedRow64W4G8X1(a)
+	case 80:
+		avx512AddWeightedRow80W4G8X1(a)
+	case 96:
+		avx512AddWeightedRow96W4G8X1(a)
 	case 128:
 		avx512AddWeightedRow128W4G8X1(a)
 	case 256:
