@@ -4,6 +4,8 @@ package lowbit
 
 import (
 	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
 )
 
 // addWeightedAVX512 is AddWeighted. 2- and 4-bit rows of 64, 96 (2-bit in
@@ -277,8 +279,11 @@ func avx512AddWeightedRow(y []float32, r Rows, w []float32) bool {
 		return false
 	}
 	cols := &avx512W2Cols
-	if g == 8 {
+	switch g {
+	case 8:
 		cols = &avx512W2ColsG16
+	case 16:
+		cols = &avx512W2ColsG8
 	}
 	if n2 > 0 {
 		avx512AddLanesW2(yy, pairs, cols)
@@ -333,9 +338,12 @@ func avx512CallAddWeightedRowOf(cols, bits, g int, a *avx512RowArgs) {
 }
 
 // avx512AddWeightedRowW2 runs the 2-bit AddWeighted row kernel of rows of
-// g groups (4: groups of 32, 2: groups of 64, 1: one group of 128).
+// g groups (16: groups of 8, 8: of 16, 4: of 32, 2: of 64, 1: one group of
+// 128).
 func avx512AddWeightedRowW2(g int, a *avx512RowArgs) {
 	switch g {
+	case 16:
+		avx512AddWeightedRow128W2G8X1(a)
 	case 8:
 		avx512AddWeightedRow128W2G16X1(a)
 	case 4:
@@ -396,11 +404,17 @@ var avx512W4ColsG8 = func() (c [128]uint8) {
 }()
 
 // avx512AddWeightedRowG8 reports whether the AddWeighted row kernels take
-// r in groups of 8: 4-bit rows of 64, 80, 96, 128 and 256 values.
+// r in groups of 8: 4-bit rows of 64, 80, 96, 128 and 256 values, 2-bit
+// rows of 128.
 func avx512AddWeightedRowG8(r Rows) bool {
+	if r.Format.Group != 8 {
+		return false
+	}
 	switch r.Cols {
-	case 64, 80, 96, 128, 256:
-		return r.Format.Group == 8 && r.Format.Bits == 4
+	case 64, 80, 96, 256:
+		return r.Format.Bits == 4
+	case 128:
+		return r.Format.Bits == 4 || r.Format.Bits == 2
 	}
 	return false
 }
@@ -446,6 +460,19 @@ var avx512W2ColsG16 = func() (c [128]uint8) {
 	for k := range 16 {
 		for l := range 8 {
 			c[8*k+l] = uint8(16*l + k/4 + 4*(k%4))
+		}
+	}
+	return c
+}()
+
+// avx512W2ColsG8 is avx512W2Cols for groups of 8 (a code dword holds two
+// groups, bytes 0-1 and 2-3, each byte j holding values j, j+2, j+4 and
+// j+6 of its group): field k of dword l holds group 2l+k/8's code
+// position k%8, by pack.PlaneColumn.
+var avx512W2ColsG8 = func() (c [128]uint8) {
+	for k := range 16 {
+		for l := range 8 {
+			c[8*k+l] = uint8(8*(2*l+k/8) + pack.PlaneColumn(2, 8, k%8))
 		}
 	}
 	return c

@@ -177,6 +177,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "AddWeighted on 2-bit rows of 96 values, eight rows a step: their heads of\n64 values four to a vector, their tails of 32 in one vector, the fields of\none half of each dword (avx512_addweightedsplit_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(96), someWidths(2), groups(32), passes(1)}, sig: "(a *avx512RowArgs)",
 		doc: "AddWeighted on 2-bit rows of 96 values in groups of 32, two rows per\nmasked vector (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
+	{family: "AddWeighted", axes: []axis{rowLens(128), someWidths(2), groups(8), passes(1)}, sig: "(a *avx512RowArgs)",
+		doc: "AddWeighted on 2-bit rows of 128 values in groups of 8, two rows per vector,\neach code dword's two groups scaled apart (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(64, 80, 96, 128, 256), someWidths(4), groups(8), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedRowG8",
 		doc: "AddWeighted on 4-bit rows of 64, 80, 96, 128 and 256 values in groups of 8,\none weight row: each group a code dword, its scale and min in its own lane\n(avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h; rows of\n256 once per half, rows of 80 and 96 one per masked vector)."},
 	{family: "AddWeighted", axes: []axis{rowLens(256), someWidths(2, 4), groups(16, 32, 64, 128, 256), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedRow256",
