@@ -47,7 +47,7 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 			case 128:
 				ok = avx512AddWeightedRow(y, r, w)
 			default:
-				ok = avx512AddWeightedRow256W4(y, r, w)
+				ok = avx512AddWeightedRow256(y, r, w)
 			}
 			if !ok {
 				addWeightedGroup8AVX512(y, r, w)
@@ -405,15 +405,15 @@ var avx512W4ColsG8 = func() (c [128]uint8) {
 
 // avx512AddWeightedRowG8 reports whether the AddWeighted row kernels take
 // r in groups of 8: 4-bit rows of 64, 80, 96, 128 and 256 values, 2-bit
-// rows of 128.
+// rows of 64, 128 and 256.
 func avx512AddWeightedRowG8(r Rows) bool {
 	if r.Format.Group != 8 {
 		return false
 	}
 	switch r.Cols {
-	case 64, 80, 96, 256:
+	case 80, 96:
 		return r.Format.Bits == 4
-	case 128:
+	case 64, 128, 256:
 		return r.Format.Bits == 4 || r.Format.Bits == 2
 	}
 	return false

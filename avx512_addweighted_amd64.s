@@ -534,14 +534,15 @@
 	VBROADCASTSS 4(R13), K1, Z22; \
 	STEP_W2_FMAS
 
-// STEP_W2_G8 is STEP_W2 on rows of 128 values in groups of 8: a code
-// dword holds two groups (bytes 0-1: group 2d, fields 0-7; bytes 2-3:
-// group 2d+1, fields 8-15), so the two rows' 32 scales (and mins) are
-// converted and split into the even groups' (Z19, Z30) and the odd
-// groups' (Z25, Z18) in the dwords' lane order (SETUP_W2_G8's index
-// tables), fields 0-7 taking the first and 8-15 the second, and w*min
-// summed apart for each (Z16, Z27).
-#define STEP_W2_G8 \
+// STEP_W2_G8(WEIGHTS) is STEP_W2 on rows in groups of 8: a code dword
+// holds two groups (bytes 0-1: group 2d, fields 0-7; bytes 2-3: group
+// 2d+1, fields 8-15), so the vector's 32 scales (and mins), those of its
+// two rows of 128 (one row of 256, four rows of 64), are converted and
+// split into the even groups' (Z19, Z30) and the odd groups' (Z25, Z18)
+// in the dwords' lane order (SETUP_W2_G8's index tables), fields 0-7
+// taking the first and 8-15 the second, and w*min summed apart for each
+// (Z16, Z27). WEIGHTS loads each lane's row weight into Z22.
+#define STEP_W2_G8(WEIGHTS) \
 	VMOVDQU32 (SI), Z17; \
 	VCVTPH2PS (DX), Z25; \
 	VCVTPH2PS 32(DX), Z26; \
@@ -553,8 +554,7 @@
 	VMOVDQA32 Z28, Z30; \
 	VPERMI2PS Z26, Z18, Z30; \
 	VPERMT2PS Z26, Z29, Z18; \
-	VBROADCASTSS (R13), Z22; \
-	VBROADCASTSS 4(R13), K1, Z22; \
+	WEIGHTS; \
 	VMULPS Z22, Z19, Z19; \
 	VMULPS Z22, Z25, Z25; \
 	VFMADD231PS Z22, Z30, Z16; \
@@ -608,13 +608,25 @@
 	VCVTUDQ2PS Z24, Z24; \
 	VFMADD231PS Z25, Z24, Z15
 
-// SETUP_W2_G8 is SETUP_W2 with the second sum of w*min (Z27) zeroed and
-// the even and odd indexes in Z28 and Z29.
+// SETUP_W2_G8 is SETUP_W2 with the second sum of w*min (Z27) zeroed, the
+// even and odd indexes in Z28 and Z29, and the weights' index of rows of
+// 64 (lane l: weight l/4) in Z20.
 #define SETUP_W2_G8 \
 	SETUP_W2; \
 	VPXORD Z27, Z27, Z27; \
 	VMOVDQU32 ·avx512EvenOddIdx(SB), Z28; \
-	VMOVDQU32 ·avx512EvenOddIdx+64(SB), Z29
+	VMOVDQU32 ·avx512EvenOddIdx+64(SB), Z29; \
+	VMOVDQU32 ·avx512AwIdxS4G32(SB), Z20
+
+// The weights of STEP_W2_G8: two rows of 128 (K1 = 0xff00), one row of
+// 256, four rows of 64.
+#define W2_WEIGHTS_PAIR \
+	VBROADCASTSS (R13), Z22; \
+	VBROADCASTSS 4(R13), K1, Z22
+#define W2_WEIGHTS_ONE VBROADCASTSS (R13), Z22
+#define W2_WEIGHTS_QUAD \
+	VMOVUPS (R13), X22; \
+	VPERMPS Z22, Z20, Z22
 
 // STEP_W2_BODY is the rest of STEP_W2 from the scale and min words of the
 // two rows' groups in X18 on.
@@ -1452,9 +1464,45 @@
 
 #define NAME ·avx512AddWeightedRow128W2G8X1
 #define SETUP SETUP_W2_G8
-#define STEP STEP_W2_G8
+#define STEP STEP_W2_G8(W2_WEIGHTS_PAIR)
 #define STEPROWS 2
 #define STEPSHIFT 1
+#define STEPBYTES 64
+#define STEPSCALES 64
+#define FINISH FINISH_W2_G8
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow256W2G8X1
+#define SETUP SETUP_W2_G8
+#define STEP STEP_W2_G8(W2_WEIGHTS_ONE)
+#define STEPROWS 1
+#define STEPSHIFT 0
+#define STEPBYTES 64
+#define STEPSCALES 64
+#define FINISH FINISH_W2_G8
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow64W2G8X1
+#define SETUP SETUP_W2_G8
+#define STEP STEP_W2_G8(W2_WEIGHTS_QUAD)
+#define STEPROWS 4
+#define STEPSHIFT 2
 #define STEPBYTES 64
 #define STEPSCALES 64
 #define FINISH FINISH_W2_G8

@@ -5,7 +5,7 @@ package lowbit
 import "unsafe"
 
 // avx512AddWeightedRow256 runs the 2- or 4-bit AddWeighted row kernel on
-// rows of 256 values in groups of 32 to 256, one weight row
+// rows of 256 values in groups of 8 to 256, one weight row
 // (avx512AddWeightedRow256W4 and avx512AddWeightedRow256W2).
 func avx512AddWeightedRow256(y []float32, r Rows, w []float32) bool {
 	if r.Format.Bits == 2 {
@@ -34,13 +34,19 @@ func avx512AddWeightedRow256W2(y []float32, r Rows, w []float32) bool {
 		scratch: unsafe.Pointer(&mul),
 		n:       r.Len(),
 	}
-	avx512CallAddWeightedRow256(2, r.Format.Group, &a)
+	cols := &avx512W2Cols
+	switch r.Format.Group {
+	case 8:
+		avx512AddWeightedRow256W2G8X1(&a)
+		cols = &avx512W2ColsG8
+	case 16:
+		avx512CallAddWeightedRow256(2, 16, &a)
+		cols = &avx512W2ColsG16
+	default:
+		avx512CallAddWeightedRow256(2, r.Format.Group, &a)
+	}
 	if !avx512Finite(lanes[:]) {
 		return false
-	}
-	cols := &avx512W2Cols
-	if r.Format.Group == 16 {
-		cols = &avx512W2ColsG16
 	}
 	y0, y1 := (*[128]float32)(y[:128]), (*[128]float32)(y[128:256])
 	for k := range 16 {

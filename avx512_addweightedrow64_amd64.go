@@ -65,8 +65,11 @@ func avx512AddLanesRow64(y *[64]float32, lanes []float32, f Format) {
 		return
 	}
 	cols := &avx512W2Cols
-	if f.Group == 16 {
+	switch f.Group {
+	case 16:
 		cols = &avx512W2ColsG16
+	case 8:
+		cols = &avx512W2ColsG8
 	}
 	for k := range 16 {
 		l := lanes[16*k : 16*k+16]
@@ -77,12 +80,14 @@ func avx512AddLanesRow64(y *[64]float32, lanes []float32, f Format) {
 }
 
 // avx512CallAddWeightedRow64 runs the kernel of rows of 64 of a code width
-// (4 or 2) in g groups (1: one group of 64, 2: two of 32, 4: four of 16;
-// 4-bit, 8: eight of 8).
+// (4 or 2) in g groups (1: one group of 64, 2: two of 32, 4: four of 16,
+// 8: eight of 8).
 func avx512CallAddWeightedRow64(bits, g int, a *avx512RowArgs) {
 	switch {
 	case bits == 4 && g == 8:
 		avx512CallAddWeightedRowG8(64, a)
+	case g == 8:
+		avx512AddWeightedRow64W2G8X1(a)
 	case bits == 4 && g == 4:
 		avx512AddWeightedRow64W4G16X1(a)
 	case g == 4:
