@@ -536,7 +536,8 @@ func TestAVX512NoAllocations(t *testing.T) {
 		f    Format
 		cols int
 	}{{Quant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 80), 80}, {Quant(4, 16), 96}, {Quant(2, 32), 96}, {Quant(8, 96), 96}, {Quant(2, 16), 96},
-		{SymQuant(2, 16), 80}, {Quant(2, 16), 128}, {Quant(2, 16), 64}, {SymQuant(4, 16), 64}, {Quant(2, 16), 256}, {Quant(4, 16), 256}} {
+		{SymQuant(2, 16), 80}, {Quant(2, 16), 128}, {Quant(2, 16), 64}, {SymQuant(4, 16), 64}, {Quant(2, 16), 256}, {Quant(4, 16), 256},
+		{Quant(4, 8), 96}, {SymQuant(4, 8), 80}, {Quant(2, 8), 128}} {
 		const n = 203 // a partial last step for every split kernel
 		r, _ := quantizedRows(t, rng, fc.f, n, fc.cols)
 		x := randomValues(rng, fc.cols)
