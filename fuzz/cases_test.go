@@ -58,7 +58,7 @@ func decodeRowCase(t *testing.T, data []byte, opLimit float32) *rowCase {
 	s := NewSource(data)
 	c := &rowCase{s: s, misuse: -1}
 	c.f, c.cols = s.Format()
-	c.n = int(s.Byte() % 10)
+	c.n = int(s.Byte() % 41) // up to 40 rows: the row kernels' blocks of 8 and 16 rows, two of them, and a partial one
 	c.nq = 1 + int(s.Byte()%9)
 	mode := s.Byte()
 	c.raw, c.atStart = mode&1 != 0, mode&2 != 0

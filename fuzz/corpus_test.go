@@ -167,6 +167,15 @@ func rowSeeds() map[string][]byte {
 		lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 80), lowbit.SymQuant(2, 80), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
 		seeds[fmt.Sprintf("%s-80cols-negative-scales", f)] = rowHeader(f, 80, 9+2*i, 1+i%4, 4|8*byte(i%2), sUnit, sUnit)
 	}
+	// Whole blocks of eight and sixteen rows (the row and stream kernels)
+	// and a partial one after them.
+	for i, fc := range []struct {
+		f          lowbit.Format
+		cols, rows int
+	}{{lowbit.Quant(2, 16), 80, 33}, {lowbit.Quant(4, 8), 80, 17}, {lowbit.SymQuant(2, 16), 96, 35}, {lowbit.Quant(4, 8), 96, 21},
+		{lowbit.Quant(4, 16), 128, 34}, {lowbit.Quant(2, 8), 128, 21}, {lowbit.SymQuant(4, 8), 256, 19}, {lowbit.Quant(4, 16), 64, 37}} {
+		seeds[fmt.Sprintf("%s-%dcols-%drows", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 1+i%4, 8*byte(i%2), sUnit, sUnit)
+	}
 	// The avx2 field kernels on rows of 128 (2- and 4-bit codes in groups
 	// of 16 to 128, two to four query rows, and tiny query values that
 	// send a pass to the other kernels).
