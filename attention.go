@@ -138,6 +138,7 @@ func attnBlock(n, g int) int {
 // multiple of 4 KiB would put every row of a tile in one set of L1 and L2).
 func attnPStride(n int) int { return roundUp(n, attnTile) + attnStrip }
 
+// gcd returns the greatest common divisor of a and b (a, b >= 0).
 func gcd(a, b int) int {
 	for b != 0 {
 		a, b = b, a%b

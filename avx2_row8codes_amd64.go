@@ -44,14 +44,15 @@ type avx2Row8Tail struct {
 }
 
 // fill copies rows [i0, n) of r, whose shifts are shifts, into t and
-// points a at it.
-func (t *avx2Row8Tail) fill(a *avx2Row8Args, r Rows, shifts []uint16, i0, n int) {
+// returns the kernel arguments that point at it: its codes, scales and
+// shifts (and a.n = 8). It returns them rather than storing them through
+// a pointer, which would move t to the heap.
+func (t *avx2Row8Tail) fill(r Rows, shifts []uint16, i0, n int) (codes, scales, sh unsafe.Pointer) {
 	rb := r.Format.RowBytes(8)
 	copy(t.codes[:], r.Data[i0*rb:n*rb])
 	copy(t.scales[:], r.Scales[i0:n])
 	copy(t.shifts[:], shifts[i0:n])
-	a.codes, a.scales, a.shifts = unsafe.Pointer(&t.codes[0]), unsafe.Pointer(&t.scales[0]), unsafe.Pointer(&t.shifts[0])
-	a.n = 8
+	return unsafe.Pointer(&t.codes[0]), unsafe.Pointer(&t.scales[0]), unsafe.Pointer(&t.shifts[0])
 }
 
 // dotRow8CodesAVX2 is Dot on rows that avx2Row8 takes: the query rows four
@@ -82,7 +83,8 @@ func dotRow8CodesAVX2(out []float32, r Rows, x []float32) {
 			avx2CallDotRow8(bits, qn, &a)
 		}
 		if n8 < n {
-			tail.fill(&a, r, shifts, n8, n)
+			a.codes, a.scales, a.shifts = tail.fill(r, shifts, n8, n)
+			a.n = 8
 			a.out, a.outStride = unsafe.Pointer(&tout[0][0]), 32
 			avx2CallDotRow8(bits, qn, &a)
 			for j := range qn {
@@ -122,7 +124,8 @@ func addWeightedRow8CodesAVX2(y []float32, r Rows, w []float32) {
 			sh = sumFloats(a.red[8:16])
 		}
 		if n8 < n {
-			tail.fill(&a, r, shifts, n8, n)
+			a.codes, a.scales, a.shifts = tail.fill(r, shifts, n8, n)
+			a.n = 8
 			tw = [8]float32{}
 			copy(tw[:], wj[n8:])
 			a.x = unsafe.Pointer(&tw[0])

@@ -378,11 +378,12 @@ func TestMisusePanics(t *testing.T) {
 func TestKernelsDoNotAllocate(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(17, 18))
-		for _, f := range []Format{Quant(4, 64), SymQuant(6, 32), Quant(4, 8), SymQuant(2, 16), Quant(3, 40), Quant(4, 80), Quant(4, 128), F16, F32} {
-			cols := 128
-			if f.Quantized() && cols%f.Group != 0 {
-				cols = 3 * f.Group
-			}
+		for _, fc := range []struct {
+			f    Format
+			cols int
+		}{{Quant(4, 64), 128}, {SymQuant(6, 32), 128}, {Quant(4, 8), 128}, {SymQuant(2, 16), 128}, {Quant(3, 40), 120}, {Quant(4, 80), 240}, {Quant(4, 128), 128}, {F16, 128}, {F32, 128},
+			{SymQuant(3, 8), 8}, {Quant(4, 8), 8}} { // rows of 8 (9 rows: a padded last batch)
+			f, cols := fc.f, fc.cols
 			for _, nq := range []int{1, 2} {
 				r, x := quantizedRows(t, rng, f, 9, cols)
 				q, err := NewQ8(f, nq, cols)
