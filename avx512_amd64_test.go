@@ -68,12 +68,12 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 	}
 	// The row kernels of rows of 96 (2-, 4- and 8-bit codes in groups of
 	// 32 and 96) and of 80 (one group), and the stream kernels of 2- and
-	// 4-bit rows of both in groups of 16: whole quads (blocks of 16 rows),
-	// a padded last one, several query rows.
+	// 4-bit rows of both in groups of 16 and 8: whole quads (blocks of 16
+	// rows), a padded last one, several query rows.
 	for _, bits := range []int{2, 4, 8} {
 		for _, sym := range []bool{false, true} {
-			for _, cg := range [][2]int{{96, 32}, {96, 96}, {80, 80}, {96, 16}, {80, 16}} {
-				if cg[1] == 16 && bits == 8 {
+			for _, cg := range [][2]int{{96, 32}, {96, 96}, {80, 80}, {96, 16}, {80, 16}, {96, 8}, {80, 8}} {
+				if cg[1] <= 16 && bits == 8 {
 					continue
 				}
 				f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
@@ -85,11 +85,10 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels of 2- and 4-bit rows of 128 in groups of 16 and the
-	// stream kernels of rows of 256 and 64: whole blocks of 16 rows, a
-	// partial last block, a padded last quad (block of 16), several query
-	// rows.
-	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16)} {
+	// The stream kernels of 2- and 4-bit rows of 128, 256 and 64 in groups
+	// of 16 and 8: whole blocks of 16 rows, a partial last block, a padded
+	// last block of 16, several query rows.
+	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8)} {
 		for _, cols := range []int{128, 256, 64} {
 			for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 100} {
 				for _, nq := range []int{1, 2, 4} {
@@ -530,14 +529,14 @@ func TestAVX512NoAllocations(t *testing.T) {
 	}
 	// Rows of 80 and 96: the split AddWeighted kernels (2-bit from 128 rows
 	// on) and the DotQ8 kernels of padded queries keep their tables on the
-	// stack; so do the DotQ8 row kernels of groups of 16 (the stream
-	// kernels of rows of 64, 80, 96 and 256).
+	// stack; so do the DotQ8 stream kernels of groups of 16 and 8 (rows of
+	// 64, 80, 96, 128 and 256).
 	for _, fc := range []struct {
 		f    Format
 		cols int
 	}{{Quant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 80), 80}, {Quant(4, 16), 96}, {Quant(2, 32), 96}, {Quant(8, 96), 96}, {Quant(2, 16), 96},
 		{SymQuant(2, 16), 80}, {Quant(2, 16), 128}, {Quant(2, 16), 64}, {SymQuant(4, 16), 64}, {Quant(2, 16), 256}, {Quant(4, 16), 256},
-		{Quant(4, 8), 96}, {SymQuant(4, 8), 80}, {Quant(2, 8), 128}} {
+		{Quant(4, 8), 96}, {SymQuant(4, 8), 80}, {Quant(2, 8), 128}, {SymQuant(2, 8), 80}, {Quant(2, 8), 256}, {SymQuant(2, 8), 64}} {
 		const n = 203 // a partial last step for every split kernel
 		r, _ := quantizedRows(t, rng, fc.f, n, fc.cols)
 		x := randomValues(rng, fc.cols)
@@ -758,7 +757,7 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 		for _, fg := range []struct {
 			sym   bool
 			group int
-		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}, {false, 16}, {true, 16}} {
+		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}, {false, 16}, {true, 16}, {false, 8}, {true, 8}} {
 			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
 			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}, {8, 96}, {7, 96}, {8, 80}, {7, 80},
 				{16, 96}, {35, 96}, {16, 80}, {35, 80}, {16, 64}, {35, 64}, {16, 256}, {19, 256}, {16, 128}, {19, 128}} { // blocks of 16 rows of the stream kernels

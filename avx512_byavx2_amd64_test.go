@@ -44,10 +44,16 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 		{Quant(2, 16), 96, 1, false},
 		{SymQuant(2, 16), 128, 1, false},
 		{Quant(4, 16), 256, 1, false},
+		// Groups of 8 on the same rows: the avx512 stream kernels too.
+		{Quant(2, 8), 64, 1, false},
+		{SymQuant(4, 8), 80, 1, false},
+		{Quant(4, 8), 96, 1, false},
+		{SymQuant(2, 8), 128, 1, false},
+		{Quant(2, 8), 256, 1, false},
 	} {
 		assert.Equal(t, c.want, avx512DotQ8ByAVX2(c.f, c.cols, c.nq), "%s cols %d queries %d", c.f, c.cols, c.nq)
 	}
-	for _, f := range []Format{Quant(2, 16), SymQuant(2, 16), Quant(4, 16), SymQuant(4, 16)} {
+	for _, f := range []Format{Quant(2, 16), SymQuant(2, 16), Quant(4, 16), SymQuant(4, 16), Quant(2, 8), SymQuant(2, 8), Quant(4, 8), SymQuant(4, 8)} {
 		for _, cols := range []int{64, 80, 96, 128, 256} {
 			assert.True(t, avx512DotQ8StreamCodes(f, cols), "%s cols %d", f, cols)
 		}
@@ -55,7 +61,7 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 			assert.False(t, avx512DotQ8StreamCodes(f, cols), "%s cols %d", f, cols)
 		}
 	}
-	for _, f := range []Format{Quant(3, 16), SymQuant(8, 16), Quant(2, 8), Quant(4, 32), Quant(2, 48)} {
+	for _, f := range []Format{Quant(3, 16), SymQuant(8, 16), Quant(3, 8), SymQuant(8, 8), Quant(4, 32), Quant(2, 48)} {
 		assert.False(t, avx512DotQ8StreamCodes(f, 96), "%s", f)
 	}
 }

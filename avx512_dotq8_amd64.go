@@ -75,9 +75,10 @@ func avx512UnitOrder(bits, unit int) *[64]uint8 {
 }
 
 // dotQ8AVX512 is DotQ8 with VPDPBUSD for code formats whose group is a
-// multiple of 32, and for 2- and 4-bit codes in groups of 16 on rows of
-// 64, 80, 96, 128 and 256 (avx512DotQ8StreamCodes; other groups, and every
-// group on CPUs without AVX-512 VNNI, run the avx2 kernels, dotQ8AVX2).
+// multiple of 32, and for 2- and 4-bit codes in groups of 16 and 8 on rows
+// of 64, 80, 96, 128 and 256 (avx512DotQ8StreamCodes; other groups, and
+// every group on CPUs without AVX-512 VNNI, run the avx2 kernels,
+// dotQ8AVX2).
 // The row kernels serve the shapes they are made for (dotQ8CodesAVX512);
 // everything else runs the general kernels (avx512DotQ8Quads), which form
 // every block's integer sum exactly, as the row kernels do, before scaling
@@ -90,8 +91,9 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 	}
 	if f := r.Format; avx512DotQ8StreamCodes(f, r.Cols) || r.Cols == 80 && avx512DotQ8Row80Codes(f) {
 		// The stream kernels of 2- and 4-bit rows of 64, 80, 96, 128 and
-		// 256 in groups of 16 (the other shapes of groups of 8 and 16 run
-		// avx2's kernels), and the row kernels of rows of 80 in one group.
+		// 256 in groups of 16 and 8 (the other shapes of groups of 8 and 16
+		// run avx2's kernels), and the row kernels of rows of 80 in one
+		// group.
 		dotQ8CodesAVX512(out, r, q)
 		return
 	}
@@ -109,9 +111,9 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		return
 	}
 	if avx512DotQ8StreamCodes(f, r.Cols) {
-		// Groups of 16: the stream kernels, one query row at a time.
+		// Groups of 16 and 8: the stream kernels, one query row at a time.
 		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
-			avx512DotQ8StreamG16(out[j*n+r0:j*n+r1], rc, q, j)
+			avx512DotQ8Stream(out[j*n+r0:j*n+r1], rc, q, j)
 		})
 		return
 	}
@@ -542,7 +544,7 @@ func avx512Q8Row80Query(vals *[128]int8, x []int8, bits int) {
 // then zeros; its block scales and sums, then zeros; on rows of 80 the
 // third block laid out as the kernel unpacks a block of 16
 // (avx512Q8Row80Query). Groups of 16 run the stream kernels
-// (avx512DotQ8StreamG16), which need no padding.
+// (avx512DotQ8Stream), which need no padding.
 type avx512Q8Padded struct {
 	vals      [128]int8
 	scs, sums [8]float32

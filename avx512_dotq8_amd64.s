@@ -2412,3 +2412,167 @@
 #undef CONSTS
 #undef CHUNK
 #undef CHUNKINT
+
+// DotQ8 stream kernels on 2- and 4-bit rows of 64, 80, 96, 128 and 256
+// values in groups of 8 (bodies in avx512_dotq8_stream8_amd64.h, which
+// describes the scheme): a group of 8 is one code dword of 4-bit codes
+// (byte j: values j and j+4) and one code word of 2-bit codes (byte j:
+// values j, j+2, j+4, j+6), so 16 groups unpack into one vector whose
+// int32 lane l is group l's sum: lo the group's values 0-3 in the lane's
+// bytes 0-3, hi its values 4-7. STREAM_W4 (above) serves 4-bit codes;
+// STREAM8_W2 doubles each code word (VPERMW: words 2k and 2k+1 take word
+// k) and shifts the words by 0, 2 (lo) and 4, 6 (hi), so that byte m of a
+// lane holds value m (lo) or 4+m (hi) of its group. 9 instructions (the
+// load and the zeroing included), 7 for width 4.
+#define QUAD_CONSTS_W2G8 \
+	VPBROADCASTB ·avx512C03(SB), Z17;              \
+	VMOVDQU32    ·avx512Q8Stream8Idx+576(SB), Z22; \
+	VMOVDQU32    ·avx512Q8Stream8Idx+640(SB), Z20; \
+	VMOVDQU32    ·avx512Q8Stream8Idx+704(SB), Z21
+
+#define STREAM8_W2(off, xl, xh, dst) \
+	VMOVDQU  off(SI), Y13;  \
+	VPERMW   Z13, Z22, Z13; \
+	VPSRLVW  Z20, Z13, Z14; \
+	VPANDD   Z17, Z14, Z14; \
+	VPSRLVW  Z21, Z13, Z13; \
+	VPANDD   Z17, Z13, Z13; \
+	VPXORD   dst, dst, dst; \
+	VPDPBUSD xl, Z14, dst;  \
+	VPDPBUSD xh, Z13, dst
+
+// STREAM8_F(v, p, dst): F_v of the group-of-8 stream kernels into dst:
+// the 16 groups of vector v (CHUNK bytes each from SI; lane l: stream
+// group 16v+l) against the query values of record pattern p (its lo and
+// hi at 256p(BX) and 256p+64(BX)), converted, times the query block
+// scales D (256p+128) and the groups' 16 scales at 32v(DX), plus their 16
+// mins at 32v(R8) times the shift sums SG (256p+192). CHUNKINT and 6
+// instructions. Clobbers Z9, Z10, Z13 and Z14.
+#define STREAM8_F(v, p, dst) \
+	CHUNKINT((v)*CHUNK, (256*(p))(BX), (256*(p)+64)(BX), dst); \
+	VCVTDQ2PS   dst, dst;                                         \
+	VCVTPH2PS   (32*(v))(DX), Z9;                                 \
+	VMULPS      (256*(p)+128)(BX), Z9, Z9;                        \
+	VCVTPH2PS   (32*(v))(R8), Z10;                                \
+	VMULPS      (256*(p)+192)(BX), Z10, Z10;                      \
+	VFMADD213PS Z10, Z9, dst
+
+#define NAME ·avx512DotQ8Row64W2G8X1
+#define CONSTS QUAD_CONSTS_W2G8
+#define CHUNK 32
+#define CHUNKINT STREAM8_W2
+#define STREAM8_R64
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R64
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row64W4G8X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT STREAM_W4
+#define STREAM8_R64
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R64
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row80W2G8X1
+#define CONSTS QUAD_CONSTS_W2G8
+#define CHUNK 32
+#define CHUNKINT STREAM8_W2
+#define STREAM8_R80
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R80
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row80W4G8X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT STREAM_W4
+#define STREAM8_R80
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R80
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row96W2G8X1
+#define CONSTS QUAD_CONSTS_W2G8
+#define CHUNK 32
+#define CHUNKINT STREAM8_W2
+#define STREAM8_R96
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R96
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row96W4G8X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT STREAM_W4
+#define STREAM8_R96
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R96
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row128W2G8X1
+#define CONSTS QUAD_CONSTS_W2G8
+#define CHUNK 32
+#define CHUNKINT STREAM8_W2
+#define STREAM8_R128
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R128
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row128W4G8X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT STREAM_W4
+#define STREAM8_R128
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R128
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row256W2G8X1
+#define CONSTS QUAD_CONSTS_W2G8
+#define CHUNK 32
+#define CHUNKINT STREAM8_W2
+#define STREAM8_R256
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R256
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT
+
+#define NAME ·avx512DotQ8Row256W4G8X1
+#define CONSTS QUAD_CONSTS_W4
+#define CHUNK 64
+#define CHUNKINT STREAM_W4
+#define STREAM8_R256
+#include "avx512_dotq8_stream8_amd64.h"
+#undef STREAM8_R256
+#undef NAME
+#undef CONSTS
+#undef CHUNK
+#undef CHUNKINT

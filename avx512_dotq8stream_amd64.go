@@ -4,25 +4,30 @@ package lowbit
 
 import "unsafe"
 
-// avx512DotQ8StreamG16 is DotQ8 of query row j on 2- and 4-bit rows of 64,
-// 80, 96, 128 or 256 values in groups of 16: the kernels take sixteen
-// rows' groups as one stream of chunks of 8 groups
-// (avx512_dotq8_row<cols>_amd64.h, scheme in avx512_dotq8_row96_amd64.h),
-// so no lane is masked off and every lane is one group of one row; a last
-// 1-15 rows run as a padded block of sixteen.
-func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
+// avx512DotQ8Stream is DotQ8 of query row j on 2- and 4-bit rows of 64,
+// 80, 96, 128 or 256 values in groups of 16 or 8: the kernels take sixteen
+// rows' groups as one stream (groups of 16: chunks of 8 groups,
+// avx512_dotq8_row<cols>_amd64.h, scheme in avx512_dotq8_row96_amd64.h;
+// groups of 8: vectors of 16 groups, avx512_dotq8_stream8_amd64.h), so no
+// lane is masked off and every lane is one group of one row; a last 1-15
+// rows run as a padded block of sixteen.
+func avx512DotQ8Stream(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
 	var recsBuf [1280 + 64]byte
 	recs := avx512AlignBytes(recsBuf[:])
 	var scratch []float32
-	if r.Cols == 256 {
+	if r.Cols == 256 && f.Group == 16 {
 		// REDUCE16's parked vectors: 16 rows of 16 group sums.
 		var scratchBuf [16*16 + 16]float32
 		scratch = avx512AlignFloats(scratchBuf[:])
 	}
-	avx512Q8StreamG16Records(recs, q, f, j)
+	if f.Group == 8 {
+		avx512Q8StreamG8Records(recs, q, f, j)
+	} else {
+		avx512Q8StreamG16Records(recs, q, f, j)
+	}
 	mins, _ := shiftSource(r)
-	g := r.Cols / 16
+	g := f.Groups(r.Cols)
 	n := len(out)
 	n16 := n &^ 15
 	a := avx512RowArgs{recs: unsafe.Pointer(&recs[0])}
@@ -32,12 +37,12 @@ func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
 	if n16 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n16
-		avx512CallDotQ8RowG16Of(r.Cols, f.Bits, &a)
+		avx512CallDotQ8Stream(f, r.Cols, &a)
 	}
 	if n16 < n {
 		var (
 			data          [16 * 128]byte
-			scales, minsP [16 * 16]uint16
+			scales, minsP [16 * 32]uint16
 			tail          [16]float32
 		)
 		rb := f.RowBytes(r.Cols)
@@ -46,9 +51,20 @@ func avx512DotQ8StreamG16(out []float32, r Rows, q *Q8, j int) {
 		copy(minsP[:], mins[g*n16:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&minsP[0])
 		a.out, a.n = unsafe.Pointer(&tail[0]), 16
-		avx512CallDotQ8RowG16Of(r.Cols, f.Bits, &a)
+		avx512CallDotQ8Stream(f, r.Cols, &a)
 		copy(out[n16:], tail[:])
 	}
+}
+
+// avx512CallDotQ8Stream runs the stream kernel of rows of cols values of
+// format f (groups of 8 or 16). A direct call, not a function value, so
+// that the argument block stays on the stack.
+func avx512CallDotQ8Stream(f Format, cols int, a *avx512RowArgs) {
+	if f.Group == 8 {
+		avx512CallDotQ8RowG8Of(cols, f.Bits, a)
+		return
+	}
+	avx512CallDotQ8RowG16Of(cols, f.Bits, a)
 }
 
 // avx512Q8StreamG16Records lays out query row j of q (rows of G = 4, 5,
@@ -120,9 +136,74 @@ var avx512Q8StreamIdx = func() (idx [11][16]int32) {
 	return idx
 }()
 
+// avx512Q8StreamG8Records lays out query row j of q (rows of G = 8, 10,
+// 12, 16 or 32 groups of 8) for the stream kernels of groups of 8, with P
+// = G/gcd(16, G) patterns (the vectors of 16 groups after which the
+// stream's query groups repeat: 1 for rows of 64 and 128, 2 for 256, 5 for
+// 80, 3 for 96), 256 bytes each: for the vectors v with v%P = p, whose
+// lane l is stream group 16v+l of query group qg = (16p+l)%G, the query
+// values as the kernels unpack 16 groups (lo: lane l's bytes hold qg's
+// values 0-3; hi: its values 4-7), then the query block scales D and the
+// shift sums SG (times -2^(Bits-1) when symmetric) of the lanes' query
+// groups. At most 1280 bytes (rows of 80).
+func avx512Q8StreamG8Records(recs []byte, q *Q8, f Format, j int) {
+	g := q.Cols / 8 // one block per group
+	np := g / gcd(16, g)
+	x := unsafe.Slice((*byte)(unsafe.Pointer(&q.Values[j*q.Cols])), q.Cols)
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	for p := range np {
+		rec := recs[256*p:][:256]
+		d := (*[16]float32)(unsafe.Pointer(&rec[128]))
+		sg := (*[16]float32)(unsafe.Pointer(&rec[192]))
+		for l := range 16 {
+			qg := (16*p + l) % g
+			copy(rec[4*l:][:4], x[8*qg:])
+			copy(rec[64+4*l:][:4], x[8*qg+4:])
+			d[l] = q.Scales[j*g+qg]
+			sg[l] = mul * q.Sums[j*g+qg]
+		}
+	}
+}
+
+// avx512Q8Stream8Idx holds the index vectors of the stream kernels of
+// groups of 8 (avx512_dotq8_stream8_amd64.h): [0] rows of 64: the VPERMPS
+// indexes that put row r's sum, in lane 4((r%2)+2(r/8))+(r%8)/2, in lane
+// r; rows of 80: [1+k] the place of pair 5r+k (pair t in Q_(t/16), lane
+// c(t%16) of COMBINE_F's order, c(t) = 4(t%8/2)+2(t/8)+t%2; 16 more in
+// the odd Q, for VPERMI2PS) in lane r; rows of 96: [6+m] the place of quad
+// 3r+m (quad u in R_(u/16), lane 4(u%4)+(u%16)/4, 16 more in R_1) in lane
+// r; [9] the VPERMW indexes that double each code word of 2-bit codes
+// (words 2k and 2k+1 take word k), [10] and [11] the VPSRLVW counts 0, 2
+// and 4, 6 of the words.
+var avx512Q8Stream8Idx = func() (idx [12][16]int32) {
+	pair := func(t int) int32 {
+		tt := t % 16
+		return int32(16*(t/16%2) + 4*(tt%8/2) + 2*(tt/8) + tt%2)
+	}
+	quad := func(u int) int32 {
+		return int32(16*(u/16%2) + 4*(u%4) + u%16/4)
+	}
+	for r := range 16 {
+		idx[0][r] = int32(4*(r%2+2*(r/8)) + r%8/2)
+		for k := range 5 {
+			idx[1+k][r] = pair(5*r + k)
+		}
+		for m := range 3 {
+			idx[6+m][r] = quad(3*r + m)
+		}
+		idx[9][r] = int32(r | r<<16)
+		idx[10][r] = 0 | 2<<16
+		idx[11][r] = 4 | 6<<16
+	}
+	return idx
+}()
+
 // avx512DotQ8StreamCodes reports whether DotQ8 on rows of cols values of
-// format f runs the stream kernels (avx512CallDotQ8RowG16Of): 2- and 4-bit
-// codes in groups of 16 on rows of 64, 80, 96, 128 and 256.
+// format f runs the stream kernels (avx512DotQ8Stream): 2- and 4-bit codes
+// in groups of 16 or 8 on rows of 64, 80, 96, 128 and 256.
 func avx512DotQ8StreamCodes(f Format, cols int) bool {
-	return f.Group == 16 && (f.Bits == 2 || f.Bits == 4) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256)
+	return (f.Group == 16 || f.Group == 8) && (f.Bits == 2 || f.Bits == 4) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256)
 }

@@ -5606,6 +5606,70 @@ func avx512CallDotQ8RowG16Of(cols, bits int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on 2- and 4-bit rows in groups of 8, the stream kernels: sixteen
+// rows at a time as one stream of groups, one group per lane
+// (avx512_dotq8_amd64.s, body avx512_dotq8_stream8_amd64.h).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row64W2G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row80W2G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row80W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row96W2G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row96W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W2G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W4G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W2G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G8X1(a *avx512RowArgs)
+
+// avx512CallDotQ8RowG8Of calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8RowG8Of(cols, bits int, a *avx512RowArgs) {
+	switch cols<<4 | bits {
+	case 64<<4 | 2:
+		avx512DotQ8Row64W2G8X1(a)
+	case 64<<4 | 4:
+		avx512DotQ8Row64W4G8X1(a)
+	case 80<<4 | 2:
+		avx512DotQ8Row80W2G8X1(a)
+	case 80<<4 | 4:
+		avx512DotQ8Row80W4G8X1(a)
+	case 96<<4 | 2:
+		avx512DotQ8Row96W2G8X1(a)
+	case 96<<4 | 4:
+		avx512DotQ8Row96W4G8X1(a)
+	case 128<<4 | 2:
+		avx512DotQ8Row128W2G8X1(a)
+	case 128<<4 | 4:
+		avx512DotQ8Row128W4G8X1(a)
+	case 256<<4 | 2:
+		avx512DotQ8Row256W2G8X1(a)
+	case 256<<4 | 4:
+		avx512DotQ8Row256W4G8X1(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // DotQ8 on rows of 64 values in one group, two rows as one row of 128 of the
 // row kernels (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with
 // ROW_SPLIT).

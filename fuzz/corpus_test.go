@@ -138,33 +138,36 @@ func rowSeeds() map[string][]byte {
 	}
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 16), lowbit.SymQuant(4, 16), lowbit.SymQuant(4, 32), lowbit.Quant(4, 32), lowbit.SymQuant(5, 32), lowbit.Quant(5, 32), lowbit.SymQuant(8, 32),
 		lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(2, 64), lowbit.SymQuant(2, 64), lowbit.Quant(8, 64),
-		lowbit.Quant(2, 32), lowbit.SymQuant(2, 32), lowbit.Quant(8, 32), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
+		lowbit.Quant(2, 32), lowbit.SymQuant(2, 32), lowbit.Quant(8, 32), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8),
+		lowbit.Quant(2, 8), lowbit.SymQuant(2, 8)} {
 		seeds[fmt.Sprintf("%s-128cols-negative-scales", f)] = rowHeader(f, 128, 5+i%5, 1+i%9, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The row kernels on rows of 64 (2- and 4-bit codes in one group, two
-	// of 32 or four of 16; 4-bit codes in eight of 8).
+	// of 32, four of 16 or eight of 8).
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 64), lowbit.SymQuant(4, 64), lowbit.Quant(4, 32), lowbit.SymQuant(4, 32), lowbit.Quant(2, 64), lowbit.SymQuant(2, 32),
-		lowbit.Quant(4, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
+		lowbit.Quant(4, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8), lowbit.Quant(2, 8), lowbit.SymQuant(2, 8)} {
 		seeds[fmt.Sprintf("%s-64cols-negative-scales", f)] = rowHeader(f, 64, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// The row kernels on rows of 256 (2- and 4-bit codes in groups of 16 to
-	// 256, 4-bit codes in groups of 8; DotQ8 also 3- and 8-bit codes).
+	// 256 and in groups of 8; DotQ8 also 3- and 8-bit codes).
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 32), lowbit.SymQuant(4, 64), lowbit.Quant(4, 128), lowbit.SymQuant(4, 256),
 		lowbit.Quant(2, 32), lowbit.SymQuant(2, 64), lowbit.Quant(2, 128), lowbit.Quant(2, 256),
 		lowbit.SymQuant(3, 64), lowbit.Quant(8, 32), lowbit.SymQuant(8, 256), lowbit.Quant(2, 16), lowbit.SymQuant(4, 16),
-		lowbit.Quant(4, 16), lowbit.SymQuant(2, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
+		lowbit.Quant(4, 16), lowbit.SymQuant(2, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8), lowbit.Quant(2, 8), lowbit.SymQuant(2, 8)} {
 		seeds[fmt.Sprintf("%s-256cols-negative-scales", f)] = rowHeader(f, 256, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
-	// The row kernels on rows of 96 (2- and 4-bit codes in groups of 16, 32
-	// and 96).
+	// The row kernels on rows of 96 (2- and 4-bit codes in groups of 8, 16,
+	// 32 and 96).
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 32), lowbit.SymQuant(4, 32), lowbit.Quant(4, 96), lowbit.SymQuant(4, 96),
-		lowbit.Quant(2, 32), lowbit.SymQuant(2, 96), lowbit.Quant(4, 16), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
+		lowbit.Quant(2, 32), lowbit.SymQuant(2, 96), lowbit.Quant(4, 16), lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8),
+		lowbit.Quant(2, 8), lowbit.SymQuant(2, 8)} {
 		seeds[fmt.Sprintf("%s-96cols-negative-scales", f)] = rowHeader(f, 96, 5+i%5, 1+2*i, 4|8*byte(i%2), sUnit, sUnit)
 	}
-	// The row kernels on rows of 80 (2- and 4-bit codes in groups of 16 and
-	// 80, 4-bit codes in groups of 8): a block of eight (sixteen) rows and a padded last block.
+	// The row kernels on rows of 80 (2- and 4-bit codes in groups of 8, 16
+	// and 80): a block of eight (sixteen) rows and a padded last block.
 	for i, f := range []lowbit.Format{lowbit.Quant(4, 16), lowbit.SymQuant(4, 16), lowbit.Quant(4, 80), lowbit.SymQuant(4, 80),
-		lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 80), lowbit.SymQuant(2, 80), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8)} {
+		lowbit.Quant(2, 16), lowbit.SymQuant(2, 16), lowbit.Quant(2, 80), lowbit.SymQuant(2, 80), lowbit.Quant(4, 8), lowbit.SymQuant(4, 8),
+		lowbit.Quant(2, 8), lowbit.SymQuant(2, 8)} {
 		seeds[fmt.Sprintf("%s-80cols-negative-scales", f)] = rowHeader(f, 80, 9+2*i, 1+i%4, 4|8*byte(i%2), sUnit, sUnit)
 	}
 	// Whole blocks of eight and sixteen rows (the row and stream kernels)
@@ -173,7 +176,8 @@ func rowSeeds() map[string][]byte {
 		f          lowbit.Format
 		cols, rows int
 	}{{lowbit.Quant(2, 16), 80, 33}, {lowbit.Quant(4, 8), 80, 17}, {lowbit.SymQuant(2, 16), 96, 35}, {lowbit.Quant(4, 8), 96, 21},
-		{lowbit.Quant(4, 16), 128, 34}, {lowbit.Quant(2, 8), 128, 21}, {lowbit.SymQuant(4, 8), 256, 19}, {lowbit.Quant(4, 16), 64, 37}} {
+		{lowbit.Quant(4, 16), 128, 34}, {lowbit.Quant(2, 8), 128, 21}, {lowbit.SymQuant(4, 8), 256, 19}, {lowbit.Quant(4, 16), 64, 37},
+		{lowbit.SymQuant(2, 8), 64, 35}, {lowbit.SymQuant(2, 8), 80, 18}, {lowbit.Quant(2, 8), 256, 17}, {lowbit.SymQuant(4, 8), 128, 33}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 1+i%4, 8*byte(i%2), sUnit, sUnit)
 	}
 	// The avx2 field kernels on rows of 128 (2- and 4-bit codes in groups

@@ -149,6 +149,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "DotQ8 on rows of 80 values in one group of 2-, 4- or 8-bit codes: the row\nkernels of rows of 128 with each row's third block half used and its fourth\nmasked off (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h)."},
 	{family: "DotQ8", axes: []axis{rowLens(64, 80, 96, 128, 256), someWidths(2, 4), groups(16), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8RowG16Of",
 		doc: "DotQ8 on 2- and 4-bit rows in groups of 16, the stream kernels: sixteen\nrows at a time as one stream of groups (avx512_dotq8_amd64.s, bodies\navx512_dotq8_row<cols>_amd64.h)."},
+	{family: "DotQ8", axes: []axis{rowLens(64, 80, 96, 128, 256), someWidths(2, 4), groups(8), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8RowG8Of",
+		doc: "DotQ8 on 2- and 4-bit rows in groups of 8, the stream kernels: sixteen\nrows at a time as one stream of groups, one group per lane\n(avx512_dotq8_amd64.s, body avx512_dotq8_stream8_amd64.h)."},
 	{family: "DotQ8", axes: []axis{rowLens(64), widths(2, 8), groups(64), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8Row64",
 		doc: "DotQ8 on rows of 64 values in one group, two rows as one row of 128 of the\nrow kernels (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h with\nROW_SPLIT)."},
 	{family: "DotQ8", axes: []axis{rowLens(64), someWidths(2, 4, 8), groups(32), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8Row64G32",
