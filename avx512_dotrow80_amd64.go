@@ -70,7 +70,7 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 	}
 	n := len(out) / pass
 	nb := n - n%block
-	a := avx512RowArgs{recs: unsafe.Pointer(&recs[0]), sg: unsafe.Pointer(&sg[0]), outStride: 4 * n}
+	a := avx512RowArgs{recs: unsafe.Pointer(&recs[0]), sg: unsafe.Pointer(&sg[0]), scratch: unsafe.Pointer(&avx512Row80Tables[0]), outStride: 4 * n}
 	if nb > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), nb
@@ -180,4 +180,27 @@ func init() {
 			}
 		}
 	}
+}
+
+// avx512Row80Tables holds avx512Row80Pairs, avx512Row80Gather and
+// avx512Row80Gather2 one after the other (at byte 0, 128 and 768) in
+// 64-byte aligned memory, where the kernels read them (R12): a Go or asm
+// table is aligned to 32 bytes at most, and its 64-byte loads split cache
+// lines when it lands at 32 mod 64.
+// The init below runs after the one above, which fills the tables.
+var avx512Row80Tables []int32
+
+func init() {
+	buf := make([]int32, 16*(2+10+15)+16)
+	t := buf[(-uintptr(unsafe.Pointer(&buf[0]))&63)/4:][:16*(2+10+15)]
+	for i, tab := range [][16]int32{avx512Row80Pairs[0], avx512Row80Pairs[1]} {
+		copy(t[16*i:], tab[:])
+	}
+	for i, tab := range avx512Row80Gather {
+		copy(t[32+16*i:], tab[:])
+	}
+	for i, tab := range avx512Row80Gather2 {
+		copy(t[192+16*i:], tab[:])
+	}
+	avx512Row80Tables = t
 }
