@@ -67,9 +67,9 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 		}
 	}
 	// The row kernels of rows of 96 (2-, 4- and 8-bit codes in groups of
-	// 32 and 96) and of 80 (one group), and the stream kernels of 2- and
-	// 4-bit rows of both in groups of 16 and 8: whole quads (blocks of 16
-	// rows), a padded last one, several query rows.
+	// 32 and 96), the stream kernels of rows of 80 in one group (2-, 4- and
+	// 8-bit) and of 2- and 4-bit rows of both in groups of 16 and 8: whole
+	// quads (blocks of 16 rows), a padded last one, several query rows.
 	for _, bits := range []int{2, 4, 8} {
 		for _, sym := range []bool{false, true} {
 			for _, cg := range [][2]int{{96, 32}, {96, 96}, {80, 80}, {96, 16}, {80, 16}, {96, 8}, {80, 8}} {
@@ -78,7 +78,7 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 				}
 				f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
 				for _, n := range []int{1, 3, 4, 5, 8, 15, 16, 17, 31, 32, 33, 100} {
-					for _, nq := range []int{1, 2, 4} {
+					for _, nq := range []int{1, 2, 3, 4} {
 						avx512CheckDotQ8(t, im, rng, f, n, cg[0], nq)
 					}
 				}
@@ -536,7 +536,7 @@ func TestAVX512NoAllocations(t *testing.T) {
 		cols int
 	}{{Quant(4, 16), 80}, {Quant(4, 80), 80}, {Quant(2, 80), 80}, {Quant(4, 16), 96}, {Quant(2, 32), 96}, {Quant(8, 96), 96}, {Quant(2, 16), 96},
 		{SymQuant(2, 16), 80}, {Quant(2, 16), 128}, {Quant(2, 16), 64}, {SymQuant(4, 16), 64}, {Quant(2, 16), 256}, {Quant(4, 16), 256},
-		{Quant(4, 8), 96}, {SymQuant(4, 8), 80}, {Quant(2, 8), 128}, {SymQuant(2, 8), 80}, {Quant(2, 8), 256}, {SymQuant(2, 8), 64}} {
+		{Quant(4, 8), 96}, {SymQuant(4, 8), 80}, {Quant(2, 8), 128}, {SymQuant(2, 8), 80}, {Quant(2, 8), 256}, {SymQuant(2, 8), 64}, {Quant(8, 80), 80}} {
 		const n = 203 // a partial last step for every split kernel
 		r, _ := quantizedRows(t, rng, fc.f, n, fc.cols)
 		x := randomValues(rng, fc.cols)

@@ -27,7 +27,7 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 		{SymQuant(4, 96), 96, 1, false},
 		{Quant(2, 48), 96, 1, true},
 		{SymQuant(4, 48), 96, 1, true},
-		{Quant(4, 80), 80, 1, false}, // rows of 80 in one group: the avx512 row kernels
+		{Quant(4, 80), 80, 1, false}, // rows of 80 in one group: the avx512 stream kernels
 		{Quant(4, 40), 80, 1, true},
 		{Quant(4, 128), 128, 1, false},
 		{Quant(4, 64), 64, 2, false},
@@ -61,6 +61,10 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 			assert.False(t, avx512DotQ8StreamCodes(f, cols), "%s cols %d", f, cols)
 		}
 	}
+	for _, f := range []Format{Quant(2, 80), SymQuant(4, 80), Quant(8, 80)} { // rows of 80 in one group
+		assert.True(t, avx512DotQ8StreamCodes(f, 80), "%s", f)
+	}
+	assert.False(t, avx512DotQ8StreamCodes(Quant(3, 80), 80))
 	for _, f := range []Format{Quant(3, 16), SymQuant(8, 16), Quant(3, 8), SymQuant(8, 8), Quant(4, 32), Quant(2, 48)} {
 		assert.False(t, avx512DotQ8StreamCodes(f, 96), "%s", f)
 	}

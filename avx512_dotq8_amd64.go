@@ -89,11 +89,10 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 		avx2Impl.k.dotQ8(out, r, q)
 		return
 	}
-	if f := r.Format; avx512DotQ8StreamCodes(f, r.Cols) || r.Cols == 80 && avx512DotQ8Row80Codes(f) {
+	if f := r.Format; avx512DotQ8StreamCodes(f, r.Cols) {
 		// The stream kernels of 2- and 4-bit rows of 64, 80, 96, 128 and
 		// 256 in groups of 16 and 8 (the other shapes of groups of 8 and 16
-		// run avx2's kernels), and the row kernels of rows of 80 in one
-		// group.
+		// run avx2's kernels), and of rows of 80 in one group.
 		dotQ8CodesAVX512(out, r, q)
 		return
 	}
@@ -111,10 +110,28 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		return
 	}
 	if avx512DotQ8StreamCodes(f, r.Cols) {
-		// Groups of 16 and 8: the stream kernels, one query row at a time.
-		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
-			avx512DotQ8Stream(out[j*n+r0:j*n+r1], rc, q, j)
-		})
+		// Groups of 16 and 8, rows of 80 in one group: the stream kernels,
+		// one query row at a time, the records of up to four query rows laid
+		// out once per call, not once per chunk of rows.
+		if nq == 1 {
+			var recsBuf [avx512Q8StreamRec + 64]byte
+			recs := avx512AlignBytes(recsBuf[:])
+			avx512Q8StreamRecords(recs, q, f, 0)
+			avx512DotQ8Stream(out, r, recs)
+			return
+		}
+		var recsBuf [avx512Q8MaxPass*avx512Q8StreamRec + 64]byte
+		recs := avx512AlignBytes(recsBuf[:])
+		for j0 := 0; j0 < nq; j0 += avx512Q8MaxPass {
+			pass := min(avx512Q8MaxPass, nq-j0)
+			for jj := range pass {
+				avx512Q8StreamRecords(recs[jj*avx512Q8StreamRec:], q, f, j0+jj)
+			}
+			avx512PerRowPasses(r, pass, func(jj int, rc Rows, r0, r1 int) {
+				j := j0 + jj
+				avx512DotQ8Stream(out[j*n+r0:j*n+r1], rc, recs[jj*avx512Q8StreamRec:])
+			})
+		}
 		return
 	}
 	if r.Cols == 128 && (f.Group == 64 || (f.Group == 128 || f.Group == 32) && f.Bits&(f.Bits-1) == 0) {
@@ -127,7 +144,7 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		})
 		return
 	}
-	if r.Cols == 96 && avx512DotQ8Row96Codes(f) || r.Cols == 80 && avx512DotQ8Row80Codes(f) {
+	if r.Cols == 96 && avx512DotQ8Row96Codes(f) {
 		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
 			avx512DotQ8Row(out[j*n+r0:j*n+r1], rc, q, j)
 		})
@@ -263,17 +280,16 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 
 // avx512DotQ8Row runs the row kernel (rows of 128 values in groups of 64,
 // or in one group of 2-, 4- or 8-bit codes; rows of 96 of 2-, 4- or 8-bit
-// codes in groups of 32 or 96, rows of 80 in one group; four rows at a
-// time) for query row j; a last 1-3 rows are copied to a padded block of
-// four. Its tables are small, so it has its own (Go zeroes every array it
+// codes in groups of 32 or 96; four rows at a time) for query row j; a
+// last 1-3 rows are copied to a padded block of four. Its tables are small, so it has its own (Go zeroes every array it
 // declares, and the general tables are 13 KB).
 func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
-	if c := r.Cols; c == 96 || c == 80 {
-		// The kernels of rows of 96 (80) take the query as one of 128 whose
-		// last blocks are zero (avx512Q8Padded), made only for these rows.
+	if r.Cols == 96 {
+		// The kernels of rows of 96 take the query as one of 128 whose last
+		// block is zero (avx512Q8Padded), made only for these rows.
 		var padded avx512Q8Padded
-		q128 := padded.fill(q, j, f)
+		q128 := padded.fill(q, j)
 		q, j = &q128, 0
 	}
 	var (
@@ -340,12 +356,8 @@ func avx512Q8RowShiftSums(sg []float32, f Format, bs []float32) {
 
 // avx512CallDotQ8RowOf runs the DotQ8 row kernel of rows of cols values
 // (128: f's width and group 64, or 32 and 128 for 2-, 4- and 8-bit codes;
-// 96: 2-, 4- and 8-bit codes in groups of 32 or 96; 80: in one group).
+// 96: 2-, 4- and 8-bit codes in groups of 32 or 96).
 func avx512CallDotQ8RowOf(f Format, cols int, a *avx512RowArgs) {
-	if cols == 80 {
-		avx512CallDotQ8Row80(f.Bits, a)
-		return
-	}
 	if cols == 96 {
 		avx512CallDotQ8Row96(f.Bits, f.Group, a)
 		return
@@ -508,57 +520,28 @@ var avx512QuadR96G32Idx = func() (idx [16]int32) {
 	return idx
 }()
 
-// avx512DotQ8Row80Codes reports whether the DotQ8 row kernels of rows of
-// 80 take codes of format f: 2-, 4- and 8-bit codes in one group (groups
-// of 16 run the stream kernels).
+// avx512DotQ8Row80Codes reports whether DotQ8 on rows of 80 runs the
+// stream kernels of rows in one group (avx512_dotq8_row80g80_amd64.h):
+// 2-, 4- and 8-bit codes in one group (groups of 16 and 8 run the stream
+// kernels of groups).
 func avx512DotQ8Row80Codes(f Format) bool {
 	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group == 80
 }
 
-// avx512Q8Row80Query lays out a query row of 80 int8 values x as the row
-// kernels of rows of 128 take one (each 128-bit lane L of the unpacked
-// codes: values 32L to 32L+15, then 32L+16 to 32L+31): blocks 0 and 1 as
-// they are, the third (values 64-79, a block of 16 of the codes) where the
-// kernel unpacks its fields: for 4-bit codes byte i of the low nibbles
-// holds value 64+i, of the high 72+i (i < 8); for 2-bit codes fields 0-3
-// of byte i hold values 64+i, 68+i, 72+i and 76+i (i < 4), unpacked to
-// bytes i and 8+i of the low half and of the high half; 8-bit codes are
-// in order. The other bytes of the third block and the fourth stay 0.
-func avx512Q8Row80Query(vals *[128]int8, x []int8, bits int) {
-	copy(vals[:64], x[:64])
-	switch bits {
-	case 4:
-		copy(vals[64:72], x[64:72])
-		copy(vals[80:88], x[72:80])
-	case 2:
-		for i := range 4 {
-			vals[64+i], vals[72+i], vals[80+i], vals[88+i] = x[64+i], x[68+i], x[72+i], x[76+i]
-		}
-	default:
-		copy(vals[64:80], x[64:80])
-	}
-}
-
-// avx512Q8Padded holds one query row of rows of 96 or 80 values (groups of
-// 32 or more) as a Q8 of 128 for the kernels of rows of 128: its values,
-// then zeros; its block scales and sums, then zeros; on rows of 80 the
-// third block laid out as the kernel unpacks a block of 16
-// (avx512Q8Row80Query). Groups of 16 run the stream kernels
-// (avx512DotQ8Stream), which need no padding.
+// avx512Q8Padded holds one query row of rows of 96 values (groups of 32
+// or 96) as a Q8 of 128 for the kernels of rows of 128: its values, then
+// zeros; its block scales and sums, then zeros. Groups of 16 and 8 run the
+// stream kernels (avx512DotQ8Stream), which need no padding.
 type avx512Q8Padded struct {
 	vals      [128]int8
 	scs, sums [8]float32
 }
 
-// fill lays out query row j of q for rows of f's format and returns the
+// fill lays out query row j of q and returns the
 // padded query (its row 0), whose slices are p's.
-func (p *avx512Q8Padded) fill(q *Q8, j int, f Format) Q8 {
+func (p *avx512Q8Padded) fill(q *Q8, j int) Q8 {
 	c := q.Cols
-	if c == 96 {
-		copy(p.vals[:c], q.Values[j*c:][:c])
-	} else {
-		avx512Q8Row80Query(&p.vals, q.Values[j*80:][:80], f.Bits)
-	}
+	copy(p.vals[:c], q.Values[j*c:][:c])
 	qb := q8Blocks(q.Group, c)
 	copy(p.scs[:qb], q.Scales[j*qb:][:qb])
 	copy(p.sums[:qb], q.Sums[j*qb:][:qb])

@@ -1713,45 +1713,6 @@
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
 
-// The DotQ8 row kernels on rows of 80 values in one group (2-, 4- and
-// 8-bit codes): as those of rows of 96 in one group, the row's third block
-// (16 values) half a block's bytes, its fourth none (K7); the caller lays
-// the query's third block out where the unpacked fields of a block of 16
-// fall (avx512Q8Row80Query).
-#define Q8_SCALES Q8_SCALES_G128
-#define Q8_SCALE_IDX ·avx512QuadScaleIdx
-#define NAME ·avx512DotQ8Row80W2G80X1
-#define CONSTS QUAD_CONSTS_W2; ROW_MASKS(0xfffff, 0x0fff)
-#define ROWBYTES 20
-#define ROWINT ROWINT_W2_R96
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-
-#define NAME ·avx512DotQ8Row80W4G80X1
-#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffff, 0x0fff)
-#define ROWBYTES 40
-#define ROWINT ROWINT_W4_R96
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-
-#define NAME ·avx512DotQ8Row80W8G80X1
-#define CONSTS QUAD_CONSTS_W8; ROW_MASKS(0xffff, 0x0fff)
-#define ROWBYTES 80
-#define ROWINT ROWINT_W8_R96
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
 // DotQ8 row kernels on halves of rows of 256 values: the kernels of rows of
 // 128 with the rows ROW_STRIDE bytes apart (SI at the half's first byte),
 // run once per half, the second adding into out (accMask). The quad's
@@ -2576,3 +2537,36 @@
 #undef CONSTS
 #undef CHUNK
 #undef CHUNKINT
+
+// DotQ8 stream kernels on 2-, 4- and 8-bit rows of 80 values in one group
+// (body avx512_dotq8_row80g80_amd64.h): sixteen rows as one stream of code
+// dwords, each block's sum formed in int32 from its dwords' lanes.
+#define NAME ·avx512DotQ8Row80W2G80X1
+#define CONSTS VPBROADCASTB ·avx512C03(SB), Z17
+#define ROWBYTES 20
+#define R80G_W2
+#include "avx512_dotq8_row80g80_amd64.h"
+#undef R80G_W2
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+
+#define NAME ·avx512DotQ8Row80W4G80X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 40
+#define R80G_W4
+#include "avx512_dotq8_row80g80_amd64.h"
+#undef R80G_W4
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+
+#define NAME ·avx512DotQ8Row80W8G80X1
+#define CONSTS
+#define ROWBYTES 80
+#define R80G_W8
+#include "avx512_dotq8_row80g80_amd64.h"
+#undef R80G_W8
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES

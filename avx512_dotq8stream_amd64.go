@@ -4,27 +4,41 @@ package lowbit
 
 import "unsafe"
 
-// avx512DotQ8Stream is DotQ8 of query row j on 2- and 4-bit rows of 64,
-// 80, 96, 128 or 256 values in groups of 16 or 8: the kernels take sixteen
-// rows' groups as one stream (groups of 16: chunks of 8 groups,
-// avx512_dotq8_row<cols>_amd64.h, scheme in avx512_dotq8_row96_amd64.h;
-// groups of 8: vectors of 16 groups, avx512_dotq8_stream8_amd64.h), so no
-// lane is masked off and every lane is one group of one row; a last 1-15
-// rows run as a padded block of sixteen.
-func avx512DotQ8Stream(out []float32, r Rows, q *Q8, j int) {
+// avx512Q8StreamRec is the bytes of one query row's records of the stream
+// kernels (avx512Q8StreamRecords), a multiple of 64.
+const avx512Q8StreamRec = 1344
+
+// avx512Q8StreamRecords lays out query row j of q for the stream kernel of
+// rows of q.Cols values of format f into recs (avx512Q8StreamRec bytes,
+// 64-byte aligned).
+func avx512Q8StreamRecords(recs []byte, q *Q8, f Format, j int) {
+	switch f.Group {
+	case 8:
+		avx512Q8StreamG8Records(recs, q, f, j)
+	case 16:
+		avx512Q8StreamG16Records(recs, q, f, j)
+	default:
+		avx512Q8Row80G80Records(recs, q, f, j)
+	}
+}
+
+// avx512DotQ8Stream is DotQ8 of one query row, whose records recs
+// (avx512Q8StreamRecords) are laid out, on 2- and 4-bit rows of 64,
+// 80, 96, 128 or 256 values in groups of 16 or 8, and on 2-, 4- and 8-bit
+// rows of 80 in one group: the kernels take sixteen rows' groups as one
+// stream (groups of 16: chunks of 8 groups, avx512_dotq8_row<cols>_amd64.h,
+// scheme in avx512_dotq8_row96_amd64.h; groups of 8: vectors of 16 groups,
+// avx512_dotq8_stream8_amd64.h; rows of 80: code dwords,
+// avx512_dotq8_row80g80_amd64.h), so no lane is masked off and every lane
+// is one group (dword) of one row; a last 1-15 rows run as a padded block
+// of sixteen.
+func avx512DotQ8Stream(out []float32, r Rows, recs []byte) {
 	f := r.Format
-	var recsBuf [1280 + 64]byte
-	recs := avx512AlignBytes(recsBuf[:])
 	var scratch []float32
 	if r.Cols == 256 && f.Group == 16 {
 		// REDUCE16's parked vectors: 16 rows of 16 group sums.
 		var scratchBuf [16*16 + 16]float32
 		scratch = avx512AlignFloats(scratchBuf[:])
-	}
-	if f.Group == 8 {
-		avx512Q8StreamG8Records(recs, q, f, j)
-	} else {
-		avx512Q8StreamG16Records(recs, q, f, j)
 	}
 	mins, _ := shiftSource(r)
 	g := f.Groups(r.Cols)
@@ -57,14 +71,46 @@ func avx512DotQ8Stream(out []float32, r Rows, q *Q8, j int) {
 }
 
 // avx512CallDotQ8Stream runs the stream kernel of rows of cols values of
-// format f (groups of 8 or 16). A direct call, not a function value, so
-// that the argument block stays on the stack.
+// format f (groups of 8 or 16, or rows of 80 in one group). A direct call,
+// not a function value, so that the argument block stays on the stack.
 func avx512CallDotQ8Stream(f Format, cols int, a *avx512RowArgs) {
-	if f.Group == 8 {
+	switch f.Group {
+	case 8:
 		avx512CallDotQ8RowG8Of(cols, f.Bits, a)
-		return
+	case 16:
+		avx512CallDotQ8RowG16Of(cols, f.Bits, a)
+	default:
+		avx512CallDotQ8Row80(f.Bits, a)
 	}
-	avx512CallDotQ8RowG16Of(cols, f.Bits, a)
+}
+
+// avx512Q8Row80G80Records lays out query row j of q (rows of 80 values in
+// one group, three query blocks) for the stream kernels of rows of 80 in
+// one group (avx512_dotq8_row80g80_amd64.h): per pattern p (the vectors v
+// with v%5 = p, whose lane l is the code dword of place (16p+l)%D of its
+// row, D = 5, 10 or 20 dwords a row for 2-, 4- and 8-bit codes) the query values of
+// the dword's code bytes in the order the kernel unpacks them (2-bit:
+// fields 0-3, 64 bytes each, 256 a pattern; 4-bit: lo and hi nibbles, 128
+// a pattern; 8-bit: the bytes, 64 a pattern), by pack's layout (a block
+// of 32: 2-bit byte i holds values i, 8+i, 16+i, 24+i, 4-bit byte i values
+// i and 16+i; the last block of 16: 2-bit byte i values i, 4+i, 8+i,
+// 12+i, 4-bit byte i values i and 8+i); then at byte 1280 the three query
+// block scales and the shift sum (their sums, times -2^(Bits-1) when
+// symmetric).
+func avx512Q8Row80G80Records(recs []byte, q *Q8, f Format, j int) {
+	x := (*[80]byte)(unsafe.Pointer(&q.Values[j*80]))
+	tbl := &avx512Q8Row80G80Places[f.Bits/4]
+	for i := range 1280 >> (f.Bits / 4) { // 1280, 640, 320 bytes
+		recs[i] = x[tbl[i]]
+	}
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	t := (*[4]float32)(unsafe.Pointer(&recs[1280]))
+	s := q.Scales[3*j:][:3]
+	sums := q.Sums[3*j:][:3]
+	t[0], t[1], t[2], t[3] = s[0], s[1], s[2], mul*(sums[0]+sums[1]+sums[2])
 }
 
 // avx512Q8StreamG16Records lays out query row j of q (rows of G = 4, 5,
@@ -168,6 +214,42 @@ func avx512Q8StreamG8Records(recs []byte, q *Q8, f Format, j int) {
 	}
 }
 
+// avx512Q8Row80G80Places holds, for 2-, 4- and 8-bit codes ([0], [1],
+// [2]), the query value of each record byte of avx512Q8Row80G80Records
+// (1280, 640 and 320 bytes), so that a call only gathers.
+var avx512Q8Row80G80Places = func() (t [3][1280]uint8) {
+	for w, bits := range []int{2, 4, 8} {
+		dwords := 10 * bits / 4
+		for p := range 5 {
+			for l := range 16 {
+				k := (16*p + l) % dwords
+				for m := range 4 {
+					b := 4*k + m // the code byte of the row
+					switch bits {
+					case 2:
+						for fl := range 4 {
+							v := 64 + 4*fl + b - 16
+							if b < 16 {
+								v = 32*(b/8) + 8*fl + b%8
+							}
+							t[w][256*p+64*fl+4*l+m] = uint8(v)
+						}
+					case 4:
+						lo, hi := 32*(b/16)+b%16, 32*(b/16)+16+b%16
+						if b >= 32 {
+							lo, hi = 64+b-32, 72+b-32
+						}
+						t[w][128*p+4*l+m], t[w][128*p+64+4*l+m] = uint8(lo), uint8(hi)
+					default:
+						t[w][64*p+4*l+m] = uint8(b)
+					}
+				}
+			}
+		}
+	}
+	return t
+}()
+
 // avx512Q8Stream8Idx holds the index vectors of the stream kernels of
 // groups of 8 (avx512_dotq8_stream8_amd64.h): [0] rows of 64: the VPERMPS
 // indexes that put row r's sum, in lane 4((r%2)+2(r/8))+(r%8)/2, in lane
@@ -177,8 +259,9 @@ func avx512Q8StreamG8Records(recs []byte, q *Q8, f Format, j int) {
 // 3r+m (quad u in R_(u/16), lane 4(u%4)+(u%16)/4, 16 more in R_1) in lane
 // r; [9] the VPERMW indexes that double each code word of 2-bit codes
 // (words 2k and 2k+1 take word k), [10] and [11] the VPSRLVW counts 0, 2
-// and 4, 6 of the words.
-var avx512Q8Stream8Idx = func() (idx [12][16]int32) {
+// and 4, 6 of the words; 8-bit rows of 80 in one group: [12+k] the place
+// of quad 5r+k of code dwords in lane r.
+var avx512Q8Stream8Idx = func() (idx [17][16]int32) {
 	pair := func(t int) int32 {
 		tt := t % 16
 		return int32(16*(t/16%2) + 4*(tt%8/2) + 2*(tt/8) + tt%2)
@@ -194,6 +277,9 @@ var avx512Q8Stream8Idx = func() (idx [12][16]int32) {
 		for m := range 3 {
 			idx[6+m][r] = quad(3*r + m)
 		}
+		for k := range 5 {
+			idx[12+k][r] = quad(5*r + k)
+		}
 		idx[9][r] = int32(r | r<<16)
 		idx[10][r] = 0 | 2<<16
 		idx[11][r] = 4 | 6<<16
@@ -203,7 +289,9 @@ var avx512Q8Stream8Idx = func() (idx [12][16]int32) {
 
 // avx512DotQ8StreamCodes reports whether DotQ8 on rows of cols values of
 // format f runs the stream kernels (avx512DotQ8Stream): 2- and 4-bit codes
-// in groups of 16 or 8 on rows of 64, 80, 96, 128 and 256.
+// in groups of 16 or 8 on rows of 64, 80, 96, 128 and 256, and 2-, 4- and
+// 8-bit codes on rows of 80 in one group.
 func avx512DotQ8StreamCodes(f Format, cols int) bool {
-	return (f.Group == 16 || f.Group == 8) && (f.Bits == 2 || f.Bits == 4) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256)
+	return (f.Group == 16 || f.Group == 8) && (f.Bits == 2 || f.Bits == 4) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256) ||
+		cols == 80 && avx512DotQ8Row80Codes(f)
 }

@@ -5513,9 +5513,9 @@ func avx512CallDotQ8Row96(bits, group int, a *avx512RowArgs) {
 	}
 }
 
-// DotQ8 on rows of 80 values in one group of 2-, 4- or 8-bit codes: the row
-// kernels of rows of 128 with each row's third block half used and its fourth
-// masked off (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h).
+// DotQ8 on rows of 80 values in one group of 2-, 4- or 8-bit codes, the
+// stream kernels: sixteen rows at a time as one stream of code dwords
+// (avx512_dotq8_amd64.s, body avx512_dotq8_row80g80_amd64.h).
 //
 // avx512DotQ8Row<cols>W<bits>G<group>X<nq>
 //
