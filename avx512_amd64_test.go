@@ -225,8 +225,9 @@ func TestAVX512DotShapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels on 4-bit rows of 256 (every group from 8 to the row).
-	for _, f := range []Format{Quant(4, 8), SymQuant(4, 8), Quant(4, 16), SymQuant(4, 16), Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256),
+	// The row kernels on 4-bit rows of 256 (every group from 8 to the row;
+	// 2-bit from 16, and 8 for one query row).
+	for _, f := range []Format{Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8), Quant(4, 16), SymQuant(4, 16), Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256),
 		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 128), SymQuant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100, 131} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
@@ -236,7 +237,7 @@ func TestAVX512DotShapes(t *testing.T) {
 	}
 	// The row kernels (2- and 4-bit codes, 4-bit codes in groups of 32, 16
 	// and 8, fp16 and float32 rows of 128).
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), F16, F32} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8), F16, F32} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 128, nq)
@@ -658,7 +659,7 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {SymQuant(8, 64), 128},
 		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 16), 64}, {SymQuant(2, 16), 64}, {Quant(4, 16), 96}, {Quant(4, 32), 96}, {Quant(2, 16), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}, {Quant(4, 16), 256},
-		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {Quant(4, 8), 96}, {SymQuant(4, 8), 80}} {
+		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {Quant(4, 8), 96}, {SymQuant(4, 8), 80}, {Quant(2, 8), 128}, {SymQuant(2, 8), 128}, {Quant(2, 8), 256}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3, 4, 5, 9} {
 			n := 1 + rng.IntN(20)
@@ -813,7 +814,7 @@ func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 		cols int
 	}{{Quant(4, 16), 128}, {SymQuant(4, 16), 128}, {Quant(2, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 32), 96}, {SymQuant(4, 32), 96}, {Quant(4, 96), 96}, {SymQuant(4, 96), 96}, {Quant(2, 32), 96}, {SymQuant(2, 96), 96}, {Quant(4, 16), 96}, {SymQuant(4, 16), 96},
 		{Quant(2, 16), 96}, {SymQuant(2, 16), 96}, {Quant(4, 16), 80}, {SymQuant(4, 16), 80}, {Quant(4, 80), 80}, {SymQuant(4, 80), 80},
-		{Quant(2, 16), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 128}, {Quant(4, 8), 96}, {SymQuant(4, 8), 96}, {Quant(4, 8), 80}, {SymQuant(4, 8), 80}} {
+		{Quant(2, 16), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 128}, {Quant(4, 8), 96}, {SymQuant(4, 8), 96}, {Quant(4, 8), 80}, {SymQuant(4, 8), 80}, {Quant(2, 8), 128}, {SymQuant(2, 8), 128}} {
 		requireRowsKeptApart(t, im, rng, fc.f, fc.cols, []int{4, 8, 7}, []int{1, 2, 4})
 	}
 }
@@ -826,7 +827,7 @@ func TestAVX512Row256KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(71, 72))
 	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), Quant(4, 256), SymQuant(4, 256),
-		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 64), Quant(2, 128), Quant(2, 256), SymQuant(2, 256), Quant(4, 16), SymQuant(4, 16), Quant(4, 8), SymQuant(4, 8)} {
+		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 64), Quant(2, 128), Quant(2, 256), SymQuant(2, 256), Quant(4, 16), SymQuant(4, 16), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8)} {
 		requireRowsKeptApart(t, im, rng, f, 256, []int{4, 8, 7}, []int{1, 2, 4})
 	}
 }

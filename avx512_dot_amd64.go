@@ -46,9 +46,12 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotRow8CodesAVX512(out, r, x)
 		return
 	}
-	if r.Format.Group == 8 && avx512DotRowCodes(r.Format, r.Cols) && (r.Cols != 80 || len(x) < 3*r.Cols) {
+	if r.Format.Group == 8 && avx512DotRowCodes(r.Format, r.Cols) && (r.Cols != 80 || len(x) < 3*r.Cols) && (r.Format.Bits == 4 || len(x) == r.Cols) {
 		// The row kernels of 4-bit rows of 64, 80, 96, 128 and 256 in
-		// groups of 8; on rows of 80 for one or two query rows only
+		// groups of 8 and, for one query row, of 2-bit rows of 128 and
+		// 256 (more query rows: the gathers, which measured faster for
+		// two and four); on
+		// rows of 80 for one or two query rows only
 		// (Intel Xeon family 6 model 167, 4096 rows, µs per query row,
 		// row kernels against the gathers: one 16.4 against 27-31, two
 		// 13.2 against 16, four 12.6 against 10).
@@ -107,7 +110,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 // 4-bit codes on rows of 80 (groups of 16 and 80).
 func avx512DotRowCodes(f Format, cols int) bool {
 	if f.Group == 8 {
-		return f.Bits == 4 && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256)
+		return f.Bits == 4 && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256) || f.Bits == 2 && (cols == 128 || cols == 256)
 	}
 	switch cols {
 	case 128:
@@ -273,7 +276,7 @@ func avx512CodeArgs(r Rows) avx512DotArgs {
 func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		recsBuf [4*16*16 + 8*16 + 16]float32
-		sgBuf   [4*16 + 16]float32
+		sgBuf   [4*32 + 16]float32
 	)
 	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	if !avx512DotRowTables(recs, sg, r.Format, x, pass) {
@@ -365,8 +368,11 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 	}
 	if f.Bits == 2 {
 		cols := &avx512RowCols2[0][0]
-		if f.Group == 16 {
+		switch f.Group {
+		case 16:
 			cols = &avx512RowCols2G16[0][0]
+		case 8:
+			cols = &avx512RowCols2G8[0][0]
 		}
 		if avx512DotRowXTables(&recs[0], &x[0], cols, &avx512RowScales2[0], 16, pass) {
 			return false
@@ -388,6 +394,15 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 	}
 	for j := 0; j < pass; j++ {
 		xj := x[j*128 : (j+1)*128]
+		if f.Group == 8 && f.Bits == 2 {
+			// Lane l of the first 16 (of the second): group 2(l%8)'s sum
+			// (2(l%8)+1's); 32 floats per query row.
+			for l := range 16 {
+				sg[j*32+l] = mul * sumFloats(xj[16*(l%8):][:8])
+				sg[j*32+16+l] = mul * sumFloats(xj[16*(l%8)+8:][:8])
+			}
+			continue
+		}
 		if f.Group == 8 {
 			// Lane l: group l's sum.
 			for l := range 16 {
@@ -441,6 +456,10 @@ func avx512RowCodes(f Format) bool {
 // avx512CallDotRowShape calls the Dot row kernel of rows of 128 values in
 // format f: groups of 8 (4-bit), 16, 32, 64 or 128.
 func avx512CallDotRowShape(f Format, pass int, a *avx512RowArgs) {
+	if f.Group == 8 && f.Bits == 2 {
+		avx512DotRow128W2G8X1(a) // one query row: see dotAVX512
+		return
+	}
 	if f.Group == 8 {
 		avx512CallDotRowG8(128, pass, a)
 		return
@@ -483,6 +502,11 @@ var (
 	// values j and j+4): nibble k of lane l holds column 8*l + k/2 +
 	// 4*(k%2).
 	avx512RowCols4G8 [8][16]int32
+
+	// 2-bit codes in groups of 8, two per code dword (bytes 0-1 and 2-3,
+	// byte j holding values j, j+2, j+4 and j+6 of its group): field k of
+	// lane l (of either row) holds group 2(l%8)+k/8's code position k%8.
+	avx512RowCols2G8 [16][16]int32
 )
 
 func init() {
@@ -500,6 +524,7 @@ func init() {
 	for k := range 16 {
 		for l := range 16 {
 			avx512RowCols2G16[k][l] = int32(16*(l%8) + k/4 + 4*(k%4))
+			avx512RowCols2G8[k][l] = int32(8*(2*(l%8)+k/8) + pack.PlaneColumn(2, 8, k%8))
 		}
 		avx512RowScales2[k] = float32(math.Ldexp(1, -2*k))
 		for l := range 16 {

@@ -6434,3 +6434,197 @@ field:
 #undef QUAD_SCALES
 #undef QUAD_OUT
 #undef FORX
+
+// The 2-bit Dot row kernel on rows of 128 values in groups of 8, one query
+// row: a code dword holds two groups (bytes 0-1: group 2d, fields 0-7;
+// bytes 2-3: group 2d+1, fields 8-15), so fields 0-7 add into one pair of
+// accumulators (Z0: rows 0-1, Z1: rows 2-3) and fields 8-15 into another
+// (Z2, Z3); each lane of each is scaled and shifted on its own, by its
+// row's even group's scale and min or its odd group's (the quad's 64
+// scales and mins converted and split by avx512EvenOddIdx), before the
+// pairs combine as in the kernel of groups of 16. x tables of the layout
+// of groups of 8 (avx512RowCols2G8); the query row's group sums at R9,
+// the even groups' (lane l: group 2(l%8)) then the odd groups'. Budget per
+// 32 values: that of groups of 16, plus 1 for the split scales and the
+// second scale step.
+#define QUADW2G8X1 \
+	VMOVDQU32 0(SI), Z8; \
+	VMOVDQU32 64(SI), Z9; \
+	VPANDD Z16, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 0(BX), Z10, Z0; \
+	VPANDD Z16, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VMULPS 0(BX), Z11, Z1; \
+	VPANDD Z17, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 64(BX), Z10, Z0; \
+	VPANDD Z17, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 64(BX), Z11, Z1; \
+	VPANDD Z18, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 128(BX), Z10, Z0; \
+	VPANDD Z18, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 128(BX), Z11, Z1; \
+	VPANDD Z19, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 192(BX), Z10, Z0; \
+	VPANDD Z19, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 192(BX), Z11, Z1; \
+	VPANDD Z20, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 256(BX), Z10, Z0; \
+	VPANDD Z20, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 256(BX), Z11, Z1; \
+	VPANDD Z21, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 320(BX), Z10, Z0; \
+	VPANDD Z21, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 320(BX), Z11, Z1; \
+	VPANDD Z22, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 384(BX), Z10, Z0; \
+	VPANDD Z22, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 384(BX), Z11, Z1; \
+	VPANDD Z23, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 448(BX), Z10, Z0; \
+	VPANDD Z23, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 448(BX), Z11, Z1; \
+	VPANDD Z24, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 512(BX), Z10, Z2; \
+	VPANDD Z24, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VMULPS 512(BX), Z11, Z3; \
+	VPANDD Z25, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 576(BX), Z10, Z2; \
+	VPANDD Z25, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 576(BX), Z11, Z3; \
+	VPANDD Z26, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 640(BX), Z10, Z2; \
+	VPANDD Z26, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 640(BX), Z11, Z3; \
+	VPANDD Z27, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 704(BX), Z10, Z2; \
+	VPANDD Z27, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 704(BX), Z11, Z3; \
+	VPANDD Z28, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 768(BX), Z10, Z2; \
+	VPANDD Z28, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 768(BX), Z11, Z3; \
+	VPANDD Z29, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 832(BX), Z10, Z2; \
+	VPANDD Z29, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 832(BX), Z11, Z3; \
+	VPANDD Z30, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 896(BX), Z10, Z2; \
+	VPANDD Z30, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 896(BX), Z11, Z3; \
+	VPANDD Z31, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 960(BX), Z10, Z2; \
+	VPANDD Z31, Z9, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 960(BX), Z11, Z3
+
+// W2G8_SPLIT(src, o, ta, tb): the 32 fp16 values of two rows at o(src)
+// (the scales at DX or the mins at R8) converted and split into the even
+// groups' (ta) and the odd groups' (tb). Scratch: Z10, Z11.
+#define W2G8_SPLIT(src, o, ta, tb) \
+	VCVTPH2PS o(src), Z10;                         \
+	VCVTPH2PS (o+32)(src), Z11;                    \
+	VMOVDQU32 ·avx512EvenOddIdx(SB), ta;           \
+	VPERMI2PS Z11, Z10, ta;                        \
+	VMOVDQU32 ·avx512EvenOddIdx+64(SB), tb;        \
+	VPERMI2PS Z11, Z10, tb
+
+// The quad's scales (Z4, Z5: rows 0-1 even and odd groups; Z6, Z7: rows
+// 2-3) and mins (Z12-Z15 likewise); DX and R8 step by 112 bytes more than
+// QUAD_ROWS_NEXT does.
+#define QUAD_SCALES_W2_G8 \
+	W2G8_SPLIT(DX, 0, Z4, Z5);  \
+	W2G8_SPLIT(DX, 64, Z6, Z7); \
+	W2G8_SPLIT(R8, 0, Z12, Z13);  \
+	W2G8_SPLIT(R8, 64, Z14, Z15); \
+	ADDQ $112, DX;              \
+	ADDQ $112, R8
+
+// Per query row: each pair of rows' even and odd accumulators scaled and
+// shifted lane by lane and added, the pairs combined into K, permuted to
+// REDUCE4's layout, parked. Scratch: Z8-Z11.
+#define QUAD_OUT_W2_G8(j, a0, a1, a2, a3) \
+	VMULPS      (j*128)(R9), Z12, Z10;       \
+	VFMADD231PS (j*128+64)(R9), Z13, Z10;    \
+	VFMADD231PS Z4, a0, Z10;                 \
+	VFMADD231PS Z5, a2, Z10;                 \
+	VMULPS      (j*128)(R9), Z14, Z11;       \
+	VFMADD231PS (j*128+64)(R9), Z15, Z11;    \
+	VFMADD231PS Z6, a1, Z11;                 \
+	VFMADD231PS Z7, a3, Z11;                 \
+	COMBINE_F(Z10, Z11, Z10, Z8, Z9);        \
+	VMOVDQU32   ·avx512DotW2OutIdx(SB), Z8;  \
+	VPERMPS     Z10, Z8, Z10;                \
+	VMOVUPS     Z10, (j*256)(R13)(R14*1)
+
+#define ROWFORW2G8X1(m) m(0, Z0, Z1, Z2, Z3)
+
+#define NAME ·avx512DotRow128W2G8X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2G8X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G8
+#define QUAD_OUT QUAD_OUT_W2_G8
+#define FORX ROWFORW2G8X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+
+// The 2-bit Dot row kernel on rows of 256 values in groups of 8, one query
+// row: each row's halves as two rows of 128 in groups of 8 (a row's 32
+// scales lie as a pair of rows of 128's), their sums added in pairs.
+#define NAME ·avx512DotRow256W2G8X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2G8X1
+#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
+#define QUADBYTES 128
+#define QUAD_SCALES QUAD_SCALES_W2_G8
+#define QUAD_OUT QUAD_OUT_W2_G8
+#define FORX ROWFORW2G8X1
+#define ROW_PAIRS 1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef ROW_PAIRS

@@ -157,15 +157,18 @@ func init() {
 func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		recsBuf    [4*16*16 + 16]float32
-		sgBuf      [4*16 + 16]float32
+		sgBuf      [4*32 + 16]float32
 		scratchBuf [4*4*16 + 16]float32
 	)
 	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
 	f := r.Format
 	for j := range pass {
 		cols := &avx512Row256Cols2[0][0]
-		if f.Group == 16 {
+		switch f.Group {
+		case 16:
 			cols = &avx512Row256Cols2G16[0][0]
+		case 8:
+			cols = &avx512Row256Cols2G8[0][0]
 		}
 		if avx512DotRowXTables(&recs[j*16*16], &x[j*256], cols, &avx512RowScales2[0], 16, 1) {
 			return false
@@ -177,6 +180,16 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 	}
 	for j := range pass {
 		xj, s := x[j*256:][:256], sg[16*j:][:16]
+		if f.Group == 8 {
+			// 32 floats a query row: lane l of the first 16 (the
+			// second), half l/8's group 2(l%8) (2(l%8)+1).
+			s = sg[32*j:][:32]
+			for l := range 16 {
+				s[l] = mul * sumFloats(xj[128*(l/8)+16*(l%8):][:8])
+				s[16+l] = mul * sumFloats(xj[128*(l/8)+16*(l%8)+8:][:8])
+			}
+			continue
+		}
 		if f.Group == 16 {
 			// Lane l: half l/8, its group l%8.
 			for l := range s {
@@ -215,12 +228,12 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 	if n2 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), 2*n2
-		avx512CallDotRow256W2(f.Group, pass, &a)
+		avx512CallDotRow256W2Of(f.Group, pass, &a)
 	}
 	if n2 < n {
 		var (
 			data          [2 * 64]byte
-			scales, mins2 [2 * 8]uint16
+			scales, mins2 [2 * 32]uint16 // two rows in groups of 8 at most
 			tail          [4 * 4]float32
 		)
 		g, rb := f.Groups(256), f.RowBytes(256)
@@ -229,7 +242,7 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 		copy(mins2[:], mins[g*n2:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins2[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow256W2(f.Group, pass, &a)
+		avx512CallDotRow256W2Of(f.Group, pass, &a)
 		for j := range pass {
 			out[j*n+n2] = tail[4*j]
 		}
@@ -241,15 +254,26 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 // (one row per vector, its halves in lanes 0-7 and 8-15): those of rows of
 // 128 (avx512RowCols2), plus 128 in lanes 8-15.
 //
-// avx512Row256Cols2G16 are those of groups of 16 (avx512RowCols2G16, plus
-// 128 in lanes 8-15).
-var avx512Row256Cols2, avx512Row256Cols2G16 [16][16]int32
+// avx512Row256Cols2G16 and avx512Row256Cols2G8 are those of groups of 16
+// and 8 (avx512RowCols2G16, avx512RowCols2G8, plus 128 in lanes 8-15).
+var avx512Row256Cols2, avx512Row256Cols2G16, avx512Row256Cols2G8 [16][16]int32
 
 func init() {
 	for k := range 16 {
 		for l := range 16 {
 			avx512Row256Cols2[k][l] = avx512RowCols2[k][l] + 128*int32(l/8)
 			avx512Row256Cols2G16[k][l] = int32(16*(l%8)+k/4+4*(k%4)) + 128*int32(l/8)
+			avx512Row256Cols2G8[k][l] = avx512RowCols2G8[k][l] + 128*int32(l/8)
 		}
 	}
+}
+
+// avx512CallDotRow256W2Of runs the 2-bit Dot kernel of rows of 256 in
+// groups of group (groups of 8: one query row).
+func avx512CallDotRow256W2Of(group, pass int, a *avx512RowArgs) {
+	if group == 8 {
+		avx512DotRow256W2G8X1(a)
+		return
+	}
+	avx512CallDotRow256W2(group, pass, a)
 }
