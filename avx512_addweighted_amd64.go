@@ -43,7 +43,11 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 			case 64:
 				ok = avx512AddWeightedRow64(y, r, w)
 			case 80, 96:
-				ok = avx512AddWeightedRowMaskedG8(y, r, w)
+				if r.Format.Bits == 4 {
+					ok = avx512AddWeightedRowMaskedG8(y, r, w)
+				} else {
+					ok = avx512AddWeightedRowW2G8Pairs(y, r, w)
+				}
 			case 128:
 				ok = avx512AddWeightedRow(y, r, w)
 			default:
@@ -327,10 +331,14 @@ func avx512AddWeightedSteps(a *avx512RowArgs, r Rows, mins []uint16, w []float32
 // rows of cols values (64, or 128 for 2-bit codes, or 96 for 2-bit codes
 // in groups of 32) of a width in g groups.
 func avx512CallAddWeightedRowOf(cols, bits, g int, a *avx512RowArgs) {
-	switch cols {
-	case 64:
+	switch {
+	case cols == 64:
 		avx512CallAddWeightedRow64(bits, g, a)
-	case 96:
+	case cols == 96 && g == 12:
+		avx512AddWeightedRow96W2G8X1(a)
+	case cols == 80:
+		avx512AddWeightedRow80W2G8X1(a)
+	case cols == 96:
 		avx512AddWeightedRow96W2G32X1(a)
 	default:
 		avx512AddWeightedRowW2(g, a)
@@ -404,16 +412,13 @@ var avx512W4ColsG8 = func() (c [128]uint8) {
 }()
 
 // avx512AddWeightedRowG8 reports whether the AddWeighted row kernels take
-// r in groups of 8: 4-bit rows of 64, 80, 96, 128 and 256 values, 2-bit
-// rows of 64, 128 and 256.
+// r in groups of 8: 2- and 4-bit rows of 64, 80, 96, 128 and 256 values.
 func avx512AddWeightedRowG8(r Rows) bool {
 	if r.Format.Group != 8 {
 		return false
 	}
 	switch r.Cols {
-	case 80, 96:
-		return r.Format.Bits == 4
-	case 64, 128, 256:
+	case 64, 80, 96, 128, 256:
 		return r.Format.Bits == 4 || r.Format.Bits == 2
 	}
 	return false

@@ -1515,3 +1515,136 @@
 #undef STEPBYTES
 #undef STEPSCALES
 #undef FINISH
+
+// The 2-bit kernels on rows of 96 and 80 values in groups of 8: two rows
+// per vector, loaded under masks into dwords 0-5 (0-4) of each half (K6,
+// K7), as the kernel of rows of 96 in groups of 32 does; the two rows' 24
+// (20) scales and mins loaded under a mask (K5 for the words past the
+// first 16), converted and split into the even and the odd groups' in the
+// dwords' lanes by the shape's index tables (Z28, Z29), the lanes beyond
+// the rows zeroed (K3). The rest is STEP_W2_G8's. The caller drops the
+// lanes of columns 96 (80) and up, which hold 0.
+#define STEP_W2_G8_R(rowb) \
+	VMOVDQU32.Z (SI), K6, Z17; \
+	VMOVDQU32 rowb(SI), K7, Z17; \
+	VMOVDQU16 (DX), Y21; \
+	VMOVDQU16.Z 32(DX), K5, Y31; \
+	VCVTPH2PS Y21, Z25; \
+	VCVTPH2PS Y31, Z26; \
+	VMOVDQA32 Z28, Z19; \
+	VPERMI2PS.Z Z26, Z25, K3, Z19; \
+	VPERMT2PS.Z Z26, Z29, K3, Z25; \
+	VMOVDQU16 (R8), Y21; \
+	VMOVDQU16.Z 32(R8), K5, Y31; \
+	VCVTPH2PS Y21, Z18; \
+	VCVTPH2PS Y31, Z26; \
+	VMOVDQA32 Z28, Z30; \
+	VPERMI2PS.Z Z26, Z18, K3, Z30; \
+	VPERMT2PS.Z Z26, Z29, K3, Z18; \
+	W2_WEIGHTS_PAIR; \
+	VMULPS Z22, Z19, Z19; \
+	VMULPS Z22, Z25, Z25; \
+	VFMADD231PS Z22, Z30, Z16; \
+	VFMADD231PS Z22, Z18, Z27; \
+	VPANDD 0(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z0; \
+	VPANDD 64(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z1; \
+	VPANDD 128(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z2; \
+	VPANDD 192(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z3; \
+	VPANDD 256(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z4; \
+	VPANDD 320(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z5; \
+	VPANDD 384(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z19, Z23, Z6; \
+	VPANDD 448(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z19, Z24, Z7; \
+	VPANDD 512(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z25, Z23, Z8; \
+	VPANDD 576(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z25, Z24, Z9; \
+	VPANDD 640(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z25, Z23, Z10; \
+	VPANDD 704(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z25, Z24, Z11; \
+	VPANDD 768(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z25, Z23, Z12; \
+	VPANDD 832(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z25, Z24, Z13; \
+	VPANDD 896(BX), Z17, Z23; \
+	VCVTUDQ2PS Z23, Z23; \
+	VFMADD231PS Z25, Z23, Z14; \
+	VPANDD 960(BX), Z17, Z24; \
+	VCVTUDQ2PS Z24, Z24; \
+	VFMADD231PS Z25, Z24, Z15
+
+// SETUP_W2_G8_R(idx, codes, words) is SETUP_W2 with the second sum of
+// w*min zeroed, the shape's index tables, K6 and K7 the code dwords of the
+// two rows (codes, codes<<8), K5 the scale words past the first 16
+// (words), K3 the lanes that hold a row's dword.
+#define SETUP_W2_G8_R(idx, codes, words) \
+	SETUP_W2; \
+	VPXORD Z27, Z27, Z27; \
+	VMOVDQU32 idx(SB), Z28; \
+	VMOVDQU32 idx+64(SB), Z29; \
+	MOVL $codes, R11; \
+	KMOVW R11, K6; \
+	SHLL $8, R11; \
+	KMOVW R11, K7; \
+	ORL $codes, R11; \
+	KMOVW R11, K3; \
+	MOVL $words, R11; \
+	KMOVW R11, K5
+
+#define NAME ·avx512AddWeightedRow96W2G8X1
+#define SETUP SETUP_W2_G8_R(·avx512AwIdxW2R96G8, 0x3f, 0xff)
+#define STEP STEP_W2_G8_R(-8)
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 48
+#define STEPSCALES 48
+#define FINISH FINISH_W2_G8
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH
+
+#define NAME ·avx512AddWeightedRow80W2G8X1
+#define SETUP SETUP_W2_G8_R(·avx512AwIdxW2R80G8, 0x1f, 0x0f)
+#define STEP STEP_W2_G8_R(-12)
+#define STEPROWS 2
+#define STEPSHIFT 1
+#define STEPBYTES 40
+#define STEPSCALES 40
+#define FINISH FINISH_W2_G8
+#include "avx512_addweighted_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef STEP
+#undef STEPROWS
+#undef STEPSHIFT
+#undef STEPBYTES
+#undef STEPSCALES
+#undef FINISH

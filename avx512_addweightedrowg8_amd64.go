@@ -36,3 +36,49 @@ func avx512AddWeightedRowMaskedG8(y []float32, r Rows, w []float32) bool {
 	}
 	return true
 }
+
+// avx512AddWeightedRowW2G8Pairs runs the 2-bit AddWeighted row kernel on
+// rows of 80 or 96 values in groups of 8, one weight row w: two rows per
+// vector (dwords 0-4 or 0-5 of each half), a last odd row beside a zero
+// row of weight 0; the lanes of the rows' dwords are added into y, the
+// others (columns 80 or 96 and up, which hold 0) dropped. As for
+// avx512AddWeightedRow, it returns false, having left y alone, when a sum
+// is not finite.
+func avx512AddWeightedRowW2G8Pairs(y []float32, r Rows, w []float32) bool {
+	var lanesBuf [2*256 + 16]float32
+	lanes := avx512AlignFloats(lanesBuf[:])
+	mins, mul := shiftSource(r)
+	a := avx512RowArgs{
+		data:    unsafe.Pointer(&r.Data[0]),
+		scales:  unsafe.Pointer(&r.Scales[0]),
+		mins:    unsafe.Pointer(&mins[0]),
+		out:     unsafe.Pointer(&lanes[0]),
+		recs:    unsafe.Pointer(&avx512W2Masks[0]),
+		sg:      unsafe.Pointer(&w[0]),
+		scratch: unsafe.Pointer(&mul),
+	}
+	pairs, odd := (*[256]float32)(lanes[:256]), (*[256]float32)(lanes[256:512])
+	n2, ok := avx512AddWeightedSteps(&a, r, mins, w, 2, pairs[:], odd[:])
+	if !ok {
+		return false
+	}
+	dwords := r.Cols / 16
+	if n2 > 0 {
+		avx512AddLanesW2G8(y, pairs, dwords)
+	}
+	if n2 < r.Len() {
+		avx512AddLanesW2G8(y, odd, dwords)
+	}
+	return true
+}
+
+// avx512AddLanesW2G8 adds the lanes table of a 2-bit kernel of two rows
+// per vector in groups of 8 to y: field k of dword d < dwords of either
+// row (lanes d and 8+d) holds column avx512W2ColsG8[8k+d].
+func avx512AddLanesW2G8(y []float32, lanes *[256]float32, dwords int) {
+	for k := range 16 {
+		for d := range dwords {
+			y[avx512W2ColsG8[8*k+d]] += lanes[16*k+d] + lanes[16*k+8+d]
+		}
+	}
+}

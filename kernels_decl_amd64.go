@@ -6188,14 +6188,21 @@ func avx512CallAddWeightedSplit96W2(half, group int, a *avx512RowArgs) {
 //go:noescape
 func avx512AddWeightedRow96W2G32X1(a *avx512RowArgs)
 
-// AddWeighted on 2-bit rows of 64, 128 and 256 values in groups of 8, 256
-// values per vector, each code dword's two groups scaled apart
-// (avx512_addweighted_amd64.s, body avx512_addweighted_row_amd64.h).
+// AddWeighted on 2-bit rows of 64, 80, 96, 128 and 256 values in groups of 8,
+// 256 values (two rows of 80 or 96) per vector, each code dword's two groups
+// scaled apart (avx512_addweighted_amd64.s, body
+// avx512_addweighted_row_amd64.h).
 //
 // avx512AddWeightedRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
 func avx512AddWeightedRow64W2G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow80W2G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512AddWeightedRow96W2G8X1(a *avx512RowArgs)
 
 //go:noescape
 func avx512AddWeightedRow128W2G8X1(a *avx512RowArgs)
