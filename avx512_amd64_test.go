@@ -66,10 +66,10 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels of rows of 96 (2-, 4- and 8-bit codes in groups of
-	// 32 and 96), the stream kernels of rows of 80 in one group (2-, 4- and
-	// 8-bit) and of 2- and 4-bit rows of both in groups of 16 and 8: whole
-	// quads (blocks of 16 rows), a padded last one, several query rows.
+	// The stream kernels of rows of 96 in groups of 32 and 96 and of rows
+	// of 80 in one group (2-, 4- and 8-bit), and of 2- and 4-bit rows of
+	// both in groups of 16 and 8: whole blocks of 16 rows (one, two and
+	// six), a padded last one, several query rows.
 	for _, bits := range []int{2, 4, 8} {
 		for _, sym := range []bool{false, true} {
 			for _, cg := range [][2]int{{96, 32}, {96, 96}, {80, 80}, {96, 16}, {80, 16}, {96, 8}, {80, 8}} {
@@ -758,7 +758,7 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 		for _, fg := range []struct {
 			sym   bool
 			group int
-		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}, {false, 16}, {true, 16}, {false, 8}, {true, 8}} {
+		}{{false, 64}, {true, 64}, {false, 32}, {true, 32}, {false, 80}, {true, 80}, {false, 96}, {true, 96}, {false, 16}, {true, 16}, {false, 8}, {true, 8}} {
 			f := Format{Bits: bits, Group: fg.group, Symmetric: fg.sym}
 			for _, nc := range []struct{ n, cols int }{{4, 128}, {8, 128}, {7, 128}, {8, 256}, {7, 256}, {8, 64}, {9, 64}, {8, 96}, {7, 96}, {8, 80}, {7, 80},
 				{16, 96}, {35, 96}, {16, 80}, {35, 80}, {16, 64}, {35, 64}, {16, 256}, {19, 256}, {16, 128}, {19, 128}} { // blocks of 16 rows of the stream kernels

@@ -23,7 +23,7 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 	}{
 		{Quant(4, 64), 64, 1, false}, // rows of 64: the avx512 kernels of pairs of rows
 		{Quant(2, 32), 64, 1, false},
-		{Quant(2, 96), 96, 1, false}, // rows of 96 in groups of 32 or 96: the avx512 row kernels
+		{Quant(2, 96), 96, 1, false}, // rows of 96 in groups of 32 or 96: the avx512 stream kernels
 		{SymQuant(4, 96), 96, 1, false},
 		{Quant(2, 48), 96, 1, true},
 		{SymQuant(4, 48), 96, 1, true},
@@ -65,7 +65,11 @@ func TestAVX512DotQ8ByAVX2Shapes(t *testing.T) {
 		assert.True(t, avx512DotQ8StreamCodes(f, 80), "%s", f)
 	}
 	assert.False(t, avx512DotQ8StreamCodes(Quant(3, 80), 80))
-	for _, f := range []Format{Quant(3, 16), SymQuant(8, 16), Quant(3, 8), SymQuant(8, 8), Quant(4, 32), Quant(2, 48)} {
+	for _, f := range []Format{Quant(2, 32), SymQuant(4, 32), Quant(8, 32), SymQuant(2, 96), Quant(4, 96), SymQuant(8, 96)} { // rows of 96 in groups of 32 or 96
+		assert.True(t, avx512DotQ8StreamCodes(f, 96), "%s", f)
+		assert.False(t, avx512DotQ8StreamCodes(f, 128), "%s", f)
+	}
+	for _, f := range []Format{Quant(3, 16), SymQuant(8, 16), Quant(3, 8), SymQuant(8, 8), Quant(3, 32), Quant(5, 96), Quant(2, 48)} {
 		assert.False(t, avx512DotQ8StreamCodes(f, 96), "%s", f)
 	}
 }

@@ -92,7 +92,8 @@ func dotQ8AVX512(out []float32, r Rows, q *Q8) {
 	if f := r.Format; avx512DotQ8StreamCodes(f, r.Cols) {
 		// The stream kernels of 2- and 4-bit rows of 64, 80, 96, 128 and
 		// 256 in groups of 16 and 8 (the other shapes of groups of 8 and 16
-		// run avx2's kernels), and of rows of 80 in one group.
+		// run avx2's kernels), of rows of 80 in one group and of rows of 96
+		// in groups of 32 or 96.
 		dotQ8CodesAVX512(out, r, q)
 		return
 	}
@@ -110,7 +111,8 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		return
 	}
 	if avx512DotQ8StreamCodes(f, r.Cols) {
-		// Groups of 16 and 8, rows of 80 in one group: the stream kernels,
+		// Groups of 16 and 8, rows of 80 in one group, rows of 96 in groups
+		// of 32 or 96: the stream kernels,
 		// one query row at a time, the records of up to four query rows laid
 		// out once per call, not once per chunk of rows.
 		if nq == 1 {
@@ -139,12 +141,6 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		// runs once per query row (avx512PerRowPasses), which beats the
 		// general kernels' single pass: with 4 query rows at 256 rows of
 		// 2-bit codes 18 against 9 values/ns, of 4-bit codes 20 against 15.
-		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
-			avx512DotQ8Row(out[j*n+r0:j*n+r1], rc, q, j)
-		})
-		return
-	}
-	if r.Cols == 96 && avx512DotQ8Row96Codes(f) {
 		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
 			avx512DotQ8Row(out[j*n+r0:j*n+r1], rc, q, j)
 		})
@@ -279,19 +275,12 @@ func avx512DotQ8Quads(out []float32, r Rows, q *Q8, recs []byte, sg, scratch []f
 }
 
 // avx512DotQ8Row runs the row kernel (rows of 128 values in groups of 64,
-// or in one group of 2-, 4- or 8-bit codes; rows of 96 of 2-, 4- or 8-bit
-// codes in groups of 32 or 96; four rows at a time) for query row j; a
-// last 1-3 rows are copied to a padded block of four. Its tables are small, so it has its own (Go zeroes every array it
+// or in one group or groups of 32 of 2-, 4- or 8-bit codes; four rows at
+// a time) for query row j; a last 1-3 rows are copied to a padded block of
+// four. Its tables are small, so it has its own (Go zeroes every array it
 // declares, and the general tables are 13 KB).
 func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	f := r.Format
-	if r.Cols == 96 {
-		// The kernels of rows of 96 take the query as one of 128 whose last
-		// block is zero (avx512Q8Padded), made only for these rows.
-		var padded avx512Q8Padded
-		q128 := padded.fill(q, j)
-		q, j = &q128, 0
-	}
 	var (
 		recsBuf    [192 + 64]byte
 		sgBuf      [16 + 16]float32
@@ -312,7 +301,7 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 	if n4 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), n4
-		avx512CallDotQ8RowOf(f, r.Cols, &a)
+		avx512CallDotQ8RowOf(f, &a)
 	}
 	if n4 < n {
 		var (
@@ -327,7 +316,7 @@ func avx512DotQ8Row(out []float32, r Rows, q *Q8, j int) {
 		copy(mins4[:], mins[g*n4:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n = unsafe.Pointer(&tail[0]), 4
-		avx512CallDotQ8RowOf(f, r.Cols, &a)
+		avx512CallDotQ8RowOf(f, &a)
 		copy(out[n4:], tail[:])
 	}
 }
@@ -354,14 +343,10 @@ func avx512Q8RowShiftSums(sg []float32, f Format, bs []float32) {
 	}
 }
 
-// avx512CallDotQ8RowOf runs the DotQ8 row kernel of rows of cols values
-// (128: f's width and group 64, or 32 and 128 for 2-, 4- and 8-bit codes;
-// 96: 2-, 4- and 8-bit codes in groups of 32 or 96).
-func avx512CallDotQ8RowOf(f Format, cols int, a *avx512RowArgs) {
-	if cols == 96 {
-		avx512CallDotQ8Row96(f.Bits, f.Group, a)
-		return
-	}
+// avx512CallDotQ8RowOf runs the DotQ8 row kernel of rows of 128 values
+// of f's width and group 64, or of 2-, 4- and 8-bit codes in groups of 32
+// or 128.
+func avx512CallDotQ8RowOf(f Format, a *avx512RowArgs) {
 	if f.Group == 32 {
 		avx512CallDotQ8RowG32(f.Bits, a)
 		return
@@ -488,37 +473,23 @@ func avx512Q8RowRecords(recs []byte, q *Q8, f Format, j int) {
 // had beaten the general kernels, q4g64 25.0 against 12.4) run the avx512
 // kernels of pairs of rows (avx512DotQ8Row64), 29-55 against 9-30 v/ns
 // (1 MiB in L2, 3 runs, 2- and 4-bit codes in groups of 32 and 64), and
-// rows of 128 and 256 the avx512 row kernels, as do 2-, 4- and 8-bit rows
-// of 96 in groups of 32 or 96 (the kernels of rows of 128, the fourth
-// block masked off; Intel Xeon family 6 model 167, 4096 rows, v/ns one
-// query row before -> after: q4g96 36 -> 51 (avx2 before), q4g32 17 -> 49,
-// q2g32 17.5 -> 42, q8g32 18 -> 44.5; q4g64 on rows of 128 74).
+// rows of 128 and 256 the avx512 row kernels; 2-, 4- and 8-bit rows of 96
+// in groups of 32 or 96 run the avx512 stream kernels (the kernels of rows
+// of 128 with the fourth block masked off had already beaten avx2: Intel
+// Xeon family 6 model 167, 4096 rows, v/ns one query row: q4g96 36 -> 51,
+// q4g32 17 -> 49, q2g32 17.5 -> 42, q8g32 18 -> 44.5).
 func avx512DotQ8ByAVX2(f Format, cols, nq int) bool {
 	return nq == 1 && (f.Bits == 2 || f.Bits == 4) && cols < 128 && cols != 64 && f.Groups(cols) <= 2 &&
 		!(cols == 96 && avx512DotQ8Row96Codes(f)) && !(cols == 80 && avx512DotQ8Row80Codes(f))
 }
 
-// avx512DotQ8Row96Codes reports whether the DotQ8 row kernels of rows of
-// 96 take codes of format f: 2-, 4- and 8-bit codes in groups of 32 or 96
-// (groups of 16 run the stream kernels).
+// avx512DotQ8Row96Codes reports whether DotQ8 on rows of 96 runs the
+// stream kernels of rows in groups of 32 or 96
+// (avx512_dotq8_row96g32_amd64.h): 2-, 4- and 8-bit codes in groups of
+// 32 or 96 (groups of 16 and 8 run the stream kernels of groups).
 func avx512DotQ8Row96Codes(f Format) bool {
 	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && (f.Group == 32 || f.Group == 96)
 }
-
-// avx512QuadR96G32Idx transposes the 12 scales (or mins) of a quad of rows
-// of 96 in groups of 32 (row-major) into the lanes of K (lane 4L+r: row
-// r's group L); the lanes of L = 3 take word 12, which the kernel reads as
-// 0.
-var avx512QuadR96G32Idx = func() (idx [16]int32) {
-	for l := range idx {
-		L, r := l/4, l%4
-		idx[l] = 12
-		if L < 3 {
-			idx[l] = int32(3*r + L)
-		}
-	}
-	return idx
-}()
 
 // avx512DotQ8Row80Codes reports whether DotQ8 on rows of 80 runs the
 // stream kernels of rows in one group (avx512_dotq8_row80g80_amd64.h):
@@ -526,24 +497,4 @@ var avx512QuadR96G32Idx = func() (idx [16]int32) {
 // kernels of groups).
 func avx512DotQ8Row80Codes(f Format) bool {
 	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group == 80
-}
-
-// avx512Q8Padded holds one query row of rows of 96 values (groups of 32
-// or 96) as a Q8 of 128 for the kernels of rows of 128: its values, then
-// zeros; its block scales and sums, then zeros. Groups of 16 and 8 run the
-// stream kernels (avx512DotQ8Stream), which need no padding.
-type avx512Q8Padded struct {
-	vals      [128]int8
-	scs, sums [8]float32
-}
-
-// fill lays out query row j of q and returns the
-// padded query (its row 0), whose slices are p's.
-func (p *avx512Q8Padded) fill(q *Q8, j int) Q8 {
-	c := q.Cols
-	copy(p.vals[:c], q.Values[j*c:][:c])
-	qb := q8Blocks(q.Group, c)
-	copy(p.scs[:qb], q.Scales[j*qb:][:qb])
-	copy(p.sums[:qb], q.Sums[j*qb:][:qb])
-	return Q8{Group: 32, Cols: 128, Values: p.vals[:], Scales: p.scs[:4], Sums: p.sums[:4]}
 }

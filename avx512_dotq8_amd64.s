@@ -1603,116 +1603,6 @@
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
 
-// The DotQ8 row kernels on rows of 96 values (2-, 4- and 8-bit codes in
-// groups of 32 or one group of 96): the kernels of rows of 128 with each
-// row's fourth block of 32 masked off (its bytes under K7, loaded as
-// zeros) and the query's fourth block zero, scaled by 0. In groups of 32
-// the quad's 12 scales and 12 mins are read under K2 (0x0fff) and
-// transposed (·avx512QuadR96G32Idx: lane 4L+r takes row r's group L, the
-// lanes of L = 3 a zero word), DX and R8 stepping by 8 bytes more than
-// QUAD_ROWS_NEXT does; in one group as the kernels of one group of 128
-// take it (the row's scale in both halves, the query's sums of blocks 0-1
-// and 2-3 as the halves' shift sums).
-#define ROWINT_W2_R96(off, dst) \
-	VMOVDQU8.Z off(SI), K7, Y13; \
-	UNPACK_W2(dst)
-
-#define ROWINT_W4_R96(off, dst) \
-	VMOVDQU8.Z off(SI), K7, Z13; \
-	UNPACK_W4(dst)
-
-#define ROWINT_W8_R96(off, dst) \
-	VMOVDQU8   off(SI), Z13;             \
-	VMOVDQU8.Z (off+64)(SI), K7, Z14;    \
-	UNPACK_W8(dst)
-
-// ROW_MASKS(bytes, words): K7 = the row's bytes of codes in its (last)
-// load, K2 = the scale words of a quad (groups of 32).
-#define ROW_MASKS(bytes, words) \
-	MOVQ  $bytes, R11;  \
-	KMOVQ R11, K7;      \
-	MOVL  $words, R11;  \
-	KMOVD R11, K2
-
-#define Q8_SCALES_R96_G32 \
-	VMOVDQU16.Z (DX), K2, Y24; \
-	VCVTPH2PS   Y24, Z24;      \
-	VPERMPS     Z24, Z3, Z24;  \
-	VMOVDQU16.Z (R8), K2, Y25; \
-	VCVTPH2PS   Y25, Z25;      \
-	VPERMPS     Z25, Z3, Z25;  \
-	VMULPS      Z4, Z25, Z25;  \
-	ADDQ        $8, DX;        \
-	ADDQ        $8, R8
-
-#define Q8_SCALES Q8_SCALES_R96_G32
-#define Q8_SCALE_IDX ·avx512QuadR96G32Idx
-#define NAME ·avx512DotQ8Row96W2G32X1
-#define CONSTS QUAD_CONSTS_W2; ROW_MASKS(0xffffff, 0x0fff)
-#define ROWBYTES 24
-#define ROWINT ROWINT_W2_R96
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-
-#define NAME ·avx512DotQ8Row96W4G32X1
-#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffffff, 0x0fff)
-#define ROWBYTES 48
-#define ROWINT ROWINT_W4_R96
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-
-#define NAME ·avx512DotQ8Row96W8G32X1
-#define CONSTS QUAD_CONSTS_W8; ROW_MASKS(0xffffffff, 0x0fff)
-#define ROWBYTES 96
-#define ROWINT ROWINT_W8_R96
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
-#define Q8_SCALES Q8_SCALES_G128
-#define Q8_SCALE_IDX ·avx512QuadScaleIdx
-#define NAME ·avx512DotQ8Row96W2G96X1
-#define CONSTS QUAD_CONSTS_W2; ROW_MASKS(0xffffff, 0x0fff)
-#define ROWBYTES 24
-#define ROWINT ROWINT_W2_R96
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-
-#define NAME ·avx512DotQ8Row96W4G96X1
-#define CONSTS QUAD_CONSTS_W4; ROW_MASKS(0xffffffffffff, 0x0fff)
-#define ROWBYTES 48
-#define ROWINT ROWINT_W4_R96
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-
-#define NAME ·avx512DotQ8Row96W8G96X1
-#define CONSTS QUAD_CONSTS_W8; ROW_MASKS(0xffffffff, 0x0fff)
-#define ROWBYTES 96
-#define ROWINT ROWINT_W8_R96
-#include "avx512_dotq8_row_amd64.h"
-#undef NAME
-#undef CONSTS
-#undef ROWBYTES
-#undef ROWINT
-#undef Q8_SCALES
-#undef Q8_SCALE_IDX
-
 // DotQ8 row kernels on halves of rows of 256 values: the kernels of rows of
 // 128 with the rows ROW_STRIDE bytes apart (SI at the half's first byte),
 // run once per half, the second adding into out (accMask). The quad's
@@ -2570,3 +2460,98 @@
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
+
+// DotQ8 stream kernels on 2-, 4- and 8-bit rows of 96 values in groups of
+// 32 and in one group of 96 (body avx512_dotq8_row96g32_amd64.h): sixteen
+// rows as one stream of code dwords, each block's sum formed in int32
+// from its dwords' lanes, no lane masked off.
+
+#define NAME ·avx512DotQ8Row96W2G32X1
+#define CONSTS VPBROADCASTB ·avx512C03(SB), Z17
+#define ROWBYTES 24
+#define RECQ 768
+#define IDX 0
+#define R96_W2
+#include "avx512_dotq8_row96g32_amd64.h"
+#undef R96_W2
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef RECQ
+#undef IDX
+
+#define NAME ·avx512DotQ8Row96W2G96X1
+#define CONSTS VPBROADCASTB ·avx512C03(SB), Z17
+#define ROWBYTES 24
+#define RECQ 768
+#define IDX 0
+#define R96_W2
+#define R96_G96
+#include "avx512_dotq8_row96g32_amd64.h"
+#undef R96_G96
+#undef R96_W2
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef RECQ
+#undef IDX
+
+#define NAME ·avx512DotQ8Row96W4G32X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 48
+#define RECQ 384
+#define IDX 256
+#define R96_W4
+#include "avx512_dotq8_row96g32_amd64.h"
+#undef R96_W4
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef RECQ
+#undef IDX
+
+#define NAME ·avx512DotQ8Row96W4G96X1
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 48
+#define RECQ 384
+#define IDX 256
+#define R96_W4
+#define R96_G96
+#include "avx512_dotq8_row96g32_amd64.h"
+#undef R96_G96
+#undef R96_W4
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef RECQ
+#undef IDX
+
+#define NAME ·avx512DotQ8Row96W8G32X1
+#define CONSTS
+#define ROWBYTES 96
+#define RECQ 192
+#define IDX 512
+#define R96_W8
+#include "avx512_dotq8_row96g32_amd64.h"
+#undef R96_W8
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef RECQ
+#undef IDX
+
+#define NAME ·avx512DotQ8Row96W8G96X1
+#define CONSTS
+#define ROWBYTES 96
+#define RECQ 192
+#define IDX 512
+#define R96_W8
+#define R96_G96
+#include "avx512_dotq8_row96g32_amd64.h"
+#undef R96_G96
+#undef R96_W8
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef RECQ
+#undef IDX

@@ -17,6 +17,8 @@ func avx512Q8StreamRecords(recs []byte, q *Q8, f Format, j int) {
 		avx512Q8StreamG8Records(recs, q, f, j)
 	case 16:
 		avx512Q8StreamG16Records(recs, q, f, j)
+	case 32, 96:
+		avx512Q8Row96Records(recs, q, f, j)
 	default:
 		avx512Q8Row80G80Records(recs, q, f, j)
 	}
@@ -24,14 +26,15 @@ func avx512Q8StreamRecords(recs []byte, q *Q8, f Format, j int) {
 
 // avx512DotQ8Stream is DotQ8 of one query row, whose records recs
 // (avx512Q8StreamRecords) are laid out, on 2- and 4-bit rows of 64,
-// 80, 96, 128 or 256 values in groups of 16 or 8, and on 2-, 4- and 8-bit
-// rows of 80 in one group: the kernels take sixteen rows' groups as one
-// stream (groups of 16: chunks of 8 groups, avx512_dotq8_row<cols>_amd64.h,
-// scheme in avx512_dotq8_row96_amd64.h; groups of 8: vectors of 16 groups,
-// avx512_dotq8_stream8_amd64.h; rows of 80: code dwords,
-// avx512_dotq8_row80g80_amd64.h), so no lane is masked off and every lane
-// is one group (dword) of one row; a last 1-15 rows run as a padded block
-// of sixteen.
+// 80, 96, 128 or 256 values in groups of 16 or 8, on 2-, 4- and 8-bit
+// rows of 80 in one group and on rows of 96 in groups of 32 or 96: the
+// kernels take sixteen rows' groups as one stream (groups of 16: chunks
+// of 8 groups, avx512_dotq8_row<cols>_amd64.h, scheme in
+// avx512_dotq8_row96_amd64.h; groups of 8: vectors of 16 groups,
+// avx512_dotq8_stream8_amd64.h; rows of 80 and 96: code dwords,
+// avx512_dotq8_row80g80_amd64.h and avx512_dotq8_row96g32_amd64.h), so no
+// lane is masked off and every lane is one group (dword) of one row; a
+// last 1-15 rows run as a padded block of sixteen.
 func avx512DotQ8Stream(out []float32, r Rows, recs []byte) {
 	f := r.Format
 	var scratch []float32
@@ -71,7 +74,8 @@ func avx512DotQ8Stream(out []float32, r Rows, recs []byte) {
 }
 
 // avx512CallDotQ8Stream runs the stream kernel of rows of cols values of
-// format f (groups of 8 or 16, or rows of 80 in one group). A direct call,
+// format f (groups of 8 or 16, rows of 80 in one group, rows of 96 in
+// groups of 32 or 96). A direct call,
 // not a function value, so that the argument block stays on the stack.
 func avx512CallDotQ8Stream(f Format, cols int, a *avx512RowArgs) {
 	switch f.Group {
@@ -79,6 +83,8 @@ func avx512CallDotQ8Stream(f Format, cols int, a *avx512RowArgs) {
 		avx512CallDotQ8RowG8Of(cols, f.Bits, a)
 	case 16:
 		avx512CallDotQ8RowG16Of(cols, f.Bits, a)
+	case 32, 96:
+		avx512CallDotQ8Row96(f.Bits, f.Group, a)
 	default:
 		avx512CallDotQ8Row80(f.Bits, a)
 	}
@@ -289,9 +295,106 @@ var avx512Q8Stream8Idx = func() (idx [17][16]int32) {
 
 // avx512DotQ8StreamCodes reports whether DotQ8 on rows of cols values of
 // format f runs the stream kernels (avx512DotQ8Stream): 2- and 4-bit codes
-// in groups of 16 or 8 on rows of 64, 80, 96, 128 and 256, and 2-, 4- and
-// 8-bit codes on rows of 80 in one group.
+// in groups of 16 or 8 on rows of 64, 80, 96, 128 and 256, 2-, 4- and
+// 8-bit codes on rows of 80 in one group, and on rows of 96 in groups of
+// 32 or 96.
 func avx512DotQ8StreamCodes(f Format, cols int) bool {
 	return (f.Group == 16 || f.Group == 8) && (f.Bits == 2 || f.Bits == 4) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256) ||
-		cols == 80 && avx512DotQ8Row80Codes(f)
+		cols == 80 && avx512DotQ8Row80Codes(f) || cols == 96 && avx512DotQ8Row96Codes(f)
 }
+
+// avx512Q8Row96Records lays out query row j of q (rows of 96 values,
+// three query blocks) for the stream kernels of rows of 96 in groups of 32
+// or 96 (avx512_dotq8_row96g32_amd64.h): per pattern p (the vectors v
+// with v%3 = p, whose lane l is the code dword of place (16p+l)%D of its
+// row, D = 6, 12 or 24 dwords a row for 2-, 4- and 8-bit codes) the query
+// values of the dword's code bytes in the order the kernel unpacks them
+// (2-bit: fields 0-3, 64 bytes each, 256 a pattern; 4-bit: lo and hi
+// nibbles, 128 a pattern; 8-bit: the bytes, 64 a pattern), by pack's
+// layout of a block of 32 (2-bit byte i holds values i, 8+i, 16+i, 24+i;
+// 4-bit byte i values i and 16+i); then, at byte Q (768, 384 or 192):
+// groups of 32, three vectors D_i of the query block scales of stream
+// blocks 16i+l (query block (16i+l)%3) and three of their shift sums SG_i
+// at Q+192; one group of 96, the three query block scales and the shift
+// sum (their sums). Shift sums times -2^(Bits-1) when symmetric.
+func avx512Q8Row96Records(recs []byte, q *Q8, f Format, j int) {
+	x := (*[96]byte)(unsafe.Pointer(&q.Values[j*96]))
+	tbl := &avx512Q8Row96Places[f.Bits/4]
+	nv := 768 >> (f.Bits / 4) // 768, 384, 192 bytes
+	for i := range nv {
+		recs[i] = x[tbl[i]]
+	}
+	mul := float32(1)
+	if f.Symmetric {
+		mul = -float32(int(1) << (f.Bits - 1))
+	}
+	nb := q8Blocks(q.Group, q.Cols)
+	s := q.Scales[nb*j:][:3]
+	sums := q.Sums[nb*j:][:3]
+	if f.Group == 96 {
+		t := (*[4]float32)(unsafe.Pointer(&recs[nv]))
+		t[0], t[1], t[2], t[3] = s[0], s[1], s[2], mul*(sums[0]+sums[1]+sums[2])
+		return
+	}
+	t := (*[96]float32)(unsafe.Pointer(&recs[nv]))
+	for l := range 48 {
+		t[l], t[48+l] = s[l%3], mul*sums[l%3]
+	}
+}
+
+// avx512Q8Row96Places holds, for 2-, 4- and 8-bit codes ([0], [1], [2]),
+// the query value of each record byte of avx512Q8Row96Records (768, 384
+// and 192 bytes), so that a call only gathers.
+var avx512Q8Row96Places = func() (t [3][768]uint8) {
+	for w, bits := range []int{2, 4, 8} {
+		dwords := 3 * bits
+		for p := range 3 {
+			for l := range 16 {
+				k := (16*p + l) % dwords
+				for m := range 4 {
+					b := 4*k + m // the code byte of the row
+					blk, i := b/(4*bits), b%(4*bits)
+					switch bits {
+					case 2:
+						for fl := range 4 {
+							t[w][256*p+64*fl+4*l+m] = uint8(32*blk + 8*fl + i)
+						}
+					case 4:
+						t[w][128*p+4*l+m], t[w][128*p+64+4*l+m] = uint8(32*blk+i), uint8(32*blk+16+i)
+					default:
+						t[w][64*p+4*l+m] = uint8(b)
+					}
+				}
+			}
+		}
+	}
+	return t
+}()
+
+// avx512Q8Row96Idx holds the index vectors of the stream kernels of rows
+// of 96 in groups of 32 or 96, per code width ([0] 2-bit, [1] 4-bit, [2]
+// 8-bit), whose sums B_i hold stream block 16i+t in lane pos(t) (2-bit:
+// COMBINE's order of dword pairs, 4(t%8/2)+2(t/8)+t%2; 4-bit: of dword
+// quads, 4(t%4)+t/4; 8-bit: of pairs of quads, 8(t/8)+4(t%2)+t%8/2), and
+// [3] for stream order (pos(t) = t): [w][0] the VPERMD indexes that put B_i
+// in stream order, [w][1+k] the place of block 3r+k in lane r (block e in
+// B_(e/16): 16(e/16)+pos(e%16), for VPERMI2PS over B_0 and B_1 and, from
+// block 32 on, VPERMPS of B_2, which reads the low four bits).
+var avx512Q8Row96Idx = func() (idx [4][4][16]int32) {
+	pos := [4]func(t int) int{
+		func(t int) int { return 4*(t%8/2) + 2*(t/8) + t%2 },
+		func(t int) int { return 4*(t%4) + t/4 },
+		func(t int) int { return 8*(t/8) + 4*(t%2) + t%8/2 },
+		func(t int) int { return t },
+	}
+	for w := range 4 {
+		for l := range 16 {
+			idx[w][0][l] = int32(pos[w](l))
+			for k := range 3 {
+				e := 3*l + k
+				idx[w][1+k][l] = int32(16*(e/16) + pos[w](e%16))
+			}
+		}
+	}
+	return idx
+}()

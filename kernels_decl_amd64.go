@@ -5481,9 +5481,9 @@ func avx512CallDotQ8RowG32(bits int, a *avx512RowArgs) {
 	}
 }
 
-// DotQ8 on rows of 96 values in groups of 32 or 96 of 2-, 4- or 8-bit codes:
-// the row kernels of rows of 128 with each row's fourth block masked off
-// (avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h).
+// DotQ8 on rows of 96 values in groups of 32 or 96 of 2-, 4- or 8-bit codes,
+// the stream kernels: sixteen rows at a time as one stream of code dwords
+// (avx512_dotq8_amd64.s, body avx512_dotq8_row96g32_amd64.h).
 //
 // avx512DotQ8Row<cols>W<bits>G<group>X<nq>
 //

@@ -178,7 +178,9 @@ func rowSeeds() map[string][]byte {
 	}{{lowbit.Quant(2, 16), 80, 33}, {lowbit.Quant(4, 8), 80, 17}, {lowbit.SymQuant(2, 16), 96, 35}, {lowbit.Quant(4, 8), 96, 21},
 		{lowbit.Quant(4, 16), 128, 34}, {lowbit.Quant(2, 8), 128, 21}, {lowbit.SymQuant(4, 8), 256, 19}, {lowbit.Quant(4, 16), 64, 37},
 		{lowbit.SymQuant(2, 8), 64, 35}, {lowbit.SymQuant(2, 8), 80, 18}, {lowbit.Quant(2, 8), 256, 17}, {lowbit.SymQuant(4, 8), 128, 33},
-		{lowbit.Quant(8, 80), 80, 33}, {lowbit.SymQuant(8, 80), 80, 19}, {lowbit.SymQuant(4, 80), 80, 17}, {lowbit.Quant(2, 80), 80, 34}} {
+		{lowbit.Quant(8, 80), 80, 33}, {lowbit.SymQuant(8, 80), 80, 19}, {lowbit.SymQuant(4, 80), 80, 17}, {lowbit.Quant(2, 80), 80, 34},
+		{lowbit.Quant(4, 32), 96, 33}, {lowbit.SymQuant(4, 96), 96, 17}, {lowbit.SymQuant(2, 32), 96, 18}, {lowbit.Quant(2, 96), 96, 34},
+		{lowbit.SymQuant(8, 32), 96, 16}, {lowbit.Quant(8, 96), 96, 19}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 1+i%4, 8*byte(i%2), sUnit, sUnit)
 	}
 	// The avx2 field kernels on rows of 128 (2- and 4-bit codes in groups

@@ -146,7 +146,7 @@ var avx512 = tier{name: "avx512", sets: []set{
 	{family: "DotQ8", axes: []axis{rowLens(128), someWidths(2, 4, 8), groups(32), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8RowG32",
 		doc: "DotQ8 on rows of 128 values in four groups of 32 of 2-, 4- or 8-bit codes,\nthe row kernels with one group per lane of the rows' sums\n(avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h)."},
 	{family: "DotQ8", axes: []axis{rowLens(96), someWidths(2, 4, 8), groups(32, 96), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8Row96",
-		doc: "DotQ8 on rows of 96 values in groups of 32 or 96 of 2-, 4- or 8-bit codes:\nthe row kernels of rows of 128 with each row's fourth block masked off\n(avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h)."},
+		doc: "DotQ8 on rows of 96 values in groups of 32 or 96 of 2-, 4- or 8-bit codes,\nthe stream kernels: sixteen rows at a time as one stream of code dwords\n(avx512_dotq8_amd64.s, body avx512_dotq8_row96g32_amd64.h)."},
 	{family: "DotQ8", axes: []axis{rowLens(80), someWidths(2, 4, 8), groups(80), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8Row80",
 		doc: "DotQ8 on rows of 80 values in one group of 2-, 4- or 8-bit codes, the\nstream kernels: sixteen rows at a time as one stream of code dwords\n(avx512_dotq8_amd64.s, body avx512_dotq8_row80g80_amd64.h)."},
 	{family: "DotQ8", axes: []axis{rowLens(64, 80, 96, 128, 256), someWidths(2, 4), groups(16), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8RowG16Of",
