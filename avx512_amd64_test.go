@@ -200,7 +200,7 @@ func TestAVX512DotShapes(t *testing.T) {
 	// The row kernels on 4- and 2-bit rows of 64 (one group, or two of 32;
 	// groups of 16; 4-bit groups of 8).
 	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 32), SymQuant(2, 32),
-		Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8)} {
+		Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8)} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 64, nq)
@@ -659,7 +659,7 @@ func TestAVX512DotTinyQueries(t *testing.T) {
 		cols int
 	}{{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {Quant(4, 64), 128}, {SymQuant(4, 64), 128}, {Quant(4, 32), 128}, {SymQuant(8, 64), 128},
 		{Quant(4, 16), 128}, {Quant(2, 16), 128}, {Quant(4, 16), 64}, {SymQuant(2, 16), 64}, {Quant(4, 16), 96}, {Quant(4, 32), 96}, {Quant(2, 16), 96}, {Quant(4, 64), 256}, {SymQuant(2, 16), 256}, {Quant(2, 256), 256}, {Quant(4, 16), 256},
-		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {Quant(4, 8), 96}, {SymQuant(4, 8), 80}, {Quant(2, 8), 128}, {SymQuant(2, 8), 128}, {Quant(2, 8), 256}} {
+		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {Quant(4, 8), 96}, {SymQuant(4, 8), 80}, {Quant(2, 8), 128}, {SymQuant(2, 8), 128}, {Quant(2, 8), 256}, {SymQuant(2, 8), 64}} {
 		f, cols := fc.f, fc.cols
 		for _, nq := range []int{1, 2, 3, 4, 5, 9} {
 			n := 1 + rng.IntN(20)
@@ -796,7 +796,7 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 func TestAVX512Row64KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(69, 70))
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 32), Quant(2, 32), Quant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(4, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8)} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 32), Quant(2, 32), Quant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(4, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8)} {
 		requireRowsKeptApart(t, im, rng, f, 64, []int{4, 8, 7}, []int{1, 2, 4})
 	}
 }

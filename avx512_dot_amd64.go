@@ -48,8 +48,8 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 	}
 	if r.Format.Group == 8 && avx512DotRowCodes(r.Format, r.Cols) && (r.Cols != 80 || len(x) < 3*r.Cols) && (r.Format.Bits == 4 || len(x) == r.Cols) {
 		// The row kernels of 4-bit rows of 64, 80, 96, 128 and 256 in
-		// groups of 8 and, for one query row, of 2-bit rows of 128 and
-		// 256 (more query rows: the gathers, which measured faster for
+		// groups of 8 and, for one query row, of 2-bit rows of 64, 128
+		// and 256 (more query rows: the gathers, which measured faster for
 		// two and four); on
 		// rows of 80 for one or two query rows only
 		// (Intel Xeon family 6 model 167, 4096 rows, µs per query row,
@@ -110,7 +110,7 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 // 4-bit codes on rows of 80 (groups of 16 and 80).
 func avx512DotRowCodes(f Format, cols int) bool {
 	if f.Group == 8 {
-		return f.Bits == 4 && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256) || f.Bits == 2 && (cols == 128 || cols == 256)
+		return f.Bits == 4 && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256) || f.Bits == 2 && (cols == 64 || cols == 128 || cols == 256)
 	}
 	switch cols {
 	case 128:
@@ -338,6 +338,8 @@ func avx512CallDotRowOf(f Format, cols, pass int, a *avx512RowArgs) {
 	switch {
 	case cols == 128:
 		avx512CallDotRowShape(f, pass, a)
+	case f.Group == 8 && f.Bits == 2:
+		avx512DotRow64W2G8X1(a) // one query row: see dotAVX512
 	case f.Group == 8:
 		avx512CallDotRowG8(cols, pass, a)
 	case cols == 256:

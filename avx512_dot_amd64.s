@@ -6628,3 +6628,102 @@ field:
 #undef QUAD_OUT
 #undef FORX
 #undef ROW_PAIRS
+
+// The 2-bit Dot row kernel on rows of 64 values in groups of 8, one query
+// row: four rows per vector (row r in 128-bit lane r), a code dword's two
+// groups (fields 0-7 and 8-15) summed into their own accumulators (Z0,
+// Z1), whose lanes are scaled and shifted apart by the even and the odd
+// groups' scales and mins (the quad's 32 of each split by
+// avx512EvenOddIdx: lane 4r+d takes row r's groups 2d and 2d+1) before
+// the transpose to REDUCE4's layout of the kernels of rows of 64. The
+// query row's group sums at R9: the even groups' (lane l: group 2(l%4)),
+// then the odd groups'. Budget per 32 values: that of rows of 64 in
+// groups of 16, plus about 1 for the split scales.
+#define QUADW2R64G8X1 \
+	VMOVDQU32 0(SI), Z8; \
+	VPANDD Z16, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 0(BX), Z10, Z0; \
+	VPANDD Z17, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 64(BX), Z11, Z0; \
+	VPANDD Z18, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 128(BX), Z10, Z0; \
+	VPANDD Z19, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 192(BX), Z11, Z0; \
+	VPANDD Z20, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 256(BX), Z10, Z0; \
+	VPANDD Z21, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 320(BX), Z11, Z0; \
+	VPANDD Z22, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 384(BX), Z10, Z0; \
+	VPANDD Z23, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 448(BX), Z11, Z0; \
+	VPANDD Z24, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VMULPS 512(BX), Z10, Z1; \
+	VPANDD Z25, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 576(BX), Z11, Z1; \
+	VPANDD Z26, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 640(BX), Z10, Z1; \
+	VPANDD Z27, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 704(BX), Z11, Z1; \
+	VPANDD Z28, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 768(BX), Z10, Z1; \
+	VPANDD Z29, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 832(BX), Z11, Z1; \
+	VPANDD Z30, Z8, Z10; \
+	VCVTUDQ2PS Z10, Z10; \
+	VFMADD231PS 896(BX), Z10, Z1; \
+	VPANDD Z31, Z8, Z11; \
+	VCVTUDQ2PS Z11, Z11; \
+	VFMADD231PS 960(BX), Z11, Z1
+
+// The quad's scales (Z4, Z5: even and odd groups) and mins (Z6, Z7), the
+// transpose index in Z9; DX and R8 step by 48 bytes more than
+// QUAD_ROWS_NEXT does.
+#define QUAD_SCALES_W2R64_G8 \
+	W2G8_SPLIT(DX, 0, Z4, Z5);           \
+	W2G8_SPLIT(R8, 0, Z6, Z7);           \
+	VMOVDQU32 ·avx512QuadG32Idx(SB), Z9; \
+	ADDQ      $48, DX;                   \
+	ADDQ      $48, R8
+
+// Per query row: the even and the odd accumulators scaled and shifted lane
+// by lane and added, transposed, parked. Scratch: Z11.
+#define QUAD_OUT_W2R64_G8(j, a0, a1, a2, a3) \
+	VMULPS      (j*128)(R9), Z6, Z11;      \
+	VFMADD231PS (j*128+64)(R9), Z7, Z11;   \
+	VFMADD231PS Z4, a0, Z11;               \
+	VFMADD231PS Z5, a1, Z11;               \
+	VPERMPS     Z11, Z9, Z11;              \
+	VMOVUPS     Z11, (j*256)(R13)(R14*1)
+
+#define NAME ·avx512DotRow64W2G8X1
+#define SETUP SETUP_W2MASKS
+#define QUAD QUADW2R64G8X1
+#define FLUSH_OUT ROW_FLUSH_W2
+#define QUADBYTES 64
+#define QUAD_SCALES QUAD_SCALES_W2R64_G8
+#define QUAD_OUT QUAD_OUT_W2R64_G8
+#define FORX ROWFORW2X1
+#include "avx512_dot_row_amd64.h"
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef FLUSH_OUT
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX

@@ -15,7 +15,7 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		xBuf    [4 * 128]float32
 		recsBuf [4*16*16 + 16]float32
-		sgBuf   [4*16 + 16]float32
+		sgBuf   [4*32 + 16]float32
 	)
 	// The x tables' gather reads query rows 128 values apart.
 	for j := range pass {
@@ -35,6 +35,9 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	}
 	if f.Group == 8 {
 		cols = &avx512Row64Cols4G8[0][0]
+		if f.Bits == 2 {
+			cols = &avx512Row64Cols2G8[0][0]
+		}
 	}
 	if avx512DotRowXTables(&recs[0], &xBuf[0], cols, scales, fields, pass) {
 		return false
@@ -44,6 +47,16 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
 	for j := range pass {
+		if f.Group == 8 && f.Bits == 2 {
+			// 32 floats a query row: lane l of the first 16 (the
+			// second), row l/4's group 2(l%4) (2(l%4)+1).
+			s := sg[32*j:][:32]
+			for l := range 16 {
+				s[l] = mul * sumFloats(x[64*j+16*(l%4):][:8])
+				s[16+l] = mul * sumFloats(x[64*j+16*(l%4)+8:][:8])
+			}
+			continue
+		}
 		if f.Group == 8 {
 			// Lane l (row l/8 of a pair): group l%8's sum.
 			for l := range 16 {
@@ -96,11 +109,12 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 // avx512RowCols2[k][l%4].
 //
 // avx512Row64Cols4G16 and avx512Row64Cols2G16 are those of groups of 16
-// (avx512RowCols4G16, avx512RowCols2G16), avx512Row64Cols4G8 those of
-// 4-bit codes in groups of 8 (avx512RowCols4G8).
+// (avx512RowCols4G16, avx512RowCols2G16), avx512Row64Cols4G8 and
+// avx512Row64Cols2G8 those of groups of 8 (avx512RowCols4G8,
+// avx512RowCols2G8).
 var (
 	avx512Row64Cols4, avx512Row64Cols4G16, avx512Row64Cols4G8 [8][16]int32
-	avx512Row64Cols2, avx512Row64Cols2G16                     [16][16]int32
+	avx512Row64Cols2, avx512Row64Cols2G16, avx512Row64Cols2G8 [16][16]int32
 )
 
 func init() {
@@ -115,6 +129,7 @@ func init() {
 		for l := range 16 {
 			avx512Row64Cols2[k][l] = avx512RowCols2[k][l%4]
 			avx512Row64Cols2G16[k][l] = avx512RowCols2G16[k][l%4]
+			avx512Row64Cols2G8[k][l] = avx512RowCols2G8[k][l%4]
 		}
 	}
 }

@@ -4848,12 +4848,15 @@ func avx512CallDotRowG8(cols, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 2-bit rows of 128 and 256 values in groups of 8, one query row: each
-// code dword's two groups summed and scaled apart (avx512_dot_amd64.s, body
+// Dot on 2-bit rows of 64, 128 and 256 values in groups of 8, one query row:
+// each code dword's two groups summed and scaled apart (avx512_dot_amd64.s, body
 // avx512_dot_row_amd64.h; rows of 256 as pairs of rows of 128).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
+//go:noescape
+func avx512DotRow64W2G8X1(a *avx512RowArgs)
+
 //go:noescape
 func avx512DotRow128W2G8X1(a *avx512RowArgs)
 
