@@ -115,29 +115,16 @@ func avx512AddWeightedRow256W4(y []float32, r Rows, w []float32) bool {
 // 96-127 are dropped. As for avx512AddWeightedRow, it returns false,
 // having left y alone, when a sum is not finite.
 func avx512AddWeightedRow96W2(y []float32, r Rows, w []float32) bool {
-	var lanesBuf [2*256 + 16]float32
-	lanes := avx512AlignFloats(lanesBuf[:])
-	mins, mul := shiftSource(r)
-	a := avx512RowArgs{
-		data:    unsafe.Pointer(&r.Data[0]),
-		scales:  unsafe.Pointer(&r.Scales[0]),
-		mins:    unsafe.Pointer(&mins[0]),
-		out:     unsafe.Pointer(&lanes[0]),
-		recs:    unsafe.Pointer(&avx512W2Masks[0]),
-		sg:      unsafe.Pointer(&w[0]),
-		scratch: unsafe.Pointer(&mul),
-	}
-	pairs, odd := (*[256]float32)(lanes[:256]), (*[256]float32)(lanes[256:512])
-	n2, ok := avx512AddWeightedSteps(&a, r, mins, w, 2, pairs[:], odd[:])
-	if !ok {
+	var t avx512W2PairTables
+	if !t.run(r, w) {
 		return false
 	}
 	yy := (*[96]float32)(y)
-	if n2 > 0 {
-		avx512AddLanesW2R96(yy, pairs)
+	if t.n2 > 0 {
+		avx512AddLanesW2R96(yy, t.pairs())
 	}
-	if n2 < r.Len() {
-		avx512AddLanesW2R96(yy, odd)
+	if t.n2 < r.Len() {
+		avx512AddLanesW2R96(yy, t.odd())
 	}
 	return true
 }

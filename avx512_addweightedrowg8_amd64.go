@@ -45,8 +45,32 @@ func avx512AddWeightedRowMaskedG8(y []float32, r Rows, w []float32) bool {
 // avx512AddWeightedRow, it returns false, having left y alone, when a sum
 // is not finite.
 func avx512AddWeightedRowW2G8Pairs(y []float32, r Rows, w []float32) bool {
-	var lanesBuf [2*256 + 16]float32
-	lanes := avx512AlignFloats(lanesBuf[:])
+	var t avx512W2PairTables
+	if !t.run(r, w) {
+		return false
+	}
+	dwords := r.Cols / 16
+	if t.n2 > 0 {
+		avx512AddLanesW2G8(y, t.pairs(), dwords)
+	}
+	if t.n2 < r.Len() {
+		avx512AddLanesW2G8(y, t.odd(), dwords)
+	}
+	return true
+}
+
+// avx512W2PairTables holds the two lanes tables of a 2-bit AddWeighted row
+// kernel that takes two rows of 80 or 96 per vector: its whole steps'
+// and, for an odd number of rows, the last row's beside a zero row.
+type avx512W2PairTables struct {
+	buf [2*256 + 16]float32
+	n2  int // rows in whole steps
+}
+
+// run runs the kernel of r's shape (avx512CallAddWeightedRowOf) over r's
+// rows with the weights w into the tables; false if a sum is not finite.
+func (t *avx512W2PairTables) run(r Rows, w []float32) bool {
+	lanes := avx512AlignFloats(t.buf[:])
 	mins, mul := shiftSource(r)
 	a := avx512RowArgs{
 		data:    unsafe.Pointer(&r.Data[0]),
@@ -57,19 +81,18 @@ func avx512AddWeightedRowW2G8Pairs(y []float32, r Rows, w []float32) bool {
 		sg:      unsafe.Pointer(&w[0]),
 		scratch: unsafe.Pointer(&mul),
 	}
-	pairs, odd := (*[256]float32)(lanes[:256]), (*[256]float32)(lanes[256:512])
-	n2, ok := avx512AddWeightedSteps(&a, r, mins, w, 2, pairs[:], odd[:])
-	if !ok {
-		return false
-	}
-	dwords := r.Cols / 16
-	if n2 > 0 {
-		avx512AddLanesW2G8(y, pairs, dwords)
-	}
-	if n2 < r.Len() {
-		avx512AddLanesW2G8(y, odd, dwords)
-	}
-	return true
+	n2, ok := avx512AddWeightedSteps(&a, r, mins, w, 2, lanes[:256], lanes[256:512])
+	t.n2 = n2
+	return ok
+}
+
+// pairs and odd return the whole steps' table and the last odd row's.
+func (t *avx512W2PairTables) pairs() *[256]float32 {
+	return (*[256]float32)(avx512AlignFloats(t.buf[:]))
+}
+
+func (t *avx512W2PairTables) odd() *[256]float32 {
+	return (*[256]float32)(avx512AlignFloats(t.buf[:])[256:512])
 }
 
 // avx512AddLanesW2G8 adds the lanes table of a 2-bit kernel of two rows
