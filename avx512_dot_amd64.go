@@ -46,15 +46,7 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		dotRow8CodesAVX512(out, r, x)
 		return
 	}
-	if r.Format.Group == 8 && avx512DotRowCodes(r.Format, r.Cols) && (r.Cols != 80 || len(x) < 3*r.Cols) && (r.Format.Bits == 4 || len(x) == r.Cols) {
-		// The row kernels of 4-bit rows of 64, 80, 96, 128 and 256 in
-		// groups of 8 and, for one query row, of 2-bit rows of 64, 128
-		// and 256 (more query rows: the gathers, which measured faster for
-		// two and four); on
-		// rows of 80 for one or two query rows only
-		// (Intel Xeon family 6 model 167, 4096 rows, µs per query row,
-		// row kernels against the gathers: one 16.4 against 27-31, two
-		// 13.2 against 16, four 12.6 against 10).
+	if avx512DotRowG8Serves(r, len(x)/r.Cols) {
 		avx512DotRowPasses(out, r, x)
 		return
 	}
@@ -77,6 +69,34 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 		return
 	}
 	pick(r.Format, avx512Codes, dotFloatAVX512, dotCodesAVX512, dotAVX2)(out, r, x)
+}
+
+// avx512DotRowG8Serves reports whether the row kernels of groups of 8 run
+// Dot on r for nq query rows: 4-bit rows of 64, 96, 128 and 256 for any
+// number, 4-bit rows of 80 for one or two (Intel Xeon family 6 model 167,
+// 4096 rows, µs per query row, row kernels against the gathers: one 16.4
+// against 27-31, two 13.2 against 16, four 12.6 against 10), 2-bit rows of
+// 64, 128 and 256 for one (the gathers measured faster for two and four,
+// and the 2-bit kernels take one query row only). Otherwise the group-of-8
+// gathers serve.
+func avx512DotRowG8Serves(r Rows, nq int) bool {
+	f := r.Format
+	if f.Group != 8 || !avx512DotRowCodes(f, r.Cols) {
+		return false
+	}
+	if f.Bits == 2 {
+		return nq == 1
+	}
+	return r.Cols != 80 || nq < 3
+}
+
+// avx512W2G8One panics unless pass is 1: the 2-bit Dot row kernels of
+// groups of 8 take one query row (avx512DotRowG8Serves sends them no
+// more).
+func avx512W2G8One(pass int) {
+	if pass != 1 {
+		panic("lowbit: the 2-bit Dot row kernels of groups of 8 take one query row")
+	}
 }
 
 // dotCodesAVX512 is Dot for code formats whose group is a multiple of 32:
@@ -339,7 +359,8 @@ func avx512CallDotRowOf(f Format, cols, pass int, a *avx512RowArgs) {
 	case cols == 128:
 		avx512CallDotRowShape(f, pass, a)
 	case f.Group == 8 && f.Bits == 2:
-		avx512DotRow64W2G8X1(a) // one query row: see dotAVX512
+		avx512W2G8One(pass)
+		avx512DotRow64W2G8X1(a)
 	case f.Group == 8:
 		avx512CallDotRowG8(cols, pass, a)
 	case cols == 256:
@@ -459,7 +480,8 @@ func avx512RowCodes(f Format) bool {
 // format f: groups of 8 (4-bit), 16, 32, 64 or 128.
 func avx512CallDotRowShape(f Format, pass int, a *avx512RowArgs) {
 	if f.Group == 8 && f.Bits == 2 {
-		avx512DotRow128W2G8X1(a) // one query row: see dotAVX512
+		avx512W2G8One(pass)
+		avx512DotRow128W2G8X1(a)
 		return
 	}
 	if f.Group == 8 {

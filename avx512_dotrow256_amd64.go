@@ -272,6 +272,7 @@ func init() {
 // groups of group (groups of 8: one query row).
 func avx512CallDotRow256W2Of(group, pass int, a *avx512RowArgs) {
 	if group == 8 {
+		avx512W2G8One(pass)
 		avx512DotRow256W2G8X1(a)
 		return
 	}

@@ -87,9 +87,11 @@ func (h *head) plan(t0, t1, p0 int) {
 	ns := len(h.splits)
 	h.pass.joint = col <= jointTokens
 	h.scores = grow(h.scores, rows*col)
-	h.stat = grow(h.stat, 2*ns*rows)
-	h.part = grow(h.part, ns*rows*d)
 	h.wts = grow(h.wts, ns*rows)
+	if !h.pass.joint { // a joint pass keeps no per-split statistics or outputs
+		h.stat = grow(h.stat, 2*ns*rows)
+		h.part = grow(h.part, ns*rows*d)
+	}
 }
 
 // tiers returns the head's tiers in slot order: important, retained.
@@ -324,16 +326,7 @@ func (h *head) merge() {
 	rows, d, g, ns := h.pass.rows, h.dim, h.group, len(h.splits)
 	out := h.oin[h.pass.t0*g*d:][:rows*d]
 	sl := h.pol.SinkLogits
-	var rotated [2]bool
-	anyRot := false
-	for ti, t := range h.tiers() {
-		rotated[ti] = t.rotVals && t.n > 0
-		anyRot = anyRot || rotated[ti]
-	}
-	if anyRot {
-		h.orot = grow(h.orot, rows*d)
-		clear(h.orot)
-	}
+	rotated := h.beginRotated()
 	for r := range rows {
 		top := math.Inf(-1)
 		for s := range ns {
@@ -379,12 +372,33 @@ func (h *head) merge() {
 			}
 		}
 	}
-	if anyRot {
-		h.rtmp = grow(h.rtmp, rows*d)
-		h.rot.inverse(h.orot, h.rtmp)
-		for i, x := range h.orot {
-			out[i] += x
-		}
+	h.endRotated(rotated, out)
+}
+
+// beginRotated returns which tiers of the pass hold rotated values (and
+// so sum their output part apart, in h.orot, which it sizes and clears).
+func (h *head) beginRotated() [2]bool {
+	var rotated [2]bool
+	for ti, t := range h.tiers() {
+		rotated[ti] = t.rotVals && t.n > 0
+	}
+	if rotated[0] || rotated[1] {
+		h.orot = grow(h.orot, h.pass.rows*h.dim)
+		clear(h.orot)
+	}
+	return rotated
+}
+
+// endRotated rotates the output part of the tiers of rotated values back
+// (Rᵀ, all rows at once) and adds it to out, if a tier holds them.
+func (h *head) endRotated(rotated [2]bool, out []float32) {
+	if !rotated[0] && !rotated[1] {
+		return
+	}
+	h.rtmp = grow(h.rtmp, h.pass.rows*h.dim)
+	h.rot.inverse(h.orot, h.rtmp)
+	for i, x := range h.orot {
+		out[i] += x
 	}
 }
 

@@ -1,10 +1,6 @@
 package mikv
 
-import (
-	"math"
-
-	"github.com/lowbit-ml/lowbit"
-)
+import "github.com/lowbit-ml/lowbit"
 
 // The joint pass: a head that holds few tokens (at most jointTokens over
 // both tiers) runs its whole attention pass as one task. What a split pass
@@ -29,8 +25,9 @@ var jointTokens = splitTokens
 // query row one softmax over the row's scores of every split (gathered
 // into h.jrow with the sink logit, and scattered back), then per split one
 // lowbit.AddWeighted into the output rows, in split order; the splits'
-// merge weights (read by credit) are 1. A row that sees no token (and has
-// no sink logit) gets zero probabilities, and a zero output.
+// merge weights (read by credit) are 1. Every row sees at least its own
+// token (stored before the pass, within any window), so unlike a split's
+// row a joint row never holds only -Inf.
 func (h *head) runJoint() {
 	rows, g := h.pass.rows, h.group
 	tiers := h.tiers()
@@ -47,7 +44,6 @@ func (h *head) runJoint() {
 		width++ // the sink logit, last
 	}
 	h.jrow = grow(h.jrow, width)
-	ninf := float32(math.Inf(-1))
 	for r := range rows {
 		row := h.jrow[:width]
 		for si := range h.splits {
@@ -59,11 +55,7 @@ func (h *head) runJoint() {
 		if sl != nil {
 			row[total] = sl[h.index*g+r%g]
 		}
-		if sl == nil && h.pass.mask && !anyAbove(row, ninf) {
-			clear(row) // the row sees no token
-		} else {
-			lowbit.Softmax(row)
-		}
+		lowbit.Softmax(row)
 		for si := range h.splits {
 			s := &h.splits[si]
 			copy(h.block(s)[r*s.n:(r+1)*s.n], row[s.col:s.col+s.n])
@@ -81,19 +73,12 @@ func (h *head) jointOutput() {
 	out := h.oin[h.pass.t0*g*d:][:rows*d]
 	clear(out)
 	tiers := h.tiers()
-	anyRot := false
-	for _, t := range tiers {
-		anyRot = anyRot || t.rotVals && t.n > 0
-	}
-	if anyRot {
-		h.orot = grow(h.orot, rows*d)
-		clear(h.orot)
-	}
+	rotated := h.beginRotated()
 	for si := range h.splits {
 		s := &h.splits[si]
 		t := tiers[s.ti]
 		dst := out
-		if t.rotVals {
+		if rotated[s.ti] {
 			dst = h.orot
 		}
 		lowbit.AddWeighted(dst, t.pages[s.page].v.Slice(s.lo, s.lo+s.n), h.block(s))
@@ -102,21 +87,5 @@ func (h *head) jointOutput() {
 			w[r] = 1
 		}
 	}
-	if anyRot {
-		h.rtmp = grow(h.rtmp, rows*d)
-		h.rot.inverse(h.orot, h.rtmp)
-		for i, x := range h.orot {
-			out[i] += x
-		}
-	}
-}
-
-// anyAbove reports whether some value of x is above m.
-func anyAbove(x []float32, m float32) bool {
-	for _, v := range x {
-		if v > m {
-			return true
-		}
-	}
-	return false
+	h.endRotated(rotated, out)
 }
