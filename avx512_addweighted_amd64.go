@@ -27,6 +27,10 @@ func addWeightedAVX512(y []float32, r Rows, w []float32) {
 		addWeightedRow8CodesAVX512(y, r, w)
 		return
 	}
+	if avx512SpanServes(r, len(w)/max(r.Len(), 1)) {
+		addWeightedSpansAVX512(y, r, w)
+		return
+	}
 	if avx512AddWeightedRowG8(r) && (r.Cols != 80 || len(w) < 4*r.Len()) {
 		// 4-bit rows of 64, 80, 96, 128 and 256 in groups of 8 run the
 		// row kernels, once per weight row, for any number of them but

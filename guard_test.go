@@ -138,11 +138,12 @@ func TestGuardPagesRowShapes(t *testing.T) {
 		{Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {SymQuant(4, 8), 96}, {Quant(4, 8), 80},
 		{Quant(2, 8), 64}, {SymQuant(2, 8), 80}, {Quant(2, 8), 96}, {SymQuant(2, 8), 128}, {Quant(2, 8), 256}, {SymQuant(4, 8), 128},
 		{Quant(8, 80), 80}, {SymQuant(8, 80), 80}, {Quant(8, 32), 96}, {SymQuant(8, 96), 96},
+		{F16, 128}, {F16, 64}, {SymQuant(8, 128), 128}, {Quant(2, 64), 256},
 	}
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(23, 24))
 		for _, c := range cases {
-			for _, n := range []int{1, 3, 7, 8, 9, 16, 17, 130} { // 16: a whole block of the stream kernels, the last row at the guard page; 130: the 2-bit split kernels' least
+			for _, n := range []int{1, 3, 7, 8, 9, 16, 17, 19, 47, 130} { // 16: a whole block of the stream kernels, the last row at the guard page; 19, 47: four weight rows (the span kernels) over blocks of 16 and a partial last one; 130: the 2-bit split kernels' least
 				nq := 1 + n%4
 				guardedCase(t, im, rng, c.f, n, c.cols, nq)
 				r0, _ := quantizedRows(t, rng, c.f, n, c.cols)

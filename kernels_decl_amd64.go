@@ -6318,6 +6318,40 @@ func avx512CallAddWeightedRow256(bits, group int, a *avx512RowArgs) {
 	}
 }
 
+// AddWeighted of four weight rows at once on one group of 64 values of
+// each row, 2-, 4- and 8-bit codes or fp16 values
+// (avx512_addweightedspan_amd64.s).
+//
+// avx512AddWeightedSpanW<bits>X<nq>
+//
+//go:noescape
+func avx512AddWeightedSpanW2X4(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW4X4(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW8X4(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanF16X4(a *avx512SpanArgs)
+
+// avx512CallAddWeightedSpan calls avx512AddWeightedSpanW<bits>X<nq>.
+func avx512CallAddWeightedSpan(bits int, a *avx512SpanArgs) {
+	switch bits {
+	case 2:
+		avx512AddWeightedSpanW2X4(a)
+	case 4:
+		avx512AddWeightedSpanW4X4(a)
+	case 8:
+		avx512AddWeightedSpanW8X4(a)
+	case 16:
+		avx512AddWeightedSpanF16X4(a)
+	default:
+		panic("lowbit: no avx512AddWeightedSpanW<bits>X<nq> kernel of that shape")
+	}
+}
+
 // AddWeighted on fp16 and float32 rows (avx512_float_amd64.s, body
 // avx512_float_addweighted_amd64.h).
 //

@@ -65,6 +65,17 @@ func floats() axis {
 	return axis{param: "bits", values: []int{16, 32}, token: func(b int) string { return fmt.Sprintf("F%d", b) }, label: "F<bits>"}
 }
 
+// codesAndF16 are the listed code widths and fp16 rows, selected by their
+// bits: W2 … W8, F16.
+func codesAndF16(bits ...int) axis {
+	return axis{param: "bits", values: append(bits, 16), token: func(b int) string {
+		if b == 16 {
+			return "F16"
+		}
+		return fmt.Sprintf("W%d", b)
+	}, label: "W<bits>"}
+}
+
 // passes are the numbers of query (or weight) rows of one pass: X1, X2, …
 func passes(n ...int) axis {
 	return axis{param: "nq", values: n, token: func(n int) string { return fmt.Sprintf("X%d", n) }, label: "X<nq>"}

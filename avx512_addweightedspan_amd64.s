@@ -1,0 +1,317 @@
+//go:build gc && !purego
+
+// The AddWeighted span kernels: four weight rows at once over one span of
+// 64 values of each row (see avx512_addweightedspan_amd64.go). A weight
+// row's 64 sums are four ZMM registers, so the four weight rows' sums are
+// sixteen, Z0-Z15 (weight row j, register k: Z(4j+k)); each code is
+// decoded once and multiplied into all four, where the one-weight-row
+// kernels decode it once per weight row.
+//
+// Per block of 16 rows, the block's 16 scales and mins of the span's group
+// are picked out of the rows' scale words (VPERMI2W with the index table
+// at Z25) and converted, and w_j * scale for every row and weight row j is
+// written to the 64-byte aligned table at R11 (weight row j at 64j), which
+// the multiply-adds read as broadcasts: no register holds a weight. The
+// sums w_j * min go into Z16-Z19 lane by lane.
+//
+// Registers: AX the arguments, SI codes, DX scales, R8 mins, R13 weights
+// (row 0 of weight row 0; R9 bytes between weight rows, R10 three times
+// that), R11 the w*scale table, R14 its current row, R12 bytes between code
+// rows, CX blocks left, BX rows left in the block, DI out. Z20-Z23 the
+// field masks, Z25 the scale words' index table, Z26 the min factor,
+// Z27-Z31 scratch.
+
+#include "textflag.h"
+#include "go_asm.h"
+
+// SPAN_FMAS(T, A0, A1, A2, A3): the decoded values T times the current
+// row's four weighted scales, into one register of each weight row.
+#define SPAN_FMAS(T, A0, A1, A2, A3) \
+	VFMADD231PS.BCST 0(R14), T, A0; \
+	VFMADD231PS.BCST 64(R14), T, A1; \
+	VFMADD231PS.BCST 128(R14), T, A2; \
+	VFMADD231PS.BCST 192(R14), T, A3
+
+// SPAN_FIELD(C, M, T, k): field k of the code dwords C (masked in place by
+// M) into register k of each weight row.
+#define SPAN_FIELD(C, M, T, A0, A1, A2, A3) \
+	VPANDD M, C, T; \
+	VCVTUDQ2PS T, T; \
+	SPAN_FMAS(T, A0, A1, A2, A3)
+
+// The rows' bodies: 64 values of one row into the sixteen sums.
+//
+// 2-bit: 16 bytes, each zero-extended to a dword whose four fields are
+// registers 0-3.
+#define SPAN_ROW_W2 \
+	VPMOVZXBD (SI), Z27; \
+	SPAN_FIELD(Z27, Z20, Z28, Z0, Z4, Z8, Z12); \
+	SPAN_FIELD(Z27, Z21, Z29, Z1, Z5, Z9, Z13); \
+	SPAN_FIELD(Z27, Z22, Z28, Z2, Z6, Z10, Z14); \
+	SPAN_FIELD(Z27, Z23, Z29, Z3, Z7, Z11, Z15)
+
+// 4-bit: two times 16 bytes, each byte's two nibbles registers 2b and 2b+1.
+#define SPAN_ROW_W4 \
+	VPMOVZXBD (SI), Z27; \
+	SPAN_FIELD(Z27, Z20, Z28, Z0, Z4, Z8, Z12); \
+	SPAN_FIELD(Z27, Z21, Z29, Z1, Z5, Z9, Z13); \
+	VPMOVZXBD 16(SI), Z30; \
+	SPAN_FIELD(Z30, Z20, Z28, Z2, Z6, Z10, Z14); \
+	SPAN_FIELD(Z30, Z21, Z29, Z3, Z7, Z11, Z15)
+
+// 8-bit: four times 16 bytes, register b from bytes 16b to 16b+15.
+#define SPAN_ROW_W8 \
+	VPMOVZXBD (SI), Z27; \
+	VCVTUDQ2PS Z27, Z27; \
+	SPAN_FMAS(Z27, Z0, Z4, Z8, Z12); \
+	VPMOVZXBD 16(SI), Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	SPAN_FMAS(Z28, Z1, Z5, Z9, Z13); \
+	VPMOVZXBD 32(SI), Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	SPAN_FMAS(Z29, Z2, Z6, Z10, Z14); \
+	VPMOVZXBD 48(SI), Z30; \
+	VCVTUDQ2PS Z30, Z30; \
+	SPAN_FMAS(Z30, Z3, Z7, Z11, Z15)
+
+// fp16: four times 16 values.
+#define SPAN_ROW_F16 \
+	VCVTPH2PS (SI), Z27; \
+	SPAN_FMAS(Z27, Z0, Z4, Z8, Z12); \
+	VCVTPH2PS 32(SI), Z28; \
+	SPAN_FMAS(Z28, Z1, Z5, Z9, Z13); \
+	VCVTPH2PS 64(SI), Z29; \
+	SPAN_FMAS(Z29, Z2, Z6, Z10, Z14); \
+	VCVTPH2PS 96(SI), Z30; \
+	SPAN_FMAS(Z30, Z3, Z7, Z11, Z15)
+
+// SPAN_SCALES(P, YS, ZS): the block's 16 scale (or min) words of the
+// span's group, from the block's words at P (16 rows' words; K1 and K2
+// mask the first and second 64 bytes of them), picked by Z25 and
+// converted into ZS (YS: its low half).
+#define SPAN_SCALES(P, YS, ZS) \
+	VMOVDQU16.Z (P), K1, Z27; \
+	VMOVDQU16.Z 64(P), K2, Z28; \
+	VMOVDQA32 Z25, ZS; \
+	VPERMI2W Z28, Z27, ZS; \
+	VCVTPH2PS YS, ZS
+
+// SPAN_WEIGHT(OFF, S, M, MSUM): weight row j's 16 weights of the block
+// (OFF: their address from R13) times the scales S into the table at
+// 64j(R11), and times the mins M into MSUM.
+#define SPAN_WEIGHT(OFF, J, S, M, MSUM) \
+	VMOVUPS OFF, Z31; \
+	VMULPS S, Z31, Z27; \
+	VMOVAPS Z27, J(R11); \
+	VFMADD231PS M, Z31, MSUM
+
+// SPAN_SETUP: the registers from the arguments, the sums from out.
+#define SPAN_SETUP \
+	MOVQ avx512SpanArgs_data(AX), SI; \
+	MOVQ avx512SpanArgs_scales(AX), DX; \
+	MOVQ avx512SpanArgs_mins(AX), R8; \
+	MOVQ avx512SpanArgs_w(AX), R13; \
+	MOVQ avx512SpanArgs_wStride(AX), R9; \
+	LEAQ (R9)(R9*2), R10; \
+	MOVQ avx512SpanArgs_table(AX), R11; \
+	MOVQ avx512SpanArgs_rowBytes(AX), R12; \
+	MOVQ avx512SpanArgs_blocks(AX), CX; \
+	MOVQ avx512SpanArgs_out(AX), DI; \
+	KMOVD avx512SpanArgs_kLo(AX), K1; \
+	KMOVD avx512SpanArgs_kHi(AX), K2; \
+	MOVQ avx512SpanArgs_idx(AX), BX; \
+	VMOVDQU32 (BX), Z25; \
+	VBROADCASTSS avx512SpanArgs_mul(AX), Z26; \
+	VMOVUPS 0(DI), Z0; \
+	VMOVUPS 64(DI), Z1; \
+	VMOVUPS 128(DI), Z2; \
+	VMOVUPS 192(DI), Z3; \
+	VMOVUPS 256(DI), Z4; \
+	VMOVUPS 320(DI), Z5; \
+	VMOVUPS 384(DI), Z6; \
+	VMOVUPS 448(DI), Z7; \
+	VMOVUPS 512(DI), Z8; \
+	VMOVUPS 576(DI), Z9; \
+	VMOVUPS 640(DI), Z10; \
+	VMOVUPS 704(DI), Z11; \
+	VMOVUPS 768(DI), Z12; \
+	VMOVUPS 832(DI), Z13; \
+	VMOVUPS 896(DI), Z14; \
+	VMOVUPS 960(DI), Z15; \
+	VMOVUPS 1024(DI), Z16; \
+	VMOVUPS 1088(DI), Z17; \
+	VMOVUPS 1152(DI), Z18; \
+	VMOVUPS 1216(DI), Z19
+
+// SPAN_FINISH: the sums back to out.
+#define SPAN_FINISH \
+	VMOVUPS Z0, 0(DI); \
+	VMOVUPS Z1, 64(DI); \
+	VMOVUPS Z2, 128(DI); \
+	VMOVUPS Z3, 192(DI); \
+	VMOVUPS Z4, 256(DI); \
+	VMOVUPS Z5, 320(DI); \
+	VMOVUPS Z6, 384(DI); \
+	VMOVUPS Z7, 448(DI); \
+	VMOVUPS Z8, 512(DI); \
+	VMOVUPS Z9, 576(DI); \
+	VMOVUPS Z10, 640(DI); \
+	VMOVUPS Z11, 704(DI); \
+	VMOVUPS Z12, 768(DI); \
+	VMOVUPS Z13, 832(DI); \
+	VMOVUPS Z14, 896(DI); \
+	VMOVUPS Z15, 960(DI); \
+	VMOVUPS Z16, 1024(DI); \
+	VMOVUPS Z17, 1088(DI); \
+	VMOVUPS Z18, 1152(DI); \
+	VMOVUPS Z19, 1216(DI)
+
+// SPAN_BLOCK_CODES: the table of w_j * scale of a block of 16 code rows,
+// and the sums of w_j * min * factor; then the pointers to the next block.
+#define SPAN_BLOCK_CODES \
+	SPAN_SCALES(DX, Y29, Z29); \
+	SPAN_SCALES(R8, Y30, Z30); \
+	VMULPS Z26, Z30, Z30; \
+	SPAN_WEIGHT((R13), 0, Z29, Z30, Z16); \
+	SPAN_WEIGHT((R13)(R9*1), 64, Z29, Z30, Z17); \
+	SPAN_WEIGHT((R13)(R9*2), 128, Z29, Z30, Z18); \
+	SPAN_WEIGHT((R13)(R10*1), 192, Z29, Z30, Z19); \
+	ADDQ avx512SpanArgs_scaleStep(AX), DX; \
+	ADDQ avx512SpanArgs_scaleStep(AX), R8; \
+	ADDQ $64, R13
+
+// SPAN_BLOCK_FLOAT: the table of the block's weights of float rows.
+#define SPAN_BLOCK_FLOAT \
+	VMOVUPS (R13), Z27; \
+	VMOVAPS Z27, 0(R11); \
+	VMOVUPS (R13)(R9*1), Z28; \
+	VMOVAPS Z28, 64(R11); \
+	VMOVUPS (R13)(R9*2), Z29; \
+	VMOVAPS Z29, 128(R11); \
+	VMOVUPS (R13)(R10*1), Z30; \
+	VMOVAPS Z30, 192(R11); \
+	ADDQ $64, R13
+
+// SPAN_MASKS(bits): the field masks of a code width in Z20-Z23, in place
+// (field f: bits*f up).
+#define SPAN_MASKS_W2 \
+	MOVL $0x03, BX; VPBROADCASTD BX, Z20; \
+	MOVL $0x0c, BX; VPBROADCASTD BX, Z21; \
+	MOVL $0x30, BX; VPBROADCASTD BX, Z22; \
+	MOVL $0xc0, BX; VPBROADCASTD BX, Z23
+#define SPAN_MASKS_W4 \
+	MOVL $0x0f, BX; VPBROADCASTD BX, Z20; \
+	MOVL $0xf0, BX; VPBROADCASTD BX, Z21
+
+// func avx512AddWeightedSpanW2X4(a *avx512SpanArgs)
+//
+// out[j][k][l] += Σ_rows w_j · scale · field k of byte l (in place, ×4^k),
+// out[4][16][l] += Σ_rows w_j · min · mul: a.blocks blocks of 16 rows of
+// 2-bit codes, 16 bytes (64 values, one group) a row. Instructions per 32
+// values and four weight rows: 16 FMA (with broadcast), 2 AND, 2 convert,
+// 0.5 zero-extend; 0.9 more for the block's table and 1 for the loop.
+TEXT ·avx512AddWeightedSpanW2X4(SB), NOSPLIT, $0-8
+	MOVQ a+0(FP), AX
+	SPAN_SETUP
+	SPAN_MASKS_W2
+
+block:
+	SPAN_BLOCK_CODES
+	MOVQ R11, R14
+	MOVQ $16, BX
+
+row:
+	SPAN_ROW_W2
+	ADDQ R12, SI
+	ADDQ $4, R14
+	DECQ BX
+	JNZ  row
+	DECQ CX
+	JNZ  block
+
+	SPAN_FINISH
+	VZEROUPPER
+	RET
+
+// func avx512AddWeightedSpanW4X4(a *avx512SpanArgs)
+//
+// avx512AddWeightedSpanW2X4 on 4-bit codes, 32 bytes a row: register 2b+f
+// from nibble f of bytes 16b to 16b+15 (×16^f). Per 32 values and four
+// weight rows: 16 FMA, 2 AND, 2 convert, 1 zero-extend; 0.9 for the
+// table, 0.5 for the loop.
+TEXT ·avx512AddWeightedSpanW4X4(SB), NOSPLIT, $0-8
+	MOVQ a+0(FP), AX
+	SPAN_SETUP
+	SPAN_MASKS_W4
+
+block:
+	SPAN_BLOCK_CODES
+	MOVQ R11, R14
+	MOVQ $16, BX
+
+row:
+	SPAN_ROW_W4
+	ADDQ R12, SI
+	ADDQ $4, R14
+	DECQ BX
+	JNZ  row
+	DECQ CX
+	JNZ  block
+
+	SPAN_FINISH
+	VZEROUPPER
+	RET
+
+// func avx512AddWeightedSpanW8X4(a *avx512SpanArgs)
+//
+// avx512AddWeightedSpanW2X4 on 8-bit codes, 64 bytes a row: register b from
+// bytes 16b to 16b+15. Per 32 values and four weight rows: 16 FMA, 2
+// zero-extend, 2 convert; 0.9 for the table, 0.25 for the loop.
+TEXT ·avx512AddWeightedSpanW8X4(SB), NOSPLIT, $0-8
+	MOVQ a+0(FP), AX
+	SPAN_SETUP
+
+block:
+	SPAN_BLOCK_CODES
+	MOVQ R11, R14
+	MOVQ $16, BX
+
+row:
+	SPAN_ROW_W8
+	ADDQ R12, SI
+	ADDQ $4, R14
+	DECQ BX
+	JNZ  row
+	DECQ CX
+	JNZ  block
+
+	SPAN_FINISH
+	VZEROUPPER
+	RET
+
+// func avx512AddWeightedSpanF16X4(a *avx512SpanArgs)
+//
+// out[j][k][l] += Σ_rows w_j · value 16k+l of the row: fp16 rows, 128
+// bytes (64 values) a row; no scales or mins. Per 32 values and four weight
+// rows: 16 FMA, 2 convert; 0.5 for the table, 0.25 for the loop.
+TEXT ·avx512AddWeightedSpanF16X4(SB), NOSPLIT, $0-8
+	MOVQ a+0(FP), AX
+	SPAN_SETUP
+
+block:
+	SPAN_BLOCK_FLOAT
+	MOVQ R11, R14
+	MOVQ $16, BX
+
+row:
+	SPAN_ROW_F16
+	ADDQ R12, SI
+	ADDQ $4, R14
+	DECQ BX
+	JNZ  row
+	DECQ CX
+	JNZ  block
+
+	SPAN_FINISH
+	VZEROUPPER
+	RET
