@@ -27,6 +27,17 @@ type avx512SpanArgs struct {
 
 	kLo, kHi uint32  // word masks of the two 64-byte loads of a block's scale words
 	mul      float32 // the min factor (shiftSource)
+	bad      uint64  // set non-zero by a kernel whose sums are not all finite
+}
+
+// avx512SpanFinishArgs is the argument block of
+// avx512AddWeightedSpanFinish.
+type avx512SpanFinishArgs struct {
+	y       unsafe.Pointer // weight row 0's first column of the span
+	yStride int            // bytes between weight rows of y
+	out     unsafe.Pointer // the span's sums (avx512SpanOut floats)
+	runs    unsafe.Pointer // the first columns of the sums' runs of 8 lanes (avx512SpanRuns)
+	units   unsafe.Pointer // the unit of each register of sums (avx512SpanUnits)
 }
 
 // avx512SpanOut is the floats of the span kernels' out: sixteen sums
@@ -107,6 +118,22 @@ var avx512SpanRuns = func() (runs [9][8]uint8) {
 	return runs
 }()
 
+// avx512SpanUnits holds, per code width (index bits; fp16 at 0), the unit
+// of each register of the kernels' sums: field k of a code sits k·bits up
+// in place, so its sums are 2^(k·bits) times the columns' (4-bit: two
+// registers of two fields each).
+var avx512SpanUnits = func() (u [9][4]float32) {
+	for _, bits := range []int{0, 2, 4, 8} {
+		for k := range 4 {
+			u[bits][k] = 1
+			if bits == 2 || bits == 4 {
+				u[bits][k] = 1 / float32(uint32(1)<<(k%(8/bits)*bits))
+			}
+		}
+	}
+	return u
+}()
+
 // addWeightedSpansAVX512 is AddWeighted for the shapes avx512SpanServes
 // accepts: per four weight rows, their sums (avx512SpanSums) added into y,
 // then the rows after the last block of 16 one weight row at a time. Four
@@ -117,38 +144,20 @@ var avx512SpanRuns = func() (runs [9][8]uint8) {
 func addWeightedSpansAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
-	halves, n16 := cols/64, n&^15
+	spans, n16 := cols/64, n&^15
 	var outBuf [4*avx512SpanOut + 16]float32
-	out := avx512AlignFloats(outBuf[:])[:halves*avx512SpanOut]
-	runs := &avx512SpanRuns[f.Bits&^16]
+	out := avx512AlignFloats(outBuf[:])[:spans*avx512SpanOut]
+	fin := avx512SpanFinishArgs{yStride: 4 * cols, runs: unsafe.Pointer(&avx512SpanRuns[f.Bits&^16]), units: unsafe.Pointer(&avx512SpanUnits[f.Bits&^16])}
 	for j0 := 0; j0 < len(w)/n; j0 += 4 {
-		avx512SpanSums(out, r, w, j0)
-		if !avx512Finite(out) {
+		if !avx512SpanSums(out, r, w, j0) {
 			for j := j0; j < j0+4; j++ {
 				addWeightedAVX512(y[j*cols:(j+1)*cols], r, w[j*n:(j+1)*n])
 			}
 			continue
 		}
-		for h := range halves {
-			o := out[h*avx512SpanOut : (h+1)*avx512SpanOut]
-			for j := range 4 {
-				yj := y[(j0+j)*cols+64*h : (j0+j)*cols+64*h+64]
-				ms := sumFloats(o[256+16*j : 256+16*j+16])
-				for k := range 4 {
-					// Field k of a width's code sits k·bits up in place.
-					unit := float32(1)
-					if f.Bits < 8 {
-						unit = 1 / float32(uint32(1)<<(k%(8/f.Bits)*f.Bits))
-					}
-					for s := range 2 {
-						src := (*[8]float32)(o[16*(4*j+k)+8*s:])
-						dst := (*[8]float32)(yj[runs[2*k+s]:])
-						for l, v := range src {
-							dst[l] += v*unit + ms
-						}
-					}
-				}
-			}
+		for h := range spans {
+			fin.y, fin.out = unsafe.Pointer(&y[j0*cols+64*h]), unsafe.Pointer(&out[h*avx512SpanOut])
+			avx512AddWeightedSpanFinish(&fin)
 		}
 		if n16 < n {
 			tail := r.Slice(n16, n)
@@ -162,8 +171,9 @@ func addWeightedSpansAVX512(y []float32, r Rows, w []float32) {
 // avx512SpanSums runs the span kernel for weight rows j0 to j0+3 of w over
 // the rows of r before the last block of 16, chunk by chunk, once per
 // group of 64 values (span h: values 64h to 64h+63), into out (avx512SpanOut
-// floats per h, 64-byte aligned).
-func avx512SpanSums(out []float32, r Rows, w []float32, j0 int) {
+// floats per h, 64-byte aligned). It reports whether the sums are all
+// finite.
+func avx512SpanSums(out []float32, r Rows, w []float32, j0 int) bool {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
 	rb := f.RowBytes(cols)
@@ -200,4 +210,5 @@ func avx512SpanSums(out []float32, r Rows, w []float32, j0 int) {
 			avx512CallAddWeightedSpan(f.Bits, &a)
 		}
 	}
+	return a.bad == 0
 }

@@ -143,28 +143,39 @@
 	VMOVUPS 1152(DI), Z18; \
 	VMOVUPS 1216(DI), Z19
 
-// SPAN_FINISH: the sums back to out.
+// SPAN_STORE(Z, OFF): the sums Z back to out at OFF, and in K4 whether a
+// lane is not finite (NaN or ±Inf: class 0x99).
+#define SPAN_STORE(Z, OFF) \
+	VMOVUPS Z, OFF(DI); \
+	VFPCLASSPSZ $0x99, Z, K3; \
+	KORW K3, K4, K4
+
+// SPAN_FINISH: the sums back to out; a.bad gets a bit set if one is not
+// finite.
 #define SPAN_FINISH \
-	VMOVUPS Z0, 0(DI); \
-	VMOVUPS Z1, 64(DI); \
-	VMOVUPS Z2, 128(DI); \
-	VMOVUPS Z3, 192(DI); \
-	VMOVUPS Z4, 256(DI); \
-	VMOVUPS Z5, 320(DI); \
-	VMOVUPS Z6, 384(DI); \
-	VMOVUPS Z7, 448(DI); \
-	VMOVUPS Z8, 512(DI); \
-	VMOVUPS Z9, 576(DI); \
-	VMOVUPS Z10, 640(DI); \
-	VMOVUPS Z11, 704(DI); \
-	VMOVUPS Z12, 768(DI); \
-	VMOVUPS Z13, 832(DI); \
-	VMOVUPS Z14, 896(DI); \
-	VMOVUPS Z15, 960(DI); \
-	VMOVUPS Z16, 1024(DI); \
-	VMOVUPS Z17, 1088(DI); \
-	VMOVUPS Z18, 1152(DI); \
-	VMOVUPS Z19, 1216(DI)
+	KXORW K4, K4, K4; \
+	SPAN_STORE(Z0, 0); \
+	SPAN_STORE(Z1, 64); \
+	SPAN_STORE(Z2, 128); \
+	SPAN_STORE(Z3, 192); \
+	SPAN_STORE(Z4, 256); \
+	SPAN_STORE(Z5, 320); \
+	SPAN_STORE(Z6, 384); \
+	SPAN_STORE(Z7, 448); \
+	SPAN_STORE(Z8, 512); \
+	SPAN_STORE(Z9, 576); \
+	SPAN_STORE(Z10, 640); \
+	SPAN_STORE(Z11, 704); \
+	SPAN_STORE(Z12, 768); \
+	SPAN_STORE(Z13, 832); \
+	SPAN_STORE(Z14, 896); \
+	SPAN_STORE(Z15, 960); \
+	SPAN_STORE(Z16, 1024); \
+	SPAN_STORE(Z17, 1088); \
+	SPAN_STORE(Z18, 1152); \
+	SPAN_STORE(Z19, 1216); \
+	KMOVW K4, BX; \
+	ORQ BX, avx512SpanArgs_bad(AX)
 
 // SPAN_BLOCK_CODES: the table of w_j * scale of a block of 16 code rows,
 // and the sums of w_j * min * factor; then the pointers to the next block.
@@ -313,5 +324,63 @@ row:
 	JNZ  block
 
 	SPAN_FINISH
+	VZEROUPPER
+	RET
+
+// SPAN_ADD_RUNS(K, UNIT): register k of a weight row's sums (at 64k(SI)),
+// times its field's unit (UNIT) plus the row's min sum (Z2), added into y
+// at the columns of its two runs of 8 lanes (bytes 2k and 2k+1 at BX).
+#define SPAN_ADD_RUNS(K, UNIT) \
+	VMOVUPS (64*K)(SI), Z3; \
+	VFMADD213PS Z2, UNIT, Z3; \
+	MOVBQZX (2*K)(BX), R11; \
+	VADDPS (DI)(R11*4), Y3, Y4; \
+	VMOVUPS Y4, (DI)(R11*4); \
+	VEXTRACTF64X4 $1, Z3, Y5; \
+	MOVBQZX (2*K+1)(BX), R11; \
+	VADDPS (DI)(R11*4), Y5, Y5; \
+	VMOVUPS Y5, (DI)(R11*4)
+
+// func avx512AddWeightedSpanFinish(a *avx512SpanFinishArgs)
+//
+// y_j[run] += out[j][k] · unit_k + Σ out[4][j] for the four weight rows j
+// (y_j a.yStride bytes apart) and the sums' eight runs of 8 lanes (their
+// first columns at a.runs): a span's sums (avx512SpanOut floats at a.out)
+// added into its 64 columns of each weight row. 74 instructions a weight
+// row (64 values).
+TEXT ·avx512AddWeightedSpanFinish(SB), NOSPLIT, $0-8
+	MOVQ a+0(FP), AX
+	MOVQ avx512SpanFinishArgs_y(AX), DI
+	MOVQ avx512SpanFinishArgs_yStride(AX), R9
+	MOVQ avx512SpanFinishArgs_out(AX), SI
+	LEAQ 1024(SI), R10
+	MOVQ avx512SpanFinishArgs_runs(AX), BX
+	MOVQ avx512SpanFinishArgs_units(AX), DX
+	VBROADCASTSS 0(DX), Z20
+	VBROADCASTSS 4(DX), Z21
+	VBROADCASTSS 8(DX), Z22
+	VBROADCASTSS 12(DX), Z23
+	MOVQ $4, CX
+
+row:
+	VMOVUPS       (R10), Z0
+	VEXTRACTF64X4 $1, Z0, Y1
+	VADDPS        Y1, Y0, Y0
+	VEXTRACTF128  $1, Y0, X1
+	VADDPS        X1, X0, X0
+	VPERMILPS     $0x4e, X0, X1
+	VADDPS        X1, X0, X0
+	VPERMILPS     $0xb1, X0, X1
+	VADDPS        X1, X0, X0
+	VBROADCASTSS  X0, Z2
+	SPAN_ADD_RUNS(0, Z20)
+	SPAN_ADD_RUNS(1, Z21)
+	SPAN_ADD_RUNS(2, Z22)
+	SPAN_ADD_RUNS(3, Z23)
+	ADDQ $256, SI
+	ADDQ $64, R10
+	ADDQ R9, DI
+	DECQ CX
+	JNZ  row
 	VZEROUPPER
 	RET

@@ -61,11 +61,15 @@ func TestAVX512AddWeightedSpanOverflow(t *testing.T) {
 		w := make([]float32, nq*n)
 		for k := range w {
 			w[k] = 1e32 * float32(rng.IntN(3)-1)
+			if k < 4*n { // weight rows 0-3: sums far from overflow
+				w[k] *= 1e-30
+			}
 		}
 		var outBuf [4*avx512SpanOut + 16]float32
 		out := avx512AlignFloats(outBuf[:])[:2*avx512SpanOut]
-		avx512SpanSums(out, r, w, 4)
+		require.False(t, avx512SpanSums(out, r, w, 4), "%s: the sums of weight rows 4-7 should overflow", f)
 		require.False(t, avx512Finite(out), "%s: the sums of weight rows 4-7 should overflow", f)
+		require.True(t, avx512SpanSums(out, r, w[:4*n], 0), "%s: weight rows 0-3", f)
 		requireAddWeighted(t, im, randomValues(rng, nq*cols), r, w, "%s", f)
 	}
 }

@@ -6352,6 +6352,11 @@ func avx512CallAddWeightedSpan(bits int, a *avx512SpanArgs) {
 	}
 }
 
+// Adds the span kernels' sums into y (avx512_addweightedspan_amd64.s).
+//
+//go:noescape
+func avx512AddWeightedSpanFinish(a *avx512SpanFinishArgs)
+
 // AddWeighted on fp16 and float32 rows (avx512_float_amd64.s, body
 // avx512_float_addweighted_amd64.h).
 //

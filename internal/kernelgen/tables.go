@@ -189,6 +189,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "AddWeighted on rows of 256 values: 4-bit, one half at a time, the kernels\nof rows of 128 with the rows 128 bytes apart; 2-bit, a row per vector, its\nhalves as two rows of 128 (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{fixed("Span"), codesAndF16(2, 4, 8), passes(4)}, sig: "(a *avx512SpanArgs)", call: "avx512CallAddWeightedSpan",
 		doc: "AddWeighted of four weight rows at once on one group of 64 values of\neach row, 2-, 4- and 8-bit codes or fp16 values\n(avx512_addweightedspan_amd64.s)."},
+	{family: "AddWeightedSpanFinish", sig: "(a *avx512SpanFinishArgs)",
+		doc: "Adds the span kernels' sums into y (avx512_addweightedspan_amd64.s)."},
 	{family: "AddWeighted", axes: []axis{floats(), passes(1, 2, 4)}, sig: "(a *avx512DotArgs)", call: "avx512CallAddWeightedFloat",
 		doc: "AddWeighted on fp16 and float32 rows (avx512_float_amd64.s, body\navx512_float_addweighted_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{rowLens(128), floats(), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedRowFloat",
