@@ -8,10 +8,11 @@ import (
 	"github.com/lowbit-ml/lowbit/pack"
 )
 
-// addWeightedAVX512 is AddWeighted. Four (eight, ...) weight rows over 16
-// or more rows of 64 to 256 values (a multiple of 64) of 2-, 4- and 8-bit
+// addWeightedAVX512 is AddWeighted. Two or more weight rows over 16 or
+// more rows of 64 to 256 values (a multiple of 64) of 2-, 4- and 8-bit
 // codes in groups of 64 or more, or of fp16, run the span kernels
-// (avx512SpanServes), which decode each code once for four weight rows.
+// (avx512SpanServes), which decode each code once for up to four weight
+// rows.
 // Otherwise 2- and 4-bit rows of 64, 96 (2-bit in
 // groups of 32), 128 and 256 values run the row kernels, once per weight
 // row (see avx512EachWeightRow; also in groups of 16 on rows of 64, 128

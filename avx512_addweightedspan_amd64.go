@@ -38,6 +38,7 @@ type avx512SpanFinishArgs struct {
 	out     unsafe.Pointer // the span's sums (avx512SpanOut floats)
 	runs    unsafe.Pointer // the first columns of the sums' runs of 8 lanes (avx512SpanRuns)
 	units   unsafe.Pointer // the unit of each register of sums (avx512SpanUnits)
+	rows    int            // weight rows
 }
 
 // avx512SpanOut is the floats of the span kernels' out: sixteen sums
@@ -51,12 +52,12 @@ const avx512SpanOut = 20 * 16
 const avx512SpanChunk = 16 << 10
 
 // avx512SpanServes reports whether the span kernels run AddWeighted on r
-// with nw weight rows: a multiple of four of them, at least 16 rows of 64
-// to 256 values (a multiple of 64), in 2-, 4- or 8-bit codes whose group is
-// a multiple of 64, or fp16.
+// with nw weight rows: two or more of them, at least 16 rows of 64 to 256
+// values (a multiple of 64), in 2-, 4- or 8-bit codes whose group is a
+// multiple of 64, or fp16.
 func avx512SpanServes(r Rows, nw int) bool {
 	f := r.Format
-	if nw < 4 || nw%4 != 0 || r.Len() < 16 || r.Cols%64 != 0 || r.Cols > 256 {
+	if nw < 2 || r.Len() < 16 || r.Cols%64 != 0 || r.Cols > 256 {
 		return false
 	}
 	if f.Bits == 16 {
@@ -135,12 +136,14 @@ var avx512SpanUnits = func() (u [9][4]float32) {
 }()
 
 // addWeightedSpansAVX512 is AddWeighted for the shapes avx512SpanServes
-// accepts: per four weight rows, their sums (avx512SpanSums) added into y,
-// then the rows after the last block of 16 one weight row at a time. Four
-// weight rows with a sum that is not finite (the field sums are up to 64
-// (2-bit) or 16 (4-bit) times the terms of the columns they stand for, so
-// they can overflow where the result does not) run one weight row at a
-// time instead, by kernels that fall back to terms of their own.
+// accepts: per pass of up to four weight rows (two or three for the last
+// but a single one, which runs the one-weight-row kernels), their sums
+// (avx512SpanSums) added into y, then the rows after the last block of 16
+// one weight row at a time. A pass with a sum that is not finite (the
+// field sums are up to 64 (2-bit) or 16 (4-bit) times the terms of the
+// columns they stand for, so they can overflow where the result does not)
+// runs one weight row at a time instead, by kernels that fall back to
+// terms of their own.
 func addWeightedSpansAVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
@@ -148,9 +151,16 @@ func addWeightedSpansAVX512(y []float32, r Rows, w []float32) {
 	var outBuf [4*avx512SpanOut + 16]float32
 	out := avx512AlignFloats(outBuf[:])[:spans*avx512SpanOut]
 	fin := avx512SpanFinishArgs{yStride: 4 * cols, runs: unsafe.Pointer(&avx512SpanRuns[f.Bits&^16]), units: unsafe.Pointer(&avx512SpanUnits[f.Bits&^16])}
-	for j0 := 0; j0 < len(w)/n; j0 += 4 {
-		if !avx512SpanSums(out, r, w, j0) {
-			for j := j0; j < j0+4; j++ {
+	nw := len(w) / n
+	for j0, nq := 0, 0; j0 < nw; j0 += nq {
+		nq = min(4, nw-j0)
+		if nq == 1 { // the one-weight-row kernels
+			addWeightedAVX512(y[j0*cols:(j0+1)*cols], r, w[j0*n:(j0+1)*n])
+			continue
+		}
+		fin.rows = nq
+		if !avx512SpanSums(out, r, w, j0, nq) {
+			for j := j0; j < j0+nq; j++ {
 				addWeightedAVX512(y[j*cols:(j+1)*cols], r, w[j*n:(j+1)*n])
 			}
 			continue
@@ -161,19 +171,19 @@ func addWeightedSpansAVX512(y []float32, r Rows, w []float32) {
 		}
 		if n16 < n {
 			tail := r.Slice(n16, n)
-			for j := j0; j < j0+4; j++ {
+			for j := j0; j < j0+nq; j++ {
 				addWeightedAVX512(y[j*cols:(j+1)*cols], tail, w[j*n+n16:(j+1)*n])
 			}
 		}
 	}
 }
 
-// avx512SpanSums runs the span kernel for weight rows j0 to j0+3 of w over
+// avx512SpanSums runs the span kernel for weight rows j0 to j0+nq-1 of w over
 // the rows of r before the last block of 16, chunk by chunk, once per
 // group of 64 values (span h: values 64h to 64h+63), into out (avx512SpanOut
 // floats per h, 64-byte aligned). It reports whether the sums are all
 // finite.
-func avx512SpanSums(out []float32, r Rows, w []float32, j0 int) bool {
+func avx512SpanSums(out []float32, r Rows, w []float32, j0, nq int) bool {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
 	rb := f.RowBytes(cols)
@@ -199,7 +209,7 @@ func avx512SpanSums(out []float32, r Rows, w []float32, j0 int) bool {
 			a.out = unsafe.Pointer(&out[h*avx512SpanOut])
 			if f.Bits == 16 {
 				a.data = unsafe.Pointer(&r.Data[r0*rb+128*h])
-				avx512AddWeightedSpanF16X4(&a)
+				avx512CallAddWeightedSpan(16, nq, &a)
 				continue
 			}
 			g := h * 64 / f.Group // the span's group
@@ -207,7 +217,7 @@ func avx512SpanSums(out []float32, r Rows, w []float32, j0 int) bool {
 			a.scales = unsafe.Pointer(&r.Scales[r0*G])
 			a.mins = unsafe.Pointer(&words[r0*G])
 			a.idx = unsafe.Pointer(&avx512SpanIdx[G][g])
-			avx512CallAddWeightedSpan(f.Bits, &a)
+			avx512CallAddWeightedSpan(f.Bits, nq, &a)
 		}
 	}
 	return a.bad == 0

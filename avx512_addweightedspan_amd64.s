@@ -24,14 +24,6 @@
 #include "textflag.h"
 #include "go_asm.h"
 
-// SPAN_FMAS(T, A0, A1, A2, A3): the decoded values T times the current
-// row's four weighted scales, into one register of each weight row.
-#define SPAN_FMAS(T, A0, A1, A2, A3) \
-	VFMADD231PS.BCST 0(R14), T, A0; \
-	VFMADD231PS.BCST 64(R14), T, A1; \
-	VFMADD231PS.BCST 128(R14), T, A2; \
-	VFMADD231PS.BCST 192(R14), T, A3
-
 // SPAN_FIELD(C, M, T, k): field k of the code dwords C (masked in place by
 // M) into register k of each weight row.
 #define SPAN_FIELD(C, M, T, A0, A1, A2, A3) \
@@ -178,30 +170,28 @@
 	ORQ BX, avx512SpanArgs_bad(AX)
 
 // SPAN_BLOCK_CODES: the table of w_j * scale of a block of 16 code rows,
-// and the sums of w_j * min * factor; then the pointers to the next block.
+// and the sums of w_j * min * factor (SPAN_WEIGHTS: one SPAN_WEIGHT per
+// weight row); then the pointers to the next block.
 #define SPAN_BLOCK_CODES \
 	SPAN_SCALES(DX, Y29, Z29); \
 	SPAN_SCALES(R8, Y30, Z30); \
 	VMULPS Z26, Z30, Z30; \
-	SPAN_WEIGHT((R13), 0, Z29, Z30, Z16); \
-	SPAN_WEIGHT((R13)(R9*1), 64, Z29, Z30, Z17); \
-	SPAN_WEIGHT((R13)(R9*2), 128, Z29, Z30, Z18); \
-	SPAN_WEIGHT((R13)(R10*1), 192, Z29, Z30, Z19); \
+	SPAN_WEIGHTS; \
 	ADDQ avx512SpanArgs_scaleStep(AX), DX; \
 	ADDQ avx512SpanArgs_scaleStep(AX), R8; \
 	ADDQ $64, R13
 
-// SPAN_BLOCK_FLOAT: the table of the block's weights of float rows.
+// SPAN_BLOCK_FLOAT: the table of the block's weights of float rows
+// (SPAN_FLOAT_WEIGHTS: one SPAN_FLOAT_WEIGHT per weight row).
 #define SPAN_BLOCK_FLOAT \
-	VMOVUPS (R13), Z27; \
-	VMOVAPS Z27, 0(R11); \
-	VMOVUPS (R13)(R9*1), Z28; \
-	VMOVAPS Z28, 64(R11); \
-	VMOVUPS (R13)(R9*2), Z29; \
-	VMOVAPS Z29, 128(R11); \
-	VMOVUPS (R13)(R10*1), Z30; \
-	VMOVAPS Z30, 192(R11); \
+	SPAN_FLOAT_WEIGHTS; \
 	ADDQ $64, R13
+
+// SPAN_FLOAT_WEIGHT(OFF, J): weight row j's 16 weights of the block (OFF:
+// their address from R13) into the table at 64j(R11).
+#define SPAN_FLOAT_WEIGHT(OFF, J) \
+	VMOVUPS OFF, Z27; \
+	VMOVAPS Z27, J(R11)
 
 // SPAN_MASKS(bits): the field masks of a code width in Z20-Z23, in place
 // (field f: bits*f up).
@@ -214,118 +204,199 @@
 	MOVL $0x0f, BX; VPBROADCASTD BX, Z20; \
 	MOVL $0xf0, BX; VPBROADCASTD BX, Z21
 
-// func avx512AddWeightedSpanW2X4(a *avx512SpanArgs)
+// The span kernels, one per code width (W2, W4, W8; F16 for fp16 rows)
+// and number of weight rows (X2, X3, X4):
 //
-// out[j][k][l] += Σ_rows w_j · scale · field k of byte l (in place, ×4^k),
-// out[4][16][l] += Σ_rows w_j · min · mul: a.blocks blocks of 16 rows of
-// 2-bit codes, 16 bytes (64 values, one group) a row. Instructions per 32
-// values and four weight rows: 16 FMA (with broadcast), 2 AND, 2 convert,
-// 0.5 zero-extend; 0.9 more for the block's table and 1 for the loop.
-TEXT ·avx512AddWeightedSpanW2X4(SB), NOSPLIT, $0-8
-	MOVQ a+0(FP), AX
-	SPAN_SETUP
-	SPAN_MASKS_W2
-
-block:
-	SPAN_BLOCK_CODES
-	MOVQ R11, R14
-	MOVQ $16, BX
-
-row:
-	SPAN_ROW_W2
-	ADDQ R12, SI
-	ADDQ $4, R14
-	DECQ BX
-	JNZ  row
-	DECQ CX
-	JNZ  block
-
-	SPAN_FINISH
-	VZEROUPPER
-	RET
-
-// func avx512AddWeightedSpanW4X4(a *avx512SpanArgs)
+//	func avx512AddWeightedSpan<W2|W4|W8|F16>X<nw>(a *avx512SpanArgs)
 //
-// avx512AddWeightedSpanW2X4 on 4-bit codes, 32 bytes a row: register 2b+f
-// from nibble f of bytes 16b to 16b+15 (×16^f). Per 32 values and four
-// weight rows: 16 FMA, 2 AND, 2 convert, 1 zero-extend; 0.9 for the
-// table, 0.5 for the loop.
-TEXT ·avx512AddWeightedSpanW4X4(SB), NOSPLIT, $0-8
-	MOVQ a+0(FP), AX
-	SPAN_SETUP
-	SPAN_MASKS_W4
+// out[j][k][l] += Σ_rows w_j · scale · field of register k, lane l (in
+// place: ×2^(bits·field)), out[4][j][l] += Σ_rows w_j · min · mul, for the
+// nw weight rows j: a.blocks blocks of 16 rows, one span of 64 values each
+// (2-bit: 16 bytes, register k from field k of each byte; 4-bit: 32 bytes,
+// register 2b+f from nibble f of bytes 16b to 16b+15; 8-bit: 64 bytes,
+// register b from bytes 16b to 16b+15; fp16: 128 bytes, register k from
+// values 16k to 16k+15, no scales or mins). Instructions per 32 values:
+// 4·nw FMA (with a broadcast); 2 AND, 2 convert and 0.5 zero-extend
+// (2-bit), 2 AND, 2 convert, 1 zero-extend (4-bit), 2 zero-extend, 2
+// convert (8-bit) or 2 convert (fp16); 0.25 to 1 for the loop, and per
+// block of 16 rows 0.4 + 0.25·nw for the table.
 
-block:
-	SPAN_BLOCK_CODES
-	MOVQ R11, R14
-	MOVQ $16, BX
+// SPAN_FMAS(T, A0, A1, A2, A3): the decoded values T times the current
+// row's weighted scales of 4 weight rows, into one register of each.
+#define SPAN_FMAS(T, A0, A1, A2, A3) \
+	VFMADD231PS.BCST 0(R14), T, A0; \
+	VFMADD231PS.BCST 64(R14), T, A1; \
+	VFMADD231PS.BCST 128(R14), T, A2; \
+	VFMADD231PS.BCST 192(R14), T, A3
+#define SPAN_WEIGHTS \
+	SPAN_WEIGHT((R13), 0, Z29, Z30, Z16); \
+	SPAN_WEIGHT((R13)(R9*1), 64, Z29, Z30, Z17); \
+	SPAN_WEIGHT((R13)(R9*2), 128, Z29, Z30, Z18); \
+	SPAN_WEIGHT((R13)(R10*1), 192, Z29, Z30, Z19)
+#define SPAN_FLOAT_WEIGHTS \
+	SPAN_FLOAT_WEIGHT((R13), 0); \
+	SPAN_FLOAT_WEIGHT((R13)(R9*1), 64); \
+	SPAN_FLOAT_WEIGHT((R13)(R9*2), 128); \
+	SPAN_FLOAT_WEIGHT((R13)(R10*1), 192)
 
-row:
-	SPAN_ROW_W4
-	ADDQ R12, SI
-	ADDQ $4, R14
-	DECQ BX
-	JNZ  row
-	DECQ CX
-	JNZ  block
+#define NAME ·avx512AddWeightedSpanW2X4
+#define BLOCK SPAN_BLOCK_CODES
+#define ROW SPAN_ROW_W2
+#define MASKS SPAN_MASKS_W2
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
 
-	SPAN_FINISH
-	VZEROUPPER
-	RET
+#define NAME ·avx512AddWeightedSpanW4X4
+#define BLOCK SPAN_BLOCK_CODES
+#define ROW SPAN_ROW_W4
+#define MASKS SPAN_MASKS_W4
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
 
-// func avx512AddWeightedSpanW8X4(a *avx512SpanArgs)
-//
-// avx512AddWeightedSpanW2X4 on 8-bit codes, 64 bytes a row: register b from
-// bytes 16b to 16b+15. Per 32 values and four weight rows: 16 FMA, 2
-// zero-extend, 2 convert; 0.9 for the table, 0.25 for the loop.
-TEXT ·avx512AddWeightedSpanW8X4(SB), NOSPLIT, $0-8
-	MOVQ a+0(FP), AX
-	SPAN_SETUP
+#define NAME ·avx512AddWeightedSpanW8X4
+#define BLOCK SPAN_BLOCK_CODES
+#define ROW SPAN_ROW_W8
+#define MASKS 
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
 
-block:
-	SPAN_BLOCK_CODES
-	MOVQ R11, R14
-	MOVQ $16, BX
+#define NAME ·avx512AddWeightedSpanF16X4
+#define BLOCK SPAN_BLOCK_FLOAT
+#define ROW SPAN_ROW_F16
+#define MASKS 
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
 
-row:
-	SPAN_ROW_W8
-	ADDQ R12, SI
-	ADDQ $4, R14
-	DECQ BX
-	JNZ  row
-	DECQ CX
-	JNZ  block
+#undef SPAN_FMAS
+#undef SPAN_WEIGHTS
+#undef SPAN_FLOAT_WEIGHTS
 
-	SPAN_FINISH
-	VZEROUPPER
-	RET
+// SPAN_FMAS(T, A0, A1, A2, A3): the decoded values T times the current
+// row's weighted scales of 3 weight rows, into one register of each.
+#define SPAN_FMAS(T, A0, A1, A2, A3) \
+	VFMADD231PS.BCST 0(R14), T, A0; \
+	VFMADD231PS.BCST 64(R14), T, A1; \
+	VFMADD231PS.BCST 128(R14), T, A2
+#define SPAN_WEIGHTS \
+	SPAN_WEIGHT((R13), 0, Z29, Z30, Z16); \
+	SPAN_WEIGHT((R13)(R9*1), 64, Z29, Z30, Z17); \
+	SPAN_WEIGHT((R13)(R9*2), 128, Z29, Z30, Z18)
+#define SPAN_FLOAT_WEIGHTS \
+	SPAN_FLOAT_WEIGHT((R13), 0); \
+	SPAN_FLOAT_WEIGHT((R13)(R9*1), 64); \
+	SPAN_FLOAT_WEIGHT((R13)(R9*2), 128)
 
-// func avx512AddWeightedSpanF16X4(a *avx512SpanArgs)
-//
-// out[j][k][l] += Σ_rows w_j · value 16k+l of the row: fp16 rows, 128
-// bytes (64 values) a row; no scales or mins. Per 32 values and four weight
-// rows: 16 FMA, 2 convert; 0.5 for the table, 0.25 for the loop.
-TEXT ·avx512AddWeightedSpanF16X4(SB), NOSPLIT, $0-8
-	MOVQ a+0(FP), AX
-	SPAN_SETUP
+#define NAME ·avx512AddWeightedSpanW2X3
+#define BLOCK SPAN_BLOCK_CODES
+#define ROW SPAN_ROW_W2
+#define MASKS SPAN_MASKS_W2
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
 
-block:
-	SPAN_BLOCK_FLOAT
-	MOVQ R11, R14
-	MOVQ $16, BX
+#define NAME ·avx512AddWeightedSpanW4X3
+#define BLOCK SPAN_BLOCK_CODES
+#define ROW SPAN_ROW_W4
+#define MASKS SPAN_MASKS_W4
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
 
-row:
-	SPAN_ROW_F16
-	ADDQ R12, SI
-	ADDQ $4, R14
-	DECQ BX
-	JNZ  row
-	DECQ CX
-	JNZ  block
+#define NAME ·avx512AddWeightedSpanW8X3
+#define BLOCK SPAN_BLOCK_CODES
+#define ROW SPAN_ROW_W8
+#define MASKS 
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
 
-	SPAN_FINISH
-	VZEROUPPER
-	RET
+#define NAME ·avx512AddWeightedSpanF16X3
+#define BLOCK SPAN_BLOCK_FLOAT
+#define ROW SPAN_ROW_F16
+#define MASKS 
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
+
+#undef SPAN_FMAS
+#undef SPAN_WEIGHTS
+#undef SPAN_FLOAT_WEIGHTS
+
+// SPAN_FMAS(T, A0, A1, A2, A3): the decoded values T times the current
+// row's weighted scales of 2 weight rows, into one register of each.
+#define SPAN_FMAS(T, A0, A1, A2, A3) \
+	VFMADD231PS.BCST 0(R14), T, A0; \
+	VFMADD231PS.BCST 64(R14), T, A1
+#define SPAN_WEIGHTS \
+	SPAN_WEIGHT((R13), 0, Z29, Z30, Z16); \
+	SPAN_WEIGHT((R13)(R9*1), 64, Z29, Z30, Z17)
+#define SPAN_FLOAT_WEIGHTS \
+	SPAN_FLOAT_WEIGHT((R13), 0); \
+	SPAN_FLOAT_WEIGHT((R13)(R9*1), 64)
+
+#define NAME ·avx512AddWeightedSpanW2X2
+#define BLOCK SPAN_BLOCK_CODES
+#define ROW SPAN_ROW_W2
+#define MASKS SPAN_MASKS_W2
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
+
+#define NAME ·avx512AddWeightedSpanW4X2
+#define BLOCK SPAN_BLOCK_CODES
+#define ROW SPAN_ROW_W4
+#define MASKS SPAN_MASKS_W4
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
+
+#define NAME ·avx512AddWeightedSpanW8X2
+#define BLOCK SPAN_BLOCK_CODES
+#define ROW SPAN_ROW_W8
+#define MASKS 
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
+
+#define NAME ·avx512AddWeightedSpanF16X2
+#define BLOCK SPAN_BLOCK_FLOAT
+#define ROW SPAN_ROW_F16
+#define MASKS 
+#include "avx512_addweightedspan_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#undef MASKS
+
+#undef SPAN_FMAS
+#undef SPAN_WEIGHTS
+#undef SPAN_FLOAT_WEIGHTS
 
 // SPAN_ADD_RUNS(K, UNIT): register k of a weight row's sums (at 64k(SI)),
 // times its field's unit (UNIT) plus the row's min sum (Z2), added into y
@@ -343,7 +414,7 @@ row:
 
 // func avx512AddWeightedSpanFinish(a *avx512SpanFinishArgs)
 //
-// y_j[run] += out[j][k] · unit_k + Σ out[4][j] for the four weight rows j
+// y_j[run] += out[j][k] · unit_k + Σ out[4][j] for the a.rows weight rows j
 // (y_j a.yStride bytes apart) and the sums' eight runs of 8 lanes (their
 // first columns at a.runs): a span's sums (avx512SpanOut floats at a.out)
 // added into its 64 columns of each weight row. 74 instructions a weight
@@ -360,7 +431,7 @@ TEXT ·avx512AddWeightedSpanFinish(SB), NOSPLIT, $0-8
 	VBROADCASTSS 4(DX), Z21
 	VBROADCASTSS 8(DX), Z22
 	VBROADCASTSS 12(DX), Z23
-	MOVQ $4, CX
+	MOVQ avx512SpanFinishArgs_rows(AX), CX
 
 row:
 	VMOVUPS       (R10), Z0

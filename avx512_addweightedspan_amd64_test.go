@@ -12,7 +12,7 @@ import (
 // TestAVX512AddWeightedSpanShapes runs AddWeighted on the shapes of the span
 // kernels against float64: 2-, 4- and 8-bit codes (plain and symmetric) in
 // every group of 64 or more that divides rows of 64, 128, 192 and 256 values,
-// and fp16 rows; 4, 8 and 12 weight rows; 16 to 1100 rows, with a last
+// and fp16 rows; 2 to 8 and 12 weight rows; 16 to 1100 rows, with a last
 // partial block and several chunks.
 func TestAVX512AddWeightedSpanShapes(t *testing.T) {
 	im := avx512ForTest(t)
@@ -30,7 +30,7 @@ func TestAVX512AddWeightedSpanShapes(t *testing.T) {
 				continue
 			}
 			for _, n := range []int{16, 17, 31, 32, 47, 100} {
-				for _, nq := range []int{4, 8} {
+				for _, nq := range []int{2, 3, 4, 5, 6, 7, 8} {
 					r, _ := quantizedRows(t, rng, f, n, cols)
 					require.True(t, avx512SpanServes(r, nq), "%s rows of %d", f, cols)
 					avx512CheckAddWeighted(t, im, rng, f, n, cols, nq)
@@ -39,6 +39,7 @@ func TestAVX512AddWeightedSpanShapes(t *testing.T) {
 			// More rows than a chunk holds.
 			avx512CheckAddWeighted(t, im, rng, f, 1100, cols, 4)
 			avx512CheckAddWeighted(t, im, rng, f, 529, cols, 12)
+			avx512CheckAddWeighted(t, im, rng, f, 700, cols, 3)
 		}
 	}
 }
@@ -67,9 +68,11 @@ func TestAVX512AddWeightedSpanOverflow(t *testing.T) {
 		}
 		var outBuf [4*avx512SpanOut + 16]float32
 		out := avx512AlignFloats(outBuf[:])[:2*avx512SpanOut]
-		require.False(t, avx512SpanSums(out, r, w, 4), "%s: the sums of weight rows 4-7 should overflow", f)
+		require.False(t, avx512SpanSums(out, r, w, 4, 4), "%s: the sums of weight rows 4-7 should overflow", f)
 		require.False(t, avx512Finite(out), "%s: the sums of weight rows 4-7 should overflow", f)
-		require.True(t, avx512SpanSums(out, r, w[:4*n], 0), "%s: weight rows 0-3", f)
+		require.False(t, avx512SpanSums(out, r, w, 5, 3), "%s: the sums of weight rows 5-7 should overflow", f)
+		require.False(t, avx512SpanSums(out, r, w, 6, 2), "%s: the sums of weight rows 6-7 should overflow", f)
+		require.True(t, avx512SpanSums(out, r, w[:4*n], 0, 4), "%s: weight rows 0-3", f)
 		requireAddWeighted(t, im, randomValues(rng, nq*cols), r, w, "%s", f)
 	}
 }

@@ -70,25 +70,27 @@ func BenchmarkAddWeighted(b *testing.B) {
 	}
 }
 
-// BenchmarkAddWeightedGroup times AddWeighted with four weight rows (the
-// query heads of a GQA group) on rows of 64, 128 and 256 values, 64 and
-// 1024 rows, on the accelerated implementation; MB/s counts values times
-// weight rows (divide by 1000 for values/ns).
+// BenchmarkAddWeightedGroup times AddWeighted with two, three and four
+// weight rows (the query heads of a GQA group) on rows of 64, 128 and 256
+// values, 64 and 1024 rows, on the accelerated implementation; MB/s
+// counts values times weight rows (divide by 1000 for values/ns).
 func BenchmarkAddWeightedGroup(b *testing.B) {
 	im := Implementations()[len(Implementations())-1]
 	for _, f := range []Format{Quant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(8, 64), F16} {
 		for _, cols := range []int{64, 128, 256} {
 			for _, n := range []int{64, 1024} {
-				b.Run(fmt.Sprintf("%s/%dx%d", f, n, cols), func(b *testing.B) {
-					rng := rand.New(rand.NewPCG(1, 1))
-					r, _ := quantizedRows(b, rng, f, n, cols)
-					w := randomValues(rng, 4*n)
-					y := make([]float32, 4*cols)
-					b.SetBytes(int64(4 * n * cols))
-					for b.Loop() {
-						im.AddWeighted(y, r, w)
-					}
-				})
+				for _, nw := range []int{2, 3, 4} {
+					b.Run(fmt.Sprintf("%s/%dx%d/w%d", f, n, cols, nw), func(b *testing.B) {
+						rng := rand.New(rand.NewPCG(1, 1))
+						r, _ := quantizedRows(b, rng, f, n, cols)
+						w := randomValues(rng, nw*n)
+						y := make([]float32, nw*cols)
+						b.SetBytes(int64(nw * n * cols))
+						for b.Loop() {
+							im.AddWeighted(y, r, w)
+						}
+					})
+				}
 			}
 		}
 	}

@@ -6318,34 +6318,74 @@ func avx512CallAddWeightedRow256(bits, group int, a *avx512RowArgs) {
 	}
 }
 
-// AddWeighted of four weight rows at once on one group of 64 values of
-// each row, 2-, 4- and 8-bit codes or fp16 values
+// AddWeighted of two to four weight rows at once on one span of 64 values
+// of each row, 2-, 4- and 8-bit codes or fp16 values
 // (avx512_addweightedspan_amd64.s).
 //
 // avx512AddWeightedSpanW<bits>X<nq>
 //
 //go:noescape
+func avx512AddWeightedSpanW2X2(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW2X3(a *avx512SpanArgs)
+
+//go:noescape
 func avx512AddWeightedSpanW2X4(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW4X2(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW4X3(a *avx512SpanArgs)
 
 //go:noescape
 func avx512AddWeightedSpanW4X4(a *avx512SpanArgs)
 
 //go:noescape
+func avx512AddWeightedSpanW8X2(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW8X3(a *avx512SpanArgs)
+
+//go:noescape
 func avx512AddWeightedSpanW8X4(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanF16X2(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanF16X3(a *avx512SpanArgs)
 
 //go:noescape
 func avx512AddWeightedSpanF16X4(a *avx512SpanArgs)
 
 // avx512CallAddWeightedSpan calls avx512AddWeightedSpanW<bits>X<nq>.
-func avx512CallAddWeightedSpan(bits int, a *avx512SpanArgs) {
-	switch bits {
-	case 2:
+func avx512CallAddWeightedSpan(bits, nq int, a *avx512SpanArgs) {
+	switch bits<<4 | nq {
+	case 2<<4 | 2:
+		avx512AddWeightedSpanW2X2(a)
+	case 2<<4 | 3:
+		avx512AddWeightedSpanW2X3(a)
+	case 2<<4 | 4:
 		avx512AddWeightedSpanW2X4(a)
-	case 4:
+	case 4<<4 | 2:
+		avx512AddWeightedSpanW4X2(a)
+	case 4<<4 | 3:
+		avx512AddWeightedSpanW4X3(a)
+	case 4<<4 | 4:
 		avx512AddWeightedSpanW4X4(a)
-	case 8:
+	case 8<<4 | 2:
+		avx512AddWeightedSpanW8X2(a)
+	case 8<<4 | 3:
+		avx512AddWeightedSpanW8X3(a)
+	case 8<<4 | 4:
 		avx512AddWeightedSpanW8X4(a)
-	case 16:
+	case 16<<4 | 2:
+		avx512AddWeightedSpanF16X2(a)
+	case 16<<4 | 3:
+		avx512AddWeightedSpanF16X3(a)
+	case 16<<4 | 4:
 		avx512AddWeightedSpanF16X4(a)
 	default:
 		panic("lowbit: no avx512AddWeightedSpanW<bits>X<nq> kernel of that shape")
