@@ -8,7 +8,11 @@
 //	MASKS  the field masks (SPAN_MASKS_<width>), or nothing
 //
 // and SPAN_FMAS, SPAN_WEIGHTS and SPAN_FLOAT_WEIGHTS for the number of
-// weight rows.
+// weight rows. Each row prefetches the two lines 4 KiB ahead: the first
+// span of a chunk reads its rows from memory, in steps too short for the
+// hardware prefetcher to run far enough ahead (DRAM-sized pages of 1024
+// rows of 128: 2-bit 9.0 -> 10.9 values/ns, 4-bit 7.4 -> 9.7, fp16 3.1
+// -> 4.4; the same in L2).
 
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), AX
@@ -21,6 +25,8 @@ block:
 	MOVQ $16, BX
 
 row:
+	PREFETCHT0 4096(SI)
+	PREFETCHT0 4160(SI)
 	ROW
 	ADDQ R12, SI
 	ADDQ $4, R14
