@@ -19,6 +19,7 @@ type avx512SpanArgs struct {
 	out    unsafe.Pointer // the sixteen sums and four min sums, 16 lanes each
 	table  unsafe.Pointer // 256 bytes, 64-byte aligned: the block's w·scale
 	idx    unsafe.Pointer // 32 words: where the span's scale words of 16 rows lie in their words
+	idxB   unsafe.Pointer // the same for the span's second group (2-bit codes in groups of 32)
 
 	wStride   int // bytes between weight rows
 	rowBytes  int // bytes between rows of codes
@@ -39,12 +40,14 @@ type avx512SpanFinishArgs struct {
 	runs    unsafe.Pointer // the first columns of the sums' runs of 8 lanes (avx512SpanRuns)
 	units   unsafe.Pointer // the unit of each register of sums (avx512SpanUnits)
 	rows    int            // weight rows
+	minsB   int            // bytes from out to the min sums of lanes 8-15 (those of lanes 0-7: 1024)
 }
 
 // avx512SpanOut is the floats of the span kernels' out: sixteen sums
 // (weight row j, register k at 16(4j+k)) and four sums of w·min (weight
-// row j at 256+16j), 16 lanes each.
-const avx512SpanOut = 20 * 16
+// row j at 256+16j), 16 lanes each; in groups of 32, four more sums of
+// w·min of the span's second group (weight row j at 320+16j).
+const avx512SpanOut = 24 * 16
 
 // avx512SpanChunk is the bytes of codes a chunk of rows takes at most: the
 // kernels pass over a chunk once per group of 64 of its rows, which finds
@@ -54,7 +57,8 @@ const avx512SpanChunk = 16 << 10
 // avx512SpanServes reports whether the span kernels run AddWeighted on r
 // with nw weight rows: two or more of them, at least 16 rows of 64 to 256
 // values (a multiple of 64), in 2-, 4- or 8-bit codes whose group is a
-// multiple of 64, or fp16.
+// multiple of 64, 2-bit codes in groups of 32 on rows of 64 or 128, or
+// fp16.
 func avx512SpanServes(r Rows, nw int) bool {
 	f := r.Format
 	if nw < 2 || r.Len() < 16 || r.Cols%64 != 0 || r.Cols > 256 {
@@ -63,8 +67,23 @@ func avx512SpanServes(r Rows, nw int) bool {
 	if f.Bits == 16 {
 		return true
 	}
-	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group%64 == 0
+	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group%64 == 0 || f.Bits == 2 && f.Group == 32 && r.Cols <= 128
 }
+
+// avx512SpanPairIdx holds, per row t of a block, the VPERMI2PS indexes that
+// lay out its S_t: lanes 0-7 from lane t of the first group's scales,
+// lanes 8-15 from lane t of the second's.
+var avx512SpanPairIdx = func() (t [16][16]uint32) {
+	for r := range 16 {
+		for l := range 16 {
+			t[r][l] = uint32(r + 16*(l/8))
+		}
+	}
+	return t
+}()
+
+// avx512SpanW2Masks are the 2-bit fields of a byte, in place.
+var avx512SpanW2Masks = [4]uint32{0x03, 0x0c, 0x30, 0xc0}
 
 // avx512SpanIdx holds, for G groups a row (index G, 1 to 4) and the group
 // g of a span, the word index of row t's scale word of group g among 16
@@ -150,7 +169,10 @@ func addWeightedSpansAVX512(y []float32, r Rows, w []float32) {
 	spans, n16 := cols/64, n&^15
 	var outBuf [4*avx512SpanOut + 16]float32
 	out := avx512AlignFloats(outBuf[:])[:spans*avx512SpanOut]
-	fin := avx512SpanFinishArgs{yStride: 4 * cols, runs: unsafe.Pointer(&avx512SpanRuns[f.Bits&^16]), units: unsafe.Pointer(&avx512SpanUnits[f.Bits&^16])}
+	fin := avx512SpanFinishArgs{yStride: 4 * cols, minsB: 1024, runs: unsafe.Pointer(&avx512SpanRuns[f.Bits&^16]), units: unsafe.Pointer(&avx512SpanUnits[f.Bits&^16])}
+	if f.Group == 32 {
+		fin.minsB = 1280
+	}
 	nw := len(w) / n
 	for j0, nq := 0, 0; j0 < nw; j0 += nq {
 		nq = min(4, nw-j0)
@@ -187,7 +209,7 @@ func avx512SpanSums(out []float32, r Rows, w []float32, j0, nq int) bool {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
 	rb := f.RowBytes(cols)
-	var tableBuf [64 + 16]float32
+	var tableBuf [256 + 16]float32 // 16 rows' S_t in groups of 32
 	table := avx512AlignFloats(tableBuf[:])
 	a := avx512SpanArgs{table: unsafe.Pointer(&table[0]), idx: unsafe.Pointer(&avx512SpanIdx[1][0]), wStride: 4 * n, rowBytes: rb, mul: 1}
 	G, gb := 0, 0 // groups a row, bytes a group
@@ -212,11 +234,16 @@ func avx512SpanSums(out []float32, r Rows, w []float32, j0, nq int) bool {
 				avx512CallAddWeightedSpan(16, nq, &a)
 				continue
 			}
-			g := h * 64 / f.Group // the span's group
+			g := h * 64 / f.Group // the span's (first) group
 			a.data = unsafe.Pointer(&r.Data[r0*rb+g*gb+(h*64%f.Group)*f.Bits/8])
 			a.scales = unsafe.Pointer(&r.Scales[r0*G])
 			a.mins = unsafe.Pointer(&words[r0*G])
 			a.idx = unsafe.Pointer(&avx512SpanIdx[G][g])
+			if f.Group == 32 {
+				a.idxB = unsafe.Pointer(&avx512SpanIdx[G][g+1])
+				avx512CallAddWeightedSpanW2G32(nq, &a)
+				continue
+			}
 			avx512CallAddWeightedSpan(f.Bits, nq, &a)
 		}
 	}

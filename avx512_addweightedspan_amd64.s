@@ -77,14 +77,14 @@
 	VCVTPH2PS 96(SI), Z30; \
 	SPAN_FMAS(Z30, Z3, Z7, Z11, Z15)
 
-// SPAN_SCALES(P, YS, ZS): the block's 16 scale (or min) words of the
-// span's group, from the block's words at P (16 rows' words; K1 and K2
-// mask the first and second 64 bytes of them), picked by Z25 and
-// converted into ZS (YS: its low half).
-#define SPAN_SCALES(P, YS, ZS) \
+// SPAN_SCALES(P, IDX, YS, ZS): the block's 16 scale (or min) words of a
+// group, from the block's words at P (16 rows' words; K1 and K2 mask the
+// first and second 64 bytes of them), picked by the index table IDX (Z25:
+// the span's group) and converted into ZS (YS: its low half).
+#define SPAN_SCALES(P, IDX, YS, ZS) \
 	VMOVDQU16.Z (P), K1, Z27; \
 	VMOVDQU16.Z 64(P), K2, Z28; \
-	VMOVDQA32 Z25, ZS; \
+	VMOVDQA32 IDX, ZS; \
 	VPERMI2W Z28, Z27, ZS; \
 	VCVTPH2PS YS, ZS
 
@@ -142,9 +142,8 @@
 	VFPCLASSPSZ $0x99, Z, K3; \
 	KORW K3, K4, K4
 
-// SPAN_FINISH: the sums back to out; a.bad gets a bit set if one is not
-// finite.
-#define SPAN_FINISH \
+// SPAN_STORES: the sums back to out, K4 set for the lanes not finite.
+#define SPAN_STORES \
 	KXORW K4, K4, K4; \
 	SPAN_STORE(Z0, 0); \
 	SPAN_STORE(Z1, 64); \
@@ -165,16 +164,26 @@
 	SPAN_STORE(Z16, 1024); \
 	SPAN_STORE(Z17, 1088); \
 	SPAN_STORE(Z18, 1152); \
-	SPAN_STORE(Z19, 1216); \
+	SPAN_STORE(Z19, 1216)
+
+// SPAN_FLAG: a.bad gets the bits of the lanes that SPAN_STORE found not
+// finite.
+#define SPAN_FLAG \
 	KMOVW K4, BX; \
 	ORQ BX, avx512SpanArgs_bad(AX)
+
+// SPAN_FINISH: the sums back to out; a.bad gets a bit set if one is not
+// finite.
+#define SPAN_FINISH \
+	SPAN_STORES; \
+	SPAN_FLAG
 
 // SPAN_BLOCK_CODES: the table of w_j * scale of a block of 16 code rows,
 // and the sums of w_j * min * factor (SPAN_WEIGHTS: one SPAN_WEIGHT per
 // weight row); then the pointers to the next block.
 #define SPAN_BLOCK_CODES \
-	SPAN_SCALES(DX, Y29, Z29); \
-	SPAN_SCALES(R8, Y30, Z30); \
+	SPAN_SCALES(DX, Z25, Y29, Z29); \
+	SPAN_SCALES(R8, Z25, Y30, Z30); \
 	VMULPS Z26, Z30, Z30; \
 	SPAN_WEIGHTS; \
 	ADDQ avx512SpanArgs_scaleStep(AX), DX; \
@@ -398,6 +407,117 @@
 #undef SPAN_WEIGHTS
 #undef SPAN_FLOAT_WEIGHTS
 
+// The span kernels of 2-bit codes in groups of 32: a span's 16 code bytes
+// are two groups (bytes 0-7: group 2h, lanes 0-7; bytes 8-15: group 2h+1,
+// lanes 8-15), so no broadcast w·scale serves a whole register. Each
+// field is converted and multiplied by the row's scales laid out per lane
+// (S_t: 8 lanes of each group's scale, a 64-byte table per row of the
+// block, built by VPERMI2PS from the block's scales), then by each weight
+// row's weight, a broadcast straight from w:
+//
+//	func avx512AddWeightedSpanW2G32X<nw>(a *avx512SpanArgs)
+//
+// out as avx512AddWeightedSpanW2X<nw>'s, with the sums of w_j · min · mul
+// of the span's second group at out[5][j] (its first group's at
+// out[4][j]). Instructions per 32 values: 4·nw FMA (with a broadcast), 2
+// AND (with a broadcast), 2 convert, 2 multiply, 0.5 zero-extend; 1 for
+// the loop; per block of 16 rows 3 per row for the S_t tables and 0.5·nw
+// for the min sums.
+//
+// Registers: as the other span kernels', but Z16-Z19 the first group's
+// and Z20-Z23 the second group's min sums, Z24 the second group's index
+// table, R14 the row's weight of weight row 0, DI the row's S_t table.
+
+// SPAN_G32_SCALES: the table of S_t (R11, 64 bytes a row) of a block of
+// 16 rows, the sums of w_j · min · mul of both groups, and the pointers
+// to the next block.
+#define SPAN_G32_SCALES \
+	SPAN_SCALES(DX, Z25, Y29, Z29); \
+	SPAN_SCALES(DX, Z24, Y30, Z30); \
+	SPAN_PAIR(0); SPAN_PAIR(1); SPAN_PAIR(2); SPAN_PAIR(3); \
+	SPAN_PAIR(4); SPAN_PAIR(5); SPAN_PAIR(6); SPAN_PAIR(7); \
+	SPAN_PAIR(8); SPAN_PAIR(9); SPAN_PAIR(10); SPAN_PAIR(11); \
+	SPAN_PAIR(12); SPAN_PAIR(13); SPAN_PAIR(14); SPAN_PAIR(15); \
+	SPAN_SCALES(R8, Z25, Y29, Z29); \
+	SPAN_SCALES(R8, Z24, Y30, Z30); \
+	VMULPS Z26, Z29, Z29; \
+	VMULPS Z26, Z30, Z30; \
+	SPAN_G32_MINS; \
+	ADDQ avx512SpanArgs_scaleStep(AX), DX; \
+	ADDQ avx512SpanArgs_scaleStep(AX), R8
+
+// SPAN_PAIR(t): row t's S_t, lanes 0-7 its first group's scale (Z29 lane
+// t), lanes 8-15 its second's (Z30 lane t).
+#define SPAN_PAIR(t) \
+	VMOVDQU32 ·avx512SpanPairIdx+(64*t)(SB), Z31; \
+	VPERMI2PS Z30, Z29, Z31; \
+	VMOVAPS Z31, (64*t)(R11)
+
+// SPAN_G32_MIN(OFF, MA, MB): weight row j's 16 weights of the block (OFF:
+// their address from R13) times the mins of both groups into MA and MB.
+#define SPAN_G32_MIN(OFF, MA, MB) \
+	VMOVUPS OFF, Z31; \
+	VFMADD231PS Z29, Z31, MA; \
+	VFMADD231PS Z30, Z31, MB
+
+// SPAN_G32_FIELD(M, T, A0, A1, A2, A3): field k of the code dwords (Z27),
+// masked in place by the dword at M, converted, times S_t, into register k
+// of each weight row.
+#define SPAN_G32_FIELD(M, T, A0, A1, A2, A3) \
+	VPANDD.BCST M, Z27, T; \
+	VCVTUDQ2PS T, T; \
+	VMULPS (DI), T, T; \
+	SPAN_G32_FMAS(T, A0, A1, A2, A3)
+
+#define SPAN_G32_ROW \
+	VPMOVZXBD (SI), Z27; \
+	SPAN_G32_FIELD(·avx512SpanW2Masks+0(SB), Z28, Z0, Z4, Z8, Z12); \
+	SPAN_G32_FIELD(·avx512SpanW2Masks+4(SB), Z29, Z1, Z5, Z9, Z13); \
+	SPAN_G32_FIELD(·avx512SpanW2Masks+8(SB), Z28, Z2, Z6, Z10, Z14); \
+	SPAN_G32_FIELD(·avx512SpanW2Masks+12(SB), Z29, Z3, Z7, Z11, Z15)
+
+#define SPAN_G32_FMAS(T, A0, A1, A2, A3) \
+	VFMADD231PS.BCST (R14), T, A0; \
+	VFMADD231PS.BCST (R14)(R9*1), T, A1; \
+	VFMADD231PS.BCST (R14)(R9*2), T, A2; \
+	VFMADD231PS.BCST (R14)(R10*1), T, A3
+#define SPAN_G32_MINS \
+	SPAN_G32_MIN((R13), Z16, Z20); \
+	SPAN_G32_MIN((R13)(R9*1), Z17, Z21); \
+	SPAN_G32_MIN((R13)(R9*2), Z18, Z22); \
+	SPAN_G32_MIN((R13)(R10*1), Z19, Z23)
+#define NAME ·avx512AddWeightedSpanW2G32X4
+#include "avx512_addweightedspang32_amd64.h"
+#undef NAME
+#undef SPAN_G32_FMAS
+#undef SPAN_G32_MINS
+
+#define SPAN_G32_FMAS(T, A0, A1, A2, A3) \
+	VFMADD231PS.BCST (R14), T, A0; \
+	VFMADD231PS.BCST (R14)(R9*1), T, A1; \
+	VFMADD231PS.BCST (R14)(R9*2), T, A2
+#define SPAN_G32_MINS \
+	SPAN_G32_MIN((R13), Z16, Z20); \
+	SPAN_G32_MIN((R13)(R9*1), Z17, Z21); \
+	SPAN_G32_MIN((R13)(R9*2), Z18, Z22)
+#define NAME ·avx512AddWeightedSpanW2G32X3
+#include "avx512_addweightedspang32_amd64.h"
+#undef NAME
+#undef SPAN_G32_FMAS
+#undef SPAN_G32_MINS
+
+#define SPAN_G32_FMAS(T, A0, A1, A2, A3) \
+	VFMADD231PS.BCST (R14), T, A0; \
+	VFMADD231PS.BCST (R14)(R9*1), T, A1
+#define SPAN_G32_MINS \
+	SPAN_G32_MIN((R13), Z16, Z20); \
+	SPAN_G32_MIN((R13)(R9*1), Z17, Z21)
+#define NAME ·avx512AddWeightedSpanW2G32X2
+#include "avx512_addweightedspang32_amd64.h"
+#undef NAME
+#undef SPAN_G32_FMAS
+#undef SPAN_G32_MINS
+
 // SPAN_ADD_RUNS(K, UNIT): register k of a weight row's sums (at 64k(SI)),
 // times its field's unit (UNIT) plus the row's min sum (Z2), added into y
 // at the columns of its two runs of 8 lanes (bytes 2k and 2k+1 at BX).
@@ -414,17 +534,21 @@
 
 // func avx512AddWeightedSpanFinish(a *avx512SpanFinishArgs)
 //
-// y_j[run] += out[j][k] · unit_k + Σ out[4][j] for the a.rows weight rows j
-// (y_j a.yStride bytes apart) and the sums' eight runs of 8 lanes (their
-// first columns at a.runs): a span's sums (avx512SpanOut floats at a.out)
-// added into its 64 columns of each weight row. 74 instructions a weight
-// row (64 values).
+// y_j[run] += out[j][k] · unit_k + m_j for the a.rows weight rows j (y_j
+// a.yStride bytes apart) and the sums' eight runs of 8 lanes (their first
+// columns at a.runs), m_j the sum of the 16 lanes of out[4][j] for lanes
+// 0-7 and of those a.minsB bytes into out for lanes 8-15 (the same, or
+// the second group's in groups of 32): a span's sums (avx512SpanOut floats
+// at a.out) added into its 64 columns of each weight row. 86 instructions
+// a weight row (64 values).
 TEXT ·avx512AddWeightedSpanFinish(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), AX
 	MOVQ avx512SpanFinishArgs_y(AX), DI
 	MOVQ avx512SpanFinishArgs_yStride(AX), R9
 	MOVQ avx512SpanFinishArgs_out(AX), SI
 	LEAQ 1024(SI), R10
+	MOVQ avx512SpanFinishArgs_minsB(AX), R12
+	ADDQ SI, R12
 	MOVQ avx512SpanFinishArgs_runs(AX), BX
 	MOVQ avx512SpanFinishArgs_units(AX), DX
 	VBROADCASTSS 0(DX), Z20
@@ -444,12 +568,24 @@ row:
 	VPERMILPS     $0xb1, X0, X1
 	VADDPS        X1, X0, X0
 	VBROADCASTSS  X0, Z2
+	VMOVUPS       (R12), Z6
+	VEXTRACTF64X4 $1, Z6, Y7
+	VADDPS        Y7, Y6, Y6
+	VEXTRACTF128  $1, Y6, X7
+	VADDPS        X7, X6, X6
+	VPERMILPS     $0x4e, X6, X7
+	VADDPS        X7, X6, X6
+	VPERMILPS     $0xb1, X6, X7
+	VADDPS        X7, X6, X6
+	VBROADCASTSS  X6, Y6
+	VINSERTF64X4  $1, Y6, Z2, Z2
 	SPAN_ADD_RUNS(0, Z20)
 	SPAN_ADD_RUNS(1, Z21)
 	SPAN_ADD_RUNS(2, Z22)
 	SPAN_ADD_RUNS(3, Z23)
 	ADDQ $256, SI
 	ADDQ $64, R10
+	ADDQ $64, R12
 	ADDQ R9, DI
 	DECQ CX
 	JNZ  row

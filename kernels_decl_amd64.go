@@ -6392,6 +6392,35 @@ func avx512CallAddWeightedSpan(bits, nq int, a *avx512SpanArgs) {
 	}
 }
 
+// AddWeighted of two to four weight rows at once on one span of 64 values
+// of each row, 2-bit codes in groups of 32 (avx512_addweightedspan_amd64.s,
+// body avx512_addweightedspang32_amd64.h).
+//
+// avx512AddWeightedSpanW<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512AddWeightedSpanW2G32X2(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW2G32X3(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW2G32X4(a *avx512SpanArgs)
+
+// avx512CallAddWeightedSpanW2G32 calls avx512AddWeightedSpanW<bits>G<group>X<nq>.
+func avx512CallAddWeightedSpanW2G32(nq int, a *avx512SpanArgs) {
+	switch nq {
+	case 2:
+		avx512AddWeightedSpanW2G32X2(a)
+	case 3:
+		avx512AddWeightedSpanW2G32X3(a)
+	case 4:
+		avx512AddWeightedSpanW2G32X4(a)
+	default:
+		panic("lowbit: no avx512AddWeightedSpanW<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Adds the span kernels' sums into y (avx512_addweightedspan_amd64.s).
 //
 //go:noescape

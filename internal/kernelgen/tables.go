@@ -189,6 +189,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "AddWeighted on rows of 256 values: 4-bit, one half at a time, the kernels\nof rows of 128 with the rows 128 bytes apart; 2-bit, a row per vector, its\nhalves as two rows of 128 (avx512_addweighted_amd64.s, body\navx512_addweighted_row_amd64.h)."},
 	{family: "AddWeighted", axes: []axis{fixed("Span"), codesAndF16(2, 4, 8), passes(2, 3, 4)}, sig: "(a *avx512SpanArgs)", call: "avx512CallAddWeightedSpan",
 		doc: "AddWeighted of two to four weight rows at once on one span of 64 values\nof each row, 2-, 4- and 8-bit codes or fp16 values\n(avx512_addweightedspan_amd64.s)."},
+	{family: "AddWeighted", axes: []axis{fixed("Span"), someWidths(2), groups(32), passes(2, 3, 4)}, sig: "(a *avx512SpanArgs)", call: "avx512CallAddWeightedSpanW2G32",
+		doc: "AddWeighted of two to four weight rows at once on one span of 64 values\nof each row, 2-bit codes in groups of 32 (avx512_addweightedspan_amd64.s,\nbody avx512_addweightedspang32_amd64.h)."},
 	{family: "AddWeightedSpanFinish", sig: "(a *avx512SpanFinishArgs)",
 		doc: "Adds the span kernels' sums into y (avx512_addweightedspan_amd64.s)."},
 	{family: "AddWeighted", axes: []axis{floats(), passes(1, 2, 4)}, sig: "(a *avx512DotArgs)", call: "avx512CallAddWeightedFloat",
