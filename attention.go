@@ -36,9 +36,10 @@ type AttentionParams struct {
 
 // The geometry of the tiled attention kernels, shared by every
 // implementation (attention_generic.go, avx2_attention_amd64.s,
-// neon_attention_arm64.s): a pass of the score and value kernels computes
-// attnRows query rows × attnStrip keys (scores) or columns (values); keys
-// are walked attnTile at a time, the unit of the online softmax.
+// avx512_attention_amd64.s, neon_attention_arm64.s): a pass of the score
+// and value kernels computes attnRows query rows × attnStrip keys (scores)
+// or columns (values) (avx512: × up to 4 strips of attnStrip); keys are
+// walked attnTile at a time, the unit of the online softmax.
 const (
 	attnRows  = 6
 	attnStrip = 16
@@ -234,7 +235,7 @@ type AttentionScratch struct {
 	a       *AttentionKV
 	q, o    []float32 // rows × Dim scaled queries, rows × vStride outputs
 	tile    []float32 // rows × attnTileStride: a tile's scores, then probabilities
-	p       []float32 // rows × pStride: the probabilities of every tile of the block (32-byte aligned)
+	p       []float32 // rows × pStride: the probabilities of every tile of the block (64-byte aligned)
 	pStride int
 	m, l    []float32 // per row: the running max and sum
 	beta    []float32 // per row: the rescaling of the current tile
@@ -254,7 +255,7 @@ func (a *AttentionKV) NewScratch() *AttentionScratch {
 		q:       make([]float32, rows*a.p.Dim),
 		o:       make([]float32, rows*a.vStride),
 		tile:    make([]float32, rows*attnTileStride),
-		p:       aligned32(rows * ps),
+		p:       aligned64(rows * ps),
 		pStride: ps,
 		m:       make([]float32, rows),
 		l:       make([]float32, rows),
@@ -266,11 +267,13 @@ func (a *AttentionKV) NewScratch() *AttentionScratch {
 	}
 }
 
-// aligned32 returns n float32 values whose first is 32-byte aligned.
-func aligned32(n int) []float32 {
-	b := make([]float32, n+8)
-	off := int(uintptr(unsafe.Pointer(&b[0])) % 32 / 4)
-	return b[(8-off)%8:][:n:n]
+// aligned64 returns n float32 values whose first is 64-byte aligned (the
+// non-temporal stores of the softmax kernels need 32 bytes for a YMM
+// vector, 64 for a ZMM one).
+func aligned64(n int) []float32 {
+	b := make([]float32, n+16)
+	off := int(uintptr(unsafe.Pointer(&b[0])) % 64 / 4)
+	return b[(16-off)%16:][:n:n]
 }
 
 // Attention computes exact causal attention for the query tokens [t0, t1)
@@ -301,11 +304,8 @@ func aligned32(n int) []float32 {
 // not check them; mikv does). It panics if a length does not fit, if s
 // was made for another AttentionKV, or if the keys were never set.
 //
-// The avx2 and neon implementations run the tiles in assembly; avx512 runs
-// the avx2 kernels (there is no AVX-512 attention kernel yet: none could be
-// tested or measured where this one was written, a machine without
-// AVX-512), which every CPU it is chosen on has, since the avx512 set is
-// only offered on top of avx2.
+// The avx2, avx512 and neon implementations run the tiles in assembly
+// (avx512 on 512-bit vectors: see attnAVX512).
 func (im *Implementation) Attention(a *AttentionKV, s *AttentionScratch, out, q []float32, t0, t1 int, colSums, maxAbsQ []float32) {
 	p := &a.p
 	switch {

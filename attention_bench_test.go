@@ -11,7 +11,8 @@ import (
 // BenchmarkAttention times the attention kernel over a whole prompt on
 // one goroutine: one KV head of dimension 128 read by 4 query heads, with
 // the importance sums and max|q|, for every implementation, beside the
-// FMA peak of the core (fma-peak, amd64: 12 independent FMA chains).
+// FMA peak of the core (amd64: fma-peak, 12 independent FMA chains on YMM,
+// and with AVX-512 fma-peak-zmm, 16 on ZMM).
 // GFLOP/s counts the causal half of the two products, 2·n²·d·g (n²·d·2
 // for QKᵀ and as much for PV, times the g query heads, halved for
 // causality), and nothing for the softmax or the importance sums;
@@ -36,10 +37,10 @@ func BenchmarkAttention(b *testing.B) {
 			b.Fatalf("LOWBIT_ATTN_LEN=%q", s)
 		}
 	}
-	if peak := fmaPeak(); peak != nil {
-		b.Run("fma-peak", func(b *testing.B) {
+	for _, peak := range fmaPeaks() {
+		b.Run(peak.name, func(b *testing.B) {
 			const iters = 1 << 20
-			benchFlops(b, 12*16*iters, func() { peak(iters) })
+			benchFlops(b, float64(peak.flops)*iters, func() { peak.run(iters) })
 		})
 	}
 	const d, g = 128, 4
@@ -61,6 +62,14 @@ func BenchmarkAttention(b *testing.B) {
 			benchFlops(b, 2*float64(n)*float64(n)*d*g, func() { im.Attention(a, s, out, c.q, 0, n, cs, maxQ) })
 		})
 	}
+}
+
+// fmaPeakLoop is a loop of independent FMA that measures the FMA peak of
+// one core: run(n) runs n iterations of flops each.
+type fmaPeakLoop struct {
+	name  string
+	flops int
+	run   func(n int)
 }
 
 // benchFlops runs op in b's loop and reports flops (per op) per wall ns

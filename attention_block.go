@@ -20,7 +20,7 @@ type attnKernels struct {
 	// the entries become exp(s - m'), l[r] = l[r]*beta[r] + their sum,
 	// and m[r] = mt[r] = m'. A row with an empty range becomes zeros and
 	// keeps m and l (beta 1). The rows' final entries are also copied to
-	// p (pStride apart; 32-byte aligned rows), where they are kept for
+	// p (pStride apart; 64-byte aligned rows), where they are kept for
 	// the importance sums and not read again soon (amd64 writes them
 	// around the caches).
 	softmax func(s []float32, sStride, rows, width int, rng []int32, m, l, beta, mt []float32, softCap float32, p []float32, pStride int)

@@ -2,5 +2,5 @@
 
 package lowbit
 
-// fmaPeak returns nil: the FMA peak loop is amd64 assembly.
-func fmaPeak() func(iters int) { return nil }
+// fmaPeaks returns none: the FMA peak loops are amd64 assembly.
+func fmaPeaks() []fmaPeakLoop { return nil }

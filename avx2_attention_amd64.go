@@ -5,7 +5,7 @@ package lowbit
 import "unsafe"
 
 // attnAVX2 is the attention kernels in AVX2 assembly
-// (avx2_attention_amd64.s); the avx512 tier runs them too.
+// (avx2_attention_amd64.s).
 var attnAVX2 = attnKernels{
 	scores:  attnScoresAVX2,
 	softmax: attnSoftmaxAVX2,

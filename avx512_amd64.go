@@ -18,10 +18,10 @@ import (
 // without AVX-512 VNNI, and so do a few short-row shapes on which they
 // measured faster (avx512DotQ8ByAVX2, dotCodesAVX512,
 // addWeightedFloatAVX512). Accelerated reports which kernels and formats run
-// assembly (of either tier). Attention runs the avx2 kernels: there is no
-// AVX-512 attention kernel yet, because none could be tested or measured
-// where it was written (a machine without AVX-512). Hadamard runs the avx2
-// kernel too, for the same reason.
+// assembly (of either tier). Attention runs its own kernels (attnAVX512).
+// Hadamard runs the avx2 kernel: there is no AVX-512 one yet, because none
+// could be tested or measured where it was written (a machine without
+// AVX-512).
 var avx512Impl = &Implementation{
 	name: "avx512",
 	k: kernels{
@@ -32,7 +32,7 @@ var avx512Impl = &Implementation{
 		quantize:    quantizeAVX512,
 		dequantize:  dequantizeAVX512,
 		softmax:     softmaxAVX512,
-		attention:   attnAVX2,
+		attention:   attnAVX512,
 		hadamard:    hadamardAVX2,
 	},
 	accelerated: avx512Accelerated,

@@ -905,16 +905,17 @@ func TestAVX512Finite(t *testing.T) {
 	}
 }
 
-// TestAVX512AttentionRunsAVX2 checks what Implementation.Attention's doc
-// says of the avx512 tier on every amd64 CPU, with AVX-512 or not: it runs
-// the avx2 attention kernels, and says it runs assembly.
-func TestAVX512AttentionRunsAVX2(t *testing.T) {
+// TestAVX512AttentionKernels checks what attnAVX512's doc says on every
+// amd64 CPU, with AVX-512 or not: the avx512 tier runs its own scores,
+// softmax and values kernels and the avx2 importance sums, and says it
+// runs assembly.
+func TestAVX512AttentionKernels(t *testing.T) {
 	ptr := func(f any) uintptr { return reflect.ValueOf(f).Pointer() }
-	got, want := avx512Impl.k.attention, attnAVX2
-	assert.Equal(t, ptr(want.scores), ptr(got.scores), "scores")
-	assert.Equal(t, ptr(want.softmax), ptr(got.softmax), "softmax")
-	assert.Equal(t, ptr(want.values), ptr(got.values), "values")
-	assert.Equal(t, ptr(want.colSums), ptr(got.colSums), "colSums")
+	got := avx512Impl.k.attention
+	assert.Equal(t, ptr(attnScoresAVX512), ptr(got.scores), "scores")
+	assert.Equal(t, ptr(attnSoftmaxAVX512), ptr(got.softmax), "softmax")
+	assert.Equal(t, ptr(attnValuesAVX512), ptr(got.values), "values")
+	assert.Equal(t, ptr(attnColSumsAVX512), ptr(got.colSums), "colSums")
 	assert.True(t, avx512Impl.Accelerated(KernelAttention, F32))
 	assert.True(t, avx2Impl.Accelerated(KernelAttention, F32))
 }

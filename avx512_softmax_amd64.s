@@ -5,6 +5,7 @@
 
 #include "textflag.h"
 #include "avx512_amd64.h"
+#include "avx512_exp_amd64.h"
 
 // func avx512SoftmaxMax(x *float32, n int) (max float32, nan bool): 64
 // values per step in four accumulators, then 16, then a masked step. A
@@ -69,40 +70,6 @@ done:
 	SETNE    nan+20(FP)
 	VZEROUPPER
 	RET
-
-// exp(x) for x <= 0 in z (16 lanes), as exp32: n = roundEven(x*log2 e),
-// r = x - n*ln2hi - n*ln2lo, the degree-7 polynomial, times 2^n
-// (VSCALEFPS); 0 below expMinX. Scratch: n, p, k.
-#define EXP(z, n, p, k) \
-	VCMPPS        $1, Z20, z, k;      \
-	VMULPS        Z21, z, n;          \
-	VRNDSCALEPS   $0, n, n;           \
-	VFNMADD231PS  Z22, n, z;          \
-	VFNMADD231PS  Z23, n, z;          \
-	VMOVAPS       Z24, p;             \
-	VFMADD213PS   Z25, z, p;          \
-	VFMADD213PS   Z26, z, p;          \
-	VFMADD213PS   Z27, z, p;          \
-	VFMADD213PS   Z28, z, p;          \
-	VFMADD213PS   Z29, z, p;          \
-	VMULPS        z, p, p;            \
-	VFMADD213PS   z, z, p;            \
-	VADDPS        Z30, p, p;          \
-	VSCALEFPS     n, p, z;            \
-	VXORPS        z, z, k, z
-
-#define EXP_CONSTS \
-	VBROADCASTSS ·avx512ExpMinX(SB), Z20; \
-	VBROADCASTSS ·avx512Log2e(SB), Z21;   \
-	VBROADCASTSS ·avx512Ln2Hi(SB), Z22;   \
-	VBROADCASTSS ·avx512Ln2Lo(SB), Z23;   \
-	VBROADCASTSS ·avx512ExpP0(SB), Z24;   \
-	VBROADCASTSS ·avx512ExpP1(SB), Z25;   \
-	VBROADCASTSS ·avx512ExpP2(SB), Z26;   \
-	VBROADCASTSS ·avx512ExpP3(SB), Z27;   \
-	VBROADCASTSS ·avx512ExpP4(SB), Z28;   \
-	VBROADCASTSS ·avx512ExpP5(SB), Z29;   \
-	VBROADCASTSS ·avx512One(SB), Z30
 
 // func avx512SoftmaxExp(x *float32, n int, max float32) (sum float32)
 // replaces x by exp(x - max) and returns the sum. About 22 instructions
