@@ -50,19 +50,20 @@
 
 // STEPS(label, one, done): the steps of the inner sum, R14 of them (SI,
 // R8 and DX at the first): four a loop at label, then one a loop at one;
-// falls through to done. PF(O) prefetches, per step, the line at
-// O(DX)(R13*1) (one line of the strips of the next pass).
+// falls through to done. PF(O) prefetches, per step of a loop of four, the
+// line at O(DX)(R13*1) (one line of the strips of the next pass), or is
+// empty (the .s file defines it per kernel).
 #define STEPS(label, one, done) \
 	CMPQ R14, $4;                 \
 	JL   one;                     \
 label:                            \
-	PFI (DX)(R13*1);       \
+	PF(0);       \
 	STEP(0, 0);                   \
-	PFI 64(DX)(R13*1);     \
+	PF(64);     \
 	STEP(64, 4);                  \
-	PFI 128(DX)(R13*1);    \
+	PF(128);    \
 	STEP(128, 8);                 \
-	PFI 192(DX)(R13*1);    \
+	PF(192);    \
 	STEP(192, 12);                \
 	ADDQ $16, SI;                 \
 	ADDQ $16, R8;                 \

@@ -7,8 +7,10 @@
 
 #include "textflag.h"
 #include "go_asm.h"
-#define PFI PREFETCHT0
 #include "avx512_attention_amd64.h"
+
+// The scores kernels prefetch a line of the next pass's keys a step.
+#define PF(o) PREFETCHT0 o(DX)(R13*1)
 
 #define NAME ·avx512AttentionScores4
 #define W 4
@@ -65,6 +67,10 @@
 #undef FR
 #undef ZR
 #undef SR
+
+// The values kernels do not prefetch (see avx512_attention_values_amd64.h).
+#undef PF
+#define PF(o)
 
 #define NAME ·avx512AttentionValues4
 #define W 4

@@ -38,17 +38,6 @@ GLOBL ·avx512AttnSign(SB), RODATA|NOPTR, $4
 	VPORD       Z1, Z2, Z2;                         \
 	VMULPS.BCST avx512AttnArgs_softCap(DI), Z2, Z0
 
-// ALLMAX(z, t): every lane of z becomes the max of its 16 lanes.
-#define ALLMAX(z, t) \
-	VSHUFF32X4 $0x4e, z, z, t; \
-	VMAXPS     t, z, z;        \
-	VSHUFF32X4 $0xb1, z, z, t; \
-	VMAXPS     t, z, z;        \
-	VPERMILPS  $0x4e, z, t;    \
-	VMAXPS     t, z, z;        \
-	VPERMILPS  $0xb1, z, t;    \
-	VMAXPS     t, z, z
-
 // func avx512AttentionSoftmax(a *avx512AttnArgs)
 //
 // One tile of the online softmax (attnKernels.softmax) on rows rows of
@@ -56,21 +45,24 @@ GLOBL ·avx512AttnSign(SB), RODATA|NOPTR, $4
 // pairs), m, l, beta and mt per row; the copy of the probabilities at y
 // (yStride bytes apart; ordinary stores, which measured as fast as
 // non-temporal ones at 4K and 32K tokens on an Intel Xeon, and leave the
-// copy in cache for the importance sums). Two passes:
+// copy in cache for the importance sums). Three passes, so that no row
+// waits for the one before (one pass of max and exponentials row after
+// row ran the kernel 15% slower):
 //
-//  1. row by row: its max m' = max(m, its entries) into mt (a row whose
-//     range is the whole tile, without a soft cap, is only read; else each
-//     vector is capped (CAP16), masked to its range with -Inf, and
-//     stored), then its entries exp(x - m') stored, in the copy too, and
-//     their sum into beta; a row that sees no key becomes zeros, with mt =
-//     m and beta = 0;
-//  2. sixteen rows at a time (the last under a mask): beta = 1 where
+//  1. each row's max m' = max(m, its entries) into mt (a row whose range is
+//     the whole tile, without a soft cap, is only read; else each vector is
+//     capped (CAP16), masked to its range with -Inf, and stored); a row
+//     that sees no key becomes zeros (in the copy too), with mt = m and
+//     beta = 0;
+//  2. each row that sees a key: exp(x - m') stored, in the copy too, and
+//     its sum into beta;
+//  3. sixteen rows at a time (the last under a mask): beta = 1 where
 //     m' = m, else exp(m - m'); l = l·beta + the sum; m = m'.
 //
 // Registers: SI the row, R8 its index, R14 its copy, R9-R13 the ranges,
-// m, l, beta, mt; DX, BX and CX the steps; Z16 the max, Z15 the sum, Z17
-// the lane indexes of a vector, Z18 and Z19 the range's first index and
-// end, Z20-Z30 the EXP constants, Z31 -Inf.
+// m, l, beta, mt; DX, BX and CX the steps; Z4 the max, Z16 m' and Z15 the
+// sum, Z17 the lane indexes of a vector, Z18 and Z19 the range's first
+// index and end, Z20-Z30 the EXP constants, Z31 -Inf.
 //
 // Instructions per 32 values: 8 (max of a whole row) or 22 (masked; 54
 // more with a soft cap), then 50 (exp, two stores, sum, loop); per row
@@ -93,7 +85,7 @@ row:
 	MOVLQSX      4(R9)(R8*8), BX
 	CMPQ         AX, BX
 	JGE          empty
-	VBROADCASTSS (R10)(R8*4), Z16
+	VBROADCASTSS (R10)(R8*4), Z4
 	MOVQ         SI, DX
 	MOVQ         avx512AttnArgs_cols(DI), CX
 	TESTQ        AX, AX
@@ -107,7 +99,7 @@ row:
 	JNZ          masked
 
 max:
-	VMAXPS (DX), Z16, Z16
+	VMAXPS (DX), Z4, Z4
 	ADDQ   $64, DX
 	DECQ   CX
 	JNZ    max
@@ -130,34 +122,16 @@ nocap:
 	VPCMPD      $1, Z19, Z17, K1, K1
 	VBLENDMPS   Z0, Z31, K1, Z0
 	VMOVUPS     Z0, (DX)
-	VMAXPS      Z0, Z16, Z16
+	VMAXPS      Z0, Z4, Z4
 	VPADDD.BCST ·avx512D16(SB), Z17, Z17
 	ADDQ        $64, DX
 	DECQ        CX
 	JNZ         mask
 
 fold:
-	ALLMAX(Z16, Z0)
-	VMOVSS X16, (R13)(R8*4)
-	VPXORD Z15, Z15, Z15
-	MOVQ   SI, DX
-	MOVQ   R14, BX
-	MOVQ   avx512AttnArgs_cols(DI), CX
-
-exp:
-	VMOVUPS  (DX), Z0
-	VSUBPS   Z16, Z0, Z0
-	EXP(Z0, Z1, Z2, K2)
-	VMOVUPS  Z0, (DX)
-	VMOVUPS  Z0, (BX)
-	VADDPS   Z0, Z15, Z15
-	ADDQ     $64, DX
-	ADDQ     $64, BX
-	DECQ     CX
-	JNZ      exp
-	HREDUCE(VADDPS, Z15, Y15, X15, Y1, X1)
-	VMOVSS   X15, (R12)(R8*4)
-	JMP      next
+	HREDUCE(VMAXPS, Z4, Y4, X4, Y5, X5)
+	VMOVSS X4, (R13)(R8*4)
+	JMP    next
 
 empty:
 	// No key of the tile is visible: zeros (in the copy too), mt = m, a
@@ -168,15 +142,15 @@ empty:
 	MOVQ   avx512AttnArgs_cols(DI), CX
 
 zero:
-	VMOVUPS  Z0, (DX)
-	VMOVUPS  Z0, (BX)
-	ADDQ     $64, DX
-	ADDQ     $64, BX
-	DECQ     CX
-	JNZ      zero
-	MOVL     (R10)(R8*4), AX
-	MOVL     AX, (R13)(R8*4)
-	MOVL     $0, (R12)(R8*4)
+	VMOVUPS Z0, (DX)
+	VMOVUPS Z0, (BX)
+	ADDQ    $64, DX
+	ADDQ    $64, BX
+	DECQ    CX
+	JNZ     zero
+	MOVL    (R10)(R8*4), AX
+	MOVL    AX, (R13)(R8*4)
+	MOVL    $0, (R12)(R8*4)
 
 next:
 	ADDQ avx512AttnArgs_sStride(DI), SI
@@ -185,7 +159,43 @@ next:
 	CMPQ R8, avx512AttnArgs_rows(DI)
 	JL   row
 
-	// Pass 2: beta, l and m, sixteen rows at a time; the last rows under
+	// Pass 2: exp(x - m'), stored in the row and its copy, and the sum.
+	MOVQ avx512AttnArgs_s(DI), SI
+	MOVQ avx512AttnArgs_y(DI), R14
+	XORQ R8, R8
+
+erow:
+	MOVL         (R9)(R8*8), AX
+	CMPL         AX, 4(R9)(R8*8)
+	JGE          enext
+	VBROADCASTSS (R13)(R8*4), Z16
+	VPXORD       Z15, Z15, Z15
+	MOVQ         SI, DX
+	MOVQ         R14, BX
+	MOVQ         avx512AttnArgs_cols(DI), CX
+
+exp:
+	VMOVUPS (DX), Z0
+	VSUBPS  Z16, Z0, Z0
+	EXP(Z0, Z1, Z2, K2)
+	VMOVUPS Z0, (DX)
+	VMOVUPS Z0, (BX)
+	VADDPS  Z0, Z15, Z15
+	ADDQ    $64, DX
+	ADDQ    $64, BX
+	DECQ    CX
+	JNZ     exp
+	HREDUCE(VADDPS, Z15, Y15, X15, Y1, X1)
+	VMOVSS  X15, (R12)(R8*4)
+
+enext:
+	ADDQ avx512AttnArgs_sStride(DI), SI
+	ADDQ avx512AttnArgs_yStride(DI), R14
+	INCQ R8
+	CMPQ R8, avx512AttnArgs_rows(DI)
+	JL   erow
+
+	// Pass 3: beta, l and m, sixteen rows at a time; the last rows under
 	// the mask K3.
 	MOVQ avx512AttnArgs_rows(DI), CX
 

@@ -10,18 +10,20 @@
 // values in strips of 16 columns (64 bytes a key, yStride bytes from one
 // strip to the next). Pass by pass (its W strips of the tile, 64·W·cols
 // bytes, stay in L1 while the rows stream through), six rows at a time,
-// four keys a loop; each step also prefetches a line of the next pass's
-// strips (one strip per six rows). Each sum runs in the order of the avx2
-// kernel (beta·x, then one FMA a key), so both give the same bits.
+// four keys a loop, without prefetches (PF is empty): the next pass's
+// strips lie Len·64 bytes further, often on the same L1 sets, and
+// prefetching them evicted the current ones (5% slower alone, no faster
+// at 4K or 32K tokens). Each sum runs in the order of the avx2 kernel
+// (beta·x, then one FMA a key), so both give the same bits.
 //
 // Instructions per 32 multiply-adds (W = 4): 2 FMA, 0.33 vector loads,
-// 0.5 broadcasts, 0.08 prefetches and 0.13 loop instructions.
+// 0.5 broadcasts and 0.13 loop instructions.
 //
 // Registers: DI the arguments, BX the probabilities' stride, AX and CX
 // rows 0 and 3 of the six, SI and R8 the same at the step, DX the values
 // at the step (first the six rows' beta), R10 the pass's first strip, R11
 // its first output column, R9 the six rows' outputs, R12 and R15 one and
-// three strips, R13 the prefetch offset, R14 the steps left (then the
+// three strips, R13 a scratch register, R14 the steps left (then the
 // output stride).
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), DI
@@ -42,7 +44,6 @@ pass:
 	MOVQ   R13, avx512AttnArgs_betaCur(DI)
 	MOVQ   avx512AttnArgs_rows(DI), R13
 	MOVQ   R13, avx512AttnArgs_rowsLeft(DI)
-	IMUL3Q $W, R12, R13
 
 rows:
 	MOVQ avx512AttnArgs_xStride(DI), R14
@@ -68,7 +69,6 @@ store:
 	LEAQ (AX)(BX*2), CX
 	ADDQ BX, CX
 	ADDQ $24, avx512AttnArgs_betaCur(DI)
-	NEXT_PF
 	SUBQ $6, avx512AttnArgs_rowsLeft(DI)
 	JNZ  rows
 
