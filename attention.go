@@ -133,10 +133,10 @@ func attnBlock(n, g int) int {
 	return min(b, roundUp(n, unit))
 }
 
-// attnPStride returns the row stride, in values, of the probabilities of
-// a block that sees up to n keys: whole tiles and 16 values more, so that
-// consecutive rows do not fall on the same cache sets (a stride of a
-// multiple of 4 KiB would put every row of a tile in one set of L1 and L2).
+// attnPStride returns the values a row of a block that sees up to n keys
+// keeps for the importance sums (its probabilities of every tile): whole
+// tiles and 16 values more (the stride of its rows when they were kept
+// row by row), the budget that attnBlock sizes blocks by.
 func attnPStride(n int) int { return roundUp(n, attnTile) + attnStrip }
 
 // gcd returns the greatest common divisor of a and b (a, b >= 0).
@@ -232,17 +232,16 @@ func maxAbsFold(m, x []float32) {
 // attention kernel: a block's queries, outputs and probabilities, and the
 // softmax state of its rows. NewScratch allocates it.
 type AttentionScratch struct {
-	a       *AttentionKV
-	q, o    []float32 // rows × Dim scaled queries, rows × vStride outputs
-	tile    []float32 // rows × attnTileStride: a tile's scores, then probabilities
-	p       []float32 // rows × pStride: the probabilities of every tile of the block (64-byte aligned)
-	pStride int
-	m, l    []float32 // per row: the running max and sum
-	beta    []float32 // per row: the rescaling of the current tile
-	mt      []float32 // per tile seen and row: the max that its probabilities are relative to
-	alpha   []float32 // per tile seen and row: the factor of the tile's probabilities in the importance sums
-	cs      []float32 // the block's importance sums
-	rng     []int32   // per row: the visible keys [a, b) of the current tile
+	a     *AttentionKV
+	q, o  []float32 // rows × Dim scaled queries, rows × vStride outputs
+	tile  []float32 // rows × attnTileStride: a tile's scores, then probabilities
+	p     []float32 // the probabilities of every tile of the block, tile after tile (rows × attnTile each; 64-byte aligned)
+	m, l  []float32 // per row: the running max and sum
+	beta  []float32 // per row: the rescaling of the current tile
+	mt    []float32 // per tile seen and row: the max that its probabilities are relative to
+	alpha []float32 // per tile seen and row: the factor of the tile's probabilities in the importance sums
+	cs    []float32 // the block's importance sums
+	rng   []int32   // per row: the visible keys [a, b) of the current tile
 }
 
 // NewScratch allocates the working memory of one goroutine that runs the
@@ -251,19 +250,18 @@ func (a *AttentionKV) NewScratch() *AttentionScratch {
 	rows := roundUp(a.block*a.p.Group, attnRows)
 	ps := attnPStride(a.p.Len)
 	return &AttentionScratch{
-		a:       a,
-		q:       make([]float32, rows*a.p.Dim),
-		o:       make([]float32, rows*a.vStride),
-		tile:    make([]float32, rows*attnTileStride),
-		p:       aligned64(rows * ps),
-		pStride: ps,
-		m:       make([]float32, rows),
-		l:       make([]float32, rows),
-		beta:    make([]float32, rows),
-		mt:      make([]float32, (ps/attnTile)*rows),
-		alpha:   make([]float32, (ps/attnTile)*rows),
-		cs:      make([]float32, ps),
-		rng:     make([]int32, 2*rows),
+		a:     a,
+		q:     make([]float32, rows*a.p.Dim),
+		o:     make([]float32, rows*a.vStride),
+		tile:  make([]float32, rows*attnTileStride),
+		p:     aligned64(rows * ps),
+		m:     make([]float32, rows),
+		l:     make([]float32, rows),
+		beta:  make([]float32, rows),
+		mt:    make([]float32, (ps/attnTile)*rows),
+		alpha: make([]float32, (ps/attnTile)*rows),
+		cs:    make([]float32, ps),
+		rng:   make([]int32, 2*rows),
 	}
 }
 
