@@ -40,7 +40,8 @@ type avx512SpanFinishArgs struct {
 	runs    unsafe.Pointer // the first columns of the sums' runs of 8 lanes (avx512SpanRuns)
 	units   unsafe.Pointer // the unit of each register of sums (avx512SpanUnits)
 	rows    int            // weight rows
-	minsB   int            // bytes from out to the min sums of lanes 8-15 (those of lanes 0-7: 1024)
+	second0 uint32         // the lanes of registers 0-1 whose mins are the span's second group's
+	second1 uint32         // the same for registers 2-3
 }
 
 // avx512SpanOut is the floats of the span kernels' out: sixteen sums
@@ -57,8 +58,7 @@ const avx512SpanChunk = 16 << 10
 // avx512SpanServes reports whether the span kernels run AddWeighted on r
 // with nw weight rows: two or more of them, at least 16 rows of 64 to 256
 // values (a multiple of 64), in 2-, 4- or 8-bit codes whose group is a
-// multiple of 64, 2-bit codes in groups of 32 on rows of 64 or 128, or
-// fp16.
+// multiple of 64 (or 32 on rows of 64 or 128), or fp16.
 func avx512SpanServes(r Rows, nw int) bool {
 	f := r.Format
 	if nw < 2 || r.Len() < 16 || r.Cols%64 != 0 || r.Cols > 256 {
@@ -67,7 +67,7 @@ func avx512SpanServes(r Rows, nw int) bool {
 	if f.Bits == 16 {
 		return true
 	}
-	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && f.Group%64 == 0 || f.Bits == 2 && f.Group == 32 && r.Cols <= 128
+	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && (f.Group%64 == 0 || f.Group == 32 && r.Cols <= 128)
 }
 
 // avx512SpanPairIdx holds, per row t of a block, the VPERMI2PS indexes that
@@ -82,8 +82,12 @@ var avx512SpanPairIdx = func() (t [16][16]uint32) {
 	return t
 }()
 
-// avx512SpanW2Masks are the 2-bit fields of a byte, in place.
-var avx512SpanW2Masks = [4]uint32{0x03, 0x0c, 0x30, 0xc0}
+// avx512SpanW2Masks and avx512SpanW4Masks are the fields of a byte, in
+// place.
+var (
+	avx512SpanW2Masks = [4]uint32{0x03, 0x0c, 0x30, 0xc0}
+	avx512SpanW4Masks = [2]uint32{0x0f, 0xf0}
+)
 
 // avx512SpanIdx holds, for G groups a row (index G, 1 to 4) and the group
 // g of a span, the word index of row t's scale word of group g among 16
@@ -169,9 +173,13 @@ func addWeightedSpansAVX512(y []float32, r Rows, w []float32) {
 	spans, n16 := cols/64, n&^15
 	var outBuf [4*avx512SpanOut + 16]float32
 	out := avx512AlignFloats(outBuf[:])[:spans*avx512SpanOut]
-	fin := avx512SpanFinishArgs{yStride: 4 * cols, minsB: 1024, runs: unsafe.Pointer(&avx512SpanRuns[f.Bits&^16]), units: unsafe.Pointer(&avx512SpanUnits[f.Bits&^16])}
-	if f.Group == 32 {
-		fin.minsB = 1280
+	fin := avx512SpanFinishArgs{yStride: 4 * cols, runs: unsafe.Pointer(&avx512SpanRuns[f.Bits&^16]), units: unsafe.Pointer(&avx512SpanUnits[f.Bits&^16])}
+	switch {
+	case f.Group != 32:
+	case f.Bits == 2: // bytes 0-7 (lanes 0-7) the first group, 8-15 the second
+		fin.second0, fin.second1 = 0xff00, 0xff00
+	default: // registers 0-1 the first group, 2-3 the second
+		fin.second1 = 0xffff
 	}
 	nw := len(w) / n
 	for j0, nq := 0, 0; j0 < nw; j0 += nq {
@@ -241,7 +249,7 @@ func avx512SpanSums(out []float32, r Rows, w []float32, j0, nq int) bool {
 			a.idx = unsafe.Pointer(&avx512SpanIdx[G][g])
 			if f.Group == 32 {
 				a.idxB = unsafe.Pointer(&avx512SpanIdx[G][g+1])
-				avx512CallAddWeightedSpanW2G32(nq, &a)
+				avx512CallAddWeightedSpanG32(f.Bits, nq, &a)
 				continue
 			}
 			avx512CallAddWeightedSpan(f.Bits, nq, &a)

@@ -476,54 +476,213 @@
 	SPAN_G32_FIELD(·avx512SpanW2Masks+8(SB), Z28, Z2, Z6, Z10, Z14); \
 	SPAN_G32_FIELD(·avx512SpanW2Masks+12(SB), Z29, Z3, Z7, Z11, Z15)
 
+// SPAN_G32_BLOCK_W2: SPAN_G32_SCALES, and the row loop's weight pointer.
+#define SPAN_G32_BLOCK_W2 \
+	SPAN_G32_SCALES; \
+	MOVQ R13, R14; \
+	ADDQ $64, R13
+
+// The span kernels of 4- and 8-bit codes in groups of 32: a register's
+// codes lie in one group (4-bit: register 2b+f from the 16 bytes of group
+// b; 8-bit: registers 0-1 the first group, 2-3 the second), so they take
+// w·scale from a table as the kernels of groups of 64 do, one table per
+// group (the first at 0(R11), the second at 256(R11)):
+//
+//	func avx512AddWeightedSpanW<4|8>G32X<nw>(a *avx512SpanArgs)
+//
+// Instructions per 32 values as the kernels of groups of 64, with 0.5·nw
+// more per block of 16 rows for the second table and min sums.
+
+// SPAN_G32T_BLOCK: the two tables of w_j · scale of a block of 16 rows,
+// the min sums of both groups, the row loop's table pointer and the
+// pointers to the next block.
+#define SPAN_G32T_BLOCK \
+	SPAN_SCALES(DX, Z25, Y29, Z29); \
+	SPAN_SCALES(DX, Z24, Y30, Z30); \
+	SPAN_G32T_WEIGHTS; \
+	SPAN_SCALES(R8, Z25, Y29, Z29); \
+	SPAN_SCALES(R8, Z24, Y30, Z30); \
+	VMULPS Z26, Z29, Z29; \
+	VMULPS Z26, Z30, Z30; \
+	SPAN_G32_MINS; \
+	ADDQ avx512SpanArgs_scaleStep(AX), DX; \
+	ADDQ avx512SpanArgs_scaleStep(AX), R8; \
+	MOVQ R11, R14; \
+	ADDQ $64, R13
+
+// SPAN_G32T_WEIGHT(OFF, J): weight row j's 16 weights of the block (OFF:
+// their address from R13) times both groups' scales (Z29, Z30) into the
+// tables at J(R11) and 256+J(R11).
+#define SPAN_G32T_WEIGHT(OFF, J) \
+	VMOVUPS OFF, Z31; \
+	VMULPS Z29, Z31, Z27; \
+	VMOVAPS Z27, J(R11); \
+	VMULPS Z30, Z31, Z28; \
+	VMOVAPS Z28, (256+J)(R11)
+
+// SPAN_G32T_FIELD(C, M, TB, T, A0, A1, A2, A3): field k of the code dwords
+// C, masked in place by the dword at M and converted, times the weighted
+// scales of table TB (0 or 256), into register k of each weight row.
+#define SPAN_G32T_FIELD(C, M, TB, T, A0, A1, A2, A3) \
+	VPANDD.BCST M, C, T; \
+	VCVTUDQ2PS T, T; \
+	SPAN_G32T_FMAS(T, TB, A0, A1, A2, A3)
+
+#define SPAN_G32T_ROW_W4 \
+	VPMOVZXBD (SI), Z27; \
+	SPAN_G32T_FIELD(Z27, ·avx512SpanW4Masks+0(SB), 0, Z28, Z0, Z4, Z8, Z12); \
+	SPAN_G32T_FIELD(Z27, ·avx512SpanW4Masks+4(SB), 0, Z29, Z1, Z5, Z9, Z13); \
+	VPMOVZXBD 16(SI), Z30; \
+	SPAN_G32T_FIELD(Z30, ·avx512SpanW4Masks+0(SB), 256, Z28, Z2, Z6, Z10, Z14); \
+	SPAN_G32T_FIELD(Z30, ·avx512SpanW4Masks+4(SB), 256, Z29, Z3, Z7, Z11, Z15)
+
+#define SPAN_G32T_ROW_W8 \
+	VPMOVZXBD (SI), Z27; \
+	VCVTUDQ2PS Z27, Z27; \
+	SPAN_G32T_FMAS(Z27, 0, Z0, Z4, Z8, Z12); \
+	VPMOVZXBD 16(SI), Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	SPAN_G32T_FMAS(Z28, 0, Z1, Z5, Z9, Z13); \
+	VPMOVZXBD 32(SI), Z29; \
+	VCVTUDQ2PS Z29, Z29; \
+	SPAN_G32T_FMAS(Z29, 256, Z2, Z6, Z10, Z14); \
+	VPMOVZXBD 48(SI), Z30; \
+	VCVTUDQ2PS Z30, Z30; \
+	SPAN_G32T_FMAS(Z30, 256, Z3, Z7, Z11, Z15)
+
 #define SPAN_G32_FMAS(T, A0, A1, A2, A3) \
 	VFMADD231PS.BCST (R14), T, A0; \
 	VFMADD231PS.BCST (R14)(R9*1), T, A1; \
 	VFMADD231PS.BCST (R14)(R9*2), T, A2; \
 	VFMADD231PS.BCST (R14)(R10*1), T, A3
+#define SPAN_G32T_FMAS(T, TB, A0, A1, A2, A3) \
+	VFMADD231PS.BCST (TB+0)(R14), T, A0; \
+	VFMADD231PS.BCST (TB+64)(R14), T, A1; \
+	VFMADD231PS.BCST (TB+128)(R14), T, A2; \
+	VFMADD231PS.BCST (TB+192)(R14), T, A3
 #define SPAN_G32_MINS \
 	SPAN_G32_MIN((R13), Z16, Z20); \
 	SPAN_G32_MIN((R13)(R9*1), Z17, Z21); \
 	SPAN_G32_MIN((R13)(R9*2), Z18, Z22); \
 	SPAN_G32_MIN((R13)(R10*1), Z19, Z23)
+#define SPAN_G32T_WEIGHTS \
+	SPAN_G32T_WEIGHT((R13), 0); \
+	SPAN_G32T_WEIGHT((R13)(R9*1), 64); \
+	SPAN_G32T_WEIGHT((R13)(R9*2), 128); \
+	SPAN_G32T_WEIGHT((R13)(R10*1), 192)
 #define NAME ·avx512AddWeightedSpanW2G32X4
+#define BLOCK SPAN_G32_BLOCK_W2
+#define ROW SPAN_G32_ROW
 #include "avx512_addweightedspang32_amd64.h"
 #undef NAME
+#undef BLOCK
+#undef ROW
+#define NAME ·avx512AddWeightedSpanW4G32X4
+#define BLOCK SPAN_G32T_BLOCK
+#define ROW SPAN_G32T_ROW_W4
+#include "avx512_addweightedspang32_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#define NAME ·avx512AddWeightedSpanW8G32X4
+#define BLOCK SPAN_G32T_BLOCK
+#define ROW SPAN_G32T_ROW_W8
+#include "avx512_addweightedspang32_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
 #undef SPAN_G32_FMAS
+#undef SPAN_G32T_FMAS
 #undef SPAN_G32_MINS
+#undef SPAN_G32T_WEIGHTS
 
 #define SPAN_G32_FMAS(T, A0, A1, A2, A3) \
 	VFMADD231PS.BCST (R14), T, A0; \
 	VFMADD231PS.BCST (R14)(R9*1), T, A1; \
 	VFMADD231PS.BCST (R14)(R9*2), T, A2
+#define SPAN_G32T_FMAS(T, TB, A0, A1, A2, A3) \
+	VFMADD231PS.BCST (TB+0)(R14), T, A0; \
+	VFMADD231PS.BCST (TB+64)(R14), T, A1; \
+	VFMADD231PS.BCST (TB+128)(R14), T, A2
 #define SPAN_G32_MINS \
 	SPAN_G32_MIN((R13), Z16, Z20); \
 	SPAN_G32_MIN((R13)(R9*1), Z17, Z21); \
 	SPAN_G32_MIN((R13)(R9*2), Z18, Z22)
+#define SPAN_G32T_WEIGHTS \
+	SPAN_G32T_WEIGHT((R13), 0); \
+	SPAN_G32T_WEIGHT((R13)(R9*1), 64); \
+	SPAN_G32T_WEIGHT((R13)(R9*2), 128)
 #define NAME ·avx512AddWeightedSpanW2G32X3
+#define BLOCK SPAN_G32_BLOCK_W2
+#define ROW SPAN_G32_ROW
 #include "avx512_addweightedspang32_amd64.h"
 #undef NAME
+#undef BLOCK
+#undef ROW
+#define NAME ·avx512AddWeightedSpanW4G32X3
+#define BLOCK SPAN_G32T_BLOCK
+#define ROW SPAN_G32T_ROW_W4
+#include "avx512_addweightedspang32_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#define NAME ·avx512AddWeightedSpanW8G32X3
+#define BLOCK SPAN_G32T_BLOCK
+#define ROW SPAN_G32T_ROW_W8
+#include "avx512_addweightedspang32_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
 #undef SPAN_G32_FMAS
+#undef SPAN_G32T_FMAS
 #undef SPAN_G32_MINS
+#undef SPAN_G32T_WEIGHTS
 
 #define SPAN_G32_FMAS(T, A0, A1, A2, A3) \
 	VFMADD231PS.BCST (R14), T, A0; \
 	VFMADD231PS.BCST (R14)(R9*1), T, A1
+#define SPAN_G32T_FMAS(T, TB, A0, A1, A2, A3) \
+	VFMADD231PS.BCST (TB+0)(R14), T, A0; \
+	VFMADD231PS.BCST (TB+64)(R14), T, A1
 #define SPAN_G32_MINS \
 	SPAN_G32_MIN((R13), Z16, Z20); \
 	SPAN_G32_MIN((R13)(R9*1), Z17, Z21)
+#define SPAN_G32T_WEIGHTS \
+	SPAN_G32T_WEIGHT((R13), 0); \
+	SPAN_G32T_WEIGHT((R13)(R9*1), 64)
 #define NAME ·avx512AddWeightedSpanW2G32X2
+#define BLOCK SPAN_G32_BLOCK_W2
+#define ROW SPAN_G32_ROW
 #include "avx512_addweightedspang32_amd64.h"
 #undef NAME
+#undef BLOCK
+#undef ROW
+#define NAME ·avx512AddWeightedSpanW4G32X2
+#define BLOCK SPAN_G32T_BLOCK
+#define ROW SPAN_G32T_ROW_W4
+#include "avx512_addweightedspang32_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
+#define NAME ·avx512AddWeightedSpanW8G32X2
+#define BLOCK SPAN_G32T_BLOCK
+#define ROW SPAN_G32T_ROW_W8
+#include "avx512_addweightedspang32_amd64.h"
+#undef NAME
+#undef BLOCK
+#undef ROW
 #undef SPAN_G32_FMAS
+#undef SPAN_G32T_FMAS
 #undef SPAN_G32_MINS
+#undef SPAN_G32T_WEIGHTS
 
-// SPAN_ADD_RUNS(K, UNIT): register k of a weight row's sums (at 64k(SI)),
-// times its field's unit (UNIT) plus the row's min sum (Z2), added into y
-// at the columns of its two runs of 8 lanes (bytes 2k and 2k+1 at BX).
-#define SPAN_ADD_RUNS(K, UNIT) \
+// SPAN_ADD_RUNS(K, UNIT, MS): register k of a weight row's sums (at
+// 64k(SI)), times its field's unit (UNIT) plus the min sums of its lanes
+// (MS), added into y at the columns of its two runs of 8 lanes (bytes 2k
+// and 2k+1 at BX).
+#define SPAN_ADD_RUNS(K, UNIT, MS) \
 	VMOVUPS (64*K)(SI), Z3; \
-	VFMADD213PS Z2, UNIT, Z3; \
+	VFMADD213PS MS, UNIT, Z3; \
 	MOVBQZX (2*K)(BX), R11; \
 	VADDPS (DI)(R11*4), Y3, Y4; \
 	VMOVUPS Y4, (DI)(R11*4); \
@@ -532,25 +691,40 @@
 	VADDPS (DI)(R11*4), Y5, Y5; \
 	VMOVUPS Y5, (DI)(R11*4)
 
+// SPAN_HSUM(OFF, Z, Y, X, YT, XT, B): the sum of the 16 lanes at OFF(R10)
+// (a weight row's min sums) broadcast into B.
+#define SPAN_HSUM(OFF, Z, Y, X, YT, XT, B) \
+	VMOVUPS       OFF(R10), Z; \
+	VEXTRACTF64X4 $1, Z, YT; \
+	VADDPS        YT, Y, Y; \
+	VEXTRACTF128  $1, Y, XT; \
+	VADDPS        XT, X, X; \
+	VPERMILPS     $0x4e, X, XT; \
+	VADDPS        XT, X, X; \
+	VPERMILPS     $0xb1, X, XT; \
+	VADDPS        XT, X, X; \
+	VBROADCASTSS  X, B
+
 // func avx512AddWeightedSpanFinish(a *avx512SpanFinishArgs)
 //
-// y_j[run] += out[j][k] · unit_k + m_j for the a.rows weight rows j (y_j
+// y_j[run] += out[j][k] · unit_k + m for the a.rows weight rows j (y_j
 // a.yStride bytes apart) and the sums' eight runs of 8 lanes (their first
-// columns at a.runs), m_j the sum of the 16 lanes of out[4][j] for lanes
-// 0-7 and of those a.minsB bytes into out for lanes 8-15 (the same, or
-// the second group's in groups of 32): a span's sums (avx512SpanOut floats
-// at a.out) added into its 64 columns of each weight row. 86 instructions
-// a weight row (64 values).
+// columns at a.runs), m the sum of the 16 lanes of the min sums of the
+// span's first group (out[4][j]) or, in the lanes that a.second0
+// (registers 0-1) and a.second1 (registers 2-3) set, of its second group
+// (out[5][j]): a span's sums (avx512SpanOut floats at a.out) added into
+// its 64 columns of each weight row. 92 instructions a weight row (64
+// values).
 TEXT ·avx512AddWeightedSpanFinish(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), AX
 	MOVQ avx512SpanFinishArgs_y(AX), DI
 	MOVQ avx512SpanFinishArgs_yStride(AX), R9
 	MOVQ avx512SpanFinishArgs_out(AX), SI
 	LEAQ 1024(SI), R10
-	MOVQ avx512SpanFinishArgs_minsB(AX), R12
-	ADDQ SI, R12
 	MOVQ avx512SpanFinishArgs_runs(AX), BX
 	MOVQ avx512SpanFinishArgs_units(AX), DX
+	KMOVW avx512SpanFinishArgs_second0(AX), K1
+	KMOVW avx512SpanFinishArgs_second1(AX), K2
 	VBROADCASTSS 0(DX), Z20
 	VBROADCASTSS 4(DX), Z21
 	VBROADCASTSS 8(DX), Z22
@@ -558,34 +732,16 @@ TEXT ·avx512AddWeightedSpanFinish(SB), NOSPLIT, $0-8
 	MOVQ avx512SpanFinishArgs_rows(AX), CX
 
 row:
-	VMOVUPS       (R10), Z0
-	VEXTRACTF64X4 $1, Z0, Y1
-	VADDPS        Y1, Y0, Y0
-	VEXTRACTF128  $1, Y0, X1
-	VADDPS        X1, X0, X0
-	VPERMILPS     $0x4e, X0, X1
-	VADDPS        X1, X0, X0
-	VPERMILPS     $0xb1, X0, X1
-	VADDPS        X1, X0, X0
-	VBROADCASTSS  X0, Z2
-	VMOVUPS       (R12), Z6
-	VEXTRACTF64X4 $1, Z6, Y7
-	VADDPS        Y7, Y6, Y6
-	VEXTRACTF128  $1, Y6, X7
-	VADDPS        X7, X6, X6
-	VPERMILPS     $0x4e, X6, X7
-	VADDPS        X7, X6, X6
-	VPERMILPS     $0xb1, X6, X7
-	VADDPS        X7, X6, X6
-	VBROADCASTSS  X6, Y6
-	VINSERTF64X4  $1, Y6, Z2, Z2
-	SPAN_ADD_RUNS(0, Z20)
-	SPAN_ADD_RUNS(1, Z21)
-	SPAN_ADD_RUNS(2, Z22)
-	SPAN_ADD_RUNS(3, Z23)
+	SPAN_HSUM(0, Z0, Y0, X0, Y1, X1, Z2)
+	SPAN_HSUM(256, Z6, Y6, X6, Y7, X7, Z8)
+	VBLENDMPS     Z8, Z2, K1, Z9
+	VBLENDMPS     Z8, Z2, K2, Z10
+	SPAN_ADD_RUNS(0, Z20, Z9)
+	SPAN_ADD_RUNS(1, Z21, Z9)
+	SPAN_ADD_RUNS(2, Z22, Z10)
+	SPAN_ADD_RUNS(3, Z23, Z10)
 	ADDQ $256, SI
 	ADDQ $64, R10
-	ADDQ $64, R12
 	ADDQ R9, DI
 	DECQ CX
 	JNZ  row

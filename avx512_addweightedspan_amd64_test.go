@@ -12,7 +12,7 @@ import (
 // TestAVX512AddWeightedSpanShapes runs AddWeighted on the shapes of the span
 // kernels against float64: 2-, 4- and 8-bit codes (plain and symmetric) in
 // every group of 64 or more that divides rows of 64, 128, 192 and 256 values,
-// 2-bit codes in groups of 32 on rows of 64 and 128, and fp16 rows; 2 to 8 and 12 weight rows; 16 to 1100 rows, with a last
+// 2-, 4- and 8-bit codes in groups of 32 on rows of 64 and 128, and fp16 rows; 2 to 8 and 12 weight rows; 16 to 1100 rows, with a last
 // partial block and several chunks.
 func TestAVX512AddWeightedSpanShapes(t *testing.T) {
 	im := avx512ForTest(t)
@@ -23,7 +23,7 @@ func TestAVX512AddWeightedSpanShapes(t *testing.T) {
 			formats = append(formats, Quant(bits, g), SymQuant(bits, g))
 		}
 	}
-	formats = append(formats, F16, Quant(2, 32), SymQuant(2, 32))
+	formats = append(formats, F16, Quant(2, 32), SymQuant(2, 32), Quant(4, 32), SymQuant(4, 32), Quant(8, 32), SymQuant(8, 32))
 	for _, f := range formats {
 		for _, cols := range []int{64, 128, 192, 256} {
 			if f.Bits != 16 && cols%f.Group != 0 || f.Group == 32 && cols > 128 {
@@ -50,7 +50,7 @@ func TestAVX512AddWeightedSpanShapes(t *testing.T) {
 func TestAVX512AddWeightedSpanOverflow(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(73, 74))
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 128), Quant(2, 32)} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 128), Quant(2, 32), Quant(4, 32)} {
 		const n, cols, nq = 33, 128, 8
 		vals := make([]float32, n*cols)
 		for k := range vals {

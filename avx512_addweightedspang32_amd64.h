@@ -1,6 +1,10 @@
-// Body of one span kernel of 2-bit codes in groups of 32 (see
-// avx512_addweightedspan_amd64.s), included once per number of weight rows
-// with NAME, SPAN_G32_FMAS and SPAN_G32_MINS defined.
+// Body of one span kernel of codes in groups of 32 (see
+// avx512_addweightedspan_amd64.s), included once per code width and number
+// of weight rows with these macros defined:
+//
+//	NAME   the function's symbol
+//	BLOCK  the tables of a block of 16 rows, R14 for the row loop, R13 on
+//	ROW    one row's span into the sums
 
 TEXT NAME(SB), NOSPLIT, $0-8
 	MOVQ a+0(FP), AX
@@ -13,15 +17,13 @@ TEXT NAME(SB), NOSPLIT, $0-8
 	VMOVUPS   1472(DI), Z23
 
 block:
-	SPAN_G32_SCALES
-	MOVQ R13, R14
-	ADDQ $64, R13
+	BLOCK
 	MOVQ R11, DI
 	MOVQ $16, BX
 
 row:
 	PREFETCHT0 4096(SI)
-	SPAN_G32_ROW
+	ROW
 	ADDQ R12, SI
 	ADDQ $4, R14
 	ADDQ $64, DI

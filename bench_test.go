@@ -76,7 +76,7 @@ func BenchmarkAddWeighted(b *testing.B) {
 // counts values times weight rows (divide by 1000 for values/ns).
 func BenchmarkAddWeightedGroup(b *testing.B) {
 	im := Implementations()[len(Implementations())-1]
-	for _, f := range []Format{Quant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(8, 64), F16, Quant(2, 32)} {
+	for _, f := range []Format{Quant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(8, 64), F16, Quant(2, 32), Quant(4, 32), Quant(8, 32)} {
 		for _, cols := range []int{64, 128, 256} {
 			for _, n := range []int{64, 1024} {
 				for _, nw := range []int{2, 3, 4} {

@@ -6393,8 +6393,8 @@ func avx512CallAddWeightedSpan(bits, nq int, a *avx512SpanArgs) {
 }
 
 // AddWeighted of two to four weight rows at once on one span of 64 values
-// of each row, 2-bit codes in groups of 32 (avx512_addweightedspan_amd64.s,
-// body avx512_addweightedspang32_amd64.h).
+// of each row, 2-, 4- and 8-bit codes in groups of 32
+// (avx512_addweightedspan_amd64.s, body avx512_addweightedspang32_amd64.h).
 //
 // avx512AddWeightedSpanW<bits>G<group>X<nq>
 //
@@ -6407,15 +6407,45 @@ func avx512AddWeightedSpanW2G32X3(a *avx512SpanArgs)
 //go:noescape
 func avx512AddWeightedSpanW2G32X4(a *avx512SpanArgs)
 
-// avx512CallAddWeightedSpanW2G32 calls avx512AddWeightedSpanW<bits>G<group>X<nq>.
-func avx512CallAddWeightedSpanW2G32(nq int, a *avx512SpanArgs) {
-	switch nq {
-	case 2:
+//go:noescape
+func avx512AddWeightedSpanW4G32X2(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW4G32X3(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW4G32X4(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW8G32X2(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW8G32X3(a *avx512SpanArgs)
+
+//go:noescape
+func avx512AddWeightedSpanW8G32X4(a *avx512SpanArgs)
+
+// avx512CallAddWeightedSpanG32 calls avx512AddWeightedSpanW<bits>G<group>X<nq>.
+func avx512CallAddWeightedSpanG32(bits, nq int, a *avx512SpanArgs) {
+	switch bits<<4 | nq {
+	case 2<<4 | 2:
 		avx512AddWeightedSpanW2G32X2(a)
-	case 3:
+	case 2<<4 | 3:
 		avx512AddWeightedSpanW2G32X3(a)
-	case 4:
+	case 2<<4 | 4:
 		avx512AddWeightedSpanW2G32X4(a)
+	case 4<<4 | 2:
+		avx512AddWeightedSpanW4G32X2(a)
+	case 4<<4 | 3:
+		avx512AddWeightedSpanW4G32X3(a)
+	case 4<<4 | 4:
+		avx512AddWeightedSpanW4G32X4(a)
+	case 8<<4 | 2:
+		avx512AddWeightedSpanW8G32X2(a)
+	case 8<<4 | 3:
+		avx512AddWeightedSpanW8G32X3(a)
+	case 8<<4 | 4:
+		avx512AddWeightedSpanW8G32X4(a)
 	default:
 		panic("lowbit: no avx512AddWeightedSpanW<bits>G<group>X<nq> kernel of that shape")
 	}
