@@ -26,6 +26,9 @@ var attnSentinel = float32(math.NaN())
 // terms whose magnitudes add up to mag (and of the products forming them).
 func attnSums(n int, mag float64) float64 { return float64(n+2) * 0x1p-24 * mag }
 
+// TestAttentionKernelScores checks the scores kernels on every strip count
+// of a tile, rows in one pass of 6 and several, and dimensions around the
+// loop of four values.
 func TestAttentionKernelScores(t *testing.T) {
 	rng := rand.New(rand.NewPCG(41, 42))
 	for _, d := range []int{1, 3, 4, 16, 17, 64, 128} {
@@ -62,6 +65,9 @@ func TestAttentionKernelScores(t *testing.T) {
 	}
 }
 
+// TestAttentionKernelValues checks the values kernels on 1 to 9 strips of
+// columns (whole passes of four and the strips left), key counts around
+// the loop of four, and rescalings 1, 0 and others.
 func TestAttentionKernelValues(t *testing.T) {
 	rng := rand.New(rand.NewPCG(43, 44))
 	for _, dv := range []int{16, 32, 48, 64, 80, 128, 144} {
@@ -102,6 +108,9 @@ type attnSoftmaxState struct {
 	m, l, beta, mt []float32
 }
 
+// TestAttentionKernelSoftmax checks the softmax kernels against generic's
+// on whole, partial and empty ranges, running maxima of -Inf, with and
+// without a soft cap, on row counts around the vectors of the state pass.
 func TestAttentionKernelSoftmax(t *testing.T) {
 	rng := rand.New(rand.NewPCG(45, 46))
 	const pStride = 2*attnTile + attnStrip
@@ -202,6 +211,9 @@ func attnClose(t *testing.T, want, got float32, ulps int, msg string, args ...an
 	require.InDelta(t, want, got, tol, fmt.Sprintf(msg, args...))
 }
 
+// TestAttentionKernelColSums checks the importance sums on one and three
+// tiles, a last tile of 16 to 128 keys, row counts around the passes of
+// eight, and a tile whose max is -Inf.
 func TestAttentionKernelColSums(t *testing.T) {
 	rng := rand.New(rand.NewPCG(47, 48))
 	for _, rows := range []int{1, 5, 6, 17} {

@@ -51,6 +51,7 @@ type avx512AttnArgs struct {
 // none).
 func attnPasses(strips int) (quads, rest int) { return strips / 4, strips % 4 }
 
+// attnSoftmaxAVX512 is attnKernels.softmax (avx512AttentionSoftmax).
 func attnSoftmaxAVX512(s []float32, sStride, rows, width int, rng []int32, m, l, beta, mt []float32, softCap float32, p []float32, pStride int) {
 	_ = s[(rows-1)*sStride+width-1]
 	_ = p[(rows-1)*pStride+width-1]
@@ -67,6 +68,7 @@ func attnSoftmaxAVX512(s []float32, sStride, rows, width int, rng []int32, m, l,
 	avx512AttentionSoftmax(&a)
 }
 
+// attnColSumsAVX512 is attnKernels.colSums (avx512AttentionColSums).
 func attnColSumsAVX512(cs, p []float32, pStride, rows, width, tiles int, mt []float32, rs int, m, invL, alpha []float32) {
 	_ = p[(rows-1)*pStride+width-1]
 	_ = cs[width-1]
@@ -81,6 +83,9 @@ func attnColSumsAVX512(cs, p []float32, pStride, rows, width, tiles int, mt []fl
 	avx512AttentionColSums(&a)
 }
 
+// attnScoresAVX512 is attnKernels.scores: the quads of strips in one call
+// of avx512AttentionScores4, the 1 to 3 strips left in one of
+// avx512AttentionScores1-3.
 func attnScoresAVX512(s []float32, sStride int, q []float32, d, rows int, kt []float32, strips int) {
 	_ = s[(rows-1)*sStride+strips*attnStrip-1]
 	_ = q[rows*d-1]
@@ -113,6 +118,8 @@ func attnScoresAVX512(s []float32, sStride int, q []float32, d, rows int, kt []f
 	}
 }
 
+// attnValuesAVX512 is attnKernels.values, its strips of columns split as
+// attnScoresAVX512 splits its strips of keys.
 func attnValuesAVX512(o []float32, dv int, p []float32, sStride, rows int, v []float32, vStrip, keys int, beta []float32) {
 	strips := dv / attnStrip
 	_ = p[(rows-1)*sStride+keys-1]

@@ -8,9 +8,11 @@
 // more than the 2 FMA pipes × 4 cycles of latency need, and 10 loads per
 // 24 FMA.
 //
-// Each body includes this file after defining W, and LK (the loads), FR
-// (a row's FMAs), ZR (zero a row), SR (store a row) and MR (a row times
-// its beta) of its width: LKw, FRw, ZRw, SRw and MRw below.
+// avx512_attention_amd64.s includes this file once, then each body after
+// defining W and the macros of its width that the body uses: LK (the
+// loads), FR (a row's FMAs), ZR (zero a row), SR (store a row) and MR (a
+// row times its beta), as LKw, FRw, ZRw, SRw and MRw below; and PF (the
+// prefetch of a step, or nothing).
 
 // The rows' addresses at offset o in the output (scores) or output rows
 // (values): R9 row 0, SI row 3, R14 the stride.
