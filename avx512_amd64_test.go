@@ -244,6 +244,15 @@ func TestAVX512DotShapes(t *testing.T) {
 			}
 		}
 	}
+	// The fp16 and float32 row kernels of rows of 64 (four query rows at a
+	// time, the rest by the general kernels).
+	for _, f := range []Format{F16, F32} {
+		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
+			for _, nq := range []int{4, 5, 7, 8, 9} {
+				avx512CheckDot(t, im, rng, f, n, 64, nq)
+			}
+		}
+	}
 }
 
 func TestAVX512FloatRows(t *testing.T) {

@@ -16,13 +16,28 @@ func dotFloatAVX512(out []float32, r Rows, x []float32) {
 		dotRow8FloatAVX2(out, r, x)
 		return
 	}
+	nq := len(x) / cols
 	if cols == 128 {
-		nq := len(x) / cols
 		for j0, pass := 0, 0; j0 < nq; j0 += pass {
 			pass = avx512Pass(nq - j0)
 			avx512DotRowFloat(out[j0*n:(j0+pass)*n], r, x[j0*cols:(j0+pass)*cols], pass)
 		}
 		return
+	}
+	if cols == 64 && nq >= 4 {
+		// Rows of 64: the row kernels for each four query rows (the
+		// query heads of a GQA group), the general kernels for the rest
+		// (Intel Xeon family 6 model 167, 1024 rows, four query rows,
+		// values times query rows per ns, three interleaved runs: fp16
+		// 29.9-30.2 -> 44.5-45.0, float32 28.4-31.4 -> 51.2-53.2).
+		j4 := nq &^ 3
+		for j0 := 0; j0 < j4; j0 += 4 {
+			avx512DotRowFloat(out[j0*n:(j0+4)*n], r, x[j0*cols:(j0+4)*cols], 4)
+		}
+		out, x = out[j4*n:], x[j4*cols:]
+		if len(x) == 0 {
+			return
+		}
 	}
 	var scratchBuf [4*16*16 + 16]float32
 	a := avx512DotFloatArgs(r, 0, cols, avx512AlignFloats(scratchBuf[:]))
@@ -87,8 +102,9 @@ func dotQ8FloatAVX512(out []float32, r Rows, q *Q8) {
 }
 
 // avx512DotRowFloat runs the fp16 or float32 Dot row kernel (rows of 128
-// values, four at a time) for pass query rows x (copied to an aligned
-// table); a last 1-3 rows are copied to a padded block of four.
+// values, or of 64 for four query rows; four rows at a time) for pass
+// query rows x (copied to an aligned table); a last 1-3 rows are copied
+// to a padded block of four.
 func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
 	var (
 		xBuf       [4*128 + 16]float32
@@ -98,7 +114,7 @@ func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
 	copy(xs, x)
 	n := len(out) / pass
 	n4 := n &^ 3
-	rb := r.Format.RowBytes(128)
+	rb := r.Format.RowBytes(r.Cols)
 	a := avx512RowArgs{
 		recs:      unsafe.Pointer(&xs[0]),
 		scratch:   unsafe.Pointer(&scratch[0]),
@@ -106,7 +122,7 @@ func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
 	}
 	if n4 > 0 {
 		a.data, a.out, a.n = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&out[0]), n4
-		avx512CallDotRowFloat(r.Format.Bits, pass, &a)
+		avx512CallDotRowFloatOf(r.Cols, r.Format.Bits, pass, &a)
 	}
 	if n4 < n {
 		var (
@@ -115,7 +131,7 @@ func avx512DotRowFloat(out []float32, r Rows, x []float32, pass int) {
 		)
 		copy(data[:], r.Data[n4*rb:])
 		a.data, a.out, a.n, a.outStride = unsafe.Pointer(&data[0]), unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRowFloat(r.Format.Bits, pass, &a)
+		avx512CallDotRowFloatOf(r.Cols, r.Format.Bits, pass, &a)
 		for j := 0; j < pass; j++ {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
@@ -154,4 +170,14 @@ func addWeightedFloatAVX512(y []float32, r Rows, w []float32) {
 		a.x, a.out = unsafe.Pointer(&y[j0*cols]), unsafe.Pointer(&w[j0*n])
 		avx512CallAddWeightedFloat(r.Format.Bits, pass, &a)
 	}
+}
+
+// avx512CallDotRowFloatOf calls the fp16 or float32 Dot row kernel of rows
+// of cols values (128, or 64 with four query rows).
+func avx512CallDotRowFloatOf(cols, bits, pass int, a *avx512RowArgs) {
+	if cols == 64 {
+		avx512CallDotRow64Float(bits, a)
+		return
+	}
+	avx512CallDotRowFloat(bits, pass, a)
 }

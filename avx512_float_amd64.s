@@ -441,6 +441,21 @@
 	F4STEP(VMOVUPS, VFMADD231PS, 384, 896, 1408, 1920, 384, 896, 1408, 1920); \
 	F4STEP(VMOVUPS, VFMADD231PS, 448, 960, 1472, 1984, 448, 960, 1472, 1984)
 
+// fp16 and float32 rows of 64 values (head dimension 64), four query
+// rows: four steps a row, rows 128 (fp16) or 256 (float32) bytes apart,
+// each query row's 64 values 256 bytes apart in the x table.
+#define QUADF16R64X4 \
+	F4STEP(VCVTPH2PS, VMULPS, 0, 128, 256, 384, 0, 256, 512, 768); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 32, 160, 288, 416, 64, 320, 576, 832); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 64, 192, 320, 448, 128, 384, 640, 896); \
+	F4STEP(VCVTPH2PS, VFMADD231PS, 96, 224, 352, 480, 192, 448, 704, 960)
+
+#define QUADF32R64X4 \
+	F4STEP(VMOVUPS, VMULPS, 0, 256, 512, 768, 0, 256, 512, 768); \
+	F4STEP(VMOVUPS, VFMADD231PS, 64, 320, 576, 832, 64, 320, 576, 832); \
+	F4STEP(VMOVUPS, VFMADD231PS, 128, 384, 640, 896, 128, 384, 640, 896); \
+	F4STEP(VMOVUPS, VFMADD231PS, 192, 448, 704, 960, 192, 448, 704, 960)
+
 #define SETUP_FX1 X_TABLES8
 
 
@@ -583,6 +598,58 @@
 #define QUAD QUADF32X4
 #define FLUSH_OUT ROW_FLUSH
 #define QUADBYTES 2048
+#define QUAD_SCALES
+#define QUAD_OUT QUAD_OUT_F
+#define FORX ROWFORX4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+
+#define NAME ·avx512DotRow64F16X4
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP
+#define QUAD QUADF16R64X4
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 512
+#define QUAD_SCALES
+#define QUAD_OUT QUAD_OUT_F
+#define FORX ROWFORX4
+#include "avx512_dot_row_amd64.h"
+#undef FLUSH_OUT
+#undef NAME
+#undef SETUP
+#undef QUAD
+#undef QUADBYTES
+#undef QUAD_SCALES
+#undef QUAD_OUT
+#undef FORX
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+
+#define NAME ·avx512DotRow64F32X4
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define SETUP
+#define QUAD QUADF32R64X4
+#define FLUSH_OUT ROW_FLUSH
+#define QUADBYTES 1024
 #define QUAD_SCALES
 #define QUAD_OUT QUAD_OUT_F
 #define FORX ROWFORX4

@@ -138,7 +138,7 @@ func TestGuardPagesRowShapes(t *testing.T) {
 		{Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {SymQuant(4, 8), 96}, {Quant(4, 8), 80},
 		{Quant(2, 8), 64}, {SymQuant(2, 8), 80}, {Quant(2, 8), 96}, {SymQuant(2, 8), 128}, {Quant(2, 8), 256}, {SymQuant(4, 8), 128},
 		{Quant(8, 80), 80}, {SymQuant(8, 80), 80}, {Quant(8, 32), 96}, {SymQuant(8, 96), 96},
-		{F16, 128}, {F16, 64}, {SymQuant(8, 128), 128}, {Quant(2, 64), 256}, {Quant(2, 32), 128}, {SymQuant(4, 32), 128}, {Quant(8, 32), 64},
+		{F16, 128}, {F16, 64}, {F32, 64}, {SymQuant(8, 128), 128}, {Quant(2, 64), 256}, {Quant(2, 32), 128}, {SymQuant(4, 32), 128}, {Quant(8, 32), 64},
 	}
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(23, 24))

@@ -5149,6 +5149,29 @@ func avx512CallDotRowFloat(bits, nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on fp16 and float32 rows of 64 values, four query rows
+// (avx512_float_amd64.s, body avx512_dot_row_amd64.h).
+//
+// avx512DotRow<cols>F<bits>X<nq>
+//
+//go:noescape
+func avx512DotRow64F16X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64F32X4(a *avx512RowArgs)
+
+// avx512CallDotRow64Float calls avx512DotRow<cols>F<bits>X<nq>.
+func avx512CallDotRow64Float(bits int, a *avx512RowArgs) {
+	switch bits {
+	case 16:
+		avx512DotRow64F16X4(a)
+	case 32:
+		avx512DotRow64F32X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>F<bits>X<nq> kernel of that shape")
+	}
+}
+
 // avx512DotRowXTables writes the x tables of the Dot row kernels and
 // reports whether scaling lost bits of x (avx512_dot_amd64.s).
 //

@@ -135,6 +135,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "Dot on fp16 and float32 rows (avx512_float_amd64.s, body\navx512_float_dot_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(128), floats(), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRowFloat",
 		doc: "Dot on fp16 and float32 rows of one length, four rows at a time\n(avx512_float_amd64.s, body avx512_dot_row_amd64.h)."},
+	{family: "Dot", axes: []axis{rowLens(64), floats(), passes(4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow64Float",
+		doc: "Dot on fp16 and float32 rows of 64 values, four query rows\n(avx512_float_amd64.s, body avx512_dot_row_amd64.h)."},
 	{family: "DotRowXTables", sig: "(dst, x *float32, cols *int32, scales *float32, fields, pass int) (lossy bool)",
 		doc: "avx512DotRowXTables writes the x tables of the Dot row kernels and\nreports whether scaling lost bits of x (avx512_dot_amd64.s)."},
 	{family: "DotQ8", axes: []axis{units(64, 32), widths(2, 8), passes(1, 2, 4)}, sig: "(a *avx512DotQ8Args)", call: "avx512CallDotQ8",
