@@ -23,6 +23,7 @@
 
 #include "textflag.h"
 #include "go_asm.h"
+#include "avx512_amd64.h"
 
 // SPAN_FIELD(C, M, T, k): field k of the code dwords C (masked in place by
 // M) into register k of each weight row.
@@ -694,16 +695,9 @@
 // SPAN_HSUM(OFF, Z, Y, X, YT, XT, B): the sum of the 16 lanes at OFF(R10)
 // (a weight row's min sums) broadcast into B.
 #define SPAN_HSUM(OFF, Z, Y, X, YT, XT, B) \
-	VMOVUPS       OFF(R10), Z; \
-	VEXTRACTF64X4 $1, Z, YT; \
-	VADDPS        YT, Y, Y; \
-	VEXTRACTF128  $1, Y, XT; \
-	VADDPS        XT, X, X; \
-	VPERMILPS     $0x4e, X, XT; \
-	VADDPS        XT, X, X; \
-	VPERMILPS     $0xb1, X, XT; \
-	VADDPS        XT, X, X; \
-	VBROADCASTSS  X, B
+	VMOVUPS OFF(R10), Z; \
+	HREDUCE(VADDPS, Z, Y, X, YT, XT); \
+	VBROADCASTSS X, B
 
 // func avx512AddWeightedSpanFinish(a *avx512SpanFinishArgs)
 //
