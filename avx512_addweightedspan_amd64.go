@@ -9,15 +9,15 @@ import (
 )
 
 // avx512SpanArgs is the argument block of the AddWeighted span kernels
-// (avx512_addweightedspan_amd64.s): one group of 64 values of every row of
-// a chunk, four weight rows.
+// (avx512_addweightedspan_amd64.s): one span of 64 values of every row of
+// a chunk, two to four weight rows.
 type avx512SpanArgs struct {
 	data   unsafe.Pointer // row 0's codes (or fp16 values) of the span
 	scales unsafe.Pointer // row 0's scale words
 	mins   unsafe.Pointer // row 0's min words (the scales for symmetric formats)
 	w      unsafe.Pointer // weight row 0's weight of row 0
-	out    unsafe.Pointer // the sixteen sums and four min sums, 16 lanes each
-	table  unsafe.Pointer // 256 bytes, 64-byte aligned: the block's w·scale
+	out    unsafe.Pointer // the span's sums (avx512SpanOut floats), added to
+	table  unsafe.Pointer // 1 KiB, 64-byte aligned: the block's w·scale (or S_t) tables
 	idx    unsafe.Pointer // 32 words: where the span's scale words of 16 rows lie in their words
 	idxB   unsafe.Pointer // the same for the span's second group (2-bit codes in groups of 32)
 
@@ -51,8 +51,8 @@ type avx512SpanFinishArgs struct {
 const avx512SpanOut = 24 * 16
 
 // avx512SpanChunk is the bytes of codes a chunk of rows takes at most: the
-// kernels pass over a chunk once per group of 64 of its rows, which finds
-// it in L1 after the first.
+// kernels pass over a chunk once per span of 64 values of its rows, which
+// finds it in L1 after the first.
 const avx512SpanChunk = 16 << 10
 
 // avx512SpanServes reports whether the span kernels run AddWeighted on r
@@ -208,11 +208,11 @@ func addWeightedSpansAVX512(y []float32, r Rows, w []float32) {
 	}
 }
 
-// avx512SpanSums runs the span kernel for weight rows j0 to j0+nq-1 of w over
-// the rows of r before the last block of 16, chunk by chunk, once per
-// group of 64 values (span h: values 64h to 64h+63), into out (avx512SpanOut
-// floats per h, 64-byte aligned). It reports whether the sums are all
-// finite.
+// avx512SpanSums runs the span kernel for weight rows j0 to j0+nq-1 of w
+// over the rows of r before the last block of 16, chunk by chunk, once per
+// span of 64 values (span h: values 64h to 64h+63), into out
+// (avx512SpanOut floats per span, 64-byte aligned). It reports whether the
+// sums are all finite.
 func avx512SpanSums(out []float32, r Rows, w []float32, j0, nq int) bool {
 	f := r.Format
 	n, cols := r.Len(), r.Cols
