@@ -19,11 +19,16 @@ const prefillBlockValues = 1 << 22
 // up to workers goroutines), then splits the prompt between the tiers.
 func (h *head) prefill(q, k, v, out []float32, n, workers int) {
 	d, kvh := h.dim, h.cfg.KVHeads
-	keys, vals := make([]float32, n*d), make([]float32, n*d)
-	for t := range n {
-		src := (t*kvh + h.index) * d
-		copy(keys[t*d:(t+1)*d], k[src:src+d])
-		copy(vals[t*d:(t+1)*d], v[src:src+d])
+	// With one KV head the prompt's keys and values are the head's rows as
+	// they are: AttentionKV.Set packs them without keeping or changing them.
+	keys, vals := k[:n*d], v[:n*d]
+	if kvh > 1 {
+		keys, vals = make([]float32, n*d), make([]float32, n*d)
+		for t := range n {
+			src := (t*kvh + h.index) * d
+			copy(keys[t*d:(t+1)*d], k[src:src+d])
+			copy(vals[t*d:(t+1)*d], v[src:src+d])
+		}
 	}
 	acc, maxQ, maxK := h.exactAttention(q, keys, vals, out, n, workers)
 	if h.balances() {
@@ -36,9 +41,18 @@ func (h *head) prefill(q, k, v, out []float32, n, workers int) {
 	}
 	keep := h.selectPrompt(acc, n, first)
 
-	var ki, vi, kr, vr []float32
-	var pi, pr []int32
-	var si []float32
+	// Each tier's rows are copied (convert changes them in place) into
+	// arrays of their final size.
+	ni := 0
+	for _, kt := range keep[first:] {
+		if kt {
+			ni++
+		}
+	}
+	nr := n - first - ni
+	ki, vi, kr, vr := make([]float32, 0, ni*d), make([]float32, 0, ni*d), make([]float32, 0, nr*d), make([]float32, 0, nr*d)
+	pi, pr := make([]int32, 0, ni), make([]int32, 0, nr)
+	si := make([]float32, 0, ni)
 	for t := first; t < n; t++ {
 		row := keys[t*d : (t+1)*d]
 		if keep[t] {
