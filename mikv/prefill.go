@@ -42,7 +42,7 @@ func (h *head) prefill(q, k, v, out []float32, n, workers int) {
 	keep := h.selectPrompt(acc, n, first)
 
 	// Each tier's rows are copied (convert changes them in place) into
-	// arrays of their final size.
+	// arrays of their final size; evicted rows are only counted.
 	ni := 0
 	for _, kt := range keep[first:] {
 		if kt {
@@ -50,6 +50,10 @@ func (h *head) prefill(q, k, v, out []float32, n, workers int) {
 		}
 	}
 	nr := n - first - ni
+	if h.pol.Evict {
+		h.evicted += nr
+		nr = 0
+	}
 	ki, vi, kr, vr := make([]float32, 0, ni*d), make([]float32, 0, ni*d), make([]float32, 0, nr*d), make([]float32, 0, nr*d)
 	pi, pr := make([]int32, 0, ni), make([]int32, 0, nr)
 	si := make([]float32, 0, ni)
@@ -63,20 +67,16 @@ func (h *head) prefill(q, k, v, out []float32, n, workers int) {
 				s = float32(acc[t])
 			}
 			si = append(si, s)
-		} else {
+		} else if nr > 0 {
 			kr, vr = append(kr, row...), append(vr, vals[t*d:(t+1)*d]...)
 			pr = append(pr, int32(t))
 		}
 	}
-	if len(pi) > 0 {
+	if ni > 0 {
 		h.convert(&h.imp, ki, vi, nil)
 		h.imp.appendRows(ki, vi, pi, si)
 	}
-	switch {
-	case len(pr) == 0:
-	case h.pol.Evict:
-		h.evicted += len(pr)
-	default:
+	if nr > 0 {
 		h.convert(&h.ret, kr, vr, nil)
 		h.ret.appendRows(kr, vr, pr, nil)
 	}
