@@ -255,6 +255,14 @@ func firstNonFinite(x []float32) int {
 	return -1
 }
 
+// WithinLimit reports whether every value of x is a number within ±limit
+// (limit >= 0, +Inf allowed): no NaN, no value beyond it. It is the scan
+// that validates the kernels' inputs (vectorized on amd64 and arm64), for
+// callers that check their own inputs the same way.
+func WithinLimit(x []float32, limit float32) bool {
+	return absBitsMax(x) <= math.Float32bits(limit)
+}
+
 // checkStorable reports an error for the first value of x that format f
 // cannot store: NaN, ±Inf, or beyond the fp16 range for all but float32.
 func checkStorable(x []float32, f Format) error {
@@ -262,7 +270,7 @@ func checkStorable(x []float32, f Format) error {
 	if f.Bits != 32 {
 		limit = MaxF16
 	}
-	if absBitsMax(x) <= math.Float32bits(limit) {
+	if WithinLimit(x, limit) {
 		return nil
 	}
 	for i, v := range x {

@@ -3,7 +3,6 @@ package mikv
 import (
 	"errors"
 	"fmt"
-	"math"
 	"sync"
 
 	"github.com/lowbit-ml/lowbit"
@@ -349,7 +348,7 @@ func (l *Layer) checkBalanced(call string, k []float32) error {
 
 // checkValues reports the first value of x that is NaN or beyond ±lim.
 func checkValues(call, name string, x []float32, lim float32) error {
-	if lim >= 0 && !exceedsLimit(x, lim) {
+	if lim >= 0 && lowbit.WithinLimit(x, lim) {
 		return nil
 	}
 	for i, v := range x {
@@ -362,28 +361,4 @@ func checkValues(call, name string, x []float32, lim float32) error {
 		}
 	}
 	return nil
-}
-
-// exceedsLimit reports whether a value of x is NaN or beyond ±lim (lim >=
-// 0, possibly +Inf): checkValues' test without a branch per value. With a
-// the bits of |v| (at most 0x7fffffff) and L those of lim, a + 0x7fffffff
-// - L sets bit 31 exactly when a > L, NaN included (its bits are above
-// those of +Inf and of every number), and never carries out of 32 bits;
-// the sums of all of x are ORed together and tested once.
-func exceedsLimit(x []float32, lim float32) bool {
-	const abs = 1<<31 - 1
-	c := abs - math.Float32bits(lim)
-	var o0, o1, o2, o3 uint32
-	for len(x) >= 8 {
-		v := x[:8]
-		o0 |= (math.Float32bits(v[0])&abs + c) | (math.Float32bits(v[4])&abs + c)
-		o1 |= (math.Float32bits(v[1])&abs + c) | (math.Float32bits(v[5])&abs + c)
-		o2 |= (math.Float32bits(v[2])&abs + c) | (math.Float32bits(v[6])&abs + c)
-		o3 |= (math.Float32bits(v[3])&abs + c) | (math.Float32bits(v[7])&abs + c)
-		x = x[8:]
-	}
-	for _, v := range x {
-		o0 |= math.Float32bits(v)&abs + c
-	}
-	return (o0|o1|o2|o3)>>31 != 0
 }
