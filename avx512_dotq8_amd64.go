@@ -137,11 +137,20 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		return
 	}
 	if r.Cols == 128 && (f.Group == 64 || (f.Group == 128 || f.Group == 32) && f.Bits&(f.Bits-1) == 0) {
-		// The row kernel takes one query row; for several (a GQA group) it
-		// runs once per query row (avx512PerRowPasses), which beats the
-		// general kernels' single pass: with 4 query rows at 256 rows of
-		// 2-bit codes 18 against 9 values/ns, of 4-bit codes 20 against 15.
-		avx512PerRowPasses(r, nq, func(j int, rc Rows, r0, r1 int) {
+		// Four query rows at a time (a GQA group of four or eight) take
+		// the kernels of four query rows, which unpack each row once;
+		// the rest run the one-query kernel once per query row
+		// (avx512PerRowPasses), which beats the general kernels' single
+		// pass: with 4 query rows at 256 rows of 2-bit codes 18 against
+		// 9 values/ns, of 4-bit codes 20 against 15.
+		j0 := 0
+		if avx512DotQ8RowX4Codes(f) {
+			for ; nq-j0 >= 4; j0 += 4 {
+				avx512DotQ8RowX4(out[j0*n:(j0+4)*n], r, q, j0)
+			}
+		}
+		avx512PerRowPasses(r, nq-j0, func(j int, rc Rows, r0, r1 int) {
+			j += j0
 			avx512DotQ8Row(out[j*n+r0:j*n+r1], rc, q, j)
 		})
 		return

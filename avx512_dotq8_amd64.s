@@ -1257,11 +1257,14 @@
 // Row kernels: rows of 128 values in two groups of 64, one query row, four
 // rows at a time (see avx512_dotq8_row_amd64.h).
 
-// dst = per 128-bit lane [a0+a1, a2+a3, b0+b1, b2+b3] (int32).
-#define COMBINE(a, b, dst) \
-	VSHUFPS $0x88, b, a, Z14; \
-	VSHUFPS $0xdd, b, a, Z15; \
-	VPADDD  Z14, Z15, dst
+// dst = per 128-bit lane [a0+a1, a2+a3, b0+b1, b2+b3] (int32); COMBINET
+// with the scratch registers t1 and t2.
+#define COMBINET(a, b, dst, t1, t2) \
+	VSHUFPS $0x88, b, a, t1; \
+	VSHUFPS $0xdd, b, a, t2; \
+	VPADDD  t1, t2, dst
+
+#define COMBINE(a, b, dst) COMBINET(a, b, dst, Z14, Z15)
 
 // The 1-bit planes of the row's two groups (at o0 and o1) as the masks of
 // the lo (K2) and hi (K3) vectors: bits 0-15 and 32-47 of a group's two
@@ -1294,12 +1297,17 @@
 
 // UNPACK_W2 is ROWINT_W2 from the row's codes in Y13 on.
 #define UNPACK_W2(dst) \
-	VPERMQ  Z13, Z22, Z13;    \
-	VPSRLVQ Z20, Z13, Z14;    \
-	VPANDD  Z17, Z14, Z14;    \
-	VPSRLVQ Z21, Z13, Z13;    \
-	VPANDD  Z17, Z13, Z13;    \
+	LOHI_W2;               \
 	DP2(Z14, Z13, dst)
+
+// LOHI_W2 unpacks the row's codes in Y13 into the lo (Z14) and hi (Z13)
+// vectors. 5 instructions.
+#define LOHI_W2 \
+	VPERMQ  Z13, Z22, Z13; \
+	VPSRLVQ Z20, Z13, Z14; \
+	VPANDD  Z17, Z14, Z14; \
+	VPSRLVQ Z21, Z13, Z13; \
+	VPANDD  Z17, Z13, Z13
 
 // Width 3: the 2-bit planes as width 2, plus the 1-bit planes. 11 vector
 // and 12 scalar instructions.
@@ -1323,10 +1331,15 @@
 
 // UNPACK_W4 is ROWINT_W4 from the row's codes in Z13 on.
 #define UNPACK_W4(dst) \
-	VPANDD   Z16, Z13, Z14;  \
-	VPSRLW   $4, Z13, Z13;   \
-	VPANDD   Z16, Z13, Z13;  \
+	LOHI_W4;              \
 	DP2(Z14, Z13, dst)
+
+// LOHI_W4 unpacks the row's codes in Z13 into the lo (Z14) and hi (Z13)
+// vectors. 3 instructions.
+#define LOHI_W4 \
+	VPANDD Z16, Z13, Z14; \
+	VPSRLW $4, Z13, Z13;  \
+	VPANDD Z16, Z13, Z13
 
 // Width 5: the 4-bit planes of both groups in one vector, plus the 1-bit
 // planes. 11 vector and 12 scalar instructions.
@@ -1387,9 +1400,14 @@
 
 // UNPACK_W8 is ROWINT_W8 from the row's codes in Z13 and Z14 on.
 #define UNPACK_W8(dst) \
-	VSHUFI64X2 $0x88, Z14, Z13, Z15; \
-	VSHUFI64X2 $0xdd, Z14, Z13, Z13; \
+	LOHI_W8;               \
 	DP2(Z15, Z13, dst)
+
+// LOHI_W8 regroups the row's codes in Z13 and Z14 into the lo (Z15) and hi
+// (Z13) vectors. 2 instructions.
+#define LOHI_W8 \
+	VSHUFI64X2 $0x88, Z14, Z13, Z15; \
+	VSHUFI64X2 $0xdd, Z14, Z13, Z13
 
 #define QUAD_CONSTS_P2 \
 	VPBROADCASTB ·avx512C03(SB), Z17;      \
@@ -1415,46 +1433,60 @@
 // The four rows' scales and mins for the row kernels (Q8_SCALES): of two
 // groups each (8 scales, 8 mins); or of one group each, duplicated, as if
 // the row's halves were two groups with its scale and min, with DX and R8
-// stepped back by 8 since QUAD_ROWS_NEXT steps them by 16.
-// Q8_SCALES_G64: the four rows' two scales and two mins each (X24, the
-// high half of Y24), then S and P (Q8_SHIFT_TERM).
-#define Q8_SCALES_G64 \
-	VMOVDQU32    (DX), X24; \
+// stepped back by 8 since QUAD_ROWS_NEXT steps them by 16. Each is a
+// Q8_SM_* step, which leaves S (the scales in K's layout) in Z24 and the
+// mins M in Z25 (in lanes 8-15 for two groups a row, to be taken under
+// the mask K6; in K's layout for groups of 32), followed by P = M * SG
+// into Z25 (SG in Z4). The row kernels of four query rows (Q8_SM_* alone)
+// form P per query row.
+
+// Q8_SM_G64: the four rows' two scales and two mins each (X24, the high
+// half of Y24), then Q8_SM_TERM.
+#define Q8_SM_G64 \
+	VMOVDQU32    (DX), X24;          \
 	VINSERTI32X4 $1, (R8), Y24, Y24; \
-	Q8_SHIFT_TERM
+	Q8_SM_TERM
 
-// Q8_SHIFT_TERM orders the mins (Y5), converts the scales and mins of Y24,
-// forms P = mins * SG in lanes 8-15 (mask K6) in Z25 and permutes the
-// scales into K's layout (S) in Z24.
-#define Q8_SHIFT_TERM \
-	VPSHUFB      Y5, Y24, Y24;        \
-	VCVTPH2PS    Y24, Z24;            \
-	VMULPS.Z     Z4, Z24, K6, Z25;    \
-	VPERMPS      Z24, Z3, Z24
+// Q8_SM_TERM orders the mins (Y5), converts the scales and mins of Y24
+// (Z25: scales in lanes 0-7, mins in 8-15) and permutes the scales into
+// K's layout (S) in Z24.
+#define Q8_SM_TERM \
+	VPSHUFB   Y5, Y24, Y24; \
+	VCVTPH2PS Y24, Z25;     \
+	VPERMPS   Z25, Z3, Z24
 
-// Q8_SCALES_G32: rows of 128 values in four groups of 32, whose K lanes
-// are one group each (lane 4L+r: row r, group L): the quad's 16 scales
-// and 16 mins converted and transposed (Z3 = ·avx512QuadG32Idx), P the
-// mins times SG in every lane; DX and R8 step by 16 bytes more than
-// QUAD_ROWS_NEXT does.
-#define Q8_SCALES_G32 \
-	VCVTPH2PS (DX), Z24;     \
-	VPERMPS   Z24, Z3, Z24;  \
-	VCVTPH2PS (R8), Z25;     \
-	VPERMPS   Z25, Z3, Z25;  \
-	VMULPS    Z4, Z25, Z25;  \
-	ADDQ      $16, DX;       \
+// Q8_SHIFT_TERM is Q8_SM_TERM, then P = mins * SG in lanes 8-15 (mask K6)
+// in Z25.
+#define Q8_SHIFT_TERM Q8_SM_TERM; VMULPS.Z Z4, Z25, K6, Z25
+
+#define Q8_SCALES_G64 Q8_SM_G64; VMULPS.Z Z4, Z25, K6, Z25
+
+// Q8_SM_G32: rows of 128 values in four groups of 32, whose K lanes are
+// one group each (lane 4L+r: row r, group L): the quad's 16 scales and 16
+// mins converted and transposed (Z3 = ·avx512QuadG32Idx); DX and R8 step
+// by 16 bytes more than QUAD_ROWS_NEXT does. Q8_SCALES_G32: P the mins
+// times SG in every lane.
+#define Q8_SM_G32 \
+	VCVTPH2PS (DX), Z24;    \
+	VPERMPS   Z24, Z3, Z24; \
+	VCVTPH2PS (R8), Z25;    \
+	VPERMPS   Z25, Z3, Z25; \
+	ADDQ      $16, DX;      \
 	ADDQ      $16, R8
 
-#define Q8_SCALES_G128 \
-	VMOVQ        (DX), X24;             \
-	VPUNPCKLWD   X24, X24, X24;         \
-	VMOVQ        (R8), X13;             \
-	VPUNPCKLWD   X13, X13, X13;         \
-	VINSERTI32X4 $1, X13, Y24, Y24;     \
-	SUBQ         $8, DX;                \
-	SUBQ         $8, R8;                \
-	Q8_SHIFT_TERM
+#define Q8_SCALES_G32 Q8_SM_G32; VMULPS Z4, Z25, Z25
+
+#define Q8_SM_G128 \
+	VMOVQ        (DX), X24;         \
+	VPUNPCKLWD   X24, X24, X24;     \
+	VMOVQ        (R8), X13;         \
+	VPUNPCKLWD   X13, X13, X13;     \
+	VINSERTI32X4 $1, X13, Y24, Y24; \
+	SUBQ         $8, DX;            \
+	SUBQ         $8, R8;            \
+	Q8_SM_TERM
+
+#define Q8_SCALES_G128 Q8_SM_G128; VMULPS.Z Z4, Z25, K6, Z25
 
 #define Q8_SCALES Q8_SCALES_G64
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
@@ -1602,6 +1634,215 @@
 #undef ROWINT
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
+
+// The DotQ8 row kernels of four query rows on rows of 128 values of 2-, 4-
+// and 8-bit codes in groups of 64, 32 and 128 (body
+// avx512_dotq8_rowx4_amd64.h).
+
+#define LOHI_ROW_W2(off) VMOVDQU off(SI), Y13; LOHI_W2
+#define LOHI_ROW_W4(off) VMOVDQU8 off(SI), Z13; LOHI_W4
+#define LOHI_ROW_W8(off) VMOVDQU8 off(SI), Z13; VMOVDQU8 (off+64)(SI), Z14; LOHI_W8
+#define PREFETCH_W2 PREFETCHT0 1024(SI); PREFETCHT0 1088(SI)
+#define PREFETCH_W4 PREFETCH_W2; PREFETCHT0 1152(SI); PREFETCHT0 1216(SI)
+#define PREFETCH_W8 PREFETCH_W4; PREFETCHT0 1280(SI); PREFETCHT0 1344(SI); PREFETCHT0 1408(SI); PREFETCHT0 1472(SI)
+
+#define NAME ·avx512DotQ8Row128W2G64X4
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define LOHI LOHI_ROW_W2
+#define LO Z14
+#define HI Z13
+#define PREFETCH_QUAD PREFETCH_W2
+#define Q8_SM Q8_SM_G64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef LO
+#undef HI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row128W4G64X4
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define LOHI LOHI_ROW_W4
+#define LO Z14
+#define HI Z13
+#define PREFETCH_QUAD PREFETCH_W4
+#define Q8_SM Q8_SM_G64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef LO
+#undef HI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row128W8G64X4
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define LOHI LOHI_ROW_W8
+#define LO Z15
+#define HI Z13
+#define PREFETCH_QUAD PREFETCH_W8
+#define Q8_SM Q8_SM_G64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef LO
+#undef HI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row128W2G32X4
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define LOHI LOHI_ROW_W2
+#define LO Z14
+#define HI Z13
+#define PREFETCH_QUAD PREFETCH_W2
+#define Q8_SM Q8_SM_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define SM_LANES 0xffff
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef LO
+#undef HI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row128W4G32X4
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define LOHI LOHI_ROW_W4
+#define LO Z14
+#define HI Z13
+#define PREFETCH_QUAD PREFETCH_W4
+#define Q8_SM Q8_SM_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define SM_LANES 0xffff
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef LO
+#undef HI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row128W8G32X4
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define LOHI LOHI_ROW_W8
+#define LO Z15
+#define HI Z13
+#define PREFETCH_QUAD PREFETCH_W8
+#define Q8_SM Q8_SM_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define SM_LANES 0xffff
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef LO
+#undef HI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row128W2G128X4
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define LOHI LOHI_ROW_W2
+#define LO Z14
+#define HI Z13
+#define PREFETCH_QUAD PREFETCH_W2
+#define Q8_SM Q8_SM_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef LO
+#undef HI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row128W4G128X4
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define LOHI LOHI_ROW_W4
+#define LO Z14
+#define HI Z13
+#define PREFETCH_QUAD PREFETCH_W4
+#define Q8_SM Q8_SM_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef LO
+#undef HI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row128W8G128X4
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define LOHI LOHI_ROW_W8
+#define LO Z15
+#define HI Z13
+#define PREFETCH_QUAD PREFETCH_W8
+#define Q8_SM Q8_SM_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef LO
+#undef HI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
 
 // DotQ8 row kernels on halves of rows of 256 values: the kernels of rows of
 // 128 with the rows ROW_STRIDE bytes apart (SI at the half's first byte),

@@ -5507,6 +5507,65 @@ func avx512CallDotQ8RowG32(bits int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on rows of 128 values of 2-, 4- or 8-bit codes in groups of 32, 64
+// or 128 for four query rows, each row unpacked once for all four
+// (avx512_dotq8_amd64.s, body avx512_dotq8_rowx4_amd64.h).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row128W2G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W2G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W2G128X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W4G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W4G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W4G128X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W8G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W8G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row128W8G128X4(a *avx512RowArgs)
+
+// avx512CallDotQ8RowX4 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8RowX4(bits, group int, a *avx512RowArgs) {
+	switch bits<<8 | group {
+	case 2<<8 | 32:
+		avx512DotQ8Row128W2G32X4(a)
+	case 2<<8 | 64:
+		avx512DotQ8Row128W2G64X4(a)
+	case 2<<8 | 128:
+		avx512DotQ8Row128W2G128X4(a)
+	case 4<<8 | 32:
+		avx512DotQ8Row128W4G32X4(a)
+	case 4<<8 | 64:
+		avx512DotQ8Row128W4G64X4(a)
+	case 4<<8 | 128:
+		avx512DotQ8Row128W4G128X4(a)
+	case 8<<8 | 32:
+		avx512DotQ8Row128W8G32X4(a)
+	case 8<<8 | 64:
+		avx512DotQ8Row128W8G64X4(a)
+	case 8<<8 | 128:
+		avx512DotQ8Row128W8G128X4(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // DotQ8 on rows of 96 values in groups of 32 or 96 of 2-, 4- or 8-bit codes,
 // the stream kernels: sixteen rows at a time as one stream of code dwords
 // (avx512_dotq8_amd64.s, body avx512_dotq8_row96g32_amd64.h).

@@ -147,6 +147,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "DotQ8 on rows of 128 values in one group of 2-, 4- or 8-bit codes (one\nplane: the layout of two groups of 64), the row kernels with the row's\nscale and min in both halves (avx512_dotq8_amd64.s)."},
 	{family: "DotQ8", axes: []axis{rowLens(128), someWidths(2, 4, 8), groups(32), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8RowG32",
 		doc: "DotQ8 on rows of 128 values in four groups of 32 of 2-, 4- or 8-bit codes,\nthe row kernels with one group per lane of the rows' sums\n(avx512_dotq8_amd64.s, body avx512_dotq8_row_amd64.h)."},
+	{family: "DotQ8", axes: []axis{rowLens(128), someWidths(2, 4, 8), groups(32, 64, 128), passes(4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8RowX4",
+		doc: "DotQ8 on rows of 128 values of 2-, 4- or 8-bit codes in groups of 32, 64\nor 128 for four query rows, each row unpacked once for all four\n(avx512_dotq8_amd64.s, body avx512_dotq8_rowx4_amd64.h)."},
 	{family: "DotQ8", axes: []axis{rowLens(96), someWidths(2, 4, 8), groups(32, 96), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8Row96",
 		doc: "DotQ8 on rows of 96 values in groups of 32 or 96 of 2-, 4- or 8-bit codes,\nthe stream kernels: sixteen rows at a time as one stream of code dwords\n(avx512_dotq8_amd64.s, body avx512_dotq8_row96g32_amd64.h)."},
 	{family: "DotQ8", axes: []axis{rowLens(80), someWidths(2, 4, 8), groups(80), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotQ8Row80",
