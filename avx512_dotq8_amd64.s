@@ -1639,9 +1639,27 @@
 // and 8-bit codes in groups of 64, 32 and 128 (body
 // avx512_dotq8_rowx4_amd64.h).
 
-#define LOHI_ROW_W2(off) VMOVDQU off(SI), Y13; LOHI_W2
-#define LOHI_ROW_W4(off) VMOVDQU8 off(SI), Z13; LOHI_W4
-#define LOHI_ROW_W8(off) VMOVDQU8 off(SI), Z13; VMOVDQU8 (off+64)(SI), Z14; LOHI_W8
+// LOHI_ROW_W<bits>(off, lo, hi): the row at off(SI) unpacked into lo and
+// hi (Z6-Z12, Z18: Z13-Z15 are left alone), as LOHI_W<bits> does.
+#define LOHI_ROW_W2(off, lo, hi) \
+	VBROADCASTI64X4 off(SI), hi; \
+	VPERMQ          hi, Z22, hi; \
+	VPSRLVQ         Z20, hi, lo; \
+	VPANDD          Z17, lo, lo; \
+	VPSRLVQ         Z21, hi, hi; \
+	VPANDD          Z17, hi, hi
+
+#define LOHI_ROW_W4(off, lo, hi) \
+	VMOVDQU8 off(SI), hi;  \
+	VPANDD   Z16, hi, lo;  \
+	VPSRLW   $4, hi, hi;   \
+	VPANDD   Z16, hi, hi
+
+#define LOHI_ROW_W8(off, lo, hi) \
+	VMOVDQU8   off(SI), lo;                    \
+	VSHUFI64X2 $0xdd, (off+64)(SI), lo, hi;    \
+	VSHUFI64X2 $0x88, (off+64)(SI), lo, lo
+
 #define PREFETCH_W2 PREFETCHT0 1024(SI); PREFETCHT0 1088(SI)
 #define PREFETCH_W4 PREFETCH_W2; PREFETCHT0 1152(SI); PREFETCHT0 1216(SI)
 #define PREFETCH_W8 PREFETCH_W4; PREFETCHT0 1280(SI); PREFETCHT0 1344(SI); PREFETCHT0 1408(SI); PREFETCHT0 1472(SI)
@@ -1650,8 +1668,6 @@
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
 #define LOHI LOHI_ROW_W2
-#define LO Z14
-#define HI Z13
 #define PREFETCH_QUAD PREFETCH_W2
 #define Q8_SM Q8_SM_G64
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
@@ -1661,8 +1677,6 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef LOHI
-#undef LO
-#undef HI
 #undef PREFETCH_QUAD
 #undef Q8_SM
 #undef Q8_SCALE_IDX
@@ -1672,8 +1686,6 @@
 #define CONSTS QUAD_CONSTS_W4
 #define ROWBYTES 64
 #define LOHI LOHI_ROW_W4
-#define LO Z14
-#define HI Z13
 #define PREFETCH_QUAD PREFETCH_W4
 #define Q8_SM Q8_SM_G64
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
@@ -1683,8 +1695,6 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef LOHI
-#undef LO
-#undef HI
 #undef PREFETCH_QUAD
 #undef Q8_SM
 #undef Q8_SCALE_IDX
@@ -1694,8 +1704,6 @@
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define LOHI LOHI_ROW_W8
-#define LO Z15
-#define HI Z13
 #define PREFETCH_QUAD PREFETCH_W8
 #define Q8_SM Q8_SM_G64
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
@@ -1705,8 +1713,6 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef LOHI
-#undef LO
-#undef HI
 #undef PREFETCH_QUAD
 #undef Q8_SM
 #undef Q8_SCALE_IDX
@@ -1716,8 +1722,6 @@
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
 #define LOHI LOHI_ROW_W2
-#define LO Z14
-#define HI Z13
 #define PREFETCH_QUAD PREFETCH_W2
 #define Q8_SM Q8_SM_G32
 #define Q8_SCALE_IDX ·avx512QuadG32Idx
@@ -1727,8 +1731,6 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef LOHI
-#undef LO
-#undef HI
 #undef PREFETCH_QUAD
 #undef Q8_SM
 #undef Q8_SCALE_IDX
@@ -1738,8 +1740,6 @@
 #define CONSTS QUAD_CONSTS_W4
 #define ROWBYTES 64
 #define LOHI LOHI_ROW_W4
-#define LO Z14
-#define HI Z13
 #define PREFETCH_QUAD PREFETCH_W4
 #define Q8_SM Q8_SM_G32
 #define Q8_SCALE_IDX ·avx512QuadG32Idx
@@ -1749,8 +1749,6 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef LOHI
-#undef LO
-#undef HI
 #undef PREFETCH_QUAD
 #undef Q8_SM
 #undef Q8_SCALE_IDX
@@ -1760,8 +1758,6 @@
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define LOHI LOHI_ROW_W8
-#define LO Z15
-#define HI Z13
 #define PREFETCH_QUAD PREFETCH_W8
 #define Q8_SM Q8_SM_G32
 #define Q8_SCALE_IDX ·avx512QuadG32Idx
@@ -1771,8 +1767,6 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef LOHI
-#undef LO
-#undef HI
 #undef PREFETCH_QUAD
 #undef Q8_SM
 #undef Q8_SCALE_IDX
@@ -1782,8 +1776,6 @@
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
 #define LOHI LOHI_ROW_W2
-#define LO Z14
-#define HI Z13
 #define PREFETCH_QUAD PREFETCH_W2
 #define Q8_SM Q8_SM_G128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
@@ -1793,8 +1785,6 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef LOHI
-#undef LO
-#undef HI
 #undef PREFETCH_QUAD
 #undef Q8_SM
 #undef Q8_SCALE_IDX
@@ -1804,8 +1794,6 @@
 #define CONSTS QUAD_CONSTS_W4
 #define ROWBYTES 64
 #define LOHI LOHI_ROW_W4
-#define LO Z14
-#define HI Z13
 #define PREFETCH_QUAD PREFETCH_W4
 #define Q8_SM Q8_SM_G128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
@@ -1815,8 +1803,6 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef LOHI
-#undef LO
-#undef HI
 #undef PREFETCH_QUAD
 #undef Q8_SM
 #undef Q8_SCALE_IDX
@@ -1826,8 +1812,6 @@
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define LOHI LOHI_ROW_W8
-#define LO Z15
-#define HI Z13
 #define PREFETCH_QUAD PREFETCH_W8
 #define Q8_SM Q8_SM_G128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
@@ -1837,8 +1821,6 @@
 #undef CONSTS
 #undef ROWBYTES
 #undef LOHI
-#undef LO
-#undef HI
 #undef PREFETCH_QUAD
 #undef Q8_SM
 #undef Q8_SCALE_IDX

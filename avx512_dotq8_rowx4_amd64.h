@@ -6,9 +6,8 @@
 //	NAME      the function's symbol
 //	CONSTS    loads the width's unpack constants
 //	ROWBYTES  bytes of codes per row
-//	LOHI(off) unpacks the row at off(SI) into the lo and hi vectors
-//	          (LO, HI) of avx512_dotq8_row_amd64.h's layout
-//	LO, HI    the registers LOHI leaves them in
+//	LOHI(off, lo, hi) unpacks the row at off(SI) into its lo and hi
+//	          vectors (the layout of avx512_dotq8_row_amd64.h)
 //	Q8_SM     the four rows' S into Z24 and mins M into Z25 (Q8_SM_G64,
 //	          Q8_SM_G32, Q8_SM_G128)
 //	Q8_SCALE_IDX the VPERMPS indexes of S
@@ -18,11 +17,15 @@
 //	          of a quad
 //
 // It computes what avx512_dotq8_row_amd64.h computes for one query row, for
-// query rows j = 0-3 at once: per row, VPDPBUSD of lo and hi against query
-// j's int8 values (read from the records, 192 bytes per query row: lo
-// values, hi values, block scales D) into an int32 vector per query row;
-// rows 0 and 1, then 2 and 3, then the two pairs are combined (COMBINET)
-// into K_j, lane 4L+r row r's block L; then per query row
+// query rows j = 0-3 at once, with no combining of row sums: the four
+// rows' lo vectors (and then their hi vectors) are transposed as 4 x 4
+// dwords within each 128-bit lane (TRANSPOSE4D), so that vector T_k's lane
+// 4L+r holds row r's codes 4k to 4k+3 of block L (lo: codes 0-15 of the
+// block, hi: 16-31). VPDPBUSD of T_0-T_7 against query j's int8 values
+// laid out the same way (the records: 8 vectors per query row, lane 4L+r
+// the query's values 4k to 4k+3 of block L for every r, then the block
+// scales D; 576 bytes per query row) sums straight into K_j, lane 4L+r
+// row r's block L. Then per query row
 //
 //	F_j = cvt(K_j) * D_j * S + M * SG_j
 //
@@ -32,46 +35,56 @@
 // query row's four parked vectors are reduced (REDUCE4) and stored at DI +
 // j*outStride (added to out under accMask).
 //
-// Instructions per four rows (512 values, four query rows): 4 × (LOHI: 6
-// for width 2, 4 for 4, 4 for 8; 12 VPDPBUSD and zeroing), 36 to combine,
-// 3-6 for S and M, 5 per query row for the float chain and the park, 6
-// scalar; per 16 rows 16 per query row to reduce and store. Budget per 32
-// values (a sixteenth of four rows): 8.7 for width 2, 8.2 for 4 and 8 —
-// 2.1-2.2 per query row, against 3.7-3.8 for the one-query kernels.
-// The caller passes a multiple of 4 rows.
+// Instructions per four rows (512 values, four query rows): LOHI 4 x (6
+// for width 2, 4 for 4, 3 for 8), 16 to transpose, 4 x 9 for K_j, 3-6 for
+// S and M, 5 per query row for the float chain and the park, 6 scalar and
+// the prefetches; per 16 rows 16 per query row to reduce and store.
+// Budget per 32 values (a sixteenth of four rows): 6.9 for width 2, 6.4 for
+// 4, 6.2 for 8 — 1.6-1.7 per query row, against 3.7-3.8 for the one-query
+// kernels. The caller passes a multiple of 4 rows.
 //
-// Registers: Z0, Z1, Z2, Z4 the rows' sums of query rows 0-3 (rows 0-1,
-// then K_j); Z6-Z9 row 1's, then row 2's and the pair's; Z18, Z19, Z23,
-// Z26 row 3's; Z10, Z11 combine scratch; Z3 the VPERMPS indexes of S; Y5
-// the VPSHUFB control that orders the mins; Z13-Z15 the row's codes and
-// lo, hi; Z16-Z17, Z20-Z22 unpack constants; Z24 S, Z25 M, Z27 a query
-// row's shift term; Z12 reductions. SI codes, DX scales, R8 mins, BX query
-// records, R9 shift sums, DI out, R13 parked vectors, R14 the offset of
-// the next, R12 quads left in the block, R10 rows in the block, CX rows
-// after it, R11 scratch.
+// Registers: Z0, Z1, Z2, Z4 K_0-K_3; Z6-Z9 the four rows' lo vectors, then
+// T_0-T_3; Z10-Z12, Z18 their hi vectors, then T_4-T_7; Z13-Z15, Z19 the
+// transpose's scratch; Z3 the VPERMPS indexes of S; Y5 the VPSHUFB control
+// that orders the mins; Z16-Z17, Z20-Z22 unpack constants; Z24 S, Z25 M,
+// Z27 a query row's shift term; Z12 reductions. SI codes, DX scales, R8
+// mins, BX query records, R9 shift sums, DI out, R13 parked vectors, R14
+// the offset of the next, R12 quads left in the block, R10 rows in the
+// block, CX rows after it, R11 scratch.
 
-#ifndef DPX4
+#ifndef KX4
 
-// DPX4(lo, hi, a0, a1, a2, a3): a_j = the int32 lane sums of lo and hi
-// against query row j's int8 values. 12 instructions.
-#define DPX4(lo, hi, a0, a1, a2, a3) \
-	VPXORD   a0, a0, a0;     \
-	VPDPBUSD 0(BX), lo, a0;   \
-	VPDPBUSD 64(BX), hi, a0;  \
-	VPXORD   a1, a1, a1;     \
-	VPDPBUSD 192(BX), lo, a1; \
-	VPDPBUSD 256(BX), hi, a1; \
-	VPXORD   a2, a2, a2;     \
-	VPDPBUSD 384(BX), lo, a2; \
-	VPDPBUSD 448(BX), hi, a2; \
-	VPXORD   a3, a3, a3;     \
-	VPDPBUSD 576(BX), lo, a3; \
-	VPDPBUSD 640(BX), hi, a3
+// TRANSPOSE4D(a, b, c, d) transposes the 4 x 4 dwords of each 128-bit lane
+// of a-d (rows) in place: lane L's dword r of the k-th output is dword k of
+// input r. 8 instructions, scratch Z13-Z15, Z19.
+#define TRANSPOSE4D(a, b, c, d) \
+	VPUNPCKLDQ  b, a, Z13;   \
+	VPUNPCKHDQ  b, a, Z14;   \
+	VPUNPCKLDQ  d, c, Z15;   \
+	VPUNPCKHDQ  d, c, Z19;   \
+	VPUNPCKLQDQ Z15, Z13, a; \
+	VPUNPCKHQDQ Z15, Z13, b; \
+	VPUNPCKLQDQ Z19, Z14, c; \
+	VPUNPCKHQDQ Z19, Z14, d
+
+// KX4(j, k): K_j (register k) from T_0-T_7 and query row j's records.
+// 9 instructions. (Two chains of four, joined at the end, measured no
+// faster.)
+#define KX4(j, k) \
+	VPXORD   k, k, k;                 \
+	VPDPBUSD (576*j)(BX), Z6, k;      \
+	VPDPBUSD (576*j+64)(BX), Z7, k;   \
+	VPDPBUSD (576*j+128)(BX), Z8, k;  \
+	VPDPBUSD (576*j+192)(BX), Z9, k;  \
+	VPDPBUSD (576*j+256)(BX), Z10, k; \
+	VPDPBUSD (576*j+320)(BX), Z11, k; \
+	VPDPBUSD (576*j+384)(BX), Z12, k; \
+	VPDPBUSD (576*j+448)(BX), Z18, k
 
 // F_X4(j, k): query row j's float chain on its K (k), parked.
 #define F_X4(j, k) \
 	VCVTDQ2PS   k, k;                     \
-	VMULPS      (128+192*j)(BX), k, k;    \
+	VMULPS      (576*j+512)(BX), k, k;    \
 	VMULPS.Z    (64*j)(R9), Z25, K6, Z27; \
 	VFMADD213PS Z27, Z24, k;              \
 	VMOVUPS     k, (256*j)(R13)(R14*1)
@@ -79,10 +92,10 @@
 // FLUSH_X4(j): query row j's 16 sums of the block, stored or added at R11,
 // which then steps to the next query row's out.
 #define FLUSH_X4(j) \
-	REDUCE4(R13, 256*j, Z12);   \
-	VMOVUPS.Z (R11), K5, Z15;   \
-	VADDPS    Z15, Z12, Z12;    \
-	VMOVUPS   Z12, K3, (R11);   \
+	REDUCE4(R13, 256*j, Z12); \
+	VMOVUPS.Z (R11), K5, Z15; \
+	VADDPS    Z15, Z12, Z12;  \
+	VMOVUPS   Z12, K3, (R11); \
 	ADDQ      avx512RowArgs_outStride(AX), R11
 
 #endif
@@ -106,26 +119,16 @@ block:
 
 quad:
 	PREFETCH_QUAD
-	LOHI(0)
-	DPX4(LO, HI, Z0, Z1, Z2, Z4)
-	LOHI(ROWBYTES)
-	DPX4(LO, HI, Z6, Z7, Z8, Z9)
-	COMBINET(Z0, Z6, Z0, Z10, Z11)
-	COMBINET(Z1, Z7, Z1, Z10, Z11)
-	COMBINET(Z2, Z8, Z2, Z10, Z11)
-	COMBINET(Z4, Z9, Z4, Z10, Z11)
-	LOHI(2*ROWBYTES)
-	DPX4(LO, HI, Z6, Z7, Z8, Z9)
-	LOHI(3*ROWBYTES)
-	DPX4(LO, HI, Z18, Z19, Z23, Z26)
-	COMBINET(Z6, Z18, Z6, Z10, Z11)
-	COMBINET(Z7, Z19, Z7, Z10, Z11)
-	COMBINET(Z8, Z23, Z8, Z10, Z11)
-	COMBINET(Z9, Z26, Z9, Z10, Z11)
-	COMBINET(Z0, Z6, Z0, Z10, Z11)
-	COMBINET(Z1, Z7, Z1, Z10, Z11)
-	COMBINET(Z2, Z8, Z2, Z10, Z11)
-	COMBINET(Z4, Z9, Z4, Z10, Z11)
+	LOHI(0, Z6, Z10)
+	LOHI(ROWBYTES, Z7, Z11)
+	LOHI(2*ROWBYTES, Z8, Z12)
+	LOHI(3*ROWBYTES, Z9, Z18)
+	TRANSPOSE4D(Z6, Z7, Z8, Z9)
+	TRANSPOSE4D(Z10, Z11, Z12, Z18)
+	KX4(0, Z0)
+	KX4(1, Z1)
+	KX4(2, Z2)
+	KX4(3, Z4)
 	Q8_SM
 	F_X4(0, Z0)
 	F_X4(1, Z1)

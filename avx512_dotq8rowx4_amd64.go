@@ -16,7 +16,7 @@ func avx512DotQ8RowX4Codes(f Format) bool {
 // out, their four rows of sums; a last 1-3 rows are copied to a padded
 // block of four.
 func avx512DotQ8RowX4(out []float32, r Rows, q *Q8, j0 int) {
-	const rec = 192 // a query row's records: lo values, hi values, block scales
+	const rec = avx512Q8RowX4Rec
 	f := r.Format
 	var (
 		recsBuf    [4*rec + 64]byte
@@ -26,7 +26,7 @@ func avx512DotQ8RowX4(out []float32, r Rows, q *Q8, j0 int) {
 	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
 	nb := q8Blocks(q.Group, q.Cols)
 	for j := range 4 {
-		avx512Q8RowRecords(recs[j*rec:], q, f, j0+j)
+		avx512Q8RowX4Records(recs[j*rec:], q, j0+j)
 		avx512Q8RowShiftSums(sg[16*j:], f, q.Sums[(j0+j)*nb:(j0+j)*nb+4])
 	}
 	n := len(out) / 4
@@ -59,5 +59,31 @@ func avx512DotQ8RowX4(out []float32, r Rows, q *Q8, j0 int) {
 		for j := range 4 {
 			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
 		}
+	}
+}
+
+// avx512Q8RowX4Rec is the bytes of one query row's records for the DotQ8
+// row kernels of four query rows.
+const avx512Q8RowX4Rec = 576
+
+// avx512Q8RowX4Records lays out query row j (of 128 values) for the DotQ8
+// row kernels of four query rows: vector k (0-7) holds in lane 4L+r, for
+// every r, the int8 values 4k to 4k+3 of block L (the codes that lane
+// holds after the kernel's transpose); then the query scale of block L in
+// lanes 4L to 4L+3.
+func avx512Q8RowX4Records(recs []byte, q *Q8, j int) {
+	nb := q8Blocks(q.Group, q.Cols)
+	x := unsafe.Slice((*uint32)(unsafe.Pointer(&q.Values[j*q.Cols])), 32)
+	v := (*[128]uint32)(unsafe.Pointer(&recs[0]))
+	for k := range 8 {
+		for l := range 4 {
+			w := x[8*l+k]
+			v[16*k+4*l], v[16*k+4*l+1], v[16*k+4*l+2], v[16*k+4*l+3] = w, w, w, w
+		}
+	}
+	sc := (*[4]float32)(q.Scales[j*nb:])
+	d := (*[16]float32)(unsafe.Pointer(&recs[512]))
+	for l, s := range sc {
+		d[4*l], d[4*l+1], d[4*l+2], d[4*l+3] = s, s, s, s
 	}
 }
