@@ -66,6 +66,23 @@ func TestAVX512DotQ8Shapes(t *testing.T) {
 			}
 		}
 	}
+	// The row kernels of four query rows (2-, 4- and 8-bit rows of 64, 128
+	// and 256 in groups of 32 and 64, and of the whole row or 128): partial
+	// and several blocks of 16 rows (of 32 rows of 64), a padded last
+	// quad, query rows left over for the one-query kernels.
+	for _, bits := range []int{2, 4, 8} {
+		for _, sym := range []bool{false, true} {
+			for _, cg := range [][2]int{{64, 32}, {64, 64}, {128, 32}, {128, 64}, {128, 128}, {256, 32}, {256, 64}, {256, 128}, {256, 256}} {
+				f := Format{Bits: bits, Group: cg[1], Symmetric: sym}
+				require.True(t, avx512DotQ8RowX4Codes(f, cg[0]), "%s on rows of %d", f, cg[0])
+				for _, n := range []int{1, 3, 4, 7, 8, 15, 16, 17, 31, 32, 33, 47, 64, 65, 100} {
+					for _, nq := range []int{4, 5, 8} {
+						avx512CheckDotQ8(t, im, rng, f, n, cg[0], nq)
+					}
+				}
+			}
+		}
+	}
 	// The stream kernels of rows of 96 in groups of 32 and 96 and of rows
 	// of 80 in one group (2-, 4- and 8-bit), and of 2- and 4-bit rows of
 	// both in groups of 16 and 8: whole blocks of 16 rows (one, two and

@@ -1834,32 +1834,280 @@
 // for 32, words for 128). Rows in one group of 256 take the kernels of a
 // group of 128 (Q8_SCALES_G128, each half with the row's scale and min).
 
-#define Q8_SCALES_H64 \
-	VPERMD       (DX), Y28, Y24;   \
-	VPERMD       (R8), Y28, Y13;   \
+// Q8_SM_H64, Q8_SM_H32, Q8_SM_H128: the half's S and M (as Q8_SM_G64,
+// G32, G128); Q8_SCALES_H* then form P.
+#define Q8_SM_H64 \
+	VPERMD       (DX), Y28, Y24;    \
+	VPERMD       (R8), Y28, Y13;    \
 	VINSERTI32X4 $1, X13, Y24, Y24; \
-	ADDQ         $16, DX;          \
-	ADDQ         $16, R8;          \
-	Q8_SHIFT_TERM
+	ADDQ         $16, DX;           \
+	ADDQ         $16, R8;           \
+	Q8_SM_TERM
 
-#define Q8_SCALES_H32 \
+#define Q8_SM_H32 \
 	VPERMQ    (DX), Z28, Z24;  \
 	VCVTPH2PS Y24, Z24;        \
 	VPERMPS   Z24, Z3, Z24;    \
 	VPERMQ    (R8), Z28, Z25;  \
 	VCVTPH2PS Y25, Z25;        \
 	VPERMPS   Z25, Z3, Z25;    \
-	VMULPS    Z4, Z25, Z25;    \
 	ADDQ      $48, DX;         \
 	ADDQ      $48, R8
 
-#define Q8_SCALES_H128 \
+#define Q8_SM_H128 \
 	VPERMW       (DX), X28, X24;    \
 	VPUNPCKLWD   X24, X24, X24;     \
 	VPERMW       (R8), X28, X13;    \
 	VPUNPCKLWD   X13, X13, X13;     \
 	VINSERTI32X4 $1, X13, Y24, Y24; \
-	Q8_SHIFT_TERM
+	Q8_SM_TERM
+
+#define Q8_SCALES_H64 Q8_SM_H64; VMULPS.Z Z4, Z25, K6, Z25
+#define Q8_SCALES_H32 Q8_SM_H32; VMULPS Z4, Z25, Z25
+#define Q8_SCALES_H128 Q8_SM_H128; VMULPS.Z Z4, Z25, K6, Z25
+
+// The DotQ8 row kernels of four query rows on halves of rows of 256 values
+// (ROW_STRIDE; the half's selection indexes in Z28, from the records).
+
+#define NAME ·avx512DotQ8Row256W2G64X4
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROW_STRIDE 64
+#define LOHI LOHI_ROW_W2
+#define PREFETCH_QUAD PREFETCH_W2
+#define Q8_SM Q8_SM_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W4G64X4
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROW_STRIDE 128
+#define LOHI LOHI_ROW_W4
+#define PREFETCH_QUAD PREFETCH_W4
+#define Q8_SM Q8_SM_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W8G64X4
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROW_STRIDE 256
+#define LOHI LOHI_ROW_W8
+#define PREFETCH_QUAD PREFETCH_W8
+#define Q8_SM Q8_SM_H64
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W2G32X4
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROW_STRIDE 64
+#define LOHI LOHI_ROW_W2
+#define PREFETCH_QUAD PREFETCH_W2
+#define Q8_SM Q8_SM_H32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define SM_LANES 0xffff
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W4G32X4
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROW_STRIDE 128
+#define LOHI LOHI_ROW_W4
+#define PREFETCH_QUAD PREFETCH_W4
+#define Q8_SM Q8_SM_H32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define SM_LANES 0xffff
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W8G32X4
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROW_STRIDE 256
+#define LOHI LOHI_ROW_W8
+#define PREFETCH_QUAD PREFETCH_W8
+#define Q8_SM Q8_SM_H32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define SM_LANES 0xffff
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W2G128X4
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROW_STRIDE 64
+#define LOHI LOHI_ROW_W2
+#define PREFETCH_QUAD PREFETCH_W2
+#define Q8_SM Q8_SM_H128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W4G128X4
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROW_STRIDE 128
+#define LOHI LOHI_ROW_W4
+#define PREFETCH_QUAD PREFETCH_W4
+#define Q8_SM Q8_SM_H128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W8G128X4
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROW_STRIDE 256
+#define LOHI LOHI_ROW_W8
+#define PREFETCH_QUAD PREFETCH_W8
+#define Q8_SM Q8_SM_H128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W2G256X4
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define ROW_STRIDE 64
+#define LOHI LOHI_ROW_W2
+#define PREFETCH_QUAD PREFETCH_W2
+#define Q8_SM Q8_SM_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W4G256X4
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define ROW_STRIDE 128
+#define LOHI LOHI_ROW_W4
+#define PREFETCH_QUAD PREFETCH_W4
+#define Q8_SM Q8_SM_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+
+#define NAME ·avx512DotQ8Row256W8G256X4
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define ROW_STRIDE 256
+#define LOHI LOHI_ROW_W8
+#define PREFETCH_QUAD PREFETCH_W8
+#define Q8_SM Q8_SM_G128
+#define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define SM_LANES 0xff00
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef ROW_STRIDE
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
 
 #define NAME ·avx512DotQ8Row256W2G64X1
 #define CONSTS QUAD_CONSTS_W2
@@ -2125,7 +2373,11 @@
 // 0-1: the first row, 2-3: the second), interleaves two quads' sums into
 // 16 rows (·avx512Q8SplitIdx) and stores 32 rows a block of 16 rows of
 // 128, under the masks of 2·R10 rows (K3, K2), adding to out where K4 says.
-#define Q8_SPLIT_HALF(poff, ooff, kst, kacc) \
+#define Q8_SPLIT_HALF(poff, ooff, kst, kacc) Q8_SPLIT_HALFB(poff, ooff, kst, kacc, DI)
+
+// Q8_SPLIT_HALFB is Q8_SPLIT_HALF with the parked vectors at poff(R13) and
+// out at ooff(base).
+#define Q8_SPLIT_HALFB(poff, ooff, kst, kacc, base) \
 	VMOVUPS    poff(R13), Z12;             \
 	VSHUFF32X4 $0xb1, Z12, Z12, Z13;       \
 	VADDPS     Z13, Z12, Z12;              \
@@ -2134,21 +2386,22 @@
 	VADDPS     Z13, Z14, Z14;              \
 	VMOVDQU32  ·avx512Q8SplitIdx(SB), Z13; \
 	VPERMI2PS  Z14, Z12, Z13;              \
-	VMOVUPS.Z  ooff(DI), kacc, Z15;        \
+	VMOVUPS.Z  ooff(base), kacc, Z15;      \
 	VADDPS     Z15, Z13, Z13;              \
-	VMOVUPS    Z13, kst, ooff(DI)
+	VMOVUPS    Z13, kst, ooff(base)
 
 // Q8_SCALES_G64_SPLIT: two rows of 64 in one group each as a row of 128
 // whose four blocks each take their own row's scale and min (lane 4L+r:
 // entry 2r+L/2 of the quad's 8, ·avx512Q8G64SplitIdx in Z3), P the mins
 // times SG in every lane (the blocks' sums), so that no shift term lands
 // in the other row's lanes.
-#define Q8_SCALES_G64_SPLIT \
+#define Q8_SM_G64_SPLIT \
 	VCVTPH2PS (DX), Y24;    \
 	VPERMPS   Z24, Z3, Z24; \
 	VCVTPH2PS (R8), Y25;    \
-	VPERMPS   Z25, Z3, Z25; \
-	VMULPS    Z4, Z25, Z25
+	VPERMPS   Z25, Z3, Z25
+
+#define Q8_SCALES_G64_SPLIT Q8_SM_G64_SPLIT; VMULPS Z4, Z25, Z25
 
 #define Q8_SPLIT_FLUSH \
 	LEAQ    (R10)(R10*1), R11; \
@@ -2329,6 +2582,129 @@
 #undef ROWINT
 #undef Q8_SCALES
 #undef Q8_SCALE_IDX
+#undef ROW_SPLIT
+
+// The DotQ8 row kernels of four query rows on rows of 64 values (ROW_SPLIT:
+// two rows of 64 as one row of 128, the flush Q8_SPLIT_FLUSH_X4).
+
+#define NAME ·avx512DotQ8Row64W2G64X4
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define LOHI LOHI_ROW_W2
+#define PREFETCH_QUAD PREFETCH_W2
+#define Q8_SM Q8_SM_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define SM_LANES 0xffff
+#define ROW_SPLIT 1
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W4G64X4
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define LOHI LOHI_ROW_W4
+#define PREFETCH_QUAD PREFETCH_W4
+#define Q8_SM Q8_SM_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define SM_LANES 0xffff
+#define ROW_SPLIT 1
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W8G64X4
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define LOHI LOHI_ROW_W8
+#define PREFETCH_QUAD PREFETCH_W8
+#define Q8_SM Q8_SM_G64_SPLIT
+#define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
+#define SM_LANES 0xffff
+#define ROW_SPLIT 1
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W2G32X4
+#define CONSTS QUAD_CONSTS_W2
+#define ROWBYTES 32
+#define LOHI LOHI_ROW_W2
+#define PREFETCH_QUAD PREFETCH_W2
+#define Q8_SM Q8_SM_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define SM_LANES 0xffff
+#define ROW_SPLIT 1
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W4G32X4
+#define CONSTS QUAD_CONSTS_W4
+#define ROWBYTES 64
+#define LOHI LOHI_ROW_W4
+#define PREFETCH_QUAD PREFETCH_W4
+#define Q8_SM Q8_SM_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define SM_LANES 0xffff
+#define ROW_SPLIT 1
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
+#undef ROW_SPLIT
+
+#define NAME ·avx512DotQ8Row64W8G32X4
+#define CONSTS QUAD_CONSTS_W8
+#define ROWBYTES 128
+#define LOHI LOHI_ROW_W8
+#define PREFETCH_QUAD PREFETCH_W8
+#define Q8_SM Q8_SM_G32
+#define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define SM_LANES 0xffff
+#define ROW_SPLIT 1
+#include "avx512_dotq8_rowx4_amd64.h"
+#undef NAME
+#undef CONSTS
+#undef ROWBYTES
+#undef LOHI
+#undef PREFETCH_QUAD
+#undef Q8_SM
+#undef Q8_SCALE_IDX
+#undef SM_LANES
 #undef ROW_SPLIT
 
 // DotQ8 stream kernels on 2- and 4-bit rows of 64, 80, 96, 128 and 256

@@ -11,6 +11,13 @@
 //	Q8_SM     the four rows' S into Z24 and mins M into Z25 (Q8_SM_G64,
 //	          Q8_SM_G32, Q8_SM_G128)
 //	Q8_SCALE_IDX the VPERMPS indexes of S
+//	ROW_STRIDE (if defined) the bytes from row to row, when the rows are
+//	          halves of rows of 256 (ROWBYTES each); Q8_SM (Q8_SM_H*) then
+//	          picks the half's scales and mins by the indexes loaded into
+//	          Z28 from the records' end (4*576)
+//	ROW_SPLIT (if defined) each row of 128 is two rows of 64, whose sums
+//	          the flush stores apart (Q8_SPLIT_HALFB per query row, as the
+//	          one-query kernels' Q8_SPLIT_FLUSH does)
 //	SM_LANES  the lanes of M that hold mins (0xff00, or 0xffff for groups
 //	          of 32)
 //	PREFETCH_QUAD  prefetches the codes 1 KiB ahead, one line per 64 bytes
@@ -98,11 +105,28 @@
 	VMOVUPS   Z12, K3, (R11); \
 	ADDQ      avx512RowArgs_outStride(AX), R11
 
+// SPLIT_X4(j): query row j's 32 sums of rows of 64 (two rows of 64 per row
+// of 128 of the block), stored or added at R11, which then steps to the
+// next query row's out.
+#define SPLIT_X4(j) \
+	Q8_SPLIT_HALFB(256*j, 0, K3, K5, R11);     \
+	Q8_SPLIT_HALFB(256*j+128, 64, K2, K7, R11); \
+	ADDQ avx512RowArgs_outStride(AX), R11
+
+#endif
+
+#ifdef ROW_STRIDE
+#define RSTRIDE ROW_STRIDE
+#else
+#define RSTRIDE ROWBYTES
 #endif
 
 KERNEL_TEXT(NAME)
 	CONSTS
 	MOVQ      avx512RowArgs_recs(AX), BX
+#ifdef ROW_STRIDE
+	VMOVDQU64 (4*576)(BX), Z28
+#endif
 	MOVQ      avx512RowArgs_sg(AX), R9
 	VMOVDQU64 Q8_SCALE_IDX(SB), Z3
 	VMOVDQU64 ·avx512QuadMinShuf(SB), Y5
@@ -120,9 +144,9 @@ block:
 quad:
 	PREFETCH_QUAD
 	LOHI(0, Z6, Z10)
-	LOHI(ROWBYTES, Z7, Z11)
-	LOHI(2*ROWBYTES, Z8, Z12)
-	LOHI(3*ROWBYTES, Z9, Z18)
+	LOHI(RSTRIDE, Z7, Z11)
+	LOHI(2*RSTRIDE, Z8, Z12)
+	LOHI(3*RSTRIDE, Z9, Z18)
 	TRANSPOSE4D(Z6, Z7, Z8, Z9)
 	TRANSPOSE4D(Z10, Z11, Z12, Z18)
 	KX4(0, Z0)
@@ -134,9 +158,35 @@ quad:
 	F_X4(1, Z1)
 	F_X4(2, Z2)
 	F_X4(3, Z4)
-	ADDQ $(4*ROWBYTES), SI
+	ADDQ $(4*RSTRIDE), SI
 	QUAD_ROWS_NEXT(R12)
 
+#ifdef ROW_SPLIT
+	// 2·R10 rows of 64: the first 16 under K3 (K5 where added), the rest
+	// under K2 (K7).
+	LEAQ    (R10)(R10*1), R11
+	MOVQ    $16, R12
+	CMPQ    R11, R12
+	CMOVQLT R11, R12
+	SUBQ    R12, R11
+	MOVL    $-1, R14
+	BZHIL   R12, R14, R12
+	KMOVW   R12, K3
+	BZHIL   R11, R14, R11
+	KMOVW   R11, K2
+	KANDW   K3, K4, K5
+	KANDW   K2, K4, K7
+	MOVQ    DI, R11
+	SPLIT_X4(0)
+	SPLIT_X4(1)
+	SPLIT_X4(2)
+	SPLIT_X4(3)
+	ADDQ    $128, DI
+	TESTQ   CX, CX
+	JNZ     block
+	VZEROUPPER
+	RET
+#else
 	BLOCK_MASK(K3)
 	KANDW K3, K4, K5
 	MOVQ  DI, R11
@@ -145,3 +195,6 @@ quad:
 	FLUSH_X4(2)
 	FLUSH_X4(3)
 	BLOCKS_NEXT
+#endif
+
+#undef RSTRIDE

@@ -5,10 +5,14 @@ package lowbit
 import "unsafe"
 
 // avx512DotQ8RowX4Codes reports whether the DotQ8 row kernels of four query
-// rows take rows of 128 values of format f: 2-, 4- and 8-bit codes in
-// groups of 32, 64 or 128.
-func avx512DotQ8RowX4Codes(f Format) bool {
-	return (f.Bits == 2 || f.Bits == 4 || f.Bits == 8) && (f.Group == 32 || f.Group == 64 || f.Group == 128)
+// rows take rows of cols (64, 128 or 256) values of format f: 2-, 4- and
+// 8-bit codes in groups of 32 or 64, or (rows of 128 and 256) 128, or
+// (rows of 256) 256.
+func avx512DotQ8RowX4Codes(f Format, cols int) bool {
+	if f.Bits != 2 && f.Bits != 4 && f.Bits != 8 {
+		return false
+	}
+	return f.Group == 32 || f.Group == 64 || cols >= 128 && (f.Group == 128 || f.Group == cols)
 }
 
 // avx512DotQ8RowX4 runs the DotQ8 row kernel of four query rows (rows of
@@ -85,5 +89,129 @@ func avx512Q8RowX4Records(recs []byte, q *Q8, j int) {
 	d := (*[16]float32)(unsafe.Pointer(&recs[512]))
 	for l, s := range sc {
 		d[4*l], d[4*l+1], d[4*l+2], d[4*l+3] = s, s, s, s
+	}
+}
+
+// avx512DotQ8Row256X4 is avx512DotQ8RowX4 on rows of 256 values (2-, 4-
+// and 8-bit codes in groups of 32, 64, 128 or 256): the kernels of four
+// query rows run once per half of the rows, with the rows twice as far
+// apart, the half's query records and block sums and the half's selection
+// of the quad's scales and mins (avx512Q8HalfIndexes); the second half
+// adds into out.
+func avx512DotQ8Row256X4(out []float32, r Rows, q *Q8, j0 int) {
+	const rec = avx512Q8RowX4Rec
+	f := r.Format
+	var (
+		recsBuf    [4*rec + 64 + 64]byte
+		sgBuf      [4*16 + 16]float32
+		scratchBuf [4*4*16 + 16]float32
+	)
+	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	nb := q8Blocks(q.Group, q.Cols)
+	mins, _ := shiftSource(r)
+	rb, g := f.RowBytes(256), f.Groups(256)
+	n := len(out) / 4
+	n4 := n &^ 3
+	var (
+		data          [4 * 256]byte
+		scales, mins4 [4 * 8]uint16
+		tail          [4 * 4]float32
+	)
+	if n4 < n {
+		copy(data[:], r.Data[n4*rb:])
+		copy(scales[:], r.Scales[g*n4:])
+		copy(mins4[:], mins[g*n4:])
+	}
+	for h := range 2 {
+		qh := Q8{Group: q.Group, Cols: q.Cols, Values: q.Values[128*h:], Scales: q.Scales[4*h:]}
+		for j := range 4 {
+			avx512Q8RowX4Records(recs[j*rec:], &qh, j0+j)
+			avx512Q8RowShiftSums(sg[16*j:], f, q.Sums[(j0+j)*nb+4*h:][:4])
+		}
+		avx512Q8HalfIndexes(recs[4*rec:][:64], f.Group, h)
+		a := avx512RowArgs{
+			recs:      unsafe.Pointer(&recs[0]),
+			sg:        unsafe.Pointer(&sg[0]),
+			scratch:   unsafe.Pointer(&scratch[0]),
+			outStride: 4 * n,
+			accMask:   0xffff * h,
+		}
+		if n4 > 0 {
+			a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[h*rb/2]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
+			a.out, a.n = unsafe.Pointer(&out[0]), n4
+			avx512CallDotQ8Row256X4(f.Bits, f.Group, &a)
+		}
+		if n4 < n {
+			a.data, a.scales, a.mins = unsafe.Pointer(&data[h*rb/2]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
+			a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
+			avx512CallDotQ8Row256X4(f.Bits, f.Group, &a)
+		}
+	}
+	for j := range 4 {
+		copy(out[j*n+n4:(j+1)*n], tail[4*j:])
+	}
+}
+
+// avx512DotQ8Row64X4 is avx512DotQ8RowX4 on rows of 64 values (2-, 4- and
+// 8-bit codes in groups of 32 or 64): two rows are one row of 128 of the
+// kernels, against each query row's values twice, and the kernels store
+// the two halves' sums apart; a last 1-7 rows run padded to eight.
+func avx512DotQ8Row64X4(out []float32, r Rows, q *Q8, j0 int) {
+	const rec = avx512Q8RowX4Rec
+	f := r.Format
+	var (
+		recsBuf    [4*rec + 64]byte
+		sgBuf      [4*16 + 16]float32
+		scratchBuf [4*4*16 + 16]float32
+		vals       [128]int8
+		scs, sums  [4]float32
+	)
+	recs, sg, scratch := avx512AlignBytes(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
+	nb := q8Blocks(q.Group, q.Cols) // 2: blocks of 32
+	// Every lane 4L+r takes block L's sum (the kernels give each block
+	// its row's min, so each row's shift term stays in its own lanes).
+	sf := f
+	sf.Group = 32
+	for j := range 4 {
+		jq := j0 + j
+		copy(vals[:64], q.Values[jq*64:][:64])
+		copy(vals[64:], q.Values[jq*64:][:64])
+		for b := range 4 {
+			scs[b], sums[b] = q.Scales[jq*nb+b%2], q.Sums[jq*nb+b%2]
+		}
+		qv := Q8{Group: min(q.Group, 64), Cols: 128, Values: vals[:], Scales: scs[:], Sums: sums[:]}
+		avx512Q8RowX4Records(recs[j*rec:], &qv, 0)
+		avx512Q8RowShiftSums(sg[16*j:], sf, sums[:])
+	}
+	mins, _ := shiftSource(r)
+	rb, g := f.RowBytes(64), f.Groups(64)
+	n := len(out) / 4
+	n8 := n &^ 7
+	a := avx512RowArgs{
+		recs:      unsafe.Pointer(&recs[0]),
+		sg:        unsafe.Pointer(&sg[0]),
+		scratch:   unsafe.Pointer(&scratch[0]),
+		outStride: 4 * n,
+	}
+	if n8 > 0 {
+		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
+		a.out, a.n = unsafe.Pointer(&out[0]), n8/2
+		avx512CallDotQ8Row64X4(f.Bits, f.Group, &a)
+	}
+	if n8 < n {
+		var (
+			data          [8 * 64]byte
+			scales, mins8 [8 * 2]uint16
+			tail          [4 * 8]float32
+		)
+		copy(data[:], r.Data[n8*rb:])
+		copy(scales[:], r.Scales[g*n8:])
+		copy(mins8[:], mins[g*n8:])
+		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins8[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 32
+		avx512CallDotQ8Row64X4(f.Bits, f.Group, &a)
+		for j := range 4 {
+			copy(out[j*n+n8:(j+1)*n], tail[8*j:])
+		}
 	}
 }

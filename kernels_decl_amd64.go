@@ -5566,6 +5566,124 @@ func avx512CallDotQ8RowX4(bits, group int, a *avx512RowArgs) {
 	}
 }
 
+// DotQ8 on one half of rows of 256 values of 2-, 4- or 8-bit codes in groups
+// of 32, 64, 128 or 256 for four query rows (avx512_dotq8_amd64.s, body
+// avx512_dotq8_rowx4_amd64.h with ROW_STRIDE).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row256W2G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W2G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W2G128X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W2G256X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G128X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W4G256X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W8G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W8G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W8G128X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row256W8G256X4(a *avx512RowArgs)
+
+// avx512CallDotQ8Row256X4 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8Row256X4(bits, group int, a *avx512RowArgs) {
+	switch bits<<12 | group {
+	case 2<<12 | 32:
+		avx512DotQ8Row256W2G32X4(a)
+	case 2<<12 | 64:
+		avx512DotQ8Row256W2G64X4(a)
+	case 2<<12 | 128:
+		avx512DotQ8Row256W2G128X4(a)
+	case 2<<12 | 256:
+		avx512DotQ8Row256W2G256X4(a)
+	case 4<<12 | 32:
+		avx512DotQ8Row256W4G32X4(a)
+	case 4<<12 | 64:
+		avx512DotQ8Row256W4G64X4(a)
+	case 4<<12 | 128:
+		avx512DotQ8Row256W4G128X4(a)
+	case 4<<12 | 256:
+		avx512DotQ8Row256W4G256X4(a)
+	case 8<<12 | 32:
+		avx512DotQ8Row256W8G32X4(a)
+	case 8<<12 | 64:
+		avx512DotQ8Row256W8G64X4(a)
+	case 8<<12 | 128:
+		avx512DotQ8Row256W8G128X4(a)
+	case 8<<12 | 256:
+		avx512DotQ8Row256W8G256X4(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// DotQ8 on rows of 64 values of 2-, 4- or 8-bit codes in groups of 32 or 64
+// for four query rows, two rows as one row of 128 (avx512_dotq8_amd64.s, body
+// avx512_dotq8_rowx4_amd64.h with ROW_SPLIT).
+//
+// avx512DotQ8Row<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotQ8Row64W2G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W2G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W4G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W4G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W8G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotQ8Row64W8G64X4(a *avx512RowArgs)
+
+// avx512CallDotQ8Row64X4 calls avx512DotQ8Row<cols>W<bits>G<group>X<nq>.
+func avx512CallDotQ8Row64X4(bits, group int, a *avx512RowArgs) {
+	switch bits<<8 | group {
+	case 2<<8 | 32:
+		avx512DotQ8Row64W2G32X4(a)
+	case 2<<8 | 64:
+		avx512DotQ8Row64W2G64X4(a)
+	case 4<<8 | 32:
+		avx512DotQ8Row64W4G32X4(a)
+	case 4<<8 | 64:
+		avx512DotQ8Row64W4G64X4(a)
+	case 8<<8 | 32:
+		avx512DotQ8Row64W8G32X4(a)
+	case 8<<8 | 64:
+		avx512DotQ8Row64W8G64X4(a)
+	default:
+		panic("lowbit: no avx512DotQ8Row<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // DotQ8 on rows of 96 values in groups of 32 or 96 of 2-, 4- or 8-bit codes,
 // the stream kernels: sixteen rows at a time as one stream of code dwords
 // (avx512_dotq8_amd64.s, body avx512_dotq8_row96g32_amd64.h).
