@@ -10,13 +10,13 @@
 // itself; for every kernel family and format, each implementation's speed
 // at an L2-sized and a DRAM-sized input (values per ns, GB/s of memory
 // traffic, speed-up over generic, share of the measured bandwidth); a
-// shape table: the attention kernels (Dot, Dot×4, DotQ8, AddWeighted) on
-// 4- and 2-bit codes, symmetric or not, over rows of 64, 80, 96, 128 and
-// 256 values in every group of 8, 16, 32, 64 and the whole row that divides
-// them, as values/ns and as a share of the same kernel on rows of 128 in
-// groups of 64, so that every model finds its shape (-shapes=false skips
-// it, -shape-cols picks the row lengths); and a MiKV decode-attention
-// table. Progress goes to stderr, the report to stdout.
+// shape table: the attention kernels (Dot, Dot×4, DotQ8, DotQ8×4,
+// AddWeighted) on 4- and 2-bit codes, symmetric or not, over rows of 64,
+// 80, 96, 128 and 256 values in every group of 8, 16, 32, 64 and the whole
+// row that divides them, as values/ns and as a share of the same kernel on
+// rows of 128 in groups of 64, so that every model finds its shape
+// (-shapes=false skips it, -shape-cols picks the row lengths); and a MiKV
+// decode-attention table. Progress goes to stderr, the report to stdout.
 //
 // Other modes:
 //

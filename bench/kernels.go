@@ -70,6 +70,15 @@ var kernelCases = []kernelCase{
 		},
 	},
 	{
+		name: fmt.Sprintf("DotQ8×%d", gqaHeads), kernel: lowbit.KernelDotQ8, perFormat: true, rows: packedRows,
+		traffic: func(f lowbit.Format, n, cols int) int64 {
+			return packedBytes(f, n, cols) + gqaHeads*(4*int64(n)+int64(cols))
+		},
+		op: func(im *lowbit.Implementation, in *input) func() {
+			return func() { im.DotQ8(in.out, in.rows, in.q8x4) }
+		},
+	},
+	{
 		name: "AddWeighted", kernel: lowbit.KernelAddWeighted, perFormat: true, rows: packedRows,
 		traffic: func(f lowbit.Format, n, cols int) int64 { return packedBytes(f, n, cols) + 4*int64(n) + 8*int64(cols) },
 		op: func(im *lowbit.Implementation, in *input) func() {
@@ -152,6 +161,7 @@ type input struct {
 	x     []float32   // nf rows of float32 values (rows' source values)
 	query []float32   // gqaHeads query rows
 	q8    *lowbit.Q8  // query row 0, quantized
+	q8x4  *lowbit.Q8  // the gqaHeads query rows, quantized
 	out   []float32   // gqaHeads*n
 	w     []float32   // n weights
 	y     []float32   // cols
@@ -196,6 +206,12 @@ func newInput(f lowbit.Format, cols int, traffic int64, base *input, rng *rand.R
 		panic(err)
 	}
 	if err := lowbit.Generic().QuantizeQ8(in.q8, in.query[:cols]); err != nil {
+		panic(err)
+	}
+	if in.q8x4, err = lowbit.NewQ8(f, gqaHeads, cols); err != nil {
+		panic(err)
+	}
+	if err := lowbit.Generic().QuantizeQ8(in.q8x4, in.query); err != nil {
 		panic(err)
 	}
 	in.out = make([]float32, gqaHeads*n)

@@ -10,7 +10,7 @@ import (
 	"github.com/lowbit-ml/lowbit"
 )
 
-// The shape table: the kernels attention runs (Dot, Dot×4, DotQ8,
+// The shape table: the kernels attention runs (Dot, Dot×4, DotQ8, DotQ8×4,
 // AddWeighted) on 4- and 2-bit codes over the row lengths and groups real
 // models have (head dimensions 64 to 256, groups of 8 values to a whole
 // row), each as values per ns and as a share of the same kernel's figure
@@ -104,7 +104,7 @@ func shapeList(cols []int) []shape {
 
 // shapeCaseNames are the kernel cases of the table, as kernelCases names
 // them.
-var shapeCaseNames = []string{"Dot", fmt.Sprintf("Dot×%d", gqaHeads), "DotQ8", "AddWeighted"}
+var shapeCaseNames = []string{"Dot", fmt.Sprintf("Dot×%d", gqaHeads), "DotQ8", fmt.Sprintf("DotQ8×%d", gqaHeads), "AddWeighted"}
 
 // shapeRun says what the shape table measures.
 type shapeRun struct {
