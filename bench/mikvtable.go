@@ -80,9 +80,9 @@ type mikvCase struct {
 }
 
 // mikvCases returns the configurations of the MiKV table: the paper's
-// setting, its int8 variant, uniform int4, full fp16 and float32, H2O
-// eviction at the paper's budget, and the paper's setting at head
-// dimension 64.
+// setting, the same with int8 queries (Config.Int8Queries), its int8
+// variant, uniform int4, full fp16 and float32, H2O eviction at the
+// paper's budget, and the paper's setting at head dimension 64.
 func mikvCases() []mikvCase {
 	base := mikv.DefaultConfig(1, mikvKVHeads, mikvKVHeads*mikvGroup, mikvHeadDim)
 	g := base.Retained.Key.Group
@@ -99,8 +99,11 @@ func mikvCases() []mikvCase {
 	f32.Important = mikv.Tier{Key: lowbit.F32, Value: lowbit.F32}
 	h2o := base
 	h2o.Evict = true
+	int8q := base
+	int8q.Int8Queries = true
 	return []mikvCase{
 		{"MiKV f16/int2 r=0.2", paper},
+		{"MiKV f16/int2 int8q", int8q},
 		{"MiKV int8/int2 r=0.2", int8hi},
 		{"uniform int4", uniform},
 		{"full fp16", f16},
