@@ -18,8 +18,8 @@
 // (row 0 of weight row 0; R9 bytes between weight rows, R10 three times
 // that), R11 the w*scale table, R14 its current row, R12 bytes between code
 // rows, CX blocks left, BX rows left in the block, DI out. Z20-Z23 the
-// field masks, Z25 the scale words' index table, Z26 the min factor,
-// Z27-Z31 scratch.
+// field masks (2-bit: the fields' lookup tables), Z25 the scale words'
+// index table, Z26 the min factor, Z27-Z31 scratch.
 
 #include "textflag.h"
 #include "go_asm.h"
@@ -34,14 +34,24 @@
 
 // The rows' bodies: 64 values of one row into the sixteen sums.
 //
+// SPAN_LOOKUP(C, TAB, T, A0, A1, A2, A3): the field of the code dwords C
+// that the low 4 bits of each lane select in the table TAB (VPERMPS: the
+// field's value in place, as SPAN_FIELD's mask and conversion give it, in
+// one instruction) into register k of each weight row.
+#define SPAN_LOOKUP(C, TAB, T, A0, A1, A2, A3) \
+	VPERMPS TAB, C, T; \
+	SPAN_FMAS(T, A0, A1, A2, A3)
+
 // 2-bit: 16 bytes, each zero-extended to a dword whose four fields are
-// registers 0-3.
+// registers 0-3: fields 0 and 1 looked up from the low 4 bits (Z20, Z21),
+// fields 2 and 3 from the high 4 (Z22, Z23).
 #define SPAN_ROW_W2 \
 	VPMOVZXBD (SI), Z27; \
-	SPAN_FIELD(Z27, Z20, Z28, Z0, Z4, Z8, Z12); \
-	SPAN_FIELD(Z27, Z21, Z29, Z1, Z5, Z9, Z13); \
-	SPAN_FIELD(Z27, Z22, Z28, Z2, Z6, Z10, Z14); \
-	SPAN_FIELD(Z27, Z23, Z29, Z3, Z7, Z11, Z15)
+	SPAN_LOOKUP(Z27, Z20, Z28, Z0, Z4, Z8, Z12); \
+	SPAN_LOOKUP(Z27, Z21, Z29, Z1, Z5, Z9, Z13); \
+	VPSRLD $4, Z27, Z27; \
+	SPAN_LOOKUP(Z27, Z22, Z28, Z2, Z6, Z10, Z14); \
+	SPAN_LOOKUP(Z27, Z23, Z29, Z3, Z7, Z11, Z15)
 
 // 4-bit: two times 16 bytes, each byte's two nibbles registers 2b and 2b+1.
 #define SPAN_ROW_W4 \
@@ -204,12 +214,14 @@
 	VMOVAPS Z27, J(R11)
 
 // SPAN_MASKS(bits): the field masks of a code width in Z20-Z23, in place
-// (field f: bits*f up).
+// (field f: bits*f up); for 2-bit codes the lookup tables of the four
+// fields' values in place (·avx512SpanW2Fields: entry i of field f's table
+// is its field of i, for fields 2 and 3 of i<<4).
 #define SPAN_MASKS_W2 \
-	MOVL $0x03, BX; VPBROADCASTD BX, Z20; \
-	MOVL $0x0c, BX; VPBROADCASTD BX, Z21; \
-	MOVL $0x30, BX; VPBROADCASTD BX, Z22; \
-	MOVL $0xc0, BX; VPBROADCASTD BX, Z23
+	VMOVUPS ·avx512SpanW2Fields+0(SB), Z20;   \
+	VMOVUPS ·avx512SpanW2Fields+64(SB), Z21;  \
+	VMOVUPS ·avx512SpanW2Fields+128(SB), Z22; \
+	VMOVUPS ·avx512SpanW2Fields+192(SB), Z23
 #define SPAN_MASKS_W4 \
 	MOVL $0x0f, BX; VPBROADCASTD BX, Z20; \
 	MOVL $0xf0, BX; VPBROADCASTD BX, Z21
@@ -226,7 +238,7 @@
 // register 2b+f from nibble f of bytes 16b to 16b+15; 8-bit: 64 bytes,
 // register b from bytes 16b to 16b+15; fp16: 128 bytes, register k from
 // values 16k to 16k+15, no scales or mins). Instructions per 32 values:
-// 4·nw FMA (with a broadcast); 2 AND, 2 convert and 0.5 zero-extend
+// 4·nw FMA (with a broadcast); 2 lookups, 0.25 shift and 0.5 zero-extend
 // (2-bit), 2 AND, 2 convert, 1 zero-extend (4-bit), 2 zero-extend, 2
 // convert (8-bit) or 2 convert (fp16); 0.25 to 1 for the loop, and per
 // block of 16 rows 0.4 + 0.25·nw for the table.
