@@ -183,12 +183,13 @@ func rowSeeds() map[string][]byte {
 		{lowbit.SymQuant(8, 32), 96, 16}, {lowbit.Quant(8, 96), 96, 19}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 1+i%4, 8*byte(i%2), sUnit, sUnit)
 	}
-	// Four and eight weight rows over blocks of sixteen rows and a partial
-	// one (the avx512 AddWeighted span kernels).
+	// Four and eight weight (query) rows over blocks of sixteen rows and a
+	// partial one (the avx512 AddWeighted span kernels and the DotQ8 row
+	// kernels of four query rows: rows of 64, 128 and 256).
 	for i, fc := range []struct {
 		f              lowbit.Format
 		cols, rows, nq int
-	}{{lowbit.Quant(2, 64), 128, 35, 4}, {lowbit.SymQuant(4, 64), 256, 19, 8}, {lowbit.Quant(8, 128), 128, 33, 4}, {lowbit.F16, 64, 40, 4}, {lowbit.SymQuant(2, 64), 64, 16, 8}, {lowbit.Quant(2, 32), 128, 37, 3}, {lowbit.SymQuant(2, 32), 64, 20, 4}, {lowbit.Quant(4, 32), 128, 33, 4}, {lowbit.SymQuant(8, 32), 64, 18, 2}} {
+	}{{lowbit.Quant(2, 64), 128, 35, 4}, {lowbit.SymQuant(4, 64), 256, 19, 8}, {lowbit.Quant(8, 128), 128, 33, 4}, {lowbit.F16, 64, 40, 4}, {lowbit.SymQuant(2, 64), 64, 16, 8}, {lowbit.Quant(2, 32), 128, 37, 3}, {lowbit.SymQuant(2, 32), 64, 20, 4}, {lowbit.Quant(4, 32), 128, 33, 4}, {lowbit.SymQuant(8, 32), 64, 18, 2}, {lowbit.Quant(4, 64), 64, 37, 4}, {lowbit.SymQuant(8, 256), 256, 21, 4}, {lowbit.Quant(2, 128), 256, 17, 5}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x%d", fc.f, fc.cols, fc.rows, fc.nq)] = rowHeader(fc.f, fc.cols, fc.rows, fc.nq, 8*byte(i%2), sUnit, sUnit)
 	}
 	// The avx2 field kernels on rows of 128 (2- and 4-bit codes in groups
