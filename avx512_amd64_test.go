@@ -215,10 +215,11 @@ func TestAVX512DotShapes(t *testing.T) {
 		avx512CheckDot(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
 	// The row kernels on 4- and 2-bit rows of 64 (one group, or two of 32;
-	// groups of 16; 4-bit groups of 8).
+	// groups of 16; 4-bit groups of 8): blocks of sixteen (eight, four)
+	// rows and a padded last block.
 	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 32), SymQuant(2, 32),
 		Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8)} {
-		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
+		for _, n := range []int{1, 3, 4, 7, 8, 9, 15, 16, 17, 24, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 64, nq)
 			}

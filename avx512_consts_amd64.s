@@ -984,3 +984,15 @@ DATA ·avx512SpanW2Fields+244(SB)/4, $0x43400000
 DATA ·avx512SpanW2Fields+248(SB)/4, $0x43400000
 DATA ·avx512SpanW2Fields+252(SB)/4, $0x43400000
 GLOBL ·avx512SpanW2Fields(SB), RODATA|NOPTR, $256
+// Dot row kernels of 4-bit rows of 64, four query rows: VPERMPS indexes that
+// put the 16 row sums (lanes 0-3 rows 0, 2, 4, 6; 4-7 rows 1, 3, 5, 7;
+// 8-15 likewise rows 8-15) in row order
+DATA ·avx512Row64OctIdx+0(SB)/8, $0x0000000400000000
+DATA ·avx512Row64OctIdx+8(SB)/8, $0x0000000500000001
+DATA ·avx512Row64OctIdx+16(SB)/8, $0x0000000600000002
+DATA ·avx512Row64OctIdx+24(SB)/8, $0x0000000700000003
+DATA ·avx512Row64OctIdx+32(SB)/8, $0x0000000c00000008
+DATA ·avx512Row64OctIdx+40(SB)/8, $0x0000000d00000009
+DATA ·avx512Row64OctIdx+48(SB)/8, $0x0000000e0000000a
+DATA ·avx512Row64OctIdx+56(SB)/8, $0x0000000f0000000b
+GLOBL ·avx512Row64OctIdx(SB), RODATA|NOPTR, $64

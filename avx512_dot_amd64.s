@@ -1915,23 +1915,59 @@
 #undef QUAD_OUT
 #undef FORX
 
+// The four-query kernels on 4-bit rows of 64 values in one group of 64 or
+// two of 32 run eight rows per iteration (avx512_dot_row64x8_amd64.h),
+// with the registers of the four-query kernels of rows of 128.
+#define MREG Z24
+#define SREG Z25
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+
+// The eight rows' scales and mins: one group of 64 (8 fp16 values each),
+// lane 4L+r taking row 2r+L/2's (avx512QuadScaleIdx); the shift term goes
+// to lanes 0-3 and 8-11 (K4 = 0x0f0f), one per row.
+#define OCT_SCALES_G64 \
+	VMOVDQU32 ·avx512QuadScaleIdx(SB), T1; \
+	VCVTPH2PS (DX), Y25;                   \
+	VPERMPS   SREG, T1, SREG;              \
+	VCVTPH2PS (R8), Y24;                   \
+	VPERMPS   MREG, T1, MREG;              \
+	ADDQ      $16, DX;                     \
+	ADDQ      $16, R8
+
+// Two groups of 32 (16 fp16 values each): lane 4L+r takes row 2r+L/2's
+// group L%2, entry 4r+L (avx512QuadG32Idx); every lane takes its shift
+// term.
+#define OCT_SCALES_G32 \
+	VMOVDQU32 ·avx512QuadG32Idx(SB), T1; \
+	VCVTPH2PS (DX), SREG;                \
+	VPERMPS   SREG, T1, SREG;            \
+	VCVTPH2PS (R8), MREG;                \
+	VPERMPS   MREG, T1, MREG;            \
+	ADDQ      $32, DX;                   \
+	ADDQ      $32, R8
+
+// Per query row: add the 128-bit lanes of its two parked vectors (rows
+// 0-7 and 8-15) pair by pair, put the sums in row order (Z31) and store
+// them (mask K1).
+#define OCT_FLUSH(j, a0, a1, a2, a3) \
+	VMOVUPS    (j*256)(R13), T1;                \
+	VSHUFF64X2 $0x88, (j*256+64)(R13), T1, T2;  \
+	VSHUFF64X2 $0xdd, (j*256+64)(R13), T1, T1;  \
+	VADDPS     T1, T2, T1;                      \
+	VPERMPS    T1, Z31, T1;                     \
+	VMOVUPS    T1, K1, (R11);                   \
+	ADDQ       avx512RowArgs_outStride(AX), R11
+
 #define NAME ·avx512DotRow64W4G32X4
-#define SETUP SETUP_MASKS
-#define QUAD QUADW4R64X4
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X4
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
+#define OCT_SCALES OCT_SCALES_G32
+#define SHIFT_LANES 0xffff
+#include "avx512_dot_row64x8_amd64.h"
 #undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
+#undef OCT_SCALES
+#undef SHIFT_LANES
 
 #define NAME ·avx512DotRow64W4G64X1
 #define SETUP SETUP_MASKS
@@ -1970,22 +2006,18 @@
 #undef FORX
 
 #define NAME ·avx512DotRow64W4G64X4
-#define SETUP SETUP_MASKS
-#define QUAD QUADW4R64X4
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X4
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
+#define OCT_SCALES OCT_SCALES_G64
+#define SHIFT_LANES 0x0f0f
+#include "avx512_dot_row64x8_amd64.h"
 #undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
+#undef OCT_SCALES
+#undef SHIFT_LANES
+#undef MREG
+#undef SREG
+#undef T1
+#undef T2
+#undef T3
+#undef T4
 
 // func avx512DotRowXTables(dst, x *float32, cols *int32, scales *float32, fields, pass int) (lossy bool)
 //
