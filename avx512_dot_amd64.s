@@ -1963,10 +1963,12 @@
 
 #define NAME ·avx512DotRow64W4G32X4
 #define OCT_SCALES OCT_SCALES_G32
+#define OCT_OUT QUAD_OUT_CODES
 #define SHIFT_LANES 0xffff
 #include "avx512_dot_row64x8_amd64.h"
 #undef NAME
 #undef OCT_SCALES
+#undef OCT_OUT
 #undef SHIFT_LANES
 
 #define NAME ·avx512DotRow64W4G64X1
@@ -2007,10 +2009,12 @@
 
 #define NAME ·avx512DotRow64W4G64X4
 #define OCT_SCALES OCT_SCALES_G64
+#define OCT_OUT QUAD_OUT_CODES
 #define SHIFT_LANES 0x0f0f
 #include "avx512_dot_row64x8_amd64.h"
 #undef NAME
 #undef OCT_SCALES
+#undef OCT_OUT
 #undef SHIFT_LANES
 #undef MREG
 #undef SREG
@@ -4834,23 +4838,69 @@ field:
 #undef QUAD_OUT
 #undef FORX
 
+// The four-query kernel on 4-bit rows of 64 values in groups of 16 runs
+// eight rows per iteration too (avx512_dot_row64x8_amd64.h): a 128-bit
+// lane of an accumulator holds two groups of one row (dword lanes 0-1 and
+// 2-3), so each pair of accumulators is combined once (P01, P23: lane
+// 4L+i holds row 2(i/2)+L/2 of the pair's four rows, group 2(L%2)+i%2),
+// scaled and shifted per group (the four rows' 16 scales and mins
+// permuted by avx512Row64G16Idx), and the two are combined into K as in
+// one group of 64.
+#define MREG Z24
+#define SREG Z25
+#define T1 Z26
+#define T2 Z27
+#define T3 Z28
+#define T4 Z29
+#define M23 Z30
+#define S23 Z31
+
+// The scales and mins of rows 0-3 (SREG, MREG) and 4-7 (S23, M23), 64
+// bytes of each.
+#define OCT_SCALES_G16 \
+	VMOVDQU32 ·avx512Row64G16Idx(SB), T1; \
+	VCVTPH2PS (DX), SREG;                 \
+	VPERMPS   SREG, T1, SREG;             \
+	VCVTPH2PS 32(DX), S23;                \
+	VPERMPS   S23, T1, S23;               \
+	VCVTPH2PS (R8), MREG;                 \
+	VPERMPS   MREG, T1, MREG;             \
+	VCVTPH2PS 32(R8), M23;                \
+	VPERMPS   M23, T1, M23;               \
+	ADDQ      $64, DX;                    \
+	ADDQ      $64, R8
+
+// Per query row: each pair of accumulators combined, scaled and shifted
+// per group (the query's group sums at R9, lane 4L+i group 2(L%2)+i%2),
+// the two combined into K's layout and parked. Scratch: T1-T4 and Z16-Z17
+// (the nibbles of QUADX4).
+#define OCT_OUT_G16(j, a0, a1, a2, a3) \
+	COMBINE_F(a0, a1, T3, T1, T2);  \
+	VMULPS      (j*64)(R9), MREG, T4; \
+	VFMADD231PS SREG, T3, T4;       \
+	COMBINE_F(a2, a3, T3, T1, T2);  \
+	VMULPS      (j*64)(R9), M23, T1; \
+	VFMADD231PS S23, T3, T1;        \
+	COMBINE_F(T4, T1, T3, Z16, Z17); \
+	VMOVUPS     T3, (j*256)(R13)(R14*1)
+
 #define NAME ·avx512DotRow64W4G16X4
-#define SETUP SETUP_W4R64_G16
-#define QUAD QUADW4R64X4
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W4R64_G16
-#define QUAD_OUT QUAD_OUT_W4R64_G16
-#define FORX ROWFORW2X4
-#include "avx512_dot_row_amd64.h"
+#define OCT_SCALES OCT_SCALES_G16
+#define OCT_OUT OCT_OUT_G16
+#define SHIFT_LANES 0xffff
+#include "avx512_dot_row64x8_amd64.h"
 #undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
+#undef OCT_SCALES
+#undef OCT_OUT
+#undef SHIFT_LANES
+#undef MREG
+#undef SREG
+#undef T1
+#undef T2
+#undef T3
+#undef T4
+#undef M23
+#undef S23
 
 #define NAME ·avx512DotRow64W2G16X1
 #define SETUP SETUP_W2MASKS

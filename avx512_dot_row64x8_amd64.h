@@ -1,5 +1,5 @@
 // Body of the four-query Dot row kernels of avx512_dot_amd64.s on 4-bit
-// rows of 64 values in one group of 64 or two of 32, eight rows (four
+// rows of 64 values in one group of 64, two of 32 or four of 16, eight rows (four
 // vectors, two rows each) per iteration, so that combining, scaling and
 // parking a query row's sums serve eight rows, not four.
 //
@@ -15,8 +15,8 @@
 // term: the mins (the scales when symmetric), permuted like the scales,
 // times the query's sums (at R9, laid out by avx512DotRow64) under the
 // mask K4 (SHIFT_LANES: each row once for one group of 64, every lane for
-// two groups of 32), so a non-finite min or scale stays in its own row's
-// lanes. F is parked; every 16 rows the two parked vectors of a query row
+// two groups of 32 and four of 16), so a non-finite min or scale stays in
+// its own row's lanes. F is parked; every 16 rows the two parked vectors of a query row
 // are added lane pair by lane pair (VSHUFF64X2, VADDPS: rows 0, 2, 4, 6 |
 // 1, 3, 5, 7 | 8, 10, … | 9, 11, …) and permuted to row order
 // (avx512Row64OctIdx) for the store.
@@ -33,12 +33,17 @@
 //	NAME        the function's symbol
 //	OCT_SCALES  the eight rows' scales (SREG) and mins (MREG), permuted
 //	            to K's lanes, from DX and R8, which it steps past them
+//	OCT_OUT     per query row (ROWFORX4), F parked at (j*256)(R13)(R14*1):
+//	            QUAD_OUT_CODES, or for groups of 16 (two groups per
+//	            128-bit lane) OCT_OUT_G16, which scales each pair of
+//	            accumulators after its first COMBINE_F
 //	SHIFT_LANES the lanes that take a shift term (K4)
 //
 // Registers: Z0-Z15 accumulators (query j, vector r: Z(4j+r)), Z16-Z19
 // the four vectors' nibbles, Z20-Z23 a field's x tables, Z24-Z27 the
 // codes, Z30 a field's mask; then MREG (Z24), SREG (Z25), T1-T4
-// (Z26-Z29) and Z31 the flush's permutation. SI codes, DX scales, R8
+// (Z26-Z29) (for groups of 16 also Z30, Z31 and Z16-Z17) and Z31 the
+// flush's permutation. SI codes, DX scales, R8
 // mins, BX x tables, R9 the query sums, DI out, R13 the parked vectors,
 // R14 the offset of the next, R12 iterations left in the block, R10 rows
 // in the block, CX rows after it, R11 scratch.
@@ -68,7 +73,7 @@ oct:
 	PREFETCHT0 1216(SI)
 	QUADX4
 	OCT_SCALES
-	ROWFORX4(QUAD_OUT_CODES)
+	ROWFORX4(OCT_OUT)
 	ADDQ $256, SI
 	ADDQ $64, R14
 	DECQ R12

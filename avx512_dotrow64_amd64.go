@@ -51,12 +51,15 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 		// as the four-query kernels of rows of 128 do, and take the shift
 		// terms in lane 4L+r (row 2r+L/2, block L%2): group L%2's sum for
 		// groups of 32; the row's sum in lanes 0-3 and 8-11 for one group
-		// (the others stay 0).
+		// (the others stay 0); for groups of 16 lane 4L+i takes group
+		// 2(L%2)+i%2's.
 		copy(recs[4*8*16:], avx512RowMasks4[:])
 		for j := range pass {
 			s0, s1 := sumFloats(x[64*j:][:32]), sumFloats(x[64*j+32:][:32])
 			for l := range 16 {
 				switch {
+				case f.Group == 16:
+					sg[j*16+l] = mul * sumFloats(x[64*j+16*(2*(l/4%2)+l%2):][:16])
 				case f.Group == 32 && l/4%2 == 0:
 					sg[j*16+l] = mul * s0
 				case f.Group == 32:
@@ -160,10 +163,10 @@ func init() {
 
 // avx512Row64Octets reports whether the Dot row kernel of rows of 64
 // values in format f for pass query rows runs eight rows per iteration
-// (avx512_dot_row64x8_amd64.h): four query rows on 4-bit codes in one
-// group of 64 or two of 32.
+// (avx512_dot_row64x8_amd64.h): four query rows on 4-bit codes in groups
+// of 16, 32 or 64.
 func avx512Row64Octets(f Format, pass int) bool {
-	return pass == 4 && f.Bits == 4 && (f.Group == 32 || f.Group == 64)
+	return pass == 4 && f.Bits == 4 && (f.Group == 16 || f.Group == 32 || f.Group == 64)
 }
 
 // avx512Row64Codes reports whether the Dot and AddWeighted row kernels of
