@@ -37,6 +37,13 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 	if f.Group == 8 {
 		cols = &avx512Row80ColsG8[0][0]
 	}
+	lanes := avx512Row80Lanes(f, pass)
+	if lanes {
+		cols = &avx512Row80LanesCols[0][0]
+		if f.Group == 16 {
+			cols = &avx512Row80LanesColsG16[0][0]
+		}
+	}
 	mins, mul := shiftSource(r)
 	sgLen := 3 * 16 // 4-bit: qwords 0-47; 2-bit, and 4-bit in groups of 8: dwords 0-79
 	if f.Bits == 2 || f.Group == 8 {
@@ -46,6 +53,19 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 		xj := x[j*80:][:80]
 		if avx512DotRowXTables(&recs[j*fields*16], &xj[0], cols, scales, fields, 1) {
 			return false
+		}
+		if lanes {
+			// Per pair of query rows p = j/2 and group u (one in groups
+			// of 80): lanes 0-7 the first's group sum, 8-15 the
+			// second's.
+			ng := 80 / f.Group
+			for u := range ng {
+				s := mul * sumFloats(xj[f.Group*u:][:f.Group])
+				for l := range 8 {
+					sg[(j/2)*ng*16+16*u+8*(j%2)+l] = s
+				}
+			}
+			continue
 		}
 		s := sg[j*sgLen:][:sgLen]
 		if f.Group == 80 {
@@ -106,6 +126,14 @@ func avx512CallDotRow80Of(f Format, pass int, a *avx512RowArgs) {
 	avx512CallDotRow80(f.Bits, f.Group, pass, a)
 }
 
+// avx512Row80Lanes reports whether the Dot kernel of rows of 80 in format
+// f for pass query rows permutes the codes to rows in lanes
+// (avx512DotRow80W4G16X4, avx512DotRow80W4G80X4): four query rows on
+// 4-bit codes in groups of 16 or 80.
+func avx512Row80Lanes(f Format, pass int) bool {
+	return pass == 4 && f.Bits == 4 && (f.Group == 16 || f.Group == 80)
+}
+
 // avx512Row80Codes reports whether the Dot row kernels of rows of 80 take
 // codes of format f: 2- and 4-bit codes in groups of 16 or 80 (4-bit
 // codes in groups of 8: avx512DotRowCodes).
@@ -138,6 +166,24 @@ var (
 	avx512Row80Cols2, avx512Row80Cols2G16 [80][16]int32
 	avx512Row80Scales2                    [80]float32
 	avx512Row80Gather2                    [15][16]int32
+
+	// The four-query kernels of 4-bit rows of 80 in groups of 16 and 80
+	// permute a block's codes to rows in lanes: vector u's lanes 2r and
+	// 2r+1 hold row r's dwords 2u and 2u+1 (its qword u, dword 10r+2u+l%2
+	// of the block). avx512Row80LanesCols and avx512Row80LanesColsG16:
+	// table 8u+k holds in lane l the column of nibble k of that dword.
+	// avx512Row80LanesPerm: per u, the VPERMI2PS indexes of the lanes'
+	// dwords among the block's first 32, then the next 32, then (VPERMPS)
+	// the last 16. avx512Row80LanesScaleIdx (avx512Row80LanesMinIdx): per
+	// u, the VPERMI2W indexes (16-bit, two per entry) of the fp16 scale
+	// (min) of lane l among the block's 40, row l/2's (l%8's) group u;
+	// avx512Row80LanesOrder: lane d takes lane 4(d%8/2)+d%2+2(d/8) (rows
+	// in order, two query rows); avx512Row80LanesRow: lane l takes l/2,
+	// avx512Row80LanesRow8: l%8.
+	avx512Row80LanesCols, avx512Row80LanesColsG16                    [40][16]int32
+	avx512Row80LanesPerm                                             [15][16]int32
+	avx512Row80LanesScaleIdx, avx512Row80LanesMinIdx                 [5][16]int32
+	avx512Row80LanesOrder, avx512Row80LanesRow, avx512Row80LanesRow8 [16]int32
 )
 
 func init() {
@@ -171,6 +217,28 @@ func init() {
 	for l := range 16 {
 		avx512Row80Pairs[0][l], avx512Row80Pairs[1][l] = int32(2*l), int32(2*l+1)
 	}
+	for u := range 5 {
+		for l := range 16 {
+			w := 2*u + l%2 // the row's dword
+			for k := range 8 {
+				avx512Row80LanesCols[8*u+k][l] = int32(pack.PlaneColumn(4, 80, 8*w+k))
+				avx512Row80LanesColsG16[8*u+k][l] = int32(16*u + pack.PlaneColumn(4, 16, 8*(w%2)+k))
+			}
+			d := 10*(l/2) + w // the block's dword
+			avx512Row80LanesPerm[3*u+d/32][l] = int32(d % 32)
+		}
+		for l := range 8 {
+			// entries 2l and 2l+1 (lanes 0-15 of 32 words)
+			s0, s1 := 5*(2*l/2)+u, 5*((2*l+1)/2)+u
+			avx512Row80LanesScaleIdx[u][l] = int32(s0 | s1<<16)
+			m0, m1 := 5*(2*l%8)+u, 5*((2*l+1)%8)+u
+			avx512Row80LanesMinIdx[u][l] = int32(m0 | m1<<16)
+		}
+	}
+	for d := range 16 {
+		avx512Row80LanesOrder[d] = int32(4*(d%8/2) + d%2 + 2*(d/8))
+		avx512Row80LanesRow[d], avx512Row80LanesRow8[d] = int32(d/2), int32(d%8)
+	}
 	for k := range 5 {
 		for r := range 8 {
 			if q := 5*r + k; q < 32 {
@@ -183,7 +251,10 @@ func init() {
 }
 
 // avx512Row80Tables holds avx512Row80Pairs, avx512Row80Gather and
-// avx512Row80Gather2 one after the other (at byte 0, 128 and 768) in
+// avx512Row80Gather2 one after the other (at byte 0, 128 and 768), then
+// from byte 1728 avx512Row80LanesPerm, avx512Row80LanesScaleIdx,
+// avx512Row80LanesMinIdx, avx512Row80LanesOrder, avx512Row80LanesRow and
+// avx512Row80LanesRow8, in
 // 64-byte aligned memory, where the kernels read them (R12): a Go or asm
 // table is aligned to 32 bytes at most, and its 64-byte loads split cache
 // lines when it lands at 32 mod 64.
@@ -191,8 +262,8 @@ func init() {
 var avx512Row80Tables []int32
 
 func init() {
-	buf := make([]int32, 16*(2+10+15)+16)
-	t := buf[(-uintptr(unsafe.Pointer(&buf[0]))&63)/4:][:16*(2+10+15)]
+	buf := make([]int32, 16*(2+10+15+28)+16)
+	t := buf[(-uintptr(unsafe.Pointer(&buf[0]))&63)/4:][:16*(2+10+15+28)]
 	for i, tab := range [][16]int32{avx512Row80Pairs[0], avx512Row80Pairs[1]} {
 		copy(t[16*i:], tab[:])
 	}
@@ -201,6 +272,12 @@ func init() {
 	}
 	for i, tab := range avx512Row80Gather2 {
 		copy(t[192+16*i:], tab[:])
+	}
+	lanes := append(avx512Row80LanesPerm[:], avx512Row80LanesScaleIdx[:]...)
+	lanes = append(lanes, avx512Row80LanesMinIdx[:]...)
+	lanes = append(lanes, avx512Row80LanesOrder, avx512Row80LanesRow, avx512Row80LanesRow8)
+	for i, tab := range lanes {
+		copy(t[432+16*i:], tab[:])
 	}
 	avx512Row80Tables = t
 }

@@ -132,7 +132,7 @@ func TestGuardPagesRowShapes(t *testing.T) {
 		{Quant(4, 16), 128}, {SymQuant(2, 16), 128}, {Quant(4, 16), 64}, {Quant(2, 16), 64}, {SymQuant(2, 32), 64},
 		{Quant(4, 32), 256}, {SymQuant(4, 16), 256}, {Quant(2, 16), 256}, {Quant(4, 256), 256}, {SymQuant(2, 256), 256},
 		{Quant(2, 128), 256}, {Quant(8, 64), 256}, {SymQuant(3, 64), 256}, {Quant(8, 256), 256},
-		{Quant(5, 64), 64}, {SymQuant(8, 32), 64}, {Quant(4, 64), 64},
+		{Quant(5, 64), 64}, {SymQuant(8, 32), 64}, {Quant(4, 64), 64}, {SymQuant(4, 32), 64}, {Quant(4, 80), 80},
 		{Quant(4, 16), 80}, {SymQuant(4, 80), 80}, {SymQuant(2, 16), 80}, {Quant(2, 80), 80}, {SymQuant(2, 16), 96},
 		{Quant(4, 64), 128}, {SymQuant(4, 128), 128}, {Quant(2, 128), 128}, {SymQuant(2, 64), 128}, {Quant(4, 32), 128},
 		{Quant(4, 8), 128}, {SymQuant(4, 8), 64}, {Quant(4, 8), 256}, {SymQuant(4, 8), 96}, {Quant(4, 8), 80},

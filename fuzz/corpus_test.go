@@ -192,6 +192,17 @@ func rowSeeds() map[string][]byte {
 	}{{lowbit.Quant(2, 64), 128, 35, 4}, {lowbit.SymQuant(4, 64), 256, 19, 8}, {lowbit.Quant(8, 128), 128, 33, 4}, {lowbit.F16, 64, 40, 4}, {lowbit.SymQuant(2, 64), 64, 16, 8}, {lowbit.Quant(2, 32), 128, 37, 3}, {lowbit.SymQuant(2, 32), 64, 20, 4}, {lowbit.Quant(4, 32), 128, 33, 4}, {lowbit.SymQuant(8, 32), 64, 18, 2}, {lowbit.Quant(4, 64), 64, 37, 4}, {lowbit.SymQuant(8, 256), 256, 21, 4}, {lowbit.Quant(2, 128), 256, 17, 5}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x%d", fc.f, fc.cols, fc.rows, fc.nq)] = rowHeader(fc.f, fc.cols, fc.rows, fc.nq, 8*byte(i%2), sUnit, sUnit)
 	}
+	// The four-query avx512 Dot kernels of 4-bit rows of 64 (groups of 16,
+	// 32 and 64: eight rows per iteration) and 80 (groups of 16 and 80:
+	// rows in lanes): blocks of eight rows and a partial one, plain and
+	// with non-finite values.
+	for i, fc := range []struct {
+		f          lowbit.Format
+		cols, rows int
+	}{{lowbit.Quant(4, 16), 64, 21}, {lowbit.SymQuant(4, 32), 64, 19}, {lowbit.Quant(4, 64), 64, 27}, {lowbit.SymQuant(4, 16), 80, 23}, {lowbit.Quant(4, 80), 80, 17}} {
+		seeds[fmt.Sprintf("%s-%dcols-%drows-x4", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 4, 4|8*byte(i%2), sUnit, sUnit)
+		seeds[fmt.Sprintf("%s-%dcols-%drows-x4-nonfinite", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 4, 8*byte(i%2), sUnit|sNonFinite, sUnit)
+	}
 	// The avx2 field kernels on rows of 128 (2- and 4-bit codes in groups
 	// of 16 to 128, two to four query rows, and tiny query values that
 	// send a pass to the other kernels).
