@@ -311,12 +311,13 @@ func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 // rows of 64, 96, 128 or 256 values) with the x tables recs and the shift
 // sums sg of pass query rows, the shift terms' source mins (the scales when
 // symmetric); a last partial block of rows (four, or eight for 2-bit rows
-// of 96 and the eight-row kernels of rows of 64, avx512Row64Octets) is
-// copied to a padded block.
+// of 96, four query rows on 4-bit rows of 96 in groups of 16 and the
+// eight-row kernels of rows of 64, avx512Row64Octets) is copied to a
+// padded block.
 func avx512DotRowRun(out []float32, r Rows, mins []uint16, recs, sg []float32, pass int) {
 	f, cols := r.Format, r.Cols
 	step := 4
-	if cols == 96 && f.Bits == 2 || cols == 64 && avx512Row64Octets(f, pass) {
+	if cols == 96 && (f.Bits == 2 || f.Group == 16 && pass == 4) || cols == 64 && avx512Row64Octets(f, pass) {
 		step = 8
 	}
 	var scratchBuf [4*4*16 + 16]float32
