@@ -6,8 +6,9 @@ package lowbit
 // values in one group of 64 or two of 32, or in groups of 16 (4-bit codes
 // also 8) (four rows at a time, two per
 // vector for 4-bit codes, four for 2-bit; the query's sums over the rows'
-// two blocks of 32 serve either group) for pass query rows x; a last 1-3
-// rows are copied to a padded block of four. Like avx512DotRow it returns
+// two blocks of 32 serve either group; eight rows at a time for four query
+// rows on 4-bit codes in groups of 16 to 64, avx512Row64Octets) for pass
+// query rows x; a last partial block is copied to a padded one. Like avx512DotRow it returns
 // false, having written nothing, when a query value scaled by 16^-k (4^-k)
 // is a nonzero float32 subnormal (query values below 2^-98, or 2^-96),
 // and the general kernels serve them.

@@ -11,7 +11,8 @@ import (
 
 // avx512DotRow80 runs the 2- or 4-bit Dot row kernel on rows of 80 values
 // in groups of 16 or 80, or 4-bit rows in groups of 8 (sixteen 2-bit or eight 4-bit rows, five vectors,
-// at a time; each dword lane with its own x tables, see
+// at a time; each dword lane with its own x tables, or for four query rows
+// on 4-bit codes in groups of 16 and 80 the rows in lanes, see
 // avx512_dotrow80_amd64.s) for pass query rows x; a last partial block is
 // copied to a padded one. Like avx512DotRow it returns false, having
 // written nothing, when a query value scaled by 16^-k (4^-k) is a nonzero

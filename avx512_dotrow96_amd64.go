@@ -5,9 +5,10 @@ package lowbit
 import "math"
 
 // avx512DotRow96 runs the 4-bit Dot row kernel on rows of 96 values in
-// groups of 8, 16, 32 or 96 (four rows, three vectors, at a time; each vector's
-// 128-bit lanes are blocks of different rows, with their own x tables) for
-// pass query rows x; a last 1-3 rows are copied to a padded block of four.
+// groups of 8, 16, 32 or 96 (four rows, three vectors, at a time, or eight
+// for four query rows in groups of 16; each vector's 128-bit lanes are
+// blocks of different rows, with their own x tables) for pass query rows
+// x; a last partial block is copied to a padded one.
 // Like avx512DotRow it returns false, having written nothing, when a query
 // value scaled by 16^-k is a nonzero float32 subnormal (query values below
 // 2^-98), and the general kernels serve them.
