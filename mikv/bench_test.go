@@ -332,7 +332,7 @@ func BenchmarkSmallHeads(b *testing.B) {
 	}
 }
 
-// BenchmarkPageKernelsDRAM times Dot and AddWeighted as a decode step calls
+// BenchmarkPageKernelsDRAM times Dot, DotQ8 and AddWeighted as a decode step calls
 // them (pages of 1024 tokens of dimension 128, 4 query rows) over pages of
 // the larger of 256 MiB and 8× the L3 cache that cpuid reports (bench's
 // DRAM size, at most 4 GiB), one after the other, so that every call reads
@@ -362,16 +362,25 @@ func BenchmarkPageKernelsDRAM(b *testing.B) {
 			rs = append(rs, r)
 		}
 		x := normals(rng, nq*dim, 1)
+		q8, err := lowbit.NewQ8(f, nq, dim)
+		require.NoError(b, err)
+		require.NoError(b, lowbit.QuantizeQ8(q8, x))
 		scores, w, y := make([]float32, nq*rows), normals(rng, nq*rows, 0.01), make([]float32, nq*dim)
-		for _, k := range []string{"Dot", "AddWeighted"} {
+		for _, k := range []string{"Dot", "DotQ8", "AddWeighted"} {
+			if k == "DotQ8" && !f.Quantized() {
+				continue
+			}
 			b.Run(fmt.Sprintf("%s/%s", k, f), func(b *testing.B) {
 				i := 0
 				timeKernel(b, rows*dim, func() {
 					r := rs[i%len(rs)]
 					i++
-					if k == "Dot" {
+					switch k {
+					case "Dot":
 						lowbit.Dot(scores, r, x)
-					} else {
+					case "DotQ8":
+						lowbit.DotQ8(scores, r, q8)
+					default:
 						lowbit.AddWeighted(y, r, w)
 					}
 				})
