@@ -1488,6 +1488,13 @@
 
 #define Q8_SCALES_G128 Q8_SM_G128; VMULPS.Z Z4, Z25, K6, Z25
 
+// PREFETCH_W<bits>: the codes of a quad of rows of 128 values 1 KiB ahead,
+// one line per 64 bytes (the row kernels' PREFETCH_QUAD, of rows of 2-, 4-
+// and 8-bit codes).
+#define PREFETCH_W2 PREFETCHT0 1024(SI); PREFETCHT0 1088(SI)
+#define PREFETCH_W4 PREFETCH_W2; PREFETCHT0 1152(SI); PREFETCHT0 1216(SI)
+#define PREFETCH_W8 PREFETCH_W4; PREFETCHT0 1280(SI); PREFETCHT0 1344(SI); PREFETCHT0 1408(SI); PREFETCHT0 1472(SI)
+
 #define Q8_SCALES Q8_SCALES_G64
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
 
@@ -1495,7 +1502,9 @@
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
 #define ROWINT ROWINT_W2
+#define PREFETCH_QUAD PREFETCH_W2
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -1515,7 +1524,9 @@
 #define CONSTS QUAD_CONSTS_W4
 #define ROWBYTES 64
 #define ROWINT ROWINT_W4
+#define PREFETCH_QUAD PREFETCH_W4
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -1555,7 +1566,9 @@
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define ROWINT ROWINT_W8
+#define PREFETCH_QUAD PREFETCH_W8
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -1568,7 +1581,9 @@
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
 #define ROWINT ROWINT_W2
+#define PREFETCH_QUAD PREFETCH_W2
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -1578,7 +1593,9 @@
 #define CONSTS QUAD_CONSTS_W4
 #define ROWBYTES 64
 #define ROWINT ROWINT_W4
+#define PREFETCH_QUAD PREFETCH_W4
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -1588,7 +1605,9 @@
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define ROWINT ROWINT_W8
+#define PREFETCH_QUAD PREFETCH_W8
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -1607,7 +1626,9 @@
 #define CONSTS QUAD_CONSTS_W2
 #define ROWBYTES 32
 #define ROWINT ROWINT_W2
+#define PREFETCH_QUAD PREFETCH_W2
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -1617,7 +1638,9 @@
 #define CONSTS QUAD_CONSTS_W4
 #define ROWBYTES 64
 #define ROWINT ROWINT_W4
+#define PREFETCH_QUAD PREFETCH_W4
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -1627,7 +1650,9 @@
 #define CONSTS QUAD_CONSTS_W8
 #define ROWBYTES 128
 #define ROWINT ROWINT_W8
+#define PREFETCH_QUAD PREFETCH_W8
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -1660,9 +1685,6 @@
 	VSHUFI64X2 $0xdd, (off+64)(SI), lo, hi;    \
 	VSHUFI64X2 $0x88, (off+64)(SI), lo, lo
 
-#define PREFETCH_W2 PREFETCHT0 1024(SI); PREFETCHT0 1088(SI)
-#define PREFETCH_W4 PREFETCH_W2; PREFETCHT0 1152(SI); PREFETCHT0 1216(SI)
-#define PREFETCH_W8 PREFETCH_W4; PREFETCHT0 1280(SI); PREFETCHT0 1344(SI); PREFETCHT0 1408(SI); PREFETCHT0 1472(SI)
 
 #define NAME ·avx512DotQ8Row128W2G64X4
 #define CONSTS QUAD_CONSTS_W2
@@ -2116,7 +2138,9 @@
 #define ROWINT ROWINT_W2
 #define Q8_SCALES Q8_SCALES_H64
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define PREFETCH_QUAD PREFETCH_W2
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2148,7 +2172,9 @@
 #define ROWINT ROWINT_W4
 #define Q8_SCALES Q8_SCALES_H64
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define PREFETCH_QUAD PREFETCH_W4
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2212,7 +2238,9 @@
 #define ROWINT ROWINT_W8
 #define Q8_SCALES Q8_SCALES_H64
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define PREFETCH_QUAD PREFETCH_W8
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2228,7 +2256,9 @@
 #define ROWINT ROWINT_W2
 #define Q8_SCALES Q8_SCALES_H32
 #define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define PREFETCH_QUAD PREFETCH_W2
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2244,7 +2274,9 @@
 #define ROWINT ROWINT_W4
 #define Q8_SCALES Q8_SCALES_H32
 #define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define PREFETCH_QUAD PREFETCH_W4
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2260,7 +2292,9 @@
 #define ROWINT ROWINT_W8
 #define Q8_SCALES Q8_SCALES_H32
 #define Q8_SCALE_IDX ·avx512QuadG32Idx
+#define PREFETCH_QUAD PREFETCH_W8
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2276,7 +2310,9 @@
 #define ROWINT ROWINT_W2
 #define Q8_SCALES Q8_SCALES_H128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define PREFETCH_QUAD PREFETCH_W2
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2292,7 +2328,9 @@
 #define ROWINT ROWINT_W4
 #define Q8_SCALES Q8_SCALES_H128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define PREFETCH_QUAD PREFETCH_W4
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2308,7 +2346,9 @@
 #define ROWINT ROWINT_W8
 #define Q8_SCALES Q8_SCALES_H128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define PREFETCH_QUAD PREFETCH_W8
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2324,7 +2364,9 @@
 #define ROWINT ROWINT_W2
 #define Q8_SCALES Q8_SCALES_G128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define PREFETCH_QUAD PREFETCH_W2
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2340,7 +2382,9 @@
 #define ROWINT ROWINT_W4
 #define Q8_SCALES Q8_SCALES_G128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define PREFETCH_QUAD PREFETCH_W4
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2356,7 +2400,9 @@
 #define ROWINT ROWINT_W8
 #define Q8_SCALES Q8_SCALES_G128
 #define Q8_SCALE_IDX ·avx512QuadScaleIdx
+#define PREFETCH_QUAD PREFETCH_W8
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2431,7 +2477,9 @@
 #define Q8_SCALES Q8_SCALES_G64_SPLIT
 #define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
 #define ROW_SPLIT 1
+#define PREFETCH_QUAD PREFETCH_W2
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2463,7 +2511,9 @@
 #define Q8_SCALES Q8_SCALES_G64_SPLIT
 #define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
 #define ROW_SPLIT 1
+#define PREFETCH_QUAD PREFETCH_W4
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2527,7 +2577,9 @@
 #define Q8_SCALES Q8_SCALES_G64_SPLIT
 #define Q8_SCALE_IDX ·avx512Q8G64SplitIdx
 #define ROW_SPLIT 1
+#define PREFETCH_QUAD PREFETCH_W8
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2543,7 +2595,9 @@
 #define Q8_SCALES Q8_SCALES_G32
 #define Q8_SCALE_IDX ·avx512QuadG32Idx
 #define ROW_SPLIT 1
+#define PREFETCH_QUAD PREFETCH_W2
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2559,7 +2613,9 @@
 #define Q8_SCALES Q8_SCALES_G32
 #define Q8_SCALE_IDX ·avx512QuadG32Idx
 #define ROW_SPLIT 1
+#define PREFETCH_QUAD PREFETCH_W4
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES
@@ -2575,7 +2631,9 @@
 #define Q8_SCALES Q8_SCALES_G32
 #define Q8_SCALE_IDX ·avx512QuadG32Idx
 #define ROW_SPLIT 1
+#define PREFETCH_QUAD PREFETCH_W8
 #include "avx512_dotq8_row_amd64.h"
+#undef PREFETCH_QUAD
 #undef NAME
 #undef CONSTS
 #undef ROWBYTES

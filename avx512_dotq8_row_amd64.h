@@ -14,6 +14,7 @@
 //	          ·avx512QuadG32Idx for groups of 32)
 //	ROW_SPLIT (if defined) each row of 128 is two rows of 64, whose sums
 //	          (blocks 0-1 and 2-3) the flush stores apart (Q8_SPLIT_FLUSH)
+//	PREFETCH_QUAD (if defined) prefetches the quad's codes 1 KiB ahead
 //	ROW_STRIDE (if defined) the bytes from row to row, when the rows are
 //	          halves of rows of 256 (ROWBYTES each); the half's selection
 //	          of the quad's scales (Q8_SCALES_H*) is then loaded into Z28
@@ -84,6 +85,9 @@ block:
 	QUAD_ROWS_BEGIN(BX)
 
 quad:
+#ifdef PREFETCH_QUAD
+	PREFETCH_QUAD
+#endif
 	ROWINT(0, Z6)
 	ROWINT(RSTRIDE, Z7)
 	ROWINT(2*RSTRIDE, Z8)
