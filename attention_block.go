@@ -33,6 +33,13 @@ type attnKernels struct {
 	// then cs[k] = Σ_{r<rows} alpha[(k/128)*rs+r] * p[r*pStride+k] for
 	// k < width (a multiple of 16): row by row, so that p streams.
 	colSums func(cs, p []float32, pStride, rows, width, tiles int, mt []float32, rs int, m, invL, alpha []float32)
+	// scaleTo, if not nil, sets dst[i] = src[i]*s + z for i < len(src)
+	// (z = -0 leaves every product as it is, z = +0 turns -0 into +0):
+	// the scaling of the queries and of the outputs, which attnRunBlock
+	// otherwise runs in Go.
+	scaleTo func(dst, src []float32, s, z float32)
+	// maxAbs, if not nil, is maxAbsFold (for finite x).
+	maxAbs func(m, x []float32)
 }
 
 // attnRunBlock computes the query tokens [t0, t1) (at most a.block) as one
@@ -45,15 +52,26 @@ func attnRunBlock(k *attnKernels, a *AttentionKV, s *AttentionScratch, out, q []
 	rp := roundUp(rows, attnRows)
 
 	// The block's queries, scaled; padding rows are zero and see nothing.
-	for r := range rows {
-		t, h := t0+r/g, r%g
-		src := q[t*a.stride+h*d:][:d]
-		dst := s.q[r*d : (r+1)*d]
-		for c, x := range src {
-			dst[c] = x * a.scale
+	// A token's rows lie next to each other in q and in s.q.
+	negZero := float32(math.Copysign(0, -1))
+	for t := t0; t < t1; t++ {
+		src := q[t*a.stride:][:g*d]
+		dst := s.q[(t-t0)*g*d:][:g*d]
+		if k.scaleTo != nil {
+			k.scaleTo(dst, src, a.scale, negZero)
+		} else {
+			for c, x := range src {
+				dst[c] = x * a.scale
+			}
 		}
 		if maxAbsQ != nil {
-			maxAbsFold(maxAbsQ, src)
+			for h := range g {
+				if k.maxAbs != nil {
+					k.maxAbs(maxAbsQ, src[h*d:(h+1)*d])
+				} else {
+					maxAbsFold(maxAbsQ, src[h*d:(h+1)*d])
+				}
+			}
 		}
 	}
 	clear(s.q[rows*d : rp*d])
@@ -106,11 +124,15 @@ func attnRunBlock(k *attnKernels, a *AttentionKV, s *AttentionScratch, out, q []
 		s.l[r] = inv
 		src := s.o[r*dv:][:d]
 		dst := out[t*a.stride+h*d:][:d]
+		// + 0 turns -0 into +0: a row's sum may end in either sign of
+		// zero depending on the zero terms of the keys after it that a
+		// longer block adds (the only difference that the block
+		// boundaries make to a row).
+		if k.scaleTo != nil {
+			k.scaleTo(dst, src, inv, 0)
+			continue
+		}
 		for c, x := range src {
-			// + 0 turns -0 into +0: a row's sum may end in either sign
-			// of zero depending on the zero terms of the keys after it
-			// that a longer block adds (the only difference that the
-			// block boundaries make to a row).
 			dst[c] = x*inv + 0
 		}
 	}

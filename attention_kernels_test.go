@@ -260,3 +260,63 @@ func TestAttentionKernelColSums(t *testing.T) {
 		}
 	}
 }
+
+// TestAttentionKernelScaleTo checks the optional scaling and max|q| kernels
+// (attnKernels.scaleTo and maxAbs) against the Go loops they replace, bit
+// for bit, on 1-70 values (whole vectors and every tail) with zeros of
+// both signs, and for maxAbs a NaN (any NaN), negative values and -0
+// already in m: what is past n must stay untouched.
+func TestAttentionKernelScaleTo(t *testing.T) {
+	rng := rand.New(rand.NewPCG(49, 50))
+	negZero := float32(math.Copysign(0, -1))
+	forEachImpl(t, func(t *testing.T, im *Implementation) {
+		k := &im.k.attention
+		if k.scaleTo == nil && k.maxAbs == nil {
+			t.Skip("no scaleTo or maxAbs kernel")
+		}
+		for n := 1; n <= 70; n++ {
+			src := randomValues(rng, n)
+			src[rng.IntN(n)] = 0
+			src[rng.IntN(n)] = negZero
+			if k.scaleTo != nil {
+				for _, sz := range [][2]float32{{0.125, negZero}, {0.37, 0}, {-3, 0}, {1, negZero}} {
+					dst := make([]float32, n+16)
+					for i := range dst {
+						dst[i] = attnSentinel
+					}
+					k.scaleTo(dst[:n], src, sz[0], sz[1])
+					for i := range n {
+						want := src[i]*sz[0] + sz[1]
+						require.Equal(t, math.Float32bits(want), math.Float32bits(dst[i]), "n %d, s %v, z %v: value %d", n, sz[0], sz[1], i)
+					}
+					for _, x := range dst[n:] {
+						require.True(t, math.IsNaN(float64(x)), "n %d: wrote past n", n)
+					}
+				}
+			}
+			if k.maxAbs != nil {
+				m0 := randomValues(rng, n+16)
+				for i := range m0 {
+					switch i % 5 {
+					case 0:
+						m0[i] = float32(math.NaN())
+					case 1:
+						m0[i] = negZero
+					case 2:
+						m0[i] = 0
+					}
+				}
+				want, got := append([]float32(nil), m0...), append([]float32(nil), m0...)
+				maxAbsFold(want[:n], src)
+				k.maxAbs(got[:n], src)
+				for i := range got {
+					// A NaN stays a NaN (Go's max leaves no payload to match).
+					if math.IsNaN(float64(want[i])) && math.IsNaN(float64(got[i])) {
+						continue
+					}
+					require.Equal(t, math.Float32bits(want[i]), math.Float32bits(got[i]), "n %d: m[%d] (m0 %v, x %v)", n, i, m0[i], src[min(i, n-1)])
+				}
+			}
+		}
+	})
+}

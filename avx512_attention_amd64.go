@@ -21,6 +21,8 @@ var attnAVX512 = attnKernels{
 	softmax: attnSoftmaxAVX512,
 	values:  attnValuesAVX512,
 	colSums: attnColSumsAVX512,
+	scaleTo: attnScaleToAVX512,
+	maxAbs:  attnMaxAbsAVX512,
 }
 
 // avx512AttnArgs is the argument block of the avx512 attention kernels;
@@ -81,6 +83,18 @@ func attnColSumsAVX512(cs, p []float32, pStride, rows, width, tiles int, mt []fl
 		rows: rows, cols: width / attnStrip, passes: tiles,
 	}
 	avx512AttentionColSums(&a)
+}
+
+// attnScaleToAVX512 is attnKernels.scaleTo (avx512AttentionScaleTo).
+func attnScaleToAVX512(dst, src []float32, s, z float32) {
+	_ = dst[len(src)-1]
+	avx512AttentionScaleTo(&dst[0], &src[0], len(src), s, z)
+}
+
+// attnMaxAbsAVX512 is attnKernels.maxAbs (avx512AttentionMaxAbs).
+func attnMaxAbsAVX512(m, x []float32) {
+	_ = x[len(m)-1]
+	avx512AttentionMaxAbs(&m[0], &x[0], len(m))
 }
 
 // attnScoresAVX512 is attnKernels.scores: the quads of strips in one call
@@ -209,6 +223,18 @@ func avx512AttentionSoftmax(a *avx512AttnArgs)
 //
 //go:noescape
 func avx512AttentionColSums(a *avx512AttnArgs)
+
+// avx512AttentionScaleTo sets dst[i] = src[i]*s + z for i < n
+// (avx512_attention_softmax_amd64.s).
+//
+//go:noescape
+func avx512AttentionScaleTo(dst, src *float32, n int, s, z float32)
+
+// avx512AttentionMaxAbs sets m[i] = max(m[i], |x[i]|) for i < n, as
+// maxAbsFold does for finite x (avx512_attention_softmax_amd64.s).
+//
+//go:noescape
+func avx512AttentionMaxAbs(m, x *float32, n int)
 
 // avx512FMAPeak runs n iterations of 16 independent FMA on ZMM registers:
 // the FMA peak that BenchmarkAttention measures beside the kernel

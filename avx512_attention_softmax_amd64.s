@@ -382,3 +382,82 @@ cs_vec1:
 cs_done:
 	VZEROUPPER
 	RET
+
+// func avx512AttentionScaleTo(dst, src *float32, n int, s, z float32)
+//
+// dst[i] = src[i]·s + z for i < n (n >= 1), a product and a sum, each
+// rounded (z = -0 leaves the product as it is, z = +0 turns -0 into +0):
+// the queries of a block scaled, the outputs times 1/sum. Sixteen values a
+// step, the last 1-16 under a mask.
+//
+// Instructions per 32 values: 2 loads, 2 multiplies, 2 adds, 2 stores and
+// 6 loop instructions.
+TEXT ·avx512AttentionScaleTo(SB), NOSPLIT, $0-32
+	MOVQ         dst+0(FP), DI
+	MOVQ         src+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSS s+24(FP), Z1
+	VBROADCASTSS z+28(FP), Z2
+	MOVL         $-1, R12
+
+st_loop:
+	CMPQ    CX, $16
+	JBE     st_tail
+	VMULPS  (SI), Z1, Z0
+	VADDPS  Z2, Z0, Z0
+	VMOVUPS Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $16, CX
+	JMP     st_loop
+
+st_tail:
+	BZHIL     CX, R12, R11
+	KMOVW     R11, K3
+	VMOVUPS.Z (SI), K3, Z0
+	VMULPS    Z1, Z0, Z0
+	VADDPS    Z2, Z0, Z0
+	VMOVUPS   Z0, K3, (DI)
+	VZEROUPPER
+	RET
+
+// func avx512AttentionMaxAbs(m, x *float32, n int)
+//
+// m[i] = max(m[i], |x[i]|) for i < n (n >= 1), as Go's max on finite x:
+// VMAXPS returns its second source, m, where m is NaN and where both are
+// zeros, and the sum with +0 then turns a -0 of m into +0. Sixteen values
+// a step, the last 1-16 under a mask.
+//
+// Instructions per 32 values: 4 loads, 2 ands, 2 maxes, 2 adds, 2 stores
+// and 6 loop instructions.
+TEXT ·avx512AttentionMaxAbs(SB), NOSPLIT, $0-24
+	MOVQ         m+0(FP), DI
+	MOVQ         x+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VBROADCASTSS ·avx512AbsMask(SB), Z1
+	VPXORD       Z2, Z2, Z2
+	MOVL         $-1, R12
+
+ma_loop:
+	CMPQ    CX, $16
+	JBE     ma_tail
+	VANDPS  (SI), Z1, Z0
+	VMAXPS  (DI), Z0, Z0
+	VADDPS  Z2, Z0, Z0
+	VMOVUPS Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $16, CX
+	JMP     ma_loop
+
+ma_tail:
+	BZHIL     CX, R12, R11
+	KMOVW     R11, K3
+	VMOVUPS.Z (SI), K3, Z0
+	VMOVUPS.Z (DI), K3, Z3
+	VANDPS    Z1, Z0, Z0
+	VMAXPS    Z3, Z0, Z0
+	VADDPS    Z2, Z0, Z0
+	VMOVUPS   Z0, K3, (DI)
+	VZEROUPPER
+	RET
