@@ -2,9 +2,12 @@ package mikv
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime/debug"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -147,6 +150,65 @@ func TestPrefillBlocksOrder(t *testing.T) {
 				want[i] = nb - 1 - i
 			}
 			assert.Equal(t, want, order, "workers %d, %d blocks", workers, nb)
+		}
+	}
+}
+
+// TestPrefillBuffersReused: a prefill that takes its attention buffers
+// from the pool (prefillPool) gives the same bits as one on new buffers
+// (outputs, and the heads as appendTo writes them: tiers, scores,
+// balancer), after prefills of other parameters (a window, a soft cap, a
+// scale, a longer prompt) or of other queries left theirs there: buffers
+// are reused for the same parameters only, and their sums and max|q|
+// start from zero.
+func TestPrefillBuffersReused(t *testing.T) {
+	// No collection empties the pool during the test.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	rng := rand.New(rand.NewPCG(43, 44))
+	const n, dim = 150, 32
+	s := randomSeq(rng, n+20, 4, 1, dim)
+	q2 := make([]float32, len(s.q))
+	for i, x := range s.q {
+		q2[i] = 2 * x
+	}
+	type prefillCase struct {
+		cfg Config
+		n   int
+		q   []float32
+	}
+	cases := make([]prefillCase, 6)
+	for i := range cases {
+		cases[i] = prefillCase{DefaultConfig(1, 1, 4, dim), n, s.q}
+		cases[i].cfg.Workers = 1 + i%2
+	}
+	cases[1].cfg.Window = 40
+	cases[2].cfg.SoftCap = 3
+	cases[3].cfg.Scale = 0.1
+	cases[4].n = n + 20
+	cases[5].q = q2
+	run := func(c prefillCase) []byte {
+		l := newTestCache(t, c.cfg).Layer(0)
+		out := make([]float32, c.n*4*dim)
+		require.NoError(t, l.Prefill(c.q[:c.n*4*dim], s.k[:c.n*dim], s.v[:c.n*dim], c.n, out))
+		var bin []byte
+		for _, x := range out {
+			bin = binary.LittleEndian.AppendUint32(bin, math.Float32bits(x))
+		}
+		for _, h := range l.heads {
+			bin = h.appendTo(bin)
+		}
+		return bin
+	}
+	fresh := make([][]byte, len(cases))
+	for i, c := range cases {
+		prefillPool = sync.Pool{}
+		fresh[i] = run(c)
+	}
+	for i := range cases {
+		for j := range cases {
+			for _, k := range []int{j, i} {
+				require.True(t, bytes.Equal(fresh[k], run(cases[k])), "case %d (cases %d, then %d): not as on new buffers", k, j, i)
+			}
 		}
 	}
 }
