@@ -8,7 +8,8 @@ import "unsafe"
 // assembly: the scores and values (avx512_attention_amd64.s) in passes of
 // 6 rows × 4 strips of 16 keys or columns, 24 ZMM accumulators; the
 // softmax and importance sums (avx512_attention_softmax_amd64.s) 16 values
-// a vector.
+// a vector, as are the block's scaled queries, max|q| and outputs (scaleTo
+// and maxAbs, which the other implementations run in Go).
 //
 // On an Intel Xeon (family 6 model 167; two 512-bit FMA pipes, 115 lanes
 // per ns) the score and value kernels run at 75-80% of the ZMM FMA peak
