@@ -37,7 +37,10 @@ import (
 // ZMM peak; before they had their own, the avx2 ones: 82), at 32768
 // tokens 127-135 (55-59%; before: 81). mikv's BenchmarkPrefill, one
 // worker, from the same session: 118 at 4096 and 117 at 32768 tokens,
-// against 75 and 81.
+// against 75 and 81. A later session, after the block's query and output
+// scaling moved to assembly (12 interleaved runs at 4096 tokens, 5 at
+// 32768, GFLOP/cpu-s): fma-peak-zmm 225, the avx512 kernels 141 -> 144
+// (64%) at 4096 and 144 -> 156 (69%) at 32768 tokens.
 func BenchmarkAttention(b *testing.B) {
 	n := 4096
 	if s := os.Getenv("LOWBIT_ATTN_LEN"); s != "" {
