@@ -143,42 +143,15 @@ func dotQ8CodesAVX512(out []float32, r Rows, q *Q8) {
 		// (avx512PerRowPasses), which beats the general kernels' single
 		// pass: with 4 query rows at 256 rows of 2-bit codes 18 against
 		// 9 values/ns, of 4-bit codes 20 against 15.
-		j0 := 0
-		if avx512DotQ8RowX4Codes(f, 128) {
-			for ; nq-j0 >= 4; j0 += 4 {
-				avx512DotQ8RowX4(out[j0*n:(j0+4)*n], r, q, j0)
-			}
-		}
-		avx512PerRowPasses(r, nq-j0, func(j int, rc Rows, r0, r1 int) {
-			j += j0
-			avx512DotQ8Row(out[j*n+r0:j*n+r1], rc, q, j)
-		})
+		avx512DotQ8RowPasses(out, r, q, avx512DotQ8RowX4, avx512DotQ8Row)
 		return
 	}
 	if r.Cols == 64 && avx512DotQ8Row64Codes(f) {
-		j0 := 0
-		if avx512DotQ8RowX4Codes(f, 64) {
-			for ; nq-j0 >= 4; j0 += 4 {
-				avx512DotQ8Row64X4(out[j0*n:(j0+4)*n], r, q, j0)
-			}
-		}
-		avx512PerRowPasses(r, nq-j0, func(j int, rc Rows, r0, r1 int) {
-			j += j0
-			avx512DotQ8Row64(out[j*n+r0:j*n+r1], rc, q, j)
-		})
+		avx512DotQ8RowPasses(out, r, q, avx512DotQ8Row64X4, avx512DotQ8Row64)
 		return
 	}
 	if r.Cols == 256 && avx512DotQ8Row256Codes(f) {
-		j0 := 0
-		if avx512DotQ8RowX4Codes(f, 256) {
-			for ; nq-j0 >= 4; j0 += 4 {
-				avx512DotQ8Row256X4(out[j0*n:(j0+4)*n], r, q, j0)
-			}
-		}
-		avx512PerRowPasses(r, nq-j0, func(j int, rc Rows, r0, r1 int) {
-			j += j0
-			avx512DotQ8Row256(out[j*n+r0:j*n+r1], rc, q, j)
-		})
+		avx512DotQ8RowPasses(out, r, q, avx512DotQ8Row256X4, avx512DotQ8Row256)
 		return
 	}
 	if avx512DotQ8ByAVX2(f, r.Cols, nq) {

@@ -15,6 +15,52 @@ func avx512DotQ8RowX4Codes(f Format, cols int) bool {
 	return f.Group == 32 || f.Group == 64 || cols >= 128 && (f.Group == 128 || f.Group == cols)
 }
 
+// avx512DotQ8RowPasses runs DotQ8 on rows of 64, 128 or 256 values by the
+// row kernels: four, the kernel of four query rows, on each four query
+// rows where it takes r's format (avx512DotQ8RowX4Codes), and one, the
+// kernel of one query row, on the rest, one query row at a time over
+// chunks of rows (avx512PerRowPasses).
+func avx512DotQ8RowPasses(out []float32, r Rows, q *Q8, four func(out []float32, r Rows, q *Q8, j0 int), one func(out []float32, r Rows, q *Q8, j int)) {
+	n, nq := r.Len(), q.Len()
+	j0 := 0
+	if avx512DotQ8RowX4Codes(r.Format, r.Cols) {
+		for ; nq-j0 >= 4; j0 += 4 {
+			four(out[j0*n:(j0+4)*n], r, q, j0)
+		}
+	}
+	avx512PerRowPasses(r, nq-j0, func(j int, rc Rows, r0, r1 int) {
+		j += j0
+		one(out[j*n+r0:j*n+r1], rc, q, j)
+	})
+}
+
+// avx512PaddedRows is a block of up to eight rows of at most 512 bytes of
+// codes and 16 scales and mins in all, copied from the end of a call's
+// rows and padded with zero rows, and the kernels' sums of it (up to four
+// query rows of eight).
+type avx512PaddedRows struct {
+	data         [512]byte
+	scales, mins [16]uint16
+	out          [4 * 8]float32
+}
+
+// fill copies rows i0 to the end of r, with their scales and mins (mins:
+// the shift terms' source, see shiftSource), into p.
+func (p *avx512PaddedRows) fill(r Rows, mins []uint16, i0 int) {
+	rb, g := r.Format.RowBytes(r.Cols), r.Format.Groups(r.Cols)
+	copy(p.data[:], r.Data[i0*rb:])
+	copy(p.scales[:], r.Scales[g*i0:])
+	copy(p.mins[:], mins[g*i0:])
+}
+
+// spill copies the sums of rows i0 to n of four query rows, m sums apart in
+// p.out, to their places in out (four query rows of n sums).
+func (p *avx512PaddedRows) spill(out []float32, n, i0, m int) {
+	for j := range 4 {
+		copy(out[j*n+i0:(j+1)*n], p.out[m*j:])
+	}
+}
+
 // avx512DotQ8RowX4 runs the DotQ8 row kernel of four query rows (rows of
 // 128 values, avx512DotQ8RowX4Codes) for the query rows j0 to j0+3 into
 // out, their four rows of sums; a last 1-3 rows are copied to a padded
@@ -48,21 +94,12 @@ func avx512DotQ8RowX4(out []float32, r Rows, q *Q8, j0 int) {
 		avx512CallDotQ8RowX4(f.Bits, f.Group, &a)
 	}
 	if n4 < n {
-		var (
-			data          [4 * 128]byte
-			scales, mins4 [4 * 4]uint16
-			tail          [4 * 4]float32
-		)
-		rb, g := f.RowBytes(r.Cols), f.Groups(r.Cols)
-		copy(data[:], r.Data[n4*rb:])
-		copy(scales[:], r.Scales[g*n4:])
-		copy(mins4[:], mins[g*n4:])
-		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
-		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
+		var p avx512PaddedRows
+		p.fill(r, mins, n4)
+		a.data, a.scales, a.mins = unsafe.Pointer(&p.data[0]), unsafe.Pointer(&p.scales[0]), unsafe.Pointer(&p.mins[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&p.out[0]), 4, 16
 		avx512CallDotQ8RowX4(f.Bits, f.Group, &a)
-		for j := range 4 {
-			copy(out[j*n+n4:(j+1)*n], tail[4*j:])
-		}
+		p.spill(out, n, n4, 4)
 	}
 }
 
@@ -184,7 +221,6 @@ func avx512DotQ8Row64X4(out []float32, r Rows, q *Q8, j0 int) {
 		avx512Q8RowShiftSums(sg[16*j:], sf, sums[:])
 	}
 	mins, _ := shiftSource(r)
-	rb, g := f.RowBytes(64), f.Groups(64)
 	n := len(out) / 4
 	n8 := n &^ 7
 	a := avx512RowArgs{
@@ -199,19 +235,11 @@ func avx512DotQ8Row64X4(out []float32, r Rows, q *Q8, j0 int) {
 		avx512CallDotQ8Row64X4(f.Bits, f.Group, &a)
 	}
 	if n8 < n {
-		var (
-			data          [8 * 64]byte
-			scales, mins8 [8 * 2]uint16
-			tail          [4 * 8]float32
-		)
-		copy(data[:], r.Data[n8*rb:])
-		copy(scales[:], r.Scales[g*n8:])
-		copy(mins8[:], mins[g*n8:])
-		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins8[0])
-		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 32
+		var p avx512PaddedRows
+		p.fill(r, mins, n8)
+		a.data, a.scales, a.mins = unsafe.Pointer(&p.data[0]), unsafe.Pointer(&p.scales[0]), unsafe.Pointer(&p.mins[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&p.out[0]), 4, 32
 		avx512CallDotQ8Row64X4(f.Bits, f.Group, &a)
-		for j := range 4 {
-			copy(out[j*n+n8:(j+1)*n], tail[8*j:])
-		}
+		p.spill(out, n, n8, 8)
 	}
 }
