@@ -10,155 +10,97 @@
 // Per block of 16 rows, the block's 16 scales and mins of the span's group
 // are picked out of the rows' scale words (VPERMI2W with the index table
 // at Z25) and converted, and w_j * scale for every row and weight row j is
-// written to the 64-byte aligned table at R11 (weight row j at 64j), which
-// the multiply-adds read as broadcasts: no register holds a weight. The
-// sums w_j * min go into Z16-Z19 lane by lane.
+// written to the 64-byte aligned table at R11 (weight row j at 64j); each
+// row broadcasts its entries once into registers (Z24, Z29-Z31) for its
+// multiply-adds (the kernels of groups of 32 read them as broadcasts in
+// each multiply-add). The sums w_j * min go into Z16-Z19 lane by lane.
 //
 // Registers: AX the arguments, SI codes, DX scales, R8 mins, R13 weights
 // (row 0 of weight row 0; R9 bytes between weight rows, R10 three times
 // that), R11 the w*scale table, R14 its current row, R12 bytes between code
 // rows, CX blocks left, BX rows left in the block, DI out. Z20-Z23 the
 // field masks (2-bit: the fields' lookup tables), Z25 the scale words'
-// index table, Z26 the min factor, Z27-Z31 scratch.
+// index table, Z26 the min factor, Z24 and Z29-Z31 the row's weighted
+// scales, Z27, Z28 the codes and decoded values, Z27-Z31 scratch in the
+// block's table step.
 
 #include "textflag.h"
 #include "go_asm.h"
 #include "avx512_amd64.h"
 
-// SPAN_FIELD(C, M, T, k): field k of the code dwords C (masked in place by
-// M) into register k of each weight row.
-#define SPAN_FIELD(C, M, T, A0, A1, A2, A3) \
-	VPANDD M, C, T; \
-	VCVTUDQ2PS T, T; \
-	SPAN_FMAS(T, A0, A1, A2, A3)
+// The rows' bodies: 64 values of one row into the sums. Each row first
+// broadcasts its weighted scales of the kernel's weight rows once into
+// Z24, Z29, Z30 and Z31 (SPAN_BCAST, defined with SPAN_FMAS per number of
+// weight rows; these registers are free in the row loop), for the row's
+// multiply-adds (SPAN_FMAS), instead of a broadcast from memory by each
+// multiply-add (mikv BenchmarkPageKernels, four weight rows, 1024 rows of
+// 128, four interleaved runs, values/ns: q2g64 13.4-14.4 -> 16.7-17.4);
+// Z28 holds the decoded values.
 
-// The rows' bodies: 64 values of one row into the sixteen sums.
-//
-// SPAN_LOOKUP(C, TAB, T, A0, A1, A2, A3): the field of the code dwords C
-// that the low 4 bits of each lane select in the table TAB (VPERMPS: the
+// SPAN_FIELD(C, M, A0, A1, A2, A3): the field of the code dwords C masked
+// in place by M, converted, into one register of each weight row.
+#define SPAN_FIELD(C, M, A0, A1, A2, A3) \
+	VPANDD M, C, Z28;    \
+	VCVTUDQ2PS Z28, Z28; \
+	SPAN_FMAS(Z28, A0, A1, A2, A3)
+
+// SPAN_LOOKUP(C, TAB, A0, A1, A2, A3): the field of the code dwords C that
+// the low 4 bits of each lane select in the table TAB (VPERMPS: the
 // field's value in place, as SPAN_FIELD's mask and conversion give it, in
-// one instruction) into register k of each weight row.
-#define SPAN_LOOKUP(C, TAB, T, A0, A1, A2, A3) \
-	VPERMPS TAB, C, T; \
-	SPAN_FMAS(T, A0, A1, A2, A3)
+// one instruction) into one register of each weight row.
+#define SPAN_LOOKUP(C, TAB, A0, A1, A2, A3) \
+	VPERMPS TAB, C, Z28; \
+	SPAN_FMAS(Z28, A0, A1, A2, A3)
 
 // 2-bit: 16 bytes, each zero-extended to a dword whose four fields are
 // registers 0-3: fields 0 and 1 looked up from the low 4 bits (Z20, Z21),
 // fields 2 and 3 from the high 4 (Z22, Z23).
 #define SPAN_ROW_W2 \
+	SPAN_BCAST; \
 	VPMOVZXBD (SI), Z27; \
-	SPAN_LOOKUP(Z27, Z20, Z28, Z0, Z4, Z8, Z12); \
-	SPAN_LOOKUP(Z27, Z21, Z29, Z1, Z5, Z9, Z13); \
+	SPAN_LOOKUP(Z27, Z20, Z0, Z4, Z8, Z12); \
+	SPAN_LOOKUP(Z27, Z21, Z1, Z5, Z9, Z13); \
 	VPSRLD $4, Z27, Z27; \
-	SPAN_LOOKUP(Z27, Z22, Z28, Z2, Z6, Z10, Z14); \
-	SPAN_LOOKUP(Z27, Z23, Z29, Z3, Z7, Z11, Z15)
-
-// The rows' bodies for four weight rows (…_REG4): the row's four weighted
-// scales broadcast once into Z24, Z29, Z30 and Z31 (SPAN_BCAST4; free in
-// the row loop of these kernels) for the sixteen multiply-adds
-// (SPAN_FMAS_REG4), instead of a broadcast from memory by each, and one
-// scratch register (Z28) for the decoded values. mikv
-// BenchmarkPageKernels, four weight rows, 1024 rows of 128, four
-// interleaved runs, values/ns: q2g64 13.4-14.4 -> 16.7-17.4.
-#define SPAN_BCAST4 \
-	VBROADCASTSS 0(R14), Z24;   \
-	VBROADCASTSS 64(R14), Z29;  \
-	VBROADCASTSS 128(R14), Z30; \
-	VBROADCASTSS 192(R14), Z31
-
-#define SPAN_FMAS_REG4(T, A0, A1, A2, A3) \
-	VFMADD231PS Z24, T, A0; \
-	VFMADD231PS Z29, T, A1; \
-	VFMADD231PS Z30, T, A2; \
-	VFMADD231PS Z31, T, A3
-
-#define SPAN_LOOKUP_REG4(C, TAB, A0, A1, A2, A3) \
-	VPERMPS TAB, C, Z28; \
-	SPAN_FMAS_REG4(Z28, A0, A1, A2, A3)
-
-#define SPAN_FIELD_REG4(C, M, A0, A1, A2, A3) \
-	VPANDD M, C, Z28;     \
-	VCVTUDQ2PS Z28, Z28;  \
-	SPAN_FMAS_REG4(Z28, A0, A1, A2, A3)
-
-#define SPAN_ROW_W2_REG4 \
-	SPAN_BCAST4; \
-	VPMOVZXBD (SI), Z27; \
-	SPAN_LOOKUP_REG4(Z27, Z20, Z0, Z4, Z8, Z12); \
-	SPAN_LOOKUP_REG4(Z27, Z21, Z1, Z5, Z9, Z13); \
-	VPSRLD $4, Z27, Z27; \
-	SPAN_LOOKUP_REG4(Z27, Z22, Z2, Z6, Z10, Z14); \
-	SPAN_LOOKUP_REG4(Z27, Z23, Z3, Z7, Z11, Z15)
-
-#define SPAN_ROW_W4_REG4 \
-	SPAN_BCAST4; \
-	VPMOVZXBD (SI), Z27; \
-	SPAN_FIELD_REG4(Z27, Z20, Z0, Z4, Z8, Z12); \
-	SPAN_FIELD_REG4(Z27, Z21, Z1, Z5, Z9, Z13); \
-	VPMOVZXBD 16(SI), Z27; \
-	SPAN_FIELD_REG4(Z27, Z20, Z2, Z6, Z10, Z14); \
-	SPAN_FIELD_REG4(Z27, Z21, Z3, Z7, Z11, Z15)
-
-#define SPAN_ROW_W8_REG4 \
-	SPAN_BCAST4; \
-	VPMOVZXBD (SI), Z27; \
-	VCVTUDQ2PS Z27, Z27; \
-	SPAN_FMAS_REG4(Z27, Z0, Z4, Z8, Z12); \
-	VPMOVZXBD 16(SI), Z28; \
-	VCVTUDQ2PS Z28, Z28; \
-	SPAN_FMAS_REG4(Z28, Z1, Z5, Z9, Z13); \
-	VPMOVZXBD 32(SI), Z27; \
-	VCVTUDQ2PS Z27, Z27; \
-	SPAN_FMAS_REG4(Z27, Z2, Z6, Z10, Z14); \
-	VPMOVZXBD 48(SI), Z28; \
-	VCVTUDQ2PS Z28, Z28; \
-	SPAN_FMAS_REG4(Z28, Z3, Z7, Z11, Z15)
-
-#define SPAN_ROW_F16_REG4 \
-	SPAN_BCAST4; \
-	VCVTPH2PS (SI), Z27; \
-	SPAN_FMAS_REG4(Z27, Z0, Z4, Z8, Z12); \
-	VCVTPH2PS 32(SI), Z28; \
-	SPAN_FMAS_REG4(Z28, Z1, Z5, Z9, Z13); \
-	VCVTPH2PS 64(SI), Z27; \
-	SPAN_FMAS_REG4(Z27, Z2, Z6, Z10, Z14); \
-	VCVTPH2PS 96(SI), Z28; \
-	SPAN_FMAS_REG4(Z28, Z3, Z7, Z11, Z15)
+	SPAN_LOOKUP(Z27, Z22, Z2, Z6, Z10, Z14); \
+	SPAN_LOOKUP(Z27, Z23, Z3, Z7, Z11, Z15)
 
 // 4-bit: two times 16 bytes, each byte's two nibbles registers 2b and 2b+1.
 #define SPAN_ROW_W4 \
+	SPAN_BCAST; \
 	VPMOVZXBD (SI), Z27; \
-	SPAN_FIELD(Z27, Z20, Z28, Z0, Z4, Z8, Z12); \
-	SPAN_FIELD(Z27, Z21, Z29, Z1, Z5, Z9, Z13); \
-	VPMOVZXBD 16(SI), Z30; \
-	SPAN_FIELD(Z30, Z20, Z28, Z2, Z6, Z10, Z14); \
-	SPAN_FIELD(Z30, Z21, Z29, Z3, Z7, Z11, Z15)
+	SPAN_FIELD(Z27, Z20, Z0, Z4, Z8, Z12); \
+	SPAN_FIELD(Z27, Z21, Z1, Z5, Z9, Z13); \
+	VPMOVZXBD 16(SI), Z27; \
+	SPAN_FIELD(Z27, Z20, Z2, Z6, Z10, Z14); \
+	SPAN_FIELD(Z27, Z21, Z3, Z7, Z11, Z15)
 
 // 8-bit: four times 16 bytes, register b from bytes 16b to 16b+15.
 #define SPAN_ROW_W8 \
+	SPAN_BCAST; \
 	VPMOVZXBD (SI), Z27; \
 	VCVTUDQ2PS Z27, Z27; \
 	SPAN_FMAS(Z27, Z0, Z4, Z8, Z12); \
 	VPMOVZXBD 16(SI), Z28; \
 	VCVTUDQ2PS Z28, Z28; \
 	SPAN_FMAS(Z28, Z1, Z5, Z9, Z13); \
-	VPMOVZXBD 32(SI), Z29; \
-	VCVTUDQ2PS Z29, Z29; \
-	SPAN_FMAS(Z29, Z2, Z6, Z10, Z14); \
-	VPMOVZXBD 48(SI), Z30; \
-	VCVTUDQ2PS Z30, Z30; \
-	SPAN_FMAS(Z30, Z3, Z7, Z11, Z15)
+	VPMOVZXBD 32(SI), Z27; \
+	VCVTUDQ2PS Z27, Z27; \
+	SPAN_FMAS(Z27, Z2, Z6, Z10, Z14); \
+	VPMOVZXBD 48(SI), Z28; \
+	VCVTUDQ2PS Z28, Z28; \
+	SPAN_FMAS(Z28, Z3, Z7, Z11, Z15)
 
 // fp16: four times 16 values.
 #define SPAN_ROW_F16 \
+	SPAN_BCAST; \
 	VCVTPH2PS (SI), Z27; \
 	SPAN_FMAS(Z27, Z0, Z4, Z8, Z12); \
 	VCVTPH2PS 32(SI), Z28; \
 	SPAN_FMAS(Z28, Z1, Z5, Z9, Z13); \
-	VCVTPH2PS 64(SI), Z29; \
-	SPAN_FMAS(Z29, Z2, Z6, Z10, Z14); \
-	VCVTPH2PS 96(SI), Z30; \
-	SPAN_FMAS(Z30, Z3, Z7, Z11, Z15)
+	VCVTPH2PS 64(SI), Z27; \
+	SPAN_FMAS(Z27, Z2, Z6, Z10, Z14); \
+	VCVTPH2PS 96(SI), Z28; \
+	SPAN_FMAS(Z28, Z3, Z7, Z11, Z15)
 
 // SPAN_SCALES(P, IDX, YS, ZS): the block's 16 scale (or min) words of a
 // group, from the block's words at P (16 rows' words; K1 and K2 mask the
@@ -310,18 +252,24 @@
 // register 2b+f from nibble f of bytes 16b to 16b+15; 8-bit: 64 bytes,
 // register b from bytes 16b to 16b+15; fp16: 128 bytes, register k from
 // values 16k to 16k+15, no scales or mins). Instructions per 32 values:
-// 4·nw FMA (with a broadcast); 2 lookups, 0.25 shift and 0.5 zero-extend
+// 4·nw FMA and 0.5·nw broadcasts; 2 lookups, 0.25 shift and 0.5 zero-extend
 // (2-bit), 2 AND, 2 convert, 1 zero-extend (4-bit), 2 zero-extend, 2
 // convert (8-bit) or 2 convert (fp16); 0.25 to 1 for the loop, and per
 // block of 16 rows 0.4 + 0.25·nw for the table.
 
-// SPAN_FMAS(T, A0, A1, A2, A3): the decoded values T times the current
-// row's weighted scales of 4 weight rows, into one register of each.
+// SPAN_BCAST, SPAN_FMAS(T, A0, A1, A2, A3): the current row's weighted
+// scales of 4 weight rows into registers; the decoded values T times them,
+// into one register of each weight row.
+#define SPAN_BCAST \
+	VBROADCASTSS 0(R14), Z24;   \
+	VBROADCASTSS 64(R14), Z29;  \
+	VBROADCASTSS 128(R14), Z30; \
+	VBROADCASTSS 192(R14), Z31
 #define SPAN_FMAS(T, A0, A1, A2, A3) \
-	VFMADD231PS.BCST 0(R14), T, A0; \
-	VFMADD231PS.BCST 64(R14), T, A1; \
-	VFMADD231PS.BCST 128(R14), T, A2; \
-	VFMADD231PS.BCST 192(R14), T, A3
+	VFMADD231PS Z24, T, A0; \
+	VFMADD231PS Z29, T, A1; \
+	VFMADD231PS Z30, T, A2; \
+	VFMADD231PS Z31, T, A3
 #define SPAN_WEIGHTS \
 	SPAN_WEIGHT((R13), 0, Z29, Z30, Z16); \
 	SPAN_WEIGHT((R13)(R9*1), 64, Z29, Z30, Z17); \
@@ -335,7 +283,7 @@
 
 #define NAME ·avx512AddWeightedSpanW2X4
 #define BLOCK SPAN_BLOCK_CODES
-#define ROW SPAN_ROW_W2_REG4
+#define ROW SPAN_ROW_W2
 #define MASKS SPAN_MASKS_W2
 #include "avx512_addweightedspan_amd64.h"
 #undef NAME
@@ -345,7 +293,7 @@
 
 #define NAME ·avx512AddWeightedSpanW4X4
 #define BLOCK SPAN_BLOCK_CODES
-#define ROW SPAN_ROW_W4_REG4
+#define ROW SPAN_ROW_W4
 #define MASKS SPAN_MASKS_W4
 #include "avx512_addweightedspan_amd64.h"
 #undef NAME
@@ -355,7 +303,7 @@
 
 #define NAME ·avx512AddWeightedSpanW8X4
 #define BLOCK SPAN_BLOCK_CODES
-#define ROW SPAN_ROW_W8_REG4
+#define ROW SPAN_ROW_W8
 #define MASKS 
 #include "avx512_addweightedspan_amd64.h"
 #undef NAME
@@ -365,7 +313,7 @@
 
 #define NAME ·avx512AddWeightedSpanF16X4
 #define BLOCK SPAN_BLOCK_FLOAT
-#define ROW SPAN_ROW_F16_REG4
+#define ROW SPAN_ROW_F16
 #define MASKS 
 #include "avx512_addweightedspan_amd64.h"
 #undef NAME
@@ -374,15 +322,19 @@
 #undef MASKS
 
 #undef SPAN_FMAS
+#undef SPAN_BCAST
 #undef SPAN_WEIGHTS
 #undef SPAN_FLOAT_WEIGHTS
 
-// SPAN_FMAS(T, A0, A1, A2, A3): the decoded values T times the current
-// row's weighted scales of 3 weight rows, into one register of each.
+// SPAN_BCAST, SPAN_FMAS: as above for 3 weight rows.
+#define SPAN_BCAST \
+	VBROADCASTSS 0(R14), Z24;  \
+	VBROADCASTSS 64(R14), Z29; \
+	VBROADCASTSS 128(R14), Z30
 #define SPAN_FMAS(T, A0, A1, A2, A3) \
-	VFMADD231PS.BCST 0(R14), T, A0; \
-	VFMADD231PS.BCST 64(R14), T, A1; \
-	VFMADD231PS.BCST 128(R14), T, A2
+	VFMADD231PS Z24, T, A0; \
+	VFMADD231PS Z29, T, A1; \
+	VFMADD231PS Z30, T, A2
 #define SPAN_WEIGHTS \
 	SPAN_WEIGHT((R13), 0, Z29, Z30, Z16); \
 	SPAN_WEIGHT((R13)(R9*1), 64, Z29, Z30, Z17); \
@@ -433,14 +385,17 @@
 #undef MASKS
 
 #undef SPAN_FMAS
+#undef SPAN_BCAST
 #undef SPAN_WEIGHTS
 #undef SPAN_FLOAT_WEIGHTS
 
-// SPAN_FMAS(T, A0, A1, A2, A3): the decoded values T times the current
-// row's weighted scales of 2 weight rows, into one register of each.
+// SPAN_BCAST, SPAN_FMAS: as above for 2 weight rows.
+#define SPAN_BCAST \
+	VBROADCASTSS 0(R14), Z24; \
+	VBROADCASTSS 64(R14), Z29
 #define SPAN_FMAS(T, A0, A1, A2, A3) \
-	VFMADD231PS.BCST 0(R14), T, A0; \
-	VFMADD231PS.BCST 64(R14), T, A1
+	VFMADD231PS Z24, T, A0; \
+	VFMADD231PS Z29, T, A1
 #define SPAN_WEIGHTS \
 	SPAN_WEIGHT((R13), 0, Z29, Z30, Z16); \
 	SPAN_WEIGHT((R13)(R9*1), 64, Z29, Z30, Z17)
@@ -489,6 +444,7 @@
 #undef MASKS
 
 #undef SPAN_FMAS
+#undef SPAN_BCAST
 #undef SPAN_WEIGHTS
 #undef SPAN_FLOAT_WEIGHTS
 
