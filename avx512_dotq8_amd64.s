@@ -1297,17 +1297,17 @@
 
 // UNPACK_W2 is ROWINT_W2 from the row's codes in Y13 on.
 #define UNPACK_W2(dst) \
-	LOHI_W2;               \
+	LOHI_W2(Z14, Z13);    \
 	DP2(Z14, Z13, dst)
 
-// LOHI_W2 unpacks the row's codes in Y13 into the lo (Z14) and hi (Z13)
-// vectors. 5 instructions.
-#define LOHI_W2 \
-	VPERMQ  Z13, Z22, Z13; \
-	VPSRLVQ Z20, Z13, Z14; \
-	VPANDD  Z17, Z14, Z14; \
-	VPSRLVQ Z21, Z13, Z13; \
-	VPANDD  Z17, Z13, Z13
+// LOHI_W2(lo, hi) unpacks the row's codes in the low half of hi into its
+// lo and hi vectors. 5 instructions.
+#define LOHI_W2(lo, hi) \
+	VPERMQ  hi, Z22, hi; \
+	VPSRLVQ Z20, hi, lo; \
+	VPANDD  Z17, lo, lo; \
+	VPSRLVQ Z21, hi, hi; \
+	VPANDD  Z17, hi, hi
 
 // Width 3: the 2-bit planes as width 2, plus the 1-bit planes. 11 vector
 // and 12 scalar instructions.
@@ -1331,15 +1331,15 @@
 
 // UNPACK_W4 is ROWINT_W4 from the row's codes in Z13 on.
 #define UNPACK_W4(dst) \
-	LOHI_W4;              \
+	LOHI_W4(Z14, Z13);    \
 	DP2(Z14, Z13, dst)
 
-// LOHI_W4 unpacks the row's codes in Z13 into the lo (Z14) and hi (Z13)
+// LOHI_W4(lo, hi) unpacks the row's codes in hi into its lo and hi
 // vectors. 3 instructions.
-#define LOHI_W4 \
-	VPANDD Z16, Z13, Z14; \
-	VPSRLW $4, Z13, Z13;  \
-	VPANDD Z16, Z13, Z13
+#define LOHI_W4(lo, hi) \
+	VPANDD Z16, hi, lo; \
+	VPSRLW $4, hi, hi;  \
+	VPANDD Z16, hi, hi
 
 // Width 5: the 4-bit planes of both groups in one vector, plus the 1-bit
 // planes. 11 vector and 12 scalar instructions.
@@ -1668,17 +1668,11 @@
 // hi (Z6-Z12, Z18: Z13-Z15 are left alone), as LOHI_W<bits> does.
 #define LOHI_ROW_W2(off, lo, hi) \
 	VBROADCASTI64X4 off(SI), hi; \
-	VPERMQ          hi, Z22, hi; \
-	VPSRLVQ         Z20, hi, lo; \
-	VPANDD          Z17, lo, lo; \
-	VPSRLVQ         Z21, hi, hi; \
-	VPANDD          Z17, hi, hi
+	LOHI_W2(lo, hi)
 
 #define LOHI_ROW_W4(off, lo, hi) \
-	VMOVDQU8 off(SI), hi;  \
-	VPANDD   Z16, hi, lo;  \
-	VPSRLW   $4, hi, hi;   \
-	VPANDD   Z16, hi, hi
+	VMOVDQU8 off(SI), hi; \
+	LOHI_W4(lo, hi)
 
 #define LOHI_ROW_W8(off, lo, hi) \
 	VMOVDQU8   off(SI), lo;                    \
