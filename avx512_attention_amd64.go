@@ -236,10 +236,3 @@ func avx512AttentionScaleTo(dst, src *float32, n int, s, z float32)
 //
 //go:noescape
 func avx512AttentionMaxAbs(m, x *float32, n int)
-
-// avx512FMAPeak runs n iterations of 16 independent FMA on ZMM registers:
-// the FMA peak that BenchmarkAttention measures beside the kernel
-// (avx512_attention_amd64.s).
-//
-//go:noescape
-func avx512FMAPeak(n int)

@@ -4182,12 +4182,6 @@ func avx2AttentionColSums(a *avx2AttnArgs)
 //go:noescape
 func avx2Hadamard(x *float32, length, n int, s float32)
 
-// avx2FMAPeak runs n iterations of 12 independent FMA: the FMA peak that
-// BenchmarkAttention measures beside the kernel (avx2_attention_amd64.s).
-//
-//go:noescape
-func avx2FMAPeak(n int)
-
 // Dot on codes whose group is a multiple of 32, the general kernels
 // (avx512_dot_amd64.s, body avx512_dot_amd64.h).
 //

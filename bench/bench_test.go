@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lowbit-ml/lowbit"
+	"github.com/lowbit-ml/lowbit/internal/fmapeak"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -151,7 +152,7 @@ func TestSmallRunAndCompare(t *testing.T) {
 	assert.Contains(t, cmp.String(), "shapes       format  cols")
 
 	require.Len(t, rep.MiKV, len(mikvCases()))
-	_, probe := fmaProbeFor(rep.Active)
+	_, probe := fmapeak.For(rep.Active)
 	for _, m := range rep.MiKV {
 		assert.Equal(t, 128, m.Context)
 		assert.Greater(t, m.KVValuesPerNs, 0.0)

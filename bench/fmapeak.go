@@ -3,6 +3,8 @@ package main
 import (
 	"math"
 	"time"
+
+	"github.com/lowbit-ml/lowbit/internal/fmapeak"
 )
 
 // FMAPeak is the float32 multiply-add throughput one goroutine reaches on
@@ -14,26 +16,18 @@ type FMAPeak struct {
 	LanesPerNs float64 `json:"fma_lanes_per_ns"` // float32 FMAs per ns (0: no probe for this implementation)
 }
 
-// fmaProbe is a loop of independent FMAs: run(n) makes n iterations of
-// lanes FMA lanes each.
-type fmaProbe struct {
-	vector string
-	lanes  int
-	run    func(n int)
-}
-
-// measureFMAPeak times the probe of implementation impl (see fmaProbeFor)
+// measureFMAPeak times the probe of implementation impl (fmapeak.For)
 // and returns its best rate over a few samples of about 20 ms: a peak, so
 // the best, not the median (load from elsewhere only lowers it).
 func measureFMAPeak(impl string) FMAPeak {
-	p, ok := fmaProbeFor(impl)
+	p, ok := fmapeak.For(impl)
 	if !ok {
 		return FMAPeak{}
 	}
 	n := 1 << 16
 	for {
 		start := time.Now()
-		p.run(n)
+		p.Run(n)
 		if time.Since(start) >= 20*time.Millisecond || n >= 1<<30 {
 			break
 		}
@@ -42,9 +36,9 @@ func measureFMAPeak(impl string) FMAPeak {
 	best := 0.0
 	for range 7 {
 		start := time.Now()
-		p.run(n)
+		p.Run(n)
 		ns := float64(max(time.Since(start), time.Nanosecond))
-		best = math.Max(best, float64(n)*float64(p.lanes)/ns)
+		best = math.Max(best, float64(n)*float64(p.Lanes)/ns)
 	}
-	return FMAPeak{Vector: p.vector, LanesPerNs: best}
+	return FMAPeak{Vector: p.Vector, LanesPerNs: best}
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/lowbit-ml/lowbit"
+	"github.com/lowbit-ml/lowbit/internal/fmapeak"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -14,7 +15,7 @@ import (
 func TestFMAPeak(t *testing.T) {
 	for _, im := range lowbit.Implementations() {
 		p := measureFMAPeak(im.Name())
-		if _, ok := fmaProbeFor(im.Name()); !ok {
+		if _, ok := fmapeak.For(im.Name()); !ok {
 			assert.Zero(t, p.LanesPerNs, im.Name())
 			continue
 		}

@@ -98,8 +98,6 @@ var avx2 = tier{name: "avx2", sets: []set{
 	{family: "AttentionColSums", sig: "(a *avx2AttnArgs)", doc: "See avx2AttentionScores."},
 	{family: "Hadamard", sig: "(x *float32, length, n int, s float32)",
 		doc: "avx2Hadamard is Hadamard on length values at x in blocks of n >= 8, s =\nfloat32(1/sqrt(n)) (avx2_hadamard_amd64.s)."},
-	{family: "FMAPeak", sig: "(n int)",
-		doc: "avx2FMAPeak runs n iterations of 12 independent FMA: the FMA peak that\nBenchmarkAttention measures beside the kernel (avx2_attention_amd64.s)."},
 }}
 
 var avx512 = tier{name: "avx512", sets: []set{
