@@ -33,6 +33,26 @@
 	m(Z16, Z17, Z18, Z19, OA4, 4); \
 	m(Z20, Z21, Z22, Z23, OA5, 5)
 
+// ROWS6_AT(stride): SI at the fourth of the six output rows that start at
+// R9, stride bytes apart (R14); the addresses of OA0-OA5.
+#define ROWS6_AT(stride) \
+	MOVQ stride, R14;      \
+	LEAQ (R14)(R14*2), SI; \
+	ADDQ R9, SI
+
+// STORE6_NEXT(stride): the six rows' results stored (SR at ROWS6_AT), R9
+// stepped to the next six output rows and AX and CX to the next six input
+// rows (BX bytes apart).
+#define STORE6_NEXT(stride) \
+	ROWS6_AT(stride);      \
+	FOR6(SR);              \
+	LEAQ (SI)(R14*2), R9;  \
+	ADDQ R14, R9;          \
+	LEAQ (CX)(BX*2), AX;   \
+	ADDQ BX, AX;           \
+	LEAQ (AX)(BX*2), CX;   \
+	ADDQ BX, CX
+
 // STEP(O, P): one step, the strips at offset O from DX, the rows' values
 // at offset P.
 #define STEP(O, P) \

@@ -48,16 +48,7 @@ rows:
 	STEPS(four, one, store)
 
 store:
-	MOVQ avx512AttnArgs_sStride(DI), R14
-	LEAQ (R14)(R14*2), SI
-	ADDQ R9, SI
-	FOR6(SR)
-	LEAQ (SI)(R14*2), R9
-	ADDQ R14, R9
-	LEAQ (CX)(BX*2), AX
-	ADDQ BX, AX
-	LEAQ (AX)(BX*2), CX
-	ADDQ BX, CX
+	STORE6_NEXT(avx512AttnArgs_sStride(DI))
 	NEXT_PF
 	SUBQ $6, avx512AttnArgs_rowsLeft(DI)
 	JNZ  rows

@@ -46,9 +46,7 @@ pass:
 	MOVQ   R13, avx512AttnArgs_rowsLeft(DI)
 
 rows:
-	MOVQ avx512AttnArgs_xStride(DI), R14
-	LEAQ (R14)(R14*2), SI
-	ADDQ R9, SI
+	ROWS6_AT(avx512AttnArgs_xStride(DI))
 	MOVQ avx512AttnArgs_betaCur(DI), DX
 	FOR6(MR)
 	MOVQ AX, SI
@@ -58,16 +56,7 @@ rows:
 	STEPS(four, one, store)
 
 store:
-	MOVQ avx512AttnArgs_xStride(DI), R14
-	LEAQ (R14)(R14*2), SI
-	ADDQ R9, SI
-	FOR6(SR)
-	LEAQ (SI)(R14*2), R9
-	ADDQ R14, R9
-	LEAQ (CX)(BX*2), AX
-	ADDQ BX, AX
-	LEAQ (AX)(BX*2), CX
-	ADDQ BX, CX
+	STORE6_NEXT(avx512AttnArgs_xStride(DI))
 	ADDQ $24, avx512AttnArgs_betaCur(DI)
 	SUBQ $6, avx512AttnArgs_rowsLeft(DI)
 	JNZ  rows
