@@ -45,6 +45,10 @@ type attnKernels struct {
 // attnRunBlock computes the query tokens [t0, t1) (at most a.block) as one
 // block: its rows (token-major, then head) against the tiles of keys they
 // see, then the outputs and the importance sums.
+// negZero is -0: added to a product, it leaves the product as it is (+0
+// would turn a product of -0 into +0).
+var negZero = float32(math.Copysign(0, -1))
+
 func attnRunBlock(k *attnKernels, a *AttentionKV, s *AttentionScratch, out, q []float32, t0, t1 int, colSums, maxAbsQ []float32) {
 	p := &a.p
 	g, d, dv := p.Group, p.Dim, a.vStride
@@ -53,7 +57,6 @@ func attnRunBlock(k *attnKernels, a *AttentionKV, s *AttentionScratch, out, q []
 
 	// The block's queries, scaled; padding rows are zero and see nothing.
 	// A token's rows lie next to each other in q and in s.q.
-	negZero := float32(math.Copysign(0, -1))
 	for t := t0; t < t1; t++ {
 		src := q[t*a.stride:][:g*d]
 		dst := s.q[(t-t0)*g*d:][:g*d]

@@ -86,10 +86,10 @@ func attnColSumsAVX512(cs, p []float32, pStride, rows, width, tiles int, mt []fl
 	avx512AttentionColSums(&a)
 }
 
-// attnScaleToAVX512 is attnKernels.scaleTo (avx512AttentionScaleTo).
+// attnScaleToAVX512 is attnKernels.scaleTo (avx512ScaleTo).
 func attnScaleToAVX512(dst, src []float32, s, z float32) {
 	_ = dst[len(src)-1]
-	avx512AttentionScaleTo(&dst[0], &src[0], len(src), s, z)
+	avx512ScaleTo(&dst[0], &src[0], len(src), s, z)
 }
 
 // attnMaxAbsAVX512 is attnKernels.maxAbs (avx512AttentionMaxAbs).
@@ -225,11 +225,11 @@ func avx512AttentionSoftmax(a *avx512AttnArgs)
 //go:noescape
 func avx512AttentionColSums(a *avx512AttnArgs)
 
-// avx512AttentionScaleTo sets dst[i] = src[i]*s + z for i < n
+// avx512ScaleTo sets dst[i] = src[i]*s + z for i < n
 // (avx512_attention_softmax_amd64.s).
 //
 //go:noescape
-func avx512AttentionScaleTo(dst, src *float32, n int, s, z float32)
+func avx512ScaleTo(dst, src *float32, n int, s, z float32)
 
 // avx512AttentionMaxAbs sets m[i] = max(m[i], |x[i]|) for i < n, as
 // maxAbsFold does for finite x (avx512_attention_softmax_amd64.s).

@@ -383,16 +383,17 @@ cs_done:
 	VZEROUPPER
 	RET
 
-// func avx512AttentionScaleTo(dst, src *float32, n int, s, z float32)
+// func avx512ScaleTo(dst, src *float32, n int, s, z float32)
 //
 // dst[i] = src[i]·s + z for i < n (n >= 1), a product and a sum, each
 // rounded (z = -0 leaves the product as it is, z = +0 turns -0 into +0):
-// the queries of a block scaled, the outputs times 1/sum. Sixteen values a
-// step, the last 1-16 under a mask.
+// the queries of a block scaled, the outputs times 1/sum, and Softmax's
+// values times 1/sum (z = -0, dst = src). Sixteen values a step, the last
+// 1-16 under a mask.
 //
 // Instructions per 32 values: 2 loads, 2 multiplies, 2 adds, 2 stores and
 // 6 loop instructions.
-TEXT ·avx512AttentionScaleTo(SB), NOSPLIT, $0-32
+TEXT ·avx512ScaleTo(SB), NOSPLIT, $0-32
 	MOVQ         dst+0(FP), DI
 	MOVQ         src+8(FP), SI
 	MOVQ         n+16(FP), CX

@@ -129,32 +129,3 @@ done:
 	VMOVSS X5, sum+24(FP)
 	VZEROUPPER
 	RET
-
-// func avx512SoftmaxScale(x *float32, n int, s float32) multiplies x by s.
-TEXT ·avx512SoftmaxScale(SB), NOSPLIT, $0-20
-	MOVQ         x+0(FP), SI
-	MOVQ         n+8(FP), CX
-	VBROADCASTSS s+16(FP), Z1
-	MOVL         $-1, R12
-
-loop:
-	CMPQ    CX, $16
-	JB      tail
-	VMULPS  (SI), Z1, Z0
-	VMOVUPS Z0, (SI)
-	ADDQ    $64, SI
-	SUBQ    $16, CX
-	JMP     loop
-
-tail:
-	TESTQ     CX, CX
-	JZ        done
-	BZHIL     CX, R12, R11
-	KMOVW     R11, K3
-	VMOVUPS.Z (SI), K3, Z0
-	VMULPS    Z1, Z0, Z0
-	VMOVUPS   Z0, K3, (SI)
-
-done:
-	VZEROUPPER
-	RET

@@ -6887,11 +6887,6 @@ func avx512SoftmaxMax(x *float32, n int) (max float32, nan bool)
 //go:noescape
 func avx512SoftmaxExp(x *float32, n int, max float32) (sum float32)
 
-// See avx512SoftmaxMax.
-//
-//go:noescape
-func avx512SoftmaxScale(x *float32, n int, s float32)
-
 // Dot on rows of 8 codes in one group of 8, sixteen rows per vector with lane r
 // holding row r (avx512_row8codes_amd64.s, DOTROW8): 2-, 3- and 4-bit codes,
 // 1 to 4 query rows.

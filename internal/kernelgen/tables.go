@@ -218,7 +218,6 @@ var avx512 = tier{name: "avx512", sets: []set{
 	{family: "SoftmaxMax", sig: "(x *float32, n int) (max float32, nan bool)",
 		doc: "The three passes of Softmax (avx512_softmax_amd64.s): the max and whether\nx holds a NaN; exp(x - max) in place and its sum; the product with s."},
 	{family: "SoftmaxExp", sig: "(x *float32, n int, max float32) (sum float32)", doc: "See avx512SoftmaxMax."},
-	{family: "SoftmaxScale", sig: "(x *float32, n int, s float32)", doc: "See avx512SoftmaxMax."},
 	{family: "Dot", axes: []axis{fixed("Row8"), someWidths(2, 3, 4), passes(1, 2, 3, 4)}, sig: "(a *avx512Row8Args)", call: "avx512CallDotRow8",
 		doc: "Dot on rows of 8 codes in one group of 8, sixteen rows per vector with lane r\nholding row r (avx512_row8codes_amd64.s, DOTROW8): 2-, 3- and 4-bit codes,\n1 to 4 query rows."},
 	{family: "AddWeighted", axes: []axis{fixed("Row8"), someWidths(2, 3, 4), passes(1, 2)}, sig: "(a *avx512Row8Args)", call: "avx512CallAddWeightedRow8",
