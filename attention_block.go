@@ -42,13 +42,13 @@ type attnKernels struct {
 	maxAbs func(m, x []float32)
 }
 
-// attnRunBlock computes the query tokens [t0, t1) (at most a.block) as one
-// block: its rows (token-major, then head) against the tiles of keys they
-// see, then the outputs and the importance sums.
 // negZero is -0: added to a product, it leaves the product as it is (+0
 // would turn a product of -0 into +0).
 var negZero = float32(math.Copysign(0, -1))
 
+// attnRunBlock computes the query tokens [t0, t1) (at most a.block) as one
+// block: its rows (token-major, then head) against the tiles of keys they
+// see, then the outputs and the importance sums.
 func attnRunBlock(k *attnKernels, a *AttentionKV, s *AttentionScratch, out, q []float32, t0, t1 int, colSums, maxAbsQ []float32) {
 	p := &a.p
 	g, d, dv := p.Group, p.Dim, a.vStride
