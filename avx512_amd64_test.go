@@ -225,19 +225,21 @@ func TestAVX512DotShapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels on 2- and 4-bit rows of 96 (groups of 16, 32 and 96;
-	// 4-bit groups of 8).
-	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 96), SymQuant(4, 96), Quant(2, 32), SymQuant(2, 32), Quant(2, 96), SymQuant(2, 96), Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8)} {
-		for _, n := range []int{1, 3, 4, 7, 8, 9, 15, 16, 17, 24, 33, 100} {
+	// The row kernels on 2- and 4-bit rows of 96 (groups of 8, 16, 32 and
+	// 96; 2-bit groups of 8 for one query row: blocks of sixteen rows and a
+	// padded last block).
+	for _, f := range []Format{Quant(4, 32), SymQuant(4, 32), Quant(4, 96), SymQuant(4, 96), Quant(2, 32), SymQuant(2, 32), Quant(2, 96), SymQuant(2, 96), Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8)} {
+		for _, n := range []int{1, 3, 4, 7, 8, 9, 15, 16, 17, 24, 32, 33, 48, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 96, nq)
 			}
 		}
 	}
-	// The row kernels on 2- and 4-bit rows of 80 (groups of 16 and 80):
-	// blocks of sixteen (eight) rows and a padded last block.
-	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16), Quant(4, 80), SymQuant(4, 80), Quant(2, 16), SymQuant(2, 16), Quant(2, 80), SymQuant(2, 80), Quant(4, 8), SymQuant(4, 8)} {
-		for _, n := range []int{1, 3, 7, 8, 9, 15, 16, 17, 24, 33, 100} {
+	// The row kernels on 2- and 4-bit rows of 80 (groups of 8, 16 and 80;
+	// 2-bit groups of 8 for one query row): blocks of sixteen (eight) rows
+	// and a padded last block.
+	for _, f := range []Format{Quant(4, 16), SymQuant(4, 16), Quant(4, 80), SymQuant(4, 80), Quant(2, 16), SymQuant(2, 16), Quant(2, 80), SymQuant(2, 80), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8)} {
+		for _, n := range []int{1, 3, 7, 8, 9, 15, 16, 17, 24, 32, 33, 48, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
 				avx512CheckDot(t, im, rng, f, n, 80, nq)
 			}

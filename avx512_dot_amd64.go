@@ -76,8 +76,8 @@ func dotAVX512(out []float32, r Rows, x []float32) {
 // number, 4-bit rows of 80 for one or two (Intel Xeon family 6 model 167,
 // 4096 rows, µs per query row, row kernels against the gathers: one 16.4
 // against 27-31, two 13.2 against 16, four 12.6 against 10), 2-bit rows of
-// 64, 128 and 256 for one (the gathers measured faster for two and four,
-// and the 2-bit kernels take one query row only). Otherwise the group-of-8
+// 64, 80, 96, 128 and 256 for one (the gathers measured faster for two and
+// four, and the 2-bit kernels take one query row only). Otherwise the group-of-8
 // gathers serve.
 func avx512DotRowG8Serves(r Rows, nq int) bool {
 	f := r.Format
@@ -125,12 +125,12 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 }
 
 // avx512DotRowCodes reports whether Dot on rows of cols values of format
-// f has row kernels: 4-bit codes in groups of 8 on rows of 64, 80, 96,
-// 128 and 256; 2- and 4-bit codes on rows of 128 (groups of 16 to 128), 64 (16 to 64), 96 (avx512Row96Codes) and 256 (16 to 256), and
+// f has row kernels: 2- and 4-bit codes in groups of 8 on rows of 64, 80,
+// 96, 128 and 256; 2- and 4-bit codes on rows of 128 (groups of 16 to 128), 64 (16 to 64), 96 (avx512Row96Codes) and 256 (16 to 256), and
 // 4-bit codes on rows of 80 (groups of 16 and 80).
 func avx512DotRowCodes(f Format, cols int) bool {
 	if f.Group == 8 {
-		return f.Bits == 4 && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256) || f.Bits == 2 && (cols == 64 || cols == 128 || cols == 256)
+		return (f.Bits == 4 || f.Bits == 2) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256)
 	}
 	switch cols {
 	case 128:
@@ -163,6 +163,8 @@ func avx512DotRowPasses(out []float32, r Rows, x []float32) {
 		o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
 		var ok bool
 		switch {
+		case f.Group == 8 && f.Bits == 2 && (cols == 80 || cols == 96):
+			ok = avx512DotRowW2G8(o, r, xp, pass)
 		case cols == 128:
 			ok = avx512DotRow(o, r, xp, pass)
 		case cols == 64:

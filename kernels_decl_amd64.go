@@ -4857,6 +4857,30 @@ func avx512DotRow128W2G8X1(a *avx512RowArgs)
 //go:noescape
 func avx512DotRow256W2G8X1(a *avx512RowArgs)
 
+// Dot on 2-bit rows of 80 and 96 values in groups of 8, sixteen rows at a
+// time, one query row: each code dword's two groups summed and scaled apart,
+// then each row's dwords gathered (avx512_dotroww2g8_amd64.s).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow80W2G8X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow96W2G8X1(a *avx512RowArgs)
+
+// avx512CallDotRowW2G8 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRowW2G8(cols int, a *avx512RowArgs) {
+	switch cols {
+	case 80:
+		avx512DotRow80W2G8X1(a)
+	case 96:
+		avx512DotRow96W2G8X1(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // Dot on 4-bit rows of 80 values in groups of 8, eight rows at a time, each
 // group (a code dword) scaled in its own lane, for one or two query rows
 // (avx512_dotrow80_amd64.s; more query rows run the gathers).

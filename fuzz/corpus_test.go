@@ -183,6 +183,18 @@ func rowSeeds() map[string][]byte {
 		{lowbit.SymQuant(8, 32), 96, 16}, {lowbit.Quant(8, 96), 96, 19}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 1+i%4, 8*byte(i%2), sUnit, sUnit)
 	}
+	// One query row on 2-bit rows of 80 and 96 in groups of 8 (the avx512
+	// row kernels of sixteen rows): a partial block alone, whole blocks,
+	// and whole blocks and a partial one, plain, with negative scales and
+	// mins, and with non-finite values.
+	for i, fc := range []struct {
+		f          lowbit.Format
+		cols, rows int
+	}{{lowbit.Quant(2, 8), 80, 7}, {lowbit.SymQuant(2, 8), 80, 16}, {lowbit.Quant(2, 8), 80, 33}, {lowbit.SymQuant(2, 8), 80, 40},
+		{lowbit.SymQuant(2, 8), 96, 9}, {lowbit.Quant(2, 8), 96, 32}, {lowbit.SymQuant(2, 8), 96, 35}, {lowbit.Quant(2, 8), 96, 40}} {
+		seeds[fmt.Sprintf("%s-%dcols-%drows-x1", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 1, 4*byte(i%2)|8*byte(i/2%2), sUnit, sUnit)
+		seeds[fmt.Sprintf("%s-%dcols-%drows-x1-nonfinite", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 1, 0, sUnit|sNonFinite, sUnit)
+	}
 	// Four and eight weight (query) rows over blocks of sixteen rows and a
 	// partial one (the avx512 AddWeighted span kernels and the DotQ8 row
 	// kernels of four query rows: rows of 64, 128 and 256).

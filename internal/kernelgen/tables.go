@@ -123,6 +123,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "Dot on 4-bit rows of 64, 96, 128 and 256 values in groups of 8, four rows at a\ntime, each group (a code dword) scaled in its own lane (avx512_dot_amd64.s,\nbodies avx512_dot_row_amd64.h and, for rows of 256,\navx512_dot_rowparts_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(64, 128, 256), someWidths(2), groups(8), passes(1)}, sig: "(a *avx512RowArgs)",
 		doc: "Dot on 2-bit rows of 64, 128 and 256 values in groups of 8, one query row:\neach code dword's two groups summed and scaled apart (avx512_dot_amd64.s, body\navx512_dot_row_amd64.h; rows of 256 as pairs of rows of 128)."},
+	{family: "Dot", axes: []axis{rowLens(80, 96), someWidths(2), groups(8), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRowW2G8",
+		doc: "Dot on 2-bit rows of 80 and 96 values in groups of 8, sixteen rows at a\ntime, one query row: each code dword's two groups summed and scaled apart,\nthen each row's dwords gathered (avx512_dotroww2g8_amd64.s)."},
 	{family: "Dot", axes: []axis{rowLens(80), someWidths(4), groups(8), passes(1, 2)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow80G8",
 		doc: "Dot on 4-bit rows of 80 values in groups of 8, eight rows at a time, each\ngroup (a code dword) scaled in its own lane, for one or two query rows\n(avx512_dotrow80_amd64.s; more query rows run the gathers)."},
 	{family: "Dot", axes: []axis{rowLens(256), someWidths(4), groups(16, 32, 64, 128, 256), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow256",
