@@ -12,7 +12,8 @@ import (
 // avx512DotRow80 runs the 2- or 4-bit Dot row kernel on rows of 80 values
 // in groups of 16 or 80, or 4-bit rows in groups of 8 (sixteen 2-bit or eight 4-bit rows, five vectors,
 // at a time; each dword lane with its own x tables, or for four query rows
-// on 4-bit codes in groups of 16 and 80 the rows in lanes, see
+// on 4-bit codes in groups of 16 and 80 and 2-bit codes in groups of 16
+// the rows in lanes, see
 // avx512_dotrow80_amd64.s) for pass query rows x; a last partial block is
 // copied to a padded one. Like avx512DotRow it returns false, having
 // written nothing, when a query value scaled by 16^-k (4^-k) is a nonzero
@@ -45,6 +46,10 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 			cols = &avx512Row80LanesColsG16[0][0]
 		}
 	}
+	lanes2 := pass == 4 && f.Bits == 2 && f.Group == 16
+	if lanes2 {
+		cols = &avx512Row80LanesCols2G16[0][0]
+	}
 	mins, mul := shiftSource(r)
 	sgLen := 3 * 16 // 4-bit: qwords 0-47; 2-bit, and 4-bit in groups of 8: dwords 0-79
 	if f.Bits == 2 || f.Group == 8 {
@@ -65,6 +70,13 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 				for l := range 8 {
 					sg[(j/2)*ng*16+16*u+8*(j%2)+l] = s
 				}
+			}
+			continue
+		}
+		if lanes2 {
+			// Per query row 16 floats: group u's sum at u.
+			for u := range 5 {
+				sg[16*j+u] = mul * sumFloats(xj[16*u:][:16])
 			}
 			continue
 		}
@@ -185,6 +197,12 @@ var (
 	avx512Row80LanesPerm                                             [15][16]int32
 	avx512Row80LanesScaleIdx, avx512Row80LanesMinIdx                 [5][16]int32
 	avx512Row80LanesOrder, avx512Row80LanesRow, avx512Row80LanesRow8 [16]int32
+
+	// The four-query kernel of 2-bit rows of 80 in groups of 16 permutes
+	// a block's codes to rows in lanes, vector u holding the rows' dwords
+	// (groups) u: table 16u+k holds in every lane the column of field k
+	// of group u.
+	avx512Row80LanesCols2G16 [80][16]int32
 )
 
 func init() {
@@ -213,6 +231,13 @@ func init() {
 		for r := range 16 {
 			d := 5*r + k
 			avx512Row80Gather2[5*(d/32)+k][r] = int32(d % 32)
+		}
+	}
+	for u := range 5 {
+		for k := range 16 {
+			for l := range 16 {
+				avx512Row80LanesCols2G16[16*u+k][l] = int32(16*u + pack.PlaneColumn(2, 16, k))
+			}
 		}
 	}
 	for l := range 16 {
