@@ -2811,10 +2811,11 @@ block:
 // looked up as in the kernel of one query row instead, no faster).
 //
 // Budget per 32 values: 4 for the codes (mask, a memory operand, and
-// convert, per field and vector) + 2 per query row, and about 0.75 per
-// block of sixteen rows and four query rows for the permutations (three
-// R80L_T: 75 instructions) and per query row 0.5 for the scales, mins and
-// store (11 instructions per block).
+// convert, per field and vector) + 2 per query row, 2.9 for the
+// permutations of the codes, scales and mins and the conversions (15
+// R80L_T of 7 instructions and 10 conversions per block of sixteen rows)
+// and 0.3 per query row for the scales, mins and store (12 instructions
+// per block): 15 for four query rows, 3.7 per query row.
 //
 // Registers: Z0-Z19 the accumulators (query row j, group u: Z(5j+u)),
 // Z20-Z24 the codes as loaded, then the scales and the mins as

@@ -2,7 +2,12 @@
 
 package lowbit
 
-import "math"
+import (
+	"math"
+	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
+)
 
 // avx512DotRow96 runs the 4-bit Dot row kernel on rows of 96 values in
 // groups of 8, 16, 32 or 96 (four rows, three vectors, at a time, or eight
@@ -159,8 +164,9 @@ func init() {
 
 // avx512DotRow96W2 runs the 2-bit Dot row kernel on rows of 96 values in
 // groups of 16, 32 or 96 (eight rows, three vectors, at a time; each dword
-// pair is a block of 32 of some row, with its own x tables) for pass query
-// rows x; a last 1-7 rows are copied to a padded block of eight. Like
+// pair is a block of 32 of some row, with its own x tables; four query
+// rows in groups of 16: avx512DotRow96W2G16Lanes) for pass query rows x; a
+// last 1-7 rows are copied to a padded block of eight. Like
 // avx512DotRow it returns false, having written nothing, when a query
 // value scaled by 4^-k is a nonzero float32 subnormal.
 func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
@@ -168,8 +174,11 @@ func avx512DotRow96W2(out []float32, r Rows, x []float32, pass int) bool {
 		recsBuf [4*48*16 + 16]float32
 		sgBuf   [4*48 + 16]float32
 	)
-	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	f := r.Format
+	if f.Group == 16 && pass == 4 {
+		return avx512DotRow96W2G16Lanes(out, r, x)
+	}
+	recs, sg := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:])
 	mul := float32(1)
 	if f.Symmetric {
 		mul = -float32(int(1) << (f.Bits - 1))
@@ -270,4 +279,84 @@ func avx512GroupSums16(x []float32, mul float32) (gs [6]float32) {
 		gs[g] = mul * sumFloats(x[16*g:][:16])
 	}
 	return gs
+}
+
+// avx512DotRow96W2G16Lanes runs the four-query Dot kernel of 2-bit rows of
+// 96 values in groups of 16, avx512DotRow96LanesW2G16X4 (sixteen rows at a
+// time, permuted to rows in lanes), on the four query rows x; a last
+// partial block is copied to a padded one. Its x tables are one value per
+// query row, group u and field k: x[16u + the field's column] times 4^-k
+// (the kernel converts the field in place, as q*4^k). Like avx512DotRow
+// it returns false, having written nothing, when such a value is a
+// nonzero float32 subnormal (query values below 2^-96), which may have
+// lost bits.
+func avx512DotRow96W2G16Lanes(out []float32, r Rows, x []float32) bool {
+	var (
+		xsBuf [4*96 + 16]float32
+		sgBuf [4*16 + 16]float32
+	)
+	xs, sg := avx512AlignFloats(xsBuf[:]), avx512AlignFloats(sgBuf[:])
+	f := r.Format
+	mins, mul := shiftSource(r)
+	for j := range 4 {
+		xj := x[96*j:][:96]
+		for u := range 6 {
+			for k := range 16 {
+				v := xj[16*u+pack.PlaneColumn(2, 16, k)] * avx512Row96Scales2[k]
+				if b := math.Float32bits(v) &^ (1 << 31); b != 0 && b < 1<<23 {
+					return false
+				}
+				xs[96*j+16*u+k] = v
+			}
+			// Per query row 16 floats: group u's sum at u.
+			sg[16*j+u] = mul * sumFloats(xj[16*u:][:16])
+		}
+	}
+	n := len(out) / 4
+	nb := n &^ 15
+	a := avx512RowArgs{recs: unsafe.Pointer(&xs[0]), sg: unsafe.Pointer(&sg[0]), scratch: unsafe.Pointer(&avx512Row96LanesW2Tables[0]), outStride: 4 * n}
+	if nb > 0 {
+		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
+		a.out, a.n = unsafe.Pointer(&out[0]), nb
+		avx512DotRow96LanesW2G16X4(&a)
+	}
+	if nb < n {
+		var (
+			data          [16 * 24]byte // a block: sixteen rows of 96 2-bit codes
+			scales, mins6 [16 * 6]uint16
+			tail          [4 * 16]float32
+		)
+		g, rb := f.Groups(96), f.RowBytes(96)
+		copy(data[:], r.Data[nb*rb:])
+		copy(scales[:], r.Scales[g*nb:])
+		copy(mins6[:], mins[g*nb:])
+		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins6[0])
+		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 16, 64
+		avx512DotRow96LanesW2G16X4(&a)
+		for j := range 4 {
+			copy(out[j*n+nb:(j+1)*n], tail[16*j:][:16])
+		}
+	}
+	return true
+}
+
+// avx512Row96LanesW2Tables holds, 64-byte aligned, the index vectors of
+// avx512DotRow96LanesW2G16X4's permutation of a block's six vectors of
+// dwords to rows in lanes: for u = 0-5 at 64u, lane r takes dword 6r+u
+// where it is among the first 32 (VPERMI2PS of the first pair); at
+// 384+64u, where it is among the next 32 (minus 32); at 768+64u, among
+// the last 32 (minus 64).
+var avx512Row96LanesW2Tables []int32
+
+func init() {
+	const n = 16 * 18
+	buf := make([]int32, n+16)
+	t := buf[(-uintptr(unsafe.Pointer(&buf[0]))&63)/4:][:n]
+	for u := range 6 {
+		for r := range 16 {
+			d := 6*r + u
+			t[16*(6*(d/32)+u)+r] = int32(d % 32)
+		}
+	}
+	avx512Row96LanesW2Tables = t
 }

@@ -4723,6 +4723,12 @@ func avx512CallDotRow96W2G16(nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 2-bit rows of 96 values in groups of 16, four query rows: sixteen
+// rows at a time, permuted to rows in lanes (avx512_dotrow96lanes_amd64.s).
+//
+//go:noescape
+func avx512DotRow96LanesW2G16X4(a *avx512RowArgs)
+
 // Dot on 2- and 4-bit rows of 128 values in groups of 16, four rows at a
 // time, each group scaled in its own lanes (avx512_dot_amd64.s, body
 // avx512_dot_row_amd64.h).

@@ -384,7 +384,8 @@ func TestKernelsDoNotAllocate(t *testing.T) {
 		}{{Quant(4, 64), 128}, {SymQuant(6, 32), 128}, {Quant(4, 8), 128}, {SymQuant(2, 16), 128}, {Quant(3, 40), 120}, {Quant(4, 80), 240}, {Quant(4, 128), 128}, {F16, 128}, {F32, 128},
 			{SymQuant(3, 8), 8}, {Quant(4, 8), 8}, // rows of 8 (9 rows: a padded last batch)
 			{Quant(2, 64), 64}, {SymQuant(4, 32), 256}, // four query rows: DotQ8's four-query kernels and their padded last block
-			{Quant(2, 8), 80}, {SymQuant(2, 8), 96}} { // one query row: the 2-bit row kernels of groups of 8 and their padded block
+			{Quant(2, 8), 80}, {SymQuant(2, 8), 96}, // one query row: the 2-bit row kernels of groups of 8 and their padded block
+			{Quant(2, 16), 80}, {SymQuant(2, 16), 96}} { // four query rows: the 2-bit kernels of rows in lanes and their padded block
 			f, cols := fc.f, fc.cols
 			for _, nq := range []int{1, 2, 4} {
 				r, x := quantizedRows(t, rng, f, 9, cols)

@@ -206,14 +206,15 @@ func rowSeeds() map[string][]byte {
 	}
 	// The four-query avx512 Dot kernels of 4-bit rows of 64 (groups of 16,
 	// 32 and 64: eight rows per iteration), 80 (groups of 16 and 80, and
-	// 2-bit groups of 16: rows in lanes) and 96 (groups of 16): blocks of
-	// eight, four (sixteen) rows and a partial one, plain and with
-	// non-finite values.
+	// 2-bit groups of 16: rows in lanes) and 96 (groups of 16, and 2-bit
+	// groups of 16 in lanes): blocks of eight, four (sixteen) rows and a
+	// partial one, plain and with non-finite values.
 	for i, fc := range []struct {
 		f          lowbit.Format
 		cols, rows int
 	}{{lowbit.Quant(4, 16), 64, 21}, {lowbit.SymQuant(4, 32), 64, 19}, {lowbit.Quant(4, 64), 64, 27}, {lowbit.SymQuant(4, 16), 80, 23}, {lowbit.Quant(4, 80), 80, 17},
-		{lowbit.Quant(4, 16), 96, 21}, {lowbit.SymQuant(4, 16), 96, 9}, {lowbit.Quant(2, 16), 80, 35}, {lowbit.SymQuant(2, 16), 80, 16}} {
+		{lowbit.Quant(4, 16), 96, 21}, {lowbit.SymQuant(4, 16), 96, 9}, {lowbit.Quant(2, 16), 80, 35}, {lowbit.SymQuant(2, 16), 80, 16},
+		{lowbit.Quant(2, 16), 96, 33}, {lowbit.SymQuant(2, 16), 96, 16}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x4", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 4, 4|8*byte(i%2), sUnit, sUnit)
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x4-nonfinite", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 4, 8*byte(i%2), sUnit|sNonFinite, sUnit)
 	}

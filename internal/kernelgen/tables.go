@@ -117,6 +117,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "Dot on 4-bit rows of 96 values in groups of 16, four rows at a time\n(avx512_dot_amd64.s, body avx512_dot_row_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(96), someWidths(2), groups(16), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow96W2G16",
 		doc: "Dot on 2-bit rows of 96 values in groups of 16: each dword lane scaled and\nshifted before the blocks are combined (avx512_dot_amd64.s, body\navx512_dot_row_amd64.h with QUAD_OUT_W2R96_G16)."},
+	{family: "Dot", axes: []axis{rowLens(96), fixed("Lanes"), someWidths(2), groups(16), passes(4)}, sig: "(a *avx512RowArgs)",
+		doc: "Dot on 2-bit rows of 96 values in groups of 16, four query rows: sixteen\nrows at a time, permuted to rows in lanes (avx512_dotrow96lanes_amd64.s)."},
 	{family: "Dot", axes: []axis{rowLens(128), someWidths(2, 4), groups(16), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRowG16",
 		doc: "Dot on 2- and 4-bit rows of 128 values in groups of 16, four rows at a\ntime, each group scaled in its own lanes (avx512_dot_amd64.s, body\navx512_dot_row_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(64, 96, 128, 256), someWidths(4), groups(8), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRowG8",
