@@ -47,9 +47,6 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 		}
 	}
 	lanes2 := pass == 4 && f.Bits == 2 && f.Group == 16
-	if lanes2 {
-		cols = &avx512Row80LanesCols2G16[0][0]
-	}
 	mins, mul := shiftSource(r)
 	sgLen := 3 * 16 // 4-bit: qwords 0-47; 2-bit, and 4-bit in groups of 8: dwords 0-79
 	if f.Bits == 2 || f.Group == 8 {
@@ -57,6 +54,17 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 	}
 	for j := range pass {
 		xj := x[j*80:][:80]
+		if lanes2 {
+			// One value per field and group, 80 per query row; group
+			// u's sum at 16j+u.
+			if !avx512W2LanesX(recs[80*j:][:80], xj) {
+				return false
+			}
+			for u := range 5 {
+				sg[16*j+u] = mul * sumFloats(xj[16*u:][:16])
+			}
+			continue
+		}
 		if avx512DotRowXTables(&recs[j*fields*16], &xj[0], cols, scales, fields, 1) {
 			return false
 		}
@@ -70,13 +78,6 @@ func avx512DotRow80(out []float32, r Rows, x []float32, pass int) bool {
 				for l := range 8 {
 					sg[(j/2)*ng*16+16*u+8*(j%2)+l] = s
 				}
-			}
-			continue
-		}
-		if lanes2 {
-			// Per query row 16 floats: group u's sum at u.
-			for u := range 5 {
-				sg[16*j+u] = mul * sumFloats(xj[16*u:][:16])
 			}
 			continue
 		}
@@ -197,12 +198,6 @@ var (
 	avx512Row80LanesPerm                                             [15][16]int32
 	avx512Row80LanesScaleIdx, avx512Row80LanesMinIdx                 [5][16]int32
 	avx512Row80LanesOrder, avx512Row80LanesRow, avx512Row80LanesRow8 [16]int32
-
-	// The four-query kernel of 2-bit rows of 80 in groups of 16 permutes
-	// a block's codes to rows in lanes, vector u holding the rows' dwords
-	// (groups) u: table 16u+k holds in every lane the column of field k
-	// of group u.
-	avx512Row80LanesCols2G16 [80][16]int32
 )
 
 func init() {
@@ -231,13 +226,6 @@ func init() {
 		for r := range 16 {
 			d := 5*r + k
 			avx512Row80Gather2[5*(d/32)+k][r] = int32(d % 32)
-		}
-	}
-	for u := range 5 {
-		for k := range 16 {
-			for l := range 16 {
-				avx512Row80LanesCols2G16[16*u+k][l] = int32(16*u + pack.PlaneColumn(2, 16, k))
-			}
 		}
 	}
 	for l := range 16 {

@@ -2798,7 +2798,9 @@ block:
 // gather of the kernels above applied to the codes) so that lane r of
 // vector u holds row r's dword u, group u. Field k of vector u is then
 // query column 16u + (field k's column in a group of 16) in every lane,
-// so its x table (avx512Row80LanesCols2G16) is one value, and the five
+// so its x table is one value, broadcast by the multiply-adds from 80
+// floats per query row at BX (avx512W2LanesX: x times 4^-k, as the field
+// is masked in place and converted to q*4^k), and the five
 // accumulators of a query row (one per group) need no gather: each is
 // scaled by its groups' scales (permuted like the codes, R80L_T on the
 // converted scales) and added into the first, which then gets the mins
@@ -2807,8 +2809,10 @@ block:
 // dot products. The permutations are made once per block, not once per
 // query row as the gather is (Intel Xeon family 6 model 167, bench -sizes
 // l2, Dot×4 q2g16 on rows of 80 against q2g64 on rows of 128 in the same
-// run, medians of 4 interleaved runs: 0.71 -> 0.81; with the fields
-// looked up as in the kernel of one query row instead, no faster).
+// run, medians of 4 interleaved runs: 0.71 -> 0.81 with x tables of 16
+// equal lanes, 0.825 -> 0.955 against those with the values broadcast;
+// with the fields looked up as in the kernel of one query row instead,
+// no faster).
 //
 // Budget per 32 values: 4 for the codes (mask, a memory operand, and
 // convert, per field and vector) + 2 per query row, 2.9 for the
@@ -2835,15 +2839,16 @@ block:
 	VPERMPS   Z24, t, klast, d
 
 // R80L_FIELD(op, k, u, c, t, a0, a1, a2, a3): field k of the permuted
-// code vector c (group u) masked, converted (t) and multiplied (op) into
-// the four query rows' accumulators of group u, a0-a3.
+// code vector c (group u) masked, converted (t) and multiplied (op:
+// VMULPS.BCST or VFMADD231PS.BCST) by the four query rows' x values of
+// the field into their accumulators of group u, a0-a3.
 #define R80L_FIELD(op, k, u, c, t, a0, a1, a2, a3) \
-	VPANDD.BCST ·avx512FieldMask+(64*k)(SB), c, t; \
-	VCVTUDQ2PS  t, t;                              \
-	op          (1024*u+64*k)(BX), t, a0;          \
-	op          (5120+1024*u+64*k)(BX), t, a1;     \
-	op          (10240+1024*u+64*k)(BX), t, a2;    \
-	op          (15360+1024*u+64*k)(BX), t, a3
+	VPANDD.BCST ·avx512FieldMask+(64*(k))(SB), c, t; \
+	VCVTUDQ2PS  t, t;                                \
+	op          (64*(u)+4*(k))(BX), t, a0;           \
+	op          (320+64*(u)+4*(k))(BX), t, a1;       \
+	op          (640+64*(u)+4*(k))(BX), t, a2;       \
+	op          (960+64*(u)+4*(k))(BX), t, a3
 
 // R80L_FIELDS(op, k): field k of the five groups.
 #define R80L_FIELDS(op, k) \
@@ -2918,22 +2923,22 @@ block:
 	R80L_T(2, K2, K4, Z27, Z30)
 	R80L_T(3, K2, K4, Z28, Z31)
 	R80L_T(4, K3, K5, Z29, Z30)
-	R80L_FIELDS(VMULPS, 0)
-	R80L_FIELDS(VFMADD231PS, 1)
-	R80L_FIELDS(VFMADD231PS, 2)
-	R80L_FIELDS(VFMADD231PS, 3)
-	R80L_FIELDS(VFMADD231PS, 4)
-	R80L_FIELDS(VFMADD231PS, 5)
-	R80L_FIELDS(VFMADD231PS, 6)
-	R80L_FIELDS(VFMADD231PS, 7)
-	R80L_FIELDS(VFMADD231PS, 8)
-	R80L_FIELDS(VFMADD231PS, 9)
-	R80L_FIELDS(VFMADD231PS, 10)
-	R80L_FIELDS(VFMADD231PS, 11)
-	R80L_FIELDS(VFMADD231PS, 12)
-	R80L_FIELDS(VFMADD231PS, 13)
-	R80L_FIELDS(VFMADD231PS, 14)
-	R80L_FIELDS(VFMADD231PS, 15)
+	R80L_FIELDS(VMULPS.BCST, 0)
+	R80L_FIELDS(VFMADD231PS.BCST, 1)
+	R80L_FIELDS(VFMADD231PS.BCST, 2)
+	R80L_FIELDS(VFMADD231PS.BCST, 3)
+	R80L_FIELDS(VFMADD231PS.BCST, 4)
+	R80L_FIELDS(VFMADD231PS.BCST, 5)
+	R80L_FIELDS(VFMADD231PS.BCST, 6)
+	R80L_FIELDS(VFMADD231PS.BCST, 7)
+	R80L_FIELDS(VFMADD231PS.BCST, 8)
+	R80L_FIELDS(VFMADD231PS.BCST, 9)
+	R80L_FIELDS(VFMADD231PS.BCST, 10)
+	R80L_FIELDS(VFMADD231PS.BCST, 11)
+	R80L_FIELDS(VFMADD231PS.BCST, 12)
+	R80L_FIELDS(VFMADD231PS.BCST, 13)
+	R80L_FIELDS(VFMADD231PS.BCST, 14)
+	R80L_FIELDS(VFMADD231PS.BCST, 15)
 	VCVTPH2PS 0(DX), Z20
 	VCVTPH2PS 32(DX), Z21
 	VCVTPH2PS 64(DX), Z22

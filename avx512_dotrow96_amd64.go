@@ -300,14 +300,10 @@ func avx512DotRow96W2G16Lanes(out []float32, r Rows, x []float32) bool {
 	mins, mul := shiftSource(r)
 	for j := range 4 {
 		xj := x[96*j:][:96]
+		if !avx512W2LanesX(xs[96*j:][:96], xj) {
+			return false
+		}
 		for u := range 6 {
-			for k := range 16 {
-				v := xj[16*u+pack.PlaneColumn(2, 16, k)] * avx512Row96Scales2[k]
-				if b := math.Float32bits(v) &^ (1 << 31); b != 0 && b < 1<<23 {
-					return false
-				}
-				xs[96*j+16*u+k] = v
-			}
 			// Per query row 16 floats: group u's sum at u.
 			sg[16*j+u] = mul * sumFloats(xj[16*u:][:16])
 		}
@@ -335,6 +331,24 @@ func avx512DotRow96W2G16Lanes(out []float32, r Rows, x []float32) bool {
 		avx512DotRow96LanesW2G16X4(&a)
 		for j := range 4 {
 			copy(out[j*n+nb:(j+1)*n], tail[16*j:][:16])
+		}
+	}
+	return true
+}
+
+// avx512W2LanesX writes the x values of the 2-bit Dot kernels of rows in
+// lanes in groups of 16 for the query row x: dst[16u+k] is the query value
+// of field k of group u (column 16u + its column in a group of 16) times
+// 4^-k. It reports false, having stopped there, if such a value is a
+// nonzero float32 subnormal, which may have lost bits of x.
+func avx512W2LanesX(dst, x []float32) bool {
+	for u := range len(x) / 16 {
+		for k := range 16 {
+			v := x[16*u+pack.PlaneColumn(2, 16, k)] * avx512Row96Scales2[k]
+			if b := math.Float32bits(v) &^ (1 << 31); b != 0 && b < 1<<23 {
+				return false
+			}
+			dst[16*u+k] = v
 		}
 	}
 	return true
