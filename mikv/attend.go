@@ -90,7 +90,8 @@ func (h *head) plan(t0, t1, p0 int) {
 	h.wts = grow(h.wts, ns*rows)
 	if !h.pass.joint { // a joint pass keeps no per-split statistics or outputs
 		h.stat = grow(h.stat, 2*ns*rows)
-		h.part = grow(h.part, ns*rows*d)
+		h.mw = grow(h.mw, ns)
+		h.part = grow(h.part, 2*ns*rows*d) // [r][split][d], then each split's own [r][d]
 	}
 }
 
@@ -199,9 +200,13 @@ func (h *head) runSplit(si int) {
 		}
 		st[2*r], st[2*r+1] = ref, row[at]
 	}
-	part := h.part[si*rows*h.dim : (si+1)*rows*h.dim]
-	clear(part)
-	lowbit.AddWeighted(part, p.v.Slice(s.lo, s.lo+n), blk)
+	d, ns := h.dim, len(h.splits)
+	out := h.part[(ns+si)*rows*d : (ns+si+1)*rows*d]
+	clear(out)
+	lowbit.AddWeighted(out, p.v.Slice(s.lo, s.lo+n), blk)
+	for r := range rows { // to the merge's layout: query row r's splits in a row
+		copy(h.part[(r*ns+si)*d:(r*ns+si+1)*d], out[r*d:(r+1)*d])
+	}
 }
 
 // score writes the scores of keys (of tier t, index ti) for every query
@@ -350,29 +355,41 @@ func (h *head) merge() {
 		if sl != nil {
 			sum += math.Exp(sink - top)
 		}
+		w := h.mw[:ns]
+		for s := range ns {
+			w[s] = 0 // a split that sees no token, or none does
+			if a := float64(h.wts[s*rows+r]); a > 0 {
+				w[s] = float32(a / sum)
+			}
+			if ns == 1 && sl == nil {
+				w[s] = 1 // one split holds every token: its output is the output
+			}
+			h.wts[s*rows+r] = w[s]
+		}
 		o := out[r*d : (r+1)*d]
 		clear(o)
-		for s := range ns {
-			a := float64(h.wts[s*rows+r])
-			if a == 0 {
+		// The splits of each tier at once (a masked split's part is 0).
+		parts := h.part[r*ns*d : (r+1)*ns*d]
+		s0 := 0
+		for s1 := 1; s1 <= ns; s1++ {
+			ti := h.splits[s1-1].ti
+			if s1 < ns && h.splits[s1].ti == ti {
 				continue
 			}
-			w := float32(a / sum)
-			if ns == 1 && sl == nil {
-				w = 1 // one split holds every token: its output is the output
-			}
-			h.wts[s*rows+r] = w
-			part := h.part[(s*rows+r)*d:][:d]
 			dst := o
-			if rotated[h.splits[s].ti] {
+			if rotated[ti] {
 				dst = h.orot[r*d : (r+1)*d]
 			}
-			for c, x := range part {
-				dst[c] += w * x
-			}
+			lowbit.AddWeighted(dst, floatRows(parts[s0*d:s1*d], d), w[s0:s1])
+			s0 = s1
 		}
 	}
 	h.endRotated(rotated, out)
+}
+
+// floatRows returns x as lowbit rows of float32 values, cols a row.
+func floatRows(x []float32, cols int) lowbit.Rows {
+	return lowbit.Rows{Format: lowbit.F32, Cols: cols, Data: unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(x))), 4*len(x))}
 }
 
 // beginRotated returns which tiers of the pass hold rotated values (and
@@ -415,8 +432,7 @@ func (h *head) credit() {
 		}
 		base := s.page*h.imp.pageSize + s.lo
 		blk := h.block(s)
-		probs := lowbit.Rows{Format: lowbit.F32, Cols: s.n, Data: unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(blk))), 4*len(blk))}
-		lowbit.AddWeighted(h.imp.score[base:base+s.n], probs, h.wts[si*rows:(si+1)*rows])
+		lowbit.AddWeighted(h.imp.score[base:base+s.n], floatRows(blk, s.n), h.wts[si*rows:(si+1)*rows])
 	}
 }
 

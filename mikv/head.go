@@ -34,7 +34,8 @@ type scratch struct {
 	splits             []split       // its splits, in slot order
 	scores             []float32     // per split, rows × tokens: scores, then probabilities within the split
 	stat               []float32     // per split and row: the max score and its probability
-	part               []float32     // per split, rows × dim: the split's output
+	part               []float32     // per query row, splits × dim: the splits' outputs (then scratch: per split, rows × dim)
+	mw                 []float32     // the merge's weights of one query row's splits
 	wts                []float32     // per split and row: the split's weight in the merge
 	jrow               []float32     // a joint pass's row of scores over every split (and the sink logit)
 	qs, qb             []float32     // rows × dim: the transformed queries, and the same divided by the balancer
