@@ -1,6 +1,9 @@
 package main
 
-import "bytes"
+import (
+	"bytes"
+	"sync"
+)
 
 // Bandwidth is the streaming read bandwidth that bench measured, for one
 // buffer size.
@@ -9,6 +12,8 @@ type Bandwidth struct {
 	Bytes  int64   `json:"bytes"`
 	GBs    float64 `json:"gb_per_s"` // the best of the probes, 1e9 bytes per second
 	Method string  `json:"method"`   // the probe that gave GBs
+	// Goroutines scanned the buffer, each its own part (0 means 1).
+	Goroutines int `json:"goroutines,omitempty"`
 }
 
 // readProbes are read-only scans that Go's runtime implements in SIMD
@@ -49,4 +54,36 @@ func measureBandwidth(n int64, t timing) Bandwidth {
 		}
 	}
 	return best
+}
+
+// measureBandwidthOn measures how fast g goroutines together stream
+// through a buffer of n bytes, each through its own part, with the read
+// probe named method (the one that was best on one goroutine), and returns
+// the median: the ceiling of memory-bound work spread over g workers.
+func measureBandwidthOn(n int64, t timing, g int, method string) Bandwidth {
+	scan := readProbes[0].scan
+	for _, p := range readProbes {
+		if p.name == method {
+			scan = p.scan
+		}
+	}
+	part := n / int64(2*g) // each goroutine: two halves of part bytes
+	buf := make([]byte, 2*part*int64(g))
+	for i := range buf {
+		buf[i] = byte(i%251) + 1
+	}
+	parts := make([][2][]byte, g)
+	for i := range parts {
+		a, b := buf[2*int64(i)*part:][:part], buf[(2*int64(i)+1)*part:][:part]
+		copy(b, a)
+		parts[i] = [2][]byte{a, b}
+	}
+	ns := t.measure(func() {
+		var wg sync.WaitGroup
+		for _, p := range parts {
+			wg.Go(func() { scan(p[0], p[1]) })
+		}
+		wg.Wait()
+	})
+	return Bandwidth{Bytes: int64(len(buf)), GBs: float64(len(buf)) / ns, Method: method, Goroutines: g}
 }

@@ -108,10 +108,15 @@ func TestSmallRunAndCompare(t *testing.T) {
 	rep, err := readReport(file)
 	require.NoError(t, err)
 	assert.Equal(t, describeCPU().Brand, rep.CPU.Brand)
-	require.Len(t, rep.Bandwidth, 2)
+	// L2 and DRAM on one goroutine, then DRAM on the MiKV table's Workers.
+	require.Len(t, rep.Bandwidth, 3)
 	for _, b := range rep.Bandwidth {
 		assert.Greater(t, b.GBs, 0.0)
 	}
+	assert.Equal(t, "DRAM", rep.Bandwidth[2].Size)
+	assert.Equal(t, 2, rep.Bandwidth[2].Goroutines)
+	assert.Equal(t, rep.Bandwidth[1].Method, rep.Bandwidth[2].Method)
+	assert.Contains(t, text, "on 2 goroutines")
 	timed := 0
 	for _, k := range rep.Kernels {
 		if !k.Timed {

@@ -164,6 +164,12 @@ func runSpeed(o *options, rep *Report, w, progress io.Writer) error {
 		fmt.Fprintf(w, "  %-4s %9s: %6.1f GB/s  (%s)\n", s.Name, byteSize(s.bw.Bytes), s.bw.GBs, s.bw.Method)
 		if s.Name == "DRAM" && ms != nil {
 			ms.bw = s.bw
+			if ms.workers > 1 { // the ceiling of the Workers timings
+				ms.bwWorkers = measureBandwidthOn(s.Traffic, s.t, ms.workers, s.bw.Method)
+				ms.bwWorkers.Size = s.Name
+				rep.Bandwidth = append(rep.Bandwidth, ms.bwWorkers)
+				fmt.Fprintf(w, "  %-4s %9s: %6.1f GB/s  (%s on %d goroutines, each its own part: %.2fx one)\n", s.Name, byteSize(ms.bwWorkers.Bytes), ms.bwWorkers.GBs, s.bw.Method, ms.workers, ms.bwWorkers.GBs/s.bw.GBs)
+			}
 		}
 	}
 	fmt.Fprintf(progress, "bench: measuring the FMA peak\n")

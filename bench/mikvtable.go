@@ -121,9 +121,12 @@ type mikvRun struct {
 	// bw is the run's streaming read bandwidth at a size beyond every
 	// cache level, fma the FMA peak of the active implementation, l3 the
 	// last-level cache size (0: unknown).
-	bw  Bandwidth
-	fma FMAPeak
-	l3  int64
+	bw Bandwidth
+	// bwWorkers is the streaming bandwidth of workers goroutines at the
+	// same size (not measured for one worker).
+	bwWorkers Bandwidth
+	fma       FMAPeak
+	l3        int64
 }
 
 // mikvRun turns the flags into the MiKV table's settings.
@@ -177,11 +180,11 @@ FMAs per value that %d query rows cost in Dot and AddWeighted); share:
 read/ns over it. ×W: the speed-up of W goroutines. B/tok: cache bytes per
 token and KV head (codes, scales, mins; +bk bookkeeping). err: mean |out -
 exact| / |exact| over KV head 0's query heads (max in brackets).
-DRAM %.1f GB/s; FMA peak %.1f lanes/ns (%s).
+DRAM %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
 
 `, mikvKVHeads, mikvHeadDim, mikvGroup, synthOutliers, synthOutlierScale, synthOutlierOffset,
 		mikvBalancerTokens, ms.steps, ms.workers, byteSize(ms.lastLevel()), mikvGroup, mikvGroup,
-		ms.bw.GBs, ms.fma.LanesPerNs, orUnknown(ms.fma.Vector))
+		ms.bw.GBs, ms.workersBandwidth(), ms.fma.LanesPerNs, orUnknown(ms.fma.Vector))
 	fmt.Fprintf(w, "%-7s %-22s %9s %6s %7s %7s %-5s %5s | %9s %6s | %6s %5s %6s %s\n",
 		"context", "cache", "µs/step", "KV/ns", "read/ns", "ceiling", "bound", "share",
 		fmt.Sprintf("W=%d µs", ms.workers), "×W", "B/tok", "+bk", "%fp16", "err (max)")
@@ -220,6 +223,16 @@ func orUnknown(s string) string {
 		return "unknown"
 	}
 	return s
+}
+
+// workersBandwidth describes the streaming bandwidth of the Workers
+// goroutines, the most a memory-bound row's ×W can reach; empty if it was
+// not measured.
+func (ms *mikvRun) workersBandwidth() string {
+	if ms.bwWorkers.GBs <= 0 || ms.bw.GBs <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (on %d goroutines %.1f GB/s, %.2fx: the ×W of a DRAM-bound row)", ms.workers, ms.bwWorkers.GBs, ms.bwWorkers.GBs/ms.bw.GBs)
 }
 
 // nonZero returns x, or +Inf if x is 0 (a ceiling that does not apply).
