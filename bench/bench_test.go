@@ -144,6 +144,9 @@ func TestSmallRunAndCompare(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 1, rows, cmp.String())
+	// Each bandwidth beside its own: one DRAM line per number of goroutines.
+	assert.Equal(t, 1, strings.Count(cmp.String(), "  DRAM ×2 "), cmp.String())
+	assert.Equal(t, 1, strings.Count(cmp.String(), "  DRAM    "), cmp.String())
 	assert.Contains(t, cmp.String(), "128     MiKV f16/int2 r=0.2")
 
 	assert.Contains(t, text, "Shapes: the attention kernels")

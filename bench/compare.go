@@ -24,8 +24,12 @@ func compareReports(w io.Writer, a, b *Report, nameA, nameB string) {
 		fmt.Fprintf(w, "\nstreaming read bandwidth   a GB/s   b GB/s   b/a\n")
 		for _, ba := range a.Bandwidth {
 			for _, bb := range b.Bandwidth {
-				if ba.Size == bb.Size {
-					fmt.Fprintf(w, "  %-4s (%9s/%9s) %8.1f %8.1f %5.2f\n", ba.Size, byteSize(ba.Bytes), byteSize(bb.Bytes), ba.GBs, bb.GBs, bb.GBs/ba.GBs)
+				if ba.Size == bb.Size && max(1, ba.Goroutines) == max(1, bb.Goroutines) {
+					name := ba.Size
+					if ba.Goroutines > 1 {
+						name = fmt.Sprintf("%s ×%d", ba.Size, ba.Goroutines)
+					}
+					fmt.Fprintf(w, "  %-7s (%9s/%9s) %8.1f %8.1f %5.2f\n", name, byteSize(ba.Bytes), byteSize(bb.Bytes), ba.GBs, bb.GBs, bb.GBs/ba.GBs)
 				}
 			}
 		}
