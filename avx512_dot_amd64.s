@@ -6045,40 +6045,6 @@ field:
 #undef QUAD_SCALES
 #undef FORX
 
-#define NAME ·avx512DotRow96W2G16X4
-#define S0 Z24
-#define S1 Z25
-#define S2 Z26
-#define T1 Z28
-#define T2 Z29
-#define T3 Z30
-#define T4 Z31
-#define ZERO Z3
-#define SETUP SETUP_W2R96X4
-#define QUAD QUADW2R96X4
-#define QUAD_OUT QUAD_OUT_W2R96_G16
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 192
-#define QUAD_SCALES QUAD_SCALES_W2R96_G16
-#define FORX ROWFORW2R96X4
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef S0
-#undef S1
-#undef S2
-#undef T1
-#undef T2
-#undef T3
-#undef T4
-#undef ZERO
-#undef SETUP
-#undef QUAD
-#undef QUAD_OUT
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef FORX
-
 // The 4-bit Dot row kernels on rows of 96 values in groups of 16: the
 // kernels of groups of 32 on x tables of the layout of groups of 16
 // (a block's dwords 0-1 are one group, 2-3 the next), each pair of

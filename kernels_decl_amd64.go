@@ -4694,9 +4694,10 @@ func avx512CallDotRow96G16(nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 2-bit rows of 96 values in groups of 16: each dword lane scaled and
-// shifted before the blocks are combined (avx512_dot_amd64.s, body
-// avx512_dot_row_amd64.h with QUAD_OUT_W2R96_G16).
+// Dot on 2-bit rows of 96 values in groups of 16, one or two query rows (four:
+// the Lanes kernel below): each dword lane scaled and shifted before the
+// blocks are combined (avx512_dot_amd64.s, body avx512_dot_row_amd64.h with
+// QUAD_OUT_W2R96_G16).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
@@ -4706,9 +4707,6 @@ func avx512DotRow96W2G16X1(a *avx512RowArgs)
 //go:noescape
 func avx512DotRow96W2G16X2(a *avx512RowArgs)
 
-//go:noescape
-func avx512DotRow96W2G16X4(a *avx512RowArgs)
-
 // avx512CallDotRow96W2G16 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
 func avx512CallDotRow96W2G16(nq int, a *avx512RowArgs) {
 	switch nq {
@@ -4716,8 +4714,6 @@ func avx512CallDotRow96W2G16(nq int, a *avx512RowArgs) {
 		avx512DotRow96W2G16X1(a)
 	case 2:
 		avx512DotRow96W2G16X2(a)
-	case 4:
-		avx512DotRow96W2G16X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
