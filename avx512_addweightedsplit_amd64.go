@@ -113,8 +113,15 @@ func avx512SplitServes(r Rows, nw int) bool {
 		// Two kernel calls (a half of the fields each) and their tables
 		// cost more than the kernels save below about 128 rows (q2g80 80,
 		// one weight row, old against split: 64 rows 9.0 against 8.7, 128
-		// rows 10.0 against 12.3, 4096 rows 11.8 against 21.7).
-		return avx512SplitW2ShapeOf(r.Cols, f.Group) != nil && nw < 4 && r.Len() >= 128
+		// rows 10.0 against 12.3, 4096 rows 11.8 against 21.7). Rows of 80
+		// run the one-pass kernels of three rows per vector
+		// (avx512AddWeightedTri80), which win from about 48 rows (Intel
+		// Xeon family 6 model 167, one weight row, ns per call, old
+		// against tri: q2g16 32 rows 358 against 413, 51 rows 531 against
+		// 481, 100 rows 794 against 613; q2g80 32 rows 335 against 396, 51
+		// rows 538 against 447).
+		return nw < 4 && (avx512SplitW2ShapeOf(r.Cols, f.Group) != nil && r.Len() >= 128 ||
+			r.Cols == 80 && avx512Tri80ShapeOf(f.Group) != nil && r.Len() >= 48)
 	}
 	return false
 }
@@ -138,9 +145,13 @@ func addWeightedSplitAVX512(y []float32, r Rows, w []float32) {
 }
 
 // avx512AddWeightedSplitAny runs the split kernels of r's code width
-// (avx512AddWeightedSplit, avx512AddWeightedSplitW2).
+// and row length (avx512AddWeightedSplit, avx512AddWeightedSplitW2,
+// avx512AddWeightedTri80 for 2-bit rows of 80).
 func avx512AddWeightedSplitAny(y []float32, r Rows, w []float32) bool {
 	if r.Format.Bits == 2 {
+		if r.Cols == 80 {
+			return avx512AddWeightedTri80(y, r, w)
+		}
 		return avx512AddWeightedSplitW2(y, r, w)
 	}
 	return avx512AddWeightedSplit(y, r, w)

@@ -396,22 +396,22 @@
 #undef STEPBYTES
 #undef STEPSCALES
 
-// ---- 2-bit codes: rows of 80 (20 bytes: a head of four dwords, a tail
-// of one) and of 96 (24 bytes: a tail of two), in groups of 16 or the
-// whole row. A step takes S = 16/t rows: their heads four to a vector
-// (lane 4j+d: dword d of row 4v+j), their tails in one vector (lanes t*r
-// to t*r+t-1: row r), gathered. A dword holds 16 fields, so the sums of
-// one pass would take 32 registers: a kernel takes half of them, the
-// fields 0-7 (H0) or 8-15 (H1, the codes shifted down by 16 first), into
-// eight head and eight tail sums (Z0-Z7, Z8-Z15), and H0 also the w*min
-// of each lane into Z16 (heads) and Z17 (tail). The caller runs both over
-// the same rows, a chunk at a time so that H1 finds them in L2.
+// ---- 2-bit codes: rows of 96 (24 bytes: a head of four dwords, a tail
+// of two), in groups of 16, 32 or the whole row (rows of 80 run the
+// kernels of three rows per vector, avx512_addweightedtri80_amd64.s). A
+// step takes S = 8 rows: their heads four to a vector (lane 4j+d: dword d
+// of row 4v+j), their tails in one vector (lanes 2r and 2r+1: row r),
+// gathered. A dword holds 16 fields, so the sums of one pass would take
+// 32 registers: a kernel takes half of them, the fields 0-7 (H0) or 8-15
+// (H1, the codes shifted down by 16 first), into eight head and eight
+// tail sums (Z0-Z7, Z8-Z15), and H0 also the w*min of each lane into Z16
+// (heads) and Z17 (tail). The caller runs both over the same rows, a
+// chunk at a time so that H1 finds them in L2.
 //
-// Each vector's w*scale come from the step's fp16 scales (at most 80
-// words, in Z18-Z20) by VPERMI2W (a tail of rows of 80 in groups of 16,
-// words 4 to 79, also by a masked VPERMW from the third: K3), converted,
-// times the lanes' weights (VPERMPS of the step's weights); H0 does the
-// same for the mins (Z21-Z23) into the w*min sums.
+// Each vector's w*scale come from the step's fp16 scales (at most 48
+// words, in Z18-Z19) by VPERMI2W, converted, times the lanes' weights
+// (VPERMPS of the step's weights); H0 does the same for the mins
+// (Z21-Z22) into the w*min sums.
 //
 // Budget per 32 values and kernel: 3 per field (mask, convert,
 // multiply-add) over half of the fields, 1.5 for each vector's codes and
@@ -463,27 +463,6 @@
 	VCVTPH2PS   Y27, Z31;      \
 	VFMADD231PS Z29, Z31, macc
 #define W2_WM1(sidx, Ma, Mb, macc)
-
-// W2_WS3 and W2_WM30 are W2_WS and W2_WM0 for the tail of rows of 80 in
-// groups of 16: word indexes 64 and up (lanes 12-15, K3) from the third
-// words vector.
-#define W2_WS3(widx, sidx) \
-	VMOVDQU32 widx(BX), Z27;     \
-	VPERMPS   Z28, Z27, Z29;     \
-	VMOVDQU32 sidx(BX), Z27;     \
-	VMOVDQA32 Z27, Z31;          \
-	VPERMI2W  Z19, Z18, Z27;     \
-	VPERMW    Z20, Z31, K3, Z27; \
-	VCVTPH2PS Y27, Z26;          \
-	VMULPS    Z29, Z26, Z26
-#define W2_WM30(sidx) \
-	VMOVDQU32   sidx(BX), Z27;     \
-	VMOVDQA32   Z27, Z31;          \
-	VPERMI2W    Z22, Z21, Z27;     \
-	VPERMW      Z23, Z31, K3, Z27; \
-	VCVTPH2PS   Y27, Z31;          \
-	VFMADD231PS Z29, Z31, Z17
-#define W2_WM31(sidx)
 
 // CODES_H0 and CODES_H1 bring a half's fields to bits 0-15.
 #define CODES_H0
@@ -537,111 +516,8 @@
 	OUTM(Z16, 256);                 \
 	OUTM(Z17, 320)
 
-// Rows of 80: 16 rows a step (320 bytes), four head vectors; the words
-// indexes of vector v at 64+64v, its weight indexes at 384+64v, the
-// tail's gather offsets (dwords 16 + 20r) at 704.
-#define SIDX(v) (64+64*v)
-#define WIDX(v) (384+64*v)
-
-#define SETUP_W2_R80 \
-	ZERO_SUMS;                \
-	VMOVDQU32 704(BX), Z30;   \
-	MOVL      $0xf000, R11;   \
-	KMOVD     R11, K3
-
-#define TAIL2_R80 \
-	KXNORW     K1, K1, K1;     \
-	VPXORD     Z24, Z24, Z24;  \
-	VPGATHERDD (SI)(Z30*1), K1, Z24
-
-// Groups of 16: 80 scale words (5r+j) in Z18-Z20.
-#define STEP_W2_R80_G16(CODES, WM, WM3, WORDS) \
-	PREFETCH_R80;                                       \
-	VMOVUPS     (R13), Z28;                             \
-	VMOVDQU16   (DX), Z18;                              \
-	VMOVDQU16   64(DX), Z19;                            \
-	VMOVDQU16   128(DX), Y20;                           \
-	WORDS;                                     \
-	HEAD4(0, 20, 40, 60);                               \
-	W2_VEC(CODES, WM, 0, Z18, Z19, Z21, Z22, Z16, HEADS2);      \
-	HEAD4(80, 100, 120, 140);                           \
-	W2_VEC(CODES, WM, 1, Z18, Z19, Z21, Z22, Z16, HEADS2);      \
-	HEAD4(160, 180, 200, 220);                          \
-	W2_VEC(CODES, WM, 2, Z19, Z20, Z22, Z23, Z16, HEADS2);      \
-	HEAD4(240, 260, 280, 300);                          \
-	W2_VEC(CODES, WM, 3, Z19, Z20, Z22, Z23, Z16, HEADS2);      \
-	TAIL2_R80;                                          \
-	CODES;                                              \
-	W2_WS3(WIDX(4), SIDX(4));                           \
-	WM3(SIDX(4));                                       \
-	TAILS2
-
-#define WORDS_MINS_H0 \
-	VMOVDQU16 (R8), Z21;    \
-	VMOVDQU16 64(R8), Z22;  \
-	VMOVDQU16 128(R8), Y23
-#define WORDS_MINS_H1
-
-// One group of 80: 16 scale words (one per row) in Z18.
-#define STEP_W2_R80_G80(CODES, WM, WORDS) \
-	PREFETCH_R80;                                       \
-	VMOVUPS     (R13), Z28;                             \
-	VMOVDQU16   (DX), Y18;                              \
-	WORDS;                                    \
-	HEAD4(0, 20, 40, 60);                               \
-	W2_VEC(CODES, WM, 0, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
-	HEAD4(80, 100, 120, 140);                           \
-	W2_VEC(CODES, WM, 1, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
-	HEAD4(160, 180, 200, 220);                          \
-	W2_VEC(CODES, WM, 2, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
-	HEAD4(240, 260, 280, 300);                          \
-	W2_VEC(CODES, WM, 3, Z18, Z18, Z21, Z21, Z16, HEADS2);      \
-	TAIL2_R80;                                          \
-	W2_VEC(CODES, WM, 4, Z18, Z18, Z21, Z21, Z17, TAILS2)
-
-#define WORDS1_MINS_H0 VMOVDQU16 (R8), Y21
-#define WORDS1_MINS_H1
-
 #undef FINISH
 #define FINISH FINISH_W2_SPLIT
-
-#define NAME ·avx512AddWeightedSplitRow80H0W2G16X1
-#define SETUP SETUP_W2_R80
-#define STEP STEP_W2_R80_G16(CODES_H0, W2_WM0, W2_WM30, WORDS_MINS_H0)
-#define STEPROWS 16
-#define STEPSHIFT 4
-#define STEPBYTES 320
-#define STEPSCALES 160
-#include "avx512_addweighted_row_amd64.h"
-#undef NAME
-#undef STEP
-
-#define NAME ·avx512AddWeightedSplitRow80H1W2G16X1
-#define STEP STEP_W2_R80_G16(CODES_H1, W2_WM1, W2_WM31, WORDS_MINS_H1)
-#include "avx512_addweighted_row_amd64.h"
-#undef NAME
-#undef STEP
-#undef STEPSCALES
-
-#define STEPSCALES 32
-#define NAME ·avx512AddWeightedSplitRow80H0W2G80X1
-#define STEP STEP_W2_R80_G80(CODES_H0, W2_WM0, WORDS1_MINS_H0)
-#include "avx512_addweighted_row_amd64.h"
-#undef NAME
-#undef STEP
-
-#define NAME ·avx512AddWeightedSplitRow80H1W2G80X1
-#define STEP STEP_W2_R80_G80(CODES_H1, W2_WM1, WORDS1_MINS_H1)
-#include "avx512_addweighted_row_amd64.h"
-#undef NAME
-#undef STEP
-#undef SETUP
-#undef STEPROWS
-#undef STEPSHIFT
-#undef STEPBYTES
-#undef STEPSCALES
-#undef SIDX
-#undef WIDX
 
 // Rows of 96: 8 rows a step (192 bytes), two head vectors; the word
 // indexes of vector v at 64+64v, its weight indexes at 256+64v, the

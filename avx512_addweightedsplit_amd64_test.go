@@ -18,14 +18,18 @@ func avx512SplitCases() (fs []Format, cols []int) {
 	for _, s := range avx512SplitW2Shapes {
 		fs, cols = append(fs, Quant(2, s.group)), append(cols, s.cols)
 	}
+	for _, s := range avx512Tri80Shapes {
+		fs, cols = append(fs, Quant(2, s.group)), append(cols, 80)
+	}
 	return fs, cols
 }
 
-// TestAVX512AddWeightedSplit runs the split kernels directly on every
-// shape, plain and symmetric, over counts of rows around their steps (8
-// or 16 rows of 80, 4 or 8 of 96: whole steps, a partial last step alone
-// and after whole ones; and for 2-bit codes more rows than a chunk of the
-// two halves), against float64 sums.
+// TestAVX512AddWeightedSplit runs the split kernels (and the 2-bit
+// kernels of rows of 80) directly on every shape, plain and symmetric,
+// over counts of rows around their steps (8 rows of 80, 4 or 8 of 96, 6
+// of 80 for 2-bit codes: whole steps, a partial last step alone and
+// after whole ones; and for 2-bit codes more rows than a chunk of the two
+// halves), against float64 sums.
 func TestAVX512AddWeightedSplit(t *testing.T) {
 	avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(81, 96))
@@ -153,5 +157,47 @@ func TestAVX512AddWeightedSplitOverflow(t *testing.T) {
 		before := append([]float32(nil), y...)
 		require.False(t, avx512AddWeightedSplitAny(y, r, w), "%s, rows of %d", f, cols[i])
 		require.Equal(t, before, y)
+	}
+}
+
+// TestAVX512AddWeightedTri80Tables: the 2-bit kernels of rows of 80 sum
+// every column once (field k of dword d), each group's w*min is taken
+// once per row, and the weight indexes give lane l of a step's vector v
+// row 3v + l/5, lane 15 none.
+func TestAVX512AddWeightedTri80Tables(t *testing.T) {
+	for _, s := range avx512Tri80Shapes {
+		count := make([]int, 80)
+		for _, c := range s.cols {
+			count[c]++
+		}
+		for c, n := range count {
+			require.Equal(t, 1, n, "groups of %d: column %d", s.group, c)
+		}
+		perGroup := make([]int, 80/s.group)
+		for l, j := range s.mins {
+			if j != 255 {
+				perGroup[j]++
+				require.Less(t, l, 15, "groups of %d: mins lane %d", s.group, l)
+			}
+		}
+		for j, n := range perGroup {
+			want := avx512Tri80Step // one group: a lane per row of the step
+			if s.group == 16 {
+				want = 3 // a lane per row of a vector
+			}
+			require.Equal(t, want, n, "groups of %d: group %d", s.group, j)
+		}
+		for v := range 2 {
+			for l := range 16 {
+				want := int32(3*v + l/5)
+				if l == 15 {
+					want = 15
+				}
+				require.Equal(t, want, s.idx[16+16*v+l], "groups of %d: vector %d lane %d", s.group, v, l)
+			}
+		}
+		for k := range 16 {
+			require.Equal(t, int32(3)<<(2*k), s.idx[k])
+		}
 	}
 }

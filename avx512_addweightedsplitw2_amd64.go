@@ -9,15 +9,15 @@ import (
 )
 
 // avx512SplitW2Shape is one shape of the 2-bit AddWeighted split kernels
-// (avx512_addweightedsplit_amd64.s): rows of cols (80 or 96) values in
-// groups of group, step rows a kernel step (16 over the tail's dwords).
+// (avx512_addweightedsplit_amd64.s): rows of cols (96) values in groups
+// of group, step rows a kernel step (16 over the tail's dwords).
 type avx512SplitW2Shape struct {
 	cols, group, step int
 	// idx is the kernel's index tables (64-byte aligned): the eight field
 	// masks; per vector (the heads', then the tail's) the word of the
 	// step's scales that each lane takes (32 words, 16 used); per vector
 	// the step's row (weight) each lane takes; the tail's gather offsets
-	// (dwords on rows of 80, qwords on rows of 96).
+	// (qwords).
 	idx []int32
 	// lanes maps a half's head and tail sums (entry 4k+d: field k of the
 	// half, dword d of a row; 32+4k+l: field k of tail lane l, dword
@@ -29,10 +29,9 @@ type avx512SplitW2Shape struct {
 	mins [32]uint8
 }
 
-// avx512SplitW2Shapes are the kernels' shapes: rows of 80 in groups of
-// 16 and 80, rows of 96 in groups of 16, 32 and 96.
-var avx512SplitW2Shapes = [5]avx512SplitW2Shape{
-	newAVX512SplitW2Shape(80, 16), newAVX512SplitW2Shape(80, 80),
+// avx512SplitW2Shapes are the kernels' shapes: rows of 96 in groups of
+// 16, 32 and 96 (2-bit rows of 80 run avx512AddWeightedTri80).
+var avx512SplitW2Shapes = [3]avx512SplitW2Shape{
 	newAVX512SplitW2Shape(96, 16), newAVX512SplitW2Shape(96, 32), newAVX512SplitW2Shape(96, 96),
 }
 
@@ -79,15 +78,9 @@ func newAVX512SplitW2Shape(cols, group int) avx512SplitW2Shape {
 		}
 	}
 	off := 16 * (1 + 2*vecs)
-	if cols == 80 { // the tails' gather offsets: dword 4 of each row
-		for r := range 16 {
-			s.idx[off+r] = int32(16 + 20*r)
-		}
-	} else { // qword 2 of each row
-		q := unsafe.Slice((*int64)(unsafe.Pointer(&s.idx[off])), 8)
-		for r := range q {
-			q[r] = int64(16 + 24*r)
-		}
+	q := unsafe.Slice((*int64)(unsafe.Pointer(&s.idx[off])), 8) // the tails' gather offsets: qword 2 of each row
+	for r := range q {
+		q[r] = int64(16 + 24*r)
 	}
 	column := func(p int) uint8 {
 		return uint8(group*(p/group) + pack.PlaneColumn(2, group, p%group))
@@ -142,17 +135,17 @@ func avx512AddWeightedSplitW2(y []float32, r Rows, w []float32) bool {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[r0*rb]), unsafe.Pointer(&r.Scales[r0*g]), unsafe.Pointer(&mins[r0*g])
 		a.sg, a.n = unsafe.Pointer(&w[r0]), min(whole-r0, avx512SplitW2Chunk)
 		a.out = unsafe.Pointer(&table[0])
-		avx512CallAddWeightedSplitW2(r.Cols, 0, f.Group, &a)
+		avx512CallAddWeightedSplitW2(0, f.Group, &a)
 		a.out = unsafe.Pointer(&table[96])
-		avx512CallAddWeightedSplitW2(r.Cols, 1, f.Group, &a)
+		avx512CallAddWeightedSplitW2(1, f.Group, &a)
 	}
 	if whole < n {
 		var pad avx512StepPad
 		t := pad.args(a, r, mins, w, whole, s.step)
 		t.out = unsafe.Pointer(&table[0])
-		avx512CallAddWeightedSplitW2(r.Cols, 0, f.Group, &t)
+		avx512CallAddWeightedSplitW2(0, f.Group, &t)
 		t.out = unsafe.Pointer(&table[96])
-		avx512CallAddWeightedSplitW2(r.Cols, 1, f.Group, &t)
+		avx512CallAddWeightedSplitW2(1, f.Group, &t)
 	}
 	if !avx512Finite(table) {
 		return false
@@ -178,11 +171,7 @@ func avx512AddWeightedSplitW2(y []float32, r Rows, w []float32) bool {
 }
 
 // avx512CallAddWeightedSplitW2 runs half half of the 2-bit split kernel
-// of rows of cols values (80 or 96) in groups of group.
-func avx512CallAddWeightedSplitW2(cols, half, group int, a *avx512RowArgs) {
-	if cols == 80 {
-		avx512CallAddWeightedSplit80W2(half, group, a)
-	} else {
-		avx512CallAddWeightedSplit96W2(half, group, a)
-	}
+// of rows of 96 values in groups of group.
+func avx512CallAddWeightedSplitW2(half, group int, a *avx512RowArgs) {
+	avx512CallAddWeightedSplit96W2(half, group, a)
 }

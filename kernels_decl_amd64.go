@@ -6324,38 +6324,27 @@ func avx512CallAddWeightedSplit96(group int, a *avx512RowArgs) {
 	}
 }
 
-// AddWeighted on 2-bit rows of 80 values, sixteen rows a step: their heads of
-// 64 values four to a vector, their tails of 16 in one vector, the fields of
-// one half of each dword (avx512_addweightedsplit_amd64.s, body
-// avx512_addweighted_row_amd64.h).
+// AddWeighted on 2-bit rows of 80 values, three rows (15 code dwords) per
+// masked vector, all sixteen fields of each dword in one pass
+// (avx512_addweightedtri80_amd64.s).
 //
-// avx512AddWeightedSplitRow<cols>H<half>W<bits>G<group>X<nq>
+// avx512AddWeightedTriRow<cols>W<bits>G<group>X<nq>
 //
 //go:noescape
-func avx512AddWeightedSplitRow80H0W2G16X1(a *avx512RowArgs)
+func avx512AddWeightedTriRow80W2G16X1(a *avx512RowArgs)
 
 //go:noescape
-func avx512AddWeightedSplitRow80H0W2G80X1(a *avx512RowArgs)
+func avx512AddWeightedTriRow80W2G80X1(a *avx512RowArgs)
 
-//go:noescape
-func avx512AddWeightedSplitRow80H1W2G16X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512AddWeightedSplitRow80H1W2G80X1(a *avx512RowArgs)
-
-// avx512CallAddWeightedSplit80W2 calls avx512AddWeightedSplitRow<cols>H<half>W<bits>G<group>X<nq>.
-func avx512CallAddWeightedSplit80W2(half, group int, a *avx512RowArgs) {
-	switch half<<8 | group {
-	case 0<<8 | 16:
-		avx512AddWeightedSplitRow80H0W2G16X1(a)
-	case 0<<8 | 80:
-		avx512AddWeightedSplitRow80H0W2G80X1(a)
-	case 1<<8 | 16:
-		avx512AddWeightedSplitRow80H1W2G16X1(a)
-	case 1<<8 | 80:
-		avx512AddWeightedSplitRow80H1W2G80X1(a)
+// avx512CallAddWeightedTri80 calls avx512AddWeightedTriRow<cols>W<bits>G<group>X<nq>.
+func avx512CallAddWeightedTri80(group int, a *avx512RowArgs) {
+	switch group {
+	case 16:
+		avx512AddWeightedTriRow80W2G16X1(a)
+	case 80:
+		avx512AddWeightedTriRow80W2G80X1(a)
 	default:
-		panic("lowbit: no avx512AddWeightedSplitRow<cols>H<half>W<bits>G<group>X<nq> kernel of that shape")
+		panic("lowbit: no avx512AddWeightedTriRow<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
 }
 
