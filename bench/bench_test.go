@@ -168,6 +168,7 @@ func TestSmallRunAndCompare(t *testing.T) {
 		assert.LessOrEqual(t, m.ReadValuesPerNs, m.KVValuesPerNs*(1+1e-9))
 		assert.Greater(t, m.BytesPerToken, 0.0)
 		assert.Zero(t, m.MemoryCeiling, "a cache of 128 tokens is not in DRAM")
+		assert.Greater(t, m.DRAMShare, 0.0, "the share of the DRAM limit is printed for every row")
 		if probe {
 			assert.Equal(t, "FMA", m.Bound)
 			assert.InDelta(t, m.ReadValuesPerNs/m.ComputeCeiling, m.Share, 1e-9)
@@ -192,6 +193,7 @@ func TestMiKVCeilings(t *testing.T) {
 	assert.Equal(t, 12.0, r.ComputeCeiling)
 	assert.Equal(t, "FMA", r.Bound)
 	assert.Equal(t, 0.5, r.Share)
+	assert.Equal(t, 0.3, r.DRAMShare)
 
 	r = MiKVResult{QueryRows: 4, CacheBytes: 64 << 20, ReadValuesPerNs: 6}
 	ms.ceilings(&r, 4) // float32
@@ -199,9 +201,10 @@ func TestMiKVCeilings(t *testing.T) {
 	assert.Equal(t, 0.6, r.Share)
 
 	r = MiKVResult{QueryRows: 4, CacheBytes: 16 << 20, ReadValuesPerNs: 6}
-	ms.ceilings(&r, 4) // in the L3: no DRAM ceiling
+	ms.ceilings(&r, 4) // in the L3: no DRAM ceiling, but the share of one
 	assert.Zero(t, r.MemoryCeiling)
 	assert.Equal(t, "FMA", r.Bound)
+	assert.Equal(t, 0.6, r.DRAMShare)
 
 	r = MiKVResult{QueryRows: 4, CacheBytes: 16 << 20, ReadValuesPerNs: 6}
 	(&mikvRun{}).ceilings(&r, 4) // no probe, no bandwidth

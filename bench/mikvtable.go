@@ -60,6 +60,13 @@ type MiKVResult struct {
 	ComputeCeiling float64 `json:"compute_ceiling"`
 	Bound          string  `json:"bound,omitempty"` // "DRAM" or "FMA"
 	Share          float64 `json:"share"`
+	// DRAMShare is ReadValuesPerNs over the DRAM streaming ceiling (the
+	// bandwidth over the bytes per value read) whatever the cache's size:
+	// the share of the memory limit for a cache that a model's other
+	// layers evict, as they do at long context whatever the last-level
+	// cache reports (above 1 for a cache served faster than DRAM; 0
+	// without a bandwidth).
+	DRAMShare float64 `json:"dram_share"`
 	// BytesPerToken is the cache's codes, scales and mins per token and KV
 	// head (keys and values); BookkeepingPerToken positions, scores and the
 	// balancer.
@@ -177,7 +184,9 @@ read/ns: those of the tokens held (H2O reads only what it kept).
 ceiling: the lower of DRAM (the streaming bandwidth above over the bytes
 per value read, for a cache beyond %s) and FMA (the FMA peak over the %d
 FMAs per value that %d query rows cost in Dot and AddWeighted); share:
-read/ns over it. ×W: the speed-up of W goroutines. B/tok: cache bytes per
+read/ns over it; DRAM%%: read/ns over the DRAM ceiling whatever the cache's
+size (a model's other layers evict it at long context, whatever size the
+CPU reports for its last-level cache). ×W: the speed-up of W goroutines. B/tok: cache bytes per
 token and KV head (codes, scales, mins; +bk bookkeeping). err: mean |out -
 exact| / |exact| over KV head 0's query heads (max in brackets).
 DRAM %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
@@ -185,8 +194,8 @@ DRAM %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
 `, mikvKVHeads, mikvHeadDim, mikvGroup, synthOutliers, synthOutlierScale, synthOutlierOffset,
 		mikvBalancerTokens, ms.steps, ms.workers, byteSize(ms.lastLevel()), mikvGroup, mikvGroup,
 		ms.bw.GBs, ms.workersBandwidth(), ms.fma.LanesPerNs, orUnknown(ms.fma.Vector))
-	fmt.Fprintf(w, "%-7s %-22s %9s %6s %7s %7s %-5s %5s | %9s %6s | %6s %5s %6s %s\n",
-		"context", "cache", "µs/step", "KV/ns", "read/ns", "ceiling", "bound", "share",
+	fmt.Fprintf(w, "%-7s %-22s %9s %6s %7s %7s %-5s %5s %5s | %9s %6s | %6s %5s %6s %s\n",
+		"context", "cache", "µs/step", "KV/ns", "read/ns", "ceiling", "bound", "share", "DRAM%",
 		fmt.Sprintf("W=%d µs", ms.workers), "×W", "B/tok", "+bk", "%fp16", "err (max)")
 	var results []MiKVResult
 	for _, n := range ms.contexts {
@@ -201,16 +210,19 @@ DRAM %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
 			fmt.Fprintf(progress, "bench: MiKV %s at %d tokens\n", c.name, n)
 			r := ms.measure(c, data[d], n)
 			results = append(results, r)
-			ceiling, share := "-", "-"
+			ceiling, share, dram := "-", "-", "-"
 			if c := min(nonZero(r.MemoryCeiling), nonZero(r.ComputeCeiling)); !math.IsInf(c, 1) {
 				ceiling, share = fmtValue(c), fmt.Sprintf("%.0f%%", 100*r.Share)
+			}
+			if r.DRAMShare > 0 {
+				dram = fmt.Sprintf("%.0f%%", 100*r.DRAMShare)
 			}
 			speedup, wns := "-", "-"
 			if r.Workers > 1 {
 				speedup, wns = fmt.Sprintf("%.2f", r.Speedup), fmt.Sprintf("%.1f", r.NsPerStepWorkers/1e3)
 			}
-			fmt.Fprintf(w, "%-7d %-22s %9.1f %6s %7s %7s %-5s %5s | %9s %6s | %6.1f %5.1f %5.1f%% %.2g (%.2g)\n",
-				n, c.name, r.NsPerStep/1e3, fmtValue(r.KVValuesPerNs), fmtValue(r.ReadValuesPerNs), ceiling, r.Bound, share,
+			fmt.Fprintf(w, "%-7d %-22s %9.1f %6s %7s %7s %-5s %5s %5s | %9s %6s | %6.1f %5.1f %5.1f%% %.2g (%.2g)\n",
+				n, c.name, r.NsPerStep/1e3, fmtValue(r.KVValuesPerNs), fmtValue(r.ReadValuesPerNs), ceiling, r.Bound, share, dram,
 				wns, speedup, r.BytesPerToken, r.BookkeepingPerToken, 100*r.ShareOfF16, r.RelError, r.MaxRelError)
 		}
 	}
@@ -346,8 +358,11 @@ func (ms *mikvRun) measure(c mikvCase, data *synthKV, n int) MiKVResult {
 // ceilings sets the ceilings, bound and share of r, whose cache reads
 // bytesPerValue bytes per key or value held.
 func (ms *mikvRun) ceilings(r *MiKVResult, bytesPerValue float64) {
-	if r.CacheBytes > ms.lastLevel() && ms.bw.GBs > 0 {
-		r.MemoryCeiling = ms.bw.GBs / bytesPerValue
+	if ms.bw.GBs > 0 {
+		r.DRAMShare = r.ReadValuesPerNs / (ms.bw.GBs / bytesPerValue)
+		if r.CacheBytes > ms.lastLevel() {
+			r.MemoryCeiling = ms.bw.GBs / bytesPerValue
+		}
 	}
 	if ms.fma.LanesPerNs > 0 {
 		r.ComputeCeiling = ms.fma.LanesPerNs / float64(r.QueryRows)
