@@ -186,9 +186,10 @@ per value read, for a cache beyond %s) and FMA (the FMA peak over the %d
 FMAs per value that %d query rows cost in Dot and AddWeighted); share:
 read/ns over it; DRAM%%: read/ns over the DRAM ceiling whatever the cache's
 size (a model's other layers evict it at long context, whatever size the
-CPU reports for its last-level cache). ×W: the speed-up of W goroutines. B/tok: cache bytes per
-token and KV head (codes, scales, mins; +bk bookkeeping). err: mean |out -
-exact| / |exact| over KV head 0's query heads (max in brackets).
+CPU reports for its last-level cache). ×W: the speed-up of W goroutines.
+B/tok: cache bytes per token and KV head (codes, scales, mins; +bk
+bookkeeping). err: mean |out - exact| / |exact| over KV head 0's query
+heads (max in brackets).
 DRAM %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
 
 `, mikvKVHeads, mikvHeadDim, mikvGroup, synthOutliers, synthOutlierScale, synthOutlierOffset,
