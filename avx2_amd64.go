@@ -46,24 +46,32 @@ import (
 var avx2Impl = &Implementation{
 	name: "avx2",
 	k: kernels{
-		dot:         dotAVX2,
-		dotQ8:       dotQ8AVX2,
-		quantizeQ8:  quantizeQ8AVX2,
-		addWeighted: addWeightedAVX2,
-		quantize:    quantizeAVX2,
-		dequantize:  dequantizeAVX2,
-		softmax:     softmaxAVX2,
-		attention:   attnAVX2,
-		hadamard:    hadamardAVX2,
+		dot:           dotAVX2,
+		dotQ8:         dotQ8AVX2,
+		quantizeQ8:    quantizeQ8AVX2,
+		addWeighted:   addWeightedAVX2,
+		addWeightedQ8: addWeightedQ8Generic,
+		quantize:      quantizeAVX2,
+		dequantize:    dequantizeAVX2,
+		softmax:       softmaxAVX2,
+		attention:     attnAVX2,
+		hadamard:      hadamardAVX2,
 	},
 	accelerated: avx2Accelerated,
 }
 
 // avx2Accelerated reports which kernels and formats run AVX2 assembly:
-// all of them but DotQ8 on groups of more than 4096 values (Softmax,
-// Attention and Hadamard, on float32 only, always).
+// all of them but DotQ8 on groups of more than 4096 values, and
+// AddWeightedQ8 on codes (Softmax, Attention and Hadamard, on float32
+// only, always).
 func avx2Accelerated(k Kernel, f Format) bool {
-	return k != KernelDotQ8 || !f.Quantized() || avx2DotQ8Blocks(f)
+	switch {
+	case !f.Quantized():
+		return true
+	case k == KernelAddWeightedQ8:
+		return false // not yet in AVX2: the generic code runs
+	}
+	return k != KernelDotQ8 || avx2DotQ8Blocks(f)
 }
 
 // avx2Blocks reports whether f's groups are whole blocks of 32 codes (the

@@ -25,15 +25,16 @@ import (
 var avx512Impl = &Implementation{
 	name: "avx512",
 	k: kernels{
-		dot:         dotAVX512,
-		dotQ8:       dotQ8AVX512,
-		quantizeQ8:  quantizeQ8AVX512,
-		addWeighted: addWeightedAVX512,
-		quantize:    quantizeAVX512,
-		dequantize:  dequantizeAVX512,
-		softmax:     softmaxAVX512,
-		attention:   attnAVX512,
-		hadamard:    hadamardAVX2,
+		dot:           dotAVX512,
+		dotQ8:         dotQ8AVX512,
+		quantizeQ8:    quantizeQ8AVX512,
+		addWeighted:   addWeightedAVX512,
+		addWeightedQ8: addWeightedQ8AVX512,
+		quantize:      quantizeAVX512,
+		dequantize:    dequantizeAVX512,
+		softmax:       softmaxAVX512,
+		attention:     attnAVX512,
+		hadamard:      hadamardAVX2,
 	},
 	accelerated: avx512Accelerated,
 }
@@ -51,6 +52,8 @@ func avx512Accelerated(k Kernel, f Format) bool {
 	switch {
 	case k == KernelQuantizeQ8 || k == KernelSoftmax || k == KernelAttention || k == KernelHadamard || !f.Quantized():
 		return true
+	case k == KernelAddWeightedQ8:
+		return avx512AddWeightedQ8Format(f)
 	case k == KernelDotQ8 && !avx512VNNI, !avx512Codes(f):
 		return avx2Impl.Accelerated(k, f) // the avx2 kernels run
 	}

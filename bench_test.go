@@ -96,6 +96,38 @@ func BenchmarkAddWeightedGroup(b *testing.B) {
 	}
 }
 
+// BenchmarkAddWeightedQ8 times AddWeightedQ8 beside AddWeighted on the
+// shapes of a decode step's retained tier (2-bit rows of 128, 1024 rows a
+// page, one to four weight rows), on the active implementation; bytes/s
+// count values times weight rows.
+func BenchmarkAddWeightedQ8(b *testing.B) {
+	im := Active()
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(2, 32), Quant(2, 128)} {
+		for _, nw := range []int{1, 2, 4} {
+			for _, q8 := range []bool{false, true} {
+				name := "AddWeighted"
+				if q8 {
+					name = "AddWeightedQ8"
+				}
+				b.Run(fmt.Sprintf("%s/1024x128/w%d/%s", f, nw, name), func(b *testing.B) {
+					rng := rand.New(rand.NewPCG(1, 1))
+					r, _ := quantizedRows(b, rng, f, 1024, 128)
+					w := randomValues(rng, nw*1024)
+					y := make([]float32, nw*128)
+					b.SetBytes(int64(nw * 1024 * 128))
+					for b.Loop() {
+						if q8 {
+							im.AddWeightedQ8(y, r, w)
+						} else {
+							im.AddWeighted(y, r, w)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
 func BenchmarkQuantize(b *testing.B) {
 	for _, f := range benchFormats() {
 		for _, im := range Implementations() {

@@ -17,6 +17,7 @@
 //	Dot          out[j*n+i] = Σ_c deq(R[i,c]) * x[j][c]   (several query rows per pass: GQA)
 //	DotQ8        the same with x quantized to int8 blocks (QuantizeQ8), the integer dot-product path
 //	AddWeighted  y[j][c] += Σ_i w[j][i] * deq(R[i,c])      (attention output Σ p_i v_i)
+//	AddWeightedQ8  the same with each weight × scale rounded to 8 bits per block of rows (VNNI)
 //	Quantize     float32 rows -> Format (error on NaN, Inf, or beyond fp16 range)
 //	Dequantize   Format -> float32 rows
 //	Softmax      in place, max-subtracted

@@ -21,6 +21,7 @@ const (
 	KernelSoftmax
 	KernelAttention
 	KernelHadamard
+	KernelAddWeightedQ8
 	numKernels
 )
 
@@ -33,7 +34,7 @@ func Kernels() []Kernel {
 	return k
 }
 
-var kernelNames = [numKernels]string{"Dot", "DotQ8", "QuantizeQ8", "AddWeighted", "Quantize", "Dequantize", "Softmax", "Attention", "Hadamard"}
+var kernelNames = [numKernels]string{"Dot", "DotQ8", "QuantizeQ8", "AddWeighted", "Quantize", "Dequantize", "Softmax", "Attention", "Hadamard", "AddWeightedQ8"}
 
 // String returns the kernel's name, as in the package-level function.
 func (k Kernel) String() string {
@@ -50,11 +51,13 @@ type kernels struct {
 	dotQ8       func(out []float32, r Rows, q *Q8)
 	quantizeQ8  func(q *Q8, x []float32)
 	addWeighted func(y []float32, r Rows, w []float32)
-	quantize    func(dst Rows, x []float32)
-	dequantize  func(dst []float32, r Rows)
-	softmax     func(x []float32)
-	attention   attnKernels
-	hadamard    func(x []float32, n int)
+	// addWeightedQ8 is AddWeighted with weights rounded to 8 bits
+	addWeightedQ8 func(y []float32, r Rows, w []float32)
+	quantize      func(dst Rows, x []float32)
+	dequantize    func(dst []float32, r Rows)
+	softmax       func(x []float32)
+	attention     attnKernels
+	hadamard      func(x []float32, n int)
 }
 
 // Implementation is one set of kernels: "generic" (the Go reference, on
@@ -151,6 +154,41 @@ func (im *Implementation) AddWeighted(y []float32, r Rows, w []float32) {
 		panic(fmt.Sprintf("lowbit: AddWeighted of %d weight rows of %d values needs len(y) = %d, got %d", nq, r.Cols, nq*r.Cols, len(y)))
 	}
 	im.k.addWeighted(y, r, w)
+}
+
+// AddWeightedQ8 is AddWeighted with the weights rounded to 8 bits, for the
+// integer dot-product path (VNNI): per weight row, per group of r and per
+// block of AddWeightedQ8Rows consecutive rows, each weight times its row's
+// group scale, P_i = w_i·scale_i, is rounded to an integer
+// u_i = round-to-nearest-even(P_i·127/max|P|), and the group's columns gain
+// (max|P|/127)·Σ_i u_i·q_i (summed exactly in integers) plus the rows'
+// shifts: Σ_i w_i·min_i, or for symmetric formats the offset times the
+// rounded weights. So each weight's error is at most 1/254 of the largest
+// weight×scale of its block, far below the error of 2- to 4-bit values.
+// Float rows (fp16, float32) run AddWeighted unchanged. The generic
+// implementation defines the rounding; assembly implementations give the
+// same integers and differ only by float32 rounding. It panics as
+// AddWeighted does.
+//
+// avx512 runs assembly for 2-bit rows of 128 values in groups of 32, 64
+// or 128 on CPUs with AVX-512 VNNI and VBMI; every other case runs the
+// generic code, which is slower than AddWeighted.
+func (im *Implementation) AddWeightedQ8(y []float32, r Rows, w []float32) {
+	checkRows("AddWeightedQ8", r)
+	n := r.Len()
+	if n == 0 {
+		if len(w) != 0 {
+			panic(fmt.Sprintf("lowbit: AddWeightedQ8 of 0 rows with len(w) = %d", len(w)))
+		}
+		return
+	}
+	if len(w) == 0 || len(w)%n != 0 {
+		panic(fmt.Sprintf("lowbit: AddWeightedQ8 of %d rows needs len(w) a positive multiple of %d, got %d", n, n, len(w)))
+	}
+	if nq := len(w) / n; len(y) != nq*r.Cols {
+		panic(fmt.Sprintf("lowbit: AddWeightedQ8 of %d weight rows of %d values needs len(y) = %d, got %d", nq, r.Cols, nq*r.Cols, len(y)))
+	}
+	im.k.addWeightedQ8(y, r, w)
 }
 
 // Quantize stores the rows x (dst.Len() rows of dst.Cols values) into dst,

@@ -6324,6 +6324,18 @@ func avx512CallAddWeightedSplit96(group int, a *avx512RowArgs) {
 	}
 }
 
+// AddWeightedQ8's weights rounded to int8 per block of 64 rows, group and
+// weight row (avx512_addweightedq8_amd64.s).
+//
+//go:noescape
+func avx512AddWeightedQ8Prep(a *avx512AddWeightedQ8Args)
+
+// AddWeightedQ8 on 2-bit rows of 128 values: VPDPBUSD of the rounded weights
+// and four rows of codes per dword lane (avx512_addweightedq8_amd64.s).
+//
+//go:noescape
+func avx512AddWeightedQ8Row128W2(a *avx512AddWeightedQ8Args)
+
 // AddWeighted on 2-bit rows of 80 values, three rows (15 code dwords) per
 // masked vector, all sixteen fields of each dword in one pass
 // (avx512_addweightedtri80_amd64.s).

@@ -14,15 +14,16 @@ import (
 // block of 32 are unpacked once (package pack), and scale and min are
 // applied once per block, outside the per-value loops.
 var genericKernels = kernels{
-	dot:         dotGeneric,
-	dotQ8:       dotQ8Generic,
-	quantizeQ8:  quantizeQ8Generic,
-	addWeighted: addWeightedGeneric,
-	quantize:    quantizeGeneric,
-	dequantize:  dequantizeGeneric,
-	softmax:     softmaxGeneric,
-	attention:   attnGeneric,
-	hadamard:    hadamardGeneric,
+	dot:           dotGeneric,
+	dotQ8:         dotQ8Generic,
+	quantizeQ8:    quantizeQ8Generic,
+	addWeighted:   addWeightedGeneric,
+	addWeightedQ8: addWeightedQ8Generic,
+	quantize:      quantizeGeneric,
+	dequantize:    dequantizeGeneric,
+	softmax:       softmaxGeneric,
+	attention:     attnGeneric,
+	hadamard:      hadamardGeneric,
 }
 
 // codeFloat[q] is float32(q): a table load is cheaper than a conversion.

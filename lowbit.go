@@ -76,6 +76,10 @@ func QuantizeQ8(q *Q8, x []float32) error { return active.QuantizeQ8(q, x) }
 // Implementation.AddWeighted.
 func AddWeighted(y []float32, r Rows, w []float32) { active.AddWeighted(y, r, w) }
 
+// AddWeightedQ8 is AddWeighted with the weights rounded to 8 bits per block
+// of rows; see Implementation.AddWeightedQ8.
+func AddWeightedQ8(y []float32, r Rows, w []float32) { active.AddWeightedQ8(y, r, w) }
+
 // Quantize stores float32 rows into dst; see Implementation.Quantize.
 func Quantize(dst Rows, x []float32) error { return active.Quantize(dst, x) }
 

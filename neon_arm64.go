@@ -63,26 +63,28 @@ var (
 
 func neonKernels(dotprod bool) kernels {
 	k := kernels{
-		dot:         dotNEON,
-		dotQ8:       func(out []float32, r Rows, q *Q8) { dotQ8NEON(out, r, q, dotprod) },
-		quantizeQ8:  quantizeQ8NEON,
-		addWeighted: addWeightedNEON,
-		quantize:    quantizeNEON,
-		dequantize:  dequantizeNEON,
-		softmax:     softmaxNEON,
-		attention:   attnNEON,
-		hadamard:    hadamardNEON,
+		dot:           dotNEON,
+		dotQ8:         func(out []float32, r Rows, q *Q8) { dotQ8NEON(out, r, q, dotprod) },
+		quantizeQ8:    quantizeQ8NEON,
+		addWeighted:   addWeightedNEON,
+		addWeightedQ8: addWeightedQ8Generic,
+		quantize:      quantizeNEON,
+		dequantize:    dequantizeNEON,
+		softmax:       softmaxNEON,
+		attention:     attnNEON,
+		hadamard:      hadamardNEON,
 	}
 	return k
 }
 
 // neonAccelerated: every kernel on fp16, float32, and codes in every group
-// (a multiple of 8); Softmax, QuantizeQ8, Attention and Hadamard always.
+// (a multiple of 8), but AddWeightedQ8 on codes (not yet in NEON: the
+// generic code runs); Softmax, QuantizeQ8, Attention and Hadamard always.
 func neonAccelerated(k Kernel, f Format) bool {
 	if k == KernelSoftmax || k == KernelQuantizeQ8 || k == KernelAttention || k == KernelHadamard || !f.Quantized() {
 		return true
 	}
-	return neonCodes(f)
+	return k != KernelAddWeightedQ8 && neonCodes(f)
 }
 
 // neonCodes reports whether the code kernels serve format f.

@@ -81,7 +81,7 @@ func (h *head) jointOutput() {
 		if rotated[s.ti] {
 			dst = h.orot
 		}
-		lowbit.AddWeighted(dst, t.pages[s.page].v.Slice(s.lo, s.lo+s.n), h.block(s))
+		h.sumValues(dst, t.pages[s.page].v.Slice(s.lo, s.lo+s.n), h.block(s))
 		w := h.wts[si*rows : (si+1)*rows]
 		for r := range w {
 			w[r] = 1

@@ -23,6 +23,8 @@ func benchConfigs(kvHeads int) []namedConfig {
 	return []namedConfig{
 		{"mikv-f16-int2", base},
 		{"mikv-f16-int2-int8q", with(func(c *Config) { c.Int8Queries = true })},
+		{"mikv-f16-int2-int8w", with(func(c *Config) { c.Int8Weights = true })},
+		{"mikv-f16-int2-int8qw", with(func(c *Config) { c.Int8Queries, c.Int8Weights = true, true })},
 		{"mikv-int8-int2", with(func(c *Config) { c.Important = q(8) })},
 		{"uniform-int4", with(func(c *Config) { c.Ratio, c.Retained = 0, q(4) })},
 		{"full-f16", with(func(c *Config) { c.Ratio = 1 })},

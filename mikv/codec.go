@@ -21,7 +21,7 @@ import (
 //	        policy's fields in the same order, its sink logits as a flag
 //	        and one float32 per query head); from version 3: Rotation
 //	        (kind byte, Values flag, Seed; a random matrix is rebuilt
-//	        from the seed)
+//	        from the seed); from version 4: Int8Weights
 //	per layer: tokens; per KV head: evicted count, from version 2 the
 //	        expired count, balancer (frozen flag, maxima, and b and 1/b if
 //	        frozen), important tier, retained tier
@@ -32,11 +32,11 @@ import (
 // Tokens are saved in slot order, so a restored cache makes the same
 // choices as the original and its outputs are bit-identical. Versions 1
 // (before sliding windows, attention variants and per-layer policies) and
-// 2 (before rotation) still load: their caches have none of what came
-// later (NoRotation).
+// 2 (before rotation) and 3 (before Int8Weights) still load: their caches
+// have none of what came later (NoRotation, float32 weights).
 const (
 	codecMagic   = "LBMIKV"
-	codecVersion = 3
+	codecVersion = 4
 )
 
 // ErrCorrupt is wrapped by every error of UnmarshalBinary about its input.
@@ -172,6 +172,8 @@ func appendConfig(b []byte, c *Config) []byte {
 	// Version 3.
 	b = append(b, byte(c.Rotation.Kind), boolByte(c.Rotation.Values))
 	b = le.AppendUint64(b, c.Rotation.Seed)
+	// Version 4.
+	b = append(b, boolByte(c.Int8Weights))
 	return b
 }
 
@@ -445,6 +447,10 @@ func (d *decoder) config() Config {
 	c.Rotation.Kind = RotationKind(d.u8())
 	c.Rotation.Values = d.bool()
 	c.Rotation.Seed = d.u64()
+	if d.version < 4 {
+		return c
+	}
+	c.Int8Weights = d.bool()
 	return c
 }
 

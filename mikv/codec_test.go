@@ -27,7 +27,7 @@ func codecConfigs() map[string]Config {
 	c = base
 	c.Important = Tier{Key: lowbit.Quant(6, 8), Value: lowbit.SymQuant(5, 16)}
 	c.Retained = Tier{Key: lowbit.SymQuant(3, 16), Value: lowbit.F16}
-	c.Int8Queries = true
+	c.Int8Queries, c.Int8Weights = true, true
 	cs["quantized-important"] = c
 	c = base
 	c.Selection, c.Sinks, c.Seed, c.Workers = Random, 2, 9, 2

@@ -136,6 +136,20 @@ type Config struct {
 	// error to the scores. fp16 and float32 keys are always scored with
 	// float32 queries.
 	Int8Queries bool
+	// Int8Weights sums the values of a tier stored in 2 to 8 bits with the
+	// attention weights rounded to 8 bits (lowbit.AddWeightedQ8: per
+	// block of 64 tokens and group, each weight times its token's scale
+	// is rounded to a multiple of the block's largest over 127; the
+	// integer dot-product path) instead of float32 weights
+	// (lowbit.AddWeighted). Each weight's error is at most 1/254 of its
+	// block's largest, far below the error of 2- to 4-bit values. It is
+	// faster only where lowbit runs AddWeightedQ8 in assembly (AVX-512
+	// with VNNI and VBMI, 2-bit values in rows of 128 and groups of 32,
+	// 64 or 128: the paper's retained tier; see
+	// lowbit.Implementation.AddWeightedQ8) and slower everywhere else, so
+	// it is off by default. fp16 and float32 values are always summed with
+	// float32 weights.
+	Int8Weights bool
 	// Rotation rotates the keys (and, with Rotation.Values, the values) of
 	// every tier stored in 2 to 8 bits by an orthonormal transform before
 	// quantizing them, after the balancer: see Rotation. The zero value
@@ -307,7 +321,7 @@ func (c Config) ShareOfF16() float64 {
 
 // String summarises the configuration in one line.
 func (c Config) String() string {
-	s := c.Policy().String() + fmt.Sprintf(" %s balancer=%t int8q=%t", c.Selection, c.Balancer, c.Int8Queries)
+	s := c.Policy().String() + fmt.Sprintf(" %s balancer=%t int8q=%t int8w=%t", c.Selection, c.Balancer, c.Int8Queries, c.Int8Weights)
 	if c.Rotation.Kind != NoRotation {
 		s += " rotation=" + c.Rotation.String()
 	}

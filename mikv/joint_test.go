@@ -12,8 +12,11 @@ import (
 // rounding: over random configurations (tiers of 2- to 8-bit codes,
 // windows, sinks, soft caps, Evict, int8 queries, rotations, pages of 1 to
 // 256 tokens), with Prefill, Decode and DecodeBatch, the outputs of the
-// two agree within 2e-5 (the outputs are of order 1), and the heads end
-// up holding the same tokens in the same tiers.
+// two agree within 2e-5 (the outputs are of order 1; 1e-3 with int8
+// weights, whose rounding to 8 bits may go the other way by a float32
+// rounding of weights normalized otherwise, a step of 1/127 of a block's
+// largest weight), and the heads end up holding the same tokens in the
+// same tiers.
 func TestJointPassMatchesSplitPass(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 4))
 	for trial := range 24 {
@@ -30,8 +33,12 @@ func TestJointPassMatchesSplitPass(t *testing.T) {
 			splitPasses(t)
 			split := newTestCache(t, cfg).Layer(0)
 			got := runCalls(t, split, s, prefill, sizes)
+			tol := 2e-5
+			if cfg.Int8Weights {
+				tol = 1e-3
+			}
 			for i := range want {
-				require.Less(t, maxAbsErr(got[i], float64s(want[i])), 2e-5, "token %d", i)
+				require.Less(t, maxAbsErr(got[i], float64s(want[i])), tol, "token %d", i)
 			}
 			require.Equal(t, heldPositions(joint), heldPositions(split))
 		})

@@ -45,7 +45,7 @@ func (r *reference) decodeError(t *testing.T, cfg Config) (float64, float64) {
 
 // asserted are the configurations TestQualityAtEqualMemory compares; the
 // others are printed for the figures, and skipped with -short.
-var asserted = map[string]bool{"mikv": true, "h2o": true, "uniform-int2": true, "mikv-no-balancer": true, "mikv-int8-queries": true}
+var asserted = map[string]bool{"mikv": true, "h2o": true, "uniform-int2": true, "mikv-no-balancer": true, "mikv-int8-queries": true, "mikv-int8-weights": true}
 
 type namedConfig struct {
 	name string
@@ -69,6 +69,7 @@ func qualityConfigs() []namedConfig {
 		{"uniform-int2", with(func(c *Config) { c.Ratio = 0 })},
 		{"mikv-no-balancer", with(func(c *Config) { c.Balancer = false })},
 		{"mikv-int8-queries", with(func(c *Config) { c.Int8Queries = true })},
+		{"mikv-int8-weights", with(func(c *Config) { c.Int8Weights = true })},
 		{"mikv-normalized", with(func(c *Config) { c.Selection = Normalized })},
 		{"mikv-recency", with(func(c *Config) { c.Selection = Recency })},
 		{"mikv-random", with(func(c *Config) { c.Selection = Random })},
@@ -84,7 +85,8 @@ func qualityConfigs() []namedConfig {
 // lookups of prompt tokens after the prompt (the paper's Line Retrieval
 // situation), MiKV's output error at a third of the fp16 cache is lower
 // than H2O's eviction at the same memory and than uniform int2's, the
-// balancer lowers it, and int8 queries (DotQ8) add next to nothing. The log holds every policy's figures, and those of
+// balancer lowers it, and int8 queries (DotQ8) and int8 weights (AddWeightedQ8) add next to
+// nothing. The log holds every policy's figures, and those of
 // the same data without lookups (no assertions there: when every query
 // attends to what the prompt attended to, eviction loses little).
 func TestQualityAtEqualMemory(t *testing.T) {
@@ -116,6 +118,7 @@ func TestQualityAtEqualMemory(t *testing.T) {
 			assert.Less(t, errs["mikv"], errs["uniform-int2"], "MiKV against uniform int2")
 			assert.Less(t, errs["mikv"], errs["mikv-no-balancer"], "the balancer")
 			assert.Less(t, errs["mikv-int8-queries"], 1.02*errs["mikv"], "int8 queries add next to no error")
+			assert.Less(t, errs["mikv-int8-weights"], 1.02*errs["mikv"], "int8 weights add next to no error")
 		})
 	}
 }

@@ -237,21 +237,49 @@ func TestRotationConfig(t *testing.T) {
 }
 
 // A version-2 snapshot (before rotation) loads as NoRotation: the same
-// cache as the version-3 one without the rotation's bytes.
+// cache as this version's without the rotation's and Int8Weights' bytes.
 func TestVersion2SnapshotLoads(t *testing.T) {
 	cfg := DefaultConfig(2, 2, 4, 16)
 	cfg.PageSize = 5
 	a := newTestCache(t, cfg)
 	s := fillCache(t, a, rand.New(rand.NewPCG(4, 4)), 12, 9)
-	v3, err := a.MarshalBinary()
+	v4, err := a.MarshalBinary()
 	require.NoError(t, err)
 	head := len(codecMagic) + 2
 	end := head + len(appendConfig(nil, &cfg))
-	v2 := append(append([]byte(nil), v3[:end-10]...), v3[end:]...) // drop kind, flag and seed
+	v2 := append(append([]byte(nil), v4[:end-11]...), v4[end:]...) // drop kind, flag, seed and Int8Weights
 	binary.LittleEndian.PutUint16(v2[len(codecMagic):], 2)
 	v2 = fixCRC(v2)
 	var b Cache
 	require.NoError(t, b.UnmarshalBinary(v2))
 	assert.Equal(t, cfg, b.Config())
 	assert.Equal(t, bits(decodeAll(t, a, s, 21)), bits(decodeAll(t, &b, s, 21)))
+}
+
+// A version-3 snapshot (before Int8Weights) loads with float32 weights:
+// the same cache as this version's without the flag's byte.
+func TestVersion3SnapshotLoads(t *testing.T) {
+	cfg := DefaultConfig(2, 2, 4, 16)
+	cfg.PageSize = 5
+	a := newTestCache(t, cfg)
+	s := fillCache(t, a, rand.New(rand.NewPCG(4, 5)), 12, 9)
+	v4, err := a.MarshalBinary()
+	require.NoError(t, err)
+	end := len(codecMagic) + 2 + len(appendConfig(nil, &cfg))
+	v3 := append(append([]byte(nil), v4[:end-1]...), v4[end:]...)
+	binary.LittleEndian.PutUint16(v3[len(codecMagic):], 3)
+	v3 = fixCRC(v3)
+	var b Cache
+	require.NoError(t, b.UnmarshalBinary(v3))
+	assert.Equal(t, cfg, b.Config())
+	assert.Equal(t, bits(decodeAll(t, a, s, 21)), bits(decodeAll(t, &b, s, 21)))
+
+	cfg.Int8Weights = true // and the flag round-trips
+	c := newTestCache(t, cfg)
+	fillCache(t, c, rand.New(rand.NewPCG(4, 6)), 12, 9)
+	v4, err = c.MarshalBinary()
+	require.NoError(t, err)
+	var d Cache
+	require.NoError(t, d.UnmarshalBinary(v4))
+	assert.True(t, d.Config().Int8Weights)
 }

@@ -181,6 +181,7 @@ func randomConfig(rng *rand.Rand) Config {
 	cfg.Evict = rng.IntN(4) == 0
 	cfg.Balancer = rng.IntN(3) > 0
 	cfg.Int8Queries = rng.IntN(2) == 0
+	cfg.Int8Weights = rng.IntN(2) == 0
 	cfg.PageSize = []int{1, 3, 16, 256}[rng.IntN(4)]
 	cfg.Workers = rng.IntN(3)
 	cfg.Retained = Tier{Key: lowbit.Quant(2+rng.IntN(7), 8), Value: lowbit.SymQuant(2+rng.IntN(7), 16)}

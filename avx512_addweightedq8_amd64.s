@@ -1,0 +1,423 @@
+//go:build gc && !purego
+
+#include "textflag.h"
+#include "go_asm.h"
+#include "avx512_amd64.h"
+
+// AddWeightedQ8 on 2-bit rows of 128 values (avx512, VNNI and VBMI): the
+// weights, rounded to int8 per block of 64 rows, group and weight row
+// (avx512AddWeightedQ8Prep), multiply the codes with VPDPBUSD, four rows
+// of codes per dword lane (avx512AddWeightedQ8Row128W2). The rounding is
+// the generic code's (addWeightedQ8Generic), bit for bit: the same float32
+// products, max, quotients and round-to-nearest-even.
+
+// Field offsets of avx512AddWeightedQ8Args.
+#define Q8W_SCALES avx512AddWeightedQ8Args_scales
+#define Q8W_MINS avx512AddWeightedQ8Args_mins
+#define Q8W_W avx512AddWeightedQ8Args_w
+#define Q8W_U avx512AddWeightedQ8Args_u
+#define Q8W_A avx512AddWeightedQ8Args_a
+
+// The shift terms follow the scales in a, 1024 bytes on (16 blocks × 4
+// groups × 4 weight rows).
+#define Q8W_SHIFTS 1024
+
+// func avx512AddWeightedQ8Prep(a *avx512AddWeightedQ8Args)
+//
+// For blocks blocks of 64 rows, each group g and weight row i < 4: the
+// products P = w·scale of 16 rows per vector (the rows' scales of group g
+// gathered from two masked loads by VPERMT2W, converted by VCVTPH2PS),
+// amax = max|P| across the block, inv = 127/amax and scale = amax/127
+// (both 0 when amax is below 2^-120), the rounded weights
+// VCVTPS2DQ(P·inv) stored as int8 (u[block][g][i][row]), the scale, and
+// the shift term: Σ w·min (asymmetric, symOff 0) or
+// scale·float32(−symOff·Σ u) (symmetric). Weight rows i >= nq get zeros.
+// About 90 instructions per block, group and weight row (64 rows), 11
+// per 32 values of a row of 128 in groups of 64.
+TEXT ·avx512AddWeightedQ8Prep(SB), NOSPLIT, $0-8
+	MOVQ         a+0(FP), AX
+	MOVQ         Q8W_SCALES(AX), SI
+	MOVQ         Q8W_MINS(AX), DX
+	MOVQ         Q8W_W(AX), R8
+	MOVQ         Q8W_U(AX), DI
+	MOVQ         Q8W_A(AX), R11
+	MOVQ         avx512AddWeightedQ8Args_kScale1(AX), R9
+	KMOVQ        R9, K1
+	MOVQ         avx512AddWeightedQ8Args_kScale2(AX), R9
+	KMOVQ        R9, K2
+	MOVQ         avx512AddWeightedQ8Args_wordIdx(AX), R9
+	VMOVDQU64    (R9), Z20
+	VPBROADCASTD ·avx512AbsMask(SB), Z16
+	VMOVSS       ·avx512F127(SB), X18
+	VMOVSS       ·avx512F32Q8Tiny(SB), X21
+	MOVQ         avx512AddWeightedQ8Args_groups(AX), R10
+	SHLQ         $5, R10 // bytes of scales of 16 rows
+	MOVQ         avx512AddWeightedQ8Args_blocks(AX), CX
+	TESTQ        CX, CX
+	JZ           prepDone
+
+prepBlock:
+	XORQ BX, BX // group
+
+prepGroup:
+	VPBROADCASTW BX, Z19
+	VPADDW       Z19, Z20, Z22 // word l*groups + g
+	XORQ         R12, R12      // weight row
+
+prepRow:
+	MOVQ  BX, R13
+	SHLQ  $2, R13
+	ADDQ  R12, R13 // g*4 + i
+	CMPQ  R12, avx512AddWeightedQ8Args_nq(AX)
+	JGE   prepZero
+	MOVQ  avx512AddWeightedQ8Args_wStride(AX), R14
+	IMULQ R12, R14
+	ADDQ  R8, R14  // the block's weights of row i
+	MOVQ  SI, R15  // scales
+	MOVQ  DX, R9   // mins
+	VXORPS Z8, Z8, Z8
+	VXORPS Z9, Z9, Z9
+
+#define Q8W_PREPV(v, p) \
+	VMOVDQU16.Z (R15), K1, Z0;        \
+	VMOVDQU16.Z 64(R15), K2, Z1;      \
+	VPERMT2W    Z1, Z22, Z0;          \
+	VCVTPH2PS   Y0, Z0;               \
+	VMULPS      (v*64)(R14), Z0, p;   \
+	VANDPS      Z16, p, Z2;           \
+	VMAXPS      Z2, Z8, Z8;           \
+	VMOVDQU16.Z (R9), K1, Z0;         \
+	VMOVDQU16.Z 64(R9), K2, Z1;       \
+	VPERMT2W    Z1, Z22, Z0;          \
+	VCVTPH2PS   Y0, Z0;               \
+	VFMADD231PS (v*64)(R14), Z0, Z9;  \
+	ADDQ        R10, R15;             \
+	ADDQ        R10, R9
+
+	Q8W_PREPV(0, Z4)
+	Q8W_PREPV(1, Z5)
+	Q8W_PREPV(2, Z6)
+	Q8W_PREPV(3, Z7)
+
+	HREDUCE(VMAXPS, Z8, Y8, X8, Y2, X2)
+	VCMPSS       $13, X21, X8, K3 // amax >= 2^-120
+	VDIVSS.Z     X8, X18, K3, X3  // inv = 127/amax
+	VDIVSS.Z     X18, X8, K3, X10 // scale = amax/127
+	VBROADCASTSS X3, Z3
+	MOVQ         R13, R14
+	SHLQ         $6, R14
+	ADDQ         DI, R14 // u[g][i]
+
+#define Q8W_ROUND(v, p) \
+	VMULPS           Z3, p, p; \
+	VCVTPS2DQ.RN_SAE p, p;     \
+	VPMOVSDB         p, (v*16)(R14)
+
+	Q8W_ROUND(0, Z4)
+	Q8W_ROUND(1, Z5)
+	Q8W_ROUND(2, Z6)
+	Q8W_ROUND(3, Z7)
+	VMOVSS X10, (R11)(R13*4)
+
+	MOVQ  avx512AddWeightedQ8Args_symOff(AX), R14
+	TESTQ R14, R14
+	JNZ   prepSym
+	HREDUCE(VADDPS, Z9, Y9, X9, Y2, X2)
+	VMOVSS X9, Q8W_SHIFTS(R11)(R13*4)
+	JMP    prepNext
+
+prepSym:
+	VPADDD    Z5, Z4, Z4
+	VPADDD    Z7, Z6, Z6
+	VPADDD    Z6, Z4, Z4
+	HREDUCE(VPADDD, Z4, Y4, X4, Y2, X2)
+	VMOVD     X4, R15
+	IMULL     R14, R15
+	NEGL      R15
+	VCVTSI2SSL R15, X11, X11
+	VMULSS    X10, X11, X11
+	VMOVSS    X11, Q8W_SHIFTS(R11)(R13*4)
+	JMP       prepNext
+
+prepZero:
+	MOVQ      R13, R14
+	SHLQ      $6, R14
+	VPXORD    Z0, Z0, Z0
+	VMOVDQU64 Z0, (DI)(R14*1)
+	MOVL      $0, (R11)(R13*4)
+	MOVL      $0, Q8W_SHIFTS(R11)(R13*4)
+
+prepNext:
+	INCQ R12
+	CMPQ R12, $4
+	JLT  prepRow
+	INCQ BX
+	CMPQ BX, avx512AddWeightedQ8Args_groups(AX)
+	JLT  prepGroup
+
+	// next block: 64 rows of scales and mins (4 × R10 bytes), weights, u, a
+	LEAQ (SI)(R10*4), SI
+	LEAQ (DX)(R10*4), DX
+	ADDQ $256, R8
+	MOVQ avx512AddWeightedQ8Args_groups(AX), R14
+	SHLQ $8, R14
+	ADDQ R14, DI
+	SHRQ $4, R14
+	ADDQ R14, R11
+	DECQ CX
+	JNZ  prepBlock
+
+prepDone:
+	VZEROUPPER
+	RET
+
+// One block of 32 columns of a quad of rows (Z0: rows 0-1, Z1: rows 2-3):
+// the codes to lanes (VPERMT2B with idx), the fields of columns
+// 32b + l (lo) and 32b + 16 + l (hi) to bits 0-1 of each byte, and for
+// each of the four weight rows VPDPBUSD with its rounded weights of the
+// four rows (a broadcast dword at ub + 64i).
+#define Q8W_BLOCK(idx, ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3) \
+	VMOVDQA64         Z0, Z2;         \
+	VPERMT2B          Z1, idx, Z2;    \
+	VPSRLVD           Z7, Z2, Z3;     \
+	VPSRLVD           Z8, Z2, Z4;     \
+	VPANDD            Z9, Z3, Z3;     \
+	VPANDD            Z9, Z4, Z4;     \
+	VPDPBUSD.BCST     (ub), Z3, lo0;  \
+	VPDPBUSD.BCST     64(ub), Z3, lo1;  \
+	VPDPBUSD.BCST     128(ub), Z3, lo2; \
+	VPDPBUSD.BCST     192(ub), Z3, lo3; \
+	VPDPBUSD.BCST     (ub), Z4, hi0;  \
+	VPDPBUSD.BCST     64(ub), Z4, hi1;  \
+	VPDPBUSD.BCST     128(ub), Z4, hi2; \
+	VPDPBUSD.BCST     192(ub), Z4, hi3
+
+#define Q8W_QUAD \
+	Q8W_BLOCK(Z5, R8, Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23) \
+	Q8W_BLOCK(Z6, R9, Z24, Z25, Z26, Z27, Z28, Z29, Z30, Z31)
+
+// y[16 columns at off(R13)] += scale·float32(acc) + shift, the scale and
+// shift of (ap).
+#define Q8W_OUT(acc, ap, off) \
+	VCVTDQ2PS          acc, acc;         \
+	VBROADCASTSS       Q8W_SHIFTS(ap), Z10; \
+	VFMADD231PS.BCST   (ap), acc, Z10;   \
+	VADDPS             off(R13), Z10, Z10; \
+	VMOVUPS            Z10, off(R13)
+
+// The pass's sums of weight row i into its output row.
+#define Q8W_FLUSH(i, lo0, hi0, lo1, hi1) \
+	MOVQ  avx512AddWeightedQ8Args_yStride(AX), R13; \
+	IMULQ $i, R13;                    \
+	ADDQ  avx512AddWeightedQ8Args_y(AX), R13; \
+	MOVQ  BX, R14;                    \
+	SHLQ  $8, R14;                    \
+	ADDQ  R14, R13;                   \
+	Q8W_OUT(lo0, R15, 0);             \
+	Q8W_OUT(hi0, R15, 64);            \
+	Q8W_OUT(lo1, DX, 128);            \
+	Q8W_OUT(hi1, DX, 192)
+
+// func avx512AddWeightedQ8Row128W2(a *avx512AddWeightedQ8Args)
+//
+// y[i][c] += Σ over blocks of 64 rows: scale·Σ_r u_r·q_rc + shift, for
+// the n rows of 128 2-bit codes at data and weight rows i < nq, with the
+// u, scales and shifts of avx512AddWeightedQ8Prep. Per block, two passes
+// of 64 columns (two blocks of 32) over the block's quads of rows, 16
+// int32 sums in Z16-Z31; a last quad of 1-3 rows is read under a byte
+// mask (no access beyond row n). Budget per 32 values: 4.75 instructions
+// per quad of rows (a load, per block of 32 columns a permute, two
+// shifts, two ANDs and eight VPDPBUSD over 128 values), plus the flush
+// (per pass and weight row 4 × 5 over 64 rows).
+TEXT ·avx512AddWeightedQ8Row128W2(SB), NOSPLIT, $0-8
+	MOVQ         a+0(FP), AX
+	MOVQ         avx512AddWeightedQ8Args_data(AX), SI
+	MOVQ         Q8W_U(AX), DI
+	MOVQ         Q8W_A(AX), R11
+	MOVQ         avx512AddWeightedQ8Args_n(AX), CX
+	VMOVDQU64    ·avx512Q8wSrlv+0(SB), Z7
+	VMOVDQU64    ·avx512Q8wSrlv+64(SB), Z8
+	VPBROADCASTB ·avx512C03(SB), Z9
+	TESTQ        CX, CX
+	JZ           rowDone
+
+rowBlock:
+	MOVQ    $64, R12
+	CMPQ    CX, R12
+	CMOVQLT CX, R12 // rows of the block
+	XORQ    BX, BX  // pass
+
+rowPass:
+	VPXORD Z16, Z16, Z16
+	VPXORD Z17, Z17, Z17
+	VPXORD Z18, Z18, Z18
+	VPXORD Z19, Z19, Z19
+	VPXORD Z20, Z20, Z20
+	VPXORD Z21, Z21, Z21
+	VPXORD Z22, Z22, Z22
+	VPXORD Z23, Z23, Z23
+	VPXORD Z24, Z24, Z24
+	VPXORD Z25, Z25, Z25
+	VPXORD Z26, Z26, Z26
+	VPXORD Z27, Z27, Z27
+	VPXORD Z28, Z28, Z28
+	VPXORD Z29, Z29, Z29
+	VPXORD Z30, Z30, Z30
+	VPXORD Z31, Z31, Z31
+	MOVQ      BX, R14
+	SHLQ      $7, R14
+	LEAQ      ·avx512Q8wPermB(SB), R15
+	VMOVDQU64 (R15)(R14*1), Z5
+	VMOVDQU64 64(R15)(R14*1), Z6
+
+	// the groups of the pass's blocks 2·pass and 2·pass+1: R15, DX
+	MOVQ  avx512AddWeightedQ8Args_gShift(AX), R13
+	LEAQ  (BX)(BX*1), R14
+	SHRXQ R13, R14, R15
+	INCQ  R14
+	SHRXQ R13, R14, DX
+	MOVQ  R15, R8
+	SHLQ  $8, R8
+	ADDQ  DI, R8
+	MOVQ  DX, R9
+	SHLQ  $8, R9
+	ADDQ  DI, R9
+	SHLQ  $4, R15
+	ADDQ  R11, R15 // scales and shifts of block 2·pass's group
+	SHLQ  $4, DX
+	ADDQ  R11, DX
+	MOVQ  SI, R10
+	MOVQ  R12, R14
+
+rowQuad:
+	CMPQ      R14, $4
+	JLT       rowTail
+	VMOVDQU64 (R10), Z0
+	VMOVDQU64 64(R10), Z1
+	PREFETCHT0 2048(R10)
+	Q8W_QUAD
+	ADDQ      $128, R10
+	ADDQ      $4, R8
+	ADDQ      $4, R9
+	SUBQ      $4, R14
+	JMP       rowQuad
+
+rowTail:
+	TESTQ   R14, R14
+	JZ      rowFlush
+	MOVQ    R14, R13
+	SHLQ    $5, R13 // bytes of the last 1-3 rows
+	MOVQ    $-1, R10
+	BZHIQ   R13, R10, R10
+	KMOVQ   R10, K1
+	SUBQ    $64, R13
+	MOVQ    $0, R10
+	JLE     rowK2
+	MOVQ    $-1, R10
+	BZHIQ   R13, R10, R10
+
+rowK2:
+	KMOVQ   R10, K2
+	MOVQ    SI, R10
+	MOVQ    R12, R13
+	ANDQ    $-4, R13
+	SHLQ    $5, R13
+	ADDQ    R13, R10 // the last quad's first row
+	VMOVDQU8.Z (R10), K1, Z0
+	VMOVDQU8.Z 64(R10), K2, Z1
+	Q8W_QUAD
+
+rowFlush:
+	Q8W_FLUSH(0, Z16, Z20, Z24, Z28)
+	CMPQ avx512AddWeightedQ8Args_nq(AX), $1
+	JLE  rowPassEnd
+	ADDQ $4, R15
+	ADDQ $4, DX
+	Q8W_FLUSH(1, Z17, Z21, Z25, Z29)
+	CMPQ avx512AddWeightedQ8Args_nq(AX), $2
+	JLE  rowPassEnd
+	ADDQ $4, R15
+	ADDQ $4, DX
+	Q8W_FLUSH(2, Z18, Z22, Z26, Z30)
+	CMPQ avx512AddWeightedQ8Args_nq(AX), $3
+	JLE  rowPassEnd
+	ADDQ $4, R15
+	ADDQ $4, DX
+	Q8W_FLUSH(3, Z19, Z23, Z27, Z31)
+
+rowPassEnd:
+	INCQ BX
+	CMPQ BX, $2
+	JLT  rowPass
+
+	// next block: 64 rows of codes, its u, scales and shifts
+	ADDQ $2048, SI
+	MOVQ avx512AddWeightedQ8Args_groups(AX), R14
+	SHLQ $8, R14
+	ADDQ R14, DI
+	SHRQ $4, R14
+	ADDQ R14, R11
+	SUBQ R12, CX
+	JNZ  rowBlock
+
+rowDone:
+	VZEROUPPER
+	RET
+// VPERMT2B indexes of the four blocks of 32 values of a row of 128 2-bit
+// codes (8 bytes a block): for block b, dword lane l, byte r: byte
+// 8b + l%8 of row r of the quad (rows 0-1 in the first table, 2-3 in the
+// second), so that lane l holds the four rows' codes of columns 32b + l,
+// 32b + 8 + l, 32b + 16 + l and 32b + 24 + l in its four 2-bit fields.
+DATA ·avx512Q8wPermB+0(SB)/8, $0x6141210160402000
+DATA ·avx512Q8wPermB+8(SB)/8, $0x6343230362422202
+DATA ·avx512Q8wPermB+16(SB)/8, $0x6545250564442404
+DATA ·avx512Q8wPermB+24(SB)/8, $0x6747270766462606
+DATA ·avx512Q8wPermB+32(SB)/8, $0x6141210160402000
+DATA ·avx512Q8wPermB+40(SB)/8, $0x6343230362422202
+DATA ·avx512Q8wPermB+48(SB)/8, $0x6545250564442404
+DATA ·avx512Q8wPermB+56(SB)/8, $0x6747270766462606
+DATA ·avx512Q8wPermB+64(SB)/8, $0x6949290968482808
+DATA ·avx512Q8wPermB+72(SB)/8, $0x6b4b2b0b6a4a2a0a
+DATA ·avx512Q8wPermB+80(SB)/8, $0x6d4d2d0d6c4c2c0c
+DATA ·avx512Q8wPermB+88(SB)/8, $0x6f4f2f0f6e4e2e0e
+DATA ·avx512Q8wPermB+96(SB)/8, $0x6949290968482808
+DATA ·avx512Q8wPermB+104(SB)/8, $0x6b4b2b0b6a4a2a0a
+DATA ·avx512Q8wPermB+112(SB)/8, $0x6d4d2d0d6c4c2c0c
+DATA ·avx512Q8wPermB+120(SB)/8, $0x6f4f2f0f6e4e2e0e
+DATA ·avx512Q8wPermB+128(SB)/8, $0x7151311170503010
+DATA ·avx512Q8wPermB+136(SB)/8, $0x7353331372523212
+DATA ·avx512Q8wPermB+144(SB)/8, $0x7555351574543414
+DATA ·avx512Q8wPermB+152(SB)/8, $0x7757371776563616
+DATA ·avx512Q8wPermB+160(SB)/8, $0x7151311170503010
+DATA ·avx512Q8wPermB+168(SB)/8, $0x7353331372523212
+DATA ·avx512Q8wPermB+176(SB)/8, $0x7555351574543414
+DATA ·avx512Q8wPermB+184(SB)/8, $0x7757371776563616
+DATA ·avx512Q8wPermB+192(SB)/8, $0x7959391978583818
+DATA ·avx512Q8wPermB+200(SB)/8, $0x7b5b3b1b7a5a3a1a
+DATA ·avx512Q8wPermB+208(SB)/8, $0x7d5d3d1d7c5c3c1c
+DATA ·avx512Q8wPermB+216(SB)/8, $0x7f5f3f1f7e5e3e1e
+DATA ·avx512Q8wPermB+224(SB)/8, $0x7959391978583818
+DATA ·avx512Q8wPermB+232(SB)/8, $0x7b5b3b1b7a5a3a1a
+DATA ·avx512Q8wPermB+240(SB)/8, $0x7d5d3d1d7c5c3c1c
+DATA ·avx512Q8wPermB+248(SB)/8, $0x7f5f3f1f7e5e3e1e
+GLOBL ·avx512Q8wPermB(SB), RODATA|NOPTR, $256
+
+// VPSRLVD counts that bring a quad's fields to bits 0-1 of each byte:
+// 0 and 2 (lanes 0-7 and 8-15: columns 32b + l), then 4 and 6 (32b + 16 + l).
+DATA ·avx512Q8wSrlv+0(SB)/8, $0x0000000000000000
+DATA ·avx512Q8wSrlv+8(SB)/8, $0x0000000000000000
+DATA ·avx512Q8wSrlv+16(SB)/8, $0x0000000000000000
+DATA ·avx512Q8wSrlv+24(SB)/8, $0x0000000000000000
+DATA ·avx512Q8wSrlv+32(SB)/8, $0x0000000200000002
+DATA ·avx512Q8wSrlv+40(SB)/8, $0x0000000200000002
+DATA ·avx512Q8wSrlv+48(SB)/8, $0x0000000200000002
+DATA ·avx512Q8wSrlv+56(SB)/8, $0x0000000200000002
+DATA ·avx512Q8wSrlv+64(SB)/8, $0x0000000400000004
+DATA ·avx512Q8wSrlv+72(SB)/8, $0x0000000400000004
+DATA ·avx512Q8wSrlv+80(SB)/8, $0x0000000400000004
+DATA ·avx512Q8wSrlv+88(SB)/8, $0x0000000400000004
+DATA ·avx512Q8wSrlv+96(SB)/8, $0x0000000600000006
+DATA ·avx512Q8wSrlv+104(SB)/8, $0x0000000600000006
+DATA ·avx512Q8wSrlv+112(SB)/8, $0x0000000600000006
+DATA ·avx512Q8wSrlv+120(SB)/8, $0x0000000600000006
+GLOBL ·avx512Q8wSrlv(SB), RODATA|NOPTR, $128
