@@ -177,3 +177,23 @@ func TestAddWeightedQ8Misuse(t *testing.T) {
 		AddWeightedQ8(make([]float32, 64), r, make([]float32, 4))
 	})
 }
+
+// TestAddWeightedQ8Unroundable: weights beyond 2^64, NaN or ±Inf make
+// AddWeightedQ8 run AddWeighted: the same bits.
+func TestAddWeightedQ8Unroundable(t *testing.T) {
+	forEachImpl(t, func(t *testing.T, im *Implementation) {
+		rng := rand.New(rand.NewPCG(8, 4))
+		r, _ := quantizedRows(t, rng, Quant(2, 64), 70, 128)
+		for _, bad := range []float32{0x1p65, float32(math.Inf(-1)), float32(math.NaN())} {
+			w := randomValues(rng, 2*70)
+			w[77] = bad
+			y0 := randomValues(rng, 2*128)
+			want, got := append([]float32(nil), y0...), append([]float32(nil), y0...)
+			im.AddWeighted(want, r, w)
+			im.AddWeightedQ8(got, r, w)
+			for k := range want {
+				require.Equal(t, math.Float32bits(want[k]), math.Float32bits(got[k]), "%s weight %v: y[%d]", im, bad, k)
+			}
+		}
+	})
+}

@@ -109,6 +109,7 @@ func guardedCase(t *testing.T, im *Implementation, rng *rand.Rand, f Format, n, 
 	w := guardedCopy(t, randomValues(rng, nq*n))
 	y := guardedCopy(t, make([]float32, nq*cols))
 	im.AddWeighted(y, r, w)
+	im.AddWeightedQ8(y, r, w)
 
 	xs := guardedCopy(t, x0)
 	require.NoError(t, im.Quantize(r, xs))
@@ -139,6 +140,7 @@ func TestGuardPagesRowShapes(t *testing.T) {
 		{Quant(2, 8), 64}, {SymQuant(2, 8), 80}, {Quant(2, 8), 96}, {Quant(2, 8), 80}, {SymQuant(2, 8), 96}, {SymQuant(2, 8), 128}, {Quant(2, 8), 256}, {SymQuant(4, 8), 128},
 		{Quant(8, 80), 80}, {SymQuant(8, 80), 80}, {Quant(8, 32), 96}, {SymQuant(8, 96), 96},
 		{F16, 128}, {F16, 64}, {F32, 64}, {SymQuant(8, 128), 128}, {Quant(2, 64), 256}, {Quant(2, 32), 128}, {SymQuant(4, 32), 128}, {Quant(8, 32), 64},
+		{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {SymQuant(2, 128), 128}, // AddWeightedQ8's kernel
 	}
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(23, 24))
@@ -153,7 +155,9 @@ func TestGuardPagesRowShapes(t *testing.T) {
 				out := make([]float32, nq*n)
 				im.Dot(out, r, x)
 				y := make([]float32, nq*c.cols)
-				im.AddWeighted(y, r, guardedAfter(t, randomValues(rng, nq*n)))
+				w := guardedAfter(t, randomValues(rng, nq*n))
+				im.AddWeighted(y, r, w)
+				im.AddWeightedQ8(y, r, w)
 			}
 		}
 	})

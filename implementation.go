@@ -167,8 +167,10 @@ func (im *Implementation) AddWeighted(y []float32, r Rows, w []float32) {
 // weight×scale of its block, far below the error of 2- to 4-bit values.
 // Float rows (fp16, float32) run AddWeighted unchanged. The generic
 // implementation defines the rounding; assembly implementations give the
-// same integers and differ only by float32 rounding. It panics as
-// AddWeighted does.
+// same integers and differ only by float32 rounding. Weights that hold a
+// magnitude above 2^64 (no attention weight comes near), NaN or ±Inf run
+// AddWeighted instead, whose sums carry them. It panics as AddWeighted
+// does.
 //
 // avx512 runs assembly for 2-bit rows of 128 values in groups of 32, 64
 // or 128 on CPUs with AVX-512 VNNI and VBMI; every other case runs the
@@ -188,8 +190,17 @@ func (im *Implementation) AddWeightedQ8(y []float32, r Rows, w []float32) {
 	if nq := len(w) / n; len(y) != nq*r.Cols {
 		panic(fmt.Sprintf("lowbit: AddWeightedQ8 of %d weight rows of %d values needs len(y) = %d, got %d", nq, r.Cols, nq*r.Cols, len(y)))
 	}
+	if absBitsMax(w) > maxQ8WeightBits {
+		im.k.addWeighted(y, r, w)
+		return
+	}
 	im.k.addWeightedQ8(y, r, w)
 }
+
+// maxQ8WeightBits are the float32 bits of 2^64, the largest weight
+// AddWeightedQ8 rounds: a weight times an fp16 scale (below 2^16) stays
+// finite.
+const maxQ8WeightBits = 0x5f800000
 
 // Quantize stores the rows x (dst.Len() rows of dst.Cols values) into dst,
 // per group round-to-nearest as Format describes, with fp16 scales and mins.

@@ -385,7 +385,8 @@ func TestKernelsDoNotAllocate(t *testing.T) {
 			{SymQuant(3, 8), 8}, {Quant(4, 8), 8}, // rows of 8 (9 rows: a padded last batch)
 			{Quant(2, 64), 64}, {SymQuant(4, 32), 256}, // four query rows: DotQ8's four-query kernels and their padded last block
 			{Quant(2, 8), 80}, {SymQuant(2, 8), 96}, // one query row: the 2-bit row kernels of groups of 8 and their padded block
-			{Quant(2, 16), 80}, {SymQuant(2, 16), 96}} { // four query rows: the 2-bit kernels of rows in lanes and their padded block
+			{Quant(2, 16), 80}, {SymQuant(2, 16), 96}, // four query rows: the 2-bit kernels of rows in lanes and their padded block
+			{Quant(2, 64), 128}, {SymQuant(2, 32), 128}} { // AddWeightedQ8's kernel (a partial block of rows)
 			f, cols := fc.f, fc.cols
 			for _, nq := range []int{1, 2, 4} {
 				r, x := quantizedRows(t, rng, f, 9, cols)
@@ -399,6 +400,7 @@ func TestKernelsDoNotAllocate(t *testing.T) {
 					_ = im.QuantizeQ8(q, xq)
 					im.DotQ8(out, r, q)
 					im.AddWeighted(y, r, out)
+					im.AddWeightedQ8(y, r, out)
 					_ = im.Quantize(r, x)
 					im.Dequantize(x, r)
 					im.Softmax(out)
