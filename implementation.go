@@ -169,8 +169,9 @@ func (im *Implementation) AddWeighted(y []float32, r Rows, w []float32) {
 // implementation defines the rounding; assembly implementations give the
 // same integers and differ only by float32 rounding. Weights that hold a
 // magnitude above 2^64 (no attention weight comes near), NaN or ±Inf run
-// AddWeighted instead, whose sums carry them. It panics as AddWeighted
-// does.
+// AddWeighted instead, whose sums carry them. Rows whose scales or mins
+// are ±Inf or NaN (which Quantize never stores) give unspecified sums.
+// It panics as AddWeighted does.
 //
 // avx512 runs assembly for 2-bit rows of 128 values in groups of 32, 64
 // or 128 on CPUs with AVX-512 VNNI and VBMI; every other case runs the
