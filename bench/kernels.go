@@ -86,6 +86,24 @@ var kernelCases = []kernelCase{
 		},
 	},
 	{
+		name: fmt.Sprintf("AddWeighted×%d", gqaHeads), kernel: lowbit.KernelAddWeighted, perFormat: true, rows: packedRows,
+		traffic: func(f lowbit.Format, n, cols int) int64 {
+			return packedBytes(f, n, cols) + gqaHeads*(4*int64(n)+8*int64(cols))
+		},
+		op: func(im *lowbit.Implementation, in *input) func() {
+			return func() { im.AddWeighted(in.y4, in.rows, in.out) }
+		},
+	},
+	{
+		name: fmt.Sprintf("AddWeightedQ8×%d", gqaHeads), kernel: lowbit.KernelAddWeightedQ8, perFormat: true, rows: packedRows,
+		traffic: func(f lowbit.Format, n, cols int) int64 {
+			return packedBytes(f, n, cols) + gqaHeads*(4*int64(n)+8*int64(cols))
+		},
+		op: func(im *lowbit.Implementation, in *input) func() {
+			return func() { im.AddWeightedQ8(in.y4, in.rows, in.out) }
+		},
+	},
+	{
 		name: "Quantize", kernel: lowbit.KernelQuantize, perFormat: true, rows: floatRows,
 		traffic: func(f lowbit.Format, n, cols int) int64 { return packedBytes(f, n, cols) + 4*int64(n)*int64(cols) },
 		op: func(im *lowbit.Implementation, in *input) func() {
@@ -165,6 +183,7 @@ type input struct {
 	out   []float32   // gqaHeads*n
 	w     []float32   // n weights
 	y     []float32   // cols
+	y4    []float32   // gqaHeads*cols
 }
 
 // rowCounts returns the rows of the packed kernels and of the kernels with
@@ -214,12 +233,16 @@ func newInput(f lowbit.Format, cols int, traffic int64, base *input, rng *rand.R
 	if err := lowbit.Generic().QuantizeQ8(in.q8x4, in.query); err != nil {
 		panic(err)
 	}
-	in.out = make([]float32, gqaHeads*n)
+	in.out = make([]float32, gqaHeads*n) // also the weights of the ×4 AddWeighted cases
+	for i := range in.out {
+		in.out[i] = rng.Float32() / float32(n)
+	}
 	in.w = make([]float32, n)
 	for i := range in.w {
 		in.w[i] = rng.Float32() / float32(n)
 	}
 	in.y = make([]float32, cols)
+	in.y4 = make([]float32, gqaHeads*cols)
 	return in
 }
 
