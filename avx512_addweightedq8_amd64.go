@@ -15,19 +15,19 @@ var avx512VBMI = cpuid.CPU.Supports(cpuid.AVX512VBMI)
 
 // avx512AddWeightedQ8Format reports whether AddWeightedQ8 on format f runs
 // avx512 code (on rows of 128 values; other rows run the generic code):
-// floats (AddWeighted) always, codes when they are 2-bit in groups of 32,
+// floats (AddWeighted) always, codes when they are 2- or 4-bit in groups of 32,
 // 64 or 128 and the CPU has VNNI and VBMI.
 func avx512AddWeightedQ8Format(f Format) bool {
 	if !f.Quantized() {
 		return true
 	}
-	return f.Bits == 2 && (f.Group == 32 || f.Group == 64 || f.Group == 128) && avx512VNNI && avx512VBMI
+	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128) && avx512VNNI && avx512VBMI
 }
 
 // avx512AddWeightedQ8Args is the argument block of avx512AddWeightedQ8Prep
 // and avx512AddWeightedQ8Row128W2 (offsets through go_asm.h).
 type avx512AddWeightedQ8Args struct {
-	data    unsafe.Pointer // codes of the first row (32 bytes a row)
+	data    unsafe.Pointer // codes of the first row (32 or 64 bytes a row)
 	scales  unsafe.Pointer // its fp16 scales (groups a row)
 	mins    unsafe.Pointer // its fp16 mins (the scales when symmetric: read, not used)
 	w       unsafe.Pointer // weight row 0's weight of the first row
@@ -73,8 +73,8 @@ var avx512Q8wWordIdx = func() (t [3][32]uint16) {
 	return t
 }()
 
-// addWeightedQ8AVX512 is AddWeightedQ8 for avx512: the assembly on 2-bit
-// rows of 128 values (avx512AddWeightedQ8Format), four weight rows and
+// addWeightedQ8AVX512 is AddWeightedQ8 for avx512: the assembly on 2- and
+// 4-bit rows of 128 values (avx512AddWeightedQ8Format), four weight rows and
 // 1024 rows at a time; everything else runs the generic code.
 func addWeightedQ8AVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
@@ -122,10 +122,14 @@ func addWeightedQ8AVX512(y []float32, r Rows, w []float32) {
 			if b0 := c0 + a.blocks*AddWeightedQ8Rows; b0 < c1 {
 				avx512AddWeightedQ8PrepLast(&s, a, r, w, n, j0, b0, c1)
 			}
-			a.data = unsafe.Pointer(&r.Data[c0*32])
+			a.data = unsafe.Pointer(&r.Data[c0*16*f.Bits])
 			a.y = unsafe.Pointer(&y[j0*128])
 			a.n = c1 - c0
-			avx512AddWeightedQ8Row128W2(&a)
+			if f.Bits == 2 {
+				avx512AddWeightedQ8Row128W2(&a)
+			} else {
+				avx512AddWeightedQ8Row128W4(&a)
+			}
 		}
 	}
 }

@@ -4,7 +4,7 @@
 #include "go_asm.h"
 #include "avx512_amd64.h"
 
-// AddWeightedQ8 on 2-bit rows of 128 values (avx512, VNNI and VBMI): the
+// AddWeightedQ8 on 2- and 4-bit rows of 128 values (avx512, VNNI and VBMI): the
 // weights, rounded to int8 per block of 64 rows, group and weight row
 // (avx512AddWeightedQ8Prep), multiply the codes with VPDPBUSD, four rows
 // of codes per dword lane (avx512AddWeightedQ8Row128W2). The rounding is
@@ -231,6 +231,81 @@ prepDone:
 	Q8W_OUT(lo1, DX, 128);            \
 	Q8W_OUT(hi1, DX, 192)
 
+// A pass's start: its 16 sums zeroed, the permute indexes of its blocks
+// 2·pass and 2·pass+1 (Z5, Z6, from table perm), their rounded weights
+// (R8, R9) and scales and shifts (R15, DX), the block's first row (R10) and
+// its rows left (R14).
+#define Q8W_PASS(perm) \
+	VPXORD    Z16, Z16, Z16;         \
+	VPXORD    Z17, Z17, Z17;         \
+	VPXORD    Z18, Z18, Z18;         \
+	VPXORD    Z19, Z19, Z19;         \
+	VPXORD    Z20, Z20, Z20;         \
+	VPXORD    Z21, Z21, Z21;         \
+	VPXORD    Z22, Z22, Z22;         \
+	VPXORD    Z23, Z23, Z23;         \
+	VPXORD    Z24, Z24, Z24;         \
+	VPXORD    Z25, Z25, Z25;         \
+	VPXORD    Z26, Z26, Z26;         \
+	VPXORD    Z27, Z27, Z27;         \
+	VPXORD    Z28, Z28, Z28;         \
+	VPXORD    Z29, Z29, Z29;         \
+	VPXORD    Z30, Z30, Z30;         \
+	VPXORD    Z31, Z31, Z31;         \
+	MOVQ      BX, R14;               \
+	SHLQ      $7, R14;               \
+	LEAQ      perm(SB), R15;         \
+	VMOVDQU64 (R15)(R14*1), Z5;      \
+	VMOVDQU64 64(R15)(R14*1), Z6;    \
+	MOVQ      avx512AddWeightedQ8Args_gShift(AX), R13; \
+	LEAQ      (BX)(BX*1), R14;       \
+	SHRXQ     R13, R14, R15;         \
+	INCQ      R14;                   \
+	SHRXQ     R13, R14, DX;          \
+	MOVQ      R15, R8;               \
+	SHLQ      $8, R8;                \
+	ADDQ      DI, R8;                \
+	MOVQ      DX, R9;                \
+	SHLQ      $8, R9;                \
+	ADDQ      DI, R9;                \
+	SHLQ      $4, R15;               \
+	ADDQ      R11, R15;              \
+	SHLQ      $4, DX;                \
+	ADDQ      R11, DX;               \
+	MOVQ      SI, R10;               \
+	MOVQ      R12, R14
+
+// The pass's sums into the output rows of the weight rows i < nq, then to
+// label end.
+#define Q8W_FLUSHALL(end) \
+	Q8W_FLUSH(0, Z16, Z20, Z24, Z28);             \
+	CMPQ avx512AddWeightedQ8Args_nq(AX), $1;      \
+	JLE  end;                                     \
+	ADDQ $4, R15;                                 \
+	ADDQ $4, DX;                                  \
+	Q8W_FLUSH(1, Z17, Z21, Z25, Z29);             \
+	CMPQ avx512AddWeightedQ8Args_nq(AX), $2;      \
+	JLE  end;                                     \
+	ADDQ $4, R15;                                 \
+	ADDQ $4, DX;                                  \
+	Q8W_FLUSH(2, Z18, Z22, Z26, Z30);             \
+	CMPQ avx512AddWeightedQ8Args_nq(AX), $3;      \
+	JLE  end;                                     \
+	ADDQ $4, R15;                                 \
+	ADDQ $4, DX;                                  \
+	Q8W_FLUSH(3, Z19, Z23, Z27, Z31)
+
+// The next block of 64 rows (rowBytes a row): its codes, rounded weights,
+// scales and shifts.
+#define Q8W_NEXTBLOCK(blockBytes) \
+	ADDQ $blockBytes, SI;                         \
+	MOVQ avx512AddWeightedQ8Args_groups(AX), R14; \
+	SHLQ $8, R14;                                 \
+	ADDQ R14, DI;                                 \
+	SHRQ $4, R14;                                 \
+	ADDQ R14, R11;                                \
+	SUBQ R12, CX
+
 // func avx512AddWeightedQ8Row128W2(a *avx512AddWeightedQ8Args)
 //
 // y[i][c] += Σ over blocks of 64 rows: scale·Σ_r u_r·q_rc + shift, for
@@ -261,46 +336,7 @@ rowBlock:
 	XORQ    BX, BX  // pass
 
 rowPass:
-	VPXORD Z16, Z16, Z16
-	VPXORD Z17, Z17, Z17
-	VPXORD Z18, Z18, Z18
-	VPXORD Z19, Z19, Z19
-	VPXORD Z20, Z20, Z20
-	VPXORD Z21, Z21, Z21
-	VPXORD Z22, Z22, Z22
-	VPXORD Z23, Z23, Z23
-	VPXORD Z24, Z24, Z24
-	VPXORD Z25, Z25, Z25
-	VPXORD Z26, Z26, Z26
-	VPXORD Z27, Z27, Z27
-	VPXORD Z28, Z28, Z28
-	VPXORD Z29, Z29, Z29
-	VPXORD Z30, Z30, Z30
-	VPXORD Z31, Z31, Z31
-	MOVQ      BX, R14
-	SHLQ      $7, R14
-	LEAQ      ·avx512Q8wPermB(SB), R15
-	VMOVDQU64 (R15)(R14*1), Z5
-	VMOVDQU64 64(R15)(R14*1), Z6
-
-	// the groups of the pass's blocks 2·pass and 2·pass+1: R15, DX
-	MOVQ  avx512AddWeightedQ8Args_gShift(AX), R13
-	LEAQ  (BX)(BX*1), R14
-	SHRXQ R13, R14, R15
-	INCQ  R14
-	SHRXQ R13, R14, DX
-	MOVQ  R15, R8
-	SHLQ  $8, R8
-	ADDQ  DI, R8
-	MOVQ  DX, R9
-	SHLQ  $8, R9
-	ADDQ  DI, R9
-	SHLQ  $4, R15
-	ADDQ  R11, R15 // scales and shifts of block 2·pass's group
-	SHLQ  $4, DX
-	ADDQ  R11, DX
-	MOVQ  SI, R10
-	MOVQ  R12, R14
+	Q8W_PASS(·avx512Q8wPermB)
 
 rowQuad:
 	CMPQ      R14, $4
@@ -341,41 +377,122 @@ rowK2:
 	Q8W_QUAD
 
 rowFlush:
-	Q8W_FLUSH(0, Z16, Z20, Z24, Z28)
-	CMPQ avx512AddWeightedQ8Args_nq(AX), $1
-	JLE  rowPassEnd
-	ADDQ $4, R15
-	ADDQ $4, DX
-	Q8W_FLUSH(1, Z17, Z21, Z25, Z29)
-	CMPQ avx512AddWeightedQ8Args_nq(AX), $2
-	JLE  rowPassEnd
-	ADDQ $4, R15
-	ADDQ $4, DX
-	Q8W_FLUSH(2, Z18, Z22, Z26, Z30)
-	CMPQ avx512AddWeightedQ8Args_nq(AX), $3
-	JLE  rowPassEnd
-	ADDQ $4, R15
-	ADDQ $4, DX
-	Q8W_FLUSH(3, Z19, Z23, Z27, Z31)
+	Q8W_FLUSHALL(rowPassEnd)
 
 rowPassEnd:
 	INCQ BX
 	CMPQ BX, $2
 	JLT  rowPass
 
-	// next block: 64 rows of codes, its u, scales and shifts
-	ADDQ $2048, SI
-	MOVQ avx512AddWeightedQ8Args_groups(AX), R14
-	SHLQ $8, R14
-	ADDQ R14, DI
-	SHRQ $4, R14
-	ADDQ R14, R11
-	SUBQ R12, CX
+	Q8W_NEXTBLOCK(2048)
 	JNZ  rowBlock
 
 rowDone:
 	VZEROUPPER
 	RET
+// One block of 32 columns of a quad of 4-bit rows (Z0, Z1: rows 0-1; Z10,
+// Z11: rows 2-3): the codes to lanes (VPERMT2B with idx over each pair of
+// rows, bytes 2-3 blended in under K3), the low nibbles (columns 32b + l)
+// and the high ones (32b + 16 + l), and for each of the four weight rows
+// VPDPBUSD with its rounded weights of the four rows (a broadcast dword at
+// ub + 64i).
+#define Q8W_BLOCK4(idx, ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3) \
+	VMOVDQA64         Z0, Z2;           \
+	VPERMT2B          Z1, idx, Z2;      \
+	VMOVDQA64         Z10, Z12;         \
+	VPERMT2B          Z11, idx, Z12;    \
+	VPBLENDMB         Z12, Z2, K3, Z2;  \
+	VPANDD            Z9, Z2, Z3;       \
+	VPSRLW            $4, Z2, Z4;       \
+	VPANDD            Z9, Z4, Z4;       \
+	VPDPBUSD.BCST     (ub), Z3, lo0;    \
+	VPDPBUSD.BCST     64(ub), Z3, lo1;  \
+	VPDPBUSD.BCST     128(ub), Z3, lo2; \
+	VPDPBUSD.BCST     192(ub), Z3, lo3; \
+	VPDPBUSD.BCST     (ub), Z4, hi0;    \
+	VPDPBUSD.BCST     64(ub), Z4, hi1;  \
+	VPDPBUSD.BCST     128(ub), Z4, hi2; \
+	VPDPBUSD.BCST     192(ub), Z4, hi3
+
+#define Q8W_QUAD4 \
+	Q8W_BLOCK4(Z5, R8, Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23) \
+	Q8W_BLOCK4(Z6, R9, Z24, Z25, Z26, Z27, Z28, Z29, Z30, Z31)
+
+// func avx512AddWeightedQ8Row128W4(a *avx512AddWeightedQ8Args)
+//
+// avx512AddWeightedQ8Row128W2 on rows of 128 4-bit codes (64 bytes a
+// row, four loads a quad); a last quad of 1-3 rows loads only its rows.
+// Budget per 32 values: 5.25 instructions per quad of rows (a load, per
+// block of 32 columns two permutes, a blend, a shift, two ANDs and eight
+// VPDPBUSD over 128 values), plus the flush as for 2-bit codes.
+TEXT ·avx512AddWeightedQ8Row128W4(SB), NOSPLIT, $0-8
+	MOVQ         a+0(FP), AX
+	MOVQ         avx512AddWeightedQ8Args_data(AX), SI
+	MOVQ         Q8W_U(AX), DI
+	MOVQ         Q8W_A(AX), R11
+	MOVQ         avx512AddWeightedQ8Args_n(AX), CX
+	VPBROADCASTD ·avx512Q8w0F(SB), Z9
+	MOVQ         $0xcccccccccccccccc, R10
+	KMOVQ        R10, K3
+	TESTQ        CX, CX
+	JZ           row4Done
+
+row4Block:
+	MOVQ    $64, R12
+	CMPQ    CX, R12
+	CMOVQLT CX, R12 // rows of the block
+	XORQ    BX, BX  // pass
+
+row4Pass:
+	Q8W_PASS(·avx512Q8wPermB4)
+
+row4Quad:
+	CMPQ       R14, $4
+	JLT        row4Tail
+	VMOVDQU64  (R10), Z0
+	VMOVDQU64  64(R10), Z1
+	VMOVDQU64  128(R10), Z10
+	VMOVDQU64  192(R10), Z11
+	PREFETCHT0 4096(R10)
+	PREFETCHT0 4160(R10)
+	Q8W_QUAD4
+	ADDQ       $256, R10
+	ADDQ       $4, R8
+	ADDQ       $4, R9
+	SUBQ       $4, R14
+	JMP        row4Quad
+
+row4Tail:
+	TESTQ     R14, R14
+	JZ        row4Flush
+	VMOVDQU64 (R10), Z0
+	VPXORD    Z1, Z1, Z1
+	VPXORD    Z10, Z10, Z10
+	VPXORD    Z11, Z11, Z11
+	CMPQ      R14, $2
+	JLT       row4TailQuad
+	VMOVDQU64 64(R10), Z1
+	JE        row4TailQuad
+	VMOVDQU64 128(R10), Z10
+
+row4TailQuad:
+	Q8W_QUAD4
+
+row4Flush:
+	Q8W_FLUSHALL(row4PassEnd)
+
+row4PassEnd:
+	INCQ BX
+	CMPQ BX, $2
+	JLT  row4Pass
+
+	Q8W_NEXTBLOCK(4096)
+	JNZ  row4Block
+
+row4Done:
+	VZEROUPPER
+	RET
+
 // VPERMT2B indexes of the four blocks of 32 values of a row of 128 2-bit
 // codes (8 bytes a block): for block b, dword lane l, byte r: byte
 // 8b + l%8 of row r of the quad (rows 0-1 in the first table, 2-3 in the
@@ -434,3 +551,46 @@ DATA ·avx512Q8wSrlv+104(SB)/8, $0x0000000600000006
 DATA ·avx512Q8wSrlv+112(SB)/8, $0x0000000600000006
 DATA ·avx512Q8wSrlv+120(SB)/8, $0x0000000600000006
 GLOBL ·avx512Q8wSrlv(SB), RODATA|NOPTR, $128
+
+// VPERMT2B indexes of the four blocks of 32 values of a row of 128 4-bit
+// codes (16 bytes a block, rows of 64 bytes) over a pair of rows (the two
+// tables): for block b and dword lane l, bytes 0 and 2 are byte 16b + l of
+// the first row, bytes 1 and 3 that of the second. Rows 0-1 give bytes 0-1
+// of the quad's lanes, rows 2-3 bytes 2-3 (a blend under 0xcc…cc).
+DATA ·avx512Q8wPermB4+0(SB)/8, $0x4101410140004000
+DATA ·avx512Q8wPermB4+8(SB)/8, $0x4303430342024202
+DATA ·avx512Q8wPermB4+16(SB)/8, $0x4505450544044404
+DATA ·avx512Q8wPermB4+24(SB)/8, $0x4707470746064606
+DATA ·avx512Q8wPermB4+32(SB)/8, $0x4909490948084808
+DATA ·avx512Q8wPermB4+40(SB)/8, $0x4b0b4b0b4a0a4a0a
+DATA ·avx512Q8wPermB4+48(SB)/8, $0x4d0d4d0d4c0c4c0c
+DATA ·avx512Q8wPermB4+56(SB)/8, $0x4f0f4f0f4e0e4e0e
+DATA ·avx512Q8wPermB4+64(SB)/8, $0x5111511150105010
+DATA ·avx512Q8wPermB4+72(SB)/8, $0x5313531352125212
+DATA ·avx512Q8wPermB4+80(SB)/8, $0x5515551554145414
+DATA ·avx512Q8wPermB4+88(SB)/8, $0x5717571756165616
+DATA ·avx512Q8wPermB4+96(SB)/8, $0x5919591958185818
+DATA ·avx512Q8wPermB4+104(SB)/8, $0x5b1b5b1b5a1a5a1a
+DATA ·avx512Q8wPermB4+112(SB)/8, $0x5d1d5d1d5c1c5c1c
+DATA ·avx512Q8wPermB4+120(SB)/8, $0x5f1f5f1f5e1e5e1e
+DATA ·avx512Q8wPermB4+128(SB)/8, $0x6121612160206020
+DATA ·avx512Q8wPermB4+136(SB)/8, $0x6323632362226222
+DATA ·avx512Q8wPermB4+144(SB)/8, $0x6525652564246424
+DATA ·avx512Q8wPermB4+152(SB)/8, $0x6727672766266626
+DATA ·avx512Q8wPermB4+160(SB)/8, $0x6929692968286828
+DATA ·avx512Q8wPermB4+168(SB)/8, $0x6b2b6b2b6a2a6a2a
+DATA ·avx512Q8wPermB4+176(SB)/8, $0x6d2d6d2d6c2c6c2c
+DATA ·avx512Q8wPermB4+184(SB)/8, $0x6f2f6f2f6e2e6e2e
+DATA ·avx512Q8wPermB4+192(SB)/8, $0x7131713170307030
+DATA ·avx512Q8wPermB4+200(SB)/8, $0x7333733372327232
+DATA ·avx512Q8wPermB4+208(SB)/8, $0x7535753574347434
+DATA ·avx512Q8wPermB4+216(SB)/8, $0x7737773776367636
+DATA ·avx512Q8wPermB4+224(SB)/8, $0x7939793978387838
+DATA ·avx512Q8wPermB4+232(SB)/8, $0x7b3b7b3b7a3a7a3a
+DATA ·avx512Q8wPermB4+240(SB)/8, $0x7d3d7d3d7c3c7c3c
+DATA ·avx512Q8wPermB4+248(SB)/8, $0x7f3f7f3f7e3e7e3e
+GLOBL ·avx512Q8wPermB4(SB), RODATA|NOPTR, $256
+
+// 0x0f in every byte: a 4-bit field.
+DATA ·avx512Q8w0F+0(SB)/4, $0x0f0f0f0f
+GLOBL ·avx512Q8w0F(SB), RODATA|NOPTR, $4

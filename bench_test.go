@@ -102,7 +102,7 @@ func BenchmarkAddWeightedGroup(b *testing.B) {
 // count values times weight rows.
 func BenchmarkAddWeightedQ8(b *testing.B) {
 	im := Active()
-	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(2, 32), Quant(2, 128)} {
+	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(2, 32), Quant(2, 128), Quant(4, 64), SymQuant(4, 64)} {
 		for _, nw := range []int{1, 2, 4} {
 			for _, q8 := range []bool{false, true} {
 				name := "AddWeighted"

@@ -173,8 +173,8 @@ func (im *Implementation) AddWeighted(y []float32, r Rows, w []float32) {
 // are ±Inf or NaN (which Quantize never stores) give unspecified sums.
 // It panics as AddWeighted does.
 //
-// avx512 runs assembly for 2-bit rows of 128 values in groups of 32, 64
-// or 128 on CPUs with AVX-512 VNNI and VBMI; every other case runs the
+// avx512 runs assembly for 2- and 4-bit rows of 128 values in groups of
+// 32, 64 or 128 on CPUs with AVX-512 VNNI and VBMI; every other case runs the
 // generic code, which is slower than AddWeighted.
 func (im *Implementation) AddWeightedQ8(y []float32, r Rows, w []float32) {
 	checkRows("AddWeightedQ8", r)

@@ -6336,6 +6336,11 @@ func avx512AddWeightedQ8Prep(a *avx512AddWeightedQ8Args)
 //go:noescape
 func avx512AddWeightedQ8Row128W2(a *avx512AddWeightedQ8Args)
 
+// AddWeightedQ8 on 4-bit rows of 128 values (avx512_addweightedq8_amd64.s).
+//
+//go:noescape
+func avx512AddWeightedQ8Row128W4(a *avx512AddWeightedQ8Args)
+
 // AddWeighted on 2-bit rows of 80 values, three rows (15 code dwords) per
 // masked vector, all sixteen fields of each dword in one pass
 // (avx512_addweightedtri80_amd64.s).

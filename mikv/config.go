@@ -144,8 +144,8 @@ type Config struct {
 	// (lowbit.AddWeighted). Each weight's error is at most 1/254 of its
 	// block's largest, far below the error of 2- to 4-bit values. It is
 	// faster only where lowbit runs AddWeightedQ8 in assembly (AVX-512
-	// with VNNI and VBMI, 2-bit values in rows of 128 and groups of 32,
-	// 64 or 128: the paper's retained tier; see
+	// with VNNI and VBMI, 2- and 4-bit values in rows of 128 and groups
+	// of 32, 64 or 128: the paper's retained tier, uniform int4; see
 	// lowbit.Implementation.AddWeightedQ8) and slower everywhere else, so
 	// it is off by default. fp16 and float32 values are always summed with
 	// float32 weights.

@@ -189,6 +189,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "AddWeightedQ8's weights rounded to int8 per block of 64 rows, group and\nweight row (avx512_addweightedq8_amd64.s)."},
 	{family: "AddWeightedQ8Row128W2", sig: "(a *avx512AddWeightedQ8Args)",
 		doc: "AddWeightedQ8 on 2-bit rows of 128 values: VPDPBUSD of the rounded weights\nand four rows of codes per dword lane (avx512_addweightedq8_amd64.s)."},
+	{family: "AddWeightedQ8Row128W4", sig: "(a *avx512AddWeightedQ8Args)",
+		doc: "AddWeightedQ8 on 4-bit rows of 128 values (avx512_addweightedq8_amd64.s)."},
 	{family: "AddWeighted", axes: []axis{fixed("Tri"), rowLens(80), someWidths(2), groups(16, 80), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedTri80",
 		doc: "AddWeighted on 2-bit rows of 80 values, three rows (15 code dwords) per\nmasked vector, all sixteen fields of each dword in one pass\n(avx512_addweightedtri80_amd64.s)."},
 	{family: "AddWeighted", axes: []axis{fixed("Split"), rowLens(96), halves(), someWidths(2), groups(16, 32, 96), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallAddWeightedSplit96W2",
