@@ -184,6 +184,19 @@ prepDone:
 	VZEROUPPER
 	RET
 
+// The four weight rows' VPDPBUSD of a block's codes (Z3: columns 32b + l,
+// Z4: 32b + 16 + l) with their rounded weights of the quad's four rows (a
+// broadcast dword at ub + 64i).
+#define Q8W_DOTS(ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3) \
+	VPDPBUSD.BCST (ub), Z3, lo0;    \
+	VPDPBUSD.BCST 64(ub), Z3, lo1;  \
+	VPDPBUSD.BCST 128(ub), Z3, lo2; \
+	VPDPBUSD.BCST 192(ub), Z3, lo3; \
+	VPDPBUSD.BCST (ub), Z4, hi0;    \
+	VPDPBUSD.BCST 64(ub), Z4, hi1;  \
+	VPDPBUSD.BCST 128(ub), Z4, hi2; \
+	VPDPBUSD.BCST 192(ub), Z4, hi3
+
 // One block of 32 columns of a quad of rows (Z0: rows 0-1, Z1: rows 2-3):
 // the codes to lanes (VPERMT2B with idx), the fields of columns
 // 32b + l (lo) and 32b + 16 + l (hi) to bits 0-1 of each byte, and for
@@ -196,14 +209,7 @@ prepDone:
 	VPSRLVD           Z8, Z2, Z4;     \
 	VPANDD            Z9, Z3, Z3;     \
 	VPANDD            Z9, Z4, Z4;     \
-	VPDPBUSD.BCST     (ub), Z3, lo0;  \
-	VPDPBUSD.BCST     64(ub), Z3, lo1;  \
-	VPDPBUSD.BCST     128(ub), Z3, lo2; \
-	VPDPBUSD.BCST     192(ub), Z3, lo3; \
-	VPDPBUSD.BCST     (ub), Z4, hi0;  \
-	VPDPBUSD.BCST     64(ub), Z4, hi1;  \
-	VPDPBUSD.BCST     128(ub), Z4, hi2; \
-	VPDPBUSD.BCST     192(ub), Z4, hi3
+	Q8W_DOTS(ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3)
 
 #define Q8W_QUAD \
 	Q8W_BLOCK(Z5, R8, Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23) \
@@ -405,14 +411,7 @@ rowDone:
 	VPANDD            Z9, Z2, Z3;       \
 	VPSRLW            $4, Z2, Z4;       \
 	VPANDD            Z9, Z4, Z4;       \
-	VPDPBUSD.BCST     (ub), Z3, lo0;    \
-	VPDPBUSD.BCST     64(ub), Z3, lo1;  \
-	VPDPBUSD.BCST     128(ub), Z3, lo2; \
-	VPDPBUSD.BCST     192(ub), Z3, lo3; \
-	VPDPBUSD.BCST     (ub), Z4, hi0;    \
-	VPDPBUSD.BCST     64(ub), Z4, hi1;  \
-	VPDPBUSD.BCST     128(ub), Z4, hi2; \
-	VPDPBUSD.BCST     192(ub), Z4, hi3
+	Q8W_DOTS(ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3)
 
 #define Q8W_QUAD4 \
 	Q8W_BLOCK4(Z5, R8, Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23) \
