@@ -203,16 +203,17 @@ func (h *head) runSplit(si int) {
 	d, ns := h.dim, len(h.splits)
 	out := h.part[(ns+si)*rows*d : (ns+si+1)*rows*d]
 	clear(out)
-	h.sumValues(out, p.v.Slice(s.lo, s.lo+n), blk)
+	h.sumValues(out, p.v.Slice(s.lo, s.lo+n), blk, s.ti)
 	for r := range rows { // to the merge's layout: query row r's splits in a row
 		copy(h.part[(r*ns+si)*d:(r*ns+si+1)*d], out[r*d:(r+1)*d])
 	}
 }
 
-// sumValues adds the values v weighted by the rows of w to out: with
-// Int8Weights, lowbit.AddWeightedQ8 for values stored in 2 to 8 bits.
-func (h *head) sumValues(out []float32, v lowbit.Rows, w []float32) {
-	if h.cfg.Int8Weights && v.Format.Quantized() {
+// sumValues adds the values v of tier ti weighted by the rows of w to out:
+// with Int8Weights, lowbit.AddWeightedQ8 for the retained tier's values
+// stored in 2 to 8 bits (see Config.Int8Weights).
+func (h *head) sumValues(out []float32, v lowbit.Rows, w []float32, ti int) {
+	if h.cfg.Int8Weights && ti == 1 && v.Format.Quantized() {
 		lowbit.AddWeightedQ8(out, v, w)
 		return
 	}

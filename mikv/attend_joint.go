@@ -81,7 +81,7 @@ func (h *head) jointOutput() {
 		if rotated[s.ti] {
 			dst = h.orot
 		}
-		h.sumValues(dst, t.pages[s.page].v.Slice(s.lo, s.lo+s.n), h.block(s))
+		h.sumValues(dst, t.pages[s.page].v.Slice(s.lo, s.lo+s.n), h.block(s), s.ti)
 		w := h.wts[si*rows : (si+1)*rows]
 		for r := range w {
 			w[r] = 1

@@ -136,13 +136,21 @@ type Config struct {
 	// error to the scores. fp16 and float32 keys are always scored with
 	// float32 queries.
 	Int8Queries bool
-	// Int8Weights sums the values of a tier stored in 2 to 8 bits with the
-	// attention weights rounded to 8 bits (lowbit.AddWeightedQ8: per
-	// block of 64 tokens and group, each weight times its token's scale
-	// is rounded to a multiple of the block's largest over 127; the
-	// integer dot-product path) instead of float32 weights
-	// (lowbit.AddWeighted). Each weight's error is at most 1/254 of its
-	// block's largest, far below the error of 2- to 4-bit values. It is
+	// Int8Weights sums the values of the retained tier, if stored in 2 to
+	// 8 bits, with the attention weights rounded to 8 bits
+	// (lowbit.AddWeightedQ8: per block of 64 tokens and group, each weight
+	// times its token's scale is rounded to a multiple of the block's
+	// largest over 127; the integer dot-product path) instead of float32
+	// weights (lowbit.AddWeighted). Each weight's error is at most 1/254
+	// of its block's largest: small where the weights of a block are of a
+	// size, as in the retained tier, which holds the tokens attention
+	// ranks lowest; the important tier's heavy hitters always keep float32
+	// weights. On the synthetic data of the quality test it moves the
+	// mean relative output error of MiKV f16/int2 from 0.5344 to 0.5353
+	// and of int8 over int4 from 0.1005 to 0.1042; of a uniform int4
+	// cache (Ratio 0: the heavy hitters are retained too, rounded among
+	// the rest) from 0.1238 to 0.1309 and from 0.1430 to 0.1632 without
+	// lookups, so it is meant for caches with an important tier. It is
 	// faster only where lowbit runs AddWeightedQ8 in assembly (AVX-512
 	// with VNNI and VBMI, 2- and 4-bit values in rows of 128 and groups
 	// of 32, 64 or 128: the paper's retained tier, uniform int4; see

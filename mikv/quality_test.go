@@ -45,7 +45,7 @@ func (r *reference) decodeError(t *testing.T, cfg Config) (float64, float64) {
 
 // asserted are the configurations TestQualityAtEqualMemory compares; the
 // others are printed for the figures, and skipped with -short.
-var asserted = map[string]bool{"mikv": true, "h2o": true, "uniform-int2": true, "mikv-no-balancer": true, "mikv-int8-queries": true, "mikv-int8-weights": true}
+var asserted = map[string]bool{"mikv": true, "h2o": true, "uniform-int2": true, "mikv-no-balancer": true, "mikv-int8-queries": true, "mikv-int8-weights": true, "mikv-int8-int4": true, "mikv-int8-int4-w": true}
 
 type namedConfig struct {
 	name string
@@ -77,6 +77,8 @@ func qualityConfigs() []namedConfig {
 		{"mikv-int8-int4", with(func(c *Config) { c.Important, c.Retained = Tier{q(8), q(8)}, Tier{q(4), q(4)} })},
 		{"mikv-int6-int4", with(func(c *Config) { c.Important, c.Retained = Tier{q(6), q(6)}, Tier{q(4), q(4)} })},
 		{"uniform-int4", with(func(c *Config) { c.Ratio, c.Retained = 0, Tier{q(4), q(4)} })},
+		{"uniform-int4-int8w", with(func(c *Config) { c.Ratio, c.Retained, c.Int8Weights = 0, Tier{q(4), q(4)}, true })},
+		{"mikv-int8-int4-w", with(func(c *Config) { c.Important, c.Retained, c.Int8Weights = Tier{q(8), q(8)}, Tier{q(4), q(4)}, true })},
 		{"uniform-int5", with(func(c *Config) { c.Ratio, c.Retained = 0, Tier{q(5), q(5)} })},
 	}
 }
@@ -85,8 +87,10 @@ func qualityConfigs() []namedConfig {
 // lookups of prompt tokens after the prompt (the paper's Line Retrieval
 // situation), MiKV's output error at a third of the fp16 cache is lower
 // than H2O's eviction at the same memory and than uniform int2's, the
-// balancer lowers it, and int8 queries (DotQ8) and int8 weights (AddWeightedQ8) add next to
-// nothing. The log holds every policy's figures, and those of
+// balancer lowers it, and int8 queries (DotQ8) and int8 weights (AddWeightedQ8, on the
+// retained tier only) add next to nothing, on 2-bit values and on 4-bit
+// ones. (On a uniform cache, Ratio 0, the heavy hitters are rounded among
+// the rest: uniform-int4-int8w, figures only, shows what that costs.) The log holds every policy's figures, and those of
 // the same data without lookups (no assertions there: when every query
 // attends to what the prompt attended to, eviction loses little).
 func TestQualityAtEqualMemory(t *testing.T) {
@@ -119,6 +123,7 @@ func TestQualityAtEqualMemory(t *testing.T) {
 			assert.Less(t, errs["mikv"], errs["mikv-no-balancer"], "the balancer")
 			assert.Less(t, errs["mikv-int8-queries"], 1.02*errs["mikv"], "int8 queries add next to no error")
 			assert.Less(t, errs["mikv-int8-weights"], 1.02*errs["mikv"], "int8 weights add next to no error")
+			assert.Less(t, errs["mikv-int8-int4-w"], 1.05*errs["mikv-int8-int4"], "int8 weights on a 4-bit retained tier add little error")
 		})
 	}
 }
