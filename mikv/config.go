@@ -153,7 +153,7 @@ type Config struct {
 	// lookups, so it is meant for caches with an important tier. It is
 	// faster only where lowbit runs AddWeightedQ8 in assembly (AVX-512
 	// with VNNI and VBMI, 2- and 4-bit values in rows of 128 and groups
-	// of 32, 64 or 128: the paper's retained tier, uniform int4; see
+	// of 32, 64 or 128, as the paper's retained tier; see
 	// lowbit.Implementation.AddWeightedQ8) and slower everywhere else, so
 	// it is off by default. fp16 and float32 values are always summed with
 	// float32 weights.

@@ -41,7 +41,9 @@
 // important tier suffers from outlier channels too), fp16 and float32 keys
 // are stored as they are. With Int8Queries, quantized keys are scored by
 // lowbit.DotQ8 against the query quantized to int8 per block of 32, as
-// ggml scores its quantized caches.
+// ggml scores its quantized caches; with Int8Weights, the retained tier's
+// quantized values are summed by lowbit.AddWeightedQ8 with the attention
+// weights rounded to int8 per block of 64 tokens.
 //
 // # Baselines and beyond the paper
 //
