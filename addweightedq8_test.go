@@ -80,14 +80,14 @@ func requireAddWeightedQ8(t *testing.T, im *Implementation, y []float32, r Rows,
 }
 
 // TestAddWeightedQ8 runs every implementation on the shapes the avx512
-// kernels take (2- and 4-bit rows of 128 in groups of 32, 64, 128,
-// symmetric or not, 1 to 2100 rows: partial blocks, partial quads, several chunks; 1 to
+// kernels take (2- and 4-bit rows of 64, 128 and 256 in one, two or four
+// groups, symmetric or not, 1 to 2100 rows: partial blocks, partial quads, several chunks; 1 to
 // 9 weight rows) and on others (the generic code, float rows), against the
 // definition.
 func TestAddWeightedQ8(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 1))
 	formats := []Format{Quant(2, 64), SymQuant(2, 64), Quant(2, 32), SymQuant(2, 32), Quant(2, 128), SymQuant(2, 128),
-		Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 128), SymQuant(3, 32), Quant(2, 16), Quant(8, 64), F16, F32}
+		Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 128), Quant(2, 256), SymQuant(4, 256), SymQuant(3, 32), Quant(2, 16), Quant(8, 64), F16, F32}
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		for _, f := range formats {
 			for _, cols := range []int{128, 64, 256} {
@@ -96,7 +96,7 @@ func TestAddWeightedQ8(t *testing.T) {
 				}
 				for _, n := range []int{1, 3, 4, 5, 63, 64, 65, 130, 1023, 1024, 1025, 2100} {
 					for _, nq := range []int{1, 2, 3, 4, 5, 9} {
-						if n > 200 && nq != 4 && nq != 5 || cols != 128 && n > 200 {
+						if n > 200 && nq != 4 && nq != 5 || cols != 128 && n > 1100 {
 							continue
 						}
 						r, _ := quantizedRows(t, rng, f, n, cols)

@@ -22,11 +22,12 @@ const RequireAsmEnv = "LOWBIT_REQUIRE_ASM"
 // may fall back to generic on other groups, as their doc comments say.
 // Attention and Hadamard (float32 only, the format is ignored) are covered
 // everywhere. AddWeightedQ8 on codes is assembly only on avx512, for 2-
-// and 4-bit codes in groups of 32, 64 and 128 (on rows of 128).
+// and 4-bit codes in groups of 32, 64, 128 and 256 (on rows of 64, 128
+// and 256).
 func asmCovered(im string, k Kernel, f Format) bool {
 	switch {
 	case k == KernelAddWeightedQ8 && f.Quantized():
-		return im == "avx512" && (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128)
+		return im == "avx512" && (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128 || f.Group == 256)
 	case k == KernelAttention || k == KernelHadamard || !f.Quantized() || f.Group%32 == 0:
 		return true
 	case im == "avx2" || im == "avx512":

@@ -14,37 +14,46 @@ import (
 var avx512VBMI = cpuid.CPU.Supports(cpuid.AVX512VBMI)
 
 // avx512AddWeightedQ8Format reports whether AddWeightedQ8 on format f runs
-// avx512 code (on rows of 128 values; other rows run the generic code):
-// floats (AddWeighted) always, codes when they are 2- or 4-bit in groups of 32,
-// 64 or 128 and the CPU has VNNI and VBMI.
+// avx512 code (on rows that avx512AddWeightedQ8Rows takes; other rows run
+// the generic code): floats (AddWeighted) always, codes when they are 2-
+// or 4-bit in groups of 32, 64, 128 or 256 and the CPU has VNNI and VBMI.
 func avx512AddWeightedQ8Format(f Format) bool {
 	if !f.Quantized() {
 		return true
 	}
-	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128) && avx512VNNI && avx512VBMI
+	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128 || f.Group == 256) && avx512VNNI && avx512VBMI
+}
+
+// avx512AddWeightedQ8Rows reports whether the kernels take rows of cols
+// values of f (avx512AddWeightedQ8Format): rows of 64, 128 or 256 values
+// in one, two or four groups.
+func avx512AddWeightedQ8Rows(f Format, cols int) bool {
+	return (cols == 64 || cols == 128 || cols == 256) && cols%f.Group == 0 && cols/f.Group <= 4 && avx512AddWeightedQ8Format(f)
 }
 
 // avx512AddWeightedQ8Args is the argument block of avx512AddWeightedQ8Prep
 // and avx512AddWeightedQ8Row128W2 (offsets through go_asm.h).
 type avx512AddWeightedQ8Args struct {
-	data    unsafe.Pointer // codes of the first row (32 or 64 bytes a row)
-	scales  unsafe.Pointer // its fp16 scales (groups a row)
-	mins    unsafe.Pointer // its fp16 mins (the scales when symmetric: read, not used)
-	w       unsafe.Pointer // weight row 0's weight of the first row
-	y       unsafe.Pointer // output row 0 (128 values)
-	u       unsafe.Pointer // rounded weights, [block][group][4][64] int8
-	a       unsafe.Pointer // scales [block][group][4] float32, shift terms 1024 bytes on
-	wordIdx unsafe.Pointer // VPERMT2W index of group 0 of 16 rows' scales
-	n       int            // rows (the kernel)
-	blocks  int            // whole blocks of 64 rows (Prep)
-	wStride int            // bytes between weight rows
-	yStride int            // bytes between output rows
-	nq      int            // weight rows: 1 to 4
-	groups  int            // groups a row: 1, 2 or 4
-	gShift  int            // log2(group/32)
-	kScale1 uint64         // word mask of the first 64 bytes of 16 rows' scales
-	kScale2 uint64         // and of the next 64
-	symOff  int            // 2^(Bits-1) when symmetric, else 0
+	data     unsafe.Pointer // codes of the first row (rowBytes a row)
+	scales   unsafe.Pointer // its fp16 scales (groups a row)
+	mins     unsafe.Pointer // its fp16 mins (the scales when symmetric: read, not used)
+	w        unsafe.Pointer // weight row 0's weight of the first row
+	y        unsafe.Pointer // output row 0
+	u        unsafe.Pointer // rounded weights, [block][group][4][64] int8
+	a        unsafe.Pointer // scales [block][group][4] float32, shift terms 1024 bytes on
+	wordIdx  unsafe.Pointer // VPERMT2W index of group 0 of 16 rows' scales
+	n        int            // rows (the kernel)
+	blocks   int            // whole blocks of 64 rows (Prep)
+	wStride  int            // bytes between weight rows
+	yStride  int            // bytes between output rows
+	nq       int            // weight rows: 1 to 4
+	groups   int            // groups a row: 1, 2 or 4
+	gShift   int            // log2(group/32)
+	kScale1  uint64         // word mask of the first 64 bytes of 16 rows' scales
+	kScale2  uint64         // and of the next 64
+	symOff   int            // 2^(Bits-1) when symmetric, else 0
+	rowBytes int            // bytes of codes a row
+	passes   int            // passes of 64 columns: cols/64
 }
 
 // avx512Q8wChunk is the most rows of one call of the kernels: 16 blocks,
@@ -74,29 +83,33 @@ var avx512Q8wWordIdx = func() (t [3][32]uint16) {
 }()
 
 // addWeightedQ8AVX512 is AddWeightedQ8 for avx512: the assembly on 2- and
-// 4-bit rows of 128 values (avx512AddWeightedQ8Format), four weight rows and
-// 1024 rows at a time; everything else runs the generic code.
+// 4-bit rows of 64, 128 or 256 values (avx512AddWeightedQ8Rows), four
+// weight rows and 1024 rows at a time; everything else runs the generic
+// code.
 func addWeightedQ8AVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
 	if !f.Quantized() {
 		addWeightedAVX512(y, r, w)
 		return
 	}
-	if r.Cols != 128 || !avx512AddWeightedQ8Format(f) {
+	if !avx512AddWeightedQ8Rows(f, r.Cols) {
 		addWeightedQ8Generic(y, r, w)
 		return
 	}
 	n := r.Len()
-	nq, groups := len(w)/n, 128/f.Group
+	cols := r.Cols
+	nq, groups := len(w)/n, cols/f.Group
 	var s avx512AddWeightedQ8Scratch
 	k := bits.TrailingZeros(uint(groups))
 	a := avx512AddWeightedQ8Args{
-		wordIdx: unsafe.Pointer(&avx512Q8wWordIdx[k][0]),
-		wStride: 4 * n,
-		yStride: 4 * 128,
-		groups:  groups,
-		gShift:  2 - k,
-		kScale1: 1<<(16*min(groups, 2)) - 1,
+		wordIdx:  unsafe.Pointer(&avx512Q8wWordIdx[k][0]),
+		wStride:  4 * n,
+		yStride:  4 * cols,
+		groups:   groups,
+		gShift:   bits.TrailingZeros(uint(f.Group / 32)),
+		rowBytes: f.RowBytes(cols),
+		passes:   cols / 64,
+		kScale1:  1<<(16*min(groups, 2)) - 1,
 	}
 	if groups == 4 {
 		a.kScale1, a.kScale2 = 1<<32-1, 1<<32-1
@@ -122,13 +135,13 @@ func addWeightedQ8AVX512(y []float32, r Rows, w []float32) {
 			if b0 := c0 + a.blocks*AddWeightedQ8Rows; b0 < c1 {
 				avx512AddWeightedQ8PrepLast(&s, a, r, w, n, j0, b0, c1)
 			}
-			a.data = unsafe.Pointer(&r.Data[c0*16*f.Bits])
-			a.y = unsafe.Pointer(&y[j0*128])
+			a.data = unsafe.Pointer(&r.Data[c0*a.rowBytes])
+			a.y = unsafe.Pointer(&y[j0*cols])
 			a.n = c1 - c0
 			if f.Bits == 2 {
-				avx512AddWeightedQ8Row128W2(&a)
+				avx512AddWeightedQ8RowsW2(&a)
 			} else {
-				avx512AddWeightedQ8Row128W4(&a)
+				avx512AddWeightedQ8RowsW4(&a)
 			}
 		}
 	}

@@ -4,10 +4,11 @@
 #include "go_asm.h"
 #include "avx512_amd64.h"
 
-// AddWeightedQ8 on 2- and 4-bit rows of 128 values (avx512, VNNI and VBMI): the
-// weights, rounded to int8 per block of 64 rows, group and weight row
-// (avx512AddWeightedQ8Prep), multiply the codes with VPDPBUSD, four rows
-// of codes per dword lane (avx512AddWeightedQ8Row128W2). The rounding is
+// AddWeightedQ8 on 2- and 4-bit rows of 64, 128 or 256 values (avx512,
+// VNNI and VBMI): the weights, rounded to int8 per block of 64 rows, group
+// and weight row (avx512AddWeightedQ8Prep), multiply the codes with
+// VPDPBUSD, four rows of codes per dword lane (avx512AddWeightedQ8RowsW2,
+// avx512AddWeightedQ8RowsW4). The rounding is
 // the generic code's (addWeightedQ8Generic), bit for bit: the same float32
 // products, max, quotients and round-to-nearest-even.
 
@@ -197,23 +198,33 @@ prepDone:
 	VPDPBUSD.BCST 128(ub), Z4, hi2; \
 	VPDPBUSD.BCST 192(ub), Z4, hi3
 
-// One block of 32 columns of a quad of rows (Z0: rows 0-1, Z1: rows 2-3):
-// the codes to lanes (VPERMT2B with idx), the fields of columns
-// 32b + l (lo) and 32b + 16 + l (hi) to bits 0-1 of each byte, and for
-// each of the four weight rows VPDPBUSD with its rounded weights of the
-// four rows (a broadcast dword at ub + 64i).
-#define Q8W_BLOCK(idx, ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3) \
-	VMOVDQA64         Z0, Z2;         \
-	VPERMT2B          Z1, idx, Z2;    \
-	VPSRLVD           Z7, Z2, Z3;     \
-	VPSRLVD           Z8, Z2, Z4;     \
-	VPANDD            Z9, Z3, Z3;     \
-	VPANDD            Z9, Z4, Z4;     \
+// One block of 32 columns of a quad of 2-bit rows (Z0: the pass's 16
+// bytes of each row, row r in 128-bit lane r): the codes to dword lanes
+// (VPERMB with idx), the fields of columns 32b + l (lo) and 32b + 16 + l
+// (hi) to bits 0-1 of each byte, and the four weight rows' VPDPBUSD.
+#define Q8W_BLOCK2(idx, ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3) \
+	VPERMB   Z0, idx, Z2; \
+	VPSRLVD  Z7, Z2, Z3;  \
+	VPSRLVD  Z8, Z2, Z4;  \
+	VPANDD   Z9, Z3, Z3;  \
+	VPANDD   Z9, Z4, Z4;  \
 	Q8W_DOTS(ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3)
 
-#define Q8W_QUAD \
-	Q8W_BLOCK(Z5, R8, Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23) \
-	Q8W_BLOCK(Z6, R9, Z24, Z25, Z26, Z27, Z28, Z29, Z30, Z31)
+// One block of 32 columns of a quad of 4-bit rows (Z0: the pass's 32 bytes
+// of rows 0 and 1, Z1: of rows 2 and 3): the codes to dword lanes
+// (VPERMT2B with idx), the low nibbles (columns 32b + l) and the high ones
+// (32b + 16 + l), and the four weight rows' VPDPBUSD.
+#define Q8W_BLOCK4(idx, ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3) \
+	VMOVDQA64 Z0, Z2;       \
+	VPERMT2B  Z1, idx, Z2;  \
+	VPANDD    Z9, Z2, Z3;   \
+	VPSRLW    $4, Z2, Z4;   \
+	VPANDD    Z9, Z4, Z4;   \
+	Q8W_DOTS(ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3)
+
+#define Q8W_QUAD(BLOCK) \
+	BLOCK(Z5, R8, Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23) \
+	BLOCK(Z6, R9, Z24, Z25, Z26, Z27, Z28, Z29, Z30, Z31)
 
 // y[16 columns at off(R13)] += scale·float32(acc) + shift, the scale and
 // shift of (ap).
@@ -237,53 +248,60 @@ prepDone:
 	Q8W_OUT(lo1, DX, 128);            \
 	Q8W_OUT(hi1, DX, 192)
 
-// A pass's start: its 16 sums zeroed, the permute indexes of its blocks
-// 2·pass and 2·pass+1 (Z5, Z6, from table perm), their rounded weights
-// (R8, R9) and scales and shifts (R15, DX), the block's first row (R10) and
-// its rows left (R14).
-#define Q8W_PASS(perm) \
-	VPXORD    Z16, Z16, Z16;         \
-	VPXORD    Z17, Z17, Z17;         \
-	VPXORD    Z18, Z18, Z18;         \
-	VPXORD    Z19, Z19, Z19;         \
-	VPXORD    Z20, Z20, Z20;         \
-	VPXORD    Z21, Z21, Z21;         \
-	VPXORD    Z22, Z22, Z22;         \
-	VPXORD    Z23, Z23, Z23;         \
-	VPXORD    Z24, Z24, Z24;         \
-	VPXORD    Z25, Z25, Z25;         \
-	VPXORD    Z26, Z26, Z26;         \
-	VPXORD    Z27, Z27, Z27;         \
-	VPXORD    Z28, Z28, Z28;         \
-	VPXORD    Z29, Z29, Z29;         \
-	VPXORD    Z30, Z30, Z30;         \
-	VPXORD    Z31, Z31, Z31;         \
-	MOVQ      BX, R14;               \
-	SHLQ      $7, R14;               \
-	LEAQ      perm(SB), R15;         \
-	VMOVDQU64 (R15)(R14*1), Z5;      \
-	VMOVDQU64 64(R15)(R14*1), Z6;    \
-	MOVQ      avx512AddWeightedQ8Args_gShift(AX), R13; \
-	LEAQ      (BX)(BX*1), R14;       \
-	SHRXQ     R13, R14, R15;         \
-	INCQ      R14;                   \
-	SHRXQ     R13, R14, DX;          \
-	MOVQ      R15, R8;               \
-	SHLQ      $8, R8;                \
-	ADDQ      DI, R8;                \
-	MOVQ      DX, R9;                \
-	SHLQ      $8, R9;                \
-	ADDQ      DI, R9;                \
-	SHLQ      $4, R15;               \
-	ADDQ      R11, R15;              \
-	SHLQ      $4, DX;                \
-	ADDQ      R11, DX;               \
-	MOVQ      SI, R10;               \
-	MOVQ      R12, R14
+// A pass's start: its 16 sums zeroed, the rounded weights of its blocks
+// 2·pass and 2·pass+1 (R8, R9: their groups'), row 0 of the block's first
+// quad at the pass's bytes (R10, passBytes a pass) and row 2 (DX), the
+// row length in bytes (R13) and the block's rows left (R14).
+#define Q8W_PASS(passShift) \
+	VPXORD Z16, Z16, Z16; \
+	VPXORD Z17, Z17, Z17; \
+	VPXORD Z18, Z18, Z18; \
+	VPXORD Z19, Z19, Z19; \
+	VPXORD Z20, Z20, Z20; \
+	VPXORD Z21, Z21, Z21; \
+	VPXORD Z22, Z22, Z22; \
+	VPXORD Z23, Z23, Z23; \
+	VPXORD Z24, Z24, Z24; \
+	VPXORD Z25, Z25, Z25; \
+	VPXORD Z26, Z26, Z26; \
+	VPXORD Z27, Z27, Z27; \
+	VPXORD Z28, Z28, Z28; \
+	VPXORD Z29, Z29, Z29; \
+	VPXORD Z30, Z30, Z30; \
+	VPXORD Z31, Z31, Z31; \
+	MOVQ   avx512AddWeightedQ8Args_gShift(AX), R15; \
+	LEAQ   (BX)(BX*1), R14; \
+	SHRXQ  R15, R14, R8;    \
+	INCQ   R14;             \
+	SHRXQ  R15, R14, R9;    \
+	SHLQ   $8, R8;          \
+	ADDQ   DI, R8;          \
+	SHLQ   $8, R9;          \
+	ADDQ   DI, R9;          \
+	MOVQ   BX, R10;         \
+	SHLQ   $passShift, R10; \
+	ADDQ   SI, R10;         \
+	MOVQ   avx512AddWeightedQ8Args_rowBytes(AX), R13; \
+	LEAQ   (R10)(R13*2), DX; \
+	MOVQ   R12, R14
+
+// The scales and shifts of the pass's two groups, for weight row 0 (R15,
+// DX).
+#define Q8W_APTRS \
+	MOVQ  avx512AddWeightedQ8Args_gShift(AX), R13; \
+	LEAQ  (BX)(BX*1), R14; \
+	SHRXQ R13, R14, R15;   \
+	INCQ  R14;             \
+	SHRXQ R13, R14, DX;    \
+	SHLQ  $4, R15;         \
+	ADDQ  R11, R15;        \
+	SHLQ  $4, DX;          \
+	ADDQ  R11, DX
 
 // The pass's sums into the output rows of the weight rows i < nq, then to
 // label end.
 #define Q8W_FLUSHALL(end) \
+	Q8W_APTRS;                                    \
 	Q8W_FLUSH(0, Z16, Z20, Z24, Z28);             \
 	CMPQ avx512AddWeightedQ8Args_nq(AX), $1;      \
 	JLE  end;                                     \
@@ -301,10 +319,12 @@ prepDone:
 	ADDQ $4, DX;                                  \
 	Q8W_FLUSH(3, Z19, Z23, Z27, Z31)
 
-// The next block of 64 rows (rowBytes a row): its codes, rounded weights,
-// scales and shifts.
-#define Q8W_NEXTBLOCK(blockBytes) \
-	ADDQ $blockBytes, SI;                         \
+// The next block of 64 rows: its codes, rounded weights, scales and
+// shifts; CX counts the rows left (flags set).
+#define Q8W_NEXTBLOCK \
+	MOVQ avx512AddWeightedQ8Args_rowBytes(AX), R14; \
+	SHLQ $6, R14;                                 \
+	ADDQ R14, SI;                                 \
 	MOVQ avx512AddWeightedQ8Args_groups(AX), R14; \
 	SHLQ $8, R14;                                 \
 	ADDQ R14, DI;                                 \
@@ -312,127 +332,108 @@ prepDone:
 	ADDQ R14, R11;                                \
 	SUBQ R12, CX
 
-// func avx512AddWeightedQ8Row128W2(a *avx512AddWeightedQ8Args)
+// The four rows' prefetches, 2 KiB ahead of the quad's bytes.
+#define Q8W_PREFETCH \
+	PREFETCHT0 2048(R10);       \
+	PREFETCHT0 2048(R10)(R13*1); \
+	PREFETCHT0 2048(DX);        \
+	PREFETCHT0 2048(DX)(R13*1)
+
+// func avx512AddWeightedQ8RowsW2(a *avx512AddWeightedQ8Args)
 //
 // y[i][c] += Σ over blocks of 64 rows: scale·Σ_r u_r·q_rc + shift, for
-// the n rows of 128 2-bit codes at data and weight rows i < nq, with the
-// u, scales and shifts of avx512AddWeightedQ8Prep. Per block, two passes
-// of 64 columns (two blocks of 32) over the block's quads of rows, 16
-// int32 sums in Z16-Z31; a last quad of 1-3 rows is read under a byte
-// mask (no access beyond row n). Budget per 32 values: 4.75 instructions
-// per quad of rows (a load, per block of 32 columns a permute, two
-// shifts, two ANDs and eight VPDPBUSD over 128 values), plus the flush
+// the n rows of 2-bit codes (rowBytes a row: rows of 64, 128 or 256
+// values) at data and weight rows i < nq, with the u, scales and shifts
+// of avx512AddWeightedQ8Prep. Per block, one pass per 64 columns (two
+// blocks of 32) over the block's quads of rows, 16 int32 sums in
+// Z16-Z31; a quad's 16 bytes of the pass from each row are loaded into
+// one vector (lane r: row r), and a last quad of 1-3 rows loads only its
+// rows. Budget per 32 values: 4.75 instructions per quad of rows (four
+// loads, four prefetches, per block of 32 columns a permute, two shifts,
+// two ANDs and eight VPDPBUSD over 128 values, the loop), plus the flush
 // (per pass and weight row 4 × 5 over 64 rows).
-TEXT ·avx512AddWeightedQ8Row128W2(SB), NOSPLIT, $0-8
+TEXT ·avx512AddWeightedQ8RowsW2(SB), NOSPLIT, $0-8
 	MOVQ         a+0(FP), AX
 	MOVQ         avx512AddWeightedQ8Args_data(AX), SI
 	MOVQ         Q8W_U(AX), DI
 	MOVQ         Q8W_A(AX), R11
 	MOVQ         avx512AddWeightedQ8Args_n(AX), CX
+	VMOVDQU64    ·avx512Q8wPermB2+0(SB), Z5
+	VMOVDQU64    ·avx512Q8wPermB2+64(SB), Z6
 	VMOVDQU64    ·avx512Q8wSrlv+0(SB), Z7
 	VMOVDQU64    ·avx512Q8wSrlv+64(SB), Z8
 	VPBROADCASTB ·avx512C03(SB), Z9
 	TESTQ        CX, CX
-	JZ           rowDone
+	JZ           row2Done
 
-rowBlock:
+row2Block:
 	MOVQ    $64, R12
 	CMPQ    CX, R12
 	CMOVQLT CX, R12 // rows of the block
 	XORQ    BX, BX  // pass
 
-rowPass:
-	Q8W_PASS(·avx512Q8wPermB)
+row2Pass:
+	Q8W_PASS(4)
 
-rowQuad:
-	CMPQ      R14, $4
-	JLT       rowTail
-	VMOVDQU64 (R10), Z0
-	VMOVDQU64 64(R10), Z1
-	PREFETCHT0 2048(R10)
-	Q8W_QUAD
-	ADDQ      $128, R10
-	ADDQ      $4, R8
-	ADDQ      $4, R9
-	SUBQ      $4, R14
-	JMP       rowQuad
+row2Quad:
+	CMPQ         R14, $4
+	JLT          row2Tail
+	VMOVDQU      (R10), X0
+	VINSERTI32X4 $1, (R10)(R13*1), Z0, Z0
+	VINSERTI32X4 $2, (DX), Z0, Z0
+	VINSERTI32X4 $3, (DX)(R13*1), Z0, Z0
+	Q8W_PREFETCH
+	Q8W_QUAD(Q8W_BLOCK2)
+	LEAQ         (R10)(R13*4), R10
+	LEAQ         (DX)(R13*4), DX
+	ADDQ         $4, R8
+	ADDQ         $4, R9
+	SUBQ         $4, R14
+	JMP          row2Quad
 
-rowTail:
-	TESTQ   R14, R14
-	JZ      rowFlush
-	MOVQ    R14, R13
-	SHLQ    $5, R13 // bytes of the last 1-3 rows
-	MOVQ    $-1, R10
-	BZHIQ   R13, R10, R10
-	KMOVQ   R10, K1
-	SUBQ    $64, R13
-	MOVQ    $0, R10
-	JLE     rowK2
-	MOVQ    $-1, R10
-	BZHIQ   R13, R10, R10
+row2Tail:
+	TESTQ        R14, R14
+	JZ           row2Flush
+	VMOVDQU      (R10), X0 // the upper lanes zeroed
+	CMPQ         R14, $2
+	JLT          row2TailQuad
+	VINSERTI32X4 $1, (R10)(R13*1), Z0, Z0
+	JE           row2TailQuad
+	VINSERTI32X4 $2, (DX), Z0, Z0
 
-rowK2:
-	KMOVQ   R10, K2
-	MOVQ    SI, R10
-	MOVQ    R12, R13
-	ANDQ    $-4, R13
-	SHLQ    $5, R13
-	ADDQ    R13, R10 // the last quad's first row
-	VMOVDQU8.Z (R10), K1, Z0
-	VMOVDQU8.Z 64(R10), K2, Z1
-	Q8W_QUAD
+row2TailQuad:
+	Q8W_QUAD(Q8W_BLOCK2)
 
-rowFlush:
-	Q8W_FLUSHALL(rowPassEnd)
+row2Flush:
+	Q8W_FLUSHALL(row2PassEnd)
 
-rowPassEnd:
+row2PassEnd:
 	INCQ BX
-	CMPQ BX, $2
-	JLT  rowPass
+	CMPQ BX, avx512AddWeightedQ8Args_passes(AX)
+	JLT  row2Pass
+	Q8W_NEXTBLOCK
+	JNZ  row2Block
 
-	Q8W_NEXTBLOCK(2048)
-	JNZ  rowBlock
-
-rowDone:
+row2Done:
 	VZEROUPPER
 	RET
-// One block of 32 columns of a quad of 4-bit rows (Z0, Z1: rows 0-1; Z10,
-// Z11: rows 2-3): the codes to lanes (VPERMT2B with idx over each pair of
-// rows, bytes 2-3 blended in under K3), the low nibbles (columns 32b + l)
-// and the high ones (32b + 16 + l), and for each of the four weight rows
-// VPDPBUSD with its rounded weights of the four rows (a broadcast dword at
-// ub + 64i).
-#define Q8W_BLOCK4(idx, ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3) \
-	VMOVDQA64         Z0, Z2;           \
-	VPERMT2B          Z1, idx, Z2;      \
-	VMOVDQA64         Z10, Z12;         \
-	VPERMT2B          Z11, idx, Z12;    \
-	VPBLENDMB         Z12, Z2, K3, Z2;  \
-	VPANDD            Z9, Z2, Z3;       \
-	VPSRLW            $4, Z2, Z4;       \
-	VPANDD            Z9, Z4, Z4;       \
-	Q8W_DOTS(ub, lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3)
 
-#define Q8W_QUAD4 \
-	Q8W_BLOCK4(Z5, R8, Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23) \
-	Q8W_BLOCK4(Z6, R9, Z24, Z25, Z26, Z27, Z28, Z29, Z30, Z31)
-
-// func avx512AddWeightedQ8Row128W4(a *avx512AddWeightedQ8Args)
+// func avx512AddWeightedQ8RowsW4(a *avx512AddWeightedQ8Args)
 //
-// avx512AddWeightedQ8Row128W2 on rows of 128 4-bit codes (64 bytes a
-// row, four loads a quad); a last quad of 1-3 rows loads only its rows.
-// Budget per 32 values: 5.25 instructions per quad of rows (a load, per
-// block of 32 columns two permutes, a blend, a shift, two ANDs and eight
-// VPDPBUSD over 128 values), plus the flush as for 2-bit codes.
-TEXT ·avx512AddWeightedQ8Row128W4(SB), NOSPLIT, $0-8
+// avx512AddWeightedQ8RowsW2 on 4-bit codes: a quad's 32 bytes of the pass
+// from rows 0 and 1 in Z0, from rows 2 and 3 in Z1, one VPERMT2B per
+// block of 32 columns. Budget per 32 values: 5 instructions per quad of
+// rows (four loads, four prefetches, per block a copy, a permute, a shift,
+// two ANDs and eight VPDPBUSD over 128 values, the loop), plus the flush.
+TEXT ·avx512AddWeightedQ8RowsW4(SB), NOSPLIT, $0-8
 	MOVQ         a+0(FP), AX
 	MOVQ         avx512AddWeightedQ8Args_data(AX), SI
 	MOVQ         Q8W_U(AX), DI
 	MOVQ         Q8W_A(AX), R11
 	MOVQ         avx512AddWeightedQ8Args_n(AX), CX
+	VMOVDQU64    ·avx512Q8wPermB4+0(SB), Z5
+	VMOVDQU64    ·avx512Q8wPermB4+64(SB), Z6
 	VPBROADCASTD ·avx512Q8w0F(SB), Z9
-	MOVQ         $0xcccccccccccccccc, R10
-	KMOVQ        R10, K3
 	TESTQ        CX, CX
 	JZ           row4Done
 
@@ -443,93 +444,74 @@ row4Block:
 	XORQ    BX, BX  // pass
 
 row4Pass:
-	Q8W_PASS(·avx512Q8wPermB4)
+	Q8W_PASS(5)
 
 row4Quad:
-	CMPQ       R14, $4
-	JLT        row4Tail
-	VMOVDQU64  (R10), Z0
-	VMOVDQU64  64(R10), Z1
-	VMOVDQU64  128(R10), Z10
-	VMOVDQU64  192(R10), Z11
-	PREFETCHT0 4096(R10)
-	PREFETCHT0 4160(R10)
-	Q8W_QUAD4
-	ADDQ       $256, R10
-	ADDQ       $4, R8
-	ADDQ       $4, R9
-	SUBQ       $4, R14
-	JMP        row4Quad
+	CMPQ         R14, $4
+	JLT          row4Tail
+	VMOVDQU      (R10), Y0
+	VINSERTI64X4 $1, (R10)(R13*1), Z0, Z0
+	VMOVDQU      (DX), Y1
+	VINSERTI64X4 $1, (DX)(R13*1), Z1, Z1
+	Q8W_PREFETCH
+	Q8W_QUAD(Q8W_BLOCK4)
+	LEAQ         (R10)(R13*4), R10
+	LEAQ         (DX)(R13*4), DX
+	ADDQ         $4, R8
+	ADDQ         $4, R9
+	SUBQ         $4, R14
+	JMP          row4Quad
 
 row4Tail:
-	TESTQ     R14, R14
-	JZ        row4Flush
-	VMOVDQU64 (R10), Z0
-	VPXORD    Z1, Z1, Z1
-	VPXORD    Z10, Z10, Z10
-	VPXORD    Z11, Z11, Z11
-	CMPQ      R14, $2
-	JLT       row4TailQuad
-	VMOVDQU64 64(R10), Z1
-	JE        row4TailQuad
-	VMOVDQU64 128(R10), Z10
+	TESTQ        R14, R14
+	JZ           row4Flush
+	VMOVDQU      (R10), Y0 // the upper lanes zeroed
+	VPXORD       Z1, Z1, Z1
+	CMPQ         R14, $2
+	JLT          row4TailQuad
+	VINSERTI64X4 $1, (R10)(R13*1), Z0, Z0
+	JE           row4TailQuad
+	VMOVDQU      (DX), Y1
 
 row4TailQuad:
-	Q8W_QUAD4
+	Q8W_QUAD(Q8W_BLOCK4)
 
 row4Flush:
 	Q8W_FLUSHALL(row4PassEnd)
 
 row4PassEnd:
 	INCQ BX
-	CMPQ BX, $2
+	CMPQ BX, avx512AddWeightedQ8Args_passes(AX)
 	JLT  row4Pass
-
-	Q8W_NEXTBLOCK(4096)
+	Q8W_NEXTBLOCK
 	JNZ  row4Block
 
 row4Done:
 	VZEROUPPER
 	RET
 
-// VPERMT2B indexes of the four blocks of 32 values of a row of 128 2-bit
-// codes (8 bytes a block): for block b, dword lane l, byte r: byte
-// 8b + l%8 of row r of the quad (rows 0-1 in the first table, 2-3 in the
-// second), so that lane l holds the four rows' codes of columns 32b + l,
-// 32b + 8 + l, 32b + 16 + l and 32b + 24 + l in its four 2-bit fields.
-DATA ·avx512Q8wPermB+0(SB)/8, $0x6141210160402000
-DATA ·avx512Q8wPermB+8(SB)/8, $0x6343230362422202
-DATA ·avx512Q8wPermB+16(SB)/8, $0x6545250564442404
-DATA ·avx512Q8wPermB+24(SB)/8, $0x6747270766462606
-DATA ·avx512Q8wPermB+32(SB)/8, $0x6141210160402000
-DATA ·avx512Q8wPermB+40(SB)/8, $0x6343230362422202
-DATA ·avx512Q8wPermB+48(SB)/8, $0x6545250564442404
-DATA ·avx512Q8wPermB+56(SB)/8, $0x6747270766462606
-DATA ·avx512Q8wPermB+64(SB)/8, $0x6949290968482808
-DATA ·avx512Q8wPermB+72(SB)/8, $0x6b4b2b0b6a4a2a0a
-DATA ·avx512Q8wPermB+80(SB)/8, $0x6d4d2d0d6c4c2c0c
-DATA ·avx512Q8wPermB+88(SB)/8, $0x6f4f2f0f6e4e2e0e
-DATA ·avx512Q8wPermB+96(SB)/8, $0x6949290968482808
-DATA ·avx512Q8wPermB+104(SB)/8, $0x6b4b2b0b6a4a2a0a
-DATA ·avx512Q8wPermB+112(SB)/8, $0x6d4d2d0d6c4c2c0c
-DATA ·avx512Q8wPermB+120(SB)/8, $0x6f4f2f0f6e4e2e0e
-DATA ·avx512Q8wPermB+128(SB)/8, $0x7151311170503010
-DATA ·avx512Q8wPermB+136(SB)/8, $0x7353331372523212
-DATA ·avx512Q8wPermB+144(SB)/8, $0x7555351574543414
-DATA ·avx512Q8wPermB+152(SB)/8, $0x7757371776563616
-DATA ·avx512Q8wPermB+160(SB)/8, $0x7151311170503010
-DATA ·avx512Q8wPermB+168(SB)/8, $0x7353331372523212
-DATA ·avx512Q8wPermB+176(SB)/8, $0x7555351574543414
-DATA ·avx512Q8wPermB+184(SB)/8, $0x7757371776563616
-DATA ·avx512Q8wPermB+192(SB)/8, $0x7959391978583818
-DATA ·avx512Q8wPermB+200(SB)/8, $0x7b5b3b1b7a5a3a1a
-DATA ·avx512Q8wPermB+208(SB)/8, $0x7d5d3d1d7c5c3c1c
-DATA ·avx512Q8wPermB+216(SB)/8, $0x7f5f3f1f7e5e3e1e
-DATA ·avx512Q8wPermB+224(SB)/8, $0x7959391978583818
-DATA ·avx512Q8wPermB+232(SB)/8, $0x7b5b3b1b7a5a3a1a
-DATA ·avx512Q8wPermB+240(SB)/8, $0x7d5d3d1d7c5c3c1c
-DATA ·avx512Q8wPermB+248(SB)/8, $0x7f5f3f1f7e5e3e1e
-GLOBL ·avx512Q8wPermB(SB), RODATA|NOPTR, $256
+// VPERMB indexes of a pass's two blocks of 32 2-bit codes (8 bytes each)
+// in a quad's vector of the pass's 16 bytes of each row (row r in 128-bit
+// lane r): for block b, dword lane l, byte r: byte 16r + 8b + l%8, so that
+// lane l holds the four rows' codes of columns 32b + l, 32b + 8 + l,
+// 32b + 16 + l and 32b + 24 + l in its four 2-bit fields.
+DATA ·avx512Q8wPermB2+0(SB)/8, $0x3121110130201000
+DATA ·avx512Q8wPermB2+8(SB)/8, $0x3323130332221202
+DATA ·avx512Q8wPermB2+16(SB)/8, $0x3525150534241404
+DATA ·avx512Q8wPermB2+24(SB)/8, $0x3727170736261606
+DATA ·avx512Q8wPermB2+32(SB)/8, $0x3121110130201000
+DATA ·avx512Q8wPermB2+40(SB)/8, $0x3323130332221202
+DATA ·avx512Q8wPermB2+48(SB)/8, $0x3525150534241404
+DATA ·avx512Q8wPermB2+56(SB)/8, $0x3727170736261606
+DATA ·avx512Q8wPermB2+64(SB)/8, $0x3929190938281808
+DATA ·avx512Q8wPermB2+72(SB)/8, $0x3b2b1b0b3a2a1a0a
+DATA ·avx512Q8wPermB2+80(SB)/8, $0x3d2d1d0d3c2c1c0c
+DATA ·avx512Q8wPermB2+88(SB)/8, $0x3f2f1f0f3e2e1e0e
+DATA ·avx512Q8wPermB2+96(SB)/8, $0x3929190938281808
+DATA ·avx512Q8wPermB2+104(SB)/8, $0x3b2b1b0b3a2a1a0a
+DATA ·avx512Q8wPermB2+112(SB)/8, $0x3d2d1d0d3c2c1c0c
+DATA ·avx512Q8wPermB2+120(SB)/8, $0x3f2f1f0f3e2e1e0e
+GLOBL ·avx512Q8wPermB2(SB), RODATA|NOPTR, $128
 
 // VPSRLVD counts that bring a quad's fields to bits 0-1 of each byte:
 // 0 and 2 (lanes 0-7 and 8-15: columns 32b + l), then 4 and 6 (32b + 16 + l).
@@ -551,44 +533,28 @@ DATA ·avx512Q8wSrlv+112(SB)/8, $0x0000000600000006
 DATA ·avx512Q8wSrlv+120(SB)/8, $0x0000000600000006
 GLOBL ·avx512Q8wSrlv(SB), RODATA|NOPTR, $128
 
-// VPERMT2B indexes of the four blocks of 32 values of a row of 128 4-bit
-// codes (16 bytes a block, rows of 64 bytes) over a pair of rows (the two
-// tables): for block b and dword lane l, bytes 0 and 2 are byte 16b + l of
-// the first row, bytes 1 and 3 that of the second. Rows 0-1 give bytes 0-1
-// of the quad's lanes, rows 2-3 bytes 2-3 (a blend under 0xcc…cc).
-DATA ·avx512Q8wPermB4+0(SB)/8, $0x4101410140004000
-DATA ·avx512Q8wPermB4+8(SB)/8, $0x4303430342024202
-DATA ·avx512Q8wPermB4+16(SB)/8, $0x4505450544044404
-DATA ·avx512Q8wPermB4+24(SB)/8, $0x4707470746064606
-DATA ·avx512Q8wPermB4+32(SB)/8, $0x4909490948084808
-DATA ·avx512Q8wPermB4+40(SB)/8, $0x4b0b4b0b4a0a4a0a
-DATA ·avx512Q8wPermB4+48(SB)/8, $0x4d0d4d0d4c0c4c0c
-DATA ·avx512Q8wPermB4+56(SB)/8, $0x4f0f4f0f4e0e4e0e
-DATA ·avx512Q8wPermB4+64(SB)/8, $0x5111511150105010
-DATA ·avx512Q8wPermB4+72(SB)/8, $0x5313531352125212
-DATA ·avx512Q8wPermB4+80(SB)/8, $0x5515551554145414
-DATA ·avx512Q8wPermB4+88(SB)/8, $0x5717571756165616
-DATA ·avx512Q8wPermB4+96(SB)/8, $0x5919591958185818
-DATA ·avx512Q8wPermB4+104(SB)/8, $0x5b1b5b1b5a1a5a1a
-DATA ·avx512Q8wPermB4+112(SB)/8, $0x5d1d5d1d5c1c5c1c
-DATA ·avx512Q8wPermB4+120(SB)/8, $0x5f1f5f1f5e1e5e1e
-DATA ·avx512Q8wPermB4+128(SB)/8, $0x6121612160206020
-DATA ·avx512Q8wPermB4+136(SB)/8, $0x6323632362226222
-DATA ·avx512Q8wPermB4+144(SB)/8, $0x6525652564246424
-DATA ·avx512Q8wPermB4+152(SB)/8, $0x6727672766266626
-DATA ·avx512Q8wPermB4+160(SB)/8, $0x6929692968286828
-DATA ·avx512Q8wPermB4+168(SB)/8, $0x6b2b6b2b6a2a6a2a
-DATA ·avx512Q8wPermB4+176(SB)/8, $0x6d2d6d2d6c2c6c2c
-DATA ·avx512Q8wPermB4+184(SB)/8, $0x6f2f6f2f6e2e6e2e
-DATA ·avx512Q8wPermB4+192(SB)/8, $0x7131713170307030
-DATA ·avx512Q8wPermB4+200(SB)/8, $0x7333733372327232
-DATA ·avx512Q8wPermB4+208(SB)/8, $0x7535753574347434
-DATA ·avx512Q8wPermB4+216(SB)/8, $0x7737773776367636
-DATA ·avx512Q8wPermB4+224(SB)/8, $0x7939793978387838
-DATA ·avx512Q8wPermB4+232(SB)/8, $0x7b3b7b3b7a3a7a3a
-DATA ·avx512Q8wPermB4+240(SB)/8, $0x7d3d7d3d7c3c7c3c
-DATA ·avx512Q8wPermB4+248(SB)/8, $0x7f3f7f3f7e3e7e3e
-GLOBL ·avx512Q8wPermB4(SB), RODATA|NOPTR, $256
+// VPERMT2B indexes of a pass's two blocks of 32 4-bit codes (16 bytes each)
+// over a quad's two vectors of the pass's 32 bytes of each row (rows 0
+// and 1, then 2 and 3): for block b, dword lane l, byte r: byte
+// 32r + 16b + l, so that lane l holds the four rows' codes of columns
+// 32b + l (low nibbles) and 32b + 16 + l (high nibbles).
+DATA ·avx512Q8wPermB4+0(SB)/8, $0x6141210160402000
+DATA ·avx512Q8wPermB4+8(SB)/8, $0x6343230362422202
+DATA ·avx512Q8wPermB4+16(SB)/8, $0x6545250564442404
+DATA ·avx512Q8wPermB4+24(SB)/8, $0x6747270766462606
+DATA ·avx512Q8wPermB4+32(SB)/8, $0x6949290968482808
+DATA ·avx512Q8wPermB4+40(SB)/8, $0x6b4b2b0b6a4a2a0a
+DATA ·avx512Q8wPermB4+48(SB)/8, $0x6d4d2d0d6c4c2c0c
+DATA ·avx512Q8wPermB4+56(SB)/8, $0x6f4f2f0f6e4e2e0e
+DATA ·avx512Q8wPermB4+64(SB)/8, $0x7151311170503010
+DATA ·avx512Q8wPermB4+72(SB)/8, $0x7353331372523212
+DATA ·avx512Q8wPermB4+80(SB)/8, $0x7555351574543414
+DATA ·avx512Q8wPermB4+88(SB)/8, $0x7757371776563616
+DATA ·avx512Q8wPermB4+96(SB)/8, $0x7959391978583818
+DATA ·avx512Q8wPermB4+104(SB)/8, $0x7b5b3b1b7a5a3a1a
+DATA ·avx512Q8wPermB4+112(SB)/8, $0x7d5d3d1d7c5c3c1c
+DATA ·avx512Q8wPermB4+120(SB)/8, $0x7f5f3f1f7e5e3e1e
+GLOBL ·avx512Q8wPermB4(SB), RODATA|NOPTR, $128
 
 // 0x0f in every byte: a 4-bit field.
 DATA ·avx512Q8w0F+0(SB)/4, $0x0f0f0f0f

@@ -957,3 +957,24 @@ func TestAVX512HadamardRunsAVX2(t *testing.T) {
 	assert.Equal(t, ptr(hadamardAVX2), ptr(avx2Impl.k.hadamard))
 	assert.True(t, avx512Impl.Accelerated(KernelHadamard, F32))
 }
+
+// TestAVX512AddWeightedQ8Rows: on a CPU with VNNI and VBMI, the
+// AddWeightedQ8 kernels take 2- and 4-bit rows of 64, 128 and 256 values
+// in one, two or four groups (whose results TestAddWeightedQ8 checks), and
+// no other rows.
+func TestAVX512AddWeightedQ8Rows(t *testing.T) {
+	im := avx512ForTest(t)
+	if !avx512VNNI || !avx512VBMI {
+		t.Skip("the CPU lacks VNNI or VBMI: AddWeightedQ8 runs the generic code")
+	}
+	for _, bits := range []int{2, 3, 4, 8} {
+		for _, g := range []int{16, 32, 64, 96, 128, 256} {
+			for _, cols := range []int{64, 96, 128, 192, 256, 512} {
+				f := Quant(bits, g)
+				want := (bits == 2 || bits == 4) && g%32 == 0 && g != 96 && cols%g == 0 && cols/g <= 4 && (cols == 64 || cols == 128 || cols == 256)
+				require.Equal(t, want, avx512AddWeightedQ8Rows(f, cols), "%s, rows of %d", f, cols)
+				require.Equal(t, (bits == 2 || bits == 4) && g%32 == 0 && g != 96, im.Accelerated(KernelAddWeightedQ8, f), "%s", f)
+			}
+		}
+	}
+}

@@ -97,32 +97,37 @@ func BenchmarkAddWeightedGroup(b *testing.B) {
 }
 
 // BenchmarkAddWeightedQ8 times AddWeightedQ8 beside AddWeighted on the
-// shapes of a decode step's retained tier (2-bit rows of 128, 1024 rows a
-// page, one to four weight rows), on the active implementation; bytes/s
-// count values times weight rows.
+// shapes of a decode step's retained tier (2- and 4-bit rows of 64, 128
+// and 256, 1024 rows a page, one to four weight rows), on the active
+// implementation; bytes/s count values times weight rows.
 func BenchmarkAddWeightedQ8(b *testing.B) {
 	im := Active()
 	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(2, 32), Quant(2, 128), Quant(4, 64), SymQuant(4, 64)} {
-		for _, nw := range []int{1, 2, 4} {
-			for _, q8 := range []bool{false, true} {
-				name := "AddWeighted"
-				if q8 {
-					name = "AddWeightedQ8"
-				}
-				b.Run(fmt.Sprintf("%s/1024x128/w%d/%s", f, nw, name), func(b *testing.B) {
-					rng := rand.New(rand.NewPCG(1, 1))
-					r, _ := quantizedRows(b, rng, f, 1024, 128)
-					w := randomValues(rng, nw*1024)
-					y := make([]float32, nw*128)
-					b.SetBytes(int64(nw * 1024 * 128))
-					for b.Loop() {
-						if q8 {
-							im.AddWeightedQ8(y, r, w)
-						} else {
-							im.AddWeighted(y, r, w)
-						}
+		for _, cols := range []int{64, 128, 256} {
+			if cols%f.Group != 0 || cols/f.Group > 4 || cols != 128 && f.Group != 64 {
+				continue
+			}
+			for _, nw := range []int{1, 2, 4} {
+				for _, q8 := range []bool{false, true} {
+					name := "AddWeighted"
+					if q8 {
+						name = "AddWeightedQ8"
 					}
-				})
+					b.Run(fmt.Sprintf("%s/1024x%d/w%d/%s", f, cols, nw, name), func(b *testing.B) {
+						rng := rand.New(rand.NewPCG(1, 1))
+						r, _ := quantizedRows(b, rng, f, 1024, cols)
+						w := randomValues(rng, nw*1024)
+						y := make([]float32, nw*cols)
+						b.SetBytes(int64(nw * 1024 * cols))
+						for b.Loop() {
+							if q8 {
+								im.AddWeightedQ8(y, r, w)
+							} else {
+								im.AddWeighted(y, r, w)
+							}
+						}
+					})
+				}
 			}
 		}
 	}

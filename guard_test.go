@@ -141,6 +141,7 @@ func TestGuardPagesRowShapes(t *testing.T) {
 		{Quant(8, 80), 80}, {SymQuant(8, 80), 80}, {Quant(8, 32), 96}, {SymQuant(8, 96), 96},
 		{F16, 128}, {F16, 64}, {F32, 64}, {SymQuant(8, 128), 128}, {Quant(2, 64), 256}, {Quant(2, 32), 128}, {SymQuant(4, 32), 128}, {Quant(8, 32), 64},
 		{Quant(2, 64), 128}, {SymQuant(2, 64), 128}, {SymQuant(2, 128), 128}, {Quant(4, 64), 128}, {SymQuant(4, 128), 128}, // AddWeightedQ8's kernels
+		{SymQuant(2, 32), 64}, {Quant(4, 64), 64}, {Quant(2, 64), 256}, {SymQuant(4, 256), 256}, // and on rows of 64 and 256
 	}
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(23, 24))

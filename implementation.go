@@ -173,9 +173,10 @@ func (im *Implementation) AddWeighted(y []float32, r Rows, w []float32) {
 // are ±Inf or NaN (which Quantize never stores) give unspecified sums.
 // It panics as AddWeighted does.
 //
-// avx512 runs assembly for 2- and 4-bit rows of 128 values in groups of
-// 32, 64 or 128 on CPUs with AVX-512 VNNI and VBMI; every other case runs the
-// generic code, which is slower than AddWeighted.
+// avx512 runs assembly for 2- and 4-bit rows of 64, 128 or 256 values in
+// one, two or four groups (of 32, 64, 128 or 256) on CPUs with AVX-512
+// VNNI and VBMI; every other case runs the generic code, which is slower
+// than AddWeighted.
 func (im *Implementation) AddWeightedQ8(y []float32, r Rows, w []float32) {
 	checkRows("AddWeightedQ8", r)
 	n := r.Len()

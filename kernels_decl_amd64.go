@@ -6330,16 +6330,18 @@ func avx512CallAddWeightedSplit96(group int, a *avx512RowArgs) {
 //go:noescape
 func avx512AddWeightedQ8Prep(a *avx512AddWeightedQ8Args)
 
-// AddWeightedQ8 on 2-bit rows of 128 values: VPDPBUSD of the rounded weights
-// and four rows of codes per dword lane (avx512_addweightedq8_amd64.s).
+// AddWeightedQ8 on 2-bit rows of 64, 128 or 256 values: VPDPBUSD of the
+// rounded weights and four rows of codes per dword lane
+// (avx512_addweightedq8_amd64.s).
 //
 //go:noescape
-func avx512AddWeightedQ8Row128W2(a *avx512AddWeightedQ8Args)
+func avx512AddWeightedQ8RowsW2(a *avx512AddWeightedQ8Args)
 
-// AddWeightedQ8 on 4-bit rows of 128 values (avx512_addweightedq8_amd64.s).
+// AddWeightedQ8 on 4-bit rows of 64, 128 or 256 values
+// (avx512_addweightedq8_amd64.s).
 //
 //go:noescape
-func avx512AddWeightedQ8Row128W4(a *avx512AddWeightedQ8Args)
+func avx512AddWeightedQ8RowsW4(a *avx512AddWeightedQ8Args)
 
 // AddWeighted on 2-bit rows of 80 values, three rows (15 code dwords) per
 // masked vector, all sixteen fields of each dword in one pass

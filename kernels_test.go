@@ -386,7 +386,7 @@ func TestKernelsDoNotAllocate(t *testing.T) {
 			{Quant(2, 64), 64}, {SymQuant(4, 32), 256}, // four query rows: DotQ8's four-query kernels and their padded last block
 			{Quant(2, 8), 80}, {SymQuant(2, 8), 96}, // one query row: the 2-bit row kernels of groups of 8 and their padded block
 			{Quant(2, 16), 80}, {SymQuant(2, 16), 96}, // four query rows: the 2-bit kernels of rows in lanes and their padded block
-			{Quant(2, 64), 128}, {SymQuant(2, 32), 128}, {SymQuant(4, 64), 128}} { // AddWeightedQ8's kernels (a partial block of rows)
+			{Quant(2, 64), 128}, {SymQuant(2, 32), 128}, {SymQuant(4, 64), 128}, {Quant(2, 128), 256}, {SymQuant(4, 32), 64}} { // AddWeightedQ8's kernels (a partial block of rows)
 			f, cols := fc.f, fc.cols
 			for _, nq := range []int{1, 2, 4} {
 				r, x := quantizedRows(t, rng, f, 9, cols)

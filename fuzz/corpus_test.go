@@ -204,13 +204,14 @@ func rowSeeds() map[string][]byte {
 	}{{lowbit.Quant(2, 64), 128, 35, 4}, {lowbit.SymQuant(4, 64), 256, 19, 8}, {lowbit.Quant(8, 128), 128, 33, 4}, {lowbit.F16, 64, 40, 4}, {lowbit.SymQuant(2, 64), 64, 16, 8}, {lowbit.Quant(2, 32), 128, 37, 3}, {lowbit.SymQuant(2, 32), 64, 20, 4}, {lowbit.Quant(4, 32), 128, 33, 4}, {lowbit.SymQuant(8, 32), 64, 18, 2}, {lowbit.Quant(4, 64), 64, 37, 4}, {lowbit.SymQuant(8, 256), 256, 21, 4}, {lowbit.Quant(2, 128), 256, 17, 5}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x%d", fc.f, fc.cols, fc.rows, fc.nq)] = rowHeader(fc.f, fc.cols, fc.rows, fc.nq, 8*byte(i%2), sUnit, sUnit)
 	}
-	// AddWeightedQ8's avx512 kernels (2- and 4-bit rows of 128 in groups of
-	// 32, 64 and 128): several blocks of 64 rows and a partial one with a partial
+	// AddWeightedQ8's avx512 kernels (2- and 4-bit rows of 64, 128 and 256
+	// in one, two or four groups): several blocks of 64 rows and a partial one with a partial
 	// quad, one to five weight rows, and non-finite and huge weights.
 	for i, fc := range []struct {
 		f              lowbit.Format
 		cols, rows, nq int
-	}{{lowbit.Quant(2, 64), 128, 131, 4}, {lowbit.SymQuant(2, 64), 128, 70, 5}, {lowbit.Quant(2, 32), 128, 193, 3}, {lowbit.SymQuant(2, 128), 128, 66, 1}, {lowbit.Quant(4, 64), 128, 131, 4}, {lowbit.SymQuant(4, 32), 128, 67, 2}} {
+	}{{lowbit.Quant(2, 64), 128, 131, 4}, {lowbit.SymQuant(2, 64), 128, 70, 5}, {lowbit.Quant(2, 32), 128, 193, 3}, {lowbit.SymQuant(2, 128), 128, 66, 1}, {lowbit.Quant(4, 64), 128, 131, 4}, {lowbit.SymQuant(4, 32), 128, 67, 2},
+		{lowbit.Quant(2, 32), 64, 70, 4}, {lowbit.SymQuant(4, 64), 64, 129, 3}, {lowbit.Quant(2, 64), 256, 66, 4}, {lowbit.Quant(4, 256), 256, 65, 5}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x%d-blocks", fc.f, fc.cols, fc.rows, fc.nq)] = rowHeader(fc.f, fc.cols, fc.rows, fc.nq, 8*byte(i%2), sUnit, sMixed)
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x%d-blocks-nonfinite", fc.f, fc.cols, fc.rows, fc.nq)] = rowHeader(fc.f, fc.cols, fc.rows, fc.nq, 0, sUnit, sMixed|sNonFinite)
 	}

@@ -152,8 +152,8 @@ type Config struct {
 	// the rest) from 0.1238 to 0.1309 and from 0.1430 to 0.1632 without
 	// lookups, so it is meant for caches with an important tier. It is
 	// faster only where lowbit runs AddWeightedQ8 in assembly (AVX-512
-	// with VNNI and VBMI, 2- and 4-bit values in rows of 128 and groups
-	// of 32, 64 or 128, as the paper's retained tier; see
+	// with VNNI and VBMI, 2- and 4-bit values in heads of 64, 128 or 256
+	// in one, two or four groups, as the paper's retained tier; see
 	// lowbit.Implementation.AddWeightedQ8) and slower everywhere else, so
 	// it is off by default. fp16 and float32 values are always summed with
 	// float32 weights.
