@@ -13,21 +13,18 @@ const AddWeightedQ8Rows = 64
 // 2^-120), a = max|P|/127, and each column c of the group gains
 // a·Σ_i u_i·q_ic (an exact integer sum) plus the block's shift term: Σ_i
 // w[j][i]·min_ig (asymmetric) or a·(−2^(Bits−1)·Σ_i u_i) (symmetric).
-// Float rows run AddWeighted.
+// r holds codes (Implementation.AddWeightedQ8 sends float rows to
+// AddWeighted).
 func addWeightedQ8Generic(y []float32, r Rows, w []float32) {
 	f := r.Format
-	if !f.Quantized() {
-		addWeightedGeneric(y, r, w)
-		return
-	}
-	n, cols := r.Len(), r.Cols
+	n, cols, groups := r.Len(), r.Cols, f.Groups(r.Cols)
 	if n == 0 {
 		return
 	}
 	for j := 0; j < len(w)/n; j++ {
 		for b0 := 0; b0 < n; b0 += AddWeightedQ8Rows {
 			b1 := min(n, b0+AddWeightedQ8Rows)
-			for g := 0; g < f.Groups(cols); g++ {
+			for g := range groups {
 				addWeightedQ8Block(y[j*cols:(j+1)*cols], r, w[j*n:(j+1)*n], b0, b1, g)
 			}
 		}

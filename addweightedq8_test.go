@@ -1,7 +1,6 @@
 package lowbit
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -72,11 +71,7 @@ func requireAddWeightedQ8(t *testing.T, im *Implementation, y []float32, r Rows,
 	t.Helper()
 	want, mag := addWeightedQ8Want(r, w, y)
 	im.AddWeightedQ8(y, r, w)
-	for k := range y {
-		if tol := sumTolerance(mag[k], 2*r.Len()); math.Abs(want[k]-float64(y[k])) > tol || y[k] != y[k] {
-			require.InDelta(t, want[k], y[k], tol, fmt.Sprintf(msg, args...)+fmt.Sprintf(": y[%d]", k))
-		}
-	}
+	requireWeightedSums(t, y, want, mag, r.Len(), msg, args...)
 }
 
 // TestAddWeightedQ8 runs every implementation on the shapes the avx512
@@ -178,8 +173,9 @@ func TestAddWeightedQ8Misuse(t *testing.T) {
 	})
 }
 
-// TestAddWeightedQ8Unroundable: weights beyond 2^64, NaN or ±Inf make
-// AddWeightedQ8 run AddWeighted: the same bits.
+// TestAddWeightedQ8Unroundable: weights beyond 2^64, NaN or ±Inf, and
+// float rows, make AddWeightedQ8 run the implementation's AddWeighted: the
+// same bits.
 func TestAddWeightedQ8Unroundable(t *testing.T) {
 	forEachImpl(t, func(t *testing.T, im *Implementation) {
 		rng := rand.New(rand.NewPCG(8, 4))
@@ -193,6 +189,19 @@ func TestAddWeightedQ8Unroundable(t *testing.T) {
 			im.AddWeightedQ8(got, r, w)
 			for k := range want {
 				require.Equal(t, math.Float32bits(want[k]), math.Float32bits(got[k]), "%s weight %v: y[%d]", im, bad, k)
+			}
+		}
+		for _, f := range []Format{F16, F32} {
+			for _, cols := range []int{64, 128} {
+				r, _ := quantizedRows(t, rng, f, 70, cols)
+				w := randomValues(rng, 4*70)
+				y0 := randomValues(rng, 4*cols)
+				want, got := append([]float32(nil), y0...), append([]float32(nil), y0...)
+				im.AddWeighted(want, r, w)
+				im.AddWeightedQ8(got, r, w)
+				for k := range want {
+					require.Equal(t, math.Float32bits(want[k]), math.Float32bits(got[k]), "%s %s rows of %d: y[%d]", im, f, cols, k)
+				}
 			}
 		}
 	})

@@ -32,7 +32,7 @@ func avx512AddWeightedQ8Rows(f Format, cols int) bool {
 }
 
 // avx512AddWeightedQ8Args is the argument block of avx512AddWeightedQ8Prep
-// and avx512AddWeightedQ8Row128W2 (offsets through go_asm.h).
+// and avx512AddWeightedQ8RowsW2/W4 (offsets through go_asm.h).
 type avx512AddWeightedQ8Args struct {
 	data     unsafe.Pointer // codes of the first row (rowBytes a row)
 	scales   unsafe.Pointer // its fp16 scales (groups a row)
@@ -84,14 +84,10 @@ var avx512Q8wWordIdx = func() (t [3][32]uint16) {
 
 // addWeightedQ8AVX512 is AddWeightedQ8 for avx512: the assembly on 2- and
 // 4-bit rows of 64, 128 or 256 values (avx512AddWeightedQ8Rows), four
-// weight rows and 1024 rows at a time; everything else runs the generic
+// weight rows and 1024 rows at a time; other code rows run the generic
 // code.
 func addWeightedQ8AVX512(y []float32, r Rows, w []float32) {
 	f := r.Format
-	if !f.Quantized() {
-		addWeightedAVX512(y, r, w)
-		return
-	}
 	if !avx512AddWeightedQ8Rows(f, r.Cols) {
 		addWeightedQ8Generic(y, r, w)
 		return
@@ -150,7 +146,7 @@ func addWeightedQ8AVX512(y []float32, r Rows, w []float32) {
 // avx512AddWeightedQ8PrepLast rounds the weights of the chunk's last,
 // partial block (rows [b0, c1) of r, weight rows j0…j0+a.nq−1 of w, n
 // weights a row), from copies padded with zeros to 64 rows; a is the
-// chunk's argument block, by value.
+// chunk's argument block, by value, whose a.blocks whole blocks precede it.
 func avx512AddWeightedQ8PrepLast(s *avx512AddWeightedQ8Scratch, a avx512AddWeightedQ8Args, r Rows, w []float32, n, j0, b0, c1 int) {
 	g, m := a.groups, c1-b0
 	clear(s.scales[:])
@@ -166,9 +162,8 @@ func avx512AddWeightedQ8PrepLast(s *avx512AddWeightedQ8Scratch, a avx512AddWeigh
 		copy(s.w[i*AddWeightedQ8Rows:i*AddWeightedQ8Rows+m], w[(j0+i)*n+b0:])
 	}
 	a.w, a.wStride = unsafe.Pointer(&s.w[0]), 4*AddWeightedQ8Rows
-	full := (b0 - (b0/avx512Q8wChunk)*avx512Q8wChunk) / AddWeightedQ8Rows // blocks before it in the chunk
-	a.u = unsafe.Pointer(&s.u[full*g*4*AddWeightedQ8Rows])
-	a.a = unsafe.Pointer(&s.a[full*g*4])
+	a.u = unsafe.Pointer(&s.u[a.blocks*g*4*AddWeightedQ8Rows])
+	a.a = unsafe.Pointer(&s.a[a.blocks*g*4])
 	a.blocks = 1
 	avx512AddWeightedQ8Prep(&a)
 }

@@ -234,8 +234,16 @@ func requireAddWeighted(t *testing.T, im *Implementation, y []float32, r Rows, w
 	t.Helper()
 	want, mag := addWeightedWant(r, w, y)
 	im.AddWeighted(y, r, w)
+	requireWeightedSums(t, y, want, mag, r.Len(), msg, args...)
+}
+
+// requireWeightedSums requires each y[k] to be want[k] within sumTolerance
+// of mag[k] over the sums of n rows (and not NaN). msg and args name the
+// case in a failure.
+func requireWeightedSums(t *testing.T, y []float32, want, mag []float64, n int, msg string, args ...any) {
+	t.Helper()
 	for k := range y {
-		if tol := sumTolerance(mag[k], 2*r.Len()); math.Abs(want[k]-float64(y[k])) > tol || y[k] != y[k] {
+		if tol := sumTolerance(mag[k], 2*n); math.Abs(want[k]-float64(y[k])) > tol || y[k] != y[k] {
 			require.InDelta(t, want[k], y[k], tol, fmt.Sprintf(msg, args...)+fmt.Sprintf(": y[%d]", k))
 		}
 	}

@@ -51,7 +51,9 @@ type kernels struct {
 	dotQ8       func(out []float32, r Rows, q *Q8)
 	quantizeQ8  func(q *Q8, x []float32)
 	addWeighted func(y []float32, r Rows, w []float32)
-	// addWeightedQ8 is AddWeighted with weights rounded to 8 bits
+	// addWeightedQ8 is AddWeighted with weights rounded to 8 bits, on
+	// code rows and roundable weights (the method sends the rest to
+	// addWeighted)
 	addWeightedQ8 func(y []float32, r Rows, w []float32)
 	quantize      func(dst Rows, x []float32)
 	dequantize    func(dst []float32, r Rows)
@@ -164,8 +166,10 @@ func (im *Implementation) AddWeighted(y []float32, r Rows, w []float32) {
 // (max|P|/127)·Σ_i u_i·q_i (summed exactly in integers) plus the rows'
 // shifts: Σ_i w_i·min_i, or for symmetric formats the offset times the
 // rounded weights. So each weight's error is at most 1/254 of the largest
-// weight×scale of its block, far below the error of 2- to 4-bit values.
-// Float rows (fp16, float32) run AddWeighted unchanged. The generic
+// weight×scale of its block: small beside the error of 2- to 4-bit values
+// when a block's weights are of a size, not when one weight dwarfs the
+// others (a heavy hitter among attention weights). Float rows (fp16,
+// float32) run the implementation's AddWeighted unchanged. The generic
 // implementation defines the rounding; assembly implementations give the
 // same integers and differ only by float32 rounding. Weights that hold a
 // magnitude above 2^64 (no attention weight comes near), NaN or ±Inf run
@@ -192,8 +196,8 @@ func (im *Implementation) AddWeightedQ8(y []float32, r Rows, w []float32) {
 	if nq := len(w) / n; len(y) != nq*r.Cols {
 		panic(fmt.Sprintf("lowbit: AddWeightedQ8 of %d weight rows of %d values needs len(y) = %d, got %d", nq, r.Cols, nq*r.Cols, len(y)))
 	}
-	if absBitsMax(w) > maxQ8WeightBits {
-		im.k.addWeighted(y, r, w)
+	if !r.Format.Quantized() || absBitsMax(w) > maxQ8WeightBits {
+		im.k.addWeighted(y, r, w) // the implementation's own AddWeighted
 		return
 	}
 	im.k.addWeightedQ8(y, r, w)
