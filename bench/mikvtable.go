@@ -89,7 +89,8 @@ type mikvCase struct {
 // mikvCases returns the configurations of the MiKV table: the paper's
 // setting, the same with int8 queries (Config.Int8Queries) and with int8
 // queries and weights (Config.Int8Weights too), its int8 variant, uniform
-// int4, full fp16 and float32, H2O eviction at the paper's budget, and the
+// int4 (and with int8 queries: its weights stay float32, see
+// Config.Int8Weights), full fp16 and float32, H2O eviction at the paper's budget, and the
 // paper's setting at head dimension 64.
 func mikvCases() []mikvCase {
 	base := mikv.DefaultConfig(1, mikvKVHeads, mikvKVHeads*mikvGroup, mikvHeadDim)
@@ -111,12 +112,15 @@ func mikvCases() []mikvCase {
 	int8q.Int8Queries = true
 	int8qw := int8q
 	int8qw.Int8Weights = true
+	uniform8q := uniform
+	uniform8q.Int8Queries = true
 	return []mikvCase{
 		{"MiKV f16/int2 r=0.2", paper},
 		{"MiKV f16/int2 int8q", int8q},
 		{"MiKV f16/int2 int8q+w", int8qw},
 		{"MiKV int8/int2 r=0.2", int8hi},
 		{"uniform int4", uniform},
+		{"uniform int4 int8q", uniform8q},
 		{"full fp16", f16},
 		{"full f32", f32},
 		{"H2O f16 r=0.2 (evict)", h2o},

@@ -27,6 +27,7 @@ func benchConfigs(kvHeads int) []namedConfig {
 		{"mikv-f16-int2-int8qw", with(func(c *Config) { c.Int8Queries, c.Int8Weights = true, true })},
 		{"mikv-int8-int2", with(func(c *Config) { c.Important = q(8) })},
 		{"uniform-int4", with(func(c *Config) { c.Ratio, c.Retained = 0, q(4) })},
+		{"uniform-int4-int8q", with(func(c *Config) { c.Ratio, c.Retained, c.Int8Queries = 0, q(4), true })},
 		{"full-f16", with(func(c *Config) { c.Ratio = 1 })},
 		{"full-f32", with(func(c *Config) { c.Ratio, c.Important = 1, Tier{Key: lowbit.F32, Value: lowbit.F32} })},
 	}
