@@ -351,72 +351,36 @@ prepDone:
 // rows. Budget per 32 values: 4.75 instructions per quad of rows (four
 // loads, four prefetches, per block of 32 columns a permute, two shifts,
 // two ANDs and eight VPDPBUSD over 128 values, the loop), plus the flush
-// (per pass and weight row 4 × 5 over 64 rows).
-TEXT ·avx512AddWeightedQ8RowsW2(SB), NOSPLIT, $0-8
-	MOVQ         a+0(FP), AX
-	MOVQ         avx512AddWeightedQ8Args_data(AX), SI
-	MOVQ         Q8W_U(AX), DI
-	MOVQ         Q8W_A(AX), R11
-	MOVQ         avx512AddWeightedQ8Args_n(AX), CX
-	VMOVDQU64    ·avx512Q8wPermB2+0(SB), Z5
-	VMOVDQU64    ·avx512Q8wPermB2+64(SB), Z6
-	VMOVDQU64    ·avx512Q8wSrlv+0(SB), Z7
-	VMOVDQU64    ·avx512Q8wSrlv+64(SB), Z8
+// (per pass and weight row 4 × 5 over 64 rows). Body:
+// avx512_addweightedq8_rows_amd64.h.
+#define NAME ·avx512AddWeightedQ8RowsW2
+#define PASS_SHIFT 4
+#define BLOCK Q8W_BLOCK2
+#define CONSTS \
+	VMOVDQU64    ·avx512Q8wPermB2+0(SB), Z5;  \
+	VMOVDQU64    ·avx512Q8wPermB2+64(SB), Z6; \
+	VMOVDQU64    ·avx512Q8wSrlv+0(SB), Z7;    \
+	VMOVDQU64    ·avx512Q8wSrlv+64(SB), Z8;   \
 	VPBROADCASTB ·avx512C03(SB), Z9
-	TESTQ        CX, CX
-	JZ           row2Done
-
-row2Block:
-	MOVQ    $64, R12
-	CMPQ    CX, R12
-	CMOVQLT CX, R12 // rows of the block
-	XORQ    BX, BX  // pass
-
-row2Pass:
-	Q8W_PASS(4)
-
-row2Quad:
-	CMPQ         R14, $4
-	JLT          row2Tail
-	VMOVDQU      (R10), X0
-	VINSERTI32X4 $1, (R10)(R13*1), Z0, Z0
-	VINSERTI32X4 $2, (DX), Z0, Z0
+#define QUAD_LOAD \
+	VMOVDQU      (R10), X0;                    \
+	VINSERTI32X4 $1, (R10)(R13*1), Z0, Z0;     \
+	VINSERTI32X4 $2, (DX), Z0, Z0;             \
 	VINSERTI32X4 $3, (DX)(R13*1), Z0, Z0
-	Q8W_PREFETCH
-	Q8W_QUAD(Q8W_BLOCK2)
-	LEAQ         (R10)(R13*4), R10
-	LEAQ         (DX)(R13*4), DX
-	ADDQ         $4, R8
-	ADDQ         $4, R9
-	SUBQ         $4, R14
-	JMP          row2Quad
-
-row2Tail:
-	TESTQ        R14, R14
-	JZ           row2Flush
-	VMOVDQU      (R10), X0 // the upper lanes zeroed
-	CMPQ         R14, $2
-	JLT          row2TailQuad
-	VINSERTI32X4 $1, (R10)(R13*1), Z0, Z0
-	JE           row2TailQuad
+#define TAIL_LOAD(next) \
+	VMOVDQU      (R10), X0;                    \
+	CMPQ         R14, $2;                      \
+	JLT          next;                         \
+	VINSERTI32X4 $1, (R10)(R13*1), Z0, Z0;     \
+	JE           next;                         \
 	VINSERTI32X4 $2, (DX), Z0, Z0
-
-row2TailQuad:
-	Q8W_QUAD(Q8W_BLOCK2)
-
-row2Flush:
-	Q8W_FLUSHALL(row2PassEnd)
-
-row2PassEnd:
-	INCQ BX
-	CMPQ BX, avx512AddWeightedQ8Args_passes(AX)
-	JLT  row2Pass
-	Q8W_NEXTBLOCK
-	JNZ  row2Block
-
-row2Done:
-	VZEROUPPER
-	RET
+#include "avx512_addweightedq8_rows_amd64.h"
+#undef NAME
+#undef PASS_SHIFT
+#undef BLOCK
+#undef CONSTS
+#undef QUAD_LOAD
+#undef TAIL_LOAD
 
 // func avx512AddWeightedQ8RowsW4(a *avx512AddWeightedQ8Args)
 //
@@ -425,70 +389,33 @@ row2Done:
 // block of 32 columns. Budget per 32 values: 5 instructions per quad of
 // rows (four loads, four prefetches, per block a copy, a permute, a shift,
 // two ANDs and eight VPDPBUSD over 128 values, the loop), plus the flush.
-TEXT ·avx512AddWeightedQ8RowsW4(SB), NOSPLIT, $0-8
-	MOVQ         a+0(FP), AX
-	MOVQ         avx512AddWeightedQ8Args_data(AX), SI
-	MOVQ         Q8W_U(AX), DI
-	MOVQ         Q8W_A(AX), R11
-	MOVQ         avx512AddWeightedQ8Args_n(AX), CX
-	VMOVDQU64    ·avx512Q8wPermB4+0(SB), Z5
-	VMOVDQU64    ·avx512Q8wPermB4+64(SB), Z6
-	VPBROADCASTD ·avx512Q8w0F(SB), Z9
-	TESTQ        CX, CX
-	JZ           row4Done
-
-row4Block:
-	MOVQ    $64, R12
-	CMPQ    CX, R12
-	CMOVQLT CX, R12 // rows of the block
-	XORQ    BX, BX  // pass
-
-row4Pass:
-	Q8W_PASS(5)
-
-row4Quad:
-	CMPQ         R14, $4
-	JLT          row4Tail
-	VMOVDQU      (R10), Y0
-	VINSERTI64X4 $1, (R10)(R13*1), Z0, Z0
-	VMOVDQU      (DX), Y1
+#define NAME ·avx512AddWeightedQ8RowsW4
+#define PASS_SHIFT 5
+#define BLOCK Q8W_BLOCK4
+#define CONSTS \
+	VMOVDQU64    ·avx512Q8wPermB4+0(SB), Z5;  \
+	VMOVDQU64    ·avx512Q8wPermB4+64(SB), Z6; \
+	VPBROADCASTB ·avx512C0f(SB), Z9
+#define QUAD_LOAD \
+	VMOVDQU      (R10), Y0;                    \
+	VINSERTI64X4 $1, (R10)(R13*1), Z0, Z0;     \
+	VMOVDQU      (DX), Y1;                     \
 	VINSERTI64X4 $1, (DX)(R13*1), Z1, Z1
-	Q8W_PREFETCH
-	Q8W_QUAD(Q8W_BLOCK4)
-	LEAQ         (R10)(R13*4), R10
-	LEAQ         (DX)(R13*4), DX
-	ADDQ         $4, R8
-	ADDQ         $4, R9
-	SUBQ         $4, R14
-	JMP          row4Quad
-
-row4Tail:
-	TESTQ        R14, R14
-	JZ           row4Flush
-	VMOVDQU      (R10), Y0 // the upper lanes zeroed
-	VPXORD       Z1, Z1, Z1
-	CMPQ         R14, $2
-	JLT          row4TailQuad
-	VINSERTI64X4 $1, (R10)(R13*1), Z0, Z0
-	JE           row4TailQuad
+#define TAIL_LOAD(next) \
+	VMOVDQU      (R10), Y0;                    \
+	VPXORD       Z1, Z1, Z1;                   \
+	CMPQ         R14, $2;                      \
+	JLT          next;                         \
+	VINSERTI64X4 $1, (R10)(R13*1), Z0, Z0;     \
+	JE           next;                         \
 	VMOVDQU      (DX), Y1
-
-row4TailQuad:
-	Q8W_QUAD(Q8W_BLOCK4)
-
-row4Flush:
-	Q8W_FLUSHALL(row4PassEnd)
-
-row4PassEnd:
-	INCQ BX
-	CMPQ BX, avx512AddWeightedQ8Args_passes(AX)
-	JLT  row4Pass
-	Q8W_NEXTBLOCK
-	JNZ  row4Block
-
-row4Done:
-	VZEROUPPER
-	RET
+#include "avx512_addweightedq8_rows_amd64.h"
+#undef NAME
+#undef PASS_SHIFT
+#undef BLOCK
+#undef CONSTS
+#undef QUAD_LOAD
+#undef TAIL_LOAD
 
 // VPERMB indexes of a pass's two blocks of 32 2-bit codes (8 bytes each)
 // in a quad's vector of the pass's 16 bytes of each row (row r in 128-bit
@@ -555,7 +482,3 @@ DATA ·avx512Q8wPermB4+104(SB)/8, $0x7b5b3b1b7a5a3a1a
 DATA ·avx512Q8wPermB4+112(SB)/8, $0x7d5d3d1d7c5c3c1c
 DATA ·avx512Q8wPermB4+120(SB)/8, $0x7f5f3f1f7e5e3e1e
 GLOBL ·avx512Q8wPermB4(SB), RODATA|NOPTR, $128
-
-// 0x0f in every byte: a 4-bit field.
-DATA ·avx512Q8w0F+0(SB)/4, $0x0f0f0f0f
-GLOBL ·avx512Q8w0F(SB), RODATA|NOPTR, $4

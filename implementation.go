@@ -141,19 +141,8 @@ func (im *Implementation) QuantizeQ8(q *Q8, x []float32) error {
 // Σ p_i v_i for one or more query heads at once. It panics if the lengths
 // do not fit.
 func (im *Implementation) AddWeighted(y []float32, r Rows, w []float32) {
-	checkRows("AddWeighted", r)
-	n := r.Len()
-	if n == 0 {
-		if len(w) != 0 {
-			panic(fmt.Sprintf("lowbit: AddWeighted of 0 rows with len(w) = %d", len(w)))
-		}
+	if !checkWeighted("AddWeighted", y, r, w) {
 		return
-	}
-	if len(w) == 0 || len(w)%n != 0 {
-		panic(fmt.Sprintf("lowbit: AddWeighted of %d rows needs len(w) a positive multiple of %d, got %d", n, n, len(w)))
-	}
-	if nq := len(w) / n; len(y) != nq*r.Cols {
-		panic(fmt.Sprintf("lowbit: AddWeighted of %d weight rows of %d values needs len(y) = %d, got %d", nq, r.Cols, nq*r.Cols, len(y)))
 	}
 	im.k.addWeighted(y, r, w)
 }
@@ -182,19 +171,8 @@ func (im *Implementation) AddWeighted(y []float32, r Rows, w []float32) {
 // VNNI and VBMI; every other case runs the generic code, which is slower
 // than AddWeighted.
 func (im *Implementation) AddWeightedQ8(y []float32, r Rows, w []float32) {
-	checkRows("AddWeightedQ8", r)
-	n := r.Len()
-	if n == 0 {
-		if len(w) != 0 {
-			panic(fmt.Sprintf("lowbit: AddWeightedQ8 of 0 rows with len(w) = %d", len(w)))
-		}
+	if !checkWeighted("AddWeightedQ8", y, r, w) {
 		return
-	}
-	if len(w) == 0 || len(w)%n != 0 {
-		panic(fmt.Sprintf("lowbit: AddWeightedQ8 of %d rows needs len(w) a positive multiple of %d, got %d", n, n, len(w)))
-	}
-	if nq := len(w) / n; len(y) != nq*r.Cols {
-		panic(fmt.Sprintf("lowbit: AddWeightedQ8 of %d weight rows of %d values needs len(y) = %d, got %d", nq, r.Cols, nq*r.Cols, len(y)))
 	}
 	if !r.Format.Quantized() || absBitsMax(w) > maxQ8WeightBits {
 		im.k.addWeighted(y, r, w) // the implementation's own AddWeighted
@@ -285,6 +263,28 @@ func checkRows(kernel string, r Rows) {
 	if err := r.Check(); err != nil {
 		panic(fmt.Sprintf("lowbit: %s: %v", kernel, err))
 	}
+}
+
+// checkWeighted checks r and the lengths of AddWeighted's (or
+// AddWeightedQ8's) weights w and output y, panicking with the kernel's
+// name if they do not fit; false when r has no rows (and w is empty), so
+// there is nothing to add.
+func checkWeighted(kernel string, y []float32, r Rows, w []float32) bool {
+	checkRows(kernel, r)
+	n := r.Len()
+	if n == 0 {
+		if len(w) != 0 {
+			panic(fmt.Sprintf("lowbit: %s of 0 rows with len(w) = %d", kernel, len(w)))
+		}
+		return false
+	}
+	if len(w) == 0 || len(w)%n != 0 {
+		panic(fmt.Sprintf("lowbit: %s of %d rows needs len(w) a positive multiple of %d, got %d", kernel, n, n, len(w)))
+	}
+	if nq := len(w) / n; len(y) != nq*r.Cols {
+		panic(fmt.Sprintf("lowbit: %s of %d weight rows of %d values needs len(y) = %d, got %d", kernel, nq, r.Cols, nq*r.Cols, len(y)))
+	}
+	return true
 }
 
 // checkQueries checks r and that a length of query values is a positive

@@ -90,8 +90,8 @@ type mikvCase struct {
 // setting, the same with int8 queries (Config.Int8Queries) and with int8
 // queries and weights (Config.Int8Weights too), its int8 variant, uniform
 // int4 (and with int8 queries: its weights stay float32, see
-// Config.Int8Weights), full fp16 and float32, H2O eviction at the paper's budget, and the
-// paper's setting at head dimension 64.
+// Config.Int8Weights), full fp16 and float32, H2O eviction at the paper's
+// budget, and the paper's setting at head dimension 64.
 func mikvCases() []mikvCase {
 	base := mikv.DefaultConfig(1, mikvKVHeads, mikvKVHeads*mikvGroup, mikvHeadDim)
 	g := base.Retained.Key.Group

@@ -87,3 +87,47 @@ func TestRestoreAllocatesPerToken(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, data, again)
 }
+
+// A version-2 snapshot (before rotation) loads as NoRotation: the same
+// cache as this version's without the rotation's and Int8Weights' bytes.
+func TestVersion2SnapshotLoads(t *testing.T) {
+	requireOlderSnapshotLoads(t, 2, 11, 4) // drop kind, flag, seed and Int8Weights
+}
+
+// A version-3 snapshot (before Int8Weights) loads with float32 weights:
+// the same cache as this version's without the flag's byte; and the flag
+// round-trips.
+func TestVersion3SnapshotLoads(t *testing.T) {
+	requireOlderSnapshotLoads(t, 3, 1, 5)
+	cfg := DefaultConfig(2, 2, 4, 16)
+	cfg.PageSize, cfg.Int8Weights = 5, true
+	c := newTestCache(t, cfg)
+	fillCache(t, c, rand.New(rand.NewPCG(4, 6)), 12, 9)
+	b, err := c.MarshalBinary()
+	require.NoError(t, err)
+	var d Cache
+	require.NoError(t, d.UnmarshalBinary(b))
+	assert.True(t, d.Config().Int8Weights)
+}
+
+// requireOlderSnapshotLoads saves a cache of the default configuration
+// (tokens from seed), rewrites the snapshot as the given older version by
+// dropping the last drop bytes of its configuration, and requires it to
+// load as the same configuration with bit-identical outputs.
+func requireOlderSnapshotLoads(t *testing.T, version uint16, drop int, seed uint64) {
+	t.Helper()
+	cfg := DefaultConfig(2, 2, 4, 16)
+	cfg.PageSize = 5
+	a := newTestCache(t, cfg)
+	s := fillCache(t, a, rand.New(rand.NewPCG(4, seed)), 12, 9)
+	now, err := a.MarshalBinary()
+	require.NoError(t, err)
+	end := len(codecMagic) + 2 + len(appendConfig(nil, &cfg))
+	old := append(append([]byte(nil), now[:end-drop]...), now[end:]...)
+	binary.LittleEndian.PutUint16(old[len(codecMagic):], version)
+	old = fixCRC(old)
+	var b Cache
+	require.NoError(t, b.UnmarshalBinary(old))
+	assert.Equal(t, cfg, b.Config())
+	assert.Equal(t, bits(decodeAll(t, a, s, 21)), bits(decodeAll(t, &b, s, 21)))
+}
