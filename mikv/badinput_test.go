@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/lowbit-ml/lowbit"
 	"github.com/stretchr/testify/assert"
@@ -35,6 +36,8 @@ func TestNewRejectsInvalidConfigs(t *testing.T) {
 		"huge pages":               func(c *Config) { c.PageSize = 1 << 17 },
 		"pages of too many values": func(c *Config) { c.PageSize, c.HeadDim = 1<<16, 128 },
 		"negative workers":         func(c *Config) { c.Workers = -1 },
+		"negative worker spin":     func(c *Config) { c.WorkerSpin = -time.Microsecond },
+		"worker spin over 1 s":     func(c *Config) { c.WorkerSpin = time.Second + 1 },
 		"unknown bits":             func(c *Config) { c.Retained.Value = lowbit.Format{Bits: 9, Group: 8} },
 		"1-bit codes":              func(c *Config) { c.Retained.Value = lowbit.Quant(1, 32) },
 		"group not multiple of 8":  func(c *Config) { c.Important.Key = lowbit.Quant(4, 12) },

@@ -26,7 +26,7 @@ func newCache(cfg Config, mem *memory, pool *Pool) *Cache {
 	if pool != nil {
 		c.work = pool.work
 	} else {
-		c.work = newWorkerSet(cfg.Workers)
+		c.work = newWorkerSet(&cfg)
 	}
 	c.layers = make([]*Layer, cfg.Layers)
 	for i := range c.layers {

@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/lowbit-ml/lowbit"
 )
@@ -21,7 +22,8 @@ import (
 //	        policy's fields in the same order, its sink logits as a flag
 //	        and one float32 per query head); from version 3: Rotation
 //	        (kind byte, Values flag, Seed; a random matrix is rebuilt
-//	        from the seed); from version 4: Int8Weights
+//	        from the seed); from version 4: Int8Weights; from version
+//	        5: WorkerSpin (uint32 nanoseconds)
 //	per layer: tokens; per KV head: evicted count, from version 2 the
 //	        expired count, balancer (frozen flag, maxima, and b and 1/b if
 //	        frozen), important tier, retained tier
@@ -32,11 +34,12 @@ import (
 // Tokens are saved in slot order, so a restored cache makes the same
 // choices as the original and its outputs are bit-identical. Versions 1
 // (before sliding windows, attention variants and per-layer policies) and
-// 2 (before rotation) and 3 (before Int8Weights) still load: their caches
-// have none of what came later (NoRotation, float32 weights).
+// 2 (before rotation), 3 (before Int8Weights) and 4 (before WorkerSpin)
+// still load: their caches have none of what came later (NoRotation,
+// float32 weights, the default WorkerSpin).
 const (
 	codecMagic   = "LBMIKV"
-	codecVersion = 4
+	codecVersion = 5
 )
 
 // ErrCorrupt is wrapped by every error of UnmarshalBinary about its input.
@@ -88,8 +91,8 @@ func (c *Cache) UnmarshalBinary(data []byte) error {
 			return err
 		}
 	}
-	if c.pool == nil && c.work.size() != max(1, fresh.cfg.Workers) {
-		c.work = newWorkerSet(fresh.cfg.Workers)
+	if c.pool == nil && (c.work.size() != max(1, fresh.cfg.Workers) || c.work.spin() != fresh.cfg.spin()) {
+		c.work = newWorkerSet(&fresh.cfg)
 	}
 	if len(c.layers) != len(fresh.layers) {
 		c.cfg, c.layers = fresh.cfg, fresh.layers
@@ -174,6 +177,8 @@ func appendConfig(b []byte, c *Config) []byte {
 	b = le.AppendUint64(b, c.Rotation.Seed)
 	// Version 4.
 	b = append(b, boolByte(c.Int8Weights))
+	// Version 5.
+	b = le.AppendUint32(b, uint32(c.WorkerSpin))
 	return b
 }
 
@@ -451,6 +456,10 @@ func (d *decoder) config() Config {
 		return c
 	}
 	c.Int8Weights = d.bool()
+	if d.version < 5 {
+		return c
+	}
+	c.WorkerSpin = time.Duration(d.int("worker spin", int(maxWorkerSpin)))
 	return c
 }
 

@@ -5,6 +5,7 @@ import (
 	"hash/crc32"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/lowbit-ml/lowbit"
 	"github.com/stretchr/testify/assert"
@@ -30,7 +31,7 @@ func codecConfigs() map[string]Config {
 	c.Int8Queries, c.Int8Weights = true, true
 	cs["quantized-important"] = c
 	c = base
-	c.Selection, c.Sinks, c.Seed, c.Workers = Random, 2, 9, 2
+	c.Selection, c.Sinks, c.Seed, c.Workers, c.WorkerSpin = Random, 2, 9, 2, 300*time.Microsecond
 	cs["random-sinks"] = c
 	c = base
 	c.Ratio = 1

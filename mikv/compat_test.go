@@ -89,16 +89,17 @@ func TestRestoreAllocatesPerToken(t *testing.T) {
 }
 
 // A version-2 snapshot (before rotation) loads as NoRotation: the same
-// cache as this version's without the rotation's and Int8Weights' bytes.
+// cache as this version's without the rotation's, Int8Weights' and
+// WorkerSpin's bytes.
 func TestVersion2SnapshotLoads(t *testing.T) {
-	requireOlderSnapshotLoads(t, 2, 11, 4) // drop kind, flag, seed and Int8Weights
+	requireOlderSnapshotLoads(t, 2, 15, 4) // drop kind, flag, seed, Int8Weights and WorkerSpin
 }
 
 // A version-3 snapshot (before Int8Weights) loads with float32 weights:
-// the same cache as this version's without the flag's byte; and the flag
-// round-trips.
+// the same cache as this version's without the flag's byte (and
+// WorkerSpin's); and the flag round-trips.
 func TestVersion3SnapshotLoads(t *testing.T) {
-	requireOlderSnapshotLoads(t, 3, 1, 5)
+	requireOlderSnapshotLoads(t, 3, 5, 5)
 	cfg := DefaultConfig(2, 2, 4, 16)
 	cfg.PageSize, cfg.Int8Weights = 5, true
 	c := newTestCache(t, cfg)
@@ -108,6 +109,12 @@ func TestVersion3SnapshotLoads(t *testing.T) {
 	var d Cache
 	require.NoError(t, d.UnmarshalBinary(b))
 	assert.True(t, d.Config().Int8Weights)
+}
+
+// A version-4 snapshot (before WorkerSpin) loads with the default
+// polling time: the same cache as this version's without its four bytes.
+func TestVersion4SnapshotLoads(t *testing.T) {
+	requireOlderSnapshotLoads(t, 4, 4, 6)
 }
 
 // requireOlderSnapshotLoads saves a cache of the default configuration

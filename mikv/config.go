@@ -3,6 +3,7 @@ package mikv
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/lowbit-ml/lowbit"
 )
@@ -210,6 +211,29 @@ type Config struct {
 	// for bit, for any number). A cache's helpers stop when nothing holds
 	// the cache.
 	Workers int
+	// WorkerSpin is how long a helper that has finished its work polls
+	// for the next call before it parks (and a caller for its helpers'
+	// last tasks); 0 means DefaultWorkerSpin. Waking a parked helper
+	// costs tens of microseconds (more on a VM), which a call pays at
+	// its start: a runtime whose other work between two calls of the
+	// cache's layers (a layer's matrix products) takes longer than this
+	// should raise it to cover that time, at the cost of a core polling
+	// (and yielding to other goroutines) meanwhile. Results do not depend
+	// on it.
+	WorkerSpin time.Duration
+}
+
+// DefaultWorkerSpin is the helpers' polling time when Config.WorkerSpin is
+// 0: enough for the phases of a call and the next layer's call that
+// follows at once.
+const DefaultWorkerSpin = 50 * time.Microsecond
+
+// spin returns the helpers' polling time: WorkerSpin, or its default.
+func (c *Config) spin() time.Duration {
+	if c.WorkerSpin == 0 {
+		return DefaultWorkerSpin
+	}
+	return c.WorkerSpin
 }
 
 // DefaultConfig returns the paper's configuration for a model of the given
@@ -264,6 +288,8 @@ const (
 	maxPageSize = 1 << 16
 	maxPageVals = 1 << 22 // PageSize × HeadDim: a page of float32 keys is at most 16 MiB
 	maxWorkers  = 1 << 10
+	// maxWorkerSpin bounds Config.WorkerSpin (saved as uint32 ns)
+	maxWorkerSpin = time.Second
 )
 
 // MaxLen is the most tokens a Layer holds.
@@ -291,6 +317,8 @@ func (c Config) Validate() error {
 		return bad("pages of %d tokens of %d values exceed %d values", c.PageSize, c.HeadDim, maxPageVals)
 	case c.Workers < 0 || c.Workers > maxWorkers:
 		return bad("%d workers (want 0…%d)", c.Workers, maxWorkers)
+	case c.WorkerSpin < 0 || c.WorkerSpin > maxWorkerSpin:
+		return bad("worker spin %v (want 0…%v)", c.WorkerSpin, maxWorkerSpin)
 	case c.PerLayer != nil && len(*c.PerLayer) != c.Layers:
 		return bad("%d per-layer policies for %d layers", len(*c.PerLayer), c.Layers)
 	}

@@ -39,7 +39,7 @@ func NewPool(cfg Config, budget int64) (*Pool, error) {
 	if budget < 0 {
 		return nil, fmt.Errorf("%w: memory budget of %d bytes", ErrConfig, budget)
 	}
-	p := &Pool{cfg: cloneConfig(cfg), live: map[*Cache]struct{}{}, work: newWorkerSet(cfg.Workers)}
+	p := &Pool{cfg: cloneConfig(cfg), live: map[*Cache]struct{}{}, work: newWorkerSet(&cfg)}
 	p.mem.budget = budget
 	return p, nil
 }

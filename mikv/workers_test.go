@@ -176,6 +176,26 @@ func TestRestoreSetsWorkers(t *testing.T) {
 	assert.Same(t, one.work, one.Layer(0).work)
 }
 
+// A cache's helpers poll for its WorkerSpin (DefaultWorkerSpin for 0), and
+// restoring a saved cache with another WorkerSpin gives it helpers to
+// match.
+func TestWorkerSpin(t *testing.T) {
+	cfg := DefaultConfig(1, 2, 2, 16)
+	cfg.Workers = 2
+	a := newTestCache(t, cfg)
+	assert.Equal(t, DefaultWorkerSpin, a.work.w.spin)
+	cfg.WorkerSpin = 3 * time.Millisecond
+	b := newTestCache(t, cfg)
+	assert.Equal(t, 3*time.Millisecond, b.work.w.spin)
+	fillCache(t, b, rand.New(rand.NewPCG(2, 2)), 10, 4)
+	data, err := b.MarshalBinary()
+	require.NoError(t, err)
+	require.NoError(t, a.UnmarshalBinary(data))
+	assert.Equal(t, 3*time.Millisecond, a.work.w.spin)
+	assert.Equal(t, 3*time.Millisecond, a.Config().WorkerSpin)
+	assert.Same(t, a.work, a.Layer(0).work)
+}
+
 // A split (of a split pass) whose sampled reference score is far below its max (a token
 // that outscores the sample by 100) is rescored with the true max: the
 // output is float64 attention's, on one worker and on two alike.
@@ -245,6 +265,6 @@ func TestWorkersPollOrPark(t *testing.T) {
 		assert.Equal(t, want, bits(run(3, func() {})))
 	})
 	t.Run("parked helpers", func(t *testing.T) {
-		assert.Equal(t, want, bits(run(3, func() { time.Sleep(4 * spinWait) })))
+		assert.Equal(t, want, bits(run(3, func() { time.Sleep(4 * DefaultWorkerSpin) })))
 	})
 }
