@@ -4859,6 +4859,58 @@ func avx512DotRow128W2G8X1(a *avx512RowArgs)
 //go:noescape
 func avx512DotRow256W2G8X1(a *avx512RowArgs)
 
+// Dot on 2-bit rows of 128 values in groups of 32, 64 or 128, one or four query rows:
+// sixteen rows at a time, transposed to rows in lanes, every pair of fields
+// looked up in a table of the query's products (avx512_dotpairs_amd64.s, body
+// avx512_dotpairs_amd64.h).
+//
+// avx512DotRow<cols>PairsW<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow128PairsW2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128PairsW2G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128PairsW2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128PairsW2G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128PairsW2G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128PairsW2G128X4(a *avx512RowArgs)
+
+// avx512CallDotRowPairs calls avx512DotRow<cols>PairsW<bits>G<group>X<nq>.
+func avx512CallDotRowPairs(group, nq int, a *avx512RowArgs) {
+	switch group<<4 | nq {
+	case 32<<4 | 1:
+		avx512DotRow128PairsW2G32X1(a)
+	case 32<<4 | 4:
+		avx512DotRow128PairsW2G32X4(a)
+	case 64<<4 | 1:
+		avx512DotRow128PairsW2G64X1(a)
+	case 64<<4 | 4:
+		avx512DotRow128PairsW2G64X4(a)
+	case 128<<4 | 1:
+		avx512DotRow128PairsW2G128X1(a)
+	case 128<<4 | 4:
+		avx512DotRow128PairsW2G128X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>PairsW<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// avx512DotPairTables writes the 64 pair tables of the Dot pair kernels for
+// the query row x: table p, entry i is x[cols[p]]*(i&3) + x[cols[p]+8]*(i>>2)
+// (avx512_dotpairs_amd64.s).
+//
+//go:noescape
+func avx512DotPairTables(dst, x *float32, cols *uint8)
+
 // Dot on 2-bit rows of 80 and 96 values in groups of 8, sixteen rows at a
 // time, one query row: each code dword's two groups summed and scaled apart,
 // then each row's dwords gathered (avx512_dotroww2g8_amd64.s).
