@@ -164,7 +164,7 @@ func avx512DotRowPasses(out []float32, r Rows, x []float32) {
 		var ok bool
 		switch {
 		case avx512DotPairsServe(f, cols, pass):
-			avx512DotRow128Pairs(o, r, xp, pass)
+			avx512DotRowPairs(o, r, xp, pass)
 			ok = true
 		case f.Group == 8 && f.Bits == 2 && (cols == 80 || cols == 96):
 			ok = avx512DotRowW2G8(o, r, xp, pass)

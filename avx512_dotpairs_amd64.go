@@ -4,9 +4,13 @@ package lowbit
 
 import "unsafe"
 
-// avx512PairsLanes is the row each lane of the Dot pair kernels' transposed
-// vectors holds (π in avx512_dotpairs_amd64.s).
-var avx512PairsLanes = [16]int{0, 2, 4, 6, 1, 3, 5, 7, 8, 10, 12, 14, 9, 11, 13, 15}
+// avx512PairsLanes and avx512Pairs64Lanes are the rows the lanes of the
+// Dot pair kernels' transposed vectors hold, on rows of 128 and of 64 (π
+// in avx512_dotpairs_amd64.s).
+var (
+	avx512PairsLanes   = [16]int{0, 2, 4, 6, 1, 3, 5, 7, 8, 10, 12, 14, 9, 11, 13, 15}
+	avx512Pairs64Lanes = [16]int{0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15}
+)
 
 // The constants of the Dot pair kernels (avx512_dotpairs_amd64.s):
 //   - avx512PairsLo, avx512PairsHi: the codes a and b of the pair i = a | b<<2
@@ -17,13 +21,17 @@ var avx512PairsLanes = [16]int{0, 2, 4, 6, 1, 3, 5, 7, 8, 10, 12, 14, 9, 11, 13,
 //   - avx512PairsWords: the VPERMW (VPERMT2W) indexes that take the scale
 //     words of sixteen rows (row-major, g per row) to the lanes' rows, group
 //     by group: for g = 1, [0] (16 words); for 2, [1] (group 0's, then
-//     1's); for 4, [2] (groups 0 and 1) and [3] (2 and 3).
+//     1's); for 4, [2] (groups 0 and 1) and [3] (2 and 3);
+//   - avx512Pairs64RowOrder, avx512Pairs64Words: the same for rows of 64
+//     (one or two groups).
 var (
-	avx512PairsLo       [16]float32
-	avx512PairsHi       [16]float32
-	avx512PairsCols     [64]uint8
-	avx512PairsRowOrder [16]int32
-	avx512PairsWords    [4][32]uint16
+	avx512PairsLo         [16]float32
+	avx512PairsHi         [16]float32
+	avx512PairsCols       [64]uint8
+	avx512PairsRowOrder   [16]int32
+	avx512PairsWords      [4][32]uint16
+	avx512Pairs64RowOrder [16]int32
+	avx512Pairs64Words    [2][32]uint16
 )
 
 func init() {
@@ -44,45 +52,60 @@ func init() {
 		avx512PairsWords[2][l], avx512PairsWords[2][16+l] = uint16(4*r), uint16(4*r+1)
 		avx512PairsWords[3][l], avx512PairsWords[3][16+l] = uint16(4*r+2), uint16(4*r+3)
 	}
+	for l, r := range avx512Pairs64Lanes {
+		avx512Pairs64RowOrder[r] = int32(l)
+		avx512Pairs64Words[0][l] = uint16(r)
+		avx512Pairs64Words[1][l], avx512Pairs64Words[1][16+l] = uint16(2*r), uint16(2*r+1)
+	}
 }
 
 // avx512DotPairsServe reports whether the Dot pair kernels take rows of
 // cols values of format f for pass query rows: 2-bit rows of 128 in groups
-// of 32, 64 or 128, one or four query rows (two run the row kernels).
+// of 32, 64 or 128 and rows of 64 in groups of 32 or 64, one or four query
+// rows (two run the row kernels).
 // Intel Xeon family 6 model 167, bench -kernels Dot,Dot×4 -sizes l2, two
 // interleaved runs, values/ns, row kernels against pair kernels: one query
 // row q2g64 33.3-33.7 → 49.2-51.8, q2g32 32.7-33.9 → 45.4-47.3, q2g128
 // 33.2-34.8 → 53.8-55.5; four q2g64 12.4-13.9 → 18.8-19.9, q2g32
 // 12.9-13.5 → 18.4-19.0, q2g128 12.9-13.5 → 19.7-21.0.
 func avx512DotPairsServe(f Format, cols, pass int) bool {
-	return f.Bits == 2 && cols == 128 && pass != 2 && (f.Group == 32 || f.Group == 64 || f.Group == 128)
+	if f.Bits != 2 || pass == 2 || f.Group%32 != 0 {
+		return false
+	}
+	return cols == 128 && f.Group <= 128 || cols == 64 && f.Group <= 64
 }
 
-// avx512DotRow128Pairs is Dot on 2-bit rows of 128 values
+// avx512DotRowPairs is Dot on 2-bit rows of 128 or 64 values
 // (avx512DotPairsServe) for pass (1 or 4) query rows x by the pair
-// kernels: the call writes each query row's 64 pair tables and group sums,
-// the kernel runs on whole blocks of sixteen rows, and a last partial
+// kernels: the call writes each query row's pair tables (cols/2) and group
+// sums, the kernel runs on whole blocks of sixteen rows, and a last partial
 // block is copied to a padded one.
-func avx512DotRow128Pairs(out []float32, r Rows, x []float32, pass int) {
+func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
 	var tabBuf [4*64*16 + 16]float32
 	tab := avx512AlignFloats(tabBuf[:])
-	f := r.Format
+	f, cols := r.Format, r.Cols
+	g := f.Groups(cols)
 	mins, mul := shiftSource(r)
-	var sg [4 * 4]float32 // query row j, group g: sg[4j+g]
+	var sg [4 * 4]float32 // query row j, group k: sg[4j+k]
 	for j := range pass {
-		xj := x[j*128 : (j+1)*128]
-		avx512DotPairTables(&tab[j*1024], &xj[0], &avx512PairsCols[0])
-		for g := range f.Groups(128) {
-			sg[4*j+g] = mul * sumFloats(xj[g*f.Group:][:f.Group])
+		xj := x[j*cols : (j+1)*cols]
+		avx512DotPairTables(&tab[j*1024], &xj[0], &avx512PairsCols[0], cols/2)
+		for k := range g {
+			sg[4*j+k] = mul * sumFloats(xj[k*f.Group:][:f.Group])
 		}
 	}
+	call := avx512CallDotRowPairs
+	if cols == 64 {
+		call = avx512CallDotRow64Pairs
+	}
+	rb := cols / 4
 	n := len(out) / pass
 	nb := n &^ 15
 	a := avx512RowArgs{recs: unsafe.Pointer(&tab[0]), sg: unsafe.Pointer(&sg[0]), outStride: 4 * n}
 	if nb > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), nb
-		avx512CallDotRowPairs(f.Group, pass, &a)
+		call(f.Group, pass, &a)
 	}
 	if nb < n {
 		var (
@@ -90,13 +113,12 @@ func avx512DotRow128Pairs(out []float32, r Rows, x []float32, pass int) {
 			scales, mins4 [16 * 4]uint16
 			tail          [4 * 16]float32
 		)
-		g := f.Groups(128)
-		copy(data[:], r.Data[nb*32:])
+		copy(data[:], r.Data[nb*rb:])
 		copy(scales[:], r.Scales[g*nb:])
 		copy(mins4[:], mins[g*nb:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 16, 64
-		avx512CallDotRowPairs(f.Group, pass, &a)
+		call(f.Group, pass, &a)
 		for j := range pass {
 			copy(out[j*n+nb:(j+1)*n], tail[16*j:])
 		}

@@ -1,15 +1,20 @@
 // Body of one Dot pair kernel of avx512_dotpairs_amd64.s: 2-bit rows of
-// 128 values, sixteen rows (512 code bytes) per iteration; included once
-// per group and number of query rows with these macros defined:
+// 128 or 64 values, sixteen rows per iteration; included once per row
+// length, group and number of query rows with these macros defined:
 //
-//	NAME        the function's symbol
-//	PAIRS_BODY  the lookups, the scale step and the store of the transposed rows
-//	GROUP_BYTES the bytes of fp16 scales (and mins) of sixteen rows: 32 per group of a row
-//	SETUP_G     loads the word indexes of the scale step (Z26, and Z25 for four groups)
-//	PREFETCH_G  prefetches the scales and mins four blocks ahead
+//	NAME           the function's symbol
+//	ROW_ORDER      the lane of each row (the VPERMPS index of the stores)
+//	BLOCK_BYTES    the code bytes of sixteen rows (512 or 256)
+//	GROUP_BYTES    the bytes of fp16 scales (and mins) of sixteen rows: 32 per group of a row
+//	SETUP_G        loads the word indexes of the scale step (Z26, and Z25 for four groups)
+//	               and, for one query row, the query's group sums
+//	PAIRS_PREFETCH prefetches the codes PAIRS_AHEAD bytes ahead (the
+//	               scales and mins are prefetched as far in rows)
+//	PAIRS_ROWS     loads sixteen rows and transposes them into Z8-Z15 (Z8-Z11)
+//	PAIRS_BODY     the lookups, the scale steps and the stores
 //
-// Registers: Z0-Z7 the rows as loaded (rows 2i and 2i+1 in Zi), then the
-// second stage of the transpose; Z8-Z15 the dwords in lanes (V0-V7); Z25,
+// Registers: Z0-Z7 the rows as loaded, then the transpose's scratch;
+// Z8-Z15 the dwords in lanes (V0-V7, or V0-V3); Z25,
 // Z26 the scale words' indexes, Z27 the lane-to-row index; the others as
 // PAIRS_BODY says. SI codes, DX scales, R8 mins (the scales when
 // symmetric), BX the pair tables, R9 the group sums, DI out (query row j at
@@ -22,31 +27,18 @@ ROW_TEXT(NAME)
 	MOVQ         avx512RowArgs_sg(AX), R9
 	MOVQ         avx512RowArgs_out(AX), DI
 	MOVQ         avx512RowArgs_n(AX), CX
-	VMOVDQU32    ·avx512PairsRowOrder(SB), Z27
+	VMOVDQU32    ROW_ORDER, Z27
 	SETUP_G
 
 block:
-	// PAIRS_AHEAD bytes ahead.
-	PREFETCHT0 (PAIRS_AHEAD)(SI)
-	PREFETCHT0 (PAIRS_AHEAD+64)(SI)
-	PREFETCHT0 (PAIRS_AHEAD+128)(SI)
-	PREFETCHT0 (PAIRS_AHEAD+192)(SI)
-	PREFETCHT0 (PAIRS_AHEAD+256)(SI)
-	PREFETCHT0 (PAIRS_AHEAD+320)(SI)
-	PREFETCHT0 (PAIRS_AHEAD+384)(SI)
-	PREFETCHT0 (PAIRS_AHEAD+448)(SI)
-	PREFETCH_G
-	VMOVDQU32  0(SI), Z0
-	VMOVDQU32  64(SI), Z1
-	VMOVDQU32  128(SI), Z2
-	VMOVDQU32  192(SI), Z3
-	VMOVDQU32  256(SI), Z4
-	VMOVDQU32  320(SI), Z5
-	VMOVDQU32  384(SI), Z6
-	VMOVDQU32  448(SI), Z7
-	PAIRS_TRANSPOSE
+	PAIRS_PREFETCH
+	PREFETCHT0 (PAIRS_AHEAD/BLOCK_BYTES*GROUP_BYTES)(DX)
+	PREFETCHT0 (PAIRS_AHEAD/BLOCK_BYTES*GROUP_BYTES+64)(DX)
+	PREFETCHT0 (PAIRS_AHEAD/BLOCK_BYTES*GROUP_BYTES)(R8)
+	PREFETCHT0 (PAIRS_AHEAD/BLOCK_BYTES*GROUP_BYTES+64)(R8)
+	PAIRS_ROWS
 	PAIRS_BODY
-	ADDQ       $512, SI
+	ADDQ       $BLOCK_BYTES, SI
 	ADDQ       $GROUP_BYTES, DX
 	ADDQ       $GROUP_BYTES, R8
 	ADDQ       $64, DI

@@ -4904,12 +4904,45 @@ func avx512CallDotRowPairs(group, nq int, a *avx512RowArgs) {
 	}
 }
 
-// avx512DotPairTables writes the 64 pair tables of the Dot pair kernels for
-// the query row x: table p, entry i is x[cols[p]]*(i&3) + x[cols[p]+8]*(i>>2)
+// Dot on 2-bit rows of 64 values in groups of 32 or 64, one or four query rows,
+// as the pair kernels of rows of 128 (avx512_dotpairs_amd64.s).
+//
+// avx512DotRow<cols>PairsW<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow64PairsW2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64PairsW2G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64PairsW2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64PairsW2G64X4(a *avx512RowArgs)
+
+// avx512CallDotRow64Pairs calls avx512DotRow<cols>PairsW<bits>G<group>X<nq>.
+func avx512CallDotRow64Pairs(group, nq int, a *avx512RowArgs) {
+	switch group<<4 | nq {
+	case 32<<4 | 1:
+		avx512DotRow64PairsW2G32X1(a)
+	case 32<<4 | 4:
+		avx512DotRow64PairsW2G32X4(a)
+	case 64<<4 | 1:
+		avx512DotRow64PairsW2G64X1(a)
+	case 64<<4 | 4:
+		avx512DotRow64PairsW2G64X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>PairsW<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// avx512DotPairTables writes n pair tables of the Dot pair kernels for the
+// query row x: table p, entry i is x[cols[p]]*(i&3) + x[cols[p]+8]*(i>>2)
 // (avx512_dotpairs_amd64.s).
 //
 //go:noescape
-func avx512DotPairTables(dst, x *float32, cols *uint8)
+func avx512DotPairTables(dst, x *float32, cols *uint8, n int)
 
 // Dot on 2-bit rows of 80 and 96 values in groups of 8, sixteen rows at a
 // time, one query row: each code dword's two groups summed and scaled apart,
