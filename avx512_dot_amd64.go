@@ -163,7 +163,7 @@ func avx512DotRowPasses(out []float32, r Rows, x []float32) {
 		o, xp := out[j0*n:(j0+pass)*n], x[j0*cols:(j0+pass)*cols]
 		var ok bool
 		switch {
-		case avx512DotPairsServe(f, cols, pass):
+		case avx512DotPairsServe(f, cols):
 			avx512DotRowPairs(o, r, xp, pass)
 			ok = true
 		case f.Group == 8 && f.Bits == 2 && (cols == 80 || cols == 96):

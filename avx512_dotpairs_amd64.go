@@ -60,23 +60,22 @@ func init() {
 }
 
 // avx512DotPairsServe reports whether the Dot pair kernels take rows of
-// cols values of format f for pass query rows: 2-bit rows of 128 in groups
-// of 32, 64 or 128 and rows of 64 in groups of 32 or 64, one or four query
-// rows (two run the row kernels).
+// cols values of format f: 2-bit rows of 128 in groups of 32, 64 or 128
+// and rows of 64 in groups of 32 or 64, in passes of 1, 2 or 4 query rows.
 // Intel Xeon family 6 model 167, bench -kernels Dot,Dot×4 -sizes l2, two
 // interleaved runs, values/ns, row kernels against pair kernels: one query
 // row q2g64 33.3-33.7 → 49.2-51.8, q2g32 32.7-33.9 → 45.4-47.3, q2g128
 // 33.2-34.8 → 53.8-55.5; four q2g64 12.4-13.9 → 18.8-19.9, q2g32
 // 12.9-13.5 → 18.4-19.0, q2g128 12.9-13.5 → 19.7-21.0.
-func avx512DotPairsServe(f Format, cols, pass int) bool {
-	if f.Bits != 2 || pass == 2 || f.Group%32 != 0 {
+func avx512DotPairsServe(f Format, cols int) bool {
+	if f.Bits != 2 || f.Group%32 != 0 {
 		return false
 	}
 	return cols == 128 && f.Group <= 128 || cols == 64 && f.Group <= 64
 }
 
 // avx512DotRowPairs is Dot on 2-bit rows of 128 or 64 values
-// (avx512DotPairsServe) for pass (1 or 4) query rows x by the pair
+// (avx512DotPairsServe) for pass (1, 2 or 4) query rows x by the pair
 // kernels: the call writes each query row's pair tables (cols/2) and group
 // sums, the kernel runs on whole blocks of sixteen rows, and a last partial
 // block is copied to a padded one.
@@ -94,10 +93,6 @@ func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
 			sg[4*j+k] = mul * sumFloats(xj[k*f.Group:][:f.Group])
 		}
 	}
-	call := avx512CallDotRowPairs
-	if cols == 64 {
-		call = avx512CallDotRow64Pairs
-	}
 	rb := cols / 4
 	n := len(out) / pass
 	nb := n &^ 15
@@ -105,7 +100,7 @@ func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
 	if nb > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), nb
-		call(f.Group, pass, &a)
+		avx512CallDotPairsOf(cols, f.Group, pass, &a)
 	}
 	if nb < n {
 		var (
@@ -118,9 +113,19 @@ func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
 		copy(mins4[:], mins[g*nb:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins4[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 16, 64
-		call(f.Group, pass, &a)
+		avx512CallDotPairsOf(cols, f.Group, pass, &a)
 		for j := range pass {
 			copy(out[j*n+nb:(j+1)*n], tail[16*j:])
 		}
+	}
+}
+
+// avx512CallDotPairsOf calls the Dot pair kernel of rows of cols values
+// (a direct call, so that the caller's tables stay on its stack).
+func avx512CallDotPairsOf(cols, group, pass int, a *avx512RowArgs) {
+	if cols == 64 {
+		avx512CallDotRow64Pairs(group, pass, a)
+	} else {
+		avx512CallDotRowPairs(group, pass, a)
 	}
 }

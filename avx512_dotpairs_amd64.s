@@ -228,14 +228,14 @@
 	VBROADCASTSS 8(R9), Z30; \
 	VBROADCASTSS 12(R9), Z31
 
-// ---- Four query rows ----
+// ---- Four or two query rows ----
 //
 // The groups one at a time: for each dword w of the group (V in Z8-Z15)
 // its fields shifted once (Z17-Z23), each query row's eight lookups (from
 // its own 4 KiB of tables) summed in Z0-Z3 and added into the query row's
-// sum of the group (Z4-Z7); then the group's scales and mins permuted to
-// the lanes' rows (Z16, converted into Z24) and the four query rows' dot
-// products (Z28-Z31) scaled and shifted. Budget per 32 values: 4 lookups
+// sum of the group (Z4-Z7, or Z4-Z5); then the group's scales and mins
+// permuted to the lanes' rows (Z16, converted into Z24) and the query
+// rows' dot products (Z28-Z31, or Z28-Z29) scaled and shifted. Budget per 32 values: 4 lookups
 // and 4 adds, 0.875 shift, 0.375 for the transpose (0.25 on rows of 64),
 // about 0.5 for the scale steps and stores: 9.75, against 13.5 for the
 // four-query row kernels of avx512_dot_amd64.s.
@@ -288,6 +288,12 @@
 	op(2, w, V, Z6); \
 	op(3, w, V, Z7)
 
+// PAIRS_DWORD2(op, w, V): the same for two query rows.
+#define PAIRS_DWORD2(op, w, V) \
+	PAIRS_SHIFTS(V); \
+	op(0, w, V, Z4); \
+	op(1, w, V, Z5)
+
 // The scale words of a group into Z16 (permuted to the lanes' rows), from
 // the scales or mins at b: one scale per row (by Z26), two (by Z26:
 // group 0's in the low half), four (by Z26: groups 0 and 1, by Z25: 2
@@ -327,6 +333,18 @@
 	VFMADD231PS.BCST (32+4*(g))(R9), Z24, Z30;  \
 	VFMADD231PS.BCST (48+4*(g))(R9), Z24, Z31
 
+// PAIRS_GROUP2(op, words, half, g): the same for two query rows (Z4, Z5
+// into Z28, Z29).
+#define PAIRS_GROUP2(op, words, half, g) \
+	words(DX);                                 \
+	half;                                      \
+	op               Z24, Z4, Z28;             \
+	op               Z24, Z5, Z29;             \
+	words(R8);                                 \
+	half;                                      \
+	VFMADD231PS.BCST (4*(g))(R9), Z24, Z28;    \
+	VFMADD231PS.BCST (16+4*(g))(R9), Z24, Z29
+
 // PAIRS_STORE4: the four query rows' dot products in row order, stored.
 #define PAIRS_STORE4 \
 	VPERMPS Z28, Z27, Z28;    \
@@ -337,6 +355,74 @@
 	VMOVUPS Z29, (DI)(R10*1); \
 	VMOVUPS Z30, (DI)(R10*2); \
 	VMOVUPS Z31, (DI)(R11*1)
+
+// PAIRS_STORE2: the two query rows' dot products in row order, stored.
+#define PAIRS_STORE2 \
+	VPERMPS Z28, Z27, Z28; \
+	VPERMPS Z29, Z27, Z29; \
+	VMOVUPS Z28, (DI);     \
+	VMOVUPS Z29, (DI)(R10*1)
+
+// The bodies of several query rows, by PAIRS_DWORDQ, PAIRS_GROUPQ and
+// PAIRS_STOREQ (defined as the macros of four or of two query rows before
+// each kernel): rows of 128 in groups of 128, 64 and 32, rows of 64 in
+// groups of 64 and 32.
+#define PAIRS_QBODY_128G128 \
+	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                  \
+	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                  \
+	PAIRS_DWORDQ(PAIRS_ADD, 2, Z10);                 \
+	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                 \
+	PAIRS_DWORDQ(PAIRS_ADD, 4, Z12);                 \
+	PAIRS_DWORDQ(PAIRS_ADD, 5, Z13);                 \
+	PAIRS_DWORDQ(PAIRS_ADD, 6, Z14);                 \
+	PAIRS_DWORDQ(PAIRS_ADD, 7, Z15);                 \
+	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
+	PAIRS_STOREQ
+
+#define PAIRS_QBODY_128G64 \
+	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                       \
+	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                       \
+	PAIRS_DWORDQ(PAIRS_ADD, 2, Z10);                      \
+	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                      \
+	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
+	PAIRS_DWORDQ(PAIRS_SET, 4, Z12);                      \
+	PAIRS_DWORDQ(PAIRS_ADD, 5, Z13);                      \
+	PAIRS_DWORDQ(PAIRS_ADD, 6, Z14);                      \
+	PAIRS_DWORDQ(PAIRS_ADD, 7, Z15);                      \
+	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
+	PAIRS_STOREQ
+
+#define PAIRS_QBODY_128G32 \
+	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                        \
+	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                        \
+	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS4A, PAIRS_LO, 0);      \
+	PAIRS_DWORDQ(PAIRS_SET, 2, Z10);                       \
+	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                       \
+	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS4A, PAIRS_HI, 1); \
+	PAIRS_DWORDQ(PAIRS_SET, 4, Z12);                       \
+	PAIRS_DWORDQ(PAIRS_ADD, 5, Z13);                       \
+	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_LO, 2); \
+	PAIRS_DWORDQ(PAIRS_SET, 6, Z14);                       \
+	PAIRS_DWORDQ(PAIRS_ADD, 7, Z15);                       \
+	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_HI, 3); \
+	PAIRS_STOREQ
+
+#define PAIRS_QBODY_64G64 \
+	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                  \
+	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                  \
+	PAIRS_DWORDQ(PAIRS_ADD, 2, Z10);                 \
+	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                 \
+	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
+	PAIRS_STOREQ
+
+#define PAIRS_QBODY_64G32 \
+	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                       \
+	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                       \
+	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
+	PAIRS_DWORDQ(PAIRS_SET, 2, Z10);                      \
+	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                      \
+	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
+	PAIRS_STOREQ
 
 // ==== Rows of 128 ====
 
@@ -408,20 +494,15 @@
 #undef SETUP_G
 #undef PAIRS_BODY
 
+// Four query rows.
+#define PAIRS_DWORDQ PAIRS_DWORD4
+#define PAIRS_GROUPQ PAIRS_GROUP4
+#define PAIRS_STOREQ PAIRS_STORE4
+
 #define NAME ·avx512DotRow128PairsW2G128X4
 #define GROUP_BYTES 32
 #define SETUP_G VMOVDQU16 ·avx512PairsWords(SB), Z26
-#define PAIRS_BODY \
-	PAIRS_DWORD4(PAIRS_SET, 0, Z8);                   \
-	PAIRS_DWORD4(PAIRS_ADD, 1, Z9);                   \
-	PAIRS_DWORD4(PAIRS_ADD, 2, Z10);                  \
-	PAIRS_DWORD4(PAIRS_ADD, 3, Z11);                  \
-	PAIRS_DWORD4(PAIRS_ADD, 4, Z12);                  \
-	PAIRS_DWORD4(PAIRS_ADD, 5, Z13);                  \
-	PAIRS_DWORD4(PAIRS_ADD, 6, Z14);                  \
-	PAIRS_DWORD4(PAIRS_ADD, 7, Z15);                  \
-	PAIRS_GROUP4(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0);  \
-	PAIRS_STORE4
+#define PAIRS_BODY PAIRS_QBODY_128G128
 #include "avx512_dotpairs_amd64.h"
 #undef NAME
 #undef GROUP_BYTES
@@ -431,18 +512,7 @@
 #define NAME ·avx512DotRow128PairsW2G64X4
 #define GROUP_BYTES 64
 #define SETUP_G VMOVDQU16 ·avx512PairsWords+64(SB), Z26
-#define PAIRS_BODY \
-	PAIRS_DWORD4(PAIRS_SET, 0, Z8);                       \
-	PAIRS_DWORD4(PAIRS_ADD, 1, Z9);                       \
-	PAIRS_DWORD4(PAIRS_ADD, 2, Z10);                      \
-	PAIRS_DWORD4(PAIRS_ADD, 3, Z11);                      \
-	PAIRS_GROUP4(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
-	PAIRS_DWORD4(PAIRS_SET, 4, Z12);                      \
-	PAIRS_DWORD4(PAIRS_ADD, 5, Z13);                      \
-	PAIRS_DWORD4(PAIRS_ADD, 6, Z14);                      \
-	PAIRS_DWORD4(PAIRS_ADD, 7, Z15);                      \
-	PAIRS_GROUP4(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
-	PAIRS_STORE4
+#define PAIRS_BODY PAIRS_QBODY_128G64
 #include "avx512_dotpairs_amd64.h"
 #undef NAME
 #undef GROUP_BYTES
@@ -454,25 +524,57 @@
 #define SETUP_G \
 	VMOVDQU16 ·avx512PairsWords+128(SB), Z26; \
 	VMOVDQU16 ·avx512PairsWords+192(SB), Z25
-#define PAIRS_BODY \
-	PAIRS_DWORD4(PAIRS_SET, 0, Z8);                        \
-	PAIRS_DWORD4(PAIRS_ADD, 1, Z9);                        \
-	PAIRS_GROUP4(VMULPS, PAIRS_WORDS4A, PAIRS_LO, 0);      \
-	PAIRS_DWORD4(PAIRS_SET, 2, Z10);                       \
-	PAIRS_DWORD4(PAIRS_ADD, 3, Z11);                       \
-	PAIRS_GROUP4(VFMADD231PS, PAIRS_WORDS4A, PAIRS_HI, 1); \
-	PAIRS_DWORD4(PAIRS_SET, 4, Z12);                       \
-	PAIRS_DWORD4(PAIRS_ADD, 5, Z13);                       \
-	PAIRS_GROUP4(VFMADD231PS, PAIRS_WORDS4B, PAIRS_LO, 2); \
-	PAIRS_DWORD4(PAIRS_SET, 6, Z14);                       \
-	PAIRS_DWORD4(PAIRS_ADD, 7, Z15);                       \
-	PAIRS_GROUP4(VFMADD231PS, PAIRS_WORDS4B, PAIRS_HI, 3); \
-	PAIRS_STORE4
+#define PAIRS_BODY PAIRS_QBODY_128G32
 #include "avx512_dotpairs_amd64.h"
 #undef NAME
 #undef GROUP_BYTES
 #undef SETUP_G
 #undef PAIRS_BODY
+
+#undef PAIRS_DWORDQ
+#undef PAIRS_GROUPQ
+#undef PAIRS_STOREQ
+
+// Two query rows.
+#define PAIRS_DWORDQ PAIRS_DWORD2
+#define PAIRS_GROUPQ PAIRS_GROUP2
+#define PAIRS_STOREQ PAIRS_STORE2
+
+#define NAME ·avx512DotRow128PairsW2G128X2
+#define GROUP_BYTES 32
+#define SETUP_G VMOVDQU16 ·avx512PairsWords(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_128G128
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow128PairsW2G64X2
+#define GROUP_BYTES 64
+#define SETUP_G VMOVDQU16 ·avx512PairsWords+64(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_128G64
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow128PairsW2G32X2
+#define GROUP_BYTES 128
+#define SETUP_G \
+	VMOVDQU16 ·avx512PairsWords+128(SB), Z26; \
+	VMOVDQU16 ·avx512PairsWords+192(SB), Z25
+#define PAIRS_BODY PAIRS_QBODY_128G32
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#undef PAIRS_DWORDQ
+#undef PAIRS_GROUPQ
+#undef PAIRS_STOREQ
 
 #undef ROW_ORDER
 #undef BLOCK_BYTES
@@ -521,16 +623,15 @@
 #undef SETUP_G
 #undef PAIRS_BODY
 
+// Four query rows.
+#define PAIRS_DWORDQ PAIRS_DWORD4
+#define PAIRS_GROUPQ PAIRS_GROUP4
+#define PAIRS_STOREQ PAIRS_STORE4
+
 #define NAME ·avx512DotRow64PairsW2G64X4
 #define GROUP_BYTES 32
 #define SETUP_G VMOVDQU16 ·avx512Pairs64Words(SB), Z26
-#define PAIRS_BODY \
-	PAIRS_DWORD4(PAIRS_SET, 0, Z8);                  \
-	PAIRS_DWORD4(PAIRS_ADD, 1, Z9);                  \
-	PAIRS_DWORD4(PAIRS_ADD, 2, Z10);                 \
-	PAIRS_DWORD4(PAIRS_ADD, 3, Z11);                 \
-	PAIRS_GROUP4(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
-	PAIRS_STORE4
+#define PAIRS_BODY PAIRS_QBODY_64G64
 #include "avx512_dotpairs_amd64.h"
 #undef NAME
 #undef GROUP_BYTES
@@ -540,19 +641,45 @@
 #define NAME ·avx512DotRow64PairsW2G32X4
 #define GROUP_BYTES 64
 #define SETUP_G VMOVDQU16 ·avx512Pairs64Words+64(SB), Z26
-#define PAIRS_BODY \
-	PAIRS_DWORD4(PAIRS_SET, 0, Z8);                       \
-	PAIRS_DWORD4(PAIRS_ADD, 1, Z9);                       \
-	PAIRS_GROUP4(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
-	PAIRS_DWORD4(PAIRS_SET, 2, Z10);                      \
-	PAIRS_DWORD4(PAIRS_ADD, 3, Z11);                      \
-	PAIRS_GROUP4(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
-	PAIRS_STORE4
+#define PAIRS_BODY PAIRS_QBODY_64G32
 #include "avx512_dotpairs_amd64.h"
 #undef NAME
 #undef GROUP_BYTES
 #undef SETUP_G
 #undef PAIRS_BODY
+
+#undef PAIRS_DWORDQ
+#undef PAIRS_GROUPQ
+#undef PAIRS_STOREQ
+
+// Two query rows.
+#define PAIRS_DWORDQ PAIRS_DWORD2
+#define PAIRS_GROUPQ PAIRS_GROUP2
+#define PAIRS_STOREQ PAIRS_STORE2
+
+#define NAME ·avx512DotRow64PairsW2G64X2
+#define GROUP_BYTES 32
+#define SETUP_G VMOVDQU16 ·avx512Pairs64Words(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_64G64
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow64PairsW2G32X2
+#define GROUP_BYTES 64
+#define SETUP_G VMOVDQU16 ·avx512Pairs64Words+64(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_64G32
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#undef PAIRS_DWORDQ
+#undef PAIRS_GROUPQ
+#undef PAIRS_STOREQ
 
 #undef ROW_ORDER
 #undef BLOCK_BYTES

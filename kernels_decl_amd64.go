@@ -4859,7 +4859,7 @@ func avx512DotRow128W2G8X1(a *avx512RowArgs)
 //go:noescape
 func avx512DotRow256W2G8X1(a *avx512RowArgs)
 
-// Dot on 2-bit rows of 128 values in groups of 32, 64 or 128, one or four query rows:
+// Dot on 2-bit rows of 128 values in groups of 32, 64 or 128, one, two or four query rows:
 // sixteen rows at a time, transposed to rows in lanes, every pair of fields
 // looked up in a table of the query's products (avx512_dotpairs_amd64.s, body
 // avx512_dotpairs_amd64.h).
@@ -4870,16 +4870,25 @@ func avx512DotRow256W2G8X1(a *avx512RowArgs)
 func avx512DotRow128PairsW2G32X1(a *avx512RowArgs)
 
 //go:noescape
+func avx512DotRow128PairsW2G32X2(a *avx512RowArgs)
+
+//go:noescape
 func avx512DotRow128PairsW2G32X4(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotRow128PairsW2G64X1(a *avx512RowArgs)
 
 //go:noescape
+func avx512DotRow128PairsW2G64X2(a *avx512RowArgs)
+
+//go:noescape
 func avx512DotRow128PairsW2G64X4(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotRow128PairsW2G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow128PairsW2G128X2(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotRow128PairsW2G128X4(a *avx512RowArgs)
@@ -4889,14 +4898,20 @@ func avx512CallDotRowPairs(group, nq int, a *avx512RowArgs) {
 	switch group<<4 | nq {
 	case 32<<4 | 1:
 		avx512DotRow128PairsW2G32X1(a)
+	case 32<<4 | 2:
+		avx512DotRow128PairsW2G32X2(a)
 	case 32<<4 | 4:
 		avx512DotRow128PairsW2G32X4(a)
 	case 64<<4 | 1:
 		avx512DotRow128PairsW2G64X1(a)
+	case 64<<4 | 2:
+		avx512DotRow128PairsW2G64X2(a)
 	case 64<<4 | 4:
 		avx512DotRow128PairsW2G64X4(a)
 	case 128<<4 | 1:
 		avx512DotRow128PairsW2G128X1(a)
+	case 128<<4 | 2:
+		avx512DotRow128PairsW2G128X2(a)
 	case 128<<4 | 4:
 		avx512DotRow128PairsW2G128X4(a)
 	default:
@@ -4904,7 +4919,7 @@ func avx512CallDotRowPairs(group, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 2-bit rows of 64 values in groups of 32 or 64, one or four query rows,
+// Dot on 2-bit rows of 64 values in groups of 32 or 64, one, two or four query rows,
 // as the pair kernels of rows of 128 (avx512_dotpairs_amd64.s).
 //
 // avx512DotRow<cols>PairsW<bits>G<group>X<nq>
@@ -4913,10 +4928,16 @@ func avx512CallDotRowPairs(group, nq int, a *avx512RowArgs) {
 func avx512DotRow64PairsW2G32X1(a *avx512RowArgs)
 
 //go:noescape
+func avx512DotRow64PairsW2G32X2(a *avx512RowArgs)
+
+//go:noescape
 func avx512DotRow64PairsW2G32X4(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotRow64PairsW2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64PairsW2G64X2(a *avx512RowArgs)
 
 //go:noescape
 func avx512DotRow64PairsW2G64X4(a *avx512RowArgs)
@@ -4926,10 +4947,14 @@ func avx512CallDotRow64Pairs(group, nq int, a *avx512RowArgs) {
 	switch group<<4 | nq {
 	case 32<<4 | 1:
 		avx512DotRow64PairsW2G32X1(a)
+	case 32<<4 | 2:
+		avx512DotRow64PairsW2G32X2(a)
 	case 32<<4 | 4:
 		avx512DotRow64PairsW2G32X4(a)
 	case 64<<4 | 1:
 		avx512DotRow64PairsW2G64X1(a)
+	case 64<<4 | 2:
+		avx512DotRow64PairsW2G64X2(a)
 	case 64<<4 | 4:
 		avx512DotRow64PairsW2G64X4(a)
 	default:
