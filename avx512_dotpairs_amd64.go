@@ -23,7 +23,10 @@ var (
 //     by group: for g = 1, [0] (16 words); for 2, [1] (group 0's, then
 //     1's); for 4, [2] (groups 0 and 1) and [3] (2 and 3);
 //   - avx512Pairs64RowOrder, avx512Pairs64Words: the same for rows of 64
-//     (one or two groups).
+//     (one or two groups);
+//   - avx512Pairs256Words: for eight groups a row (rows of 256), the
+//     VPERMT2W indexes of groups 2k and 2k+1 ([k]) into the scale words of
+//     rows 0-7 (and alike of rows 8-15: the lanes' rows modulo 8).
 var (
 	avx512PairsLo         [16]float32
 	avx512PairsHi         [16]float32
@@ -32,6 +35,7 @@ var (
 	avx512PairsWords      [4][32]uint16
 	avx512Pairs64RowOrder [16]int32
 	avx512Pairs64Words    [2][32]uint16
+	avx512Pairs256Words   [4][32]uint16
 )
 
 func init() {
@@ -52,6 +56,11 @@ func init() {
 		avx512PairsWords[2][l], avx512PairsWords[2][16+l] = uint16(4*r), uint16(4*r+1)
 		avx512PairsWords[3][l], avx512PairsWords[3][16+l] = uint16(4*r+2), uint16(4*r+3)
 	}
+	for l, r := range avx512PairsLanes {
+		for k := range avx512Pairs256Words {
+			avx512Pairs256Words[k][l], avx512Pairs256Words[k][16+l] = uint16(8*(r%8)+2*k), uint16(8*(r%8)+2*k+1)
+		}
+	}
 	for l, r := range avx512Pairs64Lanes {
 		avx512Pairs64RowOrder[r] = int32(l)
 		avx512Pairs64Words[0][l] = uint16(r)
@@ -60,8 +69,9 @@ func init() {
 }
 
 // avx512DotPairsServe reports whether the Dot pair kernels take rows of
-// cols values of format f: 2-bit rows of 128 in groups of 32, 64 or 128
-// and rows of 64 in groups of 32 or 64, in passes of 1, 2 or 4 query rows.
+// cols values of format f: 2-bit rows of 256 in groups of 32 to 256, rows
+// of 128 in groups of 32 to 128 and rows of 64 in groups of 32 or 64, in
+// passes of 1, 2 or 4 query rows.
 // Intel Xeon family 6 model 167, bench -kernels Dot,Dot×4 -sizes l2, two
 // interleaved runs, values/ns, row kernels against pair kernels: one query
 // row q2g64 33.3-33.7 → 49.2-51.8, q2g32 32.7-33.9 → 45.4-47.3, q2g128
@@ -71,26 +81,29 @@ func avx512DotPairsServe(f Format, cols int) bool {
 	if f.Bits != 2 || f.Group%32 != 0 {
 		return false
 	}
-	return cols == 128 && f.Group <= 128 || cols == 64 && f.Group <= 64
+	return (cols == 64 || cols == 128 || cols == 256) && f.Group <= cols
 }
 
-// avx512DotRowPairs is Dot on 2-bit rows of 128 or 64 values
+// avx512DotRowPairs is Dot on 2-bit rows of 64, 128 or 256 values
 // (avx512DotPairsServe) for pass (1, 2 or 4) query rows x by the pair
-// kernels: the call writes each query row's pair tables (cols/2) and group
-// sums, the kernel runs on whole blocks of sixteen rows, and a last partial
-// block is copied to a padded one.
+// kernels: the call writes each query row's pair tables (cols/2: on rows
+// of 256 each half's 64 after all query rows' tables of the first half)
+// and group sums, the kernel runs on whole blocks of sixteen rows, and a
+// last partial block is copied to a padded one.
 func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
-	var tabBuf [4*64*16 + 16]float32
+	var tabBuf [2*4*64*16 + 16]float32
 	tab := avx512AlignFloats(tabBuf[:])
 	f, cols := r.Format, r.Cols
 	g := f.Groups(cols)
 	mins, mul := shiftSource(r)
-	var sg [4 * 4]float32 // query row j, group k: sg[4j+k]
+	var sg [4 * 8]float32 // query row j, group k: sg[8j+k]
 	for j := range pass {
 		xj := x[j*cols : (j+1)*cols]
-		avx512DotPairTables(&tab[j*1024], &xj[0], &avx512PairsCols[0], cols/2)
+		for h := 0; h < cols; h += 128 {
+			avx512DotPairTables(&tab[(4*h/128+j)*1024], &xj[h], &avx512PairsCols[0], min(cols, 128)/2)
+		}
 		for k := range g {
-			sg[4*j+k] = mul * sumFloats(xj[k*f.Group:][:f.Group])
+			sg[8*j+k] = mul * sumFloats(xj[k*f.Group:][:f.Group])
 		}
 	}
 	rb := cols / 4
@@ -104,8 +117,8 @@ func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
 	}
 	if nb < n {
 		var (
-			data          [16 * 32]byte
-			scales, mins4 [16 * 4]uint16
+			data          [16 * 64]byte
+			scales, mins4 [16 * 8]uint16
 			tail          [4 * 16]float32
 		)
 		copy(data[:], r.Data[nb*rb:])
@@ -123,9 +136,12 @@ func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
 // avx512CallDotPairsOf calls the Dot pair kernel of rows of cols values
 // (a direct call, so that the caller's tables stay on its stack).
 func avx512CallDotPairsOf(cols, group, pass int, a *avx512RowArgs) {
-	if cols == 64 {
+	switch cols {
+	case 64:
 		avx512CallDotRow64Pairs(group, pass, a)
-	} else {
+	case 128:
 		avx512CallDotRowPairs(group, pass, a)
+	default:
+		avx512CallDotRow256Pairs(group, pass, a)
 	}
 }

@@ -279,17 +279,22 @@
 	VADDPS Z1, Z0, Z0;   \
 	VADDPS Z0, acc, acc
 
-// PAIRS_DWORD4(op, w, V): dword w for the four query rows (op PAIRS_SET
+// PAIRS_QDWORD4(op, w, V): dword w for the four query rows (op PAIRS_SET
 // for a group's first dword, else PAIRS_ADD).
-#define PAIRS_DWORD4(op, w, V) \
+#define PAIRS_QDWORD4(op, w, V) \
 	PAIRS_SHIFTS(V); \
 	op(0, w, V, Z4); \
 	op(1, w, V, Z5); \
 	op(2, w, V, Z6); \
 	op(3, w, V, Z7)
 
-// PAIRS_DWORD2(op, w, V): the same for two query rows.
-#define PAIRS_DWORD2(op, w, V) \
+// PAIRS_QDWORD1(op, w, V): the same for one query row (rows of 256).
+#define PAIRS_QDWORD1(op, w, V) \
+	PAIRS_SHIFTS(V); \
+	op(0, w, V, Z4)
+
+// PAIRS_QDWORD2(op, w, V): the same for two query rows.
+#define PAIRS_QDWORD2(op, w, V) \
 	PAIRS_SHIFTS(V); \
 	op(0, w, V, Z4); \
 	op(1, w, V, Z5)
@@ -315,38 +320,55 @@
 	VEXTRACTI64X4 $1, Z16, Y24; \
 	VCVTPH2PS     Y24, Z24
 
-// PAIRS_GROUP4(op, words, half, g): group g's sums (Z4-Z7) times its
-// scales into the dot products Z28-Z31 (op VMULPS for the first group,
-// then VFMADD231PS), then its mins times the query rows' group sums (at
-// R9, 4 per query row).
-#define PAIRS_GROUP4(op, words, half, g) \
-	words(DX);                                  \
-	half;                                       \
-	op               Z24, Z4, Z28;              \
-	op               Z24, Z5, Z29;              \
-	op               Z24, Z6, Z30;              \
-	op               Z24, Z7, Z31;              \
-	words(R8);                                  \
-	half;                                       \
-	VFMADD231PS.BCST (4*(g))(R9), Z24, Z28;     \
-	VFMADD231PS.BCST (16+4*(g))(R9), Z24, Z29;  \
-	VFMADD231PS.BCST (32+4*(g))(R9), Z24, Z30;  \
-	VFMADD231PS.BCST (48+4*(g))(R9), Z24, Z31
+// PAIRS_QSCALE<n>(op, words, half): a group's sums of n query rows (Z4-Z7)
+// times its scales into the dot products (Z28-Z31; op VMULPS for the
+// first group, then VFMADD231PS). PAIRS_QMINS<n>(words, half, g): its
+// mins times the query rows' sums of group g (at R9, 8 per query row)
+// added. PAIRS_QGROUP<n>(op, words, half, g): both.
+#define PAIRS_QSCALE4(op, words, half) \
+	words(DX);        \
+	half;             \
+	op Z24, Z4, Z28;  \
+	op Z24, Z5, Z29;  \
+	op Z24, Z6, Z30;  \
+	op Z24, Z7, Z31
 
-// PAIRS_GROUP2(op, words, half, g): the same for two query rows (Z4, Z5
-// into Z28, Z29).
-#define PAIRS_GROUP2(op, words, half, g) \
-	words(DX);                                 \
-	half;                                      \
-	op               Z24, Z4, Z28;             \
-	op               Z24, Z5, Z29;             \
+#define PAIRS_QMINS4(words, half, g) \
 	words(R8);                                 \
 	half;                                      \
 	VFMADD231PS.BCST (4*(g))(R9), Z24, Z28;    \
-	VFMADD231PS.BCST (16+4*(g))(R9), Z24, Z29
+	VFMADD231PS.BCST (32+4*(g))(R9), Z24, Z29; \
+	VFMADD231PS.BCST (64+4*(g))(R9), Z24, Z30; \
+	VFMADD231PS.BCST (96+4*(g))(R9), Z24, Z31
 
-// PAIRS_STORE4: the four query rows' dot products in row order, stored.
-#define PAIRS_STORE4 \
+#define PAIRS_QSCALE2(op, words, half) \
+	words(DX);       \
+	half;            \
+	op Z24, Z4, Z28; \
+	op Z24, Z5, Z29
+
+#define PAIRS_QMINS2(words, half, g) \
+	words(R8);                              \
+	half;                                   \
+	VFMADD231PS.BCST (4*(g))(R9), Z24, Z28; \
+	VFMADD231PS.BCST (32+4*(g))(R9), Z24, Z29
+
+#define PAIRS_QSCALE1(op, words, half) \
+	words(DX);       \
+	half;            \
+	op Z24, Z4, Z28
+
+#define PAIRS_QMINS1(words, half, g) \
+	words(R8);       \
+	half;            \
+	VFMADD231PS.BCST (4*(g))(R9), Z24, Z28
+
+#define PAIRS_QGROUP4(op, words, half, g) PAIRS_QSCALE4(op, words, half); PAIRS_QMINS4(words, half, g)
+#define PAIRS_QGROUP2(op, words, half, g) PAIRS_QSCALE2(op, words, half); PAIRS_QMINS2(words, half, g)
+#define PAIRS_QGROUP1(op, words, half, g) PAIRS_QSCALE1(op, words, half); PAIRS_QMINS1(words, half, g)
+
+// PAIRS_QOUT4: the four query rows' dot products in row order, stored.
+#define PAIRS_QOUT4 \
 	VPERMPS Z28, Z27, Z28;    \
 	VPERMPS Z29, Z27, Z29;    \
 	VPERMPS Z30, Z27, Z30;    \
@@ -356,73 +378,78 @@
 	VMOVUPS Z30, (DI)(R10*2); \
 	VMOVUPS Z31, (DI)(R11*1)
 
-// PAIRS_STORE2: the two query rows' dot products in row order, stored.
-#define PAIRS_STORE2 \
+// PAIRS_QOUT1: one query row's dot products in row order, stored.
+#define PAIRS_QOUT1 \
+	VPERMPS Z28, Z27, Z28; \
+	VMOVUPS Z28, (DI)
+
+// PAIRS_QOUT2: the two query rows' dot products in row order, stored.
+#define PAIRS_QOUT2 \
 	VPERMPS Z28, Z27, Z28; \
 	VPERMPS Z29, Z27, Z29; \
 	VMOVUPS Z28, (DI);     \
 	VMOVUPS Z29, (DI)(R10*1)
 
-// The bodies of several query rows, by PAIRS_DWORDQ, PAIRS_GROUPQ and
-// PAIRS_STOREQ (defined as the macros of four or of two query rows before
+// The bodies of several query rows, by PAIRS_QDWORDQ, PAIRS_QGROUPQ and
+// PAIRS_QOUTQ (defined as the macros of four or of two query rows before
 // each kernel): rows of 128 in groups of 128, 64 and 32, rows of 64 in
 // groups of 64 and 32.
 #define PAIRS_QBODY_128G128 \
-	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                  \
-	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                  \
-	PAIRS_DWORDQ(PAIRS_ADD, 2, Z10);                 \
-	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                 \
-	PAIRS_DWORDQ(PAIRS_ADD, 4, Z12);                 \
-	PAIRS_DWORDQ(PAIRS_ADD, 5, Z13);                 \
-	PAIRS_DWORDQ(PAIRS_ADD, 6, Z14);                 \
-	PAIRS_DWORDQ(PAIRS_ADD, 7, Z15);                 \
-	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
-	PAIRS_STOREQ
+	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                  \
+	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                  \
+	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                 \
+	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                 \
+	PAIRS_QDWORDQ(PAIRS_ADD, 4, Z12);                 \
+	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                 \
+	PAIRS_QDWORDQ(PAIRS_ADD, 6, Z14);                 \
+	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                 \
+	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
+	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_128G64 \
-	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                       \
-	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                       \
-	PAIRS_DWORDQ(PAIRS_ADD, 2, Z10);                      \
-	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                      \
-	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
-	PAIRS_DWORDQ(PAIRS_SET, 4, Z12);                      \
-	PAIRS_DWORDQ(PAIRS_ADD, 5, Z13);                      \
-	PAIRS_DWORDQ(PAIRS_ADD, 6, Z14);                      \
-	PAIRS_DWORDQ(PAIRS_ADD, 7, Z15);                      \
-	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
-	PAIRS_STOREQ
+	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                      \
+	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                      \
+	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
+	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                      \
+	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                      \
+	PAIRS_QDWORDQ(PAIRS_ADD, 6, Z14);                      \
+	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                      \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
+	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_128G32 \
-	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                        \
-	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                        \
-	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS4A, PAIRS_LO, 0);      \
-	PAIRS_DWORDQ(PAIRS_SET, 2, Z10);                       \
-	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                       \
-	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS4A, PAIRS_HI, 1); \
-	PAIRS_DWORDQ(PAIRS_SET, 4, Z12);                       \
-	PAIRS_DWORDQ(PAIRS_ADD, 5, Z13);                       \
-	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_LO, 2); \
-	PAIRS_DWORDQ(PAIRS_SET, 6, Z14);                       \
-	PAIRS_DWORDQ(PAIRS_ADD, 7, Z15);                       \
-	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_HI, 3); \
-	PAIRS_STOREQ
+	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                        \
+	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                        \
+	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS4A, PAIRS_LO, 0);      \
+	PAIRS_QDWORDQ(PAIRS_SET, 2, Z10);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                       \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4A, PAIRS_HI, 1); \
+	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                       \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_LO, 2); \
+	PAIRS_QDWORDQ(PAIRS_SET, 6, Z14);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                       \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_HI, 3); \
+	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_64G64 \
-	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                  \
-	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                  \
-	PAIRS_DWORDQ(PAIRS_ADD, 2, Z10);                 \
-	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                 \
-	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
-	PAIRS_STOREQ
+	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                  \
+	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                  \
+	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                 \
+	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                 \
+	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
+	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_64G32 \
-	PAIRS_DWORDQ(PAIRS_SET, 0, Z8);                       \
-	PAIRS_DWORDQ(PAIRS_ADD, 1, Z9);                       \
-	PAIRS_GROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
-	PAIRS_DWORDQ(PAIRS_SET, 2, Z10);                      \
-	PAIRS_DWORDQ(PAIRS_ADD, 3, Z11);                      \
-	PAIRS_GROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
-	PAIRS_STOREQ
+	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                       \
+	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
+	PAIRS_QDWORDQ(PAIRS_SET, 2, Z10);                      \
+	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                      \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
+	PAIRS_QOUTQ
 
 // ==== Rows of 128 ====
 
@@ -495,9 +522,9 @@
 #undef PAIRS_BODY
 
 // Four query rows.
-#define PAIRS_DWORDQ PAIRS_DWORD4
-#define PAIRS_GROUPQ PAIRS_GROUP4
-#define PAIRS_STOREQ PAIRS_STORE4
+#define PAIRS_QDWORDQ PAIRS_QDWORD4
+#define PAIRS_QGROUPQ PAIRS_QGROUP4
+#define PAIRS_QOUTQ PAIRS_QOUT4
 
 #define NAME ·avx512DotRow128PairsW2G128X4
 #define GROUP_BYTES 32
@@ -531,14 +558,14 @@
 #undef SETUP_G
 #undef PAIRS_BODY
 
-#undef PAIRS_DWORDQ
-#undef PAIRS_GROUPQ
-#undef PAIRS_STOREQ
+#undef PAIRS_QDWORDQ
+#undef PAIRS_QGROUPQ
+#undef PAIRS_QOUTQ
 
 // Two query rows.
-#define PAIRS_DWORDQ PAIRS_DWORD2
-#define PAIRS_GROUPQ PAIRS_GROUP2
-#define PAIRS_STOREQ PAIRS_STORE2
+#define PAIRS_QDWORDQ PAIRS_QDWORD2
+#define PAIRS_QGROUPQ PAIRS_QGROUP2
+#define PAIRS_QOUTQ PAIRS_QOUT2
 
 #define NAME ·avx512DotRow128PairsW2G128X2
 #define GROUP_BYTES 32
@@ -572,9 +599,9 @@
 #undef SETUP_G
 #undef PAIRS_BODY
 
-#undef PAIRS_DWORDQ
-#undef PAIRS_GROUPQ
-#undef PAIRS_STOREQ
+#undef PAIRS_QDWORDQ
+#undef PAIRS_QGROUPQ
+#undef PAIRS_QOUTQ
 
 #undef ROW_ORDER
 #undef BLOCK_BYTES
@@ -624,9 +651,9 @@
 #undef PAIRS_BODY
 
 // Four query rows.
-#define PAIRS_DWORDQ PAIRS_DWORD4
-#define PAIRS_GROUPQ PAIRS_GROUP4
-#define PAIRS_STOREQ PAIRS_STORE4
+#define PAIRS_QDWORDQ PAIRS_QDWORD4
+#define PAIRS_QGROUPQ PAIRS_QGROUP4
+#define PAIRS_QOUTQ PAIRS_QOUT4
 
 #define NAME ·avx512DotRow64PairsW2G64X4
 #define GROUP_BYTES 32
@@ -648,14 +675,14 @@
 #undef SETUP_G
 #undef PAIRS_BODY
 
-#undef PAIRS_DWORDQ
-#undef PAIRS_GROUPQ
-#undef PAIRS_STOREQ
+#undef PAIRS_QDWORDQ
+#undef PAIRS_QGROUPQ
+#undef PAIRS_QOUTQ
 
 // Two query rows.
-#define PAIRS_DWORDQ PAIRS_DWORD2
-#define PAIRS_GROUPQ PAIRS_GROUP2
-#define PAIRS_STOREQ PAIRS_STORE2
+#define PAIRS_QDWORDQ PAIRS_QDWORD2
+#define PAIRS_QGROUPQ PAIRS_QGROUP2
+#define PAIRS_QOUTQ PAIRS_QOUT2
 
 #define NAME ·avx512DotRow64PairsW2G64X2
 #define GROUP_BYTES 32
@@ -677,9 +704,327 @@
 #undef SETUP_G
 #undef PAIRS_BODY
 
-#undef PAIRS_DWORDQ
-#undef PAIRS_GROUPQ
-#undef PAIRS_STOREQ
+#undef PAIRS_QDWORDQ
+#undef PAIRS_QGROUPQ
+#undef PAIRS_QOUTQ
+
+#undef ROW_ORDER
+#undef BLOCK_BYTES
+#undef PAIRS_ROWS
+#undef PAIRS_PREFETCH
+
+// ==== Rows of 256 ====
+//
+// Each half of sixteen rows (dwords 0-7, then 8-15) is loaded as rows of
+// 128 (a row's half in each 256-bit lane: PAIRS_ROWS256, 8 loads and 8
+// inserts more than the rows of 128 per block) and transposed like them,
+// so the lanes' rows and the scale words' indexes are theirs; each half
+// has its own tables, the second half's 16 KiB after the first's (BX
+// moves by 16 KiB in between). The groups of 32, 64 and 128 lie in one
+// half and are scaled as they end; a group of 256 is scaled after each
+// half and shifted by its mins once. Eight groups a row (groups of 32)
+// take a group pair's words from the four vectors of a block's scales
+// by two two-source permutations (rows 0-7 and 8-15, the lanes 8-15 of
+// each half from the second, K1) by the indexes avx512Pairs256Words.
+
+#define PAIRS_ROWS256(h) \
+	VMOVDQU32     (32*(h))(SI), Y0;          \
+	VINSERTI64X4  $1, (64+32*(h))(SI), Z0, Z0;   \
+	VMOVDQU32     (128+32*(h))(SI), Y1;      \
+	VINSERTI64X4  $1, (192+32*(h))(SI), Z1, Z1;  \
+	VMOVDQU32     (256+32*(h))(SI), Y2;      \
+	VINSERTI64X4  $1, (320+32*(h))(SI), Z2, Z2;  \
+	VMOVDQU32     (384+32*(h))(SI), Y3;      \
+	VINSERTI64X4  $1, (448+32*(h))(SI), Z3, Z3;  \
+	VMOVDQU32     (512+32*(h))(SI), Y4;      \
+	VINSERTI64X4  $1, (576+32*(h))(SI), Z4, Z4;  \
+	VMOVDQU32     (640+32*(h))(SI), Y5;      \
+	VINSERTI64X4  $1, (704+32*(h))(SI), Z5, Z5;  \
+	VMOVDQU32     (768+32*(h))(SI), Y6;      \
+	VINSERTI64X4  $1, (832+32*(h))(SI), Z6, Z6;  \
+	VMOVDQU32     (896+32*(h))(SI), Y7;      \
+	VINSERTI64X4  $1, (960+32*(h))(SI), Z7, Z7;  \
+	PAIRS_TRANSPOSE128
+
+#define PAIRS_PREFETCH256 \
+	PAIRS_PREFETCH128;                \
+	PREFETCHT0 (PAIRS_AHEAD+512)(SI); \
+	PREFETCHT0 (PAIRS_AHEAD+576)(SI); \
+	PREFETCHT0 (PAIRS_AHEAD+640)(SI); \
+	PREFETCHT0 (PAIRS_AHEAD+704)(SI); \
+	PREFETCHT0 (PAIRS_AHEAD+768)(SI); \
+	PREFETCHT0 (PAIRS_AHEAD+832)(SI); \
+	PREFETCHT0 (PAIRS_AHEAD+896)(SI); \
+	PREFETCHT0 (PAIRS_AHEAD+960)(SI)
+
+// PAIRS_WORDS8_<k>(b): groups 2k and 2k+1 of eight (Z0, Z1 scratch).
+#define PAIRS_WORDS8(b, k) \
+	VMOVDQU16 ·avx512Pairs256Words+(64*(k))(SB), Z1; \
+	VMOVDQU16 (b), Z16;                              \
+	VPERMT2W  64(b), Z1, Z16;                        \
+	VMOVDQU16 128(b), Z0;                            \
+	VPERMT2W  192(b), Z1, Z0;                        \
+	VMOVDQU16 Z0, K1, Z16
+#define PAIRS_WORDS8_0(b) PAIRS_WORDS8(b, 0)
+#define PAIRS_WORDS8_1(b) PAIRS_WORDS8(b, 1)
+#define PAIRS_WORDS8_2(b) PAIRS_WORDS8(b, 2)
+#define PAIRS_WORDS8_3(b) PAIRS_WORDS8(b, 3)
+
+// PAIRS_HALF256(op0, op1, …): the eight dwords of a half, each op
+// PAIRS_SET (a group's first dword) or PAIRS_ADD.
+#define PAIRS_HALF256(op0, op1, op2, op3, op4, op5, op6, op7) \
+	PAIRS_QDWORDQ(op0, 0, Z8);  \
+	PAIRS_QDWORDQ(op1, 1, Z9);  \
+	PAIRS_QDWORDQ(op2, 2, Z10); \
+	PAIRS_QDWORDQ(op3, 3, Z11); \
+	PAIRS_QDWORDQ(op4, 4, Z12); \
+	PAIRS_QDWORDQ(op5, 5, Z13); \
+	PAIRS_QDWORDQ(op6, 6, Z14); \
+	PAIRS_QDWORDQ(op7, 7, Z15)
+
+#define PAIRS_NEXT_HALF \
+	ADDQ $16384, BX;  \
+	PAIRS_ROWS256(1)
+
+#define PAIRS_QBODY_256G256 \
+	PAIRS_ROWS256(0);                                                                     \
+	PAIRS_HALF256(PAIRS_SET, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD); \
+	PAIRS_QSCALEQ(VMULPS, PAIRS_WORDS1, PAIRS_LO);                                        \
+	PAIRS_NEXT_HALF;                                                                      \
+	PAIRS_HALF256(PAIRS_SET, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD); \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS1, PAIRS_LO, 0);                                \
+	SUBQ $16384, BX;                                                                      \
+	PAIRS_QOUTQ
+
+#define PAIRS_QBODY_256G128 \
+	PAIRS_ROWS256(0);                                                                     \
+	PAIRS_HALF256(PAIRS_SET, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD); \
+	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);                                     \
+	PAIRS_NEXT_HALF;                                                                      \
+	PAIRS_HALF256(PAIRS_SET, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD); \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1);                                \
+	SUBQ $16384, BX;                                                                      \
+	PAIRS_QOUTQ
+
+#define PAIRS_QBODY_256G64 \
+	PAIRS_ROWS256(0);                                       \
+	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                        \
+	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                        \
+	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                       \
+	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS4A, PAIRS_LO, 0);      \
+	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 6, Z14);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                       \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4A, PAIRS_HI, 1); \
+	PAIRS_NEXT_HALF;                                        \
+	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                        \
+	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                        \
+	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                       \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_LO, 2); \
+	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 6, Z14);                       \
+	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                       \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_HI, 3); \
+	SUBQ $16384, BX;                                        \
+	PAIRS_QOUTQ
+
+// PAIRS_G32HALF(h, op): the four groups of 32 of half h (groups 4h to
+// 4h+3), the first scaled by op.
+#define PAIRS_G32HALF(h, op, wa, wb) \
+	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                      \
+	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                      \
+	PAIRS_QGROUPQ(op, wa, PAIRS_LO, 4*(h));               \
+	PAIRS_QDWORDQ(PAIRS_SET, 2, Z10);                     \
+	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                     \
+	PAIRS_QGROUPQ(VFMADD231PS, wa, PAIRS_HI, 4*(h)+1);    \
+	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                     \
+	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                     \
+	PAIRS_QGROUPQ(VFMADD231PS, wb, PAIRS_LO, 4*(h)+2);    \
+	PAIRS_QDWORDQ(PAIRS_SET, 6, Z14);                     \
+	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                     \
+	PAIRS_QGROUPQ(VFMADD231PS, wb, PAIRS_HI, 4*(h)+3)
+
+#define PAIRS_QBODY_256G32 \
+	PAIRS_ROWS256(0);                                            \
+	PAIRS_G32HALF(0, VMULPS, PAIRS_WORDS8_0, PAIRS_WORDS8_1);     \
+	PAIRS_NEXT_HALF;                                             \
+	PAIRS_G32HALF(1, VFMADD231PS, PAIRS_WORDS8_2, PAIRS_WORDS8_3); \
+	SUBQ $16384, BX;                                             \
+	PAIRS_QOUTQ
+
+#define ROW_ORDER ·avx512PairsRowOrder(SB)
+#define BLOCK_BYTES 1024
+#define PAIRS_ROWS
+#define PAIRS_PREFETCH PAIRS_PREFETCH256
+
+// One query row.
+#define PAIRS_QDWORDQ PAIRS_QDWORD1
+#define PAIRS_QSCALEQ PAIRS_QSCALE1
+#define PAIRS_QGROUPQ PAIRS_QGROUP1
+#define PAIRS_QOUTQ PAIRS_QOUT1
+
+#define NAME ·avx512DotRow256PairsW2G256X1
+#define GROUP_BYTES 32
+#define SETUP_G VMOVDQU16 ·avx512PairsWords(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_256G256
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow256PairsW2G128X1
+#define GROUP_BYTES 64
+#define SETUP_G VMOVDQU16 ·avx512PairsWords+64(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_256G128
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow256PairsW2G64X1
+#define GROUP_BYTES 128
+#define SETUP_G \
+	VMOVDQU16 ·avx512PairsWords+128(SB), Z26; \
+	VMOVDQU16 ·avx512PairsWords+192(SB), Z25
+#define PAIRS_BODY PAIRS_QBODY_256G64
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow256PairsW2G32X1
+#define GROUP_BYTES 256
+#define SETUP_G \
+	MOVL  $0xff00ff00, R12; \
+	KMOVD R12, K1
+#define PAIRS_BODY PAIRS_QBODY_256G32
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#undef PAIRS_QDWORDQ
+#undef PAIRS_QSCALEQ
+#undef PAIRS_QGROUPQ
+#undef PAIRS_QOUTQ
+
+// Two query rows.
+#define PAIRS_QDWORDQ PAIRS_QDWORD2
+#define PAIRS_QSCALEQ PAIRS_QSCALE2
+#define PAIRS_QGROUPQ PAIRS_QGROUP2
+#define PAIRS_QOUTQ PAIRS_QOUT2
+
+#define NAME ·avx512DotRow256PairsW2G256X2
+#define GROUP_BYTES 32
+#define SETUP_G VMOVDQU16 ·avx512PairsWords(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_256G256
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow256PairsW2G128X2
+#define GROUP_BYTES 64
+#define SETUP_G VMOVDQU16 ·avx512PairsWords+64(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_256G128
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow256PairsW2G64X2
+#define GROUP_BYTES 128
+#define SETUP_G \
+	VMOVDQU16 ·avx512PairsWords+128(SB), Z26; \
+	VMOVDQU16 ·avx512PairsWords+192(SB), Z25
+#define PAIRS_BODY PAIRS_QBODY_256G64
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow256PairsW2G32X2
+#define GROUP_BYTES 256
+#define SETUP_G \
+	MOVL  $0xff00ff00, R12; \
+	KMOVD R12, K1
+#define PAIRS_BODY PAIRS_QBODY_256G32
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#undef PAIRS_QDWORDQ
+#undef PAIRS_QSCALEQ
+#undef PAIRS_QGROUPQ
+#undef PAIRS_QOUTQ
+
+// Four query rows.
+#define PAIRS_QDWORDQ PAIRS_QDWORD4
+#define PAIRS_QSCALEQ PAIRS_QSCALE4
+#define PAIRS_QGROUPQ PAIRS_QGROUP4
+#define PAIRS_QOUTQ PAIRS_QOUT4
+
+#define NAME ·avx512DotRow256PairsW2G256X4
+#define GROUP_BYTES 32
+#define SETUP_G VMOVDQU16 ·avx512PairsWords(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_256G256
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow256PairsW2G128X4
+#define GROUP_BYTES 64
+#define SETUP_G VMOVDQU16 ·avx512PairsWords+64(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_256G128
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow256PairsW2G64X4
+#define GROUP_BYTES 128
+#define SETUP_G \
+	VMOVDQU16 ·avx512PairsWords+128(SB), Z26; \
+	VMOVDQU16 ·avx512PairsWords+192(SB), Z25
+#define PAIRS_BODY PAIRS_QBODY_256G64
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow256PairsW2G32X4
+#define GROUP_BYTES 256
+#define SETUP_G \
+	MOVL  $0xff00ff00, R12; \
+	KMOVD R12, K1
+#define PAIRS_BODY PAIRS_QBODY_256G32
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#undef PAIRS_QDWORDQ
+#undef PAIRS_QSCALEQ
+#undef PAIRS_QGROUPQ
+#undef PAIRS_QOUTQ
 
 #undef ROW_ORDER
 #undef BLOCK_BYTES

@@ -4962,6 +4962,79 @@ func avx512CallDotRow64Pairs(group, nq int, a *avx512RowArgs) {
 	}
 }
 
+// Dot on 2-bit rows of 256 values in groups of 32 to 256, one, two or four query
+// rows: each half as the pair kernels' rows of 128 (avx512_dotpairs_amd64.s).
+//
+// avx512DotRow<cols>PairsW<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow256PairsW2G32X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G32X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G32X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G64X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G64X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G64X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G128X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G128X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G128X4(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G256X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G256X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow256PairsW2G256X4(a *avx512RowArgs)
+
+// avx512CallDotRow256Pairs calls avx512DotRow<cols>PairsW<bits>G<group>X<nq>.
+func avx512CallDotRow256Pairs(group, nq int, a *avx512RowArgs) {
+	switch group<<4 | nq {
+	case 32<<4 | 1:
+		avx512DotRow256PairsW2G32X1(a)
+	case 32<<4 | 2:
+		avx512DotRow256PairsW2G32X2(a)
+	case 32<<4 | 4:
+		avx512DotRow256PairsW2G32X4(a)
+	case 64<<4 | 1:
+		avx512DotRow256PairsW2G64X1(a)
+	case 64<<4 | 2:
+		avx512DotRow256PairsW2G64X2(a)
+	case 64<<4 | 4:
+		avx512DotRow256PairsW2G64X4(a)
+	case 128<<4 | 1:
+		avx512DotRow256PairsW2G128X1(a)
+	case 128<<4 | 2:
+		avx512DotRow256PairsW2G128X2(a)
+	case 128<<4 | 4:
+		avx512DotRow256PairsW2G128X4(a)
+	case 256<<4 | 1:
+		avx512DotRow256PairsW2G256X1(a)
+	case 256<<4 | 2:
+		avx512DotRow256PairsW2G256X2(a)
+	case 256<<4 | 4:
+		avx512DotRow256PairsW2G256X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>PairsW<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
 // avx512DotPairTables writes n pair tables of the Dot pair kernels for the
 // query row x: table p, entry i is x[cols[p]]*(i&3) + x[cols[p]+8]*(i>>2)
 // (avx512_dotpairs_amd64.s).

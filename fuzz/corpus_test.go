@@ -195,12 +195,12 @@ func rowSeeds() map[string][]byte {
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x1", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 1, 4*byte(i%2)|8*byte(i/2%2), sUnit, sUnit)
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x1-nonfinite", fc.f, fc.cols, fc.rows)] = rowHeader(fc.f, fc.cols, fc.rows, 1, 0, sUnit|sNonFinite, sUnit)
 	}
-	// The avx512 Dot pair kernels (2-bit rows of 128 in groups of 32, 64
-	// and 128, and of 64 in groups of 32 and 64, one, two or four query rows,
-	// sixteen rows at a time): a partial block alone, whole blocks, and
-	// whole blocks and a partial one, with one to five query rows (passes
-	// of one, two and four), plain, with negative scales and mins, and
-	// with non-finite values.
+	// The avx512 Dot pair kernels (2-bit rows of 256 in groups of 32 to
+	// 256, of 128 in groups of 32 to 128, and of 64 in groups of 32 and
+	// 64, sixteen rows at a time): a partial block alone, whole blocks,
+	// and whole blocks and a partial one, with one to five query rows
+	// (passes of one, two and four), plain, with negative scales and mins,
+	// and with non-finite values.
 	for i, fc := range []struct {
 		f              lowbit.Format
 		cols, rows, nq int
@@ -209,7 +209,9 @@ func rowSeeds() map[string][]byte {
 		{lowbit.Quant(2, 128), 128, 20, 1}, {lowbit.Quant(2, 32), 64, 15, 1}, {lowbit.SymQuant(2, 32), 64, 16, 4}, {lowbit.Quant(2, 64), 64, 33, 5},
 		{lowbit.SymQuant(2, 64), 64, 32, 1}, {lowbit.Quant(2, 32), 64, 36, 1}, {lowbit.Quant(2, 64), 64, 20, 4},
 		{lowbit.Quant(2, 64), 128, 21, 2}, {lowbit.SymQuant(2, 32), 128, 18, 3}, {lowbit.Quant(2, 128), 128, 16, 2},
-		{lowbit.Quant(2, 32), 64, 19, 2}, {lowbit.SymQuant(2, 64), 64, 33, 3}, {lowbit.Quant(2, 32), 128, 40, 2}} {
+		{lowbit.Quant(2, 32), 64, 19, 2}, {lowbit.SymQuant(2, 64), 64, 33, 3}, {lowbit.Quant(2, 32), 128, 40, 2},
+		{lowbit.Quant(2, 64), 256, 20, 4}, {lowbit.SymQuant(2, 32), 256, 17, 2}, {lowbit.Quant(2, 256), 256, 33, 1}, {lowbit.Quant(2, 128), 256, 16, 5},
+		{lowbit.Quant(2, 32), 256, 9, 4}, {lowbit.SymQuant(2, 256), 256, 18, 3}} {
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x%d-pairs", fc.f, fc.cols, fc.rows, fc.nq)] = rowHeader(fc.f, fc.cols, fc.rows, fc.nq, 4*byte(i%2)|8*byte(i/2%2), sUnit, sUnit)
 		seeds[fmt.Sprintf("%s-%dcols-%drows-x%d-pairs-nonfinite", fc.f, fc.cols, fc.rows, fc.nq)] = rowHeader(fc.f, fc.cols, fc.rows, fc.nq, 0, sUnit|sNonFinite, sUnit)
 	}

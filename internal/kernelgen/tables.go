@@ -129,6 +129,8 @@ var avx512 = tier{name: "avx512", sets: []set{
 		doc: "Dot on 2-bit rows of 128 values in groups of 32, 64 or 128, one, two or four query rows:\nsixteen rows at a time, transposed to rows in lanes, every pair of fields\nlooked up in a table of the query's products (avx512_dotpairs_amd64.s, body\navx512_dotpairs_amd64.h)."},
 	{family: "Dot", axes: []axis{rowLens(64), fixed("Pairs"), someWidths(2), groups(32, 64), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow64Pairs",
 		doc: "Dot on 2-bit rows of 64 values in groups of 32 or 64, one, two or four query rows,\nas the pair kernels of rows of 128 (avx512_dotpairs_amd64.s)."},
+	{family: "Dot", axes: []axis{rowLens(256), fixed("Pairs"), someWidths(2), groups(32, 64, 128, 256), passes(1, 2, 4)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRow256Pairs",
+		doc: "Dot on 2-bit rows of 256 values in groups of 32 to 256, one, two or four query\nrows: each half as the pair kernels' rows of 128 (avx512_dotpairs_amd64.s)."},
 	{family: "DotPairTables", sig: "(dst, x *float32, cols *uint8, n int)",
 		doc: "avx512DotPairTables writes n pair tables of the Dot pair kernels for the\nquery row x: table p, entry i is x[cols[p]]*(i&3) + x[cols[p]+8]*(i>>2)\n(avx512_dotpairs_amd64.s)."},
 	{family: "Dot", axes: []axis{rowLens(80, 96), someWidths(2), groups(8), passes(1)}, sig: "(a *avx512RowArgs)", call: "avx512CallDotRowW2G8",
