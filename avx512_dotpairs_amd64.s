@@ -6,34 +6,38 @@
 
 #define PAIRS_AHEAD 2048
 
-// The Dot pair kernels: 2-bit rows of 128 values (32 code bytes, eight
-// dwords) in groups of 32, 64 or 128, and of 64 values (four dwords) in
-// groups of 32 or 64, one or four query rows
-// (avx512DotRow<cols>PairsW2G<group>X<nq>, Go side
+// The Dot pair kernels: 2-bit rows of 64, 128 and 256 values (four, eight
+// and sixteen code dwords) in groups of 32 up to the row, one, two or four
+// query rows (avx512DotRow<cols>PairsW2G<group>X<nq>, Go side
 // avx512_dotpairs_amd64.go).
 //
 // A code dword holds sixteen 2-bit fields, and any four bits of it at a
 // multiple of 4 are a pair of codes of two columns a and a+8 (pack's
-// 2-bit layout). For the query row x the call writes, per pair p of the
-// row's 64 (32 on rows of 64; dword p/8, bits 4(p%8) to 4(p%8)+3), a table of 16 floats
-// T_p[i] = x_a*(i&3) + x_(a+8)*(i>>2) (avx512DotPairTables), so that one
-// VPERMPS (which reads the low four bits of each index lane and ignores
-// the rest) turns the pair's codes into their products with x. That only
-// works if every lane of the vector holds the same dword of a row: so
-// sixteen rows are transposed (PAIRS_TRANSPOSE128, three stages of eight
-// unpacks and shuffles) into eight vectors V0-V7, lane l of Vw holding
-// dword w of row π(l) = 0, 2, 4, 6, 1, 3, 5, 7, 8, 10, 12, 14, 9, 11, 13,
-// 15 (rows of 64: PAIRS_TRANSPOSE64, two stages of four, into V0-V3, π(l)
-// = 0, 4, 8, 12, 1, 5, 9, 13, …). Each Vw's eight pairs (shifted right by 4 per pair) are looked up
-// and summed (PAIRS_LOOK), the dwords' sums added per group, scaled by
-// the rows' group scales and shifted by their mins times the query's group
-// sums (both permuted to the lanes' rows by VPERMW), and the sixteen dot
-// products put back in row order by one VPERMPS.
+// 2-bit layout). For each query row x the call writes, per pair p of a
+// row of 128 (dword p/8, bits 4(p%8) to 4(p%8)+3; 32 pairs on rows of 64,
+// 64 per half on rows of 256), a table of 16 floats T_p[i] =
+// x_a*(i&3) + x_(a+8)*(i>>2) (avx512DotPairTables), so that one VPERMPS
+// (which reads the low four bits of each index lane and ignores the rest)
+// turns the pair's codes into their products with x. That only works if
+// every lane of the vector holds the same dword of a row: so sixteen rows
+// are transposed (PAIRS_TRANSPOSE128, three stages of eight unpacks and
+// shuffles) into eight vectors V0-V7, lane l of Vw holding dword w of row
+// π(l) = 0, 2, 4, 6, 1, 3, 5, 7, 8, 10, 12, 14, 9, 11, 13, 15 (rows of 64:
+// PAIRS_ROWS64, two stages of four, into V0-V3, π(l) = 0, 4, 8, 12, 1, 5,
+// 9, 13, …; rows of 256: each half as rows of 128). Each Vw's eight pairs
+// (shifted right by 4 per pair) are looked up and summed per query row,
+// the dwords' sums added per group and scaled by the rows' group scales,
+// the mins times the query's group sums added (scales and mins permuted
+// to the lanes' rows by VPERMW), and the sixteen dot products put back in
+// row order by one VPERMPS.
 //
-// Budget per 32 values: 1 lookup (its table a memory operand), 0.875
-// shift, 1 add, 0.375 for the transpose, 0.125 loads, and 0.2-0.4 for the
-// scale step and store: about 3.6, against 5.25 for the row kernels of
-// avx512_dot_amd64.s, which convert each field and multiply it by x.
+// Budget per 32 values and query row: 1 lookup (its table a memory
+// operand) and 1 add, then shared by the query rows 0.875 shift, 0.375
+// for the transpose (0.25 on rows of 64, 0.5 on rows of 256) and 0.125
+// loads, and about 0.3 per query row for the scale steps and store: 3.7
+// for one query row, 9.9 for four, against 5.25 and 13.5 for the row
+// kernels of avx512_dot_amd64.s, which convert each field (or look it up)
+// and multiply it by x.
 
 // PAIRS_TRANSPOSE128: Z0-Z7 (rows 2i, 2i+1 in Zi) to Z8-Z15 (Vw in
 // Z(8+w)). Per 128-bit lane, the dword unpacks give rows 2i and 2i+2
@@ -110,135 +114,14 @@
 	PREFETCHT0 (PAIRS_AHEAD+384)(SI); \
 	PREFETCHT0 (PAIRS_AHEAD+448)(SI)
 
-// ---- One query row ----
-
-// PAIRS_LOOK(w, V): the sum of the eight pairs of dword w (vector V, which
-// receives it): 7 shifts, 8 lookups, 7 adds; Z16-Z23 scratch.
-#define PAIRS_LOOK(w, V) \
-	VPSRLD  $4, V, Z17;                  \
-	VPSRLD  $8, V, Z18;                  \
-	VPSRLD  $12, V, Z19;                 \
-	VPSRLD  $16, V, Z20;                 \
-	VPSRLD  $20, V, Z21;                 \
-	VPSRLD  $24, V, Z22;                 \
-	VPSRLD  $28, V, Z23;                 \
-	VPERMPS (512*(w))(BX), V, Z16;       \
-	VPERMPS (512*(w)+64)(BX), Z17, Z17;  \
-	VPERMPS (512*(w)+128)(BX), Z18, Z18; \
-	VPERMPS (512*(w)+192)(BX), Z19, Z19; \
-	VPERMPS (512*(w)+256)(BX), Z20, Z20; \
-	VPERMPS (512*(w)+320)(BX), Z21, Z21; \
-	VPERMPS (512*(w)+384)(BX), Z22, Z22; \
-	VPERMPS (512*(w)+448)(BX), Z23, Z23; \
-	VADDPS  Z17, Z16, Z16;               \
-	VADDPS  Z19, Z18, Z18;               \
-	VADDPS  Z21, Z20, Z20;               \
-	VADDPS  Z23, Z22, Z22;               \
-	VADDPS  Z18, Z16, Z16;               \
-	VADDPS  Z22, Z20, Z20;               \
-	VADDPS  Z20, Z16, V
-
-// The scale steps of one query row: the group sums s0… times the rows'
-// group scales, plus their mins times the query's group sums (Z28-Z31),
-// into Z21, for one scale per row (words permuted by Z26), two (Z26:
-// group 0's words, then group 1's) or four (two two-source permutations:
-// groups 0 and 1 by Z26, 2 and 3 by Z25); Z16-Z20 and Z22 scratch.
-#define PAIRS_SCALE1(s0) \
-	VMOVDQU16   (DX), Y16;     \
-	VPERMW      Z16, Z26, Z16; \
-	VCVTPH2PS   Y16, Z16;      \
-	VMOVDQU16   (R8), Y17;     \
-	VPERMW      Z17, Z26, Z17; \
-	VCVTPH2PS   Y17, Z17;      \
-	VMULPS      Z16, s0, Z21;  \
-	VFMADD231PS Z28, Z17, Z21
-
-#define PAIRS_SCALE2(s0, s1) \
-	VPERMW        (DX), Z26, Z16; \
-	VPERMW        (R8), Z26, Z17; \
-	VCVTPH2PS     Y16, Z18;       \
-	VMULPS        Z18, s0, Z21;   \
-	VCVTPH2PS     Y17, Z19;       \
-	VFMADD231PS   Z28, Z19, Z21;  \
-	VEXTRACTI64X4 $1, Z16, Y20;   \
-	VCVTPH2PS     Y20, Z20;       \
-	VFMADD231PS   Z20, s1, Z21;   \
-	VEXTRACTI64X4 $1, Z17, Y22;   \
-	VCVTPH2PS     Y22, Z22;       \
-	VFMADD231PS   Z29, Z22, Z21
-
-#define PAIRS_SCALE4(s0, s1, s2, s3) \
-	VMOVDQU16     (DX), Z16;        \
-	VPERMT2W      64(DX), Z26, Z16; \
-	VMOVDQU16     (DX), Z17;        \
-	VPERMT2W      64(DX), Z25, Z17; \
-	VMOVDQU16     (R8), Z18;        \
-	VPERMT2W      64(R8), Z26, Z18; \
-	VMOVDQU16     (R8), Z19;        \
-	VPERMT2W      64(R8), Z25, Z19; \
-	VCVTPH2PS     Y16, Z20;         \
-	VMULPS        Z20, s0, Z21;     \
-	VEXTRACTI64X4 $1, Z16, Y22;     \
-	VCVTPH2PS     Y22, Z22;         \
-	VFMADD231PS   Z22, s1, Z21;     \
-	VCVTPH2PS     Y17, Z20;         \
-	VFMADD231PS   Z20, s2, Z21;     \
-	VEXTRACTI64X4 $1, Z17, Y22;     \
-	VCVTPH2PS     Y22, Z22;         \
-	VFMADD231PS   Z22, s3, Z21;     \
-	VCVTPH2PS     Y18, Z20;         \
-	VFMADD231PS   Z28, Z20, Z21;    \
-	VEXTRACTI64X4 $1, Z18, Y22;     \
-	VCVTPH2PS     Y22, Z22;         \
-	VFMADD231PS   Z29, Z22, Z21;    \
-	VCVTPH2PS     Y19, Z20;         \
-	VFMADD231PS   Z30, Z20, Z21;    \
-	VEXTRACTI64X4 $1, Z19, Y22;     \
-	VCVTPH2PS     Y22, Z22;         \
-	VFMADD231PS   Z31, Z22, Z21
-
-// PAIRS_STORE1: the sixteen dot products (Z21) in row order, stored.
-#define PAIRS_STORE1 \
-	VPERMPS Z21, Z27, Z21; \
-	VMOVUPS Z21, (DI)
-
-#define PAIRS_LOOK8 \
-	PAIRS_LOOK(0, Z8);  \
-	PAIRS_LOOK(1, Z9);  \
-	PAIRS_LOOK(2, Z10); \
-	PAIRS_LOOK(3, Z11); \
-	PAIRS_LOOK(4, Z12); \
-	PAIRS_LOOK(5, Z13); \
-	PAIRS_LOOK(6, Z14); \
-	PAIRS_LOOK(7, Z15)
-
-#define PAIRS_LOOK4 \
-	PAIRS_LOOK(0, Z8);  \
-	PAIRS_LOOK(1, Z9);  \
-	PAIRS_LOOK(2, Z10); \
-	PAIRS_LOOK(3, Z11)
-
-// The query's group sums, broadcast.
-#define PAIRS_SG1 VBROADCASTSS 0(R9), Z28
-#define PAIRS_SG2 \
-	PAIRS_SG1; \
-	VBROADCASTSS 4(R9), Z29
-#define PAIRS_SG4 \
-	PAIRS_SG2;               \
-	VBROADCASTSS 8(R9), Z30; \
-	VBROADCASTSS 12(R9), Z31
-
-// ---- Four or two query rows ----
+// ---- The kernels' bodies ----
 //
 // The groups one at a time: for each dword w of the group (V in Z8-Z15)
 // its fields shifted once (Z17-Z23), each query row's eight lookups (from
 // its own 4 KiB of tables) summed in Z0-Z3 and added into the query row's
-// sum of the group (Z4-Z7, or Z4-Z5); then the group's scales and mins
+// sum of the group (Z4-Z7, Z4-Z5 or Z4); then the group's scales and mins
 // permuted to the lanes' rows (Z16, converted into Z24) and the query
-// rows' dot products (Z28-Z31, or Z28-Z29) scaled and shifted. Budget per 32 values: 4 lookups
-// and 4 adds, 0.875 shift, 0.375 for the transpose (0.25 on rows of 64),
-// about 0.5 for the scale steps and stores: 9.75, against 13.5 for the
-// four-query row kernels of avx512_dot_amd64.s.
+// rows' dot products (Z28-Z31, Z28-Z29 or Z28) scaled and shifted.
 
 // PAIRS_SHIFTS(V): fields 1-7 of V's dwords shifted down into Z17-Z23.
 #define PAIRS_SHIFTS(V) \
@@ -391,64 +274,63 @@
 	VMOVUPS Z29, (DI)(R10*1)
 
 // The bodies of several query rows, by PAIRS_QDWORDQ, PAIRS_QGROUPQ and
-// PAIRS_QOUTQ (defined as the macros of four or of two query rows before
-// each kernel): rows of 128 in groups of 128, 64 and 32, rows of 64 in
-// groups of 64 and 32.
+// PAIRS_QOUTQ (defined as the macros of four, two or one query rows before
+// each kernel), out of groups: PAIRS_G32 a group of 32 (dwords w and w+1),
+// PAIRS_G64 one of 64 (dwords w to w+3), PAIRS_D8 dwords 0-7 into the
+// sums (a group of 128, or a half of one of 256); each group scaled by
+// op (VMULPS for the first, then VFMADD231PS) with the half of the scale
+// words given (group g's).
+#define PAIRS_G32(w, Va, Vb, op, words, half, g) \
+	PAIRS_QDWORDQ(PAIRS_SET, w, Va);     \
+	PAIRS_QDWORDQ(PAIRS_ADD, (w)+1, Vb); \
+	PAIRS_QGROUPQ(op, words, half, g)
+
+#define PAIRS_G64(w, Va, Vb, Vc, Vd, op, words, half, g) \
+	PAIRS_QDWORDQ(PAIRS_SET, w, Va);     \
+	PAIRS_QDWORDQ(PAIRS_ADD, (w)+1, Vb); \
+	PAIRS_QDWORDQ(PAIRS_ADD, (w)+2, Vc); \
+	PAIRS_QDWORDQ(PAIRS_ADD, (w)+3, Vd); \
+	PAIRS_QGROUPQ(op, words, half, g)
+
+#define PAIRS_D8 \
+	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);  \
+	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);  \
+	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10); \
+	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11); \
+	PAIRS_QDWORDQ(PAIRS_ADD, 4, Z12); \
+	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13); \
+	PAIRS_QDWORDQ(PAIRS_ADD, 6, Z14); \
+	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15)
+
 #define PAIRS_QBODY_128G128 \
-	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                  \
-	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                  \
-	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                 \
-	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                 \
-	PAIRS_QDWORDQ(PAIRS_ADD, 4, Z12);                 \
-	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                 \
-	PAIRS_QDWORDQ(PAIRS_ADD, 6, Z14);                 \
-	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                 \
+	PAIRS_D8;                                         \
 	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
 	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_128G64 \
-	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                      \
-	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                      \
-	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
-	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                      \
-	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                      \
-	PAIRS_QDWORDQ(PAIRS_ADD, 6, Z14);                      \
-	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                      \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
+	PAIRS_G64(0, Z8, Z9, Z10, Z11, VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);       \
+	PAIRS_G64(4, Z12, Z13, Z14, Z15, VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
 	PAIRS_QOUTQ
 
+// PAIRS_G32X4(op, wa, wb, g): dwords 0-7 as four groups of 32, groups g to
+// g+3, their words from wa (the first two) and wb.
+#define PAIRS_G32X4(op, wa, wb, g) \
+	PAIRS_G32(0, Z8, Z9, op, wa, PAIRS_LO, g);                \
+	PAIRS_G32(2, Z10, Z11, VFMADD231PS, wa, PAIRS_HI, (g)+1); \
+	PAIRS_G32(4, Z12, Z13, VFMADD231PS, wb, PAIRS_LO, (g)+2); \
+	PAIRS_G32(6, Z14, Z15, VFMADD231PS, wb, PAIRS_HI, (g)+3)
+
 #define PAIRS_QBODY_128G32 \
-	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                        \
-	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                        \
-	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS4A, PAIRS_LO, 0);      \
-	PAIRS_QDWORDQ(PAIRS_SET, 2, Z10);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                       \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4A, PAIRS_HI, 1); \
-	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                       \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_LO, 2); \
-	PAIRS_QDWORDQ(PAIRS_SET, 6, Z14);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                       \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_HI, 3); \
+	PAIRS_G32X4(VMULPS, PAIRS_WORDS4A, PAIRS_WORDS4B, 0); \
 	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_64G64 \
-	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                  \
-	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                  \
-	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                 \
-	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                 \
-	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
+	PAIRS_G64(0, Z8, Z9, Z10, Z11, VMULPS, PAIRS_WORDS1, PAIRS_LO, 0); \
 	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_64G32 \
-	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                       \
-	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
-	PAIRS_QDWORDQ(PAIRS_SET, 2, Z10);                      \
-	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                      \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
+	PAIRS_G32(0, Z8, Z9, VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);        \
+	PAIRS_G32(2, Z10, Z11, VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
 	PAIRS_QOUTQ
 
 // ==== Rows of 128 ====
@@ -457,69 +339,6 @@
 #define BLOCK_BYTES 512
 #define PAIRS_ROWS PAIRS_ROWS128
 #define PAIRS_PREFETCH PAIRS_PREFETCH128
-
-#define NAME ·avx512DotRow128PairsW2G128X1
-#define GROUP_BYTES 32
-#define SETUP_G \
-	VMOVDQU16 ·avx512PairsWords(SB), Z26; \
-	PAIRS_SG1
-#define PAIRS_BODY \
-	PAIRS_LOOK8;          \
-	VADDPS Z9, Z8, Z8;    \
-	VADDPS Z11, Z10, Z10; \
-	VADDPS Z13, Z12, Z12; \
-	VADDPS Z15, Z14, Z14; \
-	VADDPS Z10, Z8, Z8;   \
-	VADDPS Z14, Z12, Z12; \
-	VADDPS Z12, Z8, Z8;   \
-	PAIRS_SCALE1(Z8);     \
-	PAIRS_STORE1
-#include "avx512_dotpairs_amd64.h"
-#undef NAME
-#undef GROUP_BYTES
-#undef SETUP_G
-#undef PAIRS_BODY
-
-#define NAME ·avx512DotRow128PairsW2G64X1
-#define GROUP_BYTES 64
-#define SETUP_G \
-	VMOVDQU16 ·avx512PairsWords+64(SB), Z26; \
-	PAIRS_SG2
-#define PAIRS_BODY \
-	PAIRS_LOOK8;              \
-	VADDPS Z9, Z8, Z8;        \
-	VADDPS Z11, Z10, Z10;     \
-	VADDPS Z13, Z12, Z12;     \
-	VADDPS Z15, Z14, Z14;     \
-	VADDPS Z10, Z8, Z8;       \
-	VADDPS Z14, Z12, Z12;     \
-	PAIRS_SCALE2(Z8, Z12);    \
-	PAIRS_STORE1
-#include "avx512_dotpairs_amd64.h"
-#undef NAME
-#undef GROUP_BYTES
-#undef SETUP_G
-#undef PAIRS_BODY
-
-#define NAME ·avx512DotRow128PairsW2G32X1
-#define GROUP_BYTES 128
-#define SETUP_G \
-	VMOVDQU16 ·avx512PairsWords+128(SB), Z26; \
-	VMOVDQU16 ·avx512PairsWords+192(SB), Z25; \
-	PAIRS_SG4
-#define PAIRS_BODY \
-	PAIRS_LOOK8;                       \
-	VADDPS Z9, Z8, Z8;                 \
-	VADDPS Z11, Z10, Z10;              \
-	VADDPS Z13, Z12, Z12;              \
-	VADDPS Z15, Z14, Z14;              \
-	PAIRS_SCALE4(Z8, Z10, Z12, Z14);   \
-	PAIRS_STORE1
-#include "avx512_dotpairs_amd64.h"
-#undef NAME
-#undef GROUP_BYTES
-#undef SETUP_G
-#undef PAIRS_BODY
 
 // Four query rows.
 #define PAIRS_QDWORDQ PAIRS_QDWORD4
@@ -603,6 +422,47 @@
 #undef PAIRS_QGROUPQ
 #undef PAIRS_QOUTQ
 
+// One query row.
+#define PAIRS_QDWORDQ PAIRS_QDWORD1
+#define PAIRS_QGROUPQ PAIRS_QGROUP1
+#define PAIRS_QOUTQ PAIRS_QOUT1
+
+#define NAME ·avx512DotRow128PairsW2G128X1
+#define GROUP_BYTES 32
+#define SETUP_G VMOVDQU16 ·avx512PairsWords(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_128G128
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow128PairsW2G64X1
+#define GROUP_BYTES 64
+#define SETUP_G VMOVDQU16 ·avx512PairsWords+64(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_128G64
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow128PairsW2G32X1
+#define GROUP_BYTES 128
+#define SETUP_G \
+	VMOVDQU16 ·avx512PairsWords+128(SB), Z26; \
+	VMOVDQU16 ·avx512PairsWords+192(SB), Z25
+#define PAIRS_BODY PAIRS_QBODY_128G32
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#undef PAIRS_QDWORDQ
+#undef PAIRS_QGROUPQ
+#undef PAIRS_QOUTQ
+
 #undef ROW_ORDER
 #undef BLOCK_BYTES
 #undef PAIRS_ROWS
@@ -614,41 +474,6 @@
 #define BLOCK_BYTES 256
 #define PAIRS_ROWS PAIRS_ROWS64
 #define PAIRS_PREFETCH PAIRS_PREFETCH64
-
-#define NAME ·avx512DotRow64PairsW2G64X1
-#define GROUP_BYTES 32
-#define SETUP_G \
-	VMOVDQU16 ·avx512Pairs64Words(SB), Z26; \
-	PAIRS_SG1
-#define PAIRS_BODY \
-	PAIRS_LOOK4;          \
-	VADDPS Z9, Z8, Z8;    \
-	VADDPS Z11, Z10, Z10; \
-	VADDPS Z10, Z8, Z8;   \
-	PAIRS_SCALE1(Z8);     \
-	PAIRS_STORE1
-#include "avx512_dotpairs_amd64.h"
-#undef NAME
-#undef GROUP_BYTES
-#undef SETUP_G
-#undef PAIRS_BODY
-
-#define NAME ·avx512DotRow64PairsW2G32X1
-#define GROUP_BYTES 64
-#define SETUP_G \
-	VMOVDQU16 ·avx512Pairs64Words+64(SB), Z26; \
-	PAIRS_SG2
-#define PAIRS_BODY \
-	PAIRS_LOOK4;           \
-	VADDPS Z9, Z8, Z8;     \
-	VADDPS Z11, Z10, Z10;  \
-	PAIRS_SCALE2(Z8, Z10); \
-	PAIRS_STORE1
-#include "avx512_dotpairs_amd64.h"
-#undef NAME
-#undef GROUP_BYTES
-#undef SETUP_G
-#undef PAIRS_BODY
 
 // Four query rows.
 #define PAIRS_QDWORDQ PAIRS_QDWORD4
@@ -695,6 +520,35 @@
 #undef PAIRS_BODY
 
 #define NAME ·avx512DotRow64PairsW2G32X2
+#define GROUP_BYTES 64
+#define SETUP_G VMOVDQU16 ·avx512Pairs64Words+64(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_64G32
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#undef PAIRS_QDWORDQ
+#undef PAIRS_QGROUPQ
+#undef PAIRS_QOUTQ
+
+// One query row.
+#define PAIRS_QDWORDQ PAIRS_QDWORD1
+#define PAIRS_QGROUPQ PAIRS_QGROUP1
+#define PAIRS_QOUTQ PAIRS_QOUT1
+
+#define NAME ·avx512DotRow64PairsW2G64X1
+#define GROUP_BYTES 32
+#define SETUP_G VMOVDQU16 ·avx512Pairs64Words(SB), Z26
+#define PAIRS_BODY PAIRS_QBODY_64G64
+#include "avx512_dotpairs_amd64.h"
+#undef NAME
+#undef GROUP_BYTES
+#undef SETUP_G
+#undef PAIRS_BODY
+
+#define NAME ·avx512DotRow64PairsW2G32X1
 #define GROUP_BYTES 64
 #define SETUP_G VMOVDQU16 ·avx512Pairs64Words+64(SB), Z26
 #define PAIRS_BODY PAIRS_QBODY_64G32
@@ -770,90 +624,46 @@
 #define PAIRS_WORDS8_2(b) PAIRS_WORDS8(b, 2)
 #define PAIRS_WORDS8_3(b) PAIRS_WORDS8(b, 3)
 
-// PAIRS_HALF256(op0, op1, …): the eight dwords of a half, each op
-// PAIRS_SET (a group's first dword) or PAIRS_ADD.
-#define PAIRS_HALF256(op0, op1, op2, op3, op4, op5, op6, op7) \
-	PAIRS_QDWORDQ(op0, 0, Z8);  \
-	PAIRS_QDWORDQ(op1, 1, Z9);  \
-	PAIRS_QDWORDQ(op2, 2, Z10); \
-	PAIRS_QDWORDQ(op3, 3, Z11); \
-	PAIRS_QDWORDQ(op4, 4, Z12); \
-	PAIRS_QDWORDQ(op5, 5, Z13); \
-	PAIRS_QDWORDQ(op6, 6, Z14); \
-	PAIRS_QDWORDQ(op7, 7, Z15)
-
 #define PAIRS_NEXT_HALF \
-	ADDQ $16384, BX;  \
+	ADDQ $16384, BX; \
 	PAIRS_ROWS256(1)
 
 #define PAIRS_QBODY_256G256 \
-	PAIRS_ROWS256(0);                                                                     \
-	PAIRS_HALF256(PAIRS_SET, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD); \
-	PAIRS_QSCALEQ(VMULPS, PAIRS_WORDS1, PAIRS_LO);                                        \
-	PAIRS_NEXT_HALF;                                                                      \
-	PAIRS_HALF256(PAIRS_SET, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD); \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS1, PAIRS_LO, 0);                                \
-	SUBQ $16384, BX;                                                                      \
+	PAIRS_ROWS256(0);                                      \
+	PAIRS_D8;                                              \
+	PAIRS_QSCALEQ(VMULPS, PAIRS_WORDS1, PAIRS_LO);         \
+	PAIRS_NEXT_HALF;                                       \
+	PAIRS_D8;                                              \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS1, PAIRS_LO, 0); \
+	SUBQ $16384, BX;                                       \
 	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_256G128 \
-	PAIRS_ROWS256(0);                                                                     \
-	PAIRS_HALF256(PAIRS_SET, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD); \
-	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);                                     \
-	PAIRS_NEXT_HALF;                                                                      \
-	PAIRS_HALF256(PAIRS_SET, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD, PAIRS_ADD); \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1);                                \
-	SUBQ $16384, BX;                                                                      \
+	PAIRS_ROWS256(0);                                      \
+	PAIRS_D8;                                              \
+	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS2, PAIRS_LO, 0);      \
+	PAIRS_NEXT_HALF;                                       \
+	PAIRS_D8;                                              \
+	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
+	SUBQ $16384, BX;                                       \
 	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_256G64 \
-	PAIRS_ROWS256(0);                                       \
-	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                        \
-	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                        \
-	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                       \
-	PAIRS_QGROUPQ(VMULPS, PAIRS_WORDS4A, PAIRS_LO, 0);      \
-	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 6, Z14);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                       \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4A, PAIRS_HI, 1); \
-	PAIRS_NEXT_HALF;                                        \
-	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                        \
-	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                        \
-	PAIRS_QDWORDQ(PAIRS_ADD, 2, Z10);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                       \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_LO, 2); \
-	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 6, Z14);                       \
-	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                       \
-	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS4B, PAIRS_HI, 3); \
-	SUBQ $16384, BX;                                        \
+	PAIRS_ROWS256(0);                                                          \
+	PAIRS_G64(0, Z8, Z9, Z10, Z11, VMULPS, PAIRS_WORDS4A, PAIRS_LO, 0);        \
+	PAIRS_G64(4, Z12, Z13, Z14, Z15, VFMADD231PS, PAIRS_WORDS4A, PAIRS_HI, 1); \
+	PAIRS_NEXT_HALF;                                                           \
+	PAIRS_G64(0, Z8, Z9, Z10, Z11, VFMADD231PS, PAIRS_WORDS4B, PAIRS_LO, 2);   \
+	PAIRS_G64(4, Z12, Z13, Z14, Z15, VFMADD231PS, PAIRS_WORDS4B, PAIRS_HI, 3); \
+	SUBQ $16384, BX;                                                           \
 	PAIRS_QOUTQ
 
-// PAIRS_G32HALF(h, op): the four groups of 32 of half h (groups 4h to
-// 4h+3), the first scaled by op.
-#define PAIRS_G32HALF(h, op, wa, wb) \
-	PAIRS_QDWORDQ(PAIRS_SET, 0, Z8);                      \
-	PAIRS_QDWORDQ(PAIRS_ADD, 1, Z9);                      \
-	PAIRS_QGROUPQ(op, wa, PAIRS_LO, 4*(h));               \
-	PAIRS_QDWORDQ(PAIRS_SET, 2, Z10);                     \
-	PAIRS_QDWORDQ(PAIRS_ADD, 3, Z11);                     \
-	PAIRS_QGROUPQ(VFMADD231PS, wa, PAIRS_HI, 4*(h)+1);    \
-	PAIRS_QDWORDQ(PAIRS_SET, 4, Z12);                     \
-	PAIRS_QDWORDQ(PAIRS_ADD, 5, Z13);                     \
-	PAIRS_QGROUPQ(VFMADD231PS, wb, PAIRS_LO, 4*(h)+2);    \
-	PAIRS_QDWORDQ(PAIRS_SET, 6, Z14);                     \
-	PAIRS_QDWORDQ(PAIRS_ADD, 7, Z15);                     \
-	PAIRS_QGROUPQ(VFMADD231PS, wb, PAIRS_HI, 4*(h)+3)
-
 #define PAIRS_QBODY_256G32 \
-	PAIRS_ROWS256(0);                                            \
-	PAIRS_G32HALF(0, VMULPS, PAIRS_WORDS8_0, PAIRS_WORDS8_1);     \
-	PAIRS_NEXT_HALF;                                             \
-	PAIRS_G32HALF(1, VFMADD231PS, PAIRS_WORDS8_2, PAIRS_WORDS8_3); \
-	SUBQ $16384, BX;                                             \
+	PAIRS_ROWS256(0);                                             \
+	PAIRS_G32X4(VMULPS, PAIRS_WORDS8_0, PAIRS_WORDS8_1, 0);       \
+	PAIRS_NEXT_HALF;                                              \
+	PAIRS_G32X4(VFMADD231PS, PAIRS_WORDS8_2, PAIRS_WORDS8_3, 4);  \
+	SUBQ $16384, BX;                                              \
 	PAIRS_QOUTQ
 
 #define ROW_ORDER ·avx512PairsRowOrder(SB)
