@@ -705,7 +705,8 @@
 	VMOVDQU32 ·avx512AwIdxS4G32(SB), Z25
 
 // SETUP_W2_R64_G64 / _G32 are SETUP_W2 with the index tables of rows of 64
-// (the Dot kernels' tables: scales, then mins) and the weights' index.
+// (avx512DotW2R64G64Idx, avx512DotW2R64G32Idx: scales, then mins) and the
+// weights' index.
 #define SETUP_W2_R64_G64 \
 	SETUP_W2; \
 	VMOVDQU32 ·avx512DotW2R64G64Idx(SB), Z20; \

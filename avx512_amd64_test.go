@@ -214,9 +214,9 @@ func TestAVX512DotShapes(t *testing.T) {
 	} {
 		avx512CheckDot(t, im, rng, c.f, c.n, c.cols, c.q)
 	}
-	// The row kernels on 4- and 2-bit rows of 64 (one group, or two of 32;
-	// groups of 16; 4-bit groups of 8): blocks of sixteen (eight, four)
-	// rows and a padded last block.
+	// The row kernels on 4- and 2-bit rows of 64 (one group, or two of 32,
+	// which for 2-bit codes the pair kernels take; groups of 16 and 8):
+	// blocks of sixteen (eight, four) rows and a padded last block.
 	for _, f := range []Format{Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 32), SymQuant(2, 32),
 		Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8)} {
 		for _, n := range []int{1, 3, 4, 7, 8, 9, 15, 16, 17, 24, 33, 100} {
@@ -246,7 +246,7 @@ func TestAVX512DotShapes(t *testing.T) {
 		}
 	}
 	// The row kernels on 4-bit rows of 256 (every group from 8 to the row;
-	// 2-bit from 16, and 8 for one query row).
+	// 2-bit 16, and 8 for one query row; the pair kernels 2-bit from 32).
 	for _, f := range []Format{Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8), Quant(4, 16), SymQuant(4, 16), Quant(4, 32), SymQuant(4, 32), Quant(4, 64), SymQuant(4, 64), Quant(4, 128), SymQuant(4, 128), Quant(4, 256), SymQuant(4, 256),
 		Quant(2, 16), SymQuant(2, 16), Quant(2, 32), SymQuant(2, 32), Quant(2, 64), SymQuant(2, 64), Quant(2, 128), SymQuant(2, 128), Quant(2, 256), SymQuant(2, 256)} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100, 131} {
@@ -255,8 +255,9 @@ func TestAVX512DotShapes(t *testing.T) {
 			}
 		}
 	}
-	// The row kernels (2- and 4-bit codes, 4-bit codes in groups of 32, 16
-	// and 8, fp16 and float32 rows of 128).
+	// The row kernels (2- and 4-bit codes, 2-bit codes in groups of 64 and
+	// 32 by the pair kernels, 4-bit codes in groups of 32, 16 and 8, fp16
+	// and float32 rows of 128).
 	for _, f := range []Format{Quant(2, 64), SymQuant(2, 64), Quant(4, 64), SymQuant(4, 64), Quant(4, 32), SymQuant(4, 32), Quant(2, 32), SymQuant(2, 32), Quant(4, 16), SymQuant(4, 16), Quant(2, 16), SymQuant(2, 16), Quant(4, 8), SymQuant(4, 8), Quant(2, 8), SymQuant(2, 8), F16, F32} {
 		for _, n := range []int{1, 3, 4, 15, 16, 17, 33, 100} {
 			for _, nq := range []int{1, 2, 3, 4, 5, 8, 9} {
@@ -676,7 +677,9 @@ func TestAVX512DotQ8ExactBlockSums(t *testing.T) {
 // TestAVX512DotTinyQueries pins FuzzDot's finding: the 2- and 4-bit Dot
 // row kernels multiply code fields converted in place (q·16^k, q·4^k)
 // with query values scaled by 16^-k (4^-k), which for query values below
-// 2^-96 are float32 subnormals that lose bits or vanish. Every query value
+// 2^-96 are float32 subnormals that lose bits or vanish (2-bit codes in
+// groups of 32 and more on rows of 64, 128 and 256 run the pair kernels
+// now, which do not scale the query; their cases stay). Every query value
 // here is a float32 subnormal or just above, against scales near 1000, so
 // the products are normal and the sums exact to a few units in the last
 // place.
@@ -820,8 +823,9 @@ func TestAVX512RowKernelsKeepRowsApart(t *testing.T) {
 }
 
 // TestAVX512Row64KeepRowsApart: the Dot row kernels on rows of 64 (2- and
-// 4-bit, one group or two of 32, groups of 16; 4-bit groups of 8) give every row whose own scales and mins
-// are finite its own sum when another row's scale or min is ±Inf or NaN.
+// 4-bit, one group or two of 32, which for 2-bit codes the pair kernels
+// take, groups of 16 and 8) give every row whose own scales and mins are
+// finite its own sum when another row's scale or min is ±Inf or NaN.
 func TestAVX512Row64KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(69, 70))
@@ -848,10 +852,10 @@ func TestAVX512RowG16KeepRowsApart(t *testing.T) {
 	}
 }
 
-// TestAVX512Row256KeepRowsApart: the Dot row kernels on 4-bit rows of 256
-// (each half of a row as a row of 128) give every row whose own scales and
-// mins are finite its own sum when another row's scale or min is ±Inf or
-// NaN.
+// TestAVX512Row256KeepRowsApart: the Dot row kernels on rows of 256 (each
+// half of a row as a row of 128; 2-bit codes in groups of 32 and more: the
+// pair kernels) give every row whose own scales and mins are finite its
+// own sum when another row's scale or min is ±Inf or NaN.
 func TestAVX512Row256KeepRowsApart(t *testing.T) {
 	im := avx512ForTest(t)
 	rng := rand.New(rand.NewPCG(71, 72))

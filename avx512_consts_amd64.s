@@ -673,7 +673,7 @@ DATA ·avx512FieldMask+1000(SB)/8, $0xc0000000c0000000
 DATA ·avx512FieldMask+1008(SB)/8, $0xc0000000c0000000
 DATA ·avx512FieldMask+1016(SB)/8, $0xc0000000c0000000
 GLOBL ·avx512FieldMask(SB), RODATA|NOPTR, $1024
-// Dot 2-bit row kernel: the scale of lane 4L+p of K (2*row+group), the mins of its even lanes (8+4*group+row), and the lane of F that lane 4L'+r of REDUCE4's layout takes
+// Dot row kernels of two rows per vector, two groups a row (QUAD_SCALES_W2, QUAD_OUT_W2: 4-bit rows of 64; the out index also 2-bit codes in groups of 16): the scale of lane 4L+p of K (2*row+group), the mins of its even lanes (8+4*group+row), and the lane of F that lane 4L'+r of REDUCE4's layout takes
 DATA ·avx512DotW2ScaleIdx+0(SB)/8, $0x0000000000000000
 DATA ·avx512DotW2ScaleIdx+8(SB)/8, $0x0000000400000004
 DATA ·avx512DotW2ScaleIdx+16(SB)/8, $0x0000000100000001
@@ -791,16 +791,6 @@ DATA ·avx512AwIdxM4G16+40(SB)/8, $0x0000000d0000000d
 DATA ·avx512AwIdxM4G16+48(SB)/8, $0x0000000e0000000e
 DATA ·avx512AwIdxM4G16+56(SB)/8, $0x0000000f0000000f
 GLOBL ·avx512AwIdxM4G16(SB), RODATA|NOPTR, $64
-// 2-bit Dot row kernels on groups of 32: lane 4L+p takes row 2(p/2)+L/2, group 2(L%2)+p%2
-DATA ·avx512DotW2G32Idx+0(SB)/8, $0x0000000100000000
-DATA ·avx512DotW2G32Idx+8(SB)/8, $0x0000000900000008
-DATA ·avx512DotW2G32Idx+16(SB)/8, $0x0000000300000002
-DATA ·avx512DotW2G32Idx+24(SB)/8, $0x0000000b0000000a
-DATA ·avx512DotW2G32Idx+32(SB)/8, $0x0000000500000004
-DATA ·avx512DotW2G32Idx+40(SB)/8, $0x0000000d0000000c
-DATA ·avx512DotW2G32Idx+48(SB)/8, $0x0000000700000006
-DATA ·avx512DotW2G32Idx+56(SB)/8, $0x0000000f0000000e
-GLOBL ·avx512DotW2G32Idx(SB), RODATA|NOPTR, $64
 // 2-bit AddWeighted row kernel on groups of 32: lane l takes scale l/2 and min 8 + l/2
 DATA ·avx512AwIdxS2G32+0(SB)/8, $0x0000000000000000
 DATA ·avx512AwIdxS2G32+8(SB)/8, $0x0000000100000001
@@ -820,7 +810,7 @@ DATA ·avx512AwIdxM2G32+40(SB)/8, $0x0000000d0000000d
 DATA ·avx512AwIdxM2G32+48(SB)/8, $0x0000000e0000000e
 DATA ·avx512AwIdxM2G32+56(SB)/8, $0x0000000f0000000f
 GLOBL ·avx512AwIdxM2G32(SB), RODATA|NOPTR, $64
-// 2-bit Dot row kernels on rows of 64: lane 4r+d takes row r's scale (then min) of block d/2
+// 2-bit AddWeighted row kernels on rows of 64 (SETUP_W2_R64_G64, _G32; named for the Dot row kernels that used them first): lane 4r+d takes row r's scale (then min) of block d/2
 DATA ·avx512DotW2R64G64Idx+0(SB)/8, $0x0000000000000000
 DATA ·avx512DotW2R64G64Idx+8(SB)/8, $0x0000000000000000
 DATA ·avx512DotW2R64G64Idx+16(SB)/8, $0x0000000100000001

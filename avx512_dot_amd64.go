@@ -35,7 +35,8 @@ func avx512Pass(rem int) int {
 // of up to 4 query rows (lookup tables for widths 2-5, conversion for 6-8)
 // and multiplied into every query row; 2- and 4-bit rows of 64, 96, 128
 // and 256 values run row kernels instead (dotCodesAVX512), also in groups
-// of 16. fp16 and float32 rows run
+// of 16, or on 2-bit rows of 64, 128 and 256 in groups of 32 and more the
+// pair kernels (avx512DotRowPairs). fp16 and float32 rows run
 // avx512DotF<bits>X<nq>; rows of 8 in one group of 2- to 4-bit codes
 // avx512DotRow8W<bits>X<nq>, rows of 2 to 32 such groups
 // avx512DotG8W<bits>X<nq>, other rows of 2 to 16 groups of 16 2- or 4-bit
@@ -125,9 +126,12 @@ func dotCodesAVX512(out []float32, r Rows, x []float32) {
 }
 
 // avx512DotRowCodes reports whether Dot on rows of cols values of format
-// f has row kernels: 2- and 4-bit codes in groups of 8 on rows of 64, 80,
-// 96, 128 and 256; 2- and 4-bit codes on rows of 128 (groups of 16 to 128), 64 (16 to 64), 96 (avx512Row96Codes) and 256 (16 to 256), and
-// 4-bit codes on rows of 80 (groups of 16 and 80).
+// f has row kernels, or for 2-bit codes in groups of 32 and more on rows of
+// 64, 128 and 256 pair kernels (avx512DotRowPasses runs either): 2- and
+// 4-bit codes in groups of 8 on rows of 64, 80, 96, 128 and 256; 2- and
+// 4-bit codes on rows of 128 (groups of 16 to 128), 64 (16 to 64), 96
+// (avx512Row96Codes) and 256 (16 to 256), and 4-bit codes on rows of 80
+// (groups of 16 and 80).
 func avx512DotRowCodes(f Format, cols int) bool {
 	if f.Group == 8 {
 		return (f.Bits == 4 || f.Bits == 2) && (cols == 64 || cols == 80 || cols == 96 || cols == 128 || cols == 256)
@@ -291,13 +295,15 @@ func avx512CodeArgs(r Rows) avx512DotArgs {
 	return a
 }
 
-// avx512DotRow runs the 4-bit or 2-bit Dot row kernel (rows of 128 values
-// in groups of 64 or 128, four rows at a time) for pass query rows x; a
-// last 1-3 rows are copied to a padded block of four. It returns false, having
+// avx512DotRow runs the Dot row kernel of rows of 128 values
+// (avx512CallDotRowShape: 4-bit codes in groups of 8 to 128, 2-bit codes in
+// groups of 8 or 16; four rows at a time) for pass query rows x; a last
+// partial block of rows is copied to a padded one. It returns false, having
 // written nothing, when the kernel's products cannot be exact for x: when
 // a query value times 16^-k (4^-k) is a float32 subnormal, which may have
 // lost bits; that takes nonzero query values below 2^-98 (2^-96 for 2-bit
-// codes), and the general kernels serve them (see avx512DotRowTables).
+// codes), and the gather or general kernels serve them (see
+// avx512DotRowTables).
 func avx512DotRow(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		recsBuf [4*16*16 + 8*16 + 16]float32
@@ -378,30 +384,48 @@ func avx512CallDotRowOf(f Format, cols, pass int, a *avx512RowArgs) {
 		avx512CallDotRow96(2, f.Group, pass, a)
 	case cols == 96:
 		avx512CallDotRow96Of(f, pass, a)
+	case f.Bits == 2:
+		// Rows of 64 in groups of 16.
+		avx512NoRowKernel(f, cols)
+		avx512CallDotRow64W2G16(pass, a)
 	default:
-		avx512CallDotRow64(f.Bits, f.Group, pass, a)
+		avx512CallDotRow64(f.Group, pass, a)
+	}
+}
+
+// avx512NoRowKernel panics if the Dot pair kernels serve rows of cols
+// values of format f (avx512DotPairsServe): those shapes, 2-bit codes in
+// groups of 32 and more on rows of 64, 128 and 256, have no row kernels,
+// and the generated switches that would run for them look at neither the
+// code width (rows of 128: avx512CallDotRow, avx512CallDotRowG32) nor the
+// group (rows of 64 and 256: avx512CallDotRow64W2G16,
+// avx512CallDotRow256W2G16).
+func avx512NoRowKernel(f Format, cols int) {
+	if avx512DotPairsServe(f, cols) {
+		panic("lowbit: the Dot pair kernels, not the row kernels, serve 2-bit codes in groups of 32 and more on rows of 64, 128 and 256")
 	}
 }
 
 // avx512DotRowTables lays out the query rows x for the 4-bit (2-bit) Dot
-// row kernel: per query row and nibble k (0-7) (2-bit field k, 0-15) of a
-// code dword, the x value of each dword lane's nibble times 16^-k (4^-k:
-// the kernel converts the field in place, as q*16^k or q*4^k); and the query rows' group sums (times -2^(Bits-1)
-// when symmetric) in lanes 8-11 (group 0) and 12-15 (group 1), where the
-// kernel puts the rows' mins. It returns false if a scaled x value is a
-// nonzero float32 subnormal, which may have lost bits (the kernel's
-// products q*16^k * x*16^-k would not be q*x), and then stops there.
+// row kernels of rows of 128 (2-bit codes: groups of 16 and 8, the pair
+// kernels taking the others): per query row and nibble k (0-7) (2-bit
+// field k, 0-15) of a code dword, the x value of each dword lane's nibble
+// times 16^-k (4^-k: the kernel converts the field in place, as q*16^k or
+// q*4^k); and the query rows' group sums (times -2^(Bits-1) when
+// symmetric) where the kernel puts the rows' mins (groups of 64 and 128:
+// lanes 8-11 for group 0, 12-15 for group 1). It returns false if a
+// scaled x value is a nonzero float32 subnormal, which may have lost bits
+// (the kernel's products q*16^k * x*16^-k would not be q*x), and then
+// stops there.
 func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) bool {
 	mul := float32(1)
 	if f.Symmetric {
 		mul = -float32(int(1) << (f.Bits - 1))
 	}
 	if f.Bits == 2 {
-		cols := &avx512RowCols2[0][0]
-		switch f.Group {
-		case 16:
-			cols = &avx512RowCols2G16[0][0]
-		case 8:
+		// Groups of 16 or 8: the pair kernels take the others.
+		cols := &avx512RowCols2G16[0][0]
+		if f.Group == 8 {
 			cols = &avx512RowCols2G8[0][0]
 		}
 		if avx512DotRowXTables(&recs[0], &x[0], cols, &avx512RowScales2[0], 16, pass) {
@@ -458,13 +482,9 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 				sums[g] = mul * sumFloats(xj[32*g:][:32])
 			}
 			for l := range 16 {
-				// 4-bit: lane 4L+r holds group L; 2-bit: lane 4L+p
-				// group 2(L%2)+p%2.
-				g := l / 4
-				if f.Bits == 2 {
-					g = 2*(l/4%2) + l%2
-				}
-				sg[j*16+l] = sums[g]
+				// Lane 4L+r holds group L (4-bit codes: 2-bit codes in
+				// groups of 32 run the pair kernels).
+				sg[j*16+l] = sums[l/4]
 			}
 			continue
 		}
@@ -476,15 +496,17 @@ func avx512DotRowTables(recs, sg []float32, f Format, x []float32, pass int) boo
 	return true
 }
 
-// avx512RowCodes reports whether the Dot and AddWeighted row kernels take
-// codes of format f on rows of 128 values, in groups of 32, 64 or 128
-// (those of rows of 64 take the groups of 32 and 64): 2- and 4-bit codes.
+// avx512RowCodes reports whether the AddWeighted row kernels and Dot's row
+// kernels (2-bit codes: its pair kernels) take codes of format f on rows
+// of 128 values, in groups of 32, 64 or 128 (those of rows of 64 take the
+// groups of 32 and 64): 2- and 4-bit codes.
 func avx512RowCodes(f Format) bool {
 	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128)
 }
 
 // avx512CallDotRowShape calls the Dot row kernel of rows of 128 values in
-// format f: groups of 8 (4-bit), 16, 32, 64 or 128.
+// format f: 2- and 4-bit codes in groups of 8 or 16, 4-bit codes in groups
+// of 32, 64 or 128 (2-bit codes in those: the pair kernels).
 func avx512CallDotRowShape(f Format, pass int, a *avx512RowArgs) {
 	if f.Group == 8 && f.Bits == 2 {
 		avx512W2G8One(pass)
@@ -499,24 +521,23 @@ func avx512CallDotRowShape(f Format, pass int, a *avx512RowArgs) {
 		avx512CallDotRowG16(f.Bits, pass, a)
 		return
 	}
+	avx512NoRowKernel(f, 128)
 	if f.Group == 32 {
-		avx512CallDotRowG32(f.Bits, pass, a)
+		avx512CallDotRowG32(pass, a)
 	} else {
-		avx512CallDotRow(f.Bits, f.Group, pass, a)
+		avx512CallDotRow(f.Group, pass, a)
 	}
 }
 
 // The lanes' columns and scales of the Dot row kernels' x tables: field k
 // of dword lane l holds column avx512RowColsN[k][l] and is scaled by
 // avx512RowScalesN[k] (16^-k or 4^-k). 4-bit: the nibble k of a lane's
-// four code bytes, column 32*(l/4) + 4*(l%4) + k/2 + 16*(k%2); 2-bit (two
-// rows per vector, l%8 of either): column 32*(l%8/2) + 4*(l%2) + k/4 +
-// 8*(k%4).
+// four code bytes, column 32*(l/4) + 4*(l%4) + k/2 + 16*(k%2); 2-bit codes
+// in groups of 16 and 8 below (the pair kernels take the others).
 var (
 	avx512RowMasks4  [8 * 16]float32 // the nibble masks of the four-query kernel: 0xf << 4k in the 16 lanes of vector k
 	avx512RowCols4   [8][16]int32
 	avx512RowScales4 [8]float32
-	avx512RowCols2   [16][16]int32
 	avx512RowScales2 [16]float32
 
 	// 2-bit codes in groups of 16, one code dword each (byte j holding
@@ -558,9 +579,5 @@ func init() {
 			avx512RowCols2G8[k][l] = int32(8*(2*(l%8)+k/8) + pack.PlaneColumn(2, 8, k%8))
 		}
 		avx512RowScales2[k] = float32(math.Ldexp(1, -2*k))
-		for l := range 16 {
-			lr := l % 8
-			avx512RowCols2[k][l] = int32(32*(lr/2) + 4*(lr%2) + k/4 + 8*(k%4))
-		}
 	}
 }

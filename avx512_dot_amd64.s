@@ -2,9 +2,11 @@
 
 // Dot for code formats whose group is a multiple of 32: the general kernels
 // (one function per code width and number of query rows, 1, 2 or 4; body
-// avx512_dot_amd64.h) and the row kernels on rows of 128 2- or 4-bit codes
-// in groups of 64 (body avx512_dot_row_amd64.h). fp16 and float32 rows:
-// avx512_float_amd64.s.
+// avx512_dot_amd64.h) and the row kernels of 2- and 4-bit codes on rows of
+// 64, 96, 128 and 256 values (bodies avx512_dot_row*_amd64.h; 2-bit codes
+// on rows of 64, 128 and 256 only in groups of 8 and 16, the pair kernels,
+// avx512_dotpairs_amd64.s, taking the larger groups). fp16 and float32
+// rows: avx512_float_amd64.s.
 
 #include "textflag.h"
 #include "go_asm.h"
@@ -938,21 +940,20 @@
 #undef T4
 #undef FORX
 
-// The 2-bit Dot row kernel: two rows (32 bytes each) per vector, lanes 0-7
-// and 8-15. Field k (0-15) of every code dword, in place (q*4^k), is
-// looked up by VPERMPS (SETUP_W2TABLES: tables in Z16-Z31) from the dword
-// shifted right by 4 per pair of fields, then multiplied by x laid out per
-// call in the same lanes and scaled by 4^-k (avx512DotRowTables), each
-// query row's x table of a field loaded once into a register (Z12-Z15)
-// for both vectors. Accumulators acc01 and acc23 per query row: Z(2j),
-// Z(2j+1); codes Z8, Z9; fields Z10, Z11. 128-bit lane L of acc01 holds
-// row L/2's (group L%2) partials, so one COMBINE gives K, lane 4L+p of row
-// 2(p/2)+L/2 and group L%2; K is scaled (S), the shift term added at one
-// lane per row and group (P), and F permuted to the layout of REDUCE4
-// (lane 4L'+r of row r). Instructions per 32 values (a quarter of a
-// vector's field pairs): 2 lookups, 0.5 shift, and per query row 2
-// multiply-adds and 1 load of the x table, plus about 0.75 per query row to
-// combine, scale, shift, transpose and park.
+// The bodies of the 2-bit Dot row kernels of rows of 128 values in groups
+// of 16, and of rows of 256 in groups of 16 (further on; the pair kernels,
+// avx512_dotpairs_amd64.s, take the groups of 32 and more): two rows (32
+// bytes each) per vector, lanes 0-7 and 8-15. Field k (0-15) of every code
+// dword, in place (q*4^k), is looked up by VPERMPS (SETUP_W2TABLES: tables
+// in Z16-Z31) from the dword shifted right by 4 per pair of fields, then
+// multiplied by x laid out per call in the same lanes and scaled by 4^-k
+// (avx512DotRowTables), each query row's x table of a field loaded once
+// into a register (Z12-Z15) for both vectors. Accumulators acc01 and acc23
+// per query row: Z(2j), Z(2j+1); codes Z8, Z9; fields Z10, Z11.
+// Instructions per 32 values (a quarter of a vector's field pairs): 2
+// lookups, 0.5 shift, and per query row 2 multiply-adds and 1 load of the
+// x table, plus the scaling, combining and parking of the group's
+// QUAD_OUT.
 // W2A<n>(op, tab, off), W2B<n>(op, tab): one field of the code vector Z8
 // (A) or Z9 (B) looked up in the table tab (into Z10, Z11) and multiplied
 // (op: VMULPS for the first field, then VFMADD231PS) into the accumulators
@@ -1188,8 +1189,14 @@
 	VPBROADCASTD ·avx512FieldMask+896(SB), Z30; \
 	VMOVDQU32 ·avx512FieldMask+960(SB), Z31; \
 
-// The four rows' scales and mins (Z12: scales at 2r+g, mins at 8+4g+r) and
-// the lanes' group scales (Z13).
+// Two rows per vector, two groups a row (the 4-bit kernels of rows of 64
+// below, a row's two blocks of 32 as its groups): 128-bit lane L of
+// acc01 holds row L/2's group L%2 partials, so one COMBINE gives K, lane
+// 4L+p of row 2(p/2)+L/2 and group L%2; K is scaled (S), the shift term
+// added at one lane per row and group (P), and F permuted to the layout of
+// REDUCE4 (lane 4L'+r of row r), about 0.75 instructions per query row and
+// 32 values. QUAD_SCALES_W2: the four rows' scales and mins (Z12: scales
+// at 2r+g, mins at 8+4g+r) and the lanes' group scales (Z13).
 #define QUAD_SCALES_W2 \
 	VMOVDQU32    (DX), X12;                           \
 	VINSERTI32X4 $1, (R8), Y12, Y12;                  \
@@ -1221,156 +1228,22 @@
 #define ROWFORW2X2(m) ROWFORW2X1(m); m(1, Z2, Z3, Z2, Z2)
 #define ROWFORW2X4(m) ROWFORW2X2(m); m(2, Z4, Z5, Z4, Z4); m(3, Z6, Z7, Z6, Z6)
 
-// QUAD_SCALES_W2_G32 is QUAD_SCALES_W2 for rows of 128 values in four
-// groups of 32: K's lane 4L+p (row 2(p/2)+L/2) already holds one group,
-// 2(L%2)+p%2, so the quad's 16 scales (Z13) and 16 mins (Z12) are
-// converted and spread to those lanes (·avx512DotW2G32Idx), and DX and R8
-// step by 16 bytes more than QUAD_ROWS_NEXT does. Scratch: Z14.
-#define QUAD_SCALES_W2_G32 \
-	VMOVDQU32 ·avx512DotW2G32Idx(SB), Z14; \
-	VCVTPH2PS (DX), Z13;                   \
-	VPERMPS   Z13, Z14, Z13;               \
-	VCVTPH2PS (R8), Z12;                   \
-	VPERMPS   Z12, Z14, Z12;               \
-	ADDQ      $16, DX;                     \
-	ADDQ      $16, R8
-
-// Per query row: K, scaled, plus the mins times the query row's group sums
-// in every lane (a lane's scale and min are its own row's), permuted to
-// REDUCE4's layout, parked.
-#define QUAD_OUT_W2_G32(j, a0, a1, a2, a3) \
-	COMBINE_F(a0, a1, Z10, Z14, Z15);         \
-	VMULPS      (j*64)(R9), Z12, Z11;         \
-	VFMADD231PS Z13, Z10, Z11;                \
-	VMOVDQU32   ·avx512DotW2OutIdx(SB), Z14;  \
-	VPERMPS     Z11, Z14, Z11;                \
-	VMOVUPS     Z11, (j*256)(R13)(R14*1)
-
-#define NAME ·avx512DotRow128W2G32X1
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X1
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2_G32
-#define QUAD_OUT QUAD_OUT_W2_G32
-#define FORX ROWFORW2X1
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow128W2G32X2
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X2
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2_G32
-#define QUAD_OUT QUAD_OUT_W2_G32
-#define FORX ROWFORW2X2
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow128W2G32X4
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X4
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2_G32
-#define QUAD_OUT QUAD_OUT_W2_G32
-#define FORX ROWFORW2X4
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow128W2G64X1
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X1
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X1
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow128W2G64X2
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X2
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X2
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow128W2G64X4
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X4
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X4
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
 // The 4-bit Dot row kernels on rows of 64 values in one group of 64: two
-// rows (32 bytes each) per vector, lanes 0-7 and 8-15, as in the 2-bit
-// kernels on rows of 128, whose combining, scaling and reduction they
-// share (QUAD_OUT_W2, ROW_FLUSH_W2). Nibble k (0-7) of every code dword is
-// masked in place (masks in Z16-Z23) and converted (q*16^k), then
-// multiplied by x laid out per call in the same lanes and scaled by 16^-k
-// (avx512DotRow64Tables). 128-bit lane L of a vector holds row L/2's
-// values 32(L%2) to 32(L%2)+31, a block of its group: the kernels treat the
-// two blocks as the W2 kernels treat a row's two groups, with the row's
-// scale and min duplicated (QUAD_SCALES_DUP_W2) and the query's sums over
-// the two blocks as the two groups' sums, so the reduction adds
-// S*K0 + m*Σx[0:32] and S*K1 + m*Σx[32:64] for each row.
+// rows (32 bytes each) per vector, lanes 0-7 and 8-15, combined, scaled
+// and reduced as two groups a row above (QUAD_OUT_W2, ROW_FLUSH_W2).
+// Nibble k (0-7) of every code dword is masked in place (masks in
+// Z16-Z23) and converted (q*16^k), then multiplied by x laid out per call
+// in the same lanes and scaled by 16^-k (avx512DotRow64). 128-bit
+// lane L of a vector holds row L/2's values 32(L%2) to 32(L%2)+31, a block
+// of its group: the kernels treat the two blocks as a row's two groups,
+// with the row's scale and min duplicated (QUAD_SCALES_DUP_W2) and the
+// query's sums over the two blocks as the two groups' sums, so the
+// reduction adds S*K0 + m*Σx[0:32] and S*K1 + m*Σx[32:64] for each row.
 //
 // Instructions per 32 values (one row's half, as two vectors hold four
 // rows): per field 1 VPANDD + 1 VCVTUDQ2PS per vector and 1 FMA per query
-// row: 4 + 2 per query row, plus the W2 kernels' combining (about 1.5 per
-// query row).
+// row: 4 + 2 per query row, plus the combining (about 1.5 per query
+// row).
 
 #define QUADW4R64X1 \
 	VMOVDQU32 0(SI), Z8; \
@@ -1593,8 +1466,8 @@
 	VFMADD231PS 1984(BX), Z11, Z7
 
 // The four rows' scales and mins, each duplicated (the two blocks of a row
-// of 64 4-bit codes, or the two halves of a row of 128 2-bit codes in one
-// group), laid out as QUAD_SCALES_W2 lays out two groups' (Z12, Z13, K2). It reads
+// of 64 4-bit codes), laid out as QUAD_SCALES_W2 lays out two groups'
+// (Z12, Z13, K2). It reads
 // 8 bytes of scales and of mins and steps DX and R8 back by 8, since
 // QUAD_ROWS_NEXT steps them by 16 (two groups a row).
 #define QUAD_SCALES_DUP_W2 \
@@ -1612,67 +1485,10 @@
 	SUBQ         $8, DX;                            \
 	SUBQ         $8, R8
 
-// The 2-bit Dot row kernels on rows of 128 values in one group: the
-// kernels of two groups of 64 with each row's scale and min duplicated
-// (QUAD_SCALES_DUP_W2).
-#define NAME ·avx512DotRow128W2G128X1
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X1
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X1
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow128W2G128X2
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X2
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X2
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow128W2G128X4
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X4
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X4
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
 // The 4-bit Dot row kernels on rows of 64 values in two groups of 32: the
 // kernels of one group of 64, whose two blocks per row are here the row's
 // two groups, so they take the rows' own two scales and mins each
-// (QUAD_SCALES_W2, as the 2-bit kernels on rows of 128 in groups of 64).
+// (QUAD_SCALES_W2).
 
 #define NAME ·avx512DotRow64W4G32X1
 #define SETUP SETUP_MASKS
@@ -1864,18 +1680,18 @@ field:
 	VZEROUPPER
 	RET
 
-// The 2-bit Dot row kernels on rows of 64 values (head dimension 64) in one
-// group of 64 or two of 32: four rows (16 bytes each) per vector, row r in
-// 128-bit lane r. Field k (0-15) of every code dword is masked in place
-// (masks in Z16-Z31) and converted (q*4^k), then multiplied by x laid out
-// per call in the same lanes and scaled by 4^-k (the x tables of rows of
-// 128, columns taken mod 64), into two accumulators per query row (even
-// and odd fields). Lane 4r+d of their sum is row r's dword d, columns
-// 32(d/2) to 32(d/2)+31 (block d/2): it is scaled by its own group's
-// scale (S), gets the shift term of block d/2 in lanes d = 0 and 2 (mins
-// times the query's block sums, which are 0 in the other lanes; every lane
-// of a row's 128-bit lane is that row's, so a non-finite min stays in its
-// own row's sum), and is transposed to REDUCE4's layout (lane 4d+r).
+// The 2-bit Dot row kernels on rows of 64 values (head dimension 64) in
+// groups of 16 (further on; the pair kernels, avx512_dotpairs_amd64.s,
+// take the groups of 32 and 64): four rows (16 bytes each) per vector, row
+// r in 128-bit lane r. Field k (0-15) of every code dword is masked in
+// place (masks in Z16-Z31) and converted (q*4^k), then multiplied by x
+// laid out per call in the same lanes and scaled by 4^-k (the x tables of
+// rows of 128 in groups of 16, lanes taken mod 4), into two accumulators
+// per query row (even and odd fields). Lane 4r+d of their sum is row r's
+// dword d, its group d: it is scaled by the group's scale (S), gets the
+// group's shift term (its min times the query's group sum; every lane of a
+// row's 128-bit lane is that row's, so a non-finite min stays in its own
+// row's sum), and is transposed to REDUCE4's layout (lane 4d+r).
 //
 // Instructions per 32 values (an eighth of a vector of four rows): per
 // field one VPANDD and one VCVTUDQ2PS per vector and one FMA per query
@@ -2099,32 +1915,6 @@ field:
 	VFMADD231PS 3008(BX), Z11, Z5; \
 	VFMADD231PS 4032(BX), Z11, Z7
 
-// QUAD_SCALES_W2R64_G64 / _G32: the four rows' scales and mins converted,
-// spread to the lanes (Z13: S, Z12: the mins), and the transposition of
-// QUAD_OUT_W2R64 in Z9 (free until ROW_FLUSH_W2 takes it as scratch);
-// groups of 64 step DX and R8 by 8 bytes less than QUAD_ROWS_NEXT does.
-#define QUAD_SCALES_W2R64_G64 \
-	VMOVQ     (DX), X12;                      \
-	VPINSRQ   $1, (R8), X12, X12;             \
-	VCVTPH2PS X12, Y12;                       \
-	VMOVDQU32 ·avx512DotW2R64G64Idx(SB), Z14; \
-	VPERMPS   Z12, Z14, Z13;                  \
-	VMOVDQU32 ·avx512DotW2R64G64Idx+64(SB), Z14; \
-	VPERMPS   Z12, Z14, Z12;                  \
-	VMOVDQU32 ·avx512QuadG32Idx(SB), Z9;      \
-	SUBQ      $8, DX;                         \
-	SUBQ      $8, R8
-
-#define QUAD_SCALES_W2R64_G32 \
-	VMOVDQU32    (DX), X12;                      \
-	VINSERTI32X4 $1, (R8), Y12, Y12;             \
-	VCVTPH2PS    Y12, Z12;                       \
-	VMOVDQU32    ·avx512DotW2R64G32Idx(SB), Z14; \
-	VPERMPS      Z12, Z14, Z13;                  \
-	VMOVDQU32    ·avx512DotW2R64G32Idx+64(SB), Z14; \
-	VPERMPS      Z12, Z14, Z12;                  \
-	VMOVDQU32    ·avx512QuadG32Idx(SB), Z9
-
 // Per query row: the two accumulators added, F = acc*S + P, transposed to
 // REDUCE4's layout (Z9 = ·avx512QuadG32Idx: lane 4d+r from 4r+d), parked.
 #define QUAD_OUT_W2R64(j, a0, a1, a2, a3) \
@@ -2133,225 +1923,6 @@ field:
 	VFMADD231PS Z13, Z10, Z11;                \
 	VPERMPS     Z11, Z9, Z11;                 \
 	VMOVUPS     Z11, (j*256)(R13)(R14*1)
-
-// One query row on 2-bit rows of 64 in one group of 64: a row's four
-// dwords share its scale, so the quads park their raw sums (the two
-// accumulators added, transposed by Z6 = ·avx512QuadG32Idx), and the
-// flush scales the block's 16 row sums at once: F = K*S + M*(G0+G2), S
-// and M the block's 16 scales and mins (read under K1, the block's rows;
-// DX and R8 rewound from the quads' 16 bytes a step to 2 a row), G0+G2
-// the query's shift sums of the two blocks (Z7). Per quad the scale step
-// (ten instructions: loads, conversion, two spreads, pointer steps) and
-// F's multiply and add go, three remain (add, transpose, park): per 32
-// values 4 + 2 for the fields plus about 0.4, against 1.9, and the
-// flush's 26 per 16 rows (0.8, as before).
-#define SETUP_W2R64G64X1 \
-	SETUP_W2MASKS;                          \
-	VMOVDQU32    ·avx512QuadG32Idx(SB), Z6; \
-	VBROADCASTSS (R9), Z7;                  \
-	VADDPS.BCST  8(R9), Z7, Z7
-
-#define QUAD_SCALES_W2R64_G64_LATE
-
-#define QUAD_OUT_W2R64_RAW(j, a0, a1, a2, a3) \
-	VADDPS  a1, a0, Z10;  \
-	VPERMPS Z10, Z6, Z10; \
-	VMOVUPS Z10, (j*256)(R13)(R14*1)
-
-#define ROW_FLUSH_W2R64G64(j, a0, a1, a2, a3) \
-	LEAQ        (R10*4), R12;                     \
-	SUBQ        R12, DX;                          \
-	SUBQ        R12, R8;                          \
-	VMOVDQU16.Z (DX), K1, Y14;                    \
-	VCVTPH2PS   Y14, Z14;                         \
-	VMOVDQU16.Z (R8), K1, Y15;                    \
-	VCVTPH2PS   Y15, Z15;                         \
-	LEAQ        (R10*2), R12;                     \
-	ADDQ        R12, DX;                          \
-	ADDQ        R12, R8;                          \
-	REDUCE4T(R13, j*256, Z10, Z8, Z9, Z12, Z13);  \
-	VMULPS      Z14, Z10, Z10;                    \
-	VFMADD231PS Z15, Z7, Z10;                     \
-	VMOVUPS     Z10, K1, (R11);                   \
-	ADDQ        avx512RowArgs_outStride(AX), R11
-
-#define NAME ·avx512DotRow64W2G64X1
-#define SETUP SETUP_W2R64G64X1
-#define QUAD QUADW2R64X1
-#define FLUSH_OUT ROW_FLUSH_W2R64G64
-#define QUADBYTES 64
-#define QUAD_SCALES QUAD_SCALES_W2R64_G64_LATE
-#define QUAD_OUT QUAD_OUT_W2R64_RAW
-#define FORX ROWFORW2X1
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow64W2G64X2
-#define SETUP SETUP_W2MASKS
-#define QUAD QUADW2R64X2
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 64
-#define QUAD_SCALES QUAD_SCALES_W2R64_G64
-#define QUAD_OUT QUAD_OUT_W2R64
-#define FORX ROWFORW2X2
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow64W2G64X4
-#define SETUP SETUP_W2MASKS
-#define QUAD QUADW2R64X4
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 64
-#define QUAD_SCALES QUAD_SCALES_W2R64_G64
-#define QUAD_OUT QUAD_OUT_W2R64
-#define FORX ROWFORW2X4
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-// One query row on 2-bit rows of 64 in two groups of 32: as in one group
-// of 64 the quads park their raw sums (QUAD_OUT_W2R64_RAW), and the flush
-// reduces the block's parked vectors to each row's sums of its two
-// groups (REDUCE4T but for its last add: dwords 0-1, 2-3), which it
-// scales by the block's 32 scales and 32 mins (read under K2, two words
-// a row; split into the groups' by the even and odd indexes in Z3, Z4):
-// F = lo*S0 + hi*S1 + M0*G0 + M1*G2 (Z7, Z5: the query's shift sums of
-// the blocks). DX and R8 step 16 bytes a quad, as the block's words take.
-// Per quad the scale step (eight instructions) and F's multiply and add
-// go: per 32 values 4 + 2 plus about 0.4, against 1.6, and the flush's
-// about 40 per 16 rows (1.25, against 0.8).
-#define SETUP_W2R64G32X1 \
-	SETUP_W2MASKS;                               \
-	VMOVDQU32    ·avx512QuadG32Idx(SB), Z6;      \
-	VBROADCASTSS (R9), Z7;                       \
-	VBROADCASTSS 8(R9), Z5;                      \
-	VMOVDQU32    ·avx512EvenOddIdx(SB), Z3;      \
-	VMOVDQU32    ·avx512EvenOddIdx+64(SB), Z4
-
-// REDUCE2G(base, boff, lo, hi, t1, t2, t3, t4): REDUCE4T's halves before
-// its last add: lane 4q+r of lo (hi) is the sum of dwords 0-1 (2-3) of
-// row r of the parked vector q.
-#define REDUCE2G(base, boff, lo, hi, t1, t2, t3, t4) \
-	VMOVUPS    boff(base), t1;                   \
-	VSHUFF64X2 $0x88, (boff+64)(base), t1, t2;   \
-	VSHUFF64X2 $0xdd, (boff+64)(base), t1, t1;   \
-	VADDPS     t1, t2, t3;                       \
-	VMOVUPS    (boff+128)(base), t1;             \
-	VSHUFF64X2 $0x88, (boff+192)(base), t1, t2;  \
-	VSHUFF64X2 $0xdd, (boff+192)(base), t1, t1;  \
-	VADDPS     t1, t2, t4;                       \
-	VSHUFF64X2 $0x88, t4, t3, lo;                \
-	VSHUFF64X2 $0xdd, t4, t3, hi
-
-// SPLIT_G32(w, wy, a, b): a, b = the even and odd words of the 32 fp16
-// in w (wy: its low half; the rows' groups 0 and 1), converted; w is
-// clobbered.
-#define SPLIT_G32(w, wy, a, b) \
-	VCVTPH2PS     wy, b;          \
-	VEXTRACTI64X4 $1, w, wy;      \
-	VCVTPH2PS     wy, a;          \
-	VMOVAPS       Z3, w;          \
-	VPERMI2PS     a, b, w;        \
-	VPERMT2PS     a, Z4, b;       \
-	VMOVAPS       w, a
-
-#define ROW_FLUSH_W2R64G32(j, a0, a1, a2, a3) \
-	LEAQ        (R10*2), R12;                          \
-	MOVL        $-1, R14;                              \
-	BZHIL       R12, R14, R14;                         \
-	KMOVD       R14, K2;                               \
-	LEAQ        (R10*4), R12;                          \
-	SUBQ        R12, DX;                               \
-	SUBQ        R12, R8;                               \
-	VMOVDQU16.Z (DX), K2, Z14;                         \
-	VMOVDQU16.Z (R8), K2, Z15;                         \
-	ADDQ        R12, DX;                               \
-	ADDQ        R12, R8;                               \
-	REDUCE2G(R13, j*256, Z10, Z11, Z8, Z9, Z0, Z1);    \
-	SPLIT_G32(Z14, Y14, Z12, Z13);                          \
-	VMULPS      Z12, Z10, Z10;                         \
-	VFMADD231PS Z13, Z11, Z10;                         \
-	SPLIT_G32(Z15, Y15, Z12, Z13);                          \
-	VFMADD231PS Z12, Z7, Z10;                          \
-	VFMADD231PS Z13, Z5, Z10;                          \
-	VMOVUPS     Z10, K1, (R11);                        \
-	ADDQ        avx512RowArgs_outStride(AX), R11
-
-#define QUAD_SCALES_W2R64_G32_LATE
-
-#define NAME ·avx512DotRow64W2G32X1
-#define SETUP SETUP_W2R64G32X1
-#define QUAD QUADW2R64X1
-#define FLUSH_OUT ROW_FLUSH_W2R64G32
-#define QUADBYTES 64
-#define QUAD_SCALES QUAD_SCALES_W2R64_G32_LATE
-#define QUAD_OUT QUAD_OUT_W2R64_RAW
-#define FORX ROWFORW2X1
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow64W2G32X2
-#define SETUP SETUP_W2MASKS
-#define QUAD QUADW2R64X2
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 64
-#define QUAD_SCALES QUAD_SCALES_W2R64_G32
-#define QUAD_OUT QUAD_OUT_W2R64
-#define FORX ROWFORW2X2
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-
-#define NAME ·avx512DotRow64W2G32X4
-#define SETUP SETUP_W2MASKS
-#define QUAD QUADW2R64X4
-#define FLUSH_OUT ROW_FLUSH_W2
-#define QUADBYTES 64
-#define QUAD_SCALES QUAD_SCALES_W2R64_G32
-#define QUAD_OUT QUAD_OUT_W2R64
-#define FORX ROWFORW2X4
-#include "avx512_dot_row_amd64.h"
-#undef FLUSH_OUT
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
 
 // The 4-bit Dot row kernels on rows of 256 values (head dimension 256) in
 // groups of 32, 64, 128 or 256: each half of a row runs as a row of the
@@ -3035,37 +2606,16 @@ field:
 #undef SHIFT_LO
 #undef SHIFT_HI
 
-// The 2-bit Dot row kernels on rows of 256 values: a row is one vector of
-// 64 code bytes, which the kernels of rows of 128 take as two rows (lanes
-// 0-7 and 8-15), so its halves run as two rows of 128 in groups of 32, 64
-// or 128 (a group of 256: a group of 128 per half, both with the row's
-// scale and min, QUAD_SCALES_DUP2_W2), with the x tables of the query's
-// halves in lanes 0-7 and 8-15 (avx512Row256Cols2) and the shift sums of
-// each half; the flush adds each row's two half sums (ROW_PAIRS). CX
+// The 2-bit Dot row kernels on rows of 256 values (groups of 16 and 8,
+// further on; the pair kernels, avx512_dotpairs_amd64.s, take the groups
+// of 32 to 256): a row is one vector of 64 code bytes, which the kernels
+// of rows of 128 take as two rows (lanes 0-7 and 8-15), so its halves run
+// as two rows of 128, with the x tables of the query's halves in lanes 0-7
+// and 8-15 (avx512Row256Cols2G16, avx512Row256Cols2G8) and the shift sums
+// of each half; the flush adds each row's two half sums (ROW_PAIRS). CX
 // counts halves (a multiple of 4); out takes a sum per row. Budget per 32
 // values: that of the 2-bit kernels of rows of 128, plus 4 instructions per
 // query row and 16 rows to add the pairs.
-
-// The quad's two rows' scales and mins, each taken four times (twice per
-// half, as two groups of 64), laid out as QUAD_SCALES_W2 lays out two
-// groups' (Z12, Z13, K2). It reads 4 bytes of scales and of mins and steps
-// DX and R8 back by 12, since QUAD_ROWS_NEXT steps them by 16.
-#define QUAD_SCALES_DUP2_W2 \
-	VMOVD        (DX), X12;                         \
-	VPUNPCKLWD   X12, X12, X12;                     \
-	VPUNPCKLWD   X12, X12, X12;                     \
-	VMOVD        (R8), X11;                         \
-	VPUNPCKLWD   X11, X11, X11;                     \
-	VPUNPCKLWD   X11, X11, X11;                     \
-	VINSERTI32X4 $1, X11, Y12, Y12;                 \
-	VPSHUFB      ·avx512QuadMinShuf(SB), Y12, Y12;  \
-	VCVTPH2PS    Y12, Z12;                          \
-	VMOVDQU32    ·avx512DotW2ScaleIdx(SB), Z13;     \
-	VPERMPS      Z12, Z13, Z13;                     \
-	MOVL         $0x5555, R11;                      \
-	KMOVW        R11, K2;                           \
-	SUBQ         $12, DX;                           \
-	SUBQ         $12, R8
 
 // PAIRS_MASK(K) sets K to the block's R10/2 rows (of R10 halves);
 // PAIRS_NEXT moves out past the block's 8 sums and loops to block while
@@ -3096,246 +2646,6 @@ field:
 	VPERMQ    Z10, Z9, Z10;                      \
 	VMOVUPS   Y10, K1, (R11);                    \
 	ADDQ      avx512RowArgs_outStride(AX), R11
-
-#define NAME ·avx512DotRow256W2G32X1
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X1
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2_G32
-#define QUAD_OUT QUAD_OUT_W2_G32
-#define FORX ROWFORW2X1
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G32X2
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X2
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2_G32
-#define QUAD_OUT QUAD_OUT_W2_G32
-#define FORX ROWFORW2X2
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G32X4
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X4
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2_G32
-#define QUAD_OUT QUAD_OUT_W2_G32
-#define FORX ROWFORW2X4
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G64X1
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X1
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X1
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G64X2
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X2
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X2
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G64X4
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X4
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X4
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G128X1
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X1
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X1
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G128X2
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X2
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X2
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G128X4
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X4
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X4
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G256X1
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X1
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP2_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X1
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G256X2
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X2
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP2_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X2
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
-
-#define NAME ·avx512DotRow256W2G256X4
-#define SETUP SETUP_W2TABLES
-#define QUAD QUADW2X4
-#define FLUSH_OUT ROW_FLUSH_W2_PAIRS
-#define QUADBYTES 128
-#define QUAD_SCALES QUAD_SCALES_DUP2_W2
-#define QUAD_OUT QUAD_OUT_W2
-#define FORX ROWFORW2X4
-#define ROW_PAIRS 1
-#include "avx512_dot_row_amd64.h"
-#undef NAME
-#undef SETUP
-#undef QUAD
-#undef FLUSH_OUT
-#undef QUADBYTES
-#undef QUAD_SCALES
-#undef QUAD_OUT
-#undef FORX
-#undef ROW_PAIRS
 
 // The 4-bit Dot row kernels on rows of 128 values in groups of 16: the
 // kernels of groups of 64, on x tables of the layout of groups of 16
@@ -4518,7 +3828,7 @@ field:
 // dword, so each accumulator lane (acc01: rows 0-1, acc23: rows 2-3, lane
 // 8r+g: row r's group g) is scaled and shifted on its own, before the
 // COMBINE that brings the quad to the kernels' K layout (lane 4L+p: row
-// 2(p/2)+L/2), then permuted to REDUCE4's as in the other 2-bit kernels.
+// 2(p/2)+L/2), then permuted to REDUCE4's as by QUAD_OUT_W2.
 // The x tables have the layout of groups of 16 (avx512RowCols2G16).
 
 // The quad's 32 scales and 32 mins, converted in the accumulators' lane

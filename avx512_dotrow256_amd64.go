@@ -43,9 +43,10 @@ func avx512DotRow256(out []float32, r Rows, x []float32, pass int) bool {
 	return true
 }
 
-// avx512Row256Codes reports whether the Dot and AddWeighted row kernels of
-// rows of 256 values take codes of format f: 2- and 4-bit codes in groups
-// of 32, 64, 128 or 256 (groups of 16: avx512Row256G16).
+// avx512Row256Codes reports whether the AddWeighted row kernels and Dot's
+// row kernels (2-bit codes: its pair kernels) of rows of 256 values take
+// codes of format f: 2- and 4-bit codes in groups of 32, 64, 128 or 256
+// (groups of 16: avx512Row256G16).
 func avx512Row256Codes(f Format) bool {
 	return (f.Bits == 2 || f.Bits == 4) && (f.Group == 32 || f.Group == 64 || f.Group == 128 || f.Group == 256)
 }
@@ -144,16 +145,17 @@ func init() {
 	}
 }
 
-// avx512DotRow256W2 is Dot on 2-bit rows of 256 values in groups of 32 to
-// 256 for pass query rows x by the 2-bit row kernels of rows of 128: a
-// 2-bit row of 256 is 64 code bytes, one vector, which those kernels take
-// as two rows of 128 (lanes 0-7 and 8-15). So the rows' halves run as
+// avx512DotRow256W2 is Dot on 2-bit rows of 256 values in groups of 16
+// (groups of 8: one query row) for pass query rows x by the 2-bit row
+// kernels of rows of 128 (the pair kernels take the groups of 32 to 256):
+// a 2-bit row of 256 is 64 code bytes, one vector, which those kernels
+// take as two rows of 128 (lanes 0-7 and 8-15). So the rows' halves run as
 // twice as many rows of 128, with x tables whose lanes 8-15 hold the
-// query's second half (avx512Row256Cols2) and shift sums per half, and
-// the kernels add each row's two half sums as they store them. An odd
-// last row is copied beside a zero row. Like avx512DotRow it returns
-// false, having written nothing, when a query value scaled by 4^-k is a
-// nonzero float32 subnormal.
+// query's second half (avx512Row256Cols2G16, avx512Row256Cols2G8) and
+// shift sums per half, and the kernels add each row's two half sums as
+// they store them. An odd last row is copied beside a zero row. Like
+// avx512DotRow it returns false, having written nothing, when a query
+// value scaled by 4^-k is a nonzero float32 subnormal.
 func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		recsBuf    [4*16*16 + 16]float32
@@ -163,11 +165,8 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 	recs, sg, scratch := avx512AlignFloats(recsBuf[:]), avx512AlignFloats(sgBuf[:]), avx512AlignFloats(scratchBuf[:])
 	f := r.Format
 	for j := range pass {
-		cols := &avx512Row256Cols2[0][0]
-		switch f.Group {
-		case 16:
-			cols = &avx512Row256Cols2G16[0][0]
-		case 8:
+		cols := &avx512Row256Cols2G16[0][0]
+		if f.Group == 8 {
 			cols = &avx512Row256Cols2G8[0][0]
 		}
 		if avx512DotRowXTables(&recs[j*16*16], &x[j*256], cols, &avx512RowScales2[0], 16, 1) {
@@ -190,30 +189,9 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 			}
 			continue
 		}
-		if f.Group == 16 {
-			// Lane l: half l/8, its group l%8.
-			for l := range s {
-				s[l] = mul * sumFloats(xj[128*(l/8)+16*(l%8):][:16])
-			}
-			continue
-		}
-		if f.Group == 32 {
-			// Lane 4L+p: half L/2 (of half-row 2(p/2)+L/2), group
-			// 2(L%2)+p%2 of the half.
-			for l := range s {
-				L, p := l/4, l%4
-				s[l] = mul * sumFloats(xj[128*(L/2)+32*(2*(L%2)+p%2):][:32])
-			}
-			continue
-		}
-		// Lane 8+4g+r: half-row r of four (half r%2), its 64 values g.
-		for l := range 8 {
-			s[l] = 0
-		}
-		for g := range 2 {
-			for r := range 4 {
-				s[8+4*g+r] = mul * sumFloats(xj[128*(r%2)+64*g:][:64])
-			}
+		// Groups of 16: lane l, half l/8, its group l%8.
+		for l := range s {
+			s[l] = mul * sumFloats(xj[128*(l/8)+16*(l%8):][:16])
 		}
 	}
 	n := r.Len()
@@ -228,7 +206,7 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 	if n2 > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), 2*n2
-		avx512CallDotRow256W2Of(f.Group, pass, &a)
+		avx512CallDotRow256W2Of(f, pass, &a)
 	}
 	if n2 < n {
 		var (
@@ -242,7 +220,7 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 		copy(mins2[:], mins[g*n2:])
 		a.data, a.scales, a.mins = unsafe.Pointer(&data[0]), unsafe.Pointer(&scales[0]), unsafe.Pointer(&mins2[0])
 		a.out, a.n, a.outStride = unsafe.Pointer(&tail[0]), 4, 16
-		avx512CallDotRow256W2Of(f.Group, pass, &a)
+		avx512CallDotRow256W2Of(f, pass, &a)
 		for j := range pass {
 			out[j*n+n2] = tail[4*j]
 		}
@@ -250,31 +228,29 @@ func avx512DotRow256W2(out []float32, r Rows, x []float32, pass int) bool {
 	return true
 }
 
-// avx512Row256Cols2 are the columns of the x tables of 2-bit rows of 256
-// (one row per vector, its halves in lanes 0-7 and 8-15): those of rows of
-// 128 (avx512RowCols2), plus 128 in lanes 8-15.
-//
-// avx512Row256Cols2G16 and avx512Row256Cols2G8 are those of groups of 16
-// and 8 (avx512RowCols2G16, avx512RowCols2G8, plus 128 in lanes 8-15).
-var avx512Row256Cols2, avx512Row256Cols2G16, avx512Row256Cols2G8 [16][16]int32
+// avx512Row256Cols2G16 and avx512Row256Cols2G8 are the columns of the x
+// tables of 2-bit rows of 256 in groups of 16 and 8 (one row per vector,
+// its halves in lanes 0-7 and 8-15): those of rows of 128
+// (avx512RowCols2G16, avx512RowCols2G8), plus 128 in lanes 8-15.
+var avx512Row256Cols2G16, avx512Row256Cols2G8 [16][16]int32
 
 func init() {
 	for k := range 16 {
 		for l := range 16 {
-			avx512Row256Cols2[k][l] = avx512RowCols2[k][l] + 128*int32(l/8)
 			avx512Row256Cols2G16[k][l] = int32(16*(l%8)+k/4+4*(k%4)) + 128*int32(l/8)
 			avx512Row256Cols2G8[k][l] = avx512RowCols2G8[k][l] + 128*int32(l/8)
 		}
 	}
 }
 
-// avx512CallDotRow256W2Of runs the 2-bit Dot kernel of rows of 256 in
-// groups of group (groups of 8: one query row).
-func avx512CallDotRow256W2Of(group, pass int, a *avx512RowArgs) {
-	if group == 8 {
+// avx512CallDotRow256W2Of runs the 2-bit Dot row kernel of rows of 256 in
+// format f: groups of 8 (one query row) or 16.
+func avx512CallDotRow256W2Of(f Format, pass int, a *avx512RowArgs) {
+	if f.Group == 8 {
 		avx512W2G8One(pass)
 		avx512DotRow256W2G8X1(a)
 		return
 	}
-	avx512CallDotRow256W2(group, pass, a)
+	avx512NoRowKernel(f, 256)
+	avx512CallDotRow256W2G16(pass, a)
 }

@@ -2,16 +2,17 @@
 
 package lowbit
 
-// avx512DotRow64 runs the 4-bit or 2-bit Dot row kernel on rows of 64
-// values in one group of 64 or two of 32, or in groups of 16 (4-bit codes
-// also 8) (four rows at a time, two per
-// vector for 4-bit codes, four for 2-bit; the query's sums over the rows'
-// two blocks of 32 serve either group; eight rows at a time for four query
-// rows on 4-bit codes in groups of 16 to 64, avx512Row64Octets) for pass
-// query rows x; a last partial block is copied to a padded one. Like avx512DotRow it returns
-// false, having written nothing, when a query value scaled by 16^-k (4^-k)
-// is a nonzero float32 subnormal (query values below 2^-98, or 2^-96),
-// and the general kernels serve them.
+// avx512DotRow64 runs the Dot row kernel on rows of 64 values: 4-bit
+// codes in one group of 64, two of 32, or groups of 16 or 8; 2-bit codes
+// in groups of 16 or 8 (the pair kernels take the groups of 32 and 64).
+// Four rows at a time, two per vector for 4-bit codes, four for 2-bit
+// (for one group of 64 the query's sums over the rows' two blocks of 32
+// serve as the two groups'); eight rows at a time for four query rows on
+// 4-bit codes in groups of 16 to 64 (avx512Row64Octets); for pass query
+// rows x, a last partial block copied to a padded one. Like avx512DotRow
+// it returns false, having written nothing, when a query value scaled by
+// 16^-k (4^-k) is a nonzero float32 subnormal (query values below 2^-98,
+// or 2^-96), and the gather or general kernels serve them.
 func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	var (
 		xBuf    [4 * 128]float32
@@ -26,7 +27,8 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 	f := r.Format
 	cols, scales, fields := &avx512Row64Cols4[0][0], &avx512RowScales4[0], 8
 	if f.Bits == 2 {
-		cols, scales, fields = &avx512Row64Cols2[0][0], &avx512RowScales2[0], 16
+		// Groups of 16 or 8, which set cols below.
+		scales, fields = &avx512RowScales2[0], 16
 	}
 	if f.Group == 16 {
 		cols = &avx512Row64Cols4G16[0][0]
@@ -109,15 +111,6 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 			s0 += x[64*j+c]
 			s1 += x[64*j+32+c]
 		}
-		if f.Bits == 2 {
-			// Lane 4r+d: block d/2's sum in d = 0 and 2, 0 in the
-			// others (sgBuf starts zeroed), so that each block's shift
-			// term is added once.
-			for r := range 4 {
-				sg[j*16+4*r], sg[j*16+4*r+2] = mul*s0, mul*s1
-			}
-			continue
-		}
 		for l := range 4 {
 			sg[j*16+8+l], sg[j*16+12+l] = mul*s0, mul*s1
 		}
@@ -132,17 +125,16 @@ func avx512DotRow64(out []float32, r Rows, x []float32, pass int) bool {
 // avx512RowCols4[k][l%8] (two rows per vector, one in lanes 0-7, one in
 // 8-15).
 //
-// avx512Row64Cols2 are those of the 2-bit kernels (four rows per vector,
-// row r in lanes 4r to 4r+3): field k of lane l holds column
-// avx512RowCols2[k][l%4].
+// avx512Row64Cols4G16 and avx512Row64Cols4G8 are those of groups of 16
+// and 8 (avx512RowCols4G16, avx512RowCols4G8).
 //
-// avx512Row64Cols4G16 and avx512Row64Cols2G16 are those of groups of 16
-// (avx512RowCols4G16, avx512RowCols2G16), avx512Row64Cols4G8 and
-// avx512Row64Cols2G8 those of groups of 8 (avx512RowCols4G8,
-// avx512RowCols2G8).
+// avx512Row64Cols2G16 and avx512Row64Cols2G8 are those of the 2-bit
+// kernels in groups of 16 and 8 (four rows per vector, row r in lanes 4r
+// to 4r+3): field k of lane l holds column avx512RowCols2G16[k][l%4]
+// (avx512RowCols2G8[k][l%4]).
 var (
 	avx512Row64Cols4, avx512Row64Cols4G16, avx512Row64Cols4G8 [8][16]int32
-	avx512Row64Cols2, avx512Row64Cols2G16, avx512Row64Cols2G8 [16][16]int32
+	avx512Row64Cols2G16, avx512Row64Cols2G8                   [16][16]int32
 )
 
 func init() {
@@ -155,7 +147,6 @@ func init() {
 	}
 	for k := range 16 {
 		for l := range 16 {
-			avx512Row64Cols2[k][l] = avx512RowCols2[k][l%4]
 			avx512Row64Cols2G16[k][l] = avx512RowCols2G16[k][l%4]
 			avx512Row64Cols2G8[k][l] = avx512RowCols2G8[k][l%4]
 		}
@@ -170,7 +161,8 @@ func avx512Row64Octets(f Format, pass int) bool {
 	return pass == 4 && f.Bits == 4 && (f.Group == 16 || f.Group == 32 || f.Group == 64)
 }
 
-// avx512Row64Codes reports whether the Dot and AddWeighted row kernels of
+// avx512Row64Codes reports whether the AddWeighted row kernels and Dot's
+// row kernels (2-bit codes in groups of 32 and 64: its pair kernels) of
 // rows of 64 values take codes of format f: 2- and 4-bit codes in groups
 // of 16, 32 or 64.
 func avx512Row64Codes(f Format) bool {

@@ -4300,29 +4300,12 @@ func avx512CallDot(bits, nq int, a *avx512DotArgs) {
 	}
 }
 
-// Dot on rows of one shape, four rows at a time (avx512_dot_amd64.s, body
-// avx512_dot_row_amd64.h).
+// Dot on 4-bit rows of 128 values in groups of 64 or 128, four rows at a time
+// (avx512_dot_amd64.s, body avx512_dot_row_amd64.h; 2-bit codes: the pair
+// kernels).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
-//go:noescape
-func avx512DotRow128W2G64X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow128W2G64X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow128W2G64X4(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow128W2G128X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow128W2G128X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow128W2G128X4(a *avx512RowArgs)
-
 //go:noescape
 func avx512DotRow128W4G64X1(a *avx512RowArgs)
 
@@ -4342,51 +4325,30 @@ func avx512DotRow128W4G128X2(a *avx512RowArgs)
 func avx512DotRow128W4G128X4(a *avx512RowArgs)
 
 // avx512CallDotRow calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRow(bits, group, nq int, a *avx512RowArgs) {
-	switch bits<<12 | group<<4 | nq {
-	case 2<<12 | 64<<4 | 1:
-		avx512DotRow128W2G64X1(a)
-	case 2<<12 | 64<<4 | 2:
-		avx512DotRow128W2G64X2(a)
-	case 2<<12 | 64<<4 | 4:
-		avx512DotRow128W2G64X4(a)
-	case 2<<12 | 128<<4 | 1:
-		avx512DotRow128W2G128X1(a)
-	case 2<<12 | 128<<4 | 2:
-		avx512DotRow128W2G128X2(a)
-	case 2<<12 | 128<<4 | 4:
-		avx512DotRow128W2G128X4(a)
-	case 4<<12 | 64<<4 | 1:
+func avx512CallDotRow(group, nq int, a *avx512RowArgs) {
+	switch group<<4 | nq {
+	case 64<<4 | 1:
 		avx512DotRow128W4G64X1(a)
-	case 4<<12 | 64<<4 | 2:
+	case 64<<4 | 2:
 		avx512DotRow128W4G64X2(a)
-	case 4<<12 | 64<<4 | 4:
+	case 64<<4 | 4:
 		avx512DotRow128W4G64X4(a)
-	case 4<<12 | 128<<4 | 1:
+	case 128<<4 | 1:
 		avx512DotRow128W4G128X1(a)
-	case 4<<12 | 128<<4 | 2:
+	case 128<<4 | 2:
 		avx512DotRow128W4G128X2(a)
-	case 4<<12 | 128<<4 | 4:
+	case 128<<4 | 4:
 		avx512DotRow128W4G128X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
 }
 
-// Dot on 2- and 4-bit rows of 128 values in four groups of 32, four rows at
-// a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
+// Dot on 4-bit rows of 128 values in four groups of 32, four rows at a time
+// (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
-//go:noescape
-func avx512DotRow128W2G32X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow128W2G32X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow128W2G32X4(a *avx512RowArgs)
-
 //go:noescape
 func avx512DotRow128W4G32X1(a *avx512RowArgs)
 
@@ -4397,57 +4359,25 @@ func avx512DotRow128W4G32X2(a *avx512RowArgs)
 func avx512DotRow128W4G32X4(a *avx512RowArgs)
 
 // avx512CallDotRowG32 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRowG32(bits, nq int, a *avx512RowArgs) {
-	switch bits<<4 | nq {
-	case 2<<4 | 1:
-		avx512DotRow128W2G32X1(a)
-	case 2<<4 | 2:
-		avx512DotRow128W2G32X2(a)
-	case 2<<4 | 4:
-		avx512DotRow128W2G32X4(a)
-	case 4<<4 | 1:
+func avx512CallDotRowG32(nq int, a *avx512RowArgs) {
+	switch nq {
+	case 1:
 		avx512DotRow128W4G32X1(a)
-	case 4<<4 | 2:
+	case 2:
 		avx512DotRow128W4G32X2(a)
-	case 4<<4 | 4:
+	case 4:
 		avx512DotRow128W4G32X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
 }
 
-// Dot on 2- and 4-bit rows of 64 values in one group or two groups of 32,
-// four rows at a time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h).
+// Dot on 4-bit rows of 64 values in groups of 16, 32 or 64, four rows (four
+// query rows: eight) at a time (avx512_dot_amd64.s, bodies
+// avx512_dot_row_amd64.h and avx512_dot_row64x8_amd64.h).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
-//go:noescape
-func avx512DotRow64W2G16X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow64W2G16X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow64W2G16X4(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow64W2G32X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow64W2G32X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow64W2G32X4(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow64W2G64X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow64W2G64X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow64W2G64X4(a *avx512RowArgs)
-
 //go:noescape
 func avx512DotRow64W4G16X1(a *avx512RowArgs)
 
@@ -4476,44 +4406,55 @@ func avx512DotRow64W4G64X2(a *avx512RowArgs)
 func avx512DotRow64W4G64X4(a *avx512RowArgs)
 
 // avx512CallDotRow64 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRow64(bits, group, nq int, a *avx512RowArgs) {
-	switch bits<<12 | group<<4 | nq {
-	case 2<<12 | 16<<4 | 1:
-		avx512DotRow64W2G16X1(a)
-	case 2<<12 | 16<<4 | 2:
-		avx512DotRow64W2G16X2(a)
-	case 2<<12 | 16<<4 | 4:
-		avx512DotRow64W2G16X4(a)
-	case 2<<12 | 32<<4 | 1:
-		avx512DotRow64W2G32X1(a)
-	case 2<<12 | 32<<4 | 2:
-		avx512DotRow64W2G32X2(a)
-	case 2<<12 | 32<<4 | 4:
-		avx512DotRow64W2G32X4(a)
-	case 2<<12 | 64<<4 | 1:
-		avx512DotRow64W2G64X1(a)
-	case 2<<12 | 64<<4 | 2:
-		avx512DotRow64W2G64X2(a)
-	case 2<<12 | 64<<4 | 4:
-		avx512DotRow64W2G64X4(a)
-	case 4<<12 | 16<<4 | 1:
+func avx512CallDotRow64(group, nq int, a *avx512RowArgs) {
+	switch group<<4 | nq {
+	case 16<<4 | 1:
 		avx512DotRow64W4G16X1(a)
-	case 4<<12 | 16<<4 | 2:
+	case 16<<4 | 2:
 		avx512DotRow64W4G16X2(a)
-	case 4<<12 | 16<<4 | 4:
+	case 16<<4 | 4:
 		avx512DotRow64W4G16X4(a)
-	case 4<<12 | 32<<4 | 1:
+	case 32<<4 | 1:
 		avx512DotRow64W4G32X1(a)
-	case 4<<12 | 32<<4 | 2:
+	case 32<<4 | 2:
 		avx512DotRow64W4G32X2(a)
-	case 4<<12 | 32<<4 | 4:
+	case 32<<4 | 4:
 		avx512DotRow64W4G32X4(a)
-	case 4<<12 | 64<<4 | 1:
+	case 64<<4 | 1:
 		avx512DotRow64W4G64X1(a)
-	case 4<<12 | 64<<4 | 2:
+	case 64<<4 | 2:
 		avx512DotRow64W4G64X2(a)
-	case 4<<12 | 64<<4 | 4:
+	case 64<<4 | 4:
 		avx512DotRow64W4G64X4(a)
+	default:
+		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
+	}
+}
+
+// Dot on 2-bit rows of 64 values in groups of 16, four rows (one vector) at a
+// time (avx512_dot_amd64.s, body avx512_dot_row_amd64.h; groups of 32 and 64:
+// the pair kernels).
+//
+// avx512DotRow<cols>W<bits>G<group>X<nq>
+//
+//go:noescape
+func avx512DotRow64W2G16X1(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W2G16X2(a *avx512RowArgs)
+
+//go:noescape
+func avx512DotRow64W2G16X4(a *avx512RowArgs)
+
+// avx512CallDotRow64W2G16 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRow64W2G16(nq int, a *avx512RowArgs) {
+	switch nq {
+	case 1:
+		avx512DotRow64W2G16X1(a)
+	case 2:
+		avx512DotRow64W2G16X2(a)
+	case 4:
+		avx512DotRow64W2G16X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
@@ -5178,8 +5119,9 @@ func avx512CallDotRow256(group, nq int, a *avx512RowArgs) {
 	}
 }
 
-// Dot on 2-bit rows of 256 values, each half as a row of 128, the two halves'
-// sums added (avx512_dot_amd64.s, body avx512_dot_row_amd64.h with ROW_PAIRS).
+// Dot on 2-bit rows of 256 values in groups of 16, each half as a row of 128,
+// the two halves' sums added (avx512_dot_amd64.s, body avx512_dot_row_amd64.h
+// with ROW_PAIRS; groups of 32 to 256: the pair kernels).
 //
 // avx512DotRow<cols>W<bits>G<group>X<nq>
 //
@@ -5192,75 +5134,15 @@ func avx512DotRow256W2G16X2(a *avx512RowArgs)
 //go:noescape
 func avx512DotRow256W2G16X4(a *avx512RowArgs)
 
-//go:noescape
-func avx512DotRow256W2G32X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G32X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G32X4(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G64X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G64X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G64X4(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G128X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G128X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G128X4(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G256X1(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G256X2(a *avx512RowArgs)
-
-//go:noescape
-func avx512DotRow256W2G256X4(a *avx512RowArgs)
-
-// avx512CallDotRow256W2 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
-func avx512CallDotRow256W2(group, nq int, a *avx512RowArgs) {
-	switch group<<4 | nq {
-	case 16<<4 | 1:
+// avx512CallDotRow256W2G16 calls avx512DotRow<cols>W<bits>G<group>X<nq>.
+func avx512CallDotRow256W2G16(nq int, a *avx512RowArgs) {
+	switch nq {
+	case 1:
 		avx512DotRow256W2G16X1(a)
-	case 16<<4 | 2:
+	case 2:
 		avx512DotRow256W2G16X2(a)
-	case 16<<4 | 4:
+	case 4:
 		avx512DotRow256W2G16X4(a)
-	case 32<<4 | 1:
-		avx512DotRow256W2G32X1(a)
-	case 32<<4 | 2:
-		avx512DotRow256W2G32X2(a)
-	case 32<<4 | 4:
-		avx512DotRow256W2G32X4(a)
-	case 64<<4 | 1:
-		avx512DotRow256W2G64X1(a)
-	case 64<<4 | 2:
-		avx512DotRow256W2G64X2(a)
-	case 64<<4 | 4:
-		avx512DotRow256W2G64X4(a)
-	case 128<<4 | 1:
-		avx512DotRow256W2G128X1(a)
-	case 128<<4 | 2:
-		avx512DotRow256W2G128X2(a)
-	case 128<<4 | 4:
-		avx512DotRow256W2G128X4(a)
-	case 256<<4 | 1:
-		avx512DotRow256W2G256X1(a)
-	case 256<<4 | 2:
-		avx512DotRow256W2G256X2(a)
-	case 256<<4 | 4:
-		avx512DotRow256W2G256X4(a)
 	default:
 		panic("lowbit: no avx512DotRow<cols>W<bits>G<group>X<nq> kernel of that shape")
 	}
