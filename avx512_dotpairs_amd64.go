@@ -2,7 +2,11 @@
 
 package lowbit
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/lowbit-ml/lowbit/pack"
+)
 
 // avx512PairsLanes and avx512Pairs64Lanes are the rows the lanes of the
 // Dot pair kernels' transposed vectors hold, on rows of 128 and of 64 (π
@@ -43,11 +47,14 @@ func init() {
 		avx512PairsLo[i], avx512PairsHi[i] = float32(i&3), float32(i>>2)
 	}
 	for p := range avx512PairsCols {
-		w, k := p/8, p%8
-		// Dword w is bytes 4(w%2) to 4(w%2)+3 of block w/2; its bits 4k to
-		// 4k+3 are byte j = 4(w%2) + k/2, codes 2(k%2) and 2(k%2)+1 of the
-		// byte, which hold columns 8*code + j of the block.
-		avx512PairsCols[p] = uint8(32*(w/2) + 16*(k%2) + 4*(w%2) + k/2)
+		// Pair p is the 2-bit plane's positions 2p and 2p+1 (bits 4p to
+		// 4p+3 of a row of 128 in groups that are whole blocks); the table
+		// builder reads the second's value 8 columns after the first's.
+		a, b := pack.PlaneColumn(2, 128, 2*p), pack.PlaneColumn(2, 128, 2*p+1)
+		if b != a+8 {
+			panic("lowbit: the Dot pair kernels need the 2-bit plane's paired columns 8 apart")
+		}
+		avx512PairsCols[p] = uint8(a)
 	}
 	for l, r := range avx512PairsLanes {
 		avx512PairsRowOrder[r] = int32(l)
@@ -55,8 +62,6 @@ func init() {
 		avx512PairsWords[1][l], avx512PairsWords[1][16+l] = uint16(2*r), uint16(2*r+1)
 		avx512PairsWords[2][l], avx512PairsWords[2][16+l] = uint16(4*r), uint16(4*r+1)
 		avx512PairsWords[3][l], avx512PairsWords[3][16+l] = uint16(4*r+2), uint16(4*r+3)
-	}
-	for l, r := range avx512PairsLanes {
 		for k := range avx512Pairs256Words {
 			avx512Pairs256Words[k][l], avx512Pairs256Words[k][16+l] = uint16(8*(r%8)+2*k), uint16(8*(r%8)+2*k+1)
 		}
@@ -86,13 +91,37 @@ func avx512DotPairsServe(f Format, cols int) bool {
 
 // avx512DotRowPairs is Dot on 2-bit rows of 64, 128 or 256 values
 // (avx512DotPairsServe) for pass (1, 2 or 4) query rows x by the pair
-// kernels: the call writes each query row's pair tables (cols/2: on rows
-// of 256 each half's 64 after all query rows' tables of the first half)
-// and group sums, the kernel runs on whole blocks of sixteen rows, and a
-// last partial block is copied to a padded one.
+// kernels, on a stack buffer for the tables as large as the call needs
+// (Go zeroes it at every call: 4 KiB per query row and half of a row of
+// 256, up to 32 KiB).
 func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
-	var tabBuf [2*4*64*16 + 16]float32
-	tab := avx512AlignFloats(tabBuf[:])
+	switch avx512PairsTableFloats(r.Cols, pass) {
+	case 1024:
+		var buf [1024 + 16]float32
+		avx512DotRowPairsIn(buf[:], out, r, x, pass)
+	case 2 * 1024, 4 * 1024:
+		var buf [4*1024 + 16]float32
+		avx512DotRowPairsIn(buf[:], out, r, x, pass)
+	default:
+		var buf [8*1024 + 16]float32
+		avx512DotRowPairsIn(buf[:], out, r, x, pass)
+	}
+}
+
+// avx512PairsTableFloats returns the floats of the pair tables of pass
+// query rows on rows of cols values: 1024 (64 tables) per query row and
+// row of 128 or half of one of 256 (rows of 64 use half of theirs).
+func avx512PairsTableFloats(cols, pass int) int {
+	return 1024 * pass * max(cols, 128) / 128
+}
+
+// avx512DotRowPairsIn is avx512DotRowPairs with the tables in buf (64
+// bytes more than avx512PairsTableFloats, for the alignment): the call
+// writes each query row's pair tables (query row j, half h of a row of 256
+// at 1024*(h*pass + j)) and group sums, the kernel runs on whole blocks of
+// sixteen rows, and a last partial block is copied to a padded one.
+func avx512DotRowPairsIn(buf, out []float32, r Rows, x []float32, pass int) {
+	tab := avx512AlignFloats(buf)
 	f, cols := r.Format, r.Cols
 	g := f.Groups(cols)
 	mins, mul := shiftSource(r)
@@ -100,7 +129,7 @@ func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
 	for j := range pass {
 		xj := x[j*cols : (j+1)*cols]
 		for h := 0; h < cols; h += 128 {
-			avx512DotPairTables(&tab[(4*h/128+j)*1024], &xj[h], &avx512PairsCols[0], min(cols, 128)/2)
+			avx512DotPairTables(&tab[1024*(h/128*pass+j)], &xj[h], &avx512PairsCols[0], min(cols, 128)/2)
 		}
 		for k := range g {
 			sg[8*j+k] = mul * sumFloats(xj[k*f.Group:][:f.Group])
@@ -110,6 +139,9 @@ func avx512DotRowPairs(out []float32, r Rows, x []float32, pass int) {
 	n := len(out) / pass
 	nb := n &^ 15
 	a := avx512RowArgs{recs: unsafe.Pointer(&tab[0]), sg: unsafe.Pointer(&sg[0]), outStride: 4 * n}
+	if cols == 256 {
+		a.scratch = unsafe.Pointer(&tab[1024*pass]) // the second half's tables
+	}
 	if nb > 0 {
 		a.data, a.scales, a.mins = unsafe.Pointer(&r.Data[0]), unsafe.Pointer(&r.Scales[0]), unsafe.Pointer(&mins[0])
 		a.out, a.n = unsafe.Pointer(&out[0]), nb

@@ -17,14 +17,16 @@
 // Registers: Z0-Z7 the rows as loaded, then the transpose's scratch;
 // Z8-Z15 the dwords in lanes (V0-V7, or V0-V3); Z25, Z26 the scale words'
 // indexes, Z27 the lane-to-row index; the others as PAIRS_BODY says. SI codes, DX scales, R8 mins (the scales when
-// symmetric), BX the pair tables, R9 the group sums, DI out (query row j at
-// j*R10; R11 = 3*R10), CX rows left.
+// symmetric), BX the pair tables (R12 those of the second half of rows of
+// 256), R9 the group sums, DI out (query row j at j*R10; R11 = 3*R10), CX
+// rows left.
 
 ROW_TEXT(NAME)
 	ROW_ARGS
 	MOVQ         avx512RowArgs_outStride(AX), R10
 	LEAQ         (R10)(R10*2), R11
 	MOVQ         avx512RowArgs_sg(AX), R9
+	MOVQ         avx512RowArgs_scratch(AX), R12
 	MOVQ         avx512RowArgs_out(AX), DI
 	MOVQ         avx512RowArgs_n(AX), CX
 	VMOVDQU32    ROW_ORDER, Z27

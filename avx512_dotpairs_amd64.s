@@ -573,8 +573,7 @@
 // 128 (a row's half in each 256-bit lane: PAIRS_ROWS256, 8 loads and 8
 // inserts more than the rows of 128 per block) and transposed like them,
 // so the lanes' rows and the scale words' indexes are theirs; each half
-// has its own tables, the second half's 16 KiB after the first's (BX
-// moves by 16 KiB in between). The groups of 32, 64 and 128 lie in one
+// has its own tables, the second half's at R12 (swapped with BX for it). The groups of 32, 64 and 128 lie in one
 // half and are scaled as they end; a group of 256 is scaled after each
 // half and shifted by its mins once. Eight groups a row (groups of 32)
 // take a group pair's words from the four vectors of a block's scales
@@ -625,7 +624,7 @@
 #define PAIRS_WORDS8_3(b) PAIRS_WORDS8(b, 3)
 
 #define PAIRS_NEXT_HALF \
-	ADDQ $16384, BX; \
+	XCHGQ BX, R12;   \
 	PAIRS_ROWS256(1)
 
 #define PAIRS_QBODY_256G256 \
@@ -635,7 +634,7 @@
 	PAIRS_NEXT_HALF;                                       \
 	PAIRS_D8;                                              \
 	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS1, PAIRS_LO, 0); \
-	SUBQ $16384, BX;                                       \
+	XCHGQ BX, R12;                                       \
 	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_256G128 \
@@ -645,7 +644,7 @@
 	PAIRS_NEXT_HALF;                                       \
 	PAIRS_D8;                                              \
 	PAIRS_QGROUPQ(VFMADD231PS, PAIRS_WORDS2, PAIRS_HI, 1); \
-	SUBQ $16384, BX;                                       \
+	XCHGQ BX, R12;                                       \
 	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_256G64 \
@@ -655,7 +654,7 @@
 	PAIRS_NEXT_HALF;                                                           \
 	PAIRS_G64(0, Z8, Z9, Z10, Z11, VFMADD231PS, PAIRS_WORDS4B, PAIRS_LO, 2);   \
 	PAIRS_G64(4, Z12, Z13, Z14, Z15, VFMADD231PS, PAIRS_WORDS4B, PAIRS_HI, 3); \
-	SUBQ $16384, BX;                                                           \
+	XCHGQ BX, R12;                                                           \
 	PAIRS_QOUTQ
 
 #define PAIRS_QBODY_256G32 \
@@ -663,7 +662,7 @@
 	PAIRS_G32X4(VMULPS, PAIRS_WORDS8_0, PAIRS_WORDS8_1, 0);       \
 	PAIRS_NEXT_HALF;                                              \
 	PAIRS_G32X4(VFMADD231PS, PAIRS_WORDS8_2, PAIRS_WORDS8_3, 4);  \
-	SUBQ $16384, BX;                                              \
+	XCHGQ BX, R12;                                              \
 	PAIRS_QOUTQ
 
 #define ROW_ORDER ·avx512PairsRowOrder(SB)
@@ -712,8 +711,8 @@
 #define NAME ·avx512DotRow256PairsW2G32X1
 #define GROUP_BYTES 256
 #define SETUP_G \
-	MOVL  $0xff00ff00, R12; \
-	KMOVD R12, K1
+	MOVL  $0xff00ff00, R13; \
+	KMOVD R13, K1
 #define PAIRS_BODY PAIRS_QBODY_256G32
 #include "avx512_dotpairs_amd64.h"
 #undef NAME
@@ -767,8 +766,8 @@
 #define NAME ·avx512DotRow256PairsW2G32X2
 #define GROUP_BYTES 256
 #define SETUP_G \
-	MOVL  $0xff00ff00, R12; \
-	KMOVD R12, K1
+	MOVL  $0xff00ff00, R13; \
+	KMOVD R13, K1
 #define PAIRS_BODY PAIRS_QBODY_256G32
 #include "avx512_dotpairs_amd64.h"
 #undef NAME
@@ -822,8 +821,8 @@
 #define NAME ·avx512DotRow256PairsW2G32X4
 #define GROUP_BYTES 256
 #define SETUP_G \
-	MOVL  $0xff00ff00, R12; \
-	KMOVD R12, K1
+	MOVL  $0xff00ff00, R13; \
+	KMOVD R13, K1
 #define PAIRS_BODY PAIRS_QBODY_256G32
 #include "avx512_dotpairs_amd64.h"
 #undef NAME
