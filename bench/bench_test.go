@@ -167,11 +167,12 @@ func TestSmallRunAndCompare(t *testing.T) {
 		assert.Greater(t, m.ReadValuesPerNs, 0.0)
 		assert.LessOrEqual(t, m.ReadValuesPerNs, m.KVValuesPerNs*(1+1e-9))
 		assert.Greater(t, m.BytesPerToken, 0.0)
-		assert.Zero(t, m.MemoryCeiling, "a cache of 128 tokens is not in DRAM")
-		assert.Greater(t, m.DRAMShare, 0.0, "the share of the DRAM limit is printed for every row")
+		assert.Greater(t, m.MemoryCeiling, 0.0, "every step reads its cache from DRAM (evict)")
+		assert.InDelta(t, m.ReadValuesPerNs/m.MemoryCeiling, m.DRAMShare, 1e-9)
 		if probe {
-			assert.Equal(t, "FMA", m.Bound)
-			assert.InDelta(t, m.ReadValuesPerNs/m.ComputeCeiling, m.Share, 1e-9)
+			c := min(m.MemoryCeiling, m.ComputeCeiling)
+			assert.Equal(t, map[bool]string{true: "DRAM", false: "FMA"}[c == m.MemoryCeiling], m.Bound)
+			assert.InDelta(t, m.ReadValuesPerNs/c, m.Share, 1e-9)
 		}
 		if m.Workers > 1 {
 			assert.Greater(t, m.NsPerStepWorkers, 0.0)
@@ -182,9 +183,9 @@ func TestSmallRunAndCompare(t *testing.T) {
 	}
 }
 
-// The ceiling of a decode row is the lower of the DRAM one (for a cache
-// beyond the last-level cache) and the FMA one, and the share is taken of
-// it.
+// The ceiling of a decode row is the lower of the DRAM one (every step
+// reads its cache from DRAM, see evict) and the FMA one, and the share is
+// taken of it.
 func TestMiKVCeilings(t *testing.T) {
 	ms := &mikvRun{bw: Bandwidth{GBs: 40}, fma: FMAPeak{LanesPerNs: 48}, l3: 32 << 20}
 	r := MiKVResult{QueryRows: 4, CacheBytes: 64 << 20, ReadValuesPerNs: 6}
@@ -201,15 +202,29 @@ func TestMiKVCeilings(t *testing.T) {
 	assert.Equal(t, 0.6, r.Share)
 
 	r = MiKVResult{QueryRows: 4, CacheBytes: 16 << 20, ReadValuesPerNs: 6}
-	ms.ceilings(&r, 4) // in the L3: no DRAM ceiling, but the share of one
-	assert.Zero(t, r.MemoryCeiling)
-	assert.Equal(t, "FMA", r.Bound)
+	ms.ceilings(&r, 4) // a cache that fits the L3 is read from DRAM too (evict)
+	assert.Equal(t, 10.0, r.MemoryCeiling)
+	assert.Equal(t, "DRAM", r.Bound)
 	assert.Equal(t, 0.6, r.DRAMShare)
 
 	r = MiKVResult{QueryRows: 4, CacheBytes: 16 << 20, ReadValuesPerNs: 6}
 	(&mikvRun{}).ceilings(&r, 4) // no probe, no bandwidth
 	assert.Empty(t, r.Bound)
 	assert.Zero(t, r.Share)
+}
+
+// TestMiKVCacheFilter: -caches keeps the caches whose name contains one of
+// its words, in the table's order, whatever their case.
+func TestMiKVCacheFilter(t *testing.T) {
+	o, _, err := parseFlags([]string{"-caches", "INT4,full fp16"}, os.Stderr)
+	require.NoError(t, err)
+	ms, err := o.mikvRun()
+	require.NoError(t, err)
+	var names []string
+	for _, c := range ms.cases {
+		names = append(names, c.name)
+	}
+	assert.Equal(t, []string{"uniform int4", "uniform int4 int8q", "full fp16"}, names)
 }
 
 func TestBadFlags(t *testing.T) {
@@ -222,6 +237,7 @@ func TestBadFlags(t *testing.T) {
 		{"extra"},
 		{"-compare", "one.json"},
 		{"-shape-cols", "60", "-kernels", "none", "-mikv=false"},
+		{"-caches", "nope", "-kernels", "none"},
 	} {
 		o, rest, err := parseFlags(args, os.Stderr)
 		require.NoError(t, err)

@@ -33,6 +33,7 @@ type options struct {
 	shapeCols     string
 	mikv          bool
 	contexts      string
+	caches        string
 	decodeWorkers int
 	quality       bool
 	tune          bool
@@ -63,6 +64,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, []string, error) {
 	fs.BoolVar(&o.shapes, "shapes", true, "measure the attention kernels on 4- and 2-bit codes over every row length of -shape-cols and group (8, 16, 32, 64 and the whole row)")
 	fs.StringVar(&o.shapeCols, "shape-cols", "", "row `lengths` of the shape table, comma-separated (default 64,80,96,128,256; -quick 64,128)")
 	fs.BoolVar(&o.mikv, "mikv", true, "measure MiKV decode attention")
+	fs.StringVar(&o.caches, "caches", "", "MiKV: comma-separated `words`; only the caches whose name contains one of them (case-insensitive) are measured (default all)")
 	fs.StringVar(&o.contexts, "contexts", "", "MiKV context `lengths`, comma-separated (default 1024,4096,32768; -quick 1024)")
 	fs.IntVar(&o.decodeWorkers, "decode-workers", runtime.NumCPU(), "MiKV: Config.Workers of the second timing of each row (1: one goroutine only)")
 	fs.BoolVar(&o.quality, "quality", false, "cache fidelity on the checkpoint given by -model, instead of speed")

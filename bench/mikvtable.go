@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/lowbit-ml/lowbit"
@@ -50,8 +52,9 @@ type MiKVResult struct {
 	NsPerStepWorkers float64 `json:"ns_per_step_workers"`
 	Speedup          float64 `json:"speedup"`
 	// The ceilings of ReadValuesPerNs on one goroutine: MemoryCeiling is
-	// the run's DRAM streaming bandwidth over the bytes per value read (0
-	// when the cache fits the last-level cache), ComputeCeiling the FMA
+	// the run's DRAM streaming bandwidth over the bytes per value read
+	// (every step reads its cache from DRAM: see evict; 0 without a
+	// bandwidth), ComputeCeiling the FMA
 	// peak over the FMAs per value (one per query row, for the keys'
 	// Dot and the values' AddWeighted; 0 without a probe); Bound names
 	// the lower, Share is ReadValuesPerNs over it.
@@ -60,12 +63,8 @@ type MiKVResult struct {
 	ComputeCeiling float64 `json:"compute_ceiling"`
 	Bound          string  `json:"bound,omitempty"` // "DRAM" or "FMA"
 	Share          float64 `json:"share"`
-	// DRAMShare is ReadValuesPerNs over the DRAM streaming ceiling (the
-	// bandwidth over the bytes per value read) whatever the cache's size:
-	// the share of the memory limit for a cache that a model's other
-	// layers evict, as they do at long context whatever the last-level
-	// cache reports (above 1 for a cache served faster than DRAM; 0
-	// without a bandwidth).
+	// DRAMShare is ReadValuesPerNs over MemoryCeiling, whatever the
+	// bound: the share of the memory limit (0 without a bandwidth).
 	DRAMShare float64 `json:"dram_share"`
 	// BytesPerToken is the cache's codes, scales and mins per token and KV
 	// head (keys and values); BookkeepingPerToken positions, scores and the
@@ -131,8 +130,9 @@ func mikvCases() []mikvCase {
 // mikvRun says what the MiKV table measures and against what.
 type mikvRun struct {
 	contexts []int
-	steps    int // decode steps timed per context
-	workers  int // Config.Workers of the second timing (1: none)
+	cases    []mikvCase // the caches measured
+	steps    int        // decode steps timed per context
+	workers  int        // Config.Workers of the second timing (1: none)
 	// bw is the run's streaming read bandwidth at a size beyond every
 	// cache level, fma the FMA peak of the active implementation, l3 the
 	// last-level cache size (0: unknown).
@@ -142,11 +142,16 @@ type mikvRun struct {
 	bwWorkers Bandwidth
 	fma       FMAPeak
 	l3        int64
+	quick     bool
+	// evictBuf is read between two steps (evict); evicted counts its zero
+	// bytes, none, so that the reads cannot be left out.
+	evictBuf []byte
+	evicted  int
 }
 
 // mikvRun turns the flags into the MiKV table's settings.
 func (o *options) mikvRun() (*mikvRun, error) {
-	ms := &mikvRun{contexts: []int{1024, 4096, 32768}, steps: 24, workers: o.decodeWorkers}
+	ms := &mikvRun{contexts: []int{1024, 4096, 32768}, steps: 24, workers: o.decodeWorkers, cases: mikvCases(), quick: o.quick}
 	if o.quick {
 		ms.contexts, ms.steps = []int{1024}, 8
 	}
@@ -160,19 +165,44 @@ func (o *options) mikvRun() (*mikvRun, error) {
 			ms.contexts = append(ms.contexts, n)
 		}
 	}
+	if o.caches != "" {
+		words := splitList(strings.ToLower(o.caches))
+		ms.cases = slices.DeleteFunc(ms.cases, func(c mikvCase) bool {
+			return !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(strings.ToLower(c.name), w) })
+		})
+		if len(ms.cases) == 0 {
+			return nil, fmt.Errorf("-caches %q: no MiKV cache's name contains any of them", o.caches)
+		}
+	}
 	if ms.workers < 1 || ms.workers > 1024 {
 		return nil, fmt.Errorf("-decode-workers %d: want 1 to 1024", ms.workers)
 	}
 	return ms, nil
 }
 
-// lastLevel returns the size above which a cache is taken to live in
-// DRAM: the L3 cache, or 32 MiB when the CPU does not report one.
-func (ms *mikvRun) lastLevel() int64 {
-	if ms.l3 > 0 {
-		return ms.l3
+// evictBytes is the size of the buffer that ms.evict reads between two
+// decode steps: twice the last-level cache, at least 256 MiB and at most
+// 2 GiB (-quick: 32 MiB, a smoke run).
+func (ms *mikvRun) evictBytes() int64 {
+	if ms.quick {
+		return 32 << 20
 	}
-	return 32 << 20
+	return min(max(2*ms.l3, 256<<20), 2<<30)
+}
+
+// evict reads a buffer of evictBytes, which takes the caches out of every
+// cache level before the next decode step, as a model's other layers
+// would: a step then reads its cache from DRAM, whatever the size of the
+// cache and of the CPU's last level. (A CPU with a last level of hundreds
+// of MiB holds a whole layer's cache at 32K tokens.)
+func (ms *mikvRun) evict() {
+	if ms.evictBuf == nil {
+		ms.evictBuf = make([]byte, ms.evictBytes())
+		for i := range ms.evictBuf {
+			ms.evictBuf[i] = 1
+		}
+	}
+	ms.evicted += bytes.Count(ms.evictBuf, []byte{0})
 }
 
 // run measures every configuration at every context and prints the table.
@@ -185,23 +215,22 @@ values. Each cache is filled by Append (no attention computed: the sinks and
 heavy hitters enter with importance 1, the other tokens with 0; the first %d
 tokens come with their queries, for the balancer). Then %d steps are timed,
 wall clock, on one goroutine and side by side with Workers %d (W); medians.
-Between two steps bench computes KV head 0's float64 reference, which
-evicts the cache as a model's other layers would.
+Between two steps bench computes KV head 0's float64 reference, then reads
+%s, which evicts the cache from every level as a model's other layers would.
 µs/step: one goroutine. KV/ns: keys and values of the context per ns;
 read/ns: those of the tokens held (H2O reads only what it kept).
 ceiling: the lower of DRAM (the streaming bandwidth above over the bytes
-per value read, for a cache beyond %s) and FMA (the FMA peak over the %d
-FMAs per value that %d query rows cost in Dot and AddWeighted); share:
-read/ns over it; DRAM%%: read/ns over the DRAM ceiling whatever the cache's
-size (a model's other layers evict it at long context, whatever size the
-CPU reports for its last-level cache). ×W: the speed-up of W goroutines.
+per value read: every step reads its cache from DRAM) and FMA (the FMA
+peak over the %d FMAs per value that %d query rows cost in Dot and
+AddWeighted); share: read/ns over it; DRAM%%: read/ns over the DRAM
+ceiling. ×W: the speed-up of W goroutines.
 B/tok: cache bytes per token and KV head (codes, scales, mins; +bk
 bookkeeping). err: mean |out - exact| / |exact| over KV head 0's query
 heads (max in brackets).
 DRAM %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
 
 `, mikvKVHeads, mikvHeadDim, mikvGroup, synthOutliers, synthOutlierScale, synthOutlierOffset,
-		mikvBalancerTokens, ms.steps, ms.workers, byteSize(ms.lastLevel()), mikvGroup, mikvGroup,
+		mikvBalancerTokens, ms.steps, ms.workers, byteSize(ms.evictBytes()), mikvGroup, mikvGroup,
 		ms.bw.GBs, ms.workersBandwidth(), ms.fma.LanesPerNs, orUnknown(ms.fma.Vector))
 	fmt.Fprintf(w, "%-7s %-22s %9s %6s %7s %7s %-5s %5s %5s | %9s %6s | %6s %5s %6s %s\n",
 		"context", "cache", "µs/step", "KV/ns", "read/ns", "ceiling", "bound", "share", "DRAM%",
@@ -209,7 +238,7 @@ DRAM %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
 	var results []MiKVResult
 	for _, n := range ms.contexts {
 		data := map[int]*synthKV{}
-		for _, c := range mikvCases() {
+		for _, c := range ms.cases {
 			d := c.cfg.HeadDim
 			if data[d] == nil {
 				fmt.Fprintf(progress, "bench: MiKV synthetic data, %d tokens, head dimension %d\n", n, d)
@@ -333,16 +362,16 @@ func (ms *mikvRun) measure(c mikvCase, data *synthKV, n int) MiKVResult {
 		if len(outs) > 1 && !slices.Equal(outs[0], outs[1]) {
 			panic(fmt.Sprintf("mikv: %s: the outputs of 1 and %d workers differ at token %d", c.name, ms.workers, t))
 		}
-		if s < 2 {
-			continue
+		if s >= 2 {
+			want := data.exactHead(t, 0)
+			for h := 0; h < data.qHeads/data.kvHeads; h++ {
+				e := relL2(outs[0][h*data.dim:(h+1)*data.dim], want[h*data.dim:(h+1)*data.dim])
+				errSum += e
+				r.MaxRelError = max(r.MaxRelError, e)
+				count++
+			}
 		}
-		want := data.exactHead(t, 0)
-		for h := 0; h < data.qHeads/data.kvHeads; h++ {
-			e := relL2(outs[0][h*data.dim:(h+1)*data.dim], want[h*data.dim:(h+1)*data.dim])
-			errSum += e
-			r.MaxRelError = max(r.MaxRelError, e)
-			count++
-		}
+		ms.evict()
 	}
 	r.NsPerStep = median(ns[0])
 	r.Speedup = 1
@@ -368,10 +397,8 @@ func (ms *mikvRun) measure(c mikvCase, data *synthKV, n int) MiKVResult {
 // bytesPerValue bytes per key or value held.
 func (ms *mikvRun) ceilings(r *MiKVResult, bytesPerValue float64) {
 	if ms.bw.GBs > 0 {
-		r.DRAMShare = r.ReadValuesPerNs / (ms.bw.GBs / bytesPerValue)
-		if r.CacheBytes > ms.lastLevel() {
-			r.MemoryCeiling = ms.bw.GBs / bytesPerValue
-		}
+		r.MemoryCeiling = ms.bw.GBs / bytesPerValue
+		r.DRAMShare = r.ReadValuesPerNs / r.MemoryCeiling
 	}
 	if ms.fma.LanesPerNs > 0 {
 		r.ComputeCeiling = ms.fma.LanesPerNs / float64(r.QueryRows)
