@@ -24,9 +24,10 @@ func (c *Cache) cloneLocked() *Cache {
 	for i, l := range c.layers {
 		nl := &Layer{cfg: &d.cfg, pol: d.cfg.LayerPolicy(i), index: i, n: l.n, mem: c.mem, work: c.work}
 		nl.heads = make([]*head, len(l.heads))
+		arena := &pageArena{} // the clone's new pages; shared ones go back to their own arena
 		for j, h := range l.heads {
-			nh := newHead(&d.cfg, &nl.pol, i, j, c.mem)
-			nh.imp, nh.ret = h.imp.clone(c.mem), h.ret.clone(c.mem)
+			nh := newHead(&d.cfg, &nl.pol, i, j, c.mem, arena)
+			nh.imp, nh.ret = h.imp.clone(c.mem, arena), h.ret.clone(c.mem, arena)
 			nh.evicted, nh.expired = h.evicted, h.expired
 			nh.bal = h.bal.clone()
 			nl.heads[j] = nh

@@ -389,8 +389,9 @@ func decodeCache(data []byte) (*Cache, error) {
 	c.layers = make([]*Layer, 0, cfg.Layers)
 	for i := range cfg.Layers {
 		l := &Layer{cfg: &c.cfg, pol: cfg.LayerPolicy(i), index: i, n: d.int("tokens", MaxLen)}
+		arena := &pageArena{}
 		for j := range cfg.KVHeads {
-			h := d.head(&c.cfg, &l.pol, i, j, l.n)
+			h := d.head(&c.cfg, &l.pol, i, j, l.n, arena)
 			if d.err != nil {
 				return nil, d.err
 			}
@@ -486,15 +487,16 @@ func (d *decoder) variant(p *LayerPolicy, qHeads int) {
 	}
 }
 
-// head reads KV head j of layer li, which holds n tokens, and checks that
+// head reads KV head j of layer li, which holds n tokens (its new pages
+// from arena, the layer's), and checks that
 // it is a state the cache can reach: counts that add up, every position
 // held once, finite values, a frozen balancer before any balanced key.
-func (d *decoder) head(cfg *Config, pol *LayerPolicy, li, j, n int) *head {
+func (d *decoder) head(cfg *Config, pol *LayerPolicy, li, j, n int, arena *pageArena) *head {
 	dim := cfg.HeadDim
 	if !d.need(int64(4+1+8*dim), "a KV head") {
 		return nil
 	}
-	h := newHead(cfg, pol, li, j, nil)
+	h := newHead(cfg, pol, li, j, nil, arena)
 	h.evicted = d.int("evicted tokens", n)
 	if d.version >= 2 {
 		h.expired = d.int("expired tokens", n)

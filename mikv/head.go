@@ -48,16 +48,18 @@ type scratch struct {
 	rescored           int           // rows whose sampled reference fell short (runSplit), for the tests
 }
 
-func newHead(cfg *Config, pol *LayerPolicy, layer, index int, mem *memory) *head {
+func newHead(cfg *Config, pol *LayerPolicy, layer, index int, mem *memory, arena *pageArena) *head {
 	g, d := cfg.QueryHeads/cfg.KVHeads, cfg.HeadDim
 	rot, rv := rotatorFor(cfg), cfg.Rotation.Values
-	return &head{
+	h := &head{
 		cfg: cfg, pol: pol, layer: layer, index: index, group: g, dim: d,
 		imp: newTier(pol.Important.Key, pol.Important.Value, d, cfg.PageSize, true, cfg.Balancer, rot, rv, mem),
 		ret: newTier(pol.Retained.Key, pol.Retained.Value, d, cfg.PageSize, false, cfg.Balancer, rot, rv, mem),
 		bal: newBalancer(d),
 		rot: rot,
 	}
+	h.imp.arena, h.ret.arena = arena, arena
+	return h
 }
 
 // balances reports whether a tier of the head stores balanced keys: only

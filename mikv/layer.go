@@ -56,8 +56,9 @@ const (
 
 func newLayer(cfg *Config, index int, mem *memory, work *workerSet) *Layer {
 	l := &Layer{cfg: cfg, pol: cfg.LayerPolicy(index), index: index, heads: make([]*head, cfg.KVHeads), mem: mem, work: work}
+	arena := &pageArena{}
 	for i := range l.heads {
-		l.heads[i] = newHead(cfg, &l.pol, index, i, mem)
+		l.heads[i] = newHead(cfg, &l.pol, index, i, mem, arena)
 	}
 	return l
 }

@@ -20,6 +20,12 @@ type page struct {
 	k, v lowbit.Rows
 	pos  []int32
 	refs atomic.Int32
+	// arena counts the page's size bytes; block is the slab memory its
+	// rows and positions lie in, nil for a page of its own allocations
+	// (see pageArena).
+	arena *pageArena
+	size  int
+	block []byte
 }
 
 // capacity returns the number of token slots of p.
@@ -43,6 +49,7 @@ type tier struct {
 	n        int
 	spare    *page // the last page emptied, kept for the next append (held by this tier alone)
 	mem      *memory
+	arena    *pageArena // the layer's (nil: pages of their own allocations, uncounted)
 }
 
 // newTier returns an empty tier; rot is the cache's rotation (nil for
@@ -70,15 +77,22 @@ func (t *tier) tokenBytes() int64 {
 // allocPage allocates an empty page of slots tokens, drawing its bytes from
 // t.mem (the caller reserved them).
 func (t *tier) allocPage(slots int) *page {
-	k, err := lowbit.NewRows(t.key, slots, t.dim)
-	if err != nil {
-		panic(fmt.Sprintf("mikv: %v", err)) // formats were validated by New
+	size := t.pageBytes(slots)
+	var p *page
+	if block := t.arena.alloc(size); block != nil {
+		p = t.carvePage(block, slots)
+	} else {
+		k, err := lowbit.NewRows(t.key, slots, t.dim)
+		if err != nil {
+			panic(fmt.Sprintf("mikv: %v", err)) // formats were validated by New
+		}
+		v, err := lowbit.NewRows(t.val, slots, t.dim)
+		if err != nil {
+			panic(fmt.Sprintf("mikv: %v", err))
+		}
+		p = &page{k: k, v: v, pos: make([]int32, slots)}
 	}
-	v, err := lowbit.NewRows(t.val, slots, t.dim)
-	if err != nil {
-		panic(fmt.Sprintf("mikv: %v", err))
-	}
-	p := &page{k: k, v: v, pos: make([]int32, slots)}
+	p.arena, p.size = t.arena, size
 	p.refs.Store(1)
 	t.mem.take(int64(slots) * t.tokenBytes())
 	return p
@@ -94,10 +108,11 @@ func (t *tier) newPage() *page {
 }
 
 // release drops this tier's reference to p; the last reference gives its
-// bytes back to t.mem.
+// bytes back to t.mem and its memory back to its arena.
 func (t *tier) release(p *page) {
 	if p.refs.Add(-1) == 0 {
 		t.mem.give(int64(p.capacity()) * t.tokenBytes())
+		p.arena.release(p.size, p.block)
 	}
 }
 
@@ -240,8 +255,8 @@ func (t *tier) free() {
 }
 
 // clone returns a tier holding the same tokens as t, sharing its pages
-// (copy on write), using mem.
-func (t *tier) clone(mem *memory) tier {
+// (copy on write), using mem, and arena for its new pages.
+func (t *tier) clone(mem *memory, arena *pageArena) tier {
 	c := *t
 	c.pages = make([]*page, len(t.pages))
 	for i, p := range t.pages {
@@ -251,7 +266,7 @@ func (t *tier) clone(mem *memory) tier {
 	if t.scored {
 		c.score = append([]float32(nil), t.score...)
 	}
-	c.spare, c.mem = nil, mem
+	c.spare, c.mem, c.arena = nil, mem, arena
 	return c
 }
 
