@@ -54,10 +54,10 @@ type MiKVResult struct {
 	// The ceilings of ReadValuesPerNs on one goroutine: MemoryCeiling is
 	// the run's DRAM streaming bandwidth over the bytes per value read
 	// (every step reads its cache from DRAM: see evict; 0 without a
-	// bandwidth), ComputeCeiling the FMA
-	// peak over the FMAs per value (one per query row, for the keys'
-	// Dot and the values' AddWeighted; 0 without a probe); Bound names
-	// the lower, Share is ReadValuesPerNs over it.
+	// bandwidth), ComputeCeiling the FMA peak over the FMAs per value
+	// (one per query row, for the keys' Dot and the values' AddWeighted;
+	// 0 without a probe); Bound names the lower, Share is
+	// ReadValuesPerNs over it.
 	CacheBytes     int64   `json:"cache_bytes"` // codes, scales and mins of the layer
 	MemoryCeiling  float64 `json:"memory_ceiling"`
 	ComputeCeiling float64 `json:"compute_ceiling"`

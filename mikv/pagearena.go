@@ -14,7 +14,7 @@ import (
 // model 167 with a 480 MiB L3, Go's bytes.Count reads 1 GiB of separately
 // allocated 256 KiB pages at 8-10 GB/s, and at 12-13 GB/s once the memory
 // is advised for 2 MiB pages (MADV_HUGEPAGE), as fast as one 3840 MiB
-// buffer; the fp16 kernels read the same pages at 7-9 GB/s on 4 KiB pages
+// buffer; the fp16 kernels read the same pages at 6-9 GB/s on 4 KiB pages
 // and 9-11 GB/s on 2 MiB pages. So once a layer holds hugeFrom bytes of
 // pages, its tiers carve new pages out of slabs of Go memory whose 2 MiB
 // aligned part is advised for huge pages (adviseHuge; Linux only, where

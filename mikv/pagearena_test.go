@@ -100,8 +100,9 @@ func TestCarvePage(t *testing.T) {
 
 // Pages carved out of slabs hold what pages of their own allocations hold:
 // with every page in slabs (hugeFrom 0) the clone, truncate, save and
-// restore, pool and long-decode tests pass, and a decode is bit-identical
-// to one on pages of their own.
+// restore, pool and long-decode tests pass, a decode is bit-identical to
+// one on pages of their own, and freeing the cache gives every page back
+// to its arena.
 func TestSlabPagesKeepResults(t *testing.T) {
 	cfg := DefaultConfig(2, 2, 4, 32)
 	cfg.PageSize = 16
@@ -120,6 +121,17 @@ func TestSlabPagesKeepResults(t *testing.T) {
 					}
 				}
 			}
+		}
+		arenas := map[*pageArena]bool{}
+		for _, l := range c.layers {
+			for _, h := range l.heads {
+				arenas[h.imp.arena], arenas[h.ret.arena] = true, true
+			}
+		}
+		c.Free()
+		for a := range arenas { // every page given back, at the size it was taken at
+			assert.Zero(t, a.held)
+			assert.Zero(t, a.live)
 		}
 		return outs, carved
 	}

@@ -20,11 +20,10 @@ type page struct {
 	k, v lowbit.Rows
 	pos  []int32
 	refs atomic.Int32
-	// arena counts the page's size bytes; block is the slab memory its
-	// rows and positions lie in, nil for a page of its own allocations
-	// (see pageArena).
+	// arena counts the page's bytes (tier.pageBytes of its capacity);
+	// block is the slab memory its rows and positions lie in, nil for a
+	// page of its own allocations (see pageArena).
 	arena *pageArena
-	size  int
 	block []byte
 }
 
@@ -92,7 +91,7 @@ func (t *tier) allocPage(slots int) *page {
 		}
 		p = &page{k: k, v: v, pos: make([]int32, slots)}
 	}
-	p.arena, p.size = t.arena, size
+	p.arena = t.arena
 	p.refs.Store(1)
 	t.mem.take(int64(slots) * t.tokenBytes())
 	return p
@@ -112,7 +111,7 @@ func (t *tier) newPage() *page {
 func (t *tier) release(p *page) {
 	if p.refs.Add(-1) == 0 {
 		t.mem.give(int64(p.capacity()) * t.tokenBytes())
-		p.arena.release(p.size, p.block)
+		p.arena.release(t.pageBytes(p.capacity()), p.block) // every tier holding p has t's formats
 	}
 }
 
