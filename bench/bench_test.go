@@ -169,6 +169,7 @@ func TestSmallRunAndCompare(t *testing.T) {
 		assert.Greater(t, m.BytesPerToken, 0.0)
 		assert.Greater(t, m.MemoryCeiling, 0.0, "every step reads its cache from DRAM (evict)")
 		assert.InDelta(t, m.ReadValuesPerNs/m.MemoryCeiling, m.DRAMShare, 1e-9)
+		assert.Zero(t, m.RowGBs, "-quick's eviction reads fit a cache: the ceilings take the probe")
 		if probe {
 			c := min(m.MemoryCeiling, m.ComputeCeiling)
 			assert.Equal(t, map[bool]string{true: "DRAM", false: "FMA"}[c == m.MemoryCeiling], m.Bound)
@@ -184,8 +185,8 @@ func TestSmallRunAndCompare(t *testing.T) {
 }
 
 // The ceiling of a decode row is the lower of the DRAM one (every step
-// reads its cache from DRAM, see evict) and the FMA one, and the share is
-// taken of it.
+// reads its cache from DRAM, see evict; of the row's own bandwidth when it
+// has one) and the FMA one, and the share is taken of it.
 func TestMiKVCeilings(t *testing.T) {
 	ms := &mikvRun{bw: Bandwidth{GBs: 40}, fma: FMAPeak{LanesPerNs: 48}, l3: 32 << 20}
 	r := MiKVResult{QueryRows: 4, CacheBytes: 64 << 20, ReadValuesPerNs: 6}
@@ -206,6 +207,12 @@ func TestMiKVCeilings(t *testing.T) {
 	assert.Equal(t, 10.0, r.MemoryCeiling)
 	assert.Equal(t, "DRAM", r.Bound)
 	assert.Equal(t, 0.6, r.DRAMShare)
+
+	r = MiKVResult{QueryRows: 4, CacheBytes: 16 << 20, ReadValuesPerNs: 6, RowGBs: 30}
+	ms.ceilings(&r, 2) // the row's own bandwidth, not the run's probe
+	assert.Equal(t, 15.0, r.MemoryCeiling)
+	assert.Equal(t, "FMA", r.Bound)
+	assert.Equal(t, 0.4, r.DRAMShare)
 
 	r = MiKVResult{QueryRows: 4, CacheBytes: 16 << 20, ReadValuesPerNs: 6}
 	(&mikvRun{}).ceilings(&r, 4) // no probe, no bandwidth
@@ -349,4 +356,14 @@ func TestShapeRunQuick(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, shapeList([]int{48, 72}), sr.shapes)
 	assert.Len(t, sr.families, 4)
+}
+
+// evict reads its whole buffer and returns the read's speed.
+func TestEvictSpeed(t *testing.T) {
+	ms := &mikvRun{quick: true}
+	gbs := ms.evict()
+	assert.Len(t, ms.evictBuf, int(ms.evictBytes()))
+	assert.Greater(t, gbs, 0.0)
+	assert.Less(t, gbs, 1e4, "GB/s: bytes over ns")
+	assert.Zero(t, ms.evicted, "the buffer holds no zero byte")
 }

@@ -66,6 +66,13 @@ type MiKVResult struct {
 	// DRAMShare is ReadValuesPerNs over MemoryCeiling, whatever the
 	// bound: the share of the memory limit (0 without a bandwidth).
 	DRAMShare float64 `json:"dram_share"`
+	// RowGBs is the DRAM bandwidth the ceilings of this row take: the
+	// median of the eviction reads between its steps (see evict), one
+	// goroutine streaming beyond every cache level at the moments the
+	// steps ran, so that a host whose bandwidth drifts during a run does
+	// not skew the row's share. 0 with -quick, whose eviction buffer fits
+	// a cache: the ceilings then take the run's probe.
+	RowGBs float64 `json:"row_dram_gb_per_s,omitempty"`
 	// BytesPerToken is the cache's codes, scales and mins per token and KV
 	// head (keys and values); BookkeepingPerToken positions, scores and the
 	// balancer.
@@ -144,7 +151,8 @@ type mikvRun struct {
 	l3        int64
 	quick     bool
 	// evictBuf is read between two steps (evict); evicted counts its zero
-	// bytes, none, so that the reads cannot be left out.
+	// bytes, none, so that the reads cannot be left out, and the reads'
+	// speed is each row's DRAM bandwidth (MiKVResult.RowGBs).
 	evictBuf []byte
 	evicted  int
 }
@@ -194,15 +202,19 @@ func (ms *mikvRun) evictBytes() int64 {
 // cache level before the next decode step, as a model's other layers
 // would: a step then reads its cache from DRAM, whatever the size of the
 // cache and of the CPU's last level. (A CPU with a last level of hundreds
-// of MiB holds a whole layer's cache at 32K tokens.)
-func (ms *mikvRun) evict() {
+// of MiB holds a whole layer's cache at 32K tokens.) It returns the read's
+// speed in GB/s: a streaming read of one goroutine from DRAM, as the
+// bandwidth probe's bytes.Count, at the moment of the steps around it.
+func (ms *mikvRun) evict() float64 {
 	if ms.evictBuf == nil {
 		ms.evictBuf = make([]byte, ms.evictBytes())
 		for i := range ms.evictBuf {
 			ms.evictBuf[i] = 1
 		}
 	}
+	start := time.Now()
 	ms.evicted += bytes.Count(ms.evictBuf, []byte{0})
+	return float64(len(ms.evictBuf)) / float64(max(time.Since(start).Nanoseconds(), 1))
 }
 
 // run measures every configuration at every context and prints the table.
@@ -219,21 +231,23 @@ Between two steps bench computes KV head 0's float64 reference, then reads
 %s, which evicts the cache from every level as a model's other layers would.
 µs/step: one goroutine. KV/ns: keys and values of the context per ns;
 read/ns: those of the tokens held (H2O reads only what it kept).
-ceiling: the lower of DRAM (the streaming bandwidth above over the bytes
-per value read: every step reads its cache from DRAM) and FMA (the FMA
-peak over the %d FMAs per value that %d query rows cost in Dot and
-AddWeighted); share: read/ns over it; DRAM%%: read/ns over the DRAM
-ceiling. ×W: the speed-up of W goroutines.
+ceiling: the lower of DRAM (the row's GB/s over the bytes per value read:
+every step reads its cache from DRAM) and FMA (the FMA peak over the %d
+FMAs per value that %d query rows cost in Dot and AddWeighted); share:
+read/ns over it; DRAM%%: read/ns over the DRAM ceiling. GB/s: the row's
+DRAM bandwidth, the median speed of its eviction reads, which stream
+from DRAM on one goroutine between its steps (with -quick, whose reads
+fit a cache: the probe below). ×W: the speed-up of W goroutines.
 B/tok: cache bytes per token and KV head (codes, scales, mins; +bk
 bookkeeping). err: mean |out - exact| / |exact| over KV head 0's query
 heads (max in brackets).
-DRAM %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
+DRAM probe %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
 
 `, mikvKVHeads, mikvHeadDim, mikvGroup, synthOutliers, synthOutlierScale, synthOutlierOffset,
 		mikvBalancerTokens, ms.steps, ms.workers, byteSize(ms.evictBytes()), mikvGroup, mikvGroup,
 		ms.bw.GBs, ms.workersBandwidth(), ms.fma.LanesPerNs, orUnknown(ms.fma.Vector))
-	fmt.Fprintf(w, "%-7s %-22s %9s %6s %7s %7s %-5s %5s %5s | %9s %6s | %6s %5s %6s %s\n",
-		"context", "cache", "µs/step", "KV/ns", "read/ns", "ceiling", "bound", "share", "DRAM%",
+	fmt.Fprintf(w, "%-7s %-22s %9s %6s %7s %7s %-5s %5s %5s %5s | %9s %6s | %6s %5s %6s %s\n",
+		"context", "cache", "µs/step", "KV/ns", "read/ns", "ceiling", "bound", "share", "DRAM%", "GB/s",
 		fmt.Sprintf("W=%d µs", ms.workers), "×W", "B/tok", "+bk", "%fp16", "err (max)")
 	var results []MiKVResult
 	for _, n := range ms.contexts {
@@ -248,19 +262,22 @@ DRAM %.1f GB/s%s; FMA peak %.1f lanes/ns (%s).
 			fmt.Fprintf(progress, "bench: MiKV %s at %d tokens\n", c.name, n)
 			r := ms.measure(c, data[d], n)
 			results = append(results, r)
-			ceiling, share, dram := "-", "-", "-"
+			ceiling, share, dram, gbs := "-", "-", "-", "-"
 			if c := min(nonZero(r.MemoryCeiling), nonZero(r.ComputeCeiling)); !math.IsInf(c, 1) {
 				ceiling, share = fmtValue(c), fmt.Sprintf("%.0f%%", 100*r.Share)
 			}
 			if r.DRAMShare > 0 {
 				dram = fmt.Sprintf("%.0f%%", 100*r.DRAMShare)
 			}
+			if r.RowGBs > 0 {
+				gbs = fmt.Sprintf("%.1f", r.RowGBs)
+			}
 			speedup, wns := "-", "-"
 			if r.Workers > 1 {
 				speedup, wns = fmt.Sprintf("%.2f", r.Speedup), fmt.Sprintf("%.1f", r.NsPerStepWorkers/1e3)
 			}
-			fmt.Fprintf(w, "%-7d %-22s %9.1f %6s %7s %7s %-5s %5s %5s | %9s %6s | %6.1f %5.1f %5.1f%% %.2g (%.2g)\n",
-				n, c.name, r.NsPerStep/1e3, fmtValue(r.KVValuesPerNs), fmtValue(r.ReadValuesPerNs), ceiling, r.Bound, share, dram,
+			fmt.Fprintf(w, "%-7d %-22s %9.1f %6s %7s %7s %-5s %5s %5s %5s | %9s %6s | %6.1f %5.1f %5.1f%% %.2g (%.2g)\n",
+				n, c.name, r.NsPerStep/1e3, fmtValue(r.KVValuesPerNs), fmtValue(r.ReadValuesPerNs), ceiling, r.Bound, share, dram, gbs,
 				wns, speedup, r.BytesPerToken, r.BookkeepingPerToken, 100*r.ShareOfF16, r.RelError, r.MaxRelError)
 		}
 	}
@@ -346,6 +363,7 @@ func (ms *mikvRun) measure(c mikvCase, data *synthKV, n int) MiKVResult {
 	}
 	var errSum float64
 	count := 0
+	var reads []float64 // GB/s of the eviction reads next to the timed steps
 	for s := 0; s < ms.steps+2; s++ {
 		t := n + s
 		q, k, v := data.queries(t, t+1), data.k[t*kd:(t+1)*kd], data.v[t*kd:(t+1)*kd]
@@ -371,7 +389,12 @@ func (ms *mikvRun) measure(c mikvCase, data *synthKV, n int) MiKVResult {
 				count++
 			}
 		}
-		ms.evict()
+		if gbs := ms.evict(); s >= 1 { // the read before the first timed step on
+			reads = append(reads, gbs)
+		}
+	}
+	if !ms.quick {
+		r.RowGBs = median(reads)
 	}
 	r.NsPerStep = median(ns[0])
 	r.Speedup = 1
@@ -394,10 +417,15 @@ func (ms *mikvRun) measure(c mikvCase, data *synthKV, n int) MiKVResult {
 }
 
 // ceilings sets the ceilings, bound and share of r, whose cache reads
-// bytesPerValue bytes per key or value held.
+// bytesPerValue bytes per key or value held: the DRAM one of r's own
+// bandwidth (RowGBs) if it has one, else of the run's probe.
 func (ms *mikvRun) ceilings(r *MiKVResult, bytesPerValue float64) {
-	if ms.bw.GBs > 0 {
-		r.MemoryCeiling = ms.bw.GBs / bytesPerValue
+	gbs := ms.bw.GBs
+	if r.RowGBs > 0 {
+		gbs = r.RowGBs
+	}
+	if gbs > 0 {
+		r.MemoryCeiling = gbs / bytesPerValue
 		r.DRAMShare = r.ReadValuesPerNs / r.MemoryCeiling
 	}
 	if ms.fma.LanesPerNs > 0 {
