@@ -125,6 +125,8 @@ func TestSmallRunAndCompare(t *testing.T) {
 		timed++
 		assert.Greater(t, k.ValuesPerNs, 0.0, "%+v", k)
 		assert.InDelta(t, float64(k.Values)/k.NsPerCall, k.ValuesPerNs, 1e-9)
+		assert.Greater(t, k.BWGBs, 0.0, "%+v", k)
+		assert.InDelta(t, k.GBs/k.BWGBs, k.BWShare, 1e-9)
 		if k.Impl == "generic" {
 			assert.Equal(t, 1.0, k.Speedup)
 		}
@@ -366,4 +368,20 @@ func TestEvictSpeed(t *testing.T) {
 	assert.Greater(t, gbs, 0.0)
 	assert.Less(t, gbs, 1e4, "GB/s: bytes over ns")
 	assert.Zero(t, ms.evicted, "the buffer holds no zero byte")
+}
+
+// inputProbe reads a kernel input's packed rows, or the float32 values of
+// a float kernel's input (no packed rows).
+func TestInputProbe(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	in := newInput(lowbit.Quant(4, 64), 128, 1<<20, nil, rng)
+	probe, n := inputProbe(in)
+	assert.Equal(t, len(in.rows.Data), n)
+	before := probeSink
+	probe()
+	assert.Equal(t, before+bytes.Count(in.rows.Data, []byte{1}), probeSink)
+
+	fin := newFloatInput(128, 1<<20, nil, rng)
+	_, n = inputProbe(fin)
+	assert.Equal(t, 4*len(fin.x), n)
 }

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"runtime"
 	"strings"
+	"unsafe"
 
 	"github.com/lowbit-ml/lowbit"
 )
@@ -28,7 +30,11 @@ type KernelResult struct {
 	ValuesPerNs float64 `json:"values_per_ns"`
 	GBs         float64 `json:"gb_per_s"`           // traffic per second, 1e9 bytes
 	Speedup     float64 `json:"speedup_vs_generic"` // 0 when generic was not timed
-	BWShare     float64 `json:"bandwidth_share"`    // GBs / the measured read bandwidth at this size
+	// BWShare is GBs over BWGBs, the streaming read bandwidth of the
+	// call's own input (bytes.Count over its packed rows), timed in turns
+	// with the implementations (inputProbe); 0 when not measured.
+	BWShare float64 `json:"bandwidth_share"`
+	BWGBs   float64 `json:"bandwidth_gb_per_s,omitempty"`
 }
 
 // sizeSpec is one input size of the kernel table.
@@ -129,11 +135,14 @@ func (kr *kernelRun) run(w, progress io.Writer) []KernelResult {
 			for si, s := range kr.sizes {
 				in := inputs[si]
 				n := c.rows(in)
-				ops := make([]func(), len(timed))
+				ops := make([]func(), len(timed), len(timed)+1)
 				for ii, im := range timed {
 					ops[ii] = c.op(im, in)
 				}
+				probe, probeBytes := inputProbe(in)
+				ops = append(ops, probe)
 				nss := s.t.measureAll(ops)
+				bw := float64(probeBytes) / nss[len(timed)]
 				genNs := 0.0
 				for ii, im := range timed {
 					ns := nss[ii]
@@ -144,9 +153,8 @@ func (kr *kernelRun) run(w, progress io.Writer) []KernelResult {
 					}
 					r.ValuesPerNs = float64(r.Values) / ns
 					r.GBs = float64(r.Traffic) / ns
-					if s.bw.GBs > 0 {
-						r.BWShare = r.GBs / s.bw.GBs
-					}
+					r.BWGBs = bw
+					r.BWShare = r.GBs / bw
 					if im.Name() == "generic" {
 						genNs = ns
 					}
@@ -216,4 +224,21 @@ func fmtShare(s float64) string {
 		return fmt.Sprintf("%.1f%%", 100*s)
 	}
 	return fmt.Sprintf("%.0f%%", 100*s)
+}
+
+// probeSink takes inputProbe's counts, so that no read can be left out.
+var probeSink int
+
+// inputProbe returns a streaming read of the input's packed rows, or of
+// the float32 values of a float kernel's input, which has none
+// (bytes.Count, one of the bandwidth probes), and the bytes it reads: the
+// yardstick of a kernel row's %bw, timed in turns with the kernels on the
+// memory most of them read, so that a machine whose bandwidth drifts
+// during the table moves both alike.
+func inputProbe(in *input) (func(), int) {
+	data := in.rows.Data
+	if len(data) == 0 {
+		data = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(in.x))), 4*len(in.x))
+	}
+	return func() { probeSink += bytes.Count(data, []byte{1}) }, len(data)
 }
