@@ -40,12 +40,8 @@ var readProbes = []struct {
 // loops: a lower bound of what the core can read, and the yardstick the
 // kernels' traffic is compared with.
 func measureBandwidth(n int64, t timing) Bandwidth {
-	buf := make([]byte, n)
-	for i := range buf {
-		buf[i] = byte(i%251) + 1 // no zero byte: IndexByte and Count scan it all
-	}
-	a, b := buf[:n/2], buf[n/2:n/2*2]
-	copy(b, a) // Equal must compare all of it
+	buf := newProbeBuffer(n)
+	a, b := buf[:n/2], buf[n/2:]
 	best := Bandwidth{Bytes: n / 2 * 2}
 	for _, p := range readProbes {
 		ns := t.measure(func() { p.scan(a, b) }) // assembly calls are never elided
@@ -61,22 +57,13 @@ func measureBandwidth(n int64, t timing) Bandwidth {
 // probe named method (the one that was best on one goroutine), and returns
 // the median: the ceiling of memory-bound work spread over g workers.
 func measureBandwidthOn(n int64, t timing, g int, method string) Bandwidth {
-	scan := readProbes[0].scan
-	for _, p := range readProbes {
-		if p.name == method {
-			scan = p.scan
-		}
-	}
+	scan := probeScan(method)
 	part := n / int64(2*g) // each goroutine: two halves of part bytes
 	buf := make([]byte, 2*part*int64(g))
-	for i := range buf {
-		buf[i] = byte(i%251) + 1
-	}
 	parts := make([][2][]byte, g)
 	for i := range parts {
-		a, b := buf[2*int64(i)*part:][:part], buf[(2*int64(i)+1)*part:][:part]
-		copy(b, a)
-		parts[i] = [2][]byte{a, b}
+		fillProbe(buf[2*int64(i)*part:][:2*part])
+		parts[i] = [2][]byte{buf[2*int64(i)*part:][:part], buf[(2*int64(i)+1)*part:][:part]}
 	}
 	ns := t.measure(func() {
 		var wg sync.WaitGroup
@@ -86,4 +73,33 @@ func measureBandwidthOn(n int64, t timing, g int, method string) Bandwidth {
 		wg.Wait()
 	})
 	return Bandwidth{Bytes: int64(len(buf)), GBs: float64(len(buf)) / ns, Method: method, Goroutines: g}
+}
+
+// newProbeBuffer returns a buffer of n bytes (rounded down to even) that
+// every read probe scans whole (fillProbe).
+func newProbeBuffer(n int64) []byte {
+	buf := make([]byte, n/2*2)
+	fillProbe(buf)
+	return buf
+}
+
+// fillProbe fills buf (of even length) so that every read probe scans it
+// whole: no zero byte (IndexByte and Count) and two equal halves (Equal).
+func fillProbe(buf []byte) {
+	a, b := buf[:len(buf)/2], buf[len(buf)/2:]
+	for i := range a {
+		a[i] = byte(i%251) + 1
+	}
+	copy(b, a)
+}
+
+// probeScan returns the scan of the read probe named method (the first
+// probe if none is): a caller reads a probe buffer's two halves with it.
+func probeScan(method string) func(a, b []byte) int {
+	for _, p := range readProbes {
+		if p.name == method {
+			return p.scan
+		}
+	}
+	return readProbes[0].scan
 }

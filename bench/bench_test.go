@@ -362,7 +362,7 @@ func TestShapeRunQuick(t *testing.T) {
 
 // evict reads its whole buffer and returns the read's speed.
 func TestEvictSpeed(t *testing.T) {
-	ms := &mikvRun{quick: true}
+	ms := &mikvRun{quick: true, bw: Bandwidth{Method: "bytes.Count"}}
 	gbs := ms.evict()
 	assert.Len(t, ms.evictBuf, int(ms.evictBytes()))
 	assert.Greater(t, gbs, 0.0)
@@ -370,18 +370,34 @@ func TestEvictSpeed(t *testing.T) {
 	assert.Zero(t, ms.evicted, "the buffer holds no zero byte")
 }
 
-// inputProbe reads a kernel input's packed rows, or the float32 values of
-// a float kernel's input (no packed rows).
-func TestInputProbe(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	in := newInput(lowbit.Quant(4, 64), 128, 1<<20, nil, rng)
-	probe, n := inputProbe(in)
-	assert.Equal(t, len(in.rows.Data), n)
+// probeOp reads the size's probe buffer whole with the size's best probe:
+// the traffic's bytes in L2, half of them for DRAM.
+func TestProbeOp(t *testing.T) {
+	l2 := &sizeSpec{Name: "L2", Traffic: 1 << 20, bw: Bandwidth{Method: "bytes.Count"}}
+	probe, n := l2.probeOp()
+	assert.Equal(t, 1<<20, n)
 	before := probeSink
 	probe()
-	assert.Equal(t, before+bytes.Count(in.rows.Data, []byte{1}), probeSink)
+	assert.Equal(t, before+bytes.Count(l2.probe, []byte{0}), probeSink)
+	assert.Equal(t, before, probeSink, "a probe buffer holds no zero byte")
 
-	fin := newFloatInput(128, 1<<20, nil, rng)
-	_, n = inputProbe(fin)
-	assert.Equal(t, 4*len(fin.x), n)
+	dram := &sizeSpec{Name: "DRAM", Traffic: 1 << 20, bw: Bandwidth{Method: "bytes.Equal"}}
+	probe, n = dram.probeOp()
+	assert.Equal(t, 1<<19, n)
+	before = probeSink
+	probe()
+	assert.Equal(t, before+1, probeSink, "bytes.Equal compared the two halves whole: equal")
+	assert.Equal(t, int64(2<<30), (&sizeSpec{Name: "DRAM", Traffic: 8 << 30}).probeBytes())
+}
+
+// Every read probe scans a probe buffer whole, and probeScan finds each by
+// name (the first for an unknown name).
+func TestProbeScan(t *testing.T) {
+	buf := newProbeBuffer(1001)
+	require.Len(t, buf, 1000)
+	a, b := buf[:500], buf[500:]
+	assert.Equal(t, -2, probeScan("bytes.IndexByte")(a, b), "no zero byte")
+	assert.Equal(t, 0, probeScan("bytes.Count")(a, b))
+	assert.Equal(t, 1, probeScan("bytes.Equal")(a, b), "equal halves")
+	assert.Equal(t, -2, probeScan("")(a, b))
 }

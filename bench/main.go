@@ -193,10 +193,11 @@ func runSpeed(o *options, rep *Report, w, progress io.Writer) error {
 		fmt.Fprintf(w, ` of memory traffic:
 the packed rows plus the float32 inputs and outputs a call must read or write.
 v/ns: values of the packed rows (or float32 values) per ns; GB/s: that traffic
-per second; ×gen: speed-up over generic; %%bw: share of the read bandwidth of
-the call's own packed rows (bytes.Count over them, timed in turns with the
-kernels: the same memory at the same moments; writes count as traffic, so it
-can exceed what reads alone reach).
+per second; ×gen: speed-up over generic; %%bw: share of the read bandwidth at
+that size, read by the probe above in turns with the kernels (so that a drift
+of the machine's bandwidth moves both alike; from a buffer of the size's
+traffic, half of it for DRAM); writes count as traffic, so it can exceed what
+reads alone reach.
 Dot×%d: %d query rows (a GQA group) per pass. impl*: falls back to generic.
 `, gqaHeads, gqaHeads)
 		rep.Cols = kr.cols
@@ -204,7 +205,7 @@ Dot×%d: %d query rows (a GQA group) per pass. impl*: falls back to generic.
 		// The same probe again: if it moved, the machine's load changed
 		// during the run, and the shares above are off by as much.
 		fmt.Fprintf(progress, "bench: measuring the read bandwidth again\n")
-		fmt.Fprintf(w, "\nRead bandwidth again after the table (the %%bw columns use their rows' own reads):")
+		fmt.Fprintf(w, "\nRead bandwidth again after the table (the %%bw columns use the reads in turns with each row):")
 		for _, s := range kr.sizes {
 			bw := measureBandwidth(s.Traffic, s.t)
 			bw.Size = s.Name
