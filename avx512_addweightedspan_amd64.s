@@ -252,7 +252,7 @@
 // register 2b+f from nibble f of bytes 16b to 16b+15; 8-bit: 64 bytes,
 // register b from bytes 16b to 16b+15; fp16: 128 bytes, register k from
 // values 16k to 16k+15, no scales or mins). Instructions per 32 values:
-// 4·nw FMA and 0.5·nw broadcasts; 2 lookups, 0.25 shift and 0.5 zero-extend
+// 2·nw FMA and 0.5·nw broadcasts; 2 lookups, 0.5 shift and 0.5 zero-extend
 // (2-bit), 2 AND, 2 convert, 1 zero-extend (4-bit), 2 zero-extend, 2
 // convert (8-bit) or 2 convert (fp16); 0.25 to 1 for the loop, and per
 // block of 16 rows 0.4 + 0.25·nw for the table.
@@ -460,7 +460,7 @@
 //
 // out as avx512AddWeightedSpanW2X<nw>'s, with the sums of w_j · min · mul
 // of the span's second group at out[5][j] (its first group's at
-// out[4][j]). Instructions per 32 values: 4·nw FMA (with a broadcast), 2
+// out[4][j]). Instructions per 32 values: 2·nw FMA (with a broadcast), 2
 // AND (with a broadcast), 2 convert, 2 multiply, 0.5 zero-extend; 1 for
 // the loop; per block of 16 rows 3 per row for the S_t tables and 0.5·nw
 // for the min sums.
